@@ -1,0 +1,394 @@
+"""Reading a campaign record folder into a typed `Campaign`, or every problem in one pass."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import types
+import typing
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from . import schema
+from .problems import Problem, RecordInvalid
+from .values import DateSpan, Quantity
+
+# --- YAML with positions -------------------------------------------------------------------
+
+
+def _yaml_line(data: Any, loc: tuple) -> Optional[int]:
+    """1-based line of the deepest node `loc` reaches in ruamel's round-trip data."""
+    node, line = data, getattr(getattr(data, "lc", None), "line", None)
+    for part in loc:
+        try:
+            if isinstance(node, CommentedMap) and part in node:
+                line = node.lc.key(part)[0]
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                line = node.lc.item(part)[0]
+                node = node[part]
+            else:
+                break
+        except (KeyError, TypeError, AttributeError):
+            break
+    return None if line is None else line + 1
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Optional[type[BaseModel]]:
+    """The model class that sits at `loc` inside `model`, to list its allowed keys."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        f = current.model_fields.get(part)
+        if f is None:
+            return None
+        current = _unwrap(f.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        elif origin in (list, typing.Annotated):
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(err: dict, model: type[BaseModel]) -> str:
+    kind, inp = err["type"], err.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, err["loc"][:-1])
+        allowed = ", ".join(parent.model_fields) if parent else "see docs/campaign-format.md"
+        return f"unknown key; allowed keys: {allowed}"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"unknown code {inp!r}; expected one of: {expected.replace(chr(39), '')}"
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        hint = ("a slug: lower-case letters, digits and hyphens (e.g. 'save-ghouta')"
+                if pattern.startswith("^[a-z0-9]") else f"text matching {pattern}")
+        return f"expected {hint}, got {inp!r}"
+    return f"{err['msg'][0].lower()}{err['msg'][1:]}, got {inp!r}"
+
+
+def _pydantic_problems(exc: ValidationError, model, file: str, line_of) -> list[Problem]:
+    return [Problem(file, line_of(e["loc"]), _dotted(e["loc"]), _message(e, model))
+            for e in exc.errors()]
+
+
+# --- CSV tables ----------------------------------------------------------------------------
+
+
+def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
+    """Rows (line number, model) of a CSV table; problems are appended, bad rows skipped."""
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        problems.append(Problem(name, None, "", f"not UTF-8 text ({e.reason}); save as CSV UTF-8"))
+        return []
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        return []
+    header = [h.strip() for h in header]
+    allowed = list(model.model_fields)
+    for col in header:
+        if col not in allowed:
+            problems.append(Problem(name, 1, col or "(blank)",
+                                    f"unknown column; allowed columns: {', '.join(allowed)}"))
+    required = [n for n, f in model.model_fields.items() if f.is_required()]
+    missing = [c for c in required if c not in header]
+    for col in missing:
+        problems.append(Problem(name, 1, col, "required column is missing"))
+    if missing:
+        return []
+    rows = []
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problems.append(Problem(name, line, "", f"expected {len(header)} cells as in the "
+                                    f"header, found {len(values)}"))
+            continue
+        data = {k: v.strip() for k, v in zip(header, values) if k in allowed and v.strip()}
+        try:
+            rows.append((line, model.model_validate(data)))
+        except ValidationError as exc:
+            problems.extend(_pydantic_problems(exc, model, name, lambda loc: line))
+    return rows
+
+
+def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
+    """One column per field; dates become text/start/end, counts value/qualifier/low/high."""
+    columns = ["row"]
+    for name, f in model.model_fields.items():
+        inner = _unwrap(f.annotation)
+        if inner is DateSpan:
+            columns += [name, f"{name}_start", f"{name}_end"]
+        elif inner is Quantity:
+            columns += [name, f"{name}_qualifier", f"{name}_low", f"{name}_high"]
+        else:
+            columns.append(name)
+    records = []
+    for line, obj in rows:
+        rec: dict[str, Any] = {"row": line}
+        for name in model.model_fields:
+            v = getattr(obj, name)
+            if isinstance(v, DateSpan):
+                rec.update({name: v.text, f"{name}_start": pd.Timestamp(v.start),
+                            f"{name}_end": pd.Timestamp(v.end)})
+            elif isinstance(v, Quantity):
+                rec.update({name: v.value, f"{name}_qualifier": v.qualifier,
+                            f"{name}_low": v.lower, f"{name}_high": v.upper})
+            else:
+                rec[name] = v
+        records.append(rec)
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for c in columns:
+        if c.endswith(("_start", "_end")):
+            frame[c] = pd.to_datetime(frame[c])
+    return frame
+
+
+# --- cross-references ----------------------------------------------------------------------
+
+
+def _walk_sources(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "source":
+                yield loc + (k,), v
+            else:
+                yield from _walk_sources(v, loc + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _walk_sources(v, loc + (i,))
+
+
+def _try_date(v: Any) -> Optional[DateSpan]:
+    try:
+        return DateSpan.parse(v)
+    except (ValueError, TypeError):
+        return None
+
+
+def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
+    Y = schema.RECORD_FILE
+    out: list[Problem] = []
+
+    def items(key):
+        v = data.get(key)
+        return [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
+
+    ids: dict[str, set] = {}
+    for key in ("sources", "phases", "hot_events", "goals", "audiences", "coalitions"):
+        seen: set = set()
+        for i, x in items(key):
+            if "id" in x and x["id"] in seen:
+                out.append(Problem(Y, line_of((key, i, "id")), f"{key}[{i}].id",
+                                   f"duplicate id {x['id']!r}; ids must be unique within {key}"))
+            seen.add(x.get("id"))
+        ids[key] = seen
+
+    for loc, ref in _walk_sources(data):
+        if loc and loc[0] == "sources":
+            continue
+        if isinstance(ref, str) and ref not in ids["sources"]:
+            out.append(Problem(Y, line_of(loc), _dotted(loc),
+                               f"unknown source {ref!r}; known sources: "
+                               f"{', '.join(sorted(map(str, ids['sources'] - {None}))) or 'none'}"))
+
+    def order(loc_a, a, loc_b, b, what):
+        da, db = _try_date(a), _try_date(b)
+        if da and db and db.end < da.start:
+            out.append(Problem(Y, line_of(loc_b), _dotted(loc_b),
+                               f"{what}: {db.text} is before {da.text} ({_dotted(loc_a)})"))
+
+    for i, p in items("phases"):
+        order(("phases", i, "start"), p.get("start"), ("phases", i, "end"), p.get("end"),
+              "the phase ends before it starts")
+    for i, h in items("hot_events"):
+        order(("hot_events", i, "foreseeable_from"), h.get("foreseeable_from"),
+              ("hot_events", i, "date"), h.get("date"),
+              "the event happens before it became foreseeable")
+    media = data.get("media_tools") if isinstance(data.get("media_tools"), dict) else {}
+    for i, a in enumerate(media.get("accounts") or []):
+        if isinstance(a, dict):
+            loc = ("media_tools", "accounts", i)
+            order(loc + ("active_from",), a.get("active_from"), loc + ("active_to",),
+                  a.get("active_to"), "the account stops before it starts")
+    for i, h in enumerate(media.get("hashtags") or []):
+        if isinstance(h, dict) and h.get("phase") is not None and h["phase"] not in ids["phases"]:
+            loc = ("media_tools", "hashtags", i, "phase")
+            out.append(Problem(Y, line_of(loc), _dotted(loc), f"unknown phase {h['phase']!r}"))
+    if not any(g.get("level") == "main" for _, g in items("goals")) and items("goals"):
+        out.append(Problem(Y, line_of(("goals",)), "goals",
+                           "no main goal; the paper judges success by the main goal: "
+                           "give one goal level: main"))
+
+    spans = [(_try_date(p.get("start")), _try_date(p.get("end"))) for _, p in items("phases")]
+    starts = [s.start for s, _ in spans if s]
+    ends = [e.end for _, e in spans if e]
+    window = (min(starts), max(ends)) if starts and ends else None
+
+    for fname, rows in tables.items():
+        seen_ids: set = set()
+        for line, row in rows:
+            src = getattr(row, "source", None)
+            if src is not None and src not in ids["sources"]:
+                out.append(Problem(fname, line, "source", f"unknown source {src!r}; "
+                                   "add it to sources in campaign.yaml"))
+            ph = getattr(row, "phase", None)
+            if ph is not None and ph not in ids["phases"]:
+                out.append(Problem(fname, line, "phase", f"unknown phase {ph!r}; known phases: "
+                                   f"{', '.join(sorted(map(str, ids['phases'] - {None})))}"))
+            au = getattr(row, "audience", None)
+            if au is not None and au not in ids["audiences"]:
+                out.append(Problem(fname, line, "audience",
+                                   f"unknown audience {au!r}; known audiences: "
+                                   f"{', '.join(sorted(map(str, ids['audiences'] - {None}))) or 'none'}"))
+            rid = getattr(row, "id", None)
+            if rid is not None:
+                if rid in seen_ids:
+                    out.append(Problem(fname, line, "id", f"duplicate id {rid!r}"))
+                seen_ids.add(rid)
+            d = row.date
+            if window and (d.end < window[0] or d.start > window[1]):
+                out.append(Problem(fname, line, "date",
+                                   f"{d.text} is outside the campaign ({window[0]} to "
+                                   f"{window[1]}, from its phases)"))
+    return out
+
+
+# --- the campaign --------------------------------------------------------------------------
+
+
+@dataclass
+class Campaign:
+    """A validated campaign record: the YAML structure and the tables as DataFrames."""
+
+    path: Path
+    record: schema.CampaignRecord
+    activities: pd.DataFrame
+    metrics: pd.DataFrame
+    engagements: pd.DataFrame
+    content_hash: str
+    _sources: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def name(self) -> str:
+        return self.record.name.en
+
+    def cite(self, source_id: str) -> str:
+        s = self._sources.get(source_id)
+        return s.citation if s else source_id
+
+
+def _content_hash(folder: Path) -> str:
+    h = hashlib.sha256()
+    for name in [schema.RECORD_FILE, *schema.TABLES]:
+        p = folder / name
+        if p.exists():
+            h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
+    """Validate a record folder: the campaign, or None with every problem found."""
+    folder = Path(path)
+    problems: list[Problem] = []
+    Y = schema.RECORD_FILE
+    if folder.is_file() and folder.name == Y:
+        folder = folder.parent
+    yaml_path = folder / Y
+    if not folder.is_dir():
+        return None, [Problem(str(folder), None, "", "no such record folder")]
+    if not yaml_path.is_file():
+        return None, [Problem(str(yaml_path), None, "", f"missing: a record folder needs {Y}")]
+
+    data: Any = None
+    try:
+        data = YAML(typ="rt").load(yaml_path.read_text(encoding="utf-8"))
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problems.append(Problem(Y, mark.line + 1 if mark else None, "",
+                                f"YAML syntax error: {e.problem or e.context}",
+                                column=mark.column + 1 if mark else None))
+    except (YAMLError, UnicodeDecodeError) as e:
+        problems.append(Problem(Y, None, "", f"cannot read YAML: {e}"))
+
+    record = None
+    line_of = lambda loc: _yaml_line(data, loc)  # noqa: E731
+    if data is not None and not problems:
+        if not isinstance(data, dict):
+            problems.append(Problem(Y, 1, "", "expected a mapping of keys (id:, name:, ...) "
+                                    f"at the top, got {type(data).__name__}"))
+        else:
+            fv = data.get("format_version")
+            if fv is not None and fv not in schema.SUPPORTED_FORMAT_VERSIONS:
+                problems.append(Problem(Y, line_of(("format_version",)), "format_version",
+                                        f"unsupported version {fv!r}; this evalkit reads "
+                                        f"{schema.SUPPORTED_FORMAT_VERSIONS}"))
+            try:
+                record = schema.CampaignRecord.model_validate(data)
+            except ValidationError as exc:
+                problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of))
+
+    tables = {name: (_read_table(folder / name, model, problems)
+                     if (folder / name).is_file() else [])
+              for name, model in schema.TABLES.items()}
+    if isinstance(data, dict):
+        problems.extend(_cross_check(data, tables, line_of))
+    if problems or record is None:
+        # Name files by their path, so a batch says which record each problem is in.
+        located = {replace(p, file=str(folder / p.file)) for p in problems}
+        return None, sorted(located, key=lambda p: (p.file, p.line or 0, p.field))
+    frames = {name: _frame(tables[name], model) for name, model in schema.TABLES.items()}
+    return Campaign(
+        path=folder.resolve(),
+        record=record,
+        activities=frames["activities.csv"],
+        metrics=frames["metrics.csv"],
+        engagements=frames["engagements.csv"],
+        content_hash=_content_hash(folder),
+        _sources={s.id: s for s in record.sources},
+    ), []
+
+
+def load_campaign(path: str | Path) -> Campaign:
+    """Load and validate a record folder; raise `RecordInvalid` listing every problem."""
+    campaign, problems = check_record(path)
+    if problems:
+        raise RecordInvalid(path, problems)
+    return campaign

@@ -1,0 +1,287 @@
+"""The campaign record's data contract, as code.
+
+A record is a folder: `campaign.yaml` (the campaign's structure) and three CSV tables that an
+evaluator fills in a spreadsheet (`activities.csv`, `metrics.csv`, `engagements.csv`). The
+models below are the contract; `docs/campaign-format.md` explains every field with examples.
+Controlled vocabularies follow the paper (digest §1-§2): the appendix grid, the effort table
+(footnote 12), the activity kinds (footnote 26), the audience groups (section 4, fn 23).
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .values import DateSpan, Quantity
+
+FORMAT_VERSION = 1
+SUPPORTED_FORMAT_VERSIONS = (1,)
+
+Date = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]
+Count = Annotated[Quantity, BeforeValidator(Quantity.parse)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+SourceRef = Annotated[str, Field(min_length=1)]
+
+# --- vocabularies --------------------------------------------------------------------------
+GoalLevel = Literal["interim", "main"]
+Horizon = Literal["short", "medium", "long"]
+Attainment = Literal["achieved", "partly", "not_achieved", "unknown"]
+HotEventKind = Literal[
+    "offensive", "ceasefire", "truce", "agreement", "summit", "photo_release", "vote",
+    "law", "hearing", "publication", "other",
+]
+Segment = Literal[
+    "decision_makers", "media", "politicians", "civil_society", "academics", "general_public",
+]
+INFLUENCER_SEGMENTS = ("media", "politicians", "civil_society", "academics")
+Tier = Literal["primary", "secondary"]
+Region = Literal["local", "regional", "international", "blocking_state"]
+Stance = Literal["ally", "neutral", "opponent", "mixed", "unknown"]
+Reached = Literal["yes", "partly", "no", "unknown"]
+Presence = Literal["absent", "present", "dominant", "unknown"]
+YesNoUnknown = Literal["yes", "no", "unknown"]
+Platform = Literal["twitter", "facebook", "instagram", "youtube", "telegram", "whatsapp",
+                   "website", "other"]
+PartnerKind = Literal["ngo", "coalition", "media", "government", "intergovernmental",
+                      "diaspora_organisation", "legal", "academic", "individual", "other"]
+ActivityKind = Literal["mobilisation", "advocacy", "lobbying"]
+PaperActivityKind = Literal["evidence_argument", "direct_to_decision_makers", "public_pressure"]
+Effort = Literal["low", "medium", "high"]
+Channel = Literal["virtual", "in_person"]
+Scope = Literal["local", "regional", "international"]
+Metric = Literal[
+    "hashtag_uses", "posts", "followers", "protest_stands", "demonstrations", "signatures",
+    "media_items", "co_sponsors", "events", "participants", "cities", "countries",
+    "organisations", "other",
+]
+EngagementType = Literal["meeting", "testimony", "hearing", "letter", "petition_delivered",
+                         "briefing", "exhibition", "other"]
+Response = Literal["none", "statement", "vote", "resolution", "law", "truce", "sanctions",
+                   "unknown"]
+DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational",
+                      "call_to_action")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
+                              str_strip_whitespace=True)
+
+
+# --- campaign.yaml -------------------------------------------------------------------------
+class Source(_Strict):
+    id: Slug
+    citation: Text = Field(description="where the fact is, e.g. 'Paper §3.1, Aleppo; appendix'")
+    url: Optional[str] = None
+
+
+class Names(_Strict):
+    en: Text
+    ar: Optional[str] = None
+
+
+class Phase(_Strict):
+    id: Slug
+    name: Text
+    start: Date
+    end: Date
+    description: Optional[str] = None
+    source: SourceRef
+
+
+class HotEvent(_Strict):
+    id: Slug
+    kind: HotEventKind
+    description: Text
+    date: Date
+    foreseeable_from: Optional[Date] = Field(
+        None, description="from when a prepared observer could expect it")
+    source: SourceRef
+
+
+class Judgement(_Strict):
+    attainment: Attainment
+    as_of: Date
+    evidence: Text
+    judged_by: Text
+    source: SourceRef
+
+
+class Goal(_Strict):
+    id: Slug
+    level: GoalLevel
+    horizon: Horizon
+    text: Text
+    indicator: Optional[str] = None
+    target: Optional[str] = None
+    deadline: Optional[Date] = None
+    decision_makers: list[Text] = Field(default_factory=list)
+    judgements: list[Judgement] = Field(default_factory=list)
+    source: SourceRef
+
+
+class Audience(_Strict):
+    id: Slug
+    segment: Segment
+    tier: Tier
+    region: Region
+    languages: list[Text] = Field(default_factory=list)
+    stance: Stance = "unknown"
+    targeted: YesNoUnknown = "unknown"
+    reached: Reached = "unknown"
+    description: Optional[str] = None
+    source: SourceRef
+
+
+class VisualIdentity(_Strict):
+    present: YesNoUnknown
+    description: Optional[str] = None
+    source: SourceRef
+
+
+class Spokesperson(_Strict):
+    present: YesNoUnknown
+    description: Optional[str] = None
+    source: SourceRef
+
+
+class Hashtag(_Strict):
+    text: Annotated[str, Field(pattern=r"^#\S+$")]
+    language: Text
+    phase: Optional[Slug] = None
+    uses: Optional[Count] = None
+    trended: YesNoUnknown = "unknown"
+    official: YesNoUnknown = "unknown"
+    note: Optional[str] = None
+    source: SourceRef
+
+
+class Account(_Strict):
+    platform: Platform
+    name: Text
+    language: Text
+    followers: Optional[Count] = None
+    posts: Optional[Count] = None
+    active_from: Optional[Date] = None
+    active_to: Optional[Date] = None
+    team: Optional[str] = Field(None, description="who runs it; different teams = split effort")
+    official: YesNoUnknown = "unknown"
+    note: Optional[str] = None
+    source: SourceRef
+
+
+class MediaTools(_Strict):
+    visual_identity: Optional[VisualIdentity] = None
+    spokesperson: Optional[Spokesperson] = None
+    hashtags: list[Hashtag] = Field(default_factory=list)
+    accounts: list[Account] = Field(default_factory=list)
+
+
+class DiscourseElement(_Strict):
+    level: Presence
+    note: Optional[str] = None
+    source: SourceRef
+
+
+class Flag(_Strict):
+    present: YesNoUnknown
+    note: Optional[str] = None
+    source: SourceRef
+
+
+class Discourse(_Strict):
+    informational: Optional[DiscourseElement] = None
+    emotional: Optional[DiscourseElement] = None
+    humanitarian: Optional[DiscourseElement] = None
+    rational: Optional[DiscourseElement] = None
+    call_to_action: Optional[DiscourseElement] = None
+    hostile_language: Optional[Flag] = None
+    shocking_imagery: Optional[Flag] = None
+
+
+class Partner(_Strict):
+    name: Text
+    kind: PartnerKind
+    orientation: Optional[str] = None
+    country: Optional[str] = None
+    source: SourceRef
+
+
+class Coalition(_Strict):
+    id: Slug
+    name: Text
+    members: list[Partner] = Field(default_factory=list)
+    source: SourceRef
+
+
+class CampaignRecord(_Strict):
+    format_version: int
+    id: Slug
+    name: Names
+    cause: Text
+    summary: Optional[str] = None
+    organisers: list[Text] = Field(default_factory=list)
+    evaluator: Text
+    sources: list[Source] = Field(min_length=1)
+    phases: list[Phase] = Field(min_length=1)
+    hot_events: list[HotEvent] = Field(default_factory=list)
+    goals: list[Goal] = Field(min_length=1)
+    audiences: list[Audience] = Field(default_factory=list)
+    media_tools: MediaTools = Field(default_factory=MediaTools)
+    discourse: Discourse = Field(default_factory=Discourse)
+    coalitions: list[Coalition] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+    notes: Optional[str] = None
+
+
+# --- CSV tables ----------------------------------------------------------------------------
+class ActivityRow(_Strict):
+    id: Slug
+    date: Date
+    phase: Optional[Slug] = None
+    description: Text
+    kind: ActivityKind
+    paper_kind: Optional[PaperActivityKind] = None
+    effort: Optional[Effort] = None
+    channel: Channel
+    scope: Scope
+    country: Optional[str] = None
+    city: Optional[str] = None
+    language: Optional[str] = None
+    audience: Optional[Slug] = None
+    participants: Optional[Count] = None
+    foreign_participants: Optional[Count] = None
+    events: Optional[Count] = None
+    source: SourceRef
+
+
+class MetricRow(_Strict):
+    date: Date
+    metric: Metric
+    value: Count
+    language: Optional[str] = None
+    hashtag: Optional[str] = None
+    platform: Optional[Platform] = None
+    country: Optional[str] = None
+    scope: Optional[Scope] = None
+    phase: Optional[Slug] = None
+    note: Optional[str] = None
+    source: SourceRef
+
+
+class EngagementRow(_Strict):
+    date: Date
+    decision_maker: Text
+    institution: Optional[str] = None
+    type: EngagementType
+    response: Response = "unknown"
+    description: Optional[str] = None
+    source: SourceRef
+
+
+TABLES: dict[str, type[_Strict]] = {
+    "activities.csv": ActivityRow,
+    "metrics.csv": MetricRow,
+    "engagements.csv": EngagementRow,
+}
+RECORD_FILE = "campaign.yaml"

@@ -1,0 +1,190 @@
+"""Vague dates and qualified numbers, kept as vague as the evidence.
+
+The paper says "late April 2016" and "more than 60 protest stands". evalkit never turns
+those into a precise day or an exact count: a `DateSpan` is the interval of days the text
+allows, a `Quantity` is a number with its qualifier and the bounds that qualifier implies.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# --- dates ---------------------------------------------------------------------------------
+
+_PART = re.compile(r"^(?:(early|mid|late)\s+)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+DATE_FORMS = (
+    "YYYY-MM-DD, YYYY-MM or YYYY, optionally preceded by early/mid/late "
+    "(e.g. 'late 2016-04'), or a window 'A..B' (e.g. '2016-09..2016-12')"
+)
+
+
+def _part_bounds(text: str) -> tuple[date, date]:
+    m = _PART.match(text.strip())
+    if not m:
+        raise ValueError(f"{text!r} is not a date; expected {DATE_FORMS}")
+    third, y, mo, d = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+    if d is not None:
+        if third:
+            raise ValueError(f"{text!r}: early/mid/late goes with a month or a year, not a day")
+        day = date(y, int(mo), int(d))  # raises ValueError for 2016-02-30
+        return day, day
+    if mo is not None:
+        mo = int(mo)
+        if not 1 <= mo <= 12:
+            raise ValueError(f"{text!r}: month must be 01-12")
+        last = calendar.monthrange(y, mo)[1]
+        spans = {None: (1, last), "early": (1, 10), "mid": (11, 20), "late": (21, last)}
+        a, b = spans[third]
+        return date(y, mo, a), date(y, mo, b)
+    months = {None: (1, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+    a, b = months[third]
+    return date(y, a, 1), date(y, b, calendar.monthrange(y, b)[1])
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """The days a written date allows: `start` is the earliest, `end` the latest."""
+
+    text: str
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, value: object) -> "DateSpan":
+        if isinstance(value, DateSpan):
+            return value
+        if isinstance(value, date):
+            return cls(value.isoformat(), value, value)
+        if isinstance(value, int) and 1000 <= value <= 9999:  # YAML reads `2016` as an int
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"expected a date ({DATE_FORMS}), got {value!r}")
+        text = value.strip()
+        if ".." in text:
+            left, _, right = text.partition("..")
+            start, end = _part_bounds(left)[0], _part_bounds(right)[1]
+            if end < start:
+                raise ValueError(f"{text!r}: the window ends before it starts")
+        else:
+            start, end = _part_bounds(text)
+        return cls(text, start, end)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.start == self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def midpoint(self) -> date:
+        return self.start + timedelta(days=(self.end - self.start).days // 2)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than")
+
+_QUALIFIER_WORDS = {
+    "exactly": "exactly",
+    "about": "about",
+    "approximately": "about",
+    "around": "about",
+    "at least": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "up to": "at_most",
+    "less than": "less_than",
+    "fewer than": "less_than",
+}
+_SCALES = {"thousand": 1e3, "million": 1e6}
+_NUMBER = re.compile(
+    r"^(?:(?P<q>" + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
+    + r")\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million)?$",
+    re.IGNORECASE,
+)
+NUMBER_FORMS = (
+    "a number, optionally qualified: 'about 806', 'more than 60', 'at least 10', "
+    "'at most 30', 'fewer than 5', 'over 1 million'"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count as the source states it. `lower`/`upper` are what the qualifier allows."""
+
+    value: float
+    qualifier: str = "exactly"
+
+    @classmethod
+    def parse(cls, raw: object) -> "Quantity":
+        if isinstance(raw, Quantity):
+            return raw
+        if isinstance(raw, bool):
+            raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+        if isinstance(raw, (int, float)):
+            if isinstance(raw, float) and not math.isfinite(raw):
+                raise ValueError(f"expected a finite number, got {raw!r}")
+            q = cls(float(raw))
+        elif isinstance(raw, str):
+            m = _NUMBER.match(raw.strip())
+            if not m:
+                raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+            n = float(m.group("n").replace(",", ""))
+            if m.group("s"):
+                n *= _SCALES[m.group("s").lower()]
+            word = (m.group("q") or "exactly").lower()
+            q = cls(n, _QUALIFIER_WORDS[word])
+        elif isinstance(raw, dict) and set(raw) <= {"value", "qualifier"} and "value" in raw:
+            base = cls.parse(raw["value"])
+            qual = raw.get("qualifier", "exactly")
+            if qual not in QUALIFIERS:
+                raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS)}, got {qual!r}")
+            q = cls(base.value, qual)
+        else:
+            raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+        if q.value < 0:
+            raise ValueError(f"a count cannot be negative, got {raw!r}")
+        return q
+
+    @property
+    def lower(self) -> float:
+        """Smallest value the statement allows (0 for 'at most')."""
+        return 0.0 if self.qualifier in ("at_most", "less_than") else self.value
+
+    @property
+    def upper(self) -> float:
+        """Largest value the statement allows (infinity for 'more than')."""
+        return math.inf if self.qualifier in ("at_least", "more_than") else self.value
+
+    @property
+    def is_exact(self) -> bool:
+        return self.qualifier == "exactly"
+
+    @property
+    def bound(self) -> str:
+        """Which way the true value may lie: 'exact', 'approximate', 'lower', 'upper'."""
+        return {
+            "exactly": "exact",
+            "about": "approximate",
+            "at_least": "lower",
+            "more_than": "lower",
+            "at_most": "upper",
+            "less_than": "upper",
+        }[self.qualifier]
+
+    def __str__(self) -> str:
+        n = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
+        words = {"exactly": "", "about": "about ", "at_least": "at least ",
+                 "more_than": "more than ", "at_most": "at most ", "less_than": "fewer than "}
+        return words[self.qualifier] + n
