@@ -105,7 +105,9 @@ def _pydantic_problems(exc: ValidationError, model, file: str, line_of) -> list[
 
 
 def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
-    """Rows (line number, model) of a CSV table; problems are appended, bad rows skipped."""
+    """Rows (line number, cells, model or None) of a CSV table; problems are appended.
+    Rows that fail their own checks are kept (model None) so that cross-references in them
+    are still checked in the same pass."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -139,8 +141,9 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
             continue
         data = {k: v.strip() for k, v in zip(header, values) if k in allowed and v.strip()}
         try:
-            rows.append((line, model.model_validate(data)))
+            rows.append((line, data, model.model_validate(data)))
         except ValidationError as exc:
+            rows.append((line, data, None))
             problems.extend(_pydantic_problems(exc, model, name, lambda loc: line))
     return rows
 
@@ -157,7 +160,7 @@ def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
         else:
             columns.append(name)
     records = []
-    for line, obj in rows:
+    for line, _, obj in rows:
         rec: dict[str, Any] = {"row": line}
         for name in model.model_fields:
             v = getattr(obj, name)
@@ -199,22 +202,28 @@ def _try_date(v: Any) -> Optional[DateSpan]:
         return None
 
 
+def _known(ids: set) -> str:
+    return ", ".join(sorted(i for i in ids if isinstance(i, str))) or "none"
+
+
 def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
     Y = schema.RECORD_FILE
     out: list[Problem] = []
 
-    def items(key):
-        v = data.get(key)
+    def items(key, node=data):
+        # Only well-shaped entries are cross-checked; shape errors are pydantic's to report.
+        v = node.get(key) if isinstance(node, dict) else None
         return [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
 
     ids: dict[str, set] = {}
     for key in ("sources", "phases", "hot_events", "goals", "audiences", "coalitions"):
         seen: set = set()
         for i, x in items(key):
-            if "id" in x and x["id"] in seen:
+            if isinstance(x.get("id"), str) and x["id"] in seen:
                 out.append(Problem(Y, line_of((key, i, "id")), f"{key}[{i}].id",
                                    f"duplicate id {x['id']!r}; ids must be unique within {key}"))
-            seen.add(x.get("id"))
+            if isinstance(x.get("id"), str):
+                seen.add(x["id"])
         ids[key] = seen
 
     for loc, ref in _walk_sources(data):
@@ -222,8 +231,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
             continue
         if isinstance(ref, str) and ref not in ids["sources"]:
             out.append(Problem(Y, line_of(loc), _dotted(loc),
-                               f"unknown source {ref!r}; known sources: "
-                               f"{', '.join(sorted(map(str, ids['sources'] - {None}))) or 'none'}"))
+                               f"unknown source {ref!r}; known sources: {_known(ids['sources'])}"))
 
     def order(loc_a, a, loc_b, b, what):
         da, db = _try_date(a), _try_date(b)
@@ -239,13 +247,12 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
               ("hot_events", i, "date"), h.get("date"),
               "the event happens before it became foreseeable")
     media = data.get("media_tools") if isinstance(data.get("media_tools"), dict) else {}
-    for i, a in enumerate(media.get("accounts") or []):
-        if isinstance(a, dict):
-            loc = ("media_tools", "accounts", i)
-            order(loc + ("active_from",), a.get("active_from"), loc + ("active_to",),
-                  a.get("active_to"), "the account stops before it starts")
-    for i, h in enumerate(media.get("hashtags") or []):
-        if isinstance(h, dict) and h.get("phase") is not None and h["phase"] not in ids["phases"]:
+    for i, a in items("accounts", media):
+        loc = ("media_tools", "accounts", i)
+        order(loc + ("active_from",), a.get("active_from"), loc + ("active_to",),
+              a.get("active_to"), "the account stops before it starts")
+    for i, h in items("hashtags", media):
+        if isinstance(h.get("phase"), str) and h["phase"] not in ids["phases"]:
             loc = ("media_tools", "hashtags", i, "phase")
             out.append(Problem(Y, line_of(loc), _dotted(loc), f"unknown phase {h['phase']!r}"))
     if not any(g.get("level") == "main" for _, g in items("goals")) and items("goals"):
@@ -257,30 +264,31 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
     starts = [s.start for s, _ in spans if s]
     ends = [e.end for _, e in spans if e]
     window = (min(starts), max(ends)) if starts and ends else None
+    if window and window[1] < window[0]:
+        window = None  # the phases themselves are out of order; reported above
 
     for fname, rows in tables.items():
         seen_ids: set = set()
-        for line, row in rows:
-            src = getattr(row, "source", None)
+        for line, row, _ in rows:
+            src = row.get("source")
             if src is not None and src not in ids["sources"]:
                 out.append(Problem(fname, line, "source", f"unknown source {src!r}; "
                                    "add it to sources in campaign.yaml"))
-            ph = getattr(row, "phase", None)
+            ph = row.get("phase")
             if ph is not None and ph not in ids["phases"]:
-                out.append(Problem(fname, line, "phase", f"unknown phase {ph!r}; known phases: "
-                                   f"{', '.join(sorted(map(str, ids['phases'] - {None})))}"))
-            au = getattr(row, "audience", None)
+                out.append(Problem(fname, line, "phase", f"unknown phase {ph!r}; known phases: {_known(ids['phases'])}"))
+            au = row.get("audience")
             if au is not None and au not in ids["audiences"]:
                 out.append(Problem(fname, line, "audience",
                                    f"unknown audience {au!r}; known audiences: "
-                                   f"{', '.join(sorted(map(str, ids['audiences'] - {None}))) or 'none'}"))
-            rid = getattr(row, "id", None)
+                                   f"{_known(ids['audiences'])}"))
+            rid = row.get("id")
             if rid is not None:
                 if rid in seen_ids:
                     out.append(Problem(fname, line, "id", f"duplicate id {rid!r}"))
                 seen_ids.add(rid)
-            d = row.date
-            if window and (d.end < window[0] or d.start > window[1]):
+            d = _try_date(row.get("date"))
+            if window and d and (d.end < window[0] or d.start > window[1]):
                 out.append(Problem(fname, line, "date",
                                    f"{d.text} is outside the campaign ({window[0]} to "
                                    f"{window[1]}, from its phases)"))
@@ -348,6 +356,8 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
     except (YAMLError, UnicodeDecodeError) as e:
         problems.append(Problem(Y, None, "", f"cannot read YAML: {e}"))
 
+    if data is None and not problems:
+        problems.append(Problem(Y, 1, "", "the file is empty; start from `evalkit new DIR`"))
     record = None
     line_of = lambda loc: _yaml_line(data, loc)  # noqa: E731
     if data is not None and not problems:

@@ -31,6 +31,8 @@ HotEventKind = Literal[
     "offensive", "ceasefire", "truce", "agreement", "summit", "photo_release", "vote",
     "law", "hearing", "publication", "other",
 ]
+# Events that can set off a campaign; the others (truces, deals, laws) close or answer one.
+TRIGGER_KINDS = ("offensive", "photo_release", "vote", "hearing", "publication", "other")
 Segment = Literal[
     "decision_makers", "media", "politicians", "civil_society", "academics", "general_public",
 ]
@@ -96,6 +98,8 @@ class HotEvent(_Strict):
     date: Date
     foreseeable_from: Optional[Date] = Field(
         None, description="from when a prepared observer could expect it")
+    made_by_campaign: bool = Field(
+        False, description="the campaign chose this event's timing (e.g. Caesar's photo release)")
     source: SourceRef
 
 

@@ -137,6 +137,8 @@ class Quantity:
                 raise ValueError(f"expected a finite number, got {raw!r}")
             q = cls(float(raw))
         elif isinstance(raw, str):
+            if re.match(r"^-\s*\d", raw.strip()):
+                raise ValueError(f"a count cannot be negative, got {raw!r}")
             m = _NUMBER.match(raw.strip())
             if not m:
                 raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")

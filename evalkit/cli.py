@@ -1,0 +1,107 @@
+"""The `evalkit` command: validate, new, run, run-all."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from .batch import find_records, run_batch
+from .load import check_record
+
+SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
+
+
+@click.group()
+@click.version_option(package_name="evalkit")
+def main() -> None:
+    """Evaluate advocacy and mobilisation campaigns from campaign records."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def validate(paths: tuple[str, ...]) -> None:
+    """Check record folders (or folders of records); list every problem. Writes nothing."""
+    records = find_records(paths)
+    bad = 0
+    for record in records:
+        _, problems = check_record(record)
+        if problems:
+            bad += 1
+            click.echo(f"{record}: {len(problems)} problem(s)")
+            for p in problems:
+                click.echo(f"  {p}")
+        else:
+            click.echo(f"{record}: valid")
+    if not records:
+        click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
+        sys.exit(2)
+    click.echo(f"{len(records) - bad} of {len(records)} record(s) valid")
+    sys.exit(1 if bad else 0)
+
+
+@main.command()
+@click.argument("directory", type=click.Path())
+def new(directory: str) -> None:
+    """Create a new record folder with commented examples that validates as it is."""
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        click.echo(f"{target}: exists and is not empty; choose a new folder", err=True)
+        sys.exit(2)
+    target.mkdir(parents=True, exist_ok=True)
+    for f in sorted(SCAFFOLD.iterdir()):
+        if f.is_file():
+            shutil.copyfile(f, target / f.name)
+    click.echo(f"created {target}: edit campaign.yaml and the CSV tables, then run "
+               f"`evalkit validate {target}`")
+
+
+def _run(paths, out, as_of, jobs, progress) -> list:
+    records = find_records(paths)
+    if not records:
+        click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
+        sys.exit(2)
+    outcomes = run_batch(records, out, as_of, jobs, progress)
+    for o in outcomes:
+        click.echo(o.describe(), err=o.status != "ok")
+    return outcomes
+
+
+def _exit(outcomes) -> None:
+    failed = sum(o.status != "ok" for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} of {len(outcomes)} evaluation(s) written"
+               + (f"; {failed} failed" if failed else ""))
+    sys.exit(min(failed, 255))
+
+
+_options = [
+    click.option("--out", default="reports", show_default=True, type=click.Path(),
+                 help="folder the reports are written to"),
+    click.option("--as-of", default="", help="judge goals as of this date (YYYY[-MM[-DD]])"),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                 help="worker processes [default: number of cores]"),
+    click.option("--no-progress", is_flag=True, help="no progress bar"),
+]
+
+
+def _with_options(f):
+    for opt in reversed(_options):
+        f = opt(f)
+    return f
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_with_options
+def run(paths, out, as_of, jobs, no_progress) -> None:
+    """Evaluate records into OUT/<id>/ (notebook, HTML, results.json). Exit status: failures."""
+    _exit(_run(paths, out, as_of, jobs, not no_progress))
+
+
+@main.command("run-all")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_with_options
+def run_all(directory, out, as_of, jobs, no_progress) -> None:
+    """Evaluate every record in DIRECTORY (e.g. case_studies/)."""
+    _exit(_run([directory], out, as_of, jobs, not no_progress))

@@ -1,0 +1,100 @@
+"""What the notebooks show: escaped HTML blocks built from evalkit's results.
+
+Every piece of record text passes through `html.escape` here, so a campaign named
+`<script>…</script>` shows as text. Cells get `dir="auto"` so Arabic reads right to left.
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Iterable, Optional
+
+import pandas as pd
+
+from .grid import build_grid, parse_as_of
+from .load import load_campaign
+
+STYLE = """<style>
+.evalkit table {border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.92em;}
+.evalkit th, .evalkit td {border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;
+  text-align: start;}
+.evalkit th {background: #f2f2f2;}
+.evalkit .muted {color: #666; font-size: 0.88em;}
+.evalkit .verdict {font-weight: bold;}
+</style>"""
+
+
+class Html(str):
+    """A string Jupyter displays as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def esc(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return html.escape(str(value))
+
+
+def paragraph(text: str, css: str = "") -> Html:
+    cls = f' class="{css}"' if css else ""
+    return Html(f'<div class="evalkit"><p dir="auto"{cls}>{esc(text)}</p></div>')
+
+
+def bullets(items: Iterable[str]) -> Html:
+    lis = "".join(f'<li dir="auto">{esc(i)}</li>' for i in items)
+    return Html(f'<div class="evalkit"><ul>{lis}</ul></div>')
+
+
+def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = "") -> Html:
+    """An escaped table; `columns` maps frame columns to the headings readers see."""
+    columns = columns or {c: c.replace("_", " ") for c in frame.columns}
+    head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
+    body = "".join(
+        "<tr>" + "".join(f'<td dir="auto">{esc(row[c])}</td>' for c in columns) + "</tr>"
+        for _, row in frame.iterrows())
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return Html(f'<div class="evalkit">{STYLE}<table>{cap}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table></div>")
+
+
+class CampaignReport:
+    """Everything one campaign's evaluation report shows, built from its record."""
+
+    def __init__(self, record_path: str, as_of: str | date | None = None):
+        self.campaign = load_campaign(record_path)
+        self.as_of = parse_as_of(as_of) if not isinstance(as_of, date) else as_of
+
+    def title(self) -> Html:
+        r = self.campaign.record
+        ar = f' <span dir="rtl" lang="ar">({esc(r.name.ar)})</span>' if r.name.ar else ""
+        as_of = self.as_of.isoformat() if self.as_of else "everything recorded"
+        return Html(
+            f'<div class="evalkit"><h1 dir="auto">Evaluation: {esc(r.name.en)}{ar}</h1>'
+            f'<p class="muted">Record <code>{esc(r.id)}</code> · evaluator: '
+            f"{esc(r.evaluator)} · as of: {esc(as_of)}</p></div>")
+
+    def overview(self) -> Html:
+        r = self.campaign.record
+        rows = pd.DataFrame([
+            ("Cause", r.cause), ("Summary", r.summary or ""),
+            ("Organisers", "; ".join(r.organisers)),
+            ("Phases", "; ".join(f"{p.name} ({p.start.text} to {p.end.text})" for p in r.phases)),
+            ("Hot events", "; ".join(f"{e.description} ({e.date.text})" for e in r.hot_events)),
+            ("Recorded", f"{len(self.campaign.activities)} activities, "
+                         f"{len(self.campaign.metrics)} metrics, "
+                         f"{len(self.campaign.engagements)} decision-maker engagements"),
+        ], columns=["what", "record"])
+        return table(rows)
+
+    def grid(self) -> pd.DataFrame:
+        return build_grid(self.campaign, self.as_of)
+
+    def grid_table(self) -> Html:
+        return table(self.grid(), caption="The paper's appendix grid, generated from the record")
+
+    def sources_table(self) -> Html:
+        rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
+                            columns=["id", "citation", "url"])
+        return table(rows)

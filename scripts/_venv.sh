@@ -1,0 +1,14 @@
+# Shared by the set-up scripts: the project's own environment in .venv, made with the
+# machine's Python 3.11+ and pip, nothing else assumed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+pip_install() {
+  # This machine's pip configuration warns about missing local mirrors; hide only that noise.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@" \
+    2> >(grep -v "WARNING: Location" >&2)
+}
+pip_install --upgrade pip

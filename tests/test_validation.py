@@ -1,0 +1,126 @@
+"""Each class of record error is reported as file:line: field: what was expected."""
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import evalkit
+from evalkit.cli import main
+from conftest import CASE_IDS, CASE_STUDIES, edit
+
+
+def problems_of(record):
+    campaign, problems = evalkit.check_record(record)
+    assert campaign is None
+    return [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_the_four_case_studies_validate(case):
+    campaign = evalkit.load_campaign(CASE_STUDIES / case)
+    assert campaign.id == case
+    assert not campaign.activities.empty
+
+
+def test_scaffold_record_validates_as_it_is(record):
+    assert evalkit.check_record(record)[1] == []
+
+
+def test_yaml_syntax_error_gives_line_and_column(record):
+    (record / "campaign.yaml").write_text("id: x\n  bad: [\n", encoding="utf-8")
+    [msg] = [p for p in problems_of(record) if "campaign.yaml" in p]
+    assert msg.endswith("campaign.yaml:2:6: YAML syntax error: mapping values are not allowed here")
+
+
+def test_unknown_key_lists_the_allowed_keys(record):
+    edit(record / "campaign.yaml", "  en: My campaign\n", "  en: My campaign\n  colour: red\n")
+    assert any(p.endswith("campaign.yaml:8: name.colour: unknown key; allowed keys: en, ar")
+               for p in problems_of(record))
+
+
+def test_unknown_code_lists_the_allowed_codes(record):
+    edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
+    assert any("goals[0].level: unknown code 'intrim'; expected one of: interim or main" in p
+               for p in problems_of(record))
+
+
+def test_missing_required_field_is_named(record):
+    edit(record / "campaign.yaml", "evaluator: Your name\n", "")
+    assert any(p.endswith(": evaluator: required field is missing") for p in problems_of(record))
+
+
+def test_wrong_type_is_reported_with_the_value(record):
+    edit(record / "campaign.yaml", "format_version: 1", "format_version: one")
+    assert any("format_version: input should be a valid integer" in p and "'one'" in p
+               for p in problems_of(record))
+
+
+def test_phase_that_ends_before_it_starts(record):
+    edit(record / "campaign.yaml", "end: 2024-03", "end: 2023-03")
+    assert any("phases[0].end: the phase ends before it starts: 2023-03 is before 2024-01-10"
+               in p for p in problems_of(record))
+
+
+def test_activity_outside_the_campaign(record):
+    edit(record / "activities.csv", "stands,2024-01..2024-02", "stands,2030-01")
+    assert any(p.endswith("activities.csv:2: date: 2030-01 is outside the campaign "
+                          "(2024-01-10 to 2024-03-31, from its phases)")
+               for p in problems_of(record))
+
+
+def test_duplicate_ids(record):
+    edit(record / "campaign.yaml", "  - id: stop-offensive", "  - id: mobilise")
+    assert any("goals[1].id: duplicate id 'mobilise'" in p for p in problems_of(record))
+
+
+def test_negative_count(record):
+    edit(record / "activities.csv", "about 400", "-400")
+    assert any(p.endswith("activities.csv:2: participants: a count cannot be negative, got '-400'")
+               for p in problems_of(record))
+
+
+def test_unknown_source_phase_and_audience_references(record):
+    edit(record / "activities.csv", "phase-1,Protest", "phase-9,Protest")
+    edit(record / "activities.csv", ",diaspora,", ",students,")
+    edit(record / "metrics.csv", "interview-1", "interview-2")
+    found = problems_of(record)
+    assert any("activities.csv:2: phase: unknown phase 'phase-9'; known phases: phase-1" in p
+               for p in found)
+    assert any("activities.csv:2: audience: unknown audience 'students'" in p for p in found)
+    assert any("metrics.csv:2: source: unknown source 'interview-2'" in p for p in found)
+
+
+def test_unknown_csv_column_and_missing_required_column(record):
+    edit(record / "engagements.csv", "decision_maker,", "decider,")
+    found = problems_of(record)
+    assert any("engagements.csv:1: decider: unknown column; allowed columns:" in p for p in found)
+    assert any("engagements.csv:1: decision_maker: required column is missing" in p for p in found)
+
+
+def test_all_problems_come_in_one_pass(record):
+    edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
+    edit(record / "campaign.yaml", "end: 2024-03", "end: 2023-03")
+    edit(record / "activities.csv", "mobilisation", "mobilization")
+    edit(record / "metrics.csv", "interview-1", "interview-2")
+    assert len(problems_of(record)) >= 4
+
+
+def test_validate_command_exits_non_zero_and_writes_nothing(record):
+    edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
+    before = {p: p.read_bytes() for p in record.iterdir()}
+    result = CliRunner().invoke(main, ["validate", str(record)])
+    assert result.exit_code == 1
+    assert "goals[0].level: unknown code 'intrim'" in result.output
+    assert {p: p.read_bytes() for p in record.iterdir()} == before
+
+
+def test_new_scaffolds_a_record_that_validates(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", str(tmp_path / "r")]).exit_code == 0
+    result = runner.invoke(main, ["validate", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.output
+
+
+def test_new_refuses_a_non_empty_folder(tmp_path, record):
+    result = CliRunner().invoke(main, ["new", str(record)])
+    assert result.exit_code == 2 and "not empty" in result.output
