@@ -1,11 +1,12 @@
 """What the notebooks show: escaped HTML blocks built from evalkit's results.
 
-Every piece of record text passes through `html.escape` here, so a campaign named
-`<script>…</script>` shows as text. Cells get `dir="auto"` so Arabic reads right to left.
+Every piece of record text passes through `esc` here, so a campaign named
+`<script>…</script>` shows as text, and Arabic runs are isolated to read right to left.
 """
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from typing import Iterable, Optional
 
@@ -31,19 +32,27 @@ class Html(str):
         return str(self)
 
 
+# A run of Arabic script (with a leading # for hashtags); isolated so that it reads right to
+# left inside an English sentence without reordering the text around it.
+_ARABIC_RUN = re.compile(r"#?[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F_\s]*"
+                         r"(?<!\s)")
+
+
 def esc(value) -> str:
+    """Escape record text for HTML; isolate Arabic runs in <bdi>."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return html.escape(str(value))
+    return _ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar">{m.group(0)}</bdi>',
+                           html.escape(str(value)))
 
 
 def paragraph(text: str, css: str = "") -> Html:
     cls = f' class="{css}"' if css else ""
-    return Html(f'<div class="evalkit"><p dir="auto"{cls}>{esc(text)}</p></div>')
+    return Html(f'<div class="evalkit"><p{cls}>{esc(text)}</p></div>')
 
 
 def bullets(items: Iterable[str]) -> Html:
-    lis = "".join(f'<li dir="auto">{esc(i)}</li>' for i in items)
+    lis = "".join(f'<li>{esc(i)}</li>' for i in items)
     return Html(f'<div class="evalkit"><ul>{lis}</ul></div>')
 
 
@@ -52,7 +61,7 @@ def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = ""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
     head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
     body = "".join(
-        "<tr>" + "".join(f'<td dir="auto">{esc(row[c])}</td>' for c in columns) + "</tr>"
+        "<tr>" + "".join(f"<td>{esc(row[c])}</td>" for c in columns) + "</tr>"
         for _, row in frame.iterrows())
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return Html(f'<div class="evalkit">{STYLE}<table>{cap}<thead><tr>{head}</tr></thead>'
@@ -68,10 +77,10 @@ class CampaignReport:
 
     def title(self) -> Html:
         r = self.campaign.record
-        ar = f' <span dir="rtl" lang="ar">({esc(r.name.ar)})</span>' if r.name.ar else ""
+        ar = f" ({esc(r.name.ar)})" if r.name.ar else ""
         as_of = self.as_of.isoformat() if self.as_of else "everything recorded"
         return Html(
-            f'<div class="evalkit"><h1 dir="auto">Evaluation: {esc(r.name.en)}{ar}</h1>'
+            f'<div class="evalkit"><h1>Evaluation: {esc(r.name.en)}{ar}</h1>'
             f'<p class="muted">Record <code>{esc(r.id)}</code> · evaluator: '
             f"{esc(r.evaluator)} · as of: {esc(as_of)}</p></div>")
 

@@ -186,7 +186,11 @@ class Quantity:
         }[self.qualifier]
 
     def __str__(self) -> str:
-        n = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
+        v = self.value
+        if v >= 1e6 and (v / 1e6).is_integer():
+            n = f"{v / 1e6:.0f} million"
+        else:
+            n = f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
         words = {"exactly": "", "about": "about ", "at_least": "at least ",
                  "more_than": "more than ", "at_most": "at most ", "less_than": "fewer than "}
         return words[self.qualifier] + n

@@ -1,0 +1,136 @@
+"""End to end: records in, papermill-executed notebooks and HTML reports out."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+from click.testing import CliRunner
+
+from evalkit.batch import run_batch
+from evalkit.cli import main
+from evalkit.pipeline import evaluate
+from evalkit.templates import template_path
+from conftest import CASE_IDS, CASE_STUDIES, ROOT, edit
+
+
+@pytest.fixture(scope="module")
+def case_reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    outcomes = run_batch([CASE_STUDIES / c for c in CASE_IDS], out, jobs=2, progress=False)
+    assert [o.status for o in outcomes] == ["ok"] * 4, [o.describe() for o in outcomes]
+    return out
+
+
+def html_of(reports, case):
+    return (reports / case / "evaluation.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case,facts", [
+    ("aleppo-is-burning", ["about 806 posts", "about 1,800 followers", "more than 60 events",
+                           "at most 30 events", "#AleppoIsBurning"]),
+    ("save-ghouta", ["more than 40 events", "#save_algouta", "no: No logo"]),
+    ("idlib-under-fire", ["about 60 events", "#IdlibUnderFire"]),
+    ("caesar", ["partly achieved", "a designed launch"]),
+])
+def test_each_case_study_report_shows_the_papers_grid(case_reports, case, facts):
+    page = html_of(case_reports, case)
+    for dimension in ("Goal", "Geographic scope", "Interacting audience", "Launch timing",
+                      "Media tools", "Discourse", "Strategies", "Result"):
+        assert f">{dimension}<" in page
+    for fact in facts:
+        assert fact in page, fact
+    assert "Paper §" in page  # rows carry their sources
+
+
+def test_report_html_has_no_code_cells(case_reports):
+    page = html_of(case_reports, "caesar")
+    assert "CampaignReport(" not in page and "record_path =" not in page
+
+
+def test_three_military_campaigns_report_main_goal_not_achieved_and_caesar_partly(case_reports):
+    for case in ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"):
+        results = json.loads((case_reports / case / "results.json").read_text())
+        main = [g for g in results["goals"] if g["level"] == "main"]
+        assert [g["attainment"] for g in main] == (
+            ["partly"] if case == "caesar" else ["not_achieved"])
+
+
+def test_caesar_judged_as_of_2016_differs_from_2020(tmp_path):
+    old = evaluate(CASE_STUDIES / "caesar", tmp_path / "a", as_of="2016")
+    new = evaluate(CASE_STUDIES / "caesar", tmp_path / "b", as_of="2020-12")
+    main = lambda d: [g for g in json.loads((d / "caesar" / "results.json").read_text())["goals"]
+                      if g["level"] == "main"][0]["attainment"]
+    assert (old.status, new.status) == ("ok", "ok")
+    assert (main(tmp_path / "a"), main(tmp_path / "b")) == ("not_achieved", "partly")
+
+
+def test_script_in_a_record_name_shows_as_text(record, tmp_path):
+    edit(record / "campaign.yaml", "en: My campaign", 'en: "<script>alert(1)</script>"')
+    edit(record / "activities.csv", "Protest stands in European capitals",
+         "<img src=x onerror=alert(2)>")
+    outcome = evaluate(record, tmp_path)
+    assert outcome.status == "ok", outcome.describe()
+    page = (tmp_path / "my-campaign" / "evaluation.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_template_runs_under_plain_papermill(tmp_path):
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(template_path("campaign_evaluation.ipynb")), str(out),
+                        parameters={"record_path": str(CASE_STUDIES / "save-ghouta")},
+                        kernel_name="python3", progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    text = json.dumps([c.get("outputs") for c in nb.cells])
+    assert "Save Ghouta" in text and "Launch timing" in text
+
+
+def test_invalid_record_writes_nothing_and_others_go_on(record, tmp_path):
+    edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(main, ["run", str(record), str(CASE_STUDIES / "save-ghouta"),
+                                       "--out", str(out), "--jobs", "1", "--no-progress"])
+    assert result.exit_code == 1, result.output
+    assert "goals[0].level: unknown code 'intrim'" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["save-ghouta"]
+
+
+def test_failing_cell_is_reported_and_earlier_report_kept(record, tmp_path, monkeypatch):
+    assert evaluate(record, tmp_path).status == "ok"
+    before = (tmp_path / "my-campaign" / "evaluation.html").read_bytes()
+    import evalkit.pipeline as pipeline
+    broken = tmp_path / "broken.ipynb"
+    nb = nbformat.read(template_path("campaign_evaluation.ipynb"), as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nbformat.write(nb, broken)
+    monkeypatch.setattr(pipeline, "template_path", lambda name: broken)
+    outcome = evaluate(record, tmp_path)
+    assert outcome.status == "failed"
+    assert "RuntimeError: boom" in outcome.error and "cell" in outcome.error
+    assert (tmp_path / "my-campaign" / "evaluation.html").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staging")]
+
+
+def test_installed_wheel_finds_its_templates_and_writes_a_report(tmp_path):
+    """A regular (non-editable) install must carry the notebook templates."""
+    wheels, site = tmp_path / "wheels", tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w",
+                    str(wheels), str(ROOT)], check=True, capture_output=True)
+    [wheel] = wheels.glob("evalkit-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--target", str(site), str(wheel)], check=True, capture_output=True)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    code = ("import evalkit.templates as t, evalkit.pipeline as p, sys;"
+            "print(t.template_path('campaign_evaluation.ipynb'));"
+            f"o = p.evaluate({str(CASE_STUDIES / 'caesar')!r}, {str(tmp_path / 'r')!r});"
+            "print(o.describe()); sys.exit(o.status != 'ok')")
+    run = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.splitlines()[0].startswith(str(site))
+    assert (tmp_path / "r" / "caesar" / "evaluation.html").is_file()
