@@ -86,9 +86,16 @@ def _describe_execution_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _plain(value):
+    """numpy scalars (bool_, int64, float64) as plain Python for JSON."""
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def _write_json(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True,
+                               default=_plain) + "\n", encoding="utf-8")
 
 
 def evaluate(record_path: str | Path, out_root: str | Path = "reports",

@@ -12,6 +12,8 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
+from .evaluation import Evaluation
+from .evaluation.checklist import CANNOT, FIRES
 from .grid import build_grid, parse_as_of
 from .load import load_campaign
 
@@ -68,6 +70,29 @@ def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = ""
                 f"<tbody>{body}</tbody></table></div>")
 
 
+def figure(fig, alt: str) -> Html:
+    """A matplotlib figure as an embedded PNG (the HTML stays one self-contained file)."""
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return Html(f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">')
+
+
+VERDICT_COLOURS = {"good": "#2e7d32", "fair": "#9e9d24", "weak": "#ef6c00", "poor": "#c62828"}
+
+
+def verdict_block(analysis) -> Html:
+    v = analysis.verdict
+    colour = VERDICT_COLOURS.get(v.level, "#555")
+    return Html(f'<p class="verdict" style="color:{colour}">Verdict: {esc(v.sentence())}</p>')
+
+
 class CampaignReport:
     """Everything one campaign's evaluation report shows, built from its record."""
 
@@ -102,6 +127,60 @@ class CampaignReport:
 
     def grid_table(self) -> Html:
         return table(self.grid(), caption="The paper's appendix grid, generated from the record")
+
+    @property
+    def evaluation(self) -> Evaluation:
+        if not hasattr(self, "_evaluation"):
+            self._evaluation = Evaluation(self.campaign, self.as_of)
+        return self._evaluation
+
+    def question(self, number: int) -> Html:
+        """One question's section: verdict, findings, chart, indicators, criteria."""
+        q = self.evaluation.questions[number]
+        parts = [STYLE, verdict_block(q)]
+        if q.findings:
+            parts.append("<p><strong>Findings</strong></p>" + bullets(
+                f.text + (f" [{', '.join(f.evidence[:6])}]" if f.evidence else "")
+                for f in q.findings))
+        parts.append(figure(q.plot(), q.question))
+        parts.append("<p><strong>Indicators</strong> (computed from the record; evidence "
+                     "names the file and row or entry)</p>")
+        parts.append(table(q.summary()))
+        parts.append("<p><strong>How the verdict was reached</strong></p>")
+        parts.append(table(q.criteria_table()))
+        return Html('<div class="evalkit">' + "".join(parts) + "</div>")
+
+    def verdicts_table(self) -> Html:
+        rows = pd.DataFrame([(n, q.question, q.verdict.level, q.verdict.confidence or "",
+                              f"{q.verdict.met} of {q.verdict.judgeable} judgeable "
+                              f"({q.verdict.total} in all)")
+                             for n, q in self.evaluation.questions.items()],
+                            columns=["#", "question", "verdict", "confidence", "criteria met"])
+        return table(rows)
+
+    def timing_table(self) -> Html:
+        rows = pd.DataFrame([(t.phase.name, t.timing,
+                              {True: "yes", False: "no", None: "cannot tell"}[t.reactive],
+                              t.sentence()) for t in self.evaluation.timing],
+                            columns=["phase", "launch", "reactive", "computed from the dates"])
+        return table(rows)
+
+    def checklist_table(self) -> Html:
+        order = {FIRES: 0, "does not fire": 1, CANNOT: 2}
+        rows = sorted(self.evaluation.checklist, key=lambda r: (order[r.status], r.rule.kind != "weakness"))
+        frame = pd.DataFrame([(r.rule.id, r.rule.kind, r.rule.group, r.rule.text, r.status,
+                               "; ".join(r.evidence),
+                               ", ".join(map(str, r.rule.recommendations)))
+                              for r in rows],
+                             columns=["rule", "kind", "group", "the paper's point", "result",
+                                      "evidence", "recommendations"])
+        return table(frame)
+
+    def recommendations_list(self) -> Html:
+        recs = self.evaluation.recommendations()
+        if not recs:
+            return paragraph("No weakness in the checklist fired, so no recommendation is called for.")
+        return bullets(f"{n}. {text} (because of {', '.join(why)})" for n, text, why in recs)
 
     def sources_table(self) -> Html:
         rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],

@@ -3,6 +3,7 @@ comparative report reads instead of re-running evaluations. Deterministic: the s
 gives the same bytes (no timestamps, sorted keys)."""
 from __future__ import annotations
 
+from .evaluation import Evaluation
 from .grid import build_grid, judgement_as_of, parse_as_of
 from .load import Campaign
 from .timing import launch_timing
@@ -28,4 +29,5 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "goals": goals,
         "launch_timing": timing,
         "grid": build_grid(campaign, when).to_dict(orient="records"),
+        **Evaluation(campaign, when).to_dict(),
     }

@@ -59,8 +59,8 @@ Metric = Literal[
 ]
 EngagementType = Literal["meeting", "testimony", "hearing", "letter", "petition_delivered",
                          "briefing", "exhibition", "other"]
-Response = Literal["none", "statement", "vote", "resolution", "law", "truce", "sanctions",
-                   "unknown"]
+Response = Literal["none", "rejected", "statement", "vote", "resolution", "law", "truce",
+                   "sanctions", "unknown"]
 DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational",
                       "call_to_action")
 

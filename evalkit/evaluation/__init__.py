@@ -1,0 +1,57 @@
+"""The five evaluation questions, launch timing, the paper's checklist and recommendations,
+computed from one record in one call:
+
+    ev = Evaluation(load_campaign("case_studies/caesar"), as_of=date(2016, 12, 31))
+    ev.questions[3].summary(); ev.questions[3].plot(); ev.checklist; ev.recommendations()
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from ..load import Campaign
+from ..timing import launch_timing
+from .audience import RightAudience
+from .base import INSUFFICIENT, SCALE, Analysis, Criterion, Finding, Verdict
+from .checklist import FIRES, RULES, run_checklist
+from .decision_makers import DecisionMakersReached
+from .goals import GoalAttainment
+from .reach import Reach
+from .recommendations import RECOMMENDATIONS
+from .tactics import TacticUsefulness
+
+QUESTIONS = (RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
+
+
+class Evaluation:
+    def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
+        self.campaign = campaign
+        self.as_of = as_of
+        self.questions: dict[int, Analysis] = {q.number: q(campaign, as_of) for q in QUESTIONS}
+        self.timing = launch_timing(campaign.record)
+        self.checklist = run_checklist(self)
+
+    def recommendations(self) -> list[tuple[int, str, list[str]]]:
+        """(number, text, rules that call for it) for every firing weakness."""
+        why: dict[int, list[str]] = {}
+        for r in self.checklist:
+            if r.status == FIRES and r.rule.kind == "weakness":
+                for n in r.rule.recommendations:
+                    why.setdefault(n, []).append(r.rule.id)
+        return [(n, RECOMMENDATIONS[n], why[n]) for n in sorted(why)]
+
+    def to_dict(self) -> dict:
+        return {
+            "questions": {str(n): q.to_dict() for n, q in self.questions.items()},
+            "checklist": [{"rule": r.rule.id, "kind": r.rule.kind, "group": r.rule.group,
+                           "text": r.rule.text, "status": r.status, "evidence": r.evidence,
+                           "recommendations": list(r.rule.recommendations)}
+                          for r in self.checklist],
+            "recommendations": [{"number": n, "text": t, "because": w}
+                                for n, t, w in self.recommendations()],
+        }
+
+
+__all__ = ["Evaluation", "QUESTIONS", "RULES", "SCALE", "INSUFFICIENT", "Analysis",
+           "Criterion", "Finding", "Verdict", "RightAudience", "Reach", "GoalAttainment",
+           "DecisionMakersReached", "TacticUsefulness"]

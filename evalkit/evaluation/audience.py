@@ -1,0 +1,142 @@
+"""Question 1: is the right audience targeted? (paper fn 16; §1.4 target audience; §4
+weaknesses 6 and 8; recommendation 8)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..schema import INFLUENCER_SEGMENTS
+from .base import Analysis, Criterion, Finding, row_ref
+
+EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
+GROUP_OF = {"decision_makers": "decision makers", "general_public": "general public",
+            **{s: "influencers" for s in INFLUENCER_SEGMENTS}}
+GROUPS = ["decision makers", "influencers", "general public", "not stated"]
+ARABIC = {"ar", "arabic"}
+
+
+def audience_groups(campaign) -> pd.Series:
+    """Each activity's audience group: decision makers / influencers / general public."""
+    seg = {a.id: GROUP_OF[a.segment] for a in campaign.record.audiences}
+    acts = campaign.activities
+    return acts["audience"].map(lambda a: seg.get(a, "not stated")) if not acts.empty \
+        else pd.Series(dtype=str)
+
+
+class RightAudience(Analysis):
+    number = 1
+    question = "Is the right audience targeted?"
+
+    def compute(self) -> None:
+        c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
+        mains = [g for g in rec.goals if g.level == "main"]
+        holders = sorted({d for g in mains for d in g.decision_makers})
+        self.indicator("Who holds the main goal's decision", "; ".join(holders) or "not named",
+                       [f"campaign.yaml goals[{g.id}]" for g in mains])
+
+        groups = audience_groups(c)
+        stated = groups[groups != "not stated"]
+        weights = acts["effort"].map(EFFORT_WEIGHT) if not acts.empty else pd.Series(dtype=float)
+        self.shares = pd.DataFrame({
+            "activities": groups.value_counts().reindex(GROUPS, fill_value=0),
+            "effort-weighted": weights.groupby(groups).sum().reindex(GROUPS, fill_value=0),
+        })
+        for g in GROUPS[:3]:
+            n = int(self.shares.loc[g, "activities"])
+            share = n / len(stated) if len(stated) else float("nan")
+            ev = row_ref("activities.csv", acts.loc[groups == g, "row"]) if n else []
+            self.indicator(f"Activities aimed at {g}",
+                           f"{n} of {len(stated)} with a stated audience"
+                           + (f" ({share:.0%})" if len(stated) else ""), ev[:8])
+        weighted = weights[groups != "not stated"].dropna()
+        w_total = weighted.sum()
+        w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
+        if w_total:
+            self.indicator("Effort-weighted share aimed at decision makers and influencers",
+                           f"{w_top / w_total:.0%} (low 1, medium 2, high 3; "
+                           f"{len(weighted)} activities with effort and audience)")
+
+        direct = acts[(acts["paper_kind"] == "direct_to_decision_makers")
+                      | (acts["kind"] == "lobbying") | (groups == "decision makers")] \
+            if not acts.empty else acts
+        self.indicator("Activities addressed directly to decision makers", len(direct),
+                       row_ref("activities.csv", direct["row"])[:8] if len(direct) else [])
+
+        langs = acts["language"].dropna().str.lower() if not acts.empty else pd.Series(dtype=str)
+        non_ar = (~langs.isin(ARABIC)).sum()
+        self.indicator("Activities in a language other than Arabic",
+                       f"{non_ar} of {len(langs)} with a recorded language")
+        accounts = rec.media_tools.accounts
+        acc_known = [a for a in accounts if a.language.lower() != "unknown"]
+        acc_non_ar = [a for a in acc_known if a.language.lower() not in ARABIC]
+        self.indicator("Accounts in a language other than Arabic",
+                       f"{len(acc_non_ar)} of {len(acc_known)} with a recorded language")
+        tags = rec.media_tools.hashtags
+        tag_non_ar = [h for h in tags if h.language.lower() not in ARABIC]
+        self.indicator("Hashtags in a language other than Arabic", f"{len(tag_non_ar)} of {len(tags)}")
+
+        blocking = [a for a in rec.audiences if a.region == "blocking_state"]
+        self.indicator("Public of a blocking state addressed",
+                       "; ".join(f"{a.id} (targeted: {a.targeted})" for a in blocking) or "no",
+                       [f"campaign.yaml audiences[{a.id}]" for a in blocking])
+        targeted = [a for a in rec.audiences if a.targeted == "yes"]
+        new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
+        self.indicator("Targeted audiences that were not already allies",
+                       f"{len(new)} of {len(targeted)} targeted audiences")
+
+        # --- criteria (docs/evaluation-method.md, question 1) ---
+        has_decision_holder = bool(holders)
+        self.criteria.append(Criterion(
+            "The main goal names who can grant it", has_decision_holder,
+            "decision makers named" if holders else "no decision makers named in any main goal",
+            [f"campaign.yaml goals[{g.id}]" for g in mains]))
+        self.criteria.append(Criterion(
+            "At least a third of effort aims at decision makers or influencers",
+            (w_top / w_total >= 1 / 3) if w_total else None,
+            f"{w_top / w_total:.0%} of effort-weighted activities" if w_total
+            else "no activity has both an effort level and an audience"))
+        self.criteria.append(Criterion(
+            "Some activity goes directly to decision makers",
+            (len(direct) > 0) if not acts.empty else None,
+            f"{len(direct)} direct activities" if not acts.empty else "no activities recorded",
+            row_ref("activities.csv", direct["row"])[:5] if len(direct) else []))
+        lang_total = len(langs) + len(acc_known)
+        self.criteria.append(Criterion(
+            "At least half of activities and accounts speak the decision makers' languages "
+            "(not Arabic only)",
+            ((non_ar + len(acc_non_ar)) / lang_total >= 0.5) if lang_total else None,
+            f"{non_ar + len(acc_non_ar)} of {lang_total} language-coded activities and accounts "
+            "are not in Arabic" if lang_total else "no languages recorded"))
+        self.criteria.append(Criterion(
+            "New audiences are sought (neutral, opposing or blocking-state publics)",
+            (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
+            f"{len(new)} non-ally targeted audiences; {len(blocking)} blocking-state audiences"
+            if targeted else "no audience is marked targeted"))
+
+        if not holders:
+            self.findings.append(Finding(
+                "The main goal does not say who can grant it, so targeting cannot be checked "
+                "against it."))
+        elif len(direct) == 0:
+            self.findings.append(Finding(
+                f"No activity went directly to those who hold the main goal's decision "
+                f"({'; '.join(holders)}).", [f"campaign.yaml goals[{mains[0].id}]"]))
+        if lang_total and (non_ar + len(acc_non_ar)) / lang_total < 0.5:
+            self.findings.append(Finding(
+                "Most language-coded activities and accounts were in Arabic: the paper calls "
+                "this 'a talk with oneself' when decision makers are abroad (§4, weakness 8)."))
+        if not blocking:
+            self.findings.append(Finding(
+                "No audience in a blocking state (e.g. the Russian, Iranian or Chinese public) "
+                "is recorded (recommendation 8)."))
+        self.vague_share = 0.0
+
+    def plot(self, ax=None):
+        fig, ax = self._axes(ax)
+        data = self.shares.loc[GROUPS]
+        data.plot.barh(ax=ax, color=["#4c72b0", "#dd8452"])
+        ax.invert_yaxis()
+        ax.set_xlabel("activities (count) and effort-weighted activities")
+        ax.set_ylabel("")
+        ax.set_title("Who the activities were aimed at")
+        fig.tight_layout()
+        return fig

@@ -1,0 +1,139 @@
+"""What every evaluation question shares: criteria judged from the record, a verdict on one
+documented ordinal scale, a confidence level, and findings that cite their evidence.
+
+A question's verdict is the share of its *judgeable* criteria that are met:
+    < 25 % poor · < 50 % weak · < 75 % fair · otherwise good.
+Fewer than `MIN_JUDGEABLE` judgeable criteria: "insufficient evidence" — never a guess.
+Confidence: the share of all criteria that could be judged (≥ 80 % high, ≥ 50 % medium,
+else low), lowered one step when most of the numbers behind it are qualified or vague.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+import pandas as pd
+
+from ..load import Campaign
+
+SCALE = ("poor", "weak", "fair", "good")
+INSUFFICIENT = "insufficient evidence"
+MIN_JUDGEABLE = 2
+CONFIDENCE = ("low", "medium", "high")
+
+
+@dataclass
+class Criterion:
+    """One yes/no test of the record. `met` is None when the record cannot tell."""
+
+    name: str
+    met: Optional[bool]
+    because: str
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    text: str
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Verdict:
+    level: str
+    confidence: Optional[str]
+    met: int
+    judgeable: int
+    total: int
+
+    @property
+    def withheld(self) -> bool:
+        return self.level == INSUFFICIENT
+
+    def sentence(self) -> str:
+        if self.withheld:
+            return (f"Insufficient evidence: only {self.judgeable} of {self.total} criteria "
+                    f"can be judged from the record (at least {MIN_JUDGEABLE} are needed).")
+        return (f"{self.level.capitalize()} — {self.met} of {self.judgeable} judgeable "
+                f"criteria met ({self.total - self.judgeable} could not be judged); "
+                f"confidence {self.confidence}.")
+
+
+def verdict_from(criteria: list[Criterion], vague_share: float = 0.0) -> Verdict:
+    judged = [c for c in criteria if c.met is not None]
+    met = sum(bool(c.met) for c in judged)
+    if len(judged) < MIN_JUDGEABLE:
+        return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria))
+    share = met / len(judged)
+    level = SCALE[min(3, int(share * 4))] if share < 1 else SCALE[3]
+    coverage = len(judged) / len(criteria)
+    conf = 2 if coverage >= 0.8 else 1 if coverage >= 0.5 else 0
+    if vague_share > 0.5:
+        conf = max(0, conf - 1)
+    return Verdict(level, CONFIDENCE[conf], met, len(judged), len(criteria))
+
+
+def row_ref(table: str, rows) -> list[str]:
+    return [f"{table}:{int(r)}" for r in rows]
+
+
+class Analysis:
+    """One evaluation question, computed from a record in one call.
+
+    `.summary()` gives the indicators table, `.verdict`, `.criteria` and `.findings`;
+    `.plot()` draws the question's chart.
+    """
+
+    number: int = 0
+    question: str = ""
+
+    def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
+        self.campaign = campaign
+        self.as_of = as_of
+        self.indicators: list[tuple[str, str, str]] = []  # (indicator, value, evidence)
+        self.criteria: list[Criterion] = []
+        self.findings: list[Finding] = []
+        self.vague_share = 0.0
+        self.compute()
+        self.verdict = verdict_from(self.criteria, self.vague_share)
+
+    def compute(self) -> None:  # pragma: no cover - each question implements it
+        raise NotImplementedError
+
+    def indicator(self, name: str, value, evidence: list[str] | str = ()) -> None:
+        if isinstance(evidence, str):
+            evidence = [evidence]
+        self.indicators.append((name, str(value), ", ".join(evidence)))
+
+    def summary(self) -> pd.DataFrame:
+        return pd.DataFrame(self.indicators, columns=["indicator", "value", "evidence"])
+
+    def criteria_table(self) -> pd.DataFrame:
+        word = {True: "met", False: "not met", None: "cannot be judged"}
+        return pd.DataFrame([(c.name, word[c.met], c.because, ", ".join(c.evidence))
+                             for c in self.criteria],
+                            columns=["criterion", "result", "because", "evidence"])
+
+    def to_dict(self) -> dict:
+        v = self.verdict
+        return {
+            "question": self.question, "number": self.number,
+            "verdict": v.level, "confidence": v.confidence,
+            "criteria_met": v.met, "criteria_judgeable": v.judgeable, "criteria_total": v.total,
+            "criteria": [{"name": c.name, "met": None if c.met is None else bool(c.met),
+                          "because": c.because,
+                          "evidence": c.evidence} for c in self.criteria],
+            "indicators": [{"indicator": a, "value": b, "evidence": e}
+                           for a, b, e in self.indicators],
+            "findings": [{"text": f.text, "evidence": f.evidence} for f in self.findings],
+        }
+
+    def plot(self, ax=None):  # pragma: no cover - each question implements it
+        raise NotImplementedError
+
+    def _axes(self, ax, size=(7, 3.2)):
+        import matplotlib.pyplot as plt
+        if ax is None:
+            fig, ax = plt.subplots(figsize=size)
+        return ax.figure, ax

@@ -1,0 +1,304 @@
+"""The paper's diagnostic checklist (§4; digest §3): 12 strengths and 23 weaknesses as rules
+over the record. A rule fires from data and shows its evidence; a rule the record cannot
+decide says so. Each weakness points to the recommendations (§6) that answer it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+import pandas as pd
+
+FIRES, QUIET, CANNOT = "fires", "does not fire", "cannot be judged from the record"
+
+
+@dataclass
+class RuleResult:
+    rule: "Rule"
+    status: str
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str            # strength / weakness
+    group: str           # the paper's group
+    text: str            # the paper's words, shortened
+    recommendations: tuple[int, ...] = ()
+    judge: Optional[Callable] = None   # ctx -> (fires: bool|None, evidence list)
+    why_not: str = "needs facts a record does not hold (context, motives, staff)"
+
+    def run(self, ctx) -> RuleResult:
+        if self.judge is None:
+            return RuleResult(self, CANNOT, [self.why_not])
+        fires, evidence = self.judge(ctx)
+        return RuleResult(self, CANNOT if fires is None else FIRES if fires else QUIET, evidence)
+
+
+# --- helpers over the context (a Evaluation: campaign + the five analyses) -----------------
+def _acts(ctx) -> pd.DataFrame:
+    return ctx.campaign.activities
+
+
+def _crit(analysis, prefix):
+    return next(c for c in analysis.criteria if c.name.startswith(prefix))
+
+
+def _from_criterion(q, prefix, invert=False):
+    def judge(ctx):
+        c = _crit(ctx.questions[q], prefix)
+        if c.met is None:
+            return None, [c.because]
+        return (not c.met) if invert else c.met, [f"Q{q}: {c.name}: {c.because}"] + c.evidence
+    return judge
+
+
+def _reactive(ctx):
+    timings = ctx.timing
+    known = [t for t in timings if t.reactive is not None]
+    if not known:
+        return None, ["launch timing undetermined"]
+    reactive = [t for t in known if t.reactive]
+    return bool(reactive), [t.sentence() for t in (reactive or known)]
+
+
+def _weak_strategy(ctx):
+    fires, ev = _reactive(ctx)
+    q3 = _crit(ctx.questions[3], "The main goal is measurable")
+    gaps = [i for i in ctx.questions[2].indicators if i[0] == "Gaps between phases" and i[1] != "none"]
+    parts = []
+    if q3.met is False:
+        parts.append(f"main goal not measurable: {q3.because}")
+    if fires:
+        parts += ev
+    if gaps:
+        parts.append(f"stops and restarts: {gaps[0][1]}")
+    if q3.met is None and fires is None and not gaps:
+        return None, ["neither goals' measurability nor launch timing can be judged"]
+    return bool(parts), parts or ["goals measurable, launch not reactive, no pause between phases"]
+
+
+def _declining(ctx):
+    rates = ctx.questions[2].rates
+    ev = []
+    for (metric, scope), part in rates.groupby(["metric", "scope"], dropna=False):
+        part = part.sort_values("window")
+        for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
+            if b["rate_high"] < a["rate_low"]:
+                ev.append(f"{metric} ({scope}): {a['per week']} in {a['window']} then "
+                          f"{b['per week']} in {b['window']} (metrics.csv:{a['row']}, :{b['row']})")
+    foreign = _crit(ctx.questions[2], "The foreign")
+    if foreign.met is False:
+        ev.append(f"foreign public not fully reached: {foreign.because}")
+    if not ev and rates.empty and foreign.met is None:
+        return None, ["no repeated counts and no foreign audience reach recorded"]
+    return bool(ev), ev or ["no decline between comparable counts"]
+
+
+def _virtual_or_hostile(ctx):
+    acts = _acts(ctx)
+    ev = []
+    if len(acts):
+        v = int((acts["channel"] == "virtual").sum())
+        if v > len(acts) / 2:
+            ev.append(f"{v} of {len(acts)} activities virtual")
+    hostile = ctx.campaign.record.discourse.hostile_language
+    if hostile and hostile.present == "yes":
+        ev.append(f"hostile language: {hostile.note or 'recorded'}")
+    if not len(acts) and not hostile:
+        return None, ["no activities or discourse recorded"]
+    return bool(ev), ev or ["mostly in person; no hostile language recorded"]
+
+
+def _no_identity(ctx):
+    mt = ctx.campaign.record.media_tools
+    vi, sp = mt.visual_identity, mt.spokesperson
+    states = [x.present for x in (vi, sp) if x is not None]
+    ev = []
+    if vi and vi.present == "no":
+        ev.append(f"no visual identity: {vi.description or ''}".strip(": "))
+    if sp and sp.present == "no":
+        ev.append(f"no spokesperson: {sp.description or ''}".strip(": "))
+    if not ev and (not states or all(s == "unknown" for s in states)):
+        return None, ["visual identity and spokesperson not recorded"]
+    return bool(ev), ev or ["visual identity or spokesperson present"]
+
+
+def _flag(name):
+    def judge(ctx):
+        f = getattr(ctx.campaign.record.discourse, name)
+        if f is None or f.present == "unknown":
+            return None, [f"{name.replace('_', ' ')} not recorded"]
+        return f.present == "yes", [f.note or f.present]
+    return judge
+
+
+def _low_effort(ctx):
+    return _from_criterion(5, "Low-effort", invert=True)(ctx)
+
+
+def _awareness_local(ctx):
+    acts = _acts(ctx)
+    if not len(acts):
+        return None, ["no activities recorded"]
+    mob = int((acts["kind"] == "mobilisation").sum())
+    share = mob / len(acts)
+    return share >= 0.6, [f"{mob} of {len(acts)} activities are mobilisation/awareness ({share:.0%})"]
+
+
+def _no_pressure_tools(ctx):
+    intl = [a for a in ctx.campaign.record.audiences
+            if a.segment == "decision_makers" and a.region in ("international", "blocking_state")]
+    if not intl:
+        return None, ["no international decision-maker audience recorded"]
+    lob = _crit(ctx.questions[5], "Lobbying")
+    if lob.met is None:
+        return None, [lob.because]
+    return not lob.met, [f"aimed at {', '.join(a.id for a in intl)}; lobbying/direct contact: "
+                         f"{lob.because}"]
+
+
+def _partners(ctx):
+    rec = ctx.campaign.record
+    n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
+    return n > 0, [f"{len(rec.coalitions)} coalitions, {len(rec.partners)} other partners"]
+
+
+def _media_pressure(ctx):
+    q2 = _crit(ctx.questions[2], "Mainstream media")
+    eng = ctx.campaign.engagements
+    if q2.met is None and eng.empty:
+        return None, ["media reach and engagements not recorded"]
+    return bool(q2.met) or not eng.empty, [q2.because, f"{len(eng)} engagements"]
+
+
+def _citizenship(ctx):
+    local = [a for a in ctx.campaign.record.audiences if a.segment == "general_public"
+             and any(l.lower() in ("ar", "arabic") for l in a.languages)]
+    known = [a for a in local if a.reached != "unknown"]
+    if not known:
+        return None, ["reach of Syrian (Arabic-speaking) publics not recorded"]
+    hit = [a for a in known if a.reached in ("yes", "partly")]
+    return bool(hit), [f"{a.id}: reached {a.reached}" for a in known]
+
+
+def _exposed(ctx):
+    d = ctx.campaign.record.discourse.informational
+    if d is None or d.level == "unknown":
+        return None, ["informational discourse not recorded"]
+    return d.level in ("present", "dominant"), [f"informational discourse {d.level}: {d.note or ''}"]
+
+
+def _coordination_apps(ctx):
+    acc = ctx.campaign.record.media_tools.accounts
+    apps = [a for a in acc if a.platform in ("whatsapp", "telegram")]
+    return (bool(apps) if acc else None), ([f"{a.name} ({a.platform})" for a in apps]
+                                            or ["no WhatsApp/Telegram groups recorded"])
+
+
+def _local_resilience(ctx):
+    acts = _acts(ctx)
+    if not len(acts):
+        return None, ["no activities recorded"]
+    local = acts[(acts["channel"] == "in_person") & (acts["scope"] == "local")]
+    return len(local) > 0, [f"{len(local)} local in-person activities"] + \
+        [f"activities.csv:{r}" for r in local["row"][:5]]
+
+
+def _accountability(ctx):
+    eng = ctx.campaign.engagements
+    if eng.empty:
+        return None, ["no engagements recorded"]
+    hit = eng[eng["response"].isin(["law", "sanctions", "resolution"])]
+    return len(hit) > 0, [f"{r.decision_maker}: {r.response} (engagements.csv:{r.row})"
+                          for r in hit.itertuples()] or ["no law, sanctions or resolution"]
+
+
+def _parliament_voice(ctx):
+    eng = ctx.campaign.engagements
+    if eng.empty:
+        return None, ["no engagements recorded"]
+    hit = eng[eng["type"].isin(["testimony", "hearing"])]
+    return len(hit) > 0, [f"{r.decision_maker}: {r.type} (engagements.csv:{r.row})"
+                          for r in hit.itertuples()] or ["no testimony or hearing"]
+
+
+def _dispersion(ctx):
+    q5 = _crit(ctx.questions[5], "No coordination")
+    rec = ctx.campaign.record
+    ev = [] if q5.met in (True, None) else [q5.because]
+    if not rec.coalitions:
+        ev.append("no coalition recorded")
+    return bool(ev), ev or ["no coordination problems; a coalition exists"]
+
+
+RULES: list[Rule] = [
+    # strengths (paper §4.1)
+    Rule("S1", "strength", "strengths", "Exposed the regime's crimes", judge=_exposed),
+    Rule("S2", "strength", "strengths", "Media and political pressure on the regime and Russia",
+         judge=_media_pressure),
+    Rule("S3", "strength", "strengths", "Practice of citizenship: Syrians mobilised",
+         judge=_citizenship),
+    Rule("S4", "strength", "strengths", "WhatsApp/Telegram coordination groups",
+         judge=_coordination_apps),
+    Rule("S5", "strength", "strengths", "New relations with like-minded bodies", judge=_partners),
+    Rule("S6", "strength", "strengths", "Accumulated expertise in specialised organisations"),
+    Rule("S7", "strength", "strengths", "Showed internal support and resilience",
+         judge=_local_resilience),
+    Rule("S8", "strength", "strengths", "First fruits in accountability (court referrals, sanctions)",
+         judge=_accountability),
+    Rule("S9", "strength", "strengths", "Novel ideas (buses, projections, synchronised balloons)",
+         why_not="novelty is a judgement against other campaigns, not a fact in one record"),
+    Rule("S10", "strength", "strengths", "Stakeholder-based community organising"),
+    Rule("S11", "strength", "strengths", "Documentaries and speeches in Western parliaments",
+         judge=_parliament_voice),
+    Rule("S12", "strength", "strengths", "Indirect rise in donations",
+         why_not="donations are not part of the record"),
+    # weaknesses (paper §4.2), the paper's four groups
+    Rule("W1", "weakness", "objective", "Aimed at international decision makers with no pressure tools",
+         (2, 14), judge=_no_pressure_tools),
+    Rule("W2", "weakness", "objective", "A very complex inner and outer reality (UNSC veto)",
+         why_not="political context outside the campaign's record"),
+    Rule("W3", "weakness", "objective", "The 'fighting terrorism' counter-narrative", (18,),
+         why_not="the opponents' narrative is not part of the record"),
+    Rule("W4", "weakness", "objective", "A culture unused to these tools", (6,)),
+    Rule("W5", "weakness", "objective", "Waning Western media interest", (19,),
+         why_not="media interest over time is not recorded"),
+    Rule("W6", "weakness", "self", "No new audiences (neutral, pro-regime, non-Syrian influencers)",
+         (8, 10), judge=_from_criterion(1, "New audiences", invert=True)),
+    Rule("W7", "weakness", "self", "Could not keep mobilisation; foreign mobilisation very weak",
+         (7, 12), judge=_declining),
+    Rule("W8", "weakness", "self", "Addressed local/Arab audiences in Arabic: 'a talk with oneself'",
+         (4, 13), judge=_from_criterion(1, "At least half of activities", invert=True)),
+    Rule("W9", "weakness", "self", "Long-settled diaspora absent from political participation",
+         (14,), why_not="diaspora participation is not coded in the record"),
+    Rule("W10", "weakness", "strategy", "Awareness-heavy strategies aimed at the local audience",
+         (3, 7), judge=_awareness_local),
+    Rule("W11", "weakness", "strategy", "Weak strategy: goals not measurable, reactive launches, stops and restarts",
+         (2, 11, 16), judge=_weak_strategy),
+    Rule("W12", "weakness", "strategy", "Over-estimated achievements and a weak culture of impact evaluation",
+         (3,), why_not="over-estimation is judged against claims the record does not hold"),
+    Rule("W13", "weakness", "strategy", "Cost drove the choice of low-effort activities", (2,),
+         judge=_low_effort),
+    Rule("W14", "weakness", "strategy", "Dispersion and weak coordination (many hashtags, split accounts, no coalition)",
+         (1, 16), judge=_dispersion),
+    Rule("W15", "weakness", "implementation", "Virtual space as the main arena; undisciplined online discourse",
+         (7, 12), judge=_virtual_or_hostile),
+    Rule("W16", "weakness", "implementation", "No visual identity or official spokesperson", (4,),
+         judge=_no_identity),
+    Rule("W17", "weakness", "implementation", "Children exploited as social-media stars", (19,)),
+    Rule("W18", "weakness", "implementation", "Untrained citizen journalists as the campaign's faces",
+         (3, 4)),
+    Rule("W19", "weakness", "implementation", "Political figures refused", (1,)),
+    Rule("W20", "weakness", "implementation", "Individual activists mobilise, institutions strategise, apart",
+         (1, 2)),
+    Rule("W21", "weakness", "implementation", "Same messages for Arab and Western audiences", (3, 13),
+         why_not="message texts per audience are not part of the record"),
+    Rule("W22", "weakness", "implementation", "Too many shocking, bloody images", (18, 19),
+         judge=_flag("shocking_imagery")),
+    Rule("W23", "weakness", "implementation", "Scarcity of trained staff", (2, 3)),
+]
+
+
+def run_checklist(ctx) -> list[RuleResult]:
+    return [r.run(ctx) for r in RULES]

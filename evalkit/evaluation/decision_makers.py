@@ -1,0 +1,125 @@
+"""Question 4: were the targeted decision makers reached? (paper fn 16; §1 definition:
+advocacy presses a specific decision maker; Caesar: "lobbying had the larger tangible
+effect")."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .base import Analysis, Criterion, Finding, row_ref
+
+# The ladder of contact, lowest to highest. One-way contact makes a decision maker aware;
+# a two-way exchange engages them; then a public statement; then policy action.
+LADDER = ("not reached", "aware", "engaged", "public statement", "policy action")
+ONE_WAY = {"letter", "petition_delivered", "exhibition", "other"}
+TWO_WAY = {"meeting", "testimony", "hearing", "briefing"}
+POLICY = {"vote", "resolution", "law", "truce", "sanctions"}
+
+
+def rung(engagement_type: str, response: str) -> int:
+    if response in POLICY:
+        return 4
+    if response == "statement":
+        return 3
+    return 2 if engagement_type in TWO_WAY else 1
+
+
+def _matches(target: str, row) -> bool:
+    t = target.casefold()
+    for field in ("institution", "decision_maker"):
+        v = row.get(field)
+        if isinstance(v, str) and (t in v.casefold() or v.casefold() in t):
+            return True
+    return False
+
+
+class DecisionMakersReached(Analysis):
+    number = 4
+    question = "Were the targeted decision makers reached?"
+
+    def compute(self) -> None:
+        rec, eng = self.campaign.record, self.campaign.engagements
+        if self.as_of is not None and not eng.empty:
+            eng = eng[eng["date_start"].dt.date <= self.as_of]
+        targets = list(dict.fromkeys(d for g in rec.goals for d in g.decision_makers))
+        launch = min(p.start.start for p in rec.phases)
+        rows, matched_rows = [], set()
+        for t in targets:
+            hits = eng[eng.apply(lambda r: _matches(t, r), axis=1)] if not eng.empty else eng
+            matched_rows |= set(hits["row"]) if len(hits) else set()
+            best = max((rung(a, b) for a, b in zip(hits["type"], hits["response"])), default=0)
+            first = hits["date_start"].min() if len(hits) else None
+            rows.append({
+                "decision maker": t, "engagements": len(hits),
+                "how": ", ".join(sorted(set(hits["type"]))) if len(hits) else "",
+                "highest rung": LADDER[best],
+                "first engagement": (hits.loc[hits["date_start"].idxmin(), "date"]
+                                     if len(hits) else ""),
+                "days from launch": (f"{(first.date() - launch).days}" if first is not None
+                                     else ""),
+                "_rung": best, "_rows": list(hits["row"]) if len(hits) else [],
+            })
+        self.table = pd.DataFrame(rows, columns=["decision maker", "engagements", "how",
+                                                 "highest rung", "first engagement",
+                                                 "days from launch", "_rung", "_rows"])
+        others = eng[~eng["row"].isin(matched_rows)] if not eng.empty else eng
+        self.indicator("Decision makers the goals name", "; ".join(targets) or "none named")
+        for r in rows:
+            self.indicator(f"Reached: {r['decision maker']}",
+                           f"{r['highest rung']} ({r['engagements']} engagements"
+                           + (f"; first {r['first engagement']}" if r["first engagement"] else "")
+                           + ")", row_ref("engagements.csv", r["_rows"]))
+        covered = sum(r["_rung"] > 0 for r in rows)
+        if targets:
+            self.indicator("Coverage of the target list", f"{covered} of {len(targets)}")
+        if len(others):
+            self.indicator("Engagements with decision makers the goals do not name",
+                           "; ".join(sorted(set(others["decision_maker"]))),
+                           row_ref("engagements.csv", others["row"]))
+        lags = [int(r["days from launch"]) for r in rows if r["days from launch"] != ""]
+        if lags:
+            self.indicator("Days from launch to first engagement with a target",
+                           f"{min(lags)} (dates as recorded; vague dates use their earliest day)")
+
+        top = max((r["_rung"] for r in rows), default=0)
+        has = bool(targets)
+        self.criteria = [
+            Criterion("Decision makers are named in the goals", has,
+                      f"{len(targets)} named" if has else "none named"),
+            Criterion("At least half of the named decision makers were engaged",
+                      (covered / len(targets) >= 0.5) if has else None,
+                      f"{covered} of {len(targets)}" if has else "no targets to cover"),
+            Criterion("A named decision maker was engaged two-way (meeting, testimony, hearing)",
+                      (top >= 2) if has else None, f"highest rung: {LADDER[top]}"),
+            Criterion("A named decision maker made a public statement or took policy action",
+                      (top >= 3) if has else None, f"highest rung: {LADDER[top]}"),
+            Criterion("A named decision maker took policy action",
+                      (top >= 4) if has else None, f"highest rung: {LADDER[top]}"),
+        ]
+        if has and covered == 0:
+            self.findings.append(Finding(
+                "None of the decision makers named in the goals was engaged: "
+                + ("the engagements recorded went to others." if len(others)
+                   else "no engagement is recorded."),
+                row_ref("engagements.csv", others["row"]) if len(others) else []))
+        for r in rows:
+            if r["_rung"] == 4:
+                self.findings.append(Finding(
+                    f"{r['decision maker']}: policy action followed engagement (a sequence in "
+                    "time, recorded by the evaluator; not by itself proof of cause).",
+                    row_ref("engagements.csv", r["_rows"])))
+
+    def plot(self, ax=None):
+        fig, ax = self._axes(ax)
+        t = self.table
+        if t.empty:
+            ax.text(0.5, 0.5, "No decision makers named in the goals", ha="center", va="center")
+            ax.set_axis_off()
+            return fig
+        ax.barh(range(len(t)), t["_rung"], color="#8172b2")
+        ax.set_yticks(range(len(t)), t["decision maker"])
+        ax.set_xticks(range(len(LADDER)), LADDER, rotation=20)
+        ax.set_xlim(0, len(LADDER) - 0.5)
+        ax.invert_yaxis()
+        ax.set_title("Highest rung reached on the ladder of contact")
+        fig.tight_layout()
+        return fig

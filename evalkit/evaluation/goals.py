@@ -1,0 +1,118 @@
+"""Question 3: to what degree were the short-, medium- and long-term goals achieved?
+(paper fn 15, 16, 19; success criterion = the main goal; §4 weakness 11: goals not clear
+or measurable, ceilings too high)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..grid import ATTAINMENT_WORDS, judgement_as_of
+from .base import Analysis, Criterion, Finding
+
+MEASURABLE = {"measurable indicator", "target", "deadline"}
+ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
+
+
+class GoalAttainment(Analysis):
+    number = 3
+    question = "To what degree were the short-, medium- and long-term goals achieved?"
+
+    def compute(self) -> None:
+        rec = self.campaign.record
+        launch = min(p.start.start for p in rec.phases)
+        rows = []
+        for g in rec.goals:
+            j = judgement_as_of(g, self.as_of)
+            smart = {
+                "specific (who must act)": bool(g.decision_makers),
+                "measurable indicator": bool(g.indicator),
+                "target": bool(g.target),
+                "deadline": g.deadline is not None,
+            }
+            failing = [k for k, ok in smart.items() if not ok]
+            reached = [x for x in g.judgements if x.attainment in ("achieved", "partly")
+                       and (self.as_of is None or x.as_of.end <= self.as_of)]
+            first = min(reached, key=lambda x: x.as_of.end) if reached else None
+            lag = None
+            if first is not None:
+                lo = (first.as_of.start - launch).days
+                hi = (first.as_of.end - launch).days
+                lag = f"{lo / 365.25:.1f}–{hi / 365.25:.1f} years" if hi - lo > 60 else \
+                    f"{hi} days"
+            rows.append({
+                "goal": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
+                "attainment": ATTAINMENT_WORDS[j.attainment] if j else "no judgement yet",
+                "judged as of": j.as_of.text if j else "",
+                "judged by": j.judged_by if j else "",
+                "evidence": j.evidence if j else "",
+                "SMART gaps": ", ".join(failing) + ("; realistic ceiling: not judged from the "
+                                                   "record" if failing else "") or "none",
+                "launch to attainment": lag or "",
+                "source": self.campaign.cite(j.source) if j else "",
+                "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
+                "_missing": failing,
+            })
+        self.table = pd.DataFrame(rows)
+        for r in rows:
+            self.indicator(f"{r['level'].capitalize()} goal, {r['horizon']} term: {r['text']}",
+                           f"{r['attainment']}"
+                           + (f" (as of {r['judged as of']}; {r['judged by']})" if r["judged as of"] else ""),
+                           [f"campaign.yaml goals[{r['goal']}]"])
+        for r in rows:
+            if r["SMART gaps"] != "none":
+                self.indicator(f"SMART audit: {r['goal']}", f"missing: {r['SMART gaps']}",
+                               [f"campaign.yaml goals[{r['goal']}]"])
+            if r["launch to attainment"]:
+                self.indicator(f"Time from launch ({launch}) to attainment: {r['goal']}",
+                               r["launch to attainment"])
+
+        mains = [r for r in rows if r["level"] == "main"]
+        interims = [r for r in rows if r["level"] == "interim"]
+        main_scores = [r["_score"] for r in mains if r["_score"] is not None]
+        interim_scores = [r["_score"] for r in interims if r["_score"] is not None]
+        self.criteria = [
+            Criterion("Main goal achieved at least in part",
+                      (max(main_scores) >= 0.5) if main_scores else None,
+                      "; ".join(f"{r['goal']}: {r['attainment']}" for r in mains),
+                      [f"campaign.yaml goals[{r['goal']}]" for r in mains]),
+            Criterion("Main goal fully achieved", (max(main_scores) == 1.0) if main_scores else None,
+                      "; ".join(f"{r['goal']}: {r['attainment']}" for r in mains)),
+            Criterion("Most interim goals achieved at least in part",
+                      (sum(s >= 0.5 for s in interim_scores) > len(interim_scores) / 2)
+                      if interim_scores else None,
+                      f"{sum(s >= 0.5 for s in interim_scores)} of {len(interim_scores)} judged"),
+            Criterion("The main goal is measurable (indicator, target, deadline)",
+                      all(not (set(r["_missing"]) & MEASURABLE) for r in mains)
+                      if mains else None,
+                      "; ".join(f"{r['goal']}: {r['SMART gaps']}" for r in mains)),
+        ]
+        for r in mains:
+            if r["attainment"] == "no judgement yet":
+                self.findings.append(Finding(
+                    f"The main goal '{r['goal']}' has no attainment judgement as of "
+                    f"{self.as_of or 'the latest record'}: the campaign cannot be judged "
+                    "successful or not (the paper's success criterion).",
+                    [f"campaign.yaml goals[{r['goal']}]"]))
+            if "measurable indicator" in r["SMART gaps"]:
+                self.findings.append(Finding(
+                    f"The main goal '{r['goal']}' has no measurable indicator, so its "
+                    "attainment rests on the evaluator's judgement alone (§4 weakness 11).",
+                    [f"campaign.yaml goals[{r['goal']}]"]))
+
+    def plot(self, ax=None):
+        fig, ax = self._axes(ax)
+        t = self.table
+        order = {"achieved": 3, "partly achieved": 2, "not achieved": 1, "unknown": 0,
+                 "no judgement yet": 0}
+        y = range(len(t))
+        colors = {"main": "#c44e52", "interim": "#4c72b0"}
+        ax.barh(list(y), [order[a] for a in t["attainment"]],
+                color=[colors[l] for l in t["level"]])
+        ax.set_yticks(list(y), [f"{l} · {h}: {g}" for l, h, g in
+                                zip(t["level"], t["horizon"], t["goal"])])
+        ax.set_xticks([0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly",
+                                     "achieved"])
+        ax.invert_yaxis()
+        as_of = self.as_of.isoformat() if self.as_of else "latest judgement"
+        ax.set_title(f"Goal attainment (evaluator's judgement, as of {as_of})")
+        fig.tight_layout()
+        return fig

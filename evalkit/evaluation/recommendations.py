@@ -1,0 +1,23 @@
+"""The paper's recommendations (§6; digest §5), numbered as in the paper."""
+RECOMMENDATIONS = {
+    1: "Create a Syrian advocacy reference body linking Syrian NGOs, pressure organisations and media.",
+    2: "Build Syrian-funded specialised advocacy institutions with full-time trained staff and long-term plans.",
+    3: "Train campaigners, including message design per audience and impact evaluation as the measure of success.",
+    4: "Have spokespeople in foreign languages, including diaspora-born Syrians.",
+    5: "Ally with peoples in similar situations (e.g. Uyghurs, Bosnians).",
+    6: "Run an internal campaign teaching what advocacy is.",
+    7: "Plan long-term internal campaigns and community organising.",
+    8: "Run campaigns aimed at the publics of blocking states (Russian, Iranian, Chinese).",
+    9: "Learn from trusted Syrian organisations (e.g. the White Helmets, the Syrian Network for Human Rights).",
+    10: "Frame the regime as a threat to the audience's own interests and security.",
+    11: "Time activities to periodic events (Human Rights Council sessions, UN Security Council meetings).",
+    12: "Organise Syrian communities inside Syria and in asylum countries.",
+    13: "Form English-capable specialised teams for virtual campaigns.",
+    14: "Form diaspora lobbying groups in Europe.",
+    15: "Join local human-rights organisations in host countries.",
+    16: "Prepare an emergency advocacy plan with each party's role defined in advance.",
+    17: "Support art and documentaries in foreign languages.",
+    18: "Show Syrian reality apart from terrorism and opposition quarrels.",
+    19: "Work with international media in new ways: positive stories, resilience, rights-based demands.",
+    20: "Agree standards for documenting violations (documented vs estimated counts).",
+}

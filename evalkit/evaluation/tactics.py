@@ -1,0 +1,161 @@
+"""Question 5: are the tactics used useful? (paper fn 12 effort table, fn 26 activity kinds,
+fn 54 coalition diversity; §4 weaknesses 13, 14, 15; Caesar: lobbying mattered most)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+
+from .base import Analysis, Criterion, Finding, row_ref
+from .decision_makers import POLICY
+from .hashtags import group_variants
+
+# An outcome counts as "following" an activity when it is dated after the activity starts
+# and no more than this long after the activity ends.
+FOLLOW_WINDOW = timedelta(days=365)
+LOW_EFFORT_LIMIT = 0.5
+
+
+class TacticUsefulness(Analysis):
+    number = 5
+    question = "Are the tactics used useful?"
+
+    def compute(self) -> None:
+        c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
+        n = len(acts)
+        self.mix = {}
+        for col in ("kind", "effort", "paper_kind"):
+            counts = acts[col].fillna("not coded").value_counts() if n else pd.Series(dtype=int)
+            self.mix[col] = counts
+            self.indicator(f"Activities by {col.replace('_', ' ')}",
+                           "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
+                           or "none recorded")
+        coded = acts["effort"].dropna() if n else pd.Series(dtype=str)
+        low_share = float((coded == "low").mean()) if len(coded) else None
+        if low_share is not None:
+            self.indicator("Share of low-effort activities",
+                           f"{low_share:.0%} of {len(coded)} with an effort level")
+
+        # outcomes that followed tactics in time
+        outcomes = []
+        e = c.engagements
+        if not e.empty:
+            for _, r in e[e["response"].isin(POLICY | {"statement"})].iterrows():
+                outcomes.append((r["date_start"], r["date_end"], f"{r['decision_maker']}: "
+                                 f"{r['response']}", f"engagements.csv:{r['row']}"))
+        for g in rec.goals:
+            for j in g.judgements:
+                if j.attainment in ("achieved", "partly") and (
+                        self.as_of is None or j.as_of.end <= self.as_of):
+                    outcomes.append((pd.Timestamp(j.as_of.start), pd.Timestamp(j.as_of.end),
+                                     f"{g.level} goal {g.id}: {j.attainment}",
+                                     f"campaign.yaml goals[{g.id}]"))
+        self.followed = []
+        for kind in ("mobilisation", "advocacy", "lobbying"):
+            part = acts[acts["kind"] == kind] if n else acts
+            hits = set()
+            for _, a in part.iterrows():
+                for o_start, o_end, label, ref in outcomes:
+                    if o_start >= a["date_start"] and o_start <= a["date_end"] + FOLLOW_WINDOW:
+                        hits.add((label, ref))
+            self.followed.append({"kind": kind, "activities": len(part),
+                                  "outcomes that followed": len(hits)})
+            if len(part):
+                self.indicator(f"Outcomes that followed {kind} activities in time",
+                               "; ".join(sorted(l for l, _ in hits)) or "none",
+                               sorted(r for _, r in hits))
+
+        # coordination
+        problems = []
+        by_lang: dict[str, set] = {}
+        for a in rec.media_tools.accounts:
+            by_lang.setdefault(a.language, set()).add(a.team or f"unstated team of {a.name}")
+        split = {l: t for l, t in by_lang.items()
+                 if len(t) > 1 or any(x == "several" for x in t)}
+        for lang, teams in split.items():
+            problems.append(f"accounts in {lang} run by {'several' if 'several' in teams else len(teams)} teams")
+        groups_by_lang = {}
+        for h in rec.media_tools.hashtags:
+            groups_by_lang.setdefault((h.language, h.phase), []).append(h.text)
+        for (lang, phase), tags in groups_by_lang.items():
+            g = group_variants(tags)
+            if len(g) > 1:
+                problems.append(f"{len(g)} competing {lang} hashtags"
+                                + (f" in {phase}" if phase else ""))
+            if any(len(x) > 1 for x in g):
+                problems.append(f"one {lang} hashtag spelled {max(len(x) for x in g)} ways")
+        clash = []
+        inp = acts[(acts["channel"] == "in_person") & acts["city"].notna()] if n else acts
+        inp = inp[(inp["date_end"] - inp["date_start"]).dt.days <= 7] if len(inp) else inp
+        for city, part in (inp.groupby("city") if len(inp) else []):
+            part = part.sort_values("date_start")
+            for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
+                if b["date_start"] <= a["date_end"]:
+                    clash.append((city, a["row"], b["row"]))
+        for city, ra, rb in clash:
+            problems.append(f"events in {city} at the same time (activities.csv:{ra}, :{rb})")
+        self.coordination = problems
+        self.indicator("Coordination problems", "; ".join(problems) or "none found")
+
+        members = [m for co in rec.coalitions for m in co.members]
+        everyone = members + list(rec.partners)
+        orientations = {p.orientation.casefold() for p in everyone if p.orientation}
+        kinds = {p.kind for p in everyone}
+        self.indicator("Coalitions", f"{len(rec.coalitions)} (members listed: {len(members)})")
+        self.indicator("Partners (in coalitions or not)",
+                       f"{len({p.name for p in everyone})} named; {len(kinds)} kinds; "
+                       f"{len(orientations)} distinct orientations")
+
+        lobbying = acts[(acts["kind"] == "lobbying") |
+                        (acts["paper_kind"] == "direct_to_decision_makers")] if n else acts
+        policy_outcomes = [o for o in outcomes if any(o[2].endswith(f": {p}") for p in POLICY)
+                           or o[2].startswith("main goal ")]
+        self.criteria = [
+            Criterion("Lobbying or direct contact with decision makers is part of the mix",
+                      (len(lobbying) > 0) if n else None, f"{len(lobbying)} activities",
+                      row_ref("activities.csv", lobbying["row"])[:5] if len(lobbying) else []),
+            Criterion(f"Low-effort activities are at most {LOW_EFFORT_LIMIT:.0%} of the mix",
+                      (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None,
+                      f"{low_share:.0%} low effort" if low_share is not None
+                      else "no effort levels coded"),
+            Criterion("In-person activity is at least as common as virtual",
+                      (int((acts["channel"] == "in_person").sum()) >=
+                       int((acts["channel"] == "virtual").sum())) if n else None,
+                      f"{int((acts['channel'] == 'in_person').sum())} in person, "
+                      f"{int((acts['channel'] == 'virtual').sum())} virtual" if n else "none"),
+            Criterion("No coordination problems (split accounts, competing hashtags, clashing events)",
+                      not problems if (rec.media_tools.accounts or rec.media_tools.hashtags or n)
+                      else None, "; ".join(problems) or "none found"),
+            Criterion("A coalition or partners of at least three different orientations",
+                      len(orientations) >= 3 if everyone else False,
+                      f"{len(orientations)} orientations among {len(everyone)} partners"),
+            Criterion("A policy outcome or goal attainment followed the tactics in time",
+                      bool(policy_outcomes) if (n and (not c.engagements.empty or
+                                                       any(g.judgements for g in rec.goals)))
+                      else None,
+                      "; ".join(o[2] for o in policy_outcomes) or "none recorded",
+                      [o[3] for o in policy_outcomes]),
+        ]
+        if low_share is not None and low_share > LOW_EFFORT_LIMIT:
+            self.findings.append(Finding(
+                f"{low_share:.0%} of effort-coded activities are low effort (press releases, "
+                "posts, letters): the paper links this to cost, not to usefulness (§4 weakness 13)."))
+        if problems:
+            self.findings.append(Finding("Coordination problems: " + "; ".join(problems) + "."))
+        if policy_outcomes:
+            self.findings.append(Finding(
+                "Outcomes followed the tactics in time (a sequence, not proof of cause): "
+                + "; ".join(o[2] for o in policy_outcomes) + ".", [o[3] for o in policy_outcomes]))
+
+    def plot(self, ax=None):
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(1, 3, figsize=(10, 3)) if ax is None else (ax.figure, [ax] * 3)
+        titles = {"kind": "by kind", "effort": "by effort (fn 12)", "paper_kind": "by activity kind (fn 26)"}
+        for a, col in zip(axes, ("kind", "effort", "paper_kind")):
+            counts = self.mix[col]
+            a.barh([k.replace("_", " ") for k in counts.index], counts.values, color="#64b5cd")
+            a.invert_yaxis()
+            a.set_title(titles[col])
+        fig.suptitle("The activity mix")
+        fig.tight_layout()
+        return fig
