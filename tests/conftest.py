@@ -21,3 +21,50 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+ACT_HEADER = ("id,date,phase,description,kind,paper_kind,effort,channel,scope,country,city,"
+              "language,audience,participants,foreign_participants,events,source")
+MET_HEADER = "date,metric,value,language,hashtag,platform,country,scope,phase,note,source"
+ENG_HEADER = "date,decision_maker,institution,type,response,description,source"
+
+
+def small_record(tmp_path, activities=(), metrics=(), engagements=(), **yaml_changes):
+    """A minimal valid record with the given table rows and top-level YAML keys replaced.
+    Rows are CSV lines without the header; `s` is the only source id."""
+    from ruamel.yaml import YAML
+    import evalkit
+    base = {
+        "format_version": 1, "id": "small", "name": {"en": "Small"}, "cause": "test",
+        "evaluator": "tester", "sources": [{"id": "s", "citation": "hand-made test record"}],
+        "phases": [{"id": "p1", "name": "Phase 1", "start": "2020-01-01", "end": "2020-03-31",
+                    "source": "s"}],
+        "goals": [{"id": "main", "level": "main", "horizon": "long", "text": "Stop it.",
+                   "decision_makers": ["UN Security Council"], "source": "s"}],
+        "audiences": [
+            {"id": "dm", "segment": "decision_makers", "tier": "primary",
+             "region": "international", "languages": ["en"], "stance": "neutral",
+             "targeted": "yes", "reached": "unknown", "source": "s"},
+            {"id": "public", "segment": "general_public", "tier": "secondary",
+             "region": "local", "languages": ["ar"], "stance": "ally", "targeted": "yes",
+             "reached": "yes", "source": "s"},
+        ],
+    }
+    base.update(yaml_changes)
+    folder = tmp_path / "small"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "campaign.yaml", "w", encoding="utf-8") as fh:
+        YAML(typ="safe").dump(base, fh)
+    for name, header, rows in (("activities.csv", ACT_HEADER, activities),
+                               ("metrics.csv", MET_HEADER, metrics),
+                               ("engagements.csv", ENG_HEADER, engagements)):
+        (folder / name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems, [str(p) for p in problems]
+    return campaign
+
+
+def act(id, kind="mobilisation", effort="low", channel="virtual", scope="international",
+        audience="public", language="ar", date="2020-01", city="", paper_kind="", events=""):
+    return (f"{id},{date},,activity {id},{kind},{paper_kind},{effort},{channel},{scope},,{city},"
+            f"{language},{audience},,,{events},s")

@@ -46,6 +46,21 @@ def test_each_case_study_report_shows_the_papers_grid(case_reports, case, facts)
     assert "Paper §" in page  # rows carry their sources
 
 
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_each_report_answers_the_five_questions_then_checklist_and_recommendations(case_reports, case):
+    page = html_of(case_reports, case)
+    headings = ["1. Is the right audience targeted?", "2. Was the audience reached?",
+                "3. To what degree were the short-, medium- and long-term goals achieved?",
+                "4. Were the targeted decision makers reached?", "5. Are the tactics used useful?",
+                "Launch timing", "The paper's checklist", "What to do next"]
+    positions = [page.find(f">{h}<a") for h in headings]  # the section headings
+    assert -1 not in positions and positions == sorted(positions)
+    assert page.count("Verdict: ") == 5 and page.count("<img alt=") >= 5
+    results = json.loads((case_reports / case / "results.json").read_text())
+    assert set(results["questions"]) == {"1", "2", "3", "4", "5"}
+    assert len(results["checklist"]) == 35
+
+
 def test_report_html_has_no_code_cells(case_reports):
     page = html_of(case_reports, "caesar")
     assert "CampaignReport(" not in page and "record_path =" not in page

@@ -32,6 +32,10 @@ class Criterion:
     because: str
     evidence: list[str] = field(default_factory=list)
 
+    def __post_init__(self):
+        if self.met is not None:
+            self.met = bool(self.met)  # numpy's bool_ from pandas comparisons
+
 
 @dataclass
 class Finding:

@@ -18,7 +18,8 @@ class GoalAttainment(Analysis):
 
     def compute(self) -> None:
         rec = self.campaign.record
-        launch = min(p.start.start for p in rec.phases)
+        first_phase = min(rec.phases, key=lambda p: p.start.start)
+        launch = first_phase.start  # a span: the launch may be as vague as its date
         rows = []
         for g in rec.goals:
             j = judgement_as_of(g, self.as_of)
@@ -34,10 +35,10 @@ class GoalAttainment(Analysis):
             first = min(reached, key=lambda x: x.as_of.end) if reached else None
             lag = None
             if first is not None:
-                lo = (first.as_of.start - launch).days
-                hi = (first.as_of.end - launch).days
-                lag = f"{lo / 365.25:.1f}–{hi / 365.25:.1f} years" if hi - lo > 60 else \
-                    f"{hi} days"
+                lo = max(0, (first.as_of.start - launch.end).days)
+                hi = (first.as_of.end - launch.start).days
+                lag = (f"{lo / 365.25:.1f}–{hi / 365.25:.1f} years" if hi > 365 else
+                       f"{lo}–{hi} days")
             rows.append({
                 "goal": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
                 "attainment": ATTAINMENT_WORDS[j.attainment] if j else "no judgement yet",
@@ -62,7 +63,7 @@ class GoalAttainment(Analysis):
                 self.indicator(f"SMART audit: {r['goal']}", f"missing: {r['SMART gaps']}",
                                [f"campaign.yaml goals[{r['goal']}]"])
             if r["launch to attainment"]:
-                self.indicator(f"Time from launch ({launch}) to attainment: {r['goal']}",
+                self.indicator(f"Time from launch ({launch.text}) to attainment: {r['goal']}",
                                r["launch to attainment"])
 
         mains = [r for r in rows if r["level"] == "main"]

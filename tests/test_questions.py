@@ -1,0 +1,216 @@
+"""Each indicator and verdict of the five questions, on small hand-made records whose right
+answer is known."""
+from datetime import date
+
+import pytest
+
+from evalkit.evaluation import (INSUFFICIENT, DecisionMakersReached, Evaluation,
+                                GoalAttainment, Reach, RightAudience, TacticUsefulness)
+from evalkit.evaluation.base import Criterion, verdict_from
+from evalkit.evaluation.hashtags import effective_number, group_variants
+from conftest import act, small_record
+
+
+def indicator(analysis, name):
+    return next(v for n, v, _ in analysis.indicators if n == name)
+
+
+def criterion(analysis, prefix):
+    return next(c for c in analysis.criteria if c.name.startswith(prefix))
+
+
+# --- the shared scale ----------------------------------------------------------------------
+@pytest.mark.parametrize("met,level", [([True] * 4, "good"), ([True, True, True, False], "good"),
+                                       ([True, True, False, False], "fair"),
+                                       ([True, False, False, False], "weak"),
+                                       ([False] * 4, "poor")])
+def test_verdict_is_the_share_of_judgeable_criteria_met(met, level):
+    v = verdict_from([Criterion(str(i), m, "") for i, m in enumerate(met)])
+    assert v.level == level and v.confidence == "high"
+
+
+def test_verdict_is_withheld_when_fewer_than_two_criteria_can_be_judged():
+    v = verdict_from([Criterion("a", True, ""), Criterion("b", None, ""), Criterion("c", None, "")])
+    assert v.level == INSUFFICIENT and v.confidence is None
+    assert "Insufficient evidence" in v.sentence()
+
+
+def test_confidence_drops_when_criteria_cannot_be_judged_or_numbers_are_vague():
+    crit = [Criterion("a", True, ""), Criterion("b", False, ""), Criterion("c", None, "")]
+    assert verdict_from(crit).confidence == "medium"
+    assert verdict_from(crit, vague_share=0.9).confidence == "low"
+
+
+# --- question 1 ----------------------------------------------------------------------------
+def test_right_audience_shares_and_effort_weighting(tmp_path):
+    c = small_record(tmp_path, activities=[
+        act("a1", kind="lobbying", effort="high", channel="in_person", audience="dm", language="en"),
+        act("a2", effort="low"), act("a3", effort="low")])
+    q = RightAudience(c)
+    assert indicator(q, "Activities aimed at decision makers") == "1 of 3 with a stated audience (33%)"
+    assert indicator(q, "Effort-weighted share aimed at decision makers and influencers").startswith("60%")
+    assert criterion(q, "At least a third of effort").met is True
+    assert criterion(q, "Some activity goes directly").met is True
+    assert criterion(q, "At least half of activities and accounts speak").met is False
+
+
+def test_right_audience_flags_no_direct_contact_and_arabic_only(tmp_path):
+    q = RightAudience(small_record(tmp_path, activities=[act("a1"), act("a2")]))
+    texts = " ".join(f.text for f in q.findings)
+    assert "No activity went directly" in texts and "Arabic" in texts
+    assert criterion(q, "Some activity goes directly").met is False
+
+
+def test_right_audience_without_activities_is_insufficient_evidence_not_an_error(tmp_path):
+    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
+                                       "text": "x", "source": "s"}], audiences=[])
+    q = RightAudience(c)
+    assert q.verdict.level == INSUFFICIENT
+
+
+# --- question 2 ----------------------------------------------------------------------------
+def test_event_counts_become_rates_per_week_with_the_qualifier_as_a_bound(tmp_path):
+    c = small_record(tmp_path, metrics=[
+        "2020-01-01..2020-01-14,protest_stands,more than 60,,,,,international,,,s",
+        "2020-02,protest_stands,at most 29,,,,,international,,,s"])
+    r = Reach(c).rates
+    assert list(r["per week"]) == ["at least 30.0 per week", "at most 7.0 per week"]
+    assert list(r["bound"]) == ["lower", "upper"]
+    assert r.loc[0, "rate_high"] == float("inf")
+
+
+def test_lower_bound_counts_are_reported_as_lower_bounds(tmp_path):
+    c = small_record(tmp_path, metrics=["2020-01-01..2020-01-14,protest_stands,more than 60,,,,,,,,s"])
+    assert any("lower bound" in f.text for f in Reach(c).findings)
+
+
+def test_spelling_variants_are_one_hashtag_and_distinct_ones_compete():
+    groups = group_variants(["#SaveGhouta", "#saveghouta", "#save_ghouta", "#savealghouta",
+                             "#save_algouta", "#Ghouta", "#EasternGhouta"])
+    assert groups[0] == ["#SaveGhouta", "#saveghouta", "#save_ghouta", "#savealghouta",
+                         "#save_algouta"]
+    assert len(groups) == 3
+
+
+def test_effective_number_of_hashtags():
+    assert effective_number([100, 100]) == pytest.approx(2.0)
+    assert effective_number([90, 10]) == pytest.approx(1 / 0.82)
+    assert effective_number([100, None]) is None
+
+
+def test_reach_fragmentation_and_continuity_criteria(tmp_path):
+    c = small_record(
+        tmp_path,
+        phases=[{"id": "p1", "name": "one", "start": "2020-01", "end": "2020-01", "source": "s"},
+                {"id": "p2", "name": "two", "start": "2020-06", "end": "2020-07", "source": "s"}],
+        media_tools={"hashtags": [
+            {"text": "#SaveX", "language": "en", "trended": "no", "source": "s"},
+            {"text": "#save_x", "language": "en", "trended": "no", "source": "s"},
+            {"text": "#XUnderFire", "language": "en", "trended": "no", "source": "s"}]})
+    q = Reach(c)
+    assert q.fragmentation[0]["distinct after merging spellings"] == 2
+    assert q.fragmentation[0]["spelling variants"] == 1
+    assert criterion(q, "One hashtag per language").met is False
+    assert criterion(q, "A campaign hashtag trended").met is False
+    assert criterion(q, "Continuity").met is False
+    assert indicator(q, "Gaps between phases") == "p1 → p2: 122–181 days"
+
+
+# --- question 3 ----------------------------------------------------------------------------
+def _goals_with_history():
+    return [{"id": "main", "level": "main", "horizon": "long", "text": "Pass the law.",
+             "decision_makers": ["Congress"], "source": "s",
+             "judgements": [
+                 {"attainment": "not_achieved", "as_of": "2016", "evidence": "blocked",
+                  "judged_by": "t", "source": "s"},
+                 {"attainment": "partly", "as_of": "2020-12", "evidence": "signed",
+                  "judged_by": "t", "source": "s"}]}]
+
+
+def test_goal_attainment_depends_on_the_as_of_date(tmp_path):
+    c = small_record(tmp_path, goals=_goals_with_history(),
+                     phases=[{"id": "p1", "name": "one", "start": "2014", "end": "2020-12",
+                              "source": "s"}])
+    old = GoalAttainment(c, as_of=date(2017, 1, 1))
+    new = GoalAttainment(c)
+    assert old.table.loc[0, "attainment"] == "not achieved"
+    assert new.table.loc[0, "attainment"] == "partly achieved"
+    assert old.verdict.level != new.verdict.level
+    assert new.table.loc[0, "launch to attainment"] == "5.9–7.0 years"
+
+
+def test_smart_audit_names_the_failing_criteria(tmp_path):
+    q = GoalAttainment(small_record(tmp_path))
+    assert indicator(q, "SMART audit: main") == (
+        "missing: measurable indicator, target, deadline; realistic ceiling: not judged "
+        "from the record")
+    assert criterion(q, "The main goal is measurable").met is False
+
+
+def test_goals_without_judgements_give_insufficient_evidence(tmp_path):
+    q = GoalAttainment(small_record(tmp_path, goals=[
+        {"id": "main", "level": "main", "horizon": "long", "text": "x", "indicator": "i",
+         "target": "t", "deadline": "2021", "source": "s"}]))
+    assert q.verdict.level == INSUFFICIENT
+    assert any("no attainment judgement" in f.text for f in q.findings)
+
+
+# --- question 4 ----------------------------------------------------------------------------
+def test_decision_makers_ladder_and_coverage(tmp_path):
+    c = small_record(
+        tmp_path,
+        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s",
+                "decision_makers": ["US Congress", "UN Security Council"]}],
+        engagements=["2020-01-20,Senator X,US Congress,meeting,none,,s",
+                     "2020-03,US Congress,US Congress,hearing,law,,s",
+                     "2020-02,UK government,UK government,letter,none,,s"])
+    q = DecisionMakersReached(c)
+    assert list(q.table["highest rung"]) == ["policy action", "not reached"]
+    assert indicator(q, "Coverage of the target list") == "1 of 2"
+    assert list(q.table["days from launch"]) == ["19", ""]
+    assert indicator(q, "Engagements with decision makers the goals do not name") == "UK government"
+    assert q.verdict.level == "good"
+
+
+def test_decision_makers_not_named_gives_insufficient_evidence(tmp_path):
+    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
+                                       "text": "x", "source": "s"}])
+    assert DecisionMakersReached(c).verdict.level == INSUFFICIENT
+
+
+# --- question 5 ----------------------------------------------------------------------------
+def test_tactics_low_effort_share_and_coordination_problems(tmp_path):
+    c = small_record(
+        tmp_path,
+        activities=[act("a1", effort="low"), act("a2", effort="low"),
+                    act("a3", effort="high", channel="in_person", city="Paris", date="2020-02-01"),
+                    act("a4", effort="medium", channel="in_person", city="Paris", date="2020-02-01")],
+        media_tools={"accounts": [
+            {"platform": "twitter", "name": "A", "language": "en", "team": "team one", "source": "s"},
+            {"platform": "facebook", "name": "B", "language": "en", "team": "team two", "source": "s"}]})
+    q = TacticUsefulness(c)
+    assert indicator(q, "Share of low-effort activities") == "50% of 4 with an effort level"
+    assert criterion(q, "Low-effort activities are at most").met is True
+    problems = indicator(q, "Coordination problems")
+    assert "accounts in en run by 2 teams" in problems
+    assert "events in Paris at the same time (activities.csv:4, :5)" in problems
+    assert criterion(q, "No coordination problems").met is False
+
+
+def test_tactics_coalition_diversity_and_outcomes_that_followed(tmp_path):
+    c = small_record(
+        tmp_path,
+        activities=[act("a1", kind="lobbying", date="2020-01")],
+        engagements=["2020-03,UN Security Council,UN Security Council,briefing,resolution,,s"],
+        partners=[{"name": n, "kind": "ngo", "orientation": o, "source": "s"}
+                  for n, o in (("A", "humanitarian"), ("B", "human rights"), ("C", "faith"))])
+    q = TacticUsefulness(c)
+    assert criterion(q, "A coalition or partners of at least three").met is True
+    followed = criterion(q, "A policy outcome")
+    assert followed.met is True and followed.evidence == ["engagements.csv:2"]
+
+
+def test_empty_record_tables_give_insufficient_evidence_everywhere_needed(tmp_path):
+    ev = Evaluation(small_record(tmp_path))
+    assert ev.questions[5].verdict.level == INSUFFICIENT
+    assert all(q.verdict.level for q in ev.questions.values())

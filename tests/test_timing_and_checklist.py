@@ -1,0 +1,91 @@
+"""Launch timing computed from dates; the checklist's rules fire from data."""
+import pytest
+
+from evalkit.evaluation import Evaluation
+from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET, RULES
+from evalkit.timing import launch_timing
+from conftest import small_record
+
+
+def _timing(tmp_path, start, event_date, **event):
+    c = small_record(tmp_path,
+                     phases=[{"id": "p1", "name": "one", "start": start, "end": "2020-12",
+                              "source": "s"}],
+                     hot_events=[{"id": "e", "kind": "offensive", "description": "offensive",
+                                  "date": event_date, "source": "s", **event}])
+    return launch_timing(c.record)[0]
+
+
+@pytest.mark.parametrize("start,event,timing", [
+    ("2020-03-11", "2020-03-01", "at"), ("2020-05-01", "2020-03-01", "after"),
+    ("2020-02-01", "2020-03-01", "before"), ("2020-03", "2020-03", "at")])
+def test_launch_timing_is_computed_from_dates(tmp_path, start, event, timing):
+    assert _timing(tmp_path, start, event).timing == timing
+
+
+def test_reactive_lag_from_the_date_the_event_became_foreseeable(tmp_path):
+    t = _timing(tmp_path, "2020-03-11", "2020-03-01", foreseeable_from="2019-12-01")
+    assert t.reactive is True and t.warning_days == (101, 101) and t.lag_days == (10, 10)
+    assert "101–101 days after warning" in t.sentence()
+
+
+def test_an_event_the_campaign_made_is_a_designed_launch_not_reactive(tmp_path):
+    t = _timing(tmp_path, "2020-03-01", "2020-03-01", made_by_campaign=True)
+    assert t.timing == "at" and t.designed and t.reactive is False
+
+
+def test_checklist_has_the_papers_12_strengths_and_23_weaknesses():
+    assert sum(r.kind == "strength" for r in RULES) == 12
+    assert sum(r.kind == "weakness" for r in RULES) == 23
+
+
+def _status(ev, rule_id):
+    return next(r for r in ev.checklist if r.rule.id == rule_id)
+
+
+def test_no_visual_identity_fires_and_calls_for_spokespeople(tmp_path):
+    ev = Evaluation(small_record(tmp_path, media_tools={
+        "visual_identity": {"present": "no", "description": "no logo", "source": "s"}}))
+    r = _status(ev, "W16")
+    assert r.status == FIRES and "no visual identity: no logo" in r.evidence
+    assert 4 in [n for n, _, _ in ev.recommendations()]
+
+
+def test_unknown_visual_identity_cannot_be_judged(tmp_path):
+    ev = Evaluation(small_record(tmp_path))
+    assert _status(ev, "W16").status == CANNOT
+    assert _status(ev, "W2").status == CANNOT  # context a record does not hold
+
+
+def test_shocking_imagery_and_hostile_language_fire_from_the_discourse(tmp_path):
+    ev = Evaluation(small_record(tmp_path, activities=[
+        "a1,2020-01,,x,mobilisation,,low,virtual,local,,,ar,public,,,,s"], discourse={
+        "shocking_imagery": {"present": "yes", "source": "s"},
+        "hostile_language": {"present": "yes", "note": "insults", "source": "s"}}))
+    assert _status(ev, "W22").status == FIRES
+    w15 = _status(ev, "W15")
+    assert w15.status == FIRES and "hostile language: insults" in w15.evidence
+
+
+def test_reactive_launch_fires_weak_strategy_and_designed_does_not(tmp_path):
+    base = dict(phases=[{"id": "p1", "name": "one", "start": "2020-03-10", "end": "2020-04",
+                         "source": "s"}],
+                goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x",
+                        "indicator": "i", "target": "t", "deadline": "2020-12",
+                        "decision_makers": ["UN"], "source": "s"}])
+    ev = Evaluation(small_record(tmp_path, hot_events=[
+        {"id": "e", "kind": "offensive", "description": "o", "date": "2020-03-01", "source": "s"}],
+        **base))
+    assert _status(ev, "W11").status == FIRES
+    ev2 = Evaluation(small_record(tmp_path, hot_events=[
+        {"id": "e", "kind": "photo_release", "description": "o", "date": "2020-03-01",
+         "made_by_campaign": True, "source": "s"}], **base))
+    assert _status(ev2, "W11").status == QUIET
+
+
+def test_declining_counts_fire_the_mobilisation_weakness(tmp_path):
+    ev = Evaluation(small_record(tmp_path, metrics=[
+        "2020-01,protest_stands,more than 60,,,,,international,,,s",
+        "2020-03,protest_stands,at most 30,,,,,international,,,s"]))
+    r = _status(ev, "W7")
+    assert r.status == FIRES and "protest_stands" in r.evidence[0]
