@@ -1,0 +1,58 @@
+"""Bad series get a clear error or an explicit warning, never a silent number."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+class SeriesError(ValueError):
+    """A series that cannot be analysed as given; the message says why and what to do."""
+
+
+def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
+                    counts: list[str] = (), warnings: list[str] | None = None) -> pd.DataFrame:
+    """Checked copy of `data`, indexed by time: no duplicates, sorted (with a warning),
+    numeric, counts non-negative and not all zero."""
+    warnings = warnings if warnings is not None else []
+    missing = [c for c in columns + ([time] if time else []) if c not in data.columns]
+    if missing:
+        raise SeriesError(f"column(s) not found: {', '.join(missing)}; "
+                          f"the data has: {', '.join(map(str, data.columns))}")
+    frame = data.set_index(time) if time else data.copy()
+    if frame.index.has_duplicates:
+        dups = frame.index[frame.index.duplicated()].unique()[:5]
+        raise SeriesError(f"duplicate time points: {', '.join(map(str, dups))}; "
+                          "aggregate them to one row each first")
+    if not frame.index.is_monotonic_increasing:
+        frame = frame.sort_index()
+        warnings.append("The rows were not in time order; they were sorted by time.")
+    for c in columns:
+        values = pd.to_numeric(frame[c], errors="coerce")
+        bad = frame.index[values.isna() & frame[c].notna()]
+        if len(bad):
+            raise SeriesError(f"column {c!r}: non-numeric values at {', '.join(map(str, bad[:5]))}")
+        frame[c] = values
+    for c in counts:
+        v = frame[c].dropna()
+        if (v < 0).any():
+            at = v.index[v < 0][:5]
+            raise SeriesError(f"column {c!r}: negative counts at {', '.join(map(str, at))}; "
+                              "a count cannot be negative")
+        if len(v) and (v == 0).all():
+            raise SeriesError(f"column {c!r} is zero everywhere: there is no rate to model")
+        if not np.allclose(v, np.round(v)):
+            warnings.append(f"Column {c!r} has non-integer values; a count model treats them "
+                            "as counts anyway.")
+    return frame
+
+
+def regular_gaps(index: pd.Index) -> tuple[str | None, list]:
+    """For a DatetimeIndex, its frequency and the missing time points (gaps)."""
+    if not isinstance(index, pd.DatetimeIndex) or len(index) < 3:
+        return None, []
+    freq = pd.infer_freq(index)
+    if freq is None:
+        step = pd.Series(index).diff().mode().iloc[0]
+        full = pd.date_range(index[0], index[-1], freq=step)
+        return str(step), list(full.difference(index))
+    return freq, []

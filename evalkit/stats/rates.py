@@ -1,0 +1,144 @@
+"""Rates across phases or campaigns: events per week (or per unit of exposure), a Poisson
+trend test (quasi-Poisson when overdispersed), and honest handling of qualified counts:
+"more than 60" is a lower bound, so the result says which way it could move."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+
+from ..values import Quantity
+from .checks import SeriesError
+
+# How far a bounded count is pushed, to see which way the estimate moves.
+BOUND_PROBE = 0.5
+
+
+class RateTrend:
+    """`RateTrend(labels, counts, exposures)`: counts may be numbers or `Quantity`/strings
+    such as "more than 60"; exposures are the weeks (or other units) each count covers."""
+
+    def __init__(self, labels: Sequence[str], counts: Sequence, exposures: Sequence[float],
+                 unit: str = "week", alpha: float = 0.05):
+        if not (len(labels) == len(counts) == len(exposures)):
+            raise SeriesError("labels, counts and exposures must have the same length")
+        if len(labels) < 2:
+            raise SeriesError("a trend needs at least two counts")
+        self.quantities = [Quantity.parse(c) for c in counts]
+        self.exposures = np.asarray(exposures, dtype=float)
+        if (self.exposures <= 0).any():
+            raise SeriesError("every exposure (e.g. weeks covered) must be positive")
+        self.labels, self.unit, self.alpha = list(labels), unit, alpha
+        self.counts = np.array([q.value for q in self.quantities], dtype=float)
+        if (self.counts == 0).all():
+            raise SeriesError("every count is zero: there is no rate to compare")
+        self.warnings: list[str] = []
+        self.result = self._fit(self.counts)
+        self.overdispersion = float(self.result.scale)
+
+    def _fit(self, counts):
+        X = sm.add_constant(np.arange(len(counts), dtype=float))
+        model = sm.GLM(counts, X, family=sm.families.Poisson(), offset=np.log(self.exposures))
+        res = model.fit()
+        df = len(counts) - 2
+        if df > 0:
+            scale = res.pearson_chi2 / df
+            if scale > 1:
+                res = model.fit(scale="X2")
+        return res
+
+    @property
+    def rate_ratio(self) -> tuple[float, float, float]:
+        b = self.result.params[1]
+        lo, hi = self.result.conf_int(alpha=self.alpha)[1]
+        return float(np.exp(b)), float(np.exp(lo)), float(np.exp(hi))
+
+    @property
+    def p_value(self) -> float:
+        return float(self.result.pvalues[1])
+
+    def rates(self) -> pd.DataFrame:
+        rows = []
+        for label, q, e in zip(self.labels, self.quantities, self.exposures):
+            rows.append({"label": label, "count": str(q), "bound": q.bound,
+                         f"{self.unit}s": round(e, 2),
+                         f"per {self.unit} (low)": q.lower / e,
+                         f"per {self.unit} (high)": q.upper / e})
+        return pd.DataFrame(rows)
+
+    def bound_directions(self) -> list[str]:
+        """For each bounded count, how the trend would move if the true count were further
+        from the stated value in the direction the qualifier allows."""
+        rr = self.rate_ratio[0]
+        out = []
+        for i, q in enumerate(self.quantities):
+            if q.bound not in ("lower", "upper"):
+                continue
+            probe = self.counts.copy()
+            probe[i] = q.value * (1 + BOUND_PROBE) if q.bound == "lower" \
+                else q.value * (1 - BOUND_PROBE)
+            moved = float(np.exp(self._fit(probe).params[1]))
+            trend = "steeper decline" if moved < rr else "weaker decline or a rise"
+            if rr > 1:
+                trend = "steeper rise" if moved > rr else "weaker rise or a decline"
+            out.append(f"'{q}' ({self.labels[i]}) is {'a lower' if q.bound == 'lower' else 'an upper'} "
+                       f"bound: if the true count is {'higher' if q.bound == 'lower' else 'lower'}, "
+                       f"the trend is a {trend} than estimated (rate ratio {moved:.2f} instead of {rr:.2f}).")
+        return out
+
+    def summary(self) -> pd.DataFrame:
+        return self.rates()
+
+    def sentences(self) -> list[str]:
+        rr, lo, hi = self.rate_ratio
+        level = int(round((1 - self.alpha) * 100))
+        s = [f"From one count to the next ({', '.join(self.labels)}) the rate per {self.unit} "
+             f"changes by a "
+             f"factor of {rr:.2f} ({level}% CI {lo:.2f} to {hi:.2f}; p = {self.p_value:.3g}), "
+             f"estimated at the stated counts."]
+        if lo <= 1 <= hi:
+            s.append("The interval includes no trend: insufficient evidence of a trend.")
+        if len(self.counts) <= 3:
+            s.append(f"Only {len(self.counts)} counts: overdispersion cannot be estimated well, so "
+                     "the interval may be too narrow.")
+        elif self.overdispersion > 1:
+            s.append(f"The counts are overdispersed (scale {self.overdispersion:.1f}); the "
+                     "interval uses the quasi-Poisson scale.")
+        return s + self.bound_directions() + self.warnings
+
+    def plot(self, ax=None):
+        import matplotlib.pyplot as plt
+        fig, ax = (plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax))
+        r = self.rates()
+        for i, row in r.iterrows():
+            lo, hi = row[f"per {self.unit} (low)"], row[f"per {self.unit} (high)"]
+            ax.plot([i], [lo if np.isfinite(lo) and row["bound"] != "upper" else hi], "o",
+                    color="#4c72b0")
+            if row["bound"] == "lower":
+                ax.annotate("", xy=(i, lo * 1.5 + 0.5), xytext=(i, lo),
+                            arrowprops=dict(arrowstyle="->", color="#4c72b0"))
+            elif row["bound"] == "upper":
+                ax.annotate("", xy=(i, 0), xytext=(i, hi),
+                            arrowprops=dict(arrowstyle="->", color="#dd8452"))
+        fitted = self.result.predict() / self.exposures
+        ax.plot(range(len(r)), fitted, "--", color="#999", label="Poisson trend")
+        ax.set_xticks(range(len(r)), r["label"], rotation=15, fontsize=8)
+        ax.set_ylabel(f"per {self.unit}")
+        ax.legend(fontsize=8)
+        ax.set_title("Rates, with bounds shown as arrows")
+        fig.tight_layout()
+        return fig
+
+
+def rate_ratio(count_a, exposure_a: float, count_b, exposure_b: float, alpha: float = 0.05) -> dict:
+    """Rate of A over rate of B with an exact-conditional interval and test."""
+    from statsmodels.stats.rates import confint_poisson_2indep, test_poisson_2indep
+    a, b = Quantity.parse(count_a), Quantity.parse(count_b)
+    ratio = (a.value / exposure_a) / (b.value / exposure_b)
+    lo, hi = confint_poisson_2indep(a.value, exposure_a, b.value, exposure_b, method="score",
+                                    compare="ratio", alpha=alpha)
+    p = test_poisson_2indep(a.value, exposure_a, b.value, exposure_b, method="score").pvalue
+    return {"ratio": ratio, "ci_low": float(lo), "ci_high": float(hi), "p_value": float(p),
+            "bounds": [f"{q} is {q.bound}" for q in (a, b) if q.bound in ("lower", "upper")]}

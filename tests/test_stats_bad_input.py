@@ -1,0 +1,100 @@
+"""Bad series give a clear error or an explicit warning in the summary, never a silent
+number."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from evalkit.stats import (Counterfactual, InterruptedTimeSeries, Proportion, RateTrend,
+                           SeriesError, cohen)
+
+
+def daily(n=60, start="2020-01-01", seed=0):
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"date": pd.date_range(start, periods=n, freq="D"),
+                         "y": rng.poisson(20, n), "x": rng.normal(50, 1, n)})
+
+
+def test_duplicate_dates_are_an_error():
+    d = daily()
+    d.loc[5, "date"] = d.loc[4, "date"]
+    with pytest.raises(SeriesError, match="duplicate time points: 2020-01-05"):
+        InterruptedTimeSeries(d, "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+
+
+def test_unsorted_dates_are_sorted_with_a_warning_in_the_summary():
+    d = daily().sample(frac=1, random_state=1)
+    its = InterruptedTimeSeries(d, "y", {"launch": pd.Timestamp("2020-02-01")}, time="date")
+    assert "The rows were not in time order; they were sorted by time." in its.sentences()
+
+
+def test_gaps_warn_in_its_and_are_an_error_for_the_counterfactual():
+    d = daily().drop(index=[10, 11])
+    its = InterruptedTimeSeries(d, "y", {"launch": pd.Timestamp("2020-02-01")}, time="date")
+    assert any("2 time points are missing" in s for s in its.sentences())
+    with pytest.raises(SeriesError, match="2 time points are missing"):
+        Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
+                       time="date")
+
+
+def test_pre_period_too_short_says_how_short():
+    d = daily()
+    with pytest.raises(SeriesError, match="the pre-period has 8 observations; .* needs at least 10"):
+        Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-01-08"), ("2020-01-09", "2020-02-29"),
+                       time="date")
+
+
+def test_all_zero_series_is_an_error():
+    d = daily()
+    d["y"] = 0
+    with pytest.raises(SeriesError, match="zero everywhere"):
+        InterruptedTimeSeries(d, "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+    with pytest.raises(SeriesError, match="every count is zero"):
+        RateTrend(["a", "b"], [0, 0], [1, 1])
+
+
+def test_negative_counts_are_an_error():
+    d = daily()
+    d.loc[3, "y"] = -1
+    with pytest.raises(SeriesError, match="negative counts at 2020-01-04"):
+        InterruptedTimeSeries(d, "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+    with pytest.raises(ValueError, match="cannot be negative"):
+        RateTrend(["a", "b"], [-3, 4], [1, 1])
+
+
+def test_control_series_of_another_length_is_an_error():
+    d = daily()
+    d.loc[50:, "x"] = np.nan
+    with pytest.raises(SeriesError, match="control series 'x' has 10 missing values"):
+        Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
+                       time="date")
+
+
+def test_constant_pre_period_is_an_error():
+    d = daily()
+    d.loc[:40, "y"] = 7
+    with pytest.raises(SeriesError, match="constant over the pre-period"):
+        Counterfactual(d, "y", [], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
+                       time="date")
+
+
+def test_interruption_with_no_data_on_one_side_is_an_error():
+    with pytest.raises(SeriesError, match="leaves no data on one side"):
+        InterruptedTimeSeries(daily(), "y", {"late": pd.Timestamp("2021-01-01")}, time="date")
+
+
+def test_missing_column_names_what_is_there():
+    with pytest.raises(SeriesError, match="column\\(s\\) not found: z; the data has: date, y, x"):
+        InterruptedTimeSeries(daily(), "z", {"a": pd.Timestamp("2020-02-01")}, time="date")
+
+
+def test_impossible_proportions_and_mismatched_coders_are_errors():
+    with pytest.raises(SeriesError):
+        Proportion(12, 10)
+    with pytest.raises(SeriesError, match="differ in length"):
+        cohen(["a", "b"], ["a"])
+
+
+def test_no_effect_interval_says_insufficient_evidence():
+    d = daily(n=80, seed=3)
+    its = InterruptedTimeSeries(d, "y", {"launch": pd.Timestamp("2020-02-15")}, time="date")
+    assert any("insufficient evidence of an effect" in s for s in its.sentences())

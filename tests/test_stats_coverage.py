@@ -1,0 +1,65 @@
+"""On SIMULATED series with a known injected effect, each method's 95% interval covers the
+truth close to 95% of the time (200 seeds each; figures in docs/statistics.md)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from evalkit.stats import Counterfactual, InterruptedTimeSeries, Proportion, RateTrend
+
+SEEDS = 200
+
+
+def covered(low, high, truth):
+    return low <= truth <= high
+
+
+def test_its_rate_ratio_interval_coverage_on_simulated_counts():
+    true_rr, hits = 0.85, 0
+    t = np.arange(1, 61)
+    for seed in range(SEEDS):
+        rng = np.random.default_rng(seed)
+        mu = np.exp(4 + 0.005 * t + np.log(true_rr) * (t >= 37))
+        d = pd.DataFrame({"t": t, "y": rng.poisson(mu)})
+        e = InterruptedTimeSeries(d, "y", {"x": 37}, time="t", slope_change=False).effects().iloc[0]
+        hits += covered(e.ci_low, e.ci_high, true_rr)
+    print(f"ITS coverage: {hits / SEEDS:.3f}")
+    assert 0.91 <= hits / SEEDS <= 0.99
+
+
+def test_counterfactual_cumulative_interval_coverage_on_simulated_series():
+    effect, n, n_pre, hits = 2.0, 100, 70, 0
+    for seed in range(SEEDS):
+        rng = np.random.default_rng(1000 + seed)
+        x = 50 + np.cumsum(rng.normal(0, 1, n))
+        level = np.cumsum(rng.normal(0, 0.3, n))
+        y = 10 + 1.5 * x + level + rng.normal(0, 1, n)
+        y[n_pre:] += effect
+        d = pd.DataFrame({"y": y, "x": x})
+        cf = Counterfactual(d, "y", ["x"], (0, n_pre - 1), (n_pre, n - 1), simulations=500,
+                            parameter_draws=50, seed=seed)
+        a = cf.effects().loc["absolute effect"]
+        hits += covered(a["cumulative_low"], a["cumulative_high"], effect * (n - n_pre))
+    print(f"Counterfactual coverage: {hits / SEEDS:.3f}")
+    assert 0.91 <= hits / SEEDS <= 0.99
+
+
+def test_rate_trend_interval_coverage_on_simulated_counts():
+    true_rr, hits = 0.8, 0
+    exposure = np.array([4.0, 6.0, 3.0, 5.0, 8.0])
+    for seed in range(SEEDS):
+        rng = np.random.default_rng(5000 + seed)
+        counts = rng.poisson(20 * exposure * true_rr ** np.arange(5))
+        _, lo, hi = RateTrend([str(i) for i in range(5)], counts.tolist(), exposure).rate_ratio
+        hits += covered(lo, hi, true_rr)
+    print(f"Rate trend coverage: {hits / SEEDS:.3f}")
+    assert 0.91 <= hits / SEEDS <= 0.99
+
+
+def test_wilson_interval_coverage_on_simulated_proportions():
+    p, n, hits = 0.3, 50, 0
+    for seed in range(SEEDS):
+        k = int(np.random.default_rng(9000 + seed).binomial(n, p))
+        pr = Proportion(k, n)
+        hits += covered(pr.ci_low, pr.ci_high, p)
+    print(f"Wilson coverage: {hits / SEEDS:.3f}")
+    assert 0.91 <= hits / SEEDS <= 0.99

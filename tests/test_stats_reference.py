@@ -1,0 +1,77 @@
+"""The statistics reproduce published results on real data (../shared/reference)."""
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from evalkit.stats import Counterfactual, InterruptedTimeSeries, cohen, krippendorff_alpha
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+needs_reference = pytest.mark.skipif(
+    not REFERENCE.is_dir(),
+    reason=f"reference data not found at {REFERENCE} (it sits beside the project as shared/)")
+
+
+@needs_reference
+def test_sicily_smoking_ban_reproduces_the_ije_tutorial_rate_ratio():
+    d = pd.read_csv(REFERENCE / "sicily" / "sicily.csv")
+    its = InterruptedTimeSeries(d, "aces", {"smoking ban": 37}, time="time", offset="stdpop",
+                                season="month", harmonics=2, slope_change=False)
+    e = its.effects().iloc[0]
+    # Lopez Bernal et al. 2017: 0.885 (0.839 to 0.933); their R code to 4 dp: 0.8851, 0.8394-0.9332
+    assert (round(e.estimate, 4), round(e.ci_low, 4), round(e.ci_high, 4)) == (0.8851, 0.8394, 0.9332)
+    assert "0.885" in its.sentences()[0] and "0.839 to 0.933" in its.sentences()[0]
+
+
+@needs_reference
+def test_sicily_slope_change_is_not_supported_by_the_data():
+    d = pd.read_csv(REFERENCE / "sicily" / "sicily.csv")
+    its = InterruptedTimeSeries(d, "aces", {"smoking ban": 37}, time="time", offset="stdpop",
+                                season="month", harmonics=2)
+    assert its.slope_change_test() == pytest.approx(0.43, abs=0.01)
+
+
+def _r_summary(name):
+    text = (REFERENCE / "causalimpact" / name).read_text()
+    nums = lambda line: [float(x.replace("%", "")) for x in re.findall(r"-?\d[\d.]*%?", line)]
+    lines = {l.split("  ")[0].strip(): l for l in text.splitlines() if "  " in l}
+    ci = [l for l in text.splitlines() if l.strip().startswith("95% CI")]
+    return {"average_effect": nums(lines["Absolute effect (s.d.)"])[0],
+            "average_ci": nums(ci[1])[1:3], "cumulative_ci": nums(ci[1])[3:5]}
+
+
+@needs_reference
+@pytest.mark.parametrize("name,response,controls,pre,post,time", [
+    ("arma", "y", ["X"], (0, 69), (70, 99), None),
+    ("comparison", "CHANGED", ["NOT_CHANGED_1", "NOT_CHANGED_2", "NOT_CHANGED_3"],
+     ("2019-04-16", "2019-07-14"), ("2019-07-15", "2019-08-01"), "DATE"),
+])
+def test_counterfactual_point_effect_inside_rs_interval_and_intervals_overlap(
+        name, response, controls, pre, post, time):
+    d = pd.read_csv(REFERENCE / "causalimpact" / f"{name}_data.csv",
+                    parse_dates=[time] if time else None)
+    ours = Counterfactual(d, response, controls, pre, post, time=time).effects().loc["absolute effect"]
+    r = _r_summary(f"{name}_R_summary.txt")
+    r_lo, r_hi = r["average_ci"]
+    print(f"{name}: evalkit {ours['average']:.3g} [{ours['average_low']:.3g}, "
+          f"{ours['average_high']:.3g}] vs R {r['average_effect']} [{r_lo}, {r_hi}]")
+    assert r_lo <= ours["average"] <= r_hi
+    assert ours["average_low"] <= r_hi and r_lo <= ours["average_high"]
+
+
+def test_krippendorff_alpha_reproduces_krippendorffs_worked_example():
+    """Krippendorff (2011) 'Computing Krippendorff's alpha-reliability', nominal example: 0.743."""
+    n = np.nan
+    data = [[1, 1, n, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3], [2, 2, 2, 2], [1, 2, 3, 4],
+            [4, 4, 4, 4], [1, 1, 2, 1], [2, 2, 2, 2], [n, 5, 5, 5], [n, n, 1, 1], [n, n, 3, n]]
+    assert krippendorff_alpha(pd.DataFrame(data)) == pytest.approx(0.743, abs=0.001)
+
+
+def test_cohens_kappa_of_a_known_table():
+    # 20 units: coders agree on 15 (a/a 10, b/b 5); marginals a 12/13, b 8/7 -> kappa 0.479...
+    a = ["a"] * 10 + ["b"] * 5 + ["a"] * 2 + ["b"] * 3
+    b = ["a"] * 10 + ["b"] * 5 + ["b"] * 2 + ["a"] * 3
+    po, pe = 15 / 20, (12 * 13 + 8 * 7) / 400
+    assert cohen(a, b)["kappa"] == pytest.approx((po - pe) / (1 - pe))
