@@ -9,6 +9,8 @@ import click
 
 from .batch import find_records, run_batch
 from .load import check_record
+from .pipeline import compare as run_compare
+from .pipeline import write_index
 
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 
@@ -96,12 +98,34 @@ def _with_options(f):
 @_with_options
 def run(paths, out, as_of, jobs, no_progress) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json). Exit status: failures."""
-    _exit(_run(paths, out, as_of, jobs, not no_progress))
+    outcomes = _run(paths, out, as_of, jobs, not no_progress)
+    write_index(out, outcomes)
+    _exit(outcomes)
 
 
 @main.command("run-all")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @_with_options
 def run_all(directory, out, as_of, jobs, no_progress) -> None:
-    """Evaluate every record in DIRECTORY (e.g. case_studies/)."""
-    _exit(_run([directory], out, as_of, jobs, not no_progress))
+    """Evaluate every record in DIRECTORY (e.g. case_studies/), then compare them:
+    OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
+    outcomes = _run([directory], out, as_of, jobs, not no_progress)
+    done = [o.record_id for o in outcomes if o.status == "ok"]
+    comparative = None
+    if done:
+        comparative = run_compare(out, done)
+        click.echo(comparative.describe(), err=comparative.status != "ok")
+    write_index(out, outcomes, comparative)
+    click.echo(f"index: {Path(out) / 'index.html'}")
+    _exit(outcomes + ([comparative] if comparative else []))
+
+
+@main.command()
+@click.argument("results_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--campaigns", default="", help="comma-separated ids (default: all found)")
+def compare(results_dir, campaigns) -> None:
+    """The comparative report from the results.json files in RESULTS_DIR."""
+    ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
+    outcome = run_compare(results_dir, ids)
+    click.echo(outcome.describe(), err=outcome.status != "ok")
+    sys.exit(0 if outcome.status == "ok" else 1)

@@ -66,9 +66,10 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
         entry = "; ".join(f"{a.description or a.id} (reached: {a.reached})" for a in aud)
         add("Interacting audience", item, entry or "none recorded", [a.source for a in aud])
 
-    for t in launch_timing(rec):
+    for i, t in enumerate(launch_timing(rec)):
         sources = [t.phase.source] + ([t.event.source] if t.event else [])
-        add("Launch timing", t.timing, t.sentence(), sources)
+        add("Launch timing", "first phase" if i == 0 else f"phase {i + 1}",
+            f"{t.timing}: {t.sentence()}", sources)
 
     mt = rec.media_tools
     vi = mt.visual_identity

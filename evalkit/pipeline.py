@@ -21,6 +21,7 @@ from .problems import Problem
 from .templates import template_path
 
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
+COMPARATIVE_TEMPLATE = "comparative.ipynb"
 RESULTS_SCHEMA_VERSION = 1
 
 PAGE = """<!DOCTYPE html>
@@ -141,3 +142,86 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
+
+
+def _execute_to(template: str, parameters: dict, out_root: Path, stem: str, title: str,
+                record_id: str, timeout: int) -> None:
+    """Execute a template and swap `<stem>.ipynb` and `<stem>.html` into `out_root`."""
+    import papermill as pm
+
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{stem}-", dir=out_root))
+    try:
+        executed = staging / f"{stem}.ipynb"
+        pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
+                            kernel_name="python3", language="python", progress_bar=False,
+                            execution_timeout=timeout)
+        page = notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
+        (staging / f"{stem}.html").write_text(page, encoding="utf-8")
+        for name in (f"{stem}.ipynb", f"{stem}.html"):
+            os.replace(staging / name, out_root / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
+            timeout: int = 900) -> Outcome:
+    """The comparative report from the results.json files already in `out_root`."""
+    out_root = Path(out_root).resolve()
+    outcome = Outcome("comparative", record_id="comparative")
+    try:
+        _execute_to(COMPARATIVE_TEMPLATE,
+                    {"results_dir": str(out_root), "campaigns": ",".join(campaigns or [])},
+                    out_root, "comparative", "Comparing campaigns", "comparative", timeout)
+        outcome.out_dir = str(out_root)
+    except Exception as exc:
+        outcome.status, outcome.error = "failed", _describe_execution_error(exc)
+    return outcome
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>evalkit reports</title>
+<style>body{{font-family:system-ui,"Noto Sans",sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#222}} table{{border-collapse:collapse}} td,th{{border:1px solid #ccc;
+padding:4px 8px;text-align:start;vertical-align:top}} th{{background:#f2f2f2}}
+.ok{{color:#2e7d32}} .invalid,.failed{{color:#c62828}}</style></head><body>
+<h1>Campaign evaluations</h1>
+<p>Run on {date} with evalkit {version}. Generated; do not edit by hand.</p>
+{comparative}
+<h2>Evaluations</h2>
+<table><thead><tr><th>campaign</th><th>status</th><th>report</th></tr></thead>
+<tbody>{rows}</tbody></table>
+</body></html>
+"""
+
+
+def write_index(out_root: str | Path, outcomes: list[Outcome],
+                comparative: Optional[Outcome] = None, run_date: Optional[str] = None) -> Path:
+    """reports/index.html: every evaluation of this run with its status, and the comparison."""
+    from datetime import date
+
+    from . import __version__
+
+    out_root = Path(out_root)
+    rows = []
+    for o in outcomes:
+        name = html.escape(o.record_id or o.record_path)
+        if o.status == "ok":
+            link = f'<a href="{html.escape(o.record_id)}/evaluation.html">evaluation</a>'
+            detail = "ok"
+        else:
+            link = ""
+            detail = html.escape(o.describe().split(": ", 1)[-1])
+        rows.append(f'<tr><td>{name}</td><td class="{o.status}">{detail}</td><td>{link}</td></tr>')
+    if comparative is None:
+        comp = ""
+    elif comparative.status == "ok":
+        comp = ('<h2>Comparison</h2><p><a href="comparative.html">The comparative report</a>: '
+                "the campaigns side by side and the replication of the paper.</p>")
+    else:
+        comp = f'<h2>Comparison</h2><p class="failed">failed: {html.escape(comparative.error or "")}</p>'
+    page = INDEX.format(date=html.escape(run_date or date.today().isoformat()),
+                        version=html.escape(__version__), comparative=comp, rows="".join(rows))
+    tmp = out_root / ".index.html.tmp"
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, out_root / "index.html")
+    return out_root / "index.html"

@@ -186,3 +186,62 @@ class CampaignReport:
         rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
                             columns=["id", "citation", "url"])
         return table(rows)
+
+
+class ComparativeReport:
+    """The comparative report, built from `results.json` files only."""
+
+    def __init__(self, results_dir: str, campaigns: str = ""):
+        from . import comparison
+        self.c = comparison
+        ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
+        self.results = comparison.load_results(results_dir, ids)
+
+    def title(self) -> Html:
+        names = ", ".join(r["record"]["name_en"] for r in self.results)
+        return Html(f'<div class="evalkit"><h1>Comparing campaigns</h1><p class="muted">'
+                    f"{len(self.results)} campaigns: {esc(names)} — from their results.json "
+                    "files; no evaluation is re-run here.</p></div>")
+
+    def grid_table(self) -> Html:
+        return table(self.c.grid_side_by_side(self.results))
+
+    def verdicts(self) -> Html:
+        v = self.c.verdicts(self.results)
+        wide = v.pivot(index="question", columns="campaign", values="verdict")[
+            [r["record"]["name_en"] for r in self.results]].reset_index()
+        return Html(figure(self.c.verdict_heatmap(self.results), "verdicts heat map")
+                    + table(wide))
+
+    def mobilisation(self) -> Html:
+        rates = self.c.international_stand_rates(self.results)
+        parts = [table(rates[["campaign", "window", "weeks", "count", "per week"]])]
+        trend = self.c.stand_rate_trend(self.results)
+        if trend is None:
+            parts.append(paragraph("Fewer than two counted international stand figures: no "
+                                   "trend can be tested."))
+        else:
+            parts.append(bullets(trend.sentences()))
+            parts.append(figure(trend.plot(), "stands per week"))
+        return Html("".join(parts))
+
+    def fragmentation(self) -> Html:
+        return table(self.c.fragmentation(self.results))
+
+    def partner_reuse(self) -> Html:
+        return table(self.c.partner_reuse(self.results))
+
+    def launches(self) -> Html:
+        return table(self.c.launches(self.results))
+
+    def mix(self) -> Html:
+        return Html(table(self.c.mix_against_attainment(self.results))
+                    + figure(self.c.mix_plot(self.results), "activity mix"))
+
+    def replication(self) -> Html:
+        t = self.c.replication_table(self.results)
+        counts = t["result"].value_counts()
+        said = (f"Of {len(t)} claims of the paper: {counts.get('agrees', 0)} agree with what "
+                f"evalkit computed, {counts.get('disagrees', 0)} disagree, "
+                f"{counts.get('cannot be computed', 0)} cannot be computed from the records.")
+        return Html(paragraph(said, "verdict") + table(t))

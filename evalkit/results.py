@@ -4,6 +4,7 @@ gives the same bytes (no timestamps, sorted keys)."""
 from __future__ import annotations
 
 from .evaluation import Evaluation
+from .facts import campaign_facts
 from .grid import build_grid, judgement_as_of, parse_as_of
 from .load import Campaign
 from .timing import launch_timing
@@ -12,6 +13,7 @@ from .timing import launch_timing
 def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
     when = parse_as_of(as_of)
     rec = campaign.record
+    evaluation = Evaluation(campaign, when)
     goals = []
     for g in rec.goals:
         j = judgement_as_of(g, when)
@@ -29,5 +31,6 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "goals": goals,
         "launch_timing": timing,
         "grid": build_grid(campaign, when).to_dict(orient="records"),
-        **Evaluation(campaign, when).to_dict(),
+        "facts": campaign_facts(evaluation),
+        **evaluation.to_dict(),
     }

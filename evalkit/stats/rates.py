@@ -112,22 +112,24 @@ class RateTrend:
         import matplotlib.pyplot as plt
         fig, ax = (plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax))
         r = self.rates()
-        for i, row in r.iterrows():
-            lo, hi = row[f"per {self.unit} (low)"], row[f"per {self.unit} (high)"]
-            ax.plot([i], [lo if np.isfinite(lo) and row["bound"] != "upper" else hi], "o",
-                    color="#4c72b0")
-            if row["bound"] == "lower":
-                ax.annotate("", xy=(i, lo * 1.5 + 0.5), xytext=(i, lo),
-                            arrowprops=dict(arrowstyle="->", color="#4c72b0"))
-            elif row["bound"] == "upper":
-                ax.annotate("", xy=(i, 0), xytext=(i, hi),
-                            arrowprops=dict(arrowstyle="->", color="#dd8452"))
+        low, high = r[f"per {self.unit} (low)"], r[f"per {self.unit} (high)"]
+        shown = [hi if b == "upper" else lo for lo, hi, b in zip(low, high, r["bound"])]
+        top = max(shown) * 1.35 or 1
+        arrow = 0.18 * top  # bounds drawn as arrows of a fixed share of the axis
+        for i, (y, b) in enumerate(zip(shown, r["bound"])):
+            colour = {"lower": "#4c72b0", "upper": "#dd8452"}.get(b, "#55a868")
+            ax.plot([i], [y], "o", color=colour)
+            if b in ("lower", "upper"):
+                end = y + arrow if b == "lower" else max(0, y - arrow)
+                ax.annotate("", xy=(i, end), xytext=(i, y),
+                            arrowprops=dict(arrowstyle="->", color=colour, lw=1.5))
         fitted = self.result.predict() / self.exposures
-        ax.plot(range(len(r)), fitted, "--", color="#999", label="Poisson trend")
+        ax.plot(range(len(r)), fitted, "--", color="#999", label="Poisson trend at the stated counts")
+        ax.set_ylim(0, top + arrow)
         ax.set_xticks(range(len(r)), r["label"], rotation=15, fontsize=8)
         ax.set_ylabel(f"per {self.unit}")
         ax.legend(fontsize=8)
-        ax.set_title("Rates, with bounds shown as arrows")
+        ax.set_title("Rates (arrows: the count is a bound, the rate may lie that way)")
         fig.tight_layout()
         return fig
 
