@@ -9,6 +9,18 @@ SCAFFOLD = ROOT / "evalkit" / "scaffold"
 CASE_IDS = ["aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"]
 
 
+@pytest.fixture(scope="session")
+def case_reports(tmp_path_factory) -> Path:
+    """The main job, once per session: `evalkit run-all case_studies --jobs 2`."""
+    from click.testing import CliRunner
+    from evalkit.cli import main
+    out = tmp_path_factory.mktemp("reports")
+    result = CliRunner().invoke(main, ["run-all", str(CASE_STUDIES), "--out", str(out),
+                                       "--jobs", "2", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture
 def record(tmp_path) -> Path:
     """A fresh copy of the scaffold record, valid as it is, for a test to break."""

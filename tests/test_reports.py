@@ -17,14 +17,6 @@ from evalkit.templates import template_path
 from conftest import CASE_IDS, CASE_STUDIES, ROOT, edit
 
 
-@pytest.fixture(scope="module")
-def case_reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    outcomes = run_batch([CASE_STUDIES / c for c in CASE_IDS], out, jobs=2, progress=False)
-    assert [o.status for o in outcomes] == ["ok"] * 4, [o.describe() for o in outcomes]
-    return out
-
-
 def html_of(reports, case):
     return (reports / case / "evaluation.html").read_text(encoding="utf-8")
 
@@ -112,7 +104,7 @@ def test_invalid_record_writes_nothing_and_others_go_on(record, tmp_path):
                                        "--out", str(out), "--jobs", "1", "--no-progress"])
     assert result.exit_code == 1, result.output
     assert "goals[0].level: unknown code 'intrim'" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["save-ghouta"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["save-ghouta"]
 
 
 def test_failing_cell_is_reported_and_earlier_report_kept(record, tmp_path, monkeypatch):
