@@ -346,8 +346,12 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
         return None, [Problem(str(yaml_path), None, "", f"missing: a record folder needs {Y}")]
 
     data: Any = None
+    text = ""
     try:
-        data = YAML(typ="rt").load(yaml_path.read_text(encoding="utf-8"))
+        text = yaml_path.read_text(encoding="utf-8")
+        # The C-backed safe loader is fast; the round-trip loader, which knows every key's
+        # line, runs only when there is a problem to locate.
+        data = YAML(typ="safe").load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problems.append(Problem(Y, mark.line + 1 if mark else None, "",
@@ -359,7 +363,15 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
     if data is None and not problems:
         problems.append(Problem(Y, 1, "", "the file is empty; start from `evalkit new DIR`"))
     record = None
-    line_of = lambda loc: _yaml_line(data, loc)  # noqa: E731
+    located: list = []
+
+    def line_of(loc):
+        if not located:
+            try:
+                located.append(YAML(typ="rt").load(text))
+            except YAMLError:
+                located.append(None)
+        return _yaml_line(located[0], loc)
     if data is not None and not problems:
         if not isinstance(data, dict):
             problems.append(Problem(Y, 1, "", "expected a mapping of keys (id:, name:, ...) "

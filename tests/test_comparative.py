@@ -119,9 +119,10 @@ def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
             f"evaluate({str(CASE_STUDIES / 'save-ghouta')!r}, {str(out)!r})")
     proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
     deadline = time.time() + 60
-    while time.time() < deadline and not list(out.glob(".staging-*/evaluation.ipynb")) \
-            and proc.poll() is None:
-        time.sleep(0.05)  # kill while papermill is writing the executed notebook
+    while time.time() < deadline and not list(out.glob(".staging-*")) and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the evaluation ended before it could be killed"
+    time.sleep(1.0)  # the kernel is running the notebook now
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     after = {p.name: p.read_bytes() for p in folder.iterdir()}

@@ -29,7 +29,8 @@ def test_scaffold_record_validates_as_it_is(record):
 def test_yaml_syntax_error_gives_line_and_column(record):
     (record / "campaign.yaml").write_text("id: x\n  bad: [\n", encoding="utf-8")
     [msg] = [p for p in problems_of(record) if "campaign.yaml" in p]
-    assert msg.endswith("campaign.yaml:2:6: YAML syntax error: mapping values are not allowed here")
+    # libyaml and the pure-Python parser end the sentence differently
+    assert "campaign.yaml:2:6: YAML syntax error: mapping values are not allowed" in msg
 
 
 def test_unknown_key_lists_the_allowed_keys(record):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..schema import INFLUENCER_SEGMENTS
-from .base import Analysis, Criterion, Finding, row_ref
+from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
 GROUP_OF = {"decision_makers": "decision makers", "general_public": "general public",
@@ -138,5 +138,5 @@ class RightAudience(Analysis):
         ax.set_xlabel("activities (count) and effort-weighted activities")
         ax.set_ylabel("")
         ax.set_title("Who the activities were aimed at")
-        fig.tight_layout()
+        fit_margins(fig, GROUPS)
         return fig

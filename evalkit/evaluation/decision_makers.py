@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import Analysis, Criterion, Finding, row_ref
+from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 # The ladder of contact, lowest to highest. One-way contact makes a decision maker aware;
 # a two-way exchange engages them; then a public statement; then policy action.
@@ -121,5 +121,5 @@ class DecisionMakersReached(Analysis):
         ax.set_xlim(0, len(LADDER) - 0.5)
         ax.invert_yaxis()
         ax.set_title("Highest rung reached on the ladder of contact")
-        fig.tight_layout()
+        fit_margins(fig, t["decision maker"], bottom=0.28)
         return fig

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..grid import ATTAINMENT_WORDS, judgement_as_of
-from .base import Analysis, Criterion, Finding
+from .base import Analysis, Criterion, Finding, fit_margins
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
 ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
@@ -100,7 +100,7 @@ class GoalAttainment(Analysis):
                     [f"campaign.yaml goals[{r['goal']}]"]))
 
     def plot(self, ax=None):
-        fig, ax = self._axes(ax)
+        fig, ax = self._axes(ax, size=(8, 3.2))
         t = self.table
         order = {"achieved": 3, "partly achieved": 2, "not achieved": 1, "unknown": 0,
                  "no judgement yet": 0}
@@ -113,7 +113,7 @@ class GoalAttainment(Analysis):
         ax.set_xticks([0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly",
                                      "achieved"])
         ax.invert_yaxis()
-        as_of = self.as_of.isoformat() if self.as_of else "latest judgement"
-        ax.set_title(f"Goal attainment (evaluator's judgement, as of {as_of})")
-        fig.tight_layout()
+        as_of = self.as_of.isoformat() if self.as_of else "latest"
+        ax.set_title(f"Goal attainment, judged as of {as_of}")
+        fit_margins(fig, [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["goal"])])
         return fig

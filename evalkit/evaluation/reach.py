@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ..values import Quantity
-from .base import Analysis, Criterion, Finding, row_ref
+from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 from .hashtags import effective_number, group_variants
 
 EVENT_METRICS = ("protest_stands", "demonstrations", "events")
@@ -211,5 +211,5 @@ class Reach(Analysis):
         ax.invert_yaxis()
         ax.set_xlabel("events per week (arrow: the count is a bound; the rate may lie that way)")
         ax.set_title("Counted events per week of the window they cover")
-        fig.tight_layout()
+        fit_margins(fig, [l for lab in labels for l in lab.split("\n")])
         return fig

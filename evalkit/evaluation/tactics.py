@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pandas as pd
 
-from .base import Analysis, Criterion, Finding, row_ref
+from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 from .decision_makers import POLICY
 from .hashtags import group_variants
 
@@ -149,13 +149,18 @@ class TacticUsefulness(Analysis):
 
     def plot(self, ax=None):
         import matplotlib.pyplot as plt
-        fig, axes = plt.subplots(1, 3, figsize=(10, 3)) if ax is None else (ax.figure, [ax] * 3)
-        titles = {"kind": "by kind", "effort": "by effort (fn 12)", "paper_kind": "by activity kind (fn 26)"}
+        fig, axes = plt.subplots(3, 1, figsize=(7, 5.2)) if ax is None else (ax.figure, [ax] * 3)
+        titles = {"kind": "by kind", "effort": "by effort (fn 12)",
+                  "paper_kind": "by activity kind (fn 26)"}
+        labels = []
         for a, col in zip(axes, ("kind", "effort", "paper_kind")):
             counts = self.mix[col]
-            a.barh([k.replace("_", " ") for k in counts.index], counts.values, color="#64b5cd")
+            names = [k.replace("_", " ") for k in counts.index]
+            labels += names
+            a.barh(names, counts.values, color="#64b5cd")
             a.invert_yaxis()
-            a.set_title(titles[col])
-        fig.suptitle("The activity mix")
-        fig.tight_layout()
+            a.set_title(titles[col], fontsize=9, loc="left")
+        fig.suptitle("The activity mix (number of activities)")
+        fit_margins(fig, labels, bottom=0.06)
+        fig.subplots_adjust(top=0.9, hspace=0.6)
         return fig
