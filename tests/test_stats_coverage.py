@@ -26,7 +26,8 @@ def test_its_rate_ratio_interval_coverage_on_simulated_counts():
     assert 0.91 <= hits / SEEDS <= 0.99
 
 
-def test_counterfactual_cumulative_interval_coverage_on_simulated_series():
+@pytest.mark.parametrize("engine", ["local level", "statespace"])
+def test_counterfactual_cumulative_interval_coverage_on_simulated_series(engine):
     effect, n, n_pre, hits = 2.0, 100, 70, 0
     for seed in range(SEEDS):
         rng = np.random.default_rng(1000 + seed)
@@ -36,10 +37,10 @@ def test_counterfactual_cumulative_interval_coverage_on_simulated_series():
         y[n_pre:] += effect
         d = pd.DataFrame({"y": y, "x": x})
         cf = Counterfactual(d, "y", ["x"], (0, n_pre - 1), (n_pre, n - 1), simulations=500,
-                            parameter_draws=50, seed=seed)
+                            parameter_draws=50, seed=seed, engine=engine)
         a = cf.effects().loc["absolute effect"]
         hits += covered(a["cumulative_low"], a["cumulative_high"], effect * (n - n_pre))
-    print(f"Counterfactual coverage: {hits / SEEDS:.3f}")
+    print(f"Counterfactual coverage ({engine}): {hits / SEEDS:.3f}")
     assert 0.91 <= hits / SEEDS <= 0.99
 
 

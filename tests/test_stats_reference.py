@@ -75,3 +75,20 @@ def test_cohens_kappa_of_a_known_table():
     b = ["a"] * 10 + ["b"] * 5 + ["b"] * 2 + ["a"] * 3
     po, pe = 15 / 20, (12 * 13 + 8 * 7) / 400
     assert cohen(a, b)["kappa"] == pytest.approx((po - pe) / (1 - pe))
+
+
+def test_fast_local_level_engine_matches_the_general_state_space_fit():
+    """The concentrated-likelihood engine finds the same variances and forecast as
+    statsmodels' UnobservedComponents (coefficients as states)."""
+    import statsmodels.api as sm
+    from evalkit.stats.local_level import LocalLevelFit
+    rng = np.random.default_rng(7)
+    x = 100 + np.cumsum(rng.normal(0, 1, 300))
+    y = 20 + 0.8 * x + np.cumsum(rng.normal(0, 0.1, 300)) + rng.normal(0, 1, 300)
+    ours = LocalLevelFit(y[:250], x[:250, None])
+    ref = sm.tsa.UnobservedComponents(y[:250], level="llevel", exog=x[:250, None],
+                                      mle_regression=False).fit(disp=False)
+    assert ours.params["sigma2_irregular"] == pytest.approx(ref.params[0], rel=0.02)
+    assert ours.params["sigma2_level"] == pytest.approx(ref.params[1], rel=0.05)
+    forecast = ref.get_forecast(50, exog=x[250:, None]).predicted_mean
+    assert np.abs(ours.mean_forecast(x[250:, None], 50) - forecast).max() < 1e-3

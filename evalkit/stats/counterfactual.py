@@ -19,6 +19,7 @@ import pandas as pd
 import statsmodels.api as sm
 
 from .checks import SeriesError, as_series_frame, regular_gaps
+from .local_level import LocalLevelFit
 
 TRENDS = {"local level": "llevel", "local linear trend": "lltrend"}
 
@@ -35,7 +36,8 @@ class Counterfactual:
                  pre_period: tuple = None, post_period: tuple = None,
                  time: Optional[str] = None, trend: str = "local level",
                  seasonal: Optional[int] = None, alpha: float = 0.05,
-                 simulations: int = 1000, parameter_draws: int = 100, seed: int = 0):
+                 simulations: int = 1000, parameter_draws: int = 100, seed: int = 0,
+                 engine: str = "auto"):
         if trend not in TRENDS:
             raise SeriesError(f"trend must be one of {', '.join(TRENDS)}, got {trend!r}")
         if pre_period is None or post_period is None:
@@ -77,6 +79,21 @@ class Counterfactual:
         self.settings = {"trend": trend, "seasonal": seasonal, "controls": controls}
         exog_pre = frame.loc[pre, controls].to_numpy() if controls else None
         exog_post = frame.loc[post, controls].to_numpy() if controls else None
+        h = int(post.sum())
+        if engine not in ("auto", "local level", "statespace"):
+            raise SeriesError(f"engine must be auto, 'local level' or statespace, got {engine!r}")
+        fast = engine == "local level" or (
+            engine == "auto" and trend == "local level" and not seasonal
+            and not y_pre.isna().any())
+        self.engine = "local level (exact, concentrated likelihood)" if fast else "state space"
+        if fast:
+            self.result = LocalLevelFit(y_pre.to_numpy(), exog_pre)
+            self.predicted = pd.Series(self.result.mean_forecast(exog_post, h),
+                                       index=frame.index[post])
+            self._sims = self.result.simulate(exog_post, h, simulations,
+                                              np.random.default_rng(seed))
+            self._finish(frame, post, response, alpha)
+            return
         model = sm.tsa.UnobservedComponents(
             y_pre.to_numpy(), level=TRENDS[trend], exog=exog_pre,
             seasonal=seasonal, stochastic_seasonal=True if seasonal else False,
@@ -86,15 +103,14 @@ class Counterfactual:
         if not self.result.mle_retvals.get("converged", True):
             self.warnings.append("The maximum-likelihood fit did not converge; treat the "
                                  "estimates with caution and check the sensitivity table.")
-        h = int(post.sum())
         fc = self.result.get_forecast(h, exog=exog_post)
         self.predicted = pd.Series(fc.predicted_mean, index=frame.index[post])
         self._sims = self._simulate(model, h, exog_post, simulations, parameter_draws, seed)
-        a = alpha / 2
-        self.predicted_low = pd.Series(np.quantile(self._sims, a, axis=1), index=self.predicted.index)
-        self.predicted_high = pd.Series(np.quantile(self._sims, 1 - a, axis=1),
-                                        index=self.predicted.index)
+        self._finish(frame, post, response, alpha)
+
+    def _finish(self, frame, post, response, alpha) -> None:
         self.observed = frame.loc[post, response]
+        self._effects = None
         if self.observed.isna().any():
             self.warnings.append(f"{int(self.observed.isna().sum())} post-period responses are "
                                  "missing; effects use the observed points only.")
@@ -130,11 +146,29 @@ class Counterfactual:
         return np.concatenate(paths, axis=1)
 
     # --- effects -----------------------------------------------------------------------
+    def _band(self, upper: bool) -> pd.Series:
+        q = 1 - self.alpha / 2 if upper else self.alpha / 2
+        return pd.Series(np.quantile(self._sims, q, axis=1), index=self.predicted.index)
+
+    @property
+    def predicted_low(self) -> pd.Series:
+        """Pointwise lower bound of the counterfactual (computed when asked: the plot)."""
+        return self._band(False)
+
+    @property
+    def predicted_high(self) -> pd.Series:
+        return self._band(True)
+
     def _quantiles(self, values) -> tuple[float, float]:
         a = self.alpha / 2
         return float(np.quantile(values, a)), float(np.quantile(values, 1 - a))
 
     def effects(self) -> pd.DataFrame:
+        if self._effects is None:
+            self._effects = self._compute_effects()
+        return self._effects.copy()
+
+    def _compute_effects(self) -> pd.DataFrame:
         ok = self.observed.notna().to_numpy()
         obs = self.observed.to_numpy()[ok]
         pred = self.predicted.to_numpy()[ok]
@@ -185,7 +219,7 @@ class Counterfactual:
              f"Tail probability {self.tail_probability:.3f}."]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append("The interval includes no effect: insufficient evidence of an effect.")
-        s.append(f"Model: {self.settings['trend']}"
+        s.append(f"Model: {self.settings['trend']} [{self.engine}]"
                  + (f", seasonal period {self.settings['seasonal']}" if self.settings["seasonal"] else "")
                  + (f", regression on {', '.join(self.controls)}" if self.controls else ", no control series")
                  + "; fitted by maximum likelihood on the pre-period.")
