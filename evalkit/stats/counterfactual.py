@@ -85,13 +85,13 @@ class Counterfactual:
         fast = engine == "local level" or (
             engine == "auto" and trend == "local level" and not seasonal
             and not y_pre.isna().any())
-        self.engine = "local level (exact, concentrated likelihood)" if fast else "state space"
+        self.engine = "exact concentrated-likelihood engine" if fast else "state-space engine"
         if fast:
             self.result = LocalLevelFit(y_pre.to_numpy(), exog_pre)
             self.predicted = pd.Series(self.result.mean_forecast(exog_post, h),
                                        index=frame.index[post])
-            self._sims = self.result.simulate(exog_post, h, simulations,
-                                              np.random.default_rng(seed))
+            self._totals, self._make_paths = self.result.simulate(
+                exog_post, h, simulations, np.random.default_rng(seed))
             self._finish(frame, post, response, alpha)
             return
         model = sm.tsa.UnobservedComponents(
@@ -105,12 +105,24 @@ class Counterfactual:
                                  "estimates with caution and check the sensitivity table.")
         fc = self.result.get_forecast(h, exog=exog_post)
         self.predicted = pd.Series(fc.predicted_mean, index=frame.index[post])
-        self._sims = self._simulate(model, h, exog_post, simulations, parameter_draws, seed)
+        sims = self._simulate(model, h, exog_post, simulations, parameter_draws, seed)
+        self._totals, self._make_paths = sims.sum(axis=0), lambda: sims
         self._finish(frame, post, response, alpha)
 
     def _finish(self, frame, post, response, alpha) -> None:
         self.observed = frame.loc[post, response]
         self._effects = None
+        self._paths = None
+
+    @property
+    def _sims(self) -> np.ndarray:
+        """Full simulated paths (time, path), built when first needed (plots, gaps)."""
+        if self._paths is None:
+            self._paths = self._make_paths()
+        return self._paths
+
+    def _path_totals(self, ok: np.ndarray) -> np.ndarray:
+        return self._totals if ok.all() else self._sims[ok].sum(axis=0)
         if self.observed.isna().any():
             self.warnings.append(f"{int(self.observed.isna().sum())} post-period responses are "
                                  "missing; effects use the observed points only.")
@@ -172,15 +184,15 @@ class Counterfactual:
         ok = self.observed.notna().to_numpy()
         obs = self.observed.to_numpy()[ok]
         pred = self.predicted.to_numpy()[ok]
-        sims = self._sims[ok]
+        totals = self._path_totals(ok)
         n = len(obs)
-        cum_sim = obs.sum() - sims.sum(axis=0)
-        rel_sim = cum_sim / sims.sum(axis=0)
+        cum_sim = obs.sum() - totals
+        rel_sim = cum_sim / totals
         rows = [
             ("actual", obs.mean(), obs.sum(), None, None, None, None),
             ("prediction", pred.mean(), pred.sum(),
-             *[v / n for v in self._quantiles(sims.sum(axis=0))],
-             *self._quantiles(sims.sum(axis=0))),
+             *[v / n for v in self._quantiles(totals)],
+             *self._quantiles(totals)),
             ("absolute effect", (obs - pred).mean(), (obs - pred).sum(),
              *[v / n for v in self._quantiles(cum_sim)], *self._quantiles(cum_sim)),
             ("relative effect", (obs - pred).sum() / pred.sum(), (obs - pred).sum() / pred.sum(),
@@ -196,7 +208,7 @@ class Counterfactual:
         the model (R's 'posterior tail-area probability')."""
         ok = self.observed.notna().to_numpy()
         total = self.observed.to_numpy()[ok].sum()
-        sims = self._sims[ok].sum(axis=0)
+        sims = self._path_totals(ok)
         k = min((sims >= total).sum(), (sims <= total).sum())
         return float((k + 1) / (len(sims) + 1))
 
@@ -237,7 +249,7 @@ class Counterfactual:
                                         (self.frame.index[self.post][0], self.frame.index[self.post][-1]),
                                         time=self.frame.index.name or "index", trend=trend,
                                         seasonal=self.settings["seasonal"], alpha=self.alpha,
-                                        simulations=self._sims.shape[1], seed=1)
+                                        simulations=len(self._totals), seed=1)
                 a = alt.effects().loc["absolute effect"]
                 rows.append({"trend": trend, "controls": ", ".join(controls) or "none",
                              "average effect": a["average"], "low": a["average_low"],

@@ -60,53 +60,49 @@ class LocalLevelFit:
 
     # --- the filter ------------------------------------------------------------------------
     def _gains(self, q: float):
-        """F_t, K_t (scaled by var(eps)) for t = 2, 3, … until they stop changing; the last
-        P; whether it converged (then every later step has F = P + 1, K = P / F)."""
-        P = 1.0 + q                      # P_2, after the diffuse first observation
-        F, K = [], []
-        for _ in range(self.n - 1):
-            f = P + 1.0
-            F.append(f)
-            K.append(P / f)
-            P_next = P / f + q
-            if abs(P_next - P) <= 1e-13 * P:
-                return F, K, P_next, True
-            P = P_next
-        return F, K, P, False            # P is P_{n+1}
+        """P_t for t = 2 … n+1 in closed form. The local level's Riccati step
+        P' = ((1+q) P + q) / (P + 1) is the Moebius map of M = [[1+q, q], [1, 1]]
+        (determinant 1), so P after s steps follows from M's eigenvalues l+ > 1 > l- = 1/l+:
+        P_s = (a (l+ - 1) + b r^s (l- - 1)) / (a + b r^s), r = l- / l+, a = l+/(l+ - l-),
+        b = -l-/(l+ - l-), starting from P_2 = 1 + q."""
+        root = math.sqrt(q * q + 4.0 * q)
+        lp, lm = (2.0 + q + root) / 2.0, (2.0 + q - root) / 2.0
+        a_, b_ = lp / (lp - lm), -lm / (lp - lm)
+        r = np.exp(np.arange(self.n) * math.log(lm / lp))     # s = 0 … n-1
+        P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)
+        steady = lp - 1.0                                      # the limit P*
+        converged = np.flatnonzero(np.abs(P - steady) <= 1e-13 * steady)
+        transient = int(converged[0]) if len(converged) else self.n - 1
+        return P, min(transient, self.n - 1)
 
     def _innovations(self, q: float):
         """Innovations of y and every control (the augmented filter), F_t, a_{n+1}, P_{n+1}."""
-        F, K, P_last, converged = self._gains(q)
+        P, L = self._gains(q)
         rows = self.data[1:]
         steps = len(rows)
+        F = P[:steps] + 1.0
+        K = P[:steps] / F
         v = np.empty_like(rows)
-        L = min(len(F), steps)
-        # The transient, column by column in plain floats: numpy's per-call overhead on
-        # two-element arrays costs more than the arithmetic.
-        a_list = []
-        for c in range(rows.shape[1]):
-            col = rows[:L, c].tolist()
-            out_c = [0.0] * L
-            ac = float(self.data[0, c])  # a_2 = the first observation (diffuse start)
-            for t in range(L):
-                e = col[t] - ac
-                out_c[t] = e
-                ac += K[t] * e
-            v[:L, c] = out_c
-            a_list.append(ac)
-        a = np.asarray(a_list)
-        if L < steps:                    # steady state: a_{t+1} = (1 - K) a_t + K y_t
-            f_ss = P_last + 1.0
-            k_ss = P_last / f_ss
+        a0 = self.data[0]                 # a_2 = the first observation (diffuse start)
+        if L:
+            # a_{t+1} = phi_t a_t + K_t y_t solved with cumulative products; over a transient
+            # the products stay above ~1e-7, so nothing is lost to rounding
+            phi = np.cumprod(1.0 - K[:L])
+            acc = np.cumsum((K[:L, None] * rows[:L]) / phi[:, None], axis=0)
+            a_next = phi[:, None] * (a0[None, :] + acc)        # a_{t+1}, t < L
+            prev = np.vstack([a0[None, :], a_next[:-1]])
+            v[:L] = rows[:L] - prev
+            a = a_next[-1]
+        else:
+            a = a0.copy()
+        if L < steps:                     # steady state: a_{t+1} = (1 - K) a_t + K y_t
+            k_ss = K[L]
             seg = rows[L:]
             out, _ = lfilter([k_ss], [1.0, -(1.0 - k_ss)], seg, axis=0,
                              zi=((1.0 - k_ss) * a)[None, :])
             v[L:] = seg - np.vstack([a[None, :], out[:-1]])
             a = out[-1]
-            F_all = np.concatenate([np.asarray(F), np.full(steps - L, f_ss)])
-        else:
-            F_all = np.asarray(F[:steps])
-        return v, F_all, a, P_last
+        return v, F, a, float(P[steps])
 
     def _profile(self, q: float):
         """(-2 log profile likelihood up to a constant, same, the fitted pieces)."""
@@ -150,12 +146,17 @@ class LocalLevelFit:
         return np.full(horizon, level)
 
     def simulate(self, X_post: np.ndarray | None, horizon: int, n_paths: int,
-                 rng: np.random.Generator) -> np.ndarray:
-        """Paths of the response without the intervention, shape (horizon, n_paths): for
-        each path a grid value of q, then var(eps), beta, the last level, the level's walk
-        and the noise, all drawn at once."""
-        k = self.k
-        Xp = np.asarray(X_post, float).reshape(horizon, -1) if k else np.zeros((horizon, 0))
+                 rng: np.random.Generator):
+        """Draws of the response without the intervention over the horizon.
+
+        Returns (totals, paths): `totals` (n_paths,) is each path's sum over the horizon,
+        drawn exactly with a handful of normals per path (what effects and tail
+        probabilities need); `paths()` builds the full (horizon, n_paths) paths on demand
+        (for plots), conditioned on the same totals, so tables and plots agree.
+        For each path: a grid value of q, then var(eps), beta, the last level, and the
+        totals of the level's walk and of the noise."""
+        k, H = self.k, horizon
+        Xp = np.asarray(X_post, float).reshape(H, -1) if k else np.zeros((H, 0))
         pieces = [g[3] for g in self.grid]
         g = rng.choice(len(pieces), size=n_paths, p=self.weights)
         S = np.array([p["S"] for p in pieces])[g]
@@ -163,18 +164,34 @@ class LocalLevelFit:
         q = np.array([p["q"] for p in pieces])[g]
         P = np.array([p["P"] for p in pieces])[g]
         a_y = np.array([p["a_y"] for p in pieces])[g]
-        sigma = np.sqrt(S / rng.chisquare(dof))                               # (m,)
+        sigma = np.sqrt(S / rng.chisquare(dof))
         if k:
             chol = np.stack([np.linalg.cholesky(np.linalg.inv(p["Sxx"])) for p in pieces])
             beta = np.stack([p["beta"] for p in pieces])[g] + np.einsum(
                 "mij,mj->mi", chol[g], rng.standard_normal((n_paths, k))) * sigma[:, None]
             a_x = np.stack([p["a_x"] for p in pieces])[g]
             level0 = a_y - (beta * a_x).sum(axis=1)
-            regression = Xp @ beta.T                                           # (H, m)
         else:
-            level0, regression = a_y, 0.0
+            beta, level0 = np.zeros((n_paths, 0)), a_y
         level0 = level0 + rng.standard_normal(n_paths) * sigma * np.sqrt(P)
-        walk = rng.standard_normal((horizon, n_paths)) * (sigma * np.sqrt(q))[None, :]
-        walk[0] = 0.0                                                          # mu_{n+1}
-        noise = rng.standard_normal((horizon, n_paths)) * sigma[None, :]
-        return level0[None, :] + np.cumsum(walk, axis=0) + regression + noise
+        # The walk's total is sum_j (H - j + 1) eta_j over j = 2..H; the noise's is sum_h eps_h.
+        c = np.arange(H - 1, 0, -1, dtype=float)            # weights of eta_2 … eta_H
+        walk_sd = sigma * np.sqrt(q) * math.sqrt(float(c @ c))
+        walk_total = rng.standard_normal(n_paths) * walk_sd
+        noise_total = rng.standard_normal(n_paths) * sigma * math.sqrt(H)
+        regression_total = beta @ Xp.sum(axis=0) if k else 0.0
+        totals = H * level0 + walk_total + noise_total + regression_total
+
+        def paths() -> np.ndarray:
+            # i.i.d. normals projected onto each path's drawn totals: exact conditionals
+            r = np.random.default_rng(rng.integers(2**63))
+            z = r.standard_normal((H - 1, n_paths))
+            eta = z - np.outer(c, (c @ z)) / (c @ c)
+            eta = eta * (sigma * np.sqrt(q))[None, :] + np.outer(c, walk_total) / (c @ c)
+            walk = np.vstack([np.zeros((1, n_paths)), np.cumsum(eta, axis=0)])
+            e = r.standard_normal((H, n_paths))
+            noise = (e - e.mean(axis=0)) * sigma[None, :] + (noise_total / H)[None, :]
+            regression = Xp @ beta.T if k else 0.0
+            return level0[None, :] + walk + regression + noise
+
+        return totals, paths
