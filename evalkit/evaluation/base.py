@@ -136,6 +136,12 @@ class Analysis:
     def plot(self, ax=None):  # pragma: no cover - each question implements it
         raise NotImplementedError
 
+    @staticmethod
+    def _nothing_to_plot(fig, ax, message: str):
+        ax.text(0.5, 0.5, message, ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+
     def _axes(self, ax, size=(7, 3.2)):
         import matplotlib.pyplot as plt
         if ax is None:

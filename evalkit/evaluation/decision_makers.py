@@ -112,9 +112,7 @@ class DecisionMakersReached(Analysis):
         fig, ax = self._axes(ax)
         t = self.table
         if t.empty:
-            ax.text(0.5, 0.5, "No decision makers named in the goals", ha="center", va="center")
-            ax.set_axis_off()
-            return fig
+            return self._nothing_to_plot(fig, ax, "No decision makers named in the goals")
         ax.barh(range(len(t)), t["_rung"], color="#8172b2")
         ax.set_yticks(range(len(t)), t["decision maker"])
         ax.set_xticks(range(len(LADDER)), LADDER, rotation=20)

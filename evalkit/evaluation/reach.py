@@ -189,9 +189,7 @@ class Reach(Analysis):
         fig, ax = self._axes(ax)
         r = self.rates
         if r.empty:
-            ax.text(0.5, 0.5, "No counted events in metrics.csv", ha="center", va="center")
-            ax.set_axis_off()
-            return fig
+            return self._nothing_to_plot(fig, ax, "No counted events in metrics.csv")
         labels = [f"{m.replace('_', ' ')}\n{w}" for m, w in zip(r["metric"], r["window"])]
         y = range(len(r))
         for i, (_, row) in enumerate(r.iterrows()):
