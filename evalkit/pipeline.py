@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -122,6 +123,10 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     out_root = Path(out_root).resolve()
     out_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{campaign.id}-", dir=out_root))
+    # results.json is computed in a thread while the kernel runs the notebook: papermill
+    # mostly waits on the kernel's socket, so the two overlap on a second core
+    pool = ThreadPoolExecutor(max_workers=1)
+    results_future = pool.submit(campaign_results, campaign, as_of)
     try:
         executed = staging / "evaluation.ipynb"
         pm.execute_notebook(
@@ -136,7 +141,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         nb = nbformat.read(executed, as_version=4)
         page = notebook_to_html(nb, f"Evaluation: {campaign.name}", campaign.id)
         (staging / "evaluation.html").write_text(page, encoding="utf-8")
-        results = campaign_results(campaign, as_of)
+        results = results_future.result()
         results.update(schema_version=RESULTS_SCHEMA_VERSION, evalkit_version=__version__,
                        record_content_hash=campaign.content_hash)
         _write_json(staging / "results.json", results)
@@ -148,6 +153,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     except Exception as exc:  # one failing campaign never stops a batch
         outcome.status, outcome.error = "failed", _describe_execution_error(exc)
     finally:
+        pool.shutdown(wait=True)
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
 

@@ -152,7 +152,9 @@ def test_reports_open_in_a_real_browser_without_script_errors(case_reports):
                          "5. Are the tactics used useful?", "The paper's checklist",
                          "What to do next"):
             assert any(h.startswith(expected) for h in headings), (expected, headings)
-        assert page.locator("img").count() >= 5
+        assert page.locator("figure.chart").count() >= 6 and page.locator("img").count() >= 1
         assert page.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
+        bar = page.locator("figure.chart .bar").first.bounding_box()
+        assert bar is not None and bar["height"] > 0  # the CSS bars are drawn
         browser.close()
     assert errors == []
