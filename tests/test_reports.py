@@ -3,14 +3,12 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import papermill as pm
 import pytest
 from click.testing import CliRunner
 
-from evalkit.batch import run_batch
 from evalkit.cli import main
 from evalkit.pipeline import evaluate
 from evalkit.templates import template_path

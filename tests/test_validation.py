@@ -1,5 +1,4 @@
 """Each class of record error is reported as file:line: field: what was expected."""
-import shutil
 
 import pytest
 from click.testing import CliRunner

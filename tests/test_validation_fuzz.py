@@ -1,7 +1,6 @@
 """Hundreds of malformed records: validation reports problems, never a traceback."""
 import shutil
 import string
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 from ruamel.yaml import YAML

@@ -7,7 +7,7 @@ smoking-ban series gives their rate ratio 0.885 (95% CI 0.839 to 0.933).
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -177,8 +177,6 @@ class InterruptedTimeSeries:
         return pd.Series(self._predict(X0), index=self.X.index)
 
     def _predict(self, X):
-        if self.family == "negbin":
-            return self.result.predict(X, offset=self._offset)
         return self.result.predict(X, offset=self._offset)
 
     def plot(self, ax=None):
