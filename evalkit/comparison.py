@@ -244,7 +244,7 @@ def _foreign_participation(by_id):
 def _fragmentation(by_id):
     if _need(by_id, MILITARY):
         return CANNOT, "needs the three military-event campaigns' results"
-    out, ok = [], True
+    out = []
     for i in MILITARY:
         frag = by_id[i]["facts"]["hashtag_fragmentation"]
         first_phase = frag[0]["phase"] if frag else None

@@ -40,7 +40,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                     "window": r["window"], "weeks": float(r["weeks"]), "count": r["count"],
                     "bound": r["bound"], "rate_low": _num(r["rate_low"]),
                     "rate_high": _num(r["rate_high"]), "per_week": r["per week"],
-                    "window_start": str(c.metrics.loc[c.metrics["row"] == r["row"], "date_start"].iloc[0].date())}
+                    "window_start": str(r["start"].date())}
                    for _, r in rates.iterrows()]
     mains = [g for g in rec.goals if g.level == "main"]
     main_goal = []

@@ -84,6 +84,19 @@ def notebook_to_html(nb: nbformat.NotebookNode, title: str, record_id: str) -> s
                        record_id=html.escape(record_id))
 
 
+def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
+             timeout: int) -> str:
+    """Run a template with papermill into `executed`; return the notebook as an HTML page."""
+    import papermill as pm
+
+    pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
+                        kernel_name="python3", language="python", progress_bar=False,
+                        execution_timeout=timeout,
+                        # written once at the end: the staging copy is discarded on failure
+                        request_save_on_cell_execute=False)
+    return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
+
+
 def _describe_execution_error(exc: BaseException) -> str:
     from papermill.exceptions import PapermillExecutionError
 
@@ -108,8 +121,6 @@ def _write_json(path: Path, data: dict) -> None:
 def evaluate(record_path: str | Path, out_root: str | Path = "reports",
              as_of: str = "", timeout: int = 900) -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell."""
-    import papermill as pm
-
     from . import __version__
     from .results import campaign_results
 
@@ -128,18 +139,10 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     pool = ThreadPoolExecutor(max_workers=1)
     results_future = pool.submit(campaign_results, campaign, as_of)
     try:
-        executed = staging / "evaluation.ipynb"
-        pm.execute_notebook(
-            str(template_path(EVALUATION_TEMPLATE)), str(executed),
-            parameters={"record_path": str(campaign.path), "as_of": str(as_of or "")},
-            kernel_name="python3", language="python", progress_bar=False,
-            execution_timeout=timeout,
-            # the notebook is written once at the end, not after every cell: the staging
-            # copy is thrown away on failure anyway
-            request_save_on_cell_execute=False,
-        )
-        nb = nbformat.read(executed, as_version=4)
-        page = notebook_to_html(nb, f"Evaluation: {campaign.name}", campaign.id)
+        page = _execute(EVALUATION_TEMPLATE,
+                        {"record_path": str(campaign.path), "as_of": str(as_of or "")},
+                        staging / "evaluation.ipynb", f"Evaluation: {campaign.name}",
+                        campaign.id, timeout)
         (staging / "evaluation.html").write_text(page, encoding="utf-8")
         results = results_future.result()
         results.update(schema_version=RESULTS_SCHEMA_VERSION, evalkit_version=__version__,
@@ -158,37 +161,25 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     return outcome
 
 
-def _execute_to(template: str, parameters: dict, out_root: Path, stem: str, title: str,
-                record_id: str, timeout: int) -> None:
-    """Execute a template and swap `<stem>.ipynb` and `<stem>.html` into `out_root`."""
-    import papermill as pm
-
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{stem}-", dir=out_root))
-    try:
-        executed = staging / f"{stem}.ipynb"
-        pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
-                            kernel_name="python3", language="python", progress_bar=False,
-                            execution_timeout=timeout, request_save_on_cell_execute=False)
-        page = notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
-        (staging / f"{stem}.html").write_text(page, encoding="utf-8")
-        for name in (f"{stem}.ipynb", f"{stem}.html"):
-            os.replace(staging / name, out_root / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
             timeout: int = 900) -> Outcome:
     """The comparative report from the results.json files already in `out_root`."""
     out_root = Path(out_root).resolve()
     outcome = Outcome("comparative", record_id="comparative")
+    staging = Path(tempfile.mkdtemp(prefix=".staging-comparative-", dir=out_root))
     try:
-        _execute_to(COMPARATIVE_TEMPLATE,
-                    {"results_dir": str(out_root), "campaigns": ",".join(campaigns or [])},
-                    out_root, "comparative", "Comparing campaigns", "comparative", timeout)
+        page = _execute(COMPARATIVE_TEMPLATE,
+                        {"results_dir": str(out_root), "campaigns": ",".join(campaigns or [])},
+                        staging / "comparative.ipynb", "Comparing campaigns", "comparative",
+                        timeout)
+        (staging / "comparative.html").write_text(page, encoding="utf-8")
+        for name in ("comparative.ipynb", "comparative.html"):
+            os.replace(staging / name, out_root / name)
         outcome.out_dir = str(out_root)
     except Exception as exc:
         outcome.status, outcome.error = "failed", _describe_execution_error(exc)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 

@@ -133,10 +133,6 @@ def _flag(name):
     return judge
 
 
-def _low_effort(ctx):
-    return _from_criterion(5, "Low-effort", invert=True)(ctx)
-
-
 def _awareness_local(ctx):
     acts = _acts(ctx)
     if not len(acts):
@@ -279,7 +275,7 @@ RULES: list[Rule] = [
     Rule("W12", "weakness", "strategy", "Over-estimated achievements and a weak culture of impact evaluation",
          (3,), why_not="over-estimation is judged against claims the record does not hold"),
     Rule("W13", "weakness", "strategy", "Cost drove the choice of low-effort activities", (2,),
-         judge=_low_effort),
+         judge=_from_criterion(5, "Low-effort", invert=True)),
     Rule("W14", "weakness", "strategy", "Dispersion and weak coordination (many hashtags, split accounts, no coalition)",
          (1, 16), judge=_dispersion),
     Rule("W15", "weakness", "implementation", "Virtual space as the main arena; undisciplined online discourse",

@@ -37,12 +37,13 @@ def event_rates(campaign) -> pd.DataFrame:
         q = Quantity(r["value"], r["value_qualifier"])
         rows.append({
             "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
+            "start": r["date_start"],
             "phase": r.get("phase"), "window": r["date"], "weeks": round(weeks, 1),
             "count": str(q), "bound": q.bound,
             "rate_low": q.lower / weeks, "rate_high": q.upper / weeks,
             "per week": _rate_text(q, weeks), "source": r["source"],
         })
-    return pd.DataFrame(rows, columns=["row", "metric", "scope", "phase", "window", "weeks",
+    return pd.DataFrame(rows, columns=["row", "metric", "scope", "start", "phase", "window", "weeks",
                                        "count", "bound", "rate_low", "rate_high", "per week",
                                        "source"])
 

@@ -48,7 +48,7 @@ class LocalLevelFit:
         grid = np.linspace(max(LOG_Q_BOUNDS[0], self.log_q - GRID_HALF_WIDTH),
                            min(LOG_Q_BOUNDS[1], self.log_q + GRID_HALF_WIDTH), GRID_POINTS)
         self.grid = [(lq, *self._profile(math.exp(lq))) for lq in grid]
-        dev = np.array([g[1] for g in self.grid])
+        dev = np.array([d for _, d, _ in self.grid])
         # Weights: the profile likelihood times a flat prior on the level's standard
         # deviation (sqrt q). A flat prior on log q piles weight on "no drift" whenever a
         # short pre-period cannot rule it out, and the intervals then under-cover (89% on
@@ -56,7 +56,7 @@ class LocalLevelFit:
         log_w = -0.5 * (dev - dev.min()) + 0.5 * grid
         w = np.exp(log_w - log_w.max())
         self.weights = w / w.sum()
-        _, _, self.best = self._profile(math.exp(self.log_q))
+        _, self.best = self._profile(math.exp(self.log_q))
 
     # --- the filter ------------------------------------------------------------------------
     def _gains(self, q: float):
@@ -105,7 +105,7 @@ class LocalLevelFit:
         return v, F, a, float(P[steps])
 
     def _profile(self, q: float):
-        """(-2 log profile likelihood up to a constant, same, the fitted pieces)."""
+        """(-2 log profile likelihood up to a constant, the fitted pieces)."""
         v, F, a, P_end = self._innovations(q)
         vy, VX = v[:, 0], v[:, 1:]
         w = 1.0 / F
@@ -115,7 +115,7 @@ class LocalLevelFit:
             try:
                 chol = np.linalg.cholesky(Sxx)
             except np.linalg.LinAlgError:
-                return 1e300, 1e300, None
+                return 1e300, None
             beta = np.linalg.solve(Sxx, sxy)
             logdet = 2.0 * np.log(np.diag(chol)).sum()
         else:
@@ -123,11 +123,11 @@ class LocalLevelFit:
         S = float((vy * vy * w).sum() - (sxy @ beta if self.k else 0.0))
         dof = self.n - self.d
         if S <= 0:
-            return 1e300, 1e300, None
+            return 1e300, None
         dev = dof * math.log(S) + float(np.log(F).sum()) + logdet
         pieces = {"q": q, "beta": beta, "Sxx": Sxx, "S": S, "dof": dof,
                   "a_y": float(a[0]), "a_x": a[1:], "P": P_end}
-        return dev, dev, pieces
+        return dev, pieces
 
     # --- results -----------------------------------------------------------------------------
     @property
@@ -157,7 +157,7 @@ class LocalLevelFit:
         totals of the level's walk and of the noise."""
         k, H = self.k, horizon
         Xp = np.asarray(X_post, float).reshape(H, -1) if k else np.zeros((H, 0))
-        pieces = [g[3] for g in self.grid]
+        pieces = [p for _, _, p in self.grid]
         g = rng.choice(len(pieces), size=n_paths, p=self.weights)
         S = np.array([p["S"] for p in pieces])[g]
         dof = np.array([p["dof"] for p in pieces])[g]
