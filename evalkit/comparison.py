@@ -12,6 +12,7 @@ from typing import Callable, Optional
 import pandas as pd
 
 from .evaluation.base import SCALE
+from .evaluation.recommendations import PAPER_CAMPAIGNS
 from .stats import RateTrend
 
 AGREES, DISAGREES, CANNOT = "agrees", "disagrees", "cannot be computed"
@@ -110,9 +111,18 @@ def fragmentation(results: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def sequence_links(results: list[dict]) -> list[tuple[dict, dict]]:
+    """(earlier, later) pairs where a record says it `follows` another record present."""
+    by_id = {r["record"]["id"]: r for r in results}
+    return [(by_id[r["record"]["follows"]], r) for r in results
+            if r["record"].get("follows") in by_id]
+
+
 def partner_reuse(results: list[dict]) -> pd.DataFrame:
+    """Partners shared along `follows` links only: campaigns that are not a sequence did
+    not "build on the last" (they may share partners by chance of the same field)."""
     rows = []
-    for a, b in zip(results, results[1:]):
+    for a, b in sequence_links(results):
         pa, pb = set(a["facts"]["partners"]), set(b["facts"]["partners"])
         shared = sorted(pa & pb)
         union = pa | pb
@@ -123,17 +133,39 @@ def partner_reuse(results: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def first_launch(r: dict) -> Optional[dict]:
+    return next((t for t in r["launch_timing"] if t.get("role", "launch") == "launch"), None)
+
+
 def launches(results: list[dict]) -> pd.DataFrame:
+    """The launch and any relaunches after a pause; escalations of a running campaign are
+    not launches and are not counted."""
     rows = []
     for r in results:
-        first = r["launch_timing"][0] if r["launch_timing"] else None
+        first = first_launch(r)
+        starts = [t for t in r["launch_timing"] if t.get("role") in ("launch", "relaunch")]
         rows.append({"campaign": _name(r),
                      "first launch": first["timing"] if first else "not recorded",
                      "reactive": {True: "yes", False: "no", None: "cannot tell"}[
                          first["reactive"] if first else None],
                      "designed (made its own event)": "yes" if first and first["designed"] else "no",
-                     "reactive phases": f"{sum(t['reactive'] is True for t in r['launch_timing'])}"
-                                        f" of {len(r['launch_timing'])}"})
+                     "reactive launches and relaunches":
+                         f"{sum(t['reactive'] is True for t in starts)} of {len(starts)}"})
+    return pd.DataFrame(rows)
+
+
+def reach_against_outcome(results: list[dict]) -> pd.DataFrame:
+    """Q2 (was the audience reached?) beside Q3 (were the goals achieved?): a campaign can
+    reach millions and still fail its main goal; the two are never averaged."""
+    rows = []
+    for r in results:
+        q2, q3 = r["questions"]["2"], r["questions"]["3"]
+        rows.append({"campaign": _name(r), "reach (Q2)": q2["verdict"],
+                     "goals (Q3)": q3["verdict"],
+                     "main goal": ", ".join(str(g["attainment"]).replace("_", " ")
+                                            for g in r["facts"]["main_goal"]) or "not recorded",
+                     "largest counts recorded": "; ".join(r["facts"].get("largest_counts", []))
+                     or "none"})
     return pd.DataFrame(rows)
 
 
@@ -288,7 +320,7 @@ def _english_weak(by_id):
 def _reactive(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
         return CANNOT, "needs all four campaigns' results"
-    first = {i: by_id[i]["launch_timing"][0] for i in (*MILITARY, "caesar")}
+    first = {i: first_launch(by_id[i]) for i in (*MILITARY, "caesar")}
     ok = all(first[i]["reactive"] is True for i in MILITARY) and first["caesar"]["designed"]
     text = "; ".join(f"{i}: {t['timing']} the hot event, reactive {t['reactive']}, designed "
                      f"{t['designed']}" for i, t in first.items())
@@ -325,7 +357,7 @@ def _case_reactive(case, expect):
     def check(by_id):
         if case not in by_id:
             return CANNOT, f"no results for {case}"
-        t = by_id[case]["launch_timing"][0]
+        t = first_launch(by_id[case])
         got = t["reactive"]
         if got is None:
             return CANNOT, f"launch timing undetermined: {t['timing']}"
@@ -413,8 +445,15 @@ CLAIMS = [
 ]
 
 
+def paper_results(results: list[dict]) -> list[dict]:
+    """The results of the paper's own campaigns: the only ones its claims are about."""
+    return [r for r in results if r["record"]["id"] in PAPER_CAMPAIGNS]
+
+
 def replication_table(results: list[dict]) -> pd.DataFrame:
-    by_id = {r["record"]["id"]: r for r in results}
+    """The paper's claims against what evalkit computed, over the paper's campaigns only
+    (a claim such as "English engagement very weak" is not about anyone else's campaign)."""
+    by_id = {r["record"]["id"]: r for r in paper_results(results)}
     rows = []
     for c in CLAIMS:
         status, computed = c.check(by_id)

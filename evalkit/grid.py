@@ -35,7 +35,7 @@ def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
     for _, r in frame.iterrows():
         text = r["description"]
         if pd.notna(r.get("events_qualifier")):
-            text += f" ({Quantity(r['events'], r['events_qualifier'])} events)"
+            text += f" ({Quantity.from_row(r, 'events')} events)"
         parts.append(f"{text} [{r['date']}]")
     return "; ".join(parts), sorted(set(frame["source"]))
 
@@ -66,10 +66,10 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
         entry = "; ".join(f"{a.description or a.id} (reached: {a.reached})" for a in aud)
         add("Interacting audience", item, entry or "none recorded", [a.source for a in aud])
 
-    for i, t in enumerate(launch_timing(rec)):
+    for t in launch_timing(rec):
         sources = [t.phase.source] + ([t.event.source] if t.event else [])
-        add("Launch timing", "first phase" if i == 0 else f"phase {i + 1}",
-            f"{t.timing}: {t.sentence()}", sources)
+        add("Launch timing", f"{t.phase.id} ({t.role})",
+            f"{t.timing}: {t.sentence()}" if t.is_launch else t.sentence(), sources)
 
     mt = rec.media_tools
     vi = mt.visual_identity

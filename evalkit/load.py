@@ -14,6 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import schema
@@ -21,6 +22,32 @@ from .problems import Problem, RecordInvalid
 from .values import DateSpan, Quantity
 
 # --- YAML with positions -------------------------------------------------------------------
+# Dates and decimals are read as the text the evaluator wrote: YAML would turn `2012-13-05`
+# into a crash and `1.800` into 1.8 before evalkit could say what is wrong with them.
+
+
+def _as_text(constructor, node):
+    return constructor.construct_scalar(node)
+
+
+class _SafeAsText(SafeConstructor):
+    pass
+
+
+class _RoundTripAsText(RoundTripConstructor):
+    pass
+
+
+for _cls in (_SafeAsText, _RoundTripAsText):
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+    _cls.add_constructor("tag:yaml.org,2002:float", _as_text)
+
+
+def _yaml(typ: str) -> YAML:
+    y = YAML(typ=typ)
+    y.Constructor = _SafeAsText if typ == "safe" else _RoundTripAsText
+    return y
+
 
 
 def _yaml_line(data: Any, loc: tuple) -> Optional[int]:
@@ -119,6 +146,11 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
     if header is None:
         return []
     header = [h.strip() for h in header]
+    if len(header) == 1 and ";" in header[0]:
+        problems.append(Problem(name, 1, "", "the columns are separated by semicolons; "
+                                "re-save the sheet as CSV with commas (in a spreadsheet: "
+                                "'CSV UTF-8 (comma delimited)')"))
+        return []
     allowed = list(model.model_fields)
     for col in header:
         if col not in allowed:
@@ -195,6 +227,33 @@ def _walk_sources(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
             yield from _walk_sources(v, loc + (i,))
 
 
+# Names a misnamed table might have: Activities.csv, engagements.csv.txt, metrics.xlsx.
+_TABLE_STEMS = tuple(n.removesuffix(".csv") for n in schema.TABLES)
+
+
+def _stray_files(folder: Path) -> list[Problem]:
+    """Files that look like a record's table or its YAML but are not named as evalkit reads
+    them: they would be silently ignored."""
+    expected = {schema.RECORD_FILE, *schema.TABLES}
+    out = []
+    for f in sorted(folder.iterdir()):
+        if not f.is_file() or f.name in expected or f.name.startswith("."):
+            continue
+        low = f.name.lower()
+        stem = next((t for t in _TABLE_STEMS if low.startswith(t)), None)
+        if stem is not None:
+            out.append(Problem(f.name, None, "", f"not read: a table must be named exactly "
+                               f"{stem}.csv (lower case, CSV); rename it or remove it"))
+        elif low.startswith("campaign.") and low != schema.RECORD_FILE:
+            out.append(Problem(f.name, None, "", f"not read: the record file must be named "
+                               f"exactly {schema.RECORD_FILE}"))
+        elif low.endswith((".csv", ".tsv", ".xlsx", ".xls", ".ods")):
+            out.append(Problem(f.name, None, "", "not read: evalkit reads only "
+                               f"{', '.join(schema.TABLES)} in a record folder; rename it to "
+                               "one of those or move it out of the folder"))
+    return out
+
+
 def _try_date(v: Any) -> Optional[DateSpan]:
     try:
         return DateSpan.parse(v)
@@ -242,6 +301,11 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
     for i, p in items("phases"):
         order(("phases", i, "start"), p.get("start"), ("phases", i, "end"), p.get("end"),
               "the phase ends before it starts")
+        if isinstance(p.get("trigger"), str) and p["trigger"] not in ids["hot_events"]:
+            loc = ("phases", i, "trigger")
+            out.append(Problem(Y, line_of(loc), _dotted(loc),
+                               f"unknown hot event {p['trigger']!r}; known hot events: "
+                               f"{_known(ids['hot_events'])}"))
     for i, h in items("hot_events"):
         order(("hot_events", i, "foreseeable_from"), h.get("foreseeable_from"),
               ("hot_events", i, "date"), h.get("date"),
@@ -266,6 +330,9 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
     window = (min(starts), max(ends)) if starts and ends else None
     if window and window[1] < window[0]:
         window = None  # the phases themselves are out of order; reported above
+    if any(s is None or e is None for s, e in spans):
+        window = None  # a phase date is itself wrong (reported): it is the one cause
+    outside: dict[str, list[int]] = {}
 
     for fname, rows in tables.items():
         seen_ids: set = set()
@@ -289,9 +356,20 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
                 seen_ids.add(rid)
             d = _try_date(row.get("date"))
             if window and d and (d.end < window[0] or d.start > window[1]):
-                out.append(Problem(fname, line, "date",
-                                   f"{d.text} is outside the campaign ({window[0]} to "
-                                   f"{window[1]}, from its phases)"))
+                outside.setdefault(fname, []).append((line, d.text))
+    for fname, rows in outside.items():
+        # One problem per table: when many rows fall outside, a phase date is the likelier
+        # cause, and sixteen copies of one message would hide it.
+        if len(rows) == 1:
+            out.append(Problem(fname, rows[0][0], "date",
+                               f"{rows[0][1]} is outside the campaign ({window[0]} to "
+                               f"{window[1]}, from its phases)"))
+            continue
+        shown = ", ".join(str(n) for n, _ in rows[:8]) + (", …" if len(rows) > 8 else "")
+        out.append(Problem(fname, rows[0][0], "date",
+                           f"{len(rows)} rows are dated outside the campaign ({window[0]} "
+                           f"to {window[1]}, from its phases in {Y}); lines {shown}: check "
+                           "those dates, or the phases' start and end"))
     return out
 
 
@@ -351,7 +429,7 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
         text = yaml_path.read_text(encoding="utf-8")
         # The C-backed safe loader is fast; the round-trip loader, which knows every key's
         # line, runs only when there is a problem to locate.
-        data = YAML(typ="safe").load(text)
+        data = _yaml("safe").load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problems.append(Problem(Y, mark.line + 1 if mark else None, "",
@@ -368,7 +446,7 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
     def line_of(loc):
         if not located:
             try:
-                located.append(YAML(typ="rt").load(text))
+                located.append(_yaml("rt").load(text))
             except YAMLError:
                 located.append(None)
         return _yaml_line(located[0], loc)
@@ -392,10 +470,13 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
               for name, model in schema.TABLES.items()}
     if isinstance(data, dict):
         problems.extend(_cross_check(data, tables, line_of))
+    problems.extend(_stray_files(folder))
     if problems or record is None:
-        # Name files by their path, so a batch says which record each problem is in.
+        # Name files by their path, so a batch says which record each problem is in; the
+        # record file first, since its problems are often the cause of the tables' ones.
         located = {replace(p, file=str(folder / p.file)) for p in problems}
-        return None, sorted(located, key=lambda p: (p.file, p.line or 0, p.field))
+        return None, sorted(located, key=lambda p: (Path(p.file).name != Y, p.file,
+                                                    p.line or 0, p.field))
     frames = {name: _frame(tables[name], model) for name, model in schema.TABLES.items()}
     return Campaign(
         path=folder.resolve(),

@@ -226,16 +226,19 @@ class CampaignReport:
         return table(rows)
 
     def timing_table(self) -> Html:
-        rows = pd.DataFrame([(t.phase.name, t.timing,
-                              {True: "yes", False: "no", None: "cannot tell"}[t.reactive],
+        rows = pd.DataFrame([(t.phase.name, t.role, t.timing,
+                              {True: "yes", False: "no", None: "not a launch" if not t.is_launch
+                               else "cannot tell"}[t.reactive],
                               t.sentence()) for t in self.evaluation.timing],
-                            columns=["phase", "launch", "reactive", "computed from the dates"])
+                            columns=["phase", "role", "timing", "reactive launch",
+                                     "computed from the dates"])
         return table(rows)
 
     def checklist_table(self) -> Html:
         order = {FIRES: 0, "does not fire": 1, CANNOT: 2}
         rows = sorted(self.evaluation.checklist, key=lambda r: (order[r.status], r.rule.kind != "weakness"))
-        frame = pd.DataFrame([(r.rule.id, r.rule.kind, r.rule.group, r.rule.text, r.status,
+        frame = pd.DataFrame([(r.rule.id, r.rule.kind, r.rule.group,
+                               self.evaluation.rule_text(r.rule), r.status,
                                "; ".join(r.evidence),
                                ", ".join(map(str, r.rule.recommendations)))
                               for r in rows],
@@ -296,7 +299,17 @@ class ComparativeReport:
         return table(self.c.fragmentation(self.results))
 
     def partner_reuse(self) -> Html:
-        return table(self.c.partner_reuse(self.results))
+        """Shown only when some records say which campaign they follow (`follows`)."""
+        links = self.c.partner_reuse(self.results)
+        if links.empty:
+            return Html("")
+        return Html('<div class="evalkit"><h2>Did each campaign build on the last?</h2>'
+                    + paragraph("Partners and coalition members shared along the sequence the "
+                                "records give (each record's follows field).")
+                    + table(links) + "</div>")
+
+    def reach_and_outcome(self) -> Html:
+        return table(self.c.reach_against_outcome(self.results))
 
     def launches(self) -> Html:
         return table(self.c.launches(self.results))
@@ -306,9 +319,23 @@ class ComparativeReport:
                     + figure(self.c.mix_plot(self.results), "activity mix"))
 
     def replication(self) -> Html:
+        """The paper's claims, only when the paper's own campaigns are compared."""
+        paper = self.c.paper_results(self.results)
+        if not paper:
+            return Html("")
         t = self.c.replication_table(self.results)
         counts = t["result"].value_counts()
         said = (f"Of {len(t)} claims of the paper: {counts.get('agrees', 0)} agree with what "
                 f"evalkit computed, {counts.get('disagrees', 0)} disagree, "
                 f"{counts.get('cannot be computed', 0)} cannot be computed from the records.")
-        return Html(paragraph(said, "verdict") + table(t))
+        others = [r["record"]["name_en"] for r in self.results if r not in paper]
+        intro = (
+            "Each claim of the paper (its cross-campaign findings and each case's judgements) "
+            "beside what evalkit computed from the records of the paper's campaigns"
+            + (f" (not from {', '.join(others)}, which the paper does not discuss)" if others else "")
+            + ". 'Disagrees' means evalkit's numbers do not support the claim as stated; "
+            "'cannot be computed' means the records lack what the claim needs. Attainment "
+            "judgements are the evaluator's, recorded with the paper's evidence — agreement "
+            "there is consistency, not independent confirmation.")
+        return Html('<div class="evalkit"><h2>Replicating the paper</h2>'
+                    + paragraph(intro) + paragraph(said, "verdict") + table(t) + "</div>")

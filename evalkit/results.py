@@ -20,13 +20,14 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         goals.append({"id": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
                       "attainment": j.attainment if j else None,
                       "judged_as_of": j.as_of.text if j else None})
-    timing = [{"phase": t.phase.id, "timing": t.timing, "reactive": t.reactive,
+    timing = [{"phase": t.phase.id, "role": t.role, "linked": t.linked,
+               "timing": t.timing, "reactive": t.reactive,
                "designed": t.designed, "event": t.event.id if t.event else None,
                "lag_days": list(t.lag_days) if t.lag_days else None}
               for t in launch_timing(rec)]
     return {
         "record": {"id": rec.id, "name_en": rec.name.en, "name_ar": rec.name.ar,
-                   "format_version": rec.format_version},
+                   "format_version": rec.format_version, "follows": rec.follows},
         "as_of": when.isoformat() if when else None,
         "goals": goals,
         "launch_timing": timing,

@@ -14,8 +14,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .values import DateSpan, Quantity
 
-FORMAT_VERSION = 1
-SUPPORTED_FORMAT_VERSIONS = (1,)
+# Version 2 added vocabulary (scope national, metric kinds views/pledges/donations/percent,
+# ranges, coalition_building, treaty/executive_decision responses, celebrities), a phase's
+# `trigger`, a record's `follows`, a coalition's `size` and activities' `event`. Every
+# version-1 record is a valid version-2 record, so both are read by the same contract.
+FORMAT_VERSION = 2
+SUPPORTED_FORMAT_VERSIONS = (1, 2)
 
 Date = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]
 Count = Annotated[Quantity, BeforeValidator(Quantity.parse)]
@@ -34,9 +38,10 @@ HotEventKind = Literal[
 # Events that can set off a campaign; the others (truces, deals, laws) close or answer one.
 TRIGGER_KINDS = ("offensive", "photo_release", "vote", "hearing", "publication", "other")
 Segment = Literal[
-    "decision_makers", "media", "politicians", "civil_society", "academics", "general_public",
+    "decision_makers", "media", "politicians", "civil_society", "academics", "celebrities",
+    "general_public",
 ]
-INFLUENCER_SEGMENTS = ("media", "politicians", "civil_society", "academics")
+INFLUENCER_SEGMENTS = ("media", "politicians", "civil_society", "academics", "celebrities")
 Tier = Literal["primary", "secondary"]
 Region = Literal["local", "regional", "international", "blocking_state"]
 Stance = Literal["ally", "neutral", "opponent", "mixed", "unknown"]
@@ -47,20 +52,22 @@ Platform = Literal["twitter", "facebook", "instagram", "youtube", "telegram", "w
                    "website", "other"]
 PartnerKind = Literal["ngo", "coalition", "media", "government", "intergovernmental",
                       "diaspora_organisation", "legal", "academic", "individual", "other"]
-ActivityKind = Literal["mobilisation", "advocacy", "lobbying"]
+ActivityKind = Literal["mobilisation", "advocacy", "lobbying", "coalition_building"]
+ACTIVITY_KINDS = ("mobilisation", "advocacy", "lobbying", "coalition_building")
 PaperActivityKind = Literal["evidence_argument", "direct_to_decision_makers", "public_pressure"]
 Effort = Literal["low", "medium", "high"]
 Channel = Literal["virtual", "in_person"]
-Scope = Literal["local", "regional", "international"]
+Scope = Literal["local", "national", "regional", "international"]
+SCOPES = ("local", "national", "regional", "international")
 Metric = Literal[
     "hashtag_uses", "posts", "followers", "protest_stands", "demonstrations", "signatures",
     "media_items", "co_sponsors", "events", "participants", "cities", "countries",
-    "organisations", "other",
+    "organisations", "views", "pledges", "donations", "percent", "other",
 ]
 EngagementType = Literal["meeting", "testimony", "hearing", "letter", "petition_delivered",
                          "briefing", "exhibition", "other"]
 Response = Literal["none", "rejected", "statement", "vote", "resolution", "law", "truce",
-                   "sanctions", "unknown"]
+                   "sanctions", "treaty", "executive_decision", "unknown"]
 DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational",
                       "call_to_action")
 
@@ -87,6 +94,9 @@ class Phase(_Strict):
     name: Text
     start: Date
     end: Date
+    trigger: Optional[Slug] = Field(
+        None, description="the hot event (its id) this phase answers, when the evaluator "
+                          "knows it; otherwise evalkit looks for one near the start")
     description: Optional[str] = None
     source: SourceRef
 
@@ -214,6 +224,8 @@ class Partner(_Strict):
 class Coalition(_Strict):
     id: Slug
     name: Text
+    size: Optional[Count] = Field(
+        None, description="how many members the coalition had, when only the count is known")
     members: list[Partner] = Field(default_factory=list)
     source: SourceRef
 
@@ -223,6 +235,8 @@ class CampaignRecord(_Strict):
     id: Slug
     name: Names
     cause: Text
+    follows: Optional[Slug] = Field(
+        None, description="id of the earlier campaign this one follows in a sequence")
     summary: Optional[str] = None
     organisers: list[Text] = Field(default_factory=list)
     evaluator: Text
@@ -241,6 +255,7 @@ class CampaignRecord(_Strict):
 # --- CSV tables ----------------------------------------------------------------------------
 class ActivityRow(_Strict):
     id: Slug
+    event: Optional[Slug] = None   # rows of one event share it (not a clash of two events)
     date: Date
     phase: Optional[Slug] = None
     description: Text

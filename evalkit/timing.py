@@ -1,5 +1,16 @@
 """Launch timing, computed from dates: before, at or after the hot event, and how long the
-campaign waited after the event became foreseeable (paper §3: "reactive launches")."""
+campaign waited after the event became foreseeable (paper §3: "reactive launches").
+
+The model (docs/evaluation-method.md, "Launch timing"):
+- A campaign *launches* once, with its first phase. A later phase that starts while the
+  campaign is running, or within `GAP_DAYS` of the previous phase's end, is an *escalation*,
+  not a launch; one that starts after a longer pause is a *relaunch* (a stop and a restart).
+- A launch or relaunch is compared with one hot event: the one its phase names in `trigger`
+  (the evaluator's link, at any distance), or else the nearest triggering event within
+  `REACTIVE_WINDOW_DAYS` of the start. Every hot event in a record is taken to concern the
+  record's cause. With no such event the launch is *independent* of the events recorded.
+- Reactive: launched at or after an event the campaign did not make itself.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,37 +22,102 @@ from .schema import TRIGGER_KINDS, CampaignRecord, HotEvent, Phase
 # the paper's "at the hot event" campaigns started within days of the offensives.
 AT_WINDOW_BEFORE_DAYS = 7
 AT_WINDOW_AFTER_DAYS = 30
+# An unlinked event further than this from the launch did not set it off (nor was it the
+# occasion the launch prepared for).
+REACTIVE_WINDOW_DAYS = 30
+# A pause longer than this between phases is a stop and a restart (§4 weakness 11).
+GAP_DAYS = 30
+
+ROLE_WORDS = {"launch": "launch", "relaunch": "relaunch after a pause",
+              "escalation": "escalation of the running campaign"}
+
+
+@dataclass(frozen=True)
+class PhaseGap:
+    before: Phase
+    after: Phase
+    days: tuple[int, int]   # days with no phase running, fewest..most the dates allow
+
+    @property
+    def is_pause(self) -> bool:
+        """Long enough to count as a stop and a restart: certainly over GAP_DAYS."""
+        return self.days[0] > GAP_DAYS
+
+    def text(self) -> str:
+        lo, hi = self.days
+        span = f"{lo} days" if lo == hi else f"{lo}–{hi} days"
+        return f"{self.before.id} → {self.after.id}: {span}"
+
+
+def phase_gaps(record: CampaignRecord) -> list[PhaseGap]:
+    """Spells with no phase running between consecutive phases. Back-to-back phases (one ends
+    on the 5th, the next starts on the 6th) are continuous: no gap."""
+    phases = sorted(record.phases, key=lambda p: (p.start.start, p.end.end))
+    out = []
+    running_end = phases[0].end
+    running_phase = phases[0]
+    for p in phases[1:]:
+        lo = (p.start.start - running_end.end).days - 1
+        hi = (p.start.end - running_end.start).days - 1
+        if hi > 0:
+            out.append(PhaseGap(running_phase, p, (max(lo, 0), hi)))
+        if p.end.end >= running_end.end:
+            running_end, running_phase = p.end, p
+    return out
 
 
 @dataclass(frozen=True)
 class LaunchTiming:
     phase: Phase
+    role: str                       # launch / relaunch / escalation
     event: Optional[HotEvent]
-    timing: str                     # before / at / after / undetermined
+    linked: bool                    # the record names the event as this phase's trigger
+    timing: str                     # before / at / after / independent / undetermined
     lag_days: Optional[tuple[int, int]]        # launch minus event date, fewest..most days
     warning_days: Optional[tuple[int, int]]    # launch minus foreseeable date
     designed: bool                  # the campaign made the event itself
 
     @property
+    def is_launch(self) -> bool:
+        return self.role in ("launch", "relaunch")
+
+    @property
     def reactive(self) -> Optional[bool]:
-        if self.event is None or self.timing == "undetermined":
+        """True/False for launches and relaunches; None for escalations (not a launch) and
+        where the dates or the record cannot tell."""
+        if not self.is_launch or self.timing == "undetermined":
             return None
+        if self.timing == "independent":
+            return False
         return (not self.designed) and self.timing in ("at", "after")
 
     def sentence(self) -> str:
         p = self.phase
-        if self.event is None:
-            return f"{p.name}: no hot event recorded, so launch timing cannot be computed."
-        s = (f"{p.name} (from {p.start.text}): launch {self.timing} the hot event "
-             f"“{self.event.description}” ({self.event.date.text}); "
+        what = ROLE_WORDS[self.role]
+        if self.timing == "undetermined" and self.event is None:
+            return (f"{p.name} (from {p.start.text}, {what}): no triggering hot event is "
+                    "recorded, so launch timing cannot be computed.")
+        if self.timing == "independent":
+            return (f"{p.name} (from {p.start.text}, {what}): no hot event within "
+                    f"{REACTIVE_WINDOW_DAYS} days of the start and none linked to it, so the "
+                    "start answered none of the events recorded.")
+        how = "linked by the record" if self.linked else \
+            f"the nearest within {REACTIVE_WINDOW_DAYS} days"
+        s = (f"{p.name} (from {p.start.text}, {what}): {self.timing} the hot event "
+             f"“{self.event.description}” ({self.event.date.text}; {how}); "
              f"{_describe_lag(*self.lag_days)}")
         if self.designed:
             s += "; the campaign made this event itself (a designed launch)"
         elif self.warning_days:
             wlo, whi = self.warning_days
             s += (f"; the event was foreseeable from {self.event.foreseeable_from.text}, "
-                  f"so the launch came {wlo}–{whi} days after warning was available")
+                  f"so the start came {_range(wlo, whi)} days after warning was available")
         return s + "."
+
+
+def _range(a: int, b: int) -> str:
+    lo, hi = sorted((abs(a), abs(b)))
+    return f"{lo}" if lo == hi else f"{lo}–{hi}"
 
 
 def _days(n: int) -> str:
@@ -50,43 +126,66 @@ def _days(n: int) -> str:
 
 def _describe_lag(lo: int, hi: int) -> str:
     if lo == hi:
-        return f"the launch came {_days(lo)} the event"
+        return f"the start came {_days(lo)} the event"
     if lo < 0 < hi:
-        return (f"the recorded dates place the launch anywhere from {_days(lo)} to "
+        return (f"the recorded dates place the start anywhere from {_days(lo)} to "
                 f"{_days(hi)} the event")
-    return f"the launch came {abs(lo)}–{abs(hi)} days {'after' if lo >= 0 else 'before'} the event"
+    return f"the start came {_range(lo, hi)} days {'after' if lo >= 0 else 'before'} the event"
 
 
-def _trigger_for(phase: Phase, events: list[HotEvent]) -> Optional[HotEvent]:
-    triggers = [e for e in events if e.kind in TRIGGER_KINDS]
-    if not triggers:
-        return None
-    mid = phase.start.midpoint
-    return min(triggers, key=lambda e: abs((e.date.midpoint - mid).days))
+def _lag(phase: Phase, ev: HotEvent) -> tuple[int, int]:
+    return (phase.start.start - ev.date.end).days, (phase.start.end - ev.date.start).days
+
+
+def _near(phase: Phase, events: list[HotEvent]) -> Optional[HotEvent]:
+    """The triggering event nearest the start, if any lies within the window."""
+    near = []
+    for e in events:
+        if e.kind not in TRIGGER_KINDS:
+            continue
+        lo, hi = _lag(phase, e)
+        if hi >= -REACTIVE_WINDOW_DAYS and lo <= REACTIVE_WINDOW_DAYS:
+            distance = 0 if lo <= 0 <= hi else min(abs(lo), abs(hi))
+            # ties (vague dates overlapping several events) go to the nearest midpoint
+            centre = abs((phase.start.midpoint - e.date.midpoint).days)
+            near.append((distance, centre, e.date.start, e))
+    return min(near, key=lambda x: x[:3])[3] if near else None
+
+
+def _timing(lag: tuple[int, int]) -> str:
+    lo, hi = lag
+    if lo <= 0 <= hi:
+        return "at"  # at the record's precision the two dates are the same period
+    if hi < -AT_WINDOW_BEFORE_DAYS:
+        return "before"
+    if lo > AT_WINDOW_AFTER_DAYS:
+        return "after"
+    if lo >= -AT_WINDOW_BEFORE_DAYS and hi <= AT_WINDOW_AFTER_DAYS:
+        return "at"
+    return "undetermined"  # the dates are too vague to tell
 
 
 def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
+    """One entry per phase, in the record's order."""
+    by_id = {e.id: e for e in record.hot_events}
+    first = min(record.phases, key=lambda p: (p.start.start, p.end.end))
+    pauses = {g.after.id for g in phase_gaps(record) if g.is_pause}
     out = []
     for phase in record.phases:
-        ev = _trigger_for(phase, record.hot_events)
+        role = ("launch" if phase is first else
+                "relaunch" if phase.id in pauses else "escalation")
+        linked = phase.trigger is not None
+        ev = by_id[phase.trigger] if linked else _near(phase, record.hot_events)
         if ev is None:
-            out.append(LaunchTiming(phase, None, "undetermined", None, None, False))
+            timing = "independent" if any(e.kind in TRIGGER_KINDS for e in record.hot_events) \
+                else "undetermined"
+            out.append(LaunchTiming(phase, role, None, False, timing, None, None, False))
             continue
-        lag = ((phase.start.start - ev.date.end).days, (phase.start.end - ev.date.start).days)
-        overlap = lag[0] <= 0 <= lag[1]
-        if overlap:
-            timing = "at"  # at the record's precision the two dates are the same period
-        elif lag[1] < -AT_WINDOW_BEFORE_DAYS:
-            timing = "before"
-        elif lag[0] > AT_WINDOW_AFTER_DAYS:
-            timing = "after"
-        elif lag[0] >= -AT_WINDOW_BEFORE_DAYS and lag[1] <= AT_WINDOW_AFTER_DAYS:
-            timing = "at"
-        else:
-            timing = "undetermined"  # the dates are too vague to tell
+        lag = _lag(phase, ev)
         warning = None
         if ev.foreseeable_from is not None:
             warning = ((phase.start.start - ev.foreseeable_from.end).days,
                        (phase.start.end - ev.foreseeable_from.start).days)
-        out.append(LaunchTiming(phase, ev, timing, lag, warning, ev.made_by_campaign))
+        out.append(LaunchTiming(phase, role, ev, linked, _timing(lag), lag, warning,
+                                ev.made_by_campaign))
     return out

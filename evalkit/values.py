@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Optional
 
 # --- dates ---------------------------------------------------------------------------------
 
@@ -30,7 +31,11 @@ def _part_bounds(text: str) -> tuple[date, date]:
     if d is not None:
         if third:
             raise ValueError(f"{text!r}: early/mid/late goes with a month or a year, not a day")
-        day = date(y, int(mo), int(d))  # raises ValueError for 2016-02-30
+        try:
+            day = date(y, int(mo), int(d))
+        except ValueError as e:  # 2012-13-05, 2016-02-30
+            raise ValueError(f"{text!r} is not a real date ({e}); expected {DATE_FORMS}") \
+                from None
         return day, day
     if mo is not None:
         mo = int(mo)
@@ -91,7 +96,7 @@ class DateSpan:
 
 # --- numbers -------------------------------------------------------------------------------
 
-QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than")
+QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than", "between")
 
 _QUALIFIER_WORDS = {
     "exactly": "exactly",
@@ -110,13 +115,30 @@ _QUALIFIER_WORDS = {
 _SCALES = {"thousand": 1e3, "million": 1e6}
 _NUMBER = re.compile(
     r"^(?:(?P<q>" + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
-    + r")\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million)?$",
+    + r")\s+)?(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|billion)?$",
     re.IGNORECASE,
 )
+_SCALES["billion"] = 1e9
+# What a written number may look like: digits, commas grouping thousands in threes, one
+# decimal point. "1,8" and "1.800" are refused: in much of Europe and the Arab world they mean
+# 1.8 and 1800, and guessing would silently change a count a thousandfold.
+_PLAIN_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_THOUSANDS_WITH_DOTS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 NUMBER_FORMS = (
     "a number, optionally qualified: 'about 806', 'more than 60', 'at least 10', "
-    "'at most 30', 'fewer than 5', 'over 1 million'"
+    "'at most 30', 'fewer than 5', 'over 1 million', or a range '50000..70000'"
 )
+
+
+def _number(text: str, raw: object) -> float:
+    if _THOUSANDS_WITH_DOTS.match(text) or not _PLAIN_NUMBER.match(text):
+        if "," in text or "." in text:
+            raise ValueError(
+                f"ambiguous number {raw!r}: write the decimal separator as a point and no "
+                "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
+                "'1,8' and '1.800' are refused)")
+        raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+    return float(text.replace(",", ""))
 
 
 @dataclass(frozen=True)
@@ -125,6 +147,7 @@ class Quantity:
 
     value: float
     qualifier: str = "exactly"
+    high: Optional[float] = None   # the top of a range ("50000..70000"); qualifier "between"
 
     @classmethod
     def parse(cls, raw: object) -> "Quantity":
@@ -137,12 +160,21 @@ class Quantity:
                 raise ValueError(f"expected a finite number, got {raw!r}")
             q = cls(float(raw))
         elif isinstance(raw, str):
-            if re.match(r"^-\s*\d", raw.strip()):
+            text = raw.strip()
+            if re.match(r"^-\s*\d", text):
                 raise ValueError(f"a count cannot be negative, got {raw!r}")
-            m = _NUMBER.match(raw.strip())
+            if ".." in text:
+                left, _, right = (t.strip() for t in text.partition(".."))
+                lo, hi = cls.parse(left), cls.parse(right)
+                if not (lo.is_exact and hi.is_exact):
+                    raise ValueError(f"a range takes two plain numbers, got {raw!r}")
+                if hi.value < lo.value:
+                    raise ValueError(f"the range {raw!r} runs from high to low; write low..high")
+                return cls(lo.value, "between", hi.value) if hi.value > lo.value else lo
+            m = _NUMBER.match(text)
             if not m:
                 raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
-            n = float(m.group("n").replace(",", ""))
+            n = _number(m.group("n"), raw)
             if m.group("s"):
                 n *= _SCALES[m.group("s").lower()]
             word = (m.group("q") or "exactly").lower()
@@ -150,14 +182,21 @@ class Quantity:
         elif isinstance(raw, dict) and set(raw) <= {"value", "qualifier"} and "value" in raw:
             base = cls.parse(raw["value"])
             qual = raw.get("qualifier", "exactly")
-            if qual not in QUALIFIERS:
-                raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS)}, got {qual!r}")
+            if qual not in QUALIFIERS or qual == "between":
+                raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {qual!r}")
             q = cls(base.value, qual)
         else:
             raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
         if q.value < 0:
             raise ValueError(f"a count cannot be negative, got {raw!r}")
         return q
+
+    @classmethod
+    def from_row(cls, row, name: str) -> "Quantity":
+        """The quantity a table row holds in its `name`, `name_qualifier`, `name_high` cells."""
+        qual = row[f"{name}_qualifier"]
+        return cls(float(row[name]), qual,
+                   float(row[f"{name}_high"]) if qual == "between" else None)
 
     @property
     def lower(self) -> float:
@@ -167,6 +206,8 @@ class Quantity:
     @property
     def upper(self) -> float:
         """Largest value the statement allows (infinity for 'more than')."""
+        if self.high is not None:
+            return self.high
         return math.inf if self.qualifier in ("at_least", "more_than") else self.value
 
     @property
@@ -183,14 +224,20 @@ class Quantity:
             "more_than": "lower",
             "at_most": "upper",
             "less_than": "upper",
+            "between": "range",
         }[self.qualifier]
 
     def __str__(self) -> str:
-        v = self.value
-        if v >= 1e6 and (v / 1e6).is_integer():
-            n = f"{v / 1e6:.0f} million"
-        else:
-            n = f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+        if self.high is not None:
+            return f"{_plain(self.value)}–{_plain(self.high)}"
+        n = _plain(self.value)
         words = {"exactly": "", "about": "about ", "at_least": "at least ",
                  "more_than": "more than ", "at_most": "at most ", "less_than": "fewer than "}
         return words[self.qualifier] + n
+
+
+def _plain(v: float) -> str:
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if v >= scale and round(v / scale, 2) == v / scale:
+            return f"{v / scale:g} {word}"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"

@@ -38,10 +38,12 @@ def test_comparative_report_has_every_section(case_reports):
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
     for heading in ("The paper's grid, side by side", "The five questions, side by side",
                     "Mobilisation across the campaigns", "Hashtag fragmentation",
-                    "Did each campaign build on the last?", "Reactive or designed launches",
-                    "Mobilisation, advocacy and lobbying against main-goal attainment",
-                    "Replicating the paper"):
+                    "Reactive or designed launches", "Reach against outcome",
+                    "Mobilisation, advocacy and lobbying against main-goal attainment"):
         assert f">{heading}<a" in page, heading
+    # sections written by the report itself: the paper's sequence and the paper's claims
+    for heading in ("Did each campaign build on the last?", "Replicating the paper"):
+        assert f"<h2>{heading}</h2>" in page, heading
     assert "CampaignReport" not in page and "ComparativeReport(" not in page
 
 

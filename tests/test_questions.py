@@ -54,10 +54,11 @@ def test_right_audience_shares_and_effort_weighting(tmp_path):
     assert criterion(q, "At least half of activities and accounts speak").met is False
 
 
-def test_right_audience_flags_no_direct_contact_and_arabic_only(tmp_path):
+def test_right_audience_flags_no_direct_contact_and_a_talk_with_oneself(tmp_path):
     q = RightAudience(small_record(tmp_path, activities=[act("a1"), act("a2")]))
     texts = " ".join(f.text for f in q.findings)
-    assert "No activity went directly" in texts and "Arabic" in texts
+    assert "No activity went directly" in texts
+    assert "not in the decision makers' languages (en)" in texts
     assert criterion(q, "Some activity goes directly").met is False
 
 
@@ -113,7 +114,7 @@ def test_reach_fragmentation_and_continuity_criteria(tmp_path):
     assert criterion(q, "One hashtag per language").met is False
     assert criterion(q, "A campaign hashtag trended").met is False
     assert criterion(q, "Continuity").met is False
-    assert indicator(q, "Gaps between phases") == "p1 → p2: 122–181 days"
+    assert indicator(q, "Gaps between phases") == "p1 → p2: 121–180 days"  # Feb–May certainly idle; at most Jan 2–Jun 29
 
 
 # --- question 3 ----------------------------------------------------------------------------

@@ -7,10 +7,12 @@ from evalkit.timing import launch_timing
 from conftest import small_record
 
 
-def _timing(tmp_path, start, event_date, **event):
+def _timing(tmp_path, start, event_date, trigger=None, **event):
+    phase = {"id": "p1", "name": "one", "start": start, "end": "2020-12", "source": "s"}
+    if trigger:
+        phase["trigger"] = trigger
     c = small_record(tmp_path,
-                     phases=[{"id": "p1", "name": "one", "start": start, "end": "2020-12",
-                              "source": "s"}],
+                     phases=[phase],
                      hot_events=[{"id": "e", "kind": "offensive", "description": "offensive",
                                   "date": event_date, "source": "s", **event}])
     return launch_timing(c.record)[0]
@@ -20,13 +22,29 @@ def _timing(tmp_path, start, event_date, **event):
     ("2020-03-11", "2020-03-01", "at"), ("2020-05-01", "2020-03-01", "after"),
     ("2020-02-01", "2020-03-01", "before"), ("2020-03", "2020-03", "at")])
 def test_launch_timing_is_computed_from_dates(tmp_path, start, event, timing):
-    assert _timing(tmp_path, start, event).timing == timing
+    assert _timing(tmp_path, start, event, trigger="e").timing == timing
+
+
+def test_an_unlinked_event_beyond_the_window_did_not_set_off_the_launch(tmp_path):
+    t = _timing(tmp_path, "2020-05-01", "2020-03-01")
+    assert t.timing == "independent" and t.reactive is False and t.event is None
+    near = _timing(tmp_path, "2020-03-20", "2020-03-01")
+    assert near.timing == "at" and near.reactive is True and not near.linked
+
+
+def test_day_ranges_read_low_to_high(tmp_path):
+    t = _timing(tmp_path, "2020-03", "2018-11-05", trigger="e")
+    assert t.lag_days == (482, 512)
+    assert "482–512 days after the event" in t.sentence()
+    before = _timing(tmp_path, "2018-07", "2019-11-05", trigger="e")
+    assert "462–492 days before the event" in before.sentence()
 
 
 def test_reactive_lag_from_the_date_the_event_became_foreseeable(tmp_path):
     t = _timing(tmp_path, "2020-03-11", "2020-03-01", foreseeable_from="2019-12-01")
     assert t.reactive is True and t.warning_days == (101, 101) and t.lag_days == (10, 10)
-    assert "101–101 days after warning" in t.sentence()
+    assert "101 days after warning" in t.sentence()
+    assert "101–101" not in t.sentence()
 
 
 def test_an_event_the_campaign_made_is_a_designed_launch_not_reactive(tmp_path):
@@ -89,3 +107,29 @@ def test_declining_counts_fire_the_mobilisation_weakness(tmp_path):
         "2020-03,protest_stands,at most 30,,,,,international,,,s"]))
     r = _status(ev, "W7")
     assert r.status == FIRES and "protest_stands" in r.evidence[0]
+
+
+def _phased(tmp_path, *spans):
+    phases = [{"id": f"p{i}", "name": f"phase {i}", "start": a, "end": b, "source": "s"}
+              for i, (a, b) in enumerate(spans, 1)]
+    return small_record(tmp_path, phases=phases, hot_events=[
+        {"id": "e", "kind": "offensive", "description": "o", "date": spans[0][0],
+         "source": "s"}])
+
+
+def test_later_phases_are_escalations_and_back_to_back_phases_are_continuous(tmp_path):
+    from evalkit.timing import phase_gaps
+    c = _phased(tmp_path, ("2020-01-01", "2020-02-05"), ("2020-02-06", "2020-06-30"))
+    roles = [t.role for t in launch_timing(c.record)]
+    assert roles == ["launch", "escalation"]
+    assert phase_gaps(c.record) == []
+    ev = Evaluation(c)
+    assert "stops and restarts" not in " ".join(_status(ev, "W11").evidence)
+
+
+def test_a_phase_after_a_long_pause_is_a_relaunch(tmp_path):
+    from evalkit.timing import phase_gaps
+    c = _phased(tmp_path, ("2020-01-01", "2020-02-05"), ("2020-05-01", "2020-06-30"))
+    assert [t.role for t in launch_timing(c.record)] == ["launch", "relaunch"]
+    (gap,) = phase_gaps(c.record)
+    assert gap.is_pause and gap.days == (85, 85)

@@ -17,7 +17,7 @@ from .checklist import FIRES, RULES, run_checklist
 from .decision_makers import DecisionMakersReached
 from .goals import GoalAttainment
 from .reach import Reach
-from .recommendations import RECOMMENDATIONS
+from .recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
 from .tactics import TacticUsefulness
 
 QUESTIONS = (RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
@@ -38,13 +38,22 @@ class Evaluation:
             if r.status == FIRES and r.rule.kind == "weakness":
                 for n in r.rule.recommendations:
                     why.setdefault(n, []).append(r.rule.id)
-        return [(n, RECOMMENDATIONS[n], why[n]) for n in sorted(why)]
+        return [(n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why[n])
+                for n in sorted(why)]
+
+    @property
+    def is_paper_campaign(self) -> bool:
+        """One of the paper's four campaigns: its report may quote the paper's wording."""
+        return self.campaign.record.id in PAPER_CAMPAIGNS
+
+    def rule_text(self, rule) -> str:
+        return with_example(rule.text, rule.paper_example, self.is_paper_campaign)
 
     def to_dict(self) -> dict:
         return {
             "questions": {str(n): q.to_dict() for n, q in self.questions.items()},
             "checklist": [{"rule": r.rule.id, "kind": r.rule.kind, "group": r.rule.group,
-                           "text": r.rule.text, "status": r.status, "evidence": r.evidence,
+                           "text": self.rule_text(r.rule), "status": r.status, "evidence": r.evidence,
                            "recommendations": list(r.rule.recommendations)}
                           for r in self.checklist],
             "recommendations": [{"number": n, "text": t, "because": w}

@@ -11,7 +11,39 @@ EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equa
 GROUP_OF = {"decision_makers": "decision makers", "general_public": "general public",
             **{s: "influencers" for s in INFLUENCER_SEGMENTS}}
 GROUPS = ["decision makers", "influencers", "general public", "not stated"]
-ARABIC = {"ar", "arabic"}
+# Language names an evaluator may write instead of the ISO code.
+_LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "french": "fr", "german": "de",
+                   "spanish": "es", "turkish": "tr", "russian": "ru", "chinese": "zh",
+                   "persian": "fa", "farsi": "fa", "italian": "it", "dutch": "nl",
+                   "portuguese": "pt", "swahili": "sw", "japanese": "ja", "korean": "ko"}
+
+
+def language_code(text: str) -> str:
+    t = str(text).strip().lower()
+    return _LANGUAGE_NAMES.get(t, t)
+
+
+def decision_maker_languages(record) -> set[str]:
+    """The languages the record gives for its decision-maker audiences: what a campaign
+    aimed at them must speak (§4 weakness 8: speaking only the home language to decision
+    makers abroad is 'a talk with oneself')."""
+    return {language_code(l) for a in record.audiences if a.segment == "decision_makers"
+            for l in a.languages}
+
+
+def home_languages(record) -> set[str]:
+    """The languages of the local general public: the campaign's home languages."""
+    return {language_code(l) for a in record.audiences
+            if a.segment == "general_public" and a.region == "local" for l in a.languages}
+
+
+def foreign_publics(record) -> list:
+    """General-public audiences abroad (international or in a blocking state) that speak
+    some language other than the home public's."""
+    home = home_languages(record)
+    return [a for a in record.audiences if a.segment == "general_public"
+            and a.region in ("international", "blocking_state")
+            and any(language_code(l) not in home for l in a.languages)]
 
 
 def audience_groups(campaign) -> pd.Series:
@@ -61,18 +93,29 @@ class RightAudience(Analysis):
         self.indicator("Activities addressed directly to decision makers", len(direct),
                        row_ref("activities.csv", direct["row"])[:8] if len(direct) else [])
 
-        langs = acts["language"].dropna().str.lower() if not acts.empty else pd.Series(dtype=str)
-        non_ar = (~langs.isin(ARABIC)).sum()
-        self.indicator("Activities in a language other than Arabic",
-                       f"{non_ar} of {len(langs)} with a recorded language")
+        # the language rule compares with the decision makers' languages, as recorded on
+        # their audiences; with none recorded it cannot be judged (never passes on nothing)
+        dm_langs = decision_maker_languages(rec)
+        langs = acts["language"].dropna().map(language_code) if not acts.empty \
+            else pd.Series(dtype=str)
         accounts = rec.media_tools.accounts
-        acc_known = [a for a in accounts if a.language.lower() != "unknown"]
-        acc_non_ar = [a for a in acc_known if a.language.lower() not in ARABIC]
-        self.indicator("Accounts in a language other than Arabic",
-                       f"{len(acc_non_ar)} of {len(acc_known)} with a recorded language")
+        acc_langs = [language_code(a.language) for a in accounts
+                     if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
-        tag_non_ar = [h for h in tags if h.language.lower() not in ARABIC]
-        self.indicator("Hashtags in a language other than Arabic", f"{len(tag_non_ar)} of {len(tags)}")
+        named = ", ".join(sorted(dm_langs)) or "not recorded"
+        speaks = int(langs.isin(dm_langs).sum()) + sum(l in dm_langs for l in acc_langs)
+        lang_total = len(langs) + len(acc_langs)
+        self.indicator("Decision makers' languages (from their audiences)", named,
+                       [f"campaign.yaml audiences[{a.id}]" for a in rec.audiences
+                        if a.segment == "decision_makers"])
+        self.indicator("Activities in a decision makers' language",
+                       f"{int(langs.isin(dm_langs).sum())} of {len(langs)} with a recorded "
+                       "language")
+        self.indicator("Accounts in a decision makers' language",
+                       f"{sum(l in dm_langs for l in acc_langs)} of {len(acc_langs)} with a "
+                       "recorded language")
+        self.indicator("Hashtags in a decision makers' language",
+                       f"{sum(language_code(h.language) in dm_langs for h in tags)} of {len(tags)}")
 
         blocking = [a for a in rec.audiences if a.region == "blocking_state"]
         self.indicator("Public of a blocking state addressed",
@@ -99,13 +142,13 @@ class RightAudience(Analysis):
             (len(direct) > 0) if not acts.empty else None,
             f"{len(direct)} direct activities" if not acts.empty else "no activities recorded",
             row_ref("activities.csv", direct["row"])[:5] if len(direct) else []))
-        lang_total = len(langs) + len(acc_known)
         self.criteria.append(Criterion(
-            "At least half of activities and accounts speak the decision makers' languages "
-            "(not Arabic only)",
-            ((non_ar + len(acc_non_ar)) / lang_total >= 0.5) if lang_total else None,
-            f"{non_ar + len(acc_non_ar)} of {lang_total} language-coded activities and accounts "
-            "are not in Arabic" if lang_total else "no languages recorded"))
+            "At least half of activities and accounts speak the decision makers' languages",
+            (speaks / lang_total >= 0.5) if lang_total and dm_langs else None,
+            (f"{speaks} of {lang_total} language-coded activities and accounts are in the "
+             f"decision makers' languages ({named})") if lang_total and dm_langs else
+            "the decision makers' languages are not recorded on their audiences" if lang_total
+            else "no languages recorded"))
         self.criteria.append(Criterion(
             "New audiences are sought (neutral, opposing or blocking-state publics)",
             (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
@@ -120,13 +163,14 @@ class RightAudience(Analysis):
             self.findings.append(Finding(
                 f"No activity went directly to those who hold the main goal's decision "
                 f"({'; '.join(holders)}).", [f"campaign.yaml goals[{mains[0].id}]"]))
-        if lang_total and (non_ar + len(acc_non_ar)) / lang_total < 0.5:
+        if lang_total and dm_langs and speaks / lang_total < 0.5:
             self.findings.append(Finding(
-                "Most language-coded activities and accounts were in Arabic: the paper calls "
-                "this 'a talk with oneself' when decision makers are abroad (§4, weakness 8)."))
+                f"Most language-coded activities and accounts were not in the decision makers' "
+                f"languages ({named}): the paper calls this 'a talk with oneself' (§4, "
+                "weakness 8)."))
         if not blocking:
             self.findings.append(Finding(
-                "No audience in a blocking state (e.g. the Russian, Iranian or Chinese public) "
+                "No audience in a blocking state (the public of a state that blocks the goal) "
                 "is recorded (recommendation 8)."))
         self.vague_share = 0.0
 

@@ -50,6 +50,7 @@ class Verdict:
     met: int
     judgeable: int
     total: int
+    cap_reason: str = ""   # why the level was held below what the share of criteria gives
 
     @property
     def withheld(self) -> bool:
@@ -59,12 +60,16 @@ class Verdict:
         if self.withheld:
             return (f"Insufficient evidence: only {self.judgeable} of {self.total} criteria "
                     f"can be judged from the record (at least {MIN_JUDGEABLE} are needed).")
-        return (f"{self.level.capitalize()} — {self.met} of {self.judgeable} judgeable "
-                f"criteria met ({self.total - self.judgeable} could not be judged); "
-                f"confidence {self.confidence}.")
+        s = (f"{self.level.capitalize()} — {self.met} of {self.judgeable} judgeable "
+             f"criteria met ({self.total - self.judgeable} could not be judged); "
+             f"confidence {self.confidence}.")
+        return s + (f" Held at {self.level}: {self.cap_reason}." if self.cap_reason else "")
 
 
-def verdict_from(criteria: list[Criterion], vague_share: float = 0.0) -> Verdict:
+def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
+                 cap: Optional[tuple[str, str]] = None) -> Verdict:
+    """`cap` = (highest level allowed, why): a question may weigh one criterion above the
+    rest (question 3: a main goal not achieved cannot make the goals 'fair')."""
     judged = [c for c in criteria if c.met is not None]
     met = sum(bool(c.met) for c in judged)
     if len(judged) < MIN_JUDGEABLE:
@@ -75,7 +80,10 @@ def verdict_from(criteria: list[Criterion], vague_share: float = 0.0) -> Verdict
     conf = 2 if coverage >= 0.8 else 1 if coverage >= 0.5 else 0
     if vague_share > 0.5:
         conf = max(0, conf - 1)
-    return Verdict(level, CONFIDENCE[conf], met, len(judged), len(criteria))
+    reason = ""
+    if cap is not None and SCALE.index(level) > SCALE.index(cap[0]):
+        level, reason = cap
+    return Verdict(level, CONFIDENCE[conf], met, len(judged), len(criteria), reason)
 
 
 def row_ref(table: str, rows) -> list[str]:
@@ -99,8 +107,9 @@ class Analysis:
         self.criteria: list[Criterion] = []
         self.findings: list[Finding] = []
         self.vague_share = 0.0
+        self.cap: Optional[tuple[str, str]] = None
         self.compute()
-        self.verdict = verdict_from(self.criteria, self.vague_share)
+        self.verdict = verdict_from(self.criteria, self.vague_share, self.cap)
 
     def compute(self) -> None:  # pragma: no cover - each question implements it
         raise NotImplementedError
@@ -123,7 +132,7 @@ class Analysis:
         v = self.verdict
         return {
             "question": self.question, "number": self.number,
-            "verdict": v.level, "confidence": v.confidence,
+            "verdict": v.level, "confidence": v.confidence, "verdict_cap": v.cap_reason,
             "criteria_met": v.met, "criteria_judgeable": v.judgeable, "criteria_total": v.total,
             "criteria": [{"name": c.name, "met": None if c.met is None else bool(c.met),
                           "because": c.because,

@@ -8,6 +8,8 @@ from typing import Callable, Optional
 
 import pandas as pd
 
+from ..timing import GAP_DAYS, phase_gaps
+
 FIRES, QUIET, CANNOT = "fires", "does not fire", "cannot be judged from the record"
 
 
@@ -23,10 +25,11 @@ class Rule:
     id: str
     kind: str            # strength / weakness
     group: str           # the paper's group
-    text: str            # the paper's words, shortened
+    text: str            # the point, phrased for any campaign
     recommendations: tuple[int, ...] = ()
     judge: Optional[Callable] = None   # ctx -> (fires: bool|None, evidence list)
     why_not: str = "needs facts a record does not hold (context, motives, staff)"
+    paper_example: str = ""   # the paper's own wording for the Syrian campaigns
 
     def run(self, ctx) -> RuleResult:
         if self.judge is None:
@@ -65,17 +68,19 @@ def _reactive(ctx):
 def _weak_strategy(ctx):
     fires, ev = _reactive(ctx)
     q3 = _crit(ctx.questions[3], "The main goal is measurable")
-    gaps = [i for i in ctx.questions[2].indicators if i[0] == "Gaps between phases" and i[1] != "none"]
+    pauses = [g for g in phase_gaps(ctx.campaign.record) if g.is_pause]
     parts = []
     if q3.met is False:
         parts.append(f"main goal not measurable: {q3.because}")
     if fires:
         parts += ev
-    if gaps:
-        parts.append(f"stops and restarts: {gaps[0][1]}")
-    if q3.met is None and fires is None and not gaps:
+    if pauses:
+        parts.append(f"stops and restarts (pauses over {GAP_DAYS} days): "
+                     + "; ".join(g.text() for g in pauses))
+    if q3.met is None and fires is None and not pauses:
         return None, ["neither goals' measurability nor launch timing can be judged"]
-    return bool(parts), parts or ["goals measurable, launch not reactive, no pause between phases"]
+    return bool(parts), parts or [f"goals measurable, launch not reactive, no pause over "
+                                  f"{GAP_DAYS} days between phases"]
 
 
 def _declining(ctx):
@@ -157,7 +162,8 @@ def _no_pressure_tools(ctx):
 def _partners(ctx):
     rec = ctx.campaign.record
     n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
-    return n > 0, [f"{len(rec.coalitions)} coalitions, {len(rec.partners)} other partners"]
+    sizes = [f"{c.name}: {c.size} members" for c in rec.coalitions if c.size is not None]
+    return n > 0, [f"{len(rec.coalitions)} coalitions, {len(rec.partners)} other partners"] + sizes
 
 
 def _media_pressure(ctx):
@@ -169,11 +175,14 @@ def _media_pressure(ctx):
 
 
 def _citizenship(ctx):
+    # the people the cause concerns: the local public, and abroad those who speak its language
+    from .audience import home_languages, language_code
+    home = home_languages(ctx.campaign.record)
     local = [a for a in ctx.campaign.record.audiences if a.segment == "general_public"
-             and any(l.lower() in ("ar", "arabic") for l in a.languages)]
+             and (a.region == "local" or any(language_code(l) in home for l in a.languages))]
     known = [a for a in local if a.reached != "unknown"]
     if not known:
-        return None, ["reach of Syrian (Arabic-speaking) publics not recorded"]
+        return None, ["reach of the local public (the people the cause concerns) not recorded"]
     hit = [a for a in known if a.reached in ("yes", "partly")]
     return bool(hit), [f"{a.id}: reached {a.reached}" for a in known]
 
@@ -189,7 +198,7 @@ def _coordination_apps(ctx):
     acc = ctx.campaign.record.media_tools.accounts
     apps = [a for a in acc if a.platform in ("whatsapp", "telegram")]
     return (bool(apps) if acc else None), ([f"{a.name} ({a.platform})" for a in apps]
-                                            or ["no WhatsApp/Telegram groups recorded"])
+                                            or ["no messaging-app coordination groups recorded"])
 
 
 def _local_resilience(ctx):
@@ -201,13 +210,33 @@ def _local_resilience(ctx):
         [f"activities.csv:{r}" for r in local["row"][:5]]
 
 
+BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_decision")
+
+
 def _accountability(ctx):
     eng = ctx.campaign.engagements
     if eng.empty:
         return None, ["no engagements recorded"]
-    hit = eng[eng["response"].isin(["law", "sanctions", "resolution"])]
+    hit = eng[eng["response"].isin(list(BINDING_RESPONSES))]
     return len(hit) > 0, [f"{r.decision_maker}: {r.response} (engagements.csv:{r.row})"
-                          for r in hit.itertuples()] or ["no law, sanctions or resolution"]
+                          for r in hit.itertuples()] or \
+        ["no law, sanctions, resolution, treaty or executive decision"]
+
+
+def _donations(ctx):
+    m = ctx.campaign.metrics
+    d = m[m["metric"] == "donations"] if not m.empty else m
+    if d.empty:
+        return None, ["no donations recorded in metrics.csv"]
+    # a rise needs two comparable amounts: a later window that certainly holds more
+    d = d.sort_values("date_start")
+    rows = list(d.itertuples())
+    rises = [(a, b) for a, b in zip(rows, rows[1:]) if b.value_low > a.value_high]
+    ev = [f"donations {a.date}: {a.value:g} → {b.date}: {b.value:g} "
+          f"(metrics.csv:{a.row}, :{b.row})" for a, b in rises]
+    if len(rows) < 2:
+        return None, [f"one donations figure (metrics.csv:{rows[0].row}); a rise needs two"]
+    return bool(rises), ev or ["no rise between recorded donation figures"]
 
 
 def _parliament_voice(ctx):
@@ -228,44 +257,54 @@ def _dispersion(ctx):
     return bool(ev), ev or ["no coordination problems; a coalition exists"]
 
 
+# Each point is phrased for any campaign; `paper_example` keeps the paper's own wording,
+# shown only in reports of the paper's campaigns.
 RULES: list[Rule] = [
     # strengths (paper §4.1)
-    Rule("S1", "strength", "strengths", "Exposed the regime's crimes", judge=_exposed),
-    Rule("S2", "strength", "strengths", "Media and political pressure on the regime and Russia",
-         judge=_media_pressure),
-    Rule("S3", "strength", "strengths", "Practice of citizenship: Syrians mobilised",
-         judge=_citizenship),
-    Rule("S4", "strength", "strengths", "WhatsApp/Telegram coordination groups",
-         judge=_coordination_apps),
+    Rule("S1", "strength", "strengths", "Exposed the abuses the campaign opposed",
+         judge=_exposed, paper_example="Exposed the regime's crimes"),
+    Rule("S2", "strength", "strengths", "Media and political pressure on those responsible",
+         judge=_media_pressure, paper_example="Media and political pressure on the regime and Russia"),
+    Rule("S3", "strength", "strengths", "Practice of citizenship: the people concerned mobilised",
+         judge=_citizenship, paper_example="Syrians mobilised"),
+    Rule("S4", "strength", "strengths", "Messaging-app coordination groups",
+         judge=_coordination_apps, paper_example="WhatsApp/Telegram coordination groups"),
     Rule("S5", "strength", "strengths", "New relations with like-minded bodies", judge=_partners),
     Rule("S6", "strength", "strengths", "Accumulated expertise in specialised organisations"),
-    Rule("S7", "strength", "strengths", "Showed internal support and resilience",
-         judge=_local_resilience),
-    Rule("S8", "strength", "strengths", "First fruits in accountability (court referrals, sanctions)",
-         judge=_accountability),
-    Rule("S9", "strength", "strengths", "Novel ideas (buses, projections, synchronised balloons)",
-         why_not="novelty is a judgement against other campaigns, not a fact in one record"),
+    Rule("S7", "strength", "strengths", "Showed support and resilience at home",
+         judge=_local_resilience, paper_example="Showed internal support and resilience"),
+    Rule("S8", "strength", "strengths",
+         "First fruits in accountability or binding decisions (laws, sanctions, resolutions, treaties)",
+         judge=_accountability, paper_example="court referrals, sanctions (Caesar Act)"),
+    Rule("S9", "strength", "strengths", "Novel ideas",
+         why_not="novelty is a judgement against other campaigns, not a fact in one record",
+         paper_example="buses, projections, synchronised balloons"),
     Rule("S10", "strength", "strengths", "Stakeholder-based community organising"),
-    Rule("S11", "strength", "strengths", "Documentaries and speeches in Western parliaments",
-         judge=_parliament_voice),
-    Rule("S12", "strength", "strengths", "Indirect rise in donations",
-         why_not="donations are not part of the record"),
+    Rule("S11", "strength", "strengths", "Testimony and documentaries before legislatures",
+         judge=_parliament_voice, paper_example="Documentaries and speeches in Western parliaments"),
+    Rule("S12", "strength", "strengths", "Indirect rise in donations", judge=_donations),
     # weaknesses (paper §4.2), the paper's four groups
     Rule("W1", "weakness", "objective", "Aimed at international decision makers with no pressure tools",
          (2, 14), judge=_no_pressure_tools),
-    Rule("W2", "weakness", "objective", "A very complex inner and outer reality (UNSC veto)",
-         why_not="political context outside the campaign's record"),
-    Rule("W3", "weakness", "objective", "The 'fighting terrorism' counter-narrative", (18,),
-         why_not="the opponents' narrative is not part of the record"),
+    Rule("W2", "weakness", "objective", "A very complex political reality (a veto, a blocking state)",
+         why_not="political context outside the campaign's record",
+         paper_example="the UNSC veto"),
+    Rule("W3", "weakness", "objective", "A strong counter-narrative from the other side", (18,),
+         why_not="the opponents' narrative is not part of the record",
+         paper_example="the 'fighting terrorism' counter-narrative"),
     Rule("W4", "weakness", "objective", "A culture unused to these tools", (6,)),
-    Rule("W5", "weakness", "objective", "Waning Western media interest", (19,),
-         why_not="media interest over time is not recorded"),
-    Rule("W6", "weakness", "self", "No new audiences (neutral, pro-regime, non-Syrian influencers)",
-         (8, 10), judge=_from_criterion(1, "New audiences", invert=True)),
-    Rule("W7", "weakness", "self", "Could not keep mobilisation; foreign mobilisation very weak",
+    Rule("W5", "weakness", "objective", "Waning media interest", (19,),
+         why_not="media interest over time is not recorded",
+         paper_example="Waning Western media interest"),
+    Rule("W6", "weakness", "self", "No new audiences (neutral or opposing publics, outside influencers)",
+         (8, 10), judge=_from_criterion(1, "New audiences", invert=True),
+         paper_example="neutral, pro-regime, non-Syrian influencers"),
+    Rule("W7", "weakness", "self", "Could not keep mobilisation going; foreign mobilisation weak",
          (7, 12), judge=_declining),
-    Rule("W8", "weakness", "self", "Addressed local/Arab audiences in Arabic: 'a talk with oneself'",
-         (4, 13), judge=_from_criterion(1, "At least half of activities", invert=True)),
+    Rule("W8", "weakness", "self",
+         "Spoke to its own public in its own language, not the decision makers': 'a talk with oneself'",
+         (4, 13), judge=_from_criterion(1, "At least half of activities", invert=True),
+         paper_example="Addressed local/Arab audiences in Arabic"),
     Rule("W9", "weakness", "self", "Long-settled diaspora absent from political participation",
          (14,), why_not="diaspora participation is not coded in the record"),
     Rule("W10", "weakness", "strategy", "Awareness-heavy strategies aimed at the local audience",
@@ -288,8 +327,9 @@ RULES: list[Rule] = [
     Rule("W19", "weakness", "implementation", "Political figures refused", (1,)),
     Rule("W20", "weakness", "implementation", "Individual activists mobilise, institutions strategise, apart",
          (1, 2)),
-    Rule("W21", "weakness", "implementation", "Same messages for Arab and Western audiences", (3, 13),
-         why_not="message texts per audience are not part of the record"),
+    Rule("W21", "weakness", "implementation", "Same messages for home and foreign audiences", (3, 13),
+         why_not="message texts per audience are not part of the record",
+         paper_example="Same messages for Arab and Western audiences"),
     Rule("W22", "weakness", "implementation", "Too many shocking, bloody images", (18, 19),
          judge=_flag("shocking_imagery")),
     Rule("W23", "weakness", "implementation", "Scarcity of trained staff", (2, 3)),

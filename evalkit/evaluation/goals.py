@@ -86,6 +86,16 @@ class GoalAttainment(Analysis):
                       if mains else None,
                       "; ".join(f"{r['goal']}: {r['SMART gaps']}" for r in mains)),
         ]
+        # The paper's success criterion is the main goal: interim wins cannot lift a campaign
+        # whose main goal failed to "fair" (docs/evaluation-method.md, "Question 3").
+        if main_scores:
+            best = max(main_scores)
+            if best == 0.0:
+                self.cap = ("weak", "the main goal was not achieved, and the main goal is the "
+                            "measure of success, so the goals cannot rate above weak")
+            elif best < 1.0:
+                self.cap = ("fair", "the main goal was only partly achieved, so the goals "
+                            "cannot rate good")
         for r in mains:
             if r["attainment"] == "no judgement yet":
                 self.findings.append(Finding(

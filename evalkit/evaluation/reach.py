@@ -9,43 +9,74 @@ import pandas as pd
 from ..values import Quantity
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 from .hashtags import effective_number, group_variants
+from .audience import foreign_publics, home_languages
+
+from ..timing import GAP_DAYS, phase_gaps
 
 EVENT_METRICS = ("protest_stands", "demonstrations", "events")
-# A pause longer than this between two phases is a stop-and-restart (§4 weakness 11).
-GAP_DAYS = 30
+# Metrics that state a level at a date (how many follow an account, what share of people),
+# not a number of things that happened in the window: shown as they are, never per week.
+LEVEL_METRICS = ("followers", "percent")
 
 
 def _rate_text(q: Quantity, weeks: float) -> str:
     lo, hi = q.lower / weeks, q.upper / weeks
     if q.bound == "lower":
-        return f"at least {lo:.1f} per week"
+        return f"at least {_num(lo)} per week"
     if q.bound == "upper":
-        return f"at most {hi:.1f} per week"
-    return f"{'about ' if q.bound == 'approximate' else ''}{lo:.1f} per week"
+        return f"at most {_num(hi)} per week"
+    if q.bound == "range":
+        return f"{_num(lo)}–{_num(hi)} per week"
+    return f"{'about ' if q.bound == 'approximate' else ''}{_num(lo)} per week"
 
 
-def event_rates(campaign) -> pd.DataFrame:
-    """Counted events (stands, demonstrations) per week of the window each count covers,
-    with the qualifier kept as a bound. Reads metrics.csv only, so a count noted in both
-    tables is not counted twice."""
-    m = campaign.metrics
-    m = m[m["metric"].isin(EVENT_METRICS)] if not m.empty else m
+def _num(x: float) -> str:
+    return f"{x:.1f}" if x < 1000 else f"{x:,.0f}"
+
+
+_COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "weeks", "count", "bound",
+            "rate_low", "rate_high", "per week", "level", "note", "source"]
+
+
+def metric_rates(campaign, metrics=None) -> pd.DataFrame:
+    """Every row of metrics.csv: a count per week of the window it covers (the qualifier
+    kept as a bound), or for a level (followers, percent) the level itself."""
+    m = campaign.metrics if metrics is None else metrics
     rows = []
     for _, r in m.iterrows():
         days = (r["date_end"] - r["date_start"]).days + 1
         weeks = days / 7
-        q = Quantity(r["value"], r["value_qualifier"])
+        q = Quantity.from_row(r, "value")
+        level = r["metric"] in LEVEL_METRICS
+        count = str(q) + ("%" if r["metric"] == "percent" else "")
         rows.append({
             "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
             "start": r["date_start"],
             "phase": r.get("phase"), "window": r["date"], "weeks": round(weeks, 1),
-            "count": str(q), "bound": q.bound,
-            "rate_low": q.lower / weeks, "rate_high": q.upper / weeks,
-            "per week": _rate_text(q, weeks), "source": r["source"],
+            "count": count, "bound": q.bound,
+            "rate_low": None if level else q.lower / weeks,
+            "rate_high": None if level else q.upper / weeks,
+            "per week": f"a level, not a rate: {count} at {r['date']}" if level
+            else _rate_text(q, weeks),
+            "level": level, "note": r.get("note") if isinstance(r.get("note"), str) else "",
+            "source": r["source"],
         })
-    return pd.DataFrame(rows, columns=["row", "metric", "scope", "start", "phase", "window", "weeks",
-                                       "count", "bound", "rate_low", "rate_high", "per week",
-                                       "source"])
+    return pd.DataFrame(rows, columns=_COLUMNS)
+
+
+def event_rates(campaign) -> pd.DataFrame:
+    """Counted events (stands, demonstrations) per week of the window each count covers.
+    Reads metrics.csv only, so a count noted in both tables is not counted twice."""
+    m = campaign.metrics
+    return metric_rates(campaign, m[m["metric"].isin(EVENT_METRICS)] if not m.empty else m)
+
+
+def _metric_label(r) -> str:
+    what = r["metric"].replace("_", " ")
+    if r["metric"] == "other" and r["note"]:
+        what = r["note"]
+    extra = [x for x in (r["scope"], r["phase"]) if isinstance(x, str)]
+    return what.capitalize() + (f" ({', '.join(extra)})" if extra else "")
 
 
 class Reach(Analysis):
@@ -56,12 +87,6 @@ class Reach(Analysis):
         c, rec = self.campaign, self.campaign.record
         acts, metrics = c.activities, c.metrics
 
-        uses = metrics[metrics["metric"] == "hashtag_uses"] if not metrics.empty else metrics
-        for lang, part in uses.groupby("language", dropna=False):
-            best = part.loc[part["value_low"].idxmax()]
-            self.indicator(f"Hashtag uses ({lang if isinstance(lang, str) else 'language not stated'})",
-                           str(Quantity(best["value"], best["value_qualifier"]))
-                           + f" ({best['date']})", row_ref("metrics.csv", part["row"]))
         tags = rec.media_tools.hashtags
         for lang in sorted({h.language for h in tags}):
             trended = [h.text for h in tags if h.language == lang and h.trended == "yes"]
@@ -74,12 +99,14 @@ class Reach(Analysis):
             n = int((acts["channel"] == ch).sum()) if not acts.empty else 0
             self.indicator(f"Activities {ch.replace('_', ' ')}", n)
 
-        self.rates = event_rates(c)
-        for _, r in self.rates.iterrows():
-            self.indicator(f"{r['metric'].replace('_', ' ').capitalize()} ({r['scope'] or 'scope not stated'}"
-                           f"{', ' + r['phase'] if isinstance(r['phase'], str) else ''})",
-                           f"{r['count']} over {r['weeks']} weeks ({r['window']}): {r['per week']}",
-                           [f"metrics.csv:{r['row']}"])
+        # every count the record holds, per week of its window (levels as they are)
+        self.metric_table = metric_rates(c)
+        self.rates = self.metric_table[self.metric_table["metric"].isin(EVENT_METRICS)] \
+            .reset_index(drop=True)
+        for _, r in self.metric_table.iterrows():
+            value = (r["per week"] if r["level"] else
+                     f"{r['count']} over {r['weeks']} weeks ({r['window']}): {r['per week']}")
+            self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
         n_num = len(metrics)
         self.vague_share = (float((metrics["value_qualifier"] != "exactly").mean())
                             if n_num else 0.0)
@@ -120,15 +147,9 @@ class Reach(Analysis):
                            + (f"; effective number {eff:.2f}" if eff else
                               "; effective number not computable (uses not recorded for every hashtag)"))
 
-        gaps = []
-        phases = sorted(rec.phases, key=lambda p: p.start.start)
-        for a, b in zip(phases, phases[1:]):
-            lo, hi = (b.start.start - a.end.end).days, (b.start.end - a.end.start).days
-            if hi > 0:
-                gaps.append((a, b, max(lo, 0), hi))
+        gaps = phase_gaps(rec)
         self.indicator("Gaps between phases",
-                       "; ".join(f"{a.id} → {b.id}: {lo}–{hi} days" for a, b, lo, hi in gaps)
-                       or "none")
+                       "; ".join(g.text() for g in gaps) or "none (the phases run back to back)")
         campaign_end = max(p.end.end for p in rec.phases)
         silent = [a for a in rec.media_tools.accounts
                   if a.active_to is not None and a.active_to.end < campaign_end]
@@ -155,12 +176,11 @@ class Reach(Analysis):
             "Mainstream media were reached", (any(r in ("yes", "partly") for r in reached))
             if reached else None, "; ".join(f"{a.id}: {a.reached}" for a in media)
             or "no media audience recorded"))
-        foreign = [a for a in rec.audiences if a.segment == "general_public"
-                   and a.region in ("international", "blocking_state")
-                   and any(l.lower() not in ("ar", "arabic") for l in a.languages)
-                   and a.reached != "unknown"]
+        home = home_languages(rec)
+        foreign = [a for a in foreign_publics(rec) if a.reached != "unknown"]
         self.criteria.append(Criterion(
-            "The foreign (non-Arabic-speaking) public was reached",
+            "The foreign public (abroad, in other languages than the home public's"
+            + (f": {', '.join(sorted(home))}" if home else "") + ") was reached",
             all(a.reached == "yes" for a in foreign) if foreign else None,
             "; ".join(f"{a.id}: {a.reached}" for a in foreign)
             or "no foreign public audience with a known reach"))
@@ -170,45 +190,68 @@ class Reach(Analysis):
             if self.fragmentation else None,
             "; ".join(f"{f['language']}: {f['distinct after merging spellings']}"
                       for f in self.fragmentation) or "no hashtags recorded"))
+        pauses = [g for g in gaps if g.is_pause]
         self.criteria.append(Criterion(
             f"Continuity: no pause over {GAP_DAYS} days between phases and no account fell silent",
-            not (any(lo > GAP_DAYS for *_, lo, _ in gaps) or silent),
-            f"{len(gaps)} gaps, {len(silent)} silent accounts"))
+            not (pauses or silent),
+            f"{len(pauses)} pauses over {GAP_DAYS} days"
+            + (f" ({'; '.join(g.text() for g in pauses)})" if pauses else "")
+            + f", {len(silent)} silent accounts"))
+        targeted = [a for a in rec.audiences if a.targeted == "yes" and a.reached != "unknown"]
+        hit = [a for a in targeted if a.reached in ("yes", "partly")]
+        self.criteria.append(Criterion(
+            "Most targeted audiences were reached (yes or partly)",
+            (len(hit) > len(targeted) / 2) if targeted else None,
+            f"{len(hit)} of {len(targeted)} targeted audiences with a known reach: "
+            + "; ".join(f"{a.id}: {a.reached}" for a in targeted) if targeted
+            else "no targeted audience has a known reach",
+            [f"campaign.yaml audiences[{a.id}]" for a in targeted]))
 
         if any(f["distinct after merging spellings"] > 1 for f in self.fragmentation):
             self.findings.append(Finding(
                 "Attention was split over competing hashtags: "
                 + "; ".join(f"{f['language']}: {f['distinct after merging spellings']} distinct"
                             for f in self.fragmentation) + "."))
-        for _, r in self.rates.iterrows():
-            if r["bound"] == "lower":
+        for _, r in self.metric_table.iterrows():
+            if r["bound"] == "lower" and not r["level"]:
                 self.findings.append(Finding(
                     f"{r['count']} {r['metric'].replace('_', ' ')} is a lower bound: the true "
                     f"rate is {r['per week']} or more, never exactly that.", [f"metrics.csv:{r['row']}"]))
 
     def plot(self, ax=None):
-        fig, ax = self._axes(ax)
-        r = self.rates
+        r = self.metric_table[~self.metric_table["level"].astype(bool)] \
+            if len(self.metric_table) else self.metric_table
+        fig, ax = self._axes(ax, size=(7, max(2.4, 0.45 * len(r) + 1.2)))
         if r.empty:
-            return self._nothing_to_plot(fig, ax, "No counted events in metrics.csv")
-        labels = [f"{m.replace('_', ' ')}\n{w}" for m, w in zip(r["metric"], r["window"])]
-        y = range(len(r))
+            return self._nothing_to_plot(fig, ax, "No counts in metrics.csv")
+        labels = [f"{_metric_label(row)}\n{row['window']}" for _, row in r.iterrows()]
+        lows = [x for x in r["rate_low"] if x and x > 0]
+        highs = [x for x in r["rate_high"] if x and math.isfinite(x) and x > 0]
+        # counts from a handful of stands to 100 million views share one axis: log when wide
+        spread = (max(lows + highs) / min(lows + highs)) if lows or highs else 1
+        log = spread > 100
+        floor = min(lows + highs) / 3 if log else 0
         for i, (_, row) in enumerate(r.iterrows()):
-            lo = row["rate_low"]
+            lo = max(row["rate_low"], floor)
             hi = row["rate_high"] if math.isfinite(row["rate_high"]) else None
             if row["bound"] == "lower":
-                ax.annotate("", xy=(lo * 1.6 + 1, i), xytext=(lo, i),
+                ax.annotate("", xy=(lo * (4 if log else 1.6) + (0 if log else 1), i), xytext=(lo, i),
                             arrowprops=dict(arrowstyle="->", color="#4c72b0"))
                 ax.plot([lo], [i], "o", color="#4c72b0")
             elif row["bound"] == "upper":
-                ax.annotate("", xy=(0, i), xytext=(hi, i),
+                ax.annotate("", xy=(floor, i), xytext=(hi, i),
                             arrowprops=dict(arrowstyle="->", color="#dd8452"))
                 ax.plot([hi], [i], "o", color="#dd8452")
+            elif row["bound"] == "range":
+                ax.plot([lo, hi], [i, i], "-", color="#55a868", lw=3)
             else:
                 ax.plot([lo], [i], "s", color="#55a868")
-        ax.set_yticks(list(y), labels)
+        if log:
+            ax.set_xscale("log")
+        ax.set_yticks(list(range(len(r))), labels)
         ax.invert_yaxis()
-        ax.set_xlabel("events per week (arrow: the count is a bound; the rate may lie that way)")
-        ax.set_title("Counted events per week of the window they cover")
+        ax.set_xlabel("per week" + (" (log scale)" if log else "")
+                      + " · arrow: the count is a bound; the rate may lie that way · bar: a range")
+        ax.set_title("Every count in metrics.csv, per week of the window it covers")
         fit_margins(fig, [l for lab in labels for l in lab.split("\n")])
         return fig

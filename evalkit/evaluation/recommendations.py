@@ -1,23 +1,42 @@
-"""The paper's recommendations (§6; digest §5), numbered as in the paper."""
+"""The paper's recommendations (§6; digest §5), numbered as in the paper. Each is phrased
+for any campaign; the second text is the paper's own wording for the Syrian campaigns,
+shown only in reports of the paper's campaigns."""
 RECOMMENDATIONS = {
-    1: "Create a Syrian advocacy reference body linking Syrian NGOs, pressure organisations and media.",
-    2: "Build Syrian-funded specialised advocacy institutions with full-time trained staff and long-term plans.",
-    3: "Train campaigners, including message design per audience and impact evaluation as the measure of success.",
-    4: "Have spokespeople in foreign languages, including diaspora-born Syrians.",
-    5: "Ally with peoples in similar situations (e.g. Uyghurs, Bosnians).",
-    6: "Run an internal campaign teaching what advocacy is.",
-    7: "Plan long-term internal campaigns and community organising.",
-    8: "Run campaigns aimed at the publics of blocking states (Russian, Iranian, Chinese).",
-    9: "Learn from trusted Syrian organisations (e.g. the White Helmets, the Syrian Network for Human Rights).",
-    10: "Frame the regime as a threat to the audience's own interests and security.",
-    11: "Time activities to periodic events (Human Rights Council sessions, UN Security Council meetings).",
-    12: "Organise Syrian communities inside Syria and in asylum countries.",
-    13: "Form English-capable specialised teams for virtual campaigns.",
-    14: "Form diaspora lobbying groups in Europe.",
-    15: "Join local human-rights organisations in host countries.",
-    16: "Prepare an emergency advocacy plan with each party's role defined in advance.",
-    17: "Support art and documentaries in foreign languages.",
-    18: "Show Syrian reality apart from terrorism and opposition quarrels.",
-    19: "Work with international media in new ways: positive stories, resilience, rights-based demands.",
-    20: "Agree standards for documenting violations (documented vs estimated counts).",
+    1: ("Create an advocacy reference body linking the cause's NGOs, pressure organisations and media.",
+        "a Syrian advocacy reference body"),
+    2: ("Build locally funded specialised advocacy institutions with full-time trained staff and long-term plans.",
+        "Syrian-funded institutions"),
+    3: ("Train campaigners, including message design per audience and impact evaluation as the measure of success.", ""),
+    4: ("Have spokespeople in foreign languages, including people of the diaspora born abroad.",
+        "diaspora-born Syrians"),
+    5: ("Ally with peoples in similar situations.", "e.g. Uyghurs, Bosnians"),
+    6: ("Run an internal campaign teaching what advocacy is.", ""),
+    7: ("Plan long-term internal campaigns and community organising.", ""),
+    8: ("Run campaigns aimed at the publics of the states that block the goal.",
+        "the Russian, Iranian and Chinese publics"),
+    9: ("Learn from the cause's most trusted organisations.",
+        "e.g. the White Helmets, the Syrian Network for Human Rights"),
+    10: ("Frame the opponent as a threat to the audience's own interests and security.",
+         "frame the regime as a threat"),
+    11: ("Time activities to periodic events (council sessions, parliamentary and UN meetings).",
+         "Human Rights Council sessions, UN Security Council meetings"),
+    12: ("Organise the affected communities at home and abroad.",
+         "Syrian communities inside Syria and in asylum countries"),
+    13: ("Form specialised teams able to campaign online in the decision makers' languages.",
+         "English-capable teams"),
+    14: ("Form diaspora lobbying groups where the decision makers are.", "in Europe"),
+    15: ("Join local human-rights organisations in host countries.", ""),
+    16: ("Prepare an emergency advocacy plan with each party's role defined in advance.", ""),
+    17: ("Support art and documentaries in foreign languages.", ""),
+    18: ("Show the people's reality apart from the opponents' counter-narrative and internal quarrels.",
+         "Syrian reality apart from terrorism and opposition quarrels"),
+    19: ("Work with international media in new ways: positive stories, resilience, rights-based demands.", ""),
+    20: ("Agree standards for documenting violations (documented vs estimated counts).", ""),
 }
+
+# The paper's four campaigns: their reports show the paper's own wording beside each rule.
+PAPER_CAMPAIGNS = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar")
+
+
+def with_example(text: str, example: str, paper: bool) -> str:
+    return f"{text} (the paper: {example})" if paper and example else text
