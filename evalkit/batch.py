@@ -10,6 +10,7 @@ from typing import Iterable
 from tqdm import tqdm
 
 from .pipeline import Outcome, evaluate
+from .problems import Problem
 from .schema import RECORD_FILE
 
 
@@ -24,6 +25,28 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def _record_id(record: Path):
+    """The id a record declares, read without validating (validation comes later)."""
+    from .load import _yaml
+    try:
+        with open(record / RECORD_FILE, encoding="utf-8") as fh:
+            data = _yaml("safe").load(fh)
+        return data.get("id") if isinstance(data, dict) else None
+    except Exception:  # unreadable YAML is reported by the record's own validation
+        return None
+
+
+def duplicate_ids(records: list[Path]) -> dict[str, list[Path]]:
+    """Ids declared by more than one record of a batch: their reports would overwrite each
+    other in one folder, so none of them is run."""
+    by_id: dict[str, list[Path]] = {}
+    for r in records:
+        rid = _record_id(Path(r))
+        if isinstance(rid, str):
+            by_id.setdefault(rid, []).append(Path(r))
+    return {i: paths for i, paths in by_id.items() if len(paths) > 1}
+
+
 def _run_one(args: tuple) -> Outcome:
     record, out_root, as_of = args
     return evaluate(record, out_root, as_of)
@@ -32,11 +55,21 @@ def _run_one(args: tuple) -> Outcome:
 def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str = "",
               jobs: int | None = None, progress: bool = True) -> list[Outcome]:
     jobs = max(1, jobs or os.cpu_count() or 1)
-    work = [(str(r), str(out_root), as_of) for r in records]
+    clashes = duplicate_ids(records)
+    refused = []
+    for rid, paths in clashes.items():
+        for p in paths:
+            others = ", ".join(str(o / RECORD_FILE) for o in paths if o != p)
+            refused.append(Outcome(str(p), record_id=None, status="invalid", problems=[Problem(
+                str(p / RECORD_FILE), None, "id",
+                f"'{rid}' is also the id of {others}; each record in a run needs its own id "
+                "(the report folder is named after it), so none of them was evaluated")]))
+    skip = {str(p) for paths in clashes.values() for p in paths}
+    work = [(str(r), str(out_root), as_of) for r in records if str(r) not in skip]
     bar = tqdm(total=len(work), desc="evaluating", unit="record", disable=not progress)
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome] = list(refused)
     try:
-        if jobs == 1 or len(work) == 1:
+        if jobs == 1 or len(work) <= 1:
             for w in work:
                 outcomes.append(_run_one(w))
                 bar.update()

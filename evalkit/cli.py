@@ -1,8 +1,11 @@
 """The `evalkit` command: validate, new, run, run-all."""
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -51,12 +54,50 @@ def new(directory: str) -> None:
     if target.exists() and any(target.iterdir()):
         click.echo(f"{target}: exists and is not empty; choose a new folder", err=True)
         sys.exit(2)
+    slug = re.sub(r"[^a-z0-9]+", "-", target.resolve().name.lower()).strip("-")
+    if not slug:
+        click.echo(f"{target}: the folder's name gives no usable id (letters, digits, "
+                   "hyphens); choose a name such as my-campaign", err=True)
+        sys.exit(2)
     target.mkdir(parents=True, exist_ok=True)
     for f in sorted(SCAFFOLD.iterdir()):
         if f.is_file():
             shutil.copyfile(f, target / f.name)
-    click.echo(f"created {target}: edit campaign.yaml and the CSV tables, then run "
-               f"`evalkit validate {target}`")
+    # the record's id is the folder's name, so two new records never share one by accident
+    yaml_file = target / "campaign.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(re.sub(r"^id: my-campaign\b", f"id: {slug}", text, count=1,
+                                flags=re.M), encoding="utf-8")
+    click.echo(f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, then "
+               f"run `evalkit validate {target}`")
+
+
+def _writable_out(out: str) -> Path:
+    """Create OUT if it is new; stop before any work if reports cannot be written there."""
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".evalkit-write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if folder.exists() and not folder.is_dir():
+            reason = "it is a file, not a folder"
+        click.echo(f"error: cannot write reports to --out {out}: {reason}. Choose a folder "
+                   "you can write to.", err=True)
+        sys.exit(2)
+    return folder
+
+
+def _check_as_of(ctx, param, value: str) -> str:
+    """An invalid --as-of stops the run before any notebook is executed."""
+    from .grid import parse_as_of
+    try:
+        parse_as_of(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc} (write YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
 
 
 def _run(paths, out, as_of, jobs, progress) -> list:
@@ -64,23 +105,36 @@ def _run(paths, out, as_of, jobs, progress) -> list:
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
+    _writable_out(out)
     outcomes = run_batch(records, out, as_of, jobs, progress)
     for o in outcomes:
         click.echo(o.describe(), err=o.status != "ok")
     return outcomes
 
 
-def _exit(outcomes) -> None:
-    failed = sum(o.status != "ok" for o in outcomes)
-    click.echo(f"{len(outcomes) - failed} of {len(outcomes)} evaluation(s) written"
-               + (f"; {failed} failed" if failed else ""))
-    sys.exit(min(failed, 255))
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _exit(outcomes, comparative=None) -> None:
+    ok = sum(o.status == "ok" for o in outcomes)
+    failed = len(outcomes) - ok
+    said = f"{_plural(ok, 'evaluation')} written"
+    if comparative is not None and comparative.status == "ok":
+        said = f"{_plural(ok, 'evaluation')} and the comparative report written"
+    elif comparative is not None:
+        said += "; the comparative report failed"
+    if failed:
+        said += f"; {failed} of {len(outcomes)} records failed or were invalid"
+    click.echo(said)
+    sys.exit(min(failed + (comparative is not None and comparative.status != "ok"), 255))
 
 
 _options = [
     click.option("--out", default="reports", show_default=True, type=click.Path(),
                  help="folder the reports are written to"),
-    click.option("--as-of", default="", help="judge goals as of this date (YYYY[-MM[-DD]])"),
+    click.option("--as-of", default="", callback=_check_as_of,
+                 help="judge goals as of this date (YYYY[-MM[-DD]])"),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="worker processes [default: number of cores]"),
     click.option("--no-progress", is_flag=True, help="no progress bar"),
@@ -117,7 +171,7 @@ def run_all(directory, out, as_of, jobs, no_progress) -> None:
         click.echo(comparative.describe(), err=comparative.status != "ok")
     write_index(out, outcomes, comparative)
     click.echo(f"index: {Path(out) / 'index.html'}")
-    _exit(outcomes + ([comparative] if comparative else []))
+    _exit(outcomes, comparative)
 
 
 @main.command()

@@ -28,11 +28,16 @@ def load_results(results_dir: str | Path, ids: Optional[list[str]] = None) -> li
     if missing:
         raise FileNotFoundError(f"no results for: {', '.join(missing)}; run the evaluations first")
     results = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    # campaigns are columns and rows by name: two records of one name get their ids added
+    names = [r["record"]["name_en"] for r in results]
+    for r in results:
+        name = r["record"]["name_en"]
+        r["record"]["label"] = name if names.count(name) == 1 else f"{name} ({r['record']['id']})"
     return sorted(results, key=lambda r: (r["facts"]["start"], r["record"]["id"]))
 
 
 def _name(r: dict) -> str:
-    return r["record"]["name_en"]
+    return r["record"].get("label", r["record"]["name_en"])
 
 
 def grid_side_by_side(results: list[dict]) -> pd.DataFrame:

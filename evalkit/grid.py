@@ -55,7 +55,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
 
     virtual = acts[acts["channel"] == "virtual"] if not acts.empty else acts
     add("Geographic scope", "virtual", *_activity_lines(virtual))
-    for scope in ("local", "regional", "international"):
+    for scope in ("local", "national", "regional", "international"):
         part = acts[(acts["channel"] == "in_person") & (acts["scope"] == scope)] \
             if not acts.empty else acts
         add("Geographic scope", f"in person, {scope}", *_activity_lines(part))

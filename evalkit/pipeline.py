@@ -93,7 +93,11 @@ def _execute(template: str, parameters: dict, executed: Path, title: str, record
                         kernel_name="python3", language="python", progress_bar=False,
                         execution_timeout=timeout,
                         # written once at the end: the staging copy is discarded on failure
-                        request_save_on_cell_execute=False)
+                        request_save_on_cell_execute=False,
+                        # the kernel's own log (a warning that its local sockets are not
+                        # encrypted; "KeyboardInterrupt caught" as it is shut down) is noise
+                        # to a reader; a failing cell is reported from the notebook itself
+                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
 
 
@@ -201,29 +205,42 @@ padding:4px 8px;text-align:start;vertical-align:top}} th{{background:#f2f2f2}}
 
 def write_index(out_root: str | Path, outcomes: list[Outcome],
                 comparative: Optional[Outcome] = None, run_date: Optional[str] = None) -> Path:
-    """reports/index.html: every evaluation of this run with its status, and the comparison."""
+    """OUT/index.html: every evaluation present under OUT (earlier runs' too, read from their
+    results.json), this run's failures, and the comparative report if there is one."""
     from datetime import date
 
     from . import __version__
 
     out_root = Path(out_root)
+    present = {}
+    for path in sorted(out_root.glob("*/results.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            name = data["record"]["name_en"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # not an evalkit results file
+        if (path.parent / "evaluation.html").is_file():
+            present[path.parent.name] = name
+    failed = {o.record_id or o.record_path: o for o in outcomes if o.status != "ok"}
     rows = []
-    for o in outcomes:
-        name = html.escape(o.record_id or o.record_path)
-        if o.status == "ok":
-            link = f'<a href="{html.escape(o.record_id)}/evaluation.html">evaluation</a>'
-            detail = "ok"
-        else:
-            link = ""
-            detail = html.escape(o.describe().split(": ", 1)[-1])
-        rows.append(f'<tr><td>{name}</td><td class="{o.status}">{detail}</td><td>{link}</td></tr>')
-    if comparative is None:
-        comp = ""
-    elif comparative.status == "ok":
-        comp = ('<h2>Comparison</h2><p><a href="comparative.html">The comparative report</a>: '
-                "the campaigns side by side and the replication of the paper.</p>")
-    else:
+    for rid, name in sorted(present.items(), key=lambda x: x[1].casefold()):
+        if rid in failed:
+            continue
+        link = f'<a href="{html.escape(rid)}/evaluation.html">evaluation</a>'
+        rows.append(f'<tr><td>{html.escape(name)}</td><td class="ok">ok</td><td>{link}</td></tr>')
+    for key, o in failed.items():
+        detail = html.escape(o.describe().split(": ", 1)[-1])
+        earlier = (f' <a href="{html.escape(o.record_id)}/evaluation.html">earlier report</a>'
+                   if o.record_id in present else "")
+        rows.append(f'<tr><td>{html.escape(key)}</td><td class="{o.status}">{detail}</td>'
+                    f"<td>{earlier}</td></tr>")
+    if comparative is not None and comparative.status != "ok":
         comp = f'<h2>Comparison</h2><p class="failed">failed: {html.escape(comparative.error or "")}</p>'
+    elif (out_root / "comparative.html").is_file():
+        comp = ('<h2>Comparison</h2><p><a href="comparative.html">The comparative report</a>: '
+                "the campaigns side by side.</p>")
+    else:
+        comp = ""
     page = INDEX.format(date=html.escape(run_date or date.today().isoformat()),
                         version=html.escape(__version__), comparative=comp, rows="".join(rows))
     tmp = out_root / ".index.html.tmp"

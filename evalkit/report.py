@@ -268,7 +268,7 @@ class ComparativeReport:
         self.results = comparison.load_results(results_dir, ids)
 
     def title(self) -> Html:
-        names = ", ".join(r["record"]["name_en"] for r in self.results)
+        names = ", ".join(self.c._name(r) for r in self.results)
         return Html(f'<div class="evalkit"><h1>Comparing campaigns</h1><p class="muted">'
                     f"{len(self.results)} campaigns: {esc(names)} — from their results.json "
                     "files; no evaluation is re-run here.</p></div>")
@@ -279,7 +279,7 @@ class ComparativeReport:
     def verdicts(self) -> Html:
         v = self.c.verdicts(self.results)
         wide = v.pivot(index="question", columns="campaign", values="verdict")[
-            [r["record"]["name_en"] for r in self.results]].reset_index()
+            [self.c._name(r) for r in self.results]].reset_index()
         return Html(figure(self.c.verdict_heatmap(self.results), "verdicts heat map")
                     + table(wide))
 
@@ -328,7 +328,7 @@ class ComparativeReport:
         said = (f"Of {len(t)} claims of the paper: {counts.get('agrees', 0)} agree with what "
                 f"evalkit computed, {counts.get('disagrees', 0)} disagree, "
                 f"{counts.get('cannot be computed', 0)} cannot be computed from the records.")
-        others = [r["record"]["name_en"] for r in self.results if r not in paper]
+        others = [self.c._name(r) for r in self.results if r not in paper]
         intro = (
             "Each claim of the paper (its cross-campaign findings and each case's judgements) "
             "beside what evalkit computed from the records of the paper's campaigns"

@@ -41,7 +41,8 @@ MET_HEADER = "date,metric,value,language,hashtag,platform,country,scope,phase,no
 ENG_HEADER = "date,decision_maker,institution,type,response,description,source"
 
 
-def small_record(tmp_path, activities=(), metrics=(), engagements=(), **yaml_changes):
+def small_record(tmp_path, activities=(), metrics=(), engagements=(), activity_header=None,
+                 **yaml_changes):
     """A minimal valid record with the given table rows and top-level YAML keys replaced.
     Rows are CSV lines without the header; `s` is the only source id."""
     from ruamel.yaml import YAML
@@ -67,7 +68,7 @@ def small_record(tmp_path, activities=(), metrics=(), engagements=(), **yaml_cha
     folder.mkdir(exist_ok=True)
     with open(folder / "campaign.yaml", "w", encoding="utf-8") as fh:
         YAML(typ="safe").dump(base, fh)
-    for name, header, rows in (("activities.csv", ACT_HEADER, activities),
+    for name, header, rows in (("activities.csv", activity_header or ACT_HEADER, activities),
                                ("metrics.csv", MET_HEADER, metrics),
                                ("engagements.csv", ENG_HEADER, engagements)):
         (folder / name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")

@@ -205,8 +205,8 @@ def _local_resilience(ctx):
     acts = _acts(ctx)
     if not len(acts):
         return None, ["no activities recorded"]
-    local = acts[(acts["channel"] == "in_person") & (acts["scope"] == "local")]
-    return len(local) > 0, [f"{len(local)} local in-person activities"] + \
+    local = acts[(acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"])]
+    return len(local) > 0, [f"{len(local)} local or national in-person activities"] + \
         [f"activities.csv:{r}" for r in local["row"][:5]]
 
 

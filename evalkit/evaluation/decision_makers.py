@@ -12,7 +12,7 @@ from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 LADDER = ("not reached", "aware", "engaged", "public statement", "policy action")
 ONE_WAY = {"letter", "petition_delivered", "exhibition", "other"}
 TWO_WAY = {"meeting", "testimony", "hearing", "briefing"}
-POLICY = {"vote", "resolution", "law", "truce", "sanctions"}
+POLICY = {"vote", "resolution", "law", "truce", "sanctions", "treaty", "executive_decision"}
 
 
 def rung(engagement_type: str, response: str) -> int:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pandas as pd
 
+from ..schema import ACTIVITY_KINDS
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 from .decision_makers import POLICY
 from .hashtags import group_variants
@@ -14,6 +15,15 @@ from .hashtags import group_variants
 # and no more than this long after the activity ends.
 FOLLOW_WINDOW = timedelta(days=365)
 LOW_EFFORT_LIMIT = 0.5
+
+
+def _same_event(a, b) -> bool:
+    """Two rows of one event (the record gives them one `event` name, or the same date,
+    city and description) are not two events clashing."""
+    ea, eb = a.get("event"), b.get("event")
+    if isinstance(ea, str) and ea == eb:
+        return True
+    return (a["date"], a["city"], a["description"]) == (b["date"], b["city"], b["description"])
 
 
 class TacticUsefulness(Analysis):
@@ -51,7 +61,7 @@ class TacticUsefulness(Analysis):
                                      f"{g.level} goal {g.id}: {j.attainment}",
                                      f"campaign.yaml goals[{g.id}]"))
         self.followed = []
-        for kind in ("mobilisation", "advocacy", "lobbying"):
+        for kind in ACTIVITY_KINDS:
             part = acts[acts["kind"] == kind] if n else acts
             hits = set()
             for _, a in part.iterrows():
@@ -69,7 +79,9 @@ class TacticUsefulness(Analysis):
         problems = []
         by_lang: dict[str, set] = {}
         for a in rec.media_tools.accounts:
-            by_lang.setdefault(a.language, set()).add(a.team or f"unstated team of {a.name}")
+            # an account whose team is not recorded says nothing about how many teams there are
+            if a.team:
+                by_lang.setdefault(a.language, set()).add(a.team)
         split = {l: t for l, t in by_lang.items()
                  if len(t) > 1 or any(x == "several" for x in t)}
         for lang, teams in split.items():
@@ -90,7 +102,7 @@ class TacticUsefulness(Analysis):
         for city, part in (inp.groupby("city") if len(inp) else []):
             part = part.sort_values("date_start")
             for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
-                if b["date_start"] <= a["date_end"]:
+                if b["date_start"] <= a["date_end"] and not _same_event(a, b):
                     clash.append((city, a["row"], b["row"]))
         for city, ra, rb in clash:
             problems.append(f"events in {city} at the same time (activities.csv:{ra}, :{rb})")
@@ -101,7 +113,9 @@ class TacticUsefulness(Analysis):
         everyone = members + list(rec.partners)
         orientations = {p.orientation.casefold() for p in everyone if p.orientation}
         kinds = {p.kind for p in everyone}
-        self.indicator("Coalitions", f"{len(rec.coalitions)} (members listed: {len(members)})")
+        sizes = [f"{co.name}: {co.size} members" for co in rec.coalitions if co.size is not None]
+        self.indicator("Coalitions", f"{len(rec.coalitions)} (members listed: {len(members)})"
+                       + (f"; sizes recorded: {'; '.join(sizes)}" if sizes else ""))
         self.indicator("Partners (in coalitions or not)",
                        f"{len({p.name for p in everyone})} named; {len(kinds)} kinds; "
                        f"{len(orientations)} distinct orientations")

@@ -1,0 +1,165 @@
+"""What a new user runs into when encoding a campaign (issue 8 §6–7): every mistake gets a
+located, plain error, and no command prints a traceback or the kernel's log."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import evalkit
+from evalkit.cli import main
+from conftest import CASE_STUDIES, SCAFFOLD, edit
+
+
+def problems_of(record):
+    campaign, problems = evalkit.check_record(record)
+    assert campaign is None
+    return [str(p) for p in problems]
+
+
+def test_an_unquoted_impossible_date_is_a_located_error_not_a_traceback(record):
+    edit(record / "campaign.yaml", "start: 2024-01-10", "start: 2012-13-05")
+    (problem,) = problems_of(record)
+    assert problem.startswith(f"{record / 'campaign.yaml'}:")
+    assert "phases[0].start: '2012-13-05' is not a real date" in problem
+
+
+def test_ambiguous_decimal_separators_in_counts_are_refused_with_how_to_write_them(record):
+    edit(record / "activities.csv", "about 400,,12", "1.800,,12")
+    edit(record / "metrics.csv", "about 5000,en", '"1,8",en')
+    problems = problems_of(record)
+    assert any(p.startswith(f"{record / 'activities.csv'}:2: participants: ambiguous number "
+                            "'1.800'") for p in problems), problems
+    assert any(p.startswith(f"{record / 'metrics.csv'}:2: value: ambiguous number '1,8'")
+               for p in problems), problems
+    assert all("1,800" in p and "1.8" in p for p in problems)  # says how to write it
+
+
+def test_unambiguous_thousands_and_scaled_decimals_are_still_read():
+    from evalkit.values import Quantity
+    assert Quantity.parse("1,800").value == 1800
+    assert Quantity.parse("1.5 million").value == 1_500_000
+    assert Quantity.parse("50000..70000").lower == 50000
+
+
+def test_a_misnamed_table_is_named_with_the_name_expected(record):
+    (record / "activities.csv").rename(record / "Activities.csv")
+    (record / "engagements.csv").rename(record / "engagements.csv.txt")
+    problems = problems_of(record)
+    assert f"{record / 'Activities.csv'}: not read: a table must be named exactly " \
+           "activities.csv (lower case, CSV); rename it or remove it" in problems
+    assert any(p.startswith(f"{record / 'engagements.csv.txt'}: not read") and
+               "engagements.csv" in p for p in problems)
+
+
+def test_semicolon_separated_csv_says_resave_with_commas(record):
+    path = record / "metrics.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    (problem,) = problems_of(record)
+    assert problem.startswith(f"{path}:1:") and "re-save the sheet as CSV with commas" in problem
+
+
+def test_one_bad_phase_date_is_reported_once_not_as_follow_on_errors(record):
+    edit(record / "campaign.yaml", "end: 2024-03", "end: 2024-3-99")
+    problems = problems_of(record)
+    assert len(problems) == 1, problems
+    assert "phases[0].end" in problems[0]
+
+
+def test_rows_outside_the_campaign_are_one_problem_per_table(record):
+    rows = "\n".join(f"s{i},2019-0{i},,stand,mobilisation,,low,in_person,local,,,en,,,,,"
+                     "interview-1" for i in range(1, 6))
+    with open(record / "activities.csv", "a", encoding="utf-8") as fh:
+        fh.write(rows + "\n")
+    problems = [p for p in problems_of(record) if "activities.csv" in p]
+    assert len(problems) == 1 and "5 rows" in problems[0], problems
+
+
+def test_new_takes_its_id_from_the_folder_name(tmp_path):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "Jubilee 2000")])
+    assert result.exit_code == 0, result.output
+    campaign = evalkit.load_campaign(tmp_path / "Jubilee 2000")
+    assert campaign.id == "jubilee-2000" and campaign.record.format_version == 2
+
+
+def test_format_version_1_records_are_still_read(record):
+    edit(record / "campaign.yaml", "format_version: 2", "format_version: 1")
+    assert evalkit.check_record(record)[1] == []
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_two_records_with_one_id_are_refused_naming_both_and_the_others_run(tmp_path):
+    a = _copy(SCAFFOLD, tmp_path / "a")
+    b = _copy(SCAFFOLD, tmp_path / "b")
+    c = _copy(SCAFFOLD, tmp_path / "c")
+    edit(c / "campaign.yaml", "id: my-campaign", "id: other-campaign")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(a), str(b), str(c), "--out", str(out),
+                                       "--jobs", "1", "--no-progress"])
+    assert result.exit_code == 2, result.output
+    assert f"'my-campaign' is also the id of {b / 'campaign.yaml'}" in result.output
+    assert f"'my-campaign' is also the id of {a / 'campaign.yaml'}" in result.output
+    assert not (out / "my-campaign").exists()
+    assert (out / "other-campaign" / "results.json").is_file()
+
+
+def test_a_new_out_folder_is_created(tmp_path):
+    out = tmp_path / "new" / "deeper"
+    result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out),
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert (out / "my-campaign" / "evaluation.html").is_file()
+
+
+def test_an_unwritable_out_is_a_clear_error_before_any_work(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for out in (blocker, blocker / "sub"):
+        result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out),
+                                           "--no-progress"])
+        assert result.exit_code == 2, result.output
+        assert f"cannot write reports to --out {out}" in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert blocker.read_text() == "not a folder"
+
+
+def test_an_invalid_as_of_stops_before_any_notebook_runs(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out),
+                                       "--as-of", "2020-13", "--no-progress"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--as-of'" in result.output and "2020-13" in result.output
+    assert not out.exists()
+
+
+def test_the_index_lists_every_evaluation_under_out_not_only_this_run(tmp_path):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    for case in ("caesar", "save-ghouta"):
+        result = runner.invoke(main, ["run", str(CASE_STUDIES / case), "--out", str(out),
+                                      "--no-progress"])
+        assert result.exit_code == 0, result.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="caesar/evaluation.html"' in index
+    assert 'href="save-ghouta/evaluation.html"' in index
+
+
+def test_commands_print_no_kernel_log_and_count_in_words(tmp_path):
+    records = tmp_path / "records"
+    for name in ("one", "two"):
+        _copy(SCAFFOLD, records / name)
+        edit(records / name / "campaign.yaml", "id: my-campaign", f"id: {name}")
+    evalkit_cmd = Path(sys.executable).parent / "evalkit"
+    proc = subprocess.run([str(evalkit_cmd), "run-all", str(records), "--out",
+                           str(tmp_path / "out"), "--jobs", "2", "--no-progress"],
+                          capture_output=True, text=True, timeout=600)
+    said = proc.stdout + proc.stderr
+    assert proc.returncode == 0, said
+    assert "without encryption" not in said and "KeyboardInterrupt" not in said
+    assert "Traceback" not in said
+    assert "2 evaluations and the comparative report written" in said

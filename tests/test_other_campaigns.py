@@ -1,0 +1,185 @@
+"""Campaigns from outside the paper (tests/records: a treaty achieved, debt relief partly
+achieved, a viral video whose main goal failed): sensible verdicts, no Syria wording, and
+a comparison without the paper's replication table."""
+import base64
+import html
+import json
+import re
+from urllib.parse import unquote
+
+import pytest
+from click.testing import CliRunner
+
+from evalkit.cli import main
+from evalkit.evaluation import Evaluation
+from evalkit.evaluation.reach import Reach
+from evalkit.evaluation.tactics import TacticUsefulness
+from conftest import ROOT, small_record
+
+RECORDS = ROOT / "tests" / "records"
+OTHER_IDS = ["icbl-mine-ban", "jubilee-2000", "kony-2012"]
+SYRIA_WORDS = ["Syria", "Syrian", "regime", "Russia", "Iran", "China", "Chinese", "Arabic",
+               "Arab", "Aleppo", "Ghouta", "Idlib", "Caesar", "Assad"]
+ORDER = ["poor", "weak", "fair", "good"]
+
+
+@pytest.fixture(scope="session")
+def other_reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("other-reports")
+    result = CliRunner().invoke(main, ["run-all", str(RECORDS), "--out", str(out),
+                                       "--jobs", "2", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _results(out, case):
+    return json.loads((out / case / "results.json").read_text(encoding="utf-8"))
+
+
+def _verdict(out, case, q):
+    return _results(out, case)["questions"][str(q)]["verdict"]
+
+
+def _visible_text(page: str) -> str:
+    """What a reader sees: text outside <style>, plus the text inside embedded SVG charts."""
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    charts = []
+    for uri in re.findall(r'src="data:image/svg\+xml([^"]*)"', page):
+        if uri.startswith(";base64,"):
+            charts.append(base64.b64decode(uri[8:]).decode("utf-8", "replace"))
+        else:
+            charts.append(unquote(uri.split(",", 1)[1]))
+    page = re.sub(r'src="data:[^"]*"', "", page)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page + " ".join(charts)))
+
+
+def test_an_achieved_treaty_campaign_rates_good_on_goals(other_reports):
+    assert _verdict(other_reports, "icbl-mine-ban", 3) == "good"
+
+
+def test_huge_reach_with_a_failed_main_goal_shows_both(other_reports):
+    r = _results(other_reports, "kony-2012")
+    assert ORDER.index(r["questions"]["2"]["verdict"]) >= ORDER.index("fair")
+    q3 = r["questions"]["3"]
+    assert ORDER.index(q3["verdict"]) <= ORDER.index("weak")
+    assert "the main goal was not achieved" in q3["verdict_cap"]
+    # side by side in the comparative report: reach high, goals low, the 100 million views
+    page = _visible_text((other_reports / "comparative.html").read_text(encoding="utf-8"))
+    assert "Reach against outcome" in page
+    row = re.search(r"Kony 2012\s+(\w+)\s+(\w+)\s+not achieved\s+([^\n]*?views)", page)
+    assert row, page[page.find("Reach against outcome"):][:800]
+    assert (row.group(1), row.group(2)) == (r["questions"]["2"]["verdict"], q3["verdict"])
+    assert "more than 100 million views" in row.group(3)
+
+
+def test_a_partly_achieved_main_goal_cannot_rate_good(other_reports):
+    q3 = _results(other_reports, "jubilee-2000")["questions"]["3"]
+    assert q3["verdict"] == "fair" and "only partly achieved" in q3["verdict_cap"]
+    assert q3["criteria_met"] / q3["criteria_judgeable"] >= 0.75  # uncapped it would be good
+
+
+@pytest.mark.parametrize("case", OTHER_IDS)
+def test_no_syria_wording_in_reports_of_other_campaigns(other_reports, case):
+    text = _visible_text((other_reports / case / "evaluation.html").read_text(encoding="utf-8"))
+    found = [w for w in SYRIA_WORDS if re.search(rf"\b{w}", text)]
+    assert found == [], [re.search(rf".{{80}}\b{w}.{{80}}", text, re.S).group(0) for w in found]
+
+
+def test_no_syria_wording_in_their_comparison_and_no_replication_table(other_reports):
+    text = _visible_text((other_reports / "comparative.html").read_text(encoding="utf-8"))
+    assert [w for w in SYRIA_WORDS if re.search(rf"\b{w}", text)] == []
+    assert "Replicating the paper" not in text
+    assert "build on the last" not in text  # these campaigns are not a sequence
+
+
+def test_every_metric_row_appears_in_question_2(other_reports):
+    r = _results(other_reports, "jubilee-2000")
+    evidence = " ".join(i["evidence"] for i in r["questions"]["2"]["indicators"])
+    for row in (2, 3, 4):
+        assert f"metrics.csv:{row}" in evidence
+    values = {i["indicator"]: i["value"] for i in r["questions"]["2"]["indicators"]}
+    assert any("about 24 million" in v and "per week" in v for v in values.values())
+
+
+def test_contiguous_phases_do_not_fire_stops_and_restarts(other_reports):
+    for case in ("icbl-mine-ban", "jubilee-2000"):
+        w11 = next(c for c in _results(other_reports, case)["checklist"] if c["rule"] == "W11")
+        assert not any("stops and restarts" in e for e in w11["evidence"]), w11
+
+
+def test_a_campaign_that_made_its_own_event_is_not_reactive(other_reports):
+    (t,) = _results(other_reports, "kony-2012")["launch_timing"]
+    assert t["role"] == "launch" and t["designed"] and t["reactive"] is False and t["linked"]
+
+
+# --- the rules behind them, on small records ---------------------------------------------
+def test_language_rule_compares_with_the_decision_makers_languages_not_arabic(tmp_path):
+    from conftest import act
+    english = small_record(tmp_path, activities=[act("a1", language="en")], audiences=[
+        {"id": "dm", "segment": "decision_makers", "tier": "primary", "region": "local",
+         "languages": ["fr"], "targeted": "yes", "source": "s"},
+        {"id": "public", "segment": "general_public", "tier": "secondary", "region": "local",
+         "languages": ["en"], "targeted": "yes", "source": "s"}])
+    crit = next(c for c in Evaluation(english).questions[1].criteria
+                if c.name.startswith("At least half of activities"))
+    assert crit.met is False and "(fr)" in crit.because
+
+
+def test_language_rule_cannot_pass_when_the_decision_makers_languages_are_unknown(tmp_path):
+    from conftest import act
+    c = small_record(tmp_path, activities=[act("a1", language="en", audience="dm")], audiences=[
+        {"id": "dm", "segment": "decision_makers", "tier": "primary", "region": "local",
+         "targeted": "yes", "source": "s"}])
+    crit = next(x for x in Evaluation(c).questions[1].criteria
+                if x.name.startswith("At least half of activities"))
+    assert crit.met is None and "not recorded" in crit.because
+
+
+def test_accounts_without_a_team_are_not_separate_teams(tmp_path):
+    c = small_record(tmp_path, media_tools={"accounts": [
+        {"platform": "twitter", "name": "@a", "language": "en", "source": "s"},
+        {"platform": "facebook", "name": "b", "language": "en", "source": "s"}]})
+    assert TacticUsefulness(c).coordination == []
+    split = small_record(tmp_path, media_tools={"accounts": [
+        {"platform": "twitter", "name": "@a", "language": "en", "team": "X", "source": "s"},
+        {"platform": "facebook", "name": "b", "language": "en", "team": "Y", "source": "s"}]})
+    assert TacticUsefulness(split).coordination == ["accounts in en run by 2 teams"]
+
+
+def _city_rows(event_a="", event_b="", desc_b="March"):
+    return [f"a1,2020-02-01,,March,mobilisation,,high,in_person,local,,Paris,en,public,,,,{event_a},s",
+            f"a2,2020-02-01,,{desc_b},mobilisation,,high,in_person,local,,Paris,en,public,,,,{event_b},s"]
+
+
+def _with_event_column(tmp_path, rows):
+    from conftest import ACT_HEADER
+    return small_record(tmp_path, activities=rows,
+                        activity_header=ACT_HEADER.replace(",events,source", ",events,event,source"))
+
+
+def test_two_rows_of_one_event_are_not_a_clash(tmp_path):
+    same_text = _with_event_column(tmp_path, _city_rows())
+    assert TacticUsefulness(same_text).coordination == []
+    named = _with_event_column(tmp_path, _city_rows("march", "march", desc_b="Unions march"))
+    assert TacticUsefulness(named).coordination == []
+    clash = _with_event_column(tmp_path, _city_rows(desc_b="Vigil"))
+    assert TacticUsefulness(clash).coordination == [
+        "events in Paris at the same time (activities.csv:2, :3)"]
+
+
+def test_views_and_ranges_are_reach_with_their_bounds_and_percent_is_a_level(tmp_path):
+    c = small_record(tmp_path, metrics=[
+        "2020-01-01..2020-01-07,views,more than 1 million,,,,,,,,s",
+        "2020-01,signatures,50000..70000,,,,,,,,s",
+        "2020-02,percent,about 40,,,,,,,share who had heard of it,s"])
+    t = Reach(c).metric_table
+    assert list(t["per week"][:1]) == ["at least 1,000,000 per week"]
+    assert t.loc[1, "bound"] == "range" and "–" in t.loc[1, "per week"]
+    assert t.loc[2, "level"] and t.loc[2, "per week"].startswith("a level, not a rate: about 40%")
+
+
+def test_partner_reuse_follows_the_records_sequence_only(case_reports):
+    from evalkit.comparison import load_results, partner_reuse
+    pairs = partner_reuse(load_results(case_reports))
+    assert list(zip(pairs["from"], pairs["to"])) == [
+        ("Aleppo Is Burning", "Save Ghouta"), ("Save Ghouta", "Idlib Under Fire")]
