@@ -221,37 +221,41 @@ class Reach(Analysis):
     def plot(self, ax=None):
         r = self.metric_table[~self.metric_table["level"].astype(bool)] \
             if len(self.metric_table) else self.metric_table
-        fig, ax = self._axes(ax, size=(7, max(2.4, 0.45 * len(r) + 1.2)))
+        fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
             return self._nothing_to_plot(fig, ax, "No counts in metrics.csv")
         labels = [f"{_metric_label(row)}\n{row['window']}" for _, row in r.iterrows()]
-        lows = [x for x in r["rate_low"] if x and x > 0]
-        highs = [x for x in r["rate_high"] if x and math.isfinite(x) and x > 0]
+        values = [x for x in list(r["rate_low"]) + list(r["rate_high"])
+                  if x and math.isfinite(x) and x > 0]
+        top = max(values, default=1.0)
         # counts from a handful of stands to 100 million views share one axis: log when wide
-        spread = (max(lows + highs) / min(lows + highs)) if lows or highs else 1
-        log = spread > 100
-        floor = min(lows + highs) / 3 if log else 0
+        log = bool(values) and top / min(values) > 100
+        left = min(values) / 3 if log else 0.0
+        right = top * 5 if log else top * 1.4 + 1
         for i, (_, row) in enumerate(r.iterrows()):
-            lo = max(row["rate_low"], floor)
+            lo = max(row["rate_low"], left)
             hi = row["rate_high"] if math.isfinite(row["rate_high"]) else None
-            if row["bound"] == "lower":
-                ax.annotate("", xy=(lo * (4 if log else 1.6) + (0 if log else 1), i), xytext=(lo, i),
-                            arrowprops=dict(arrowstyle="->", color="#4c72b0"))
+            arrow = dict(arrowstyle="->", lw=1.4)
+            if row["bound"] == "lower":   # the rate is this or more: arrow to the right
+                ax.annotate("", xy=(right, i), xytext=(lo, i), annotation_clip=False,
+                            arrowprops={**arrow, "color": "#4c72b0"})
                 ax.plot([lo], [i], "o", color="#4c72b0")
-            elif row["bound"] == "upper":
-                ax.annotate("", xy=(floor, i), xytext=(hi, i),
-                            arrowprops=dict(arrowstyle="->", color="#dd8452"))
+            elif row["bound"] == "upper":  # this or less: arrow to the left
+                ax.annotate("", xy=(left, i), xytext=(hi, i), annotation_clip=False,
+                            arrowprops={**arrow, "color": "#dd8452"})
                 ax.plot([hi], [i], "o", color="#dd8452")
             elif row["bound"] == "range":
-                ax.plot([lo, hi], [i, i], "-", color="#55a868", lw=3)
+                ax.plot([lo, hi], [i, i], "-", color="#55a868", lw=4, solid_capstyle="butt")
             else:
                 ax.plot([lo], [i], "s", color="#55a868")
         if log:
             ax.set_xscale("log")
+        ax.set_xlim(left if log else 0, right)
         ax.set_yticks(list(range(len(r))), labels)
-        ax.invert_yaxis()
-        ax.set_xlabel("per week" + (" (log scale)" if log else "")
-                      + " · arrow: the count is a bound; the rate may lie that way · bar: a range")
-        ax.set_title("Every count in metrics.csv, per week of the window it covers")
-        fit_margins(fig, [l for lab in labels for l in lab.split("\n")])
+        ax.set_ylim(len(r) - 0.5, -0.5)
+        ax.set_xlabel(("per week, log scale" if log else "per week")
+                      + "\narrow: the count is a bound, the rate lies that way · bar: a range")
+        fit_margins(fig, [l for lab in labels for l in lab.split("\n")], bottom=0.28)
+        fig.suptitle("Every count in metrics.csv, per week of the window it covers",
+                     x=0.01, ha="left", fontsize=11)
         return fig
