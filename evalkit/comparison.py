@@ -182,7 +182,8 @@ def mix_against_attainment(results: list[dict]) -> pd.DataFrame:
         rows.append({"campaign": _name(r), "activities": r["facts"]["activities"],
                      **{f"{k} share": round(kinds.get(k, 0) / total, 2)
                         for k in ("mobilisation", "advocacy", "lobbying")},
-                     "main goal": ", ".join(str(g["attainment"]) for g in r["facts"]["main_goal"]),
+                     "main goal": ", ".join(str(g["attainment"]).replace("_", " ")
+                                            for g in r["facts"]["main_goal"]),
                      "highest decision-maker rung": r["facts"]["decision_makers_top_rung"]})
     return pd.DataFrame(rows)
 
@@ -198,7 +199,8 @@ def mix_plot(results: list[dict]):
     ax.set_xlim(0, 1.45)
     ax.invert_yaxis()
     ax.set_xlabel("share of recorded activities")
-    ax.legend(fontsize=8, loc="lower right")
+    # below the axes: a legend inside would cover the bars
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.4, -0.3), ncol=3, frameon=False)
     ax.set_title("Activity mix against main-goal attainment")
     fig.tight_layout()
     return fig

@@ -31,6 +31,18 @@ STYLE = """<style>
 .evalkit .bar-row {display: flex; align-items: center; gap: 0.5em; margin: 2px 0;}
 .evalkit .bar {display: inline-block; height: 0.9em; min-width: 2px;}
 .evalkit .bar-text {font-size: 0.85em; white-space: nowrap;}
+.evalkit .scroll {overflow-x: auto; max-width: 100%;}
+.evalkit .scroll table {margin-top: 0;}
+.evalkit td.v {color: #fff; font-weight: bold;}
+.evalkit details > summary {cursor: pointer; color: #1a5a96; margin: 0.3em 0;}
+.evalkit .summary li {margin: 0.15em 0;}
+.evalkit table {text-align: start;}
+@media print {
+  .evalkit figure, .evalkit tr, .evalkit .verdict {break-inside: avoid;}
+  .evalkit .scroll {overflow: visible;}
+  .evalkit table {font-size: 0.8em;}
+  .evalkit details > :not(summary) {display: block;}
+}
 </style>"""
 
 
@@ -65,16 +77,30 @@ def bullets(items: Iterable[str]) -> Html:
     return Html(f'<div class="evalkit"><ul>{lis}</ul></div>')
 
 
-def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = "") -> Html:
-    """An escaped table; `columns` maps frame columns to the headings readers see."""
+def _cell(column: str, value) -> str:
+    # verdict cells carry their colour (white text on a WCAG AA background) and the word
+    if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
+        return f'<td class="v" style="background:{VERDICT_COLOURS[value]}">{esc(value)}</td>'
+    return f"<td>{esc(value)}</td>"
+
+
+def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = "",
+          fold_after: Optional[int] = None) -> Html:
+    """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
+    columns to the headings readers see; with `fold_after`, a longer table is folded into
+    a <details> block that says how many rows it holds."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
     head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
     body = "".join(
-        "<tr>" + "".join(f"<td>{esc(row[c])}</td>" for c in columns) + "</tr>"
+        "<tr>" + "".join(_cell(c, row[c]) for c in columns) + "</tr>"
         for _, row in frame.iterrows())
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return Html(f'<div class="evalkit">{STYLE}<table>{cap}<thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table></div>")
+    inner = (f'<div class="scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
+             f"<tbody>{body}</tbody></table></div>")
+    if fold_after is not None and len(frame) > fold_after:
+        inner = (f"<details><summary>Show the table ({len(frame)} rows)</summary>{inner}"
+                 "</details>")
+    return Html(f'<div class="evalkit">{STYLE}{inner}</div>')
 
 
 def figure(fig, alt: str) -> Html:
@@ -103,9 +129,9 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
     rows = []
     for label, bars in groups:
         cells = []
-        for i, (name, value, text) in enumerate(bars):
+        for i, (name, value, text, *own) in enumerate(bars):
             width = 0 if not scale_max else max(0.0, min(1.0, value / scale_max)) * 100
-            colour = colours[i % len(colours)]
+            colour = own[0] if own else colours[i % len(colours)]
             cells.append(f'<div class="bar-row"><span class="bar" style="width:{width:.1f}%;'
                          f'background:{colour}"></span><span class="bar-text">{esc(name)}'
                          f'{": " if name else ""}{esc(text)}</span></div>')
@@ -114,7 +140,20 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
                 f"<figcaption>{esc(title)}</figcaption><table>{''.join(rows)}</table></figure>")
 
 
-VERDICT_COLOURS = {"good": "#2e7d32", "fair": "#9e9d24", "weak": "#ef6c00", "poor": "#c62828"}
+# Each passes WCAG AA (contrast at least 4.5:1) as text on white and behind white text.
+VERDICT_COLOURS = {"good": "#2e7d32", "fair": "#6d6a00", "weak": "#a84300", "poor": "#c62828"}
+ATTAINMENT_COLOURS = {"achieved": "#2e7d32", "partly achieved": "#8a6d00",
+                      "not achieved": "#c62828"}
+
+
+def contrast_ratio(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2 contrast ratio of two sRGB colours written #rrggbb."""
+    def luminance(colour: str) -> float:
+        c = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def verdict_block(analysis) -> Html:
@@ -139,6 +178,43 @@ class CampaignReport:
             f'<p class="muted">Record <code>{esc(r.id)}</code> · evaluator: '
             f"{esc(r.evaluator)} · as of: {esc(as_of)}</p></div>")
 
+    def summary(self) -> Html:
+        """Five lines for a reader with one minute: the main goal, the five verdicts, reach
+        against outcome, the launch, and what the checklist found."""
+        ev, rec = self.evaluation, self.campaign.record
+        q = ev.questions
+        goals = q[3].table
+        mains = goals[goals["level"] == "main"] if len(goals) else goals
+        main = "; ".join(f"{r['text'].rstrip('.')} — {r['attainment']}"
+                         + (f" (as of {r['judged as of']})" if r["judged as of"] else "")
+                         for _, r in mains.iterrows()) or "no main goal recorded"
+        names = {1: "audience", 2: "reach", 3: "goals", 4: "decision makers", 5: "tactics"}
+        verdicts = " · ".join(f"{n} {names[n]}: {a.verdict.level}" for n, a in q.items())
+        counts = q[2].metric_table
+        largest = ""
+        if len(counts):
+            top = counts.loc[counts["rate_high"].fillna(0).idxmax()] \
+                if counts["rate_high"].notna().any() else counts.iloc[0]
+            largest = f"; its largest count: {top['count']} {str(top['metric']).replace('_', ' ')} ({top['window']})"
+        reach = (f"Reach {q[2].verdict.level}, goals {q[3].verdict.level}{largest}"
+                 + (f". {q[3].verdict.cap_reason[0].upper()}{q[3].verdict.cap_reason[1:]}"
+                    if q[3].verdict.cap_reason else ""))
+        launch = next((t for t in ev.timing if t.role == "launch"), None)
+        launch_line = ("Launch: " + {True: "reactive — ", False: "not reactive — ",
+                                     None: ""}[launch.reactive] + launch.sentence()) \
+            if launch else "Launch: not recorded"
+        fired = [r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "weakness"]
+        strengths = [r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "strength"]
+        recs = [str(n) for n, _, _ in ev.recommendations()]
+        checklist = (f"Checklist: {len(strengths)} strengths and {len(fired)} weaknesses found"
+                     + (f" ({', '.join(fired)})" if fired else "")
+                     + (f"; recommendations {', '.join(recs)} answer them" if recs else ""))
+        lines = [f"Main goal: {main}.", f"Verdicts: {verdicts}.", reach.rstrip(".") + ".",
+                 launch_line, checklist + "."]
+        items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="Summary">'
+                    f"<h2>In five lines</h2><ol>{items}</ol></section></div>")
+
     def overview(self) -> Html:
         r = self.campaign.record
         rows = pd.DataFrame([
@@ -156,7 +232,8 @@ class CampaignReport:
         return build_grid(self.campaign, self.as_of)
 
     def grid_table(self) -> Html:
-        return table(self.grid(), caption="The paper's appendix grid, generated from the record")
+        return table(self.grid(), caption="The paper's appendix grid, generated from the record",
+                     fold_after=12)
 
     @property
     def evaluation(self) -> Evaluation:
@@ -198,8 +275,9 @@ class CampaignReport:
             order = {"achieved": 3, "partly achieved": 2, "not achieved": 1}
             return bar_chart("Goal attainment (the evaluator's judgement)",
                              [(f"{r['level']} · {r['horizon']} term: {r['goal']}",
-                               [("", order.get(r["attainment"], 0), r["attainment"])])
-                              for _, r in q.table.iterrows()], 3, ("#c44e52",))
+                               [("", order.get(r["attainment"], 0), r["attainment"],
+                                 ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))])
+                              for _, r in q.table.iterrows()], 3)
         if number == 4:
             if q.table.empty:
                 return paragraph("No decision makers are named in the goals.")
@@ -244,7 +322,12 @@ class CampaignReport:
                               for r in rows],
                              columns=["rule", "kind", "group", "the paper's point", "result",
                                       "evidence", "recommendations"])
-        return table(frame)
+        found = frame[frame["result"] == FIRES]
+        rest = frame[frame["result"] != FIRES]
+        return Html(table(found) + (
+            f'<div class="evalkit"><details><summary>The {len(rest)} other rules (do not fire, '
+            "or cannot be judged from the record)</summary>" + table(rest) + "</details></div>"
+            if len(rest) else ""))
 
     def recommendations_list(self) -> Html:
         recs = self.evaluation.recommendations()
@@ -274,7 +357,7 @@ class ComparativeReport:
                     "files; no evaluation is re-run here.</p></div>")
 
     def grid_table(self) -> Html:
-        return table(self.c.grid_side_by_side(self.results))
+        return table(self.c.grid_side_by_side(self.results), fold_after=12)
 
     def verdicts(self) -> Html:
         v = self.c.verdicts(self.results)
@@ -292,7 +375,7 @@ class ComparativeReport:
                                    "trend can be tested."))
         else:
             parts.append(bullets(trend.sentences()))
-            parts.append(figure(trend.plot(), "stands per week"))
+            parts.append(figure(trend.plot(trend_line=False), "stands per week"))
         return Html("".join(parts))
 
     def fragmentation(self) -> Html:

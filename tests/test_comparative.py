@@ -157,5 +157,17 @@ def test_reports_open_in_a_real_browser_without_script_errors(case_reports):
         assert page.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
         bar = page.locator("figure.chart .bar").first.bounding_box()
         assert bar is not None and bar["height"] > 0  # the CSS bars are drawn
+        # navigation: contents link to the sections, links back to the index and files
+        toc = page.locator("nav.toc a").all_inner_texts()
+        assert "2. Was the audience reached?" in toc and "What to do next" in toc
+        assert page.locator("a[href='../index.html']").count() == 1
+        assert page.locator("a[href='results.json']").count() == 1
+        # a phone (390 px): tables scroll inside their box, the page never scrolls sideways
+        phone = browser.new_page(viewport={"width": 390, "height": 800})
+        for url in (case_reports / "caesar" / "evaluation.html",
+                    case_reports / "comparative.html"):
+            phone.goto(url.as_uri())
+            width = phone.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= 390, (url.name, width)
         browser.close()
     assert errors == []

@@ -1,6 +1,7 @@
 """End to end: records in, papermill-executed notebooks and HTML reports out."""
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -141,3 +142,22 @@ def test_installed_wheel_finds_its_templates_and_writes_a_report(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.splitlines()[0].startswith(str(site))
     assert (tmp_path / "r" / "caesar" / "evaluation.html").is_file()
+
+
+def test_verdict_colours_pass_wcag_aa_contrast_and_attainment_is_not_all_red(case_reports):
+    from evalkit.report import ATTAINMENT_COLOURS, VERDICT_COLOURS, contrast_ratio
+    for colour in [*VERDICT_COLOURS.values(), *ATTAINMENT_COLOURS.values()]:
+        assert contrast_ratio(colour) >= 4.5, colour
+    assert contrast_ratio("#9e9d24") < 4.5  # the old "fair" olive: the check can fail
+    page = (case_reports / "caesar" / "evaluation.html").read_text(encoding="utf-8")
+    verdict = json.loads((case_reports / "caesar" / "results.json").read_text())[
+        "questions"]["3"]["verdict"]
+    assert f'<td class="v" style="background:{VERDICT_COLOURS[verdict]}">{verdict}</td>' in page
+    assert ATTAINMENT_COLOURS["partly achieved"] in page  # Caesar's main goal, not red
+
+
+def test_report_opens_with_five_summary_lines(case_reports):
+    page = (case_reports / "save-ghouta" / "evaluation.html").read_text(encoding="utf-8")
+    summary = re.search(r'<section[^>]*class="summary".*?</section>', page, re.S).group(0)
+    assert summary.count("<li>") == 5
+    assert "Main goal:" in summary and "not achieved" in summary and "Verdicts:" in summary

@@ -3,6 +3,8 @@ trend test (quasi-Poisson when overdispersed), and honest handling of qualified 
 "more than 60" is a lower bound, so the result says which way it could move."""
 from __future__ import annotations
 
+import textwrap
+
 from typing import Sequence
 
 import numpy as np
@@ -108,7 +110,9 @@ class RateTrend:
                      "interval uses the quasi-Poisson scale.")
         return s + self.bound_directions() + self.warnings
 
-    def plot(self, ax=None):
+    def plot(self, ax=None, trend_line: bool = True):
+        """The rates with their bounds; `trend_line=False` when the counts come from different
+        campaigns, where a fitted line would suggest one process running through them."""
         import matplotlib.pyplot as plt
         fig, ax = (plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax))
         r = self.rates()
@@ -123,12 +127,15 @@ class RateTrend:
                 end = y + arrow if b == "lower" else max(0, y - arrow)
                 ax.annotate("", xy=(i, end), xytext=(i, y),
                             arrowprops=dict(arrowstyle="->", color=colour, lw=1.5))
-        fitted = self.result.predict() / self.exposures
-        ax.plot(range(len(r)), fitted, "--", color="#999", label="Poisson trend at the stated counts")
+        if trend_line:
+            fitted = self.result.predict() / self.exposures
+            ax.plot(range(len(r)), fitted, "--", color="#999",
+                    label="Poisson trend at the stated counts")
+            ax.legend(fontsize=8)
         ax.set_ylim(0, top + arrow)
-        ax.set_xticks(range(len(r)), r["label"], rotation=15, fontsize=8)
+        ax.set_xlim(-0.5, len(r) - 0.5)
+        ax.set_xticks(range(len(r)), [textwrap.fill(str(l), 22) for l in r["label"]], fontsize=8)
         ax.set_ylabel(f"per {self.unit}")
-        ax.legend(fontsize=8)
         ax.set_title("Rates (arrows: the count is a bound, the rate may lie that way)")
         fig.tight_layout()
         return fig
