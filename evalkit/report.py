@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
+from pathlib import Path
 from typing import Iterable, Optional
 
 import pandas as pd
@@ -18,7 +19,7 @@ from .grid import build_grid, parse_as_of
 from .load import load_campaign
 
 STYLE = """<style>
-.evalkit table {border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.92em;}
+.evalkit table {border-collapse: collapse; margin: 0.5em auto 1.5em 0; font-size: 0.92em;}
 .evalkit th, .evalkit td {border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;
   text-align: start;}
 .evalkit th {background: #f2f2f2;}
@@ -36,7 +37,9 @@ STYLE = """<style>
 .evalkit td.v {color: #fff; font-weight: bold;}
 .evalkit details > summary {cursor: pointer; color: #1a5a96; margin: 0.3em 0;}
 .evalkit .summary li {margin: 0.15em 0;}
-.evalkit table {text-align: start;}
+/* JupyterLab centres tables and right-aligns cells: a report reads from the start edge */
+.jp-RenderedHTMLCommon .evalkit table {margin-left: 0; margin-right: auto;}
+.jp-RenderedHTMLCommon .evalkit td, .jp-RenderedHTMLCommon .evalkit th {text-align: start;}
 @media print {
   .evalkit figure, .evalkit tr, .evalkit .verdict {break-inside: avoid;}
   .evalkit .scroll {overflow: visible;}
@@ -162,11 +165,25 @@ def verdict_block(analysis) -> Html:
     return Html(f'<p class="verdict" style="color:{colour}">Verdict: {esc(v.sentence())}</p>')
 
 
+def project_path(path: str | Path) -> Path:
+    """A relative path as the notebooks' defaults write it ("case_studies/…", "reports"),
+    found from the kernel's folder or any folder above it, or from the project that holds
+    this package: a template opened in JupyterLab where it sits runs as it is."""
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    here = Path.cwd().resolve()
+    for base in (here, *here.parents, Path(__file__).resolve().parents[1]):
+        if (base / p).exists():
+            return base / p
+    return p  # not found: loading it gives the usual clear error
+
+
 class CampaignReport:
     """Everything one campaign's evaluation report shows, built from its record."""
 
     def __init__(self, record_path: str, as_of: str | date | None = None):
-        self.campaign = load_campaign(record_path)
+        self.campaign = load_campaign(project_path(record_path))
         self.as_of = parse_as_of(as_of) if not isinstance(as_of, date) else as_of
 
     def title(self) -> Html:
@@ -227,6 +244,12 @@ class CampaignReport:
                          f"{len(self.campaign.engagements)} decision-maker engagements"),
         ], columns=["what", "record"])
         return table(rows)
+
+    def timeline(self) -> Html:
+        from .timeline import campaign_timeline
+        return figure(campaign_timeline(self.campaign),
+                      "The campaign's phases, hot events, activities by kind and engagements "
+                      "on one time axis")
 
     def grid(self) -> pd.DataFrame:
         return build_grid(self.campaign, self.as_of)
@@ -348,7 +371,7 @@ class ComparativeReport:
         from . import comparison
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-        self.results = comparison.load_results(results_dir, ids)
+        self.results = comparison.load_results(project_path(results_dir), ids)
 
     def title(self) -> Html:
         names = ", ".join(self.c._name(r) for r in self.results)

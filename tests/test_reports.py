@@ -161,3 +161,28 @@ def test_report_opens_with_five_summary_lines(case_reports):
     summary = re.search(r'<section[^>]*class="summary".*?</section>', page, re.S).group(0)
     assert summary.count("<li>") == 5
     assert "Main goal:" in summary and "not achieved" in summary and "Verdicts:" in summary
+
+
+def test_template_opened_where_it_sits_finds_its_default_record(tmp_path, monkeypatch):
+    """JupyterLab starts the kernel in templates/notebooks/: the default record path
+    (case_studies/…, relative to the project) must still be found."""
+    from evalkit.report import CampaignReport
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT / "templates" / "notebooks")
+    report = CampaignReport("case_studies/aleppo-is-burning")
+    assert report.campaign.id == "aleppo-is-burning"
+
+
+def test_each_report_has_a_timeline_with_every_phase_in_its_key(case_reports):
+    import base64
+    page = (case_reports / "caesar" / "evaluation.html").read_text(encoding="utf-8")
+    m = re.search(r'<img alt="The campaign(?:\'|&#x27;)s phases, hot events[^"]*"\s+'
+                  r'src="data:image/svg\+xml;base64,([^"]+)"', page)
+    assert m, "no timeline figure"
+    svg = base64.b64decode(m.group(1)).decode("utf-8")
+    from evalkit import load_campaign
+    record = load_campaign(CASE_STUDIES / "caesar").record
+    for p in record.phases:
+        assert p.start.text in svg  # the key names each phase with its dates
+    for lane in ("phases", "hot events", "lobbying", "engagements"):
+        assert lane in svg

@@ -1,0 +1,84 @@
+"""The campaign on one time axis: phases, hot events, activities by kind and engagements
+with decision makers. A vague date ("late 2016", "2016-09..2016-12") is drawn as the span
+of days it allows, never as a guessed day."""
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+
+from .load import Campaign
+
+KIND_COLOURS = {"mobilisation": "#4c72b0", "advocacy": "#dd8452", "lobbying": "#55a868",
+                "coalition_building": "#8172b2"}
+EVENT_COLOUR, DESIGNED_COLOUR, ENGAGEMENT_COLOUR = "#c44e52", "#8c564b", "#333333"
+
+
+def _span(start, end) -> tuple:
+    """(start, width) for broken_barh; a single day still gets one day of width."""
+    import matplotlib.dates as mdates
+    a, b = mdates.date2num(pd.Timestamp(start)), mdates.date2num(pd.Timestamp(end))
+    return a, max(b - a + 1, 1)
+
+
+def campaign_timeline(campaign: Campaign, ax=None):
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    rec, acts, eng = campaign.record, campaign.activities, campaign.engagements
+    kinds = [k for k in KIND_COLOURS if len(acts) and (acts["kind"] == k).any()]
+    lanes = ["phases", "hot events", *[k.replace("_", " ") for k in kinds]]
+    if len(eng):
+        lanes.append("engagements")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(8, 0.55 * len(lanes) + 1.4))
+    fig = ax.figure
+    y = {name: i for i, name in enumerate(lanes)}
+
+    phases = sorted(rec.phases, key=lambda p: p.start.start)
+    for i, p in enumerate(phases, 1):
+        start, width = _span(p.start.start, p.end.end)
+        ax.broken_barh([(start, width)], (y["phases"] - 0.3, 0.6),
+                       facecolor="#b0c4de" if i % 2 else "#d0dcea", edgecolor="#4c72b0")
+        # numbers in the bars, names in the key below: long names never collide
+        ax.text(start + width / 2, y["phases"], str(i), ha="center", va="center", fontsize=8)
+    for e in rec.hot_events:
+        start, width = _span(e.date.start, e.date.end)
+        colour = DESIGNED_COLOUR if e.made_by_campaign else EVENT_COLOUR
+        if width > 3:   # a vague date: its whole span
+            ax.broken_barh([(start, width)], (y["hot events"] - 0.2, 0.4), facecolor=colour,
+                           alpha=0.35, edgecolor=colour)
+        ax.plot([start + width / 2], [y["hot events"]], "v" if not e.made_by_campaign else "D",
+                color=colour, markersize=6)
+    for k in kinds:
+        part = acts[acts["kind"] == k]
+        spans = [_span(s, e) for s, e in zip(part["date_start"], part["date_end"])]
+        ax.broken_barh(spans, (y[k.replace("_", " ")] - 0.25, 0.5),
+                       facecolor=KIND_COLOURS[k], alpha=0.45, edgecolor=KIND_COLOURS[k])
+    if len(eng):
+        for s, e in zip(eng["date_start"], eng["date_end"]):
+            start, width = _span(s, e)
+            ax.plot([start + width / 2], [y["engagements"]], "o", color=ENGAGEMENT_COLOUR,
+                    markersize=4)
+            if width > 3:
+                ax.plot([start, start + width], [y["engagements"]] * 2, "-",
+                        color=ENGAGEMENT_COLOUR, lw=1)
+
+    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_ylim(len(lanes) - 0.5, -0.5)
+    ax.xaxis_date()
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.grid(axis="x", color="#eee")
+    ax.set_axisbelow(True)
+    fig.suptitle("The campaign in time (a vague date is drawn as the span it allows; "
+                 "▼ hot event, ◆ an event the campaign made)", x=0.01, ha="left", fontsize=9)
+    key = textwrap.fill("Phases: " + "; ".join(f"{i} {p.name} ({p.start.text} to {p.end.text})"
+                                                for i, p in enumerate(phases, 1)), 120)
+    lines = key.count("\n") + 1
+    height = fig.get_figheight()
+    fig.set_figheight(height + 0.16 * lines)
+    fig.text(0.01, 0.01, key, fontsize=7, va="bottom", ha="left")
+    fig.subplots_adjust(left=0.16, right=0.98, top=1 - 0.55 / fig.get_figheight(),
+                        bottom=(0.45 + 0.16 * lines) / fig.get_figheight())
+    return fig
