@@ -139,7 +139,7 @@ def partner_reuse(results: list[dict]) -> pd.DataFrame:
 
 
 def first_launch(r: dict) -> Optional[dict]:
-    return next((t for t in r["launch_timing"] if t.get("role", "launch") == "launch"), None)
+    return next((t for t in r["launch_timing"] if t["role"] == "launch"), None)
 
 
 def launches(results: list[dict]) -> pd.DataFrame:
@@ -148,7 +148,7 @@ def launches(results: list[dict]) -> pd.DataFrame:
     rows = []
     for r in results:
         first = first_launch(r)
-        starts = [t for t in r["launch_timing"] if t.get("role") in ("launch", "relaunch")]
+        starts = [t for t in r["launch_timing"] if t["role"] in ("launch", "relaunch")]
         rows.append({"campaign": _name(r),
                      "first launch": first["timing"] if first else "not recorded",
                      "reactive": {True: "yes", False: "no", None: "cannot tell"}[

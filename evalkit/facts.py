@@ -42,18 +42,6 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                     "rate_high": _num(r["rate_high"]), "per_week": r["per week"],
                     "window_start": str(r["start"].date())}
                    for _, r in rates.iterrows()]
-    # the largest count of each metric, for reach beside outcome in the comparative report
-    table = evaluation.questions[2].metric_table
-    largest = []
-    m = c.metrics
-    if len(m):
-        for metric, part in m.groupby("metric", sort=True):
-            if metric == "percent":
-                continue
-            top = part.loc[part["value_high"].where(part["value_high"] != float("inf"),
-                                                    part["value_low"]).idxmax()]
-            row = table[table["row"] == top["row"]].iloc[0]
-            largest.append(f"{row['count']} {str(metric).replace('_', ' ')} ({row['window']})")
     mains = [g for g in rec.goals if g.level == "main"]
     main_goal = []
     for g in mains:
@@ -77,7 +65,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         "accounts": [{"platform": a.platform, "language": a.language, "team": a.team}
                      for a in rec.media_tools.accounts],
         "event_rates": event_rates,
-        "largest_counts": largest,
+        "largest_counts": evaluation.questions[2].largest,
         "main_goal": main_goal,
         "decision_makers_top_rung": LADDER[int(q4["_rung"].max())] if len(q4) else None,
         "visual_identity": rec.media_tools.visual_identity.present

@@ -49,7 +49,6 @@ def _yaml(typ: str) -> YAML:
     return y
 
 
-
 def _yaml_line(data: Any, loc: tuple) -> Optional[int]:
     """1-based line of the deepest node `loc` reaches in ruamel's round-trip data."""
     node, line = data, getattr(getattr(data, "lc", None), "line", None)

@@ -198,7 +198,7 @@ class CampaignReport:
     def summary(self) -> Html:
         """Five lines for a reader with one minute: the main goal, the five verdicts, reach
         against outcome, the launch, and what the checklist found."""
-        ev, rec = self.evaluation, self.campaign.record
+        ev = self.evaluation
         q = ev.questions
         goals = q[3].table
         mains = goals[goals["level"] == "main"] if len(goals) else goals
@@ -207,12 +207,7 @@ class CampaignReport:
                          for _, r in mains.iterrows()) or "no main goal recorded"
         names = {1: "audience", 2: "reach", 3: "goals", 4: "decision makers", 5: "tactics"}
         verdicts = " · ".join(f"{n} {names[n]}: {a.verdict.level}" for n, a in q.items())
-        counts = q[2].metric_table
-        largest = ""
-        if len(counts):
-            top = counts.loc[counts["rate_high"].fillna(0).idxmax()] \
-                if counts["rate_high"].notna().any() else counts.iloc[0]
-            largest = f"; its largest count: {top['count']} {str(top['metric']).replace('_', ' ')} ({top['window']})"
+        largest = f"; largest counts: {', '.join(q[2].largest[:3])}" if q[2].largest else ""
         reach = (f"Reach {q[2].verdict.level}, goals {q[3].verdict.level}{largest}"
                  + (f". {q[3].verdict.cap_reason[0].upper()}{q[3].verdict.cap_reason[1:]}"
                     if q[3].verdict.cap_reason else ""))

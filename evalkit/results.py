@@ -7,7 +7,6 @@ from .evaluation import Evaluation
 from .facts import campaign_facts
 from .grid import build_grid, judgement_as_of, parse_as_of
 from .load import Campaign
-from .timing import launch_timing
 
 
 def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
@@ -24,7 +23,7 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
                "timing": t.timing, "reactive": t.reactive,
                "designed": t.designed, "event": t.event.id if t.event else None,
                "lag_days": list(t.lag_days) if t.lag_days else None}
-              for t in launch_timing(rec)]
+              for t in evaluation.timing]
     return {
         "record": {"id": rec.id, "name_en": rec.name.en, "name_ar": rec.name.ar,
                    "format_version": rec.format_version, "follows": rec.follows},

@@ -112,13 +112,12 @@ _QUALIFIER_WORDS = {
     "less than": "less_than",
     "fewer than": "less_than",
 }
-_SCALES = {"thousand": 1e3, "million": 1e6}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER = re.compile(
     r"^(?:(?P<q>" + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
     + r")\s+)?(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|billion)?$",
     re.IGNORECASE,
 )
-_SCALES["billion"] = 1e9
 # What a written number may look like: digits, commas grouping thousands in threes, one
 # decimal point. "1,8" and "1.800" are refused: in much of Europe and the Arab world they mean
 # 1.8 and 1800, and guessing would silently change a count a thousandfold.

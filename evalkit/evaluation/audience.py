@@ -103,17 +103,16 @@ class RightAudience(Analysis):
                      if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
         named = ", ".join(sorted(dm_langs)) or "not recorded"
-        speaks = int(langs.isin(dm_langs).sum()) + sum(l in dm_langs for l in acc_langs)
-        lang_total = len(langs) + len(acc_langs)
+        acts_speak = int(langs.isin(dm_langs).sum())
+        accs_speak = sum(l in dm_langs for l in acc_langs)
+        speaks, lang_total = acts_speak + accs_speak, len(langs) + len(acc_langs)
         self.indicator("Decision makers' languages (from their audiences)", named,
                        [f"campaign.yaml audiences[{a.id}]" for a in rec.audiences
                         if a.segment == "decision_makers"])
         self.indicator("Activities in a decision makers' language",
-                       f"{int(langs.isin(dm_langs).sum())} of {len(langs)} with a recorded "
-                       "language")
+                       f"{acts_speak} of {len(langs)} with a recorded language")
         self.indicator("Accounts in a decision makers' language",
-                       f"{sum(l in dm_langs for l in acc_langs)} of {len(acc_langs)} with a "
-                       "recorded language")
+                       f"{accs_speak} of {len(acc_langs)} with a recorded language")
         self.indicator("Hashtags in a decision makers' language",
                        f"{sum(language_code(h.language) in dm_langs for h in tags)} of {len(tags)}")
 

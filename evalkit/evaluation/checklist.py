@@ -9,6 +9,8 @@ from typing import Callable, Optional
 import pandas as pd
 
 from ..timing import GAP_DAYS, phase_gaps
+from ..values import Quantity
+from .audience import home_languages, language_code
 
 FIRES, QUIET, CANNOT = "fires", "does not fire", "cannot be judged from the record"
 
@@ -176,7 +178,6 @@ def _media_pressure(ctx):
 
 def _citizenship(ctx):
     # the people the cause concerns: the local public, and abroad those who speak its language
-    from .audience import home_languages, language_code
     home = home_languages(ctx.campaign.record)
     local = [a for a in ctx.campaign.record.audiences if a.segment == "general_public"
              and (a.region == "local" or any(language_code(l) in home for l in a.languages))]
@@ -228,14 +229,15 @@ def _donations(ctx):
     d = m[m["metric"] == "donations"] if not m.empty else m
     if d.empty:
         return None, ["no donations recorded in metrics.csv"]
-    # a rise needs two comparable amounts: a later window that certainly holds more
-    d = d.sort_values("date_start")
-    rows = list(d.itertuples())
-    rises = [(a, b) for a, b in zip(rows, rows[1:]) if b.value_low > a.value_high]
-    ev = [f"donations {a.date}: {a.value:g} → {b.date}: {b.value:g} "
-          f"(metrics.csv:{a.row}, :{b.row})" for a, b in rises]
-    if len(rows) < 2:
-        return None, [f"one donations figure (metrics.csv:{rows[0].row}); a rise needs two"]
+    if len(d) < 2:
+        return None, [f"one donations figure (metrics.csv:{d['row'].iloc[0]}); a rise needs two"]
+    # a rise needs a later figure that is certainly larger: its lower bound above the
+    # earlier one's upper bound
+    rows = [r for _, r in d.sort_values("date_start").iterrows()]
+    rises = [(a, b) for a, b in zip(rows, rows[1:]) if b["value_low"] > a["value_high"]]
+    ev = [f"donations {a['date']}: {Quantity.from_row(a, 'value')} → {b['date']}: "
+          f"{Quantity.from_row(b, 'value')} (metrics.csv:{a['row']}, :{b['row']})"
+          for a, b in rises]
     return bool(rises), ev or ["no rise between recorded donation figures"]
 
 

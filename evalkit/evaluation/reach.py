@@ -8,8 +8,8 @@ import pandas as pd
 
 from ..values import Quantity
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
-from .hashtags import effective_number, group_variants
 from .audience import foreign_publics, home_languages
+from .hashtags import effective_number, group_variants
 
 from ..timing import GAP_DAYS, phase_gaps
 
@@ -35,7 +35,7 @@ def _num(x: float) -> str:
 
 
 _COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "weeks", "count", "bound",
-            "rate_low", "rate_high", "per week", "level", "note", "source"]
+            "rate_low", "rate_high", "per week", "level", "note", "source", "_size"]
 
 
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
@@ -60,15 +60,21 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             else _rate_text(q, weeks),
             "level": level, "note": r.get("note") if isinstance(r.get("note"), str) else "",
             "source": r["source"],
+            # how big the count is, for ranking: its upper bound, or its lower when open-ended
+            "_size": q.upper if math.isfinite(q.upper) else q.lower,
         })
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
-def event_rates(campaign) -> pd.DataFrame:
-    """Counted events (stands, demonstrations) per week of the window each count covers.
-    Reads metrics.csv only, so a count noted in both tables is not counted twice."""
-    m = campaign.metrics
-    return metric_rates(campaign, m[m["metric"].isin(EVENT_METRICS)] if not m.empty else m)
+def largest_counts(metric_table: pd.DataFrame) -> list[str]:
+    """The largest count of each metric (percentages aside), as written with its qualifier
+    and window: reach in a line, for the summary and for reach beside outcome."""
+    out = []
+    table = metric_table[metric_table["metric"] != "percent"]
+    for metric, part in table.groupby("metric", sort=True):
+        top = part.loc[part["_size"].idxmax()]
+        out.append(f"{top['count']} {str(metric).replace('_', ' ')} ({top['window']})")
+    return out
 
 
 def _metric_label(r) -> str:
@@ -101,8 +107,11 @@ class Reach(Analysis):
 
         # every count the record holds, per week of its window (levels as they are)
         self.metric_table = metric_rates(c)
+        # counted events (stands, demonstrations) from metrics.csv only, so a count noted in
+        # both tables is not counted twice
         self.rates = self.metric_table[self.metric_table["metric"].isin(EVENT_METRICS)] \
             .reset_index(drop=True)
+        self.largest = largest_counts(self.metric_table)
         for _, r in self.metric_table.iterrows():
             value = (r["per week"] if r["level"] else
                      f"{r['count']} over {r['weeks']} weeks ({r['window']}): {r['per week']}")
