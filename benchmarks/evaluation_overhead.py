@@ -58,6 +58,7 @@ def bare_notebook(path: Path, libs: list[str]) -> None:
 
 
 def main() -> None:
+    from evalkit.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to
     from evalkit.pipeline import evaluate
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
@@ -72,7 +73,10 @@ def main() -> None:
         for i in range(args.repeats):  # interleaved, so both see the same machine state
             t = time.perf_counter()
             pm.execute_notebook(str(bare), str(tmp / f"bare-out-{i}.ipynb"),
-                                kernel_name="python3", progress_bar=False)
+                                kernel_name="python3", progress_bar=False,
+                                # the same quiet kernel the evaluation starts
+                                kernel_manager_class=kernel_manager_logging_to(tmp / "k.log"),
+                                extra_arguments=KERNEL_ARGUMENTS)
             plain.append(time.perf_counter() - t)
             t = time.perf_counter()
             outcome = evaluate(args.record, tmp / f"reports-{i}")

@@ -19,6 +19,7 @@ from typing import Optional
 
 import nbformat
 
+from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
 from .load import check_record
 from .problems import Problem
 from .templates import template_path
@@ -26,6 +27,7 @@ from .templates import template_path
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
 COMPARATIVE_TEMPLATE = "comparative.ipynb"
 RESULTS_SCHEMA_VERSION = 1
+KERNEL_LOG = "kernel.log"
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -118,7 +120,8 @@ def notebook_to_html(nb: nbformat.NotebookNode, title: str, record_id: str) -> s
 
 def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
              timeout: int) -> str:
-    """Run a template with papermill into `executed`; return the notebook as an HTML page."""
+    """Run a template with papermill into `executed`; return the notebook as an HTML page.
+    The kernel's stderr goes to `kernel.log` beside `executed` (see evalkit.kernel)."""
     import papermill as pm
 
     pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
@@ -126,20 +129,26 @@ def _execute(template: str, parameters: dict, executed: Path, title: str, record
                         execution_timeout=timeout,
                         # written once at the end: the staging copy is discarded on failure
                         request_save_on_cell_execute=False,
-                        # the kernel's own log (a warning that its local sockets are not
-                        # encrypted; "KeyboardInterrupt caught" as it is shut down) is noise
-                        # to a reader; a failing cell is reported from the notebook itself
-                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+                        kernel_manager_class=kernel_manager_logging_to(
+                            executed.parent / KERNEL_LOG),
+                        extra_arguments=KERNEL_ARGUMENTS)
     return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
 
 
-def _describe_execution_error(exc: BaseException) -> str:
+def _describe_execution_error(exc: BaseException, staging: Path) -> str:
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
         return (f"cell {exc.cell_index} (execution {exc.exec_count}) raised "
                 f"{exc.ename}: {exc.evalue}")
-    return f"{type(exc).__name__}: {exc}"
+    said = f"{type(exc).__name__}: {exc}"
+    # only a dead kernel's log explains anything; a finished kernel's holds shutdown noise
+    if isinstance(exc, DeadKernelError) or "kernel died" in str(exc).lower():
+        tail = kernel_log_tail(staging / KERNEL_LOG)
+        if tail:
+            said += f"\nThe kernel's last words:\n{tail}"
+    return said
 
 
 def _plain(value):
@@ -190,7 +199,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
             os.replace(staging / name, final / name)
         outcome.out_dir = str(final)
     except Exception as exc:  # one failing campaign never stops a batch
-        outcome.status, outcome.error = "failed", _describe_execution_error(exc)
+        outcome.status, outcome.error = "failed", _describe_execution_error(exc, staging)
     finally:
         pool.shutdown(wait=True)
         shutil.rmtree(staging, ignore_errors=True)
@@ -213,7 +222,7 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
             os.replace(staging / name, out_root / name)
         outcome.out_dir = str(out_root)
     except Exception as exc:
-        outcome.status, outcome.error = "failed", _describe_execution_error(exc)
+        outcome.status, outcome.error = "failed", _describe_execution_error(exc, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return outcome

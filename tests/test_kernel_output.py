@@ -1,0 +1,46 @@
+"""The kernel's own stderr (log lines, ipykernel's shutdown traceback) never reaches the
+user's terminal; it goes to a log read back only when the kernel died."""
+import nbformat
+import papermill as pm
+from nbclient.exceptions import DeadKernelError
+
+from evalkit.kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
+from evalkit.pipeline import KERNEL_LOG, _describe_execution_error
+
+
+def _notebook_writing_to_stderr(path):
+    nb = nbformat.v4.new_notebook()
+    # os.write on descriptor 2 is what the kernel's logger and a C-level crash write to;
+    # print(file=sys.stderr) would go to the notebook instead
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import os\nos.write(2, b'Traceback (most recent call last): kernel noise\\n')"))
+    nbformat.write(nb, path)
+
+
+def test_kernel_stderr_goes_to_its_log_not_the_terminal(tmp_path, capfd):
+    source, executed, log = tmp_path / "in.ipynb", tmp_path / "out.ipynb", tmp_path / "k.log"
+    _notebook_writing_to_stderr(source)
+    pm.execute_notebook(str(source), str(executed), kernel_name="python3",
+                        language="python", progress_bar=False,
+                        kernel_manager_class=kernel_manager_logging_to(log),
+                        extra_arguments=KERNEL_ARGUMENTS)
+    out, err = capfd.readouterr()
+    assert "kernel noise" not in out + err
+    assert "kernel noise" in log.read_text()
+
+
+def test_a_dead_kernel_is_explained_by_its_last_log_lines(tmp_path):
+    (tmp_path / KERNEL_LOG).write_text("starting\nSegmentation fault in libfoo\n")
+    said = _describe_execution_error(DeadKernelError("Kernel died"), tmp_path)
+    assert said.startswith("DeadKernelError: Kernel died")
+    assert "Segmentation fault in libfoo" in said
+
+
+def test_a_kernel_that_did_not_die_does_not_show_its_log(tmp_path):
+    (tmp_path / KERNEL_LOG).write_text("zmq.error.ZMQError: Socket operation on non-socket\n")
+    said = _describe_execution_error(TimeoutError("Cell timed out"), tmp_path)
+    assert "ZMQError" not in said
+
+
+def test_no_log_reads_as_nothing(tmp_path):
+    assert kernel_log_tail(tmp_path / "absent.log") == ""
