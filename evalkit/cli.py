@@ -100,13 +100,22 @@ def _check_as_of(ctx, param, value: str) -> str:
     return value
 
 
-def _run(paths, out, as_of, jobs, progress) -> list:
+def _can_print_pdf(pdf: bool) -> None:
+    """--pdf without a browser to print with stops before any work."""
+    from .pdf import INSTALL_HINT, find_chromium
+    if pdf and find_chromium() is None:
+        click.echo(f"error: --pdf needs Chromium to print with: {INSTALL_HINT}", err=True)
+        sys.exit(2)
+
+
+def _run(paths, out, as_of, jobs, progress, pdf) -> list:
     records = find_records(paths)
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
+    _can_print_pdf(pdf)
     _writable_out(out)
-    outcomes = run_batch(records, out, as_of, jobs, progress)
+    outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf)
     for o in outcomes:
         click.echo(o.describe(), err=o.status != "ok")
     return outcomes
@@ -138,6 +147,8 @@ _options = [
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="worker processes [default: number of cores]"),
     click.option("--no-progress", is_flag=True, help="no progress bar"),
+    click.option("--pdf", is_flag=True,
+                 help="also print each report to PDF (A4), with headless Chromium"),
 ]
 
 
@@ -150,9 +161,10 @@ def _with_options(f):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_with_options
-def run(paths, out, as_of, jobs, no_progress) -> None:
-    """Evaluate records into OUT/<id>/ (notebook, HTML, results.json). Exit status: failures."""
-    outcomes = _run(paths, out, as_of, jobs, not no_progress)
+def run(paths, out, as_of, jobs, no_progress, pdf) -> None:
+    """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
+    --pdf). Exit status: failures."""
+    outcomes = _run(paths, out, as_of, jobs, not no_progress, pdf)
     write_index(out, outcomes)
     _exit(outcomes)
 
@@ -160,14 +172,14 @@ def run(paths, out, as_of, jobs, no_progress) -> None:
 @main.command("run-all")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @_with_options
-def run_all(directory, out, as_of, jobs, no_progress) -> None:
+def run_all(directory, out, as_of, jobs, no_progress, pdf) -> None:
     """Evaluate every record in DIRECTORY (e.g. case_studies/), then compare them:
     OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
-    outcomes = _run([directory], out, as_of, jobs, not no_progress)
+    outcomes = _run([directory], out, as_of, jobs, not no_progress, pdf)
     done = [o.record_id for o in outcomes if o.status == "ok"]
     comparative = None
     if done:
-        comparative = run_compare(out, done)
+        comparative = run_compare(out, done, pdf=pdf)
         click.echo(comparative.describe(), err=comparative.status != "ok")
     write_index(out, outcomes, comparative)
     click.echo(f"index: {Path(out) / 'index.html'}")
@@ -177,9 +189,11 @@ def run_all(directory, out, as_of, jobs, no_progress) -> None:
 @main.command()
 @click.argument("results_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--campaigns", default="", help="comma-separated ids (default: all found)")
-def compare(results_dir, campaigns) -> None:
+@click.option("--pdf", is_flag=True, help="also print the report to PDF, with headless Chromium")
+def compare(results_dir, campaigns, pdf) -> None:
     """The comparative report from the results.json files in RESULTS_DIR."""
+    _can_print_pdf(pdf)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-    outcome = run_compare(results_dir, ids)
+    outcome = run_compare(results_dir, ids, pdf=pdf)
     click.echo(outcome.describe(), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)

@@ -63,21 +63,43 @@ def verdicts(results: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _wrapped(text: str, width: int) -> str:
+    import textwrap
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
 def verdict_heatmap(results: list[dict]):
+    """The five verdicts of each campaign as coloured cells, in the verdict colours of the
+    evaluation reports (white text passes WCAG AA on each); blank: insufficient evidence."""
     import matplotlib.pyplot as plt
-    import seaborn as sns
+    from matplotlib.colors import ListedColormap
+
+    from .colours import VERDICT_COLOURS
     v = verdicts(results)
-    table = v.pivot(index="question", columns="campaign", values="score")[
-        [_name(r) for r in results]]
-    labels = v.pivot(index="question", columns="campaign", values="verdict")[table.columns]
-    fig, ax = plt.subplots(figsize=(2.2 + 2.1 * len(results), 3.6))
-    sns.heatmap(table.astype(float), annot=labels.to_numpy(), fmt="", cmap="RdYlGn", vmin=0,
-                vmax=3, cbar=False, linewidths=1, ax=ax, mask=table.isna())
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.set_title("Verdicts (blank: insufficient evidence)")
-    plt.setp(ax.get_xticklabels(), rotation=0, fontsize=8)
-    plt.setp(ax.get_yticklabels(), fontsize=8)
+    names = [_name(r) for r in results]
+    table = v.pivot(index="question", columns="campaign", values="score")[names]
+    labels = v.pivot(index="question", columns="campaign", values="verdict")[names]
+    fig, ax = plt.subplots(figsize=(3.2 + 1.6 * len(results), 3.8))
+    ax.imshow(table.astype(float).to_numpy(), vmin=-0.5, vmax=3.5, aspect="auto",
+              cmap=ListedColormap([VERDICT_COLOURS[level] for level in SCALE]))
+    for (i, j), text in pd.DataFrame(labels.to_numpy()).stack().items():
+        if isinstance(text, str):
+            ax.text(j, i, text, ha="center", va="center", color="white", fontsize=9,
+                    fontweight="bold")
+    for (i, j), value in pd.DataFrame(table.to_numpy()).isna().stack().items():
+        if value:  # no verdict: a white cell, said in words
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="white", ec="#999"))
+            ax.text(j, i, "insufficient\nevidence", ha="center", va="center", fontsize=7)
+    # wrapped labels: long campaign names no longer run into each other
+    ax.set_xticks(range(len(names)), [_wrapped(n, 16) for n in names], fontsize=8)
+    ax.set_yticks(range(len(table.index)), [_wrapped(q, 34) for q in table.index], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_xticks([x + 0.5 for x in range(len(names) - 1)], minor=True)
+    ax.set_yticks([y + 0.5 for y in range(len(table.index) - 1)], minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="both", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     fig.tight_layout()
     return fig
 
@@ -142,6 +164,19 @@ def first_launch(r: dict) -> Optional[dict]:
     return next((t for t in r["launch_timing"] if t["role"] == "launch"), None)
 
 
+def attainment_words(goals: list[dict]) -> str:
+    """Recorded attainments in words ('not achieved', not the code 'not_achieved')."""
+    return ", ".join(str(g["attainment"]).replace("_", " ") for g in goals)
+
+
+def launch_words(t: dict) -> str:
+    """A launch's timing in words, e.g. 'at the hot event: reactive'."""
+    reactive = {True: "reactive", False: "not reactive",
+                None: "whether reactive cannot be told"}[t["reactive"]]
+    designed = "; designed (the campaign made its own event)" if t["designed"] else ""
+    return f"{t['timing']} the hot event: {reactive}{designed}"
+
+
 def launches(results: list[dict]) -> pd.DataFrame:
     """The launch and any relaunches after a pause; escalations of a running campaign are
     not launches and are not counted."""
@@ -167,8 +202,7 @@ def reach_against_outcome(results: list[dict]) -> pd.DataFrame:
         q2, q3 = r["questions"]["2"], r["questions"]["3"]
         rows.append({"campaign": _name(r), "reach (Q2)": q2["verdict"],
                      "goals (Q3)": q3["verdict"],
-                     "main goal": ", ".join(str(g["attainment"]).replace("_", " ")
-                                            for g in r["facts"]["main_goal"]) or "not recorded",
+                     "main goal": attainment_words(r["facts"]["main_goal"]) or "not recorded",
                      "largest counts recorded": "; ".join(r["facts"].get("largest_counts", []))
                      or "none"})
     return pd.DataFrame(rows)
@@ -182,8 +216,7 @@ def mix_against_attainment(results: list[dict]) -> pd.DataFrame:
         rows.append({"campaign": _name(r), "activities": r["facts"]["activities"],
                      **{f"{k} share": round(kinds.get(k, 0) / total, 2)
                         for k in ("mobilisation", "advocacy", "lobbying")},
-                     "main goal": ", ".join(str(g["attainment"]).replace("_", " ")
-                                            for g in r["facts"]["main_goal"]),
+                     "main goal": attainment_words(r["facts"]["main_goal"]),
                      "highest decision-maker rung": r["facts"]["decision_makers_top_rung"]})
     return pd.DataFrame(rows)
 
@@ -329,8 +362,7 @@ def _reactive(by_id):
         return CANNOT, "needs all four campaigns' results"
     first = {i: first_launch(by_id[i]) for i in (*MILITARY, "caesar")}
     ok = all(first[i]["reactive"] is True for i in MILITARY) and first["caesar"]["designed"]
-    text = "; ".join(f"{i}: {t['timing']} the hot event, reactive {t['reactive']}, designed "
-                     f"{t['designed']}" for i, t in first.items())
+    text = "; ".join(f"{i}: {launch_words(t)}" for i, t in first.items())
     return (AGREES if ok else DISAGREES), text
 
 
@@ -368,9 +400,7 @@ def _case_reactive(case, expect):
         got = t["reactive"]
         if got is None:
             return CANNOT, f"launch timing undetermined: {t['timing']}"
-        return (AGREES if got == expect else DISAGREES), (
-            f"first launch {t['timing']} the hot event; designed: {t['designed']}; "
-            f"reactive: {got}")
+        return (AGREES if got == expect else DISAGREES), f"first launch {launch_words(t)}"
     return check
 
 
@@ -378,9 +408,10 @@ def _case_attainment(case, expect):
     def check(by_id):
         if case not in by_id:
             return CANNOT, f"no results for {case}"
-        att = [g["attainment"] for g in by_id[case]["facts"]["main_goal"]]
+        goals = by_id[case]["facts"]["main_goal"]
+        att = [g["attainment"] for g in goals]
         return (AGREES if att == [expect] else DISAGREES), (
-            f"recorded judgement: {', '.join(map(str, att))} (the evaluator's, from the paper's "
+            f"recorded judgement: {attainment_words(goals)} (the evaluator's, from the paper's "
             "evidence; evalkit records it, it does not compute it)")
     return check
 
@@ -467,3 +498,51 @@ def replication_table(results: list[dict]) -> pd.DataFrame:
         rows.append({"claim": c.id, "paper": c.source, "the paper says": c.text,
                      "evalkit computed": computed, "result": status})
     return pd.DataFrame(rows)
+
+
+QUESTION_WORDS = {"1": "audience", "2": "reach", "3": "goals", "4": "decision makers",
+                  "5": "tactics"}
+
+
+def _names(rs: list[dict]) -> str:
+    return ", ".join(_name(r) for r in rs) or "none"
+
+
+def summary_lines(results: list[dict]) -> list[str]:
+    """The comparison in a few lines, each computed from the results (verdicts, the
+    evaluators' recorded attainments, launch timing, the replication table)."""
+    years = sorted(str(r["facts"]["start"])[:4] for r in results)
+    span = years[0] if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
+    lines = [f"{len(results)} campaigns compared, started {span}: {_names(results)}."]
+    spread = []
+    for n, word in QUESTION_WORDS.items():
+        counts = {}
+        for r in results:
+            level = r["questions"][n]["verdict"] or "insufficient evidence"
+            counts[level] = counts.get(level, 0) + 1
+        order = [*reversed(SCALE), "insufficient evidence"]
+        spread.append(f"{word} " + ", ".join(f"{lvl} ×{counts[lvl]}" for lvl in order
+                                              if lvl in counts))
+    lines.append("Verdicts (how many campaigns at each level): " + " · ".join(spread) + ".")
+    reached = [r for r in results
+               if any(g["attainment"] in ("achieved", "partly") for g in r["facts"]["main_goal"])]
+    failed = [r for r in results if r["facts"]["main_goal"] and r not in reached]
+    lines.append(f"Main goal achieved at least in part (the evaluators' judgements): "
+                 f"{_names(reached)}; not achieved or not yet judged: {_names(failed)}.")
+    reach_no_goal = [r for r in failed if r["questions"]["2"]["verdict"] in ("fair", "good")]
+    if reach_no_goal:
+        lines.append("Reached their audience (question 2 fair or good) but not their main "
+                     f"goal: {_names(reach_no_goal)} — reach alone did not win.")
+    firsts = [(r, first_launch(r)) for r in results]
+    reactive = [r for r, t in firsts if t and t["reactive"] is True]
+    designed = [r for r, t in firsts if t and t["designed"]]
+    lines.append(f"First launches reactive to a hot event: {len(reactive)} of {len(results)}"
+                 + (f" ({_names(reactive)})" if reactive else "")
+                 + (f"; designed to make their own event: {_names(designed)}" if designed else "")
+                 + ".")
+    if paper_results(results):
+        counts = replication_table(results)["result"].value_counts()
+        lines.append(f"The paper's claims: {counts.get(AGREES, 0)} agree with what evalkit "
+                     f"computed, {counts.get(DISAGREES, 0)} disagree, "
+                     f"{counts.get(CANNOT, 0)} cannot be computed (see the last sections).")
+    return lines

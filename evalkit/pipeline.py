@@ -21,6 +21,7 @@ import nbformat
 
 from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
 from .load import check_record
+from .pdf import PdfError, html_to_pdf
 from .problems import Problem
 from .templates import template_path
 
@@ -53,6 +54,10 @@ nav.toc ol {{columns: 2 16rem; margin: 0.3em 0;}}
   h1, h2, h3 {{break-after: avoid;}}
   img, figure {{break-inside: avoid;}}
   a {{color: inherit; text-decoration: none;}}
+  a.anchor-link {{display: none;}}
+  /* folded tables print unfolded: paper has no click (Chromium 131+ ::details-content) */
+  details::details-content {{content-visibility: visible; display: block;}}
+  details > summary {{display: none;}}
 }}
 </style></head>
 <body>
@@ -139,6 +144,8 @@ def _describe_execution_error(exc: BaseException, staging: Path) -> str:
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    if isinstance(exc, PdfError):
+        return f"the report was built but its PDF was not: {exc}"
     if isinstance(exc, PapermillExecutionError):
         return (f"cell {exc.cell_index} (execution {exc.exec_count}) raised "
                 f"{exc.ename}: {exc.evalue}")
@@ -163,9 +170,21 @@ def _write_json(path: Path, data: dict) -> None:
                                default=_plain) + "\n", encoding="utf-8")
 
 
+def _swap_in(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
+    """Move the staged files into place one by one (each `os.replace` is atomic). Without
+    --pdf, a PDF left by an earlier run is removed: it would not match the new HTML."""
+    if pdf:
+        names = [*names, Path(names[-1]).with_suffix(".pdf").name]
+    for name in names:
+        os.replace(staging / name, final / name)
+    if not pdf:
+        (final / Path(names[-1]).with_suffix(".pdf").name).unlink(missing_ok=True)
+
+
 def evaluate(record_path: str | Path, out_root: str | Path = "reports",
-             as_of: str = "", timeout: int = 900) -> Outcome:
-    """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell."""
+             as_of: str = "", timeout: int = 900, pdf: bool = False) -> Outcome:
+    """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
+    With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.pdf)."""
     from . import __version__
     from .results import campaign_results
 
@@ -189,14 +208,15 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
                         staging / "evaluation.ipynb", f"Evaluation: {campaign.name}",
                         campaign.id, timeout)
         (staging / "evaluation.html").write_text(page, encoding="utf-8")
+        if pdf:
+            html_to_pdf(staging / "evaluation.html", staging / "evaluation.pdf")
         results = results_future.result()
         results.update(schema_version=RESULTS_SCHEMA_VERSION, evalkit_version=__version__,
                        record_content_hash=campaign.content_hash)
         _write_json(staging / "results.json", results)
         final = out_root / campaign.id
         final.mkdir(exist_ok=True)
-        for name in ("evaluation.ipynb", "results.json", "evaluation.html"):
-            os.replace(staging / name, final / name)
+        _swap_in(staging, final, ["evaluation.ipynb", "results.json", "evaluation.html"], pdf)
         outcome.out_dir = str(final)
     except Exception as exc:  # one failing campaign never stops a batch
         outcome.status, outcome.error = "failed", _describe_execution_error(exc, staging)
@@ -207,7 +227,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
 
 
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
-            timeout: int = 900) -> Outcome:
+            timeout: int = 900, pdf: bool = False) -> Outcome:
     """The comparative report from the results.json files already in `out_root`."""
     out_root = Path(out_root).resolve()
     outcome = Outcome("comparative", record_id="comparative")
@@ -218,8 +238,9 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
                         staging / "comparative.ipynb", "Comparing campaigns", "comparative",
                         timeout)
         (staging / "comparative.html").write_text(page, encoding="utf-8")
-        for name in ("comparative.ipynb", "comparative.html"):
-            os.replace(staging / name, out_root / name)
+        if pdf:
+            html_to_pdf(staging / "comparative.html", staging / "comparative.pdf")
+        _swap_in(staging, out_root, ["comparative.ipynb", "comparative.html"], pdf)
         outcome.out_dir = str(out_root)
     except Exception as exc:
         outcome.status, outcome.error = "failed", _describe_execution_error(exc, staging)
@@ -268,6 +289,8 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         if rid in failed:
             continue
         link = f'<a href="{html.escape(rid)}/evaluation.html">evaluation</a>'
+        if (out_root / rid / "evaluation.pdf").is_file():
+            link += f' · <a href="{html.escape(rid)}/evaluation.pdf">PDF</a>'
         rows.append(f'<tr><td>{html.escape(name)}</td><td class="ok">ok</td><td>{link}</td></tr>')
     for key, o in failed.items():
         detail = html.escape(o.describe().split(": ", 1)[-1])
@@ -278,8 +301,10 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     if comparative is not None and comparative.status != "ok":
         comp = f'<h2>Comparison</h2><p class="failed">failed: {html.escape(comparative.error or "")}</p>'
     elif (out_root / "comparative.html").is_file():
-        comp = ('<h2>Comparison</h2><p><a href="comparative.html">The comparative report</a>: '
-                "the campaigns side by side.</p>")
+        pdf = (' (<a href="comparative.pdf">PDF</a>)'
+               if (out_root / "comparative.pdf").is_file() else "")
+        comp = ('<h2>Comparison</h2><p><a href="comparative.html">The comparative report</a>'
+                f"{pdf}: the campaigns side by side.</p>")
     else:
         comp = ""
     page = INDEX.format(date=html.escape(run_date or date.today().isoformat()),

@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
+from .colours import ATTAINMENT_COLOURS, VERDICT_COLOURS
 from .evaluation import Evaluation
 from .evaluation.checklist import CANNOT, FIRES
 from .grid import build_grid, parse_as_of
@@ -37,6 +38,12 @@ STYLE = """<style>
 .evalkit td.v {color: #fff; font-weight: bold;}
 .evalkit details > summary {cursor: pointer; color: #1a5a96; margin: 0.3em 0;}
 .evalkit .summary li {margin: 0.15em 0;}
+.evalkit .strip {display: flex; flex-wrap: wrap; gap: 4px; margin: 0.5em 0 0.8em; padding: 0;
+  list-style: none;}
+.evalkit .strip li {flex: 1 1 8rem; padding: 0.35em 0.6em; color: #fff; border-radius: 3px;}
+.evalkit .strip li.none {color: #222; background: #fff; border: 1px dashed #888;}
+.evalkit .strip .q {display: block; font-size: 0.8em;}
+.evalkit .strip .level {font-weight: bold;}
 /* JupyterLab centres tables and right-aligns cells: a report reads from the start edge */
 .jp-RenderedHTMLCommon .evalkit table {margin-left: 0; margin-right: auto;}
 .jp-RenderedHTMLCommon .evalkit td, .jp-RenderedHTMLCommon .evalkit th {text-align: start;}
@@ -143,20 +150,18 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
                 f"<figcaption>{esc(title)}</figcaption><table>{''.join(rows)}</table></figure>")
 
 
-# Each passes WCAG AA (contrast at least 4.5:1) as text on white and behind white text.
-VERDICT_COLOURS = {"good": "#2e7d32", "fair": "#6d6a00", "weak": "#a84300", "poor": "#c62828"}
-ATTAINMENT_COLOURS = {"achieved": "#2e7d32", "partly achieved": "#8a6d00",
-                      "not achieved": "#c62828"}
-
-
-def contrast_ratio(foreground: str, background: str = "#ffffff") -> float:
-    """WCAG 2 contrast ratio of two sRGB colours written #rrggbb."""
-    def luminance(colour: str) -> float:
-        c = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
-    hi, lo = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
+    """The five verdicts as a row of coloured boxes, each with its question and its verdict
+    in words (the colour only repeats the word); wraps on a narrow screen."""
+    cells = []
+    for label, level in items:
+        if level in VERDICT_COLOURS:
+            cells.append(f'<li style="background:{VERDICT_COLOURS[level]}"><span class="q">'
+                         f'{esc(label)}</span><span class="level">{esc(level)}</span></li>')
+        else:
+            cells.append(f'<li class="none"><span class="q">{esc(label)}</span>'
+                         '<span class="level">insufficient evidence</span></li>')
+    return Html(f'<ul class="strip" aria-label="The five verdicts">{"".join(cells)}</ul>')
 
 
 def verdict_block(analysis) -> Html:
@@ -224,8 +229,9 @@ class CampaignReport:
         lines = [f"Main goal: {main}.", f"Verdicts: {verdicts}.", reach.rstrip(".") + ".",
                  launch_line, checklist + "."]
         items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+        strip = verdict_strip([(f"{n} {names[n]}", a.verdict.level) for n, a in q.items()])
         return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="Summary">'
-                    f"<h2>In five lines</h2><ol>{items}</ol></section></div>")
+                    f"<h2>In five lines</h2>{strip}<ol>{items}</ol></section></div>")
 
     def overview(self) -> Html:
         r = self.campaign.record
@@ -373,6 +379,11 @@ class ComparativeReport:
         return Html(f'<div class="evalkit"><h1>Comparing campaigns</h1><p class="muted">'
                     f"{len(self.results)} campaigns: {esc(names)} — from their results.json "
                     "files; no evaluation is re-run here.</p></div>")
+
+    def summary(self) -> Html:
+        items = "".join(f"<li>{esc(line)}</li>" for line in self.c.summary_lines(self.results))
+        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="Summary">'
+                    f"<h2>In a few lines</h2><ul>{items}</ul></section></div>")
 
     def grid_table(self) -> Html:
         return table(self.c.grid_side_by_side(self.results), fold_after=12)

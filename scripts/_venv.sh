@@ -12,3 +12,12 @@ pip_install() {
     2> >(grep -v "WARNING: Location" >&2)
 }
 pip_install --upgrade pip
+install_chromium() {
+  # Debian's Chromium prints the PDFs (evalkit --pdf) and runs the browser tests; installed
+  # when missing and we may (root with apt-get); otherwise say so and go on.
+  if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
+     && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+      >/dev/null 2>&1 || echo "note: could not install chromium ($1)"
+  fi
+}

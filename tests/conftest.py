@@ -11,12 +11,15 @@ CASE_IDS = ["aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"]
 
 @pytest.fixture(scope="session")
 def case_reports(tmp_path_factory) -> Path:
-    """The main job, once per session: `evalkit run-all case_studies --jobs 2`."""
+    """The main job, once per session: `evalkit run-all case_studies --jobs 2`, with --pdf
+    when Chromium is installed (scripts/test.sh installs it; the PDF tests skip without)."""
     from click.testing import CliRunner
     from evalkit.cli import main
+    from evalkit.pdf import find_chromium
     out = tmp_path_factory.mktemp("reports")
+    pdf = ["--pdf"] if find_chromium() else []
     result = CliRunner().invoke(main, ["run-all", str(CASE_STUDIES), "--out", str(out),
-                                       "--jobs", "2", "--no-progress"])
+                                       "--jobs", "2", "--no-progress", *pdf])
     assert result.exit_code == 0, result.output
     return out
 

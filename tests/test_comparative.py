@@ -2,6 +2,7 @@
 paper, the landing page; batch failures, determinism, atomic writes, a real browser."""
 import hashlib
 import json
+import re
 import os
 import shutil
 import signal
@@ -171,3 +172,34 @@ def test_reports_open_in_a_real_browser_without_script_errors(case_reports):
             assert width <= 390, (url.name, width)
         browser.close()
     assert errors == []
+
+
+def test_comparative_report_opens_with_summary_and_heat_map_and_ends_with_the_grid(case_reports):
+    page = (case_reports / "comparative.html").read_text(encoding="utf-8")
+    order = [page.index(marker) for marker in (
+        "<h2>In a few lines</h2>", 'alt="verdicts heat map"', ">Reach against outcome<a",
+        "<h2>Replicating the paper</h2>", ">The paper's grid, side by side<a")]
+    assert order == sorted(order)
+    assert "<details><summary>Show the table" in page[order[-1]:]  # the long grid is folded
+
+
+def test_comparative_summary_is_computed_from_the_results(case_reports):
+    from evalkit.comparison import summary_lines
+    results = load_results(case_reports)
+    said = "\n".join(summary_lines(results))
+    # the evaluators' recorded attainments: only Caesar's main goal reached, in part
+    assert ("Main goal achieved at least in part (the evaluators' judgements): "
+            "The Caesar campaigns (detainees);") in said
+    # computed launch timing: the three military campaigns launched at their hot events
+    assert "First launches reactive to a hot event: 3 of 4" in said
+    # the verdict counts add up to the campaigns for each question
+    counts = re.search(r"Verdicts \(how many campaigns at each level\): (.*)\.", said).group(1)
+    for question in counts.split(" · "):
+        assert sum(int(n) for n in re.findall(r"×(\d+)", question)) == 4, question
+    claims = replication_table(results)["result"].value_counts()
+    assert f"The paper's claims: {claims.get('agrees', 0)} agree" in said
+
+
+def test_replication_table_speaks_in_words_not_codes(case_reports):
+    text = " ".join(replication_table(load_results(case_reports))["evalkit computed"])
+    assert "not_achieved" not in text and "reactive True" not in text and "designed False" not in text
