@@ -9,7 +9,7 @@ import html
 import re
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import pandas as pd
 
@@ -18,6 +18,7 @@ from .evaluation import Evaluation
 from .evaluation.checklist import CANNOT, FIRES
 from .grid import build_grid, parse_as_of
 from .load import load_campaign
+from .page import EvidenceLinks
 
 STYLE = """<style>
 .evalkit table {border-collapse: collapse; margin: 0.5em auto 1.5em 0; font-size: 0.92em;}
@@ -82,27 +83,50 @@ def paragraph(text: str, css: str = "") -> Html:
     return Html(f'<div class="evalkit"><p{cls}>{esc(text)}</p></div>')
 
 
-def bullets(items: Iterable[str]) -> Html:
-    lis = "".join(f'<li>{esc(i)}</li>' for i in items)
+def bullets(items: Iterable[str], links: Optional[Callable[[str], str]] = None) -> Html:
+    lis = "".join(f'<li>{links(esc(i)) if links else esc(i)}</li>' for i in items)
     return Html(f'<div class="evalkit"><ul>{lis}</ul></div>')
 
 
-def _cell(column: str, value) -> str:
+# A cell longer than this is cut at an item boundary: a 10,000-activity record would put
+# hundreds of thousands of characters in one grid cell; the full lists stay in results.json
+# and the rows on the record page.
+CELL_LIMIT = 1200
+
+
+def capped(value) -> str:
+    """`value` as text, cut after CELL_LIMIT characters at a '; ' or ', ' boundary, saying
+    how many items were left out and where they all are."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if len(text) <= CELL_LIMIT:
+        return text
+    head = text[:CELL_LIMIT]
+    sep = "; " if "; " in head else ", "
+    cut = head.rfind(sep)
+    kept, rest = (text[:cut], text[cut + len(sep):]) if cut > 0 else (head, text[CELL_LIMIT:])
+    more = rest.count(sep) + 1
+    return f"{kept} … and {more:,} more not shown (all of them are in results.json)"
+
+
+def _cell(column: str, value, links: Optional[Callable[[str], str]] = None) -> str:
     # verdict cells carry their colour (white text on a WCAG AA background) and the word
     if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
         return f'<td class="v" style="background:{VERDICT_COLOURS[value]}">{esc(value)}</td>'
-    return f"<td>{esc(value)}</td>"
+    text = esc(capped(value))
+    return f"<td>{links(text) if links else text}</td>"
 
 
 def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = "",
-          fold_after: Optional[int] = None) -> Html:
+          fold_after: Optional[int] = None,
+          links: Optional[Callable[[str], str]] = None) -> Html:
     """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
     columns to the headings readers see; with `fold_after`, a longer table is folded into
-    a <details> block that says how many rows it holds."""
+    a <details> block that says how many rows it holds; `links` turns evidence in the
+    escaped cells into links (evalkit.page.EvidenceLinks)."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
     head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
     body = "".join(
-        "<tr>" + "".join(_cell(c, row[c]) for c in columns) + "</tr>"
+        "<tr>" + "".join(_cell(c, row[c], links) for c in columns) + "</tr>"
         for _, row in frame.iterrows())
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     inner = (f'<div class="scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
@@ -257,7 +281,15 @@ class CampaignReport:
 
     def grid_table(self) -> Html:
         return table(self.grid(), caption="The paper's appendix grid, generated from the record",
-                     fold_after=12)
+                     fold_after=12, links=self.links)
+
+    @property
+    def links(self) -> EvidenceLinks:
+        """Evidence as links to record.html, written beside the report by `evalkit run`."""
+        if not hasattr(self, "_links"):
+            self._links = EvidenceLinks(
+                (self.campaign.path / "campaign.yaml").read_text(encoding="utf-8"))
+        return self._links
 
     @property
     def evaluation(self) -> Evaluation:
@@ -271,14 +303,14 @@ class CampaignReport:
         parts = [STYLE, verdict_block(q)]
         if q.findings:
             parts.append("<p><strong>Findings</strong></p>" + bullets(
-                f.text + (f" [{', '.join(f.evidence[:6])}]" if f.evidence else "")
-                for f in q.findings))
+                (f.text + (f" [{', '.join(f.evidence[:6])}]" if f.evidence else "")
+                 for f in q.findings), self.links))
         parts.append(self.chart(number))
         parts.append("<p><strong>Indicators</strong> (computed from the record; evidence "
                      "names the file and row or entry)</p>")
-        parts.append(table(q.summary()))
+        parts.append(table(q.summary(), links=self.links))
         parts.append("<p><strong>How the verdict was reached</strong></p>")
-        parts.append(table(q.criteria_table()))
+        parts.append(table(q.criteria_table(), links=self.links))
         return Html('<div class="evalkit">' + "".join(parts) + "</div>")
 
     def chart(self, number: int) -> Html:
@@ -348,9 +380,10 @@ class CampaignReport:
                                       "evidence", "recommendations"])
         found = frame[frame["result"] == FIRES]
         rest = frame[frame["result"] != FIRES]
-        return Html(table(found) + (
+        return Html(table(found, links=self.links) + (
             f'<div class="evalkit"><details><summary>The {len(rest)} other rules (do not fire, '
-            "or cannot be judged from the record)</summary>" + table(rest) + "</details></div>"
+            "or cannot be judged from the record)</summary>" + table(rest, links=self.links)
+            + "</details></div>"
             if len(rest) else ""))
 
     def recommendations_list(self) -> Html:

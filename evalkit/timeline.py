@@ -12,6 +12,7 @@ from .load import Campaign
 KIND_COLOURS = {"mobilisation": "#4c72b0", "advocacy": "#dd8452", "lobbying": "#55a868",
                 "coalition_building": "#8172b2"}
 EVENT_COLOUR, DESIGNED_COLOUR, ENGAGEMENT_COLOUR = "#c44e52", "#8c564b", "#333333"
+MANY_SPANS = 400
 
 
 def _span(start, end) -> tuple:
@@ -52,9 +53,12 @@ def campaign_timeline(campaign: Campaign, ax=None):
                 color=colour, markersize=6)
     for k in kinds:
         part = acts[acts["kind"] == k]
-        spans = [_span(s, e) for s, e in zip(part["date_start"], part["date_end"])]
+        # one bar per distinct span (rows of one date overlap exactly); thousands of distinct
+        # spans are drawn as one picture inside the SVG, so the page stays small
+        spans = sorted({_span(s, e) for s, e in zip(part["date_start"], part["date_end"])})
         ax.broken_barh(spans, (y[k.replace("_", " ")] - 0.25, 0.5),
-                       facecolor=KIND_COLOURS[k], alpha=0.45, edgecolor=KIND_COLOURS[k])
+                       facecolor=KIND_COLOURS[k], alpha=0.45, edgecolor=KIND_COLOURS[k],
+                       rasterized=len(spans) > MANY_SPANS)
     if len(eng):
         for s, e in zip(eng["date_start"], eng["date_end"]):
             start, width = _span(s, e)
