@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import schema
 from .problems import Problem, RecordInvalid
+from .series import SERIES_FILE, read_series
 from .values import DateSpan, Quantity
 
 # --- YAML with positions -------------------------------------------------------------------
@@ -227,13 +228,13 @@ def _walk_sources(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
 
 
 # Names a misnamed table might have: Activities.csv, engagements.csv.txt, metrics.xlsx.
-_TABLE_STEMS = tuple(n.removesuffix(".csv") for n in schema.TABLES)
+_TABLE_STEMS = tuple(n.removesuffix(".csv") for n in (*schema.TABLES, SERIES_FILE))
 
 
 def _stray_files(folder: Path) -> list[Problem]:
     """Files that look like a record's table or its YAML but are not named as evalkit reads
     them: they would be silently ignored."""
-    expected = {schema.RECORD_FILE, *schema.TABLES}
+    expected = {schema.RECORD_FILE, *schema.TABLES, SERIES_FILE}
     out = []
     for f in sorted(folder.iterdir()):
         if not f.is_file() or f.name in expected or f.name.startswith("."):
@@ -248,7 +249,7 @@ def _stray_files(folder: Path) -> list[Problem]:
                                f"exactly {schema.RECORD_FILE}"))
         elif low.endswith((".csv", ".tsv", ".xlsx", ".xls", ".ods")):
             out.append(Problem(f.name, None, "", "not read: evalkit reads only "
-                               f"{', '.join(schema.TABLES)} in a record folder; rename it to "
+                               f"{', '.join((*schema.TABLES, SERIES_FILE))} in a record folder; rename it to "
                                "one of those or move it out of the folder"))
     return out
 
@@ -385,6 +386,8 @@ class Campaign:
     metrics: pd.DataFrame
     engagements: pd.DataFrame
     content_hash: str
+    # series.csv, when the record has one (evalkit.series): empty otherwise
+    series: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     _sources: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -402,7 +405,7 @@ class Campaign:
 
 def _content_hash(folder: Path) -> str:
     h = hashlib.sha256()
-    for name in [schema.RECORD_FILE, *schema.TABLES]:
+    for name in [schema.RECORD_FILE, *schema.TABLES, SERIES_FILE]:
         p = folder / name
         if p.exists():
             h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
@@ -467,6 +470,12 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
     tables = {name: (_read_table(folder / name, model, problems)
                      if (folder / name).is_file() else [])
               for name, model in schema.TABLES.items()}
+    series = pd.DataFrame()
+    if (folder / SERIES_FILE).is_file():
+        source_ids = {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)} \
+            if isinstance(data, dict) else set()
+        series, series_problems = read_series(folder / SERIES_FILE, source_ids)
+        problems.extend(series_problems)
     if isinstance(data, dict):
         problems.extend(_cross_check(data, tables, line_of))
     problems.extend(_stray_files(folder))
@@ -484,6 +493,7 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
         metrics=frames["metrics.csv"],
         engagements=frames["engagements.csv"],
         content_hash=_content_hash(folder),
+        series=series,
         _sources={s.id: s for s in record.sources},
     ), []
 

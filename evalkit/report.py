@@ -311,6 +311,47 @@ class CampaignReport:
         parts.append(table(q.summary(), links=self.links))
         parts.append("<p><strong>How the verdict was reached</strong></p>")
         parts.append(table(q.criteria_table(), links=self.links))
+        parts.append(self.series_section(number))
+        return Html('<div class="evalkit">' + "".join(parts) + "</div>")
+
+    def series_section(self, number: int) -> Html:
+        """The record's series that bear on this question (series.csv): the counterfactual
+        (sentences, three panels, effects, sensitivity) and the interrupted time series."""
+        from .evaluation.series import QUESTION_OF
+        mine = [a for a in self.evaluation.series if a.question == number]
+        if not mine:
+            return Html("")
+        kind = {v: k for k, v in QUESTION_OF.items()}[number]
+        parts = [f"<h3>Series in the record ({kind})</h3>", paragraph(
+            "From series.csv. The statistics below are evidence beside the counts above; they "
+            "do not change the verdict, and a change that follows the launch in time is not "
+            "by itself proof that the campaign caused it.")]
+        for a in mine:
+            parts.append(f"<h4>{esc(a.metric)}</h4>" + paragraph(
+                f"{a.points} observations, {a.first.date()} to {a.last.date()}; launch "
+                + (str(a.launch.date()) if a.launch is not None else "not recorded") + "."))
+            parts.append("<p><strong>Counterfactual: what the series would have been without "
+                         "the campaign</strong></p>")
+            cf = a.counterfactual
+            if cf is None:
+                parts.append(paragraph(f"Not computed: {a.counterfactual_problem}."))
+            else:
+                parts.append(bullets(cf.sentences()))
+                parts.append(figure(cf.plot(), f"{a.metric}: observed and counterfactual, "
+                                    "pointwise and cumulative effect"))
+                effects = cf.effects().rename_axis("measure").reset_index()
+                parts.append(table(effects.round(4)))
+                parts.append("<p>Sensitivity: the average effect under other model settings</p>")
+                parts.append(table(cf.sensitivity().round(4)))
+            parts.append("<p><strong>Interrupted time series around the launch and hot events"
+                         "</strong></p>")
+            if a.its is None:
+                parts.append(paragraph(f"Not computed: {a.its_problem}."))
+            else:
+                parts.append(paragraph(f"Model: {a.its_model}."))
+                parts.append(bullets(a.its.sentences()))
+                parts.append(figure(a.its.plot(), f"{a.metric}: interrupted time series"))
+                parts.append(table(a.its.effects().round(4)))
         return Html('<div class="evalkit">' + "".join(parts) + "</div>")
 
     def chart(self, number: int) -> Html:

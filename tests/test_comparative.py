@@ -116,7 +116,10 @@ def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
     out = tmp_path / "reports"
     assert evaluate(CASE_STUDIES / "save-ghouta", out).status == "ok"
     folder = out / "save-ghouta"
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    def files():  # the report's files, its copy of the record included
+        return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file()}
+    before = files()
     code = (f"from evalkit.pipeline import evaluate; "
             f"evaluate({str(CASE_STUDIES / 'save-ghouta')!r}, {str(out)!r})")
     proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
@@ -127,8 +130,7 @@ def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
     time.sleep(1.0)  # the kernel is running the notebook now
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    after = {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert after == before
+    assert files() == before
 
 
 def test_reports_open_in_a_real_browser_without_script_errors(case_reports):

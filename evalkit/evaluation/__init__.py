@@ -17,6 +17,7 @@ from .checklist import FIRES, RULES, run_checklist
 from .decision_makers import DecisionMakersReached
 from .goals import GoalAttainment
 from .reach import Reach
+from .series import analyse_series
 from .recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
 from .tactics import TacticUsefulness
 
@@ -30,6 +31,8 @@ class Evaluation:
         self.questions: dict[int, Analysis] = {q.number: q(campaign, as_of) for q in QUESTIONS}
         self.timing = launch_timing(campaign.record)
         self.checklist = run_checklist(self)
+        # series.csv, when present: counterfactual and interrupted time series per series
+        self.series = analyse_series(campaign, self.timing)
 
     def recommendations(self) -> list[tuple[int, str, list[str]]]:
         """(number, text, rules that call for it) for every firing weakness."""
@@ -58,6 +61,7 @@ class Evaluation:
                           for r in self.checklist],
             "recommendations": [{"number": n, "text": t, "because": w}
                                 for n, t, w in self.recommendations()],
+            "series": [a.to_dict() for a in self.series],
         }
 
 

@@ -1,0 +1,126 @@
+"""`series.csv`: optional daily, weekly or monthly series of a campaign (followers per day,
+signatures per week, an outcome per month), one row per metric and date, for the impact
+statistics of questions 2 and 3 (evalkit.evaluation.series).
+
+Columns: `date` (YYYY-MM-DD, the day the value is for), `metric` (a name, the same on each
+row of one series), `value` (a number; empty when not observed), `source` (a source id);
+optional `measures` (`reach`, the default: shown in question 2; `outcome`: question 3),
+`exposure` (a positive number, e.g. the population, for rates of a count) and any number of
+`control_<name>` columns: series the campaign could not have moved (another country, a
+related search term), used as controls of the counterfactual."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problem
+
+SERIES_FILE = "series.csv"
+REQUIRED = ("date", "metric", "value", "source")
+OPTIONAL = ("measures", "exposure")
+MEASURES = ("reach", "outcome")
+CONTROL_PREFIX = "control_"
+
+
+def _number(text: str):
+    """A plain number (digits, one '.', a leading '-'); None when it is not one."""
+    t = text.strip()
+    if "," in t:
+        return None  # 1,800 or 1,8: ambiguous; the message says how to write it
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """The series as a long frame (date, metric, value, measures, exposure, control_…),
+    or an empty frame and every problem found, each with its line and column."""
+    name = SERIES_FILE
+    problems: list[Problem] = []
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        return pd.DataFrame(), [Problem(name, None, "", f"not UTF-8 text ({e.reason}); save "
+                                        "as CSV UTF-8")]
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip() for h in next(reader, [])]
+    for col in header:
+        if col not in (*REQUIRED, *OPTIONAL) and not (col.startswith(CONTROL_PREFIX)
+                                                      and len(col) > len(CONTROL_PREFIX)):
+            problems.append(Problem(name, 1, col or "(blank)", "unknown column; allowed: "
+                                    f"{', '.join((*REQUIRED, *OPTIONAL))} and control_<name> "
+                                    "columns"))
+    for col in REQUIRED:
+        if col not in header:
+            problems.append(Problem(name, 1, col, "required column is missing"))
+    if problems:
+        return pd.DataFrame(), problems
+    controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
+    rows, seen = [], {}
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problems.append(Problem(name, line, "", f"expected {len(header)} cells as in the "
+                                    f"header, found {len(values)}"))
+            continue
+        cell = {k: v.strip() for k, v in zip(header, values)}
+        row = {"row": line}
+        try:
+            row["date"] = pd.Timestamp(date.fromisoformat(cell["date"]))
+        except ValueError:
+            problems.append(Problem(name, line, "date", f"'{cell['date']}' is not a day "
+                                    "written YYYY-MM-DD (a series needs exact days)"))
+        if not cell["metric"]:
+            problems.append(Problem(name, line, "metric", "empty; name the series"))
+        row["metric"] = cell["metric"]
+        for col in ("value", "exposure", *controls):
+            raw = cell.get(col, "")
+            if raw == "":
+                row[col] = None
+                continue
+            number = _number(raw)
+            if number is None:
+                problems.append(Problem(name, line, col, f"'{raw}' is not a number; write "
+                                        "digits with a '.' for decimals and no thousands "
+                                        "separator (1800, 1.8)"))
+            elif col == "exposure" and number <= 0:
+                problems.append(Problem(name, line, col, f"{raw}: an exposure (such as a "
+                                        "population) must be positive"))
+            row[col] = number
+        for col in ["exposure", *controls]:
+            if row.get(col) is None and row.get("value") is not None and col in header \
+                    and col.startswith(CONTROL_PREFIX):
+                problems.append(Problem(name, line, col, "empty; a control series must have "
+                                        "a value on every row the response has one"))
+        row["measures"] = cell.get("measures") or "reach"
+        if row["measures"] not in MEASURES:
+            problems.append(Problem(name, line, "measures", f"'{row['measures']}' is not one "
+                                    f"of {', '.join(MEASURES)}"))
+        if cell["source"] not in source_ids:
+            problems.append(Problem(name, line, "source", f"'{cell['source']}' is not a source "
+                                    "id in campaign.yaml sources"))
+        key = (row["metric"], row.get("date"))
+        if key in seen and "date" in row:
+            problems.append(Problem(name, line, "date", f"{cell['date']} already has a value "
+                                    f"for '{row['metric']}' on line {seen[key]}; one row per "
+                                    "metric and date"))
+        seen.setdefault(key, line)
+        rows.append(row)
+    if problems:
+        return pd.DataFrame(), problems
+    frame = pd.DataFrame(rows, columns=["row", "date", "metric", "value", "measures",
+                                        "exposure", *controls])
+    for metric, part in frame.groupby("metric"):
+        kinds = part["measures"].unique()
+        if len(kinds) > 1:
+            problems.append(Problem(name, int(part["row"].iloc[0]), "measures",
+                                    f"'{metric}' is marked both {' and '.join(kinds)}; one "
+                                    "series measures one thing"))
+    return (pd.DataFrame(), problems) if problems else (frame, [])

@@ -1,0 +1,184 @@
+"""series.csv in the evaluation: the counterfactual and the interrupted time series shown in
+question 2 or 3 and written to results.json, checked on a public series with a published
+result (Lopez Bernal et al. 2017, the Sicily smoking ban; ../shared/reference/sicily), and
+located errors for a bad series file."""
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import evalkit
+from conftest import CASE_STUDIES, SCAFFOLD
+from evalkit.pipeline import evaluate
+
+SICILY = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sicily" / "sicily.csv"
+
+RECORD = """\
+# A test record around a PUBLIC SERIES with a published analysis: Italy's ban on smoking in
+# indoor public places (in force January 2005) and acute coronary events in Sicily, ages
+# 0-69, 2002-2006 (Lopez Bernal, Cummins & Gasparrini 2017). The ban is encoded as the
+# phase the series is compared around; the series is the tutorial's own data.
+format_version: 2
+id: sicily-smoking-ban
+name:
+  en: Smoke-free indoor public places, Italy (test record with a public series)
+cause: Second-hand smoke in indoor public places.
+evaluator: evalkit maintainers (test record)
+sources:
+  - id: lopez-bernal-2017
+    citation: >-
+      Lopez Bernal J, Cummins S, Gasparrini A (2017). Interrupted time series regression for
+      the evaluation of public health interventions: a tutorial. Int J Epidemiol
+      46(1):348-355; data: gasparrini/2017_lopezbernal_IJE_codedata, sicily.csv
+phases:
+  - id: ban-in-force
+    name: The smoking ban in force
+    start: 2005-01-01
+    end: 2006-11-30
+    source: lopez-bernal-2017
+hot_events:
+  - id: ban
+    kind: other
+    description: Italy's ban on smoking in indoor public places comes into force
+    date: 2005-01
+    source: lopez-bernal-2017
+goals:
+  - id: fewer-events
+    level: main
+    horizon: long
+    text: Fewer acute coronary events once smoking in indoor public places is banned.
+    indicator: acute coronary events per month, ages 0-69, standardised population
+    decision_makers: [Italian parliament]
+    source: lopez-bernal-2017
+audiences:
+  - id: public
+    segment: general_public
+    tier: primary
+    region: local
+    languages: [it]
+    stance: neutral
+    targeted: "yes"
+    reached: unknown
+    source: lopez-bernal-2017
+"""
+
+
+@pytest.fixture(scope="module")
+def sicily_record(tmp_path_factory) -> Path:
+    if not SICILY.is_file():
+        pytest.skip(f"the reference data set is absent: {SICILY}")
+    folder = tmp_path_factory.mktemp("records") / "sicily-smoking-ban"
+    folder.mkdir()
+    (folder / "campaign.yaml").write_text(RECORD, encoding="utf-8")
+    for name in ("activities.csv", "metrics.csv", "engagements.csv"):
+        (folder / name).write_text((SCAFFOLD / name).read_text(encoding="utf-8").splitlines()[0]
+                                   + "\n", encoding="utf-8")
+    with open(SICILY, newline="") as src, open(folder / "series.csv", "w", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["date", "metric", "value", "measures", "exposure", "source"])
+        for r in csv.DictReader(src):
+            w.writerow([f"{r['year']}-{int(r['month']):02d}-01", "acute coronary events",
+                        r["aces"], "outcome", r["stdpop"], "lopez-bernal-2017"])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sicily_report(sicily_record, tmp_path_factory) -> Path:
+    outcome = evaluate(sicily_record, tmp_path_factory.mktemp("out"))
+    assert outcome.status == "ok", outcome.describe()
+    return Path(outcome.out_dir)
+
+
+def test_a_public_series_reproduces_its_published_level_change(sicily_report):
+    results = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))
+    [series] = results["series"]
+    assert series["measures"] == "outcome" and series["question"] == 3
+    its = series["interrupted_time_series"]
+    # the data do not support a trend change (the tutorial: p about 0.43): level only
+    assert "level changes only" in its["model"] and "harmonics" in its["model"]
+    [level] = its["effects"]
+    # Lopez Bernal et al. 2017: rate ratio 0.885, 95% CI 0.839 to 0.933
+    assert level["estimate"] == pytest.approx(0.885, abs=0.001)
+    assert level["ci_low"] == pytest.approx(0.839, abs=0.001)
+    assert level["ci_high"] == pytest.approx(0.933, abs=0.001)
+
+
+def test_the_counterfactual_is_computed_around_the_launch_with_its_interval(sicily_report):
+    results = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))
+    cf = results["series"][0]["counterfactual"]
+    assert results["series"][0]["launch"] == "2005-01-01"
+    effects = {e["measure"]: e for e in cf["effects"]}
+    absolute = effects["absolute effect"]
+    assert absolute["average_low"] <= absolute["average"] <= absolute["average_high"]
+    assert any("interval" in s for s in cf["sentences"])
+
+
+def test_question_3_shows_the_series_with_panels_sentences_and_sensitivity(sicily_report):
+    page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
+    q3 = page[page.index('<h2 id="3.-To-what'):page.index('<h2 id="4.-Were')]
+    assert "Series in the record (outcome)" in q3
+    assert 'alt="acute coronary events: observed and counterfactual' in q3
+    assert 'alt="acute coronary events: interrupted time series"' in q3
+    assert "Sensitivity: the average effect under other model settings" in q3
+    assert "level changes only" in q3
+    assert "not by itself proof" in q3  # the caveat travels with the numbers
+    q2 = page[page.index('<h2 id="2.-Was'):page.index('<h2 id="3.-To-what')]
+    assert "Series in the record" not in q2  # an outcome series is not reach
+
+
+def test_case_studies_have_no_series_and_no_series_section(case_reports):
+    for case in ("caesar", "save-ghouta"):
+        results = json.loads((case_reports / case / "results.json").read_text(encoding="utf-8"))
+        assert results["series"] == []
+        page = (case_reports / case / "evaluation.html").read_text(encoding="utf-8")
+        assert "Series in the record" not in page
+
+
+def test_a_series_too_short_before_the_launch_says_why_instead_of_a_number(sicily_record,
+                                                                           tmp_path):
+    import shutil
+    folder = tmp_path / "short"
+    shutil.copytree(sicily_record, folder)
+    rows = (folder / "series.csv").read_text(encoding="utf-8").splitlines()
+    # keep June 2004 onwards: 7 months before the launch, too few for the model (10)
+    (folder / "series.csv").write_text("\n".join([rows[0], *rows[30:]]) + "\n", encoding="utf-8")
+    from evalkit.evaluation import Evaluation
+    ev = Evaluation(evalkit.load_campaign(folder))
+    [a] = ev.series
+    assert a.counterfactual is None
+    assert "the pre-period has 7 observations" in a.counterfactual_problem
+
+
+def test_every_problem_of_a_bad_series_file_is_located_in_one_pass(tmp_path):
+    import shutil
+    folder = tmp_path / "rec"
+    shutil.copytree(CASE_STUDIES / "caesar", folder)
+    (folder / "series.csv").write_text(
+        "date,metric,value,source,colour\n"
+        "2014-06-01,followers,1200,paper-s3-2,red\n"
+        "2014-06,followers,1300,paper-s3-2,red\n"
+        "2014-06-03,followers,\"1,800\",paper-s3-2,red\n"
+        "2014-06-01,followers,1500,nowhere,red\n", encoding="utf-8")
+    _, problems = evalkit.check_record(folder)
+    said = [str(p) for p in problems]
+    assert any("series.csv:1: colour: unknown column" in p for p in said), said
+    # the unknown column stops the rows being read: fix it and the rows are checked
+    text = (folder / "series.csv").read_text(encoding="utf-8").replace(",colour", "")
+    (folder / "series.csv").write_text(text.replace(",red", ""), encoding="utf-8")
+    _, problems = evalkit.check_record(folder)
+    said = [str(p) for p in problems]
+    assert any("series.csv:3: date: '2014-06' is not a day" in p for p in said), said
+    assert any("series.csv:4: value: '1,800' is not a number" in p for p in said), said
+    assert any("series.csv:5: source: 'nowhere'" in p for p in said), said
+    assert any("series.csv:5: date: 2014-06-01 already has a value for 'followers' on line 2"
+               in p for p in said), said
+
+
+def test_a_misnamed_series_file_is_named(tmp_path):
+    import shutil
+    folder = tmp_path / "rec"
+    shutil.copytree(CASE_STUDIES / "caesar", folder)
+    (folder / "Series.csv").write_text("date,metric,value,source\n", encoding="utf-8")
+    _, problems = evalkit.check_record(folder)
+    assert any("Series.csv" in str(p) and "series.csv" in str(p) for p in problems)
