@@ -1,4 +1,4 @@
-"""The `evalkit` command: validate, new, run, run-all."""
+"""The `evalkit` command: validate, new, run, run-all, compare, worksheets."""
 from __future__ import annotations
 
 import os
@@ -197,3 +197,17 @@ def compare(results_dir, campaigns, pdf) -> None:
     outcome = run_compare(results_dir, ids, pdf=pdf)
     click.echo(outcome.describe(), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)
+
+
+@main.command()
+@click.option("--out", default="workshop/worksheets", show_default=True, type=click.Path(),
+              help="folder the worksheets are written to")
+@click.option("--pdf", is_flag=True, help="also print each worksheet to PDF (A4)")
+def worksheets(out, pdf) -> None:
+    """The workshop's printable worksheets (five-question debrief, audience grid, SMART goal
+    sheet, launch-timing sheet), generated from evalkit's own vocabulary."""
+    from .worksheets import write_worksheets
+    _can_print_pdf(pdf)
+    _writable_out(out)
+    for path in write_worksheets(out, pdf=pdf):
+        click.echo(f"written {path}")

@@ -12,6 +12,12 @@ MEASURABLE = {"measurable indicator", "target", "deadline"}
 ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
 
 
+# The parts of a SMART goal a record can show (the goal's field that shows each); whether
+# a goal is realistic is not judged from the record. The workshop's goal sheet asks the same.
+SMART_PARTS = (("specific (who must act)", "decision_makers"), ("measurable indicator", "indicator"),
+               ("target", "target"), ("deadline", "deadline"))
+
+
 class GoalAttainment(Analysis):
     number = 3
     question = "To what degree were the short-, medium- and long-term goals achieved?"
@@ -23,12 +29,7 @@ class GoalAttainment(Analysis):
         rows = []
         for g in rec.goals:
             j = judgement_as_of(g, self.as_of)
-            smart = {
-                "specific (who must act)": bool(g.decision_makers),
-                "measurable indicator": bool(g.indicator),
-                "target": bool(g.target),
-                "deadline": g.deadline is not None,
-            }
+            smart = {part: bool(getattr(g, field)) for part, field in SMART_PARTS}
             failing = [k for k, ok in smart.items() if not ok]
             reached = [x for x in g.judgements if x.attainment in ("achieved", "partly")
                        and (self.as_of is None or x.as_of.end <= self.as_of)]

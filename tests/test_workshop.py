@@ -1,0 +1,122 @@
+"""The workshop pack builds: the trainers' notebook runs where it sits and shows the
+learner's edit changing a criterion; the worksheets are written as HTML and PDF from
+evalkit's vocabulary; the exercise record is labelled simulated and its key matches a run."""
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from evalkit import schema
+from evalkit.cli import main
+from evalkit.evaluation import QUESTIONS
+from evalkit.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to
+from evalkit.pdf import find_chromium
+from evalkit.pipeline import evaluate
+from evalkit.templates import template_path
+
+EXERCISE = ROOT / "workshop" / "exercise" / "simulated-river-campaign"
+KEY = ROOT / "workshop" / "exercise" / "key.md"
+
+
+def _outputs(nb, cell_id):
+    cell = next(c for c in nb.cells if c.get("id") == cell_id)
+    return "".join(o.get("data", {}).get("text/html", "") or o.get("text", "")
+                   for o in cell.outputs)
+
+
+@pytest.fixture(scope="module")
+def workshop_notebook(tmp_path_factory):
+    out = tmp_path_factory.mktemp("workshop") / "workshop.ipynb"
+    template = template_path("workshop.ipynb")
+    # run where it sits, as a trainer opening it in JupyterLab would
+    pm.execute_notebook(str(template), str(out), kernel_name="python3", progress_bar=False,
+                        cwd=str(template.parent), extra_arguments=KERNEL_ARGUMENTS,
+                        kernel_manager_class=kernel_manager_logging_to(out.parent / "k.log"))
+    return nbformat.read(out, as_version=4)
+
+
+def test_workshop_notebook_shows_the_data_and_the_intermediate_counts(workshop_notebook):
+    data = _outputs(workshop_notebook, "data")
+    assert "more than" in data and "about 806" in data  # the paper's qualifiers, as recorded
+    rates = _outputs(workshop_notebook, "rates")
+    assert "per week" in rates and "weeks" in rates
+    assert "Verdict: Fair" in _outputs(workshop_notebook, "criteria")
+
+
+def test_the_learners_edit_changes_a_criterion_and_says_which(workshop_notebook):
+    phases = _outputs(workshop_notebook, "phases")
+    assert "62–131" in phases  # the pause the record implies
+    compare = _outputs(workshop_notebook, "compare")
+    row = re.search(r"<tr><td>Continuity[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>"
+                    r"<td>([^<]*)</td>", compare)
+    assert row.groups() == ("not met", "met", "yes")
+    verdict = re.search(r"<tr><td>VERDICT</td><td>(\w+)</td><td>(\w+)</td>", compare)
+    assert verdict.groups() == ("fair", "good")
+    # the record on disk is untouched: the edit was made on a copy
+    assert "start: 2016-09" in (ROOT / "case_studies" / "aleppo-is-burning" /
+                                "campaign.yaml").read_text(encoding="utf-8")
+
+
+def test_workshop_notebook_has_no_outputs_committed():
+    nb = nbformat.read(template_path("workshop.ipynb"), as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
+    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.html")}
+    assert set(pages) == {"five-question-debrief", "audience-grid", "smart-goals",
+                          "launch-timing"}
+    for q in QUESTIONS:
+        assert q.question in pages["five-question-debrief"]
+    for segment in schema.Segment.__args__:
+        assert segment.replace("_", " ") in pages["audience-grid"]
+    for part in ("specific (who must act)", "measurable indicator", "target", "deadline"):
+        assert part in pages["smart-goals"]
+    assert "between 7 days before and 30 days after" in pages["launch-timing"]
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
+def test_worksheets_print_to_one_page_pdfs(tmp_path):
+    import pypdfium2 as pdfium
+    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    for pdf in sorted(tmp_path.glob("*.pdf")):
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            assert 1 <= len(doc) <= 2, f"{pdf.name}: {len(doc)} pages"
+            image = doc[0].render(scale=1).to_pil()
+            image.save(tmp_path / f"{pdf.stem}.png")
+            assert image.convert("L").getextrema()[0] < 100, f"{pdf.name} renders blank"
+        finally:
+            doc.close()
+
+
+def test_the_exercise_record_is_labelled_simulated_everywhere(tmp_path):
+    outcome = evaluate(EXERCISE, tmp_path)
+    assert outcome.status == "ok", outcome.describe()
+    assert "simulated" in EXERCISE.name
+    page = (Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8")
+    assert "SIMULATED exercise" in page
+
+
+def test_the_exercise_key_matches_what_evalkit_computes(tmp_path):
+    outcome = evaluate(EXERCISE, tmp_path)
+    results = json.loads((Path(outcome.out_dir) / "results.json").read_text(encoding="utf-8"))
+    key = KEY.read_text(encoding="utf-8")
+    verdicts = dict(re.findall(r"^\| ([1-5]) \| (\w+) \|", key, re.M))
+    assert len(verdicts) == 5
+    assert verdicts == {n: q["verdict"] for n, q in results["questions"].items()}
+    timing = re.findall(r"^\| ([a-z-]+) \| (launch|relaunch|escalation) \| (\w+) \| (yes|no) \|",
+                        key, re.M)
+    assert timing == [(t["phase"], t["role"], t["timing"], "yes" if t["reactive"] else "no")
+                      for t in results["launch_timing"]]
+    weaknesses = re.findall(r"^\| (W\d+) \|", key, re.M)
+    assert weaknesses == [c["rule"] for c in results["checklist"]
+                          if c["status"] == "fires" and c["kind"] == "weakness"]
