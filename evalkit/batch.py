@@ -48,13 +48,13 @@ def duplicate_ids(records: list[Path]) -> dict[str, list[Path]]:
 
 
 def _run_one(args: tuple) -> Outcome:
-    record, out_root, as_of, pdf = args
-    return evaluate(record, out_root, as_of, pdf=pdf)
+    record, out_root, as_of, pdf, lang = args
+    return evaluate(record, out_root, as_of, pdf=pdf, lang=lang)
 
 
 def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str = "",
               jobs: int | None = None, progress: bool = True,
-              pdf: bool = False) -> list[Outcome]:
+              pdf: bool = False, lang: str = "en") -> list[Outcome]:
     jobs = max(1, jobs or os.cpu_count() or 1)
     clashes = duplicate_ids(records)
     refused = []
@@ -66,7 +66,7 @@ def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str 
                 f"'{rid}' is also the id of {others}; each record in a run needs its own id "
                 "(the report folder is named after it), so none of them was evaluated")]))
     skip = {str(p) for paths in clashes.values() for p in paths}
-    work = [(str(r), str(out_root), as_of, pdf) for r in records if str(r) not in skip]
+    work = [(str(r), str(out_root), as_of, pdf, lang) for r in records if str(r) not in skip]
     bar = tqdm(total=len(work), desc="evaluating", unit="record", disable=not progress)
     outcomes: list[Outcome] = list(refused)
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .batch import find_records, run_batch
+from .i18n import LANGUAGES
 from .load import check_record
 from .pipeline import compare as run_compare
 from .pipeline import write_index
@@ -108,14 +109,14 @@ def _can_print_pdf(pdf: bool) -> None:
         sys.exit(2)
 
 
-def _run(paths, out, as_of, jobs, progress, pdf) -> list:
+def _run(paths, out, as_of, jobs, progress, pdf, lang="en") -> list:
     records = find_records(paths)
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
     _can_print_pdf(pdf)
     _writable_out(out)
-    outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf)
+    outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf, lang=lang)
     for o in outcomes:
         click.echo(o.describe(), err=o.status != "ok")
     return outcomes
@@ -149,6 +150,8 @@ _options = [
     click.option("--no-progress", is_flag=True, help="no progress bar"),
     click.option("--pdf", is_flag=True,
                  help="also print each report to PDF (A4), with headless Chromium"),
+    click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
+                 help="the reports' language (ar: Arabic, right to left)"),
 ]
 
 
@@ -161,10 +164,10 @@ def _with_options(f):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_with_options
-def run(paths, out, as_of, jobs, no_progress, pdf) -> None:
+def run(paths, out, as_of, jobs, no_progress, pdf, lang) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
     --pdf). Exit status: failures."""
-    outcomes = _run(paths, out, as_of, jobs, not no_progress, pdf)
+    outcomes = _run(paths, out, as_of, jobs, not no_progress, pdf, lang)
     write_index(out, outcomes)
     _exit(outcomes)
 
@@ -172,14 +175,14 @@ def run(paths, out, as_of, jobs, no_progress, pdf) -> None:
 @main.command("run-all")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @_with_options
-def run_all(directory, out, as_of, jobs, no_progress, pdf) -> None:
+def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
     """Evaluate every record in DIRECTORY (e.g. case_studies/), then compare them:
     OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
-    outcomes = _run([directory], out, as_of, jobs, not no_progress, pdf)
+    outcomes = _run([directory], out, as_of, jobs, not no_progress, pdf, lang)
     done = [o.record_id for o in outcomes if o.status == "ok"]
     comparative = None
     if done:
-        comparative = run_compare(out, done, pdf=pdf)
+        comparative = run_compare(out, done, pdf=pdf, lang=lang)
         click.echo(comparative.describe(), err=comparative.status != "ok")
     write_index(out, outcomes, comparative)
     click.echo(f"index: {Path(out) / 'index.html'}")
@@ -190,11 +193,13 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf) -> None:
 @click.argument("results_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--campaigns", default="", help="comma-separated ids (default: all found)")
 @click.option("--pdf", is_flag=True, help="also print the report to PDF, with headless Chromium")
-def compare(results_dir, campaigns, pdf) -> None:
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
+              help="the report's language (ar: Arabic, right to left)")
+def compare(results_dir, campaigns, pdf, lang) -> None:
     """The comparative report from the results.json files in RESULTS_DIR."""
     _can_print_pdf(pdf)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-    outcome = run_compare(results_dir, ids, pdf=pdf)
+    outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang)
     click.echo(outcome.describe(), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)
 

@@ -11,11 +11,13 @@ from typing import Callable, Optional
 
 import pandas as pd
 
+from .evaluation import QUESTION_WORDS
+from .i18n import N_, Msg, joined, localized, tr
 from .evaluation.base import SCALE
 from .evaluation.recommendations import PAPER_CAMPAIGNS
 from .stats import RateTrend
 
-AGREES, DISAGREES, CANNOT = "agrees", "disagrees", "cannot be computed"
+AGREES, DISAGREES, CANNOT = N_("agrees"), N_("disagrees"), N_("cannot be computed")
 MILITARY = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire")
 
 
@@ -84,15 +86,16 @@ def verdict_heatmap(results: list[dict]):
               cmap=ListedColormap([VERDICT_COLOURS[level] for level in SCALE]))
     for (i, j), text in pd.DataFrame(labels.to_numpy()).stack().items():
         if isinstance(text, str):
-            ax.text(j, i, text, ha="center", va="center", color="white", fontsize=9,
+            ax.text(j, i, tr(text), ha="center", va="center", color="white", fontsize=9,
                     fontweight="bold")
     for (i, j), value in pd.DataFrame(table.to_numpy()).isna().stack().items():
         if value:  # no verdict: a white cell, said in words
             ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="white", ec="#999"))
-            ax.text(j, i, "insufficient\nevidence", ha="center", va="center", fontsize=7)
+            ax.text(j, i, _wrapped(tr("insufficient evidence"), 12), ha="center", va="center",
+                    fontsize=7)
     # wrapped labels: long campaign names no longer run into each other
     ax.set_xticks(range(len(names)), [_wrapped(n, 16) for n in names], fontsize=8)
-    ax.set_yticks(range(len(table.index)), [_wrapped(q, 34) for q in table.index], fontsize=8)
+    ax.set_yticks(range(len(table.index)), [_wrapped(tr(q), 34) for q in table.index], fontsize=8)
     ax.xaxis.tick_top()
     ax.set_xticks([x + 0.5 for x in range(len(names) - 1)], minor=True)
     ax.set_yticks([y + 0.5 for y in range(len(table.index) - 1)], minor=True)
@@ -132,7 +135,7 @@ def fragmentation(results: list[dict]) -> pd.DataFrame:
     rows = []
     for r in results:
         for f in r["facts"]["hashtag_fragmentation"]:
-            rows.append({"campaign": _name(r), "phase": f["phase"] or "whole campaign",
+            rows.append({"campaign": _name(r), "phase": f["phase"] or N_("whole campaign"),
                          "language": f["language"], "written forms": f["written_forms"],
                          "distinct hashtags": f["distinct"], "trended": f["trended"]})
     return pd.DataFrame(rows)
@@ -155,7 +158,7 @@ def partner_reuse(results: list[dict]) -> pd.DataFrame:
         union = pa | pb
         rows.append({"from": _name(a), "to": _name(b), "partners before": len(pa),
                      "partners after": len(pb), "shared": len(shared),
-                     "shared names": ", ".join(shared) or "none",
+                     "shared names": ", ".join(shared) or N_("none"),
                      "overlap (Jaccard)": round(len(shared) / len(union), 2) if union else None})
     return pd.DataFrame(rows)
 
@@ -166,15 +169,17 @@ def first_launch(r: dict) -> Optional[dict]:
 
 def attainment_words(goals: list[dict]) -> str:
     """Recorded attainments in words ('not achieved', not the code 'not_achieved')."""
-    return ", ".join(str(g["attainment"]).replace("_", " ") for g in goals)
+    return joined(", ", [str(g["attainment"]).replace("_", " ") for g in goals])
 
 
-def launch_words(t: dict) -> str:
+def launch_words(t: dict) -> Msg:
     """A launch's timing in words, e.g. 'at the hot event: reactive'."""
-    reactive = {True: "reactive", False: "not reactive",
-                None: "whether reactive cannot be told"}[t["reactive"]]
-    designed = "; designed (the campaign made its own event)" if t["designed"] else ""
-    return f"{t['timing']} the hot event: {reactive}{designed}"
+    reactive = {True: N_("reactive"), False: N_("not reactive"),
+                None: N_("whether reactive cannot be told")}[t["reactive"]]
+    if t["designed"]:
+        return Msg("{timing} the hot event: {reactive}; designed (the campaign made its own "
+                   "event)", timing=t["timing"], reactive=reactive)
+    return Msg("{timing} the hot event: {reactive}", timing=t["timing"], reactive=reactive)
 
 
 def launches(results: list[dict]) -> pd.DataFrame:
@@ -185,12 +190,13 @@ def launches(results: list[dict]) -> pd.DataFrame:
         first = first_launch(r)
         starts = [t for t in r["launch_timing"] if t["role"] in ("launch", "relaunch")]
         rows.append({"campaign": _name(r),
-                     "first launch": first["timing"] if first else "not recorded",
-                     "reactive": {True: "yes", False: "no", None: "cannot tell"}[
+                     "first launch": first["timing"] if first else N_("not recorded"),
+                     "reactive": {True: "yes", False: "no", None: N_("cannot tell")}[
                          first["reactive"] if first else None],
                      "designed (made its own event)": "yes" if first and first["designed"] else "no",
                      "reactive launches and relaunches":
-                         f"{sum(t['reactive'] is True for t in starts)} of {len(starts)}"})
+                         Msg("{n} of {total}", n=sum(t["reactive"] is True for t in starts),
+                             total=len(starts))})
     return pd.DataFrame(rows)
 
 
@@ -202,9 +208,9 @@ def reach_against_outcome(results: list[dict]) -> pd.DataFrame:
         q2, q3 = r["questions"]["2"], r["questions"]["3"]
         rows.append({"campaign": _name(r), "reach (Q2)": q2["verdict"],
                      "goals (Q3)": q3["verdict"],
-                     "main goal": attainment_words(r["facts"]["main_goal"]) or "not recorded",
-                     "largest counts recorded": "; ".join(r["facts"].get("largest_counts", []))
-                     or "none"})
+                     "main goal": attainment_words(r["facts"]["main_goal"]) or N_("not recorded"),
+                     "largest counts recorded": joined("; ", r["facts"].get("largest_counts", []))
+                     or N_("none")})
     return pd.DataFrame(rows)
 
 
@@ -228,13 +234,15 @@ def mix_plot(results: list[dict]):
     fig, ax = plt.subplots(figsize=(7.5, 3))
     shares.plot.barh(stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868"])
     for i, (name, row) in enumerate(m.iterrows()):
-        ax.text(1.01, i, f"main goal: {row['main goal']}", va="center", fontsize=8)
+        ax.text(1.01, i, tr("main goal: {attainment}").format(
+            attainment=localized(row["main goal"])), va="center", fontsize=8)
     ax.set_xlim(0, 1.45)
     ax.invert_yaxis()
-    ax.set_xlabel("share of recorded activities")
+    ax.set_xlabel(tr("share of recorded activities"))
     # below the axes: a legend inside would cover the bars
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.4, -0.3), ncol=3, frameon=False)
-    ax.set_title("Activity mix against main-goal attainment")
+    ax.legend([tr(c) for c in shares.columns], fontsize=8, loc="upper center",
+              bbox_to_anchor=(0.4, -0.3), ncol=3, frameon=False)
+    ax.set_title(tr("Activity mix against main-goal attainment"))
     fig.tight_layout()
     return fig
 
@@ -255,30 +263,33 @@ def _need(by_id, ids):
 
 def _same_goal_and_strategy(by_id):
     if _need(by_id, MILITARY):
-        return CANNOT, "needs the three military-event campaigns' results"
+        return CANNOT, Msg("needs the three military-event campaigns' results")
     goals = [" ".join(g["text"] for g in by_id[i]["facts"]["main_goal"]) for i in MILITARY]
     sims = [SequenceMatcher(None, goals[0].lower(), g.lower()).ratio() for g in goals[1:]]
     mob = [by_id[i]["facts"]["activity_mix"]["kind"].get("mobilisation", 0)
            / max(1, by_id[i]["facts"]["activities"]) for i in MILITARY]
     same = min(sims) >= 0.6 and max(mob) - min(mob) <= 0.25
     return (AGREES if same else DISAGREES,
-            f"main-goal text similarity to Aleppo's: {', '.join(f'{s:.2f}' for s in sims)}; "
-            f"mobilisation share of activities: {', '.join(f'{m:.0%}' for m in mob)}")
+            Msg("main-goal text similarity to Aleppo's: {similarity}; mobilisation share of "
+                "activities: {shares}", similarity=", ".join(f"{s:.2f}" for s in sims),
+                shares=", ".join(f"{m:.0%}" for m in mob)))
 
 
 def _no_building(by_id):
     if _need(by_id, MILITARY):
-        return CANNOT, "needs the three military-event campaigns' results"
+        return CANNOT, Msg("needs the three military-event campaigns' results")
     pairs = []
     for a, b in zip(MILITARY, MILITARY[1:]):
         shared = sorted(set(by_id[a]["facts"]["partners"]) & set(by_id[b]["facts"]["partners"]))
         pairs.append((a, b, shared))
     reused = [p for p in pairs if p[2]]
-    text = "; ".join(f"{a} → {b}: {', '.join(s) if s else 'no shared partner'}" for a, b, s in pairs)
+    text = joined("; ", [Msg("{a} → {b}: {shared}", a=a, b=b,
+                             shared=", ".join(s) if s else N_("no shared partner"))
+                         for a, b, s in pairs])
     if not reused:
-        return AGREES, text + " (partners only; lessons are not in the records)"
-    return DISAGREES, (text + ": some partners recur, so not every campaign started from zero "
-                       "in partners (lessons are not in the records)")
+        return AGREES, Msg("{pairs} (partners only; lessons are not in the records)", pairs=text)
+    return DISAGREES, Msg("{pairs}: some partners recur, so not every campaign started from "
+                          "zero in partners (lessons are not in the records)", pairs=text)
 
 
 def _declining(by_id):
@@ -288,8 +299,9 @@ def _declining(by_id):
             if e["metric"] == "protest_stands" and e["scope"] == "international":
                 rates.append((i, e))
     if len(rates) < 2:
-        return CANNOT, "fewer than two counted international stand figures"
-    parts = [f"{i} {e['window']}: {e['count']} over {e['weeks']} weeks = {e['per_week']}"
+        return CANNOT, Msg("fewer than two counted international stand figures")
+    parts = [Msg("{campaign} {window}: {count} over {weeks} weeks = {rate}", campaign=i,
+                 window=e["window"], count=e["count"], weeks=e["weeks"], rate=e["per_week"])
              for i, e in rates]
     no_idlib = not any(i == "idlib-under-fire" for i, _ in rates)
     # a decline needs each later rate's upper bound below the earlier one's lower bound
@@ -297,25 +309,27 @@ def _declining(by_id):
                    < (a["rate_low"] or 0) for (_, a), (_, b) in zip(rates, rates[1:]))
     rises = any((b["rate_low"] or 0) > (a["rate_high"] if a["rate_high"] is not None else float("inf"))
                 for (_, a), (_, b) in zip(rates, rates[1:]))
-    text = "; ".join(parts)
     if no_idlib:
-        text += "; Idlib has no counted stand figure"
+        parts.append(Msg("Idlib has no counted stand figure"))
+    text = joined("; ", parts)
     if declines:
         return AGREES, text
     if rises:
-        return DISAGREES, (text + ": per week of the window each count covers, the counts do "
-                           "not decline — the raw counts compare windows of different lengths")
-    return CANNOT, text + ": the bounds overlap, so the direction cannot be told"
+        return DISAGREES, Msg("{rates}: per week of the window each count covers, the counts "
+                              "do not decline — the raw counts compare windows of different "
+                              "lengths", rates=text)
+    return CANNOT, Msg("{rates}: the bounds overlap, so the direction cannot be told",
+                       rates=text)
 
 
 def _foreign_participation(by_id):
-    return CANNOT, ("no record counts foreign participants (the paper itself observed this "
-                    "and did not count it, fn 55)")
+    return CANNOT, Msg("no record counts foreign participants (the paper itself observed this "
+                       "and did not count it, fn 55)")
 
 
 def _fragmentation(by_id):
     if _need(by_id, MILITARY):
-        return CANNOT, "needs the three military-event campaigns' results"
+        return CANNOT, Msg("needs the three military-event campaigns' results")
     out = []
     for i in MILITARY:
         frag = by_id[i]["facts"]["hashtag_fragmentation"]
@@ -326,8 +340,9 @@ def _fragmentation(by_id):
         out.append((i, distinct, trended))
     a, *rest = out
     ok = a[1] <= 1 and a[2] >= 1 and all(d > 1 and t == 0 for _, d, t in rest)
-    text = "; ".join(f"{i}: {d} distinct hashtags per language at most in its first phase, "
-                     f"{t} trended" for i, d, t in out)
+    text = joined("; ", [Msg("{campaign}: {n} distinct hashtags per language at most in its "
+                             "first phase, {trended} trended", campaign=i, n=d, trended=t)
+                         for i, d, t in out])
     return (AGREES if ok else DISAGREES), text
 
 
@@ -337,9 +352,10 @@ def _arabic_first(by_id):
         other = [a for a in r["facts"]["accounts"] if a["language"] not in ("ar", "unknown")]
         counts.append((i, len(other), len(r["facts"]["accounts"])))
     if not counts:
-        return CANNOT, "no results"
+        return CANNOT, Msg("no results")
     usual = sum(1 for _, n, _ in counts if n <= 2) > len(counts) / 2
-    text = "; ".join(f"{i}: {n} of {t} accounts in another language" for i, n, t in counts)
+    text = joined("; ", [Msg("{campaign}: {n} of {total} accounts in another language",
+                             campaign=i, n=n, total=t) for i, n, t in counts])
     return (AGREES if usual else DISAGREES), text
 
 
@@ -348,37 +364,40 @@ def _english_weak(by_id):
             if h["language"] != "ar"]
     known = [(i, h) for i, h in tags if h["trended"] != "unknown"]
     if not known:
-        return CANNOT, "no non-Arabic hashtag with a known trending status"
+        return CANNOT, Msg("no non-Arabic hashtag with a known trending status")
     trended = [h["text"] for _, h in known if h["trended"] == "yes"]
     ar_trended = [h["text"] for r in by_id.values() for h in r["facts"]["hashtags"]
                   if h["language"] == "ar" and h["trended"] == "yes"]
-    text = (f"{len(trended)} of {len(known)} non-Arabic hashtags trended; Arabic hashtags that "
-            f"trended: {', '.join(ar_trended) or 'none'}")
+    text = Msg("{n} of {total} non-Arabic hashtags trended; Arabic hashtags that trended: "
+               "{arabic}", n=len(trended), total=len(known),
+               arabic=", ".join(ar_trended) or N_("none"))
     return (AGREES if not trended else DISAGREES), text
 
 
 def _reactive(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
-        return CANNOT, "needs all four campaigns' results"
+        return CANNOT, Msg("needs all four campaigns' results")
     first = {i: first_launch(by_id[i]) for i in (*MILITARY, "caesar")}
     ok = all(first[i]["reactive"] is True for i in MILITARY) and first["caesar"]["designed"]
-    text = "; ".join(f"{i}: {launch_words(t)}" for i, t in first.items())
+    text = joined("; ", [Msg("{campaign}: {launch}", campaign=i, launch=launch_words(t))
+                         for i, t in first.items()])
     return (AGREES if ok else DISAGREES), text
 
 
 def _only_caesar(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
-        return CANNOT, "needs all four campaigns' results"
+        return CANNOT, Msg("needs all four campaigns' results")
     att = {i: [g["attainment"] for g in by_id[i]["facts"]["main_goal"]] for i in by_id}
     reached = [i for i, a in att.items() if any(x in ("achieved", "partly") for x in a)]
-    text = ("main goal reached at least in part by: " + (", ".join(reached) or "none")
-            + " (the evaluator's recorded judgements, with the paper's evidence; not computed)")
+    text = Msg("main goal reached at least in part by: {campaigns} (the evaluator's recorded "
+               "judgements, with the paper's evidence; not computed)",
+               campaigns=", ".join(reached) or N_("none"))
     return (AGREES if reached == ["caesar"] else DISAGREES), text
 
 
 def _lobbying_mattered(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
-        return CANNOT, "needs all four campaigns' results"
+        return CANNOT, Msg("needs all four campaigns' results")
     rows = []
     for i, r in by_id.items():
         kinds = r["facts"]["activity_mix"]["kind"]
@@ -386,77 +405,84 @@ def _lobbying_mattered(by_id):
         rows.append((i, share, r["facts"]["decision_makers_top_rung"]))
     top = max(rows, key=lambda x: x[1])
     policy = [i for i, _, rung in rows if rung == "policy action"]
-    text = "; ".join(f"{i}: lobbying {s:.0%} of activities, highest rung '{rung}'"
-                     for i, s, rung in rows)
+    text = joined("; ", [Msg("{campaign}: lobbying {share} of activities, highest rung "
+                             "'{rung}'", campaign=i, share=f"{s:.0%}", rung=rung)
+                         for i, s, rung in rows])
     ok = top[0] == "caesar" and policy == ["caesar"]
-    return (AGREES if ok else DISAGREES), text + " (a sequence in time, not proof of cause)"
+    return (AGREES if ok else DISAGREES), Msg("{text} (a sequence in time, not proof of cause)",
+                                              text=text)
 
 
 def _case_reactive(case, expect):
     def check(by_id):
         if case not in by_id:
-            return CANNOT, f"no results for {case}"
+            return CANNOT, Msg("no results for {case}", case=case)
         t = first_launch(by_id[case])
         got = t["reactive"]
         if got is None:
-            return CANNOT, f"launch timing undetermined: {t['timing']}"
-        return (AGREES if got == expect else DISAGREES), f"first launch {launch_words(t)}"
+            return CANNOT, Msg("launch timing undetermined: {timing}", timing=t["timing"])
+        return (AGREES if got == expect else DISAGREES), Msg("first launch {launch}",
+                                                             launch=launch_words(t))
     return check
 
 
 def _case_attainment(case, expect):
     def check(by_id):
         if case not in by_id:
-            return CANNOT, f"no results for {case}"
+            return CANNOT, Msg("no results for {case}", case=case)
         goals = by_id[case]["facts"]["main_goal"]
         att = [g["attainment"] for g in goals]
-        return (AGREES if att == [expect] else DISAGREES), (
-            f"recorded judgement: {attainment_words(goals)} (the evaluator's, from the paper's "
-            "evidence; evalkit records it, it does not compute it)")
+        return (AGREES if att == [expect] else DISAGREES), Msg(
+            "recorded judgement: {attainment} (the evaluator's, from the paper's evidence; "
+            "evalkit records it, it does not compute it)", attainment=attainment_words(goals))
     return check
 
 
 def _aleppo_conversion(by_id):
     r = by_id.get("aleppo-is-burning")
     if r is None:
-        return CANNOT, "no results for aleppo-is-burning"
+        return CANNOT, Msg("no results for {case}", case="aleppo-is-burning")
     kinds = r["facts"]["activity_mix"]["kind"]
     mob, total = kinds.get("mobilisation", 0), r["facts"]["activities"]
     rung = r["facts"]["decision_makers_top_rung"]
     ok = mob / max(1, total) >= 0.6 and rung in ("not reached", "aware", None)
-    return (AGREES if ok else DISAGREES), (f"{mob} of {total} activities were mobilisation; "
-                                           f"decision makers named in the goal: highest rung '{rung}'")
+    return (AGREES if ok else DISAGREES), Msg(
+        "{n} of {total} activities were mobilisation; decision makers named in the goal: "
+        "highest rung '{rung}'", n=mob, total=total, rung=rung)
 
 
 def _idlib_split(by_id):
     r = by_id.get("idlib-under-fire")
     if r is None:
-        return CANNOT, "no results for idlib-under-fire"
+        return CANNOT, Msg("no results for {case}", case="idlib-under-fire")
     teams = sorted({a["team"] for a in r["facts"]["accounts"] if a["team"]})
     if not teams:
-        return CANNOT, "no account records who runs it"
-    text = (f"{len(r['facts']['accounts'])} accounts run by {len(teams)} teams ({'; '.join(teams)})"
-            + (f"; also: {'; '.join(r['facts']['coordination_problems'])}"
-               if r["facts"]["coordination_problems"] else ""))
+        return CANNOT, Msg("no account records who runs it")
+    text = Msg("{n} accounts run by {teams} teams ({names})", n=len(r["facts"]["accounts"]),
+               teams=len(teams), names="; ".join(teams))
+    if r["facts"]["coordination_problems"]:
+        text = Msg("{text}; also: {problems}", text=text,
+                   problems=joined("; ", r["facts"]["coordination_problems"]))
     return (AGREES if len(teams) > 1 else DISAGREES), text
 
 
 def _ghouta_identity(by_id):
     r = by_id.get("save-ghouta")
     if r is None:
-        return CANNOT, "no results for save-ghouta"
+        return CANNOT, Msg("no results for {case}", case="save-ghouta")
     vi = r["facts"]["visual_identity"]
     return (AGREES if vi == "no" else CANNOT if vi in (None, "unknown") else DISAGREES), \
-        f"visual identity recorded as: {vi}"
+        Msg("visual identity recorded as: {value}", value=str(vi))
 
 
 def _caesar_combined(by_id):
     r = by_id.get("caesar")
     if r is None:
-        return CANNOT, "no results for caesar"
+        return CANNOT, Msg("no results for {case}", case="caesar")
     kinds = r["facts"]["activity_mix"]["kind"]
     ok = all(kinds.get(k, 0) > 0 for k in ("mobilisation", "advocacy", "lobbying"))
-    return (AGREES if ok else DISAGREES), ", ".join(f"{k}: {v}" for k, v in kinds.items())
+    return (AGREES if ok else DISAGREES), joined(", ", [Msg("{kind}: {n}", kind=k, n=v)
+                                                        for k, v in kinds.items()])
 
 
 CLAIMS = [
@@ -500,49 +526,56 @@ def replication_table(results: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-QUESTION_WORDS = {"1": "audience", "2": "reach", "3": "goals", "4": "decision makers",
-                  "5": "tactics"}
 
 
 def _names(rs: list[dict]) -> str:
-    return ", ".join(_name(r) for r in rs) or "none"
+    return ", ".join(_name(r) for r in rs) or N_("none")
 
 
-def summary_lines(results: list[dict]) -> list[str]:
+def summary_lines(results: list[dict]) -> list[Msg]:
     """The comparison in a few lines, each computed from the results (verdicts, the
     evaluators' recorded attainments, launch timing, the replication table)."""
     years = sorted(str(r["facts"]["start"])[:4] for r in results)
-    span = years[0] if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
-    lines = [f"{len(results)} campaigns compared, started {span}: {_names(results)}."]
+    span = years[0] if years[0] == years[-1] else Msg("{first} to {last}", first=years[0],
+                                                      last=years[-1])
+    lines = [Msg("{n} campaigns compared, started {span}: {names}.", n=len(results), span=span,
+                 names=_names(results))]
     spread = []
-    for n, word in QUESTION_WORDS.items():
+    for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
         counts = {}
         for r in results:
             level = r["questions"][n]["verdict"] or "insufficient evidence"
             counts[level] = counts.get(level, 0) + 1
         order = [*reversed(SCALE), "insufficient evidence"]
-        spread.append(f"{word} " + ", ".join(f"{lvl} ×{counts[lvl]}" for lvl in order
-                                              if lvl in counts))
-    lines.append("Verdicts (how many campaigns at each level): " + " · ".join(spread) + ".")
+        spread.append(Msg("{question} {counts}", question=word, counts=joined(", ", [
+            Msg("{level} ×{n}", level=lvl, n=counts[lvl]) for lvl in order if lvl in counts])))
+    lines.append(Msg("Verdicts (how many campaigns at each level): {spread}.",
+                     spread=joined(" · ", spread)))
     reached = [r for r in results
                if any(g["attainment"] in ("achieved", "partly") for g in r["facts"]["main_goal"])]
     failed = [r for r in results if r["facts"]["main_goal"] and r not in reached]
-    lines.append(f"Main goal achieved at least in part (the evaluators' judgements): "
-                 f"{_names(reached)}; not achieved or not yet judged: {_names(failed)}.")
+    lines.append(Msg("Main goal achieved at least in part (the evaluators' judgements): "
+                     "{reached}; not achieved or not yet judged: {failed}.",
+                     reached=_names(reached), failed=_names(failed)))
     reach_no_goal = [r for r in failed if r["questions"]["2"]["verdict"] in ("fair", "good")]
     if reach_no_goal:
-        lines.append("Reached their audience (question 2 fair or good) but not their main "
-                     f"goal: {_names(reach_no_goal)} — reach alone did not win.")
+        lines.append(Msg("Reached their audience (question 2 fair or good) but not their main "
+                         "goal: {names}.", names=_names(reach_no_goal)))
     firsts = [(r, first_launch(r)) for r in results]
     reactive = [r for r, t in firsts if t and t["reactive"] is True]
     designed = [r for r, t in firsts if t and t["designed"]]
-    lines.append(f"First launches reactive to a hot event: {len(reactive)} of {len(results)}"
-                 + (f" ({_names(reactive)})" if reactive else "")
-                 + (f"; designed to make their own event: {_names(designed)}" if designed else "")
-                 + ".")
+    line = Msg("First launches reactive to a hot event: {n} of {total}", n=len(reactive),
+               total=len(results))
+    if reactive:
+        line = Msg("{line} ({names})", line=line, names=_names(reactive))
+    if designed:
+        line = Msg("{line}; designed to make their own event: {names}", line=line,
+                   names=_names(designed))
+    lines.append(Msg("{line}.", line=line))
     if paper_results(results):
         counts = replication_table(results)["result"].value_counts()
-        lines.append(f"The paper's claims: {counts.get(AGREES, 0)} agree with what evalkit "
-                     f"computed, {counts.get(DISAGREES, 0)} disagree, "
-                     f"{counts.get(CANNOT, 0)} cannot be computed (see the last sections).")
+        lines.append(Msg("The paper's claims: {agree} agree with what evalkit computed, "
+                         "{disagree} disagree, {cannot} cannot be computed (see the last "
+                         "sections).", agree=counts.get(AGREES, 0),
+                         disagree=counts.get(DISAGREES, 0), cannot=counts.get(CANNOT, 0)))
     return lines

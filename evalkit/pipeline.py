@@ -19,6 +19,7 @@ from typing import Optional
 
 import nbformat
 
+from .i18n import tr
 from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
 from .load import check_record
 from .page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
@@ -52,7 +53,7 @@ class Outcome:
 
 
 def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
-             timeout: int) -> str:
+             timeout: int, lang: str = "en") -> str:
     """Run a template with papermill into `executed`; return the notebook as an HTML page.
     The kernel's stderr goes to `kernel.log` beside `executed` (see evalkit.kernel)."""
     import papermill as pm
@@ -65,7 +66,7 @@ def _execute(template: str, parameters: dict, executed: Path, title: str, record
                         kernel_manager_class=kernel_manager_logging_to(
                             executed.parent / KERNEL_LOG),
                         extra_arguments=KERNEL_ARGUMENTS)
-    return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id)
+    return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id, lang)
 
 
 def _describe_execution_error(exc: BaseException, staging: Path) -> str:
@@ -125,7 +126,8 @@ def _stage_record(campaign, staging: Path) -> None:
 
 
 def evaluate(record_path: str | Path, out_root: str | Path = "reports",
-             as_of: str = "", timeout: int = 900, pdf: bool = False) -> Outcome:
+             as_of: str = "", timeout: int = 900, pdf: bool = False,
+             lang: str = "en") -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
     With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.pdf)."""
     from . import __version__
@@ -147,9 +149,11 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     results_future = pool.submit(campaign_results, campaign, as_of)
     try:
         page = _execute(EVALUATION_TEMPLATE,
-                        {"record_path": str(campaign.path), "as_of": str(as_of or "")},
-                        staging / "evaluation.ipynb", f"Evaluation: {campaign.name}",
-                        campaign.id, timeout)
+                        {"record_path": str(campaign.path), "as_of": str(as_of or ""),
+                         "lang": lang},
+                        staging / "evaluation.ipynb",
+                        tr("Evaluation: {name}", lang).format(name=campaign.name),
+                        campaign.id, timeout, lang)
         (staging / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
             html_to_pdf(staging / "evaluation.html", staging / "evaluation.pdf")
@@ -172,16 +176,17 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
 
 
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
-            timeout: int = 900, pdf: bool = False) -> Outcome:
+            timeout: int = 900, pdf: bool = False, lang: str = "en") -> Outcome:
     """The comparative report from the results.json files already in `out_root`."""
     out_root = Path(out_root).resolve()
     outcome = Outcome("comparative", record_id="comparative")
     staging = Path(tempfile.mkdtemp(prefix=".staging-comparative-", dir=out_root))
     try:
         page = _execute(COMPARATIVE_TEMPLATE,
-                        {"results_dir": str(out_root), "campaigns": ",".join(campaigns or [])},
-                        staging / "comparative.ipynb", "Comparing campaigns", "comparative",
-                        timeout)
+                        {"results_dir": str(out_root), "campaigns": ",".join(campaigns or []),
+                         "lang": lang},
+                        staging / "comparative.ipynb", tr("Comparing campaigns", lang),
+                        "comparative", timeout, lang)
         (staging / "comparative.html").write_text(page, encoding="utf-8")
         if pdf:
             html_to_pdf(staging / "comparative.html", staging / "comparative.pdf")

@@ -14,10 +14,11 @@ from typing import Callable, Iterable, Optional
 import pandas as pd
 
 from .colours import ATTAINMENT_COLOURS, VERDICT_COLOURS
-from .evaluation import Evaluation
+from .evaluation import QUESTION_WORDS, Evaluation
 from .evaluation.checklist import CANNOT, FIRES
 from .grid import build_grid, parse_as_of
 from .load import load_campaign
+from .i18n import N_, direction, joined, localized, set_language, tr
 from .page import EvidenceLinks
 
 STYLE = """<style>
@@ -57,6 +58,89 @@ STYLE = """<style>
 </style>"""
 
 
+# Each section of the reports: its heading and the sentence under it. The heading's anchor
+# is made from the English heading in every language, so links into a report stay valid.
+SECTIONS = {
+    "verdicts": ("The five questions at a glance",
+                 "The paper's five evaluation questions, each answered from the record. A "
+                 "verdict is on one scale — poor, weak, fair, good — from the share of the "
+                 "question's criteria that the record meets; where the record cannot judge "
+                 "enough criteria the verdict is withheld as insufficient evidence. "
+                 "docs/evaluation-method.md explains every indicator, threshold and rule."),
+    "campaign": ("The campaign",
+                 "What the record says the campaign was: its cause, phases and the hot events "
+                 "around it."),
+    "grid": ("The paper's grid",
+             "The grid the paper uses to rate every campaign (its appendix tables): goal, "
+             "geographic scope, interacting audience, launch timing, media tools, discourse, "
+             "strategies and result. Each row is generated from the record and names its "
+             "sources. Launch timing is computed from the dates in the record, not typed in."),
+    "q1": ("1. Is the right audience targeted?",
+           "Who holds the main goal's decision, against whom the activities, accounts and "
+           "hashtags were aimed at, in which languages."),
+    "q2": ("2. Was the audience reached?",
+           "What was reached, per audience and channel: hashtags, events per week of the "
+           "window each count covers (qualified counts kept as bounds), media, fragmentation "
+           "and continuity."),
+    "q3": ("3. To what degree were the short-, medium- and long-term goals achieved?",
+           "The evaluator's attainment judgements by goal level and term, as of the report's "
+           "date, with a SMART audit of each goal."),
+    "q4": ("4. Were the targeted decision makers reached?",
+           "Which decision makers named in the goals were engaged, and how far up the ladder "
+           "aware → engaged → public statement → policy action."),
+    "q5": ("5. Are the tactics used useful?",
+           "The activity mix by kind and effort, outcomes that followed the tactics in time "
+           "(a sequence, not proof of cause), coordination problems and coalition breadth."),
+    "timing": ("Launch timing",
+               "Before, at or after the hot event, computed from the phase and event dates; "
+               "reactive means the campaign launched at or after an event it did not make."),
+    "checklist": ("The paper's checklist",
+                  "The paper's 12 strengths and 23 weaknesses (section 4) as rules over the "
+                  "record. Each says whether it fires, on what evidence, or that the record "
+                  "cannot decide it."),
+    "recommendations": ("What to do next",
+                        "The paper's recommendations (section 6) that answer the weaknesses "
+                        "that fired."),
+    "sources": ("Sources", "Every fact in the record points to one of these."),
+    # the comparative report
+    "c-verdicts": ("The five questions, side by side",
+                   "Verdicts on the scale poor · weak · fair · good; a blank cell is "
+                   "insufficient evidence."),
+    "c-reach": ("Reach against outcome",
+                "Whether the audience was reached (question 2) beside whether the goals were "
+                "achieved (question 3) and the main goal's recorded attainment. The two are "
+                "never averaged: a campaign can reach millions and still fail its main goal."),
+    "c-launches": ("Reactive or designed launches",
+                   "Computed from each record's phase and hot-event dates."),
+    "c-mobilisation": ("Mobilisation across the campaigns",
+                       "International protest stands as rates per week of the window each "
+                       "count covers, with the paper's qualifiers kept as bounds, and a Poisson "
+                       "trend test across them in time order."),
+    "c-fragmentation": ("Hashtag fragmentation",
+                        "Distinct hashtags per language and phase after merging spelling "
+                        "variants, and how many trended."),
+    "c-mix": ("Mobilisation, advocacy and lobbying against main-goal attainment", ""),
+    "c-grid": ("The paper's grid, side by side",
+               "Each campaign's appendix grid as its own report generated it: the full "
+               "evidence, last because it is long."),
+}
+
+
+def heading(title_en: str, level: int = 2) -> str:
+    """A heading with the anchor nbconvert would give its English text (so the contents
+    and links find it in any language) and the pilcrow link beside it."""
+    anchor = html.escape(title_en.replace(" ", "-"), quote=True)
+    return (f'<h{level} id="{anchor}">{esc(tr(title_en))}<a class="anchor-link" '
+            f'href="#{anchor}">¶</a></h{level}>')
+
+
+def section(key: str) -> "Html":
+    """A report section's heading and the sentence that says what it shows."""
+    title, intro = SECTIONS[key]
+    return Html(f'<div class="evalkit">{heading(title)}'
+                + (f"<p>{esc(tr(intro))}</p>" if intro else "") + "</div>")
+
+
 class Html(str):
     """A string Jupyter displays as HTML."""
 
@@ -70,12 +154,34 @@ _ARABIC_RUN = re.compile(r"#?[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u
                          r"(?<!\s)")
 
 
+# In a right-to-left report, runs that must read left to right are isolated: Latin text
+# (record text the evaluator wrote in English, file names, codes) so that its punctuation
+# stays in order, and numbers joined by separators (2020-12, 2014..2019, 62–131), which the
+# bidirectional algorithm would otherwise show back to front after an Arabic word.
+_LTR_RUN = re.compile(r"[\"“(\[#@]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
+                      r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d")
+
+
 def esc(value) -> str:
-    """Escape record text for HTML; isolate Arabic runs in <bdi>."""
+    """Escape text for HTML; isolate runs of the other script's direction in <bdi>: Arabic
+    runs in an English report, left-to-right runs in an Arabic one."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
+    raw = str(value)
+    if direction() == "rtl":
+        out, pos = [], 0
+        for m in _LTR_RUN.finditer(raw):
+            out.append(html.escape(raw[pos:m.start()]))
+            out.append(f'<bdi dir="ltr">{html.escape(m.group(0))}</bdi>')
+            pos = m.end()
+        return "".join(out) + html.escape(raw[pos:])
     return _ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar">{m.group(0)}</bdi>',
-                           html.escape(str(value)))
+                           html.escape(raw))
+
+
+def attr(value) -> str:
+    """Text for an HTML attribute (alt, aria-label): escaped, no markup."""
+    return html.escape("" if value is None else str(value), quote=True)
 
 
 def paragraph(text: str, css: str = "") -> Html:
@@ -84,7 +190,8 @@ def paragraph(text: str, css: str = "") -> Html:
 
 
 def bullets(items: Iterable[str], links: Optional[Callable[[str], str]] = None) -> Html:
-    lis = "".join(f'<li>{links(esc(i)) if links else esc(i)}</li>' for i in items)
+    lis = "".join(f'<li>{links(esc(localized(i))) if links else esc(localized(i))}</li>'
+                  for i in items)
     return Html(f'<div class="evalkit"><ul>{lis}</ul></div>')
 
 
@@ -105,14 +212,16 @@ def capped(value) -> str:
     cut = head.rfind(sep)
     kept, rest = (text[:cut], text[cut + len(sep):]) if cut > 0 else (head, text[CELL_LIMIT:])
     more = rest.count(sep) + 1
-    return f"{kept} … and {more:,} more not shown (all of them are in results.json)"
+    return kept + " " + tr("… and {more} more not shown (all of them are in results.json)").format(
+        more=f"{more:,}")
 
 
 def _cell(column: str, value, links: Optional[Callable[[str], str]] = None) -> str:
     # verdict cells carry their colour (white text on a WCAG AA background) and the word
     if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
-        return f'<td class="v" style="background:{VERDICT_COLOURS[value]}">{esc(value)}</td>'
-    text = esc(capped(value))
+        return (f'<td class="v" style="background:{VERDICT_COLOURS[value]}">'
+                f"{esc(tr(value))}</td>")
+    text = esc(capped(localized(value)))
     return f"<td>{links(text) if links else text}</td>"
 
 
@@ -124,7 +233,7 @@ def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = ""
     a <details> block that says how many rows it holds; `links` turns evidence in the
     escaped cells into links (evalkit.page.EvidenceLinks)."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
-    head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
+    head = "".join(f"<th>{esc(tr(h))}</th>" for h in columns.values())
     body = "".join(
         "<tr>" + "".join(_cell(c, row[c], links) for c in columns) + "</tr>"
         for _, row in frame.iterrows())
@@ -132,8 +241,8 @@ def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = ""
     inner = (f'<div class="scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
              f"<tbody>{body}</tbody></table></div>")
     if fold_after is not None and len(frame) > fold_after:
-        inner = (f"<details><summary>Show the table ({len(frame)} rows)</summary>{inner}"
-                 "</details>")
+        show = tr("Show the table ({rows} rows)").format(rows=len(frame))
+        inner = f"<details><summary>{esc(show)}</summary>{inner}</details>"
     return Html(f'<div class="evalkit">{STYLE}{inner}</div>')
 
 
@@ -152,7 +261,7 @@ def figure(fig, alt: str) -> Html:
         fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return Html(f'<img alt="{esc(alt)}" src="data:image/svg+xml;base64,{data}">')
+    return Html(f'<img alt="{attr(alt)}" src="data:image/svg+xml;base64,{data}">')
 
 
 def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]],
@@ -167,10 +276,10 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
             width = 0 if not scale_max else max(0.0, min(1.0, value / scale_max)) * 100
             colour = own[0] if own else colours[i % len(colours)]
             cells.append(f'<div class="bar-row"><span class="bar" style="width:{width:.1f}%;'
-                         f'background:{colour}"></span><span class="bar-text">{esc(name)}'
-                         f'{": " if name else ""}{esc(text)}</span></div>')
-        rows.append(f'<tr><th scope="row">{esc(label)}</th><td>{"".join(cells)}</td></tr>')
-    return Html(f'<figure class="evalkit chart" role="img" aria-label="{esc(title)}">'
+                         f'background:{colour}"></span><span class="bar-text">{esc(localized(name))}'
+                         f'{": " if name else ""}{esc(localized(text))}</span></div>')
+        rows.append(f'<tr><th scope="row">{esc(localized(label))}</th><td>{"".join(cells)}</td></tr>')
+    return Html(f'<figure class="evalkit chart" role="img" aria-label="{attr(title)}">'
                 f"<figcaption>{esc(title)}</figcaption><table>{''.join(rows)}</table></figure>")
 
 
@@ -181,17 +290,20 @@ def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
     for label, level in items:
         if level in VERDICT_COLOURS:
             cells.append(f'<li style="background:{VERDICT_COLOURS[level]}"><span class="q">'
-                         f'{esc(label)}</span><span class="level">{esc(level)}</span></li>')
+                         f'{esc(label)}</span><span class="level">{esc(tr(level))}</span></li>')
         else:
+            none = tr("insufficient evidence")
             cells.append(f'<li class="none"><span class="q">{esc(label)}</span>'
-                         '<span class="level">insufficient evidence</span></li>')
-    return Html(f'<ul class="strip" aria-label="The five verdicts">{"".join(cells)}</ul>')
+                         f'<span class="level">{esc(none)}</span></li>')
+    label = tr("The five verdicts")
+    return Html(f'<ul class="strip" aria-label="{attr(label)}">{"".join(cells)}</ul>')
 
 
 def verdict_block(analysis) -> Html:
     v = analysis.verdict
     colour = VERDICT_COLOURS.get(v.level, "#555")
-    return Html(f'<p class="verdict" style="color:{colour}">Verdict: {esc(v.sentence())}</p>')
+    said = tr("Verdict: {sentence}").format(sentence=localized(v.sentence()))
+    return Html(f'<p class="verdict" style="color:{colour}">{esc(said)}</p>')
 
 
 def project_path(path: str | Path) -> Path:
@@ -211,18 +323,20 @@ def project_path(path: str | Path) -> Path:
 class CampaignReport:
     """Everything one campaign's evaluation report shows, built from its record."""
 
-    def __init__(self, record_path: str, as_of: str | date | None = None):
+    def __init__(self, record_path: str, as_of: str | date | None = None, lang: str = "en"):
+        set_language(lang)  # the kernel's language: this report is its only work
         self.campaign = load_campaign(project_path(record_path))
         self.as_of = parse_as_of(as_of) if not isinstance(as_of, date) else as_of
 
     def title(self) -> Html:
         r = self.campaign.record
         ar = f" ({esc(r.name.ar)})" if r.name.ar else ""
-        as_of = self.as_of.isoformat() if self.as_of else "everything recorded"
-        return Html(
-            f'<div class="evalkit"><h1>Evaluation: {esc(r.name.en)}{ar}</h1>'
-            f'<p class="muted">Record <code>{esc(r.id)}</code> · evaluator: '
-            f"{esc(r.evaluator)} · as of: {esc(as_of)}</p></div>")
+        as_of = self.as_of.isoformat() if self.as_of else tr("everything recorded")
+        title = tr("Evaluation: {name}").format(name=r.name.en)
+        record = tr("Record")
+        who = tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of)
+        return Html(f'<div class="evalkit"><h1>{esc(title)}{ar}</h1><p class="muted">'
+                    f"{esc(record)} <code>{esc(r.id)}</code> · {esc(who)}</p></div>")
 
     def summary(self) -> Html:
         """Five lines for a reader with one minute: the main goal, the five verdicts, reach
@@ -231,56 +345,73 @@ class CampaignReport:
         q = ev.questions
         goals = q[3].table
         mains = goals[goals["level"] == "main"] if len(goals) else goals
-        main = "; ".join(f"{r['text'].rstrip('.')} — {r['attainment']}"
-                         + (f" (as of {r['judged as of']})" if r["judged as of"] else "")
-                         for _, r in mains.iterrows()) or "no main goal recorded"
-        names = {1: "audience", 2: "reach", 3: "goals", 4: "decision makers", 5: "tactics"}
-        verdicts = " · ".join(f"{n} {names[n]}: {a.verdict.level}" for n, a in q.items())
-        largest = f"; largest counts: {', '.join(q[2].largest[:3])}" if q[2].largest else ""
-        reach = (f"Reach {q[2].verdict.level}, goals {q[3].verdict.level}{largest}"
-                 + (f". {q[3].verdict.cap_reason[0].upper()}{q[3].verdict.cap_reason[1:]}"
-                    if q[3].verdict.cap_reason else ""))
+        main = "; ".join(f"{r['text'].rstrip('.')} — {tr(r['attainment'])}"
+                         + (" " + tr("(as of {date})").format(date=r["judged as of"])
+                            if r["judged as of"] else "")
+                         for _, r in mains.iterrows()) or tr("no main goal recorded")
+        names = {n: tr(w) for n, w in QUESTION_WORDS.items()}
+        verdicts = " · ".join(f"{n} {names[n]}: {tr(a.verdict.level)}" for n, a in q.items())
+        reach = tr("Reach {reach}, goals {goals}").format(reach=tr(q[2].verdict.level),
+                                                          goals=tr(q[3].verdict.level))
+        if q[2].largest:
+            reach += "; " + tr("largest counts: {counts}").format(
+                counts=", ".join(localized(c) for c in q[2].largest[:3]))
+        if q[3].verdict.cap_reason:
+            cap = localized(q[3].verdict.cap_reason)
+            reach += ". " + cap[0].upper() + cap[1:]
         launch = next((t for t in ev.timing if t.role == "launch"), None)
-        launch_line = ("Launch: " + {True: "reactive — ", False: "not reactive — ",
-                                     None: ""}[launch.reactive] + launch.sentence()) \
-            if launch else "Launch: not recorded"
+        launch_line = (tr("Launch: {how}{sentence}").format(
+            how={True: tr("reactive") + " — ", False: tr("not reactive") + " — ",
+                 None: ""}[launch.reactive], sentence=localized(launch.sentence()))
+            if launch else tr("Launch: not recorded"))
         fired = [r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "weakness"]
         strengths = [r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "strength"]
         recs = [str(n) for n, _, _ in ev.recommendations()]
-        checklist = (f"Checklist: {len(strengths)} strengths and {len(fired)} weaknesses found"
-                     + (f" ({', '.join(fired)})" if fired else "")
-                     + (f"; recommendations {', '.join(recs)} answer them" if recs else ""))
-        lines = [f"Main goal: {main}.", f"Verdicts: {verdicts}.", reach.rstrip(".") + ".",
-                 launch_line, checklist + "."]
+        checklist = tr("Checklist: {strengths} strengths and {weaknesses} weaknesses found").format(
+            strengths=len(strengths), weaknesses=len(fired))
+        if fired:
+            checklist += f" ({', '.join(fired)})"
+        if recs:
+            checklist += "; " + tr("recommendations {numbers} answer them").format(
+                numbers=", ".join(recs))
+        lines = [tr("Main goal: {goal}.").format(goal=main),
+                 tr("Verdicts: {verdicts}.").format(verdicts=verdicts),
+                 reach.rstrip(".") + ".", launch_line, checklist + "."]
         items = "".join(f"<li>{esc(line)}</li>" for line in lines)
         strip = verdict_strip([(f"{n} {names[n]}", a.verdict.level) for n, a in q.items()])
-        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="Summary">'
-                    f"<h2>In five lines</h2>{strip}<ol>{items}</ol></section></div>")
+        summary, title = tr("Summary"), heading(N_("In five lines"))
+        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="'
+                    f'{attr(summary)}">{title}{strip}<ol>{items}</ol></section></div>')
+
+    def section(self, key: str) -> Html:
+        return section(key)
 
     def overview(self) -> Html:
         r = self.campaign.record
         rows = pd.DataFrame([
             ("Cause", r.cause), ("Summary", r.summary or ""),
             ("Organisers", "; ".join(r.organisers)),
-            ("Phases", "; ".join(f"{p.name} ({p.start.text} to {p.end.text})" for p in r.phases)),
+            ("Phases", "; ".join(p.name + " (" + tr("{start} to {end}").format(
+                start=p.start.text, end=p.end.text) + ")" for p in r.phases)),
             ("Hot events", "; ".join(f"{e.description} ({e.date.text})" for e in r.hot_events)),
-            ("Recorded", f"{len(self.campaign.activities)} activities, "
-                         f"{len(self.campaign.metrics)} metrics, "
-                         f"{len(self.campaign.engagements)} decision-maker engagements"),
+            ("Recorded", tr("{activities} activities, {metrics} metrics, {engagements} "
+                            "decision-maker engagements").format(
+                activities=len(self.campaign.activities), metrics=len(self.campaign.metrics),
+                engagements=len(self.campaign.engagements))),
         ], columns=["what", "record"])
         return table(rows)
 
     def timeline(self) -> Html:
         from .timeline import campaign_timeline
         return figure(campaign_timeline(self.campaign),
-                      "The campaign's phases, hot events, activities by kind and engagements "
-                      "on one time axis")
+                      tr("The campaign's phases, hot events, activities by kind and engagements "
+                         "on one time axis"))
 
     def grid(self) -> pd.DataFrame:
         return build_grid(self.campaign, self.as_of)
 
     def grid_table(self) -> Html:
-        return table(self.grid(), caption="The paper's appendix grid, generated from the record",
+        return table(self.grid(), caption=tr("The paper's appendix grid, generated from the record"),
                      fold_after=12, links=self.links)
 
     @property
@@ -302,14 +433,17 @@ class CampaignReport:
         q = self.evaluation.questions[number]
         parts = [STYLE, verdict_block(q)]
         if q.findings:
-            parts.append("<p><strong>Findings</strong></p>" + bullets(
-                (f.text + (f" [{', '.join(f.evidence[:6])}]" if f.evidence else "")
+            findings = tr("Findings")
+            parts.append(f"<p><strong>{esc(findings)}</strong></p>" + bullets(
+                (localized(f.text) + (f" [{', '.join(f.evidence[:6])}]" if f.evidence else "")
                  for f in q.findings), self.links))
         parts.append(self.chart(number))
-        parts.append("<p><strong>Indicators</strong> (computed from the record; evidence "
-                     "names the file and row or entry)</p>")
+        indicators = tr("Indicators")
+        note = tr("(computed from the record; evidence names the file and row or entry)")
+        parts.append(f"<p><strong>{esc(indicators)}</strong> {esc(note)}</p>")
         parts.append(table(q.summary(), links=self.links))
-        parts.append("<p><strong>How the verdict was reached</strong></p>")
+        how = tr("How the verdict was reached")
+        parts.append(f"<p><strong>{esc(how)}</strong></p>")
         parts.append(table(q.criteria_table(), links=self.links))
         parts.append(self.series_section(number))
         return Html('<div class="evalkit">' + "".join(parts) + "</div>")
@@ -322,35 +456,42 @@ class CampaignReport:
         if not mine:
             return Html("")
         kind = {v: k for k, v in QUESTION_OF.items()}[number]
-        parts = [f"<h3>Series in the record ({kind})</h3>", paragraph(
-            "From series.csv. The statistics below are evidence beside the counts above; they "
-            "do not change the verdict, and a change that follows the launch in time is not "
-            "by itself proof that the campaign caused it.")]
+        title = tr("Series in the record ({kind})").format(kind=tr(kind))
+        parts = [f"<h3>{esc(title)}</h3>",
+                 paragraph(tr(
+                     "From series.csv. The statistics below are evidence beside the counts "
+                     "above; they do not change the verdict, and a change that follows the "
+                     "launch in time is not by itself proof that the campaign caused it."))]
         for a in mine:
+            launch = str(a.launch.date()) if a.launch is not None else tr("not recorded")
             parts.append(f"<h4>{esc(a.metric)}</h4>" + paragraph(
-                f"{a.points} observations, {a.first.date()} to {a.last.date()}; launch "
-                + (str(a.launch.date()) if a.launch is not None else "not recorded") + "."))
-            parts.append("<p><strong>Counterfactual: what the series would have been without "
-                         "the campaign</strong></p>")
+                tr("{points} observations, {first} to {last}; launch {launch}.").format(
+                    points=a.points, first=a.first.date(), last=a.last.date(), launch=launch)))
+            label = tr("Counterfactual: what the series would have been without the campaign")
+            parts.append(f"<p><strong>{esc(label)}</strong></p>")
             cf = a.counterfactual
             if cf is None:
-                parts.append(paragraph(f"Not computed: {a.counterfactual_problem}."))
+                parts.append(paragraph(tr("Not computed: {reason}.").format(
+                    reason=a.counterfactual_problem)))
             else:
                 parts.append(bullets(cf.sentences()))
-                parts.append(figure(cf.plot(), f"{a.metric}: observed and counterfactual, "
-                                    "pointwise and cumulative effect"))
+                parts.append(figure(cf.plot(), tr("{metric}: observed and counterfactual, "
+                                                  "pointwise and cumulative effect").format(
+                                                      metric=a.metric)))
                 effects = cf.effects().rename_axis("measure").reset_index()
                 parts.append(table(effects.round(4)))
-                parts.append("<p>Sensitivity: the average effect under other model settings</p>")
+                label = tr("Sensitivity: the average effect under other model settings")
+                parts.append(f"<p>{esc(label)}</p>")
                 parts.append(table(cf.sensitivity().round(4)))
-            parts.append("<p><strong>Interrupted time series around the launch and hot events"
-                         "</strong></p>")
+            label = tr("Interrupted time series around the launch and hot events")
+            parts.append(f"<p><strong>{esc(label)}</strong></p>")
             if a.its is None:
-                parts.append(paragraph(f"Not computed: {a.its_problem}."))
+                parts.append(paragraph(tr("Not computed: {reason}.").format(reason=a.its_problem)))
             else:
-                parts.append(paragraph(f"Model: {a.its_model}."))
+                parts.append(paragraph(tr("Model: {model}.").format(model=a.its_model)))
                 parts.append(bullets(a.its.sentences()))
-                parts.append(figure(a.its.plot(), f"{a.metric}: interrupted time series"))
+                parts.append(figure(a.its.plot(), tr("{metric}: interrupted time series").format(
+                    metric=a.metric)))
                 parts.append(table(a.its.effects().round(4)))
         return Html('<div class="evalkit">' + "".join(parts) + "</div>")
 
@@ -362,47 +503,50 @@ class CampaignReport:
         if number == 1:
             sh = q.shares
             top = float(sh.to_numpy().max()) if len(sh) else 0
-            return bar_chart("Who the activities were aimed at (count; effort-weighted: low 1, "
-                             "medium 2, high 3)",
+            return bar_chart(tr("Who the activities were aimed at (count; effort-weighted: "
+                                "low 1, medium 2, high 3)"),
                              [(g, [("activities", float(r["activities"]), f"{r['activities']:g}"),
                                    ("effort-weighted", float(r["effort-weighted"]),
                                     f"{r['effort-weighted']:g}")])
                               for g, r in sh.iterrows()], top)
         if number == 3:
             order = {"achieved": 3, "partly achieved": 2, "not achieved": 1}
-            return bar_chart("Goal attainment (the evaluator's judgement)",
-                             [(f"{r['level']} · {r['horizon']} term: {r['goal']}",
+            return bar_chart(tr("Goal attainment (the evaluator's judgement)"),
+                             [(tr("{level} · {horizon} term: {goal}").format(
+                                 level=tr(r["level"]), horizon=tr(r["horizon"]), goal=r["goal"]),
                                [("", order.get(r["attainment"], 0), r["attainment"],
                                  ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))])
                               for _, r in q.table.iterrows()], 3)
         if number == 4:
             if q.table.empty:
-                return paragraph("No decision makers are named in the goals.")
-            return bar_chart("Highest rung reached: " + " → ".join(LADDER[1:]),
+                return paragraph(tr("No decision makers are named in the goals."))
+            return bar_chart(tr("Highest rung reached: {ladder}").format(
+                ladder=" → ".join(tr(rung) for rung in LADDER[1:])),
                              [(r["decision maker"], [("", r["_rung"], r["highest rung"])])
                               for _, r in q.table.iterrows()], len(LADDER) - 1, ("#8172b2",))
         if number == 5:
-            names = {"kind": "by kind", "effort": "by effort (fn 12)",
-                     "paper_kind": "by activity kind (fn 26)"}
+            names = {"kind": N_("by kind"), "effort": N_("by effort (fn 12)"),
+                     "paper_kind": N_("by activity kind (fn 26)")}
             top = max((float(v.max()) for v in q.mix.values() if len(v)), default=0)
             return Html("".join(
-                bar_chart(f"The activity mix {names[col]}",
+                bar_chart(tr("The activity mix {by}").format(by=tr(names[col])),
                           [(k.replace("_", " "), [("", float(v), f"{v}")])
                            for k, v in q.mix[col].items()], top, ("#64b5cd",))
                 for col in ("kind", "effort", "paper_kind")))
-        return figure(q.plot(), q.question)
+        return figure(q.plot(), tr(q.question))
 
     def verdicts_table(self) -> Html:
-        rows = pd.DataFrame([(n, q.question, q.verdict.level, q.verdict.confidence or "",
-                              f"{q.verdict.met} of {q.verdict.judgeable} judgeable "
-                              f"({q.verdict.total} in all)")
+        rows = pd.DataFrame([(n, tr(q.question), q.verdict.level, q.verdict.confidence or "",
+                              tr("{met} of {judgeable} judgeable ({total} in all)").format(
+                                  met=q.verdict.met, judgeable=q.verdict.judgeable,
+                                  total=q.verdict.total))
                              for n, q in self.evaluation.questions.items()],
                             columns=["#", "question", "verdict", "confidence", "criteria met"])
         return table(rows)
 
     def timing_table(self) -> Html:
         rows = pd.DataFrame([(t.phase.name, t.role, t.timing,
-                              {True: "yes", False: "no", None: "not a launch" if not t.is_launch
+                              {True: "yes", False: "no", None: N_("not a launch") if not t.is_launch
                                else "cannot tell"}[t.reactive],
                               t.sentence()) for t in self.evaluation.timing],
                             columns=["phase", "role", "timing", "reactive launch",
@@ -414,24 +558,27 @@ class CampaignReport:
         rows = sorted(self.evaluation.checklist, key=lambda r: (order[r.status], r.rule.kind != "weakness"))
         frame = pd.DataFrame([(r.rule.id, r.rule.kind, r.rule.group,
                                self.evaluation.rule_text(r.rule), r.status,
-                               "; ".join(r.evidence),
+                               joined("; ", r.evidence),
                                ", ".join(map(str, r.rule.recommendations)))
                               for r in rows],
                              columns=["rule", "kind", "group", "the paper's point", "result",
                                       "evidence", "recommendations"])
         found = frame[frame["result"] == FIRES]
         rest = frame[frame["result"] != FIRES]
+        other = tr("The {count} other rules (do not fire, or cannot be judged from the "
+                   "record)").format(count=len(rest))
         return Html(table(found, links=self.links) + (
-            f'<div class="evalkit"><details><summary>The {len(rest)} other rules (do not fire, '
-            "or cannot be judged from the record)</summary>" + table(rest, links=self.links)
-            + "</details></div>"
+            f'<div class="evalkit"><details><summary>{esc(other)}</summary>'
+            + table(rest, links=self.links) + "</details></div>"
             if len(rest) else ""))
 
     def recommendations_list(self) -> Html:
         recs = self.evaluation.recommendations()
         if not recs:
-            return paragraph("No weakness in the checklist fired, so no recommendation is called for.")
-        return bullets(f"{n}. {text} (because of {', '.join(why)})" for n, text, why in recs)
+            return paragraph(tr("No weakness in the checklist fired, so no recommendation is "
+                                "called for."))
+        return bullets(f"{n}. {text} " + tr("(because of {rules})").format(rules=", ".join(why))
+                       for n, text, why in recs)
 
     def sources_table(self) -> Html:
         rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
@@ -442,22 +589,29 @@ class CampaignReport:
 class ComparativeReport:
     """The comparative report, built from `results.json` files only."""
 
-    def __init__(self, results_dir: str, campaigns: str = ""):
+    def __init__(self, results_dir: str, campaigns: str = "", lang: str = "en"):
         from . import comparison
+        set_language(lang)
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
         self.results = comparison.load_results(project_path(results_dir), ids)
 
     def title(self) -> Html:
         names = ", ".join(self.c._name(r) for r in self.results)
-        return Html(f'<div class="evalkit"><h1>Comparing campaigns</h1><p class="muted">'
-                    f"{len(self.results)} campaigns: {esc(names)} — from their results.json "
-                    "files; no evaluation is re-run here.</p></div>")
+        said = tr("{count} campaigns: {names} — from their results.json files; no evaluation "
+                  "is re-run here.").format(count=len(self.results), names=names)
+        title = tr("Comparing campaigns")
+        return Html(f'<div class="evalkit"><h1>{esc(title)}</h1>'
+                    f'<p class="muted">{esc(said)}</p></div>')
+
+    def section(self, key: str) -> Html:
+        return section(key)
 
     def summary(self) -> Html:
         items = "".join(f"<li>{esc(line)}</li>" for line in self.c.summary_lines(self.results))
-        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="Summary">'
-                    f"<h2>In a few lines</h2><ul>{items}</ul></section></div>")
+        summary, title = tr("Summary"), heading(N_("In a few lines"))
+        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="'
+                    f'{attr(summary)}">{title}<ul>{items}</ul></section></div>')
 
     def grid_table(self) -> Html:
         return table(self.c.grid_side_by_side(self.results), fold_after=12)
@@ -466,7 +620,7 @@ class ComparativeReport:
         v = self.c.verdicts(self.results)
         wide = v.pivot(index="question", columns="campaign", values="verdict")[
             [self.c._name(r) for r in self.results]].reset_index()
-        return Html(figure(self.c.verdict_heatmap(self.results), "verdicts heat map")
+        return Html(figure(self.c.verdict_heatmap(self.results), tr("verdicts heat map"))
                     + table(wide))
 
     def mobilisation(self) -> Html:
@@ -474,11 +628,11 @@ class ComparativeReport:
         parts = [table(rates[["campaign", "window", "weeks", "count", "per week"]])]
         trend = self.c.stand_rate_trend(self.results)
         if trend is None:
-            parts.append(paragraph("Fewer than two counted international stand figures: no "
-                                   "trend can be tested."))
+            parts.append(paragraph(tr("Fewer than two counted international stand figures: no "
+                                      "trend can be tested.")))
         else:
             parts.append(bullets(trend.sentences()))
-            parts.append(figure(trend.plot(trend_line=False), "stands per week"))
+            parts.append(figure(trend.plot(trend_line=False), tr("stands per week")))
         return Html("".join(parts))
 
     def fragmentation(self) -> Html:
@@ -489,9 +643,9 @@ class ComparativeReport:
         links = self.c.partner_reuse(self.results)
         if links.empty:
             return Html("")
-        return Html('<div class="evalkit"><h2>Did each campaign build on the last?</h2>'
-                    + paragraph("Partners and coalition members shared along the sequence the "
-                                "records give (each record's follows field).")
+        return Html('<div class="evalkit">' + heading(N_("Did each campaign build on the last?"))
+                    + paragraph(tr("Partners and coalition members shared along the sequence "
+                                   "the records give (each record's follows field)."))
                     + table(links) + "</div>")
 
     def reach_and_outcome(self) -> Html:
@@ -502,7 +656,7 @@ class ComparativeReport:
 
     def mix(self) -> Html:
         return Html(table(self.c.mix_against_attainment(self.results))
-                    + figure(self.c.mix_plot(self.results), "activity mix"))
+                    + figure(self.c.mix_plot(self.results), tr("activity mix")))
 
     def replication(self) -> Html:
         """The paper's claims, only when the paper's own campaigns are compared."""
@@ -511,17 +665,22 @@ class ComparativeReport:
             return Html("")
         t = self.c.replication_table(self.results)
         counts = t["result"].value_counts()
-        said = (f"Of {len(t)} claims of the paper: {counts.get('agrees', 0)} agree with what "
-                f"evalkit computed, {counts.get('disagrees', 0)} disagree, "
-                f"{counts.get('cannot be computed', 0)} cannot be computed from the records.")
+        said = tr("Of {claims} claims of the paper: {agree} agree with what evalkit computed, "
+                  "{disagree} disagree, {cannot} cannot be computed from the records.").format(
+            claims=len(t), agree=counts.get("agrees", 0), disagree=counts.get("disagrees", 0),
+            cannot=counts.get("cannot be computed", 0))
         others = [self.c._name(r) for r in self.results if r not in paper]
-        intro = (
-            "Each claim of the paper (its cross-campaign findings and each case's judgements) "
-            "beside what evalkit computed from the records of the paper's campaigns"
-            + (f" (not from {', '.join(others)}, which the paper does not discuss)" if others else "")
-            + ". 'Disagrees' means evalkit's numbers do not support the claim as stated; "
-            "'cannot be computed' means the records lack what the claim needs. Attainment "
-            "judgements are the evaluator's, recorded with the paper's evidence — agreement "
-            "there is consistency, not independent confirmation.")
-        return Html('<div class="evalkit"><h2>Replicating the paper</h2>'
+        intro = tr("Each claim of the paper (its cross-campaign findings and each case's "
+                   "judgements) beside what evalkit computed from the records of the paper's "
+                   "campaigns.")
+        if others:
+            intro += " " + tr("Not from {others}, which the paper does not discuss.").format(
+                others=", ".join(others))
+        intro += " " + tr(
+            "'Disagrees' means evalkit's numbers do not support the claim as stated; 'cannot "
+            "be computed' means the records lack what the claim needs. Attainment judgements "
+            "are the evaluator's, recorded with the paper's evidence — agreement there is "
+            "consistency, not independent confirmation.")
+        t = t.assign(**{"the paper says": t["the paper says"].map(tr)})
+        return Html('<div class="evalkit">' + heading(N_("Replicating the paper"))
                     + paragraph(intro) + paragraph(said, "verdict") + table(t) + "</div>")

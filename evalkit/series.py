@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .i18n import N_
 from .problems import Problem
 
 SERIES_FILE = "series.csv"
 REQUIRED = ("date", "metric", "value", "source")
 OPTIONAL = ("measures", "exposure")
-MEASURES = ("reach", "outcome")
+MEASURES = (N_("reach"), N_("outcome"))
 CONTROL_PREFIX = "control_"
 
 

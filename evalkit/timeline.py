@@ -7,6 +7,7 @@ import textwrap
 
 import pandas as pd
 
+from .i18n import N_, direction, tr
 from .load import Campaign
 
 KIND_COLOURS = {"mobilisation": "#4c72b0", "advocacy": "#dd8452", "lobbying": "#55a868",
@@ -28,9 +29,9 @@ def campaign_timeline(campaign: Campaign, ax=None):
 
     rec, acts, eng = campaign.record, campaign.activities, campaign.engagements
     kinds = [k for k in KIND_COLOURS if len(acts) and (acts["kind"] == k).any()]
-    lanes = ["phases", "hot events", *[k.replace("_", " ") for k in kinds]]
+    lanes = [N_("phases"), N_("hot events"), *[k.replace("_", " ") for k in kinds]]
     if len(eng):
-        lanes.append("engagements")
+        lanes.append(N_("engagements"))
     if ax is None:
         fig, ax = plt.subplots(figsize=(8, 0.55 * len(lanes) + 1.4))
     fig = ax.figure
@@ -68,17 +69,21 @@ def campaign_timeline(campaign: Campaign, ax=None):
                 ax.plot([start, start + width], [y["engagements"]] * 2, "-",
                         color=ENGAGEMENT_COLOUR, lw=1)
 
-    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_yticks(range(len(lanes)), [tr(lane) for lane in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.xaxis_date()
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    # month names are English words: an Arabic report numbers its months instead
+    numeric = ["%Y", "%Y-%m", "%d", "%H:%M", "%H:%M", "%S.%f"] if direction() == "rtl" else None
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator(),
+                                                             formats=numeric))
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)
-    fig.suptitle("The campaign in time (a vague date is drawn as the span it allows; "
-                 "▼ hot event, ◆ an event the campaign made)", x=0.01, ha="left", fontsize=9)
-    key = textwrap.fill("Phases: " + "; ".join(f"{i} {p.name} ({p.start.text} to {p.end.text})"
-                                                for i, p in enumerate(phases, 1)), 120)
+    fig.suptitle(tr("The campaign in time (a vague date is drawn as the span it allows; "
+                    "▼ hot event, ◆ an event the campaign made)"), x=0.01, ha="left", fontsize=9)
+    key = textwrap.fill(tr("Phases: {phases}").format(phases="; ".join(
+        f"{i} {p.name} ({tr('{start} to {end}').format(start=p.start.text, end=p.end.text)})"
+        for i, p in enumerate(phases, 1))), 120)
     lines = key.count("\n") + 1
     height = fig.get_figheight()
     fig.set_figheight(height + 0.16 * lines)

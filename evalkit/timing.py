@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from .i18n import N_, Msg, joined
 from .schema import TRIGGER_KINDS, CampaignRecord, HotEvent, Phase
 
 # A launch up to a week before the event, or up to 30 days after it, counts as "at" it:
@@ -28,8 +29,11 @@ REACTIVE_WINDOW_DAYS = 30
 # A pause longer than this between phases is a stop and a restart (§4 weakness 11).
 GAP_DAYS = 30
 
-ROLE_WORDS = {"launch": "launch", "relaunch": "relaunch after a pause",
-              "escalation": "escalation of the running campaign"}
+ROLE_WORDS = {"launch": N_("launch"), "relaunch": N_("relaunch after a pause"),
+              "escalation": N_("escalation of the running campaign")}
+# the timing words, shown in tables and sentences
+N_("before"), N_("at"), N_("after"), N_("independent"), N_("undetermined"), N_("relaunch")
+N_("escalation")
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,11 @@ class PhaseGap:
         """Long enough to count as a stop and a restart: certainly over GAP_DAYS."""
         return self.days[0] > GAP_DAYS
 
-    def text(self) -> str:
+    def text(self) -> Msg:
         lo, hi = self.days
-        span = f"{lo} days" if lo == hi else f"{lo}–{hi} days"
-        return f"{self.before.id} → {self.after.id}: {span}"
+        span = Msg("{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+        return Msg("{before} → {after}: {span}", before=self.before.id, after=self.after.id,
+                   span=span)
 
 
 def phase_gaps(record: CampaignRecord) -> list[PhaseGap]:
@@ -91,28 +96,30 @@ class LaunchTiming:
             return False
         return (not self.designed) and self.timing in ("at", "after")
 
-    def sentence(self) -> str:
+    def sentence(self) -> Msg:
         p = self.phase
-        what = ROLE_WORDS[self.role]
+        head = Msg("{phase} (from {start}, {role})", phase=p.name, start=p.start.text,
+                   role=ROLE_WORDS[self.role])
         if self.timing == "undetermined" and self.event is None:
-            return (f"{p.name} (from {p.start.text}, {what}): no triggering hot event is "
-                    "recorded, so launch timing cannot be computed.")
+            return Msg("{head}: no triggering hot event is recorded, so launch timing cannot "
+                       "be computed.", head=head)
         if self.timing == "independent":
-            return (f"{p.name} (from {p.start.text}, {what}): no hot event within "
-                    f"{REACTIVE_WINDOW_DAYS} days of the start and none linked to it, so the "
-                    "start answered none of the events recorded.")
-        how = "linked by the record" if self.linked else \
-            f"the nearest within {REACTIVE_WINDOW_DAYS} days"
-        s = (f"{p.name} (from {p.start.text}, {what}): {self.timing} the hot event "
-             f"“{self.event.description}” ({self.event.date.text}; {how}); "
-             f"{_describe_lag(*self.lag_days)}")
+            return Msg("{head}: no hot event within {days} days of the start and none linked "
+                       "to it, so the start answered none of the events recorded.", head=head,
+                       days=REACTIVE_WINDOW_DAYS)
+        how = Msg("linked by the record") if self.linked else \
+            Msg("the nearest within {days} days", days=REACTIVE_WINDOW_DAYS)
+        parts = [Msg("{head}: {timing} the hot event “{event}” ({date}; {how})", head=head,
+                     timing=self.timing, event=self.event.description,
+                     date=self.event.date.text, how=how), _describe_lag(*self.lag_days)]
         if self.designed:
-            s += "; the campaign made this event itself (a designed launch)"
+            parts.append(Msg("the campaign made this event itself (a designed launch)"))
         elif self.warning_days:
             wlo, whi = self.warning_days
-            s += (f"; the event was foreseeable from {self.event.foreseeable_from.text}, "
-                  f"so the start came {_range(wlo, whi)} days after warning was available")
-        return s + "."
+            parts.append(Msg("the event was foreseeable from {date}, so the start came {days} "
+                             "days after warning was available",
+                             date=self.event.foreseeable_from.text, days=_range(wlo, whi)))
+        return Msg("{sentence}.", sentence=joined("; ", parts))
 
 
 def _range(a: int, b: int) -> str:
@@ -120,17 +127,21 @@ def _range(a: int, b: int) -> str:
     return f"{lo}" if lo == hi else f"{lo}–{hi}"
 
 
-def _days(n: int) -> str:
-    return f"{abs(n)} day{'s' if abs(n) != 1 else ''} {'after' if n >= 0 else 'before'}"
+def _days(n: int) -> Msg:
+    if n >= 0:
+        return Msg("{n} day after", n=n) if n == 1 else Msg("{n} days after", n=n)
+    return Msg("{n} day before", n=-n) if n == -1 else Msg("{n} days before", n=-n)
 
 
-def _describe_lag(lo: int, hi: int) -> str:
+def _describe_lag(lo: int, hi: int) -> Msg:
     if lo == hi:
-        return f"the start came {_days(lo)} the event"
+        return Msg("the start came {days} the event", days=_days(lo))
     if lo < 0 < hi:
-        return (f"the recorded dates place the start anywhere from {_days(lo)} to "
-                f"{_days(hi)} the event")
-    return f"the start came {_range(lo, hi)} days {'after' if lo >= 0 else 'before'} the event"
+        return Msg("the recorded dates place the start anywhere from {first} to {last} the "
+                   "event", first=_days(lo), last=_days(hi))
+    return (Msg("the start came {range} days after the event", range=_range(lo, hi))
+            if lo >= 0 else Msg("the start came {range} days before the event",
+                                range=_range(lo, hi)))
 
 
 def _lag(phase: Phase, ev: HotEvent) -> tuple[int, int]:

@@ -227,16 +227,22 @@ class Quantity:
         }[self.qualifier]
 
     def __str__(self) -> str:
+        return str(self.msg())
+
+    def msg(self):
+        """The quantity in words with its qualifier ("more than 60"), translatable."""
+        from .i18n import N_, Msg
         if self.high is not None:
-            return f"{_plain(self.value)}–{_plain(self.high)}"
-        n = _plain(self.value)
-        words = {"exactly": "", "about": "about ", "at_least": "at least ",
-                 "more_than": "more than ", "at_most": "at most ", "less_than": "fewer than "}
-        return words[self.qualifier] + n
+            return Msg("{low}–{high}", low=_plain(self.value), high=_plain(self.high))
+        words = {"exactly": "{n}", "about": N_("about {n}"), "at_least": N_("at least {n}"),
+                 "more_than": N_("more than {n}"), "at_most": N_("at most {n}"),
+                 "less_than": N_("fewer than {n}")}
+        return Msg(words[self.qualifier], n=_plain(self.value))
 
 
-def _plain(v: float) -> str:
-    for scale, word in ((1e9, "billion"), (1e6, "million")):
+def _plain(v: float):
+    from .i18n import N_, Msg
+    for scale, word in ((1e9, N_("{n} billion")), (1e6, N_("{n} million"))):
         if v >= scale and round(v / scale, 2) == v / scale:
-            return f"{v / scale:g} {word}"
+            return Msg(word, n=f"{v / scale:g}")
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"

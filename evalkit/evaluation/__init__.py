@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
+from ..i18n import N_
 from ..load import Campaign
 from ..timing import launch_timing
 from .audience import RightAudience
@@ -22,6 +23,9 @@ from .recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
 from .tactics import TacticUsefulness
 
 QUESTIONS = (RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
+# each question in a word or two, for summaries and the verdict strip
+QUESTION_WORDS = {1: N_("audience"), 2: N_("reach"), 3: N_("goals"), 4: N_("decision makers"),
+                  5: N_("tactics")}
 
 
 class Evaluation:
@@ -65,6 +69,6 @@ class Evaluation:
         }
 
 
-__all__ = ["Evaluation", "QUESTIONS", "RULES", "SCALE", "INSUFFICIENT", "Analysis",
+__all__ = ["Evaluation", "QUESTIONS", "QUESTION_WORDS", "RULES", "SCALE", "INSUFFICIENT", "Analysis",
            "Criterion", "Finding", "Verdict", "RightAudience", "Reach", "GoalAttainment",
            "DecisionMakersReached", "TacticUsefulness"]

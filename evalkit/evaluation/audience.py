@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import N_, Msg, joined
 from ..schema import INFLUENCER_SEGMENTS
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
-GROUP_OF = {"decision_makers": "decision makers", "general_public": "general public",
-            **{s: "influencers" for s in INFLUENCER_SEGMENTS}}
-GROUPS = ["decision makers", "influencers", "general public", "not stated"]
+GROUP_OF = {"decision_makers": N_("decision makers"), "general_public": N_("general public"),
+            **{s: N_("influencers") for s in INFLUENCER_SEGMENTS}}
+GROUPS = ["decision makers", "influencers", "general public", N_("not stated")]
 # Language names an evaluator may write instead of the ISO code.
 _LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "french": "fr", "german": "de",
                    "spanish": "es", "turkish": "tr", "russian": "ru", "chinese": "zh",
@@ -56,13 +57,14 @@ def audience_groups(campaign) -> pd.Series:
 
 class RightAudience(Analysis):
     number = 1
-    question = "Is the right audience targeted?"
+    question = N_("Is the right audience targeted?")
 
     def compute(self) -> None:
         c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
         mains = [g for g in rec.goals if g.level == "main"]
         holders = sorted({d for g in mains for d in g.decision_makers})
-        self.indicator("Who holds the main goal's decision", "; ".join(holders) or "not named",
+        self.indicator(Msg("Who holds the main goal's decision"),
+                       "; ".join(holders) or N_("not named"),
                        [f"campaign.yaml goals[{g.id}]" for g in mains])
 
         groups = audience_groups(c)
@@ -76,21 +78,22 @@ class RightAudience(Analysis):
             n = int(self.shares.loc[g, "activities"])
             share = n / len(stated) if len(stated) else float("nan")
             ev = row_ref("activities.csv", acts.loc[groups == g, "row"]) if n else []
-            self.indicator(f"Activities aimed at {g}",
-                           f"{n} of {len(stated)} with a stated audience"
-                           + (f" ({share:.0%})" if len(stated) else ""), ev[:8])
+            value = (Msg("{n} of {total} with a stated audience ({share})", n=n,
+                         total=len(stated), share=f"{share:.0%}") if len(stated) else
+                     Msg("{n} of {total} with a stated audience", n=n, total=len(stated)))
+            self.indicator(Msg("Activities aimed at {group}", group=g), value, ev[:8])
         weighted = weights[groups != "not stated"].dropna()
         w_total = weighted.sum()
         w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
         if w_total:
-            self.indicator("Effort-weighted share aimed at decision makers and influencers",
-                           f"{w_top / w_total:.0%} (low 1, medium 2, high 3; "
-                           f"{len(weighted)} activities with effort and audience)")
+            self.indicator(Msg("Effort-weighted share aimed at decision makers and influencers"),
+                           Msg("{share} (low 1, medium 2, high 3; {n} activities with effort "
+                               "and audience)", share=f"{w_top / w_total:.0%}", n=len(weighted)))
 
         direct = acts[(acts["paper_kind"] == "direct_to_decision_makers")
                       | (acts["kind"] == "lobbying") | (groups == "decision makers")] \
             if not acts.empty else acts
-        self.indicator("Activities addressed directly to decision makers", len(direct),
+        self.indicator(Msg("Activities addressed directly to decision makers"), len(direct),
                        row_ref("activities.csv", direct["row"])[:8] if len(direct) else [])
 
         # the language rule compares with the decision makers' languages, as recorded on
@@ -102,75 +105,84 @@ class RightAudience(Analysis):
         acc_langs = [language_code(a.language) for a in accounts
                      if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
-        named = ", ".join(sorted(dm_langs)) or "not recorded"
+        named = ", ".join(sorted(dm_langs)) or N_("not recorded")
         acts_speak = int(langs.isin(dm_langs).sum())
         accs_speak = sum(l in dm_langs for l in acc_langs)
         speaks, lang_total = acts_speak + accs_speak, len(langs) + len(acc_langs)
-        self.indicator("Decision makers' languages (from their audiences)", named,
+        self.indicator(Msg("Decision makers' languages (from their audiences)"), named,
                        [f"campaign.yaml audiences[{a.id}]" for a in rec.audiences
                         if a.segment == "decision_makers"])
-        self.indicator("Activities in a decision makers' language",
-                       f"{acts_speak} of {len(langs)} with a recorded language")
-        self.indicator("Accounts in a decision makers' language",
-                       f"{accs_speak} of {len(acc_langs)} with a recorded language")
-        self.indicator("Hashtags in a decision makers' language",
-                       f"{sum(language_code(h.language) in dm_langs for h in tags)} of {len(tags)}")
+        self.indicator(Msg("Activities in a decision makers' language"),
+                       Msg("{n} of {total} with a recorded language", n=acts_speak,
+                           total=len(langs)))
+        self.indicator(Msg("Accounts in a decision makers' language"),
+                       Msg("{n} of {total} with a recorded language", n=accs_speak,
+                           total=len(acc_langs)))
+        self.indicator(Msg("Hashtags in a decision makers' language"),
+                       Msg("{n} of {total}", n=sum(language_code(h.language) in dm_langs
+                                                   for h in tags), total=len(tags)))
 
         blocking = [a for a in rec.audiences if a.region == "blocking_state"]
-        self.indicator("Public of a blocking state addressed",
-                       "; ".join(f"{a.id} (targeted: {a.targeted})" for a in blocking) or "no",
+        self.indicator(Msg("Public of a blocking state addressed"),
+                       joined("; ", [Msg("{audience} (targeted: {targeted})", audience=a.id,
+                                         targeted=a.targeted) for a in blocking])
+                       if blocking else N_("no"),
                        [f"campaign.yaml audiences[{a.id}]" for a in blocking])
         targeted = [a for a in rec.audiences if a.targeted == "yes"]
         new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
-        self.indicator("Targeted audiences that were not already allies",
-                       f"{len(new)} of {len(targeted)} targeted audiences")
+        self.indicator(Msg("Targeted audiences that were not already allies"),
+                       Msg("{n} of {total} targeted audiences", n=len(new), total=len(targeted)))
 
         # --- criteria (docs/evaluation-method.md, question 1) ---
         has_decision_holder = bool(holders)
         self.criteria.append(Criterion(
-            "The main goal names who can grant it", has_decision_holder,
-            "decision makers named" if holders else "no decision makers named in any main goal",
+            Msg("The main goal names who can grant it"), has_decision_holder,
+            Msg("decision makers named") if holders
+            else Msg("no decision makers named in any main goal"),
             [f"campaign.yaml goals[{g.id}]" for g in mains]))
         self.criteria.append(Criterion(
-            "At least a third of effort aims at decision makers or influencers",
+            Msg("At least a third of effort aims at decision makers or influencers"),
             (w_top / w_total >= 1 / 3) if w_total else None,
-            f"{w_top / w_total:.0%} of effort-weighted activities" if w_total
-            else "no activity has both an effort level and an audience"))
+            Msg("{share} of effort-weighted activities", share=f"{w_top / w_total:.0%}")
+            if w_total else Msg("no activity has both an effort level and an audience")))
         self.criteria.append(Criterion(
-            "Some activity goes directly to decision makers",
+            Msg("Some activity goes directly to decision makers"),
             (len(direct) > 0) if not acts.empty else None,
-            f"{len(direct)} direct activities" if not acts.empty else "no activities recorded",
+            Msg("{n} direct activities", n=len(direct)) if not acts.empty
+            else Msg("no activities recorded"),
             row_ref("activities.csv", direct["row"])[:5] if len(direct) else []))
         self.criteria.append(Criterion(
-            "At least half of activities and accounts speak the decision makers' languages",
+            Msg("At least half of activities and accounts speak the decision makers' languages"),
             (speaks / lang_total >= 0.5) if lang_total and dm_langs else None,
-            (f"{speaks} of {lang_total} language-coded activities and accounts are in the "
-             f"decision makers' languages ({named})") if lang_total and dm_langs else
-            "the decision makers' languages are not recorded on their audiences" if lang_total
-            else "no languages recorded"))
+            Msg("{n} of {total} language-coded activities and accounts are in the decision "
+                "makers' languages ({languages})", n=speaks, total=lang_total, languages=named)
+            if lang_total and dm_langs else
+            Msg("the decision makers' languages are not recorded on their audiences")
+            if lang_total else Msg("no languages recorded")))
         self.criteria.append(Criterion(
-            "New audiences are sought (neutral, opposing or blocking-state publics)",
+            Msg("New audiences are sought (neutral, opposing or blocking-state publics)"),
             (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
-            f"{len(new)} non-ally targeted audiences; {len(blocking)} blocking-state audiences"
-            if targeted else "no audience is marked targeted"))
+            Msg("{new} non-ally targeted audiences; {blocking} blocking-state audiences",
+                new=len(new), blocking=len(blocking))
+            if targeted else Msg("no audience is marked targeted")))
 
         if not holders:
-            self.findings.append(Finding(
+            self.findings.append(Finding(Msg(
                 "The main goal does not say who can grant it, so targeting cannot be checked "
-                "against it."))
+                "against it.")))
         elif len(direct) == 0:
-            self.findings.append(Finding(
-                f"No activity went directly to those who hold the main goal's decision "
-                f"({'; '.join(holders)}).", [f"campaign.yaml goals[{mains[0].id}]"]))
+            self.findings.append(Finding(Msg(
+                "No activity went directly to those who hold the main goal's decision "
+                "({holders}).", holders="; ".join(holders)), [f"campaign.yaml goals[{mains[0].id}]"]))
         if lang_total and dm_langs and speaks / lang_total < 0.5:
-            self.findings.append(Finding(
-                f"Most language-coded activities and accounts were not in the decision makers' "
-                f"languages ({named}): the paper calls this 'a talk with oneself' (§4, "
-                "weakness 8)."))
+            self.findings.append(Finding(Msg(
+                "Most language-coded activities and accounts were not in the decision makers' "
+                "languages ({languages}): the paper calls this 'a talk with oneself' (§4, "
+                "weakness 8).", languages=named)))
         if not blocking:
-            self.findings.append(Finding(
+            self.findings.append(Finding(Msg(
                 "No audience in a blocking state (the public of a state that blocks the goal) "
-                "is recorded (recommendation 8)."))
+                "is recorded (recommendation 8).")))
         self.vague_share = 0.0
 
     def plot(self, ax=None):

@@ -15,12 +15,14 @@ from typing import Optional
 
 import pandas as pd
 
+from ..i18n import N_, Msg
 from ..load import Campaign
 
-SCALE = ("poor", "weak", "fair", "good")
-INSUFFICIENT = "insufficient evidence"
+SCALE = (N_("poor"), N_("weak"), N_("fair"), N_("good"))
+INSUFFICIENT = N_("insufficient evidence")
 MIN_JUDGEABLE = 2
-CONFIDENCE = ("low", "medium", "high")
+CONFIDENCE = (N_("low"), N_("medium"), N_("high"))
+N_("Poor"), N_("Weak"), N_("Fair"), N_("Good")  # capitalised, as a sentence starts
 
 
 @dataclass
@@ -56,14 +58,19 @@ class Verdict:
     def withheld(self) -> bool:
         return self.level == INSUFFICIENT
 
-    def sentence(self) -> str:
+    def sentence(self) -> Msg:
         if self.withheld:
-            return (f"Insufficient evidence: only {self.judgeable} of {self.total} criteria "
-                    f"can be judged from the record (at least {MIN_JUDGEABLE} are needed).")
-        s = (f"{self.level.capitalize()} — {self.met} of {self.judgeable} judgeable "
-             f"criteria met ({self.total - self.judgeable} could not be judged); "
-             f"confidence {self.confidence}.")
-        return s + (f" Held at {self.level}: {self.cap_reason}." if self.cap_reason else "")
+            return Msg("Insufficient evidence: only {judgeable} of {total} criteria can be "
+                       "judged from the record (at least {needed} are needed).",
+                       judgeable=self.judgeable, total=self.total, needed=MIN_JUDGEABLE)
+        s = Msg("{Level} — {met} of {judgeable} judgeable criteria met ({unjudged} could not "
+                "be judged); confidence {confidence}.",
+                Level=Msg(self.level.capitalize()), met=self.met, judgeable=self.judgeable,
+                unjudged=self.total - self.judgeable, confidence=self.confidence)
+        if self.cap_reason:
+            return Msg("{sentence} Held at {level}: {reason}.", sentence=s, level=self.level,
+                       reason=self.cap_reason)
+        return s
 
 
 def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
@@ -117,13 +124,15 @@ class Analysis:
     def indicator(self, name: str, value, evidence: list[str] | str = ()) -> None:
         if isinstance(evidence, str):
             evidence = [evidence]
-        self.indicators.append((name, str(value), ", ".join(evidence)))
+        # a Msg stays one (a str that a report can translate)
+        self.indicators.append((name, value if isinstance(value, str) else str(value),
+                                ", ".join(evidence)))
 
     def summary(self) -> pd.DataFrame:
         return pd.DataFrame(self.indicators, columns=["indicator", "value", "evidence"])
 
     def criteria_table(self) -> pd.DataFrame:
-        word = {True: "met", False: "not met", None: "cannot be judged"}
+        word = {True: N_("met"), False: N_("not met"), None: N_("cannot be judged")}
         return pd.DataFrame([(c.name, word[c.met], c.because, ", ".join(c.evidence))
                              for c in self.criteria],
                             columns=["criterion", "result", "because", "evidence"])

@@ -8,11 +8,15 @@ from typing import Callable, Optional
 
 import pandas as pd
 
+from ..i18n import N_, Msg, joined
 from ..timing import GAP_DAYS, phase_gaps
 from ..values import Quantity
 from .audience import home_languages, language_code
 
-FIRES, QUIET, CANNOT = "fires", "does not fire", "cannot be judged from the record"
+FIRES, QUIET, CANNOT = N_("fires"), N_("does not fire"), N_("cannot be judged from the record")
+# the kinds and the paper's groups of the rules, as table cells
+N_("strength"), N_("weakness"), N_("strengths"), N_("objective"), N_("self"), N_("strategy")
+N_("implementation")
 
 
 @dataclass
@@ -46,6 +50,7 @@ def _acts(ctx) -> pd.DataFrame:
 
 
 def _crit(analysis, prefix):
+    # criteria are found by their English name, which a Msg keeps whatever the language
     return next(c for c in analysis.criteria if c.name.startswith(prefix))
 
 
@@ -54,7 +59,9 @@ def _from_criterion(q, prefix, invert=False):
         c = _crit(ctx.questions[q], prefix)
         if c.met is None:
             return None, [c.because]
-        return (not c.met) if invert else c.met, [f"Q{q}: {c.name}: {c.because}"] + c.evidence
+        return (not c.met) if invert else c.met, \
+            [Msg("Q{q}: {criterion}: {because}", q=q, criterion=c.name, because=c.because)] \
+            + c.evidence
     return judge
 
 
@@ -62,7 +69,7 @@ def _reactive(ctx):
     timings = ctx.timing
     known = [t for t in timings if t.reactive is not None]
     if not known:
-        return None, ["launch timing undetermined"]
+        return None, [Msg("launch timing undetermined")]
     reactive = [t for t in known if t.reactive]
     return bool(reactive), [t.sentence() for t in (reactive or known)]
 
@@ -73,16 +80,16 @@ def _weak_strategy(ctx):
     pauses = [g for g in phase_gaps(ctx.campaign.record) if g.is_pause]
     parts = []
     if q3.met is False:
-        parts.append(f"main goal not measurable: {q3.because}")
+        parts.append(Msg("main goal not measurable: {why}", why=q3.because))
     if fires:
         parts += ev
     if pauses:
-        parts.append(f"stops and restarts (pauses over {GAP_DAYS} days): "
-                     + "; ".join(g.text() for g in pauses))
+        parts.append(Msg("stops and restarts (pauses over {days} days): {pauses}", days=GAP_DAYS,
+                         pauses=joined("; ", [g.text() for g in pauses])))
     if q3.met is None and fires is None and not pauses:
-        return None, ["neither goals' measurability nor launch timing can be judged"]
-    return bool(parts), parts or [f"goals measurable, launch not reactive, no pause over "
-                                  f"{GAP_DAYS} days between phases"]
+        return None, [Msg("neither goals' measurability nor launch timing can be judged")]
+    return bool(parts), parts or [Msg("goals measurable, launch not reactive, no pause over "
+                                      "{days} days between phases", days=GAP_DAYS)]
 
 
 def _declining(ctx):
@@ -92,14 +99,17 @@ def _declining(ctx):
         part = part.sort_values("window")
         for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
             if b["rate_high"] < a["rate_low"]:
-                ev.append(f"{metric} ({scope}): {a['per week']} in {a['window']} then "
-                          f"{b['per week']} in {b['window']} (metrics.csv:{a['row']}, :{b['row']})")
+                ev.append(Msg("{metric} ({scope}): {first} in {first_window} then {then} in "
+                              "{then_window} (metrics.csv:{a}, :{b})", metric=metric,
+                              scope=scope, first=a["per week"], first_window=a["window"],
+                              then=b["per week"], then_window=b["window"], a=a["row"],
+                              b=b["row"]))
     foreign = _crit(ctx.questions[2], "The foreign")
     if foreign.met is False:
-        ev.append(f"foreign public not fully reached: {foreign.because}")
+        ev.append(Msg("foreign public not fully reached: {why}", why=foreign.because))
     if not ev and rates.empty and foreign.met is None:
-        return None, ["no repeated counts and no foreign audience reach recorded"]
-    return bool(ev), ev or ["no decline between comparable counts"]
+        return None, [Msg("no repeated counts and no foreign audience reach recorded")]
+    return bool(ev), ev or [N_("no decline between comparable counts")]
 
 
 def _virtual_or_hostile(ctx):
@@ -108,13 +118,13 @@ def _virtual_or_hostile(ctx):
     if len(acts):
         v = int((acts["channel"] == "virtual").sum())
         if v > len(acts) / 2:
-            ev.append(f"{v} of {len(acts)} activities virtual")
+            ev.append(Msg("{n} of {total} activities virtual", n=v, total=len(acts)))
     hostile = ctx.campaign.record.discourse.hostile_language
     if hostile and hostile.present == "yes":
-        ev.append(f"hostile language: {hostile.note or 'recorded'}")
+        ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
     if not len(acts) and not hostile:
-        return None, ["no activities or discourse recorded"]
-    return bool(ev), ev or ["mostly in person; no hostile language recorded"]
+        return None, [Msg("no activities or discourse recorded")]
+    return bool(ev), ev or [Msg("mostly in person; no hostile language recorded")]
 
 
 def _no_identity(ctx):
@@ -123,19 +133,21 @@ def _no_identity(ctx):
     states = [x.present for x in (vi, sp) if x is not None]
     ev = []
     if vi and vi.present == "no":
-        ev.append(f"no visual identity: {vi.description or ''}".strip(": "))
+        ev.append(Msg("no visual identity: {note}", note=vi.description) if vi.description
+                  else Msg("no visual identity"))
     if sp and sp.present == "no":
-        ev.append(f"no spokesperson: {sp.description or ''}".strip(": "))
+        ev.append(Msg("no spokesperson: {note}", note=sp.description) if sp.description
+                  else Msg("no spokesperson"))
     if not ev and (not states or all(s == "unknown" for s in states)):
-        return None, ["visual identity and spokesperson not recorded"]
-    return bool(ev), ev or ["visual identity or spokesperson present"]
+        return None, [Msg("visual identity and spokesperson not recorded")]
+    return bool(ev), ev or [N_("visual identity or spokesperson present")]
 
 
 def _flag(name):
     def judge(ctx):
         f = getattr(ctx.campaign.record.discourse, name)
         if f is None or f.present == "unknown":
-            return None, [f"{name.replace('_', ' ')} not recorded"]
+            return None, [Msg("{what} not recorded", what=name.replace("_", " "))]
         return f.present == "yes", [f.note or f.present]
     return judge
 
@@ -143,37 +155,40 @@ def _flag(name):
 def _awareness_local(ctx):
     acts = _acts(ctx)
     if not len(acts):
-        return None, ["no activities recorded"]
+        return None, [Msg("no activities recorded")]
     mob = int((acts["kind"] == "mobilisation").sum())
     share = mob / len(acts)
-    return share >= 0.6, [f"{mob} of {len(acts)} activities are mobilisation/awareness ({share:.0%})"]
+    return share >= 0.6, [Msg("{n} of {total} activities are mobilisation/awareness ({share})",
+                              n=mob, total=len(acts), share=f"{share:.0%}")]
 
 
 def _no_pressure_tools(ctx):
     intl = [a for a in ctx.campaign.record.audiences
             if a.segment == "decision_makers" and a.region in ("international", "blocking_state")]
     if not intl:
-        return None, ["no international decision-maker audience recorded"]
+        return None, [Msg("no international decision-maker audience recorded")]
     lob = _crit(ctx.questions[5], "Lobbying")
     if lob.met is None:
         return None, [lob.because]
-    return not lob.met, [f"aimed at {', '.join(a.id for a in intl)}; lobbying/direct contact: "
-                         f"{lob.because}"]
+    return not lob.met, [Msg("aimed at {audiences}; lobbying/direct contact: {why}",
+                             audiences=", ".join(a.id for a in intl), why=lob.because)]
 
 
 def _partners(ctx):
     rec = ctx.campaign.record
     n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
-    sizes = [f"{c.name}: {c.size} members" for c in rec.coalitions if c.size is not None]
-    return n > 0, [f"{len(rec.coalitions)} coalitions, {len(rec.partners)} other partners"] + sizes
+    sizes = [Msg("{coalition}: {n} members", coalition=c.name, n=c.size)
+             for c in rec.coalitions if c.size is not None]
+    return n > 0, [Msg("{coalitions} coalitions, {partners} other partners",
+                       coalitions=len(rec.coalitions), partners=len(rec.partners))] + sizes
 
 
 def _media_pressure(ctx):
     q2 = _crit(ctx.questions[2], "Mainstream media")
     eng = ctx.campaign.engagements
     if q2.met is None and eng.empty:
-        return None, ["media reach and engagements not recorded"]
-    return bool(q2.met) or not eng.empty, [q2.because, f"{len(eng)} engagements"]
+        return None, [Msg("media reach and engagements not recorded")]
+    return bool(q2.met) or not eng.empty, [q2.because, Msg("{n} engagements", n=len(eng))]
 
 
 def _citizenship(ctx):
@@ -183,31 +198,36 @@ def _citizenship(ctx):
              and (a.region == "local" or any(language_code(l) in home for l in a.languages))]
     known = [a for a in local if a.reached != "unknown"]
     if not known:
-        return None, ["reach of the local public (the people the cause concerns) not recorded"]
+        return None, [Msg("reach of the local public (the people the cause concerns) not "
+                          "recorded")]
     hit = [a for a in known if a.reached in ("yes", "partly")]
-    return bool(hit), [f"{a.id}: reached {a.reached}" for a in known]
+    return bool(hit), [Msg("{audience}: reached {reached}", audience=a.id, reached=a.reached)
+                       for a in known]
 
 
 def _exposed(ctx):
     d = ctx.campaign.record.discourse.informational
     if d is None or d.level == "unknown":
-        return None, ["informational discourse not recorded"]
-    return d.level in ("present", "dominant"), [f"informational discourse {d.level}: {d.note or ''}"]
+        return None, [Msg("informational discourse not recorded")]
+    return d.level in ("present", "dominant"), [
+        Msg("informational discourse {level}: {note}", level=d.level, note=d.note) if d.note
+        else Msg("informational discourse {level}: ", level=d.level)]
 
 
 def _coordination_apps(ctx):
     acc = ctx.campaign.record.media_tools.accounts
     apps = [a for a in acc if a.platform in ("whatsapp", "telegram")]
     return (bool(apps) if acc else None), ([f"{a.name} ({a.platform})" for a in apps]
-                                            or ["no messaging-app coordination groups recorded"])
+                                            or [Msg("no messaging-app coordination groups "
+                                                    "recorded")])
 
 
 def _local_resilience(ctx):
     acts = _acts(ctx)
     if not len(acts):
-        return None, ["no activities recorded"]
+        return None, [Msg("no activities recorded")]
     local = acts[(acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"])]
-    return len(local) > 0, [f"{len(local)} local or national in-person activities"] + \
+    return len(local) > 0, [Msg("{n} local or national in-person activities", n=len(local))] + \
         [f"activities.csv:{r}" for r in local["row"][:5]]
 
 
@@ -217,37 +237,40 @@ BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_deci
 def _accountability(ctx):
     eng = ctx.campaign.engagements
     if eng.empty:
-        return None, ["no engagements recorded"]
+        return None, [Msg("no engagements recorded")]
     hit = eng[eng["response"].isin(list(BINDING_RESPONSES))]
-    return len(hit) > 0, [f"{r.decision_maker}: {r.response} (engagements.csv:{r.row})"
-                          for r in hit.itertuples()] or \
-        ["no law, sanctions, resolution, treaty or executive decision"]
+    return len(hit) > 0, [Msg("{who}: {response} (engagements.csv:{row})", who=r.decision_maker,
+                              response=r.response, row=r.row) for r in hit.itertuples()] or \
+        [Msg("no law, sanctions, resolution, treaty or executive decision")]
 
 
 def _donations(ctx):
     m = ctx.campaign.metrics
     d = m[m["metric"] == "donations"] if not m.empty else m
     if d.empty:
-        return None, ["no donations recorded in metrics.csv"]
+        return None, [Msg("no donations recorded in metrics.csv")]
     if len(d) < 2:
-        return None, [f"one donations figure (metrics.csv:{d['row'].iloc[0]}); a rise needs two"]
+        return None, [Msg("one donations figure (metrics.csv:{row}); a rise needs two",
+                          row=d["row"].iloc[0])]
     # a rise needs a later figure that is certainly larger: its lower bound above the
     # earlier one's upper bound
     rows = [r for _, r in d.sort_values("date_start").iterrows()]
     rises = [(a, b) for a, b in zip(rows, rows[1:]) if b["value_low"] > a["value_high"]]
-    ev = [f"donations {a['date']}: {Quantity.from_row(a, 'value')} → {b['date']}: "
-          f"{Quantity.from_row(b, 'value')} (metrics.csv:{a['row']}, :{b['row']})"
-          for a, b in rises]
-    return bool(rises), ev or ["no rise between recorded donation figures"]
+    ev = [Msg("donations {first_date}: {first} → {then_date}: {then} (metrics.csv:{a}, :{b})",
+              first_date=a["date"], first=Quantity.from_row(a, "value").msg(),
+              then_date=b["date"], then=Quantity.from_row(b, "value").msg(), a=a["row"],
+              b=b["row"]) for a, b in rises]
+    return bool(rises), ev or [Msg("no rise between recorded donation figures")]
 
 
 def _parliament_voice(ctx):
     eng = ctx.campaign.engagements
     if eng.empty:
-        return None, ["no engagements recorded"]
+        return None, [Msg("no engagements recorded")]
     hit = eng[eng["type"].isin(["testimony", "hearing"])]
-    return len(hit) > 0, [f"{r.decision_maker}: {r.type} (engagements.csv:{r.row})"
-                          for r in hit.itertuples()] or ["no testimony or hearing"]
+    return len(hit) > 0, [Msg("{who}: {type} (engagements.csv:{row})", who=r.decision_maker,
+                              type=r.type, row=r.row) for r in hit.itertuples()] or \
+        [N_("no testimony or hearing")]
 
 
 def _dispersion(ctx):
@@ -255,8 +278,8 @@ def _dispersion(ctx):
     rec = ctx.campaign.record
     ev = [] if q5.met in (True, None) else [q5.because]
     if not rec.coalitions:
-        ev.append("no coalition recorded")
-    return bool(ev), ev or ["no coordination problems; a coalition exists"]
+        ev.append(Msg("no coalition recorded"))
+    return bool(ev), ev or [Msg("no coordination problems; a coalition exists")]
 
 
 # Each point is phrased for any campaign; `paper_example` keeps the paper's own wording,

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import N_, Msg
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 # The ladder of contact, lowest to highest. One-way contact makes a decision maker aware;
 # a two-way exchange engages them; then a public statement; then policy action.
-LADDER = ("not reached", "aware", "engaged", "public statement", "policy action")
+LADDER = (N_("not reached"), N_("aware"), N_("engaged"), N_("public statement"),
+          N_("policy action"))
 ONE_WAY = {"letter", "petition_delivered", "exhibition", "other"}
 TWO_WAY = {"meeting", "testimony", "hearing", "briefing"}
 POLICY = {"vote", "resolution", "law", "truce", "sanctions", "treaty", "executive_decision"}
@@ -34,7 +36,7 @@ def _matches(target: str, row) -> bool:
 
 class DecisionMakersReached(Analysis):
     number = 4
-    question = "Were the targeted decision makers reached?"
+    question = N_("Were the targeted decision makers reached?")
 
     def compute(self) -> None:
         rec, eng = self.campaign.record, self.campaign.engagements
@@ -62,50 +64,58 @@ class DecisionMakersReached(Analysis):
                                                  "highest rung", "first engagement",
                                                  "days from launch", "_rung", "_rows"])
         others = eng[~eng["row"].isin(matched_rows)] if not eng.empty else eng
-        self.indicator("Decision makers the goals name", "; ".join(targets) or "none named")
+        self.indicator(Msg("Decision makers the goals name"),
+                       "; ".join(targets) or N_("none named"))
         for r in rows:
-            self.indicator(f"Reached: {r['decision maker']}",
-                           f"{r['highest rung']} ({r['engagements']} engagements"
-                           + (f"; first {r['first engagement']}" if r["first engagement"] else "")
-                           + ")", row_ref("engagements.csv", r["_rows"]))
+            fields = dict(rung=r["highest rung"], n=r["engagements"])
+            self.indicator(Msg("Reached: {who}", who=r["decision maker"]),
+                           Msg("{rung} ({n} engagements; first {first})",
+                               first=r["first engagement"], **fields)
+                           if r["first engagement"] else Msg("{rung} ({n} engagements)", **fields),
+                           row_ref("engagements.csv", r["_rows"]))
         covered = sum(r["_rung"] > 0 for r in rows)
         if targets:
-            self.indicator("Coverage of the target list", f"{covered} of {len(targets)}")
+            self.indicator(Msg("Coverage of the target list"),
+                           Msg("{n} of {total}", n=covered, total=len(targets)))
         if len(others):
-            self.indicator("Engagements with decision makers the goals do not name",
+            self.indicator(Msg("Engagements with decision makers the goals do not name"),
                            "; ".join(sorted(set(others["decision_maker"]))),
                            row_ref("engagements.csv", others["row"]))
         lags = [int(r["days from launch"]) for r in rows if r["days from launch"] != ""]
         if lags:
-            self.indicator("Days from launch to first engagement with a target",
-                           f"{min(lags)} (dates as recorded; vague dates use their earliest day)")
+            self.indicator(Msg("Days from launch to first engagement with a target"),
+                           Msg("{n} (dates as recorded; vague dates use their earliest day)",
+                               n=min(lags)))
 
         top = max((r["_rung"] for r in rows), default=0)
         has = bool(targets)
+        highest = Msg("highest rung: {rung}", rung=LADDER[top])
         self.criteria = [
-            Criterion("Decision makers are named in the goals", has,
-                      f"{len(targets)} named" if has else "none named"),
-            Criterion("At least half of the named decision makers were engaged",
+            Criterion(Msg("Decision makers are named in the goals"), has,
+                      Msg("{n} named", n=len(targets)) if has else Msg("none named")),
+            Criterion(Msg("At least half of the named decision makers were engaged"),
                       (covered / len(targets) >= 0.5) if has else None,
-                      f"{covered} of {len(targets)}" if has else "no targets to cover"),
-            Criterion("A named decision maker was engaged two-way (meeting, testimony, hearing)",
-                      (top >= 2) if has else None, f"highest rung: {LADDER[top]}"),
-            Criterion("A named decision maker made a public statement or took policy action",
-                      (top >= 3) if has else None, f"highest rung: {LADDER[top]}"),
-            Criterion("A named decision maker took policy action",
-                      (top >= 4) if has else None, f"highest rung: {LADDER[top]}"),
+                      Msg("{n} of {total}", n=covered, total=len(targets)) if has
+                      else Msg("no targets to cover")),
+            Criterion(Msg("A named decision maker was engaged two-way (meeting, testimony, "
+                          "hearing)"), (top >= 2) if has else None, highest),
+            Criterion(Msg("A named decision maker made a public statement or took policy "
+                          "action"), (top >= 3) if has else None, highest),
+            Criterion(Msg("A named decision maker took policy action"),
+                      (top >= 4) if has else None, highest),
         ]
         if has and covered == 0:
             self.findings.append(Finding(
-                "None of the decision makers named in the goals was engaged: "
-                + ("the engagements recorded went to others." if len(others)
-                   else "no engagement is recorded."),
+                Msg("None of the decision makers named in the goals was engaged: the "
+                    "engagements recorded went to others.") if len(others) else
+                Msg("None of the decision makers named in the goals was engaged: no "
+                    "engagement is recorded."),
                 row_ref("engagements.csv", others["row"]) if len(others) else []))
         for r in rows:
             if r["_rung"] == 4:
-                self.findings.append(Finding(
-                    f"{r['decision maker']}: policy action followed engagement (a sequence in "
-                    "time, recorded by the evaluator; not by itself proof of cause).",
+                self.findings.append(Finding(Msg(
+                    "{who}: policy action followed engagement (a sequence in time, recorded "
+                    "by the evaluator; not by itself proof of cause).", who=r["decision maker"]),
                     row_ref("engagements.csv", r["_rows"])))
 
     def plot(self, ax=None):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..grid import ATTAINMENT_WORDS, judgement_as_of
+from ..i18n import N_, Msg, joined
 from .base import Analysis, Criterion, Finding, fit_margins
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
@@ -14,13 +15,19 @@ ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
 
 # The parts of a SMART goal a record can show (the goal's field that shows each); whether
 # a goal is realistic is not judged from the record. The workshop's goal sheet asks the same.
-SMART_PARTS = (("specific (who must act)", "decision_makers"), ("measurable indicator", "indicator"),
-               ("target", "target"), ("deadline", "deadline"))
+SMART_PARTS = ((N_("specific (who must act)"), "decision_makers"),
+               (N_("measurable indicator"), "indicator"), (N_("target"), "target"),
+               (N_("deadline"), "deadline"))
+
+
+def _each(rows, field) -> Msg:
+    """'goal: value; goal: value' with the values translatable."""
+    return joined("; ", [Msg("{goal}: {value}", goal=r["goal"], value=r[field]) for r in rows])
 
 
 class GoalAttainment(Analysis):
     number = 3
-    question = "To what degree were the short-, medium- and long-term goals achieved?"
+    question = N_("To what degree were the short-, medium- and long-term goals achieved?")
 
     def compute(self) -> None:
         rec = self.campaign.record
@@ -38,16 +45,17 @@ class GoalAttainment(Analysis):
             if first is not None:
                 lo = max(0, (first.as_of.start - launch.end).days)
                 hi = (first.as_of.end - launch.start).days
-                lag = (f"{lo / 365.25:.1f}–{hi / 365.25:.1f} years" if hi > 365 else
-                       f"{lo}–{hi} days")
+                lag = (Msg("{low}–{high} years", low=f"{lo / 365.25:.1f}",
+                           high=f"{hi / 365.25:.1f}") if hi > 365 else
+                       Msg("{low}–{high} days", low=lo, high=hi))
             rows.append({
                 "goal": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
-                "attainment": ATTAINMENT_WORDS[j.attainment] if j else "no judgement yet",
+                "attainment": ATTAINMENT_WORDS[j.attainment] if j else N_("no judgement yet"),
                 "judged as of": j.as_of.text if j else "",
                 "judged by": j.judged_by if j else "",
                 "evidence": j.evidence if j else "",
-                "SMART gaps": ", ".join(failing) + ("; realistic ceiling: not judged from the "
-                                                   "record" if failing else "") or "none",
+                "SMART gaps": Msg("{missing}; realistic ceiling: not judged from the record",
+                                  missing=joined(", ", failing)) if failing else N_("none"),
                 "launch to attainment": lag or "",
                 "source": self.campaign.cite(j.source) if j else "",
                 "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
@@ -55,16 +63,21 @@ class GoalAttainment(Analysis):
             })
         self.table = pd.DataFrame(rows)
         for r in rows:
-            self.indicator(f"{r['level'].capitalize()} goal, {r['horizon']} term: {r['text']}",
-                           f"{r['attainment']}"
-                           + (f" (as of {r['judged as of']}; {r['judged by']})" if r["judged as of"] else ""),
+            self.indicator(Msg("{Level} goal, {horizon} term: {text}",
+                               Level=r["level"].capitalize(), horizon=r["horizon"],
+                               text=r["text"]),
+                           Msg("{attainment} (as of {date}; {who})", attainment=r["attainment"],
+                               date=r["judged as of"], who=r["judged by"])
+                           if r["judged as of"] else r["attainment"],
                            [f"campaign.yaml goals[{r['goal']}]"])
         for r in rows:
             if r["SMART gaps"] != "none":
-                self.indicator(f"SMART audit: {r['goal']}", f"missing: {r['SMART gaps']}",
+                self.indicator(Msg("SMART audit: {goal}", goal=r["goal"]),
+                               Msg("missing: {gaps}", gaps=r["SMART gaps"]),
                                [f"campaign.yaml goals[{r['goal']}]"])
             if r["launch to attainment"]:
-                self.indicator(f"Time from launch ({launch.text}) to attainment: {r['goal']}",
+                self.indicator(Msg("Time from launch ({launch}) to attainment: {goal}",
+                                   launch=launch.text, goal=r["goal"]),
                                r["launch to attainment"])
 
         mains = [r for r in rows if r["level"] == "main"]
@@ -72,42 +85,46 @@ class GoalAttainment(Analysis):
         main_scores = [r["_score"] for r in mains if r["_score"] is not None]
         interim_scores = [r["_score"] for r in interims if r["_score"] is not None]
         self.criteria = [
-            Criterion("Main goal achieved at least in part",
+            Criterion(Msg("Main goal achieved at least in part"),
                       (max(main_scores) >= 0.5) if main_scores else None,
-                      "; ".join(f"{r['goal']}: {r['attainment']}" for r in mains),
+                      _each(mains, "attainment"),
                       [f"campaign.yaml goals[{r['goal']}]" for r in mains]),
-            Criterion("Main goal fully achieved", (max(main_scores) == 1.0) if main_scores else None,
-                      "; ".join(f"{r['goal']}: {r['attainment']}" for r in mains)),
-            Criterion("Most interim goals achieved at least in part",
+            Criterion(Msg("Main goal fully achieved"),
+                      (max(main_scores) == 1.0) if main_scores else None,
+                      _each(mains, "attainment")),
+            Criterion(Msg("Most interim goals achieved at least in part"),
                       (sum(s >= 0.5 for s in interim_scores) > len(interim_scores) / 2)
                       if interim_scores else None,
-                      f"{sum(s >= 0.5 for s in interim_scores)} of {len(interim_scores)} judged"),
-            Criterion("The main goal is measurable (indicator, target, deadline)",
+                      Msg("{n} of {total} judged", n=sum(s >= 0.5 for s in interim_scores),
+                          total=len(interim_scores))),
+            Criterion(Msg("The main goal is measurable (indicator, target, deadline)"),
                       all(not (set(r["_missing"]) & MEASURABLE) for r in mains)
                       if mains else None,
-                      "; ".join(f"{r['goal']}: {r['SMART gaps']}" for r in mains)),
+                      _each(mains, "SMART gaps")),
         ]
         # The paper's success criterion is the main goal: interim wins cannot lift a campaign
         # whose main goal failed to "fair" (docs/evaluation-method.md, "Question 3").
         if main_scores:
             best = max(main_scores)
             if best == 0.0:
-                self.cap = ("weak", "the main goal was not achieved, and the main goal is the "
-                            "measure of success, so the goals cannot rate above weak")
+                self.cap = ("weak", Msg("the main goal was not achieved, and the main goal "
+                                        "is the measure of success, so the goals cannot rate "
+                                        "above weak"))
             elif best < 1.0:
-                self.cap = ("fair", "the main goal was only partly achieved, so the goals "
-                            "cannot rate good")
+                self.cap = ("fair", Msg("the main goal was only partly achieved, so the goals "
+                                        "cannot rate good"))
         for r in mains:
             if r["attainment"] == "no judgement yet":
-                self.findings.append(Finding(
-                    f"The main goal '{r['goal']}' has no attainment judgement as of "
-                    f"{self.as_of or 'the latest record'}: the campaign cannot be judged "
-                    "successful or not (the paper's success criterion).",
+                self.findings.append(Finding(Msg(
+                    "The main goal '{goal}' has no attainment judgement as of {date}: the "
+                    "campaign cannot be judged successful or not (the paper's success "
+                    "criterion).", goal=r["goal"],
+                    date=str(self.as_of) if self.as_of else Msg("the latest record")),
                     [f"campaign.yaml goals[{r['goal']}]"]))
             if "measurable indicator" in r["SMART gaps"]:
-                self.findings.append(Finding(
-                    f"The main goal '{r['goal']}' has no measurable indicator, so its "
-                    "attainment rests on the evaluator's judgement alone (§4 weakness 11).",
+                self.findings.append(Finding(Msg(
+                    "The main goal '{goal}' has no measurable indicator, so its attainment "
+                    "rests on the evaluator's judgement alone (§4 weakness 11).", goal=r["goal"]),
                     [f"campaign.yaml goals[{r['goal']}]"]))
 
     def plot(self, ax=None):

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from ..i18n import N_, Msg, joined, localized, tr
 from ..values import Quantity
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 from .audience import foreign_publics, home_languages
@@ -19,15 +20,17 @@ EVENT_METRICS = ("protest_stands", "demonstrations", "events")
 LEVEL_METRICS = ("followers", "percent")
 
 
-def _rate_text(q: Quantity, weeks: float) -> str:
+def _rate_text(q: Quantity, weeks: float) -> Msg:
     lo, hi = q.lower / weeks, q.upper / weeks
     if q.bound == "lower":
-        return f"at least {_num(lo)} per week"
+        return Msg("at least {n} per week", n=_num(lo))
     if q.bound == "upper":
-        return f"at most {_num(hi)} per week"
+        return Msg("at most {n} per week", n=_num(hi))
     if q.bound == "range":
-        return f"{_num(lo)}–{_num(hi)} per week"
-    return f"{'about ' if q.bound == 'approximate' else ''}{_num(lo)} per week"
+        return Msg("{low}–{high} per week", low=_num(lo), high=_num(hi))
+    if q.bound == "approximate":
+        return Msg("about {n} per week", n=_num(lo))
+    return Msg("{n} per week", n=_num(lo))
 
 
 def _num(x: float) -> str:
@@ -48,7 +51,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
         weeks = days / 7
         q = Quantity.from_row(r, "value")
         level = r["metric"] in LEVEL_METRICS
-        count = str(q) + ("%" if r["metric"] == "percent" else "")
+        count = Msg("{q}%", q=q.msg()) if r["metric"] == "percent" else q.msg()
         rows.append({
             "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
             "start": r["date_start"],
@@ -56,8 +59,8 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "count": count, "bound": q.bound,
             "rate_low": None if level else q.lower / weeks,
             "rate_high": None if level else q.upper / weeks,
-            "per week": f"a level, not a rate: {count} at {r['date']}" if level
-            else _rate_text(q, weeks),
+            "per week": Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
+            if level else _rate_text(q, weeks),
             "level": level, "note": r.get("note") if isinstance(r.get("note"), str) else "",
             "source": r["source"],
             # how big the count is, for ranking: its upper bound, or its lower when open-ended
@@ -73,21 +76,29 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
     table = metric_table[metric_table["metric"] != "percent"]
     for metric, part in table.groupby("metric", sort=True):
         top = part.loc[part["_size"].idxmax()]
-        out.append(f"{top['count']} {str(metric).replace('_', ' ')} ({top['window']})")
+        out.append(Msg("{count} {metric} ({window})", count=top["count"],
+                       metric=str(metric).replace("_", " "), window=top["window"]))
     return out
 
 
-def _metric_label(r) -> str:
-    what = r["metric"].replace("_", " ")
+def _metric_label(r) -> Msg:
+    what = Msg(r["metric"].replace("_", " ").capitalize())
     if r["metric"] == "other" and r["note"]:
-        what = r["note"]
+        what = r["note"][:1].upper() + r["note"][1:]
     extra = [x for x in (r["scope"], r["phase"]) if isinstance(x, str)]
-    return what.capitalize() + (f" ({', '.join(extra)})" if extra else "")
+    return Msg("{what} ({extra})", what=what, extra=joined(", ", extra)) if extra \
+        else Msg("{what}", what=what)
+
+
+def _reached(audiences) -> Msg | str:
+    """'western-media: yes; …' with the reach words translatable ('' for none)."""
+    return joined("; ", [Msg("{audience}: {reached}", audience=a.id, reached=a.reached)
+                         for a in audiences]) if audiences else ""
 
 
 class Reach(Analysis):
     number = 2
-    question = "Was the audience reached?"
+    question = N_("Was the audience reached?")
 
     def compute(self) -> None:
         c, rec = self.campaign, self.campaign.record
@@ -96,14 +107,15 @@ class Reach(Analysis):
         tags = rec.media_tools.hashtags
         for lang in sorted({h.language for h in tags}):
             trended = [h.text for h in tags if h.language == lang and h.trended == "yes"]
-            self.indicator(f"Hashtags that trended ({lang})", ", ".join(trended) or "none")
+            self.indicator(Msg("Hashtags that trended ({language})", language=lang),
+                           ", ".join(trended) or N_("none"))
 
         self.by_channel = (acts.groupby(["channel", "scope"]).size().rename("activities")
                            .reset_index() if not acts.empty else
                            pd.DataFrame(columns=["channel", "scope", "activities"]))
         for ch in ("in_person", "virtual"):
             n = int((acts["channel"] == ch).sum()) if not acts.empty else 0
-            self.indicator(f"Activities {ch.replace('_', ' ')}", n)
+            self.indicator(Msg("Activities {channel}", channel=ch.replace("_", " ")), n)
 
         # every count the record holds, per week of its window (levels as they are)
         self.metric_table = metric_rates(c)
@@ -114,7 +126,8 @@ class Reach(Analysis):
         self.largest = largest_counts(self.metric_table)
         for _, r in self.metric_table.iterrows():
             value = (r["per week"] if r["level"] else
-                     f"{r['count']} over {r['weeks']} weeks ({r['window']}): {r['per week']}")
+                     Msg("{count} over {weeks} weeks ({window}): {rate}", count=r["count"],
+                         weeks=r["weeks"], window=r["window"], rate=r["per week"]))
             self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
         n_num = len(metrics)
         self.vague_share = (float((metrics["value_qualifier"] != "exactly").mean())
@@ -124,16 +137,17 @@ class Reach(Analysis):
             if not acts.empty else acts
         if len(part):
             share = part["foreign_participants"].sum() / part["participants"].sum()
-            self.indicator("Foreign share of participants",
-                           f"{share:.0%} over {len(part)} activities with both counts",
+            self.indicator(Msg("Foreign share of participants"),
+                           Msg("{share} over {n} activities with both counts",
+                               share=f"{share:.0%}", n=len(part)),
                            row_ref("activities.csv", part["row"]))
         else:
-            self.indicator("Foreign share of participants", "not recorded (no activity gives "
-                           "both participants and foreign participants)")
+            self.indicator(Msg("Foreign share of participants"), Msg(
+                "not recorded (no activity gives both participants and foreign participants)"))
 
         media = [a for a in rec.audiences if a.segment == "media"]
-        self.indicator("Mainstream media reached",
-                       "; ".join(f"{a.id}: {a.reached}" for a in media) or "not recorded",
+        self.indicator(Msg("Mainstream media reached"),
+                       _reached(media) or N_("not recorded"),
                        [f"campaign.yaml audiences[{a.id}]" for a in media])
 
         # fragmentation, per language
@@ -149,91 +163,101 @@ class Reach(Analysis):
                                        "distinct after merging spellings": len(groups),
                                        "spelling variants": sum(len(g) - 1 for g in groups),
                                        "effective number": eff})
-            self.indicator(f"Competing hashtags ({lang})",
-                           f"{len(groups)} distinct of {len(texts)} written forms"
-                           + (f"; variants: {', '.join('/'.join(g) for g in groups if len(g) > 1)}"
-                              if any(len(g) > 1 for g in groups) else "")
-                           + (f"; effective number {eff:.2f}" if eff else
-                              "; effective number not computable (uses not recorded for every hashtag)"))
+            parts = [Msg("{distinct} distinct of {forms} written forms", distinct=len(groups),
+                         forms=len(texts))]
+            if any(len(g) > 1 for g in groups):
+                parts.append(Msg("variants: {variants}", variants=", ".join(
+                    "/".join(g) for g in groups if len(g) > 1)))
+            parts.append(Msg("effective number {n}", n=f"{eff:.2f}") if eff else Msg(
+                "effective number not computable (uses not recorded for every hashtag)"))
+            self.indicator(Msg("Competing hashtags ({language})", language=lang),
+                           joined("; ", parts))
 
         gaps = phase_gaps(rec)
-        self.indicator("Gaps between phases",
-                       "; ".join(g.text() for g in gaps) or "none (the phases run back to back)")
+        self.indicator(Msg("Gaps between phases"),
+                       joined("; ", [g.text() for g in gaps]) if gaps
+                       else Msg("none (the phases run back to back)"))
         campaign_end = max(p.end.end for p in rec.phases)
         silent = [a for a in rec.media_tools.accounts
                   if a.active_to is not None and a.active_to.end < campaign_end]
-        self.indicator("Accounts that went silent before the campaign ended",
-                       "; ".join(f"{a.name} ({a.platform}, last active {a.active_to.text})"
-                                 for a in silent) or "none recorded")
+        self.indicator(Msg("Accounts that went silent before the campaign ended"),
+                       joined("; ", [Msg("{account} ({platform}, last active {date})",
+                                         account=a.name, platform=a.platform,
+                                         date=a.active_to.text) for a in silent])
+                       if silent else N_("none recorded"))
 
         # --- criteria ---
         trend = [h.trended for h in tags]
         self.criteria.append(Criterion(
-            "A campaign hashtag trended", True if "yes" in trend else
+            Msg("A campaign hashtag trended"), True if "yes" in trend else
             (False if trend and all(t == "no" for t in trend) else None),
-            f"{trend.count('yes')} of {len(trend)} hashtags trended" if trend
-            else "no hashtags recorded"))
+            Msg("{n} of {total} hashtags trended", n=trend.count("yes"), total=len(trend))
+            if trend else Msg("no hashtags recorded")))
         intl = acts[(acts["channel"] == "in_person") & (acts["scope"] == "international")] \
             if not acts.empty else acts
         self.criteria.append(Criterion(
-            "In-person activity reached the international arena",
+            Msg("In-person activity reached the international arena"),
             (len(intl) > 0) if not acts.empty else None,
-            f"{len(intl)} international in-person activities", row_ref("activities.csv", intl["row"])[:5]
-            if len(intl) else []))
+            Msg("{n} international in-person activities", n=len(intl)),
+            row_ref("activities.csv", intl["row"])[:5] if len(intl) else []))
         reached = [a.reached for a in media if a.reached != "unknown"]
         self.criteria.append(Criterion(
-            "Mainstream media were reached", (any(r in ("yes", "partly") for r in reached))
-            if reached else None, "; ".join(f"{a.id}: {a.reached}" for a in media)
-            or "no media audience recorded"))
+            Msg("Mainstream media were reached"), (any(r in ("yes", "partly") for r in reached))
+            if reached else None, _reached(media) or Msg("no media audience recorded")))
         home = home_languages(rec)
         foreign = [a for a in foreign_publics(rec) if a.reached != "unknown"]
         self.criteria.append(Criterion(
-            "The foreign public (abroad, in other languages than the home public's"
-            + (f": {', '.join(sorted(home))}" if home else "") + ") was reached",
+            Msg("The foreign public (abroad, in other languages than the home public's: "
+                "{languages}) was reached", languages=", ".join(sorted(home))) if home else
+            Msg("The foreign public (abroad, in other languages than the home public's) was "
+                "reached"),
             all(a.reached == "yes" for a in foreign) if foreign else None,
-            "; ".join(f"{a.id}: {a.reached}" for a in foreign)
-            or "no foreign public audience with a known reach"))
+            _reached(foreign) or Msg("no foreign public audience with a known reach")))
         self.criteria.append(Criterion(
-            "One hashtag per language (no competing hashtags)",
+            Msg("One hashtag per language (no competing hashtags)"),
             all(f["distinct after merging spellings"] <= 1 for f in self.fragmentation)
             if self.fragmentation else None,
             "; ".join(f"{f['language']}: {f['distinct after merging spellings']}"
-                      for f in self.fragmentation) or "no hashtags recorded"))
+                      for f in self.fragmentation) or Msg("no hashtags recorded")))
         pauses = [g for g in gaps if g.is_pause]
         self.criteria.append(Criterion(
-            f"Continuity: no pause over {GAP_DAYS} days between phases and no account fell silent",
+            Msg("Continuity: no pause over {days} days between phases and no account fell "
+                "silent", days=GAP_DAYS),
             not (pauses or silent),
-            f"{len(pauses)} pauses over {GAP_DAYS} days"
-            + (f" ({'; '.join(g.text() for g in pauses)})" if pauses else "")
-            + f", {len(silent)} silent accounts"))
+            Msg("{n} pauses over {days} days ({pauses}), {silent} silent accounts",
+                n=len(pauses), days=GAP_DAYS, pauses=joined("; ", [g.text() for g in pauses]),
+                silent=len(silent)) if pauses else
+            Msg("{n} pauses over {days} days, {silent} silent accounts", n=0, days=GAP_DAYS,
+                silent=len(silent))))
         targeted = [a for a in rec.audiences if a.targeted == "yes" and a.reached != "unknown"]
         hit = [a for a in targeted if a.reached in ("yes", "partly")]
         self.criteria.append(Criterion(
-            "Most targeted audiences were reached (yes or partly)",
+            Msg("Most targeted audiences were reached (yes or partly)"),
             (len(hit) > len(targeted) / 2) if targeted else None,
-            f"{len(hit)} of {len(targeted)} targeted audiences with a known reach: "
-            + "; ".join(f"{a.id}: {a.reached}" for a in targeted) if targeted
-            else "no targeted audience has a known reach",
+            Msg("{n} of {total} targeted audiences with a known reach: {audiences}",
+                n=len(hit), total=len(targeted), audiences=_reached(targeted)) if targeted
+            else Msg("no targeted audience has a known reach"),
             [f"campaign.yaml audiences[{a.id}]" for a in targeted]))
 
         if any(f["distinct after merging spellings"] > 1 for f in self.fragmentation):
-            self.findings.append(Finding(
-                "Attention was split over competing hashtags: "
-                + "; ".join(f"{f['language']}: {f['distinct after merging spellings']} distinct"
-                            for f in self.fragmentation) + "."))
+            self.findings.append(Finding(Msg(
+                "Attention was split over competing hashtags: {split}.", split=joined("; ", [
+                    Msg("{language}: {n} distinct", language=f["language"],
+                        n=f["distinct after merging spellings"]) for f in self.fragmentation]))))
         for _, r in self.metric_table.iterrows():
             if r["bound"] == "lower" and not r["level"]:
-                self.findings.append(Finding(
-                    f"{r['count']} {r['metric'].replace('_', ' ')} is a lower bound: the true "
-                    f"rate is {r['per week']} or more, never exactly that.", [f"metrics.csv:{r['row']}"]))
+                self.findings.append(Finding(Msg(
+                    "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
+                    "exactly that.", count=r["count"], metric=r["metric"].replace("_", " "),
+                    rate=r["per week"]), [f"metrics.csv:{r['row']}"]))
 
     def plot(self, ax=None):
         r = self.metric_table[~self.metric_table["level"].astype(bool)] \
             if len(self.metric_table) else self.metric_table
         fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
-            return self._nothing_to_plot(fig, ax, "No counts in metrics.csv")
-        labels = [f"{_metric_label(row)}\n{row['window']}" for _, row in r.iterrows()]
+            return self._nothing_to_plot(fig, ax, tr("No counts in metrics.csv"))
+        labels = [f"{localized(_metric_label(row))}\n{row['window']}" for _, row in r.iterrows()]
         values = [x for x in list(r["rate_low"]) + list(r["rate_high"])
                   if x and math.isfinite(x) and x > 0]
         top = max(values, default=1.0)
@@ -262,9 +286,9 @@ class Reach(Analysis):
         ax.set_xlim(left if log else 0, right)
         ax.set_yticks(list(range(len(r))), labels)
         ax.set_ylim(len(r) - 0.5, -0.5)
-        ax.set_xlabel(("per week, log scale" if log else "per week")
-                      + "\narrow: the count is a bound, the rate lies that way · bar: a range")
+        ax.set_xlabel((tr("per week, log scale") if log else tr("per week")) + "\n"
+                      + tr("arrow: the count is a bound, the rate lies that way · bar: a range"))
         fit_margins(fig, [l for lab in labels for l in lab.split("\n")], bottom=0.28)
-        fig.suptitle("Every count in metrics.csv, per week of the window it covers",
+        fig.suptitle(tr("Every count in metrics.csv, per week of the window it covers"),
                      x=0.01, ha="left", fontsize=11)
         return fig

@@ -39,4 +39,9 @@ PAPER_CAMPAIGNS = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caes
 
 
 def with_example(text: str, example: str, paper: bool) -> str:
-    return f"{text} (the paper: {example})" if paper and example else text
+    """The general wording, with the paper's own example for the paper's campaigns; in the
+    report's language (evalkit.i18n)."""
+    from ..i18n import tr
+    if paper and example:
+        return tr(text) + " " + tr("(the paper: {example})").format(example=tr(example))
+    return tr(text)

@@ -18,6 +18,7 @@ from typing import Optional
 
 import pandas as pd
 
+from ..i18n import Msg
 from ..series import CONTROL_PREFIX
 from ..stats import Counterfactual, InterruptedTimeSeries, SeriesError
 
@@ -78,10 +79,10 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> dict:
     """The launch and each hot event dated to within a month, when the series has enough
     points on both sides of it; named in words for the report."""
     points = {}
-    candidates = [("the launch", launch)] if launch is not None else []
+    candidates = [(Msg("the launch"), launch)] if launch is not None else []
     for e in campaign.record.hot_events:
         if (e.date.end - e.date.start).days <= MAX_EVENT_SPAN_DAYS:
-            candidates.append((f"{e.description.rstrip('.')} ({e.date.text})",
+            candidates.append((f"{e.description.rstrip('.')[:70]} ({e.date.text})",
                                pd.Timestamp(e.date.start)))
     for name, day in sorted(candidates, key=lambda c: c[1]):
         before, after = (dates < day).sum(), (dates >= day).sum()
@@ -89,7 +90,7 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> dict:
         if before >= MIN_POINTS_EACH_SIDE and after >= MIN_POINTS_EACH_SIDE and all(
                 abs((dates < day).sum() - (dates < d).sum()) >= MIN_POINTS_EACH_SIDE
                 for d in points.values()):
-            points[name[:80]] = day
+            points[name] = day
     return points
 
 
@@ -108,13 +109,16 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
               harmonics=harmonics)
     full = InterruptedTimeSeries(data, "value", interruptions, slope_change=True, **kw)
     p = full.slope_change_test()
-    described = (f"{'quasi-Poisson (counts' + (', rates per exposure' if kw['offset'] else '') + ')' if count else 'Gaussian'}"
-                 + (", two annual harmonics" if harmonics else ""))
+    family_words = (Msg("quasi-Poisson (counts, rates per exposure)") if count and kw["offset"]
+                    else Msg("quasi-Poisson (counts)") if count else Msg("Gaussian"))
+    described = Msg("{family}, two annual harmonics", family=family_words) if harmonics \
+        else family_words
     if p < 0.05:
-        return full, f"{described}; level and trend changes (trend change supported, p = {p:.3f})"
+        return full, Msg("{model}; level and trend changes (trend change supported, p = {p})",
+                         model=described, p=f"{p:.3f}")
     level_only = InterruptedTimeSeries(data, "value", interruptions, slope_change=False, **kw)
-    return level_only, (f"{described}; level changes only (a trend change is not supported "
-                        f"by the data: p = {p:.2f})")
+    return level_only, Msg("{model}; level changes only (a trend change is not supported by "
+                           "the data: p = {p})", model=described, p=f"{p:.2f}")
 
 
 def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
@@ -132,10 +136,11 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                            last=part["date"].iloc[-1], launch=launch)
         data = part[["date", "value", "exposure", *controls]].reset_index(drop=True)
         if launch is None:
-            a.counterfactual_problem = "the record has no launch phase to compare around"
+            a.counterfactual_problem = Msg("the record has no launch phase to compare around")
         elif not (a.first < launch <= a.last):
-            a.counterfactual_problem = (f"the series ({a.first.date()} to {a.last.date()}) does "
-                                        f"not span the launch ({launch.date()})")
+            a.counterfactual_problem = Msg("the series ({first} to {last}) does not span the "
+                                           "launch ({launch})", first=str(a.first.date()),
+                                           last=str(a.last.date()), launch=str(launch.date()))
         else:
             try:
                 a.counterfactual = Counterfactual(
@@ -146,8 +151,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.counterfactual_problem = str(exc)
         a.interruptions = _interruptions(campaign, launch, pd.DatetimeIndex(data["date"]))
         if not a.interruptions:
-            a.its_problem = (f"neither the launch nor a hot event dated to the month has "
-                             f"{MIN_POINTS_EACH_SIDE} or more points of the series on each side")
+            a.its_problem = Msg("neither the launch nor a hot event dated to the month has {n} or "
+                                "more points of the series on each side", n=MIN_POINTS_EACH_SIDE)
         else:
             try:
                 a.its, a.its_model = _its(data, a.interruptions, data["exposure"].notna().all())

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pandas as pd
 
+from ..i18n import N_, Msg, joined
 from ..schema import ACTIVITY_KINDS
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 from .decision_makers import POLICY
@@ -15,6 +16,7 @@ from .hashtags import group_variants
 # and no more than this long after the activity ends.
 FOLLOW_WINDOW = timedelta(days=365)
 LOW_EFFORT_LIMIT = 0.5
+N_("effort"), N_("paper kind")  # the columns the mix is counted by, named in the report
 
 
 def _same_event(a, b) -> bool:
@@ -28,37 +30,42 @@ def _same_event(a, b) -> bool:
 
 class TacticUsefulness(Analysis):
     number = 5
-    question = "Are the tactics used useful?"
+    question = N_("Are the tactics used useful?")
 
     def compute(self) -> None:
         c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
         n = len(acts)
         self.mix = {}
         for col in ("kind", "effort", "paper_kind"):
-            counts = acts[col].fillna("not coded").value_counts() if n else pd.Series(dtype=int)
+            counts = acts[col].fillna(N_("not coded")).value_counts() if n \
+                else pd.Series(dtype=int)
             self.mix[col] = counts
-            self.indicator(f"Activities by {col.replace('_', ' ')}",
-                           "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
-                           or "none recorded")
+            self.indicator(Msg("Activities by {what}", what=col.replace("_", " ")),
+                           joined("; ", [Msg("{kind}: {n}", kind=k.replace("_", " "), n=v)
+                                         for k, v in counts.items()]) if len(counts)
+                           else N_("none recorded"))
         coded = acts["effort"].dropna() if n else pd.Series(dtype=str)
         low_share = float((coded == "low").mean()) if len(coded) else None
         if low_share is not None:
-            self.indicator("Share of low-effort activities",
-                           f"{low_share:.0%} of {len(coded)} with an effort level")
+            self.indicator(Msg("Share of low-effort activities"),
+                           Msg("{share} of {n} with an effort level", share=f"{low_share:.0%}",
+                               n=len(coded)))
 
         # outcomes that followed tactics in time
         outcomes = []
         e = c.engagements
         if not e.empty:
             for _, r in e[e["response"].isin(POLICY | {"statement"})].iterrows():
-                outcomes.append((r["date_start"], r["date_end"], f"{r['decision_maker']}: "
-                                 f"{r['response']}", f"engagements.csv:{r['row']}"))
+                outcomes.append((r["date_start"], r["date_end"],
+                                 Msg("{who}: {response}", who=r["decision_maker"],
+                                     response=r["response"]), f"engagements.csv:{r['row']}"))
         for g in rec.goals:
             for j in g.judgements:
                 if j.attainment in ("achieved", "partly") and (
                         self.as_of is None or j.as_of.end <= self.as_of):
                     outcomes.append((pd.Timestamp(j.as_of.start), pd.Timestamp(j.as_of.end),
-                                     f"{g.level} goal {g.id}: {j.attainment}",
+                                     Msg("{level} goal {goal}: {attainment}", level=g.level,
+                                         goal=g.id, attainment=j.attainment),
                                      f"campaign.yaml goals[{g.id}]"))
         self.followed = []
         for kind in ACTIVITY_KINDS:
@@ -71,8 +78,8 @@ class TacticUsefulness(Analysis):
             self.followed.append({"kind": kind, "activities": len(part),
                                   "outcomes that followed": len(hits)})
             if len(part):
-                self.indicator(f"Outcomes that followed {kind} activities in time",
-                               "; ".join(sorted(l for l, _ in hits)) or "none",
+                self.indicator(Msg("Outcomes that followed {kind} activities in time", kind=kind),
+                               joined("; ", sorted(l for l, _ in hits)) if hits else N_("none"),
                                sorted(r for _, r in hits))
 
         # coordination
@@ -85,17 +92,20 @@ class TacticUsefulness(Analysis):
         split = {l: t for l, t in by_lang.items()
                  if len(t) > 1 or any(x == "several" for x in t)}
         for lang, teams in split.items():
-            problems.append(f"accounts in {lang} run by {'several' if 'several' in teams else len(teams)} teams")
+            problems.append(Msg("accounts in {language} run by {n} teams", language=lang,
+                                n=N_("several") if "several" in teams else len(teams)))
         groups_by_lang = {}
         for h in rec.media_tools.hashtags:
             groups_by_lang.setdefault((h.language, h.phase), []).append(h.text)
         for (lang, phase), tags in groups_by_lang.items():
             g = group_variants(tags)
             if len(g) > 1:
-                problems.append(f"{len(g)} competing {lang} hashtags"
-                                + (f" in {phase}" if phase else ""))
+                problems.append(Msg("{n} competing {language} hashtags in {phase}", n=len(g),
+                                    language=lang, phase=phase) if phase else
+                                Msg("{n} competing {language} hashtags", n=len(g), language=lang))
             if any(len(x) > 1 for x in g):
-                problems.append(f"one {lang} hashtag spelled {max(len(x) for x in g)} ways")
+                problems.append(Msg("one {language} hashtag spelled {n} ways", language=lang,
+                                    n=max(len(x) for x in g)))
         clash = []
         inp = acts[(acts["channel"] == "in_person") & acts["city"].notna()] if n else acts
         inp = inp[(inp["date_end"] - inp["date_start"]).dt.days <= 7] if len(inp) else inp
@@ -105,61 +115,78 @@ class TacticUsefulness(Analysis):
                 if b["date_start"] <= a["date_end"] and not _same_event(a, b):
                     clash.append((city, a["row"], b["row"]))
         for city, ra, rb in clash:
-            problems.append(f"events in {city} at the same time (activities.csv:{ra}, :{rb})")
+            problems.append(Msg("events in {city} at the same time (activities.csv:{a}, :{b})",
+                                city=city, a=ra, b=rb))
         self.coordination = problems
-        self.indicator("Coordination problems", "; ".join(problems) or "none found")
+        self.indicator(Msg("Coordination problems"),
+                       joined("; ", problems) if problems else N_("none found"))
 
         members = [m for co in rec.coalitions for m in co.members]
         everyone = members + list(rec.partners)
         orientations = {p.orientation.casefold() for p in everyone if p.orientation}
         kinds = {p.kind for p in everyone}
-        sizes = [f"{co.name}: {co.size} members" for co in rec.coalitions if co.size is not None]
-        self.indicator("Coalitions", f"{len(rec.coalitions)} (members listed: {len(members)})"
-                       + (f"; sizes recorded: {'; '.join(sizes)}" if sizes else ""))
-        self.indicator("Partners (in coalitions or not)",
-                       f"{len({p.name for p in everyone})} named; {len(kinds)} kinds; "
-                       f"{len(orientations)} distinct orientations")
+        sizes = [Msg("{coalition}: {n} members", coalition=co.name, n=co.size)
+                 for co in rec.coalitions if co.size is not None]
+        coalitions = Msg("{n} (members listed: {members})", n=len(rec.coalitions),
+                         members=len(members))
+        self.indicator(Msg("Coalitions"), Msg("{coalitions}; sizes recorded: {sizes}",
+                                              coalitions=coalitions, sizes=joined("; ", sizes))
+                       if sizes else coalitions)
+        self.indicator(Msg("Partners (in coalitions or not)"),
+                       Msg("{named} named; {kinds} kinds; {orientations} distinct orientations",
+                           named=len({p.name for p in everyone}), kinds=len(kinds),
+                           orientations=len(orientations)))
 
         lobbying = acts[(acts["kind"] == "lobbying") |
                         (acts["paper_kind"] == "direct_to_decision_makers")] if n else acts
         policy_outcomes = [o for o in outcomes if any(o[2].endswith(f": {p}") for p in POLICY)
                            or o[2].startswith("main goal ")]
         self.criteria = [
-            Criterion("Lobbying or direct contact with decision makers is part of the mix",
-                      (len(lobbying) > 0) if n else None, f"{len(lobbying)} activities",
+            Criterion(Msg("Lobbying or direct contact with decision makers is part of the mix"),
+                      (len(lobbying) > 0) if n else None,
+                      Msg("{n} activities", n=len(lobbying)),
                       row_ref("activities.csv", lobbying["row"])[:5] if len(lobbying) else []),
-            Criterion(f"Low-effort activities are at most {LOW_EFFORT_LIMIT:.0%} of the mix",
+            Criterion(Msg("Low-effort activities are at most {limit} of the mix",
+                          limit=f"{LOW_EFFORT_LIMIT:.0%}"),
                       (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None,
-                      f"{low_share:.0%} low effort" if low_share is not None
-                      else "no effort levels coded"),
-            Criterion("In-person activity is at least as common as virtual",
+                      Msg("{share} low effort", share=f"{low_share:.0%}")
+                      if low_share is not None else Msg("no effort levels coded")),
+            Criterion(Msg("In-person activity is at least as common as virtual"),
                       (int((acts["channel"] == "in_person").sum()) >=
                        int((acts["channel"] == "virtual").sum())) if n else None,
-                      f"{int((acts['channel'] == 'in_person').sum())} in person, "
-                      f"{int((acts['channel'] == 'virtual').sum())} virtual" if n else "none"),
-            Criterion("No coordination problems (split accounts, competing hashtags, clashing events)",
+                      Msg("{in_person} in person, {virtual} virtual",
+                          in_person=int((acts["channel"] == "in_person").sum()),
+                          virtual=int((acts["channel"] == "virtual").sum()))
+                      if n else N_("none")),
+            Criterion(Msg("No coordination problems (split accounts, competing hashtags, "
+                          "clashing events)"),
                       not problems if (rec.media_tools.accounts or rec.media_tools.hashtags or n)
-                      else None, "; ".join(problems) or "none found"),
-            Criterion("A coalition or partners of at least three different orientations",
+                      else None, joined("; ", problems) if problems else N_("none found")),
+            Criterion(Msg("A coalition or partners of at least three different orientations"),
                       len(orientations) >= 3 if everyone else False,
-                      f"{len(orientations)} orientations among {len(everyone)} partners"),
-            Criterion("A policy outcome or goal attainment followed the tactics in time",
+                      Msg("{n} orientations among {partners} partners", n=len(orientations),
+                          partners=len(everyone))),
+            Criterion(Msg("A policy outcome or goal attainment followed the tactics in time"),
                       bool(policy_outcomes) if (n and (not c.engagements.empty or
                                                        any(g.judgements for g in rec.goals)))
                       else None,
-                      "; ".join(o[2] for o in policy_outcomes) or "none recorded",
+                      joined("; ", [o[2] for o in policy_outcomes]) if policy_outcomes
+                      else N_("none recorded"),
                       [o[3] for o in policy_outcomes]),
         ]
         if low_share is not None and low_share > LOW_EFFORT_LIMIT:
-            self.findings.append(Finding(
-                f"{low_share:.0%} of effort-coded activities are low effort (press releases, "
-                "posts, letters): the paper links this to cost, not to usefulness (§4 weakness 13)."))
+            self.findings.append(Finding(Msg(
+                "{share} of effort-coded activities are low effort (press releases, posts, "
+                "letters): the paper links this to cost, not to usefulness (§4 weakness 13).",
+                share=f"{low_share:.0%}")))
         if problems:
-            self.findings.append(Finding("Coordination problems: " + "; ".join(problems) + "."))
+            self.findings.append(Finding(Msg("Coordination problems: {problems}.",
+                                             problems=joined("; ", problems))))
         if policy_outcomes:
-            self.findings.append(Finding(
+            self.findings.append(Finding(Msg(
                 "Outcomes followed the tactics in time (a sequence, not proof of cause): "
-                + "; ".join(o[2] for o in policy_outcomes) + ".", [o[3] for o in policy_outcomes]))
+                "{outcomes}.", outcomes=joined("; ", [o[2] for o in policy_outcomes])),
+                [o[3] for o in policy_outcomes]))
 
     def plot(self, ax=None):
         import matplotlib.pyplot as plt

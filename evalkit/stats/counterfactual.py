@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+from ..i18n import Msg, joined
 from .checks import SeriesError, as_series_frame, regular_gaps
 from .local_level import LocalLevelFit
 
@@ -220,21 +221,32 @@ class Counterfactual:
         level = int(round((1 - self.alpha) * 100))
         a = e.loc["absolute effect"]
         r = e.loc["relative effect"]
-        s = [f"Over the post-period the response averaged {e.loc['actual', 'average']:.4g}; "
-             f"without the intervention the model expected {e.loc['prediction', 'average']:.4g} "
-             f"({level}% interval {e.loc['prediction', 'average_low']:.4g} to "
-             f"{e.loc['prediction', 'average_high']:.4g}).",
-             f"Average effect {a['average']:.4g} per period ({level}% interval "
-             f"{a['average_low']:.4g} to {a['average_high']:.4g}); cumulative "
-             f"{a['cumulative']:.4g} ({a['cumulative_low']:.4g} to {a['cumulative_high']:.4g}); "
-             f"relative {r['average']:+.1%} ({r['average_low']:+.1%} to {r['average_high']:+.1%}).",
-             f"Tail probability {self.tail_probability:.3f}."]
+        g = lambda x: f"{x:.4g}"  # noqa: E731 - four significant digits throughout
+        pc = lambda x: f"{x:+.1%}"  # noqa: E731
+        s = [Msg("Over the post-period the response averaged {actual}; without the "
+                 "intervention the model expected {expected} ({level}% interval {low} to "
+                 "{high}).", actual=g(e.loc["actual", "average"]),
+                 expected=g(e.loc["prediction", "average"]), level=level,
+                 low=g(e.loc["prediction", "average_low"]),
+                 high=g(e.loc["prediction", "average_high"])),
+             Msg("Average effect {average} per period ({level}% interval {low} to {high}); "
+                 "cumulative {cumulative} ({cum_low} to {cum_high}); relative {relative} "
+                 "({rel_low} to {rel_high}).", average=g(a["average"]), level=level,
+                 low=g(a["average_low"]), high=g(a["average_high"]),
+                 cumulative=g(a["cumulative"]), cum_low=g(a["cumulative_low"]),
+                 cum_high=g(a["cumulative_high"]), relative=pc(r["average"]),
+                 rel_low=pc(r["average_low"]), rel_high=pc(r["average_high"])),
+             Msg("Tail probability {p}.", p=f"{self.tail_probability:.3f}")]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
-            s.append("The interval includes no effect: insufficient evidence of an effect.")
-        s.append(f"Model: {self.settings['trend']} [{self.engine}]"
-                 + (f", seasonal period {self.settings['seasonal']}" if self.settings["seasonal"] else "")
-                 + (f", regression on {', '.join(self.controls)}" if self.controls else ", no control series")
-                 + "; fitted by maximum likelihood on the pre-period.")
+            s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
+        parts = [Msg("Model: {trend} [{engine}]", trend=self.settings["trend"],
+                     engine=self.engine)]
+        if self.settings["seasonal"]:
+            parts.append(Msg("seasonal period {n}", n=self.settings["seasonal"]))
+        parts.append(Msg("regression on {controls}", controls=", ".join(self.controls))
+                     if self.controls else Msg("no control series"))
+        s.append(Msg("{model}; fitted by maximum likelihood on the pre-period.",
+                     model=joined(", ", parts)))
         return s + self.warnings
 
     def sensitivity(self) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy import stats as sps
 
+from ..i18n import Msg
 from .checks import SeriesError, as_series_frame, regular_gaps
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
@@ -138,18 +139,23 @@ class InterruptedTimeSeries:
         for _, r in self.effects().iterrows():
             est, lo, hi = r["estimate"], r["ci_low"], r["ci_high"]
             if self.is_count:
-                pct = lambda v: f"{(v - 1) * 100:+.1f}%"
-                what = "level" if r["change"] == "level" else "trend (per time step)"
-                s = (f"After {r['interruption']}, the {what} changed by a factor of {est:.3f} "
-                     f"({pct(est)}; {level}% CI {lo:.3f} to {hi:.3f}).")
+                pct = lambda v: f"{(v - 1) * 100:+.1f}%"  # noqa: E731
+                what = Msg("level") if r["change"] == "level" else Msg("trend (per time step)")
+                s = Msg("After {interruption}, the {what} changed by a factor of {est} ({pct}; "
+                        "{level}% CI {lo} to {hi}).", interruption=r["interruption"], what=what,
+                        est=f"{est:.3f}", pct=pct(est), level=level, lo=f"{lo:.3f}",
+                        hi=f"{hi:.3f}")
             else:
-                s = (f"After {r['interruption']}, the {r['change']} changed by {_fmt(est)} "
-                     f"({level}% CI {_fmt(lo)} to {_fmt(hi)}).")
+                s = Msg("After {interruption}, the {what} changed by {est} ({level}% CI {lo} to "
+                        "{hi}).", interruption=r["interruption"], what=Msg(r["change"]),
+                        est=_fmt(est), level=level, lo=_fmt(lo), hi=_fmt(hi))
             if lo <= (1 if self.is_count else 0) <= hi:
-                s += " The interval includes no change: insufficient evidence of an effect."
+                s = Msg("{sentence} The interval includes no change: insufficient evidence of "
+                        "an effect.", sentence=s)
             out.append(s)
         if self.family == "quasipoisson":
-            out.append(f"Overdispersion (quasi-Poisson scale): {self.result.scale:.2f}.")
+            out.append(Msg("Overdispersion (quasi-Poisson scale): {scale}.",
+                           scale=f"{self.result.scale:.2f}"))
         return out + self.warnings
 
     def summary(self) -> pd.DataFrame:

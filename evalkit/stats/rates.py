@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+from ..i18n import N_, Msg
 from ..values import Quantity
 from .checks import SeriesError
 
@@ -82,12 +83,16 @@ class RateTrend:
             probe[i] = q.value * (1 + BOUND_PROBE) if q.bound == "lower" \
                 else q.value * (1 - BOUND_PROBE)
             moved = float(np.exp(self._fit(probe).params[1]))
-            trend = "steeper decline" if moved < rr else "weaker decline or a rise"
+            trend = N_("steeper decline") if moved < rr else N_("weaker decline or a rise")
             if rr > 1:
-                trend = "steeper rise" if moved > rr else "weaker rise or a decline"
-            out.append(f"'{q}' ({self.labels[i]}) is {'a lower' if q.bound == 'lower' else 'an upper'} "
-                       f"bound: if the true count is {'higher' if q.bound == 'lower' else 'lower'}, "
-                       f"the trend is a {trend} than estimated (rate ratio {moved:.2f} instead of {rr:.2f}).")
+                trend = N_("steeper rise") if moved > rr else N_("weaker rise or a decline")
+            template = N_("'{count}' ({label}) is a lower bound: if the true count is higher, "
+                          "the trend is a {trend} than estimated (rate ratio {moved} instead "
+                          "of {rr}).") if q.bound == "lower" else \
+                N_("'{count}' ({label}) is an upper bound: if the true count is lower, the "
+                   "trend is a {trend} than estimated (rate ratio {moved} instead of {rr}).")
+            out.append(Msg(template, count=q.msg(), label=self.labels[i], trend=trend,
+                           moved=f"{moved:.2f}", rr=f"{rr:.2f}"))
         return out
 
     def summary(self) -> pd.DataFrame:
@@ -96,18 +101,18 @@ class RateTrend:
     def sentences(self) -> list[str]:
         rr, lo, hi = self.rate_ratio
         level = int(round((1 - self.alpha) * 100))
-        s = [f"From one count to the next ({', '.join(self.labels)}) the rate per {self.unit} "
-             f"changes by a "
-             f"factor of {rr:.2f} ({level}% CI {lo:.2f} to {hi:.2f}; p = {self.p_value:.3g}), "
-             f"estimated at the stated counts."]
+        s = [Msg("From one count to the next ({labels}) the rate per {unit} changes by a "
+                 "factor of {rr} ({level}% CI {lo} to {hi}; p = {p}), estimated at the stated "
+                 "counts.", labels=", ".join(self.labels), unit=self.unit, rr=f"{rr:.2f}",
+                 level=level, lo=f"{lo:.2f}", hi=f"{hi:.2f}", p=f"{self.p_value:.3g}")]
         if lo <= 1 <= hi:
-            s.append("The interval includes no trend: insufficient evidence of a trend.")
+            s.append(Msg("The interval includes no trend: insufficient evidence of a trend."))
         if len(self.counts) <= 3:
-            s.append(f"Only {len(self.counts)} counts: overdispersion cannot be estimated well, so "
-                     "the interval may be too narrow.")
+            s.append(Msg("Only {n} counts: overdispersion cannot be estimated well, so the "
+                         "interval may be too narrow.", n=len(self.counts)))
         elif self.overdispersion > 1:
-            s.append(f"The counts are overdispersed (scale {self.overdispersion:.1f}); the "
-                     "interval uses the quasi-Poisson scale.")
+            s.append(Msg("The counts are overdispersed (scale {scale}); the interval uses the "
+                         "quasi-Poisson scale.", scale=f"{self.overdispersion:.1f}"))
         return s + self.bound_directions() + self.warnings
 
     def plot(self, ax=None, trend_line: bool = True):

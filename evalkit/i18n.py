@@ -1,0 +1,107 @@
+"""The report's language: English (the default, the msgids themselves) or Arabic, from a
+gettext message catalogue, `evalkit/locale/<lang>/LC_MESSAGES/evalkit.po`, read with Babel.
+
+Every sentence evalkit writes into a report goes through `tr()`: a fixed string, or a
+template whose fields are filled after translation — `tr("{met} of {total} met").format(…)`
+— so a translator sees whole sentences. (The name is `tr`, not gettext's usual `_`: `_` is
+the throwaway name in this code's loops, and a loop would silently shadow it.)
+Record text — a campaign's name, goals, descriptions — is the evaluator's and is shown as
+written. results.json is always English: it is data, not a report."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+LANGUAGES = {"en": "English", "ar": "العربية"}
+RIGHT_TO_LEFT = {"ar"}
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "evalkit"
+
+_current = "en"
+
+
+def set_language(lang: str) -> None:
+    """The language of everything `tr()` returns in this process from now on."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown report language {lang!r}; evalkit writes "
+                         f"{', '.join(LANGUAGES)}")
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def direction(lang: str | None = None) -> str:
+    return "rtl" if (lang or _current) in RIGHT_TO_LEFT else "ltr"
+
+
+@functools.lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """msgid → msgstr for `lang`; empty for English, whose msgids are the text."""
+    if lang == "en":
+        return {}
+    from babel.messages.pofile import read_po
+    with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as fh:
+        cat = read_po(fh, locale=lang)
+    return {m.id: m.string for m in cat if m.id and m.string and not m.fuzzy}
+
+
+def tr(message: str, lang: str | None = None) -> str:
+    """`message` in the report's language (or `lang`); the English when untranslated."""
+    return catalogue(lang or _current).get(message, message)
+
+
+def tr_value(value, lang: str | None = None):
+    """A table cell: a vocabulary word or code (good, not met, mobilisation …) translated
+    when the whole cell is one; anything else (record text, numbers) as it is."""
+    if isinstance(value, str) and value:
+        return catalogue(lang or _current).get(value, value)
+    return value
+
+
+def N_(message: str) -> str:
+    """Marks a word for the catalogue without translating it here (gettext's no-op marker):
+    vocabulary that reaches a report as a table cell or a field of a sentence."""
+    return message
+
+
+class Msg(str):
+    """A sentence the evaluation computes, as English text — what results.json stores and
+    what code compares — that remembers its template and fields, so a report can show it
+    in its own language: `Msg("{met} of {total} met", met=3, total=5)`.
+    Fields that are themselves Msg, or vocabulary words, are translated with it."""
+
+    def __new__(cls, template: str, **fields):
+        obj = super().__new__(cls, template.format(**fields) if fields else template)
+        obj.template, obj.fields = template, fields
+        return obj
+
+    def translated(self, lang: str | None = None) -> str:
+        fields = {k: localized(v, lang) for k, v in self.fields.items()}
+        return tr(self.template, lang).format(**fields) if fields else tr(self.template, lang)
+
+    def __reduce__(self):  # pickled across worker processes as what it is
+        return (_rebuild, (self.template, self.fields))
+
+
+def _rebuild(template, fields):
+    return Msg(template, **fields)
+
+
+def localized(value, lang: str | None = None):
+    """Anything a report shows, in its language: a Msg by its template, a vocabulary word
+    by the catalogue, anything else (record text, numbers) as it is."""
+    if isinstance(value, Msg):
+        return value.translated(lang)
+    if isinstance(value, (list, tuple)):
+        return type(value)(localized(v, lang) for v in value)
+    return tr_value(value, lang)
+
+
+def joined(separator: str, parts) -> "Msg | str":
+    """Msgs joined into one, each part still translatable."""
+    parts = list(parts)
+    template = separator.join("{p%d}" % i for i in range(len(parts)))
+    return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""

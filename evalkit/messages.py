@@ -1,0 +1,89 @@
+"""Every message a report can show, for the catalogue (evalkit/locale/<lang>/…/evalkit.po):
+the strings the code marks (`tr(…)`, `Msg(…)`, `N_(…)`, found in the syntax tree), the
+texts kept in tables of the code (sections, the checklist's rules, the recommendations, the
+paper's claims), the record format's vocabulary and the tables' column headings.
+`scripts/update_catalogue.py` writes new ones into the catalogue; a test fails while any
+has no translation."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import get_args
+
+PACKAGE = Path(__file__).resolve().parent
+KEYWORDS = {"tr": None, "Msg": None, "N_": None}
+
+# column headings of the reports' tables (a table shows its frame's column names)
+HEADINGS = (
+    "#", "question", "verdict", "confidence", "criteria met", "what", "record", "indicator",
+    "value", "evidence", "criterion", "result", "because", "phase", "role", "timing",
+    "reactive launch", "computed from the dates", "rule", "kind", "group", "the paper's point",
+    "recommendations", "id", "citation", "url", "dimension", "item", "entry", "sources",
+    "campaign", "window", "weeks", "count", "per week", "claim", "paper", "the paper says",
+    "evalkit computed", "reach (Q2)", "goals (Q3)", "main goal", "largest counts recorded",
+    "first launch", "reactive", "designed (made its own event)",
+    "reactive launches and relaunches", "activities", "mobilisation share", "advocacy share",
+    "lobbying share", "highest decision-maker rung", "language", "distinct hashtags",
+    "written forms", "trended", "from", "to", "shared", "partners before", "partners after",
+    "shared names", "overlap (Jaccard)", "measure", "average", "average low", "average high",
+    "cumulative", "cumulative low", "cumulative high", "trend", "controls", "average effect",
+    "low", "high", "tail probability", "note", "interruption", "change", "estimate", "ci low",
+    "ci high", "p value", "scale", "line", "date", "metric", "count as recorded",
+    "name", "start", "end", "pause before it (days)", "before", "after", "changed",
+    "Cause", "Summary", "Organisers", "Phases", "Hot events", "Recorded", "activities",
+    "effort-weighted", "hashtags", "distinct after merging spellings", "spelling variants",
+    "effective number", "mix", "main-goal attainment",
+)
+
+
+def vocabulary() -> set[str]:
+    """The values of the record format's closed fields, as tables show them (underscores
+    as spaces) and as the code compares them."""
+    from . import schema
+    words = set()
+    for name in dir(schema):
+        value = getattr(schema, name)
+        if getattr(value, "__origin__", None) is not None and str(value).startswith("typing.Literal"):
+            for w in get_args(value):
+                if isinstance(w, str):
+                    # as written, as tables show it, and capitalised as a label starts
+                    words |= {w, w.replace("_", " "), w.replace("_", " ").capitalize()}
+    # the discourse elements and flags, named in the grid and the checklist's evidence
+    words |= {f.replace("_", " ") for f in schema.Discourse.model_fields}
+    return words
+
+
+def code_messages() -> set[str]:
+    """The first argument of every `tr(…)`, `Msg(…)` and `N_(…)` call written as a string
+    literal, found by walking each module's syntax tree: calls nested in other calls' arguments
+    or inside f-strings are found too (a token-based extractor misses some of those)."""
+    import ast
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and node.args
+                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in KEYWORDS
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.add(node.args[0].value)
+    return found
+
+
+def table_messages() -> set[str]:
+    from .comparison import CLAIMS
+    from .evaluation.checklist import RULES
+    from .evaluation.recommendations import RECOMMENDATIONS
+    from .report import SECTIONS
+    out = set()
+    for title, intro in SECTIONS.values():
+        out |= {title, intro}
+    for r in RULES:
+        out |= {r.text, r.paper_example, r.why_not}
+    for text, example in RECOMMENDATIONS.values():
+        out |= {text, example}
+    out |= {c.text for c in CLAIMS}
+    return out
+
+
+def all_messages() -> set[str]:
+    return {m for m in code_messages() | table_messages() | vocabulary() | set(HEADINGS)
+            if m and m.strip()}
