@@ -92,7 +92,10 @@ def _rebuild(template, fields):
 
 def localized(value, lang: str | None = None):
     """Anything a report shows, in its language: a Msg by its template, a vocabulary word
-    by the catalogue, anything else (record text, numbers) as it is."""
+    by the catalogue, a sentence read back from results.json by its template there
+    (`remember`), anything else (record text, numbers) as it is."""
+    if isinstance(value, str) and not isinstance(value, Msg) and value in _remembered:
+        value = revive(value, _remembered)
     if isinstance(value, Msg):
         return value.translated(lang)
     if isinstance(value, (list, tuple)):
@@ -105,3 +108,57 @@ def joined(separator: str, parts) -> "Msg | str":
     parts = list(parts)
     template = separator.join("{p%d}" % i for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""
+
+
+# --- sentences stored in results.json ------------------------------------------------------
+# results.json holds the English text of every sentence (it is data); beside it, under
+# "messages", each sentence's template and fields, so a report built from results.json alone
+# (the comparative report) can still show them in its language.
+
+_remembered: dict = {}
+# longer sentences are lists of the record's rows (thousands in a large record), mostly the
+# evaluator's own text: kept out of the table, they keep results.json small
+LONGEST_REMEMBERED = 2000
+
+
+def message_table(obj) -> dict:
+    """{English text: [template, fields]} for every Msg inside `obj` (nested fields too,
+    each under its own text)."""
+    table: dict = {}
+
+    def visit(x):
+        if isinstance(x, Msg) and len(x) > LONGEST_REMEMBERED:
+            return  # a list of thousands of rows: record text, shown as it is
+        if isinstance(x, Msg):
+            # a Msg that only wraps one field ("{what}", a join of one part) has the same
+            # text as that field: the field's own entry says it all
+            wraps = len(x.fields) == 1 and x.template == "{%s}" % next(iter(x.fields))
+            if str(x) not in table and not wraps:
+                table[str(x)] = [x.template, {k: (str(v) if isinstance(v, str) else v)
+                                              for k, v in x.fields.items()}]
+            for v in x.fields.values():
+                visit(v)
+        elif isinstance(x, dict):
+            for v in x.values():
+                visit(v)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                visit(v)
+    visit(obj)
+    return table
+
+
+def revive(text: str, table: dict, _within: frozenset = frozenset()):
+    """The Msg a text of results.json was written from, or the text as it is."""
+    entry = table.get(text)
+    if entry is None or text in _within:  # a field with its sentence's own text: as it is
+        return text
+    template, fields = entry
+    inside = _within | {text}
+    return Msg(template, **{k: revive(v, table, inside) if isinstance(v, str) else v
+                            for k, v in fields.items()})
+
+
+def remember(table: dict) -> None:
+    """Sentences read from results.json that `localized` may show translated."""
+    _remembered.update(table)

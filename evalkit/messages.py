@@ -80,7 +80,7 @@ def table_messages() -> set[str]:
         out |= {r.text, r.paper_example, r.why_not}
     for text, example in RECOMMENDATIONS.values():
         out |= {text, example}
-    out |= {c.text for c in CLAIMS}
+    out |= {c.text for c in CLAIMS} | {c.source for c in CLAIMS}
     return out
 
 

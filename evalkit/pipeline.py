@@ -19,7 +19,7 @@ from typing import Optional
 
 import nbformat
 
-from .i18n import tr
+from .i18n import message_table, tr
 from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
 from .load import check_record
 from .page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
@@ -160,6 +160,8 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         results = results_future.result()
         results.update(schema_version=RESULTS_SCHEMA_VERSION, evalkit_version=__version__,
                        record_content_hash=campaign.content_hash)
+        # each sentence's template and fields, for a report in another language
+        results["messages"] = message_table(results)
         _write_json(staging / "results.json", results)
         final = out_root / campaign.id
         final.mkdir(exist_ok=True)

@@ -18,7 +18,7 @@ from .evaluation import QUESTION_WORDS, Evaluation
 from .evaluation.checklist import CANNOT, FIRES
 from .grid import build_grid, parse_as_of
 from .load import load_campaign
-from .i18n import N_, direction, joined, localized, set_language, tr
+from .i18n import N_, direction, joined, localized, remember, set_language, tr
 from .page import EvidenceLinks
 
 STYLE = """<style>
@@ -595,6 +595,8 @@ class ComparativeReport:
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
         self.results = comparison.load_results(project_path(results_dir), ids)
+        for r in self.results:  # their sentences, to show in this report's language
+            remember(r.get("messages", {}))
 
     def title(self) -> Html:
         names = ", ".join(self.c._name(r) for r in self.results)
@@ -608,7 +610,8 @@ class ComparativeReport:
         return section(key)
 
     def summary(self) -> Html:
-        items = "".join(f"<li>{esc(line)}</li>" for line in self.c.summary_lines(self.results))
+        items = "".join(f"<li>{esc(localized(line))}</li>"
+                        for line in self.c.summary_lines(self.results))
         summary, title = tr("Summary"), heading(N_("In a few lines"))
         return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="'
                     f'{attr(summary)}">{title}<ul>{items}</ul></section></div>')

@@ -71,10 +71,20 @@ def _visible_text(page):
 
 
 # words that stay Latin in an Arabic report: file names and formats a reader types or opens,
-# the SMART acronym, the program's own name, and the record paths evidence cites
+# the SMART acronym, the program's own name and commands, the record paths evidence cites
+# and the record field `follows`
 KEPT = {"evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
         "engagements", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
-        "goals", "audiences", "md"}
+        "goals", "audiences", "md", "run-all", "follows"}
+
+
+def _english_left(text, record_text):
+    """The Latin words of `text` once the record's own strings are taken out."""
+    for written in sorted(record_text, key=len, reverse=True):
+        if len(written) >= 3:
+            for w in {written, written.rstrip(".")}:
+                text = re.sub(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", " ", text)
+    return [w for w in re.findall(r"\b[A-Za-z][A-Za-z'-]{2,}\b", text) if w not in KEPT]
 
 
 @pytest.mark.parametrize("case", CASE_IDS)
@@ -82,20 +92,21 @@ def test_arabic_report_is_right_to_left_and_all_evalkits_words_are_arabic(arabic
     page = (arabic_reports / case / "evaluation.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page
     text = _visible_text(page)
-    for written in sorted(_record_text(CASE_STUDIES / case), key=len, reverse=True):
-        if len(written) >= 3:
-            text = text.replace(written, " ").replace(written.rstrip("."), " ")
-    left = [w for w in re.findall(r"\b[A-Za-z][A-Za-z'-]{2,}\b", text) if w not in KEPT]
+    left = _english_left(text, _record_text(CASE_STUDIES / case))
     assert left == [], left[:40]
     for heading in ("الأسئلة الخمسة في لمحة", "قائمة التحقق في الورقة", "ما العمل بعد ذلك"):
         assert heading in text
 
 
-def test_arabic_comparative_report_is_right_to_left(arabic_reports):
+def test_arabic_comparative_report_translates_what_it_reads_from_results_json(arabic_reports):
     page = (arabic_reports / "comparative.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page
     text = _visible_text(page)
     assert "مقارنة الحملات" in text and "الوصول مقابل النتيجة" in text
+    # the grid, the rates and the launch sentences come from results.json: in Arabic too
+    records = set().union(*(_record_text(CASE_STUDIES / case) for case in CASE_IDS))
+    left = _english_left(text, records)
+    assert left == [], left[:40]
 
 
 def test_results_json_is_the_same_data_whatever_the_report_language(arabic_reports,
@@ -146,3 +157,14 @@ def test_arabic_page_in_a_browser_is_right_aligned_and_numbers_read_left_to_righ
         }""")
         assert order["xs"] == sorted(order["xs"]), order
         browser.close()
+
+
+def test_a_sentence_read_back_from_results_json_translates_like_the_original():
+    from evalkit.i18n import Msg, joined, message_table, revive
+    inner = Msg("{n} of {total} hashtags trended", n=1, total=6)
+    outer = Msg("{what}", what=joined("; ", [inner, Msg("no coalition recorded")]))
+    stored = json.loads(json.dumps({"x": outer}))  # as results.json holds it: text only
+    table = json.loads(json.dumps(message_table({"x": outer})))
+    back = revive(stored["x"], table)
+    assert str(back) == str(outer)
+    assert back.translated("ar") == outer.translated("ar") != str(outer)

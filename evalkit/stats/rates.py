@@ -24,7 +24,7 @@ class RateTrend:
     such as "more than 60"; exposures are the weeks (or other units) each count covers."""
 
     def __init__(self, labels: Sequence[str], counts: Sequence, exposures: Sequence[float],
-                 unit: str = "week", alpha: float = 0.05):
+                 unit: str = N_("week"), alpha: float = 0.05):
         if not (len(labels) == len(counts) == len(exposures)):
             raise SeriesError("labels, counts and exposures must have the same length")
         if len(labels) < 2:
