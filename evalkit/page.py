@@ -7,8 +7,6 @@ import functools
 import html
 import re
 
-import nbformat
-
 from .i18n import N_, direction, tr
 
 PAGE = """<!DOCTYPE html>
@@ -81,7 +79,7 @@ def _exporter():
                         exclude_input_prompt=True, exclude_output_prompt=True)
 
 
-def notebook_to_html(nb: nbformat.NotebookNode, title: str, record_id: str,
+def notebook_to_html(nb, title: str, record_id: str,
                      lang: str = "en") -> str:
     """A page with the notebook's markdown and outputs, no code, images embedded, in the
     report's language and writing direction."""

@@ -44,3 +44,14 @@ def test_a_kernel_that_did_not_die_does_not_show_its_log(tmp_path):
 
 def test_no_log_reads_as_nothing(tmp_path):
     assert kernel_log_tail(tmp_path / "absent.log") == ""
+
+
+def test_building_a_report_imports_neither_statsmodels_nor_nbformat():
+    """A second of every evaluation's kernel: statsmodels only for records with series,
+    nbformat only where notebooks are converted (the pipeline, not the kernel)."""
+    import subprocess
+    import sys
+    code = ("import sys, evalkit.report, evalkit.evaluation; "
+            "print(sorted(m for m in ('statsmodels', 'nbformat', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

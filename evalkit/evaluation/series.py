@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pandas as pd
 
 from ..i18n import Msg
 from ..series import CONTROL_PREFIX
-from ..stats import Counterfactual, InterruptedTimeSeries, SeriesError
+
+if TYPE_CHECKING:
+    from ..stats import Counterfactual, InterruptedTimeSeries
 
 QUESTION_OF = {"reach": 2, "outcome": 3}
 # an event dated more vaguely than this has no single day to put an interruption at
@@ -36,9 +38,9 @@ class SeriesAnalysis:
     first: pd.Timestamp
     last: pd.Timestamp
     launch: Optional[pd.Timestamp]
-    counterfactual: Optional[Counterfactual] = None
+    counterfactual: Optional["Counterfactual"] = None
     counterfactual_problem: str = ""
-    its: Optional[InterruptedTimeSeries] = None
+    its: Optional["InterruptedTimeSeries"] = None
     its_problem: str = ""
     its_model: str = ""
     interruptions: dict = field(default_factory=dict)
@@ -95,6 +97,7 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> dict:
 
 
 def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
+    from ..stats import InterruptedTimeSeries
     """Quasi-Poisson for counts (with log exposure as offset when given), Gaussian
     otherwise; two annual harmonics for three years or more of monthly data. A slope change
     is kept only when the data support it (F test, p < 0.05), as Lopez Bernal et al. do."""
@@ -125,6 +128,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
     frame = campaign.series
     if frame is None or frame.empty:
         return []
+    # statsmodels is imported only for a record with series: a second of every evaluation
+    from ..stats import Counterfactual, SeriesError
     launch = _launch_day(timing)
     out = []
     for metric, part in frame.groupby("metric", sort=False):
