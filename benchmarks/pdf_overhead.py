@@ -67,7 +67,7 @@ def main() -> None:
             for i in range(args.repeats):  # interleaved: both see the same machine state
                 before.append(timed(args.record, tmp / f"before-{i}", str(baseline_tree), False))
                 now.append(timed(args.record, tmp / f"now-{i}", str(ROOT), True))
-            pdf_made = (tmp / f"now-0" / Path(args.record).name).glob("*.pdf")
+            pdf_made = (tmp / "now-0" / Path(args.record).name).glob("*.pdf")
             assert any(pdf_made), "no PDF was written"
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",

@@ -1,9 +1,7 @@
 """Reading a campaign record folder into a typed `Campaign`, or every problem in one pass."""
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import types
 import typing
 from dataclasses import dataclass, field, replace
@@ -18,6 +16,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from . import schema
+from .csvtable import data_rows, open_table
 from .problems import Problem, RecordInvalid
 from .series import SERIES_FILE, read_series
 from .values import DateSpan, Quantity
@@ -136,21 +135,10 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
     Rows that fail their own checks are kept (model None) so that cross-references in them
     are still checked in the same pass."""
     name = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        problems.append(Problem(name, None, "", f"not UTF-8 text ({e.reason}); save as CSV UTF-8"))
+    opened = open_table(path, problems)
+    if opened is None:
         return []
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None:
-        return []
-    header = [h.strip() for h in header]
-    if len(header) == 1 and ";" in header[0]:
-        problems.append(Problem(name, 1, "", "the columns are separated by semicolons; "
-                                "re-save the sheet as CSV with commas (in a spreadsheet: "
-                                "'CSV UTF-8 (comma delimited)')"))
-        return []
+    header, reader = opened
     allowed = list(model.model_fields)
     for col in header:
         if col not in allowed:
@@ -163,15 +151,8 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
     if missing:
         return []
     rows = []
-    for values in reader:
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.append(Problem(name, line, "", f"expected {len(header)} cells as in the "
-                                    f"header, found {len(values)}"))
-            continue
-        data = {k: v.strip() for k, v in zip(header, values) if k in allowed and v.strip()}
+    for line, cells in data_rows(name, header, reader, problems):
+        data = {k: v for k, v in cells.items() if k in allowed and v}
         try:
             rows.append((line, data, model.model_validate(data)))
         except ValidationError as exc:

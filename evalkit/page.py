@@ -104,7 +104,7 @@ def notebook_to_html(nb, title: str, record_id: str,
 
 RECORD_PAGE = "record.html"
 RECORD_COPY = "record"  # the folder beside the report holding a copy of the record's files
-_TABLE_FILES = ("activities.csv", "metrics.csv", "engagements.csv")
+_TABLE_FILES = ("activities.csv", "metrics.csv", "engagements.csv", "series.csv")
 
 
 def row_anchor(file: str, line: int) -> str:
@@ -167,7 +167,7 @@ pre span {display: block;}
 </style>"""
 
 
-def record_page(record_folder, record_id: str, name: str) -> str:
+def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> str:
     """The record as the evaluator wrote it: campaign.yaml with its line numbers and each
     table with its file line numbers (those evidence cites), every row an anchor, plus
     links to a downloadable copy of each file."""
@@ -176,17 +176,24 @@ def record_page(record_folder, record_id: str, name: str) -> str:
     from pathlib import Path
 
     folder = Path(record_folder)
-    parts = [f"<h1>The record: {html.escape(name)}</h1>",
-             f'<p><a href="evaluation.html">Back to the evaluation</a> · the files: '
-             + " · ".join(f'<a href="{RECORD_COPY}/{f}">{f}</a>'
-                          for f in ("campaign.yaml", *_TABLE_FILES) if (folder / f).is_file())
-             + "</p><p>Evidence in the report links here: the number after a file name is "
-               "the line of the file, as a spreadsheet shows it with the header on line 1.</p>"]
+    files = " · ".join(f'<a href="{RECORD_COPY}/{f}">{f}</a>'
+                       for f in ("campaign.yaml", *_TABLE_FILES) if (folder / f).is_file())
+    title = html.escape(tr("The record: {name}", lang).format(name=name))
+    back = html.escape(tr("Back to the evaluation", lang))
+    the_files = html.escape(tr("the files:", lang))
+    how = html.escape(tr("Evidence in the report links here: the number after a file name is "
+                         "the line of the file, as a spreadsheet shows it with the header on "
+                         "line 1.", lang))
+    line_word = html.escape(tr("line", lang))
+    parts = [f"<h1>{title}</h1>",
+             f'<p><a href="evaluation.html">{back}</a> · {the_files} <bdi>{files}</bdi></p>'
+             f"<p>{how}</p>"]
     yaml_text = (folder / "campaign.yaml").read_text(encoding="utf-8")
     lines = "".join(f'<span id="{row_anchor("campaign.yaml", n)}"><span class="line">{n:>4}  '
                     f"</span>{html.escape(text)}</span>"
                     for n, text in enumerate(yaml_text.splitlines(), start=1))
-    parts.append(f'<h2 id="campaign.yaml">campaign.yaml</h2><pre>{lines}</pre>')
+    # the record's own text keeps its direction, whatever the page's
+    parts.append(f'<h2 id="campaign.yaml">campaign.yaml</h2><pre dir="ltr">{lines}</pre>')
     for file in _TABLE_FILES:
         if not (folder / file).is_file():
             continue
@@ -195,14 +202,14 @@ def record_page(record_folder, record_id: str, name: str) -> str:
         rows = []
         for values in reader:
             line = reader.line_num  # as the loader numbers rows, so the anchors match
-            cells = "".join(f"<td>{html.escape(v)}</td>" for v in values)
+            cells = "".join(f'<td dir="auto">{html.escape(v)}</td>' for v in values)
             rows.append(f'<tr id="{row_anchor(file, line)}"><td class="line">{line}</td>'
                         f"{cells}</tr>")
         head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
         parts.append(f'<h2 id="{file}">{file}</h2><div class="scroll"><table><thead><tr>'
-                     f'<th>line</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+                     f'<th>{line_word}</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
                      "</table></div>")
-    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Record {html.escape(record_id)}</title>{RECORD_STYLE}</head><body>"
+    return (f'<!DOCTYPE html><html lang="{lang}" dir="{direction(lang)}"><head>'
+            '<meta charset="utf-8"><meta name="viewport" content="width=device-width, '
+            f'initial-scale=1"><title>{title}</title>{RECORD_STYLE}</head><body>'
             + "".join(parts) + "</body></html>\n")

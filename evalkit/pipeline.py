@@ -5,11 +5,9 @@ report in place: files are built in a staging folder and each is swapped in with
 `os.replace`, which is atomic on one file system."""
 from __future__ import annotations
 
-import functools
 import html
 import json
 import os
-import re
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -114,15 +112,16 @@ def _swap_in(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
         (final / Path(page).with_suffix(".pdf").name).unlink(missing_ok=True)
 
 
-def _stage_record(campaign, staging: Path) -> None:
+def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
     """A copy of the record's files and the record page its evidence links point to."""
     copy = staging / RECORD_COPY
     copy.mkdir()
-    for name in ("campaign.yaml", "activities.csv", "metrics.csv", "engagements.csv"):
+    for name in ("campaign.yaml", "activities.csv", "metrics.csv", "engagements.csv",
+                 "series.csv"):
         if (campaign.path / name).is_file():
             shutil.copyfile(campaign.path / name, copy / name)
-    (staging / RECORD_PAGE).write_text(record_page(campaign.path, campaign.id, campaign.name),
-                                       encoding="utf-8")
+    (staging / RECORD_PAGE).write_text(
+        record_page(campaign.path, campaign.id, campaign.name, lang), encoding="utf-8")
 
 
 def evaluate(record_path: str | Path, out_root: str | Path = "reports",
@@ -165,7 +164,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         _write_json(staging / "results.json", results)
         final = out_root / campaign.id
         final.mkdir(exist_ok=True)
-        _stage_record(campaign, staging)
+        _stage_record(campaign, staging, lang)
         _swap_in(staging, final, [RECORD_COPY, RECORD_PAGE, "evaluation.ipynb", "results.json",
                                   "evaluation.html"], pdf)
         outcome.out_dir = str(final)

@@ -10,13 +10,12 @@ optional `measures` (`reach`, the default: shown in question 2; `outcome`: quest
 related search term), used as controls of the counterfactual."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from .csvtable import data_rows, open_table
 from .i18n import N_
 from .problems import Problem
 
@@ -43,13 +42,10 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
     or an empty frame and every problem found, each with its line and column."""
     name = SERIES_FILE
     problems: list[Problem] = []
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        return pd.DataFrame(), [Problem(name, None, "", f"not UTF-8 text ({e.reason}); save "
-                                        "as CSV UTF-8")]
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip() for h in next(reader, [])]
+    opened = open_table(Path(path), problems)
+    if opened is None:
+        return pd.DataFrame(), problems
+    header, reader = opened
     for col in header:
         if col not in (*REQUIRED, *OPTIONAL) and not (col.startswith(CONTROL_PREFIX)
                                                       and len(col) > len(CONTROL_PREFIX)):
@@ -63,15 +59,7 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
         return pd.DataFrame(), problems
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
     rows, seen = [], {}
-    for values in reader:
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.append(Problem(name, line, "", f"expected {len(header)} cells as in the "
-                                    f"header, found {len(values)}"))
-            continue
-        cell = {k: v.strip() for k, v in zip(header, values)}
+    for line, cell in data_rows(name, header, reader, problems):
         row = {"row": line}
         try:
             row["date"] = pd.Timestamp(date.fromisoformat(cell["date"]))

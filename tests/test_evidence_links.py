@@ -41,7 +41,7 @@ def test_record_page_rows_carry_the_line_numbers_the_loader_gives(case_reports):
     record = (case_reports / "caesar" / "record.html").read_text(encoding="utf-8")
     for _, row in campaign.activities.iterrows():
         m = re.search(rf'<tr id="activities.csv:{row["row"]}"><td class="line">\d+</td>'
-                      r"<td>([^<]*)</td>", record)
+                      r'<td dir="auto">([^<]*)</td>', record)
         assert m and m.group(1) == row["id"], row["id"]
 
 
@@ -61,7 +61,7 @@ def test_a_row_with_a_line_break_inside_a_quoted_cell_keeps_later_anchors_right(
                                            encoding="utf-8")
     page = record_page(folder, "x", "X")
     # the loader numbers a row by the file line it ends on: b is on line 4
-    assert '<tr id="activities.csv:4"><td class="line">4</td><td>b</td>' in page
+    assert '<tr id="activities.csv:4"><td class="line">4</td><td dir="auto">b</td>' in page
 
 
 def test_evidence_text_becomes_links_and_other_text_is_left_alone():

@@ -1,7 +1,6 @@
 """`evalkit run --pdf`: every case study's report prints to an A4 PDF whose pages render,
 keep within their margins, carry the running header and page numbers, and hold what the
 screen version folds away."""
-import shutil
 
 import pytest
 from click.testing import CliRunner
