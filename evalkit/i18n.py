@@ -134,8 +134,7 @@ def message_table(obj) -> dict:
             # text as that field: the field's own entry says it all
             wraps = len(x.fields) == 1 and x.template == "{%s}" % next(iter(x.fields))
             if str(x) not in table and not wraps:
-                table[str(x)] = [x.template, {k: (str(v) if isinstance(v, str) else v)
-                                              for k, v in x.fields.items()}]
+                table[str(x)] = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
             for v in x.fields.values():
                 visit(v)
         elif isinstance(x, dict):
@@ -146,6 +145,18 @@ def message_table(obj) -> dict:
                 visit(v)
     visit(obj)
     return table
+
+
+def _plain_field(value):
+    """A field as JSON holds it: text (a Msg by its text, a Quantity by its words), or a
+    plain number."""
+    if isinstance(value, str):
+        return str(value)
+    if hasattr(value, "item"):  # numpy's numbers
+        value = value.item()
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)
 
 
 def revive(text: str, table: dict, _within: frozenset = frozenset()):

@@ -168,3 +168,14 @@ def test_a_sentence_read_back_from_results_json_translates_like_the_original():
     back = revive(stored["x"], table)
     assert str(back) == str(outer)
     assert back.translated("ar") == outer.translated("ar") != str(outer)
+
+
+def test_every_record_writes_its_sentence_table_as_json(tmp_path):
+    """Fields of any type (a coalition's size is a qualified count) are stored as JSON."""
+    from conftest import ROOT
+    from evalkit import load_campaign
+    from evalkit.i18n import message_table
+    from evalkit.results import campaign_results
+    for folder in sorted((ROOT / "tests" / "records").iterdir()):
+        if (folder / "campaign.yaml").is_file():
+            json.dumps(message_table(campaign_results(load_campaign(folder))))
