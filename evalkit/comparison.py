@@ -168,8 +168,10 @@ def first_launch(r: dict) -> Optional[dict]:
 
 
 def attainment_words(goals: list[dict]) -> str:
-    """Recorded attainments in words ('not achieved', not the code 'not_achieved')."""
-    return joined(", ", [str(g["attainment"]).replace("_", " ") for g in goals])
+    """Recorded attainments in words ('not achieved', 'partly achieved'), not codes."""
+    from .grid import ATTAINMENT_WORDS
+    return joined(", ", [ATTAINMENT_WORDS.get(g["attainment"], str(g["attainment"]))
+                         for g in goals])
 
 
 def launch_words(t: dict) -> Msg:

@@ -63,9 +63,21 @@ def _record_text(folder):
     return found
 
 
+def _chart_text(page):
+    """The words drawn in the charts: each is an SVG whose text stays text."""
+    import base64
+    out = []
+    for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page):
+        svg = base64.b64decode(data).decode("utf-8")
+        out += [html.unescape(re.sub(r"<[^>]+>", "", t))
+                for t in re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)]
+    return " ".join(out)
+
+
 def _visible_text(page):
+    charts = _chart_text(page)
     page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
-    page = re.sub(r'src="data:[^"]*"', "", page)
+    page = re.sub(r'src="data:[^"]*"', "", page) + " <p>" + html.escape(charts) + "</p>"
     page = re.sub(r"</?(bdi|a|code|strong|span)\b[^>]*>", "", page)  # inline: no break
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from ..i18n import Msg, joined
+from ..i18n import Msg, joined, tr
 from .checks import SeriesError, as_series_frame, regular_gaps
 from .local_level import LocalLevelFit
 
@@ -277,25 +277,25 @@ class Counterfactual:
         fig, axes = plt.subplots(3, 1, figsize=(8, 7), sharex=True)
         f = self.frame
         idx_post = self.predicted.index
-        axes[0].plot(f.index, f[self.response], color="#333", lw=1, label="observed")
-        axes[0].plot(idx_post, self.predicted, "--", color="#c44e52", label="counterfactual")
+        axes[0].plot(f.index, f[self.response], color="#333", lw=1, label=tr("observed"))
+        axes[0].plot(idx_post, self.predicted, "--", color="#c44e52", label=tr("counterfactual"))
         axes[0].fill_between(idx_post, self.predicted_low, self.predicted_high, color="#c44e52",
-                             alpha=0.2, label=f"{int((1 - self.alpha) * 100)}% interval")
+                             alpha=0.2, label=tr("{level}% interval").format(level=int((1 - self.alpha) * 100)))
         axes[0].legend(fontsize=8)
-        axes[0].set_title("Observed and counterfactual")
+        axes[0].set_title(tr("Observed and counterfactual"))
         point = self.observed - self.predicted
         axes[1].plot(idx_post, point, color="#4c72b0")
         axes[1].fill_between(idx_post, self.observed - self.predicted_high,
                              self.observed - self.predicted_low, color="#4c72b0", alpha=0.2)
         axes[1].axhline(0, color="#999", lw=1)
-        axes[1].set_title("Pointwise effect")
+        axes[1].set_title(tr("Pointwise effect"))
         cum_sims = np.cumsum(self.observed.to_numpy()[:, None] - self._sims, axis=0)
         a = self.alpha / 2
         axes[2].plot(idx_post, np.cumsum(point.to_numpy()), color="#55a868")
         axes[2].fill_between(idx_post, np.quantile(cum_sims, a, axis=1),
                              np.quantile(cum_sims, 1 - a, axis=1), color="#55a868", alpha=0.2)
         axes[2].axhline(0, color="#999", lw=1)
-        axes[2].set_title("Cumulative effect")
+        axes[2].set_title(tr("Cumulative effect"))
         for ax in axes:
             ax.axvline(idx_post[0], color="#999", lw=1, ls=":")
         fig.tight_layout()

@@ -14,7 +14,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy import stats as sps
 
-from ..i18n import Msg
+from ..i18n import Msg, localized, tr
 from .checks import SeriesError, as_series_frame, regular_gaps
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
@@ -189,15 +189,15 @@ class InterruptedTimeSeries:
         import matplotlib.pyplot as plt
         fig, ax = (plt.subplots(figsize=(8, 3.5)) if ax is None else (ax.figure, ax))
         x = self.X.index
-        ax.plot(x, self.y, "o", ms=3, color="#555", label="observed")
-        ax.plot(x, self._predict(self.X), color="#4c72b0", label="fitted")
+        ax.plot(x, self.y, "o", ms=3, color="#555", label=tr("observed"))
+        ax.plot(x, self._predict(self.X), color="#4c72b0", label=tr("fitted"))
         ax.plot(x, self.counterfactual(), "--", color="#c44e52",
-                label="counterfactual (no interruption)")
+                label=tr("counterfactual (no interruption)"))
         for name, at in self.interruptions.items():
             ax.axvline(at, color="#999", lw=1)
-            ax.annotate(name, (at, ax.get_ylim()[1]), fontsize=8, va="top")
+            ax.annotate(localized(name), (at, ax.get_ylim()[1]), fontsize=8, va="top")
         ax.set_ylabel(self.outcome)
         ax.legend(fontsize=8)
-        ax.set_title("Interrupted time series")
+        ax.set_title(tr("Interrupted time series"))
         fig.tight_layout()
         return fig

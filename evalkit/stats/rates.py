@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from ..i18n import N_, Msg
+from ..i18n import N_, Msg, tr
 from ..values import Quantity
 from .checks import SeriesError
 
@@ -135,13 +135,13 @@ class RateTrend:
         if trend_line:
             fitted = self.result.predict() / self.exposures
             ax.plot(range(len(r)), fitted, "--", color="#999",
-                    label="Poisson trend at the stated counts")
+                    label=tr("Poisson trend at the stated counts"))
             ax.legend(fontsize=8)
         ax.set_ylim(0, top + arrow)
         ax.set_xlim(-0.5, len(r) - 0.5)
         ax.set_xticks(range(len(r)), [textwrap.fill(str(l), 22) for l in r["label"]], fontsize=8)
-        ax.set_ylabel(f"per {self.unit}")
-        ax.set_title("Rates (arrows: the count is a bound, the rate may lie that way)")
+        ax.set_ylabel(tr("per {unit}").format(unit=tr(self.unit)))
+        ax.set_title(tr("Rates (arrows: the count is a bound, the rate may lie that way)"))
         fig.tight_layout()
         return fig
 
