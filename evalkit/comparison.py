@@ -12,9 +12,10 @@ from typing import Callable, Optional
 import pandas as pd
 
 from .evaluation import QUESTION_WORDS
-from .i18n import N_, Msg, joined, localized, tr
 from .evaluation.base import SCALE
 from .evaluation.recommendations import PAPER_CAMPAIGNS
+from .grid import ATTAINMENT_WORDS
+from .i18n import N_, Msg, joined, localized, tr
 from .stats import RateTrend
 
 AGREES, DISAGREES, CANNOT = N_("agrees"), N_("disagrees"), N_("cannot be computed")
@@ -169,7 +170,6 @@ def first_launch(r: dict) -> Optional[dict]:
 
 def attainment_words(goals: list[dict]) -> str:
     """Recorded attainments in words ('not achieved', 'partly achieved'), not codes."""
-    from .grid import ATTAINMENT_WORDS
     return joined(", ", [ATTAINMENT_WORDS.get(g["attainment"], str(g["attainment"]))
                          for g in goals])
 

@@ -53,14 +53,6 @@ def tr(message: str, lang: str | None = None) -> str:
     return catalogue(lang or _current).get(message, message)
 
 
-def tr_value(value, lang: str | None = None):
-    """A table cell: a vocabulary word or code (good, not met, mobilisation …) translated
-    when the whole cell is one; anything else (record text, numbers) as it is."""
-    if isinstance(value, str) and value:
-        return catalogue(lang or _current).get(value, value)
-    return value
-
-
 def N_(message: str) -> str:
     """Marks a word for the catalogue without translating it here (gettext's no-op marker):
     vocabulary that reaches a report as a table cell or a field of a sentence."""
@@ -100,7 +92,9 @@ def localized(value, lang: str | None = None):
         return value.translated(lang)
     if isinstance(value, (list, tuple)):
         return type(value)(localized(v, lang) for v in value)
-    return tr_value(value, lang)
+    if isinstance(value, str) and value:  # a vocabulary word or code, when the whole is one
+        return catalogue(lang or _current).get(value, value)
+    return value
 
 
 def joined(separator: str, parts) -> "Msg | str":

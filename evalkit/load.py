@@ -209,13 +209,15 @@ def _walk_sources(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
 
 
 # Names a misnamed table might have: Activities.csv, engagements.csv.txt, metrics.xlsx.
-_TABLE_STEMS = tuple(n.removesuffix(".csv") for n in (*schema.TABLES, SERIES_FILE))
+# Every file a record folder may hold: what is hashed, copied beside a report and rendered.
+RECORD_FILES = (schema.RECORD_FILE, *schema.TABLES, SERIES_FILE)
+_TABLE_STEMS = tuple(n.removesuffix(".csv") for n in RECORD_FILES[1:])
 
 
 def _stray_files(folder: Path) -> list[Problem]:
     """Files that look like a record's table or its YAML but are not named as evalkit reads
     them: they would be silently ignored."""
-    expected = {schema.RECORD_FILE, *schema.TABLES, SERIES_FILE}
+    expected = set(RECORD_FILES)
     out = []
     for f in sorted(folder.iterdir()):
         if not f.is_file() or f.name in expected or f.name.startswith("."):
@@ -230,7 +232,7 @@ def _stray_files(folder: Path) -> list[Problem]:
                                f"exactly {schema.RECORD_FILE}"))
         elif low.endswith((".csv", ".tsv", ".xlsx", ".xls", ".ods")):
             out.append(Problem(f.name, None, "", "not read: evalkit reads only "
-                               f"{', '.join((*schema.TABLES, SERIES_FILE))} in a record folder; rename it to "
+                               f"{', '.join(RECORD_FILES[1:])} in a record folder; rename it to "
                                "one of those or move it out of the folder"))
     return out
 
@@ -386,7 +388,7 @@ class Campaign:
 
 def _content_hash(folder: Path) -> str:
     h = hashlib.sha256()
-    for name in [schema.RECORD_FILE, *schema.TABLES, SERIES_FILE]:
+    for name in RECORD_FILES:
         p = folder / name
         if p.exists():
             h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")

@@ -7,7 +7,7 @@ has no translation."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import get_args
+from typing import Literal, get_args, get_origin
 
 PACKAGE = Path(__file__).resolve().parent
 KEYWORDS = {"tr": None, "Msg": None, "N_": None}
@@ -29,8 +29,7 @@ HEADINGS = (
     "low", "high", "tail probability", "note", "interruption", "change", "estimate", "ci low",
     "ci high", "p value", "scale", "line", "date", "metric", "count as recorded",
     "name", "start", "end", "pause before it (days)", "before", "after", "changed",
-    "Cause", "Summary", "Organisers", "Phases", "Hot events", "Recorded", "activities",
-    "effort-weighted", "hashtags", "distinct after merging spellings", "spelling variants",
+    "Cause", "Summary", "Organisers", "Phases", "Hot events", "Recorded", "effort-weighted", "hashtags", "distinct after merging spellings", "spelling variants",
     "effective number", "mix", "main-goal attainment",
 )
 
@@ -42,7 +41,7 @@ def vocabulary() -> set[str]:
     words = set()
     for name in dir(schema):
         value = getattr(schema, name)
-        if getattr(value, "__origin__", None) is not None and str(value).startswith("typing.Literal"):
+        if get_origin(value) is Literal:
             for w in get_args(value):
                 if isinstance(w, str):
                     # as written, as tables show it, and capitalised as a label starts

@@ -104,7 +104,6 @@ def notebook_to_html(nb, title: str, record_id: str,
 
 RECORD_PAGE = "record.html"
 RECORD_COPY = "record"  # the folder beside the report holding a copy of the record's files
-_TABLE_FILES = ("activities.csv", "metrics.csv", "engagements.csv", "series.csv")
 
 
 def row_anchor(file: str, line: int) -> str:
@@ -171,13 +170,14 @@ def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> s
     """The record as the evaluator wrote it: campaign.yaml with its line numbers and each
     table with its file line numbers (those evidence cites), every row an anchor, plus
     links to a downloadable copy of each file."""
-    import csv
-    import io
     from pathlib import Path
+
+    from .csvtable import data_rows, open_table
+    from .load import RECORD_FILES
 
     folder = Path(record_folder)
     files = " · ".join(f'<a href="{RECORD_COPY}/{f}">{f}</a>'
-                       for f in ("campaign.yaml", *_TABLE_FILES) if (folder / f).is_file())
+                       for f in RECORD_FILES if (folder / f).is_file())
     title = html.escape(tr("The record: {name}", lang).format(name=name))
     back = html.escape(tr("Back to the evaluation", lang))
     the_files = html.escape(tr("the files:", lang))
@@ -194,15 +194,16 @@ def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> s
                     for n, text in enumerate(yaml_text.splitlines(), start=1))
     # the record's own text keeps its direction, whatever the page's
     parts.append(f'<h2 id="campaign.yaml">campaign.yaml</h2><pre dir="ltr">{lines}</pre>')
-    for file in _TABLE_FILES:
-        if not (folder / file).is_file():
+    for file in RECORD_FILES[1:]:
+        opened = open_table(folder / file, []) if (folder / file).is_file() else None
+        if opened is None:
             continue
-        reader = csv.reader(io.StringIO((folder / file).read_text(encoding="utf-8-sig")))
-        header = next(reader, [])
+        header, reader = opened
         rows = []
-        for values in reader:
-            line = reader.line_num  # as the loader numbers rows, so the anchors match
-            cells = "".join(f'<td dir="auto">{html.escape(v)}</td>' for v in values)
+        # the loader's own reading: the same rows with the same line numbers, so every
+        # anchor is the place evidence cites
+        for line, row in data_rows(file, header, reader, []):
+            cells = "".join(f'<td dir="auto">{html.escape(v)}</td>' for v in row.values())
             rows.append(f'<tr id="{row_anchor(file, line)}"><td class="line">{line}</td>'
                         f"{cells}</tr>")
         head = "".join(f"<th>{html.escape(h)}</th>" for h in header)

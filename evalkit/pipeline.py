@@ -19,7 +19,7 @@ import nbformat
 
 from .i18n import message_table, tr
 from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
-from .load import check_record
+from .load import RECORD_FILES, check_record
 from .page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
 from .pdf import PdfError, html_to_pdf
 from .problems import Problem
@@ -116,8 +116,7 @@ def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
     """A copy of the record's files and the record page its evidence links point to."""
     copy = staging / RECORD_COPY
     copy.mkdir()
-    for name in ("campaign.yaml", "activities.csv", "metrics.csv", "engagements.csv",
-                 "series.csv"):
+    for name in RECORD_FILES:
         if (campaign.path / name).is_file():
             shutil.copyfile(campaign.path / name, copy / name)
     (staging / RECORD_PAGE).write_text(

@@ -126,12 +126,12 @@ SECTIONS = {
 }
 
 
-def heading(title_en: str, level: int = 2) -> str:
-    """A heading with the anchor nbconvert would give its English text (so the contents
-    and links find it in any language) and the pilcrow link beside it."""
+def heading(title_en: str) -> str:
+    """A section heading (h2) with the anchor nbconvert would give its English text (so the
+    contents and links find it in any language) and the pilcrow link beside it."""
     anchor = html.escape(title_en.replace(" ", "-"), quote=True)
-    return (f'<h{level} id="{anchor}">{esc(tr(title_en))}<a class="anchor-link" '
-            f'href="#{anchor}">¶</a></h{level}>')
+    return (f'<h2 id="{anchor}">{esc(tr(title_en))}<a class="anchor-link" '
+            f'href="#{anchor}">¶</a></h2>')
 
 
 def section(key: str) -> "Html":
@@ -383,8 +383,7 @@ class CampaignReport:
         return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="'
                     f'{attr(summary)}">{title}{strip}<ol>{items}</ol></section></div>')
 
-    def section(self, key: str) -> Html:
-        return section(key)
+    section = staticmethod(section)  # the templates call report.section(key)
 
     def overview(self) -> Html:
         r = self.campaign.record
@@ -577,8 +576,8 @@ class CampaignReport:
         if not recs:
             return paragraph(tr("No weakness in the checklist fired, so no recommendation is "
                                 "called for."))
-        return bullets(f"{n}. {text} " + tr("(because of {rules})").format(rules=", ".join(why))
-                       for n, text, why in recs)
+        return bullets(f"{n}. {localized(text)} " + tr("(because of {rules})").format(
+            rules=", ".join(why)) for n, text, why in recs)
 
     def sources_table(self) -> Html:
         rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
@@ -606,8 +605,7 @@ class ComparativeReport:
         return Html(f'<div class="evalkit"><h1>{esc(title)}</h1>'
                     f'<p class="muted">{esc(said)}</p></div>')
 
-    def section(self, key: str) -> Html:
-        return section(key)
+    section = staticmethod(section)  # the templates call report.section(key)
 
     def summary(self) -> Html:
         items = "".join(f"<li>{esc(localized(line))}</li>"

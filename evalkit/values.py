@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from .i18n import N_, Msg
+
 # --- dates ---------------------------------------------------------------------------------
 
 _PART = re.compile(r"^(?:(early|mid|late)\s+)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -231,7 +233,6 @@ class Quantity:
 
     def msg(self):
         """The quantity in words with its qualifier ("more than 60"), translatable."""
-        from .i18n import N_, Msg
         if self.high is not None:
             return Msg("{low}–{high}", low=_plain(self.value), high=_plain(self.high))
         words = {"exactly": "{n}", "about": N_("about {n}"), "at_least": N_("at least {n}"),
@@ -241,7 +242,6 @@ class Quantity:
 
 
 def _plain(v: float):
-    from .i18n import N_, Msg
     for scale, word in ((1e9, N_("{n} billion")), (1e6, N_("{n} million"))):
         if v >= scale and round(v / scale, 2) == v / scale:
             return Msg(word, n=f"{v / scale:g}")

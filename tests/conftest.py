@@ -24,6 +24,25 @@ def case_reports(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by playwright (never a browser of its own), for the tests
+    that look at reports as a reader's browser lays them out."""
+    from evalkit.pdf import find_chromium
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (scripts/test.sh installs Debian's chromium "
+                    "with apt-get when run as root)")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright is not installed (pip install -e .[test])")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
 def record(tmp_path) -> Path:
     """A fresh copy of the scaffold record, valid as it is, for a test to break."""

@@ -5,7 +5,6 @@ import csv
 import html
 import json
 import re
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -135,40 +134,31 @@ def test_english_stays_the_default(case_reports):
 
 
 def test_arabic_page_in_a_browser_is_right_aligned_and_numbers_read_left_to_right(
-        arabic_reports, tmp_path):
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
-        page = browser.new_page(viewport={"width": 1000, "height": 1400})
-        page.goto((arabic_reports / "caesar" / "evaluation.html").as_uri())
-        page.screenshot(path=str(tmp_path / "arabic.png"))
-        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-        # the title's text ends at the right edge of its box and leaves room on the left
-        title = page.evaluate("""() => {
-            const h = document.querySelector('h1'), r = document.createRange();
-            r.selectNodeContents(h);
-            const t = r.getBoundingClientRect(), b = h.getBoundingClientRect();
-            return {textRight: t.right, textLeft: t.left, boxRight: b.right, boxLeft: b.left};
-        }""")
-        assert abs(title["boxRight"] - title["textRight"]) < 4, title
-        # a date after an Arabic word: its digits are laid out left to right, not mirrored
-        order = page.evaluate("""() => {
-            const bdi = [...document.querySelectorAll('bdi')]
-                .find(b => /^\\d{4}-\\d{2}$/.test(b.textContent));
-            const node = bdi.firstChild, xs = [];
-            for (let i = 0; i < node.length; i++) {
-                const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
-                xs.push(r.getBoundingClientRect().left);
-            }
-            return {text: bdi.textContent, xs};
-        }""")
-        assert order["xs"] == sorted(order["xs"]), order
-        browser.close()
+        arabic_reports, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    page.goto((arabic_reports / "caesar" / "evaluation.html").as_uri())
+    page.screenshot(path=str(tmp_path / "arabic.png"))
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # the title's text ends at the right edge of its box: right-aligned
+    title = page.evaluate("""() => {
+        const h = document.querySelector('h1'), r = document.createRange();
+        r.selectNodeContents(h);
+        const t = r.getBoundingClientRect(), b = h.getBoundingClientRect();
+        return {textRight: t.right, boxRight: b.right};
+    }""")
+    assert abs(title["boxRight"] - title["textRight"]) < 4, title
+    # a date after an Arabic word: its digits are laid out left to right, not mirrored
+    order = page.evaluate("""() => {
+        const bdi = [...document.querySelectorAll('bdi')]
+            .find(b => /^\\d{4}-\\d{2}$/.test(b.textContent));
+        const node = bdi.firstChild, xs = [];
+        for (let i = 0; i < node.length; i++) {
+            const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+            xs.push(r.getBoundingClientRect().left);
+        }
+        return {text: bdi.textContent, xs};
+    }""")
+    assert order["xs"] == sorted(order["xs"]), order
 
 
 def test_a_sentence_read_back_from_results_json_translates_like_the_original():

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 from click.testing import CliRunner
 
 from evalkit.cli import main
@@ -133,46 +132,35 @@ def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
     assert files() == before
 
 
-def test_reports_open_in_a_real_browser_without_script_errors(case_reports):
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it with "
-                    "apt-get when run as root)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install -e .[test])")
+def test_reports_open_in_a_real_browser_without_script_errors(case_reports, browser):
     errors = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
-        page = browser.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto((case_reports / "index.html").as_uri())
-        assert page.locator("h1").inner_text() == "Campaign evaluations"
-        page.click("a[href='caesar/evaluation.html']")
-        headings = page.locator("h2").all_inner_texts()
-        for expected in ("The campaign", "The paper's grid", "1. Is the right audience targeted?",
-                         "5. Are the tactics used useful?", "The paper's checklist",
-                         "What to do next"):
-            assert any(h.startswith(expected) for h in headings), (expected, headings)
-        assert page.locator("figure.chart").count() >= 6 and page.locator("img").count() >= 1
-        assert page.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
-        bar = page.locator("figure.chart .bar").first.bounding_box()
-        assert bar is not None and bar["height"] > 0  # the CSS bars are drawn
-        # navigation: contents link to the sections, links back to the index and files
-        toc = page.locator("nav.toc a").all_inner_texts()
-        assert "2. Was the audience reached?" in toc and "What to do next" in toc
-        assert page.locator("a[href='../index.html']").count() == 1
-        assert page.locator("a[href='results.json']").count() == 1
-        # a phone (390 px): tables scroll inside their box, the page never scrolls sideways
-        phone = browser.new_page(viewport={"width": 390, "height": 800})
-        for url in (case_reports / "caesar" / "evaluation.html",
-                    case_reports / "comparative.html"):
-            phone.goto(url.as_uri())
-            width = phone.evaluate("() => document.documentElement.scrollWidth")
-            assert width <= 390, (url.name, width)
-        browser.close()
+    page = browser.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((case_reports / "index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Campaign evaluations"
+    page.click("a[href='caesar/evaluation.html']")
+    headings = page.locator("h2").all_inner_texts()
+    for expected in ("The campaign", "The paper's grid", "1. Is the right audience targeted?",
+                     "5. Are the tactics used useful?", "The paper's checklist",
+                     "What to do next"):
+        assert any(h.startswith(expected) for h in headings), (expected, headings)
+    assert page.locator("figure.chart").count() >= 6 and page.locator("img").count() >= 1
+    assert page.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
+    bar = page.locator("figure.chart .bar").first.bounding_box()
+    assert bar is not None and bar["height"] > 0  # the CSS bars are drawn
+    # navigation: contents link to the sections, links back to the index and files
+    toc = page.locator("nav.toc a").all_inner_texts()
+    assert "2. Was the audience reached?" in toc and "What to do next" in toc
+    assert page.locator("a[href='../index.html']").count() == 1
+    assert page.locator("a[href='results.json']").count() == 1
+    # a phone (390 px): tables scroll inside their box, the page never scrolls sideways
+    phone = browser.new_page(viewport={"width": 390, "height": 800})
+    for url in (case_reports / "caesar" / "evaluation.html",
+                case_reports / "comparative.html"):
+        phone.goto(url.as_uri())
+        width = phone.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 390, (url.name, width)
     assert errors == []
 
 

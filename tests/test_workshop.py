@@ -83,7 +83,7 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
 
 
 @pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
-def test_worksheets_print_to_one_page_pdfs(tmp_path):
+def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path):
     import pypdfium2 as pdfium
     result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--pdf"])
     assert result.exit_code == 0, result.output

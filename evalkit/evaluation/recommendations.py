@@ -38,10 +38,10 @@ RECOMMENDATIONS = {
 PAPER_CAMPAIGNS = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar")
 
 
-def with_example(text: str, example: str, paper: bool) -> str:
-    """The general wording, with the paper's own example for the paper's campaigns; in the
-    report's language (evalkit.i18n)."""
-    from ..i18n import tr
+def with_example(text: str, example: str, paper: bool):
+    """The general wording, with the paper's own example for the paper's campaigns: a Msg,
+    English in results.json and in the report's language on its page (evalkit.i18n)."""
+    from ..i18n import Msg
     if paper and example:
-        return tr(text) + " " + tr("(the paper: {example})").format(example=tr(example))
-    return tr(text)
+        return Msg("{text} (the paper: {example})", text=Msg(text), example=Msg(example))
+    return Msg(text)
