@@ -9,7 +9,9 @@ The model (docs/evaluation-method.md, "Launch timing"):
   (the evaluator's link, at any distance), or else the nearest triggering event within
   `REACTIVE_WINDOW_DAYS` of the start. Every hot event in a record is taken to concern the
   record's cause. With no such event the launch is *independent* of the events recorded.
-- Reactive: launched at or after an event the campaign did not make itself.
+- Reactive: launched at or after an event the campaign did not make itself. A start that
+  the dates put wholly before the event (even within the "at" window) answered no event: it
+  anticipated one, which is what the paper asks for (recommendation 11).
 """
 from __future__ import annotations
 
@@ -92,9 +94,14 @@ class LaunchTiming:
         where the dates or the record cannot tell."""
         if not self.is_launch or self.timing == "undetermined":
             return None
-        if self.timing == "independent":
+        if self.timing == "independent" or self.anticipated:
             return False
         return (not self.designed) and self.timing in ("at", "after")
+
+    @property
+    def anticipated(self) -> bool:
+        """The start came certainly before the event: nothing yet to react to."""
+        return self.lag_days is not None and self.lag_days[1] < 0
 
     def sentence(self) -> Msg:
         p = self.phase
@@ -114,6 +121,9 @@ class LaunchTiming:
                      date=self.event.date.text, how=how), _describe_lag(*self.lag_days)]
         if self.designed:
             parts.append(Msg("the campaign made this event itself (a designed launch)"))
+        elif self.anticipated and self.is_launch:
+            parts.append(Msg("the campaign started before the event, so it did not react to "
+                             "it"))
         elif self.warning_days:
             wlo, whi = self.warning_days
             parts.append(Msg("the event was foreseeable from {date}, so the start came {days} "

@@ -183,3 +183,42 @@ def test_partner_reuse_follows_the_records_sequence_only(case_reports):
     pairs = partner_reuse(load_results(case_reports))
     assert list(zip(pairs["from"], pairs["to"])) == [
         ("Aleppo Is Burning", "Save Ghouta"), ("Save Ghouta", "Idlib Under Fire")]
+
+
+def test_a_count_over_less_than_a_week_is_not_scaled_up_to_a_week(tmp_path):
+    # 162 million views in one day are not "1,134 million per week"
+    c = small_record(tmp_path, metrics=[
+        "2020-01-18,views,162 million,,,,,,,,s",
+        "2020-01-18..2020-01-20,signatures,more than 7 million,,,,,,,,s",
+        "2020-02-01..2020-02-14,posts,1400,,,,,,,,s"])
+    reach = Reach(c)
+    t = reach.metric_table
+    assert list(t["rate_low"]) == [162e6, 7e6, 700]
+    assert str(t.loc[0, "per week"]) == "162 million in 1 day, not scaled up to a week"
+    assert str(t.loc[1, "per week"]) == "more than 7 million in 3 days, not scaled up to a week"
+    assert str(t.loc[2, "per week"]) == "700.0 per week"
+    findings = " ".join(str(f.text) for f in reach.findings)
+    assert "the true count is that or more" in findings and "49,000,000" not in findings
+
+
+def test_a_time_to_attainment_the_dates_fix_reads_as_one_number(tmp_path):
+    from evalkit.evaluation.goals import GoalAttainment
+    judged = [{"attainment": "achieved", "as_of": "2020-03-06", "evidence": "e",
+               "judged_by": "t", "source": "s"}]
+    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
+                                       "text": "Stop it.", "source": "s",
+                                       "judgements": judged}])
+    lag = dict(GoalAttainment(c).summary()[["indicator", "value"]].values)
+    (value,) = [v for k, v in lag.items() if k.startswith("Time from launch")]
+    assert value == "65 days"
+
+
+def test_a_coalition_known_only_by_its_size_cannot_be_judged_for_breadth(tmp_path):
+    sized = small_record(tmp_path, coalitions=[
+        {"id": "sites", "name": "Sites that went dark", "size": "more than 7,000",
+         "source": "s"}])
+    crit = next(x for x in TacticUsefulness(sized).criteria if "orientations" in str(x.name))
+    assert crit.met is None and "members not listed for Sites that went dark" in str(crit.because)
+    none = small_record(tmp_path)
+    crit = next(x for x in TacticUsefulness(none).criteria if "orientations" in str(x.name))
+    assert crit.met is False

@@ -146,6 +146,13 @@ def test_smart_audit_names_the_failing_criteria(tmp_path):
         "missing: measurable indicator, target, deadline; realistic ceiling: not judged "
         "from the record")
     assert criterion(q, "The main goal is measurable").met is False
+    assert str(criterion(q, "The main goal is measurable").because) == (
+        "main: missing measurable indicator, target, deadline")
+    whole = GoalAttainment(small_record(tmp_path, goals=[
+        {"id": "main", "level": "main", "horizon": "long", "text": "x", "indicator": "i",
+         "target": "t", "deadline": "2021", "source": "s"}]))
+    met = criterion(whole, "The main goal is measurable")
+    assert met.met is True and str(met.because) == "main: indicator, target and deadline recorded"
 
 
 def test_goals_without_judgements_give_insufficient_evidence(tmp_path):

@@ -52,6 +52,21 @@ def test_an_event_the_campaign_made_is_a_designed_launch_not_reactive(tmp_path):
     assert t.timing == "at" and t.designed and t.reactive is False
 
 
+def test_a_start_wholly_before_the_event_anticipated_it_and_is_not_reactive(tmp_path):
+    # two days before a scheduled vote: inside the "at" window, but nothing to react to yet
+    t = _timing(tmp_path, "2020-03-01", "2020-03-03")
+    assert t.timing == "at" and t.lag_days == (-2, -2) and t.reactive is False
+    assert "started before the event, so it did not react" in t.sentence()
+    # vague dates that allow the start on or after the event stay reactive
+    vague = _timing(tmp_path, "2020-03", "2020-03-10")
+    assert vague.lag_days[0] < 0 <= vague.lag_days[1] and vague.reactive is True
+    c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2020-03-01",
+                                        "end": "2020-12", "source": "s"}],
+                     hot_events=[{"id": "e", "kind": "vote", "description": "vote",
+                                  "date": "2020-03-03", "source": "s"}])
+    assert not any("hot event" in e for e in _status(Evaluation(c), "W11").evidence)
+
+
 def test_checklist_has_the_papers_12_strengths_and_23_weaknesses():
     assert sum(r.kind == "strength" for r in RULES) == 12
     assert sum(r.kind == "weakness" for r in RULES) == 23

@@ -211,7 +211,7 @@ def _exposed(ctx):
         return None, [Msg("informational discourse not recorded")]
     return d.level in ("present", "dominant"), [
         Msg("informational discourse {level}: {note}", level=d.level, note=d.note) if d.note
-        else Msg("informational discourse {level}: ", level=d.level)]
+        else Msg("informational discourse {level}", level=d.level)]
 
 
 def _coordination_apps(ctx):

@@ -25,6 +25,23 @@ def _each(rows, field) -> Msg:
     return joined("; ", [Msg("{goal}: {value}", goal=r["goal"], value=r[field]) for r in rows])
 
 
+def _measurable(row) -> Msg:
+    """'stop-bills: indicator, target and deadline recorded' or what it lacks of them."""
+    lacking = [part for part in row["_missing"] if part in MEASURABLE]
+    return (Msg("{goal}: missing {parts}", goal=row["goal"], parts=joined(", ", lacking))
+            if lacking else
+            Msg("{goal}: indicator, target and deadline recorded", goal=row["goal"]))
+
+
+def _span_of_days(lo: int, hi: int) -> Msg:
+    """'65 days', '60–65 days', '1.2–1.9 years': one number when the dates allow one."""
+    if hi > 365:
+        low, high = f"{lo / 365.25:.1f}", f"{hi / 365.25:.1f}"
+        return Msg("{n} years", n=low) if low == high else \
+            Msg("{low}–{high} years", low=low, high=high)
+    return Msg("{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+
+
 class GoalAttainment(Analysis):
     number = 3
     question = N_("To what degree were the short-, medium- and long-term goals achieved?")
@@ -45,9 +62,7 @@ class GoalAttainment(Analysis):
             if first is not None:
                 lo = max(0, (first.as_of.start - launch.end).days)
                 hi = (first.as_of.end - launch.start).days
-                lag = (Msg("{low}–{high} years", low=f"{lo / 365.25:.1f}",
-                           high=f"{hi / 365.25:.1f}") if hi > 365 else
-                       Msg("{low}–{high} days", low=lo, high=hi))
+                lag = _span_of_days(lo, hi)
             rows.append({
                 "goal": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
                 "attainment": ATTAINMENT_WORDS[j.attainment] if j else N_("no judgement yet"),
@@ -100,7 +115,7 @@ class GoalAttainment(Analysis):
             Criterion(Msg("The main goal is measurable (indicator, target, deadline)"),
                       all(not (set(r["_missing"]) & MEASURABLE) for r in mains)
                       if mains else None,
-                      _each(mains, "SMART gaps")),
+                      joined("; ", [_measurable(r) for r in mains])),
         ]
         # The paper's success criterion is the main goal: interim wins cannot lift a campaign
         # whose main goal failed to "fair" (docs/evaluation-method.md, "Question 3").

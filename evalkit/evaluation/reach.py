@@ -18,9 +18,20 @@ EVENT_METRICS = ("protest_stands", "demonstrations", "events")
 # Metrics that state a level at a date (how many follow an account, what share of people),
 # not a number of things that happened in the window: shown as they are, never per week.
 LEVEL_METRICS = ("followers", "percent")
+# A count over less than a week is not scaled up to one: 162 million views in one day are
+# not "1,134 million per week" (the over-estimation the paper warns of, §4 weakness 12). Its
+# rate is the count itself, over one week of exposure: the week's true count is that or more.
+MIN_WEEKS = 1.0
 
 
-def _rate_text(q: Quantity, weeks: float) -> Msg:
+def _in_days(count, days: int) -> Msg:
+    return (Msg("{count} in 1 day", count=count) if days == 1 else
+            Msg("{count} in {n} days", count=count, n=days))
+
+
+def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
+    if days < 7:
+        return Msg("{counted}, not scaled up to a week", counted=_in_days(q.msg(), days))
     lo, hi = q.lower / weeks, q.upper / weeks
     if q.bound == "lower":
         return Msg("at least {n} per week", n=_num(lo))
@@ -37,7 +48,8 @@ def _num(x: float) -> str:
     return f"{x:.1f}" if x < 1000 else f"{x:,.0f}"
 
 
-_COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "weeks", "count", "bound",
+_COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "days", "weeks", "count",
+            "bound",
             "rate_low", "rate_high", "per week", "level", "note", "source", "_size"]
 
 
@@ -48,19 +60,20 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     rows = []
     for _, r in m.iterrows():
         days = (r["date_end"] - r["date_start"]).days + 1
-        weeks = days / 7
+        weeks = max(days / 7, MIN_WEEKS)
         q = Quantity.from_row(r, "value")
         level = r["metric"] in LEVEL_METRICS
         count = Msg("{q}%", q=q.msg()) if r["metric"] == "percent" else q.msg()
         rows.append({
             "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
             "start": r["date_start"],
-            "phase": r.get("phase"), "window": r["date"], "weeks": round(weeks, 1),
+            "phase": r.get("phase"), "window": r["date"], "days": days,
+            "weeks": round(weeks, 1),
             "count": count, "bound": q.bound,
             "rate_low": None if level else q.lower / weeks,
             "rate_high": None if level else q.upper / weeks,
             "per week": Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
-            if level else _rate_text(q, weeks),
+            if level else _rate_text(q, weeks, days),
             "level": level, "note": r.get("note") if isinstance(r.get("note"), str) else "",
             "source": r["source"],
             # how big the count is, for ranking: its upper bound, or its lower when open-ended
@@ -126,6 +139,8 @@ class Reach(Analysis):
         self.largest = largest_counts(self.metric_table)
         for _, r in self.metric_table.iterrows():
             value = (r["per week"] if r["level"] else
+                     Msg("{rate} ({window})", rate=r["per week"], window=r["window"])
+                     if r["days"] < 7 else
                      Msg("{count} over {weeks} weeks ({window}): {rate}", count=r["count"],
                          weeks=r["weeks"], window=r["window"], rate=r["per week"]))
             self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
@@ -245,7 +260,12 @@ class Reach(Analysis):
                     Msg("{language}: {n} distinct", language=f["language"],
                         n=f["distinct after merging spellings"]) for f in self.fragmentation]))))
         for _, r in self.metric_table.iterrows():
-            if r["bound"] == "lower" and not r["level"]:
+            if r["bound"] == "lower" and not r["level"] and r["days"] < 7:
+                self.findings.append(Finding(Msg(
+                    "{count} {metric} is a lower bound: the true count is that or more, never "
+                    "exactly that.", count=r["count"], metric=r["metric"].replace("_", " ")),
+                    [f"metrics.csv:{r['row']}"]))
+            elif r["bound"] == "lower" and not r["level"]:
                 self.findings.append(Finding(Msg(
                     "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
                     "exactly that.", count=r["count"], metric=r["metric"].replace("_", " "),

@@ -125,6 +125,9 @@ class TacticUsefulness(Analysis):
         everyone = members + list(rec.partners)
         orientations = {p.orientation.casefold() for p in everyone if p.orientation}
         kinds = {p.kind for p in everyone}
+        # a coalition known only by its size: its members' orientations are unknown, not
+        # absent, so breadth cannot be judged against it
+        unlisted = [co.name for co in rec.coalitions if not co.members and co.size is not None]
         sizes = [Msg("{coalition}: {n} members", coalition=co.name, n=co.size)
                  for co in rec.coalitions if co.size is not None]
         coalitions = Msg("{n} (members listed: {members})", n=len(rec.coalitions),
@@ -163,7 +166,12 @@ class TacticUsefulness(Analysis):
                       not problems if (rec.media_tools.accounts or rec.media_tools.hashtags or n)
                       else None, joined("; ", problems) if problems else N_("none found")),
             Criterion(Msg("A coalition or partners of at least three different orientations"),
-                      len(orientations) >= 3 if everyone else False,
+                      True if len(orientations) >= 3 else None if unlisted else False,
+                      Msg("{n} orientations among {partners} partners; {unlisted}",
+                          n=len(orientations), partners=len(everyone),
+                          unlisted=Msg("members not listed for {coalitions}",
+                                       coalitions=joined(", ", unlisted)))
+                      if unlisted and len(orientations) < 3 else
                       Msg("{n} orientations among {partners} partners", n=len(orientations),
                           partners=len(everyone))),
             Criterion(Msg("A policy outcome or goal attainment followed the tactics in time"),
