@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from .values import DateSpan, Quantity
 
 # Version 2 added vocabulary (scope national, metric kinds views/pledges/donations/percent,
-# ranges, coalition_building, treaty/executive_decision responses, celebrities), a phase's
+# ranges, coalition_building, treaty/executive_decision/withdrawn responses, celebrities), a phase's
 # `trigger`, a record's `follows`, a coalition's `size` and activities' `event`. Every
 # version-1 record is a valid version-2 record, so both are read by the same contract.
 FORMAT_VERSION = 2
@@ -67,7 +67,7 @@ Metric = Literal[
 EngagementType = Literal["meeting", "testimony", "hearing", "letter", "petition_delivered",
                          "briefing", "exhibition", "other"]
 Response = Literal["none", "rejected", "statement", "vote", "resolution", "law", "truce",
-                   "sanctions", "treaty", "executive_decision", "unknown"]
+                   "sanctions", "treaty", "executive_decision", "withdrawn", "unknown"]
 DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational",
                       "call_to_action")
 

@@ -180,6 +180,15 @@ def test_decision_makers_ladder_and_coverage(tmp_path):
     assert q.verdict.level == "good"
 
 
+def test_a_measure_withdrawn_is_the_policy_action_of_a_campaign_against_it(tmp_path):
+    c = small_record(
+        tmp_path,
+        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "Stop the bill.",
+                "source": "s", "decision_makers": ["US Congress"]}],
+        engagements=["2020-01-20,Representative X,US Congress,letter,withdrawn,bill shelved,s"])
+    assert list(DecisionMakersReached(c).table["highest rung"]) == ["policy action"]
+
+
 def test_decision_makers_not_named_gives_insufficient_evidence(tmp_path):
     c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
                                        "text": "x", "source": "s"}])

@@ -14,7 +14,10 @@ LADDER = (N_("not reached"), N_("aware"), N_("engaged"), N_("public statement"),
           N_("policy action"))
 ONE_WAY = {"letter", "petition_delivered", "exhibition", "other"}
 TWO_WAY = {"meeting", "testimony", "hearing", "briefing"}
-POLICY = {"vote", "resolution", "law", "truce", "sanctions", "treaty", "executive_decision"}
+# `withdrawn`: the measure a campaign opposed (a bill, a project) was dropped — the policy
+# action a campaign *against* something asks for
+POLICY = {"vote", "resolution", "law", "truce", "sanctions", "treaty", "executive_decision",
+          "withdrawn"}
 
 
 def rung(engagement_type: str, response: str) -> int:
