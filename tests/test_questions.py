@@ -189,6 +189,26 @@ def test_a_measure_withdrawn_is_the_policy_action_of_a_campaign_against_it(tmp_p
     assert list(DecisionMakersReached(c).table["highest rung"]) == ["policy action"]
 
 
+def test_a_refusal_shows_the_ask_was_heard_whatever_the_channel(tmp_path):
+    c = small_record(
+        tmp_path,
+        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s",
+                "decision_makers": ["Parliament", "Council"]}],
+        engagements=["2020-01-20,Parliament,Parliament,letter,rejected,budget passed,s",
+                     "2020-01-21,Council,Council,letter,none,,s"])
+    assert list(DecisionMakersReached(c).table["highest rung"]) == ["engaged", "aware"]
+
+
+def test_outcomes_after_the_as_of_date_have_not_followed_the_tactics_yet(tmp_path):
+    c = small_record(tmp_path, activities=[act("a1", date="2020-01")],
+                     engagements=["2020-03-10,Congress,Congress,letter,law,passed,s"])
+    crit = "A policy outcome or goal attainment followed the tactics in time"
+    assert criterion(TacticUsefulness(c), crit).met is True
+    before = TacticUsefulness(c, as_of=date(2020, 2, 1))
+    assert criterion(before, crit).met is False
+    assert "law" not in indicator(before, "Outcomes that followed mobilisation activities in time")
+
+
 def test_decision_makers_not_named_gives_insufficient_evidence(tmp_path):
     c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
                                        "text": "x", "source": "s"}])

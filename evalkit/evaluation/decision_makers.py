@@ -25,7 +25,8 @@ def rung(engagement_type: str, response: str) -> int:
         return 4
     if response == "statement":
         return 3
-    return 2 if engagement_type in TWO_WAY else 1
+    # a refusal means the ask was heard and weighed: two-way, whatever the channel
+    return 2 if engagement_type in TWO_WAY or response == "rejected" else 1
 
 
 def _matches(target: str, row) -> bool:

@@ -54,6 +54,9 @@ class TacticUsefulness(Analysis):
         # outcomes that followed tactics in time
         outcomes = []
         e = c.engagements
+        if self.as_of is not None and not e.empty:
+            # as question 4 does: a response after the report's date had not happened yet
+            e = e[e["date_start"].dt.date <= self.as_of]
         if not e.empty:
             for _, r in e[e["response"].isin(POLICY | {"statement"})].iterrows():
                 outcomes.append((r["date_start"], r["date_end"],
