@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -92,9 +93,23 @@ def _plain(value):
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+def _json_safe(value):
+    """NaN and infinity as null: strict JSON has no such numbers, and a browser's JSON.parse
+    refuses a file that holds them (an interval the model could not give, an open bound)."""
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def _write_json(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True,
-                               default=_plain) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(_json_safe(data), indent=2, ensure_ascii=False, sort_keys=True,
+                               allow_nan=False, default=_plain) + "\n", encoding="utf-8")
 
 
 def _swap_in(staging: Path, final: Path, names: list[str], pdf: bool) -> None:

@@ -144,6 +144,8 @@ def _days(n: int) -> Msg:
 
 
 def _describe_lag(lo: int, hi: int) -> Msg:
+    if lo == hi == 0:
+        return Msg("the start came on the day of the event")
     if lo == hi:
         return Msg("the start came {days} the event", days=_days(lo))
     if lo < 0 < hi:

@@ -127,6 +127,18 @@ def test_question_3_shows_the_series_with_panels_sentences_and_sensitivity(sicil
     assert "Series in the record" not in q2  # an outcome series is not reach
 
 
+def _refuse(constant):
+    raise ValueError(f"{constant} is not JSON")
+
+
+def test_results_json_is_strict_json_even_where_an_interval_is_missing(sicily_report):
+    text = (sicily_report / "results.json").read_text(encoding="utf-8")
+    results = json.loads(text, parse_constant=_refuse)  # NaN or Infinity would raise
+    actual = next(e for e in results["series"][0]["counterfactual"]["effects"]
+                  if e["measure"] == "actual")
+    assert actual["average_low"] is None  # what was observed has no interval: null
+
+
 def test_case_studies_have_no_series_and_no_series_section(case_reports):
     for case in ("caesar", "save-ghouta"):
         results = json.loads((case_reports / case / "results.json").read_text(encoding="utf-8"))

@@ -50,6 +50,7 @@ def test_reactive_lag_from_the_date_the_event_became_foreseeable(tmp_path):
 def test_an_event_the_campaign_made_is_a_designed_launch_not_reactive(tmp_path):
     t = _timing(tmp_path, "2020-03-01", "2020-03-01", made_by_campaign=True)
     assert t.timing == "at" and t.designed and t.reactive is False
+    assert "the start came on the day of the event" in t.sentence()
 
 
 def test_a_start_wholly_before_the_event_anticipated_it_and_is_not_reactive(tmp_path):

@@ -46,11 +46,22 @@ def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
     return frame
 
 
+def _inferred_frequency(index: pd.DatetimeIndex) -> str | None:
+    """infer_freq's answer by name. pandas 3.1 announces it will return an offset object and
+    warns at every call unless asked for that future behaviour, which older pandas lack."""
+    try:
+        with pd.option_context("future.infer_freq_returns_offset", True):
+            freq = pd.infer_freq(index)
+    except (KeyError, pd.errors.OptionError):
+        freq = pd.infer_freq(index)
+    return getattr(freq, "freqstr", freq)
+
+
 def regular_gaps(index: pd.Index) -> tuple[str | None, list]:
     """For a DatetimeIndex, its frequency and the missing time points (gaps)."""
     if not isinstance(index, pd.DatetimeIndex) or len(index) < 3:
         return None, []
-    freq = pd.infer_freq(index)
+    freq = _inferred_frequency(index)
     if freq is None:
         step = pd.Series(index).diff().mode().iloc[0]
         full = pd.date_range(index[0], index[-1], freq=step)
