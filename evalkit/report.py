@@ -471,7 +471,7 @@ class CampaignReport:
             cf = a.counterfactual
             if cf is None:
                 parts.append(paragraph(tr("Not computed: {reason}.").format(
-                    reason=a.counterfactual_problem)))
+                    reason=localized(a.counterfactual_problem))))
             else:
                 parts.append(bullets(cf.sentences()))
                 parts.append(figure(cf.plot(), tr("{metric}: observed and counterfactual, "
@@ -485,10 +485,11 @@ class CampaignReport:
             label = tr("Interrupted time series around the launch and hot events")
             parts.append(f"<p><strong>{esc(label)}</strong></p>")
             if a.its is None:
-                parts.append(paragraph(tr("Not computed: {reason}.").format(reason=a.its_problem)))
+                parts.append(paragraph(tr("Not computed: {reason}.").format(
+                    reason=localized(a.its_problem))))
             else:
-                parts.append(paragraph(tr("Model: {model}.").format(model=a.its_model)))
-                parts.append(bullets(a.its.sentences()))
+                parts.append(paragraph(tr("Model: {model}.").format(model=localized(a.its_model))))
+                parts.append(bullets(a.its.sentences() + a.robust_sentences()))
                 parts.append(figure(a.its.plot(), tr("{metric}: interrupted time series").format(
                     metric=a.metric)))
                 parts.append(table(a.its.effects().round(4)))

@@ -74,9 +74,12 @@ def campaign_timeline(campaign: Campaign, ax=None):
     ax.xaxis_date()
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
     # month names are English words: an Arabic report numbers its months instead
-    numeric = ["%Y", "%Y-%m", "%d", "%H:%M", "%H:%M", "%S.%f"] if direction() == "rtl" else None
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator(),
-                                                             formats=numeric))
+    # (the ticks, and the offset written beside the axis when the span is short: "2012-01")
+    rtl = direction() == "rtl"
+    numeric = ["%Y", "%Y-%m", "%d", "%H:%M", "%H:%M", "%S.%f"] if rtl else None
+    offsets = ["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"] if rtl else None
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        ax.xaxis.get_major_locator(), formats=numeric, offset_formats=offsets))
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)
     fig.suptitle(tr("The campaign in time (a vague date is drawn as the span it allows; "

@@ -54,7 +54,9 @@ def _record_text(folder):
             found.add(" ".join(x.split()))
             found.update(part for part in x.split("; "))  # a long cell may be cut at one
     walk(YAML(typ="safe").load((folder / "campaign.yaml").read_text(encoding="utf-8")))
-    for name in ("activities.csv", "metrics.csv", "engagements.csv"):
+    for name in ("activities.csv", "metrics.csv", "engagements.csv", "series.csv"):
+        if not (folder / name).is_file():
+            continue
         with open(folder / name, newline="", encoding="utf-8") as fh:
             for row in csv.reader(fh):
                 found |= {" ".join(c.split()) for c in row}
@@ -83,8 +85,8 @@ def _visible_text(page):
 
 # words that stay Latin in an Arabic report: file names and formats a reader types or opens,
 # the SMART acronym, the program's own name and commands, the record paths evidence cites
-# and the record field `follows`
-KEPT = {"evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
+# and the record field `follows`, and the proper names of two statistical methods
+KEPT = {"Ljung-Box", "Newey", "West", "evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
         "engagements", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
         "goals", "audiences", "md", "run-all", "follows"}
 

@@ -104,6 +104,22 @@ def test_a_public_series_reproduces_its_published_level_change(sicily_report):
     assert level["ci_high"] == pytest.approx(0.933, abs=0.001)
 
 
+def test_autocorrelated_residuals_bring_robust_intervals_beside_the_models(sicily_report):
+    its = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))[
+        "series"][0]["interrupted_time_series"]
+    # Ljung-Box p = 0.011 on the tutorial's model: its interval is shown, and beside it the
+    # Newey–West one (here the narrower), never silently swapped in
+    assert any("Residuals are autocorrelated (Ljung-Box p = 0.011" in s for s in its["sentences"])
+    assert not any("hac_lags" in s for s in its["sentences"])  # no advice to a programmer
+    [robust] = its["robust_effects"]
+    [level] = its["effects"]
+    assert robust["estimate"] == pytest.approx(level["estimate"])
+    assert (robust["ci_low"], robust["ci_high"]) != (level["ci_low"], level["ci_high"])
+    [sentence] = its["robust_sentences"]
+    assert sentence.startswith("With autocorrelation-robust (Newey–West, 11 lags) errors: ")
+    assert f"{robust['ci_low']:.3f} to {robust['ci_high']:.3f}" in sentence
+
+
 def test_the_counterfactual_is_computed_around_the_launch_with_its_interval(sicily_report):
     results = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))
     cf = results["series"][0]["counterfactual"]
@@ -194,3 +210,14 @@ def test_a_misnamed_series_file_is_named(tmp_path):
     (folder / "Series.csv").write_text("date,metric,value,source\n", encoding="utf-8")
     _, problems = evalkit.check_record(folder)
     assert any("Series.csv" in str(p) and "series.csv" in str(p) for p in problems)
+
+
+def test_the_series_section_of_an_arabic_report_is_arabic_too(sicily_record, tmp_path):
+    # the statistics' tables and model sentences are evalkit's words: translated like the rest
+    from test_arabic import _english_left, _record_text, _visible_text
+    outcome = evaluate(sicily_record, tmp_path, lang="ar")
+    assert outcome.status == "ok", outcome.describe()
+    page = (Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8")
+    text = _visible_text(page)
+    assert "نسبة المعدلات" in text and "الأثر المطلق" in text  # rate ratio, absolute effect
+    assert _english_left(text, _record_text(sicily_record)) == []

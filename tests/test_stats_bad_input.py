@@ -98,3 +98,22 @@ def test_no_effect_interval_says_insufficient_evidence():
     d = daily(n=80, seed=3)
     its = InterruptedTimeSeries(d, "y", {"launch": pd.Timestamp("2020-02-15")}, time="date")
     assert any("insufficient evidence of an effect" in s for s in its.sentences())
+
+
+def test_autocorrelated_residuals_are_flagged_and_independent_ones_are_not():
+    rng = np.random.default_rng(3)
+    n, at = 120, pd.Timestamp("2020-03-01")
+    white = daily(n, seed=3)
+    assert not InterruptedTimeSeries(white, "y", {"x": at}, time="date").autocorrelated
+    # a slowly wandering rate: neighbouring days alike, far more than Poisson noise explains
+    drift = np.zeros(n)
+    for t in range(1, n):
+        drift[t] = 0.9 * drift[t - 1] + rng.normal(0, 0.15)
+    wandering = white.assign(y=rng.poisson(20 * np.exp(drift)))
+    its = InterruptedTimeSeries(wandering, "y", {"x": at}, time="date")
+    assert its.autocorrelated and its.autocorrelation_p < 0.05
+    assert any("Residuals are autocorrelated" in s for s in its.sentences())
+    robust = InterruptedTimeSeries(wandering, "y", {"x": at}, time="date",
+                                   hac_lags=its.autocorrelation_lags)
+    assert not robust.autocorrelated  # robust errors answer the warning
+    assert not any("autocorrelated" in s for s in robust.sentences())

@@ -43,7 +43,18 @@ class SeriesAnalysis:
     its: Optional["InterruptedTimeSeries"] = None
     its_problem: str = ""
     its_model: str = ""
+    # the same model with autocorrelation-robust errors, when the residuals are autocorrelated
+    its_robust: Optional["InterruptedTimeSeries"] = None
     interruptions: dict = field(default_factory=dict)
+
+    def robust_sentences(self) -> list:
+        """The level and trend changes again with Newey–West errors, introduced in words."""
+        r = self.its_robust
+        if r is None:
+            return []
+        return [Msg("With autocorrelation-robust (Newey–West, {lags} lags) errors: {sentence} "
+                    "Read the wider of the two intervals.", lags=r.hac_lags, sentence=s)
+                for s in r.effect_sentences()]
 
     @property
     def question(self) -> int:
@@ -67,7 +78,10 @@ class SeriesAnalysis:
                 "model": self.its_model, "interruptions": {k: v.date().isoformat()
                                                            for k, v in self.interruptions.items()},
                 "sentences": its.sentences(),
-                "effects": its.effects().to_dict(orient="records")},
+                "effects": its.effects().to_dict(orient="records"),
+                "robust_sentences": self.robust_sentences(),
+                "robust_effects": None if self.its_robust is None else
+                self.its_robust.effects().to_dict(orient="records")},
             "interrupted_time_series_not_computed": self.its_problem or None,
         }
 
@@ -117,11 +131,21 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
     described = Msg("{family}, two annual harmonics", family=family_words) if harmonics \
         else family_words
     if p < 0.05:
-        return full, Msg("{model}; level and trend changes (trend change supported, p = {p})",
-                         model=described, p=f"{p:.3f}")
-    level_only = InterruptedTimeSeries(data, "value", interruptions, slope_change=False, **kw)
-    return level_only, Msg("{model}; level changes only (a trend change is not supported by "
-                           "the data: p = {p})", model=described, p=f"{p:.2f}")
+        chosen, slope = full, True
+        words = Msg("{model}; level and trend changes (trend change supported, p = {p})",
+                    model=described, p=f"{p:.3f}")
+    else:
+        chosen, slope = InterruptedTimeSeries(data, "value", interruptions, slope_change=False,
+                                              **kw), False
+        words = Msg("{model}; level changes only (a trend change is not supported by the "
+                    "data: p = {p})", model=described, p=f"{p:.2f}")
+    # autocorrelated residuals make the model's intervals suspect: the same model again with
+    # Newey–West errors over the lags the test used, shown beside it (never instead of it:
+    # the robust interval can be the narrower one)
+    robust = InterruptedTimeSeries(data, "value", interruptions, slope_change=slope,
+                                   hac_lags=chosen.autocorrelation_lags, **kw) \
+        if chosen.autocorrelated else None
+    return chosen, words, robust
 
 
 def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
@@ -160,7 +184,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                                 "more points of the series on each side", n=MIN_POINTS_EACH_SIDE)
         else:
             try:
-                a.its, a.its_model = _its(data, a.interruptions, data["exposure"].notna().all())
+                a.its, a.its_model, a.its_robust = _its(data, a.interruptions,
+                                                        data["exposure"].notna().all())
             except SeriesError as exc:
                 a.its_problem = str(exc)
         out.append(a)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..i18n import Msg
+
 
 class SeriesError(ValueError):
     """A series that cannot be analysed as given; the message says why and what to do."""
@@ -25,7 +27,7 @@ def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
                           "aggregate them to one row each first")
     if not frame.index.is_monotonic_increasing:
         frame = frame.sort_index()
-        warnings.append("The rows were not in time order; they were sorted by time.")
+        warnings.append(Msg("The rows were not in time order; they were sorted by time."))
     for c in columns:
         values = pd.to_numeric(frame[c], errors="coerce")
         bad = frame.index[values.isna() & frame[c].notna()]
@@ -41,8 +43,8 @@ def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
         if len(v) and (v == 0).all():
             raise SeriesError(f"column {c!r} is zero everywhere: there is no rate to model")
         if not np.allclose(v, np.round(v)):
-            warnings.append(f"Column {c!r} has non-integer values; a count model treats them "
-                            "as counts anyway.")
+            warnings.append(Msg("Column {column} has non-integer values; a count model treats "
+                                "them as counts anyway.", column=repr(c)))
     return frame
 
 

@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from ..i18n import Msg, joined, tr
+from ..i18n import N_, Msg, joined, tr
 from .checks import SeriesError, as_series_frame, regular_gaps
 from .local_level import LocalLevelFit
 
-TRENDS = {"local level": "llevel", "local linear trend": "lltrend"}
+# the trend forms by name (N_: the names reach a report as table cells and model sentences)
+TRENDS = {N_("local level"): "llevel", N_("local linear trend"): "lltrend"}
 
 
 def _window(index: pd.Index, period) -> np.ndarray:
@@ -86,7 +87,7 @@ class Counterfactual:
         fast = engine == "local level" or (
             engine == "auto" and trend == "local level" and not seasonal
             and not y_pre.isna().any())
-        self.engine = "exact concentrated-likelihood engine" if fast else "state-space engine"
+        self.engine = N_("exact concentrated-likelihood engine") if fast else N_("state-space engine")
         if fast:
             self.result = LocalLevelFit(y_pre.to_numpy(), exog_pre)
             self.predicted = pd.Series(self.result.mean_forecast(exog_post, h),
@@ -102,8 +103,8 @@ class Counterfactual:
             mle_regression=False)
         self.result = model.fit(disp=False, maxiter=500)
         if not self.result.mle_retvals.get("converged", True):
-            self.warnings.append("The maximum-likelihood fit did not converge; treat the "
-                                 "estimates with caution and check the sensitivity table.")
+            self.warnings.append(Msg("The maximum-likelihood fit did not converge; treat the "
+                                     "estimates with caution and check the sensitivity table."))
         fc = self.result.get_forecast(h, exog=exog_post)
         self.predicted = pd.Series(fc.predicted_mean, index=frame.index[post])
         sims = self._simulate(model, h, exog_post, simulations, parameter_draws, seed)
@@ -125,8 +126,9 @@ class Counterfactual:
     def _path_totals(self, ok: np.ndarray) -> np.ndarray:
         return self._totals if ok.all() else self._sims[ok].sum(axis=0)
         if self.observed.isna().any():
-            self.warnings.append(f"{int(self.observed.isna().sum())} post-period responses are "
-                                 "missing; effects use the observed points only.")
+            self.warnings.append(Msg("{n} post-period responses are missing; effects use the "
+                                     "observed points only.",
+                                     n=int(self.observed.isna().sum())))
 
     def _simulate(self, model, h, exog_post, simulations, parameter_draws, seed):
         """Future paths without the intervention, shape (time, path). With parameter_draws,
@@ -139,8 +141,9 @@ class Counterfactual:
         params = np.asarray(self.result.params, dtype=float)
         se = np.sqrt(np.diag(np.asarray(self.result.cov_params(), dtype=float)))
         if parameter_draws and not np.isfinite(se).all():
-            self.warnings.append("The parameters' standard errors could not be computed; the "
-                                 "intervals plug in the fitted values and may be too narrow.")
+            self.warnings.append(Msg("The parameters' standard errors could not be computed; the "
+                                     "intervals plug in the fitted values and may be too "
+                                     "narrow."))
             parameter_draws = 0
         if not parameter_draws:
             sims = self.result.simulate(h, repetitions=simulations, anchor="end",
@@ -190,13 +193,13 @@ class Counterfactual:
         cum_sim = obs.sum() - totals
         rel_sim = cum_sim / totals
         rows = [
-            ("actual", obs.mean(), obs.sum(), None, None, None, None),
-            ("prediction", pred.mean(), pred.sum(),
+            (N_("actual"), obs.mean(), obs.sum(), None, None, None, None),
+            (N_("prediction"), pred.mean(), pred.sum(),
              *[v / n for v in self._quantiles(totals)],
              *self._quantiles(totals)),
-            ("absolute effect", (obs - pred).mean(), (obs - pred).sum(),
+            (N_("absolute effect"), (obs - pred).mean(), (obs - pred).sum(),
              *[v / n for v in self._quantiles(cum_sim)], *self._quantiles(cum_sim)),
-            ("relative effect", (obs - pred).sum() / pred.sum(), (obs - pred).sum() / pred.sum(),
+            (N_("relative effect"), (obs - pred).sum() / pred.sum(), (obs - pred).sum() / pred.sum(),
              *self._quantiles(rel_sim), *self._quantiles(rel_sim)),
         ]
         return pd.DataFrame(rows, columns=["", "average", "cumulative", "average_low",

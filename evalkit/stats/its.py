@@ -14,7 +14,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy import stats as sps
 
-from ..i18n import Msg, localized, tr
+from ..i18n import N_, Msg, localized, tr
 from .checks import SeriesError, as_series_frame, regular_gaps
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
@@ -46,9 +46,9 @@ class InterruptedTimeSeries:
         self.interruptions = dict(interruptions)
         freq, gaps = regular_gaps(self.data.index)
         if gaps:
-            self.warnings.append(f"{len(gaps)} time points are missing (gaps), e.g. "
-                                 f"{', '.join(str(g.date()) for g in gaps[:3])}; the model "
-                                 "skips them.")
+            self.warnings.append(Msg("{n} time points are missing (gaps), e.g. {dates}; the "
+                                     "model skips them.", n=len(gaps),
+                                     dates=", ".join(str(g.date()) for g in gaps[:3])))
         if offset is not None and (self.data[offset] <= 0).any():
             raise SeriesError(f"offset column {offset!r} must be positive (it is logged)")
         idx = self.data.index
@@ -61,14 +61,15 @@ class InterruptedTimeSeries:
                 raise SeriesError(f"interruption {name!r} at {at} leaves no data on one side")
             n_before = int((~after).sum())
             X[f"level: {name}"] = after.astype(float)
-            self.terms.append((name, "level", f"level: {name}"))
+            self.terms.append((name, N_("level"), f"level: {name}"))
             if slope_change:
                 first = position[after][0]
                 X[f"slope: {name}"] = np.where(after, position - first + 1, 0.0)
-                self.terms.append((name, "slope", f"slope: {name}"))
+                self.terms.append((name, N_("slope"), f"slope: {name}"))
             if n_before < 2 * X.shape[1]:
-                self.warnings.append(f"Only {n_before} points before {name!r} for "
-                                     f"{X.shape[1]} terms: estimates are unstable.")
+                self.warnings.append(Msg("Only {n} points before {interruption} for {terms} "
+                                         "terms: estimates are unstable.", n=n_before,
+                                         interruption=repr(name), terms=X.shape[1]))
         if harmonics:
             s = self.data[season] if season else (idx.month if isinstance(idx, pd.DatetimeIndex)
                                                    else None)
@@ -83,6 +84,7 @@ class InterruptedTimeSeries:
             raise SeriesError(f"{len(self.y)} observations for {X.shape[1]} terms: too short")
         off = np.log(self.data.loc[ok, offset]) if offset else None
         self._offset = off
+        self.hac_lags = hac_lags
         self.result = self._fit(self.X, hac_lags)
         self._check_autocorrelation(hac_lags)
 
@@ -100,6 +102,7 @@ class InterruptedTimeSeries:
         return model.fit(scale=scale, **kw)
 
     def _check_autocorrelation(self, hac_lags):
+        self.autocorrelation_p = self.autocorrelation_lags = None
         resid = getattr(self.result, "resid_pearson", None)
         if resid is None:
             resid = (self.y - self.result.predict()) / np.sqrt(np.maximum(self.result.predict(), 1e-9))
@@ -107,11 +110,12 @@ class InterruptedTimeSeries:
         if lags >= 1:
             from statsmodels.stats.diagnostic import acorr_ljungbox
             p = float(acorr_ljungbox(np.asarray(resid), lags=[lags])["lb_pvalue"].iloc[0])
-            self.autocorrelation_p = p
+            self.autocorrelation_p, self.autocorrelation_lags = p, lags
             if p < 0.05 and not hac_lags:
-                self.warnings.append(f"Residuals are autocorrelated (Ljung-Box p = {p:.3f} at "
-                                     f"{lags} lags): intervals may be too narrow; refit with "
-                                     "hac_lags=… for autocorrelation-robust errors.")
+                # (in code: refit with hac_lags=autocorrelation_lags for robust errors)
+                self.warnings.append(Msg("Residuals are autocorrelated (Ljung-Box p = {p} at "
+                                         "{lags} lags): the intervals may be too narrow.",
+                                         p=f"{p:.3f}", lags=lags))
 
     @property
     def is_count(self) -> bool:
@@ -126,14 +130,30 @@ class InterruptedTimeSeries:
             if self.is_count:
                 rows.append({"interruption": name, "change": kind, "estimate": np.exp(b),
                              "ci_low": np.exp(lo), "ci_high": np.exp(hi), "p_value": p,
-                             "scale": "rate ratio" + (" per time step" if kind == "slope" else "")})
+                             "scale": N_("rate ratio per time step") if kind == "slope"
+                             else N_("rate ratio")})
             else:
                 rows.append({"interruption": name, "change": kind, "estimate": b,
                              "ci_low": lo, "ci_high": hi, "p_value": p,
-                             "scale": "difference" + (" per time step" if kind == "slope" else "")})
+                             "scale": N_("difference per time step") if kind == "slope"
+                             else N_("difference")})
         return pd.DataFrame(rows)
 
     def sentences(self) -> list[str]:
+        out = self.effect_sentences()
+        if self.family == "quasipoisson":
+            out.append(Msg("Overdispersion (quasi-Poisson scale): {scale}.",
+                           scale=f"{self.result.scale:.2f}"))
+        return out + self.warnings
+
+    @property
+    def autocorrelated(self) -> bool:
+        """The residuals fail the Ljung-Box test and the errors are not yet robust to it."""
+        return self.autocorrelation_p is not None and self.autocorrelation_p < 0.05 \
+            and not self.hac_lags
+
+    def effect_sentences(self) -> list[str]:
+        """One sentence per level or trend change, with its interval."""
         level = int(round((1 - self.alpha) * 100))
         out = []
         for _, r in self.effects().iterrows():
@@ -153,10 +173,7 @@ class InterruptedTimeSeries:
                 s = Msg("{sentence} The interval includes no change: insufficient evidence of "
                         "an effect.", sentence=s)
             out.append(s)
-        if self.family == "quasipoisson":
-            out.append(Msg("Overdispersion (quasi-Poisson scale): {scale}.",
-                           scale=f"{self.result.scale:.2f}"))
-        return out + self.warnings
+        return out
 
     def summary(self) -> pd.DataFrame:
         return self.effects()
