@@ -183,3 +183,22 @@ def test_every_record_writes_its_sentence_table_as_json(tmp_path):
     for folder in sorted((ROOT / "tests" / "records").iterdir()):
         if (folder / "campaign.yaml").is_file():
             json.dumps(message_table(campaign_results(load_campaign(folder))))
+
+
+def test_an_arabic_timeline_of_a_short_campaign_names_no_month_in_english(tmp_path):
+    # a span of weeks puts the year and month beside the axis as an offset ("2012-Jan")
+    from evalkit.i18n import set_language
+    from evalkit.timeline import campaign_timeline
+    from conftest import small_record
+    c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2012-01-18",
+                                        "end": "2012-01-20", "source": "s"}])
+    set_language("ar")
+    try:
+        fig = campaign_timeline(c)
+        fig.canvas.draw()  # the formatter writes the labels when drawn
+    finally:
+        set_language("en")
+    drawn = " ".join(t.get_text() for ax in fig.axes for t in
+                     ax.get_xticklabels() + [ax.xaxis.get_offset_text()])
+    assert "2012-01" in drawn
+    assert not re.search(r"Jan|Feb|Dec", drawn), drawn
