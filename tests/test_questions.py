@@ -164,14 +164,19 @@ def test_goals_without_judgements_give_insufficient_evidence(tmp_path):
 
 
 # --- question 4 ----------------------------------------------------------------------------
-def test_decision_makers_ladder_and_coverage(tmp_path):
-    c = small_record(
-        tmp_path,
+def _targets(tmp_path, decision_makers, engagements):
+    """A record whose main goal names `decision_makers`, with these engagements rows."""
+    return small_record(
+        tmp_path, engagements=engagements,
         goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s",
-                "decision_makers": ["US Congress", "UN Security Council"]}],
-        engagements=["2020-01-20,Senator X,US Congress,meeting,none,,s",
-                     "2020-03,US Congress,US Congress,hearing,law,,s",
-                     "2020-02,UK government,UK government,letter,none,,s"])
+                "decision_makers": decision_makers}])
+
+
+def test_decision_makers_ladder_and_coverage(tmp_path):
+    c = _targets(tmp_path, ["US Congress", "UN Security Council"],
+                 ["2020-01-20,Senator X,US Congress,meeting,none,,s",
+                  "2020-03,US Congress,US Congress,hearing,law,,s",
+                  "2020-02,UK government,UK government,letter,none,,s"])
     q = DecisionMakersReached(c)
     assert list(q.table["highest rung"]) == ["policy action", "not reached"]
     assert indicator(q, "Coverage of the target list") == "1 of 2"
@@ -181,21 +186,15 @@ def test_decision_makers_ladder_and_coverage(tmp_path):
 
 
 def test_a_measure_withdrawn_is_the_policy_action_of_a_campaign_against_it(tmp_path):
-    c = small_record(
-        tmp_path,
-        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "Stop the bill.",
-                "source": "s", "decision_makers": ["US Congress"]}],
-        engagements=["2020-01-20,Representative X,US Congress,letter,withdrawn,bill shelved,s"])
+    c = _targets(tmp_path, ["US Congress"],
+                 ["2020-01-20,Representative X,US Congress,letter,withdrawn,bill shelved,s"])
     assert list(DecisionMakersReached(c).table["highest rung"]) == ["policy action"]
 
 
 def test_a_refusal_shows_the_ask_was_heard_whatever_the_channel(tmp_path):
-    c = small_record(
-        tmp_path,
-        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s",
-                "decision_makers": ["Parliament", "Council"]}],
-        engagements=["2020-01-20,Parliament,Parliament,letter,rejected,budget passed,s",
-                     "2020-01-21,Council,Council,letter,none,,s"])
+    c = _targets(tmp_path, ["Parliament", "Council"],
+                 ["2020-01-20,Parliament,Parliament,letter,rejected,budget passed,s",
+                  "2020-01-21,Council,Council,letter,none,,s"])
     assert list(DecisionMakersReached(c).table["highest rung"]) == ["engaged", "aware"]
 
 
