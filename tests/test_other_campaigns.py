@@ -222,3 +222,10 @@ def test_a_coalition_known_only_by_its_size_cannot_be_judged_for_breadth(tmp_pat
     none = small_record(tmp_path)
     crit = next(x for x in TacticUsefulness(none).criteria if "orientations" in str(x.name))
     assert crit.met is False
+
+
+def test_the_reach_chart_says_when_a_count_is_drawn_as_counted(tmp_path):
+    short = Reach(small_record(tmp_path, metrics=["2020-01-18,views,162 million,,,,,,,,s"]))
+    assert "not scaled up" in short.plot().axes[0].get_xlabel()
+    weekly = Reach(small_record(tmp_path, metrics=["2020-01,views,162 million,,,,,,,,s"]))
+    assert "not scaled up" not in weekly.plot().axes[0].get_xlabel()

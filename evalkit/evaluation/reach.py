@@ -306,8 +306,10 @@ class Reach(Analysis):
         ax.set_xlim(left if log else 0, right)
         ax.set_yticks(list(range(len(r))), labels)
         ax.set_ylim(len(r) - 0.5, -0.5)
-        ax.set_xlabel((tr("per week, log scale") if log else tr("per week")) + "\n"
-                      + tr("arrow: the count is a bound, the rate lies that way · bar: a range"))
+        key = tr("arrow: the count is a bound, the rate lies that way · bar: a range")
+        if (r["days"] < 7).any():
+            key += " · " + tr("a window under a week: its count, not scaled up")
+        ax.set_xlabel((tr("per week, log scale") if log else tr("per week")) + "\n" + key)
         fit_margins(fig, [l for lab in labels for l in lab.split("\n")], bottom=0.28)
         fig.suptitle(tr("Every count in metrics.csv, per week of the window it covers"),
                      x=0.01, ha="left", fontsize=11)
