@@ -272,6 +272,7 @@ class Reach(Analysis):
                     rate=r["per week"]), [f"metrics.csv:{r['row']}"]))
 
     def plot(self, ax=None):
+        from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
         r = self.metric_table[~self.metric_table["level"].astype(bool)] \
             if len(self.metric_table) else self.metric_table
         fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
@@ -306,11 +307,18 @@ class Reach(Analysis):
         ax.set_xlim(left if log else 0, right)
         ax.set_yticks(list(range(len(r))), labels)
         ax.set_ylim(len(r) - 0.5, -0.5)
-        key = tr("arrow: the count is a bound, the rate lies that way · bar: a range")
+        lines = [tr("per week, log scale") if log else tr("per week"),
+                 tr("arrow: the count is a bound, the rate lies that way · bar: a range")]
         if (r["days"] < 7).any():
-            key += " · " + tr("a window under a week: its count, not scaled up")
-        ax.set_xlabel((tr("per week, log scale") if log else tr("per week")) + "\n" + key)
-        fit_margins(fig, [l for lab in labels for l in lab.split("\n")], bottom=0.28)
+            lines.append(tr("a window under a week: its count, not scaled up"))
+        ax.set_xlabel("\n".join(lines))
+        # whole numbers with thousands separators, never matplotlib's "1e8" offset
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _: f"{x:,.0f}" if x >= 1 or x == 0 else f"{x:g}"))
+        # room below the axis for the tick labels and each line of the key
+        height = fig.get_figheight()
+        fit_margins(fig, [l for lab in labels for l in lab.split("\n")],
+                    bottom=min(0.6, (0.45 + 0.2 * len(lines)) / height))
         fig.suptitle(tr("Every count in metrics.csv, per week of the window it covers"),
                      x=0.01, ha="left", fontsize=11)
         return fig
