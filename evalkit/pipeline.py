@@ -86,16 +86,10 @@ def _describe_execution_error(exc: BaseException, staging: Path) -> str:
     return said
 
 
-def _plain(value):
-    """numpy scalars (bool_, int64, float64) as plain Python for JSON."""
-    if hasattr(value, "item"):
-        return value.item()
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
 def _json_safe(value):
-    """NaN and infinity as null: strict JSON has no such numbers, and a browser's JSON.parse
-    refuses a file that holds them (an interval the model could not give, an open bound)."""
+    """numpy scalars (bool_, int64, float64) as plain Python; NaN and infinity as null:
+    strict JSON has no such numbers, and a browser's JSON.parse refuses a file that holds
+    them (an interval the model could not give, an open bound)."""
     if isinstance(value, dict):
         return {k: _json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -109,7 +103,7 @@ def _json_safe(value):
 
 def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(_json_safe(data), indent=2, ensure_ascii=False, sort_keys=True,
-                               allow_nan=False, default=_plain) + "\n", encoding="utf-8")
+                               allow_nan=False) + "\n", encoding="utf-8")
 
 
 def _swap_in(staging: Path, final: Path, names: list[str], pdf: bool) -> None:

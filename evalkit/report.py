@@ -142,10 +142,14 @@ def section(key: str) -> "Html":
 
 
 class Html(str):
-    """A string Jupyter displays as HTML."""
+    """A string Jupyter displays as HTML. `a + b` is Html too, so a template cell can show a
+    section's heading and its content as one output (each cell is a kernel round trip)."""
 
     def _repr_html_(self) -> str:
         return str(self)
+
+    def __add__(self, other: str) -> "Html":
+        return Html(str.__add__(self, other))
 
 
 # A run of Arabic script (with a leading # for hashtags); isolated so that it reads right to

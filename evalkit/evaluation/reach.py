@@ -49,8 +49,7 @@ def _num(x: float) -> str:
 
 
 _COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "days", "weeks", "count",
-            "bound",
-            "rate_low", "rate_high", "per week", "level", "note", "source", "_size"]
+            "bound", "rate_low", "rate_high", "per week", "level", "note", "source", "_size"]
 
 
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
@@ -260,16 +259,14 @@ class Reach(Analysis):
                     Msg("{language}: {n} distinct", language=f["language"],
                         n=f["distinct after merging spellings"]) for f in self.fragmentation]))))
         for _, r in self.metric_table.iterrows():
-            if r["bound"] == "lower" and not r["level"] and r["days"] < 7:
+            if r["bound"] == "lower" and not r["level"]:
+                metric = r["metric"].replace("_", " ")
                 self.findings.append(Finding(Msg(
                     "{count} {metric} is a lower bound: the true count is that or more, never "
-                    "exactly that.", count=r["count"], metric=r["metric"].replace("_", " ")),
-                    [f"metrics.csv:{r['row']}"]))
-            elif r["bound"] == "lower" and not r["level"]:
-                self.findings.append(Finding(Msg(
+                    "exactly that.", count=r["count"], metric=metric) if r["days"] < 7 else Msg(
                     "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
-                    "exactly that.", count=r["count"], metric=r["metric"].replace("_", " "),
-                    rate=r["per week"]), [f"metrics.csv:{r['row']}"]))
+                    "exactly that.", count=r["count"], metric=metric, rate=r["per week"]),
+                    [f"metrics.csv:{r['row']}"]))
 
     def plot(self, ax=None):
         from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
