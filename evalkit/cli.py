@@ -168,7 +168,7 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
     --pdf). Exit status: failures."""
     outcomes = _run(paths, out, as_of, jobs, not no_progress, pdf, lang)
-    write_index(out, outcomes)
+    write_index(out, outcomes, lang=lang)
     _exit(outcomes)
 
 
@@ -184,7 +184,7 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
     if done:
         comparative = run_compare(out, done, pdf=pdf, lang=lang)
         click.echo(comparative.describe(), err=comparative.status != "ok")
-    write_index(out, outcomes, comparative)
+    write_index(out, outcomes, comparative, lang=lang)
     click.echo(f"index: {Path(out) / 'index.html'}")
     _exit(outcomes, comparative)
 

@@ -18,7 +18,7 @@ from typing import Optional
 
 import nbformat
 
-from .i18n import message_table, tr
+from .i18n import direction, message_table, tr
 from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
 from .load import RECORD_FILES, check_record
 from .page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
@@ -209,35 +209,40 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
 
 
 INDEX = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>evalkit reports</title>
+<html lang="{lang}" dir="{dir}"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:system-ui,"Noto Sans",sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;color:#222}} table{{border-collapse:collapse}} td,th{{border:1px solid #ccc;
 padding:4px 8px;text-align:start;vertical-align:top}} th{{background:#f2f2f2}}
 .ok{{color:#2e7d32}} .invalid,.failed{{color:#c62828}}</style></head><body>
-<h1>Campaign evaluations</h1>
-<p>Run on {date} with evalkit {version}. Generated; do not edit by hand.</p>
+<h1>{heading}</h1>
+<p>{run}</p>
 {comparative}
-<h2>Evaluations</h2>
-<table><thead><tr><th>campaign</th><th>status</th><th>report</th></tr></thead>
+<h2>{evaluations}</h2>
+<table><thead><tr><th>{campaign}</th><th>{status}</th><th>{report}</th></tr></thead>
 <tbody>{rows}</tbody></table>
 </body></html>
 """
 
 
 def write_index(out_root: str | Path, outcomes: list[Outcome],
-                comparative: Optional[Outcome] = None, run_date: Optional[str] = None) -> Path:
+                comparative: Optional[Outcome] = None, run_date: Optional[str] = None,
+                lang: str = "en") -> Path:
     """OUT/index.html: every evaluation present under OUT (earlier runs' too, read from their
-    results.json), this run's failures, and the comparative report if there is one."""
+    results.json), this run's failures, and the comparative report if there is one; in the
+    run's language (a campaign by its Arabic name where the record gives one). Problems with
+    a record are shown as evalkit validate writes them."""
     from datetime import date
 
     from . import __version__
+
+    say = html.escape  # the index's fixed text, each in the run's language by tr()
 
     out_root = Path(out_root)
     present = {}
     for path in sorted(out_root.glob("*/results.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            name = data["record"]["name_en"]
+            name = (lang == "ar" and data["record"].get("name_ar")) or data["record"]["name_en"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # not an evalkit results file
         if (path.parent / "evaluation.html").is_file():
@@ -247,27 +252,40 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     for rid, name in sorted(present.items(), key=lambda x: x[1].casefold()):
         if rid in failed:
             continue
-        link = f'<a href="{html.escape(rid)}/evaluation.html">evaluation</a>'
+        link = (f'<a href="{html.escape(rid)}/evaluation.html">'
+                f'{say(tr("evaluation", lang))}</a>')
         if (out_root / rid / "evaluation.pdf").is_file():
             link += f' · <a href="{html.escape(rid)}/evaluation.pdf">PDF</a>'
-        rows.append(f'<tr><td>{html.escape(name)}</td><td class="ok">ok</td><td>{link}</td></tr>')
+        rows.append(f'<tr><td>{html.escape(name)}</td>'
+                    f'<td class="ok">{say(tr("ok", lang))}</td><td>{link}</td></tr>')
     for key, o in failed.items():
         detail = html.escape(o.describe().split(": ", 1)[-1])
-        earlier = (f' <a href="{html.escape(o.record_id)}/evaluation.html">earlier report</a>'
-                   if o.record_id in present else "")
+        earlier = (f' <a href="{html.escape(o.record_id)}/evaluation.html">'
+                   f'{say(tr("earlier report", lang))}</a>' if o.record_id in present else "")
         rows.append(f'<tr><td>{html.escape(key)}</td><td class="{o.status}">{detail}</td>'
                     f"<td>{earlier}</td></tr>")
+    heading = f'<h2>{say(tr("Comparison", lang))}</h2>'
     if comparative is not None and comparative.status != "ok":
-        comp = f'<h2>Comparison</h2><p class="failed">failed: {html.escape(comparative.error or "")}</p>'
+        comp = (f'{heading}<p class="failed">{say(tr("failed", lang))}: '
+                f'{html.escape(comparative.error or "")}</p>')
     elif (out_root / "comparative.html").is_file():
         pdf = (' (<a href="comparative.pdf">PDF</a>)'
                if (out_root / "comparative.pdf").is_file() else "")
-        comp = ('<h2>Comparison</h2><p><a href="comparative.html">The comparative report</a>'
-                f"{pdf}: the campaigns side by side.</p>")
+        comp = (f'{heading}<p><a href="comparative.html">'
+                f'{say(tr("The comparative report", lang))}</a>{pdf}: '
+                f'{say(tr("the campaigns side by side.", lang))}</p>')
     else:
         comp = ""
-    page = INDEX.format(date=html.escape(run_date or date.today().isoformat()),
-                        version=html.escape(__version__), comparative=comp, rows="".join(rows))
+    run = tr("Run on {date} with evalkit {version}. Generated; do not edit by hand.", lang)
+    page = INDEX.format(
+        lang=lang, dir=direction(lang), title=say(tr("evalkit reports", lang)),
+        heading=say(tr("Campaign evaluations", lang)),
+        evaluations=say(tr("Evaluations", lang)),
+        run=html.escape(run.format(date=run_date or date.today().isoformat(),
+                                   version=__version__)),
+        campaign=say(tr("campaign", lang)), status=say(tr("status", lang)),
+        report=say(tr("report", lang)),
+        comparative=comp, rows="".join(rows))
     tmp = out_root / ".index.html.tmp"
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out_root / "index.html")

@@ -202,3 +202,11 @@ def test_an_arabic_timeline_of_a_short_campaign_names_no_month_in_english(tmp_pa
                      ax.get_xticklabels() + [ax.xaxis.get_offset_text()])
     assert "2012-01" in drawn
     assert not re.search(r"Jan|Feb|Dec", drawn), drawn
+
+
+def test_the_index_of_an_arabic_run_is_arabic_with_the_campaigns_arabic_names(arabic_reports):
+    page = (arabic_reports / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    text = _visible_text(page)
+    assert "تقييمات الحملات" in text and "أنقذوا الغوطة" in text  # heading; Save Ghouta's name
+    assert _english_left(text, set()) == []
