@@ -127,10 +127,11 @@ def launch_timing_sheet() -> str:
                  "<p><strong>Reading the days</strong> (as evalkit computes them):</p>"
                  "<table><thead><tr><th>the start is</th><th>timing</th></tr></thead>"
                  f"<tbody>{rules}</tbody></table>"
-                 f"<p>A launch at or after the event is reactive — unless the campaign made the "
-                 f"event itself. A start before the event (even inside the 'at' window) "
-                 "anticipated it and is not reactive. A phase starting within {timing.GAP_DAYS} days of the last is "
-                 "an escalation of a running campaign; after a longer pause it is a relaunch.</p>")
+                 "<p>A launch at or after the event is reactive — unless the campaign made the "
+                 "event itself. A start before the event (even inside the 'at' window) "
+                 "anticipated it and is not reactive. A phase starting within "
+                 f"{timing.GAP_DAYS} days of the last is an escalation of a running campaign; "
+                 "after a longer pause it is a relaunch.</p>")
 
 
 WORKSHEETS = {"five-question-debrief": debrief, "audience-grid": audience_grid,

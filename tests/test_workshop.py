@@ -81,6 +81,7 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
         assert part in pages["smart-goals"]
     assert "between 7 days before and 30 days after" in pages["launch-timing"]
     assert "anticipated it and is not reactive" in pages["launch-timing"]
+    assert "A phase starting within 30 days of the last is an escalation" in pages["launch-timing"]
 
 
 @pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")

@@ -143,6 +143,12 @@ class TacticUsefulness(Analysis):
                            named=len({p.name for p in everyone}), kinds=len(kinds),
                            orientations=len(orientations)))
 
+        breadth = Msg("{n} orientations among {partners} partners", n=len(orientations),
+                      partners=len(everyone))
+        if unlisted and len(orientations) < 3:
+            breadth = Msg("{breadth}; members not listed for {coalitions}", breadth=breadth,
+                          coalitions=joined(", ", unlisted))
+
         lobbying = acts[(acts["kind"] == "lobbying") |
                         (acts["paper_kind"] == "direct_to_decision_makers")] if n else acts
         policy_outcomes = [o for o in outcomes if any(o[2].endswith(f": {p}") for p in POLICY)
@@ -169,14 +175,7 @@ class TacticUsefulness(Analysis):
                       not problems if (rec.media_tools.accounts or rec.media_tools.hashtags or n)
                       else None, joined("; ", problems) if problems else N_("none found")),
             Criterion(Msg("A coalition or partners of at least three different orientations"),
-                      True if len(orientations) >= 3 else None if unlisted else False,
-                      Msg("{n} orientations among {partners} partners; {unlisted}",
-                          n=len(orientations), partners=len(everyone),
-                          unlisted=Msg("members not listed for {coalitions}",
-                                       coalitions=joined(", ", unlisted)))
-                      if unlisted and len(orientations) < 3 else
-                      Msg("{n} orientations among {partners} partners", n=len(orientations),
-                          partners=len(everyone))),
+                      True if len(orientations) >= 3 else None if unlisted else False, breadth),
             Criterion(Msg("A policy outcome or goal attainment followed the tactics in time"),
                       bool(policy_outcomes) if (n and (not c.engagements.empty or
                                                        any(g.judgements for g in rec.goals)))

@@ -87,7 +87,8 @@ class Counterfactual:
         fast = engine == "local level" or (
             engine == "auto" and trend == "local level" and not seasonal
             and not y_pre.isna().any())
-        self.engine = N_("exact concentrated-likelihood engine") if fast else N_("state-space engine")
+        self.engine = (N_("exact concentrated-likelihood engine") if fast
+                       else N_("state-space engine"))
         if fast:
             self.result = LocalLevelFit(y_pre.to_numpy(), exog_pre)
             self.predicted = pd.Series(self.result.mean_forecast(exog_post, h),
