@@ -208,11 +208,13 @@ def compare(results_dir, campaigns, pdf, lang) -> None:
 @click.option("--out", default="workshop/worksheets", show_default=True, type=click.Path(),
               help="folder the worksheets are written to")
 @click.option("--pdf", is_flag=True, help="also print each worksheet to PDF (A4)")
-def worksheets(out, pdf) -> None:
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
+              help="the worksheets' language (ar: Arabic, right to left)")
+def worksheets(out, pdf, lang) -> None:
     """The workshop's printable worksheets (five-question debrief, audience grid, SMART goal
     sheet, launch-timing sheet), generated from evalkit's own vocabulary."""
     from .worksheets import write_worksheets
     _can_print_pdf(pdf)
     _writable_out(out)
-    for path in write_worksheets(out, pdf=pdf):
+    for path in write_worksheets(out, pdf=pdf, lang=lang):
         click.echo(f"written {path}")

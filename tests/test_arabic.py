@@ -89,7 +89,7 @@ def _visible_text(page):
 KEPT = {"Ljung-Box", "Newey", "West",
         "evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
         "engagements", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
-        "goals", "audiences", "md", "run-all", "follows"}
+        "goals", "audiences", "md", "run-all", "follows", "worksheets"}
 
 
 def _english_left(text, record_text):
@@ -211,3 +211,17 @@ def test_the_index_of_an_arabic_run_is_arabic_with_the_campaigns_arabic_names(ar
     text = _visible_text(page)
     assert "تقييمات الحملات" in text and "أنقذوا الغوطة" in text  # heading; Save Ghouta's name
     assert _english_left(text, set()) == []
+
+
+def test_the_workshop_worksheets_in_arabic_are_arabic_and_right_to_left(tmp_path):
+    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--lang", "ar"])
+    assert result.exit_code == 0, result.output
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.html")}
+    assert len(pages) == 4
+    for name, page in pages.items():
+        assert '<html lang="ar" dir="rtl">' in page, name
+        assert _english_left(_visible_text(page), set()) == [], name
+    # the vocabulary is evalkit's own, translated: the segments, the verdict scale
+    assert "صناع القرار" in pages["audience-grid"]            # decision makers
+    assert "أدلة غير كافية" in pages["five-question-debrief"]  # insufficient evidence
+    assert "الصفحة" in pages["launch-timing"]                  # the running footer: page

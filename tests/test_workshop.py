@@ -85,9 +85,11 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
 
 
 @pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
-def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path):
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path, lang):
     import pypdfium2 as pdfium
-    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--pdf"])
+    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--pdf",
+                                       "--lang", lang])
     assert result.exit_code == 0, result.output
     for pdf in sorted(tmp_path.glob("*.pdf")):
         doc = pdfium.PdfDocument(str(pdf))
@@ -96,6 +98,8 @@ def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path):
             image = doc[0].render(scale=1).to_pil()
             image.save(tmp_path / f"{pdf.stem}.png")
             assert image.convert("L").getextrema()[0] < 100, f"{pdf.name} renders blank"
+            if lang == "en":  # (PDFium reads Arabic back in presentation forms)
+                assert "evalkit worksheet · page 1 of" in doc[0].get_textpage().get_text_range()
         finally:
             doc.close()
 
