@@ -251,6 +251,12 @@ class CampaignRecord(_Strict):
     partners: list[Partner] = Field(default_factory=list)
     notes: Optional[str] = None
 
+    @property
+    def partners_recorded(self) -> bool:
+        """Whether the evaluator said who the campaign worked with: `coalitions: []` says
+        there was no coalition; leaving both keys out says nothing either way."""
+        return bool({"coalitions", "partners"} & self.model_fields_set)
+
 
 # --- CSV tables ----------------------------------------------------------------------------
 class ActivityRow(_Strict):

@@ -176,6 +176,8 @@ def _no_pressure_tools(ctx):
 
 def _partners(ctx):
     rec = ctx.campaign.record
+    if not rec.partners_recorded:
+        return None, [Msg("coalitions and partners not recorded")]
     n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
     sizes = [Msg("{coalition}: {n} members", coalition=c.name, n=c.size)
              for c in rec.coalitions if c.size is not None]
@@ -277,9 +279,15 @@ def _dispersion(ctx):
     q5 = _crit(ctx.questions[5], "No coordination")
     rec = ctx.campaign.record
     ev = [] if q5.met in (True, None) else [q5.because]
-    if not rec.coalitions:
+    if rec.partners_recorded and not rec.coalitions:
         ev.append(Msg("no coalition recorded"))
-    return bool(ev), ev or [Msg("no coordination problems; a coalition exists")]
+    if ev:
+        return True, ev
+    if not rec.partners_recorded:
+        # no problem seen, but whether the campaign stood alone is not recorded
+        return (None, [Msg("coalitions and partners not recorded")]) if q5.met is None else \
+            (False, [Msg("no coordination problems; coalitions not recorded")])
+    return False, [Msg("no coordination problems; a coalition exists")]
 
 
 # Each point is phrased for any campaign; `paper_example` keeps the paper's own wording,

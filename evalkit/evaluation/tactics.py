@@ -145,7 +145,9 @@ class TacticUsefulness(Analysis):
 
         breadth = Msg("{n} orientations among {partners} partners", n=len(orientations),
                       partners=len(everyone))
-        if unlisted and len(orientations) < 3:
+        if not rec.partners_recorded:
+            breadth = Msg("coalitions and partners not recorded")
+        elif unlisted and len(orientations) < 3:
             breadth = Msg("{breadth}; members not listed for {coalitions}", breadth=breadth,
                           coalitions=joined(", ", unlisted))
 
@@ -175,7 +177,8 @@ class TacticUsefulness(Analysis):
                       not problems if (rec.media_tools.accounts or rec.media_tools.hashtags or n)
                       else None, joined("; ", problems) if problems else N_("none found")),
             Criterion(Msg("A coalition or partners of at least three different orientations"),
-                      True if len(orientations) >= 3 else None if unlisted else False, breadth),
+                      True if len(orientations) >= 3 else
+                      None if unlisted or not rec.partners_recorded else False, breadth),
             Criterion(Msg("A policy outcome or goal attainment followed the tactics in time"),
                       bool(policy_outcomes) if (n and (not c.engagements.empty or
                                                        any(g.judgements for g in rec.goals)))
