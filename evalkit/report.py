@@ -146,7 +146,9 @@ class Html(str):
     section's heading and its content as one output (each cell is a kernel round trip)."""
 
     def _repr_html_(self) -> str:
-        return str(self)
+        # in an Arabic notebook opened in JupyterLab (no page-wide dir) the output still
+        # reads right to left
+        return f'<div dir="rtl">{self}</div>' if direction() == "rtl" else str(self)
 
     def __add__(self, other: str) -> "Html":
         return Html(str.__add__(self, other))
@@ -189,8 +191,9 @@ def attr(value) -> str:
 
 
 def paragraph(text: str, css: str = "") -> Html:
+    """A paragraph of text, a computed sentence (Msg) in the report's language."""
     cls = f' class="{css}"' if css else ""
-    return Html(f'<div class="evalkit"><p{cls}>{esc(text)}</p></div>')
+    return Html(f'<div class="evalkit"><p{cls}>{esc(localized(text))}</p></div>')
 
 
 def bullets(items: Iterable[str], links: Optional[Callable[[str], str]] = None) -> Html:

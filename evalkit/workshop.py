@@ -10,16 +10,28 @@ from pathlib import Path
 
 import pandas as pd
 
+from .i18n import N_, Msg
 from .load import Campaign, load_campaign
 from .timing import phase_gaps
 from .values import Quantity
+
+
+def overview(campaign: Campaign) -> Msg:
+    """The record in one line: how much data the session will look at."""
+    return Msg("{name}: {activities} activities, {counts} counts in metrics.csv, {phases} "
+               "phases.", name=campaign.name, activities=len(campaign.activities),
+               counts=len(campaign.metrics), phases=len(campaign.record.phases))
+
+
+def verdict_line(question) -> Msg:
+    return Msg("Verdict: {sentence}", sentence=question.verdict.sentence())
 
 
 def metrics_view(campaign: Campaign) -> pd.DataFrame:
     """metrics.csv as written: the date, the metric, the count with its qualifier, the phase."""
     m = campaign.metrics
     return pd.DataFrame({"line": m["row"], "date": m["date"], "metric": m["metric"],
-                         "count as recorded": [str(Quantity.from_row(r, "value"))
+                         "count as recorded": [Quantity.from_row(r, "value").msg()
                                                for _, r in m.iterrows()],
                          "phase": m["phase"].fillna(""), "note": m["note"].fillna("")})
 
@@ -31,7 +43,7 @@ def phases_view(campaign: Campaign) -> pd.DataFrame:
     for p in sorted(campaign.record.phases, key=lambda p: p.start.start):
         days = gaps.get(p.id)
         rows.append({"phase": p.id, "name": p.name, "start": p.start.text, "end": p.end.text,
-                     "pause before it (days)": f"{days[0]}–{days[1]}" if days else "none"})
+                     "pause before it (days)": f"{days[0]}–{days[1]}" if days else N_("none")})
     return pd.DataFrame(rows)
 
 
@@ -61,7 +73,7 @@ def before_and_after(before, after) -> pd.DataFrame:
     b, a = before.criteria_table(), after.criteria_table()
     rows = [{"criterion": c, "before": rb, "after": ra, "changed": "yes" if rb != ra else ""}
             for c, rb, ra in zip(b["criterion"], b["result"], a["result"])]
-    rows.append({"criterion": "VERDICT", "before": before.verdict.level,
+    rows.append({"criterion": N_("VERDICT"), "before": before.verdict.level,
                  "after": after.verdict.level,
                  "changed": "yes" if before.verdict.level != after.verdict.level else ""})
     return pd.DataFrame(rows)

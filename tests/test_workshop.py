@@ -62,9 +62,42 @@ def test_the_learners_edit_changes_a_criterion_and_says_which(workshop_notebook)
                                 "campaign.yaml").read_text(encoding="utf-8")
 
 
-def test_workshop_notebook_has_no_outputs_committed():
-    nb = nbformat.read(template_path("workshop.ipynb"), as_version=4)
+@pytest.mark.parametrize("name", ["workshop.ipynb", "workshop.ar.ipynb"])
+def test_workshop_notebook_has_no_outputs_committed(name):
+    nb = nbformat.read(template_path(name), as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def _code(nb) -> dict:
+    """Each code cell's code without its comments, by cell id (comments are prose)."""
+    return {c.get("id"): "\n".join(line.split("#", 1)[0].rstrip()
+                                   for line in c.source.splitlines())
+            for c in nb.cells if c.cell_type == "code"}
+
+
+def test_the_arabic_workshop_notebook_runs_the_same_code_in_arabic(tmp_path):
+    english = nbformat.read(template_path("workshop.ipynb"), as_version=4)
+    template = template_path("workshop.ar.ipynb")
+    arabic = nbformat.read(template, as_version=4)
+    # the two stay in step: the same cells and code, only the language and the prose differ
+    assert [c.get("id") for c in arabic.cells] == [c.get("id") for c in english.cells]
+    en, ar = _code(english), _code(arabic)
+    assert en.pop("parameters").replace('lang = "en"', 'lang = "ar"') == ar.pop("parameters")
+    assert en == ar
+    out = tmp_path / "workshop.ar.ipynb"
+    pm.execute_notebook(str(template), str(out), kernel_name="python3", progress_bar=False,
+                        cwd=str(template.parent), extra_arguments=KERNEL_ARGUMENTS,
+                        kernel_manager_class=kernel_manager_logging_to(tmp_path / "k.log"))
+    nb = nbformat.read(out, as_version=4)
+    assert "الحكم: مقبول" in _outputs(nb, "criteria")          # Verdict: Fair
+    compare = _outputs(nb, "compare")
+    verdict = re.search(r"<tr><td>الحكم</td><td>(\w+)</td><td>(\w+)</td>", compare)
+    assert verdict.groups() == ("مقبول", "جيد")                 # fair -> good, as in English
+    from test_arabic import _english_left, _record_text, _visible_text
+    shown = _visible_text(" ".join(_outputs(nb, c.get("id")) for c in nb.cells
+                                   if c.cell_type == "code"))
+    record = _record_text(ROOT / "case_studies" / "aleppo-is-burning")
+    assert _english_left(shown, record) == []
 
 
 def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
