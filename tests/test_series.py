@@ -176,6 +176,9 @@ def test_a_series_too_short_before_the_launch_says_why_instead_of_a_number(sicil
     [a] = ev.series
     assert a.counterfactual is None
     assert "the pre-period has 7 observations" in a.counterfactual_problem
+    # the reason is evalkit's sentence: an Arabic report gives it in Arabic
+    from evalkit.i18n import localized
+    assert "في فترة ما قبل الانطلاق 7 مشاهدات" in localized(a.counterfactual_problem, "ar")
 
 
 def test_every_problem_of_a_bad_series_file_is_located_in_one_pass(tmp_path):

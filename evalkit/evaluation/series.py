@@ -177,7 +177,7 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                     pre_period=(a.first, launch - timedelta(days=1)),
                     post_period=(launch, a.last))
             except SeriesError as exc:
-                a.counterfactual_problem = str(exc)
+                a.counterfactual_problem = exc.reason
         a.interruptions = _interruptions(campaign, launch, pd.DatetimeIndex(data["date"]))
         if not a.interruptions:
             a.its_problem = Msg("neither the launch nor a hot event dated to the month has {n} or "
@@ -187,6 +187,6 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.its, a.its_model, a.its_robust = _its(data, a.interruptions,
                                                         data["exposure"].notna().all())
             except SeriesError as exc:
-                a.its_problem = str(exc)
+                a.its_problem = exc.reason
         out.append(a)
     return out

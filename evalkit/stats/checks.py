@@ -8,7 +8,12 @@ from ..i18n import Msg
 
 
 class SeriesError(ValueError):
-    """A series that cannot be analysed as given; the message says why and what to do."""
+    """A series that cannot be analysed as given; the message says why and what to do. The
+    message may be a Msg, so that a report shows it in its own language (`.reason`)."""
+
+    @property
+    def reason(self):
+        return self.args[0] if self.args else str(self)
 
 
 def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
@@ -23,8 +28,8 @@ def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
     frame = data.set_index(time) if time else data.copy()
     if frame.index.has_duplicates:
         dups = frame.index[frame.index.duplicated()].unique()[:5]
-        raise SeriesError(f"duplicate time points: {', '.join(map(str, dups))}; "
-                          "aggregate them to one row each first")
+        raise SeriesError(Msg("duplicate time points: {points}; aggregate them to one row each "
+                              "first", points=", ".join(map(str, dups))))
     if not frame.index.is_monotonic_increasing:
         frame = frame.sort_index()
         warnings.append(Msg("The rows were not in time order; they were sorted by time."))
@@ -32,16 +37,18 @@ def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
         values = pd.to_numeric(frame[c], errors="coerce")
         bad = frame.index[values.isna() & frame[c].notna()]
         if len(bad):
-            raise SeriesError(f"column {c!r}: non-numeric values at {', '.join(map(str, bad[:5]))}")
+            raise SeriesError(Msg("column {column}: non-numeric values at {points}",
+                                  column=repr(c), points=", ".join(map(str, bad[:5]))))
         frame[c] = values
     for c in counts:
         v = frame[c].dropna()
         if (v < 0).any():
             at = v.index[v < 0][:5]
-            raise SeriesError(f"column {c!r}: negative counts at {', '.join(map(str, at))}; "
-                              "a count cannot be negative")
+            raise SeriesError(Msg("column {column}: negative counts at {points}; a count cannot "
+                                  "be negative", column=repr(c), points=", ".join(map(str, at))))
         if len(v) and (v == 0).all():
-            raise SeriesError(f"column {c!r} is zero everywhere: there is no rate to model")
+            raise SeriesError(Msg("column {column} is zero everywhere: there is no rate to model",
+                                  column=repr(c)))
         if not np.allclose(v, np.round(v)):
             warnings.append(Msg("Column {column} has non-integer values; a count model treats "
                                 "them as counts anyway.", column=repr(c)))

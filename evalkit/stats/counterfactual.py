@@ -49,33 +49,36 @@ class Counterfactual:
         frame = as_series_frame(data, [response, *controls], time, [], self.warnings)
         freq, gaps = regular_gaps(frame.index)
         if gaps:
-            raise SeriesError(f"{len(gaps)} time points are missing (e.g. "
-                              f"{', '.join(str(g.date()) for g in gaps[:3])}); the model needs "
-                              "a regular series: add the missing rows (with an empty response "
-                              "if it was not observed)")
+            raise SeriesError(Msg("{n} time points are missing (e.g. {dates}); the model needs a "
+                                  "regular series: add the missing rows (with an empty "
+                                  "response if it was not observed)", n=len(gaps),
+                                  dates=", ".join(str(g.date()) for g in gaps[:3])))
         for c in controls:
             if frame[c].isna().any():
                 n = int(frame[c].isna().sum())
-                raise SeriesError(f"control series {c!r} has {n} missing values; a control "
-                                  "must cover every time point of the response")
+                raise SeriesError(Msg("control series {control} has {n} missing values; a "
+                                      "control must cover every time point of the response",
+                                      control=repr(c), n=n))
         pre, post = _window(frame.index, pre_period), _window(frame.index, post_period)
         if (pre & post).any():
-            raise SeriesError("the pre- and post-periods overlap")
+            raise SeriesError(Msg("the pre- and post-periods overlap"))
         if not post.any():
-            raise SeriesError(f"no data in the post-period {post_period}")
+            raise SeriesError(Msg("no data in the post-period {period}", period=str(post_period)))
         n_params = 1 + (1 if trend == "local linear trend" else 0) + len(controls) + 1 \
             + (1 if seasonal else 0)
         minimum = max(10, 3 * n_params, 2 * (seasonal or 0))
         n_pre = int(frame.loc[pre, response].notna().sum())
         if n_pre < minimum:
-            raise SeriesError(f"the pre-period has {n_pre} observations; this model "
-                              f"({trend}, {len(controls)} controls"
-                              f"{', seasonal ' + str(seasonal) if seasonal else ''}) needs at "
-                              f"least {minimum} (3 per parameter, at least 10)")
+            model = Msg("{trend}, {n} controls", trend=trend, n=len(controls))
+            if seasonal:
+                model = Msg("{model}, seasonal {period}", model=model, period=seasonal)
+            raise SeriesError(Msg("the pre-period has {n} observations; this model ({model}) "
+                                  "needs at least {minimum} (3 per parameter, at least 10)",
+                                  n=n_pre, model=model, minimum=minimum))
         y_pre = frame.loc[pre, response]
         if (y_pre.dropna() == y_pre.dropna().iloc[0]).all():
-            raise SeriesError("the response is constant over the pre-period: no model can be "
-                              "fitted to it")
+            raise SeriesError(Msg("the response is constant over the pre-period: no model can "
+                                  "be fitted to it"))
         self.frame, self.response, self.controls = frame, response, controls
         self.pre, self.post, self.alpha = pre, post, alpha
         self.settings = {"trend": trend, "seasonal": seasonal, "controls": controls}
@@ -273,7 +276,7 @@ class Counterfactual:
             except SeriesError as exc:
                 rows.append({"trend": trend, "controls": ", ".join(controls) or "none",
                              "average effect": np.nan, "low": np.nan, "high": np.nan,
-                             "tail probability": np.nan, "note": str(exc)})
+                             "tail probability": np.nan, "note": exc.reason})
         return pd.DataFrame(rows)
 
     def plot(self):

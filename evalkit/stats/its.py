@@ -81,7 +81,8 @@ class InterruptedTimeSeries:
         ok = self.data[outcome].notna()
         self.X, self.y = X[ok], self.data.loc[ok, outcome]
         if len(self.y) <= X.shape[1]:
-            raise SeriesError(f"{len(self.y)} observations for {X.shape[1]} terms: too short")
+            raise SeriesError(Msg("{n} observations for {terms} terms: too short",
+                                  n=len(self.y), terms=X.shape[1]))
         off = np.log(self.data.loc[ok, offset]) if offset else None
         self._offset = off
         self.hac_lags = hac_lags
