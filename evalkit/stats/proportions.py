@@ -1,5 +1,6 @@
 """Proportions (English share of posts, foreign share of participants …) with Wilson
-intervals, and two-sample comparisons (score test; Newcombe interval for the difference)."""
+intervals, and two-sample comparisons (score test; Newcombe interval for the difference,
+score interval for the ratio: "twice as often" is a claim about the ratio)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -47,6 +48,10 @@ class ProportionComparison:
         self.ci_low, self.ci_high = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb",
                                                                compare="diff", alpha=alpha)
         self.p_value = float(test_proportions_2indep(k1, n1, k2, n2, method="score").pvalue)
+        self.ratio = self.a.estimate / self.b.estimate if k2 else float("inf")
+        self.ratio_low, self.ratio_high = confint_proportions_2indep(
+            k1, n1, k2, n2, method="score", compare="ratio", alpha=alpha) if k2 else \
+            (float("nan"), float("inf"))
 
     def summary(self) -> pd.DataFrame:
         return pd.concat([self.a.summary(), self.b.summary()], ignore_index=True)
@@ -56,6 +61,9 @@ class ProportionComparison:
         s = self.a.sentences()[:1] + self.b.sentences()[:1]
         s.append(f"Difference {self.difference:+.1%} ({lvl}% Newcombe interval "
                  f"{self.ci_low:+.1%} to {self.ci_high:+.1%}; score test p = {self.p_value:.3g}).")
+        if self.b.k:
+            s.append(f"Ratio {self.ratio:.2f} ({lvl}% score interval {self.ratio_low:.2f} to "
+                     f"{self.ratio_high:.2f}).")
         if self.ci_low <= 0 <= self.ci_high:
             s.append("The interval includes no difference: insufficient evidence of a difference.")
         return s
