@@ -234,8 +234,11 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     from datetime import date
 
     from . import __version__
+    # escaping that keeps a date or a Latin name in order inside Arabic text (<bdi>)
+    from .report import esc
 
-    say = html.escape  # the index's fixed text, each in the run's language by tr()
+    def say(text: str) -> str:  # the index's fixed text is each in its language by tr()
+        return esc(text, direction(lang))
 
     out_root = Path(out_root)
     present = {}
@@ -256,7 +259,7 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
                 f'{say(tr("evaluation", lang))}</a>')
         if (out_root / rid / "evaluation.pdf").is_file():
             link += f' · <a href="{html.escape(rid)}/evaluation.pdf">PDF</a>'
-        rows.append(f'<tr><td>{html.escape(name)}</td>'
+        rows.append(f'<tr><td>{say(name)}</td>'
                     f'<td class="ok">{say(tr("ok", lang))}</td><td>{link}</td></tr>')
     for key, o in failed.items():
         detail = html.escape(o.describe().split(": ", 1)[-1])
@@ -281,8 +284,7 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         lang=lang, dir=direction(lang), title=say(tr("evalkit reports", lang)),
         heading=say(tr("Campaign evaluations", lang)),
         evaluations=say(tr("Evaluations", lang)),
-        run=html.escape(run.format(date=run_date or date.today().isoformat(),
-                                   version=__version__)),
+        run=say(run.format(date=run_date or date.today().isoformat(), version=__version__)),
         campaign=say(tr("campaign", lang)), status=say(tr("status", lang)),
         report=say(tr("report", lang)),
         comparative=comp, rows="".join(rows))

@@ -168,13 +168,14 @@ _LTR_RUN = re.compile(r"[\"“(\[#@]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]
                       r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d")
 
 
-def esc(value) -> str:
+def esc(value, page_direction: Optional[str] = None) -> str:
     """Escape text for HTML; isolate runs of the other script's direction in <bdi>: Arabic
-    runs in an English report, left-to-right runs in an Arabic one."""
+    runs in an English report, left-to-right runs in an Arabic one (the report's direction,
+    or `page_direction` for a page built outside a report)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     raw = str(value)
-    if direction() == "rtl":
+    if (page_direction or direction()) == "rtl":
         out, pos = [], 0
         for m in _LTR_RUN.finditer(raw):
             out.append(html.escape(raw[pos:m.start()]))
