@@ -247,3 +247,32 @@ def test_the_reach_chart_says_when_a_count_is_drawn_as_counted(tmp_path):
     assert "not scaled up" in short.plot().axes[0].get_xlabel()
     weekly = Reach(small_record(tmp_path, metrics=["2020-01,views,162 million,,,,,,,,s"]))
     assert "not scaled up" not in weekly.plot().axes[0].get_xlabel()
+
+
+def test_in_person_reach_is_judged_at_the_decision_makers_arena(tmp_path):
+    from conftest import act
+
+    def arena_criterion(region, *activities):
+        c = small_record(tmp_path, activities=list(activities), audiences=[
+            {"id": "dm", "segment": "decision_makers", "tier": "primary", "region": region,
+             "languages": ["en"], "targeted": "yes", "source": "s"},
+            {"id": "public", "segment": "general_public", "tier": "secondary",
+             "region": "local", "languages": ["en"], "targeted": "yes", "source": "s"}])
+        return next(x for x in Reach(c).criteria if "arena" in str(x.name))
+
+    town = act("a1", channel="in_person", scope="local")
+    march = act("a2", channel="in_person", scope="national")
+    abroad = act("a3", channel="in_person", scope="international")
+    # the home government is met nationally: a town's protest does not reach it
+    assert arena_criterion("local", town).met is False
+    home = arena_criterion("local", town, march)
+    assert home.met is True and str(home.name).endswith("(national or wider)")
+    # decision makers abroad, as in the paper: only international in-person activity counts
+    assert arena_criterion("international", march).met is False
+    paper = arena_criterion("international", abroad)
+    assert paper.met is True and str(paper.name).endswith("arena (international)")
+    unknown = next(x for x in Reach(small_record(tmp_path, activities=[abroad], audiences=[
+        {"id": "public", "segment": "general_public", "tier": "secondary", "region": "local",
+         "languages": ["en"], "targeted": "yes", "source": "s"}])).criteria
+        if "arena" in str(x.name))
+    assert unknown.met is None and "arena is unknown" in str(unknown.because)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..i18n import N_, Msg, joined
-from ..schema import INFLUENCER_SEGMENTS
+from ..schema import INFLUENCER_SEGMENTS, SCOPES
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
@@ -30,6 +30,21 @@ def decision_maker_languages(record) -> set[str]:
     makers abroad is 'a talk with oneself')."""
     return {language_code(l) for a in record.audiences if a.segment == "decision_makers"
             for l in a.languages}
+
+
+# Where a decision maker sits, as the activity scope that reaches them: the home country's
+# government is met nationally (a town's protest does not reach it), a regional body
+# regionally, international bodies and blocking states internationally.
+ARENA_OF_REGION = {"local": "national", "regional": "regional",
+                   "international": "international", "blocking_state": "international"}
+
+
+def decision_makers_arena(record) -> str | None:
+    """The widest activity scope the record's decision-maker audiences sit at (None when it
+    records none): in-person activity must reach that far to press them."""
+    arenas = {ARENA_OF_REGION[a.region] for a in record.audiences
+              if a.segment == "decision_makers"}
+    return max(arenas, key=SCOPES.index) if arenas else None
 
 
 def home_languages(record) -> set[str]:

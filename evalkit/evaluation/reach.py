@@ -7,9 +7,10 @@ import math
 import pandas as pd
 
 from ..i18n import N_, Msg, joined, localized, tr
+from ..schema import SCOPES
 from ..values import Quantity
 from .base import Analysis, Criterion, Finding, fit_margins, row_ref
-from .audience import foreign_publics, home_languages
+from .audience import decision_makers_arena, foreign_publics, home_languages
 from .hashtags import effective_number, group_variants
 
 from ..timing import GAP_DAYS, phase_gaps
@@ -207,13 +208,20 @@ class Reach(Analysis):
             (False if trend and all(t == "no" for t in trend) else None),
             Msg("{n} of {total} hashtags trended", n=trend.count("yes"), total=len(trend))
             if trend else Msg("no hashtags recorded")))
-        intl = acts[(acts["channel"] == "in_person") & (acts["scope"] == "international")] \
+        # the paper's decision makers sat abroad (international arena); a campaign at home
+        # presses its own government nationally
+        arena = decision_makers_arena(rec)
+        wide = SCOPES[SCOPES.index(arena):] if arena else ()
+        there = acts[(acts["channel"] == "in_person") & acts["scope"].isin(wide)] \
             if not acts.empty else acts
+        where = arena if arena in (None, SCOPES[-1]) else Msg("{arena} or wider", arena=arena)
         self.criteria.append(Criterion(
-            Msg("In-person activity reached the international arena"),
-            (len(intl) > 0) if not acts.empty else None,
-            Msg("{n} international in-person activities", n=len(intl)),
-            row_ref("activities.csv", intl["row"])[:5] if len(intl) else []))
+            Msg("In-person activity reached the decision makers' arena ({where})", where=where)
+            if arena else Msg("In-person activity reached the decision makers' arena"),
+            (len(there) > 0) if arena and not acts.empty else None,
+            Msg("{n} in-person activities at {where} scope", n=len(there), where=where)
+            if arena else Msg("no decision-maker audience recorded, so their arena is unknown"),
+            row_ref("activities.csv", there["row"])[:5] if len(there) else []))
         reached = [a.reached for a in media if a.reached != "unknown"]
         self.criteria.append(Criterion(
             Msg("Mainstream media were reached"), (any(r in ("yes", "partly") for r in reached))
