@@ -203,7 +203,8 @@ class Counterfactual:
              *self._quantiles(totals)),
             (N_("absolute effect"), (obs - pred).mean(), (obs - pred).sum(),
              *[v / n for v in self._quantiles(cum_sim)], *self._quantiles(cum_sim)),
-            (N_("relative effect"), (obs - pred).sum() / pred.sum(), (obs - pred).sum() / pred.sum(),
+            (N_("relative effect"), (obs - pred).sum() / pred.sum(),
+             (obs - pred).sum() / pred.sum(),
              *self._quantiles(rel_sim), *self._quantiles(rel_sim)),
         ]
         return pd.DataFrame(rows, columns=["", "average", "cumulative", "average_low",
