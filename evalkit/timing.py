@@ -38,6 +38,11 @@ N_("before"), N_("at"), N_("after"), N_("independent"), N_("undetermined"), N_("
 N_("escalation")
 
 
+def day_span(lo: int, hi: int) -> Msg:
+    """'65 days', or '62–131 days' when the dates allow a range."""
+    return Msg("{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+
+
 @dataclass(frozen=True)
 class PhaseGap:
     before: Phase
@@ -50,10 +55,8 @@ class PhaseGap:
         return self.days[0] > GAP_DAYS
 
     def text(self) -> Msg:
-        lo, hi = self.days
-        span = Msg("{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
         return Msg("{before} → {after}: {span}", before=self.before.id, after=self.after.id,
-                   span=span)
+                   span=day_span(*self.days))
 
 
 def phase_gaps(record: CampaignRecord) -> list[PhaseGap]:

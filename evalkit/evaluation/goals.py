@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..grid import ATTAINMENT_WORDS, judgement_as_of
 from ..i18n import N_, Msg, joined
+from ..timing import day_span
 from .base import Analysis, Criterion, Finding, fit_margins
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
@@ -39,7 +40,7 @@ def _span_of_days(lo: int, hi: int) -> Msg:
         low, high = f"{lo / 365.25:.1f}", f"{hi / 365.25:.1f}"
         return Msg("{n} years", n=low) if low == high else \
             Msg("{low}–{high} years", low=low, high=high)
-    return Msg("{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+    return day_span(lo, hi)
 
 
 class GoalAttainment(Analysis):

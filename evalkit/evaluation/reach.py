@@ -23,6 +23,7 @@ LEVEL_METRICS = ("followers", "percent")
 # not "1,134 million per week" (the over-estimation the paper warns of, §4 weakness 12). Its
 # rate is the count itself, over one week of exposure: the week's true count is that or more.
 MIN_WEEKS = 1.0
+MIN_DAYS = int(7 * MIN_WEEKS)
 
 
 def _in_days(count, days: int) -> Msg:
@@ -31,7 +32,7 @@ def _in_days(count, days: int) -> Msg:
 
 
 def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
-    if days < 7:
+    if days < MIN_DAYS:
         return Msg("{counted}, not scaled up to a week", counted=_in_days(q.msg(), days))
     lo, hi = q.lower / weeks, q.upper / weeks
     if q.bound == "lower":
@@ -49,8 +50,9 @@ def _num(x: float) -> str:
     return f"{x:.1f}" if x < 1000 else f"{x:,.0f}"
 
 
-_COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "days", "weeks", "count",
-            "bound", "rate_low", "rate_high", "per week", "level", "note", "source", "_size"]
+_COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "days", "short", "weeks",
+            "count", "bound", "rate_low", "rate_high", "per week", "level", "note", "source",
+            "_size"]
 
 
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
@@ -68,7 +70,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
             "start": r["date_start"],
             "phase": r.get("phase"), "window": r["date"], "days": days,
-            "weeks": round(weeks, 1),
+            "short": days < MIN_DAYS, "weeks": round(weeks, 1),
             "count": count, "bound": q.bound,
             "rate_low": None if level else q.lower / weeks,
             "rate_high": None if level else q.upper / weeks,
@@ -140,7 +142,7 @@ class Reach(Analysis):
         for _, r in self.metric_table.iterrows():
             value = (r["per week"] if r["level"] else
                      Msg("{rate} ({window})", rate=r["per week"], window=r["window"])
-                     if r["days"] < 7 else
+                     if r["short"] else
                      Msg("{count} over {weeks} weeks ({window}): {rate}", count=r["count"],
                          weeks=r["weeks"], window=r["window"], rate=r["per week"]))
             self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
@@ -271,7 +273,7 @@ class Reach(Analysis):
                 metric = r["metric"].replace("_", " ")
                 self.findings.append(Finding(Msg(
                     "{count} {metric} is a lower bound: the true count is that or more, never "
-                    "exactly that.", count=r["count"], metric=metric) if r["days"] < 7 else Msg(
+                    "exactly that.", count=r["count"], metric=metric) if r["short"] else Msg(
                     "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
                     "exactly that.", count=r["count"], metric=metric, rate=r["per week"]),
                     [f"metrics.csv:{r['row']}"]))
@@ -314,7 +316,7 @@ class Reach(Analysis):
         ax.set_ylim(len(r) - 0.5, -0.5)
         lines = [tr("per week, log scale") if log else tr("per week"),
                  tr("arrow: the count is a bound, the rate lies that way · bar: a range")]
-        if (r["days"] < 7).any():
+        if r["short"].any():
             lines.append(tr("a window under a week: its count, not scaled up"))
         ax.set_xlabel("\n".join(lines))
         # whole numbers with thousands separators, never matplotlib's "1e8" offset
