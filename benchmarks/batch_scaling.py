@@ -20,7 +20,7 @@ CASES = HERE.parent / "case_studies"
 WORKER = r'''
 import json, resource, sys, time
 from pathlib import Path
-from evalkit.batch import run_batch
+from evalkit.run.batch import run_batch
 records = [Path(p) for p in json.loads(sys.argv[1])]
 t = time.perf_counter()
 outcomes = run_batch(records, sys.argv[2], jobs=int(sys.argv[3]), progress=False)

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 # found by doing what the notebook does in a fresh interpreter: not a hand-typed list.
 PROBE = r"""
 import json, sys, sysconfig
-from evalkit.report import CampaignReport
+from evalkit.render.report import CampaignReport
 r = CampaignReport(sys.argv[1], "")
 for part in (r.title(), r.overview(), r.verdicts_table(), r.grid_table(), r.timing_table(),
              r.checklist_table(), r.recommendations_list(), r.sources_table()):
@@ -58,8 +58,8 @@ def bare_notebook(path: Path, libs: list[str]) -> None:
 
 
 def main() -> None:
-    from evalkit.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to
-    from evalkit.pipeline import evaluate
+    from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to
+    from evalkit.run.pipeline import evaluate
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--record", default=str(HERE.parent / "case_studies" / "caesar"))

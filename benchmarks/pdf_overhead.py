@@ -25,7 +25,7 @@ BASELINE = "1a6b0fb"  # the last commit before the reports issue's work began
 
 TIMED = r"""
 import json, sys, time
-from evalkit.pipeline import evaluate
+from evalkit.run.pipeline import evaluate
 kw = {"pdf": True} if sys.argv[3] == "pdf" else {}
 t = time.perf_counter()
 outcome = evaluate(sys.argv[1], sys.argv[2], **kw)
@@ -50,7 +50,7 @@ def timed(record: str, out: Path, pythonpath: str, pdf: bool) -> float:
 
 
 def main() -> None:
-    from evalkit.pdf import find_chromium
+    from evalkit.render.pdf import find_chromium
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--record", default=str(ROOT / "case_studies" / "caesar"))

@@ -23,7 +23,7 @@ GOAL_BYTES = 1_500_000
 
 
 def main() -> None:
-    from evalkit.pipeline import evaluate
+    from evalkit.run.pipeline import evaluate
     ap = argparse.ArgumentParser()
     ap.add_argument("--activities", type=int, default=10_000)
     args = ap.parse_args()

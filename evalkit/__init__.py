@@ -1,7 +1,7 @@
 """evalkit: evaluate advocacy and mobilisation campaigns after they end."""
-from .load import Campaign, check_record, load_campaign
-from .problems import Problem, RecordInvalid
-from .values import DateSpan, Quantity
+from evalkit.record.load import Campaign, check_record, load_campaign
+from evalkit.record.problems import Problem, RecordInvalid
+from evalkit.record.values import DateSpan, Quantity
 
 __all__ = ["Campaign", "DateSpan", "Problem", "Quantity", "RecordInvalid", "check_record",
            "load_campaign", "__version__"]

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import click
 
-from .batch import find_records, run_batch
-from .i18n import LANGUAGES
-from .load import check_record
-from .pipeline import compare as run_compare
-from .pipeline import write_index
+from evalkit.run.batch import find_records, run_batch
+from evalkit.i18n import LANGUAGES
+from evalkit.record.load import check_record
+from evalkit.run.pipeline import compare as run_compare
+from evalkit.run.pipeline import write_index
 
-SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
+SCAFFOLD = Path(__file__).resolve().parent / "record" / "scaffold"
 
 
 @click.group()
@@ -93,7 +93,7 @@ def _writable_out(out: str) -> Path:
 
 def _check_as_of(ctx, param, value: str) -> str:
     """An invalid --as-of stops the run before any notebook is executed."""
-    from .grid import parse_as_of
+    from evalkit.evaluation.grid import parse_as_of
     try:
         parse_as_of(value)
     except ValueError as exc:
@@ -103,7 +103,7 @@ def _check_as_of(ctx, param, value: str) -> str:
 
 def _can_print_pdf(pdf: bool) -> None:
     """--pdf without a browser to print with stops before any work."""
-    from .pdf import INSTALL_HINT, find_chromium
+    from evalkit.render.pdf import INSTALL_HINT, find_chromium
     if pdf and find_chromium() is None:
         click.echo(f"error: --pdf needs Chromium to print with: {INSTALL_HINT}", err=True)
         sys.exit(2)
@@ -213,7 +213,7 @@ def compare(results_dir, campaigns, pdf, lang) -> None:
 def worksheets(out, pdf, lang) -> None:
     """The workshop's printable worksheets (five-question debrief, audience grid, SMART goal
     sheet, launch-timing sheet), generated from evalkit's own vocabulary."""
-    from .worksheets import write_worksheets
+    from evalkit.workshop.worksheets import write_worksheets
     _can_print_pdf(pdf)
     _writable_out(out)
     for path in write_worksheets(out, pdf=pdf, lang=lang):

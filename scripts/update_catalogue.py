@@ -1,5 +1,5 @@
 """Bring the message catalogues up to date with the code: every message evalkit can show
-(evalkit.messages.all_messages) gets an entry; translations already made are kept; entries
+(evalkit.i18n.messages.all_messages) gets an entry; translations already made are kept; entries
 the code no longer uses are dropped. Then translate the empty ones in the .po file.
 
     .venv/bin/python scripts/update_catalogue.py           # all languages
@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from evalkit.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
-from evalkit.messages import all_messages
+from evalkit.i18n.messages import all_messages
 
 
 def updated(lang: str) -> tuple[bytes, bytes]:

@@ -5,7 +5,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE_STUDIES = ROOT / "case_studies"
-SCAFFOLD = ROOT / "evalkit" / "scaffold"
+SCAFFOLD = ROOT / "evalkit" / "record" / "scaffold"
 CASE_IDS = ["aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"]
 
 
@@ -15,7 +15,7 @@ def case_reports(tmp_path_factory) -> Path:
     when Chromium is installed (scripts/test.sh installs it; the PDF tests skip without)."""
     from click.testing import CliRunner
     from evalkit.cli import main
-    from evalkit.pdf import find_chromium
+    from evalkit.render.pdf import find_chromium
     out = tmp_path_factory.mktemp("reports")
     pdf = ["--pdf"] if find_chromium() else []
     result = CliRunner().invoke(main, ["run-all", str(CASE_STUDIES), "--out", str(out),
@@ -28,7 +28,7 @@ def case_reports(tmp_path_factory) -> Path:
 def browser():
     """Debian's Chromium driven by playwright (never a browser of its own), for the tests
     that look at reports as a reader's browser lays them out."""
-    from evalkit.pdf import find_chromium
+    from evalkit.render.pdf import find_chromium
     chromium = find_chromium()
     if chromium is None:
         pytest.skip("Chromium is not installed (scripts/test.sh installs Debian's chromium "

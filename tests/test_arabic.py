@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from conftest import CASE_IDS, CASE_STUDIES
 from evalkit.cli import main
 from evalkit.i18n import catalogue
-from evalkit.messages import all_messages
+from evalkit.i18n.messages import all_messages
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -180,7 +180,7 @@ def test_every_record_writes_its_sentence_table_as_json(tmp_path):
     from conftest import ROOT
     from evalkit import load_campaign
     from evalkit.i18n import message_table
-    from evalkit.results import campaign_results
+    from evalkit.results.build import campaign_results
     for folder in sorted((ROOT / "tests" / "records").iterdir()):
         if (folder / "campaign.yaml").is_file():
             json.dumps(message_table(campaign_results(load_campaign(folder))))
@@ -189,7 +189,7 @@ def test_every_record_writes_its_sentence_table_as_json(tmp_path):
 def test_an_arabic_timeline_of_a_short_campaign_names_no_month_in_english(tmp_path):
     # a span of weeks puts the year and month beside the axis as an offset ("2012-Jan")
     from evalkit.i18n import set_language
-    from evalkit.timeline import campaign_timeline
+    from evalkit.render.timeline import campaign_timeline
     from conftest import small_record
     c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2012-01-18",
                                         "end": "2012-01-20", "source": "s"}])

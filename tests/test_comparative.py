@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from evalkit.cli import main
 from evalkit.comparison import load_results, replication_table
-from evalkit.pipeline import evaluate
+from evalkit.run.pipeline import evaluate
 from conftest import CASE_IDS, CASE_STUDIES, edit
 
 
@@ -70,7 +70,7 @@ def test_replication_agrees_where_the_data_supports_the_paper(case_reports):
 
 def test_comparative_runs_under_plain_papermill_from_results_only(case_reports, tmp_path):
     import papermill as pm
-    from evalkit.templates import template_path
+    from evalkit.run.templates import template_path
     copy = tmp_path / "results"
     for case in ("save-ghouta", "caesar"):
         (copy / case).mkdir(parents=True)
@@ -119,7 +119,7 @@ def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
         return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
                 if p.is_file()}
     before = files()
-    code = (f"from evalkit.pipeline import evaluate; "
+    code = (f"from evalkit.run.pipeline import evaluate; "
             f"evaluate({str(CASE_STUDIES / 'save-ghouta')!r}, {str(out)!r})")
     proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
     deadline = time.time() + 60

@@ -1,7 +1,7 @@
 """The format documentation names every field of the contract."""
 import re
 
-from evalkit import schema
+from evalkit.record import schema
 from conftest import ROOT
 
 
@@ -34,7 +34,7 @@ def test_format_doc_names_every_code_of_every_vocabulary():
 
 
 def test_the_new_records_comments_list_every_audience_segment():
-    scaffold = (ROOT / "evalkit" / "scaffold" / "campaign.yaml").read_text(encoding="utf-8")
+    scaffold = (ROOT / "evalkit" / "record" / "scaffold" / "campaign.yaml").read_text(encoding="utf-8")
     line = next(l for l in scaffold.splitlines() if l.strip().startswith("segment:"))
     segments = next(codes for name, codes in _vocabularies().items() if "celebrities" in codes)
     assert [s for s in segments if s not in line.split("#", 1)[1]] == []

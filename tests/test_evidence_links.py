@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CASE_IDS, CASE_STUDIES
-from evalkit.page import EvidenceLinks, record_page
-from evalkit.pipeline import evaluate
-from evalkit.report import CELL_LIMIT, capped
+from evalkit.render.page import EvidenceLinks, record_page
+from evalkit.run.pipeline import evaluate
+from evalkit.render.report import CELL_LIMIT, capped
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from simulated_record import simulated_record  # noqa: E402

@@ -4,8 +4,8 @@ import nbformat
 import papermill as pm
 from nbclient.exceptions import DeadKernelError
 
-from evalkit.kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
-from evalkit.pipeline import KERNEL_LOG, _describe_execution_error
+from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
+from evalkit.run.pipeline import KERNEL_LOG, _describe_execution_error
 
 
 def _notebook_writing_to_stderr(path):
@@ -51,7 +51,7 @@ def test_building_a_report_imports_neither_statsmodels_nor_nbformat():
     nbformat only where notebooks are converted (the pipeline, not the kernel)."""
     import subprocess
     import sys
-    code = ("import sys, evalkit.report, evalkit.evaluation; "
+    code = ("import sys, evalkit.render.report, evalkit.evaluation; "
             "print(sorted(m for m in ('statsmodels', 'nbformat', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

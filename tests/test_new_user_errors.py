@@ -37,7 +37,7 @@ def test_ambiguous_decimal_separators_in_counts_are_refused_with_how_to_write_th
 
 
 def test_unambiguous_thousands_and_scaled_decimals_are_still_read():
-    from evalkit.values import Quantity
+    from evalkit.record.values import Quantity
     assert Quantity.parse("1,800").value == 1800
     assert Quantity.parse("1.5 million").value == 1_500_000
     assert Quantity.parse("50000..70000").lower == 50000

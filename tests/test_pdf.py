@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from conftest import CASE_IDS, CASE_STUDIES
 from evalkit.cli import main
-from evalkit.pdf import find_chromium
-from evalkit.pipeline import evaluate
+from evalkit.render.pdf import find_chromium
+from evalkit.run.pipeline import evaluate
 
 needs_chromium = pytest.mark.skipif(
     find_chromium() is None, reason="Chromium is not installed (scripts/test.sh installs it)")

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from evalkit.cli import main
-from evalkit.pipeline import evaluate
-from evalkit.templates import template_path
+from evalkit.run.pipeline import evaluate
+from evalkit.run.templates import template_path
 from conftest import CASE_IDS, CASE_STUDIES, ROOT, edit
 
 
@@ -111,7 +111,7 @@ def test_invalid_record_writes_nothing_and_others_go_on(record, tmp_path):
 def test_failing_cell_is_reported_and_earlier_report_kept(record, tmp_path, monkeypatch):
     assert evaluate(record, tmp_path).status == "ok"
     before = (tmp_path / "my-campaign" / "evaluation.html").read_bytes()
-    import evalkit.pipeline as pipeline
+    import evalkit.run.pipeline as pipeline
     broken = tmp_path / "broken.ipynb"
     nb = nbformat.read(template_path("campaign_evaluation.ipynb"), as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
@@ -133,7 +133,7 @@ def test_installed_wheel_finds_its_templates_and_writes_a_report(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
                     "--target", str(site), str(wheel)], check=True, capture_output=True)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    code = ("import evalkit.templates as t, evalkit.pipeline as p, sys;"
+    code = ("import evalkit.run.templates as t, evalkit.run.pipeline as p, sys;"
             "print(t.template_path('campaign_evaluation.ipynb'));"
             f"o = p.evaluate({str(CASE_STUDIES / 'caesar')!r}, {str(tmp_path / 'r')!r});"
             "print(o.describe()); sys.exit(o.status != 'ok')")
@@ -145,7 +145,7 @@ def test_installed_wheel_finds_its_templates_and_writes_a_report(tmp_path):
 
 
 def test_verdict_colours_pass_wcag_aa_contrast_and_attainment_is_not_all_red(case_reports):
-    from evalkit.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS, contrast_ratio
+    from evalkit.render.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS, contrast_ratio
     for colour in [*VERDICT_COLOURS.values(), *ATTAINMENT_COLOURS.values()]:
         assert contrast_ratio(colour) >= 4.5, colour
     assert contrast_ratio("#9e9d24") < 4.5  # the old "fair" olive: the check can fail
@@ -166,7 +166,7 @@ def test_report_opens_with_five_summary_lines(case_reports):
 def test_template_opened_where_it_sits_finds_its_default_record(tmp_path, monkeypatch):
     """JupyterLab starts the kernel in templates/notebooks/: the default record path
     (case_studies/…, relative to the project) must still be found."""
-    from evalkit.report import CampaignReport
+    from evalkit.render.report import CampaignReport
     from conftest import ROOT
     monkeypatch.chdir(ROOT / "templates" / "notebooks")
     report = CampaignReport("case_studies/aleppo-is-burning")
@@ -189,7 +189,7 @@ def test_each_report_has_a_timeline_with_every_phase_in_its_key(case_reports):
 
 
 def test_the_verdict_strip_shows_each_verdict_in_words_in_its_colour(case_reports):
-    from evalkit.colours import VERDICT_COLOURS
+    from evalkit.render.colours import VERDICT_COLOURS
     results = json.loads((case_reports / "idlib-under-fire" / "results.json").read_text())
     page = (case_reports / "idlib-under-fire" / "evaluation.html").read_text(encoding="utf-8")
     strip = re.search(r'<ul [^>]*class="strip".*?</ul>', page, re.S).group(0)

@@ -10,7 +10,7 @@ import pytest
 
 import evalkit
 from conftest import CASE_STUDIES, SCAFFOLD
-from evalkit.pipeline import evaluate
+from evalkit.run.pipeline import evaluate
 
 SICILY = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sicily" / "sicily.csv"
 

@@ -3,7 +3,7 @@ import pytest
 
 from evalkit.evaluation import Evaluation
 from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET, RULES
-from evalkit.timing import launch_timing
+from evalkit.evaluation.timing import launch_timing
 from conftest import small_record
 
 
@@ -134,7 +134,7 @@ def _phased(tmp_path, *spans):
 
 
 def test_later_phases_are_escalations_and_back_to_back_phases_are_continuous(tmp_path):
-    from evalkit.timing import phase_gaps
+    from evalkit.evaluation.timing import phase_gaps
     c = _phased(tmp_path, ("2020-01-01", "2020-02-05"), ("2020-02-06", "2020-06-30"))
     roles = [t.role for t in launch_timing(c.record)]
     assert roles == ["launch", "escalation"]
@@ -144,7 +144,7 @@ def test_later_phases_are_escalations_and_back_to_back_phases_are_continuous(tmp
 
 
 def test_a_phase_after_a_long_pause_is_a_relaunch(tmp_path):
-    from evalkit.timing import phase_gaps
+    from evalkit.evaluation.timing import phase_gaps
     c = _phased(tmp_path, ("2020-01-01", "2020-02-05"), ("2020-05-01", "2020-06-30"))
     assert [t.role for t in launch_timing(c.record)] == ["launch", "relaunch"]
     (gap,) = phase_gaps(c.record)

@@ -3,7 +3,7 @@ from datetime import date
 import math
 import pytest
 
-from evalkit.values import DateSpan, Quantity
+from evalkit.record.values import DateSpan, Quantity
 
 
 @pytest.mark.parametrize("text,start,end", [

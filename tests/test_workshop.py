@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from evalkit import schema
+from evalkit.record import schema
 from evalkit.cli import main
 from evalkit.evaluation import QUESTIONS
-from evalkit.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to
-from evalkit.pdf import find_chromium
-from evalkit.pipeline import evaluate
-from evalkit.templates import template_path
+from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to
+from evalkit.render.pdf import find_chromium
+from evalkit.run.pipeline import evaluate
+from evalkit.run.templates import template_path
 
 EXERCISE = ROOT / "workshop" / "exercise" / "simulated-river-campaign"
 KEY = ROOT / "workshop" / "exercise" / "key.md"

@@ -9,18 +9,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from ..i18n import N_
-from ..load import Campaign
-from ..timing import launch_timing
-from .audience import RightAudience
-from .base import INSUFFICIENT, SCALE, Analysis, Criterion, Finding, Verdict
-from .checklist import FIRES, RULES, run_checklist
-from .decision_makers import DecisionMakersReached
-from .goals import GoalAttainment
-from .reach import Reach
-from .series import analyse_series
-from .recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
-from .tactics import TacticUsefulness
+from evalkit.i18n import N_
+from evalkit.record.load import Campaign
+from evalkit.evaluation.timing import launch_timing
+from evalkit.evaluation.audience import RightAudience
+from evalkit.evaluation.base import INSUFFICIENT, SCALE, Analysis, Criterion, Finding, Verdict
+from evalkit.evaluation.checklist import FIRES, RULES, run_checklist
+from evalkit.evaluation.decision_makers import DecisionMakersReached
+from evalkit.evaluation.goals import GoalAttainment
+from evalkit.evaluation.reach import Reach
+from evalkit.evaluation.impact import analyse_series
+from evalkit.evaluation.recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
+from evalkit.evaluation.tactics import TacticUsefulness
 
 QUESTIONS = (RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
 # each question in a word or two, for summaries and the verdict strip

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..i18n import N_, Msg, joined
-from ..schema import INFLUENCER_SEGMENTS, SCOPES
-from .base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.i18n import N_, Msg, joined
+from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
+from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
 GROUP_OF = {"decision_makers": N_("decision makers"), "general_public": N_("general public"),

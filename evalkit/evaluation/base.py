@@ -15,8 +15,8 @@ from typing import Optional
 
 import pandas as pd
 
-from ..i18n import N_, Msg
-from ..load import Campaign
+from evalkit.i18n import N_, Msg
+from evalkit.record.load import Campaign
 
 SCALE = (N_("poor"), N_("weak"), N_("fair"), N_("good"))
 INSUFFICIENT = N_("insufficient evidence")

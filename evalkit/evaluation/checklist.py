@@ -8,10 +8,10 @@ from typing import Callable, Optional
 
 import pandas as pd
 
-from ..i18n import N_, Msg, joined
-from ..timing import GAP_DAYS, phase_gaps
-from ..values import Quantity
-from .audience import home_languages, language_code
+from evalkit.i18n import N_, Msg, joined
+from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
+from evalkit.record.values import Quantity
+from evalkit.evaluation.audience import home_languages, language_code
 
 FIRES, QUIET, CANNOT = N_("fires"), N_("does not fire"), N_("cannot be judged from the record")
 # the kinds and the paper's groups of the rules, as table cells

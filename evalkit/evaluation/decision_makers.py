@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..i18n import N_, Msg
-from .base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.i18n import N_, Msg
+from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
 
 # The ladder of contact, lowest to highest. One-way contact makes a decision maker aware;
 # a two-way exchange engages them; then a public statement; then policy action.

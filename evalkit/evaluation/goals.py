@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..grid import ATTAINMENT_WORDS, judgement_as_of
-from ..i18n import N_, Msg, joined
-from ..timing import day_span
-from .base import Analysis, Criterion, Finding, fit_margins
+from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
+from evalkit.i18n import N_, Msg, joined
+from evalkit.evaluation.timing import day_span
+from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
 ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}

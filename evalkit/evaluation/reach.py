@@ -6,14 +6,14 @@ import math
 
 import pandas as pd
 
-from ..i18n import N_, Msg, joined, localized, tr
-from ..schema import SCOPES
-from ..values import Quantity
-from .base import Analysis, Criterion, Finding, fit_margins, row_ref
-from .audience import decision_makers_arena, foreign_publics, home_languages
-from .hashtags import effective_number, group_variants
+from evalkit.i18n import N_, Msg, joined, localized, tr
+from evalkit.record.schema import SCOPES
+from evalkit.record.values import Quantity
+from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
+from evalkit.evaluation.hashtags import effective_number, group_variants
 
-from ..timing import GAP_DAYS, phase_gaps
+from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 
 EVENT_METRICS = ("protest_stands", "demonstrations", "events")
 # Metrics that state a level at a date (how many follow an account, what share of people),

@@ -41,7 +41,7 @@ PAPER_CAMPAIGNS = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caes
 def with_example(text: str, example: str, paper: bool):
     """The general wording, with the paper's own example for the paper's campaigns: a Msg,
     English in results.json and in the report's language on its page (evalkit.i18n)."""
-    from ..i18n import Msg
+    from evalkit.i18n import Msg
     if paper and example:
         return Msg("{text} (the paper: {example})", text=Msg(text), example=Msg(example))
     return Msg(text)

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pandas as pd
 
-from ..i18n import N_, Msg, joined
-from ..schema import ACTIVITY_KINDS
-from .base import Analysis, Criterion, Finding, fit_margins, row_ref
-from .decision_makers import POLICY
-from .hashtags import group_variants
+from evalkit.i18n import N_, Msg, joined
+from evalkit.record.schema import ACTIVITY_KINDS
+from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.evaluation.decision_makers import POLICY
+from evalkit.evaluation.hashtags import group_variants
 
 # An outcome counts as "following" an activity when it is dated after the activity starts
 # and no more than this long after the activity ends.

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.inter_rater import aggregate_raters, cohens_kappa, fleiss_kappa
 
-from .checks import SeriesError
+from evalkit.stats.checks import SeriesError
 
 
 def cohen(coder_a: Sequence, coder_b: Sequence) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..i18n import Msg
+from evalkit.i18n import Msg
 
 
 class SeriesError(ValueError):

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from ..i18n import N_, Msg, joined, tr
-from .checks import SeriesError, as_series_frame, regular_gaps
-from .local_level import LocalLevelFit
+from evalkit.i18n import N_, Msg, joined, tr
+from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
+from evalkit.stats.local_level import LocalLevelFit
 
 # the trend forms by name (N_: the names reach a report as table cells and model sentences)
 TRENDS = {N_("local level"): "llevel", N_("local linear trend"): "lltrend"}

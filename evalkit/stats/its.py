@@ -14,8 +14,8 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy import stats as sps
 
-from ..i18n import N_, Msg, localized, tr
-from .checks import SeriesError, as_series_frame, regular_gaps
+from evalkit.i18n import N_, Msg, localized, tr
+from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
 

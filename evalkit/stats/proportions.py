@@ -7,7 +7,7 @@ import pandas as pd
 from statsmodels.stats.proportion import (confint_proportions_2indep, proportion_confint,
                                           test_proportions_2indep)
 
-from .checks import SeriesError
+from evalkit.stats.checks import SeriesError
 
 
 def _check(k, n, name=""):

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from ..i18n import N_, Msg, tr
-from ..values import Quantity
-from .checks import SeriesError
+from evalkit.i18n import N_, Msg, tr
+from evalkit.record.values import Quantity
+from evalkit.stats.checks import SeriesError
 
 # How far a bounded count is pushed, to see which way the estimate moves.
 BOUND_PROBE = 0.5

@@ -7,7 +7,7 @@ import functools
 import html
 import re
 
-from .i18n import N_, direction, tr
+from evalkit.i18n import N_, direction, tr
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">
@@ -83,7 +83,7 @@ def notebook_to_html(nb, title: str, record_id: str,
                      lang: str = "en") -> str:
     """A page with the notebook's markdown and outputs, no code, images embedded, in the
     report's language and writing direction."""
-    from . import __version__
+    from evalkit import __version__
 
     body, _ = _exporter().from_notebook_node(nb)
     if record_id == "comparative":
@@ -172,8 +172,8 @@ def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> s
     links to a downloadable copy of each file."""
     from pathlib import Path
 
-    from .csvtable import data_rows, open_table
-    from .load import RECORD_FILES
+    from evalkit.record.csvtable import data_rows, open_table
+    from evalkit.record.load import RECORD_FILES
 
     folder = Path(record_folder)
     files = " · ".join(f'<a href="{RECORD_COPY}/{f}">{f}</a>'

@@ -1,6 +1,6 @@
 """`series.csv`: optional daily, weekly or monthly series of a campaign (followers per day,
 signatures per week, an outcome per month), one row per metric and date, for the impact
-statistics of questions 2 and 3 (evalkit.evaluation.series).
+statistics of questions 2 and 3 (evalkit.evaluation.impact).
 
 Columns: `date` (YYYY-MM-DD, the day the value is for), `metric` (a name, the same on each
 row of one series), `value` (a number; empty when not observed), `source` (a source id);
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .csvtable import data_rows, open_table
-from .i18n import N_
-from .problems import Problem
+from evalkit.record.csvtable import data_rows, open_table
+from evalkit.i18n import N_
+from evalkit.record.problems import Problem
 
 SERIES_FILE = "series.csv"
 REQUIRED = ("date", "metric", "value", "source")

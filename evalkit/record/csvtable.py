@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .problems import Problem
+from evalkit.record.problems import Problem
 
 
 def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str], Iterator]]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .i18n import N_, Msg, joined
-from .schema import TRIGGER_KINDS, CampaignRecord, HotEvent, Phase
+from evalkit.i18n import N_, Msg, joined
+from evalkit.record.schema import TRIGGER_KINDS, CampaignRecord, HotEvent, Phase
 
 # A launch up to a week before the event, or up to 30 days after it, counts as "at" it:
 # the paper's "at the hot event" campaigns started within days of the offensives.

@@ -11,11 +11,11 @@ from typing import Optional
 
 import pandas as pd
 
-from .i18n import N_, Msg, joined
-from .load import Campaign
-from .schema import INFLUENCER_SEGMENTS, Goal, Judgement
-from .timing import launch_timing
-from .values import DateSpan, Quantity
+from evalkit.i18n import N_, Msg, joined
+from evalkit.record.load import Campaign
+from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
+from evalkit.evaluation.timing import launch_timing
+from evalkit.record.values import DateSpan, Quantity
 
 GRID_COLUMNS = ["dimension", "item", "entry", "sources"]
 

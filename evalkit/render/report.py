@@ -13,13 +13,13 @@ from typing import Callable, Iterable, Optional
 
 import pandas as pd
 
-from .colours import ATTAINMENT_COLOURS, VERDICT_COLOURS
-from .evaluation import QUESTION_WORDS, Evaluation
-from .evaluation.checklist import CANNOT, FIRES
-from .grid import build_grid, parse_as_of
-from .load import load_campaign
-from .i18n import N_, direction, joined, localized, remember, set_language, tr
-from .page import EvidenceLinks
+from evalkit.render.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS
+from evalkit.evaluation import QUESTION_WORDS, Evaluation
+from evalkit.evaluation.checklist import CANNOT, FIRES
+from evalkit.evaluation.grid import build_grid, parse_as_of
+from evalkit.record.load import load_campaign
+from evalkit.i18n import N_, direction, joined, localized, remember, set_language, tr
+from evalkit.render.page import EvidenceLinks
 
 STYLE = """<style>
 .evalkit table {border-collapse: collapse; margin: 0.5em auto 1.5em 0; font-size: 0.92em;}
@@ -239,7 +239,7 @@ def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = ""
     """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
     columns to the headings readers see; with `fold_after`, a longer table is folded into
     a <details> block that says how many rows it holds; `links` turns evidence in the
-    escaped cells into links (evalkit.page.EvidenceLinks)."""
+    escaped cells into links (evalkit.render.page.EvidenceLinks)."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
     head = "".join(f"<th>{esc(tr(h))}</th>" for h in columns.values())
     body = "".join(
@@ -322,7 +322,7 @@ def project_path(path: str | Path) -> Path:
     if p.is_absolute() or p.exists():
         return p
     here = Path.cwd().resolve()
-    for base in (here, *here.parents, Path(__file__).resolve().parents[1]):
+    for base in (here, *here.parents, Path(__file__).resolve().parents[2]):
         if (base / p).exists():
             return base / p
     return p  # not found: loading it gives the usual clear error
@@ -409,7 +409,7 @@ class CampaignReport:
         return table(rows)
 
     def timeline(self) -> Html:
-        from .timeline import campaign_timeline
+        from evalkit.render.timeline import campaign_timeline
         return figure(campaign_timeline(self.campaign),
                       tr("The campaign's phases, hot events, activities by kind and engagements "
                          "on one time axis"))
@@ -458,7 +458,7 @@ class CampaignReport:
     def series_section(self, number: int) -> Html:
         """The record's series that bear on this question (series.csv): the counterfactual
         (sentences, three panels, effects, sensitivity) and the interrupted time series."""
-        from .evaluation.series import QUESTION_OF
+        from evalkit.evaluation.impact import QUESTION_OF
         mine = [a for a in self.evaluation.series if a.question == number]
         if not mine:
             return Html("")
@@ -506,7 +506,7 @@ class CampaignReport:
     def chart(self, number: int) -> Html:
         """The question's chart: HTML bars for counts and ladders, a figure for rates with
         bounds (question 2)."""
-        from .evaluation.decision_makers import LADDER
+        from evalkit.evaluation.decision_makers import LADDER
         q = self.evaluation.questions[number]
         if number == 1:
             sh = q.shares
@@ -598,7 +598,7 @@ class ComparativeReport:
     """The comparative report, built from `results.json` files only."""
 
     def __init__(self, results_dir: str, campaigns: str = "", lang: str = "en"):
-        from . import comparison
+        from evalkit import comparison
         set_language(lang)
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None

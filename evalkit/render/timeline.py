@@ -7,8 +7,8 @@ import textwrap
 
 import pandas as pd
 
-from .i18n import N_, direction, tr
-from .load import Campaign
+from evalkit.i18n import N_, direction, tr
+from evalkit.record.load import Campaign
 
 KIND_COLOURS = {"mobilisation": "#4c72b0", "advocacy": "#dd8452", "lobbying": "#55a868",
                 "coalition_building": "#8172b2"}

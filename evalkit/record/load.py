@@ -15,11 +15,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from . import schema
-from .csvtable import data_rows, open_table
-from .problems import Problem, RecordInvalid
-from .series import SERIES_FILE, read_series
-from .values import DateSpan, Quantity
+from evalkit.record import schema
+from evalkit.record.csvtable import data_rows, open_table
+from evalkit.record.problems import Problem, RecordInvalid
+from evalkit.record.series import SERIES_FILE, read_series
+from evalkit.record.values import DateSpan, Quantity
 
 # --- YAML with positions -------------------------------------------------------------------
 # Dates and decimals are read as the text the evaluator wrote: YAML would turn `2012-13-05`
@@ -369,7 +369,7 @@ class Campaign:
     metrics: pd.DataFrame
     engagements: pd.DataFrame
     content_hash: str
-    # series.csv, when the record has one (evalkit.series): empty otherwise
+    # series.csv, when the record has one (evalkit.record.series): empty otherwise
     series: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     _sources: dict = field(default_factory=dict, repr=False)
 

@@ -9,9 +9,9 @@ from typing import Iterable
 
 from tqdm import tqdm
 
-from .pipeline import Outcome, evaluate
-from .problems import Problem
-from .schema import RECORD_FILE
+from evalkit.run.pipeline import Outcome, evaluate
+from evalkit.record.problems import Problem
+from evalkit.record.schema import RECORD_FILE
 
 
 def find_records(paths: Iterable[str | Path]) -> list[Path]:
@@ -27,7 +27,7 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
 
 def _record_id(record: Path):
     """The id a record declares, read without validating (validation comes later)."""
-    from .load import _yaml
+    from evalkit.record.load import _yaml
     try:
         with open(record / RECORD_FILE, encoding="utf-8") as fh:
             data = _yaml("safe").load(fh)

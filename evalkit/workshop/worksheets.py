@@ -1,8 +1,8 @@
 """Printable worksheets for the workshop, generated from the same code that evaluates a
 campaign, so a sheet never asks for something evalkit does not use, nor offers a value it
 would refuse: the five questions and the verdict scale (evalkit.evaluation), the audience
-vocabulary (evalkit.schema), the SMART parts of a goal (question 3) and the launch-timing
-windows (evalkit.timing).
+vocabulary (evalkit.record.schema), the SMART parts of a goal (question 3) and the launch-timing
+windows (evalkit.evaluation.timing).
 
     evalkit worksheets --out workshop/worksheets [--pdf] [--lang ar]
 """
@@ -12,10 +12,11 @@ import html
 from pathlib import Path
 from typing import get_args
 
-from . import schema, timing
-from .evaluation import QUESTIONS, SCALE, INSUFFICIENT
-from .i18n import N_, direction, language, localized, set_language, tr
-from .evaluation.goals import SMART_PARTS
+from evalkit.record import schema
+from evalkit.evaluation import timing
+from evalkit.evaluation import QUESTIONS, SCALE, INSUFFICIENT
+from evalkit.i18n import N_, direction, language, localized, set_language, tr
+from evalkit.evaluation.goals import SMART_PARTS
 
 STYLE = """<style>
 body {font-family: system-ui, "Noto Sans", "Noto Naskh Arabic", sans-serif; color: #222;
@@ -164,7 +165,7 @@ WORKSHEETS = {"five-question-debrief": debrief, "audience-grid": audience_grid,
 
 def write_worksheets(out: str | Path, pdf: bool = False, lang: str = "en") -> list[Path]:
     """Each worksheet as OUT/<name>.html, and OUT/<name>.pdf with `pdf`, in `lang`."""
-    from .pdf import html_to_pdf
+    from evalkit.render.pdf import html_to_pdf
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -1,4 +1,4 @@
-"""Every message a report can show, for the catalogue (evalkit/locale/<lang>/…/evalkit.po):
+"""Every message a report can show, for the catalogue (evalkit/i18n/locale/<lang>/…/evalkit.po):
 the strings the code marks (`tr(…)`, `Msg(…)`, `N_(…)`, found in the syntax tree), the
 texts kept in tables of the code (sections, the checklist's rules, the recommendations, the
 paper's claims), the record format's vocabulary and the tables' column headings.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, get_args, get_origin
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 KEYWORDS = {"tr": None, "Msg": None, "N_": None}
 
 # column headings of the reports' tables (a table shows its frame's column names)
@@ -37,7 +37,7 @@ HEADINGS = (
 def vocabulary() -> set[str]:
     """The values of the record format's closed fields, as tables show them (underscores
     as spaces) and as the code compares them."""
-    from . import schema
+    from evalkit.record import schema
     words = set()
     for name in dir(schema):
         value = getattr(schema, name)
@@ -68,10 +68,10 @@ def code_messages() -> set[str]:
 
 
 def table_messages() -> set[str]:
-    from .comparison import CLAIMS
-    from .evaluation.checklist import RULES
-    from .evaluation.recommendations import RECOMMENDATIONS
-    from .report import SECTIONS
+    from evalkit.comparison import CLAIMS
+    from evalkit.evaluation.checklist import RULES
+    from evalkit.evaluation.recommendations import RECOMMENDATIONS
+    from evalkit.render.report import SECTIONS
     out = set()
     for title, intro in SECTIONS.values():
         out |= {title, intro}

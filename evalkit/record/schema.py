@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .values import DateSpan, Quantity
+from evalkit.record.values import DateSpan, Quantity
 
 # Version 2 added vocabulary (scope national, metric kinds views/pledges/donations/percent,
 # ranges, coalition_building, treaty/executive_decision/withdrawn responses, celebrities), a phase's

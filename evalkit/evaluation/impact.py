@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Optional
 
 import pandas as pd
 
-from ..i18n import Msg
-from ..series import CONTROL_PREFIX
+from evalkit.i18n import Msg
+from evalkit.record.series import CONTROL_PREFIX
 
 if TYPE_CHECKING:
-    from ..stats import Counterfactual, InterruptedTimeSeries
+    from evalkit.stats import Counterfactual, InterruptedTimeSeries
 
 QUESTION_OF = {"reach": 2, "outcome": 3}
 # an event dated more vaguely than this has no single day to put an interruption at
@@ -111,7 +111,7 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> dict:
 
 
 def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
-    from ..stats import InterruptedTimeSeries
+    from evalkit.stats import InterruptedTimeSeries
     """Quasi-Poisson for counts (with log exposure as offset when given), Gaussian
     otherwise; two annual harmonics for three years or more of monthly data. A slope change
     is kept only when the data support it (F test, p < 0.05), as Lopez Bernal et al. do."""
@@ -153,7 +153,7 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
     if frame is None or frame.empty:
         return []
     # statsmodels is imported only for a record with series: a second of every evaluation
-    from ..stats import Counterfactual, SeriesError
+    from evalkit.stats import Counterfactual, SeriesError
     launch = _launch_day(timing)
     out = []
     for metric, part in frame.groupby("metric", sort=False):

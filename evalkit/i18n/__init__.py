@@ -1,5 +1,5 @@
 """The report's language: English (the default, the msgids themselves) or Arabic, from a
-gettext message catalogue, `evalkit/locale/<lang>/LC_MESSAGES/evalkit.po`, read with Babel.
+gettext message catalogue, `evalkit/i18n/locale/<lang>/LC_MESSAGES/evalkit.po`, read with Babel.
 
 Every sentence evalkit writes into a report goes through `tr()`: a fixed string, or a
 template whose fields are filled after translation — `tr("{met} of {total} met").format(…)`

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .i18n import N_, Msg
-from .load import Campaign, load_campaign
-from .timing import phase_gaps
-from .values import Quantity
+from evalkit.i18n import N_, Msg
+from evalkit.record.load import Campaign, load_campaign
+from evalkit.evaluation.timing import phase_gaps
+from evalkit.record.values import Quantity
 
 
 def overview(campaign: Campaign) -> Msg:

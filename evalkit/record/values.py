@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from .i18n import N_, Msg
+from evalkit.i18n import N_, Msg
 
 # --- dates ---------------------------------------------------------------------------------
 

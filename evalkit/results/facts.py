@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 
-from .evaluation import Evaluation
-from .evaluation.decision_makers import LADDER
-from .evaluation.hashtags import group_variants
-from .grid import judgement_as_of
+from evalkit.evaluation import Evaluation
+from evalkit.evaluation.decision_makers import LADDER
+from evalkit.evaluation.hashtags import group_variants
+from evalkit.evaluation.grid import judgement_as_of
 
 
 def _num(x):

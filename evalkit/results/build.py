@@ -3,10 +3,10 @@ comparative report reads instead of re-running evaluations. Deterministic: the s
 gives the same bytes (no timestamps, sorted keys)."""
 from __future__ import annotations
 
-from .evaluation import Evaluation
-from .facts import campaign_facts
-from .grid import build_grid, judgement_as_of, parse_as_of
-from .load import Campaign
+from evalkit.evaluation import Evaluation
+from evalkit.results.facts import campaign_facts
+from evalkit.evaluation.grid import build_grid, judgement_as_of, parse_as_of
+from evalkit.record.load import Campaign
 
 
 def campaign_results(campaign: Campaign, as_of: str = "") -> dict:

@@ -18,13 +18,13 @@ from typing import Optional
 
 import nbformat
 
-from .i18n import direction, message_table, tr
-from .kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
-from .load import RECORD_FILES, check_record
-from .page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
-from .pdf import PdfError, html_to_pdf
-from .problems import Problem
-from .templates import template_path
+from evalkit.i18n import direction, message_table, tr
+from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
+from evalkit.record.load import RECORD_FILES, check_record
+from evalkit.render.page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
+from evalkit.render.pdf import PdfError, html_to_pdf
+from evalkit.record.problems import Problem
+from evalkit.run.templates import template_path
 
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
 COMPARATIVE_TEMPLATE = "comparative.ipynb"
@@ -54,7 +54,7 @@ class Outcome:
 def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
              timeout: int, lang: str = "en") -> str:
     """Run a template with papermill into `executed`; return the notebook as an HTML page.
-    The kernel's stderr goes to `kernel.log` beside `executed` (see evalkit.kernel)."""
+    The kernel's stderr goes to `kernel.log` beside `executed` (see evalkit.run.kernel)."""
     import papermill as pm
 
     pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
@@ -136,9 +136,9 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
              as_of: str = "", timeout: int = 900, pdf: bool = False,
              lang: str = "en") -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
-    With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.pdf)."""
-    from . import __version__
-    from .results import campaign_results
+    With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
+    from evalkit import __version__
+    from evalkit.results.build import campaign_results
 
     record_path = Path(record_path)
     outcome = Outcome(str(record_path))
@@ -233,9 +233,9 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     a record are shown as evalkit validate writes them."""
     from datetime import date
 
-    from . import __version__
+    from evalkit import __version__
     # escaping that keeps a date or a Latin name in order inside Arabic text (<bdi>)
-    from .report import esc
+    from evalkit.render.report import esc
 
     def say(text: str) -> str:  # the index's fixed text is each in its language by tr()
         return esc(text, direction(lang))

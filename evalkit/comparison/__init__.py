@@ -1,0 +1,17 @@
+"""Comparing evaluated campaigns from their `results.json` files (never re-running them):
+the campaigns side by side (tables), the replication table of the paper's claims
+(replication) and the comparison in a few lines (summary)."""
+from evalkit.comparison.replication import CLAIMS, Claim, paper_results, replication_table
+from evalkit.comparison.summary import summary_lines
+from evalkit.comparison.tables import (AGREES, CANNOT, DISAGREES, MILITARY, _name, attainment_words,
+                                       first_launch, fragmentation, grid_side_by_side,
+                                       international_stand_rates, launch_words, launches,
+                                       load_results, mix_against_attainment, mix_plot,
+                                       partner_reuse, reach_against_outcome, sequence_links,
+                                       stand_rate_trend, verdict_heatmap, verdicts)
+
+__all__ = ["AGREES", "CANNOT", "CLAIMS", "Claim", "DISAGREES", "MILITARY", "attainment_words",
+           "first_launch", "fragmentation", "grid_side_by_side", "international_stand_rates",
+           "launch_words", "launches", "load_results", "mix_against_attainment", "mix_plot",
+           "paper_results", "partner_reuse", "reach_against_outcome", "replication_table",
+           "sequence_links", "stand_rate_trend", "summary_lines", "verdict_heatmap", "verdicts"]

@@ -1,0 +1,293 @@
+"""The replication table: the paper's claims about its own campaigns against what evalkit
+computed from their records."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable
+
+import pandas as pd
+
+from evalkit.evaluation.recommendations import PAPER_CAMPAIGNS
+from evalkit.i18n import N_, Msg, joined
+
+from evalkit.comparison.tables import (AGREES, CANNOT, DISAGREES, MILITARY, attainment_words, first_launch, launch_words)
+
+
+# --- the replication table --------------------------------------------------------------------
+@dataclass
+class Claim:
+    id: str
+    source: str
+    text: str
+    check: Callable[[dict], tuple[str, str]]   # by_id -> (status, what evalkit computed)
+
+
+def _need(by_id, ids):
+    missing = [i for i in ids if i not in by_id]
+    return missing
+
+
+def _same_goal_and_strategy(by_id):
+    if _need(by_id, MILITARY):
+        return CANNOT, Msg("needs the three military-event campaigns' results")
+    goals = [" ".join(g["text"] for g in by_id[i]["facts"]["main_goal"]) for i in MILITARY]
+    sims = [SequenceMatcher(None, goals[0].lower(), g.lower()).ratio() for g in goals[1:]]
+    mob = [by_id[i]["facts"]["activity_mix"]["kind"].get("mobilisation", 0)
+           / max(1, by_id[i]["facts"]["activities"]) for i in MILITARY]
+    same = min(sims) >= 0.6 and max(mob) - min(mob) <= 0.25
+    return (AGREES if same else DISAGREES,
+            Msg("main-goal text similarity to Aleppo's: {similarity}; mobilisation share of "
+                "activities: {shares}", similarity=", ".join(f"{s:.2f}" for s in sims),
+                shares=", ".join(f"{m:.0%}" for m in mob)))
+
+
+def _no_building(by_id):
+    if _need(by_id, MILITARY):
+        return CANNOT, Msg("needs the three military-event campaigns' results")
+    pairs = []
+    for a, b in zip(MILITARY, MILITARY[1:]):
+        shared = sorted(set(by_id[a]["facts"]["partners"]) & set(by_id[b]["facts"]["partners"]))
+        pairs.append((a, b, shared))
+    reused = [p for p in pairs if p[2]]
+    text = joined("; ", [Msg("{a} → {b}: {shared}", a=a, b=b,
+                             shared=", ".join(s) if s else N_("no shared partner"))
+                         for a, b, s in pairs])
+    if not reused:
+        return AGREES, Msg("{pairs} (partners only; lessons are not in the records)", pairs=text)
+    return DISAGREES, Msg("{pairs}: some partners recur, so not every campaign started from "
+                          "zero in partners (lessons are not in the records)", pairs=text)
+
+
+def _declining(by_id):
+    rates = []
+    for i in MILITARY:
+        for e in by_id.get(i, {}).get("facts", {}).get("event_rates", []):
+            if e["metric"] == "protest_stands" and e["scope"] == "international":
+                rates.append((i, e))
+    if len(rates) < 2:
+        return CANNOT, Msg("fewer than two counted international stand figures")
+    parts = [Msg("{campaign} {window}: {count} over {weeks} weeks = {rate}", campaign=i,
+                 window=e["window"], count=e["count"], weeks=e["weeks"], rate=e["per_week"])
+             for i, e in rates]
+    no_idlib = not any(i == "idlib-under-fire" for i, _ in rates)
+    # a decline needs each later rate's upper bound below the earlier one's lower bound
+    declines = all((b["rate_high"] if b["rate_high"] is not None else float("inf"))
+                   < (a["rate_low"] or 0) for (_, a), (_, b) in zip(rates, rates[1:]))
+    rises = any((b["rate_low"] or 0) > (a["rate_high"] if a["rate_high"] is not None else float("inf"))
+                for (_, a), (_, b) in zip(rates, rates[1:]))
+    if no_idlib:
+        parts.append(Msg("Idlib has no counted stand figure"))
+    text = joined("; ", parts)
+    if declines:
+        return AGREES, text
+    if rises:
+        return DISAGREES, Msg("{rates}: per week of the window each count covers, the counts "
+                              "do not decline — the raw counts compare windows of different "
+                              "lengths", rates=text)
+    return CANNOT, Msg("{rates}: the bounds overlap, so the direction cannot be told",
+                       rates=text)
+
+
+def _foreign_participation(by_id):
+    return CANNOT, Msg("no record counts foreign participants (the paper itself observed this "
+                       "and did not count it, fn 55)")
+
+
+def _fragmentation(by_id):
+    if _need(by_id, MILITARY):
+        return CANNOT, Msg("needs the three military-event campaigns' results")
+    out = []
+    for i in MILITARY:
+        frag = by_id[i]["facts"]["hashtag_fragmentation"]
+        first_phase = frag[0]["phase"] if frag else None
+        part = [f for f in frag if f["phase"] == first_phase]
+        distinct = max((f["distinct"] for f in part), default=0)
+        trended = sum(f["trended"] for f in part)
+        out.append((i, distinct, trended))
+    a, *rest = out
+    ok = a[1] <= 1 and a[2] >= 1 and all(d > 1 and t == 0 for _, d, t in rest)
+    text = joined("; ", [Msg("{campaign}: {n} distinct hashtags per language at most in its "
+                             "first phase, {trended} trended", campaign=i, n=d, trended=t)
+                         for i, d, t in out])
+    return (AGREES if ok else DISAGREES), text
+
+
+def _arabic_first(by_id):
+    counts = []
+    for i, r in by_id.items():
+        other = [a for a in r["facts"]["accounts"] if a["language"] not in ("ar", "unknown")]
+        counts.append((i, len(other), len(r["facts"]["accounts"])))
+    if not counts:
+        return CANNOT, Msg("no results")
+    usual = sum(1 for _, n, _ in counts if n <= 2) > len(counts) / 2
+    text = joined("; ", [Msg("{campaign}: {n} of {total} accounts in another language",
+                             campaign=i, n=n, total=t) for i, n, t in counts])
+    return (AGREES if usual else DISAGREES), text
+
+
+def _english_weak(by_id):
+    tags = [(i, h) for i, r in by_id.items() for h in r["facts"]["hashtags"]
+            if h["language"] != "ar"]
+    known = [(i, h) for i, h in tags if h["trended"] != "unknown"]
+    if not known:
+        return CANNOT, Msg("no non-Arabic hashtag with a known trending status")
+    trended = [h["text"] for _, h in known if h["trended"] == "yes"]
+    ar_trended = [h["text"] for r in by_id.values() for h in r["facts"]["hashtags"]
+                  if h["language"] == "ar" and h["trended"] == "yes"]
+    text = Msg("{n} of {total} non-Arabic hashtags trended; Arabic hashtags that trended: "
+               "{arabic}", n=len(trended), total=len(known),
+               arabic=", ".join(ar_trended) or N_("none"))
+    return (AGREES if not trended else DISAGREES), text
+
+
+def _reactive(by_id):
+    if _need(by_id, (*MILITARY, "caesar")):
+        return CANNOT, Msg("needs all four campaigns' results")
+    first = {i: first_launch(by_id[i]) for i in (*MILITARY, "caesar")}
+    ok = all(first[i]["reactive"] is True for i in MILITARY) and first["caesar"]["designed"]
+    text = joined("; ", [Msg("{campaign}: {launch}", campaign=i, launch=launch_words(t))
+                         for i, t in first.items()])
+    return (AGREES if ok else DISAGREES), text
+
+
+def _only_caesar(by_id):
+    if _need(by_id, (*MILITARY, "caesar")):
+        return CANNOT, Msg("needs all four campaigns' results")
+    att = {i: [g["attainment"] for g in by_id[i]["facts"]["main_goal"]] for i in by_id}
+    reached = [i for i, a in att.items() if any(x in ("achieved", "partly") for x in a)]
+    text = Msg("main goal reached at least in part by: {campaigns} (the evaluator's recorded "
+               "judgements, with the paper's evidence; not computed)",
+               campaigns=", ".join(reached) or N_("none"))
+    return (AGREES if reached == ["caesar"] else DISAGREES), text
+
+
+def _lobbying_mattered(by_id):
+    if _need(by_id, (*MILITARY, "caesar")):
+        return CANNOT, Msg("needs all four campaigns' results")
+    rows = []
+    for i, r in by_id.items():
+        kinds = r["facts"]["activity_mix"]["kind"]
+        share = kinds.get("lobbying", 0) / max(1, r["facts"]["activities"])
+        rows.append((i, share, r["facts"]["decision_makers_top_rung"]))
+    top = max(rows, key=lambda x: x[1])
+    policy = [i for i, _, rung in rows if rung == "policy action"]
+    text = joined("; ", [Msg("{campaign}: lobbying {share} of activities, highest rung "
+                             "'{rung}'", campaign=i, share=f"{s:.0%}", rung=rung)
+                         for i, s, rung in rows])
+    ok = top[0] == "caesar" and policy == ["caesar"]
+    return (AGREES if ok else DISAGREES), Msg("{text} (a sequence in time, not proof of cause)",
+                                              text=text)
+
+
+def _case_reactive(case, expect):
+    def check(by_id):
+        if case not in by_id:
+            return CANNOT, Msg("no results for {case}", case=case)
+        t = first_launch(by_id[case])
+        got = t["reactive"]
+        if got is None:
+            return CANNOT, Msg("launch timing undetermined: {timing}", timing=t["timing"])
+        return (AGREES if got == expect else DISAGREES), Msg("first launch {launch}",
+                                                             launch=launch_words(t))
+    return check
+
+
+def _case_attainment(case, expect):
+    def check(by_id):
+        if case not in by_id:
+            return CANNOT, Msg("no results for {case}", case=case)
+        goals = by_id[case]["facts"]["main_goal"]
+        att = [g["attainment"] for g in goals]
+        return (AGREES if att == [expect] else DISAGREES), Msg(
+            "recorded judgement: {attainment} (the evaluator's, from the paper's evidence; "
+            "evalkit records it, it does not compute it)", attainment=attainment_words(goals))
+    return check
+
+
+def _aleppo_conversion(by_id):
+    r = by_id.get("aleppo-is-burning")
+    if r is None:
+        return CANNOT, Msg("no results for {case}", case="aleppo-is-burning")
+    kinds = r["facts"]["activity_mix"]["kind"]
+    mob, total = kinds.get("mobilisation", 0), r["facts"]["activities"]
+    rung = r["facts"]["decision_makers_top_rung"]
+    ok = mob / max(1, total) >= 0.6 and rung in ("not reached", "aware", None)
+    return (AGREES if ok else DISAGREES), Msg(
+        "{n} of {total} activities were mobilisation; decision makers named in the goal: "
+        "highest rung '{rung}'", n=mob, total=total, rung=rung)
+
+
+def _idlib_split(by_id):
+    r = by_id.get("idlib-under-fire")
+    if r is None:
+        return CANNOT, Msg("no results for {case}", case="idlib-under-fire")
+    teams = sorted({a["team"] for a in r["facts"]["accounts"] if a["team"]})
+    if not teams:
+        return CANNOT, Msg("no account records who runs it")
+    text = Msg("{n} accounts run by {teams} teams ({names})", n=len(r["facts"]["accounts"]),
+               teams=len(teams), names="; ".join(teams))
+    if r["facts"]["coordination_problems"]:
+        text = Msg("{text}; also: {problems}", text=text,
+                   problems=joined("; ", r["facts"]["coordination_problems"]))
+    return (AGREES if len(teams) > 1 else DISAGREES), text
+
+
+def _ghouta_identity(by_id):
+    r = by_id.get("save-ghouta")
+    if r is None:
+        return CANNOT, Msg("no results for {case}", case="save-ghouta")
+    vi = r["facts"]["visual_identity"]
+    return (AGREES if vi == "no" else CANNOT if vi in (None, "unknown") else DISAGREES), \
+        Msg("visual identity recorded as: {value}", value=str(vi))
+
+
+def _caesar_combined(by_id):
+    r = by_id.get("caesar")
+    if r is None:
+        return CANNOT, Msg("no results for {case}", case="caesar")
+    kinds = r["facts"]["activity_mix"]["kind"]
+    ok = all(kinds.get(k, 0) > 0 for k in ("mobilisation", "advocacy", "lobbying"))
+    return (AGREES if ok else DISAGREES), joined(", ", [Msg("{kind}: {n}", kind=k, n=v)
+                                                        for k, v in kinds.items()])
+
+
+CLAIMS = [
+    Claim("X1", "§2 cross-campaign", "The three military campaigns repeated the same main goal and strategy.", _same_goal_and_strategy),
+    Claim("X2", "§2 cross-campaign", "None built on the previous one's partners or lessons; each started from zero.", _no_building),
+    Claim("X3", "§2 cross-campaign", "Declining mobilisation: international stands fell from 60+ (Aleppo phase 1) to ≤30 (phase 2, last month) to 40+ in a week (Ghouta) to fewer in Idlib.", _declining),
+    Claim("X4", "§2 cross-campaign, fn 55", "Foreign activists' participation fell from Aleppo to Ghouta to Idlib.", _foreign_participation),
+    Claim("X5", "§2 cross-campaign", "Hashtag fragmentation grew: one hashtag trended (Aleppo phase 1); Ghouta and Idlib spread over many, none trended.", _fragmentation),
+    Claim("X6", "§2 cross-campaign, fn 76", "Arabic-first messaging: usually one or two accounts posting in another language.", _arabic_first),
+    Claim("X7", "§2 cross-campaign", "English engagement very weak.", _english_weak),
+    Claim("X8", "§2 cross-campaign", "Reactive launches in all three military campaigns; Caesar designed ahead.", _reactive),
+    Claim("X9", "§2 cross-campaign", "Only Caesar (partly) reached its main goal.", _only_caesar),
+    Claim("X10", "§2 cross-campaign", "Lobbying of decision makers mattered most.", _lobbying_mattered),
+    Claim("A1", "§3.1 Aleppo", "Aleppo Is Burning was reactive (launched with a foreseeable offensive).", _case_reactive("aleppo-is-burning", True)),
+    Claim("A2", "§3.1 Aleppo", "Its capacity to mobilise exceeded its capacity to convert mobilisation into gains.", _aleppo_conversion),
+    Claim("A3", "§3.1 Aleppo", "Main goal not achieved.", _case_attainment("aleppo-is-burning", "not_achieved")),
+    Claim("G1", "§3.1 Ghouta", "Save Ghouta had no visual identity.", _ghouta_identity),
+    Claim("G2", "§3.1 Ghouta", "Main goal not achieved.", _case_attainment("save-ghouta", "not_achieved")),
+    Claim("I1", "§3.1 Idlib", "Idlib Under Fire had no central campaign: accounts run by different teams.", _idlib_split),
+    Claim("I2", "§3.1 Idlib", "Main goal not achieved.", _case_attainment("idlib-under-fire", "not_achieved")),
+    Claim("C1", "§3.2 Caesar", "The Caesar campaigns were not reactive: designed to make an event.", _case_reactive("caesar", False)),
+    Claim("C2", "§3.2 Caesar", "Mobilisation, advocacy and lobbying were combined.", _caesar_combined),
+    Claim("C3", "§3.2 Caesar", "Main goal partly achieved.", _case_attainment("caesar", "partly")),
+]
+
+
+def paper_results(results: list[dict]) -> list[dict]:
+    """The results of the paper's own campaigns: the only ones its claims are about."""
+    return [r for r in results if r["record"]["id"] in PAPER_CAMPAIGNS]
+
+
+def replication_table(results: list[dict]) -> pd.DataFrame:
+    """The paper's claims against what evalkit computed, over the paper's campaigns only
+    (a claim such as "English engagement very weak" is not about anyone else's campaign)."""
+    by_id = {r["record"]["id"]: r for r in paper_results(results)}
+    rows = []
+    for c in CLAIMS:
+        status, computed = c.check(by_id)
+        rows.append({"claim": c.id, "paper": c.source, "the paper says": c.text,
+                     "evalkit computed": computed, "result": status})
+    return pd.DataFrame(rows)
