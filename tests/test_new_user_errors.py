@@ -53,6 +53,15 @@ def test_a_misnamed_table_is_named_with_the_name_expected(record):
                "engagements.csv" in p for p in problems)
 
 
+def test_a_paper_grid_beside_a_record_is_allowed_but_other_stray_tables_are_not(record):
+    (record / "paper_grid.csv").write_text("dimension,row,paper_text_ar,source,code\n",
+                                           encoding="utf-8")
+    campaign, problems = evalkit.check_record(record)
+    assert campaign is not None and problems == []
+    (record / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert any(p.startswith(f"{record / 'notes.csv'}: not read") for p in problems_of(record))
+
+
 def test_semicolon_separated_csv_says_resave_with_commas(record):
     path = record / "metrics.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")

@@ -211,13 +211,16 @@ def _walk_sources(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
 # Names a misnamed table might have: Activities.csv, engagements.csv.txt, metrics.xlsx.
 # Every file a record folder may hold: what is hashed, copied beside a report and rendered.
 RECORD_FILES = (schema.RECORD_FILE, *schema.TABLES, SERIES_FILE)
+# The paper's own appendix grid for a case study (case_studies/README.md): reference data
+# beside the record, which evalkit does not read as part of it.
+PAPER_GRID_FILE = "paper_grid.csv"
 _TABLE_STEMS = tuple(n.removesuffix(".csv") for n in RECORD_FILES[1:])
 
 
 def _stray_files(folder: Path) -> list[Problem]:
     """Files that look like a record's table or its YAML but are not named as evalkit reads
     them: they would be silently ignored."""
-    expected = set(RECORD_FILES)
+    expected = {*RECORD_FILES, PAPER_GRID_FILE}
     out = []
     for f in sorted(folder.iterdir()):
         if not f.is_file() or f.name in expected or f.name.startswith("."):
