@@ -36,6 +36,20 @@ def test_gaps_warn_in_its_and_are_an_error_for_the_counterfactual():
                        time="date")
 
 
+@pytest.mark.parametrize("engine", ["local level", "statespace"])
+def test_missing_post_period_responses_are_said_in_the_summary(engine):
+    d = daily()
+    d.loc[[45, 50, 55], "y"] = np.nan
+    cf = Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
+                        time="date", engine=engine, simulations=200, parameter_draws=0)
+    said = "3 post-period responses are missing; effects use the observed points only."
+    assert said in cf.sentences()
+    full = Counterfactual(daily(), "y", ["x"], ("2020-01-01", "2020-02-10"),
+                          ("2020-02-11", "2020-02-29"), time="date", engine=engine,
+                          simulations=200, parameter_draws=0)
+    assert not any("post-period responses are missing" in s for s in full.sentences())
+
+
 def test_pre_period_too_short_says_how_short():
     d = daily()
     with pytest.raises(SeriesError, match="the pre-period has 8 observations; .* needs at least 10"):

@@ -117,6 +117,10 @@ class Counterfactual:
 
     def _finish(self, frame, post, response, alpha) -> None:
         self.observed = frame.loc[post, response]
+        if self.observed.isna().any():
+            self.warnings.append(Msg("{n} post-period responses are missing; effects use the "
+                                     "observed points only.",
+                                     n=int(self.observed.isna().sum())))
         self._effects = None
         self._paths = None
 
@@ -129,10 +133,6 @@ class Counterfactual:
 
     def _path_totals(self, ok: np.ndarray) -> np.ndarray:
         return self._totals if ok.all() else self._sims[ok].sum(axis=0)
-        if self.observed.isna().any():
-            self.warnings.append(Msg("{n} post-period responses are missing; effects use the "
-                                     "observed points only.",
-                                     n=int(self.observed.isna().sum())))
 
     def _simulate(self, model, h, exog_post, simulations, parameter_draws, seed):
         """Future paths without the intervention, shape (time, path). With parameter_draws,
