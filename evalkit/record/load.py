@@ -5,6 +5,7 @@ import hashlib
 import types
 import typing
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -101,14 +102,22 @@ def _dotted(loc: tuple) -> str:
     return out
 
 
-def _message(err: dict, model: type[BaseModel]) -> str:
+FLOW_COMMA_HINT = ("; a comma inside { … } ends the value before it: quote that value "
+                   "(e.g. uses: \"about 1,800\")")
+
+
+def _message(err: dict, model: type[BaseModel], in_flow: bool = False) -> str:
     kind, inp = err["type"], err.get("input")
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
         parent = _model_at(model, err["loc"][:-1])
         allowed = ", ".join(parent.model_fields) if parent else "see docs/campaign-format.md"
-        return f"unknown key; allowed keys: {allowed}"
+        # `{uses: about 1,800}` reads as `uses: about 1` and a key `800` with no value
+        hint = FLOW_COMMA_HINT if in_flow and inp is None else ""
+        return f"unknown key; allowed keys: {allowed}{hint}"
+    if kind == "invalid_key":  # `{uses: about 5,000}`: YAML reads the key `000` as 0
+        return f"a key must be a name, got {inp!r}" + (FLOW_COMMA_HINT if in_flow else "")
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"unknown code {inp!r}; expected one of: {expected.replace(chr(39), '')}"
@@ -122,9 +131,15 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     return f"{err['msg'][0].lower()}{err['msg'][1:]}, got {inp!r}"
 
 
-def _pydantic_problems(exc: ValidationError, model, file: str, line_of) -> list[Problem]:
-    return [Problem(file, line_of(e["loc"]), _dotted(e["loc"]), _message(e, model))
-            for e in exc.errors()]
+def _pydantic_problems(exc: ValidationError, model, file: str, line_of,
+                       text: str = "") -> list[Problem]:
+    lines = text.splitlines()
+    out = []
+    for e in exc.errors():
+        line = line_of(e["loc"])
+        in_flow = bool(line and line <= len(lines) and "{" in lines[line - 1])
+        out.append(Problem(file, line, _dotted(e["loc"]), _message(e, model, in_flow)))
+    return out
 
 
 # --- CSV tables ----------------------------------------------------------------------------
@@ -169,7 +184,8 @@ def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
         if inner is DateSpan:
             columns += [name, f"{name}_start", f"{name}_end"]
         elif inner is Quantity:
-            columns += [name, f"{name}_qualifier", f"{name}_low", f"{name}_high"]
+            columns += [name, f"{name}_qualifier", f"{name}_low", f"{name}_high",
+                        f"{name}_words"]
         else:
             columns.append(name)
     records = []
@@ -182,7 +198,8 @@ def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
                             f"{name}_end": pd.Timestamp(v.end)})
             elif isinstance(v, Quantity):
                 rec.update({name: v.value, f"{name}_qualifier": v.qualifier,
-                            f"{name}_low": v.lower, f"{name}_high": v.upper})
+                            f"{name}_low": v.lower, f"{name}_high": v.upper,
+                            f"{name}_words": v.words or None})
             else:
                 rec[name] = v
         records.append(rec)
@@ -372,6 +389,11 @@ class Campaign:
     metrics: pd.DataFrame
     engagements: pd.DataFrame
     content_hash: str
+    # decisions.csv: what decision makers did on their own (empty when there is none)
+    decisions: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    # the date the record was cut at (evalkit.record.asof), and what the cut left out
+    as_of: Optional[date] = None
+    cut: dict = field(default_factory=dict, repr=False)
     # series.csv, when the record has one (evalkit.record.series): empty otherwise
     series: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     _sources: dict = field(default_factory=dict, repr=False)
@@ -451,7 +473,8 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
             try:
                 record = schema.CampaignRecord.model_validate(data)
             except ValidationError as exc:
-                problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of))
+                problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of,
+                                                   text))
 
     tables = {name: (_read_table(folder / name, model, problems)
                      if (folder / name).is_file() else [])
@@ -478,6 +501,7 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
         activities=frames["activities.csv"],
         metrics=frames["metrics.csv"],
         engagements=frames["engagements.csv"],
+        decisions=frames["decisions.csv"],
         content_hash=_content_hash(folder),
         series=series,
         _sources={s.id: s for s in record.sources},

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from evalkit.record.languages import parse_language
 from evalkit.record.values import DateSpan, Quantity
 
 # Version 2 added vocabulary (scope national, metric kinds views/pledges/donations/percent,
 # ranges, coalition_building, treaty/executive_decision/withdrawn responses, celebrities), a phase's
-# `trigger`, a record's `follows`, a coalition's `size` and activities' `event`. Every
-# version-1 record is a valid version-2 record, so both are read by the same contract.
+# `trigger`, a record's `follows`, a coalition's `size` and activities' `event`; later,
+# optional fields only (issue 19): decisions.csv (decision makers' own acts), metrics'
+# `cumulative`, a judgement's `attained`, an audience's `place`, `opponents`,
+# `no_engagements`, languages by name. Every version-1 record is a valid version-2 record,
+# so both are read by the same contract.
 FORMAT_VERSION = 2
 SUPPORTED_FORMAT_VERSIONS = (1, 2)
 
@@ -26,6 +30,8 @@ Count = Annotated[Quantity, BeforeValidator(Quantity.parse)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 SourceRef = Annotated[str, Field(min_length=1)]
+# an ISO 639 code or a language's name in English or Arabic, kept as the code
+Language = Annotated[str, BeforeValidator(parse_language)]
 
 # --- vocabularies --------------------------------------------------------------------------
 GoalLevel = Literal["interim", "main"]
@@ -44,6 +50,19 @@ Segment = Literal[
 INFLUENCER_SEGMENTS = ("media", "politicians", "civil_society", "academics", "celebrities")
 Tier = Literal["primary", "secondary"]
 Region = Literal["local", "regional", "international", "blocking_state"]
+# Where a public is, relative to the campaign (the paper's regions are its own setting: see
+# REGION_PLACES): its home, the place the cause concerns, where the decision makers sit,
+# other countries. A domestic movement's public is all of home, affected and decision makers'.
+Place = Literal["home", "affected", "decision_makers", "other_countries"]
+PLACES = ("home", "affected", "decision_makers", "other_countries")
+# The paper's regions read as places: its campaigns were run by the affected people (local =
+# home and the affected place) for decision makers abroad (international = the Western
+# decision makers' countries); regional (Arab) publics and blocking states are other countries.
+REGION_PLACES = {"local": ("home", "affected"), "regional": ("other_countries",),
+                 "international": ("decision_makers", "other_countries"),
+                 "blocking_state": ("other_countries",)}
+OpponentKind = Literal["counter_campaign", "lobby", "government", "media", "armed_group",
+                       "other"]
 Stance = Literal["ally", "neutral", "opponent", "mixed", "unknown"]
 Reached = Literal["yes", "partly", "no", "unknown"]
 Presence = Literal["absent", "present", "dominant", "unknown"]
@@ -66,6 +85,11 @@ Metric = Literal[
 ]
 EngagementType = Literal["meeting", "testimony", "hearing", "letter", "petition_delivered",
                          "briefing", "exhibition", "other"]
+# What decision makers did on their own (decisions.csv), apart from contacts with the campaign
+DecisionAct = Literal["statement", "plan", "vote", "resolution", "law", "treaty",
+                      "executive_decision", "sanctions", "truce", "withdrawn", "other"]
+Direction = Literal["for", "against", "partial"]      # relative to the campaign's ask
+CampaignAnswer = Literal["accepted", "rejected", "unknown"]   # to a partial concession
 Response = Literal["none", "rejected", "statement", "vote", "resolution", "law", "truce",
                    "sanctions", "treaty", "executive_decision", "withdrawn", "unknown"]
 DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational",
@@ -116,6 +140,9 @@ class HotEvent(_Strict):
 class Judgement(_Strict):
     attainment: Attainment
     as_of: Date
+    attained: Optional[Date] = Field(
+        None, description="when the goal was attained (achieved or partly), apart from when "
+                          "it was judged")
     evidence: Text
     judged_by: Text
     source: SourceRef
@@ -134,17 +161,41 @@ class Goal(_Strict):
     source: SourceRef
 
 
+def _listed(value):
+    return [value] if isinstance(value, str) else value
+
+
 class Audience(_Strict):
     id: Slug
     segment: Segment
     tier: Tier
-    region: Region
-    languages: list[Text] = Field(default_factory=list)
+    region: Optional[Region] = None
+    place: Annotated[list[Place], BeforeValidator(_listed)] = Field(
+        default_factory=list, description="where this public is relative to the campaign; "
+                                          "without it, read from `region` (REGION_PLACES)")
+    languages: list[Language] = Field(default_factory=list)
     stance: Stance = "unknown"
     targeted: YesNoUnknown = "unknown"
     reached: Reached = "unknown"
     description: Optional[str] = None
     source: SourceRef
+
+    @model_validator(mode="after")
+    def _somewhere(self):
+        if self.region is None and not self.place:
+            raise ValueError("give `place` (home, affected, decision_makers, other_countries) "
+                             "or `region`")
+        return self
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Where the public is, relative to the campaign: `place`, else the paper's region."""
+        return tuple(self.place) if self.place else REGION_PLACES[self.region]
+
+    @property
+    def abroad(self) -> bool:
+        """Outside the campaign's home."""
+        return "home" not in self.places
 
 
 class VisualIdentity(_Strict):
@@ -161,7 +212,7 @@ class Spokesperson(_Strict):
 
 class Hashtag(_Strict):
     text: Annotated[str, Field(pattern=r"^#\S+$")]
-    language: Text
+    language: Language
     phase: Optional[Slug] = None
     uses: Optional[Count] = None
     trended: YesNoUnknown = "unknown"
@@ -173,7 +224,7 @@ class Hashtag(_Strict):
 class Account(_Strict):
     platform: Platform
     name: Text
-    language: Text
+    language: Language
     followers: Optional[Count] = None
     posts: Optional[Count] = None
     active_from: Optional[Date] = None
@@ -230,6 +281,17 @@ class Coalition(_Strict):
     source: SourceRef
 
 
+class Opponent(_Strict):
+    """Those working against the campaign's ask (the paper's opponents, fn 23): a
+    counter-campaign, a lobby, a government."""
+    name: Text
+    kind: OpponentKind
+    counter_narrative: YesNoUnknown = Field(
+        "unknown", description="they put out a narrative against the campaign's")
+    description: Optional[str] = None
+    source: SourceRef
+
+
 class CampaignRecord(_Strict):
     format_version: int
     id: Slug
@@ -249,7 +311,16 @@ class CampaignRecord(_Strict):
     discourse: Discourse = Field(default_factory=Discourse)
     coalitions: list[Coalition] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)
+    opponents: list[Opponent] = Field(default_factory=list)
+    no_engagements: bool = Field(
+        False, description="the record states the campaign had no contact with decision "
+                            "makers (an empty engagements.csv alone says nothing)")
     notes: Optional[str] = None
+
+    @property
+    def opponents_recorded(self) -> bool:
+        """`opponents: []` says there were none; leaving the key out says nothing."""
+        return "opponents" in self.model_fields_set
 
     @property
     def partners_recorded(self) -> bool:
@@ -272,7 +343,7 @@ class ActivityRow(_Strict):
     scope: Scope
     country: Optional[str] = None
     city: Optional[str] = None
-    language: Optional[str] = None
+    language: Optional[Language] = None
     audience: Optional[Slug] = None
     participants: Optional[Count] = None
     foreign_participants: Optional[Count] = None
@@ -284,7 +355,10 @@ class MetricRow(_Strict):
     date: Date
     metric: Metric
     value: Count
-    language: Optional[str] = None
+    cumulative: Optional[Literal["yes", "no"]] = Field(
+        None, description="yes: a running total to date (a petition's signatures so far), "
+                          "never divided into weekly rates")
+    language: Optional[Language] = None
     hashtag: Optional[str] = None
     platform: Optional[Platform] = None
     country: Optional[str] = None
@@ -304,9 +378,24 @@ class EngagementRow(_Strict):
     source: SourceRef
 
 
+class DecisionRow(_Strict):
+    """What a decision maker did on their own — a plan, a vote, a law — whether or not the
+    campaign had any contact with them (contacts go in engagements.csv)."""
+    date: Date
+    decision_maker: Text
+    institution: Optional[str] = None
+    act: DecisionAct
+    direction: Direction
+    campaign_answer: CampaignAnswer = Field(
+        "unknown", description="for a partial concession: did the campaign accept it")
+    description: Optional[str] = None
+    source: SourceRef
+
+
 TABLES: dict[str, type[_Strict]] = {
     "activities.csv": ActivityRow,
     "metrics.csv": MetricRow,
     "engagements.csv": EngagementRow,
+    "decisions.csv": DecisionRow,
 }
 RECORD_FILE = "campaign.yaml"

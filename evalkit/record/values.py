@@ -98,13 +98,15 @@ class DateSpan:
 
 # --- numbers -------------------------------------------------------------------------------
 
-QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than", "between")
+QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than", "nearly",
+              "between")
 
 _QUALIFIER_WORDS = {
     "exactly": "exactly",
     "about": "about",
     "approximately": "about",
     "around": "about",
+    "some": "about",
     "at least": "at_least",
     "more than": "more_than",
     "over": "more_than",
@@ -113,6 +115,10 @@ _QUALIFIER_WORDS = {
     "up to": "at_most",
     "less than": "less_than",
     "fewer than": "less_than",
+    # "nearly 250,000" fell short of 250,000: an upper bound, and no lower one is stated
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER = re.compile(
@@ -120,6 +126,60 @@ _NUMBER = re.compile(
     + r")\s+)?(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|billion)?$",
     re.IGNORECASE,
 )
+
+# Counts in words ("thousands", "dozens"): the smallest number the words can mean, as a
+# lower bound — never a guess in the middle. A plural of a unit is at least two of it
+# ("thousands" >= 2,000, "dozens" >= 24, "tens of thousands" >= 20,000); "several" is more
+# than two (Arabic «بضعة»: three to nine), so >= 3 of the unit; "a few" >= 2. Arabic
+# grammar's plural starts at three (آلاف after the dual ألفان), but evalkit takes the lower,
+# English reading so as never to over-state. docs/campaign-format.md lists them.
+_UNITS = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+          "billions": 1e9}
+_UNIT_OF = {"ten": 10, "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6,
+            "billion": 1e9}
+_WORDS = re.compile(
+    r"^(?:(?P<several>several|a few)\s+(?P<one>dozen|hundred|thousand|million|billion)"
+    r"|(?P<plural>tens|dozens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)$", re.IGNORECASE)
+# Arabic as sources write it: qualifiers, scale words, counts in words and Eastern Arabic
+# digits, read by the English grammar above (the record keeps what the evaluator wrote).
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٬٫", "0123456789,.")
+_ARABIC = (
+    ("عشرات الآلاف", "tens of thousands"), ("مئات الآلاف", "hundreds of thousands"),
+    ("مئات", "hundreds"), ("آلاف", "thousands"), ("ملايين", "millions"),
+    ("عشرات", "tens"), ("بضعة آلاف", "several thousand"), ("بضع مئات", "several hundred"),
+    ("أكثر من", "more than"), ("ما يزيد عن", "more than"), ("ما يزيد على", "more than"),
+    ("أقل من", "less than"), ("على الأقل", "at least"), ("ما لا يقل عن", "at least"),
+    ("لا يقل عن", "at least"), ("حتى", "up to"), ("نحو", "about"), ("حوالي", "about"),
+    ("حوالى", "about"), ("قرابة", "nearly"), ("قرابة الـ", "nearly"), ("تقريبا", ""),
+    ("مليار", "billion"), ("مليون", "million"), ("ألف", "thousand"),
+)
+_ARABIC_RE = re.compile("|".join(sorted((re.escape(a) for a, _ in _ARABIC), key=len,
+                                        reverse=True)))
+
+
+def _from_arabic(text: str) -> str:
+    """The English grammar's reading of an Arabic count («أكثر من 60» -> 'more than 60')."""
+    text = text.translate(_ARABIC_DIGITS)
+    if not re.search("[\u0600-\u06ff]", text):
+        return text
+    words = dict(_ARABIC)
+    out = _ARABIC_RE.sub(lambda m: f" {words[m.group(0)]} ", text)
+    return " ".join(out.split())
+
+
+def _in_words(text: str) -> Optional[float]:
+    """The lower bound a count in words allows, or None when `text` is not one."""
+    m = _WORDS.match(text)
+    if not m:
+        return None
+    if m.group("several"):
+        return (2.0 if m.group("several").lower() == "a few" else 3.0) \
+            * _UNIT_OF[m.group("one").lower()]
+    low = 2.0 * _UNITS[m.group("plural").lower()]
+    return low * (_UNIT_OF[m.group("of").lower()[:-1]] if m.group("of") else 1)
+
+
 # What a written number may look like: digits, commas grouping thousands in threes, one
 # decimal point. "1,8" and "1.800" are refused: in much of Europe and the Arab world they mean
 # 1.8 and 1800, and guessing would silently change a count a thousandfold.
@@ -127,7 +187,9 @@ _PLAIN_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _THOUSANDS_WITH_DOTS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 NUMBER_FORMS = (
     "a number, optionally qualified: 'about 806', 'more than 60', 'at least 10', "
-    "'at most 30', 'fewer than 5', 'over 1 million', or a range '50000..70000'"
+    "'at most 30', 'fewer than 5', 'nearly 250,000', 'over 1 million', a range "
+    "'50000..70000', or a count in words: 'thousands', 'tens of thousands', 'several "
+    "hundred', 'dozens' (also in Arabic: «أكثر من 60», «نحو 500», «آلاف»)"
 )
 
 
@@ -149,6 +211,7 @@ class Quantity:
     value: float
     qualifier: str = "exactly"
     high: Optional[float] = None   # the top of a range ("50000..70000"); qualifier "between"
+    words: str = ""   # a count in words as the source wrote it ("thousands"): shown so
 
     @classmethod
     def parse(cls, raw: object) -> "Quantity":
@@ -161,7 +224,7 @@ class Quantity:
                 raise ValueError(f"expected a finite number, got {raw!r}")
             q = cls(float(raw))
         elif isinstance(raw, str):
-            text = raw.strip()
+            text = _from_arabic(raw.strip())
             if re.match(r"^-\s*\d", text):
                 raise ValueError(f"a count cannot be negative, got {raw!r}")
             if ".." in text:
@@ -172,6 +235,9 @@ class Quantity:
                 if hi.value < lo.value:
                     raise ValueError(f"the range {raw!r} runs from high to low; write low..high")
                 return cls(lo.value, "between", hi.value) if hi.value > lo.value else lo
+            low = _in_words(text)
+            if low is not None:
+                return cls(low, "at_least", words=raw.strip())
             m = _NUMBER.match(text)
             if not m:
                 raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
@@ -196,13 +262,15 @@ class Quantity:
     def from_row(cls, row, name: str) -> "Quantity":
         """The quantity a table row holds in its `name`, `name_qualifier`, `name_high` cells."""
         qual = row[f"{name}_qualifier"]
+        words = row.get(f"{name}_words")
         return cls(float(row[name]), qual,
-                   float(row[f"{name}_high"]) if qual == "between" else None)
+                   float(row[f"{name}_high"]) if qual == "between" else None,
+                   words if isinstance(words, str) else "")
 
     @property
     def lower(self) -> float:
         """Smallest value the statement allows (0 for 'at most')."""
-        return 0.0 if self.qualifier in ("at_most", "less_than") else self.value
+        return 0.0 if self.qualifier in ("at_most", "less_than", "nearly") else self.value
 
     @property
     def upper(self) -> float:
@@ -225,6 +293,7 @@ class Quantity:
             "more_than": "lower",
             "at_most": "upper",
             "less_than": "upper",
+            "nearly": "upper",
             "between": "range",
         }[self.qualifier]
 
@@ -235,9 +304,12 @@ class Quantity:
         """The quantity in words with its qualifier ("more than 60"), translatable."""
         if self.high is not None:
             return Msg("{low}–{high}", low=_plain(self.value), high=_plain(self.high))
+        if self.words:
+            # the source's words, with the bound evalkit reads them as
+            return Msg("{words} (at least {n})", words=self.words, n=_plain(self.value))
         words = {"exactly": "{n}", "about": N_("about {n}"), "at_least": N_("at least {n}"),
                  "more_than": N_("more than {n}"), "at_most": N_("at most {n}"),
-                 "less_than": N_("fewer than {n}")}
+                 "less_than": N_("fewer than {n}"), "nearly": N_("nearly {n}")}
         return Msg(words[self.qualifier], n=_plain(self.value))
 
 

@@ -1,0 +1,56 @@
+"""Languages as a record may name them: an ISO 639 code (`ku`, `ckb`) or the language's name
+in English or in Arabic ("Kurdish", «الكردية»), all read to the code, from Babel's locale
+data (CLDR) rather than a hand-made list. An unknown language is an error, never a guess."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# "unknown" is what an evaluator writes for an account whose language they do not know
+UNKNOWN = "unknown"
+# a few names CLDR does not give but sources use
+_ALIASES = {"farsi": "fa", "sorani": "ckb", "kurmanji": "kmr"}
+
+
+def _key(text: str) -> str:
+    t = " ".join(str(text).split()).casefold()
+    t = re.sub(r"^(?:اللغة|لغة)\s+", "", t)     # «اللغة الكردية» is «الكردية»
+    t = re.sub(r"\s+language$", "", t)         # "Kurdish language" is "Kurdish"
+    return t
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    from babel import Locale
+    table: dict[str, str] = {}
+    for code in Locale("en").languages:
+        table[code.casefold()] = code
+    for loc in ("en", "ar"):
+        for code, name in Locale(loc).languages.items():
+            table.setdefault(_key(name), code)
+            if loc == "ar" and name.startswith("ال"):
+                table.setdefault(_key(name[2:]), code)   # «كردية» as well as «الكردية»
+    table.update(_ALIASES)
+    return table
+
+
+def language_code(text: str) -> str:
+    """The code of a language written as a code or a name; ValueError for an unknown one."""
+    key = _key(text)
+    if key == UNKNOWN:
+        return UNKNOWN
+    table = _table()
+    if key in table:
+        return table[key]
+    primary = re.split(r"[-_]", key)[0]          # "en-GB", "ar_SY"
+    if primary != key and primary in table:
+        return table[primary]
+    raise ValueError(f"unknown language {str(text)!r}; write its ISO 639 code (ar, en, ku, "
+                     "ckb) or its name in English or Arabic (Kurdish, الكردية)")
+
+
+def parse_language(value: object) -> str:
+    """pydantic's reading of a language field: the code, whatever form was written."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected a language code or name, got {value!r}")
+    return language_code(value)
