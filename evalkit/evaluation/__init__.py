@@ -10,6 +10,7 @@ from datetime import date
 from typing import Optional
 
 from evalkit.i18n import N_
+from evalkit.record.asof import cut_as_of
 from evalkit.record.load import Campaign
 from evalkit.evaluation.timing import launch_timing
 from evalkit.evaluation.audience import RightAudience
@@ -30,6 +31,8 @@ QUESTION_WORDS = {1: N_("audience"), 2: N_("reach"), 3: N_("goals"), 4: N_("deci
 
 class Evaluation:
     def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
+        # one cut for everything below: the campaign as it stood on the as-of date
+        campaign = cut_as_of(campaign, as_of)
         self.campaign = campaign
         self.as_of = as_of
         self.questions: dict[int, Analysis] = {q.number: q(campaign, as_of) for q in QUESTIONS}

@@ -17,6 +17,7 @@ from evalkit.render.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
+from evalkit.record.asof import cut_as_of
 from evalkit.record.load import load_campaign
 from evalkit.i18n import N_, direction, joined, localized, remember, set_language, tr
 from evalkit.render.page import EvidenceLinks
@@ -333,8 +334,9 @@ class CampaignReport:
 
     def __init__(self, record_path: str, as_of: str | date | None = None, lang: str = "en"):
         set_language(lang)  # the kernel's language: this report is its only work
-        self.campaign = load_campaign(project_path(record_path))
         self.as_of = parse_as_of(as_of) if not isinstance(as_of, date) else as_of
+        # the campaign as it stood on the as-of date, for every section of the report
+        self.campaign = cut_as_of(load_campaign(project_path(record_path)), self.as_of)
 
     def title(self) -> Html:
         r = self.campaign.record
@@ -405,8 +407,23 @@ class CampaignReport:
                             "decision-maker engagements").format(
                 activities=len(self.campaign.activities), metrics=len(self.campaign.metrics),
                 engagements=len(self.campaign.engagements))),
+            *self._cut_row(),
         ], columns=["what", "record"])
         return table(rows)
+
+    def _cut_row(self) -> list:
+        """What the as-of cut left out (evalkit.record.asof), when it left anything out."""
+        cut = self.campaign.cut
+        if not any(v for k, v in cut.items() if k != "as_of"):
+            return []
+        return [(N_("Left out as of the date"), tr(
+            "{activities} activities, {metrics} metrics, {engagements} engagements, "
+            "{decisions} decisions, {events} hot events, {phases} phases and {judgements} "
+            "judgements dated after {date}, or that may be; {clipped} activities and "
+            "{phases_clipped} phases running on that date end on it").format(
+            date=cut["as_of"], events=cut["hot_events"], clipped=cut["activities_clipped"],
+            **{k: cut[k] for k in ("activities", "metrics", "engagements", "decisions",
+                                   "phases", "judgements", "phases_clipped")}))]
 
     def timeline(self) -> Html:
         from evalkit.render.timeline import campaign_timeline

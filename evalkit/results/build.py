@@ -11,8 +11,9 @@ from evalkit.record.load import Campaign
 
 def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
     when = parse_as_of(as_of)
-    rec = campaign.record
     evaluation = Evaluation(campaign, when)
+    campaign = evaluation.campaign   # as it stood on the as-of date, for every section
+    rec = campaign.record
     goals = []
     for g in rec.goals:
         j = judgement_as_of(g, when)
@@ -28,6 +29,8 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "record": {"id": rec.id, "name_en": rec.name.en, "name_ar": rec.name.ar,
                    "format_version": rec.format_version, "follows": rec.follows},
         "as_of": when.isoformat() if when else None,
+        # what the as-of cut left out (evalkit.record.asof); empty without an as-of date
+        "as_of_cut": campaign.cut,
         "goals": goals,
         "launch_timing": timing,
         "grid": build_grid(campaign, when).to_dict(orient="records"),

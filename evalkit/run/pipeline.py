@@ -132,6 +132,19 @@ def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
         record_page(campaign.path, campaign.id, campaign.name, lang), encoding="utf-8")
 
 
+def _not_begun(campaign, as_of: str) -> list:
+    """A campaign judged as of a date before it began has nothing to evaluate: one clear
+    problem, before any notebook runs."""
+    from evalkit.evaluation.grid import parse_as_of
+    from evalkit.record.asof import NotBegun, cut_as_of
+    from evalkit.record.problems import Problem
+    try:
+        cut_as_of(campaign, parse_as_of(as_of))
+    except NotBegun as e:
+        return [Problem(str(campaign.path / "campaign.yaml"), None, "phases", str(e))]
+    return []
+
+
 def evaluate(record_path: str | Path, out_root: str | Path = "reports",
              as_of: str = "", timeout: int = 900, pdf: bool = False,
              lang: str = "en") -> Outcome:
@@ -147,6 +160,10 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         outcome.status, outcome.problems = "invalid", problems
         return outcome
     outcome.record_id = campaign.id
+    begun = _not_begun(campaign, as_of)
+    if begun:
+        outcome.status, outcome.problems = "invalid", begun
+        return outcome
     out_root = Path(out_root).resolve()
     out_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{campaign.id}-", dir=out_root))

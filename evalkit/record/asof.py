@@ -1,0 +1,135 @@
+"""A campaign as it stood on a date: the one cut an evaluation "as of" a date makes, before
+any question, grid, chart or rule reads the record (docs/evaluation-method.md, "As of a
+date"). Filtering inside each question was a fix at the wrong depth: a treaty signed after
+the report's date still reached the checklist.
+
+What the cut keeps — never what may not have happened yet:
+- a dated fact (hot event, engagement, decision, metric, a judgement) only when its dates
+  put it wholly on or before the date: one the dates allow either side is left out;
+- an activity over a window ("2016-04..2016-06") that began by the date, clipped to end on
+  it; its counts (participants, events) are dropped, since a count cannot be split by date;
+- phases that began by the date, the one running past it clipped to end on it; hashtags of
+  phases that had not begun; accounts opened after the date (one still open then loses its
+  `active_to`); series values after the date.
+The rows keep their line numbers, so evidence still names the record's own rows.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from evalkit.record.load import Campaign
+from evalkit.record.values import DateSpan
+
+COUNT_COLUMNS = ("participants", "foreign_participants", "events")
+
+
+class NotBegun(ValueError):
+    """The campaign had not begun by the as-of date: there is nothing to evaluate yet."""
+
+
+def _by(span: DateSpan, day: date) -> bool:
+    return span.end <= day
+
+
+def _clip(span: DateSpan, day: date) -> DateSpan:
+    """`span` ending on `day` at the latest, written as the record writes a window."""
+    if span.end <= day:
+        return span
+    start = span.text.partition("..")[0] if ".." in span.text else span.text
+    return DateSpan(f"{start}..{day.isoformat()}" if span.start < day else day.isoformat(),
+                    min(span.start, day), day)
+
+
+def _rows_by(frame: pd.DataFrame, day: date) -> pd.DataFrame:
+    if frame.empty or "date_end" not in frame:
+        return frame
+    return frame[frame["date_end"].dt.date <= day]
+
+
+def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
+    """The campaign as it stood on `day` (itself when `day` is None or already applied)."""
+    if day is None or campaign.as_of == day:
+        return campaign
+    if campaign.as_of is not None and campaign.as_of < day:
+        raise ValueError(f"the record was cut at {campaign.as_of}; cannot cut it later at {day}")
+    rec = campaign.record
+    phases = [p for p in rec.phases if p.start.start <= day]
+    if not phases:
+        first = min(p.start.start for p in rec.phases)
+        raise NotBegun(f"as of {day} the campaign had not begun (its first phase starts "
+                       f"{first})")
+    # a phase still running on the day ends, for this evaluation, on that day
+    on_day = DateSpan(day.isoformat(), day, day)
+    clipped = [p.model_copy(update={"end": on_day}) if not _by(p.end, day) else p
+               for p in phases]
+    kept_phases = {p.id for p in phases}
+    events = [e for e in rec.hot_events if _by(e.date, day)]
+    kept_events = {e.id for e in events}
+    clipped = [p.model_copy(update={"trigger": None})
+               if p.trigger is not None and p.trigger not in kept_events else p
+               for p in clipped]
+    goals = [g.model_copy(update={"judgements": [j for j in g.judgements if _by(j.as_of, day)]})
+             for g in rec.goals]
+    tools = rec.media_tools
+    accounts = [a.model_copy(update={"active_to": None})
+                if a.active_to is not None and not _by(a.active_to, day) else a
+                for a in tools.accounts
+                if a.active_from is None or a.active_from.start <= day]
+    hashtags = [h for h in tools.hashtags if h.phase is None or h.phase in kept_phases]
+    record = rec.model_copy(update={
+        "phases": clipped, "hot_events": events, "goals": goals,
+        "media_tools": tools.model_copy(update={"accounts": accounts, "hashtags": hashtags}),
+    })
+
+    acts = campaign.activities
+    n_clipped = 0
+    if not acts.empty:
+        window = acts["date"].str.contains("..", regex=False)
+        began = acts["date_start"].dt.date <= day
+        ended = acts["date_end"].dt.date <= day
+        acts = acts[ended | (window & began)].copy()
+        running = acts["date_end"].dt.date > day
+        n_clipped = int(running.sum())
+        if n_clipped:
+            for i in acts.index[running]:
+                span = _clip(DateSpan(acts.at[i, "date"], acts.at[i, "date_start"].date(),
+                                      acts.at[i, "date_end"].date()), day)
+                acts.at[i, "date"] = span.text
+                acts.at[i, "date_end"] = pd.Timestamp(span.end)
+                for col in COUNT_COLUMNS:
+                    for c in (col, f"{col}_qualifier", f"{col}_low", f"{col}_high",
+                              f"{col}_words"):
+                        if c in acts:
+                            acts.at[i, c] = None
+        # an activity of a phase that had not begun keeps its row, not the phase
+        if "phase" in acts:
+            acts.loc[acts["phase"].notna() & ~acts["phase"].isin(kept_phases), "phase"] = None
+    metrics = _rows_by(campaign.metrics, day)
+    engagements = _rows_by(campaign.engagements, day)
+    decisions = _rows_by(campaign.decisions, day)
+    series = campaign.series
+    if not series.empty and "date" in series:
+        series = series[series["date"].dt.date <= day]
+
+    def left(before, after) -> int:
+        return len(before) - len(after)
+
+    cut = {
+        "as_of": day.isoformat(),
+        "activities": left(campaign.activities, acts), "activities_clipped": n_clipped,
+        "metrics": left(campaign.metrics, metrics),
+        "engagements": left(campaign.engagements, engagements),
+        "decisions": left(campaign.decisions, decisions),
+        "hot_events": left(rec.hot_events, events),
+        "phases": left(rec.phases, phases),
+        "phases_clipped": sum(not _by(p.end, day) for p in phases),
+        "judgements": sum(len(g.judgements) for g in rec.goals)
+        - sum(len(g.judgements) for g in goals),
+        "series_values": left(campaign.series, series),
+    }
+    return replace(campaign, record=record, activities=acts, metrics=metrics,
+                   engagements=engagements, decisions=decisions, series=series, as_of=day,
+                   cut=cut)
