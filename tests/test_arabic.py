@@ -86,7 +86,7 @@ def _visible_text(page):
 # words that stay Latin in an Arabic report: file names and formats a reader types or opens,
 # the SMART acronym, the program's own name and commands, the record paths evidence cites
 # and the record field `follows`, and the proper names of two statistical methods
-KEPT = {"Ljung-Box", "Newey", "West",
+KEPT = {"Ljung-Box", "Newey", "West", "CausalImpact",
         "evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
         "engagements", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
         "goals", "audiences", "md", "run-all", "follows", "worksheets"}

@@ -19,11 +19,33 @@ import pandas as pd
 import statsmodels.api as sm
 
 from evalkit.i18n import N_, Msg, joined, tr
+from evalkit.stats.ar_noise import ArNoiseFit
 from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
 from evalkit.stats.local_level import LocalLevelFit
 
 # the trend forms by name (N_: the names reach a report as table cells and model sentences)
 TRENDS = {N_("local level"): "llevel", N_("local linear trend"): "lltrend"}
+# the models the pre-period chooses between (fast engines)
+MODELS = {N_("local level"): LocalLevelFit, N_("AR(1) noise"): ArNoiseFit}
+# The candidates are scored one step ahead, out of sample, on every point of the pre-period
+# after a minimal start (the first TRAINING points, or more until the regressors have full
+# rank): on 70 points, scoring only the last 30% told a drifting level from AR(1) noise less
+# well on the simulations (benchmarks/counterfactual_coverage.py).
+TRAINING = 10
+WEEK = 7
+# the model-choice table's headings (the report translates them)
+CHOICE_COLUMNS = (N_("model"), N_("hold-out log score"), N_("weight"))
+
+
+def _seasonal_terms(n: int, period: int) -> np.ndarray:
+    """Fixed seasonal effects as regressors: one indicator per season but the first."""
+    phase = np.arange(n) % period
+    return (phase[:, None] == np.arange(1, period)[None, :]).astype(float)
+
+
+def _daily(index: pd.Index) -> bool:
+    return isinstance(index, pd.DatetimeIndex) and len(index) > 2 and \
+        bool((index[1:] - index[:-1] == pd.Timedelta(days=1)).all())
 
 
 def _window(index: pd.Index, period) -> np.ndarray:
@@ -39,7 +61,12 @@ class Counterfactual:
                  time: Optional[str] = None, trend: str = "local level",
                  seasonal: Optional[int] = None, alpha: float = 0.05,
                  simulations: int = 1000, parameter_draws: int = 100, seed: int = 0,
-                 engine: str = "auto"):
+                 engine: str = "auto", model: str = "auto",
+                 prior_level_sd: Optional[float] = None):
+        """`model`: "auto" (the pre-period chooses: local level or AR(1) noise, each with and
+        without a weekly pattern on a daily series), "local level" or "AR(1) noise".
+        `prior_level_sd=0.01`: R CausalImpact's default prior on the level instead (a local
+        level whose sd is shrunk towards that share of the response's sd)."""
         if trend not in TRENDS:
             raise SeriesError(f"trend must be one of {', '.join(TRENDS)}, got {trend!r}")
         if pre_period is None or post_period is None:
@@ -79,41 +106,135 @@ class Counterfactual:
         if (y_pre.dropna() == y_pre.dropna().iloc[0]).all():
             raise SeriesError(Msg("the response is constant over the pre-period: no model can "
                                   "be fitted to it"))
+        if model != "auto" and model not in MODELS:
+            raise SeriesError(f"model must be auto or one of {', '.join(MODELS)}, got {model!r}")
+        if engine not in ("auto", "local level", "statespace"):
+            raise SeriesError(f"engine must be auto, 'local level' or statespace, got {engine!r}")
+        if engine == "local level":
+            model = "local level"
         self.frame, self.response, self.controls = frame, response, controls
         self.pre, self.post, self.alpha = pre, post, alpha
-        self.settings = {"trend": trend, "seasonal": seasonal, "controls": controls}
+        self.prior_level_sd = prior_level_sd
+        self.settings = {"trend": trend, "seasonal": seasonal, "controls": controls,
+                         "model": model, "prior_level_sd": prior_level_sd}
         exog_pre = frame.loc[pre, controls].to_numpy() if controls else None
         exog_post = frame.loc[post, controls].to_numpy() if controls else None
         h = int(post.sum())
-        if engine not in ("auto", "local level", "statespace"):
-            raise SeriesError(f"engine must be auto, 'local level' or statespace, got {engine!r}")
-        fast = engine == "local level" or (
-            engine == "auto" and trend == "local level" and not seasonal
-            and not y_pre.isna().any())
-        self.engine = (N_("exact concentrated-likelihood engine") if fast
-                       else N_("state-space engine"))
+        fast = engine != "statespace" and trend == "local level" and not seasonal \
+            and not y_pre.isna().any()
+        self.engine = (N_("exact grid-posterior engine") if fast else N_("state-space engine"))
+        self.candidates: list[dict] = []
+        self.residual_check = None
         if fast:
-            self.result = LocalLevelFit(y_pre.to_numpy(), exog_pre)
-            self.predicted = pd.Series(self.result.mean_forecast(exog_post, h),
-                                       index=frame.index[post])
-            self._totals, self._make_paths = self.result.simulate(
-                exog_post, h, simulations, np.random.default_rng(seed))
+            self._fit_fast(y_pre.to_numpy(), exog_pre, exog_post, h, simulations, seed)
             self._finish(frame, post, response, alpha)
             return
-        model = sm.tsa.UnobservedComponents(
+        mod = sm.tsa.UnobservedComponents(
             y_pre.to_numpy(), level=TRENDS[trend], exog=exog_pre,
             seasonal=seasonal, stochastic_seasonal=True if seasonal else False,
             # Coefficients as states: their uncertainty reaches the forecast intervals.
             mle_regression=False)
-        self.result = model.fit(disp=False, maxiter=500)
+        self.result = mod.fit(disp=False, maxiter=500)
         if not self.result.mle_retvals.get("converged", True):
             self.warnings.append(Msg("The maximum-likelihood fit did not converge; treat the "
                                      "estimates with caution and check the sensitivity table."))
         fc = self.result.get_forecast(h, exog=exog_post)
         self.predicted = pd.Series(fc.predicted_mean, index=frame.index[post])
-        sims = self._simulate(model, h, exog_post, simulations, parameter_draws, seed)
+        sims = self._simulate(mod, h, exog_post, simulations, parameter_draws, seed)
         self._totals, self._make_paths = sims.sum(axis=0), lambda: sims
         self._finish(frame, post, response, alpha)
+
+    def _fit_fast(self, y, exog_pre, exog_post, h, simulations, seed) -> None:
+        """The candidate models on the pre-period, scored one step ahead on its last part;
+        the forecast averages them by the weights the scores give (Bayesian model averaging
+        with the first part of the pre-period as the prior's data)."""
+        n, k = len(y), len(self.controls)
+        X_pre = exog_pre if exog_pre is not None else np.zeros((n, 0))
+        X_post = exog_post if exog_post is not None else np.zeros((h, 0))
+        if self.prior_level_sd is not None:
+            names, weekly = [N_("local level")], [False]
+        else:
+            names = list(MODELS) if self.settings["model"] == "auto" else [self.settings["model"]]
+            # a weekly pattern on a daily series, when the pre-period can carry 6 more terms
+            weekly = [False, True] if (_daily(self.frame.index) and
+                                       n >= 3 * (k + WEEK + 1)) else [False]
+        season = _seasonal_terms(len(self.frame), WEEK)
+        for name in names:
+            for w in weekly:
+                Xa, Xb = X_pre, X_post
+                if w:
+                    Xa = np.column_stack([X_pre, season[self.pre]])
+                    Xb = np.column_stack([X_post, season[self.post]])
+                fit = (LocalLevelFit(y, Xa, level_sd=self.prior_level_sd)
+                       if name == "local level" else MODELS[name](y, Xa))
+                self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
+        self.holdout = 0
+        if len(self.candidates) > 1:
+            m = self._training_start(X_pre, season[self.pre], any(weekly))
+            self.holdout = n - m
+            scores = np.array([c["fit"].holdout_score(m) for c in self.candidates])
+            w = np.exp(scores - scores.max())
+            w /= w.sum()
+        else:
+            scores, w = np.array([np.nan]), np.array([1.0])
+        for c, sc, wt in zip(self.candidates, scores, w):
+            c["score"], c["weight"] = float(sc), float(wt)
+        self.chosen = max(self.candidates, key=lambda c: c["weight"])
+        self.result = self.chosen["fit"]
+        self.predicted = pd.Series(sum(c["weight"] * c["fit"].mean_forecast(c["X_post"], h)
+                                       for c in self.candidates),
+                                   index=self.frame.index[self.post])
+        rng = np.random.default_rng(seed)
+        counts = rng.multinomial(simulations, w)
+        drawn = [c["fit"].simulate(c["X_post"], h, int(m_), rng)
+                 for c, m_ in zip(self.candidates, counts) if m_]
+        self._totals = np.concatenate([t for t, _ in drawn])
+        self._make_paths = lambda: np.concatenate([p() for _, p in drawn], axis=1)
+        self._check_residuals()
+
+    def _training_start(self, X: np.ndarray, season: np.ndarray, weekly: bool) -> int:
+        """The first point the scores start from: TRAINING, or later if the regressors of
+        the first points are not yet of full rank (a control constant at the start)."""
+        Z = np.column_stack([np.ones(len(X)), X, season if weekly else np.zeros((len(X), 0))])
+        m = max(TRAINING, Z.shape[1] + 3)
+        while m < len(X) - 3 and np.linalg.matrix_rank(Z[:m - 2]) < Z.shape[1]:
+            m += 1
+        return m
+
+    def _check_residuals(self) -> None:
+        """Ljung-Box on the chosen model's standardised one-step errors over the pre-period:
+        left-over autocorrelation means the intervals may be too narrow."""
+        from statsmodels.stats.diagnostic import acorr_ljungbox
+        e = self.result.residuals()
+        lags = min(12, len(e) // 5)
+        if lags < 2:
+            return
+        p = float(acorr_ljungbox(e, lags=[lags], model_df=1)["lb_pvalue"].iloc[0])
+        self.residual_check = {"p": p, "lags": lags}
+        if p < 0.05:
+            self.warnings.append(Msg("The chosen model's errors over the pre-period are "
+                                     "autocorrelated (Ljung-Box p = {p} at {lags} lags): the "
+                                     "intervals may be too narrow.", p=f"{p:.3f}", lags=lags))
+
+    @property
+    def model_name(self):
+        """The chosen model in words (a Msg or a catalogue word)."""
+        if not self.candidates:
+            return self.settings["trend"]
+        return self._candidate_name(self.chosen)
+
+    def _candidate_name(self, c: dict):
+        name = c["model"]
+        if self.prior_level_sd is not None:
+            name = Msg("{model} with R CausalImpact's prior (level sd {sd} of the response's)",
+                       model=name, sd=f"{self.prior_level_sd:g}")
+        return Msg("{model} + weekly pattern", model=name) if c["weekly"] else name
+
+    def model_choice(self) -> pd.DataFrame:
+        """The candidate models, their hold-out log score and weight."""
+        return pd.DataFrame([{"model": self._candidate_name(c),
+                              "hold-out log score": c["score"], "weight": c["weight"]}
+                             for c in self.candidates])
 
     def _finish(self, frame, post, response, alpha) -> None:
         self.observed = frame.loc[post, response]
@@ -247,37 +368,79 @@ class Counterfactual:
              Msg("Tail probability {p}.", p=f"{self.tail_probability:.3f}")]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
-        parts = [Msg("Model: {trend} [{engine}]", trend=self.settings["trend"],
-                     engine=self.engine)]
-        if self.settings["seasonal"]:
-            parts.append(Msg("seasonal period {n}", n=self.settings["seasonal"]))
+        if not self.candidates:
+            parts = [Msg("Model: {trend} [{engine}]", trend=self.settings["trend"],
+                         engine=self.engine)]
+            if self.settings["seasonal"]:
+                parts.append(Msg("seasonal period {n}", n=self.settings["seasonal"]))
+        else:
+            parts = [Msg("Model: {model}", model=self.model_name)]
         parts.append(Msg("regression on {controls}", controls=", ".join(self.controls))
                      if self.controls else Msg("no control series"))
-        s.append(Msg("{model}; fitted by maximum likelihood on the pre-period.",
-                     model=joined(", ", parts)))
+        if not self.candidates:
+            s.append(Msg("{model}; fitted by maximum likelihood on the pre-period.",
+                         model=joined(", ", parts)))
+        else:
+            s.append(Msg("{model}; the intervals carry the uncertainty of its parameters.",
+                         model=joined(", ", parts)))
+        s.extend(self.choice_sentences())
         return s + self.warnings
 
+    def choice_sentences(self) -> list:
+        """Which model the pre-period chose and why, and the check of its errors."""
+        out = []
+        if len(self.candidates) > 1:
+            others = [c for c in self.candidates if c is not self.chosen]
+            out.append(Msg(
+                "Why this model: of {n} candidates it best predicted the last {holdout} points "
+                "of the pre-period one step ahead, each fitted on the points before "
+                "(weight {weight}; {others}); the forecast averages the candidates by these "
+                "weights.", n=len(self.candidates), holdout=self.holdout,
+                weight=f"{self.chosen['weight']:.2f}",
+                others=joined("; ", [Msg("{model} {weight}", model=self._candidate_name(c),
+                                         weight=f"{c['weight']:.2f}") for c in others])))
+        elif self.prior_level_sd is not None:
+            out.append(Msg("R CausalImpact's default, on request: its intervals can be too "
+                           "narrow when the level drifts or the noise persists "
+                           "(docs/statistics.md)."))
+        rc = self.residual_check
+        if rc is not None and rc["p"] >= 0.05:
+            out.append(Msg("Its errors over the pre-period show no autocorrelation (Ljung-Box "
+                           "p = {p} at {lags} lags).", p=f"{rc['p']:.2f}", lags=rc["lags"]))
+        return out
+
     def sensitivity(self) -> pd.DataFrame:
-        """The effect under other model settings: trend form and with/without controls."""
+        """The effect under other models: the pre-period's choice with and without the
+        controls, each candidate alone, a local linear trend, and R CausalImpact's prior."""
+        auto = dict(model="auto", trend="local level", prior_level_sd=None)
+        options = [(N_("chosen by the pre-period"), auto, self.controls)]
+        if self.controls:
+            options.append((N_("chosen by the pre-period"), auto, []))
+        options += [(name, dict(auto, model=name), self.controls) for name in MODELS]
+        options += [(N_("local linear trend"), dict(auto, trend="local linear trend"),
+                     self.controls),
+                    (Msg("local level, R CausalImpact's prior (level sd {sd})", sd="0.01"),
+                     dict(auto, model="local level", prior_level_sd=0.01), self.controls)]
+        here = {k: self.settings[k] for k in ("model", "trend", "prior_level_sd")}
+        pre = (self.frame.index[self.pre][0], self.frame.index[self.pre][-1])
+        post = (self.frame.index[self.post][0], self.frame.index[self.post][-1])
         rows = []
-        options = [(t, c) for t in TRENDS for c in ([self.controls, []] if self.controls else [[]])]
-        for trend, controls in options:
+        for label, kw, controls in options:
+            row = {"model": label, "controls": ", ".join(controls) or N_("none")}
             try:
-                alt = self if (trend == self.settings["trend"] and controls == self.controls) \
-                    else Counterfactual(self.frame.reset_index(), self.response, controls,
-                                        (self.frame.index[self.pre][0], self.frame.index[self.pre][-1]),
-                                        (self.frame.index[self.post][0], self.frame.index[self.post][-1]),
-                                        time=self.frame.index.name or "index", trend=trend,
-                                        seasonal=self.settings["seasonal"], alpha=self.alpha,
-                                        simulations=len(self._totals), seed=1)
+                alt = self if (kw == here and controls == self.controls
+                               and not self.settings["seasonal"]) else Counterfactual(
+                    self.frame.reset_index(), self.response, controls, pre, post,
+                    time=self.frame.index.name or "index", seasonal=self.settings["seasonal"],
+                    alpha=self.alpha, simulations=len(self._totals), seed=1, **kw)
                 a = alt.effects().loc["absolute effect"]
-                rows.append({"trend": trend, "controls": ", ".join(controls) or "none",
-                             "average effect": a["average"], "low": a["average_low"],
-                             "high": a["average_high"], "tail probability": alt.tail_probability})
+                row.update({"average effect": a["average"], "low": a["average_low"],
+                            "high": a["average_high"],
+                            "tail probability": alt.tail_probability})
             except SeriesError as exc:
-                rows.append({"trend": trend, "controls": ", ".join(controls) or "none",
-                             "average effect": np.nan, "low": np.nan, "high": np.nan,
-                             "tail probability": np.nan, "note": exc.reason})
+                row.update({"average effect": np.nan, "low": np.nan, "high": np.nan,
+                            "tail probability": np.nan, "note": exc.reason})
+            rows.append(row)
         return pd.DataFrame(rows)
 
     def plot(self):

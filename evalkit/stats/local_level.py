@@ -25,15 +25,25 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.signal import lfilter
 
+from evalkit.stats.posterior import GridPosterior
+
 LOG_Q_BOUNDS = (-18.0, 6.0)
-GRID_HALF_WIDTH = 5.0   # in log q around the optimum
-GRID_POINTS = 13
+# A fixed grid in log q (the same for the whole pre-period and its first part, so that their
+# evidences give the hold-out score): from "no drift" to "a walk 100 times the noise".
+LOG_Q_GRID = np.arange(-14.0, 4.76, 0.75)
+# R CausalImpact's priors (its defaults, on the standardised response): the level's sd
+# guessed at prior_level_sd x sd(y) with 32 prior observations; the noise's variance guessed
+# at (1 - expected R^2 0.8) x var(y) with 50 prior degrees of freedom
+R_PRIOR_SAMPLE_SIZE = 32
+R_NOISE_PRIOR_DF, R_EXPECTED_R2 = 50, 0.8
 
 
-class LocalLevelFit:
-    """Fit on the pre-period (y: n, X: n x k, no missing values)."""
+class LocalLevelFit(GridPosterior):
+    """Fit on the pre-period (y: n, X: n x k, no missing values). `level_sd` (a share of the
+    response's sd) replaces the calibrated prior by R CausalImpact's: an inverse gamma on the
+    level's variance centred on (level_sd x sd(y))^2 with 32 prior observations."""
 
-    def __init__(self, y: np.ndarray, X: np.ndarray | None):
+    def __init__(self, y: np.ndarray, X: np.ndarray | None, level_sd: float | None = None):
         self.y = np.asarray(y, dtype=float)
         self.n = len(self.y)
         self.X = np.zeros((self.n, 0)) if X is None else np.asarray(X, dtype=float).reshape(self.n, -1)
@@ -42,21 +52,51 @@ class LocalLevelFit:
         self.d = 1 + self.k                             # diffuse elements: level + betas
         if self.n - self.d < 3:
             raise ValueError("too few observations for the number of controls")
-        res = minimize_scalar(lambda lq: self._profile(math.exp(lq))[0], bounds=LOG_Q_BOUNDS,
-                              method="bounded", options={"xatol": 0.05})
-        self.log_q = float(res.x)
-        grid = np.linspace(max(LOG_Q_BOUNDS[0], self.log_q - GRID_HALF_WIDTH),
-                           min(LOG_Q_BOUNDS[1], self.log_q + GRID_HALF_WIDTH), GRID_POINTS)
+        self.level_sd = level_sd
+        self._noise_prior = (0, 0.0)    # prior dof and sum of squares of the noise variance
+        if level_sd is None:
+            grid = LOG_Q_GRID
+            # A flat prior on the level's standard deviation (sqrt q). A flat prior on log q
+            # piles weight on "no drift" whenever a short pre-period cannot rule it out, and
+            # the intervals then under-cover (89% on 70 points; docs/statistics.md).
+            log_prior = 0.5 * grid
+        else:
+            # R's prior is tight (32 prior observations): a grid of +-2.5 around its centre,
+            # var(level) = q var(noise) read at each point's estimate of var(noise)
+            var_y = float(np.var(self.y, ddof=1))
+            self._noise_prior = (R_NOISE_PRIOR_DF, R_NOISE_PRIOR_DF * (1 - R_EXPECTED_R2) * var_y)
+            s0 = self._profile(1e-4)[1]
+            guess = level_sd ** 2 * var_y
+            centre = math.log(guess / (s0["S"] / s0["dof"]))
+            grid = centre + np.linspace(-2.5, 2.5, 21)
         self.grid = [(lq, *self._profile(math.exp(lq))) for lq in grid]
-        dev = np.array([d for _, d, _ in self.grid])
-        # Weights: the profile likelihood times a flat prior on the level's standard
-        # deviation (sqrt q). A flat prior on log q piles weight on "no drift" whenever a
-        # short pre-period cannot rule it out, and the intervals then under-cover (89% on
-        # 70 points, against 93% with this prior and 95% on 300 points; docs/statistics.md).
-        log_w = -0.5 * (dev - dev.min()) + 0.5 * grid
-        w = np.exp(log_w - log_w.max())
-        self.weights = w / w.sum()
-        _, self.best = self._profile(math.exp(self.log_q))
+        dev = np.array([dv for _, dv, _ in self.grid])
+        if level_sd is not None:
+            a = R_PRIOR_SAMPLE_SIZE / 2.0
+            var_level = np.array([math.exp(lq) * p["S"] / p["dof"] for lq, _, p in self.grid])
+            # log density of the inverse gamma in log var_level (the grid's measure)
+            log_prior = -a * np.log(var_level) - a * guess / var_level
+        self.log_q_grid = np.asarray(grid)
+        self._set_posterior(dev, log_prior)
+        self._ml = None
+
+    def log_evidence_first(self, m: int) -> float:
+        """log p(y_1..y_m) under the same prior (for the hold-out score)."""
+        head = LocalLevelFit.__new__(LocalLevelFit)
+        head.data, head.n, head.k, head.d = self.data[:m], m, self.k, self.d
+        dev = np.array([head._profile(math.exp(lq))[0] for lq in self.log_q_grid])
+        return self._evidence(dev, self.log_prior, m)
+
+    @property
+    def best(self) -> dict:
+        """The maximum-likelihood fit (computed when first asked)."""
+        if self._ml is None:
+            res = minimize_scalar(lambda lq: self._profile(math.exp(lq))[0],
+                                  bounds=LOG_Q_BOUNDS, method="bounded",
+                                  options={"xatol": 0.05})
+            self.log_q = float(res.x)
+            self._ml = self._profile(math.exp(self.log_q))[1]
+        return self._ml
 
     # --- the filter ------------------------------------------------------------------------
     def _gains(self, q: float):
@@ -120,8 +160,9 @@ class LocalLevelFit:
             logdet = 2.0 * np.log(np.diag(chol)).sum()
         else:
             Sxx, beta, logdet = np.zeros((0, 0)), np.zeros(0), 0.0
-        S = float((vy * vy * w).sum() - (sxy @ beta if self.k else 0.0))
-        dof = self.n - self.d
+        df0, ss0 = getattr(self, "_noise_prior", (0, 0.0))
+        S = float((vy * vy * w).sum() - (sxy @ beta if self.k else 0.0)) + ss0
+        dof = self.n - self.d + df0
         if S <= 0:
             return 1e300, None
         dev = dof * math.log(S) + float(np.log(F).sum()) + logdet
@@ -132,18 +173,35 @@ class LocalLevelFit:
     # --- results -----------------------------------------------------------------------------
     @property
     def params(self) -> dict:
+        """Maximum-likelihood variances and coefficients."""
         b = self.best
         sigma2 = b["S"] / b["dof"]
         return {"sigma2_irregular": sigma2, "sigma2_level": b["q"] * sigma2,
                 "beta": b["beta"].tolist()}
 
-    def mean_forecast(self, X_post: np.ndarray | None, horizon: int) -> np.ndarray:
-        """The forecast without the intervention: the last level plus the regression."""
-        b = self.best
-        level = b["a_y"] - (b["a_x"] @ b["beta"] if self.k else 0.0)
-        if self.k:
-            return level + np.asarray(X_post, float).reshape(horizon, -1) @ b["beta"]
+    @staticmethod
+    def _forecast(b: dict, Xp: np.ndarray | None, horizon: int) -> np.ndarray:
+        level = b["a_y"] - (b["a_x"] @ b["beta"] if len(b["beta"]) else 0.0)
+        if len(b["beta"]):
+            return level + np.asarray(Xp, float).reshape(horizon, -1) @ b["beta"]
         return np.full(horizon, level)
+
+    def ml_forecast(self, X_post: np.ndarray | None, horizon: int) -> np.ndarray:
+        """The forecast at the maximum-likelihood fit: the last level plus the regression."""
+        return self._forecast(self.best, X_post, horizon)
+
+    def mean_forecast(self, X_post: np.ndarray | None, horizon: int) -> np.ndarray:
+        """The posterior mean forecast without the intervention (over the grid)."""
+        return sum(w * self._forecast(p, X_post, horizon)
+                   for w, (_, _, p) in zip(self.weights, self.grid) if w > 1e-12)
+
+    def residuals(self) -> np.ndarray:
+        """Standardised one-step prediction errors at the posterior mode (Ljung-Box check),
+        the first d - 1 (absorbed by the diffuse coefficients) left out."""
+        lq, _, p = self.grid[int(np.argmax(self.weights))]
+        v, F, _, _ = self._innovations(math.exp(lq))
+        e = (v[:, 0] - v[:, 1:] @ p["beta"]) / np.sqrt(F * p["S"] / p["dof"])
+        return e[self.k:]
 
     def simulate(self, X_post: np.ndarray | None, horizon: int, n_paths: int,
                  rng: np.random.Generator):

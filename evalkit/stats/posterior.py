@@ -1,0 +1,49 @@
+"""What the fast counterfactual engines share: a grid over the one parameter that is not
+integrated in closed form (the local level's signal-to-noise ratio, the AR coefficient), its
+posterior weights, and the model's evidence.
+
+Each grid point carries -2 log of the diffuse likelihood, integrated over the regression
+coefficients (flat prior) and profiled in sigma^2: dev = (n-d) log S + log|V| + log|Z'V^-1 Z|.
+With the prior 1/sigma^2 integrated too, log p(y | theta) = lgamma((n-d)/2) - (n-d)/2 log pi
+- dev/2 exactly, the same quantity for every model with the same regressors Z, so models can
+be compared by it (docs/statistics.md).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def log_marginal(dev: np.ndarray, n: int, d: int) -> np.ndarray:
+    nu = (n - d) / 2.0
+    return math.lgamma(nu) - nu * math.log(math.pi) - 0.5 * np.asarray(dev, float)
+
+
+def logsumexp(a: np.ndarray) -> float:
+    top = float(np.max(a))
+    return top + math.log(float(np.exp(a - top).sum()))
+
+
+class GridPosterior:
+    n: int
+    d: int
+
+    def _set_posterior(self, dev: np.ndarray, log_prior: np.ndarray) -> None:
+        """Posterior weights of the grid and the log evidence log p(y) of the model."""
+        self.dev = np.asarray(dev, float)
+        self.log_prior = np.asarray(log_prior, float) - logsumexp(log_prior)
+        post = self.log_prior - 0.5 * self.dev
+        w = np.exp(post - post.max())
+        self.weights = w / w.sum()
+        self.log_evidence = self._evidence(self.dev, log_prior, self.n)
+
+    def _evidence(self, dev: np.ndarray, log_prior: np.ndarray, n: int) -> float:
+        lp = np.asarray(log_prior, float) - logsumexp(log_prior)
+        return logsumexp(lp + log_marginal(dev, n, self.d))
+
+    def holdout_score(self, m: int) -> float:
+        """log p(y_{m+1..n} | y_1..y_m): the sum of the one-step predictive log densities of
+        the last n - m points, each with every parameter re-estimated on the points before
+        it (the prequential identity: a ratio of two evidences)."""
+        return self.log_evidence - self.log_evidence_first(m)

@@ -1,0 +1,115 @@
+"""The counterfactual's model is chosen by the pre-period: candidates scored one step ahead
+out of sample, the choice said in words, the chosen model's errors checked (SIMULATED
+series)."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from evalkit.i18n import localized
+from evalkit.stats import Counterfactual
+from evalkit.stats.ar_noise import ArNoiseFit
+from evalkit.stats.local_level import LocalLevelFit
+
+
+def series(noise, n_pre, seed=0, daily=True):
+    rng = np.random.default_rng(seed)
+    n = len(noise)
+    x = 50 + np.cumsum(rng.normal(0, 1, n))
+    frame = pd.DataFrame({"y": 10 + 1.5 * x + noise, "x": x})
+    if daily:
+        frame.insert(0, "date", pd.date_range("2024-01-01", periods=n, freq="D"))
+    return frame
+
+
+def ar(phis, n, seed):
+    rng = np.random.default_rng(seed)
+    e, u = rng.normal(0, 1, n + 50), np.zeros(n + 50)
+    for t in range(len(phis), n + 50):
+        u[t] = sum(p * u[t - 1 - i] for i, p in enumerate(phis)) + e[t]
+    return u[50:]
+
+
+def fit(frame, n_pre, **kw):
+    t = "date" if "date" in frame else None
+    idx = frame["date"] if t else frame.index
+    return Counterfactual(frame, "y", ["x"], (idx[0], idx[n_pre - 1]), (idx[n_pre], idx.iloc[-1]
+                          if t else idx[-1]), time=t, **kw)
+
+
+def dense_dev(y, Z, V):
+    """-2 log of the diffuse likelihood, profiled in sigma^2, from dense matrices."""
+    Vi = np.linalg.inv(V)
+    A = Z.T @ Vi @ Z
+    r = y - Z @ np.linalg.solve(A, Z.T @ Vi @ y)
+    return ((len(y) - Z.shape[1]) * math.log(r @ Vi @ r) + np.linalg.slogdet(V)[1]
+            + np.linalg.slogdet(A)[1])
+
+
+def test_both_engines_compute_the_same_exact_likelihood_so_their_scores_compare():
+    rng = np.random.default_rng(3)
+    n = 40
+    x = 50 + np.cumsum(rng.normal(0, 1, n))
+    y = 10 + 1.5 * x + rng.normal(0, 1, n)
+    Z = np.column_stack([np.ones(n), x])
+    t = np.arange(n)
+    level = LocalLevelFit(y, x[:, None])
+    for lq in (-6.0, -1.0, 1.5):
+        V = np.eye(n) + math.exp(lq) * np.minimum.outer(t, t)
+        assert level._profile(math.exp(lq))[0] == pytest.approx(dense_dev(y, Z, V), abs=1e-8)
+    noise = ArNoiseFit(y, x[:, None])
+    for g in (3, 20, 35):
+        phi = noise.phis[g]
+        V = phi ** np.abs(np.subtract.outer(t, t)) / (1 - phi * phi)
+        assert noise.dev[g] == pytest.approx(dense_dev(y, Z, V), abs=1e-8)
+
+
+def test_persistent_noise_is_read_as_ar1_noise_not_a_drifting_level():
+    cf = fit(series(ar([0.7], 150, seed=1), 120, seed=11), 120)
+    assert cf.model_name == "AR(1) noise"
+    choice = cf.model_choice()
+    assert choice[choice.model.astype(str).str.startswith("AR(1)")].weight.sum() > 0.9
+    why = [s for s in cf.sentences() if s.startswith("Why this model:")]
+    assert why and "of 4 candidates" in why[0] and "one step ahead" in why[0]
+
+
+def test_a_drifting_level_is_read_as_a_local_level():
+    rng = np.random.default_rng(2)
+    drift = np.cumsum(rng.normal(0, 1, 150)) + rng.normal(0, 1, 150)
+    cf = fit(series(drift, 120, seed=12), 120)
+    assert cf.model_name == "local level"
+
+
+def test_a_weekly_cycle_in_a_daily_series_brings_the_weekly_pattern():
+    rng = np.random.default_rng(4)
+    week = np.array([0, 1, 1.5, 1, 0, -1.5, -2.0])
+    cf = fit(series(week[np.arange(100) % 7] + rng.normal(0, 1, 100), 70, seed=14), 70)
+    assert "weekly pattern" in str(cf.model_name)
+    # an integer-indexed series has no weekdays: no weekly candidates
+    plain = fit(series(rng.normal(0, 1, 100), 70, daily=False), 70)
+    assert len(plain.candidates) == 2
+
+
+def test_autocorrelated_errors_of_the_chosen_model_are_a_warning_in_the_reports_language():
+    # lag-2 noise that no candidate captures
+    cf = fit(series(ar([0.0, 0.8], 150, seed=5), 120, daily=False), 120, model="AR(1) noise")
+    assert cf.residual_check["p"] < 0.05
+    [warning] = [s for s in cf.sentences() if "autocorrelated" in s]
+    assert warning.startswith("The chosen model's errors over the pre-period are autocorrelated")
+    assert "Ljung-Box" in localized(warning, "ar") and "autocorrelated" not in localized(
+        warning, "ar")
+    clean = fit(series(np.random.default_rng(6).normal(0, 1, 100), 70, daily=False), 70)
+    assert clean.residual_check["p"] >= 0.05
+    assert any(s.startswith("Its errors over the pre-period show no autocorrelation")
+               for s in clean.sentences())
+
+
+def test_a_model_can_be_asked_for_and_an_unknown_one_is_refused():
+    frame = series(np.random.default_rng(7).normal(0, 1, 100), 70, daily=False)
+    only = fit(frame, 70, model="local level")
+    assert [c["model"] for c in only.candidates] == ["local level"]
+    assert not any(s.startswith("Why this model") for s in only.sentences())
+    from evalkit.stats import SeriesError
+    with pytest.raises(SeriesError, match="model must be auto or one of"):
+        fit(frame, 70, model="ARIMA")
