@@ -69,7 +69,8 @@ def _wrapped(text: str, width: int) -> str:
 def verdict_heatmap(results: list[dict]):
     """The five verdicts of each campaign as coloured cells, in the verdict colours of the
     evaluation reports (white text passes WCAG AA on each); blank: insufficient evidence."""
-    import matplotlib.pyplot as plt
+    from evalkit.render.plotting import pyplot
+    plt = pyplot()
     from matplotlib.colors import ListedColormap
 
     from evalkit.render.colours import VERDICT_COLOURS
@@ -225,7 +226,8 @@ def mix_against_attainment(results: list[dict]) -> pd.DataFrame:
 
 
 def mix_plot(results: list[dict]):
-    import matplotlib.pyplot as plt
+    from evalkit.render.plotting import pyplot
+    plt = pyplot()
     m = mix_against_attainment(results).set_index("campaign")
     shares = m[["mobilisation share", "advocacy share", "lobbying share"]]
     fig, ax = plt.subplots(figsize=(7.5, 3))

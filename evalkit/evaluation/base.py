@@ -161,7 +161,8 @@ class Analysis:
         return fig
 
     def _axes(self, ax, size=(7, 3.2)):
-        import matplotlib.pyplot as plt
+        from evalkit.render.plotting import pyplot
+        plt = pyplot()
         if ax is None:
             fig, ax = plt.subplots(figsize=size)
         return ax.figure, ax

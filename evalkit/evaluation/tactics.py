@@ -202,7 +202,8 @@ class TacticUsefulness(Analysis):
                 [o[3] for o in policy_outcomes]))
 
     def plot(self, ax=None):
-        import matplotlib.pyplot as plt
+        from evalkit.render.plotting import pyplot
+        plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(7, 5.2)) if ax is None else (ax.figure, [ax] * 3)
         titles = {"kind": "by kind", "effort": "by effort (fn 12)",
                   "paper_kind": "by activity kind (fn 26)"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from evalkit.record.problems import shown
+
 # "unknown" is what an evaluator writes for an account whose language they do not know
 UNKNOWN = "unknown"
 # a few names CLDR does not give but sources use
@@ -45,12 +47,12 @@ def language_code(text: str) -> str:
     primary = re.split(r"[-_]", key)[0]          # "en-GB", "ar_SY"
     if primary != key and primary in table:
         return table[primary]
-    raise ValueError(f"unknown language {str(text)!r}; write its ISO 639 code (ar, en, ku, "
+    raise ValueError(f"unknown language {shown(str(text))}; write its ISO 639 code (ar, en, ku, "
                      "ckb) or its name in English or Arabic (Kurdish, الكردية)")
 
 
 def parse_language(value: object) -> str:
     """pydantic's reading of a language field: the code, whatever form was written."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected a language code or name, got {value!r}")
+        raise ValueError(f"expected a language code or name, got {shown(value)}")
     return language_code(value)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import types
 import typing
 from dataclasses import dataclass, field, replace
@@ -15,10 +17,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
 from evalkit.record import schema
 from evalkit.record.csvtable import data_rows, open_table
-from evalkit.record.problems import Problem, RecordInvalid
+from evalkit.record.problems import Problem, RecordInvalid, shown
 from evalkit.record.series import SERIES_FILE, read_series
 from evalkit.record.values import DateSpan, Quantity
 
@@ -39,15 +42,71 @@ class _RoundTripAsText(RoundTripConstructor):
     pass
 
 
+def _int_or_text(as_int):
+    def construct(constructor, node):
+        try:
+            return as_int(constructor, node)
+        except ValueError:  # more digits than Python converts (4,300): the schema says why
+            return constructor.construct_scalar(node)
+    return construct
+
+
 for _cls in (_SafeAsText, _RoundTripAsText):
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
     _cls.add_constructor("tag:yaml.org,2002:float", _as_text)
+    _cls.add_constructor("tag:yaml.org,2002:int",
+                         _int_or_text(_cls.yaml_constructors["tag:yaml.org,2002:int"]))
 
 
 def _yaml(typ: str) -> YAML:
     y = YAML(typ=typ)
     y.Constructor = _SafeAsText if typ == "safe" else _RoundTripAsText
     return y
+
+
+# The format nests five levels deep (media_tools.hashtags[0].uses.value); a record needs no
+# aliases (*name), and a few of them can expand a 1 KB file into a billion values that every
+# later step would walk ("billion laughs").
+MAX_DEPTH = 20
+MAX_ALIASED = 10_000
+
+
+def _yaml_shape(text: str) -> Optional[Problem]:
+    """The first place where campaign.yaml nests deeper than MAX_DEPTH, or where its aliases
+    expand to more than MAX_ALIASED values; read from the parser's events, before anything
+    is built (raises YAMLError on a syntax error)."""
+    sizes: dict[str, int] = {}   # anchor -> values it stands for, aliases in it expanded
+    open_: list[tuple[Optional[str], int]] = []
+    total = aliased = 0
+    for ev in _yaml("safe").parse(text):
+        line = ev.start_mark.line + 1 if ev.start_mark else None
+        if isinstance(ev, AliasEvent):
+            if any(a == ev.anchor for a, _ in open_):
+                return Problem(schema.RECORD_FILE, line, "", f"the alias *{ev.anchor} is inside "
+                               f"the value it names (&{ev.anchor}): write the value out")
+            size = sizes.get(ev.anchor, 1)
+            total += size
+            aliased += size
+            if aliased > MAX_ALIASED:
+                return Problem(schema.RECORD_FILE, line, "", f"YAML aliases (here *{ev.anchor}) "
+                               f"stand for more than {MAX_ALIASED:,} values; a record needs no "
+                               "aliases: write the values out")
+        elif isinstance(ev, CollectionStartEvent):
+            open_.append((ev.anchor, total))
+            total += 1
+            if len(open_) > MAX_DEPTH:
+                return Problem(schema.RECORD_FILE, line, "", f"nested more than {MAX_DEPTH} "
+                               "levels deep; the format nests at most five (see "
+                               "docs/campaign-format.md)")
+        elif isinstance(ev, CollectionEndEvent):
+            anchor, before = open_.pop()
+            if anchor is not None:
+                sizes[anchor] = total - before
+        elif isinstance(ev, ScalarEvent):
+            total += 1
+            if ev.anchor is not None:
+                sizes[ev.anchor] = 1
+    return None
 
 
 def _yaml_line(data: Any, loc: tuple) -> Optional[int]:
@@ -117,18 +176,18 @@ def _message(err: dict, model: type[BaseModel], in_flow: bool = False) -> str:
         hint = FLOW_COMMA_HINT if in_flow and inp is None else ""
         return f"unknown key; allowed keys: {allowed}{hint}"
     if kind == "invalid_key":  # `{uses: about 5,000}`: YAML reads the key `000` as 0
-        return f"a key must be a name, got {inp!r}" + (FLOW_COMMA_HINT if in_flow else "")
+        return f"a key must be a name, got {shown(inp)}" + (FLOW_COMMA_HINT if in_flow else "")
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"unknown code {inp!r}; expected one of: {expected.replace(chr(39), '')}"
+        return f"unknown code {shown(inp)}; expected one of: {expected.replace(chr(39), '')}"
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         hint = ("a slug: lower-case letters, digits and hyphens (e.g. 'save-ghouta')"
                 if pattern.startswith("^[a-z0-9]") else f"text matching {pattern}")
-        return f"expected {hint}, got {inp!r}"
-    return f"{err['msg'][0].lower()}{err['msg'][1:]}, got {inp!r}"
+        return f"expected {hint}, got {shown(inp)}"
+    return f"{err['msg'][0].lower()}{err['msg'][1:]}, got {shown(inp)}"
 
 
 def _pydantic_problems(exc: ValidationError, model, file: str, line_of,
@@ -283,7 +342,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         for i, x in items(key):
             if isinstance(x.get("id"), str) and x["id"] in seen:
                 out.append(Problem(Y, line_of((key, i, "id")), f"{key}[{i}].id",
-                                   f"duplicate id {x['id']!r}; ids must be unique within {key}"))
+                                   f"duplicate id {shown(x['id'])}; ids must be unique within {key}"))
             if isinstance(x.get("id"), str):
                 seen.add(x["id"])
         ids[key] = seen
@@ -293,7 +352,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
             continue
         if isinstance(ref, str) and ref not in ids["sources"]:
             out.append(Problem(Y, line_of(loc), _dotted(loc),
-                               f"unknown source {ref!r}; known sources: {_known(ids['sources'])}"))
+                               f"unknown source {shown(ref)}; known sources: {_known(ids['sources'])}"))
 
     def order(loc_a, a, loc_b, b, what):
         da, db = _try_date(a), _try_date(b)
@@ -307,7 +366,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         if isinstance(p.get("trigger"), str) and p["trigger"] not in ids["hot_events"]:
             loc = ("phases", i, "trigger")
             out.append(Problem(Y, line_of(loc), _dotted(loc),
-                               f"unknown hot event {p['trigger']!r}; known hot events: "
+                               f"unknown hot event {shown(p['trigger'])}; known hot events: "
                                f"{_known(ids['hot_events'])}"))
     for i, h in items("hot_events"):
         order(("hot_events", i, "foreseeable_from"), h.get("foreseeable_from"),
@@ -321,7 +380,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
     for i, h in items("hashtags", media):
         if isinstance(h.get("phase"), str) and h["phase"] not in ids["phases"]:
             loc = ("media_tools", "hashtags", i, "phase")
-            out.append(Problem(Y, line_of(loc), _dotted(loc), f"unknown phase {h['phase']!r}"))
+            out.append(Problem(Y, line_of(loc), _dotted(loc), f"unknown phase {shown(h['phase'])}"))
     if not any(g.get("level") == "main" for _, g in items("goals")) and items("goals"):
         out.append(Problem(Y, line_of(("goals",)), "goals",
                            "no main goal; the paper judges success by the main goal: "
@@ -342,20 +401,20 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         for line, row, _ in rows:
             src = row.get("source")
             if src is not None and src not in ids["sources"]:
-                out.append(Problem(fname, line, "source", f"unknown source {src!r}; "
+                out.append(Problem(fname, line, "source", f"unknown source {shown(src)}; "
                                    "add it to sources in campaign.yaml"))
             ph = row.get("phase")
             if ph is not None and ph not in ids["phases"]:
-                out.append(Problem(fname, line, "phase", f"unknown phase {ph!r}; known phases: {_known(ids['phases'])}"))
+                out.append(Problem(fname, line, "phase", f"unknown phase {shown(ph)}; known phases: {_known(ids['phases'])}"))
             au = row.get("audience")
             if au is not None and au not in ids["audiences"]:
                 out.append(Problem(fname, line, "audience",
-                                   f"unknown audience {au!r}; known audiences: "
+                                   f"unknown audience {shown(au)}; known audiences: "
                                    f"{_known(ids['audiences'])}"))
             rid = row.get("id")
             if rid is not None:
                 if rid in seen_ids:
-                    out.append(Problem(fname, line, "id", f"duplicate id {rid!r}"))
+                    out.append(Problem(fname, line, "id", f"duplicate id {shown(rid)}"))
                 seen_ids.add(rid)
             d = _try_date(row.get("date"))
             if window and d and (d.end < window[0] or d.start > window[1]):
@@ -368,10 +427,10 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
                                f"{rows[0][1]} is outside the campaign ({window[0]} to "
                                f"{window[1]}, from its phases)"))
             continue
-        shown = ", ".join(str(n) for n, _ in rows[:8]) + (", …" if len(rows) > 8 else "")
+        listed = ", ".join(str(n) for n, _ in rows[:8]) + (", …" if len(rows) > 8 else "")
         out.append(Problem(fname, rows[0][0], "date",
                            f"{len(rows)} rows are dated outside the campaign ({window[0]} "
-                           f"to {window[1]}, from its phases in {Y}); lines {shown}: check "
+                           f"to {window[1]}, from its phases in {Y}); lines {listed}: check "
                            "those dates, or the phases' start and end"))
     return out
 
@@ -411,11 +470,34 @@ class Campaign:
         return s.citation if s else source_id
 
 
+def _refusal(folder: Path, name: str) -> Optional[str]:
+    """Why a file of the record is not read (None: it is read, or it is absent). Only regular
+    files inside the record folder are: a link out of it would show and copy another file
+    into a report, and a pipe or device would hang the read."""
+    p = folder / name
+    if not os.path.lexists(p):
+        return None
+    try:
+        real = p.resolve(strict=True)
+        mode = real.stat().st_mode
+    except (OSError, RuntimeError):
+        return "a link that leads to no file; put the file itself in the record folder"
+    if not real.is_relative_to(folder.resolve()):
+        return ("refused: a link to a file outside the record folder; copy the file into "
+                "the folder instead")
+    if stat.S_ISDIR(mode):
+        return f"a folder, not a file; {name} must be a file"
+    if not stat.S_ISREG(mode):
+        return ("not a regular file (a pipe, socket or device); evalkit reads only files "
+                "saved in the record folder")
+    return None
+
+
 def _content_hash(folder: Path) -> str:
     h = hashlib.sha256()
     for name in RECORD_FILES:
         p = folder / name
-        if p.exists():
+        if p.is_file():
             h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -430,16 +512,25 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
     yaml_path = folder / Y
     if not folder.is_dir():
         return None, [Problem(str(folder), None, "", "no such record folder")]
-    if not yaml_path.is_file():
+    refused = {n: why for n in RECORD_FILES if (why := _refusal(folder, n))}
+    if Y not in refused and not yaml_path.is_file():
         return None, [Problem(str(yaml_path), None, "", f"missing: a record folder needs {Y}")]
 
     data: Any = None
     text = ""
     try:
-        text = yaml_path.read_text(encoding="utf-8")
-        # The C-backed safe loader is fast; the round-trip loader, which knows every key's
-        # line, runs only when there is a problem to locate.
-        data = _yaml("safe").load(text)
+        if Y in refused:
+            problems.append(Problem(Y, None, "", refused[Y]))
+        else:
+            text = yaml_path.read_text(encoding="utf-8")
+            # Depth and aliases first, from the parser's events: nothing is built from a
+            # bomb. The C-backed safe loader is fast; the round-trip loader, which knows
+            # every key's line, runs only when there is a problem to locate.
+            shape = _yaml_shape(text)
+            if shape is not None:
+                problems.append(shape)
+            else:
+                data = _yaml("safe").load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problems.append(Problem(Y, mark.line + 1 if mark else None, "",
@@ -468,7 +559,7 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
             fv = data.get("format_version")
             if fv is not None and fv not in schema.SUPPORTED_FORMAT_VERSIONS:
                 problems.append(Problem(Y, line_of(("format_version",)), "format_version",
-                                        f"unsupported version {fv!r}; this evalkit reads "
+                                        f"unsupported version {shown(fv)}; this evalkit reads "
                                         f"{schema.SUPPORTED_FORMAT_VERSIONS}"))
             try:
                 record = schema.CampaignRecord.model_validate(data)
@@ -476,11 +567,12 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
                 problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of,
                                                    text))
 
+    problems.extend(Problem(n, None, "", why) for n, why in refused.items() if n != Y)
     tables = {name: (_read_table(folder / name, model, problems)
-                     if (folder / name).is_file() else [])
+                     if name not in refused and (folder / name).is_file() else [])
               for name, model in schema.TABLES.items()}
     series = pd.DataFrame()
-    if (folder / SERIES_FILE).is_file():
+    if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
         source_ids = {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)} \
             if isinstance(data, dict) else set()
         series, series_problems = read_series(folder / SERIES_FILE, source_ids)

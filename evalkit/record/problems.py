@@ -2,9 +2,39 @@
 was expected. Problems are collected, never raised one at a time."""
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
+
+# A value quoted back in a message is cut short: a record's cell or an alias-expanded YAML
+# value can be megabytes, and a message exists to say where the problem is.
+SHOWN = 60
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = SHOWN
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+_REPR.maxlevel = 2
+# every message and field, whatever built it, at most this long
+_LONGEST = 2000
+
+
+def shown(value: Any) -> str:
+    """`repr(value)` for a message, cut to about SHOWN characters; a long text or number
+    says its length, so the evaluator can find it."""
+    if isinstance(value, str) and len(value) > SHOWN:
+        r = repr(value[:SHOWN])
+        return f"{r[:-1]}…{r[-1]} ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        try:
+            digits = str(value)
+        except ValueError:  # beyond Python's 4,300-digit conversion limit
+            return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+        return f"{digits[:20]}… ({len(digits):,} digits)"
+    return _REPR.repr(value)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _LONGEST else text[:_LONGEST] + f"… ({len(text):,} characters)"
 
 
 @dataclass(frozen=True, order=True)
@@ -14,6 +44,10 @@ class Problem:
     field: str
     message: str
     column: Optional[int] = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "field", _cut(self.field))
+        object.__setattr__(self, "message", _cut(self.message))
 
     def __str__(self) -> str:
         where = self.file

@@ -8,9 +8,11 @@ Controlled vocabularies follow the paper (digest §1-§2): the appendix grid, th
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      model_validator)
 
 from evalkit.record.languages import parse_language
 from evalkit.record.values import DateSpan, Quantity
@@ -27,6 +29,19 @@ SUPPORTED_FORMAT_VERSIONS = (1, 2)
 
 Date = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]
 Count = Annotated[Quantity, BeforeValidator(Quantity.parse)]
+
+
+def _made_already(d: DateSpan) -> DateSpan:
+    """A judgement is made on evidence already in: the earliest day its date allows cannot
+    be after the day the record is checked ('2026' is accepted during 2026, not before)."""
+    today = date.today()
+    if d.start > today:
+        raise ValueError(f"{d.text} is after today ({today.isoformat()}): a judgement records "
+                         "what was known when it was made; give the date it was made")
+    return d
+
+
+JudgedOn = Annotated[DateSpan, BeforeValidator(DateSpan.parse), AfterValidator(_made_already)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 SourceRef = Annotated[str, Field(min_length=1)]
@@ -139,7 +154,7 @@ class HotEvent(_Strict):
 
 class Judgement(_Strict):
     attainment: Attainment
-    as_of: Date
+    as_of: JudgedOn
     attained: Optional[Date] = Field(
         None, description="when the goal was attained (achieved or partly), apart from when "
                           "it was judged")

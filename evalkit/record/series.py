@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+import math
+
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
-from evalkit.record.problems import Problem
+from evalkit.record.problems import Problem, shown
+from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR
 
 SERIES_FILE = "series.csv"
 REQUIRED = ("date", "metric", "value", "source")
@@ -27,14 +30,16 @@ CONTROL_PREFIX = "control_"
 
 
 def _number(text: str):
-    """A plain number (digits, one '.', a leading '-'); None when it is not one."""
+    """A plain number (digits, one '.', a leading '-'); None when it is not one, or not one
+    a chart can draw and a model fit: 'inf', 'nan', 1e309 (infinity) or beyond ±2^53."""
     t = text.strip()
     if "," in t:
         return None  # 1,800 or 1,8: ambiguous; the message says how to write it
     try:
-        return float(t)
+        n = float(t)
     except ValueError:
         return None
+    return n if math.isfinite(n) and abs(n) <= LARGEST else None
 
 
 def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -62,10 +67,14 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
     for line, cell in data_rows(name, header, reader, problems):
         row = {"row": line}
         try:
-            row["date"] = pd.Timestamp(date.fromisoformat(cell["date"]))
+            day = date.fromisoformat(cell["date"])
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValueError
+            row["date"] = pd.Timestamp(day)
         except ValueError:
-            problems.append(Problem(name, line, "date", f"'{cell['date']}' is not a day "
-                                    "written YYYY-MM-DD (a series needs exact days)"))
+            problems.append(Problem(name, line, "date", f"{shown(cell['date'])} is not a day "
+                                    f"written YYYY-MM-DD from {FIRST_YEAR} to {LAST_YEAR} (a "
+                                    "series needs exact days)"))
         if not cell["metric"]:
             problems.append(Problem(name, line, "metric", "empty; name the series"))
         row["metric"] = cell["metric"]
@@ -76,11 +85,12 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
                 continue
             number = _number(raw)
             if number is None:
-                problems.append(Problem(name, line, col, f"'{raw}' is not a number; write "
-                                        "digits with a '.' for decimals and no thousands "
-                                        "separator (1800, 1.8)"))
+                problems.append(Problem(name, line, col, f"{shown(raw)} is not a number; "
+                                        "write digits with a '.' for decimals and no "
+                                        "thousands separator (1800, 1.8), at most "
+                                        f"{LARGEST:,.0f} (2^53) either way"))
             elif col == "exposure" and number <= 0:
-                problems.append(Problem(name, line, col, f"{raw}: an exposure (such as a "
+                problems.append(Problem(name, line, col, f"{shown(raw)}: an exposure (such as a "
                                         "population) must be positive"))
             row[col] = number
         for col in ["exposure", *controls]:
@@ -90,15 +100,15 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
                                         "a value on every row the response has one"))
         row["measures"] = cell.get("measures") or "reach"
         if row["measures"] not in MEASURES:
-            problems.append(Problem(name, line, "measures", f"'{row['measures']}' is not one "
+            problems.append(Problem(name, line, "measures", f"{shown(row['measures'])} is not one "
                                     f"of {', '.join(MEASURES)}"))
         if cell["source"] not in source_ids:
-            problems.append(Problem(name, line, "source", f"'{cell['source']}' is not a source "
+            problems.append(Problem(name, line, "source", f"{shown(cell['source'])} is not a source "
                                     "id in campaign.yaml sources"))
         key = (row["metric"], row.get("date"))
         if key in seen and "date" in row:
             problems.append(Problem(name, line, "date", f"{cell['date']} already has a value "
-                                    f"for '{row['metric']}' on line {seen[key]}; one row per "
+                                    f"for {shown(row['metric'])} on line {seen[key]}; one row per "
                                     "metric and date"))
         seen.setdefault(key, line)
         rows.append(row)
@@ -110,6 +120,6 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
         kinds = part["measures"].unique()
         if len(kinds) > 1:
             problems.append(Problem(name, int(part["row"].iloc[0]), "measures",
-                                    f"'{metric}' is marked both {' and '.join(kinds)}; one "
+                                    f"{shown(metric)} is marked both {' and '.join(kinds)}; one "
                                     "series measures one thing"))
     return (pd.DataFrame(), problems) if problems else (frame, [])

@@ -14,10 +14,16 @@ from datetime import date, timedelta
 from typing import Optional
 
 from evalkit.i18n import N_, Msg
+from evalkit.record.problems import shown
 
 # --- dates ---------------------------------------------------------------------------------
 
 _PART = re.compile(r"^(?:(early|mid|late)\s+)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+# The years a record's dates may fall in: pandas holds days from 1677 to 2262 and the charts
+# draw them, so a typo such as 9999-12 is refused here rather than failing the run; the
+# bounds leave room for campaigns of the 18th century and goals set far ahead.
+FIRST_YEAR, LAST_YEAR = 1700, 2199
 
 DATE_FORMS = (
     "YYYY-MM-DD, YYYY-MM or YYYY, optionally preceded by early/mid/late "
@@ -28,8 +34,10 @@ DATE_FORMS = (
 def _part_bounds(text: str) -> tuple[date, date]:
     m = _PART.match(text.strip())
     if not m:
-        raise ValueError(f"{text!r} is not a date; expected {DATE_FORMS}")
+        raise ValueError(f"{shown(text)} is not a date; expected {DATE_FORMS}")
     third, y, mo, d = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        raise ValueError(f"{text!r}: the year must be from {FIRST_YEAR} to {LAST_YEAR}")
     if d is not None:
         if third:
             raise ValueError(f"{text!r}: early/mid/late goes with a month or a year, not a day")
@@ -69,7 +77,7 @@ class DateSpan:
         if isinstance(value, int) and 1000 <= value <= 9999:  # YAML reads `2016` as an int
             value = str(value)
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"expected a date ({DATE_FORMS}), got {value!r}")
+            raise ValueError(f"expected a date ({DATE_FORMS}), got {shown(value)}")
         text = value.strip()
         if ".." in text:
             left, _, right = text.partition("..")
@@ -97,6 +105,11 @@ class DateSpan:
 
 
 # --- numbers -------------------------------------------------------------------------------
+
+# The largest count: 2^53, the largest whole number a float holds exactly (about 9 million
+# billion, far beyond any count a source states). A longer number is a typo, and would
+# otherwise become infinity ("inf billion uses").
+LARGEST = float(2**53)
 
 QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than", "nearly",
               "between")
@@ -197,10 +210,10 @@ def _number(text: str, raw: object) -> float:
     if _THOUSANDS_WITH_DOTS.match(text) or not _PLAIN_NUMBER.match(text):
         if "," in text or "." in text:
             raise ValueError(
-                f"ambiguous number {raw!r}: write the decimal separator as a point and no "
+                f"ambiguous number {shown(raw)}: write the decimal separator as a point and no "
                 "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
                 "'1,8' and '1.800' are refused)")
-        raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+        raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
     return float(text.replace(",", ""))
 
 
@@ -218,29 +231,29 @@ class Quantity:
         if isinstance(raw, Quantity):
             return raw
         if isinstance(raw, bool):
-            raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+            raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
         if isinstance(raw, (int, float)):
             if isinstance(raw, float) and not math.isfinite(raw):
-                raise ValueError(f"expected a finite number, got {raw!r}")
-            q = cls(float(raw))
+                raise ValueError(f"expected a finite number, got {shown(raw)}")
+            q = cls(float(raw) if abs(raw) <= LARGEST else (math.inf if raw > 0 else -math.inf))
         elif isinstance(raw, str):
             text = _from_arabic(raw.strip())
             if re.match(r"^-\s*\d", text):
-                raise ValueError(f"a count cannot be negative, got {raw!r}")
+                raise ValueError(f"a count cannot be negative, got {shown(raw)}")
             if ".." in text:
                 left, _, right = (t.strip() for t in text.partition(".."))
                 lo, hi = cls.parse(left), cls.parse(right)
                 if not (lo.is_exact and hi.is_exact):
-                    raise ValueError(f"a range takes two plain numbers, got {raw!r}")
+                    raise ValueError(f"a range takes two plain numbers, got {shown(raw)}")
                 if hi.value < lo.value:
-                    raise ValueError(f"the range {raw!r} runs from high to low; write low..high")
+                    raise ValueError(f"the range {shown(raw)} runs from high to low; write low..high")
                 return cls(lo.value, "between", hi.value) if hi.value > lo.value else lo
             low = _in_words(text)
             if low is not None:
                 return cls(low, "at_least", words=raw.strip())
             m = _NUMBER.match(text)
             if not m:
-                raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+                raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
             n = _number(m.group("n"), raw)
             if m.group("s"):
                 n *= _SCALES[m.group("s").lower()]
@@ -250,12 +263,15 @@ class Quantity:
             base = cls.parse(raw["value"])
             qual = raw.get("qualifier", "exactly")
             if qual not in QUALIFIERS or qual == "between":
-                raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {qual!r}")
+                raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {shown(qual)}")
             q = cls(base.value, qual)
         else:
-            raise ValueError(f"expected {NUMBER_FORMS}, got {raw!r}")
+            raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
         if q.value < 0:
-            raise ValueError(f"a count cannot be negative, got {raw!r}")
+            raise ValueError(f"a count cannot be negative, got {shown(raw)}")
+        if not q.value <= LARGEST:  # also catches the infinity a 310-digit number becomes
+            raise ValueError(f"too large for a count, got {shown(raw)}; evalkit counts up to "
+                             f"{LARGEST:,.0f} (2^53): check the number")
         return q
 
     @classmethod

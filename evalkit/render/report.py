@@ -263,7 +263,8 @@ def figure(fig, alt: str) -> Html:
     import io
 
     import matplotlib
-    import matplotlib.pyplot as plt
+    from evalkit.render.plotting import pyplot
+    plt = pyplot()
 
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "evalkit"}):

@@ -25,7 +25,8 @@ def _span(start, end) -> tuple:
 
 def campaign_timeline(campaign: Campaign, ax=None):
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    from evalkit.render.plotting import pyplot
+    plt = pyplot()
 
     rec, acts, eng = campaign.record, campaign.activities, campaign.engagements
     kinds = [k for k in KIND_COLOURS if len(acts) and (acts["kind"] == k).any()]

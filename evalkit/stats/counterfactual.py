@@ -444,7 +444,8 @@ class Counterfactual:
         return pd.DataFrame(rows)
 
     def plot(self):
-        import matplotlib.pyplot as plt
+        from evalkit.render.plotting import pyplot
+        plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(8, 7), sharex=True)
         f = self.frame
         idx_post = self.predicted.index

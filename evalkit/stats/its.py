@@ -204,7 +204,8 @@ class InterruptedTimeSeries:
         return self.result.predict(X, offset=self._offset)
 
     def plot(self, ax=None):
-        import matplotlib.pyplot as plt
+        from evalkit.render.plotting import pyplot
+        plt = pyplot()
         fig, ax = (plt.subplots(figsize=(8, 3.5)) if ax is None else (ax.figure, ax))
         x = self.X.index
         ax.plot(x, self.y, "o", ms=3, color="#555", label=tr("observed"))

@@ -118,7 +118,8 @@ class RateTrend:
     def plot(self, ax=None, trend_line: bool = True):
         """The rates with their bounds; `trend_line=False` when the counts come from different
         campaigns, where a fitted line would suggest one process running through them."""
-        import matplotlib.pyplot as plt
+        from evalkit.render.plotting import pyplot
+        plt = pyplot()
         fig, ax = (plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax))
         r = self.rates()
         low, high = r[f"per {self.unit} (low)"], r[f"per {self.unit} (high)"]
