@@ -363,6 +363,9 @@ class ActivityRow(_Strict):
     participants: Optional[Count] = None
     foreign_participants: Optional[Count] = None
     events: Optional[Count] = None
+    # who called it: two rows at one place and time by different organisers are competing
+    # calls (a coordination clash); rows of one organiser are not
+    organiser: Optional[str] = None
     source: SourceRef
 
 
