@@ -296,3 +296,57 @@ def test_record_text_with_dollars_is_drawn_as_written_in_every_chart(record):
         matplotlib.rcParams["text.parse_math"] = False
     drawn = "".join(svgs)
     assert r"Phase $\undefinedmacro$" in drawn and "Save $\\frac{1}{$" in drawn
+
+
+def test_a_record_at_the_edges_of_what_validates_runs_and_compares(record, tmp_path):
+    """What validation lets through, a run draws: the first and last years, the largest
+    count, `$…$` in the campaign's, a phase's and a series' names; then the comparative of
+    it and a plain record (the comparative failed for every campaign before)."""
+    from evalkit.run.pipeline import compare, evaluate
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    for f in record.iterdir():
+        (plain / f.name).write_bytes(f.read_bytes())
+    edit(plain / "campaign.yaml", "id: my-campaign", "id: plain")
+    edit(record / "campaign.yaml", "  en: My campaign", f"  en: '{MATH}'")
+    edit(record / "campaign.yaml", 'name: "Phase 1"', r'name: "Phase $\\undefinedmacro$"')
+    edit(record / "campaign.yaml", "start: 2024-01-10", "start: 1700-02-10")
+    edit(record / "campaign.yaml", "end: 2024-03", "end: 2199-12")
+    edit(record / "campaign.yaml", "followers: 1200", "followers: 9007199254740992")
+    edit(record / "metrics.csv", "about 5000", "9007199254740992")
+    with open(record / "metrics.csv", "a", encoding="utf-8") as fh:
+        fh.write("2199-12,posts,3,en,,twitter,,,phase-1,$x$,interview-1\n")
+    (record / "series.csv").write_text("date,metric,value,source\n" + "".join(
+        f"1700-{m:02d}-{d:02d},$\\bad$ followers,{(m * 40 + d) * 1e12:.0f},interview-1\n"
+        for m in (1, 2, 3) for d in range(1, 29)), encoding="utf-8")
+    assert evalkit.check_record(record)[1] == []
+    out = tmp_path / "reports"
+    for folder in (record, plain):
+        outcome = evaluate(folder, out)
+        assert outcome.status == "ok", outcome.describe()
+    assert MATH in (out / "my-campaign" / "evaluation.html").read_text(encoding="utf-8")
+    outcome = compare(out)
+    assert outcome.status == "ok", outcome.error
+    assert MATH in (out / "comparative.html").read_text(encoding="utf-8")
+
+
+def test_a_campaign_yaml_linked_from_outside_is_refused_and_not_shown(record, tmp_path):
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (record / "campaign.yaml").unlink()
+    (record / "campaign.yaml").symlink_to(secret)
+    result = validate_process(record)
+    assert result.returncode == 1
+    assert ("campaign.yaml: refused: a link to a file outside the record folder"
+            in result.stdout)
+    assert "root:" not in result.stdout + result.stderr
+
+
+def test_a_long_unknown_column_or_key_is_cut_short_in_the_message(record):
+    edit(record / "metrics.csv", ",note,", "," + "n" * 50_000 + ",")
+    # YAML keys are at most 1,024 characters
+    edit(record / "campaign.yaml", "  en: My campaign\n", "  en: My campaign\n  " + "k" * 1000 + ": 1\n")
+    found = problems_of(record)
+    assert "metrics.csv:1: " + "n" * 60 + "… (50,000 characters): unknown column" in " ".join(found)
+    assert "campaign.yaml:8: name." + "k" * 60 + "… (1,000 characters): unknown key" in " ".join(found)
+    assert max(map(len, found)) < 1000

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator, Optional
 
-from evalkit.record.problems import Problem
+from evalkit.record.problems import Problem, short
 
 
 def _csv_error(e: csv.Error) -> str:
@@ -51,7 +51,7 @@ def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str],
     for col, n in Counter(header).items():
         if n > 1 and col:  # a blank name is reported as an unknown column
             at = " and ".join(str(i + 1) for i, h in enumerate(header) if h == col)
-            problems.append(Problem(name, 1, col, f"the column appears {n} times (columns "
+            problems.append(Problem(name, 1, short(col), f"the column appears {n} times (columns "
                                     f"{at}); keep one: evalkit would read only the last"))
     return header, reader
 

@@ -21,7 +21,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 
 from evalkit.record import schema
 from evalkit.record.csvtable import data_rows, open_table
-from evalkit.record.problems import Problem, RecordInvalid, shown
+from evalkit.record.problems import Problem, RecordInvalid, short, shown
 from evalkit.record.series import SERIES_FILE, read_series
 from evalkit.record.values import DateSpan, Quantity
 
@@ -157,7 +157,8 @@ def _unwrap(annotation: Any) -> Any:
 def _dotted(loc: tuple) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{short(str(part))}" if out
+                                                          else short(str(part)))
     return out
 
 
@@ -216,7 +217,7 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
     allowed = list(model.model_fields)
     for col in header:
         if col not in allowed:
-            problems.append(Problem(name, 1, col or "(blank)",
+            problems.append(Problem(name, 1, short(col) or "(blank)",
                                     f"unknown column; allowed columns: {', '.join(allowed)}"))
     required = [n for n, f in model.model_fields.items() if f.is_required()]
     missing = [c for c in required if c not in header]

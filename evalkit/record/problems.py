@@ -18,6 +18,11 @@ _REPR.maxlevel = 2
 _LONGEST = 2000
 
 
+def short(text: str) -> str:
+    """A name from the record (a column's) as a message's field, cut like `shown`."""
+    return text if len(text) <= SHOWN else f"{text[:SHOWN]}… ({len(text):,} characters)"
+
+
 def shown(value: Any) -> str:
     """`repr(value)` for a message, cut to about SHOWN characters; a long text or number
     says its length, so the evaluator can find it."""

@@ -19,7 +19,7 @@ import math
 
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
-from evalkit.record.problems import Problem, shown
+from evalkit.record.problems import Problem, short, shown
 from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR
 
 SERIES_FILE = "series.csv"
@@ -54,7 +54,7 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
     for col in header:
         if col not in (*REQUIRED, *OPTIONAL) and not (col.startswith(CONTROL_PREFIX)
                                                       and len(col) > len(CONTROL_PREFIX)):
-            problems.append(Problem(name, 1, col or "(blank)", "unknown column; allowed: "
+            problems.append(Problem(name, 1, short(col) or "(blank)", "unknown column; allowed: "
                                     f"{', '.join((*REQUIRED, *OPTIONAL))} and control_<name> "
                                     "columns"))
     for col in REQUIRED:
