@@ -63,8 +63,13 @@ def test_replication_says_plainly_where_the_numbers_do_not_support_the_paper(cas
 
 def test_replication_agrees_where_the_data_supports_the_paper(case_reports):
     claims = _replication(case_reports)
-    for claim in ("X5", "X7", "X8", "X10", "A1", "C1", "C2", "G1", "I1"):
+    for claim in ("X5", "X7", "X10", "C1", "C2", "G1", "I1"):
         assert claims[claim][0] == "agrees", (claim, claims[claim])
+    # Aleppo's and Ghouta's first launches: the dates allow 70 (90) days before the
+    # offensive to 29 (60) after, so whether they were reactive cannot be told (issue 19)
+    for claim in ("X8", "A1"):
+        assert claims[claim][0] == "cannot be computed", (claim, claims[claim])
+    assert "aleppo-is-burning: before or at the hot event" in claims["X8"][1]
     assert "UNICEF, White Helmets" in claims["X2"][1]  # Ghouta -> Idlib shared partners
 
 
@@ -181,7 +186,8 @@ def test_comparative_summary_is_computed_from_the_results(case_reports):
     assert ("Main goal achieved at least in part (the evaluators' judgements): "
             "The Caesar campaigns (detainees);") in said
     # computed launch timing: the three military campaigns launched at their hot events
-    assert "First launches reactive to a hot event: 3 of 4" in said
+    assert "First launches reactive to a hot event: 1 of 4" in said
+    assert "cannot be told from the dates: Aleppo Is Burning" in said
     # the verdict counts add up to the campaigns for each question
     counts = re.search(r"Verdicts \(how many campaigns at each level\): (.*)\.", said).group(1)
     for question in counts.split(" · "):

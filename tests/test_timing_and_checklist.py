@@ -54,12 +54,12 @@ def test_an_event_the_campaign_made_is_a_designed_launch_not_reactive(tmp_path):
 
 
 def test_a_start_wholly_before_the_event_anticipated_it_and_is_not_reactive(tmp_path):
-    # two days before a scheduled vote: inside the "at" window, but nothing to react to yet
-    t = _timing(tmp_path, "2020-03-01", "2020-03-03")
+    # two days before a foreseeable event: inside the "at" window, nothing to react to yet
+    t = _timing(tmp_path, "2020-03-01", "2020-03-03", foreseeable_from="2020-02")
     assert t.timing == "at" and t.lag_days == (-2, -2) and t.reactive is False
     assert "started before the event, so it did not react" in t.sentence()
     # vague dates that allow the start on or after the event stay reactive
-    vague = _timing(tmp_path, "2020-03", "2020-03-10")
+    vague = _timing(tmp_path, "2020-03-05..2020-03-20", "2020-03-10")
     assert vague.lag_days[0] < 0 <= vague.lag_days[1] and vague.reactive is True
     c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2020-03-01",
                                         "end": "2020-12", "source": "s"}],
@@ -71,6 +71,44 @@ def test_a_start_wholly_before_the_event_anticipated_it_and_is_not_reactive(tmp_
 def test_checklist_has_the_papers_12_strengths_and_23_weaknesses():
     assert sum(r.kind == "strength" for r in RULES) == 12
     assert sum(r.kind == "weakness" for r in RULES) == 23
+
+
+def test_an_unforeseeable_event_after_the_start_is_not_what_the_start_came_before(tmp_path):
+    # the crackdown eight days after the first rally was its backlash, not its occasion
+    t = _timing(tmp_path, "2020-03-01", "2020-03-09")
+    assert t.timing == "independent" and t.event is None and t.reactive is False
+    assert "before" not in str(t.sentence())
+
+
+def test_dates_that_allow_before_and_at_say_they_cannot_be_told_apart(tmp_path):
+    t = _timing(tmp_path, "late 2020-01..2020-03", "2020-03-01", trigger="e")
+    assert t.lag_days == (-40, 30) and t.timing == "before or at" and t.reactive is None
+    assert "cannot tell whether the start came before the event or at it" in t.sentence()
+    wide = _timing(tmp_path, "late 2019-12..2020-04", "2020-03-01", trigger="e")
+    assert wide.timing == "undetermined" and wide.reactive is None
+
+
+def test_a_start_timed_to_a_scheduled_event_is_planned_not_late(tmp_path):
+    c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2012-07",
+                                        "end": "2013-04", "trigger": "conf", "source": "s"}],
+                     hot_events=[{"id": "conf", "kind": "summit", "description": "conference",
+                                  "date": "2012-07", "foreseeable_from": "2009-12",
+                                  "source": "s"}])
+    t = launch_timing(c.record)[0]
+    assert t.planned and t.reactive is False
+    assert "after warning" not in str(t.sentence()) and "planned, not a reaction" in t.sentence()
+
+
+def test_a_summit_on_the_start_day_is_named_not_called_no_hot_event(tmp_path):
+    c = small_record(tmp_path, hot_events=[
+        {"id": "summit", "kind": "summit", "description": "the summit", "date": "2020-01-01",
+         "source": "s"},
+        {"id": "war", "kind": "offensive", "description": "war", "date": "2019-01",
+         "source": "s"}])
+    t = launch_timing(c.record)[0]
+    assert t.timing == "independent"
+    assert "no hot event within" not in str(t.sentence())
+    assert "“the summit” (2020-01-01, summit) falls within that window" in t.sentence()
 
 
 def _status(ev, rule_id):

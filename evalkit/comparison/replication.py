@@ -148,6 +148,11 @@ def _reactive(by_id):
     ok = all(first[i]["reactive"] is True for i in MILITARY) and first["caesar"]["designed"]
     text = joined("; ", [Msg("{campaign}: {launch}", campaign=i, launch=launch_words(t))
                          for i, t in first.items()])
+    # a launch the dates cannot place before or at its event cannot confirm the claim, nor
+    # refute it (timing.py); a launch certainly not reactive refutes it
+    refuted = any(first[i]["reactive"] is False for i in MILITARY) or not first["caesar"]["designed"]
+    if not ok and not refuted:
+        return CANNOT, text
     return (AGREES if ok else DISAGREES), text
 
 
@@ -187,7 +192,8 @@ def _case_reactive(case, expect):
         t = first_launch(by_id[case])
         got = t["reactive"]
         if got is None:
-            return CANNOT, Msg("launch timing undetermined: {timing}", timing=t["timing"])
+            return CANNOT, Msg("whether the first launch was reactive cannot be told: {launch}",
+                               launch=launch_words(t))
         return (AGREES if got == expect else DISAGREES), Msg("first launch {launch}",
                                                              launch=launch_words(t))
     return check

@@ -54,6 +54,11 @@ def summary_lines(results: list[dict]) -> list[Msg]:
     if designed:
         line = Msg("{line}; designed to make their own event: {names}", line=line,
                    names=_names(designed))
+    # dates that allow both "before" and "at" are counted neither way (timing.py)
+    untold = [r for r, t in firsts if t and t["reactive"] is None]
+    if untold:
+        line = Msg("{line}; cannot be told from the dates: {names}", line=line,
+                   names=_names(untold))
     lines.append(Msg("{line}.", line=line))
     if paper_results(results):
         counts = replication_table(results)["result"].value_counts()

@@ -11,7 +11,15 @@ The model (docs/evaluation-method.md, "Launch timing"):
   record's cause. With no such event the launch is *independent* of the events recorded.
 - Reactive: launched at or after an event the campaign did not make itself. A start that
   the dates put wholly before the event (even within the "at" window) answered no event: it
-  anticipated one, which is what the paper asks for (recommendation 11).
+  anticipated one, which is what the paper asks for (recommendation 11). An event after the
+  start that no one could foresee by then (no `foreseeable_from` by the start) was neither
+  anticipated nor a trigger — often the backlash to the campaign itself — and is not
+  compared with the start unless the record links it.
+- A start timed to a scheduled event (a summit, vote or hearing foreseeable before the start)
+  is *planned*: not reactive, and the time since the event became foreseeable is not
+  lateness.
+- Vague dates that allow both "before" and "at" (or "at" and "after") say so: "before or
+  at" is not counted reactive or not ("cannot tell"); "at or after" is reactive either way.
 """
 from __future__ import annotations
 
@@ -19,7 +27,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from evalkit.i18n import N_, Msg, joined
-from evalkit.record.schema import TRIGGER_KINDS, CampaignRecord, HotEvent, Phase
+from evalkit.record.schema import TRIGGER_KINDS, CampaignRecord, HotEvent, HotEventKind, Phase
 
 # A launch up to a week before the event, or up to 30 days after it, counts as "at" it:
 # the paper's "at the hot event" campaigns started within days of the offensives.
@@ -35,7 +43,9 @@ ROLE_WORDS = {"launch": N_("launch"), "relaunch": N_("relaunch after a pause"),
               "escalation": N_("escalation of the running campaign")}
 # the timing words, shown in tables and sentences
 N_("before"), N_("at"), N_("after"), N_("independent"), N_("undetermined"), N_("relaunch")
-N_("escalation")
+N_("escalation"), N_("before or at"), N_("at or after")
+# events that are scheduled: a start timed to one foreseen in advance is planned
+SCHEDULED_KINDS = ("summit", "vote", "hearing")
 
 
 def day_span(lo: int, hi: int) -> Msg:
@@ -86,6 +96,8 @@ class LaunchTiming:
     lag_days: Optional[tuple[int, int]]        # launch minus event date, fewest..most days
     warning_days: Optional[tuple[int, int]]    # launch minus foreseeable date
     designed: bool                  # the campaign made the event itself
+    # a non-triggering event (a summit, a truce) within the window, when none triggered
+    nearby: Optional[HotEvent] = None
 
     @property
     def is_launch(self) -> bool:
@@ -95,11 +107,23 @@ class LaunchTiming:
     def reactive(self) -> Optional[bool]:
         """True/False for launches and relaunches; None for escalations (not a launch) and
         where the dates or the record cannot tell."""
-        if not self.is_launch or self.timing == "undetermined":
+        if not self.is_launch:
+            return None
+        if self.designed or self.planned:
+            return False   # made or foreseen by the campaign: whatever the dates' precision
+        if self.timing in ("undetermined", "before or at"):
             return None
         if self.timing == "independent" or self.anticipated:
             return False
-        return (not self.designed) and self.timing in ("at", "after")
+        return self.timing in ("at", "after", "at or after")
+
+    @property
+    def planned(self) -> bool:
+        """Timed to a scheduled event foreseeable before the start: not a reaction."""
+        e = self.event
+        return (e is not None and e.kind in SCHEDULED_KINDS and e.foreseeable_from is not None
+                and e.foreseeable_from.end <= self.phase.start.start
+                and self.timing in ("before", "at", "before or at"))
 
     @property
     def anticipated(self) -> bool:
@@ -114,6 +138,14 @@ class LaunchTiming:
             return Msg("{head}: no triggering hot event is recorded, so launch timing cannot "
                        "be computed.", head=head)
         if self.timing == "independent":
+            if self.nearby:
+                return Msg("{head}: no event that sets a campaign off (an offensive, a vote, a "
+                           "hearing, a publication, a photo release) within {days} days of the "
+                           "start and none linked to it; “{event}” ({date}, {kind}) falls "
+                           "within that window but closes or answers a campaign rather than "
+                           "setting one off.", head=head, days=REACTIVE_WINDOW_DAYS,
+                           event=self.nearby.description, date=self.nearby.date.text,
+                           kind=self.nearby.kind)
             return Msg("{head}: no hot event within {days} days of the start and none linked "
                        "to it, so the start answered none of the events recorded.", head=head,
                        days=REACTIVE_WINDOW_DAYS)
@@ -122,12 +154,24 @@ class LaunchTiming:
         parts = [Msg("{head}: {timing} the hot event “{event}” ({date}; {how})", head=head,
                      timing=self.timing, event=self.event.description,
                      date=self.event.date.text, how=how), _describe_lag(*self.lag_days)]
+        vague = {"before or at": Msg("the dates cannot tell whether the start came before "
+                                     "the event or at it"),
+                 "at or after": Msg("the dates cannot tell whether the start came at the "
+                                    "event or after it"),
+                 "undetermined": Msg("the dates cannot tell whether the start came before, "
+                                     "at or after the event")}
+        if self.timing in vague:
+            parts.append(vague[self.timing])
         if self.designed:
             parts.append(Msg("the campaign made this event itself (a designed launch)"))
+        elif self.planned:
+            parts.append(Msg("a scheduled event foreseeable from {date}: the start was timed "
+                             "to it (planned, not a reaction)",
+                             date=self.event.foreseeable_from.text))
         elif self.anticipated and self.is_launch:
             parts.append(Msg("the campaign started before the event, so it did not react to "
                              "it"))
-        elif self.warning_days:
+        elif self.warning_days and self.timing in ("at", "after", "at or after"):
             wlo, whi = self.warning_days
             parts.append(Msg("the event was foreseeable from {date}, so the start came {days} "
                              "days after warning was available",
@@ -163,13 +207,18 @@ def _lag(phase: Phase, ev: HotEvent) -> tuple[int, int]:
     return (phase.start.start - ev.date.end).days, (phase.start.end - ev.date.start).days
 
 
-def _near(phase: Phase, events: list[HotEvent]) -> Optional[HotEvent]:
-    """The triggering event nearest the start, if any lies within the window."""
+def _near(phase: Phase, events: list[HotEvent], kinds=TRIGGER_KINDS) -> Optional[HotEvent]:
+    """The triggering event nearest the start, if any lies within the window. An event
+    certainly after the start that could not be foreseen by then is not one: the start
+    neither answered nor anticipated it (it may be the campaign's own backlash)."""
     near = []
     for e in events:
-        if e.kind not in TRIGGER_KINDS:
+        if e.kind not in kinds:
             continue
         lo, hi = _lag(phase, e)
+        unforeseen = e.foreseeable_from is None or e.foreseeable_from.end > phase.start.start
+        if hi < 0 and unforeseen and not e.made_by_campaign:
+            continue
         if hi >= -REACTIVE_WINDOW_DAYS and lo <= REACTIVE_WINDOW_DAYS:
             distance = 0 if lo <= 0 <= hi else min(abs(lo), abs(hi))
             # ties (vague dates overlapping several events) go to the nearest midpoint
@@ -178,16 +227,21 @@ def _near(phase: Phase, events: list[HotEvent]) -> Optional[HotEvent]:
     return min(near, key=lambda x: x[:3])[3] if near else None
 
 
-def _timing(lag: tuple[int, int]) -> str:
+def _timing(lag: tuple[int, int], same_period: bool = False) -> str:
     lo, hi = lag
-    if lo <= 0 <= hi:
-        return "at"  # at the record's precision the two dates are the same period
+    if same_period:
+        return "at"  # written as the same period (both "2016-09"): at the record's precision
     if hi < -AT_WINDOW_BEFORE_DAYS:
         return "before"
     if lo > AT_WINDOW_AFTER_DAYS:
         return "after"
-    if lo >= -AT_WINDOW_BEFORE_DAYS and hi <= AT_WINDOW_AFTER_DAYS:
+    early, late = lo < -AT_WINDOW_BEFORE_DAYS, hi > AT_WINDOW_AFTER_DAYS
+    if not early and not late:
         return "at"
+    if early and not late:
+        return "before or at"   # the dates allow both: they cannot be told apart
+    if late and not early:
+        return "at or after"
     return "undetermined"  # the dates are too vague to tell
 
 
@@ -205,13 +259,17 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
         if ev is None:
             timing = "independent" if any(e.kind in TRIGGER_KINDS for e in record.hot_events) \
                 else "undetermined"
-            out.append(LaunchTiming(phase, role, None, False, timing, None, None, False))
+            other = _near(phase, record.hot_events,
+                          tuple(k for k in HotEventKind.__args__ if k not in TRIGGER_KINDS))
+            out.append(LaunchTiming(phase, role, None, False, timing, None, None, False,
+                                    nearby=other if timing == "independent" else None))
             continue
         lag = _lag(phase, ev)
         warning = None
         if ev.foreseeable_from is not None:
             warning = ((phase.start.start - ev.foreseeable_from.end).days,
                        (phase.start.end - ev.foreseeable_from.start).days)
-        out.append(LaunchTiming(phase, role, ev, linked, _timing(lag), lag, warning,
+        same = (phase.start.start, phase.start.end) == (ev.date.start, ev.date.end)
+        out.append(LaunchTiming(phase, role, ev, linked, _timing(lag, same), lag, warning,
                                 ev.made_by_campaign))
     return out
