@@ -55,7 +55,9 @@ def verdicts(results: list[dict]) -> pd.DataFrame:
     rows = []
     for r in results:
         for n, q in sorted(r["questions"].items()):
-            rows.append({"campaign": _name(r), "question": f"{n}. {q['question']}",
+            rows.append({"campaign": _name(r),
+                         "question": Msg("{number}. {question}", number=n,
+                                         question=q["question"]),
                          "verdict": q["verdict"], "confidence": q["confidence"] or "",
                          "score": SCALE.index(q["verdict"]) if q["verdict"] in SCALE else None})
     return pd.DataFrame(rows)
@@ -92,7 +94,8 @@ def verdict_heatmap(results: list[dict]):
                     fontsize=7)
     # wrapped labels: long campaign names no longer run into each other
     ax.set_xticks(range(len(names)), [_wrapped(n, 16) for n in names], fontsize=8)
-    ax.set_yticks(range(len(table.index)), [_wrapped(tr(q), 34) for q in table.index], fontsize=8)
+    ax.set_yticks(range(len(table.index)), [_wrapped(localized(q), 34) for q in table.index],
+                  fontsize=8)
     ax.xaxis.tick_top()
     ax.set_xticks([x + 0.5 for x in range(len(names) - 1)], minor=True)
     ax.set_yticks([y + 0.5 for y in range(len(table.index) - 1)], minor=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from evalkit.i18n import N_
 from evalkit.record.asof import cut_as_of
 from evalkit.record.load import Campaign
 from evalkit.evaluation.timing import launch_timing
@@ -23,10 +22,19 @@ from evalkit.evaluation.impact import analyse_series
 from evalkit.evaluation.recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
 from evalkit.evaluation.tactics import TacticUsefulness
 
-QUESTIONS = (RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
-# each question in a word or two, for summaries and the verdict strip
-QUESTION_WORDS = {1: N_("audience"), 2: N_("reach"), 3: N_("goals"), 4: N_("decision makers"),
-                  5: N_("tactics")}
+# The evaluation's questions, in the report's order. Each describes itself (its number,
+# question, short word, introduction, criteria and chart): adding a question is its module
+# and one entry here (docs/architecture.md).
+QUESTIONS: tuple[type[Analysis], ...] = (
+    RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
+
+
+def question_words() -> dict[int, str]:
+    """Each question in a word or two, for summaries and the verdict strip."""
+    return {q.number: q.word for q in QUESTIONS}
+
+
+QUESTION_WORDS = question_words()
 
 
 class Evaluation:

@@ -6,7 +6,8 @@ import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
-from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
+                                     fit_margins, row_ref)
 
 EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
 GROUP_OF = {"decision_makers": N_("decision makers"), "general_public": N_("general public"),
@@ -73,11 +74,14 @@ def audience_groups(campaign) -> pd.Series:
 class RightAudience(Analysis):
     number = 1
     question = N_("Is the right audience targeted?")
+    word = N_("audience")
+    introduction = N_("Who holds the main goal's decision, against whom the activities, "
+                      "accounts and hashtags were aimed at, in which languages.")
 
-    def compute(self) -> None:
+    def measure(self) -> None:
         c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
-        mains = [g for g in rec.goals if g.level == "main"]
-        holders = sorted({d for g in mains for d in g.decision_makers})
+        self.mains = mains = [g for g in rec.goals if g.level == "main"]
+        self.holders = holders = sorted({d for g in mains for d in g.decision_makers})
         self.indicator(Msg("Who holds the main goal's decision"),
                        "; ".join(holders) or N_("not named"),
                        [f"campaign.yaml goals[{g.id}]" for g in mains])
@@ -98,32 +102,33 @@ class RightAudience(Analysis):
                      Msg("{n} of {total} with a stated audience", n=n, total=len(stated)))
             self.indicator(Msg("Activities aimed at {group}", group=g), value, ev[:8])
         weighted = weights[groups != "not stated"].dropna()
-        w_total = weighted.sum()
-        w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
+        self.w_total = w_total = weighted.sum()
+        self.w_top = w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
         if w_total:
             self.indicator(Msg("Effort-weighted share aimed at decision makers and influencers"),
                            Msg("{share} (low 1, medium 2, high 3; {n} activities with effort "
                                "and audience)", share=f"{w_top / w_total:.0%}", n=len(weighted)))
 
-        direct = acts[(acts["paper_kind"] == "direct_to_decision_makers")
-                      | (acts["kind"] == "lobbying") | (groups == "decision makers")] \
+        self.direct = direct = acts[(acts["paper_kind"] == "direct_to_decision_makers")
+                                    | (acts["kind"] == "lobbying")
+                                    | (groups == "decision makers")] \
             if not acts.empty else acts
         self.indicator(Msg("Activities addressed directly to decision makers"), len(direct),
                        row_ref("activities.csv", direct["row"])[:8] if len(direct) else [])
 
         # the language rule compares with the decision makers' languages, as recorded on
         # their audiences; with none recorded it cannot be judged (never passes on nothing)
-        dm_langs = decision_maker_languages(rec)
+        self.dm_langs = dm_langs = decision_maker_languages(rec)
         langs = acts["language"].dropna().map(language_code) if not acts.empty \
             else pd.Series(dtype=str)
         accounts = rec.media_tools.accounts
         acc_langs = [language_code(a.language) for a in accounts
                      if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
-        named = ", ".join(sorted(dm_langs)) or N_("not recorded")
+        self.named = named = ", ".join(sorted(dm_langs)) or N_("not recorded")
         acts_speak = int(langs.isin(dm_langs).sum())
         accs_speak = sum(l in dm_langs for l in acc_langs)
-        speaks, lang_total = acts_speak + accs_speak, len(langs) + len(acc_langs)
+        self.speaks, self.lang_total = acts_speak + accs_speak, len(langs) + len(acc_langs)
         self.indicator(Msg("Decision makers' languages (from their audiences)"), named,
                        [f"campaign.yaml audiences[{a.id}]" for a in rec.audiences
                         if a.segment == "decision_makers"])
@@ -137,68 +142,97 @@ class RightAudience(Analysis):
                        Msg("{n} of {total}", n=sum(language_code(h.language) in dm_langs
                                                    for h in tags), total=len(tags)))
 
-        blocking = [a for a in rec.audiences if a.region == "blocking_state"]
+        self.blocking = blocking = [a for a in rec.audiences if a.region == "blocking_state"]
         self.indicator(Msg("Public of a blocking state addressed"),
                        joined("; ", [Msg("{audience} (targeted: {targeted})", audience=a.id,
                                          targeted=a.targeted) for a in blocking])
                        if blocking else N_("no"),
                        [f"campaign.yaml audiences[{a.id}]" for a in blocking])
-        targeted = [a for a in rec.audiences if a.targeted == "yes"]
-        new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
+        self.targeted = targeted = [a for a in rec.audiences if a.targeted == "yes"]
+        self.new = new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
         self.indicator(Msg("Targeted audiences that were not already allies"),
                        Msg("{n} of {total} targeted audiences", n=len(new), total=len(targeted)))
 
-        # --- criteria (docs/evaluation-method.md, question 1) ---
-        has_decision_holder = bool(holders)
-        self.criteria.append(Criterion(
-            Msg("The main goal names who can grant it"), has_decision_holder,
-            Msg("decision makers named") if holders
+    # --- criteria (docs/evaluation-method.md, question 1) ---
+    @criterion("decision_holder_named")
+    def _decision_holder_named(self) -> Criterion:
+        return Criterion(
+            Msg("The main goal names who can grant it"), bool(self.holders),
+            Msg("decision makers named") if self.holders
             else Msg("no decision makers named in any main goal"),
-            [f"campaign.yaml goals[{g.id}]" for g in mains]))
-        self.criteria.append(Criterion(
+            [f"campaign.yaml goals[{g.id}]" for g in self.mains])
+
+    @criterion("effort_at_decision_makers")
+    def _effort_at_decision_makers(self) -> Criterion:
+        w_top, w_total = self.w_top, self.w_total
+        return Criterion(
             Msg("At least a third of effort aims at decision makers or influencers"),
             (w_top / w_total >= 1 / 3) if w_total else None,
             Msg("{share} of effort-weighted activities", share=f"{w_top / w_total:.0%}")
-            if w_total else Msg("no activity has both an effort level and an audience")))
-        self.criteria.append(Criterion(
+            if w_total else Msg("no activity has both an effort level and an audience"))
+
+    @criterion("direct_activity")
+    def _direct_activity(self) -> Criterion:
+        acts, direct = self.campaign.activities, self.direct
+        return Criterion(
             Msg("Some activity goes directly to decision makers"),
             (len(direct) > 0) if not acts.empty else None,
             Msg("{n} direct activities", n=len(direct)) if not acts.empty
             else Msg("no activities recorded"),
-            row_ref("activities.csv", direct["row"])[:5] if len(direct) else []))
-        self.criteria.append(Criterion(
+            row_ref("activities.csv", direct["row"])[:5] if len(direct) else [])
+
+    @criterion("decision_makers_languages")
+    def _decision_makers_languages(self) -> Criterion:
+        speaks, lang_total, dm_langs = self.speaks, self.lang_total, self.dm_langs
+        return Criterion(
             Msg("At least half of activities and accounts speak the decision makers' languages"),
             (speaks / lang_total >= 0.5) if lang_total and dm_langs else None,
             Msg("{n} of {total} language-coded activities and accounts are in the decision "
-                "makers' languages ({languages})", n=speaks, total=lang_total, languages=named)
+                "makers' languages ({languages})", n=speaks, total=lang_total,
+                languages=self.named)
             if lang_total and dm_langs else
             Msg("the decision makers' languages are not recorded on their audiences")
-            if lang_total else Msg("no languages recorded")))
-        self.criteria.append(Criterion(
+            if lang_total else Msg("no languages recorded"))
+
+    @criterion("new_audiences")
+    def _new_audiences(self) -> Criterion:
+        targeted, new, blocking = self.targeted, self.new, self.blocking
+        return Criterion(
             Msg("New audiences are sought (neutral, opposing or blocking-state publics)"),
             (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
             Msg("{new} non-ally targeted audiences; {blocking} blocking-state audiences",
                 new=len(new), blocking=len(blocking))
-            if targeted else Msg("no audience is marked targeted")))
+            if targeted else Msg("no audience is marked targeted"))
 
+    def conclude(self) -> None:
+        holders, mains = self.holders, self.mains
         if not holders:
             self.findings.append(Finding(Msg(
                 "The main goal does not say who can grant it, so targeting cannot be checked "
                 "against it.")))
-        elif len(direct) == 0:
+        elif len(self.direct) == 0:
             self.findings.append(Finding(Msg(
                 "No activity went directly to those who hold the main goal's decision "
                 "({holders}).", holders="; ".join(holders)), [f"campaign.yaml goals[{mains[0].id}]"]))
-        if lang_total and dm_langs and speaks / lang_total < 0.5:
+        if self.lang_total and self.dm_langs and self.speaks / self.lang_total < 0.5:
             self.findings.append(Finding(Msg(
                 "Most language-coded activities and accounts were not in the decision makers' "
                 "languages ({languages}): the paper calls this 'a talk with oneself' (§4, "
-                "weakness 8).", languages=named)))
-        if not blocking:
+                "weakness 8).", languages=self.named)))
+        if not self.blocking:
             self.findings.append(Finding(Msg(
                 "No audience in a blocking state (the public of a state that blocks the goal) "
                 "is recorded (recommendation 8).")))
-        self.vague_share = 0.0
+
+    def chart(self) -> BarChart:
+        sh = self.shares
+        top = float(sh.to_numpy().max()) if len(sh) else 0
+        return BarChart(Msg("Who the activities were aimed at (count; effort-weighted: "
+                            "low 1, medium 2, high 3)"),
+                        [(g, [("activities", float(r["activities"]), f"{r['activities']:g}"),
+                              ("effort-weighted", float(r["effort-weighted"]),
+                               f"{r['effort-weighted']:g}")])
+                         for g, r in sh.iterrows()], top)
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax)

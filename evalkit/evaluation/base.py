@@ -27,12 +27,15 @@ N_("Poor"), N_("Weak"), N_("Fair"), N_("Good")  # capitalised, as a sentence sta
 
 @dataclass
 class Criterion:
-    """One yes/no test of the record. `met` is None when the record cannot tell."""
+    """One yes/no test of the record. `met` is None when the record cannot tell. `id` is
+    the criterion's stable name (set from its method's `@criterion` mark): the checklist and
+    other code find a criterion by it, never by its wording."""
 
     name: str
     met: Optional[bool]
     because: str
     evidence: list[str] = field(default_factory=list)
+    id: str = ""
 
     def __post_init__(self):
         if self.met is not None:
@@ -93,6 +96,27 @@ def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
     return Verdict(level, CONFIDENCE[conf], met, len(judged), len(criteria), reason)
 
 
+def criterion(criterion_id: str):
+    """Marks a method of a question as one of its criteria. The method returns a Criterion;
+    the question judges its criteria in the order its class defines them."""
+    def mark(method):
+        method.criterion_id = criterion_id
+        return method
+    return mark
+
+
+@dataclass
+class BarChart:
+    """A chart of horizontal bars as data: the report draws it (render.report.bar_chart);
+    the question only says what it shows. Each group is (label, [(series, value, text,
+    colour or None)]); `top` is the value of a full bar."""
+
+    title: str
+    groups: list[tuple]
+    top: float
+    colours: tuple[str, ...] = ()
+
+
 def row_ref(table: str, rows) -> list[str]:
     return [f"{table}:{int(r)}" for r in rows]
 
@@ -100,26 +124,73 @@ def row_ref(table: str, rows) -> list[str]:
 class Analysis:
     """One evaluation question, computed from a record in one call.
 
+    A question describes itself: its `number`, the `question` it asks, a short `word` for
+    summaries, the `introduction` under its heading in the report. Computing it runs
+    `measure()` (its indicators and whatever its criteria read), then each method marked
+    `@criterion(id)` in the order the class defines them, then `conclude()` (its findings).
     `.summary()` gives the indicators table, `.verdict`, `.criteria` and `.findings`;
-    `.plot()` draws the question's chart.
+    `.chart()` what the report draws, `.plot()` a matplotlib figure.
     """
 
     number: int = 0
     question: str = ""
+    word: str = ""
+    introduction: str = ""
 
     def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
         self.campaign = campaign
         self.as_of = as_of
         self.indicators: list[tuple[str, str, str]] = []  # (indicator, value, evidence)
-        self.criteria: list[Criterion] = []
         self.findings: list[Finding] = []
         self.vague_share = 0.0
         self.cap: Optional[tuple[str, str]] = None
-        self.compute()
+        self.measure()
+        self.criteria: list[Criterion] = []
+        for name in self.criterion_methods():
+            c = getattr(self, name)()
+            c.id = getattr(type(self), name).criterion_id
+            self.criteria.append(c)
+        self.conclude()
         self.verdict = verdict_from(self.criteria, self.vague_share, self.cap)
 
-    def compute(self) -> None:  # pragma: no cover - each question implements it
+    @classmethod
+    def criterion_methods(cls) -> list[str]:
+        """The names of the methods marked `@criterion`, in the order the class (then its
+        bases) defines them."""
+        names: list[str] = []
+        for klass in cls.__mro__:
+            for name, value in vars(klass).items():
+                if hasattr(value, "criterion_id") and name not in names:
+                    names.append(name)
+        return names
+
+    @classmethod
+    def criterion_ids(cls) -> list[str]:
+        return [getattr(cls, name).criterion_id for name in cls.criterion_methods()]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """One criterion by its id (a KeyError names the question's ids)."""
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(f"question {self.number} has no criterion {criterion_id!r}; "
+                       f"its criteria: {', '.join(c.id for c in self.criteria)}")
+
+    @classmethod
+    def title(cls) -> Msg:
+        """The report's heading: '1. Is the right audience targeted?'."""
+        return Msg("{number}. {question}", number=cls.number, question=cls.question)
+
+    def measure(self) -> None:  # pragma: no cover - each question implements it
         raise NotImplementedError
+
+    def conclude(self) -> None:
+        """The question's findings, from its indicators and criteria (none by default)."""
+
+    def chart(self) -> "BarChart | list[BarChart] | str | None":
+        """What the report draws for this question: bar charts as data, a sentence when
+        there is nothing to draw, or None for the matplotlib figure of `.plot()`."""
+        return None
 
     def indicator(self, name: str, value, evidence: list[str] | str = ()) -> None:
         if isinstance(evidence, str):

@@ -49,14 +49,9 @@ def _acts(ctx) -> pd.DataFrame:
     return ctx.campaign.activities
 
 
-def _crit(analysis, prefix):
-    # criteria are found by their English name, which a Msg keeps whatever the language
-    return next(c for c in analysis.criteria if c.name.startswith(prefix))
-
-
-def _from_criterion(q, prefix, invert=False):
+def _from_criterion(q, criterion_id, invert=False):
     def judge(ctx):
-        c = _crit(ctx.questions[q], prefix)
+        c = ctx.questions[q].criterion(criterion_id)
         if c.met is None:
             return None, [c.because]
         return (not c.met) if invert else c.met, \
@@ -76,7 +71,7 @@ def _reactive(ctx):
 
 def _weak_strategy(ctx):
     fires, ev = _reactive(ctx)
-    q3 = _crit(ctx.questions[3], "The main goal is measurable")
+    q3 = ctx.questions[3].criterion("main_goal_measurable")
     pauses = [g for g in phase_gaps(ctx.campaign.record) if g.is_pause]
     parts = []
     if q3.met is False:
@@ -104,7 +99,7 @@ def _declining(ctx):
                               scope=scope, first=a["per week"], first_window=a["window"],
                               then=b["per week"], then_window=b["window"], a=a["row"],
                               b=b["row"]))
-    foreign = _crit(ctx.questions[2], "The foreign")
+    foreign = ctx.questions[2].criterion("foreign_public_reached")
     if foreign.met is False:
         ev.append(Msg("foreign public not fully reached: {why}", why=foreign.because))
     if not ev and rates.empty and foreign.met is None:
@@ -167,7 +162,7 @@ def _no_pressure_tools(ctx):
             if a.segment == "decision_makers" and a.region in ("international", "blocking_state")]
     if not intl:
         return None, [Msg("no international decision-maker audience recorded")]
-    lob = _crit(ctx.questions[5], "Lobbying")
+    lob = ctx.questions[5].criterion("lobbying_in_mix")
     if lob.met is None:
         return None, [lob.because]
     return not lob.met, [Msg("aimed at {audiences}; lobbying/direct contact: {why}",
@@ -186,7 +181,7 @@ def _partners(ctx):
 
 
 def _media_pressure(ctx):
-    q2 = _crit(ctx.questions[2], "Mainstream media")
+    q2 = ctx.questions[2].criterion("media_reached")
     eng = ctx.campaign.engagements
     if q2.met is None and eng.empty:
         return None, [Msg("media reach and engagements not recorded")]
@@ -276,7 +271,7 @@ def _parliament_voice(ctx):
 
 
 def _dispersion(ctx):
-    q5 = _crit(ctx.questions[5], "No coordination")
+    q5 = ctx.questions[5].criterion("no_coordination_problems")
     rec = ctx.campaign.record
     ev = [] if q5.met in (True, None) else [q5.because]
     if rec.partners_recorded and not rec.coalitions:
@@ -330,13 +325,13 @@ RULES: list[Rule] = [
          why_not="media interest over time is not recorded",
          paper_example="Waning Western media interest"),
     Rule("W6", "weakness", "self", "No new audiences (neutral or opposing publics, outside influencers)",
-         (8, 10), judge=_from_criterion(1, "New audiences", invert=True),
+         (8, 10), judge=_from_criterion(1, "new_audiences", invert=True),
          paper_example="neutral, pro-regime, non-Syrian influencers"),
     Rule("W7", "weakness", "self", "Could not keep mobilisation going; foreign mobilisation weak",
          (7, 12), judge=_declining),
     Rule("W8", "weakness", "self",
          "Spoke to its own public in its own language, not the decision makers': 'a talk with oneself'",
-         (4, 13), judge=_from_criterion(1, "At least half of activities", invert=True),
+         (4, 13), judge=_from_criterion(1, "decision_makers_languages", invert=True),
          paper_example="Addressed local/Arab audiences in Arabic"),
     Rule("W9", "weakness", "self", "Long-settled diaspora absent from political participation",
          (14,), why_not="diaspora participation is not coded in the record"),
@@ -347,7 +342,7 @@ RULES: list[Rule] = [
     Rule("W12", "weakness", "strategy", "Over-estimated achievements and a weak culture of impact evaluation",
          (3,), why_not="over-estimation is judged against claims the record does not hold"),
     Rule("W13", "weakness", "strategy", "Cost drove the choice of low-effort activities", (2,),
-         judge=_from_criterion(5, "Low-effort", invert=True)),
+         judge=_from_criterion(5, "low_effort_share", invert=True)),
     Rule("W14", "weakness", "strategy", "Dispersion and weak coordination (many hashtags, split accounts, no coalition)",
          (1, 16), judge=_dispersion),
     Rule("W15", "weakness", "implementation", "Virtual space as the main arena; undisciplined online discourse",

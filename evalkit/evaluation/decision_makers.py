@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg
-from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.i18n import N_, Msg, joined
+from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
+                                     fit_margins, row_ref)
 
 # The ladder of contact, lowest to highest. One-way contact makes a decision maker aware;
 # a two-way exchange engages them; then a public statement; then policy action.
@@ -41,8 +42,11 @@ def _matches(target: str, row) -> bool:
 class DecisionMakersReached(Analysis):
     number = 4
     question = N_("Were the targeted decision makers reached?")
+    word = N_("decision makers")
+    introduction = N_("Which decision makers named in the goals were engaged, and how far "
+                      "up the ladder aware → engaged → public statement → policy action.")
 
-    def compute(self) -> None:
+    def measure(self) -> None:
         rec, eng = self.campaign.record, self.campaign.engagements
         if self.as_of is not None and not eng.empty:
             eng = eng[eng["date_start"].dt.date <= self.as_of]
@@ -77,7 +81,8 @@ class DecisionMakersReached(Analysis):
                                first=r["first engagement"], **fields)
                            if r["first engagement"] else Msg("{rung} ({n} engagements)", **fields),
                            row_ref("engagements.csv", r["_rows"]))
-        covered = sum(r["_rung"] > 0 for r in rows)
+        self.targets, self.others = targets, others
+        self.covered = covered = sum(r["_rung"] > 0 for r in rows)
         if targets:
             self.indicator(Msg("Coverage of the target list"),
                            Msg("{n} of {total}", n=covered, total=len(targets)))
@@ -91,23 +96,43 @@ class DecisionMakersReached(Analysis):
                            Msg("{n} (dates as recorded; vague dates use their earliest day)",
                                n=min(lags)))
 
-        top = max((r["_rung"] for r in rows), default=0)
-        has = bool(targets)
-        highest = Msg("highest rung: {rung}", rung=LADDER[top])
-        self.criteria = [
-            Criterion(Msg("Decision makers are named in the goals"), has,
-                      Msg("{n} named", n=len(targets)) if has else Msg("none named")),
-            Criterion(Msg("At least half of the named decision makers were engaged"),
-                      (covered / len(targets) >= 0.5) if has else None,
-                      Msg("{n} of {total}", n=covered, total=len(targets)) if has
-                      else Msg("no targets to cover")),
-            Criterion(Msg("A named decision maker was engaged two-way (meeting, testimony, "
-                          "hearing)"), (top >= 2) if has else None, highest),
-            Criterion(Msg("A named decision maker made a public statement or took policy "
-                          "action"), (top >= 3) if has else None, highest),
-            Criterion(Msg("A named decision maker took policy action"),
-                      (top >= 4) if has else None, highest),
-        ]
+        self.top = max((r["_rung"] for r in rows), default=0)
+
+    @criterion("targets_named")
+    def _targets_named(self) -> Criterion:
+        has = bool(self.targets)
+        return Criterion(Msg("Decision makers are named in the goals"), has,
+                         Msg("{n} named", n=len(self.targets)) if has else Msg("none named"))
+
+    @criterion("half_of_targets_engaged")
+    def _half_of_targets_engaged(self) -> Criterion:
+        targets, covered = self.targets, self.covered
+        return Criterion(Msg("At least half of the named decision makers were engaged"),
+                         (covered / len(targets) >= 0.5) if targets else None,
+                         Msg("{n} of {total}", n=covered, total=len(targets)) if targets
+                         else Msg("no targets to cover"))
+
+    def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
+        return Criterion(name, (self.top >= rung_needed) if self.targets else None,
+                         Msg("highest rung: {rung}", rung=LADDER[self.top]))
+
+    @criterion("two_way_engagement")
+    def _two_way_engagement(self) -> Criterion:
+        return self._rung_reached(Msg("A named decision maker was engaged two-way (meeting, "
+                                      "testimony, hearing)"), 2)
+
+    @criterion("public_statement_or_policy")
+    def _public_statement_or_policy(self) -> Criterion:
+        return self._rung_reached(Msg("A named decision maker made a public statement or "
+                                      "took policy action"), 3)
+
+    @criterion("policy_action")
+    def _policy_action(self) -> Criterion:
+        return self._rung_reached(Msg("A named decision maker took policy action"), 4)
+
+    def conclude(self) -> None:
+        has, covered, others, rows = bool(self.targets), self.covered, self.others, \
+            self.table.to_dict("records")
         if has and covered == 0:
             self.findings.append(Finding(
                 Msg("None of the decision makers named in the goals was engaged: the "
@@ -121,6 +146,14 @@ class DecisionMakersReached(Analysis):
                     "{who}: policy action followed engagement (a sequence in time, recorded "
                     "by the evaluator; not by itself proof of cause).", who=r["decision maker"]),
                     row_ref("engagements.csv", r["_rows"])))
+
+    def chart(self) -> "BarChart | Msg":
+        if self.table.empty:
+            return Msg("No decision makers are named in the goals.")
+        return BarChart(Msg("Highest rung reached: {ladder}",
+                            ladder=joined(" → ", list(LADDER[1:]))),
+                        [(r["decision maker"], [("", r["_rung"], r["highest rung"])])
+                         for _, r in self.table.iterrows()], len(LADDER) - 1, ("#8172b2",))
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax)

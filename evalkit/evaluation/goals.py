@@ -8,7 +8,8 @@ import pandas as pd
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.timing import day_span
-from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins
+from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
+                                     fit_margins)
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
 ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
@@ -46,8 +47,11 @@ def _span_of_days(lo: int, hi: int) -> Msg:
 class GoalAttainment(Analysis):
     number = 3
     question = N_("To what degree were the short-, medium- and long-term goals achieved?")
+    word = N_("goals")
+    introduction = N_("The evaluator's attainment judgements by goal level and term, as of "
+                      "the report's date, with a SMART audit of each goal.")
 
-    def compute(self) -> None:
+    def measure(self) -> None:
         rec = self.campaign.record
         first_phase = min(rec.phases, key=lambda p: p.start.start)
         launch = first_phase.start  # a span: the launch may be as vague as its date
@@ -96,32 +100,44 @@ class GoalAttainment(Analysis):
                                    launch=launch.text, goal=r["goal"]),
                                r["launch to attainment"])
 
-        mains = [r for r in rows if r["level"] == "main"]
-        interims = [r for r in rows if r["level"] == "interim"]
-        main_scores = [r["_score"] for r in mains if r["_score"] is not None]
-        interim_scores = [r["_score"] for r in interims if r["_score"] is not None]
-        self.criteria = [
-            Criterion(Msg("Main goal achieved at least in part"),
-                      (max(main_scores) >= 0.5) if main_scores else None,
-                      _each(mains, "attainment"),
-                      [f"campaign.yaml goals[{r['goal']}]" for r in mains]),
-            Criterion(Msg("Main goal fully achieved"),
-                      (max(main_scores) == 1.0) if main_scores else None,
-                      _each(mains, "attainment")),
-            Criterion(Msg("Most interim goals achieved at least in part"),
-                      (sum(s >= 0.5 for s in interim_scores) > len(interim_scores) / 2)
-                      if interim_scores else None,
-                      Msg("{n} of {total} judged", n=sum(s >= 0.5 for s in interim_scores),
-                          total=len(interim_scores))),
-            Criterion(Msg("The main goal is measurable (indicator, target, deadline)"),
-                      all(not (set(r["_missing"]) & MEASURABLE) for r in mains)
-                      if mains else None,
-                      joined("; ", [_measurable(r) for r in mains])),
-        ]
+        self.mains = [r for r in rows if r["level"] == "main"]
+        self.interims = [r for r in rows if r["level"] == "interim"]
+        self.main_scores = [r["_score"] for r in self.mains if r["_score"] is not None]
+        self.interim_scores = [r["_score"] for r in self.interims if r["_score"] is not None]
+
+    @criterion("main_goal_partly")
+    def _main_goal_partly(self) -> Criterion:
+        return Criterion(Msg("Main goal achieved at least in part"),
+                         (max(self.main_scores) >= 0.5) if self.main_scores else None,
+                         _each(self.mains, "attainment"),
+                         [f"campaign.yaml goals[{r['goal']}]" for r in self.mains])
+
+    @criterion("main_goal_achieved")
+    def _main_goal_achieved(self) -> Criterion:
+        return Criterion(Msg("Main goal fully achieved"),
+                         (max(self.main_scores) == 1.0) if self.main_scores else None,
+                         _each(self.mains, "attainment"))
+
+    @criterion("interim_goals_partly")
+    def _interim_goals_partly(self) -> Criterion:
+        scores = self.interim_scores
+        return Criterion(Msg("Most interim goals achieved at least in part"),
+                         (sum(s >= 0.5 for s in scores) > len(scores) / 2) if scores else None,
+                         Msg("{n} of {total} judged", n=sum(s >= 0.5 for s in scores),
+                             total=len(scores)))
+
+    @criterion("main_goal_measurable")
+    def _main_goal_measurable(self) -> Criterion:
+        return Criterion(Msg("The main goal is measurable (indicator, target, deadline)"),
+                         all(not (set(r["_missing"]) & MEASURABLE) for r in self.mains)
+                         if self.mains else None,
+                         joined("; ", [_measurable(r) for r in self.mains]))
+
+    def conclude(self) -> None:
         # The paper's success criterion is the main goal: interim wins cannot lift a campaign
         # whose main goal failed to "fair" (docs/evaluation-method.md, "Question 3").
-        if main_scores:
-            best = max(main_scores)
+        if self.main_scores:
+            best = max(self.main_scores)
             if best == 0.0:
                 self.cap = ("weak", Msg("the main goal was not achieved, and the main goal "
                                         "is the measure of success, so the goals cannot rate "
@@ -129,7 +145,7 @@ class GoalAttainment(Analysis):
             elif best < 1.0:
                 self.cap = ("fair", Msg("the main goal was only partly achieved, so the goals "
                                         "cannot rate good"))
-        for r in mains:
+        for r in self.mains:
             if r["attainment"] == "no judgement yet":
                 self.findings.append(Finding(Msg(
                     "The main goal '{goal}' has no attainment judgement as of {date}: the "
@@ -142,6 +158,16 @@ class GoalAttainment(Analysis):
                     "The main goal '{goal}' has no measurable indicator, so its attainment "
                     "rests on the evaluator's judgement alone (§4 weakness 11).", goal=r["goal"]),
                     [f"campaign.yaml goals[{r['goal']}]"]))
+
+    def chart(self) -> BarChart:
+        from evalkit.render.colours import ATTAINMENT_COLOURS
+        order = {"achieved": 3, "partly achieved": 2, "not achieved": 1}
+        return BarChart(Msg("Goal attainment (the evaluator's judgement)"),
+                        [(Msg("{level} · {horizon} term: {goal}", level=r["level"],
+                              horizon=r["horizon"], goal=r["goal"]),
+                          [("", order.get(r["attainment"], 0), r["attainment"],
+                            ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))])
+                         for _, r in self.table.iterrows()], 3)
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax, size=(8, 3.2))

@@ -9,7 +9,7 @@ import pandas as pd
 from evalkit.i18n import N_, Msg, joined, localized, tr
 from evalkit.record.schema import SCOPES
 from evalkit.record.values import Quantity
-from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.evaluation.base import Analysis, Criterion, Finding, criterion, fit_margins, row_ref
 from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
 from evalkit.evaluation.hashtags import effective_number, group_variants
 
@@ -114,8 +114,12 @@ def _reached(audiences) -> Msg | str:
 class Reach(Analysis):
     number = 2
     question = N_("Was the audience reached?")
+    word = N_("reach")
+    introduction = N_("What was reached, per audience and channel: hashtags, events per week "
+                      "of the window each count covers (qualified counts kept as bounds), "
+                      "media, fragmentation and continuity.")
 
-    def compute(self) -> None:
+    def measure(self) -> None:
         c, rec = self.campaign, self.campaign.record
         acts, metrics = c.activities, c.metrics
 
@@ -162,7 +166,7 @@ class Reach(Analysis):
             self.indicator(Msg("Foreign share of participants"), Msg(
                 "not recorded (no activity gives both participants and foreign participants)"))
 
-        media = [a for a in rec.audiences if a.segment == "media"]
+        self.media = media = [a for a in rec.audiences if a.segment == "media"]
         self.indicator(Msg("Mainstream media reached"),
                        _reached(media) or N_("not recorded"),
                        [f"campaign.yaml audiences[{a.id}]" for a in media])
@@ -190,12 +194,12 @@ class Reach(Analysis):
             self.indicator(Msg("Competing hashtags ({language})", language=lang),
                            joined("; ", parts))
 
-        gaps = phase_gaps(rec)
+        self.gaps = gaps = phase_gaps(rec)
         self.indicator(Msg("Gaps between phases"),
                        joined("; ", [g.text() for g in gaps]) if gaps
                        else Msg("none (the phases run back to back)"))
         campaign_end = max(p.end.end for p in rec.phases)
-        silent = [a for a in rec.media_tools.accounts
+        self.silent = silent = [a for a in rec.media_tools.accounts
                   if a.active_to is not None and a.active_to.end < campaign_end]
         self.indicator(Msg("Accounts that went silent before the campaign ended"),
                        joined("; ", [Msg("{account} ({platform}, last active {date})",
@@ -203,48 +207,68 @@ class Reach(Analysis):
                                          date=a.active_to.text) for a in silent])
                        if silent else N_("none recorded"))
 
-        # --- criteria ---
-        trend = [h.trended for h in tags]
-        self.criteria.append(Criterion(
+    # --- criteria ---
+    @criterion("hashtag_trended")
+    def _hashtag_trended(self) -> Criterion:
+        trend = [h.trended for h in self.campaign.record.media_tools.hashtags]
+        return Criterion(
             Msg("A campaign hashtag trended"), True if "yes" in trend else
             (False if trend and all(t == "no" for t in trend) else None),
             Msg("{n} of {total} hashtags trended", n=trend.count("yes"), total=len(trend))
-            if trend else Msg("no hashtags recorded")))
+            if trend else Msg("no hashtags recorded"))
+
+    @criterion("in_person_at_arena")
+    def _in_person_at_arena(self) -> Criterion:
         # the paper's decision makers sat abroad (international arena); a campaign at home
         # presses its own government nationally
-        arena = decision_makers_arena(rec)
+        acts = self.campaign.activities
+        arena = decision_makers_arena(self.campaign.record)
         wide = SCOPES[SCOPES.index(arena):] if arena else ()
         there = acts[(acts["channel"] == "in_person") & acts["scope"].isin(wide)] \
             if not acts.empty else acts
         where = arena if arena in (None, SCOPES[-1]) else Msg("{arena} or wider", arena=arena)
-        self.criteria.append(Criterion(
+        return Criterion(
             Msg("In-person activity reached the decision makers' arena ({where})", where=where)
             if arena else Msg("In-person activity reached the decision makers' arena"),
             (len(there) > 0) if arena and not acts.empty else None,
             Msg("{n} in-person activities at {where} scope", n=len(there), where=where)
             if arena else Msg("no decision-maker audience recorded, so their arena is unknown"),
-            row_ref("activities.csv", there["row"])[:5] if len(there) else []))
-        reached = [a.reached for a in media if a.reached != "unknown"]
-        self.criteria.append(Criterion(
+            row_ref("activities.csv", there["row"])[:5] if len(there) else [])
+
+    @criterion("media_reached")
+    def _media_reached(self) -> Criterion:
+        reached = [a.reached for a in self.media if a.reached != "unknown"]
+        return Criterion(
             Msg("Mainstream media were reached"), (any(r in ("yes", "partly") for r in reached))
-            if reached else None, _reached(media) or Msg("no media audience recorded")))
+            if reached else None, _reached(self.media) or Msg("no media audience recorded"))
+
+    @criterion("foreign_public_reached")
+    def _foreign_public_reached(self) -> Criterion:
+        rec = self.campaign.record
         home = home_languages(rec)
         foreign = [a for a in foreign_publics(rec) if a.reached != "unknown"]
-        self.criteria.append(Criterion(
+        return Criterion(
             Msg("The foreign public (abroad, in other languages than the home public's: "
                 "{languages}) was reached", languages=", ".join(sorted(home))) if home else
             Msg("The foreign public (abroad, in other languages than the home public's) was "
                 "reached"),
             all(a.reached == "yes" for a in foreign) if foreign else None,
-            _reached(foreign) or Msg("no foreign public audience with a known reach")))
-        self.criteria.append(Criterion(
+            _reached(foreign) or Msg("no foreign public audience with a known reach"))
+
+    @criterion("one_hashtag_per_language")
+    def _one_hashtag_per_language(self) -> Criterion:
+        return Criterion(
             Msg("One hashtag per language (no competing hashtags)"),
             all(f["distinct after merging spellings"] <= 1 for f in self.fragmentation)
             if self.fragmentation else None,
             "; ".join(f"{f['language']}: {f['distinct after merging spellings']}"
-                      for f in self.fragmentation) or Msg("no hashtags recorded")))
-        pauses = [g for g in gaps if g.is_pause]
-        self.criteria.append(Criterion(
+                      for f in self.fragmentation) or Msg("no hashtags recorded"))
+
+    @criterion("continuity")
+    def _continuity(self) -> Criterion:
+        pauses = [g for g in self.gaps if g.is_pause]
+        silent = self.silent
+        return Criterion(
             Msg("Continuity: no pause over {days} days between phases and no account fell "
                 "silent", days=GAP_DAYS),
             not (pauses or silent),
@@ -252,17 +276,22 @@ class Reach(Analysis):
                 n=len(pauses), days=GAP_DAYS, pauses=joined("; ", [g.text() for g in pauses]),
                 silent=len(silent)) if pauses else
             Msg("{n} pauses over {days} days, {silent} silent accounts", n=0, days=GAP_DAYS,
-                silent=len(silent))))
-        targeted = [a for a in rec.audiences if a.targeted == "yes" and a.reached != "unknown"]
+                silent=len(silent)))
+
+    @criterion("targeted_audiences_reached")
+    def _targeted_audiences_reached(self) -> Criterion:
+        targeted = [a for a in self.campaign.record.audiences
+                    if a.targeted == "yes" and a.reached != "unknown"]
         hit = [a for a in targeted if a.reached in ("yes", "partly")]
-        self.criteria.append(Criterion(
+        return Criterion(
             Msg("Most targeted audiences were reached (yes or partly)"),
             (len(hit) > len(targeted) / 2) if targeted else None,
             Msg("{n} of {total} targeted audiences with a known reach: {audiences}",
                 n=len(hit), total=len(targeted), audiences=_reached(targeted)) if targeted
             else Msg("no targeted audience has a known reach"),
-            [f"campaign.yaml audiences[{a.id}]" for a in targeted]))
+            [f"campaign.yaml audiences[{a.id}]" for a in targeted])
 
+    def conclude(self) -> None:
         if any(f["distinct after merging spellings"] > 1 for f in self.fragmentation):
             self.findings.append(Finding(Msg(
                 "Attention was split over competing hashtags: {split}.", split=joined("; ", [

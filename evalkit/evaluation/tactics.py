@@ -8,7 +8,8 @@ import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.schema import ACTIVITY_KINDS
-from evalkit.evaluation.base import Analysis, Criterion, Finding, fit_margins, row_ref
+from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
+                                     fit_margins, row_ref)
 from evalkit.evaluation.decision_makers import POLICY
 from evalkit.evaluation.hashtags import group_variants
 
@@ -31,8 +32,12 @@ def _same_event(a, b) -> bool:
 class TacticUsefulness(Analysis):
     number = 5
     question = N_("Are the tactics used useful?")
+    word = N_("tactics")
+    introduction = N_("The activity mix by kind and effort, outcomes that followed the "
+                      "tactics in time (a sequence, not proof of cause), coordination problems "
+                      "and coalition breadth.")
 
-    def compute(self) -> None:
+    def measure(self) -> None:
         c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
         n = len(acts)
         self.mix = {}
@@ -45,7 +50,7 @@ class TacticUsefulness(Analysis):
                                          for k, v in counts.items()]) if len(counts)
                            else N_("none recorded"))
         coded = acts["effort"].dropna() if n else pd.Series(dtype=str)
-        low_share = float((coded == "low").mean()) if len(coded) else None
+        self.low_share = low_share = float((coded == "low").mean()) if len(coded) else None
         if low_share is not None:
             self.indicator(Msg("Share of low-effort activities"),
                            Msg("{share} of {n} with an effort level", share=f"{low_share:.0%}",
@@ -120,7 +125,7 @@ class TacticUsefulness(Analysis):
         for city, ra, rb in clash:
             problems.append(Msg("events in {city} at the same time (activities.csv:{a}, :{b})",
                                 city=city, a=ra, b=rb))
-        self.coordination = problems
+        self.coordination = self.problems = problems
         self.indicator(Msg("Coordination problems"),
                        joined("; ", problems) if problems else N_("none found"))
 
@@ -143,6 +148,7 @@ class TacticUsefulness(Analysis):
                            named=len({p.name for p in everyone}), kinds=len(kinds),
                            orientations=len(orientations)))
 
+        self.orientations, self.unlisted = orientations, unlisted
         breadth = Msg("{n} orientations among {partners} partners", n=len(orientations),
                       partners=len(everyone))
         if not rec.partners_recorded:
@@ -151,42 +157,74 @@ class TacticUsefulness(Analysis):
             breadth = Msg("{breadth}; members not listed for {coalitions}", breadth=breadth,
                           coalitions=joined(", ", unlisted))
 
-        lobbying = acts[(acts["kind"] == "lobbying") |
-                        (acts["paper_kind"] == "direct_to_decision_makers")] if n else acts
-        policy_outcomes = [o for o in outcomes if any(o[2].endswith(f": {p}") for p in POLICY)
-                           or o[2].startswith("main goal ")]
-        self.criteria = [
-            Criterion(Msg("Lobbying or direct contact with decision makers is part of the mix"),
-                      (len(lobbying) > 0) if n else None,
-                      Msg("{n} activities", n=len(lobbying)),
-                      row_ref("activities.csv", lobbying["row"])[:5] if len(lobbying) else []),
-            Criterion(Msg("Low-effort activities are at most {limit} of the mix",
-                          limit=f"{LOW_EFFORT_LIMIT:.0%}"),
-                      (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None,
-                      Msg("{share} low effort", share=f"{low_share:.0%}")
-                      if low_share is not None else Msg("no effort levels coded")),
-            Criterion(Msg("In-person activity is at least as common as virtual"),
-                      (int((acts["channel"] == "in_person").sum()) >=
-                       int((acts["channel"] == "virtual").sum())) if n else None,
-                      Msg("{in_person} in person, {virtual} virtual",
-                          in_person=int((acts["channel"] == "in_person").sum()),
-                          virtual=int((acts["channel"] == "virtual").sum()))
-                      if n else N_("none")),
-            Criterion(Msg("No coordination problems (split accounts, competing hashtags, "
-                          "clashing events)"),
-                      not problems if (rec.media_tools.accounts or rec.media_tools.hashtags or n)
-                      else None, joined("; ", problems) if problems else N_("none found")),
-            Criterion(Msg("A coalition or partners of at least three different orientations"),
-                      True if len(orientations) >= 3 else
-                      None if unlisted or not rec.partners_recorded else False, breadth),
-            Criterion(Msg("A policy outcome or goal attainment followed the tactics in time"),
-                      bool(policy_outcomes) if (n and (not c.engagements.empty or
-                                                       any(g.judgements for g in rec.goals)))
-                      else None,
-                      joined("; ", [o[2] for o in policy_outcomes]) if policy_outcomes
-                      else N_("none recorded"),
-                      [o[3] for o in policy_outcomes]),
-        ]
+        self.breadth = breadth
+        self.lobbying = acts[(acts["kind"] == "lobbying") |
+                             (acts["paper_kind"] == "direct_to_decision_makers")] if n else acts
+        self.policy_outcomes = [o for o in outcomes
+                                if any(o[2].endswith(f": {p}") for p in POLICY)
+                                or o[2].startswith("main goal ")]
+
+    @criterion("lobbying_in_mix")
+    def _lobbying_in_mix(self) -> Criterion:
+        lobbying, n = self.lobbying, len(self.campaign.activities)
+        return Criterion(
+            Msg("Lobbying or direct contact with decision makers is part of the mix"),
+            (len(lobbying) > 0) if n else None, Msg("{n} activities", n=len(lobbying)),
+            row_ref("activities.csv", lobbying["row"])[:5] if len(lobbying) else [])
+
+    @criterion("low_effort_share")
+    def _low_effort_share(self) -> Criterion:
+        low_share = self.low_share
+        return Criterion(
+            Msg("Low-effort activities are at most {limit} of the mix",
+                limit=f"{LOW_EFFORT_LIMIT:.0%}"),
+            (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None,
+            Msg("{share} low effort", share=f"{low_share:.0%}")
+            if low_share is not None else Msg("no effort levels coded"))
+
+    @criterion("in_person_at_least_virtual")
+    def _in_person_at_least_virtual(self) -> Criterion:
+        acts = self.campaign.activities
+        in_person = int((acts["channel"] == "in_person").sum()) if len(acts) else 0
+        virtual = int((acts["channel"] == "virtual").sum()) if len(acts) else 0
+        return Criterion(
+            Msg("In-person activity is at least as common as virtual"),
+            (in_person >= virtual) if len(acts) else None,
+            Msg("{in_person} in person, {virtual} virtual", in_person=in_person,
+                virtual=virtual) if len(acts) else N_("none"))
+
+    @criterion("no_coordination_problems")
+    def _no_coordination_problems(self) -> Criterion:
+        rec, problems = self.campaign.record, self.problems
+        return Criterion(
+            Msg("No coordination problems (split accounts, competing hashtags, clashing "
+                "events)"),
+            not problems if (rec.media_tools.accounts or rec.media_tools.hashtags
+                             or len(self.campaign.activities)) else None,
+            joined("; ", problems) if problems else N_("none found"))
+
+    @criterion("partner_breadth")
+    def _partner_breadth(self) -> Criterion:
+        return Criterion(
+            Msg("A coalition or partners of at least three different orientations"),
+            True if len(self.orientations) >= 3 else
+            None if self.unlisted or not self.campaign.record.partners_recorded else False,
+            self.breadth)
+
+    @criterion("outcome_followed")
+    def _outcome_followed(self) -> Criterion:
+        c, rec, outcomes = self.campaign, self.campaign.record, self.policy_outcomes
+        return Criterion(
+            Msg("A policy outcome or goal attainment followed the tactics in time"),
+            bool(outcomes) if (len(c.activities) and (not c.engagements.empty or
+                                                      any(g.judgements for g in rec.goals)))
+            else None,
+            joined("; ", [o[2] for o in outcomes]) if outcomes else N_("none recorded"),
+            [o[3] for o in outcomes])
+
+    def conclude(self) -> None:
+        low_share, problems, policy_outcomes = self.low_share, self.problems, \
+            self.policy_outcomes
         if low_share is not None and low_share > LOW_EFFORT_LIMIT:
             self.findings.append(Finding(Msg(
                 "{share} of effort-coded activities are low effort (press releases, posts, "
@@ -200,6 +238,15 @@ class TacticUsefulness(Analysis):
                 "Outcomes followed the tactics in time (a sequence, not proof of cause): "
                 "{outcomes}.", outcomes=joined("; ", [o[2] for o in policy_outcomes])),
                 [o[3] for o in policy_outcomes]))
+
+    def chart(self) -> list[BarChart]:
+        names = {"kind": N_("by kind"), "effort": N_("by effort (fn 12)"),
+                 "paper_kind": N_("by activity kind (fn 26)")}
+        top = max((float(v.max()) for v in self.mix.values() if len(v)), default=0)
+        return [BarChart(Msg("The activity mix {by}", by=names[col]),
+                         [(k.replace("_", " "), [("", float(v), f"{v}")])
+                          for k, v in self.mix[col].items()], top, ("#64b5cd",))
+                for col in ("kind", "effort", "paper_kind")]
 
     def plot(self, ax=None):
         from evalkit.render.plotting import pyplot

@@ -13,8 +13,9 @@ from typing import Callable, Iterable, Optional
 
 import pandas as pd
 
-from evalkit.render.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS
+from evalkit.render.colours import VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
+from evalkit.evaluation.base import BarChart
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of
@@ -76,22 +77,6 @@ SECTIONS = {
              "geographic scope, interacting audience, launch timing, media tools, discourse, "
              "strategies and result. Each row is generated from the record and names its "
              "sources. Launch timing is computed from the dates in the record, not typed in."),
-    "q1": ("1. Is the right audience targeted?",
-           "Who holds the main goal's decision, against whom the activities, accounts and "
-           "hashtags were aimed at, in which languages."),
-    "q2": ("2. Was the audience reached?",
-           "What was reached, per audience and channel: hashtags, events per week of the "
-           "window each count covers (qualified counts kept as bounds), media, fragmentation "
-           "and continuity."),
-    "q3": ("3. To what degree were the short-, medium- and long-term goals achieved?",
-           "The evaluator's attainment judgements by goal level and term, as of the report's "
-           "date, with a SMART audit of each goal."),
-    "q4": ("4. Were the targeted decision makers reached?",
-           "Which decision makers named in the goals were engaged, and how far up the ladder "
-           "aware → engaged → public statement → policy action."),
-    "q5": ("5. Are the tactics used useful?",
-           "The activity mix by kind and effort, outcomes that followed the tactics in time "
-           "(a sequence, not proof of cause), coordination problems and coalition breadth."),
     "timing": ("Launch timing",
                "Before, at or after the hot event, computed from the phase and event dates; "
                "reactive means the campaign launched at or after an event it did not make."),
@@ -130,16 +115,25 @@ SECTIONS = {
 def heading(title_en: str) -> str:
     """A section heading (h2) with the anchor nbconvert would give its English text (so the
     contents and links find it in any language) and the pilcrow link beside it."""
-    anchor = html.escape(title_en.replace(" ", "-"), quote=True)
-    return (f'<h2 id="{anchor}">{esc(tr(title_en))}<a class="anchor-link" '
+    anchor = html.escape(str(title_en).replace(" ", "-"), quote=True)
+    return (f'<h2 id="{anchor}">{esc(localized(title_en))}<a class="anchor-link" '
             f'href="#{anchor}">¶</a></h2>')
 
 
 def section(key: str) -> "Html":
     """A report section's heading and the sentence that says what it shows."""
     title, intro = SECTIONS[key]
+    return _section(title, intro)
+
+
+def _section(title, intro) -> "Html":
     return Html(f'<div class="evalkit">{heading(title)}'
-                + (f"<p>{esc(tr(intro))}</p>" if intro else "") + "</div>")
+                + (f"<p>{esc(localized(intro))}</p>" if intro else "") + "</div>")
+
+
+def question_section(question) -> "Html":
+    """A question's heading and introduction, as the question describes itself."""
+    return _section(question.title(), question.introduction)
 
 
 class Html(str):
@@ -291,6 +285,12 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
         rows.append(f'<tr><th scope="row">{esc(localized(label))}</th><td>{"".join(cells)}</td></tr>')
     return Html(f'<figure class="evalkit chart" role="img" aria-label="{attr(title)}">'
                 f"<figcaption>{esc(title)}</figcaption><table>{''.join(rows)}</table></figure>")
+
+
+def draw(chart: BarChart) -> Html:
+    """A question's bar chart (evalkit.evaluation.base.BarChart) in HTML."""
+    return bar_chart(localized(chart.title), chart.groups, chart.top,
+                     *((chart.colours,) if chart.colours else ()))
 
 
 def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
@@ -522,44 +522,20 @@ class CampaignReport:
         return Html('<div class="evalkit">' + "".join(parts) + "</div>")
 
     def chart(self, number: int) -> Html:
-        """The question's chart: HTML bars for counts and ladders, a figure for rates with
-        bounds (question 2)."""
-        from evalkit.evaluation.decision_makers import LADDER
+        """The question's chart as it describes it: HTML bars for counts and ladders, a
+        sentence when there is nothing to draw, else its matplotlib figure."""
         q = self.evaluation.questions[number]
-        if number == 1:
-            sh = q.shares
-            top = float(sh.to_numpy().max()) if len(sh) else 0
-            return bar_chart(tr("Who the activities were aimed at (count; effort-weighted: "
-                                "low 1, medium 2, high 3)"),
-                             [(g, [("activities", float(r["activities"]), f"{r['activities']:g}"),
-                                   ("effort-weighted", float(r["effort-weighted"]),
-                                    f"{r['effort-weighted']:g}")])
-                              for g, r in sh.iterrows()], top)
-        if number == 3:
-            order = {"achieved": 3, "partly achieved": 2, "not achieved": 1}
-            return bar_chart(tr("Goal attainment (the evaluator's judgement)"),
-                             [(tr("{level} · {horizon} term: {goal}").format(
-                                 level=tr(r["level"]), horizon=tr(r["horizon"]), goal=r["goal"]),
-                               [("", order.get(r["attainment"], 0), r["attainment"],
-                                 ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))])
-                              for _, r in q.table.iterrows()], 3)
-        if number == 4:
-            if q.table.empty:
-                return paragraph(tr("No decision makers are named in the goals."))
-            return bar_chart(tr("Highest rung reached: {ladder}").format(
-                ladder=" → ".join(tr(rung) for rung in LADDER[1:])),
-                             [(r["decision maker"], [("", r["_rung"], r["highest rung"])])
-                              for _, r in q.table.iterrows()], len(LADDER) - 1, ("#8172b2",))
-        if number == 5:
-            names = {"kind": N_("by kind"), "effort": N_("by effort (fn 12)"),
-                     "paper_kind": N_("by activity kind (fn 26)")}
-            top = max((float(v.max()) for v in q.mix.values() if len(v)), default=0)
-            return Html("".join(
-                bar_chart(tr("The activity mix {by}").format(by=tr(names[col])),
-                          [(k.replace("_", " "), [("", float(v), f"{v}")])
-                           for k, v in q.mix[col].items()], top, ("#64b5cd",))
-                for col in ("kind", "effort", "paper_kind")))
-        return figure(q.plot(), tr(q.question))
+        spec = q.chart()
+        if spec is None:
+            return figure(q.plot(), tr(q.question))
+        if isinstance(spec, str):
+            return paragraph(spec)
+        return Html("".join(draw(s) for s in (spec if isinstance(spec, list) else [spec])))
+
+    def questions(self) -> Html:
+        """Every question's section, in the evaluation's order."""
+        return Html("".join(question_section(q) + self.question(n)
+                            for n, q in self.evaluation.questions.items()))
 
     def verdicts_table(self) -> Html:
         rows = pd.DataFrame([(n, tr(q.question), q.verdict.level, q.verdict.confidence or "",
