@@ -122,7 +122,12 @@ def message_table(obj) -> dict:
 
     def visit(x):
         if isinstance(x, Msg) and len(x) > LONGEST_REMEMBERED:
-            return  # a list of thousands of rows: record text, shown as it is
+            # a list of many rows, mostly record text: the rows' own sentences stay out, but
+            # the sentence around them ("{n} activity rows: {entry}") is kept with its fields
+            # as plain text, so its own words are still translated
+            if str(x) not in table:
+                table[str(x)] = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
+            return
         if isinstance(x, Msg):
             # a Msg that only wraps one field ("{what}", a join of one part) has the same
             # text as that field: the field's own entry says it all
