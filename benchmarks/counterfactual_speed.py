@@ -1,12 +1,15 @@
 """Benchmark: evalkit's counterfactual (fit + forecast + summary) against the CausalImpact
 Python ports that install from PyPI, on one SIMULATED 730-day series with one control series
-and a known injected effect, measured in the same run.
+and a known injected effect and on the five reference sets (../shared/reference/causalimpact),
+measured in the same run: wall-clock seconds and the process's CPU seconds (on a machine
+shared by several people the CPU time is the steadier of the two).
 
-Goal (issue: impact statistics): evalkit >= 5x faster than the fastest port, at matching point
-estimates. Each port runs in its own virtual environment (benchmarks/.envs/<port>, created on
-first use) because their pins differ and two of them install the same module name.
+Goal (issues 'impact statistics' and 16): evalkit >= 5x faster than the fastest port, at
+matching point estimates (the port's average effect inside evalkit's interval). Each port runs
+in its own virtual environment (benchmarks/.envs/<port>, created on first use; never a project
+dependency) because their pins differ and several install the same module name.
 
-    .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 3] [--ports a,b]
+    .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 5] [--ports a,b] [--data a,b]
 """
 from __future__ import annotations
 
@@ -24,26 +27,52 @@ import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 ENVS = HERE / ".envs"
+REFERENCE = HERE.parents[1] / "shared" / "reference" / "causalimpact"
 N, N_PRE, EFFECT = 730, 600, 3.0
+# the reference sets as evalkit's tests read them: file, separator, time column, response,
+# controls, pre-period, post-period
+REFERENCE_SETS = {
+    "arma": ("arma_data.csv", ",", None, "y", ["X"], (0, 69), (70, 99)),
+    "comparison": ("comparison_data.csv", ",", "DATE", "CHANGED",
+                   ["NOT_CHANGED_1", "NOT_CHANGED_2", "NOT_CHANGED_3"],
+                   ("2019-04-16", "2019-07-14"), ("2019-07-15", "2019-08-01")),
+    "google": ("google_data.csv", ",", "date", "y", ["x1", "x2"], ("2020-01-01", "2020-03-01"),
+               ("2020-03-02", "2020-03-31")),
+    "volks": ("volks_data.csv", " ", "Date", "VolksWagen", ["BMW", "Allianz"],
+              ("2011-01-02", "2015-09-13"), ("2015-09-20", "2017-03-19")),
+    "basque": ("basque_data.csv", ",", "date", "Basque", ["another"],
+               ("1955-01-01", "1975-01-01"), ("1976-01-01", "1997-01-01")),
+}
 
 RUNNER = r'''
 import json, statistics, sys, time, warnings, os, logging
 warnings.simplefilter("ignore"); os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 logging.disable(logging.WARNING)
 import pandas as pd
-from causalimpact import CausalImpact
-data = pd.read_csv(sys.argv[1])[["y", "x"]]
-pre, post, repeats = [0, %(last_pre)d], [%(first_post)d, %(last)d], int(sys.argv[2])
+try:
+    from causalimpact import CausalImpact
+except ImportError:                                    # bsts-causalimpact's module name
+    from causal_impact import CausalImpact
+data = pd.read_csv(sys.argv[1])
+last_pre, repeats = int(sys.argv[3]), int(sys.argv[2])
+pre, post = [0, last_pre], [last_pre + 1, len(data) - 1]
 def run():
 %(body)s
-times, effect = [], None
+times, cpu, effect = [], [], None
 for _ in range(repeats):
-    t = time.perf_counter(); effect = run(); times.append(time.perf_counter() - t)
+    t, c = time.perf_counter(), time.process_time()
+    effect = run()
+    times.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
 print("RESULT " + json.dumps({"seconds": statistics.median(times), "all": times,
-                              "average_effect": float(effect)}))
+                              "cpu": statistics.median(cpu), "average_effect": float(effect)}))
 '''
 
 PORTS = {
+    # a Gibbs sampler in Rust, R's priors and defaults (niter 1000): the fastest port
+    "bsts-causalimpact": ("bsts-causalimpact==1.7.0", """\
+    ci = CausalImpact(data, pre, post)
+    ci.summary()
+    return ci.summary_stats["point_effect_mean"]"""),
     # 0.1.1 (2020) calls DataFrame.applymap (gone in pandas 3) and passes alpha= to
     # statsmodels' fit (refused since 0.14): pin the stack of its time
     "pycausalimpact": ("pycausalimpact==0.1.1 pandas<2 numpy<1.25 scipy<1.12 statsmodels==0.13.5",
@@ -57,7 +86,7 @@ PORTS = {
     ci = CausalImpact(data, pre, post)
     ci.run()
     ci.summary()
-    post_inf = ci.inferences.iloc[%(first_post)d:]
+    post_inf = ci.inferences.iloc[last_pre + 1:]
     return (post_inf["response"] - post_inf["point_pred"]).mean()"""),
     "tfcausalimpact": ("tfcausalimpact==0.0.19", """\
     ci = CausalImpact(data, pre, post)
@@ -76,6 +105,25 @@ def simulated_series(seed: int = 20261123) -> pd.DataFrame:
     return pd.DataFrame({"y": y, "x": x})
 
 
+def data_sets(names: list[str]) -> dict:
+    """name -> (frame as evalkit reads it, Counterfactual arguments, numeric frame for the
+    ports with the response first, last pre-period row)."""
+    out = {}
+    for name in names:
+        if name == "simulated":
+            d = simulated_series()
+            out[name] = (d, dict(response="y", controls=["x"], pre_period=(0, N_PRE - 1),
+                                 post_period=(N_PRE, N - 1)), d, N_PRE - 1)
+            continue
+        file, sep, t, response, controls, pre, post = REFERENCE_SETS[name]
+        d = pd.read_csv(REFERENCE / file, sep=sep, parse_dates=[t] if t else None)
+        index = d[t] if t else pd.Series(d.index)
+        last_pre = int((index <= pd.Timestamp(pre[1]) if t else index <= pre[1]).sum()) - 1
+        out[name] = (d, dict(response=response, controls=controls, pre_period=pre,
+                             post_period=post, time=t), d[[response, *controls]], last_pre)
+    return out
+
+
 def ensure_env(name: str, spec: str) -> Path:
     py = ENVS / name / "bin" / "python"
     if not py.exists():
@@ -85,71 +133,86 @@ def ensure_env(name: str, spec: str) -> Path:
     return py
 
 
-def run_port(name: str, csv: Path, repeats: int) -> dict:
+def run_port(name: str, csv: Path, last_pre: int, repeats: int) -> dict:
     spec, body = PORTS[name]
-    fill = {"last_pre": N_PRE - 1, "first_post": N_PRE, "last": N - 1}
-    code = RUNNER % {**fill, "body": body % fill}
+    code = RUNNER % {"body": body}
     py = ensure_env(name, spec)
-    out = subprocess.run([str(py), "-c", code, str(csv), str(repeats)], capture_output=True,
-                         text=True, timeout=3600)
+    out = subprocess.run([str(py), "-c", code, str(csv), str(repeats), str(last_pre)],
+                         capture_output=True, text=True, timeout=3600)
     line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
     if out.returncode or not line:
         return {"error": (out.stderr or out.stdout).strip().splitlines()[-1:] or ["no output"]}
     return json.loads(line[0][7:])
 
 
-def run_evalkit(data: pd.DataFrame, repeats: int) -> dict:
+def run_evalkit(data: pd.DataFrame, kw: dict, repeats: int, **extra) -> dict:
     from evalkit.stats import Counterfactual
-    times, effect = [], None
+    Counterfactual(data, **kw, **extra).summary()          # warm: first-call imports
+    times, cpu = [], []
     for _ in range(repeats):
-        t = time.perf_counter()
-        cf = Counterfactual(data, "y", ["x"], (0, N_PRE - 1), (N_PRE, N - 1))
+        t, c = time.perf_counter(), time.process_time()
+        cf = Counterfactual(data, **kw, **extra)
         summary = cf.summary()
         cf.sentences()
         times.append(time.perf_counter() - t)
-        effect = summary.loc["absolute effect", "average"]
-        low, high = summary.loc["absolute effect", ["average_low", "average_high"]]
-    return {"seconds": statistics.median(times), "all": times, "average_effect": float(effect),
-            "interval": [float(low), float(high)]}
+        cpu.append(time.process_time() - c)
+    a = summary.loc["absolute effect"]
+    return {"seconds": statistics.median(times), "all": times, "cpu": statistics.median(cpu),
+            "average_effect": float(a["average"]),
+            "interval": [float(a["average_low"]), float(a["average_high"])],
+            "model": str(cf.model_name)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--ports", default=",".join(PORTS))
+    ap.add_argument("--data", default="simulated," + ",".join(REFERENCE_SETS))
     args = ap.parse_args()
-    data = simulated_series()
-    results = {"data": f"SIMULATED: {N} days, one control, +{EFFECT} over the last {N - N_PRE}",
-               "repeats": args.repeats}
-    with tempfile.TemporaryDirectory() as tmp:
-        csv = Path(tmp) / "simulated_series.csv"
-        data.to_csv(csv, index=False)
-        results["evalkit"] = run_evalkit(data, args.repeats)
-        for name in args.ports.split(","):
-            results[name] = run_port(name, csv, args.repeats)
-    ours = results["evalkit"]
-    lo, hi = ours["interval"]
-    print(f"\nCounterfactual benchmark ({results['data']}; median of {args.repeats} runs)")
-    print(f"{'':18}{'seconds':>10}{'avg effect':>12}{'evalkit faster':>16}{'estimate matches':>18}")
-    print(f"{'evalkit':18}{ours['seconds']:10.3f}{ours['average_effect']:12.3f}{'':>16}"
-          f"{'[' + format(lo, '.2f') + ', ' + format(hi, '.2f') + ']':>18}")
-    speedups = []
-    for name in args.ports.split(","):
-        r = results[name]
-        if "error" in r:
-            print(f"{name:18}  failed: {r['error']}")
-            continue
-        speed = r["seconds"] / ours["seconds"]
-        match = lo <= r["average_effect"] <= hi
-        r.update(speedup=speed, estimate_inside_evalkit_interval=match)
-        if match:
-            speedups.append(speed)
-        print(f"{name:18}{r['seconds']:10.3f}{r['average_effect']:12.3f}{speed:15.1f}x"
-              f"{'yes' if match else 'NO':>18}")
-    if speedups:
-        results["speedup_vs_fastest_matching_port"] = min(speedups)
-        print(f"\nSpeed-up against the fastest port with a matching estimate: {min(speedups):.1f}x "
-              f"(goal >= 5x: {'met' if min(speedups) >= 5 else 'NOT met'})")
+    ports = args.ports.split(",")
+    results = {"repeats": args.repeats, "sets": {}}
+    print(f"Counterfactual benchmark: median of {args.repeats} runs; seconds wall (CPU); "
+          "'x' = the port's time / evalkit's; a speed-up counts only where the port's "
+          "average effect lies inside evalkit's interval")
+    print(f"{'set':12}{'implementation':22}{'wall s':>9}{'cpu s':>9}{'avg effect':>12}"
+          f"{'x wall':>8}{'x cpu':>8}  match")
+    worst = []
+    for name, (frame, kw, numeric, last_pre) in data_sets(args.data.split(",")).items():
+        res = {"evalkit": run_evalkit(frame, kw, args.repeats),
+               "evalkit R-style": run_evalkit(frame, kw, args.repeats, prior_level_sd=0.01)}
+        with tempfile.TemporaryDirectory() as tmp:
+            csv = Path(tmp) / f"{name}.csv"
+            numeric.to_csv(csv, index=False)
+            for port in ports:
+                res[port] = run_port(port, csv, last_pre, args.repeats)
+        ours = res["evalkit"]
+        lo, hi = ours["interval"]
+        for impl, r in res.items():
+            if "error" in r:
+                print(f"{name:12}{impl:22}  failed: {r['error']}")
+                continue
+            line = f"{name:12}{impl:22}{r['seconds']:9.4f}{r['cpu']:9.4f}{r['average_effect']:12.4g}"
+            if impl in ports:
+                r["speedup_wall"] = r["seconds"] / ours["seconds"]
+                r["speedup_cpu"] = r["cpu"] / ours["cpu"]
+                r["estimate_inside_evalkit_interval"] = lo <= r["average_effect"] <= hi
+                line += (f"{r['speedup_wall']:8.1f}{r['speedup_cpu']:8.1f}  "
+                         f"{'yes' if r['estimate_inside_evalkit_interval'] else 'NO'}")
+            elif impl == "evalkit":
+                line += f"{'':16}  [{lo:.4g}, {hi:.4g}] {r['model']}"
+            print(line)
+        matching = [r for p, r in res.items() if p in ports and "error" not in r
+                    and r["estimate_inside_evalkit_interval"]]
+        if matching:
+            fastest = min(matching, key=lambda r: r["cpu"])
+            res["speedup_vs_fastest_matching_port"] = {"wall": fastest["speedup_wall"],
+                                                       "cpu": fastest["speedup_cpu"]}
+            worst.append((name, fastest["speedup_wall"], fastest["speedup_cpu"]))
+        results["sets"][name] = res
+    if worst:
+        lo_w, lo_c = min(w for _, w, _ in worst), min(c for _, _, c in worst)
+        print(f"\nSpeed-up against the fastest matching port, worst set: {lo_w:.1f}x wall, "
+              f"{lo_c:.1f}x CPU (goal >= 5x: {'met' if min(lo_w, lo_c) >= 5 else 'NOT met'})")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "counterfactual_speed.json").write_text(json.dumps(results, indent=2))

@@ -64,3 +64,33 @@ def test_wilson_interval_coverage_on_simulated_proportions():
         hits += covered(pr.ci_low, pr.ci_high, p)
     print(f"Wilson coverage: {hits / SEEDS:.3f}")
     assert 0.91 <= hits / SEEDS <= 0.99
+
+
+# Issue 16's goal, on the set-ups of benchmarks/counterfactual_coverage.py (the table in
+# docs/statistics.md): 95% intervals that cover 93-97% of the time AND are no wider than
+# 1.3x the oracle's (2 x 1.96 x the estimate's actual error). Two set-ups miss it; they are
+# marked so (strict: a change that meets the goal there must update the docs), not tuned.
+def _coverage_benchmark():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "counterfactual_coverage.py"
+    spec = importlib.util.spec_from_file_location("counterfactual_coverage", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MISSED = {"local-level drift": "coverage 90%: AR(1) noise takes weight it should not",
+          "AR(1) phi=0.7": "intervals 1.6x the oracle's: the local level keeps weight"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("setup", [
+    pytest.param(s, marks=pytest.mark.xfail(reason=MISSED[s], strict=True)) if s in MISSED
+    else s for s in ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")])
+def test_counterfactual_is_calibrated_and_sharp_on_simulated_set_ups(setup):
+    r = _coverage_benchmark().run(setup, "default", series=200)
+    print(f"{setup}: coverage {r['coverage']:.3f}, width / oracle {r['width / oracle']:.2f}, "
+          f"detection {r['detection']:.3f}")
+    assert 0.93 <= r["coverage"] <= 0.97
+    assert r["width / oracle"] <= 1.3

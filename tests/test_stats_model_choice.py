@@ -95,6 +95,11 @@ def test_autocorrelated_errors_of_the_chosen_model_are_a_warning_in_the_reports_
     # lag-2 noise that no candidate captures
     cf = fit(series(ar([0.0, 0.8], 150, seed=5), 120, daily=False), 120, model="AR(1) noise")
     assert cf.residual_check["p"] < 0.05
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+    from evalkit.stats.counterfactual import ljung_box
+    e = cf.result.residuals()
+    assert ljung_box(e, 12) == pytest.approx(
+        float(acorr_ljungbox(e, lags=[12], model_df=1)["lb_pvalue"].iloc[0]), rel=1e-9)
     [warning] = [s for s in cf.sentences() if "autocorrelated" in s]
     assert warning.startswith("The chosen model's errors over the pre-period are autocorrelated")
     assert "Ljung-Box" in localized(warning, "ar") and "autocorrelated" not in localized(

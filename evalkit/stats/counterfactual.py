@@ -48,6 +48,18 @@ def _daily(index: pd.Index) -> bool:
         bool((index[1:] - index[:-1] == pd.Timedelta(days=1)).all())
 
 
+def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
+    """Ljung-Box p-value (statsmodels' acorr_ljungbox, without its table overhead): Q =
+    n (n + 2) sum r_k^2 / (n - k) against chi-square with lags - model_df degrees of freedom
+    (one estimated dynamic parameter: q or phi)."""
+    from scipy.stats import chi2
+    e = np.asarray(e, float) - np.mean(e)
+    n, c0 = len(e), float(e @ e)
+    r = np.array([e[k:] @ e[:-k] for k in range(1, lags + 1)]) / c0
+    q = n * (n + 2) * float((r * r / (n - np.arange(1, lags + 1))).sum())
+    return float(chi2.sf(q, lags - model_df))
+
+
 def _window(index: pd.Index, period) -> np.ndarray:
     start, end = period
     return np.asarray((index >= start) & (index <= end))
@@ -159,18 +171,21 @@ class Counterfactual:
             weekly = [False, True] if (_daily(self.frame.index) and
                                        n >= 3 * (k + WEEK + 1)) else [False]
         season = _seasonal_terms(len(self.frame), WEEK)
+        # where the one-step scores start (needed before the fits: the local level computes
+        # the evidence of the first points in the same pass)
+        m = self._training_start(X_pre, season[self.pre], any(weekly)) \
+            if len(names) * len(weekly) > 1 else None
         for name in names:
             for w in weekly:
                 Xa, Xb = X_pre, X_post
                 if w:
                     Xa = np.column_stack([X_pre, season[self.pre]])
                     Xb = np.column_stack([X_post, season[self.post]])
-                fit = (LocalLevelFit(y, Xa, level_sd=self.prior_level_sd)
+                fit = (LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m)
                        if name == "local level" else MODELS[name](y, Xa))
                 self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
         self.holdout = 0
         if len(self.candidates) > 1:
-            m = self._training_start(X_pre, season[self.pre], any(weekly))
             self.holdout = n - m
             scores = np.array([c["fit"].holdout_score(m) for c in self.candidates])
             w = np.exp(scores - scores.max())
@@ -204,12 +219,11 @@ class Counterfactual:
     def _check_residuals(self) -> None:
         """Ljung-Box on the chosen model's standardised one-step errors over the pre-period:
         left-over autocorrelation means the intervals may be too narrow."""
-        from statsmodels.stats.diagnostic import acorr_ljungbox
         e = self.result.residuals()
         lags = min(12, len(e) // 5)
         if lags < 2:
             return
-        p = float(acorr_ljungbox(e, lags=[lags], model_df=1)["lb_pvalue"].iloc[0])
+        p = ljung_box(e, lags)
         self.residual_check = {"p": p, "lags": lags}
         if p < 0.05:
             self.warnings.append(Msg("The chosen model's errors over the pre-period are "

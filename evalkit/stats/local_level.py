@@ -30,7 +30,7 @@ from evalkit.stats.posterior import GridPosterior
 LOG_Q_BOUNDS = (-18.0, 6.0)
 # A fixed grid in log q (the same for the whole pre-period and its first part, so that their
 # evidences give the hold-out score): from "no drift" to "a walk 100 times the noise".
-LOG_Q_GRID = np.arange(-14.0, 4.76, 0.75)
+LOG_Q_GRID = np.arange(-13.0, 4.5, 1.0)
 # R CausalImpact's priors (its defaults, on the standardised response): the level's sd
 # guessed at prior_level_sd x sd(y) with 32 prior observations; the noise's variance guessed
 # at (1 - expected R^2 0.8) x var(y) with 50 prior degrees of freedom
@@ -43,7 +43,8 @@ class LocalLevelFit(GridPosterior):
     response's sd) replaces the calibrated prior by R CausalImpact's: an inverse gamma on the
     level's variance centred on (level_sd x sd(y))^2 with 32 prior observations."""
 
-    def __init__(self, y: np.ndarray, X: np.ndarray | None, level_sd: float | None = None):
+    def __init__(self, y: np.ndarray, X: np.ndarray | None, level_sd: float | None = None,
+                 first: int | None = None):
         self.y = np.asarray(y, dtype=float)
         self.n = len(self.y)
         self.X = np.zeros((self.n, 0)) if X is None else np.asarray(X, dtype=float).reshape(self.n, -1)
@@ -69,22 +70,62 @@ class LocalLevelFit(GridPosterior):
             guess = level_sd ** 2 * var_y
             centre = math.log(guess / (s0["S"] / s0["dof"]))
             grid = centre + np.linspace(-2.5, 2.5, 21)
-        self.grid = [(lq, *self._profile(math.exp(lq))) for lq in grid]
-        dev = np.array([dv for _, dv, _ in self.grid])
+        self.first = first
+        self.log_q_grid = np.asarray(grid, float)
+        dev = self._grid_fit(np.exp(self.log_q_grid), first)
         if level_sd is not None:
             a = R_PRIOR_SAMPLE_SIZE / 2.0
-            var_level = np.array([math.exp(lq) * p["S"] / p["dof"] for lq, _, p in self.grid])
+            var_level = self.q * self.S / self.dof
             # log density of the inverse gamma in log var_level (the grid's measure)
             log_prior = -a * np.log(var_level) - a * guess / var_level
-        self.log_q_grid = np.asarray(grid)
         self._set_posterior(dev, log_prior)
         self._ml = None
 
+    def _grid_fit(self, qs: np.ndarray, first: int | None) -> np.ndarray:
+        """The filter for every q of the grid, then one batched GLS for all of them (and for
+        the first `first` points): -2 log profile likelihood per grid point."""
+        runs = [self._innovations(q) for q in qs]
+        V = np.stack([r[0] for r in runs])                  # (G, n-1, 1+k)
+        F = np.stack([r[1] for r in runs])                  # (G, n-1)
+        end = np.stack([r[2] for r in runs])                # (G, 1+k): a_{n+1}
+        self.q, self.P = np.asarray(qs, float), np.array([r[3] for r in runs])
+        self.a_y, self.a_x = end[:, 0], end[:, 1:]
+        dev, self.beta, self.Sxx, self.S, self.dof = self._batched_gls(V, F, F.shape[1], self.n)
+        if first is not None:
+            self.dev_first = self._batched_gls(V, F, first - 1, first)[0]
+        return dev
+
+    def _batched_gls(self, V, F, rows: int, n_obs: int):
+        vy, VX, w = V[:, :rows, 0], V[:, :rows, 1:], 1.0 / F[:, :rows]
+        G, k = len(V), self.k
+        df0, ss0 = self._noise_prior
+        if k:
+            WX = VX * w[:, :, None]
+            Sxx = np.einsum("gti,gtj->gij", WX, VX)
+            sxy = np.einsum("gti,gt->gi", WX, vy)
+            ok = np.linalg.eigvalsh(Sxx)[:, 0] > 1e-12 * np.abs(Sxx).max()
+            Sxx_safe = np.where(ok[:, None, None], Sxx, np.eye(k)[None])
+            beta = np.linalg.solve(Sxx_safe, sxy[..., None])[..., 0]
+            logdet = np.linalg.slogdet(Sxx_safe)[1]
+            fitted = (sxy * beta).sum(axis=1)
+        else:
+            Sxx, beta = np.zeros((G, 0, 0)), np.zeros((G, 0))
+            ok, logdet, fitted = np.ones(G, bool), np.zeros(G), 0.0
+        S = (vy * vy * w).sum(axis=1) - fitted + ss0
+        dof = n_obs - self.d + df0
+        ok &= S > 0
+        dev = np.where(ok, dof * np.log(np.where(ok, S, 1.0)) + np.log(F[:, :rows]).sum(axis=1)
+                       + logdet, np.inf)
+        return dev, beta, Sxx, S, dof
+
     def log_evidence_first(self, m: int) -> float:
         """log p(y_1..y_m) under the same prior (for the hold-out score)."""
+        if m == self.first:
+            return self._evidence(self.dev_first, self.log_prior, m)
         head = LocalLevelFit.__new__(LocalLevelFit)
         head.data, head.n, head.k, head.d = self.data[:m], m, self.k, self.d
-        dev = np.array([head._profile(math.exp(lq))[0] for lq in self.log_q_grid])
+        head._noise_prior = self._noise_prior
+        dev = np.array([head._profile(q)[0] for q in self.q])
         return self._evidence(dev, self.log_prior, m)
 
     @property
@@ -144,31 +185,43 @@ class LocalLevelFit(GridPosterior):
             a = out[-1]
         return v, F, a, float(P[steps])
 
-    def _profile(self, q: float):
-        """(-2 log profile likelihood up to a constant, the fitted pieces)."""
+    def _profile(self, q: float, first: int | None = None):
+        """(-2 log profile likelihood up to a constant, the fitted pieces). With `first`,
+        the pieces also hold the same quantity for the first `first` points alone
+        ("dev_first"): the filter's first steps are the same, so it costs one more GLS."""
         v, F, a, P_end = self._innovations(q)
-        vy, VX = v[:, 0], v[:, 1:]
-        w = 1.0 / F
+        fit = self._gls(v, F, len(F), self.n)
+        if fit is None:
+            return 1e300, None
+        dev, beta, Sxx, S, dof = fit
+        pieces = {"q": q, "beta": beta, "Sxx": Sxx, "S": S, "dof": dof,
+                  "a_y": float(a[0]), "a_x": a[1:], "P": P_end}
+        if first is not None:
+            head = self._gls(v, F, first - 1, first)
+            pieces["dev_first"] = 1e300 if head is None else head[0]
+        return dev, pieces
+
+    def _gls(self, v, F, rows: int, n_obs: int):
+        """GLS of the response's innovations on the controls' over the first `rows`
+        innovations (of `n_obs` observations): -2 log profile likelihood and its pieces."""
+        vy, VX, w = v[:rows, 0], v[:rows, 1:], 1.0 / F[:rows]
         if self.k:
             Sxx = (VX * w[:, None]).T @ VX
             sxy = (VX * w[:, None]).T @ vy
             try:
                 chol = np.linalg.cholesky(Sxx)
             except np.linalg.LinAlgError:
-                return 1e300, None
+                return None
             beta = np.linalg.solve(Sxx, sxy)
             logdet = 2.0 * np.log(np.diag(chol)).sum()
         else:
             Sxx, beta, logdet = np.zeros((0, 0)), np.zeros(0), 0.0
         df0, ss0 = getattr(self, "_noise_prior", (0, 0.0))
         S = float((vy * vy * w).sum() - (sxy @ beta if self.k else 0.0)) + ss0
-        dof = self.n - self.d + df0
+        dof = n_obs - self.d + df0
         if S <= 0:
-            return 1e300, None
-        dev = dof * math.log(S) + float(np.log(F).sum()) + logdet
-        pieces = {"q": q, "beta": beta, "Sxx": Sxx, "S": S, "dof": dof,
-                  "a_y": float(a[0]), "a_x": a[1:], "P": P_end}
-        return dev, pieces
+            return None
+        return dof * math.log(S) + float(np.log(F[:rows]).sum()) + logdet, beta, Sxx, S, dof
 
     # --- results -----------------------------------------------------------------------------
     @property
@@ -190,17 +243,22 @@ class LocalLevelFit(GridPosterior):
         """The forecast at the maximum-likelihood fit: the last level plus the regression."""
         return self._forecast(self.best, X_post, horizon)
 
+    def _levels(self, beta: np.ndarray, g) -> np.ndarray:
+        return self.a_y[g] - ((self.a_x[g] * beta).sum(axis=1) if self.k else 0.0)
+
     def mean_forecast(self, X_post: np.ndarray | None, horizon: int) -> np.ndarray:
         """The posterior mean forecast without the intervention (over the grid)."""
-        return sum(w * self._forecast(p, X_post, horizon)
-                   for w, (_, _, p) in zip(self.weights, self.grid) if w > 1e-12)
+        g = np.arange(len(self.q))
+        mean = self._levels(self.beta, g)[:, None] + (
+            self.beta @ np.asarray(X_post, float).reshape(horizon, -1).T if self.k else 0.0)
+        return self.weights @ np.broadcast_to(mean, (len(g), horizon))
 
     def residuals(self) -> np.ndarray:
         """Standardised one-step prediction errors at the posterior mode (Ljung-Box check),
         the first d - 1 (absorbed by the diffuse coefficients) left out."""
-        lq, _, p = self.grid[int(np.argmax(self.weights))]
-        v, F, _, _ = self._innovations(math.exp(lq))
-        e = (v[:, 0] - v[:, 1:] @ p["beta"]) / np.sqrt(F * p["S"] / p["dof"])
+        g = int(np.argmax(self.weights))
+        v, F, _, _ = self._innovations(self.q[g])
+        e = (v[:, 0] - v[:, 1:] @ self.beta[g]) / np.sqrt(F * self.S[g] / self.dof)
         return e[self.k:]
 
     def simulate(self, X_post: np.ndarray | None, horizon: int, n_paths: int,
@@ -215,23 +273,18 @@ class LocalLevelFit(GridPosterior):
         totals of the level's walk and of the noise."""
         k, H = self.k, horizon
         Xp = np.asarray(X_post, float).reshape(H, -1) if k else np.zeros((H, 0))
-        pieces = [p for _, _, p in self.grid]
-        g = rng.choice(len(pieces), size=n_paths, p=self.weights)
-        S = np.array([p["S"] for p in pieces])[g]
-        dof = np.array([p["dof"] for p in pieces])[g]
-        q = np.array([p["q"] for p in pieces])[g]
-        P = np.array([p["P"] for p in pieces])[g]
-        a_y = np.array([p["a_y"] for p in pieces])[g]
-        sigma = np.sqrt(S / rng.chisquare(dof))
+        g = rng.choice(len(self.q), size=n_paths, p=self.weights)
+        q, P = self.q[g], self.P[g]
+        sigma = np.sqrt(self.S[g] / rng.chisquare(self.dof, size=n_paths))
         if k:
-            chol = np.stack([np.linalg.cholesky(np.linalg.inv(p["Sxx"])) for p in pieces])
-            beta = np.stack([p["beta"] for p in pieces])[g] + np.einsum(
+            used = np.unique(g)
+            chol = np.zeros((len(self.q), k, k))
+            chol[used] = np.linalg.cholesky(np.linalg.inv(self.Sxx[used]))
+            beta = self.beta[g] + np.einsum(
                 "mij,mj->mi", chol[g], rng.standard_normal((n_paths, k))) * sigma[:, None]
-            a_x = np.stack([p["a_x"] for p in pieces])[g]
-            level0 = a_y - (beta * a_x).sum(axis=1)
         else:
-            beta, level0 = np.zeros((n_paths, 0)), a_y
-        level0 = level0 + rng.standard_normal(n_paths) * sigma * np.sqrt(P)
+            beta = np.zeros((n_paths, 0))
+        level0 = self._levels(beta, g) + rng.standard_normal(n_paths) * sigma * np.sqrt(P)
         # The walk's total is sum_j (H - j + 1) eta_j over j = 2..H; the noise's is sum_h eps_h.
         c = np.arange(H - 1, 0, -1, dtype=float)            # weights of eta_2 … eta_H
         walk_sd = sigma * np.sqrt(q) * math.sqrt(float(c @ c))
