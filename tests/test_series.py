@@ -143,6 +143,29 @@ def test_question_3_shows_the_series_with_panels_sentences_and_sensitivity(sicil
     assert "Series in the record" not in q2  # an outcome series is not reach
 
 
+def test_the_counterfactual_shows_its_chosen_model_residual_check_and_alternatives(
+        sicily_report):
+    results = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))
+    cf = results["series"][0]["counterfactual"]
+    choice = {c["model"]: c["weight"] for c in cf["model_choice"]}
+    # a monthly series: the local level against AR(1) noise (no weekly pattern)
+    assert set(choice) == {"local level", "AR(1) noise"}
+    assert cf["model"] == max(choice, key=choice.get)
+    assert sum(choice.values()) == pytest.approx(1.0)
+    assert any(s.startswith(f"Model: {cf['model']}") for s in cf["sentences"])
+    assert any(s.startswith("Why this model: of 2 candidates") for s in cf["sentences"])
+    lb = cf["residual_check"]
+    said = [s for s in cf["sentences"] if "Ljung-Box" in s]
+    assert len(said) == 1 and f"at {lb['lags']} lags" in said[0]
+    page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
+    q3 = page[page.index('<h2 id="3.-To-what'):page.index('<h2 id="4.-Were')]
+    assert "The models the pre-period chose between" in q3
+    sensitivity = q3[q3.index("Sensitivity: the average effect"):]
+    for row in ("chosen by the pre-period", "<td>AR(1) noise</td>", "local linear trend",
+                "R CausalImpact's prior (level sd 0.01)"):
+        assert row in sensitivity, row
+
+
 def _refuse(constant):
     raise ValueError(f"{constant} is not JSON")
 

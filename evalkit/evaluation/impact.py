@@ -72,7 +72,10 @@ class SeriesAnalysis:
                 "sentences": cf.sentences(),
                 "effects": cf.effects().rename_axis("measure").reset_index()
                 .to_dict(orient="records"),
-                "tail_probability": cf.tail_probability},
+                "tail_probability": cf.tail_probability,
+                "model": cf.model_name,
+                "model_choice": cf.model_choice().to_dict(orient="records"),
+                "residual_check": cf.residual_check},
             "counterfactual_not_computed": self.counterfactual_problem or None,
             "interrupted_time_series": None if its is None else {
                 "model": self.its_model, "interruptions": {k: v.date().isoformat()

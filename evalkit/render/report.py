@@ -475,7 +475,8 @@ class CampaignReport:
 
     def series_section(self, number: int) -> Html:
         """The record's series that bear on this question (series.csv): the counterfactual
-        (sentences, three panels, effects, sensitivity) and the interrupted time series."""
+        (sentences with the chosen model and its residual check, the models compared, three
+        panels, effects, sensitivity) and the interrupted time series."""
         from evalkit.evaluation.impact import QUESTION_OF
         mine = [a for a in self.evaluation.series if a.question == number]
         if not mine:
@@ -500,6 +501,12 @@ class CampaignReport:
                     reason=localized(a.counterfactual_problem))))
             else:
                 parts.append(bullets(cf.sentences()))
+                if len(cf.candidates) > 1:
+                    label = tr("The models the pre-period chose between: how well each "
+                               "predicted it one step ahead (log score, higher is better) and "
+                               "its weight in the forecast")
+                    parts.append(f"<p>{esc(label)}</p>")
+                    parts.append(table(cf.model_choice().round(3)))
                 parts.append(figure(cf.plot(), tr("{metric}: observed and counterfactual, "
                                                   "pointwise and cumulative effect").format(
                                                       metric=a.metric)))
