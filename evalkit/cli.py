@@ -1,25 +1,72 @@
-"""The `evalkit` command: validate, new, run, run-all, compare, worksheets."""
+"""The `evalkit` command: validate, new, run, run-all, compare, worksheets.
+
+Each command imports what it needs inside its function: pandas, papermill and nbformat take
+seconds to load, and `evalkit --help` needs none of them (benchmarks/startup.py)."""
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import sys
-import tempfile
-from pathlib import Path
 
-import click
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
+STOPPED = ("interrupted: stopped before finishing; reports already in place are unchanged, "
+           "and a report being written was discarded")
 
-from evalkit.run.batch import find_records, run_batch
-from evalkit.i18n import LANGUAGES
-from evalkit.record.load import check_record
-from evalkit.run.pipeline import compare as run_compare
-from evalkit.run.pipeline import write_index
+try:
+    import os
+    import re
+    import shutil
+    import tempfile
+    from contextlib import contextmanager
+    from pathlib import Path
+
+    import click
+
+    from evalkit.i18n import LANGUAGES
+except KeyboardInterrupt:  # Ctrl-C while the command line itself loads
+    sys.stderr.write(f"\n{STOPPED}\n")
+    raise SystemExit(INTERRUPTED)
 
 SCAFFOLD = Path(__file__).resolve().parent / "record" / "scaffold"
 
 
-@click.group()
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)  # `kill PID`: unwind, so that workers and kernels stop
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx):
+        import signal
+        before = signal.signal(signal.SIGTERM, _terminated)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # whatever was being done: earlier reports stay whole (built aside, swapped in)
+            click.echo(f"\n{STOPPED}", err=True)
+            sys.exit(INTERRUPTED)
+        finally:
+            signal.signal(signal.SIGTERM, before)
+
+
+@contextmanager
+def _holding(out):
+    """One run at a time writes to OUT: a second one waits for it, and says so."""
+    from evalkit.run.staging import claim_out
+    with claim_out(out, say=lambda m: click.echo(m, err=True)):
+        yield
+
+
+def _index(out, outcomes, comparative=None, lang="en") -> bool:
+    """Write OUT/index.html; a full disk is said in a sentence (False), not a traceback."""
+    from evalkit.run.pipeline import write_index
+    try:
+        write_index(out, outcomes, comparative, lang=lang)
+        return True
+    except OSError as exc:
+        click.echo(f"error: could not write {Path(out) / 'index.html'}: "
+                   f"{exc.strerror or exc}; the earlier index, if any, is unchanged", err=True)
+        return False
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="evalkit")
 def main() -> None:
     """Evaluate advocacy and mobilisation campaigns from campaign records."""
@@ -29,6 +76,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def validate(paths: tuple[str, ...]) -> None:
     """Check record folders (or folders of records); list every problem. Writes nothing."""
+    from evalkit.record.load import check_record
+    from evalkit.run.batch import find_records
     records = find_records(paths)
     bad = 0
     for record in records:
@@ -109,13 +158,22 @@ def _can_print_pdf(pdf: bool) -> None:
         sys.exit(2)
 
 
-def _run(paths, out, as_of, jobs, progress, pdf, lang="en") -> list:
+def _records(paths, pdf, out) -> list:
+    """The records to run, or a stop before any work: none found, no browser for --pdf, an
+    OUT that cannot be written."""
+    from evalkit.run.batch import find_records
     records = find_records(paths)
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
     _can_print_pdf(pdf)
     _writable_out(out)
+    return records
+
+
+def _run(records, out, as_of, jobs, progress, pdf, lang="en") -> list:
+    """Evaluate the records; the caller holds OUT (`_holding`)."""
+    from evalkit.run.batch import run_batch
     outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf, lang=lang)
     for o in outcomes:
         click.echo(o.describe(), err=o.status != "ok")
@@ -126,7 +184,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _exit(outcomes, comparative=None) -> None:
+def _exit(outcomes, comparative=None, indexed=True) -> None:
     ok = sum(o.status == "ok" for o in outcomes)
     failed = len(outcomes) - ok
     said = f"{_plural(ok, 'evaluation')} written"
@@ -137,7 +195,8 @@ def _exit(outcomes, comparative=None) -> None:
     if failed:
         said += f"; {failed} of {len(outcomes)} records failed or were invalid"
     click.echo(said)
-    sys.exit(min(failed + (comparative is not None and comparative.status != "ok"), 255))
+    sys.exit(min(failed + (comparative is not None and comparative.status != "ok")
+                 + (not indexed), 255))
 
 
 _options = [
@@ -167,9 +226,11 @@ def _with_options(f):
 def run(paths, out, as_of, jobs, no_progress, pdf, lang) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
     --pdf). Exit status: failures."""
-    outcomes = _run(paths, out, as_of, jobs, not no_progress, pdf, lang)
-    write_index(out, outcomes, lang=lang)
-    _exit(outcomes)
+    records = _records(paths, pdf, out)
+    with _holding(out):
+        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
+        indexed = _index(out, outcomes, lang=lang)
+    _exit(outcomes, indexed=indexed)
 
 
 @main.command("run-all")
@@ -178,15 +239,19 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang) -> None:
 def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
     """Evaluate every record in DIRECTORY (e.g. case_studies/), then compare them:
     OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
-    outcomes = _run([directory], out, as_of, jobs, not no_progress, pdf, lang)
-    done = [o.record_id for o in outcomes if o.status == "ok"]
-    comparative = None
-    if done:
-        comparative = run_compare(out, done, pdf=pdf, lang=lang)
-        click.echo(comparative.describe(), err=comparative.status != "ok")
-    write_index(out, outcomes, comparative, lang=lang)
-    click.echo(f"index: {Path(out) / 'index.html'}")
-    _exit(outcomes, comparative)
+    from evalkit.run.pipeline import compare as run_compare
+    records = _records([directory], pdf, out)
+    with _holding(out):
+        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
+        done = [o.record_id for o in outcomes if o.status == "ok"]
+        comparative = None
+        if done:
+            comparative = run_compare(out, done, pdf=pdf, lang=lang)
+            click.echo(comparative.describe(), err=comparative.status != "ok")
+        indexed = _index(out, outcomes, comparative, lang=lang)
+    if indexed:
+        click.echo(f"index: {Path(out) / 'index.html'}")
+    _exit(outcomes, comparative, indexed)
 
 
 @main.command()
@@ -197,9 +262,12 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
               help="the report's language (ar: Arabic, right to left)")
 def compare(results_dir, campaigns, pdf, lang) -> None:
     """The comparative report from the results.json files in RESULTS_DIR."""
+    from evalkit.run.pipeline import compare as run_compare
     _can_print_pdf(pdf)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-    outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang)
+    _writable_out(results_dir)
+    with _holding(results_dir):
+        outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang)
     click.echo(outcome.describe(), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)
 

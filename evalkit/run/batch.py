@@ -1,17 +1,23 @@
 """Many evaluations at once: one worker process per record (papermill's `cwd` and kernel
-state are per process), a progress bar, and a failure in one record never stops the rest."""
+state are per process), a progress bar, and a failure in one record never stops the rest.
+Workers die with the run: a killed parent takes them along (Linux: the kernel sends them
+SIGTERM; elsewhere a watchdog thread sees the parent gone), Ctrl-C is the parent's to handle
+(it stops the workers, which clean up their staging folders), and each worker's kernel
+exits when its worker does (ipykernel watches its parent)."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+import sys
+import threading
+import time
 from pathlib import Path
 from typing import Iterable
 
-from tqdm import tqdm
-
-from evalkit.run.pipeline import Outcome, evaluate
 from evalkit.record.problems import Problem
-from evalkit.record.schema import RECORD_FILE
+from evalkit.run.pipeline import Outcome
+
+RECORD_FILE = "campaign.yaml"  # evalkit.record.schema.RECORD_FILE, without loading pydantic
 
 
 def find_records(paths: Iterable[str | Path]) -> list[Path]:
@@ -48,8 +54,38 @@ def duplicate_ids(records: list[Path]) -> dict[str, list[Path]]:
 
 
 def _run_one(args: tuple) -> Outcome:
+    from evalkit.run.pipeline import evaluate
     record, out_root, as_of, pdf, lang = args
     return evaluate(record, out_root, as_of, pdf=pdf, lang=lang)
+
+
+def _run_in_worker(args: tuple) -> Outcome:
+    try:
+        return _run_one(args)
+    except SystemExit as stop:  # SIGTERM: evaluate() has cleaned up; the pool would
+        os._exit(stop.code)     # catch this and wait for more work that never comes
+
+
+def _stop(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds evaluate(): its staging folder is removed
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker initializer: never outlive the run that started this worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C is the parent's
+    signal.signal(signal.SIGTERM, _stop)
+    if sys.platform.startswith("linux"):
+        import ctypes
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    else:  # no death signal: a thread polls for the parent instead
+        def watch():
+            while os.getppid() == parent:
+                time.sleep(1)
+            os.kill(os.getpid(), signal.SIGTERM)
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str = "",
@@ -67,6 +103,7 @@ def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str 
                 "(the report folder is named after it), so none of them was evaluated")]))
     skip = {str(p) for paths in clashes.values() for p in paths}
     work = [(str(r), str(out_root), as_of, pdf, lang) for r in records if str(r) not in skip]
+    from tqdm import tqdm
     bar = tqdm(total=len(work), desc="evaluating", unit="record", disable=not progress)
     outcomes: list[Outcome] = list(refused)
     try:
@@ -75,16 +112,32 @@ def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str 
                 outcomes.append(_run_one(w))
                 bar.update()
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-                futures = {pool.submit(_run_one, w): w for w in work}
-                for fut in as_completed(futures):
-                    try:
-                        outcomes.append(fut.result())
-                    except Exception as exc:  # a worker that died
-                        outcomes.append(Outcome(futures[fut][0], status="failed",
-                                                error=f"worker crashed: {exc!r}"))
-                    bar.update()
+            outcomes += _in_pool(work, min(jobs, len(work)), bar)
     finally:
         bar.close()
     order = {str(r): i for i, r in enumerate(records)}
     return sorted(outcomes, key=lambda o: order.get(o.record_path, 0))
+
+
+def _in_pool(work: list[tuple], jobs: int, bar) -> list[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    outcomes = []
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
+    try:
+        futures = {pool.submit(_run_in_worker, w): w for w in work}
+        for fut in as_completed(futures):
+            try:
+                outcomes.append(fut.result())
+            except Exception as exc:  # a worker that died
+                outcomes.append(Outcome(futures[fut][0], status="failed",
+                                        error=f"worker crashed: {exc!r}"))
+            bar.update()
+    except BaseException:  # Ctrl-C or SystemExit: stop the workers, let them clean up
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return outcomes

@@ -3,9 +3,14 @@ terminal. A kernel writes its log to the stderr it inherits: a warning that its 
 sockets are not encrypted, and, when it is shut down while a flush is in flight, a zmq
 "Socket operation on non-socket" traceback (a harmless race in ipykernel). Neither means
 anything to an evaluator, and a failing cell is reported from the notebook itself, so the
-kernel's stderr goes to a log file, which is read back only when the kernel died."""
+kernel's stderr goes to a log file, which is read back only when the kernel died.
+
+The kernel's connection file (its ports and signing key) is written beside that log, in the
+run's own staging folder, not as /tmp/tmp*.json: whatever way the run ends, it goes with the
+folder (a killed run's folder is cleaned by the next run, evalkit.run.staging)."""
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
@@ -15,9 +20,17 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 def kernel_manager_logging_to(log_path: Path) -> type[AsyncKernelManager]:
-    """A kernel manager class whose kernel writes its stderr to `log_path`."""
-
+    """A kernel manager class whose kernel writes its stderr to `log_path` and whose
+    connection file sits in the same folder."""
     class KernelManagerWithLog(AsyncKernelManager):
+        managers: list = []  # every manager of this class, for `stop_kernels`
+
+        def __init__(self, **kw):
+            kw.setdefault("connection_file",
+                          str(log_path.parent / f"kernel-{uuid.uuid4().hex}.json"))
+            super().__init__(**kw)
+            self.managers.append(self)
+
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             # the child gets its own copy of the descriptor at launch: ours can close
             with open(log_path, "ab") as log:
@@ -25,6 +38,21 @@ def kernel_manager_logging_to(log_path: Path) -> type[AsyncKernelManager]:
                 return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return KernelManagerWithLog
+
+
+def stop_kernels(manager_class: type) -> None:
+    """Kill the kernels a manager class started that still run: a run stopped by Ctrl-C or
+    SIGTERM leaves the event loop before it shuts its kernel down, and a kernel still
+    starting would write its connection file into a staging folder already removed."""
+    for manager in getattr(manager_class, "managers", []):
+        # the provisioner holds the process from the moment it is started
+        process = getattr(manager.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            try:
+                process.wait(timeout=10)
+            except Exception:  # a kernel that does not die in 10 s is the system's problem
+                pass
 
 
 def kernel_log_tail(log_path: Path, lines: int = 5) -> str:

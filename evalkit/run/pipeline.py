@@ -1,29 +1,24 @@
 """One evaluation: validate the record, execute the template with papermill, convert it to a
-self-contained HTML page without code, write `results.json`, then move the three files into
-`reports/<id>/`. Nothing is written for an invalid record, and a crash leaves any earlier
-report in place: files are built in a staging folder and each is swapped in with
-`os.replace`, which is atomic on one file system."""
+self-contained HTML page without code, write `results.json`, then put the report in place as
+`reports/<id>/`. Nothing is written for an invalid record, and a crash or a kill leaves any
+earlier report whole: the new report is built complete in a staging folder beside it and
+replaces the old folder by renames (evalkit.run.staging).
+
+Heavy libraries (papermill, nbformat, jupyter_client, pandas) are imported where they are
+used, so that `evalkit --help` and `evalkit validate` never load them."""
 from __future__ import annotations
 
 import html
 import json
 import math
 import os
-import shutil
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import nbformat
-
-from evalkit.i18n import direction, message_table, tr
-from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
-from evalkit.record.load import RECORD_FILES, check_record
-from evalkit.render.page import RECORD_COPY, RECORD_PAGE, notebook_to_html, record_page
-from evalkit.render.pdf import PdfError, html_to_pdf
+from evalkit.i18n import direction, tr
 from evalkit.record.problems import Problem
+from evalkit.run.staging import Staging, atomic_write
 from evalkit.run.templates import template_path
 
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
@@ -52,34 +47,47 @@ class Outcome:
 
 
 def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
-             timeout: int, lang: str = "en") -> str:
+             timeout: int, lang: str, work: Path) -> str:
     """Run a template with papermill into `executed`; return the notebook as an HTML page.
-    The kernel's stderr goes to `kernel.log` beside `executed` (see evalkit.run.kernel)."""
+    The kernel's stderr and connection file go to `work` (see evalkit.run.kernel)."""
+    import nbformat
     import papermill as pm
 
-    pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
-                        kernel_name="python3", language="python", progress_bar=False,
-                        execution_timeout=timeout,
-                        # written once at the end: the staging copy is discarded on failure
-                        request_save_on_cell_execute=False,
-                        kernel_manager_class=kernel_manager_logging_to(
-                            executed.parent / KERNEL_LOG),
-                        extra_arguments=KERNEL_ARGUMENTS)
+    from evalkit.render.page import notebook_to_html
+    from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to, stop_kernels
+
+    manager = kernel_manager_logging_to(work / KERNEL_LOG)
+    try:
+        pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
+                            kernel_name="python3", language="python", progress_bar=False,
+                            execution_timeout=timeout,
+                            # written once at the end: the staging copy is discarded on failure
+                            request_save_on_cell_execute=False,
+                            kernel_manager_class=manager, extra_arguments=KERNEL_ARGUMENTS)
+    finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
+        stop_kernels(manager)
     return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id, lang)
 
 
-def _describe_execution_error(exc: BaseException, staging: Path) -> str:
+def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> str:
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    from evalkit.render.pdf import PdfError
+    from evalkit.run.kernel import kernel_log_tail
+
     if isinstance(exc, PdfError):
         return f"the report was built but its PDF was not: {exc}"
+    if isinstance(exc, OSError) and exc.strerror:
+        # a full or read-only disk: the system's reason in a sentence, not a traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"the report could not be written: {exc.strerror}{where}"
     if isinstance(exc, PapermillExecutionError):
         return (f"cell {exc.cell_index} (execution {exc.exec_count}) raised "
                 f"{exc.ename}: {exc.evalue}")
     said = f"{type(exc).__name__}: {exc}"
     # only a dead kernel's log explains anything; a finished kernel's holds shutdown noise
-    if isinstance(exc, DeadKernelError) or "kernel died" in str(exc).lower():
+    if staging and (isinstance(exc, DeadKernelError) or "kernel died" in str(exc).lower()):
         tail = kernel_log_tail(staging / KERNEL_LOG)
         if tail:
             said += f"\nThe kernel's last words:\n{tail}"
@@ -106,16 +114,14 @@ def _write_json(path: Path, data: dict) -> None:
                                allow_nan=False) + "\n", encoding="utf-8")
 
 
-def _swap_in(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
-    """Move the staged files into place one by one (each `os.replace` is atomic; a folder
-    replaces the old one). Without --pdf, a PDF left by an earlier run is removed: it would
-    not match the new HTML."""
+def _replace_files(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
+    """Move the comparative report's staged files into OUT one by one (each `os.replace` is
+    atomic), the page last. Without --pdf, a PDF left by an earlier run is removed: it
+    would not match the new HTML."""
     page = next(n for n in reversed(names) if n.endswith(".html"))
     if pdf:
-        names = [*names, Path(page).with_suffix(".pdf").name]
+        names = [*names[:-1], Path(page).with_suffix(".pdf").name, page]
     for name in names:
-        if (staging / name).is_dir():
-            shutil.rmtree(final / name, ignore_errors=True)
         os.replace(staging / name, final / name)
     if not pdf:
         (final / Path(page).with_suffix(".pdf").name).unlink(missing_ok=True)
@@ -123,6 +129,11 @@ def _swap_in(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
 
 def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
     """A copy of the record's files and the record page its evidence links point to."""
+    import shutil
+
+    from evalkit.record.load import RECORD_FILES
+    from evalkit.render.page import RECORD_COPY, RECORD_PAGE, record_page
+
     copy = staging / RECORD_COPY
     copy.mkdir()
     for name in RECORD_FILES:
@@ -150,7 +161,12 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
              lang: str = "en") -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
     With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from evalkit import __version__
+    from evalkit.i18n import message_table
+    from evalkit.record.load import check_record
+    from evalkit.render.pdf import html_to_pdf
     from evalkit.results.build import campaign_results
 
     record_path = Path(record_path)
@@ -165,63 +181,105 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         outcome.status, outcome.problems = "invalid", begun
         return outcome
     out_root = Path(out_root).resolve()
-    out_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{campaign.id}-", dir=out_root))
     # results.json is computed in a thread while the kernel runs the notebook: papermill
     # mostly waits on the kernel's socket, so the two overlap on a second core
     pool = ThreadPoolExecutor(max_workers=1)
-    results_future = pool.submit(campaign_results, campaign, as_of)
+    staging = None
     try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        staging = Staging(out_root, campaign.id)
+        results_future = pool.submit(campaign_results, campaign, as_of)
+        report = staging.report
+        report.mkdir()
         page = _execute(EVALUATION_TEMPLATE,
                         {"record_path": str(campaign.path), "as_of": str(as_of or ""),
                          "lang": lang},
-                        staging / "evaluation.ipynb",
+                        report / "evaluation.ipynb",
                         tr("Evaluation: {name}", lang).format(name=campaign.name),
-                        campaign.id, timeout, lang)
-        (staging / "evaluation.html").write_text(page, encoding="utf-8")
+                        campaign.id, timeout, lang, staging.path)
+        (report / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
-            html_to_pdf(staging / "evaluation.html", staging / "evaluation.pdf")
+            html_to_pdf(report / "evaluation.html", report / "evaluation.pdf")
         results = results_future.result()
         results.update(schema_version=RESULTS_SCHEMA_VERSION, evalkit_version=__version__,
                        record_content_hash=campaign.content_hash)
         # each sentence's template and fields, for a report in another language
         results["messages"] = message_table(results)
-        _write_json(staging / "results.json", results)
-        final = out_root / campaign.id
-        final.mkdir(exist_ok=True)
-        _stage_record(campaign, staging, lang)
-        _swap_in(staging, final, [RECORD_COPY, RECORD_PAGE, "evaluation.ipynb", "results.json",
-                                  "evaluation.html"], pdf)
-        outcome.out_dir = str(final)
+        _write_json(report / "results.json", results)
+        _stage_record(campaign, report, lang)
+        outcome.out_dir = str(staging.swap_in())
     except Exception as exc:  # one failing campaign never stops a batch
-        outcome.status, outcome.error = "failed", _describe_execution_error(exc, staging)
+        outcome.status = "failed"
+        outcome.error = _describe_execution_error(exc, staging and staging.path)
     finally:
-        pool.shutdown(wait=True)
-        shutil.rmtree(staging, ignore_errors=True)
+        pool.shutdown(wait=True, cancel_futures=True)
+        if staging is not None:
+            staging.close()
     return outcome
+
+
+def _results_problems(out_root: Path, campaigns: list[str] | None) -> list[str]:
+    """Each results.json the comparison would read that is not one evalkit wrote whole,
+    named, before any kernel starts (a stray or truncated file was a cell's traceback)."""
+    paths = ([out_root / i / "results.json" for i in campaigns] if campaigns
+             else sorted(out_root.glob("*/results.json")))
+    problems = []
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems.append(f"{path}: not found; run the evaluation first")
+            continue
+        except UnicodeDecodeError:
+            problems.append(f"{path}: not a text file; not a results file evalkit wrote")
+            continue
+        except ValueError as exc:
+            problems.append(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno}); it was "
+                            "cut short or edited: run its evaluation again")
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: cannot be read ({exc.strerror})")
+            continue
+        record = data.get("record") if isinstance(data, dict) else None
+        missing = [k for k in ("record", "facts", "questions", "grid")
+                   if not isinstance(data, dict) or k not in data]
+        if missing or not isinstance(record, dict) or "name_en" not in record:
+            problems.append(f"{path}: not a results file evalkit wrote (no "
+                            f"{', '.join(repr(m) for m in missing) or repr('record.name_en')}); "
+                            "remove it, or name the campaigns to compare with --campaigns")
+    return problems
 
 
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
             timeout: int = 900, pdf: bool = False, lang: str = "en") -> Outcome:
     """The comparative report from the results.json files already in `out_root`."""
+    from evalkit.render.pdf import html_to_pdf
+
     out_root = Path(out_root).resolve()
     outcome = Outcome("comparative", record_id="comparative")
-    staging = Path(tempfile.mkdtemp(prefix=".staging-comparative-", dir=out_root))
+    problems = _results_problems(out_root, campaigns)
+    if problems:
+        outcome.status, outcome.error = "failed", "\n  " + "\n  ".join(problems)
+        return outcome
+    staging = None
     try:
+        staging = Staging(out_root, "comparative")
         page = _execute(COMPARATIVE_TEMPLATE,
                         {"results_dir": str(out_root), "campaigns": ",".join(campaigns or []),
                          "lang": lang},
-                        staging / "comparative.ipynb", tr("Comparing campaigns", lang),
-                        "comparative", timeout, lang)
-        (staging / "comparative.html").write_text(page, encoding="utf-8")
+                        staging.path / "comparative.ipynb", tr("Comparing campaigns", lang),
+                        "comparative", timeout, lang, staging.path)
+        (staging.path / "comparative.html").write_text(page, encoding="utf-8")
         if pdf:
-            html_to_pdf(staging / "comparative.html", staging / "comparative.pdf")
-        _swap_in(staging, out_root, ["comparative.ipynb", "comparative.html"], pdf)
+            html_to_pdf(staging.path / "comparative.html", staging.path / "comparative.pdf")
+        _replace_files(staging.path, out_root, ["comparative.ipynb", "comparative.html"], pdf)
         outcome.out_dir = str(out_root)
     except Exception as exc:
-        outcome.status, outcome.error = "failed", _describe_execution_error(exc, staging)
+        outcome.status = "failed"
+        outcome.error = _describe_execution_error(exc, staging and staging.path)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            staging.close()
     return outcome
 
 
@@ -305,7 +363,5 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         campaign=say(tr("campaign", lang)), status=say(tr("status", lang)),
         report=say(tr("report", lang)),
         comparative=comp, rows="".join(rows))
-    tmp = out_root / ".index.html.tmp"
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, out_root / "index.html")
+    atomic_write(out_root / "index.html", page)
     return out_root / "index.html"

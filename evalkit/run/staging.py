@@ -1,0 +1,170 @@
+"""How a run writes into OUT without losing or mixing anything.
+
+- One run at a time per OUT: `claim_out` holds an exclusive `fcntl.flock` on OUT/.evalkit.lock
+  for the whole command; a second run says it waits for the first (pid named), then goes on.
+- A report is built complete in its own staging folder, OUT/.staging-<id>-<random>/report,
+  and replaces OUT/<id> with two renames: the old folder moves into the staging folder
+  (`previous`), the new one takes its place. If the second rename fails the old folder is
+  moved back; if the process dies between the two, the next run moves it back. Nothing of
+  an earlier report is deleted before the new one is in place.
+- A staging folder names its owner (owner.json: pid, report) and the owner holds a lock on
+  that file while it lives: a folder whose lock is free belongs to a dead run and is cleaned
+  by the next one (the kernel's connection file and log live in it too).
+- Every temporary file has a unique name (mkstemp) beside its target."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+LOCK_FILE = ".evalkit.lock"
+STAGING_PREFIX = ".staging-"
+CREATING_PREFIX = ".creating-"
+OWNER_FILE = "owner.json"
+# a folder still being created is signed within microseconds; one this old never will be
+UNSIGNED_GRACE_SECONDS = 3600
+
+
+@contextmanager
+def claim_out(out_root: str | Path, say: Callable[[str], None] = print) -> Iterator[Path]:
+    """Hold OUT for one run: wait for another run writing there (saying so), then clean what
+    dead runs left behind."""
+    out_root = Path(out_root)
+    fd = os.open(out_root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            say(f"waiting for another evalkit run (pid {other}) that is writing to "
+                f"{out_root} to finish...")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        clean_stale(out_root)
+        yield out_root
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `path` whole or not at all, through a temporary file of its own beside it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide the page from others
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class Staging:
+    """OUT/.staging-<name>-<random>/, owned (and locked) by this process until `close`."""
+
+    def __init__(self, out_root: Path, name: str):
+        self.out_root, self.name = Path(out_root), name
+        # signed and locked under a name the cleaner ignores, then named .staging-: a
+        # .staging- folder without its owner file is one whose owner is gone
+        born = Path(tempfile.mkdtemp(prefix=CREATING_PREFIX, dir=out_root))
+        try:
+            self._fd = os.open(born / OWNER_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+            os.write(self._fd, json.dumps({"pid": os.getpid(), "report": name}).encode())
+            self.path = self.out_root / f"{STAGING_PREFIX}{name}-{born.name[len(CREATING_PREFIX):]}"
+            os.rename(born, self.path)
+        except BaseException:
+            shutil.rmtree(born, ignore_errors=True)
+            raise
+        self.report = self.path / "report"  # the new OUT/<name>, built here
+        self.previous = self.path / "previous"  # the old OUT/<name> during the swap
+
+    def swap_in(self) -> Path:
+        """Put the built report at OUT/<name>, the earlier one kept until it is in place."""
+        final = self.out_root / self.name
+        had = os.path.lexists(final)
+        if had:
+            os.rename(final, self.previous)
+        try:
+            os.rename(self.report, final)
+        except BaseException:
+            if had:
+                os.rename(self.previous, final)
+            raise
+        return final
+
+    def close(self) -> None:
+        try:
+            _settle(self.path, self.out_root, self.name)
+        finally:
+            os.close(self._fd)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _settle(folder: Path, out_root: Path, name: str) -> None:
+    """Remove a staging folder; an earlier report caught mid-swap goes back first (a folder
+    whose earlier report cannot be put back is kept, for the next run to try again)."""
+    previous, final = folder / "previous", out_root / Path(name).name
+    if previous.exists() and not os.path.lexists(final):
+        try:
+            os.rename(previous, final)
+        except OSError:
+            return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def clean_stale(out_root: Path) -> list[Path]:
+    """Settle the staging folders of runs that are no longer alive; return them."""
+    cleaned = []
+    for folder in sorted(Path(out_root).glob(f"{STAGING_PREFIX}*")):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        try:
+            fd = os.open(folder / OWNER_FILE, os.O_RDWR)
+        except FileNotFoundError:  # its owner died while removing it, or its kernel wrote late
+            shutil.rmtree(folder, ignore_errors=True)
+            cleaned.append(folder)
+            continue
+        except OSError:
+            continue
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # its owner is alive
+            try:
+                name = json.loads(os.pread(fd, 4096, 0) or b"{}").get("report") or ""
+            except ValueError:
+                name = ""
+            if name:
+                _settle(folder, out_root, name)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+            cleaned.append(folder)
+        finally:
+            os.close(fd)
+    for folder in Path(out_root).glob(f"{CREATING_PREFIX}*"):
+        try:
+            if time.time() - folder.stat().st_mtime > UNSIGNED_GRACE_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+    return cleaned
