@@ -98,10 +98,13 @@ def test_a_count_of_310_digits_is_too_large_not_infinity(record):
 
 def test_a_judgement_dated_after_today_is_refused(record):
     next_year = date.today().year + 1
-    edit(record / "campaign.yaml", "as_of: 2024-03", f"as_of: {next_year}-01")
-    assert any(p.startswith(f"campaign.yaml:40: goals[0].judgements[0].as_of: {next_year}-01 "
-                            f"is after today ({date.today().isoformat()})")
-               for p in problems_of(record))
+    edit(record / "campaign.yaml", "as_of: 2024-03", f"as_of: {next_year}-01\n"
+         f"        attained: {next_year}")
+    found = problems_of(record)
+    for line, field, when in ((40, "as_of", f"{next_year}-01"), (41, "attained", next_year)):
+        assert any(p.startswith(f"campaign.yaml:{line}: goals[0].judgements[0].{field}: {when} "
+                                f"is after today ({date.today().isoformat()})")
+                   for p in found), found
 
 
 def test_a_judgement_dated_this_year_is_accepted(record):

@@ -32,12 +32,13 @@ Count = Annotated[Quantity, BeforeValidator(Quantity.parse)]
 
 
 def _made_already(d: DateSpan) -> DateSpan:
-    """A judgement is made on evidence already in: the earliest day its date allows cannot
-    be after the day the record is checked ('2026' is accepted during 2026, not before)."""
+    """A judgement is made on evidence already in: the earliest day its date (and the date
+    of the attainment it records) allows cannot be after the day the record is checked
+    ('2026' is accepted during 2026, not before)."""
     today = date.today()
     if d.start > today:
         raise ValueError(f"{d.text} is after today ({today.isoformat()}): a judgement records "
-                         "what was known when it was made; give the date it was made")
+                         "what had happened when it was made, not what is to come")
     return d
 
 
@@ -155,7 +156,7 @@ class HotEvent(_Strict):
 class Judgement(_Strict):
     attainment: Attainment
     as_of: JudgedOn
-    attained: Optional[Date] = Field(
+    attained: Optional[JudgedOn] = Field(
         None, description="when the goal was attained (achieved or partly), apart from when "
                           "it was judged")
     evidence: Text
