@@ -14,73 +14,25 @@ from evalkit.run.pipeline import evaluate
 
 SICILY = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sicily" / "sicily.csv"
 
-RECORD = """\
-# A test record around a PUBLIC SERIES with a published analysis: Italy's ban on smoking in
-# indoor public places (in force January 2005) and acute coronary events in Sicily, ages
-# 0-69, 2002-2006 (Lopez Bernal, Cummins & Gasparrini 2017). The ban is encoded as the
-# phase the series is compared around; the series is the tutorial's own data.
-format_version: 2
-id: sicily-smoking-ban
-name:
-  en: Smoke-free indoor public places, Italy (test record with a public series)
-cause: Second-hand smoke in indoor public places.
-evaluator: evalkit maintainers (test record)
-sources:
-  - id: lopez-bernal-2017
-    citation: >-
-      Lopez Bernal J, Cummins S, Gasparrini A (2017). Interrupted time series regression for
-      the evaluation of public health interventions: a tutorial. Int J Epidemiol
-      46(1):348-355; data: gasparrini/2017_lopezbernal_IJE_codedata, sicily.csv
-phases:
-  - id: ban-in-force
-    name: The smoking ban in force
-    start: 2005-01-01
-    end: 2006-11-30
-    source: lopez-bernal-2017
-hot_events:
-  - id: ban
-    kind: other
-    description: Italy's ban on smoking in indoor public places comes into force
-    date: 2005-01
-    source: lopez-bernal-2017
-goals:
-  - id: fewer-events
-    level: main
-    horizon: long
-    text: Fewer acute coronary events once smoking in indoor public places is banned.
-    indicator: acute coronary events per month, ages 0-69, standardised population
-    decision_makers: [Italian parliament]
-    source: lopez-bernal-2017
-audiences:
-  - id: public
-    segment: general_public
-    tier: primary
-    region: local
-    languages: [it]
-    stance: neutral
-    targeted: "yes"
-    reached: unknown
-    source: lopez-bernal-2017
-"""
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sicily-smoke-free-law"
+
+
+def test_the_bundled_example_series_is_the_published_data_unchanged():
+    """examples/sicily-smoke-free-law/series.csv is the tutorial's sicily.csv, row for row."""
+    if not SICILY.is_file():
+        pytest.skip(f"the reference data set is absent: {SICILY}")
+    with open(SICILY, newline="") as f:
+        reference = [(f"{r['year']}-{int(r['month']):02d}-01", r["aces"], r["stdpop"])
+                     for r in csv.DictReader(f)]
+    with open(EXAMPLE / "series.csv", newline="", encoding="utf-8") as f:
+        bundled = [(r["date"], r["value"], r["exposure"]) for r in csv.DictReader(f)]
+    assert bundled == reference and len(bundled) == 59
 
 
 @pytest.fixture(scope="module")
-def sicily_record(tmp_path_factory) -> Path:
-    if not SICILY.is_file():
-        pytest.skip(f"the reference data set is absent: {SICILY}")
-    folder = tmp_path_factory.mktemp("records") / "sicily-smoking-ban"
-    folder.mkdir()
-    (folder / "campaign.yaml").write_text(RECORD, encoding="utf-8")
-    for name in ("activities.csv", "metrics.csv", "engagements.csv"):
-        (folder / name).write_text((SCAFFOLD / name).read_text(encoding="utf-8").splitlines()[0]
-                                   + "\n", encoding="utf-8")
-    with open(SICILY, newline="") as src, open(folder / "series.csv", "w", newline="") as out:
-        w = csv.writer(out)
-        w.writerow(["date", "metric", "value", "measures", "exposure", "source"])
-        for r in csv.DictReader(src):
-            w.writerow([f"{r['year']}-{int(r['month']):02d}-01", "acute coronary events",
-                        r["aces"], "outcome", r["stdpop"], "lopez-bernal-2017"])
-    return folder
+def sicily_record() -> Path:
+    """The bundled worked example (the main job runs it too)."""
+    return EXAMPLE
 
 
 @pytest.fixture(scope="module")
