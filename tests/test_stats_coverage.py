@@ -84,7 +84,6 @@ MISSED = {"local-level drift": "coverage 90%: AR(1) noise takes weight it should
           "AR(1) phi=0.7": "intervals 1.6x the oracle's: the local level keeps weight"}
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("setup", [
     pytest.param(s, marks=pytest.mark.xfail(reason=MISSED[s], strict=True)) if s in MISSED
     else s for s in ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")])

@@ -156,20 +156,29 @@ def test_navco_nonviolent_campaigns_succeeded_about_twice_as_often_as_violent_on
 @needs_reference
 def test_navco_fall_after_2010_rests_on_ongoing_campaigns_counted_as_failures():
     # NAVCO codes campaigns still ongoing at coding time as failures (the reference's
-    # README): most of them ended "2014". Counted so, nonviolent success after 2010 fell
-    # clearly; left out (they have not failed yet), the fall is within the noise.
+    # README); they carry the end year 2014. Counted so, nonviolent success from 2010 on fell
+    # clearly; strictly 2010-2013, or with them left out (they have not failed yet), the
+    # fall is within the noise.
     d = _navco()
     nonviolent = d[d.NONVIOL == 1]
+    before = nonviolent[nonviolent.EYEAR.between(2000, 2009)]
 
-    def fall(frame):
-        after, before = frame[frame.EYEAR >= 2010], frame[frame.EYEAR.between(2000, 2009)]
+    def fall(after, label):
         return ProportionComparison(*_success(after), *_success(before),
-                                    labels=("ended 2010-2013", "ended 2000-2009"))
+                                    labels=(label, "ended 2000-2009"))
 
-    coded = fall(nonviolent)
+    late = nonviolent[nonviolent.EYEAR >= 2010]
+    coded = fall(late, "ended 2010 or later")
     assert (coded.a.k, coded.a.n, coded.b.k, coded.b.n) == (13, 34, 25, 37)
     assert coded.ci_high < 0 and coded.p_value < 0.05
-    ended = fall(nonviolent[nonviolent.ONGOING == 0])
+    assert (late.EYEAR == 2014).sum() == 11 and late.ONGOING.sum() == 5
+    assert set(late[late.ONGOING == 1].EYEAR) == {2014}
+    strict = fall(nonviolent[nonviolent.EYEAR.between(2010, 2013)], "ended 2010-2013")
+    assert (strict.a.k, strict.a.n) == (10, 23)
+    assert (round(strict.difference, 2), round(strict.ci_low, 2), round(strict.ci_high, 2)) \
+        == (-0.24, -0.46, 0.01)
+    assert "insufficient evidence of a difference" in " ".join(strict.sentences())
+    ended = fall(late[late.ONGOING == 0], "ended 2010 or later, ongoing left out")
     assert (ended.a.k, ended.a.n) == (13, 29)
     assert ended.ci_low < 0 < ended.ci_high
     assert "insufficient evidence of a difference" in " ".join(ended.sentences())

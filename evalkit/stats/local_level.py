@@ -59,7 +59,7 @@ class LocalLevelFit(GridPosterior):
             grid = LOG_Q_GRID
             # A flat prior on the level's standard deviation (sqrt q). A flat prior on log q
             # piles weight on "no drift" whenever a short pre-period cannot rule it out, and
-            # the intervals then under-cover (89% on 70 points; docs/statistics.md).
+            # the intervals then under-cover on a 70-point pre-period.
             log_prior = 0.5 * grid
         else:
             # R's prior is tight (32 prior observations): a grid of +-2.5 around its centre,
