@@ -78,10 +78,19 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check record folders (or folders of records); list every problem. Writes nothing."""
     from evalkit.record.load import check_record
     from evalkit.run.batch import find_records
+    from evalkit.run.batch import duplicate_ids
     records = find_records(paths)
     bad = 0
+    # two records with one id would overwrite each other's reports: said here, not at run
+    clashes = {r: (rid, others) for rid, others in duplicate_ids(records).items() for r in others}
     for record in records:
         _, problems = check_record(record)
+        if record in clashes:
+            rid, others = clashes[record]
+            problems = [*problems, f"{record / 'campaign.yaml'}: id: {rid!r} is also the id of "
+                        + ", ".join(str(o) for o in others if o != record)
+                        + "; give each record its own id (its reports would overwrite each "
+                        "other's)"]
         if problems:
             bad += 1
             click.echo(f"{record}: {len(problems)} problem(s)")
@@ -99,27 +108,44 @@ def validate(paths: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("directory", type=click.Path())
 def new(directory: str) -> None:
-    """Create a new record folder with commented examples that validates as it is."""
-    target = Path(directory)
-    if target.exists() and any(target.iterdir()):
-        click.echo(f"{target}: exists and is not empty; choose a new folder", err=True)
-        sys.exit(2)
-    slug = re.sub(r"[^a-z0-9]+", "-", target.resolve().name.lower()).strip("-")
+    """Create a new record folder with commented examples that validates as it is.
+    DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
+    are made from it (save-the-river), and the name goes into the record."""
+    import shlex
+    given = Path(directory)
+    slug = re.sub(r"[^a-z0-9]+", "-", given.name.lower()).strip("-")
     if not slug:
-        click.echo(f"{target}: the folder's name gives no usable id (letters, digits, "
-                   "hyphens); choose a name such as my-campaign", err=True)
+        click.echo(f"{directory}: the name gives no usable id (Latin letters, digits, "
+                   "hyphens); choose a name such as my-campaign, and write a name in Arabic "
+                   "under name.ar in its campaign.yaml", err=True)
+        sys.exit(2)
+    # a name with spaces or capitals becomes a folder named like the id: a path that pastes
+    # into any shell and matches the record it holds
+    target = given.with_name(slug) if given.name != slug else given
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        click.echo(f"{target}: exists and is not empty; choose a new folder", err=True)
         sys.exit(2)
     target.mkdir(parents=True, exist_ok=True)
     for f in sorted(SCAFFOLD.iterdir()):
         if f.is_file():
             shutil.copyfile(f, target / f.name)
-    # the record's id is the folder's name, so two new records never share one by accident
+    # the record's id is the folder's name, so two new records never share one by accident;
+    # its name is the one given (Arabic script goes to name.ar as well)
     yaml_file = target / "campaign.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(re.sub(r"^id: my-campaign\b", f"id: {slug}", text, count=1,
-                                flags=re.M), encoding="utf-8")
+    text = re.sub(r"^id: my-campaign\b", f"id: {slug}", yaml_file.read_text(encoding="utf-8"),
+                  count=1, flags=re.M)
+    if given.name != slug:
+        name = given.name.strip()
+        quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        arabic = bool(re.search(r"[\u0600-\u06FF]", name))
+        text = re.sub(r"^  en: My campaign$", f"  en: {slug if arabic else quoted}", text,
+                      count=1, flags=re.M)
+        text = re.sub(r"^  ar: حملتي(\s*#.*)?$", f"  ar: {quoted}" if arabic else
+                      "  # ar: the campaign's name in Arabic (optional)", text, count=1,
+                      flags=re.M)
+    yaml_file.write_text(text, encoding="utf-8")
     click.echo(f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, then "
-               f"run `evalkit validate {target}`")
+               f"run: evalkit validate {shlex.quote(str(target))}")
 
 
 def _writable_out(out: str) -> Path:

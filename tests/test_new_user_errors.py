@@ -88,8 +88,10 @@ def test_rows_outside_the_campaign_are_one_problem_per_table(record):
 def test_new_takes_its_id_from_the_folder_name(tmp_path):
     result = CliRunner().invoke(main, ["new", str(tmp_path / "Jubilee 2000")])
     assert result.exit_code == 0, result.output
-    campaign = evalkit.load_campaign(tmp_path / "Jubilee 2000")
+    # the folder is named like the id (a name with a space would not paste into a shell)
+    campaign = evalkit.load_campaign(tmp_path / "jubilee-2000")
     assert campaign.id == "jubilee-2000" and campaign.record.format_version == 2
+    assert campaign.record.name.en == "Jubilee 2000"
 
 
 def test_format_version_1_records_are_still_read(record):

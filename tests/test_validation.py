@@ -124,3 +124,31 @@ def test_new_scaffolds_a_record_that_validates(tmp_path):
 def test_new_refuses_a_non_empty_folder(tmp_path, record):
     result = CliRunner().invoke(main, ["new", str(record)])
     assert result.exit_code == 2 and "not empty" in result.output
+
+
+def test_new_with_a_campaign_name_makes_a_pasteable_folder_and_keeps_the_name(tmp_path):
+    """`evalkit new "Test Campaign"`: a folder named like its id, the name in the record,
+    and a command that works when pasted."""
+    import shlex
+    runner = CliRunner()
+    result = runner.invoke(main, ["new", str(tmp_path / "Test Campaign")])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "test-campaign"
+    assert folder.is_dir() and not (tmp_path / "Test Campaign").exists()
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8")
+    assert "id: test-campaign" in text and 'en: "Test Campaign"' in text
+    assert "My campaign" not in text and "حملتي" not in text
+    command = result.output.split("run: ", 1)[1].strip()
+    assert shlex.split(command) == ["evalkit", "validate", str(folder)]
+    assert runner.invoke(main, ["validate", str(folder)]).exit_code == 0
+
+
+def test_validate_of_several_records_names_two_that_share_an_id(tmp_path):
+    import shutil
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", str(tmp_path / "a")]).exit_code == 0
+    shutil.copytree(tmp_path / "a", tmp_path / "b")  # a copied record keeps the id 'a'
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "id: 'a' is also the id of" in result.output
+    assert "0 of 2 record(s) valid" in result.output
