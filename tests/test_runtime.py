@@ -389,10 +389,10 @@ def test_help_and_the_package_load_no_heavy_library():
     assert out.stdout.strip() == "[]"
 
 
-def test_validate_loads_no_notebook_machinery():
+def test_validate_loads_neither_pandas_nor_the_notebook_machinery():
     code = ("import sys; from click.testing import CliRunner; from evalkit.cli import main; "
             f"r = CliRunner().invoke(main, ['validate', {str(CASE_STUDIES)!r}]); "
-            "print(r.exit_code, sorted({'nbformat', 'papermill', 'jupyter_client', "
+            "print(r.exit_code, sorted({'pandas', 'nbformat', 'papermill', 'jupyter_client', "
             "'matplotlib', 'nbconvert'} & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

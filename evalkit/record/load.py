@@ -9,9 +9,8 @@ import typing
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -24,6 +23,10 @@ from evalkit.record.csvtable import data_rows, open_table
 from evalkit.record.problems import Problem, RecordInvalid, short, shown
 from evalkit.record.series import SERIES_FILE, read_series
 from evalkit.record.values import DateSpan, Quantity
+
+
+if TYPE_CHECKING:  # pandas is loaded when a campaign's frames are built, not to validate
+    import pandas as pd
 
 # --- YAML with positions -------------------------------------------------------------------
 # Dates and decimals are read as the text the evaluator wrote: YAML would turn `2012-13-05`
@@ -238,6 +241,7 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
 
 def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
     """One column per field; dates become text/start/end, counts value/qualifier/low/high."""
+    import pandas as pd
     columns = ["row"]
     for name, f in model.model_fields.items():
         inner = _unwrap(f.annotation)
@@ -439,6 +443,11 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
 # --- the campaign --------------------------------------------------------------------------
 
 
+def _no_rows() -> pd.DataFrame:
+    import pandas as pd
+    return pd.DataFrame()
+
+
 @dataclass
 class Campaign:
     """A validated campaign record: the YAML structure and the tables as DataFrames."""
@@ -450,12 +459,12 @@ class Campaign:
     engagements: pd.DataFrame
     content_hash: str
     # decisions.csv: what decision makers did on their own (empty when there is none)
-    decisions: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    decisions: pd.DataFrame = field(default_factory=_no_rows, repr=False)
     # the date the record was cut at (evalkit.record.asof), and what the cut left out
     as_of: Optional[date] = None
     cut: dict = field(default_factory=dict, repr=False)
     # series.csv, when the record has one (evalkit.record.series): empty otherwise
-    series: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    series: pd.DataFrame = field(default_factory=_no_rows, repr=False)
     _sources: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -503,8 +512,11 @@ def _content_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
-def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
-    """Validate a record folder: the campaign, or None with every problem found."""
+def check_record(path: str | Path,
+                 build: bool = True) -> tuple[Optional[Campaign], list[Problem]]:
+    """Validate a record folder: the campaign, or None with every problem found. With
+    `build=False` only the problems (`evalkit validate`: the campaign's frames, and pandas,
+    are not needed to say what is wrong)."""
     folder = Path(path)
     problems: list[Problem] = []
     Y = schema.RECORD_FILE
@@ -572,11 +584,11 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
     tables = {name: (_read_table(folder / name, model, problems)
                      if name not in refused and (folder / name).is_file() else [])
               for name, model in schema.TABLES.items()}
-    series = pd.DataFrame()
+    series = None
     if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
         source_ids = {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)} \
             if isinstance(data, dict) else set()
-        series, series_problems = read_series(folder / SERIES_FILE, source_ids)
+        series, series_problems = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
     if isinstance(data, dict):
         problems.extend(_cross_check(data, tables, line_of))
@@ -587,6 +599,8 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
         located = {replace(p, file=str(folder / p.file)) for p in problems}
         return None, sorted(located, key=lambda p: (Path(p.file).name != Y, p.file,
                                                     p.line or 0, p.field))
+    if not build:
+        return None, []
     frames = {name: _frame(tables[name], model) for name, model in schema.TABLES.items()}
     return Campaign(
         path=folder.resolve(),
@@ -596,7 +610,7 @@ def check_record(path: str | Path) -> tuple[Optional[Campaign], list[Problem]]:
         engagements=frames["engagements.csv"],
         decisions=frames["decisions.csv"],
         content_hash=_content_hash(folder),
-        series=series,
+        series=series if series is not None else _no_rows(),
         _sources={s.id: s for s in record.sources},
     ), []
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
 import math
+from typing import TYPE_CHECKING, Optional
 
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
 from evalkit.record.problems import Problem, short, shown
 from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR
+
+if TYPE_CHECKING:  # pandas is loaded only when a frame is built
+    import pandas as pd
 
 SERIES_FILE = "series.csv"
 REQUIRED = ("date", "metric", "value", "source")
@@ -42,14 +44,17 @@ def _number(text: str):
     return n if math.isfinite(n) and abs(n) <= LARGEST else None
 
 
-def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
+def read_series(path: Path, source_ids: set[str],
+                build: bool = True) -> tuple[Optional[pd.DataFrame], list[Problem]]:
     """The series as a long frame (date, metric, value, measures, exposure, control_…),
-    or an empty frame and every problem found, each with its line and column."""
+    or an empty frame and every problem found, each with its line and column. With
+    `build=False` only the problems (the frame is None): pandas is not loaded."""
+    empty = _empty if build else (lambda: None)
     name = SERIES_FILE
     problems: list[Problem] = []
     opened = open_table(Path(path), problems)
     if opened is None:
-        return pd.DataFrame(), problems
+        return empty(), problems
     header, reader = opened
     for col in header:
         if col not in (*REQUIRED, *OPTIONAL) and not (col.startswith(CONTROL_PREFIX)
@@ -61,7 +66,7 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
         if col not in header:
             problems.append(Problem(name, 1, col, "required column is missing"))
     if problems:
-        return pd.DataFrame(), problems
+        return empty(), problems
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
     rows, seen = [], {}
     for line, cell in data_rows(name, header, reader, problems):
@@ -70,7 +75,7 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
             day = date.fromisoformat(cell["date"])
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise ValueError
-            row["date"] = pd.Timestamp(day)
+            row["date"] = day
         except ValueError:
             problems.append(Problem(name, line, "date", f"{shown(cell['date'])} is not a day "
                                     f"written YYYY-MM-DD from {FIRST_YEAR} to {LAST_YEAR} (a "
@@ -113,13 +118,24 @@ def read_series(path: Path, source_ids: set[str]) -> tuple[pd.DataFrame, list[Pr
         seen.setdefault(key, line)
         rows.append(row)
     if problems:
-        return pd.DataFrame(), problems
-    frame = pd.DataFrame(rows, columns=["row", "date", "metric", "value", "measures",
-                                        "exposure", *controls])
-    for metric, part in frame.groupby("metric"):
-        kinds = part["measures"].unique()
+        return empty(), problems
+    first: dict = {}  # metric -> (its first row, the kinds it is marked)
+    for row in rows:
+        first.setdefault(row["metric"], (row["row"], {}))[1].setdefault(row["measures"])
+    for metric, (line, kinds) in first.items():
         if len(kinds) > 1:
-            problems.append(Problem(name, int(part["row"].iloc[0]), "measures",
+            problems.append(Problem(name, line, "measures",
                                     f"{shown(metric)} is marked both {' and '.join(kinds)}; one "
                                     "series measures one thing"))
-    return (pd.DataFrame(), problems) if problems else (frame, [])
+    if problems or not build:
+        return empty(), problems
+    import pandas as pd
+    frame = pd.DataFrame(rows, columns=["row", "date", "metric", "value", "measures",
+                                        "exposure", *controls])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame, []
+
+
+def _empty():
+    import pandas as pd
+    return pd.DataFrame()
