@@ -70,6 +70,10 @@ def test_persistent_noise_is_read_as_ar1_noise_not_a_drifting_level():
     assert cf.model_name == "AR(1) noise"
     choice = cf.model_choice()
     assert choice[choice.model.astype(str).str.startswith("AR(1)")].weight.sum() > 0.9
+    assert cf.summary().index.name.startswith("Model: AR(1) noise (weight ")
+    assert "one-step score" in cf.summary().index.name
+    assert cf.summary().loc["absolute effect", "average"] == cf.effects().loc[
+        "absolute effect", "average"]
     why = [s for s in cf.sentences() if s.startswith("Why this model:")]
     assert why and "of 4 candidates" in why[0] and "one step ahead" in why[0]
 

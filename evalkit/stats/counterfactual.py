@@ -357,7 +357,19 @@ class Counterfactual:
         return float((k + 1) / (len(sims) + 1))
 
     def summary(self) -> pd.DataFrame:
-        return self.effects()
+        """The effects table, its index named after the model (and why, when the pre-period
+        chose it), so the table says what it rests on; `.attrs` holds the model choice."""
+        table = self.effects()
+        if self.candidates:
+            table.attrs["model_choice"] = self.model_choice()
+            table.attrs["residual_check"] = self.residual_check
+        if len(self.candidates) > 1:
+            name = Msg("{model} (weight {weight}, chosen by its one-step score on the last "
+                       "{holdout} points of the pre-period)", model=self.model_name,
+                       weight=f"{self.chosen['weight']:.2f}", holdout=self.holdout)
+        else:
+            name = self.model_name
+        return table.rename_axis(Msg("Model: {model}", model=name))
 
     def sentences(self) -> list[str]:
         e = self.effects()
