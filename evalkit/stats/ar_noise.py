@@ -96,16 +96,21 @@ class ArNoiseFit(GridPosterior):
         g = rng.choice(len(self.phis), size=n_paths, p=self.weights)
         phi = self.phis[g]
         sigma = np.sqrt(pc["S"][g] / rng.chisquare(pc["dof"], size=n_paths))
-        chol = np.linalg.cholesky(np.linalg.inv(pc["Mzz"]))             # (G, d, d)
+        used = np.unique(g)
+        chol = np.zeros_like(pc["Mzz"])
+        chol[used] = np.linalg.cholesky(np.linalg.inv(pc["Mzz"][used]))  # (G, d, d)
         b = pc["b"][g] + np.einsum("mij,mj->mi", chol[g],
                                    rng.standard_normal((n_paths, self.d))) * sigma[:, None]
         last = self.y[-1] - b @ self.Z[-1]                              # u_n per path
-        powers = phi[:, None] ** np.arange(1, H + 1)[None, :]           # (paths, H)
-        # the total of e_1..e_H weighs e_j by c_j = sum_{h>=j} phi^(h-j)
-        c = np.cumsum(np.hstack([np.ones((n_paths, 1)), powers[:, :-1]]), axis=1)[:, ::-1]
-        c_norm = np.sqrt((c * c).sum(axis=1))
+        # per grid point (then picked per path): phi^h, and the weights c_j of e_1..e_H in
+        # the noise's total, c_j = sum_{h>=j} phi^(h-j)
+        grid_powers = self.phis[:, None] ** np.arange(1, H + 1)[None, :]   # (G, H)
+        grid_c = np.cumsum(np.hstack([np.ones((len(self.phis), 1)), grid_powers[:, :-1]]),
+                           axis=1)[:, ::-1]
+        powers, c = grid_powers[g], grid_c[g]
+        c_norm = np.sqrt((grid_c * grid_c).sum(axis=1))[g]
         noise_total = rng.standard_normal(n_paths) * sigma * c_norm
-        totals = b @ Zp.sum(axis=0) + powers.sum(axis=1) * last + noise_total
+        totals = b @ Zp.sum(axis=0) + grid_powers.sum(axis=1)[g] * last + noise_total
 
         def paths() -> np.ndarray:
             r = np.random.default_rng(rng.integers(2**63))
