@@ -199,3 +199,26 @@ def test_the_verdict_strip_shows_each_verdict_in_words_in_its_colour(case_report
     for colour, number, level in boxes:
         assert level == results["questions"][number]["verdict"]
         assert colour == VERDICT_COLOURS[level]
+
+
+def test_goal_attainment_is_drawn_as_marks_on_its_scale_not_as_bar_lengths(case_reports):
+    """'partly achieved' is a step of an ordinal scale, not 75 % of a bar: each goal gets a
+    mark in the column of its step, labelled with the goal's text (not its id)."""
+    from bs4 import BeautifulSoup
+    page = (case_reports / "caesar" / "evaluation.html").read_text(encoding="utf-8")
+    results = json.loads((case_reports / "caesar" / "results.json").read_text())
+    figure = BeautifulSoup(page, "html.parser").select_one("figure.ordinal")
+    assert figure is not None and not figure.select(".bar")
+    scale = [th.get_text() for th in figure.select("thead th")]
+    assert scale == ["not achieved", "partly achieved", "achieved"]
+    rows = figure.select("tbody tr")
+    goals = results["facts"]["main_goal"]
+    assert len(rows) >= len(goals) >= 1
+    for row in rows:
+        cells = row.find_all("td")
+        marked = [i for i, td in enumerate(cells) if td.select(".mark")]
+        words = row.get_text(" ", strip=True)
+        if marked:
+            assert len(marked) == 1 and scale[marked[0]] in words
+    main = next(r for r in rows if r.th.get_text().startswith("main"))
+    assert any(g["text"].rstrip(".")[:30] in main.th.get_text() for g in goals)

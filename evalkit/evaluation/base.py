@@ -117,6 +117,17 @@ class BarChart:
     colours: tuple[str, ...] = ()
 
 
+@dataclass
+class OrdinalChart:
+    """Ordinal judgements as labelled marks on their scale, never as lengths: 'partly
+    achieved' is a step, not 75 % of a bar. Each row is (label, the step judged or None,
+    the words shown, colour)."""
+
+    title: str
+    scale: tuple[str, ...]
+    rows: list[tuple]
+
+
 def row_ref(table: str, rows) -> list[str]:
     return [f"{table}:{int(r)}" for r in rows]
 
@@ -187,7 +198,7 @@ class Analysis:
     def conclude(self) -> None:
         """The question's findings, from its indicators and criteria (none by default)."""
 
-    def chart(self) -> "BarChart | list[BarChart] | str | None":
+    def chart(self) -> "BarChart | OrdinalChart | list[BarChart] | str | None":
         """What the report draws for this question: bar charts as data, a sentence when
         there is nothing to draw, or None for the matplotlib figure of `.plot()`."""
         return None

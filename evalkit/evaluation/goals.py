@@ -8,7 +8,7 @@ import pandas as pd
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.timing import day_span
-from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
+from evalkit.evaluation.base import (Analysis, Criterion, Finding, OrdinalChart, criterion,
                                      fit_margins)
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
@@ -159,15 +159,16 @@ class GoalAttainment(Analysis):
                     "rests on the evaluator's judgement alone (§4 weakness 11).", goal=r["goal"]),
                     [f"campaign.yaml goals[{r['goal']}]"]))
 
-    def chart(self) -> BarChart:
+    def chart(self) -> OrdinalChart:
         from evalkit.render.colours import ATTAINMENT_COLOURS
-        order = {"achieved": 3, "partly achieved": 2, "not achieved": 1}
-        return BarChart(Msg("Goal attainment (the evaluator's judgement)"),
-                        [(Msg("{level} · {horizon} term: {goal}", level=r["level"],
-                              horizon=r["horizon"], goal=r["goal"]),
-                          [("", order.get(r["attainment"], 0), r["attainment"],
-                            ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))])
-                         for _, r in self.table.iterrows()], 3)
+        scale = (N_("not achieved"), N_("partly achieved"), N_("achieved"))
+        return OrdinalChart(
+            Msg("Goal attainment (the evaluator's judgement)"), scale,
+            [(Msg("{level} · {horizon} term: {goal}", level=r["level"], horizon=r["horizon"],
+                  goal=r["text"]),
+              scale.index(r["attainment"]) if r["attainment"] in scale else None,
+              r["attainment"], ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))
+             for _, r in self.table.iterrows()])
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax, size=(8, 3.2))
@@ -176,12 +177,15 @@ class GoalAttainment(Analysis):
                  "no judgement yet": 0}
         y = range(len(t))
         colors = {"main": "#c44e52", "interim": "#4c72b0"}
-        ax.barh(list(y), [order[a] for a in t["attainment"]],
-                color=[colors[l] for l in t["level"]])
+        # a mark at the judged step, never a bar: an ordinal judgement has no length
+        ax.scatter([order[a] for a in t["attainment"]], list(y), s=120, zorder=3,
+                   color=[colors[l] for l in t["level"]])
         ax.set_yticks(list(y), [f"{l} · {h}: {g}" for l, h, g in
                                 zip(t["level"], t["horizon"], t["goal"])])
         ax.set_xticks([0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly",
                                      "achieved"])
+        ax.set_xlim(-0.5, 3.5)
+        ax.grid(axis="x", color="#ddd")
         ax.invert_yaxis()
         as_of = self.as_of.isoformat() if self.as_of else "latest"
         ax.set_title(f"Goal attainment, judged as of {as_of}")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from evalkit.render.colours import VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
-from evalkit.evaluation.base import BarChart
+from evalkit.evaluation.base import BarChart, OrdinalChart
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of
@@ -37,6 +37,9 @@ STYLE = """<style>
 .evalkit .bar-row {display: flex; align-items: center; gap: 0.5em; margin: 2px 0;}
 .evalkit .bar {display: inline-block; height: 0.9em; min-width: 2px;}
 .evalkit .bar-text {font-size: 0.85em; white-space: nowrap;}
+.evalkit .mark {display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%;
+  vertical-align: middle;}
+.evalkit.chart.ordinal th[scope=col] {width: auto; font-size: 0.85em; color: #444;}
 .evalkit .scroll {overflow-x: auto; max-width: 100%;}
 .evalkit .scroll table {margin-top: 0;}
 .evalkit td.v {color: #fff; font-weight: bold;}
@@ -287,10 +290,33 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
                 f"<figcaption>{esc(title)}</figcaption><table>{''.join(rows)}</table></figure>")
 
 
-def draw(chart: BarChart) -> Html:
-    """A question's bar chart (evalkit.evaluation.base.BarChart) in HTML."""
+def draw(chart: "BarChart | OrdinalChart") -> Html:
+    """A question's chart (evalkit.evaluation.base) in HTML."""
+    if isinstance(chart, OrdinalChart):
+        return ordinal_chart(chart)
     return bar_chart(localized(chart.title), chart.groups, chart.top,
                      *((chart.colours,) if chart.colours else ()))
+
+
+def ordinal_chart(chart: OrdinalChart) -> Html:
+    """Judgements as a mark in the column of their step (one column per step of the scale,
+    in order), the step in words beside it; a row with no step on the scale says why in
+    words across the row."""
+    title = localized(chart.title)
+    head = "".join(f'<th scope="col">{esc(localized(s))}</th>' for s in chart.scale)
+    rows = []
+    for label, step, words, colour in chart.rows:
+        if step is None:
+            cells = f'<td colspan="{len(chart.scale)}" class="muted">{esc(localized(words))}</td>'
+        else:
+            cells = "".join(
+                f'<td><span class="mark" style="background:{colour}"></span> '
+                f"{esc(localized(words))}</td>" if i == step else "<td></td>"
+                for i in range(len(chart.scale)))
+        rows.append(f'<tr><th scope="row">{esc(localized(label))}</th>{cells}</tr>')
+    return Html(f'<figure class="evalkit chart ordinal" role="img" aria-label="{attr(title)}">'
+                f"<figcaption>{esc(title)}</figcaption><table><thead><tr><td></td>{head}</tr>"
+                f"</thead><tbody>{''.join(rows)}</tbody></table></figure>")
 
 
 def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
