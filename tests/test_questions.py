@@ -250,3 +250,19 @@ def test_empty_record_tables_give_insufficient_evidence_everywhere_needed(tmp_pa
     ev = Evaluation(small_record(tmp_path))
     assert ev.questions[5].verdict.level == INSUFFICIENT
     assert all(q.verdict.level in (*SCALE, INSUFFICIENT) for q in ev.questions.values())
+
+
+def test_evidence_lists_every_row_it_counts_not_the_first_five(tmp_path):
+    """'6 direct activities' cites six rows, in results and in the report's links."""
+    from conftest import act, small_record
+    from evalkit.evaluation import Evaluation
+    from evalkit.render.page import EvidenceLinks
+    from evalkit.render.report import table
+    rows = [act(f"a{i}", kind="lobbying", audience="dm", language="en") for i in range(6)]
+    ev = Evaluation(small_record(tmp_path, activities=rows))
+    direct = ev.questions[1].criterion("direct_activity")
+    assert direct.because == "6 direct activities" and len(direct.evidence) == 6
+    lobbying = ev.questions[5].criterion("lobbying_in_mix")
+    assert len(lobbying.evidence) == 6
+    page = table(ev.questions[1].criteria_table(), links=EvidenceLinks())
+    assert page.count('class="evidence"') >= 6

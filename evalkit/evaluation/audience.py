@@ -100,7 +100,7 @@ class RightAudience(Analysis):
             value = (Msg("{n} of {total} with a stated audience ({share})", n=n,
                          total=len(stated), share=f"{share:.0%}") if len(stated) else
                      Msg("{n} of {total} with a stated audience", n=n, total=len(stated)))
-            self.indicator(Msg("Activities aimed at {group}", group=g), value, ev[:8])
+            self.indicator(Msg("Activities aimed at {group}", group=g), value, ev)
         weighted = weights[groups != "not stated"].dropna()
         self.w_total = w_total = weighted.sum()
         self.w_top = w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
@@ -114,7 +114,7 @@ class RightAudience(Analysis):
                                     | (groups == "decision makers")] \
             if not acts.empty else acts
         self.indicator(Msg("Activities addressed directly to decision makers"), len(direct),
-                       row_ref("activities.csv", direct["row"])[:8] if len(direct) else [])
+                       row_ref("activities.csv", direct["row"]) if len(direct) else [])
 
         # the language rule compares with the decision makers' languages, as recorded on
         # their audiences; with none recorded it cannot be judged (never passes on nothing)
@@ -179,7 +179,7 @@ class RightAudience(Analysis):
             (len(direct) > 0) if not acts.empty else None,
             Msg("{n} direct activities", n=len(direct)) if not acts.empty
             else Msg("no activities recorded"),
-            row_ref("activities.csv", direct["row"])[:5] if len(direct) else [])
+            row_ref("activities.csv", direct["row"]) if len(direct) else [])
 
     @criterion("decision_makers_languages")
     def _decision_makers_languages(self) -> Criterion:

@@ -225,7 +225,7 @@ def _local_resilience(ctx):
         return None, [Msg("no activities recorded")]
     local = acts[(acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"])]
     return len(local) > 0, [Msg("{n} local or national in-person activities", n=len(local))] + \
-        [f"activities.csv:{r}" for r in local["row"][:5]]
+        [f"activities.csv:{r}" for r in local["row"]]
 
 
 BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_decision")

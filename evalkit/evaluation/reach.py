@@ -233,7 +233,7 @@ class Reach(Analysis):
             (len(there) > 0) if arena and not acts.empty else None,
             Msg("{n} in-person activities at {where} scope", n=len(there), where=where)
             if arena else Msg("no decision-maker audience recorded, so their arena is unknown"),
-            row_ref("activities.csv", there["row"])[:5] if len(there) else [])
+            row_ref("activities.csv", there["row"]) if len(there) else [])
 
     @criterion("media_reached")
     def _media_reached(self) -> Criterion:

@@ -170,7 +170,7 @@ class TacticUsefulness(Analysis):
         return Criterion(
             Msg("Lobbying or direct contact with decision makers is part of the mix"),
             (len(lobbying) > 0) if n else None, Msg("{n} activities", n=len(lobbying)),
-            row_ref("activities.csv", lobbying["row"])[:5] if len(lobbying) else [])
+            row_ref("activities.csv", lobbying["row"]) if len(lobbying) else [])
 
     @criterion("low_effort_share")
     def _low_effort_share(self) -> Criterion:

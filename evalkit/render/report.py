@@ -486,7 +486,7 @@ class CampaignReport:
         if q.findings:
             findings = tr("Findings")
             parts.append(f"<p><strong>{esc(findings)}</strong></p>" + bullets(
-                (localized(f.text) + (f" [{', '.join(f.evidence[:6])}]" if f.evidence else "")
+                (localized(f.text) + (f" [{capped(', '.join(f.evidence))}]" if f.evidence else "")
                  for f in q.findings), self.links))
         parts.append(self.chart(number))
         indicators = tr("Indicators")
