@@ -199,3 +199,14 @@ def test_the_series_section_of_an_arabic_report_is_arabic_too(sicily_record, tmp
     text = _visible_text(page)
     assert "نسبة المعدلات" in text and "الأثر المطلق" in text  # rate ratio, absolute effect
     assert _english_left(text, _record_text(sicily_record)) == []
+
+
+def test_the_statistics_leave_no_warning_in_the_notebook_or_the_report(sicily_report):
+    """statsmodels' RuntimeWarnings and convergence messages are the statistics' own
+    business: none reaches the executed notebook's outputs or the page a reader sees."""
+    nb = json.loads((sicily_report / "evaluation.ipynb").read_text(encoding="utf-8"))
+    streams = [o for c in nb["cells"] for o in c.get("outputs", [])
+               if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert streams == []
+    page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
+    assert "Warning" not in page and "warnings.warn" not in page
