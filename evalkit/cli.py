@@ -172,7 +172,7 @@ def _check_as_of(ctx, param, value: str) -> str:
     try:
         parse_as_of(value)
     except ValueError as exc:
-        raise click.BadParameter(f"{exc} (write YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise click.BadParameter(f"{exc} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
     return value
 
 

@@ -235,7 +235,7 @@ def mix_plot(results: list[dict]):
     shares = m[["mobilisation share", "advocacy share", "lobbying share"]]
     fig, ax = plt.subplots(figsize=(7.5, 3))
     shares.plot.barh(stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868"])
-    for i, (name, row) in enumerate(m.iterrows()):
+    for i, (_, row) in enumerate(m.iterrows()):
         ax.text(1.01, i, tr("main goal: {attainment}").format(
             attainment=localized(row["main goal"])), va="center", fontsize=8)
     ax.set_xlim(0, 1.45)

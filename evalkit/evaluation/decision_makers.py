@@ -54,7 +54,7 @@ class DecisionMakersReached(Analysis):
         launch = min(p.start.start for p in rec.phases)
         rows, matched_rows = [], set()
         for t in targets:
-            hits = eng[eng.apply(lambda r: _matches(t, r), axis=1)] if not eng.empty else eng
+            hits = eng[eng.apply(lambda r, t=t: _matches(t, r), axis=1)] if not eng.empty else eng
             matched_rows |= set(hits["row"]) if len(hits) else set()
             best = max((rung(a, b) for a, b in zip(hits["type"], hits["response"])), default=0)
             first = hits["date_start"].min() if len(hits) else None

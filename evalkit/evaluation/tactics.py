@@ -80,7 +80,7 @@ class TacticUsefulness(Analysis):
             part = acts[acts["kind"] == kind] if n else acts
             hits = set()
             for _, a in part.iterrows():
-                for o_start, o_end, label, ref in outcomes:
+                for o_start, _, label, ref in outcomes:
                     if o_start >= a["date_start"] and o_start <= a["date_end"] + FOLLOW_WINDOW:
                         hits.add((label, ref))
             self.followed.append({"kind": kind, "activities": len(part),

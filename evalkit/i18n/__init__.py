@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
@@ -37,7 +38,7 @@ def direction(lang: str | None = None) -> str:
     return "rtl" if (lang or _current) in RIGHT_TO_LEFT else "ltr"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalogue(lang: str) -> dict[str, str]:
     """msgid → msgstr for `lang`; empty for English, whose msgids are the text."""
     if lang == "en":
@@ -45,7 +46,8 @@ def catalogue(lang: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
     with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as fh:
         cat = read_po(fh, locale=lang)
-    return {m.id: m.string for m in cat if m.id and m.string and not m.fuzzy}
+    # plural forms (tuple ids) are not used: each message is one sentence
+    return {str(m.id): str(m.string) for m in cat if m.id and m.string and not m.fuzzy}
 
 
 def tr(message: str, lang: str | None = None) -> str:
@@ -64,6 +66,9 @@ class Msg(str):
     what code compares — that remembers its template and fields, so a report can show it
     in its own language: `Msg("{met} of {total} met", met=3, total=5)`.
     Fields that are themselves Msg, or vocabulary words, are translated with it."""
+
+    template: str
+    fields: dict[str, Any]
 
     def __new__(cls, template: str, **fields):
         obj = super().__new__(cls, template.format(**fields) if fields else template)
@@ -100,7 +105,7 @@ def localized(value, lang: str | None = None):
 def joined(separator: str, parts) -> "Msg | str":
     """Msgs joined into one, each part still translatable."""
     parts = list(parts)
-    template = separator.join("{p%d}" % i for i in range(len(parts)))
+    template = separator.join(f"{{p{i}}}" for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""
 
 
@@ -131,7 +136,7 @@ def message_table(obj) -> dict:
         if isinstance(x, Msg):
             # a Msg that only wraps one field ("{what}", a join of one part) has the same
             # text as that field: the field's own entry says it all
-            wraps = len(x.fields) == 1 and x.template == "{%s}" % next(iter(x.fields))
+            wraps = len(x.fields) == 1 and x.template == f"{{{next(iter(x.fields))}}}"
             if str(x) not in table and not wraps:
                 table[str(x)] = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
             for v in x.fields.values():

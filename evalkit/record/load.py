@@ -235,7 +235,7 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
             rows.append((line, data, model.model_validate(data)))
         except ValidationError as exc:
             rows.append((line, data, None))
-            problems.extend(_pydantic_problems(exc, model, name, lambda loc: line))
+            problems.extend(_pydantic_problems(exc, model, name, lambda loc, line=line: line))
     return rows
 
 

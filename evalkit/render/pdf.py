@@ -53,7 +53,7 @@ def html_to_pdf(html_path: Path, pdf_path: Path, timeout: int = 180) -> Path:
                  f"--print-to-pdf={pdf_path}", html_path.as_uri()],
                 capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise PdfError(f"Chromium did not print {html_path.name} within {timeout} s")
+            raise PdfError(f"Chromium did not print {html_path.name} within {timeout} s") from None
     if proc.returncode != 0 or not _is_pdf(pdf_path):
         # Chromium writes a line of dbus noise per start; its own failure is the last line
         said = [line for line in (proc.stderr or "").splitlines() if "dbus" not in line]
