@@ -25,7 +25,7 @@ def summary_lines(results: list[dict]) -> list[Msg]:
                  names=_names(results))]
     spread = []
     for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
-        counts = {}
+        counts: dict[str, int] = {}
         for r in results:
             level = r["questions"][n]["verdict"] or "insufficient evidence"
             counts[level] = counts.get(level, 0) + 1

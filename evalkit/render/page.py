@@ -113,7 +113,7 @@ def row_anchor(file: str, line: int) -> str:
 
 def _yaml_entry_lines(yaml_text: str) -> dict[str, int]:
     """The line of each `id: …` entry in campaign.yaml (goals, audiences, sources …)."""
-    found = {}
+    found: dict[str, int] = {}
     for number, line in enumerate(yaml_text.splitlines(), start=1):
         m = re.match(r"\s*(?:-\s+)?id:\s*['\"]?([\w.-]+)['\"]?\s*(?:#.*)?$", line)
         if m and number > 1:

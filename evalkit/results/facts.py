@@ -6,9 +6,11 @@ from __future__ import annotations
 import math
 
 from evalkit.evaluation import Evaluation
-from evalkit.evaluation.decision_makers import LADDER
+from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached
 from evalkit.evaluation.hashtags import group_variants
 from evalkit.evaluation.grid import judgement_as_of
+from evalkit.evaluation.reach import Reach
+from evalkit.evaluation.tactics import TacticUsefulness
 
 
 def _num(x):
@@ -17,6 +19,10 @@ def _num(x):
 
 def campaign_facts(evaluation: Evaluation) -> dict:
     c, rec = evaluation.campaign, evaluation.campaign.record
+    reach, dms, tactics = (evaluation.questions[2], evaluation.questions[4],
+                           evaluation.questions[5])
+    assert isinstance(reach, Reach) and isinstance(dms, DecisionMakersReached) \
+        and isinstance(tactics, TacticUsefulness)
     acts = c.activities
     mix = {col: {str(k): int(v) for k, v in acts[col].fillna("not coded").value_counts()
                  .sort_index().items()} for col in ("kind", "channel", "effort")} \
@@ -25,7 +31,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                       | {p.name for p in rec.partners})
     hashtags = [{"text": h.text, "language": h.language, "phase": h.phase, "trended": h.trended,
                  "uses": _num(h.uses.value) if h.uses else None} for h in rec.media_tools.hashtags]
-    by_phase = {}
+    by_phase: dict[tuple[str, str], list[str]] = {}
     for h in rec.media_tools.hashtags:
         by_phase.setdefault((h.phase or "", h.language), []).append(h.text)
     fragmentation = [{"phase": ph or None, "language": lang, "written_forms": len(tags),
@@ -33,7 +39,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                       "trended": sum(h.trended == "yes" for h in rec.media_tools.hashtags
                                      if (h.phase or "") == ph and h.language == lang)}
                      for (ph, lang), tags in sorted(by_phase.items())]
-    rates = evaluation.questions[2].rates
+    rates = reach.rates
     event_rates = [{"row": int(r["row"]), "metric": r["metric"],
                     "scope": r["scope"] if isinstance(r["scope"], str) else None,
                     "phase": r["phase"] if isinstance(r["phase"], str) else None,
@@ -49,7 +55,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         main_goal.append({"id": g.id, "text": g.text, "decision_makers": g.decision_makers,
                           "attainment": j.attainment if j else None,
                           "judged_by": j.judged_by if j else None})
-    q4 = evaluation.questions[4].table
+    q4 = dms.table
     return {
         "start": str(min(p.start.start for p in rec.phases)),
         "end": str(max(p.end.end for p in rec.phases)),
@@ -65,10 +71,10 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         "accounts": [{"platform": a.platform, "language": a.language, "team": a.team}
                      for a in rec.media_tools.accounts],
         "event_rates": event_rates,
-        "largest_counts": evaluation.questions[2].largest,
+        "largest_counts": reach.largest,
         "main_goal": main_goal,
         "decision_makers_top_rung": LADDER[int(q4["_rung"].max())] if len(q4) else None,
         "visual_identity": rec.media_tools.visual_identity.present
         if rec.media_tools.visual_identity else None,
-        "coordination_problems": evaluation.questions[5].coordination,
+        "coordination_problems": tactics.coordination,
     }

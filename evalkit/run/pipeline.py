@@ -175,6 +175,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     if problems:
         outcome.status, outcome.problems = "invalid", problems
         return outcome
+    assert campaign is not None  # check_record gives a campaign when there are no problems
     outcome.record_id = campaign.id
     begun = _not_begun(campaign, as_of)
     if begun:
