@@ -8,7 +8,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 pip_install() {
   # This machine's pip configuration warns about missing local mirrors; hide only that noise.
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@" \
+  # constraints.txt: the versions evalkit is tested with, so results.json comes out the same.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt "$@" \
     2> >(grep -v "WARNING: Location" >&2)
 }
 pip_install --upgrade pip

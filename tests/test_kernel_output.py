@@ -2,6 +2,7 @@
 user's terminal; it goes to a log read back only when the kernel died."""
 import nbformat
 import papermill as pm
+import pytest
 from nbclient.exceptions import DeadKernelError
 
 from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_log_tail, kernel_manager_logging_to
@@ -55,3 +56,12 @@ def test_building_a_report_imports_neither_statsmodels_nor_nbformat():
             "print(sorted(m for m in ('statsmodels', 'nbformat', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_jupyter_client_without_the_launch_hook_is_a_clear_error(tmp_path, monkeypatch):
+    from jupyter_client.manager import AsyncKernelManager
+    # as a jupyter_client that renamed or dropped its private launch method would be
+    monkeypatch.setattr(AsyncKernelManager, "_async_launch_kernel", None)
+    with pytest.raises(RuntimeError, match=r"no AsyncKernelManager\._async_launch_kernel.*"
+                                           r"jupyter_client>=8,<9"):
+        kernel_manager_logging_to(tmp_path / "k.log")

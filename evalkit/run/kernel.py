@@ -19,9 +19,24 @@ from jupyter_client.manager import AsyncKernelManager
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
+def _check_launch_hook() -> None:
+    """`_async_launch_kernel` is private to jupyter_client (pyproject pins the 8.x range it
+    has kept its signature in): without it our override would never run and the kernel's
+    noise would reach the terminal, so say so instead."""
+    if not callable(getattr(AsyncKernelManager, "_async_launch_kernel", None)):
+        import jupyter_client
+        raise RuntimeError(
+            f"jupyter_client {jupyter_client.__version__} has no "
+            "AsyncKernelManager._async_launch_kernel, which evalkit overrides to keep the "
+            "kernel's log out of the terminal; install a supported version: "
+            "pip install 'jupyter_client>=8,<9' (or -c constraints.txt)")
+
+
 def kernel_manager_logging_to(log_path: Path) -> type[AsyncKernelManager]:
     """A kernel manager class whose kernel writes its stderr to `log_path` and whose
     connection file sits in the same folder."""
+    _check_launch_hook()
+
     class KernelManagerWithLog(AsyncKernelManager):
         managers: list = []  # every manager of this class, for `stop_kernels`
 
