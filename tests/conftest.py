@@ -7,6 +7,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CASE_STUDIES = ROOT / "case_studies"
 SCAFFOLD = ROOT / "evalkit" / "record" / "scaffold"
 CASE_IDS = ["aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"]
+# session fixtures that run a whole batch of notebooks (about a minute each): a test that
+# uses one is slow, whatever its own time (`pytest -m "not slow"` is the fast set)
+BATCH_FIXTURES = {"case_reports", "arabic_reports", "other_reports", "sicily_report"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BATCH_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

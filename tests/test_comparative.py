@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from evalkit.cli import main
@@ -108,6 +109,7 @@ def test_batch_reports_a_failing_record_and_the_others_go_on(record, tmp_path):
     assert 'class="invalid"' in index
 
 
+@pytest.mark.slow
 def test_rerunning_unchanged_inputs_gives_identical_results_json(tmp_path):
     evaluate(CASE_STUDIES / "idlib-under-fire", tmp_path / "a")
     evaluate(CASE_STUDIES / "idlib-under-fire", tmp_path / "b")
@@ -116,6 +118,7 @@ def test_rerunning_unchanged_inputs_gives_identical_results_json(tmp_path):
     assert hashlib.sha256(a).hexdigest() == hashlib.sha256(b).hexdigest()
 
 
+@pytest.mark.slow
 def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
     out = tmp_path / "reports"
     assert evaluate(CASE_STUDIES / "save-ghouta", out).status == "ok"

@@ -86,6 +86,7 @@ def test_a_long_cell_is_cut_at_an_item_and_says_how_many_were_left_out():
     assert capped("short; list") == "short; list"
 
 
+@pytest.mark.slow
 def test_a_10000_activity_report_stays_small_and_its_record_page_has_every_row(tmp_path):
     record = simulated_record(tmp_path / "simulated", 10_000)
     outcome = evaluate(record, tmp_path / "out")

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import evalkit
@@ -148,6 +149,7 @@ def test_an_invalid_as_of_stops_before_any_notebook_runs(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_the_index_lists_every_evaluation_under_out_not_only_this_run(tmp_path):
     out = tmp_path / "out"
     runner = CliRunner()
@@ -160,6 +162,7 @@ def test_the_index_lists_every_evaluation_under_out_not_only_this_run(tmp_path):
     assert 'href="save-ghouta/evaluation.html"' in index
 
 
+@pytest.mark.slow
 def test_commands_print_no_kernel_log_and_count_in_words(tmp_path):
     records = tmp_path / "records"
     for name in ("one", "two"):

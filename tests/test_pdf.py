@@ -80,6 +80,7 @@ def test_the_index_links_each_pdf(case_reports):
     assert 'href="comparative.pdf"' in index
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_a_run_without_pdf_removes_the_pdf_of_an_earlier_run(tmp_path):
     record = CASE_STUDIES / "caesar"

@@ -67,6 +67,7 @@ def test_three_military_campaigns_report_main_goal_not_achieved_and_caesar_partl
             ["partly"] if case == "caesar" else ["not_achieved"])
 
 
+@pytest.mark.slow
 def test_caesar_judged_as_of_2016_differs_from_2020(tmp_path):
     old = evaluate(CASE_STUDIES / "caesar", tmp_path / "a", as_of="2016")
     new = evaluate(CASE_STUDIES / "caesar", tmp_path / "b", as_of="2020-12")
@@ -108,6 +109,7 @@ def test_invalid_record_writes_nothing_and_others_go_on(record, tmp_path):
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["save-ghouta"]
 
 
+@pytest.mark.slow
 def test_failing_cell_is_reported_and_earlier_report_kept(record, tmp_path, monkeypatch):
     assert evaluate(record, tmp_path).status == "ok"
     before = (tmp_path / "my-campaign" / "evaluation.html").read_bytes()
@@ -124,6 +126,7 @@ def test_failing_cell_is_reported_and_earlier_report_kept(record, tmp_path, monk
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staging")]
 
 
+@pytest.mark.slow
 def test_installed_wheel_finds_its_templates_and_writes_a_report(tmp_path):
     """A regular (non-editable) install must carry the notebook templates."""
     wheels, site = tmp_path / "wheels", tmp_path / "site"

@@ -190,6 +190,7 @@ def test_a_misnamed_series_file_is_named(tmp_path):
     assert any("Series.csv" in str(p) and "series.csv" in str(p) for p in problems)
 
 
+@pytest.mark.slow
 def test_the_series_section_of_an_arabic_report_is_arabic_too(sicily_record, tmp_path):
     # the statistics' tables and model sentences are evalkit's words: translated like the rest
     from test_arabic import _english_left, _record_text, _visible_text

@@ -26,7 +26,8 @@ def test_its_rate_ratio_interval_coverage_on_simulated_counts():
     assert 0.91 <= hits / SEEDS <= 0.99
 
 
-@pytest.mark.parametrize("engine", ["local level", "statespace"])
+@pytest.mark.parametrize("engine", ["local level",
+                                    pytest.param("statespace", marks=pytest.mark.slow)])
 def test_counterfactual_cumulative_interval_coverage_on_simulated_series(engine):
     effect, n, n_pre, hits = 2.0, 100, 70, 0
     for seed in range(SEEDS):

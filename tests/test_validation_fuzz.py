@@ -2,6 +2,7 @@
 import shutil
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from ruamel.yaml import YAML
 
@@ -40,6 +41,7 @@ def _mutate(data, path, value, delete):
     return data
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations=st.lists(st.tuples(st.sampled_from(PATHS), junk, st.booleans()),
                           min_size=1, max_size=4),

@@ -117,6 +117,7 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
     assert "A phase starting within 30 days of the last is an escalation" in pages["launch-timing"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path, lang):
