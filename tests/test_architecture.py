@@ -57,7 +57,7 @@ def test_every_question_describes_itself_with_stable_criterion_ids():
 
 def test_criteria_are_judged_in_the_order_their_class_defines_them(record):
     ev = Evaluation(load_campaign(record))
-    for n, q in ev.questions.items():
+    for q in ev.questions.values():
         assert [c.id for c in q.criteria] == type(q).criterion_ids()
     assert ev.questions[5].criterion("no_coordination_problems").name.startswith("No coordination")
 

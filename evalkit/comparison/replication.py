@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable
+from typing import Callable, Optional
 
 import pandas as pd
 
 from evalkit.evaluation.recommendations import PAPER_CAMPAIGNS
 from evalkit.i18n import N_, Msg, joined
 
-from evalkit.comparison.tables import (AGREES, CANNOT, DISAGREES, MILITARY, attainment_words, first_launch, launch_words)
+from evalkit.comparison.tables import (AGREES, CANNOT, DISAGREES, MILITARY, attainment_words,
+                                       first_launch, launch_words)
+from evalkit.results.model import CampaignResults, LaunchTimingResult
 
 
 # --- the replication table --------------------------------------------------------------------
@@ -20,7 +22,8 @@ class Claim:
     id: str
     source: str
     text: str
-    check: Callable[[dict], tuple[str, str]]   # by_id -> (status, what evalkit computed)
+    # by_id -> (status, what evalkit computed)
+    check: Callable[[dict[str, CampaignResults]], tuple[str, str]]
 
 
 def _need(by_id, ids):
@@ -28,13 +31,19 @@ def _need(by_id, ids):
     return missing
 
 
+def _launched(t: Optional[LaunchTimingResult]) -> LaunchTimingResult:
+    """A record's first launch: every valid record has a first phase, so it has one."""
+    assert t is not None, "a record without phases passed validation"
+    return t
+
+
 def _same_goal_and_strategy(by_id):
     if _need(by_id, MILITARY):
         return CANNOT, Msg("needs the three military-event campaigns' results")
-    goals = [" ".join(g["text"] for g in by_id[i]["facts"]["main_goal"]) for i in MILITARY]
+    goals = [" ".join(g.text for g in by_id[i].facts.main_goal) for i in MILITARY]
     sims = [SequenceMatcher(None, goals[0].lower(), g.lower()).ratio() for g in goals[1:]]
-    mob = [by_id[i]["facts"]["activity_mix"]["kind"].get("mobilisation", 0)
-           / max(1, by_id[i]["facts"]["activities"]) for i in MILITARY]
+    mob = [by_id[i].facts.activity_mix.kind.get("mobilisation", 0)
+           / max(1, by_id[i].facts.activities) for i in MILITARY]
     same = min(sims) >= 0.6 and max(mob) - min(mob) <= 0.25
     return (AGREES if same else DISAGREES,
             Msg("main-goal text similarity to Aleppo's: {similarity}; mobilisation share of "
@@ -47,7 +56,7 @@ def _no_building(by_id):
         return CANNOT, Msg("needs the three military-event campaigns' results")
     pairs = []
     for a, b in zip(MILITARY, MILITARY[1:]):
-        shared = sorted(set(by_id[a]["facts"]["partners"]) & set(by_id[b]["facts"]["partners"]))
+        shared = sorted(set(by_id[a].facts.partners) & set(by_id[b].facts.partners))
         pairs.append((a, b, shared))
     reused = [p for p in pairs if p[2]]
     text = joined("; ", [Msg("{a} → {b}: {shared}", a=a, b=b,
@@ -62,19 +71,19 @@ def _no_building(by_id):
 def _declining(by_id):
     rates = []
     for i in MILITARY:
-        for e in by_id.get(i, {}).get("facts", {}).get("event_rates", []):
-            if e["metric"] == "protest_stands" and e["scope"] == "international":
+        for e in by_id[i].facts.event_rates if i in by_id else []:
+            if e.metric == "protest_stands" and e.scope == "international":
                 rates.append((i, e))
     if len(rates) < 2:
         return CANNOT, Msg("fewer than two counted international stand figures")
     parts = [Msg("{campaign} {window}: {count} over {weeks} weeks = {rate}", campaign=i,
-                 window=e["window"], count=e["count"], weeks=e["weeks"], rate=e["per_week"])
+                 window=e.window, count=e.count, weeks=e.weeks, rate=e.per_week)
              for i, e in rates]
     no_idlib = not any(i == "idlib-under-fire" for i, _ in rates)
     # a decline needs each later rate's upper bound below the earlier one's lower bound
-    declines = all((b["rate_high"] if b["rate_high"] is not None else float("inf"))
-                   < (a["rate_low"] or 0) for (_, a), (_, b) in zip(rates, rates[1:]))
-    rises = any((b["rate_low"] or 0) > (a["rate_high"] if a["rate_high"] is not None else float("inf"))
+    declines = all((b.rate_high if b.rate_high is not None else float("inf"))
+                   < (a.rate_low or 0) for (_, a), (_, b) in zip(rates, rates[1:]))
+    rises = any((b.rate_low or 0) > (a.rate_high if a.rate_high is not None else float("inf"))
                 for (_, a), (_, b) in zip(rates, rates[1:]))
     if no_idlib:
         parts.append(Msg("Idlib has no counted stand figure"))
@@ -99,11 +108,11 @@ def _fragmentation(by_id):
         return CANNOT, Msg("needs the three military-event campaigns' results")
     out = []
     for i in MILITARY:
-        frag = by_id[i]["facts"]["hashtag_fragmentation"]
-        first_phase = frag[0]["phase"] if frag else None
-        part = [f for f in frag if f["phase"] == first_phase]
-        distinct = max((f["distinct"] for f in part), default=0)
-        trended = sum(f["trended"] for f in part)
+        frag = by_id[i].facts.hashtag_fragmentation
+        first_phase = frag[0].phase if frag else None
+        part = [f for f in frag if f.phase == first_phase]
+        distinct = max((f.distinct for f in part), default=0)
+        trended = sum(f.trended for f in part)
         out.append((i, distinct, trended))
     a, *rest = out
     ok = a[1] <= 1 and a[2] >= 1 and all(d > 1 and t == 0 for _, d, t in rest)
@@ -116,8 +125,8 @@ def _fragmentation(by_id):
 def _arabic_first(by_id):
     counts = []
     for i, r in by_id.items():
-        other = [a for a in r["facts"]["accounts"] if a["language"] not in ("ar", "unknown")]
-        counts.append((i, len(other), len(r["facts"]["accounts"])))
+        other = [a for a in r.facts.accounts if a.language not in ("ar", "unknown")]
+        counts.append((i, len(other), len(r.facts.accounts)))
     if not counts:
         return CANNOT, Msg("no results")
     usual = sum(1 for _, n, _ in counts if n <= 2) > len(counts) / 2
@@ -127,14 +136,13 @@ def _arabic_first(by_id):
 
 
 def _english_weak(by_id):
-    tags = [(i, h) for i, r in by_id.items() for h in r["facts"]["hashtags"]
-            if h["language"] != "ar"]
-    known = [(i, h) for i, h in tags if h["trended"] != "unknown"]
+    tags = [(i, h) for i, r in by_id.items() for h in r.facts.hashtags if h.language != "ar"]
+    known = [(i, h) for i, h in tags if h.trended != "unknown"]
     if not known:
         return CANNOT, Msg("no non-Arabic hashtag with a known trending status")
-    trended = [h["text"] for _, h in known if h["trended"] == "yes"]
-    ar_trended = [h["text"] for r in by_id.values() for h in r["facts"]["hashtags"]
-                  if h["language"] == "ar" and h["trended"] == "yes"]
+    trended = [h.text for _, h in known if h.trended == "yes"]
+    ar_trended = [h.text for r in by_id.values() for h in r.facts.hashtags
+                  if h.language == "ar" and h.trended == "yes"]
     text = Msg("{n} of {total} non-Arabic hashtags trended; Arabic hashtags that trended: "
                "{arabic}", n=len(trended), total=len(known),
                arabic=", ".join(ar_trended) or N_("none"))
@@ -145,12 +153,14 @@ def _reactive(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
         return CANNOT, Msg("needs all four campaigns' results")
     first = {i: first_launch(by_id[i]) for i in (*MILITARY, "caesar")}
-    ok = all(first[i]["reactive"] is True for i in MILITARY) and first["caesar"]["designed"]
+    ok = all(_launched(first[i]).reactive is True for i in MILITARY) \
+        and _launched(first["caesar"]).designed
     text = joined("; ", [Msg("{campaign}: {launch}", campaign=i, launch=launch_words(t))
                          for i, t in first.items()])
     # a launch the dates cannot place before or at its event cannot confirm the claim, nor
     # refute it (timing.py); a launch certainly not reactive refutes it
-    refuted = any(first[i]["reactive"] is False for i in MILITARY) or not first["caesar"]["designed"]
+    refuted = any(_launched(first[i]).reactive is False for i in MILITARY) \
+        or not _launched(first["caesar"]).designed
     if not ok and not refuted:
         return CANNOT, text
     return (AGREES if ok else DISAGREES), text
@@ -159,7 +169,7 @@ def _reactive(by_id):
 def _only_caesar(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
         return CANNOT, Msg("needs all four campaigns' results")
-    att = {i: [g["attainment"] for g in by_id[i]["facts"]["main_goal"]] for i in by_id}
+    att = {i: [g.attainment for g in by_id[i].facts.main_goal] for i in by_id}
     reached = [i for i, a in att.items() if any(x in ("achieved", "partly") for x in a)]
     text = Msg("main goal reached at least in part by: {campaigns} (the evaluator's recorded "
                "judgements, with the paper's evidence; not computed)",
@@ -172,9 +182,9 @@ def _lobbying_mattered(by_id):
         return CANNOT, Msg("needs all four campaigns' results")
     rows = []
     for i, r in by_id.items():
-        kinds = r["facts"]["activity_mix"]["kind"]
-        share = kinds.get("lobbying", 0) / max(1, r["facts"]["activities"])
-        rows.append((i, share, r["facts"]["decision_makers_top_rung"]))
+        kinds = r.facts.activity_mix.kind
+        share = kinds.get("lobbying", 0) / max(1, r.facts.activities)
+        rows.append((i, share, r.facts.decision_makers_top_rung))
     top = max(rows, key=lambda x: x[1])
     policy = [i for i, _, rung in rows if rung == "policy action"]
     text = joined("; ", [Msg("{campaign}: lobbying {share} of activities, highest rung "
@@ -189,8 +199,8 @@ def _case_reactive(case, expect):
     def check(by_id):
         if case not in by_id:
             return CANNOT, Msg("no results for {case}", case=case)
-        t = first_launch(by_id[case])
-        got = t["reactive"]
+        t = _launched(first_launch(by_id[case]))
+        got = t.reactive
         if got is None:
             return CANNOT, Msg("whether the first launch was reactive cannot be told: {launch}",
                                launch=launch_words(t))
@@ -203,8 +213,8 @@ def _case_attainment(case, expect):
     def check(by_id):
         if case not in by_id:
             return CANNOT, Msg("no results for {case}", case=case)
-        goals = by_id[case]["facts"]["main_goal"]
-        att = [g["attainment"] for g in goals]
+        goals = by_id[case].facts.main_goal
+        att = [g.attainment for g in goals]
         return (AGREES if att == [expect] else DISAGREES), Msg(
             "recorded judgement: {attainment} (the evaluator's, from the paper's evidence; "
             "evalkit records it, it does not compute it)", attainment=attainment_words(goals))
@@ -215,9 +225,9 @@ def _aleppo_conversion(by_id):
     r = by_id.get("aleppo-is-burning")
     if r is None:
         return CANNOT, Msg("no results for {case}", case="aleppo-is-burning")
-    kinds = r["facts"]["activity_mix"]["kind"]
-    mob, total = kinds.get("mobilisation", 0), r["facts"]["activities"]
-    rung = r["facts"]["decision_makers_top_rung"]
+    kinds = r.facts.activity_mix.kind
+    mob, total = kinds.get("mobilisation", 0), r.facts.activities
+    rung = r.facts.decision_makers_top_rung
     ok = mob / max(1, total) >= 0.6 and rung in ("not reached", "aware", None)
     return (AGREES if ok else DISAGREES), Msg(
         "{n} of {total} activities were mobilisation; decision makers named in the goal: "
@@ -228,14 +238,14 @@ def _idlib_split(by_id):
     r = by_id.get("idlib-under-fire")
     if r is None:
         return CANNOT, Msg("no results for {case}", case="idlib-under-fire")
-    teams = sorted({a["team"] for a in r["facts"]["accounts"] if a["team"]})
+    teams = sorted({a.team for a in r.facts.accounts if a.team})
     if not teams:
         return CANNOT, Msg("no account records who runs it")
-    text = Msg("{n} accounts run by {teams} teams ({names})", n=len(r["facts"]["accounts"]),
+    text = Msg("{n} accounts run by {teams} teams ({names})", n=len(r.facts.accounts),
                teams=len(teams), names="; ".join(teams))
-    if r["facts"]["coordination_problems"]:
+    if r.facts.coordination_problems:
         text = Msg("{text}; also: {problems}", text=text,
-                   problems=joined("; ", r["facts"]["coordination_problems"]))
+                   problems=joined("; ", r.facts.coordination_problems))
     return (AGREES if len(teams) > 1 else DISAGREES), text
 
 
@@ -243,7 +253,7 @@ def _ghouta_identity(by_id):
     r = by_id.get("save-ghouta")
     if r is None:
         return CANNOT, Msg("no results for {case}", case="save-ghouta")
-    vi = r["facts"]["visual_identity"]
+    vi = r.facts.visual_identity
     return (AGREES if vi == "no" else CANNOT if vi in (None, "unknown") else DISAGREES), \
         Msg("visual identity recorded as: {value}", value=str(vi))
 
@@ -252,7 +262,7 @@ def _caesar_combined(by_id):
     r = by_id.get("caesar")
     if r is None:
         return CANNOT, Msg("no results for {case}", case="caesar")
-    kinds = r["facts"]["activity_mix"]["kind"]
+    kinds = r.facts.activity_mix.kind
     ok = all(kinds.get(k, 0) > 0 for k in ("mobilisation", "advocacy", "lobbying"))
     return (AGREES if ok else DISAGREES), joined(", ", [Msg("{kind}: {n}", kind=k, n=v)
                                                         for k, v in kinds.items()])
@@ -282,15 +292,15 @@ CLAIMS = [
 ]
 
 
-def paper_results(results: list[dict]) -> list[dict]:
+def paper_results(results: list[CampaignResults]) -> list[CampaignResults]:
     """The results of the paper's own campaigns: the only ones its claims are about."""
-    return [r for r in results if r["record"]["id"] in PAPER_CAMPAIGNS]
+    return [r for r in results if r.record.id in PAPER_CAMPAIGNS]
 
 
-def replication_table(results: list[dict]) -> pd.DataFrame:
+def replication_table(results: list[CampaignResults]) -> pd.DataFrame:
     """The paper's claims against what evalkit computed, over the paper's campaigns only
     (a claim such as "English engagement very weak" is not about anyone else's campaign)."""
-    by_id = {r["record"]["id"]: r for r in paper_results(results)}
+    by_id = {r.record.id: r for r in paper_results(results)}
     rows = []
     for c in CLAIMS:
         status, computed = c.check(by_id)

@@ -1,24 +1,23 @@
 """The comparison in a few lines, computed from the results."""
 from __future__ import annotations
 
-
-
 from evalkit.evaluation import QUESTION_WORDS
 from evalkit.evaluation.base import SCALE
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.comparison.tables import _name, first_launch
 from evalkit.comparison.replication import AGREES, CANNOT, DISAGREES, paper_results, replication_table
+from evalkit.results.model import CampaignResults
 
 
-def _names(rs: list[dict]) -> str:
+def _names(rs: list[CampaignResults]) -> str:
     return ", ".join(_name(r) for r in rs) or N_("none")
 
 
-def summary_lines(results: list[dict]) -> list[Msg]:
+def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     """The comparison in a few lines, each computed from the results (verdicts, the
     evaluators' recorded attainments, launch timing, the replication table)."""
-    years = sorted(str(r["facts"]["start"])[:4] for r in results)
+    years = sorted(r.facts.start[:4] for r in results)
     span = years[0] if years[0] == years[-1] else Msg("{first} to {last}", first=years[0],
                                                       last=years[-1])
     lines = [Msg("{n} campaigns compared, started {span}: {names}.", n=len(results), span=span,
@@ -27,7 +26,7 @@ def summary_lines(results: list[dict]) -> list[Msg]:
     for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
         counts: dict[str, int] = {}
         for r in results:
-            level = r["questions"][n]["verdict"] or "insufficient evidence"
+            level = r.questions[n].verdict
             counts[level] = counts.get(level, 0) + 1
         order = [*reversed(SCALE), "insufficient evidence"]
         spread.append(Msg("{question} {counts}", question=word, counts=joined(", ", [
@@ -35,18 +34,18 @@ def summary_lines(results: list[dict]) -> list[Msg]:
     lines.append(Msg("Verdicts (how many campaigns at each level): {spread}.",
                      spread=joined(" · ", spread)))
     reached = [r for r in results
-               if any(g["attainment"] in ("achieved", "partly") for g in r["facts"]["main_goal"])]
-    failed = [r for r in results if r["facts"]["main_goal"] and r not in reached]
+               if any(g.attainment in ("achieved", "partly") for g in r.facts.main_goal)]
+    failed = [r for r in results if r.facts.main_goal and r not in reached]
     lines.append(Msg("Main goal achieved at least in part (the evaluators' judgements): "
                      "{reached}; not achieved or not yet judged: {failed}.",
                      reached=_names(reached), failed=_names(failed)))
-    reach_no_goal = [r for r in failed if r["questions"]["2"]["verdict"] in ("fair", "good")]
+    reach_no_goal = [r for r in failed if r.questions["2"].verdict in ("fair", "good")]
     if reach_no_goal:
         lines.append(Msg("Reached their audience (question 2 fair or good) but not their main "
                          "goal: {names}.", names=_names(reach_no_goal)))
     firsts = [(r, first_launch(r)) for r in results]
-    reactive = [r for r, t in firsts if t and t["reactive"] is True]
-    designed = [r for r, t in firsts if t and t["designed"]]
+    reactive = [r for r, t in firsts if t and t.reactive is True]
+    designed = [r for r, t in firsts if t and t.designed]
     line = Msg("First launches reactive to a hot event: {n} of {total}", n=len(reactive),
                total=len(results))
     if reactive:
@@ -55,7 +54,7 @@ def summary_lines(results: list[dict]) -> list[Msg]:
         line = Msg("{line}; designed to make their own event: {names}", line=line,
                    names=_names(designed))
     # dates that allow both "before" and "at" are counted neither way (timing.py)
-    untold = [r for r, t in firsts if t and t["reactive"] is None]
+    untold = [r for r, t in firsts if t and t.reactive is None]
     if untold:
         line = Msg("{line}; cannot be told from the dates: {names}", line=line,
                    names=_names(untold))

@@ -2,7 +2,6 @@
 paper's grid, the five verdicts, and cross-campaign findings computed from the data."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Optional
 
@@ -11,119 +10,78 @@ import pandas as pd
 from evalkit.evaluation.base import SCALE
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.i18n import N_, Msg, joined, localized, tr
+from evalkit.results.model import (CampaignResults, LaunchTimingResult, MainGoal,
+                                   read_results_dir)
 from evalkit.stats import RateTrend
 
 AGREES, DISAGREES, CANNOT = N_("agrees"), N_("disagrees"), N_("cannot be computed")
 MILITARY = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire")
 
 
-def load_results(results_dir: str | Path, ids: Optional[list[str]] = None) -> list[dict]:
-    """Every `<id>/results.json` under `results_dir` (or the named ids), oldest campaign first."""
-    folder = Path(results_dir)
-    paths = ([folder / i / "results.json" for i in ids] if ids
-             else sorted(folder.glob("*/results.json")))
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise FileNotFoundError(f"no results for: {', '.join(missing)}; run the evaluations first")
-    results = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+def load_results(results_dir: str | Path,
+                 ids: Optional[list[str]] = None) -> list[CampaignResults]:
+    """Every `<id>/results.json` under `results_dir` (or the named ids), checked against the
+    results model (a ResultsError names every file that is missing or cannot be read),
+    oldest campaign first."""
+    results = read_results_dir(results_dir, ids)
     # campaigns are columns and rows by name: two records of one name get their ids added
-    names = [r["record"]["name_en"] for r in results]
+    names = [r.record.name_en for r in results]
     for r in results:
-        name = r["record"]["name_en"]
-        r["record"]["label"] = name if names.count(name) == 1 else f"{name} ({r['record']['id']})"
-    return sorted(results, key=lambda r: (r["facts"]["start"], r["record"]["id"]))
+        name = r.record.name_en
+        r.record.label = name if names.count(name) == 1 else f"{name} ({r.record.id})"
+    return sorted(results, key=lambda r: (r.facts.start, r.record.id))
 
 
-def _name(r: dict) -> str:
-    return r["record"].get("label", r["record"]["name_en"])
+def _name(r: CampaignResults) -> str:
+    return r.record.label
 
 
-def grid_side_by_side(results: list[dict]) -> pd.DataFrame:
+def _grid(r: CampaignResults) -> pd.DataFrame:
+    return pd.DataFrame([g.model_dump() for g in r.grid],
+                        columns=["dimension", "item", "entry", "sources"])
+
+
+def grid_side_by_side(results: list[CampaignResults]) -> pd.DataFrame:
     frames = []
     for r in results:
-        g = pd.DataFrame(r["grid"])[["dimension", "item", "entry"]]
+        g = _grid(r)[["dimension", "item", "entry"]]
         frames.append(g.set_index(["dimension", "item"])["entry"].rename(_name(r)))
     out = pd.concat(frames, axis=1)
     # keep the paper's dimension order as the first record gives it
-    order = list(dict.fromkeys(pd.DataFrame(results[0]["grid"])["dimension"]))
+    order = list(dict.fromkeys(_grid(results[0])["dimension"]))
     out = out.reset_index()
     out["dimension"] = pd.Categorical(out["dimension"], order, ordered=True)
     return out.sort_values(["dimension"], kind="stable").fillna("—")
 
 
-def verdicts(results: list[dict]) -> pd.DataFrame:
+def verdicts(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
-        for n, q in sorted(r["questions"].items()):
+        for n, q in sorted(r.questions.items()):
             rows.append({"campaign": _name(r),
-                         "question": Msg("{number}. {question}", number=n,
-                                         question=q["question"]),
-                         "verdict": q["verdict"], "confidence": q["confidence"] or "",
-                         "score": SCALE.index(q["verdict"]) if q["verdict"] in SCALE else None})
+                         "question": Msg("{number}. {question}", number=n, question=q.question),
+                         "verdict": q.verdict, "confidence": q.confidence or "",
+                         "score": SCALE.index(q.verdict) if q.verdict in SCALE else None})
     return pd.DataFrame(rows)
 
 
-def _wrapped(text: str, width: int) -> str:
-    import textwrap
-    return "\n".join(textwrap.wrap(text, width)) or text
-
-
-def verdict_heatmap(results: list[dict]):
-    """The five verdicts of each campaign as coloured cells, in the verdict colours of the
-    evaluation reports (white text passes WCAG AA on each); blank: insufficient evidence."""
-    from evalkit.render.plotting import pyplot
-    plt = pyplot()
-    from matplotlib.colors import ListedColormap
-
-    from evalkit.render.colours import VERDICT_COLOURS
-    v = verdicts(results)
-    names = [_name(r) for r in results]
-    table = v.pivot(index="question", columns="campaign", values="score")[names]
-    labels = v.pivot(index="question", columns="campaign", values="verdict")[names]
-    fig, ax = plt.subplots(figsize=(3.2 + 1.6 * len(results), 3.8))
-    ax.imshow(table.astype(float).to_numpy(), vmin=-0.5, vmax=3.5, aspect="auto",
-              cmap=ListedColormap([VERDICT_COLOURS[level] for level in SCALE]))
-    for (i, j), text in pd.DataFrame(labels.to_numpy()).stack().items():
-        if isinstance(text, str):
-            ax.text(j, i, tr(text), ha="center", va="center", color="white", fontsize=9,
-                    fontweight="bold")
-    for (i, j), value in pd.DataFrame(table.to_numpy()).isna().stack().items():
-        if value:  # no verdict: a white cell, said in words
-            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="white", ec="#999"))
-            ax.text(j, i, _wrapped(tr("insufficient evidence"), 12), ha="center", va="center",
-                    fontsize=7)
-    # wrapped labels: long campaign names no longer run into each other
-    ax.set_xticks(range(len(names)), [_wrapped(n, 16) for n in names], fontsize=8)
-    ax.set_yticks(range(len(table.index)), [_wrapped(localized(q), 34) for q in table.index],
-                  fontsize=8)
-    ax.xaxis.tick_top()
-    ax.set_xticks([x + 0.5 for x in range(len(names) - 1)], minor=True)
-    ax.set_yticks([y + 0.5 for y in range(len(table.index) - 1)], minor=True)
-    ax.grid(which="minor", color="white", linewidth=2)
-    ax.tick_params(which="both", length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    fig.tight_layout()
-    return fig
-
-
 # --- cross-campaign findings -----------------------------------------------------------------
-def international_stand_rates(results: list[dict]) -> pd.DataFrame:
+def international_stand_rates(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
-        for e in r["facts"]["event_rates"]:
-            if e["metric"] == "protest_stands" and e["scope"] == "international":
-                rows.append({"campaign": _name(r), "id": r["record"]["id"],
-                             "window": e["window"], "start": e["window_start"],
-                             "weeks": e["weeks"], "count": e["count"], "bound": e["bound"],
-                             "per week": e["per_week"], "rate_low": e["rate_low"],
-                             "rate_high": e["rate_high"]})
+        for e in r.facts.event_rates:
+            if e.metric == "protest_stands" and e.scope == "international":
+                rows.append({"campaign": _name(r), "id": r.record.id,
+                             "window": e.window, "start": e.window_start,
+                             "weeks": e.weeks, "count": e.count, "bound": e.bound,
+                             "per week": e.per_week, "rate_low": e.rate_low,
+                             "rate_high": e.rate_high})
     return pd.DataFrame(rows, columns=["campaign", "id", "window", "start", "weeks", "count",
                                        "bound", "per week", "rate_low", "rate_high"]
                         ).sort_values("start", kind="stable")
 
 
-def stand_rate_trend(results: list[dict]) -> Optional[RateTrend]:
+def stand_rate_trend(results: list[CampaignResults]) -> Optional[RateTrend]:
     r = international_stand_rates(results)
     if len(r) < 2:
         return None
@@ -131,29 +89,30 @@ def stand_rate_trend(results: list[dict]) -> Optional[RateTrend]:
                      list(r["count"]), list(r["weeks"]))
 
 
-def fragmentation(results: list[dict]) -> pd.DataFrame:
+def fragmentation(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
-        for f in r["facts"]["hashtag_fragmentation"]:
-            rows.append({"campaign": _name(r), "phase": f["phase"] or N_("whole campaign"),
-                         "language": f["language"], "written forms": f["written_forms"],
-                         "distinct hashtags": f["distinct"], "trended": f["trended"]})
+        for f in r.facts.hashtag_fragmentation:
+            rows.append({"campaign": _name(r), "phase": f.phase or N_("whole campaign"),
+                         "language": f.language, "written forms": f.written_forms,
+                         "distinct hashtags": f.distinct, "trended": f.trended})
     return pd.DataFrame(rows)
 
 
-def sequence_links(results: list[dict]) -> list[tuple[dict, dict]]:
+def sequence_links(results: list[CampaignResults]
+                   ) -> list[tuple[CampaignResults, CampaignResults]]:
     """(earlier, later) pairs where a record says it `follows` another record present."""
-    by_id = {r["record"]["id"]: r for r in results}
-    return [(by_id[r["record"]["follows"]], r) for r in results
-            if r["record"].get("follows") in by_id]
+    by_id = {r.record.id: r for r in results}
+    return [(by_id[r.record.follows], r) for r in results
+            if r.record.follows is not None and r.record.follows in by_id]
 
 
-def partner_reuse(results: list[dict]) -> pd.DataFrame:
+def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
     """Partners shared along `follows` links only: campaigns that are not a sequence did
     not "build on the last" (they may share partners by chance of the same field)."""
     rows = []
     for a, b in sequence_links(results):
-        pa, pb = set(a["facts"]["partners"]), set(b["facts"]["partners"])
+        pa, pb = set(a.facts.partners), set(b.facts.partners)
         shared = sorted(pa & pb)
         union = pa | pb
         rows.append({"from": _name(a), "to": _name(b), "partners before": len(pa),
@@ -163,72 +122,72 @@ def partner_reuse(results: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def first_launch(r: dict) -> Optional[dict]:
-    return next((t for t in r["launch_timing"] if t["role"] == "launch"), None)
+def first_launch(r: CampaignResults) -> Optional[LaunchTimingResult]:
+    return r.first_launch()
 
 
-def attainment_words(goals: list[dict]) -> str:
+def attainment_words(goals: list[MainGoal]) -> Msg | str:
     """Recorded attainments in words ('not achieved', 'partly achieved'), not codes."""
-    return joined(", ", [ATTAINMENT_WORDS.get(g["attainment"], str(g["attainment"]))
+    return joined(", ", [ATTAINMENT_WORDS.get(str(g.attainment), str(g.attainment))
                          for g in goals])
 
 
-def launch_words(t: dict) -> Msg:
+def launch_words(t: LaunchTimingResult) -> Msg:
     """A launch's timing in words, e.g. 'at the hot event: reactive'."""
     reactive = {True: N_("reactive"), False: N_("not reactive"),
-                None: N_("whether reactive cannot be told")}[t["reactive"]]
-    if t["designed"]:
+                None: N_("whether reactive cannot be told")}[t.reactive]
+    if t.designed:
         return Msg("{timing} the hot event: {reactive}; designed (the campaign made its own "
-                   "event)", timing=t["timing"], reactive=reactive)
-    return Msg("{timing} the hot event: {reactive}", timing=t["timing"], reactive=reactive)
+                   "event)", timing=t.timing, reactive=reactive)
+    return Msg("{timing} the hot event: {reactive}", timing=t.timing, reactive=reactive)
 
 
-def launches(results: list[dict]) -> pd.DataFrame:
+def launches(results: list[CampaignResults]) -> pd.DataFrame:
     """The launch and any relaunches after a pause; escalations of a running campaign are
     not launches and are not counted."""
     rows = []
     for r in results:
-        first = first_launch(r)
-        starts = [t for t in r["launch_timing"] if t["role"] in ("launch", "relaunch")]
+        first = r.first_launch()
+        starts = [t for t in r.launch_timing if t.role in ("launch", "relaunch")]
         rows.append({"campaign": _name(r),
-                     "first launch": first["timing"] if first else N_("not recorded"),
+                     "first launch": first.timing if first else N_("not recorded"),
                      "reactive": {True: "yes", False: "no", None: N_("cannot tell")}[
-                         first["reactive"] if first else None],
-                     "designed (made its own event)": "yes" if first and first["designed"] else "no",
+                         first.reactive if first else None],
+                     "designed (made its own event)": "yes" if first and first.designed else "no",
                      "reactive launches and relaunches":
-                         Msg("{n} of {total}", n=sum(t["reactive"] is True for t in starts),
+                         Msg("{n} of {total}", n=sum(t.reactive is True for t in starts),
                              total=len(starts))})
     return pd.DataFrame(rows)
 
 
-def reach_against_outcome(results: list[dict]) -> pd.DataFrame:
+def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
     """Q2 (was the audience reached?) beside Q3 (were the goals achieved?): a campaign can
     reach millions and still fail its main goal; the two are never averaged."""
     rows = []
     for r in results:
-        q2, q3 = r["questions"]["2"], r["questions"]["3"]
-        rows.append({"campaign": _name(r), "reach (Q2)": q2["verdict"],
-                     "goals (Q3)": q3["verdict"],
-                     "main goal": attainment_words(r["facts"]["main_goal"]) or N_("not recorded"),
-                     "largest counts recorded": joined("; ", r["facts"].get("largest_counts", []))
+        q2, q3 = r.questions["2"], r.questions["3"]
+        rows.append({"campaign": _name(r), "reach (Q2)": q2.verdict,
+                     "goals (Q3)": q3.verdict,
+                     "main goal": attainment_words(r.facts.main_goal) or N_("not recorded"),
+                     "largest counts recorded": joined("; ", r.facts.largest_counts)
                      or N_("none")})
     return pd.DataFrame(rows)
 
 
-def mix_against_attainment(results: list[dict]) -> pd.DataFrame:
+def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
-        kinds = r["facts"]["activity_mix"]["kind"]
+        kinds = r.facts.activity_mix.kind
         total = sum(kinds.values()) or 1
-        rows.append({"campaign": _name(r), "activities": r["facts"]["activities"],
+        rows.append({"campaign": _name(r), "activities": r.facts.activities,
                      **{f"{k} share": round(kinds.get(k, 0) / total, 2)
                         for k in ("mobilisation", "advocacy", "lobbying")},
-                     "main goal": attainment_words(r["facts"]["main_goal"]),
-                     "highest decision-maker rung": r["facts"]["decision_makers_top_rung"]})
+                     "main goal": attainment_words(r.facts.main_goal),
+                     "highest decision-maker rung": r.facts.decision_makers_top_rung})
     return pd.DataFrame(rows)
 
 
-def mix_plot(results: list[dict]):
+def mix_plot(results: list[CampaignResults]):
     from evalkit.render.plotting import pyplot
     plt = pyplot()
     m = mix_against_attainment(results).set_index("campaign")

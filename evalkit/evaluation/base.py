@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Literal, Optional
 
 import pandas as pd
 
 from evalkit.i18n import N_, Msg
 from evalkit.record.load import Campaign
 
-SCALE = (N_("poor"), N_("weak"), N_("fair"), N_("good"))
-INSUFFICIENT = N_("insufficient evidence")
+# a verdict's level and its confidence, as types and as the ordered scales
+Level = Literal["poor", "weak", "fair", "good", "insufficient evidence"]
+Confidence = Literal["low", "medium", "high"]
+SCALE: tuple[Level, ...] = (N_("poor"), N_("weak"), N_("fair"), N_("good"))
+INSUFFICIENT: Level = N_("insufficient evidence")
 MIN_JUDGEABLE = 2
-CONFIDENCE = (N_("low"), N_("medium"), N_("high"))
+CONFIDENCE: tuple[Confidence, ...] = (N_("low"), N_("medium"), N_("high"))
 N_("Poor"), N_("Weak"), N_("Fair"), N_("Good")  # capitalised, as a sentence starts
 
 
@@ -50,8 +53,8 @@ class Finding:
 
 @dataclass
 class Verdict:
-    level: str
-    confidence: Optional[str]
+    level: Level
+    confidence: Optional[Confidence]
     met: int
     judgeable: int
     total: int

@@ -4,7 +4,7 @@ decide says so. Each weakness points to the recommendations (§6) that answer it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Literal, Optional
 
 import pandas as pd
 
@@ -13,7 +13,11 @@ from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import home_languages, language_code
 
-FIRES, QUIET, CANNOT = N_("fires"), N_("does not fire"), N_("cannot be judged from the record")
+RuleStatus = Literal["fires", "does not fire", "cannot be judged from the record"]
+RuleKind = Literal["strength", "weakness"]
+FIRES: RuleStatus = N_("fires")
+QUIET: RuleStatus = N_("does not fire")
+CANNOT: RuleStatus = N_("cannot be judged from the record")
 # the kinds and the paper's groups of the rules, as table cells
 N_("strength"), N_("weakness"), N_("strengths"), N_("objective"), N_("self"), N_("strategy")
 N_("implementation")
@@ -22,14 +26,14 @@ N_("implementation")
 @dataclass
 class RuleResult:
     rule: "Rule"
-    status: str
+    status: RuleStatus
     evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Rule:
     id: str
-    kind: str            # strength / weakness
+    kind: RuleKind
     group: str           # the paper's group
     text: str            # the point, phrased for any campaign
     recommendations: tuple[int, ...] = ()

@@ -24,7 +24,7 @@ The model (docs/evaluation-method.md, "Launch timing"):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Literal, Optional
 
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.schema import TRIGGER_KINDS, CampaignRecord, HotEvent, HotEventKind, Phase
@@ -39,6 +39,9 @@ REACTIVE_WINDOW_DAYS = 30
 # A pause longer than this between phases is a stop and a restart (§4 weakness 11).
 GAP_DAYS = 30
 
+# a phase's role: the first start, a start after a pause, or a step up of a running campaign
+Role = Literal["launch", "relaunch", "escalation"]
+Timing = Literal["before", "at", "after", "independent", "undetermined"]
 ROLE_WORDS = {"launch": N_("launch"), "relaunch": N_("relaunch after a pause"),
               "escalation": N_("escalation of the running campaign")}
 # the timing words, shown in tables and sentences
@@ -89,10 +92,12 @@ def phase_gaps(record: CampaignRecord) -> list[PhaseGap]:
 @dataclass(frozen=True)
 class LaunchTiming:
     phase: Phase
-    role: str                       # launch / relaunch / escalation
+    role: Role
     event: Optional[HotEvent]
     linked: bool                    # the record names the event as this phase's trigger
-    timing: str                     # before / at / after / independent / undetermined
+    # before / at / after the event; independent: no event near enough and none linked;
+    # undetermined: the dates are too vague to tell, or no event is recorded
+    timing: Timing
     lag_days: Optional[tuple[int, int]]        # launch minus event date, fewest..most days
     warning_days: Optional[tuple[int, int]]    # launch minus foreseeable date
     designed: bool                  # the campaign made the event itself
@@ -227,7 +232,7 @@ def _near(phase: Phase, events: list[HotEvent], kinds=TRIGGER_KINDS) -> Optional
     return min(near, key=lambda x: x[:3])[3] if near else None
 
 
-def _timing(lag: tuple[int, int], same_period: bool = False) -> str:
+def _timing(lag: tuple[int, int], same_period: bool = False) -> Timing:
     lo, hi = lag
     if same_period:
         return "at"  # written as the same period (both "2016-09"): at the record's precision

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+_Word = TypeVar("_Word", bound=str)
 
 LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
@@ -55,9 +57,10 @@ def tr(message: str, lang: str | None = None) -> str:
     return catalogue(lang or _current).get(message, message)
 
 
-def N_(message: str) -> str:
+def N_(message: _Word) -> _Word:
     """Marks a word for the catalogue without translating it here (gettext's no-op marker):
-    vocabulary that reaches a report as a table cell or a field of a sentence."""
+    vocabulary that reaches a report as a table cell or a field of a sentence. Generic, so
+    that a word of a Literal type keeps it (`FIRES: RuleStatus = N_("fires")`)."""
     return message
 
 

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Literal, Optional
 
 from evalkit.i18n import N_, Msg
 from evalkit.record.problems import shown
@@ -217,6 +217,10 @@ def _number(text: str, raw: object) -> float:
     return float(text.replace(",", ""))
 
 
+# which way the true value of a count may lie from the number written (Quantity.bound)
+Bound = Literal["exact", "approximate", "lower", "upper", "range"]
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A count as the source states it. `lower`/`upper` are what the qualifier allows."""
@@ -300,9 +304,9 @@ class Quantity:
         return self.qualifier == "exactly"
 
     @property
-    def bound(self) -> str:
+    def bound(self) -> Bound:
         """Which way the true value may lie: 'exact', 'approximate', 'lower', 'upper'."""
-        return {
+        bounds: dict[str, Bound] = {
             "exactly": "exact",
             "about": "approximate",
             "at_least": "lower",
@@ -311,7 +315,8 @@ class Quantity:
             "less_than": "upper",
             "nearly": "upper",
             "between": "range",
-        }[self.qualifier]
+        }
+        return bounds[self.qualifier]
 
     def __str__(self) -> str:
         return str(self.msg())

@@ -631,7 +631,7 @@ class ComparativeReport:
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
         self.results = comparison.load_results(project_path(results_dir), ids)
         for r in self.results:  # their sentences, to show in this report's language
-            remember(r.get("messages", {}))
+            remember(r.messages)
 
     def title(self) -> Html:
         names = ", ".join(self.c._name(r) for r in self.results)
@@ -657,7 +657,8 @@ class ComparativeReport:
         v = self.c.verdicts(self.results)
         wide = v.pivot(index="question", columns="campaign", values="verdict")[
             [self.c._name(r) for r in self.results]].reset_index()
-        return Html(figure(self.c.verdict_heatmap(self.results), tr("verdicts heat map"))
+        from evalkit.render.charts import verdict_heatmap
+        return Html(figure(verdict_heatmap(self.results), tr("verdicts heat map"))
                     + table(wide))
 
     def mobilisation(self) -> Html:

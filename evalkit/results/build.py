@@ -1,12 +1,17 @@
 """The computed results of one evaluation as plain JSON data (`results.json`): what the
 comparative report reads instead of re-running evaluations. Deterministic: the same record
-gives the same bytes (no timestamps, sorted keys)."""
+gives the same bytes (no timestamps, sorted keys). Its contract: evalkit.results.model."""
 from __future__ import annotations
+
+import json
+import math
 
 from evalkit.evaluation import Evaluation
 from evalkit.results.facts import campaign_facts
 from evalkit.evaluation.grid import build_grid, judgement_as_of, parse_as_of
+from evalkit.i18n import message_table
 from evalkit.record.load import Campaign
+from evalkit.results.model import SCHEMA_VERSION
 
 
 def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
@@ -37,3 +42,36 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "facts": campaign_facts(evaluation),
         **evaluation.to_dict(),
     }
+
+
+def results_document(campaign: Campaign, as_of: str = "") -> dict:
+    """What an evaluation writes to results.json: the results, the versions that read them
+    back, and each sentence's template and fields, for a report in another language."""
+    from evalkit import __version__
+
+    results = campaign_results(campaign, as_of)
+    results.update(schema_version=SCHEMA_VERSION, evalkit_version=__version__,
+                   record_content_hash=campaign.content_hash)
+    results["messages"] = message_table(results)
+    return results
+
+
+def _json_safe(value):
+    """numpy scalars (bool_, int64, float64) as plain Python; NaN and infinity as null:
+    strict JSON has no such numbers, and a browser's JSON.parse refuses a file that holds
+    them (an interval the model could not give, an open bound)."""
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def results_json(data: dict) -> str:
+    """results.json's text: sorted keys, two-space indent, UTF-8 as it is, strict JSON."""
+    return json.dumps(_json_safe(data), indent=2, ensure_ascii=False, sort_keys=True,
+                      allow_nan=False) + "\n"

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from evalkit.i18n import direction, tr
 from evalkit.record.problems import Problem
@@ -23,8 +22,9 @@ from evalkit.run.templates import template_path
 
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
 COMPARATIVE_TEMPLATE = "comparative.ipynb"
-RESULTS_SCHEMA_VERSION = 1
 KERNEL_LOG = "kernel.log"
+# what happened to a record: evaluated, refused by validation, or failed while running
+Status = Literal["ok", "invalid", "failed"]
 
 @dataclass
 class Outcome:
@@ -32,7 +32,7 @@ class Outcome:
 
     record_path: str
     record_id: Optional[str] = None
-    status: str = "ok"          # ok / invalid / failed
+    status: Status = "ok"
     problems: list[Problem] = field(default_factory=list)
     error: Optional[str] = None
     out_dir: Optional[str] = None
@@ -94,26 +94,6 @@ def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> st
     return said
 
 
-def _json_safe(value):
-    """numpy scalars (bool_, int64, float64) as plain Python; NaN and infinity as null:
-    strict JSON has no such numbers, and a browser's JSON.parse refuses a file that holds
-    them (an interval the model could not give, an open bound)."""
-    if isinstance(value, dict):
-        return {k: _json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def _write_json(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(_json_safe(data), indent=2, ensure_ascii=False, sort_keys=True,
-                               allow_nan=False) + "\n", encoding="utf-8")
-
-
 def _replace_files(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
     """Move the comparative report's staged files into OUT one by one (each `os.replace` is
     atomic), the page last. Without --pdf, a PDF left by an earlier run is removed: it
@@ -163,11 +143,9 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from evalkit import __version__
-    from evalkit.i18n import message_table
     from evalkit.record.load import check_record
     from evalkit.render.pdf import html_to_pdf
-    from evalkit.results.build import campaign_results
+    from evalkit.results.build import results_document, results_json
 
     record_path = Path(record_path)
     outcome = Outcome(str(record_path))
@@ -189,7 +167,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     try:
         out_root.mkdir(parents=True, exist_ok=True)
         staging = Staging(out_root, campaign.id)
-        results_future = pool.submit(campaign_results, campaign, as_of)
+        results_future = pool.submit(results_document, campaign, as_of)
         report = staging.report
         report.mkdir()
         page = _execute(EVALUATION_TEMPLATE,
@@ -201,12 +179,8 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         (report / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
             html_to_pdf(report / "evaluation.html", report / "evaluation.pdf")
-        results = results_future.result()
-        results.update(schema_version=RESULTS_SCHEMA_VERSION, evalkit_version=__version__,
-                       record_content_hash=campaign.content_hash)
-        # each sentence's template and fields, for a report in another language
-        results["messages"] = message_table(results)
-        _write_json(report / "results.json", results)
+        (report / "results.json").write_text(results_json(results_future.result()),
+                                             encoding="utf-8")
         _stage_record(campaign, report, lang)
         outcome.out_dir = str(staging.swap_in())
     except Exception as exc:  # one failing campaign never stops a batch
@@ -219,48 +193,21 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
     return outcome
 
 
-def _results_problems(out_root: Path, campaigns: list[str] | None) -> list[str]:
-    """Each results.json the comparison would read that is not one evalkit wrote whole,
-    named, before any kernel starts (a stray or truncated file was a cell's traceback)."""
-    paths = ([out_root / i / "results.json" for i in campaigns] if campaigns
-             else sorted(out_root.glob("*/results.json")))
-    problems = []
-    for path in paths:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            problems.append(f"{path}: not found; run the evaluation first")
-            continue
-        except UnicodeDecodeError:
-            problems.append(f"{path}: not a text file; not a results file evalkit wrote")
-            continue
-        except ValueError as exc:
-            problems.append(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno}); it was "
-                            "cut short or edited: run its evaluation again")
-            continue
-        except OSError as exc:
-            problems.append(f"{path}: cannot be read ({exc.strerror})")
-            continue
-        record = data.get("record") if isinstance(data, dict) else None
-        missing = [k for k in ("record", "facts", "questions", "grid")
-                   if not isinstance(data, dict) or k not in data]
-        if missing or not isinstance(record, dict) or "name_en" not in record:
-            problems.append(f"{path}: not a results file evalkit wrote (no "
-                            f"{', '.join(repr(m) for m in missing) or repr('record.name_en')}); "
-                            "remove it, or name the campaigns to compare with --campaigns")
-    return problems
-
-
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
             timeout: int = 900, pdf: bool = False, lang: str = "en") -> Outcome:
-    """The comparative report from the results.json files already in `out_root`."""
+    """The comparative report from the results.json files already in `out_root`. They are
+    checked against the results model (evalkit.results.model) before any kernel starts: a
+    missing, stray, truncated or other-version file fails the comparison, every such file
+    named, and nothing is written (a bad file was a cell's traceback)."""
     from evalkit.render.pdf import html_to_pdf
+    from evalkit.results.model import ResultsError, read_results_dir
 
     out_root = Path(out_root).resolve()
     outcome = Outcome("comparative", record_id="comparative")
-    problems = _results_problems(out_root, campaigns)
-    if problems:
-        outcome.status, outcome.error = "failed", "\n  " + "\n  ".join(problems)
+    try:
+        read_results_dir(out_root, campaigns)
+    except ResultsError as exc:
+        outcome.status, outcome.error = "failed", "\n  " + "\n  ".join(str(exc).splitlines())
         return outcome
     staging = None
     try:

@@ -1,0 +1,52 @@
+"""The comparative report's verdict heat map, drawn with seaborn (a heat map with its cell
+labels and grid in one call) in the verdict colours of the evaluation reports."""
+from __future__ import annotations
+
+import textwrap
+
+from evalkit.comparison import verdicts
+from evalkit.comparison.tables import _name
+from evalkit.evaluation.base import SCALE
+from evalkit.i18n import localized, tr
+from evalkit.render.colours import VERDICT_COLOURS
+from evalkit.results.model import CampaignResults
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def verdict_heatmap(results: list[CampaignResults]):
+    """The five verdicts of each campaign as coloured cells (white text passes WCAG AA on
+    each colour); a white cell that says so: insufficient evidence."""
+    import seaborn as sns
+    from matplotlib.colors import ListedColormap
+
+    from evalkit.render.plotting import pyplot
+    plt = pyplot()
+
+    v = verdicts(results)
+    names = [_name(r) for r in results]
+    scores = v.pivot(index="question", columns="campaign", values="score")[names].astype(float)
+    words = v.pivot(index="question", columns="campaign", values="verdict")[names]
+    missing = scores.isna()
+    annot = words.map(tr).where(~missing, "")
+    fig, ax = plt.subplots(figsize=(3.2 + 1.6 * len(results), 3.8))
+    # one colour per level of the scale: score 0..3 falls in the middle of its band
+    sns.heatmap(scores, ax=ax, vmin=-0.5, vmax=3.5, cbar=False, square=False,
+                cmap=ListedColormap([VERDICT_COLOURS[level] for level in SCALE]),
+                annot=annot.to_numpy(), fmt="", linewidths=2, linecolor="white",
+                annot_kws={"color": "white", "fontsize": 9, "fontweight": "bold"})
+    for i, j in zip(*missing.to_numpy().nonzero()):  # no verdict: said in words
+        ax.add_patch(plt.Rectangle((j + 0.04, i + 0.04), 0.92, 0.92, fill=False, ec="#999"))
+        ax.text(j + 0.5, i + 0.5, _wrapped(tr("insufficient evidence"), 12), ha="center",
+                va="center", fontsize=7)
+    # wrapped labels: long campaign names do not run into each other
+    ax.set_xticklabels([_wrapped(n, 16) for n in names], fontsize=8, rotation=0)
+    ax.set_yticklabels([_wrapped(localized(q), 34) for q in scores.index], fontsize=8, rotation=0)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.xaxis.tick_top()
+    ax.tick_params(which="both", length=0)
+    fig.tight_layout()
+    return fig

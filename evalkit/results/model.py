@@ -1,0 +1,316 @@
+"""The contract of `results.json`: what one evaluation computed, as the comparative report
+reads it. `results.build` and `run.pipeline` write it as plain JSON (sorted keys, no
+timestamps: the same record gives the same bytes); `read_results` checks a file against this
+model, so a file of another schema version, a stray or truncated one, is a clear error
+naming the file instead of a KeyError deep in a table.
+
+Bump SCHEMA_VERSION when a field changes meaning or goes away (adding one is a change too:
+the model forbids keys it does not know, so an older evalkit says it cannot read the file).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
+
+from evalkit.evaluation.base import Confidence, Level
+from evalkit.evaluation.checklist import RuleKind, RuleStatus
+from evalkit.evaluation.timing import Role, Timing
+from evalkit.record.schema import Attainment, GoalLevel, Horizon, Metric, YesNoUnknown
+from evalkit.record.values import Bound
+
+SCHEMA_VERSION = 1
+
+
+class _Part(BaseModel):
+    # every key is known: a renamed or misspelt field is an error, not a silent None
+    model_config = ConfigDict(extra="forbid")
+
+
+class RecordRef(_Part):
+    id: str
+    name_en: str
+    name_ar: Optional[str]
+    format_version: int
+    follows: Optional[str]
+    _label: Optional[str] = PrivateAttr(default=None)
+
+    @property
+    def label(self) -> str:
+        """The campaign's name as a comparison's column: its id added when two compared
+        records share one name (comparison.load_results sets it); not in the file."""
+        return self._label or self.name_en
+
+    @label.setter
+    def label(self, text: str) -> None:
+        self._label = text
+
+
+class GoalResult(_Part):
+    id: str
+    level: GoalLevel
+    horizon: Horizon
+    text: str
+    attainment: Optional[Attainment]   # None: not judged (as of the date asked)
+    judged_as_of: Optional[str]
+
+
+class LaunchTimingResult(_Part):
+    phase: str
+    role: Role
+    linked: bool
+    timing: Timing
+    reactive: Optional[bool]
+    designed: bool
+    event: Optional[str]
+    lag_days: Optional[tuple[int, int]]   # launch minus event date, fewest..most days
+
+
+class GridRow(_Part):
+    dimension: str
+    item: str
+    entry: str
+    sources: str
+
+
+class Account(_Part):
+    platform: str
+    language: str
+    team: Optional[str]
+
+
+class EventRate(_Part):
+    row: int
+    metric: Metric
+    scope: Optional[str]
+    phase: Optional[str]
+    window: str
+    weeks: float
+    count: str
+    bound: Bound
+    rate_low: Optional[float]
+    rate_high: Optional[float]   # None: no upper bound ("more than 60")
+    per_week: str
+    window_start: str
+
+
+class HashtagResult(_Part):
+    text: str
+    language: str
+    phase: Optional[str]
+    trended: YesNoUnknown
+    uses: Optional[float]
+
+
+class Fragmentation(_Part):
+    phase: Optional[str]
+    language: str
+    written_forms: int
+    distinct: int
+    trended: int
+
+
+class MainGoal(_Part):
+    id: str
+    text: str
+    decision_makers: list[str]
+    attainment: Optional[Attainment]
+    judged_by: Optional[str]
+
+
+class ActivityMix(_Part):
+    kind: dict[str, int]
+    channel: dict[str, int]
+    effort: dict[str, int]
+
+
+class Facts(_Part):
+    start: str
+    end: str
+    activity_mix: ActivityMix
+    activities: int
+    partners: list[str]
+    orientations: list[str]
+    coalitions: int
+    hashtags: list[HashtagResult]
+    hashtag_fragmentation: list[Fragmentation]
+    accounts: list[Account]
+    event_rates: list[EventRate]
+    largest_counts: list[str]
+    main_goal: list[MainGoal]
+    decision_makers_top_rung: Optional[str]
+    visual_identity: Optional[YesNoUnknown]
+    coordination_problems: list[str]
+
+
+class CriterionResult(_Part):
+    name: str
+    met: Optional[bool]   # None: the record cannot tell
+    because: str
+    evidence: list[str]
+
+
+class Indicator(_Part):
+    indicator: str
+    value: str
+    evidence: str
+
+
+class FindingResult(_Part):
+    text: str
+    evidence: list[str]
+
+
+class QuestionResult(_Part):
+    question: str
+    number: int
+    verdict: Level
+    confidence: Optional[Confidence]   # None when the verdict is withheld
+    verdict_cap: str
+    criteria_met: int
+    criteria_judgeable: int
+    criteria_total: int
+    criteria: list[CriterionResult]
+    indicators: list[Indicator]
+    findings: list[FindingResult]
+
+
+class ChecklistResult(_Part):
+    rule: str
+    kind: RuleKind
+    group: str
+    text: str
+    status: RuleStatus
+    evidence: list[str]
+    recommendations: list[int]
+
+
+class RecommendationResult(_Part):
+    number: int
+    text: str
+    because: list[str]
+
+
+class CounterfactualResult(_Part):
+    sentences: list[str]
+    effects: list[dict[str, Any]]   # one row per measure, the columns of Counterfactual.effects
+    tail_probability: Optional[float]
+
+
+class TimeSeriesResult(_Part):
+    model: str
+    interruptions: dict[str, str]
+    sentences: list[str]
+    effects: list[dict[str, Any]]
+    robust_sentences: list[str]
+    robust_effects: Optional[list[dict[str, Any]]]
+
+
+class SeriesResult(_Part):
+    metric: str
+    measures: Literal["reach", "outcome"]
+    question: int
+    points: int
+    first: str
+    last: str
+    launch: Optional[str]
+    counterfactual: Optional[CounterfactualResult]
+    counterfactual_not_computed: Optional[str]
+    interrupted_time_series: Optional[TimeSeriesResult]
+    interrupted_time_series_not_computed: Optional[str]
+
+
+class CampaignResults(_Part):
+    """One `<id>/results.json`."""
+
+    schema_version: Literal[1]
+    evalkit_version: str
+    record_content_hash: str
+    record: RecordRef
+    as_of: Optional[str]
+    goals: list[GoalResult]
+    launch_timing: list[LaunchTimingResult]
+    grid: list[GridRow]
+    facts: Facts
+    questions: dict[str, QuestionResult]   # "1".."5"
+    checklist: list[ChecklistResult]
+    recommendations: list[RecommendationResult]
+    series: list[SeriesResult]
+    # each sentence's template and fields, for a report in another language (evalkit.i18n)
+    messages: dict[str, tuple[str, dict[str, Any]]]
+
+    def first_launch(self) -> Optional[LaunchTimingResult]:
+        return next((t for t in self.launch_timing if t.role == "launch"), None)
+
+
+class ResultsError(ValueError):
+    """A results.json that this evalkit cannot read; the message names the file."""
+
+
+def read_results(path: str | Path) -> CampaignResults:
+    """One results.json, checked: its schema version first (so an older or newer file says
+    so, not which of its fields differ), then every field."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ResultsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ResultsError(f"{path}: not a text file; not a results file evalkit wrote") from None
+    except json.JSONDecodeError as exc:
+        raise ResultsError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                           f"{exc.msg}); a truncated or hand-edited file? Re-run the "
+                           "evaluation to write it again") from None
+    if not isinstance(data, dict):
+        raise ResultsError(f"{path}: not a results file evalkit wrote (not a JSON object)")
+    missing = [k for k in ("record", "facts", "questions", "grid") if k not in data] \
+        or [k for k in ("schema_version",) if k not in data]
+    if missing:
+        raise ResultsError(f"{path}: not a results file evalkit wrote (no "
+                           f"{', '.join(repr(k) for k in missing)}); remove it, or name the "
+                           "campaigns to compare with --campaigns")
+    version = data["schema_version"]
+    if version != SCHEMA_VERSION:
+        by = data.get("evalkit_version")
+        raise ResultsError(
+            f"{path}: results schema version {version!r}"
+            + (f" (written by evalkit {by})" if isinstance(by, str) else "")
+            + f"; this evalkit reads version {SCHEMA_VERSION}: re-run the evaluation with "
+            "this evalkit (evalkit run) to write it again")
+    try:
+        return CampaignResults.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        said = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or '(top)'}: {e['msg']}"
+                         for e in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        raise ResultsError(f"{path}: does not match results schema version {SCHEMA_VERSION}: "
+                           f"{said}{more}") from None
+
+
+def read_results_dir(results_dir: str | Path,
+                     ids: Optional[list[str]] = None) -> list[CampaignResults]:
+    """Every `<id>/results.json` under `results_dir` (or the named ids), each checked. A file
+    that is missing or cannot be read stops it with one ResultsError naming every such file:
+    a comparison that quietly left a campaign out would read as if it had them all."""
+    folder = Path(results_dir)
+    paths = ([folder / i / "results.json" for i in ids] if ids
+             else sorted(folder.glob("*/results.json")))
+    if not paths:
+        raise ResultsError(f"{folder}: no <id>/results.json here to compare; evaluate the "
+                           "records first (evalkit run)")
+    results, problems = [], []
+    for p in paths:
+        if not p.is_file():
+            problems.append(f"{p}: no such file; evaluate that record first (evalkit run)")
+            continue
+        try:
+            results.append(read_results(p))
+        except ResultsError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise ResultsError("\n".join(problems) + "\nRe-run those evaluations, or leave them out "
+                           "of the comparison with --campaigns (ids separated by commas)")
+    return results
