@@ -7,8 +7,9 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "evalkit"
 # record → evaluation/stats → results → comparison → render → workshop/run → cli; i18n (tr,
-# Msg) is used by every stage, and the top-level package re-exports the record's types
-STAGES = {"i18n": 0, "record": 1, "stats": 2, "evaluation": 2, "results": 3, "comparison": 4,
+# Msg) and style (colours, matplotlib set up for record text) serve every stage, and the
+# top-level package re-exports the record's types
+STAGES = {"i18n": 0, "style": 0, "record": 1, "stats": 2, "evaluation": 2, "results": 3, "comparison": 4,
           "render": 5, "workshop": 6, "run": 6, "cli": 7, "": 1}
 # the catalogue's extractor lists every stage's messages: a tool over the package, not a stage
 TOOLS = {"evalkit.i18n.messages"}

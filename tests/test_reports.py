@@ -148,7 +148,7 @@ def test_installed_wheel_finds_its_templates_and_writes_a_report(tmp_path):
 
 
 def test_verdict_colours_pass_wcag_aa_contrast_and_attainment_is_not_all_red(case_reports):
-    from evalkit.render.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS, contrast_ratio
+    from evalkit.style.colours import ATTAINMENT_COLOURS, VERDICT_COLOURS, contrast_ratio
     for colour in [*VERDICT_COLOURS.values(), *ATTAINMENT_COLOURS.values()]:
         assert contrast_ratio(colour) >= 4.5, colour
     assert contrast_ratio("#9e9d24") < 4.5  # the old "fair" olive: the check can fail
@@ -192,7 +192,7 @@ def test_each_report_has_a_timeline_with_every_phase_in_its_key(case_reports):
 
 
 def test_the_verdict_strip_shows_each_verdict_in_words_in_its_colour(case_reports):
-    from evalkit.render.colours import VERDICT_COLOURS
+    from evalkit.style.colours import VERDICT_COLOURS
     results = json.loads((case_reports / "idlib-under-fire" / "results.json").read_text())
     page = (case_reports / "idlib-under-fire" / "evaluation.html").read_text(encoding="utf-8")
     strip = re.search(r'<ul [^>]*class="strip".*?</ul>', page, re.S).group(0)

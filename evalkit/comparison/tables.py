@@ -188,7 +188,7 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
 
 
 def mix_plot(results: list[CampaignResults]):
-    from evalkit.render.plotting import pyplot
+    from evalkit.style.plotting import pyplot
     plt = pyplot()
     m = mix_against_attainment(results).set_index("campaign")
     shares = m[["mobilisation share", "advocacy share", "lobbying share"]]

@@ -246,7 +246,7 @@ class Analysis:
         return fig
 
     def _axes(self, ax, size=(7, 3.2)):
-        from evalkit.render.plotting import pyplot
+        from evalkit.style.plotting import pyplot
         plt = pyplot()
         if ax is None:
             fig, ax = plt.subplots(figsize=size)

@@ -160,7 +160,7 @@ class GoalAttainment(Analysis):
                     [f"campaign.yaml goals[{r['goal']}]"]))
 
     def chart(self) -> OrdinalChart:
-        from evalkit.render.colours import ATTAINMENT_COLOURS
+        from evalkit.style.colours import ATTAINMENT_COLOURS
         scale = (N_("not achieved"), N_("partly achieved"), N_("achieved"))
         return OrdinalChart(
             Msg("Goal attainment (the evaluator's judgement)"), scale,

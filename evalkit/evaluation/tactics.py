@@ -249,7 +249,7 @@ class TacticUsefulness(Analysis):
                 for col in ("kind", "effort", "paper_kind")]
 
     def plot(self, ax=None):
-        from evalkit.render.plotting import pyplot
+        from evalkit.style.plotting import pyplot
         plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(7, 5.2)) if ax is None else (ax.figure, [ax] * 3)
         titles = {"kind": "by kind", "effort": "by effort (fn 12)",

@@ -41,7 +41,9 @@ GAP_DAYS = 30
 
 # a phase's role: the first start, a start after a pause, or a step up of a running campaign
 Role = Literal["launch", "relaunch", "escalation"]
-Timing = Literal["before", "at", "after", "independent", "undetermined"]
+# "before or at", "at or after": the vague dates allow both and cannot tell them apart
+Timing = Literal["before", "at", "after", "before or at", "at or after", "independent",
+                 "undetermined"]
 ROLE_WORDS = {"launch": N_("launch"), "relaunch": N_("relaunch after a pause"),
               "escalation": N_("escalation of the running campaign")}
 # the timing words, shown in tables and sentences

@@ -8,7 +8,7 @@ from evalkit.comparison import verdicts
 from evalkit.comparison.tables import _name
 from evalkit.evaluation.base import SCALE
 from evalkit.i18n import localized, tr
-from evalkit.render.colours import VERDICT_COLOURS
+from evalkit.style.colours import VERDICT_COLOURS
 from evalkit.results.model import CampaignResults
 
 
@@ -22,7 +22,7 @@ def verdict_heatmap(results: list[CampaignResults]):
     import seaborn as sns
     from matplotlib.colors import ListedColormap
 
-    from evalkit.render.plotting import pyplot
+    from evalkit.style.plotting import pyplot
     plt = pyplot()
 
     v = verdicts(results)

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional
 
 import pandas as pd
 
-from evalkit.render.colours import VERDICT_COLOURS
+from evalkit.style.colours import VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
 from evalkit.evaluation.base import BarChart, OrdinalChart
 from evalkit.evaluation.checklist import CANNOT, FIRES
@@ -260,7 +260,7 @@ def figure(fig, alt: str) -> Html:
     import io
 
     import matplotlib
-    from evalkit.render.plotting import pyplot
+    from evalkit.style.plotting import pyplot
     plt = pyplot()
 
     buf = io.BytesIO()

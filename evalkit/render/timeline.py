@@ -25,7 +25,7 @@ def _span(start, end) -> tuple:
 
 def campaign_timeline(campaign: Campaign, ax=None):
     import matplotlib.dates as mdates
-    from evalkit.render.plotting import pyplot
+    from evalkit.style.plotting import pyplot
     plt = pyplot()
 
     rec, acts, eng = campaign.record, campaign.activities, campaign.engagements

@@ -230,6 +230,9 @@ class CampaignResults(_Part):
     record_content_hash: str
     record: RecordRef
     as_of: Optional[str]
+    # what the as-of cut left out (evalkit.record.asof: rows, events, phases, judgements by
+    # name, and the date); empty without an as-of date
+    as_of_cut: dict[str, int | str]
     goals: list[GoalResult]
     launch_timing: list[LaunchTimingResult]
     grid: list[GridRow]

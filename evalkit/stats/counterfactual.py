@@ -470,7 +470,7 @@ class Counterfactual:
         return pd.DataFrame(rows)
 
     def plot(self):
-        from evalkit.render.plotting import pyplot
+        from evalkit.style.plotting import pyplot
         plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(8, 7), sharex=True)
         f = self.frame

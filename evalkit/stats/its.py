@@ -204,7 +204,7 @@ class InterruptedTimeSeries:
         return self.result.predict(X, offset=self._offset)
 
     def plot(self, ax=None):
-        from evalkit.render.plotting import pyplot
+        from evalkit.style.plotting import pyplot
         plt = pyplot()
         fig, ax = (plt.subplots(figsize=(8, 3.5)) if ax is None else (ax.figure, ax))
         x = self.X.index

@@ -118,7 +118,7 @@ class RateTrend:
     def plot(self, ax=None, trend_line: bool = True):
         """The rates with their bounds; `trend_line=False` when the counts come from different
         campaigns, where a fitted line would suggest one process running through them."""
-        from evalkit.render.plotting import pyplot
+        from evalkit.style.plotting import pyplot
         plt = pyplot()
         fig, ax = (plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax))
         r = self.rates()
