@@ -23,7 +23,7 @@ try:
     from evalkit.i18n import LANGUAGES
 except KeyboardInterrupt:  # Ctrl-C while the command line itself loads
     sys.stderr.write(f"\n{STOPPED}\n")
-    raise SystemExit(INTERRUPTED)
+    raise SystemExit(INTERRUPTED) from None
 
 SCAFFOLD = Path(__file__).resolve().parent / "record" / "scaffold"
 

@@ -22,7 +22,7 @@ from conftest import CASE_STUDIES
 from evalkit.cli import main
 from evalkit.run import staging as staging_mod
 from evalkit.run.pipeline import evaluate
-from evalkit.run.staging import Staging, atomic_write, claim_out, clean_stale
+from evalkit.run.staging import Staging, claim_out, clean_stale
 
 EVALKIT = [str(Path(sys.executable).parent / "evalkit")]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import evalkit
-from conftest import CASE_STUDIES, SCAFFOLD
+from conftest import CASE_STUDIES
 from evalkit.run.pipeline import evaluate
 
 SICILY = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sicily" / "sicily.csv"

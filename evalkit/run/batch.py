@@ -63,7 +63,8 @@ def _run_in_worker(args: tuple) -> Outcome:
     try:
         return _run_one(args)
     except SystemExit as stop:  # SIGTERM: evaluate() has cleaned up; the pool would
-        os._exit(stop.code)     # catch this and wait for more work that never comes
+        # catch this and wait for more work that never comes; _stop gives the code
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
 
 
 def _stop(signum, frame):

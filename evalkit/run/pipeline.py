@@ -185,7 +185,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         outcome.out_dir = str(staging.swap_in())
     except Exception as exc:  # one failing campaign never stops a batch
         outcome.status = "failed"
-        outcome.error = _describe_execution_error(exc, staging and staging.path)
+        outcome.error = _describe_execution_error(exc, staging.path if staging else None)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if staging is not None:
@@ -224,7 +224,7 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
         outcome.out_dir = str(out_root)
     except Exception as exc:
         outcome.status = "failed"
-        outcome.error = _describe_execution_error(exc, staging and staging.path)
+        outcome.error = _describe_execution_error(exc, staging.path if staging else None)
     finally:
         if staging is not None:
             staging.close()
