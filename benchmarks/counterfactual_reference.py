@@ -28,7 +28,7 @@ def main() -> None:
     for case in REFERENCE_SETS:
         cf, a, r_point, r_lo, r_hi = reference_counterfactual(*case)
         _, b, *_ = reference_counterfactual(*case, prior_level_sd=0.01)
-        w = lambda e: (e["average_high"] - e["average_low"]) / (r_hi - r_lo)  # noqa: E731
+        w = lambda e, lo=r_lo, hi=r_hi: (e["average_high"] - e["average_low"]) / (hi - lo)  # noqa: E731
         print(f"| {case[0]} | {g(r_point)} ({g(r_lo)} to {g(r_hi)}) | {cf.model_name} | "
               f"{g(a['average'])} ({g(a['average_low'])} to {g(a['average_high'])}), "
               f"p {cf.tail_probability:.3f} | {w(a):.2f} | {g(b['average'])} "
