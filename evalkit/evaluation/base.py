@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Optional
+from typing import Literal, Optional, Sequence
 
 import pandas as pd
 
@@ -80,7 +80,7 @@ class Verdict:
 
 
 def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
-                 cap: Optional[tuple[str, str]] = None) -> Verdict:
+                 cap: Optional[tuple[Level, str]] = None) -> Verdict:
     """`cap` = (highest level allowed, why): a question may weigh one criterion above the
     rest (question 3: a main goal not achieved cannot make the goals 'fair')."""
     judged = [c for c in criteria if c.met is not None]
@@ -157,7 +157,7 @@ class Analysis:
         self.indicators: list[tuple[str, str, str]] = []  # (indicator, value, evidence)
         self.findings: list[Finding] = []
         self.vague_share = 0.0
-        self.cap: Optional[tuple[str, str]] = None
+        self.cap: Optional[tuple[Level, str]] = None
         self.measure()
         self.criteria: list[Criterion] = []
         for name in self.criterion_methods():
@@ -206,7 +206,7 @@ class Analysis:
         there is nothing to draw, or None for the matplotlib figure of `.plot()`."""
         return None
 
-    def indicator(self, name: str, value, evidence: list[str] | str = ()) -> None:
+    def indicator(self, name: str, value, evidence: Sequence[str] | str = ()) -> None:
         if isinstance(evidence, str):
             evidence = [evidence]
         # a Msg stays one (a str that a report can translate)
