@@ -84,7 +84,8 @@ def validate(paths: tuple[str, ...]) -> None:
     # two records with one id would overwrite each other's reports: said here, not at run
     clashes = {r: (rid, others) for rid, others in duplicate_ids(records).items() for r in others}
     for record in records:
-        _, problems = check_record(record, build=False)
+        _, found = check_record(record, build=False)
+        problems: list[object] = list(found)  # the record's problems, then a clash of ids
         if record in clashes:
             rid, others = clashes[record]
             problems = [*problems, f"{record / 'campaign.yaml'}: id: {rid!r} is also the id of "

@@ -107,7 +107,7 @@ class ArNoiseFit(GridPosterior):
         grid_powers = self.phis[:, None] ** np.arange(1, H + 1)[None, :]   # (G, H)
         grid_c = np.cumsum(np.hstack([np.ones((len(self.phis), 1)), grid_powers[:, :-1]]),
                            axis=1)[:, ::-1]
-        powers, c = grid_powers[g], grid_c[g]
+        c = grid_c[g]
         c_norm = np.sqrt((grid_c * grid_c).sum(axis=1))[g]
         noise_total = rng.standard_normal(n_paths) * sigma * c_norm
         totals = b @ Zp.sum(axis=0) + grid_powers.sum(axis=1)[g] * last + noise_total
