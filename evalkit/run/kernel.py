@@ -32,9 +32,11 @@ def _check_launch_hook() -> None:
             "pip install 'jupyter_client>=8,<9' (or -c constraints.txt)")
 
 
-def kernel_manager_logging_to(log_path: Path) -> type[AsyncKernelManager]:
+def kernel_manager_logging_to(log_path: Path,
+                              on_launch=None) -> type[AsyncKernelManager]:
     """A kernel manager class whose kernel writes its stderr to `log_path` and whose
-    connection file sits in the same folder."""
+    connection file sits in the same folder; `on_launch()` is called once its process runs
+    (work for this process while the kernel boots)."""
     _check_launch_hook()
 
     class KernelManagerWithLog(AsyncKernelManager):
@@ -50,7 +52,10 @@ def kernel_manager_logging_to(log_path: Path) -> type[AsyncKernelManager]:
             # the child gets its own copy of the descriptor at launch: ours can close
             with open(log_path, "ab") as log:
                 kw["stderr"] = log
-                return await super()._async_launch_kernel(kernel_cmd, **kw)
+                launched = await super()._async_launch_kernel(kernel_cmd, **kw)
+            if on_launch is not None:
+                on_launch()
+            return launched
 
     return KernelManagerWithLog
 

@@ -47,7 +47,7 @@ class Outcome:
 
 
 def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
-             timeout: int, lang: str, work: Path) -> str:
+             timeout: int, lang: str, work: Path, on_launch=None) -> str:
     """Run a template with papermill into `executed`; return the notebook as an HTML page.
     The kernel's stderr and connection file go to `work` (see evalkit.run.kernel)."""
     import nbformat
@@ -56,7 +56,7 @@ def _execute(template: str, parameters: dict, executed: Path, title: str, record
     from evalkit.render.page import notebook_to_html
     from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to, stop_kernels
 
-    manager = kernel_manager_logging_to(work / KERNEL_LOG)
+    manager = kernel_manager_logging_to(work / KERNEL_LOG, on_launch)
     try:
         pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
                             kernel_name="python3", language="python", progress_bar=False,
@@ -145,7 +145,6 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
 
     from evalkit.record.load import check_record
     from evalkit.render.pdf import html_to_pdf
-    from evalkit.results.build import results_document, results_json
 
     record_path = Path(record_path)
     outcome = Outcome(str(record_path))
@@ -160,14 +159,22 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         outcome.status, outcome.problems = "invalid", begun
         return outcome
     out_root = Path(out_root).resolve()
-    # results.json is computed in a thread while the kernel runs the notebook: papermill
-    # mostly waits on the kernel's socket, so the two overlap on a second core
+    # results.json is computed in a thread while the kernel runs the notebook (papermill
+    # mostly waits on the kernel's socket, so the two overlap on a second core), and the
+    # HTML converter is loaded there too. The thread starts once the kernel process runs:
+    # started earlier, it would hold the GIL against papermill's own imports and delay the
+    # kernel, the longest part of a run.
     pool = ThreadPoolExecutor(max_workers=1)
+    futures: list = []
+
+    def background():
+        futures.append(pool.submit(_results_file, campaign, as_of, report / "results.json"))
+        futures.append(pool.submit(_load_converter))
+        futures.append(pool.submit(_stage_record, campaign, report, lang))
     staging = None
     try:
         out_root.mkdir(parents=True, exist_ok=True)
         staging = Staging(out_root, campaign.id)
-        results_future = pool.submit(results_document, campaign, as_of)
         report = staging.report
         report.mkdir()
         page = _execute(EVALUATION_TEMPLATE,
@@ -175,13 +182,15 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
                          "lang": lang},
                         report / "evaluation.ipynb",
                         tr("Evaluation: {name}", lang).format(name=campaign.name),
-                        campaign.id, timeout, lang, staging.path)
+                        campaign.id, timeout, lang, staging.path,
+                        on_launch=lambda: futures or background())
         (report / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
             html_to_pdf(report / "evaluation.html", report / "evaluation.pdf")
-        (report / "results.json").write_text(results_json(results_future.result()),
-                                             encoding="utf-8")
-        _stage_record(campaign, report, lang)
+        if not futures:  # a kernel manager that never called back
+            background()
+        for future in futures:
+            future.result()
         outcome.out_dir = str(staging.swap_in())
     except Exception as exc:  # one failing campaign never stops a batch
         outcome.status = "failed"
@@ -191,6 +200,21 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         if staging is not None:
             staging.close()
     return outcome
+
+
+def _results_file(campaign, as_of: str, path: Path) -> None:
+    from evalkit.results.build import results_document, results_json
+    path.write_text(results_json(results_document(campaign, as_of)), encoding="utf-8")
+
+
+def _load_converter() -> None:
+    """nbconvert and its templates, loaded while the kernel works (they are the HTML
+    conversion's main cost)."""
+    from evalkit.render import page
+    if hasattr(page, "_exporter"):
+        page._exporter()
+    else:
+        import nbconvert  # noqa: F401
 
 
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
