@@ -161,8 +161,8 @@ def test_the_kernel_connection_file_lives_in_the_staging_folder(tmp_path, monkey
     seen = []
     real = pipeline._execute
 
-    def spy(*args):
-        page = real(*args)
+    def spy(*args, **kwargs):
+        page = real(*args, **kwargs)
         work = args[-1]
         seen.append(sorted(p.name for p in work.iterdir()))
         return page
