@@ -108,12 +108,15 @@ def validate(paths: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path())
-def new(directory: str) -> None:
+@click.option("--xlsx", is_flag=True,
+              help="write the record as one spreadsheet workbook, NAME.xlsx, instead")
+def new(directory: str, xlsx: bool) -> None:
     """Create a new record folder with commented examples that validates as it is.
     DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
-    are made from it (save-the-river), and the name goes into the record."""
+    are made from it (save-the-river), and the name goes into the record. With --xlsx, the
+    record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists."""
     import shlex
-    given = Path(directory)
+    given = Path(directory.removesuffix(".xlsx")) if xlsx else Path(directory)
     slug = re.sub(r"[^a-z0-9]+", "-", given.name.lower()).strip("-")
     if not slug:
         click.echo(f"{directory}: the name gives no usable id (Latin letters, digits, "
@@ -123,6 +126,12 @@ def new(directory: str) -> None:
     # a name with spaces or capitals becomes a folder named like the id: a path that pastes
     # into any shell and matches the record it holds
     target = given.with_name(slug) if given.name != slug else given
+    book = target.with_name(slug + ".xlsx")
+    if xlsx and book.exists():
+        click.echo(f"{book}: exists; choose a new name", err=True)
+        sys.exit(2)
+    if xlsx:
+        target = Path(tempfile.mkdtemp(prefix="evalkit-new-")) / slug
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         click.echo(f"{target}: exists and is not empty; choose a new folder", err=True)
         sys.exit(2)
@@ -145,8 +154,48 @@ def new(directory: str) -> None:
                       "  # ar: the campaign's name in Arabic (optional)", text, count=1,
                       flags=re.M)
     yaml_file.write_text(text, encoding="utf-8")
+    if xlsx:
+        from evalkit.record.workbook import folder_to_workbook
+        folder_to_workbook(target, book, examples=True)
+        shutil.rmtree(target.parent, ignore_errors=True)
+        click.echo(f"created {book} (id: {slug}): fill in its sheets (shaded rows are "
+                   f"examples), then run: evalkit validate {shlex.quote(str(book))}")
+        return
     click.echo(f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, then "
                f"run: evalkit validate {shlex.quote(str(target))}")
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.argument("target", type=click.Path())
+def convert(source: str, target: str) -> None:
+    """Turn a record folder into a workbook (TARGET ends in .xlsx) or a workbook into a
+    record folder. Nothing is overwritten: TARGET must not exist yet."""
+    from evalkit.record.load import check_record
+    from evalkit.record.workbook import folder_to_workbook, is_workbook, workbook_to_folder
+    src, dst = Path(source), Path(target)
+    if dst.exists():
+        click.echo(f"{dst}: exists; choose a new name (convert never overwrites)", err=True)
+        sys.exit(2)
+    _, problems = check_record(src, build=False)
+    if problems:
+        click.echo(f"{src}: {len(problems)} problem(s); fix them first "
+                   f"(evalkit validate {src})", err=True)
+        for p in problems:
+            click.echo(f"  {p}", err=True)
+        sys.exit(1)
+    if is_workbook(src):
+        if is_workbook(dst):
+            click.echo(f"{dst}: a workbook converts to a folder; give a folder name", err=True)
+            sys.exit(2)
+        workbook_to_folder(src, dst)
+    elif is_workbook(dst):
+        folder_to_workbook(src, dst)
+    else:
+        click.echo(f"{dst}: a folder converts to a workbook; give a name ending in .xlsx",
+                   err=True)
+        sys.exit(2)
+    click.echo(f"written {dst}")
 
 
 def _writable_out(out: str) -> Path:

@@ -22,3 +22,13 @@ install_chromium() {
       >/dev/null 2>&1 || echo "note: could not install chromium ($1)"
   fi
 }
+install_libreoffice() {
+  # LibreOffice (Calc, without its desktop) opens evalkit's workbooks in the workbook test;
+  # installed like Chromium, when missing and we may
+  if ! command -v soffice >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
+     && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+       apt-get install -y -qq libreoffice-calc-nogui) \
+      >/dev/null 2>&1 || echo "note: could not install libreoffice ($1)"
+  fi
+}

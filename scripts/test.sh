@@ -7,6 +7,7 @@ source "$(dirname "$0")/_venv.sh"
 echo "installing evalkit and the test tools into .venv (a few minutes the first time) ..."
 pip_install -e ".[test]"
 install_chromium "the browser and PDF tests will skip"
+install_libreoffice "the LibreOffice workbook test will skip"
 .venv/bin/ruff check --quiet evalkit tests scripts benchmarks
 # FORMAT CHECK GOES HERE once the lead has run `ruff format` over the code base:
 #   .venv/bin/ruff format --check evalkit tests scripts benchmarks

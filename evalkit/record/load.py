@@ -518,6 +518,9 @@ def check_record(path: str | Path,
     `build=False` only the problems (`evalkit validate`: the campaign's frames, and pandas,
     are not needed to say what is wrong)."""
     folder = Path(path)
+    if folder.suffix.lower() == ".xlsx":  # a workbook: read as the folder it describes
+        from evalkit.record.workbook import check_workbook
+        return check_workbook(folder, build)
     problems: list[Problem] = []
     Y = schema.RECORD_FILE
     if folder.is_file() and folder.name == Y:

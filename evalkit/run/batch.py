@@ -27,13 +27,19 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
         if (p / RECORD_FILE).is_file() or p.name == RECORD_FILE or not p.is_dir():
             found.append(p.parent if p.name == RECORD_FILE else p)
         else:
-            found.extend(sorted(d for d in p.iterdir() if (d / RECORD_FILE).is_file()))
+            # record folders, and records kept as workbooks (evalkit new NAME --xlsx)
+            found.extend(sorted(d for d in p.iterdir() if (d / RECORD_FILE).is_file()
+                                or (d.suffix.lower() == ".xlsx" and d.is_file()
+                                    and not d.name.startswith("~$"))))
     return found
 
 
 def _record_id(record: Path):
     """The id a record declares, read without validating (validation comes later)."""
     from evalkit.record.load import _yaml
+    if record.suffix.lower() == ".xlsx":
+        from evalkit.record.workbook import record_id
+        return record_id(record)
     try:
         with open(record / RECORD_FILE, encoding="utf-8") as fh:
             data = _yaml("safe").load(fh)

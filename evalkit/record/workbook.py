@@ -1,0 +1,605 @@
+"""A campaign record as one spreadsheet workbook, for evaluators who work in Excel or
+LibreOffice: one sheet per part of the record, a comment on every column heading, drop-down
+lists for every vocabulary. A workbook is read by turning it into a record folder (the one
+format the loader knows) and its problems are located back on the sheet and cell they come
+from: `activities!E12: kind: 'lobying' is not one of …`.
+
+The sheets follow the record's contract (schema.py), so a field added there appears here:
+- `campaign`: the record's single fields, one per row (`name.en`, `discourse.rational.level`);
+- one sheet per list of entries (`sources`, `phases`, `goals`, `hashtags`, `accounts`, …),
+  a column per field; the entries inside an entry (a goal's `judgements`, a coalition's
+  `members`) on a sheet of their own, tied to their entry by its id;
+- one sheet per table (`activities`, `metrics`, `engagements`, `decisions`, `series`), as
+  the CSV file has it.
+A list of words in one cell (a goal's decision makers, an audience's languages) has one per
+line. `[]` says "none" (there were no coalitions), which an empty sheet cannot."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import tempfile
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel
+
+from evalkit.record import schema
+from evalkit.record.problems import Problem, shown
+from evalkit.record.series import SERIES_FILE
+
+SUFFIX = ".xlsx"
+README = "README"
+CAMPAIGN = "campaign"
+LISTS = "_lists"          # hidden: the drop-down lists' words
+NONE = "[]"               # a list that the evaluator says is empty
+EXAMPLE_FILL = "EEEEEE"   # the scaffold's example rows, to be replaced
+TABLE_SHEETS = {name.removesuffix(".csv"): name for name in (*schema.TABLES, SERIES_FILE)}
+SERIES_COLUMNS = ("date", "metric", "value", "measures", "exposure", "source")
+REQUIRED_TABLES = ("activities.csv", "metrics.csv", "engagements.csv")
+
+
+# --- the contract, read as sheets ------------------------------------------------------------
+def _unwrap(annotation) -> tuple[Any, bool]:
+    """(the inner type, is it a list) of Optional[...], list[...], Annotated[...]."""
+    is_list = False
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif origin in (list, tuple):
+            is_list, annotation = True, args[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)) \
+                and len(args) == 1:
+            annotation = args[0]
+        else:
+            return annotation, is_list
+
+
+def _model(annotation) -> Optional[type[BaseModel]]:
+    inner, _ = _unwrap(annotation)
+    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+
+
+@dataclass
+class Sheet:
+    """One sheet of entries: where its entries sit in the record, their model, and for the
+    entries of an entry the sheet of their parent."""
+
+    name: str
+    path: tuple[str, ...]           # the key path to the list (parent's path for a child)
+    model: type[BaseModel]
+    parent: Optional["Sheet"] = None
+    key: str = ""                   # the child's list key inside its parent entry
+    children: list["Sheet"] = field(default_factory=list)
+
+    @property
+    def parent_column(self) -> str:
+        return self.parent.name.removesuffix("s") if self.parent else ""
+
+
+def _sheets() -> tuple[list[Sheet], list[tuple[str, ...]]]:
+    """The entry sheets and the single fields' paths (the `campaign` sheet), from the
+    contract."""
+    sheets: list[Sheet] = []
+    singles: list[tuple[str, ...]] = []
+
+    def walk(model: type[BaseModel], prefix: tuple[str, ...]) -> None:
+        for name, info in model.model_fields.items():
+            sub = _model(info.annotation)
+            _, is_list = _unwrap(info.annotation)
+            if sub is not None and is_list:
+                sheet = Sheet(name, (*prefix, name), sub)
+                sheets.append(sheet)
+                for cname, cinfo in sub.model_fields.items():
+                    csub = _model(cinfo.annotation)
+                    if csub is not None and _unwrap(cinfo.annotation)[1]:
+                        child = Sheet(cname, (*prefix, name), csub, sheet, cname)
+                        sheet.children.append(child)
+                        sheets.append(child)
+            elif sub is not None:
+                walk(sub, (*prefix, name))
+            else:
+                singles.append((*prefix, name))
+    walk(schema.CampaignRecord, ())
+    return sheets, singles
+
+
+SHEETS, SINGLES = _sheets()
+
+
+def _columns(model: type[BaseModel]) -> list[tuple[str, ...]]:
+    """The columns of an entry sheet: each field, a nested model's fields as `a.b`; lists of
+    entries left to their own sheet."""
+    out: list[tuple[str, ...]] = []
+    for name, info in model.model_fields.items():
+        sub = _model(info.annotation)
+        if sub is None:
+            out.append((name,))
+        elif not _unwrap(info.annotation)[1]:
+            out.extend((name, *c) for c in _columns(sub))
+    return out
+
+
+def _info(model: type[BaseModel], path: tuple[str, ...]):
+    for part in path[:-1]:
+        model = _model(model.model_fields[part].annotation)
+    return model.model_fields[path[-1]]
+
+
+def _is_list(model: type[BaseModel], path: tuple[str, ...]) -> bool:
+    return _unwrap(_info(model, path).annotation)[1]
+
+
+def vocabulary(info) -> list[str]:
+    """The words a field allows (a Literal), for its drop-down list; [] for free text."""
+    inner, _ = _unwrap(info.annotation)
+    if typing.get_origin(inner) is typing.Literal:
+        return [str(v) for v in typing.get_args(inner)]
+    return []
+
+
+def explanation(info, required: bool) -> str:
+    """What a column holds, for its heading's comment."""
+    inner, is_list = _unwrap(info.annotation)
+    kind = getattr(inner, "__name__", "")
+    parts = ["required" if required else "optional"]
+    if info.description:
+        parts.append(info.description)
+    words = vocabulary(info)
+    if words:
+        parts.append("one of: " + ", ".join(words))
+    elif kind == "DateSpan":
+        parts.append("a date as the source gives it: 2016, 2016-04, 2016-04-20, late April "
+                     "2016, 2016-04..2016-06")
+    elif kind == "Quantity":
+        parts.append("a count as the source gives it: 1800, about 806, more than 60, "
+                     "50000..70000, thousands")
+    if is_list:
+        parts.append("several: one per line in the cell; [] for none")
+    return "; ".join(parts)
+
+
+# --- folder -> workbook ----------------------------------------------------------------------
+def _get(data: dict, path: tuple[str, ...]):
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _cell_value(value):
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value) if value else NONE
+    return value
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        return list(csv.reader(fh))
+
+
+def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = False) -> Path:
+    """Write the record in `folder` as the workbook `target` (`examples`: its rows are the
+    scaffold's examples, shaded, to be replaced)."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from evalkit.record.load import _yaml
+    folder, target = Path(folder), Path(target)
+    data = _yaml("safe").load((folder / schema.RECORD_FILE).read_text(encoding="utf-8")) or {}
+    wb = Workbook()
+    readme = wb.active
+    readme.title = README
+    lists = wb.create_sheet(LISTS)
+    lists.sheet_state = "hidden"
+    bold = Font(bold=True)
+    shade = PatternFill("solid", fgColor=EXAMPLE_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    list_columns: dict[tuple[str, ...], str] = {}
+
+    def choices(words: list[str]) -> str:
+        key = tuple(words)
+        if key not in list_columns:
+            col = get_column_letter(len(list_columns) + 1)
+            for i, w in enumerate(words, start=1):
+                lists[f"{col}{i}"] = w
+            list_columns[key] = f"{LISTS}!${col}$1:${col}${len(words)}"
+        return list_columns[key]
+
+    def heading(ws, col: int, name: str, comment: str, words: list[str], rows: int) -> None:
+        cell = ws.cell(row=1, column=col, value=name)
+        cell.font, cell.comment = bold, Comment(comment, "evalkit", width=320, height=140)
+        ws.column_dimensions[get_column_letter(col)].width = max(12, min(40, len(name) + 4))
+        if words:
+            letter = get_column_letter(col)
+            dv = DataValidation(type="list", formula1=choices(words), allow_blank=True,
+                                showErrorMessage=True, errorTitle=name,
+                                error=f"{name}: one of {', '.join(words)}"[:255])
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{max(rows + 200, 1000)}")
+
+    # the record's single fields
+    ws = wb.create_sheet(CAMPAIGN)
+    heading(ws, 1, "field", "the field of campaign.yaml (docs/campaign-format.md)", [], 0)
+    heading(ws, 2, "value", "its value; empty: not recorded", [], 0)
+    ws.column_dimensions["B"].width = 70
+    row = 2
+    for path in SINGLES:
+        value = _get(data, path)
+        info = _info(schema.CampaignRecord, path)
+        ws.cell(row=row, column=1, value=".".join(path)).comment = Comment(
+            explanation(info, info.is_required()), "evalkit", width=320, height=140)
+        if value is not None:
+            ws.cell(row=row, column=2, value=_cell_value(value)).alignment = wrap
+        words = vocabulary(info)
+        if words:
+            dv = DataValidation(type="list", formula1=choices(words), allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"B{row}")
+        row += 1
+    for sheet in SHEETS:  # lists the evaluator says are empty
+        if sheet.parent is None and _get(data, sheet.path) == []:
+            ws.cell(row=row, column=1, value=".".join(sheet.path))
+            ws.cell(row=row, column=2, value=NONE)
+            row += 1
+
+    # the lists of entries
+    for sheet in SHEETS:
+        ws = wb.create_sheet(sheet.name)
+        columns = _columns(sheet.model)
+        if sheet.parent:
+            entries = [(parent.get("id"), e) for parent in (_get(data, sheet.path) or [])
+                       if isinstance(parent, dict)
+                       for e in (parent.get(sheet.key) or [])]
+            names = [sheet.parent_column, *(".".join(c) for c in columns)]
+        else:
+            entries = [(None, e) for e in (_get(data, sheet.path) or [])]
+            names = [".".join(c) for c in columns]
+        for col, name in enumerate(names, start=1):
+            if sheet.parent and col == 1:
+                heading(ws, 1, name, f"required; the id of its entry on the "
+                        f"{sheet.parent.name} sheet", [], len(entries))
+                continue
+            path = tuple(name.split("."))
+            info = _info(sheet.model, path)
+            heading(ws, col, name, explanation(info, info.is_required()), vocabulary(info),
+                    len(entries))
+        for r, (parent_id, entry) in enumerate(entries, start=2):
+            values = ([parent_id] if sheet.parent else []) + \
+                [_cell_value(_get(entry, c)) for c in columns]
+            for col, value in enumerate(values, start=1):
+                if value is not None:
+                    cell = ws.cell(row=r, column=col, value=value)
+                    if examples:
+                        cell.fill = shade
+        ws.freeze_panes = "A2"
+
+    # the tables, as their CSV files have them (text: Excel must not turn 2016-04 into a date)
+    for name, file in TABLE_SHEETS.items():
+        ws = wb.create_sheet(name)
+        path = folder / file
+        rows = _read_csv(path) if path.is_file() else []
+        model = schema.TABLES.get(file)
+        header = rows[0] if rows else (list(model.model_fields) if model else
+                                       list(SERIES_COLUMNS))
+        for col, h in enumerate(header, start=1):
+            info = model.model_fields.get(h) if model else None
+            if info is not None:
+                comment, words = explanation(info, info.is_required()), vocabulary(info)
+            else:
+                comment, words = f"a column of {file} (docs/campaign-format.md)", []
+            heading(ws, col, h, comment, words, len(rows))
+        for r, values in enumerate(rows[1:], start=2):
+            for col, value in enumerate(values, start=1):
+                if value != "":
+                    cell = ws.cell(row=r, column=col, value=value)
+                    cell.number_format = "@"
+                    if examples:
+                        cell.fill = shade
+        ws.freeze_panes = "A2"
+
+    readme["A1"] = "evalkit campaign record"
+    readme["A1"].font = Font(bold=True, size=14)
+    lines = [
+        "One sheet per part of the record; docs/campaign-format.md explains every field.",
+        "Each column heading has a comment saying what it holds; closed fields have a "
+        "drop-down list.",
+        "campaign: the record's single fields, one per row. The other sheets: one row per "
+        "entry or table row.",
+        "A cell listing several things (languages, decision makers): one per line "
+        "(Alt+Enter in Excel, Ctrl+Enter in LibreOffice).",
+        "[] says 'none' (e.g. coalitions: [] — there was no coalition); an empty cell says "
+        "'not recorded'.",
+        "judgements and members: each row names its goal or coalition by its id.",
+        "Check it with: evalkit validate THIS-FILE.xlsx — problems are given as sheet!cell.",
+    ]
+    if examples:
+        lines.append("Shaded rows are examples: replace them with your campaign's facts.")
+    for i, line in enumerate(lines, start=3):
+        readme.cell(row=i, column=1, value=line)
+    readme.column_dimensions["A"].width = 110
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(target)
+    return target
+
+
+# --- workbook -> folder ----------------------------------------------------------------------
+def _text(value) -> str:
+    """A cell as the text a CSV or YAML scalar holds (Excel's dates and numbers included)."""
+    import datetime as dt
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return (value.date().isoformat() if value.time() == dt.time() else
+                value.isoformat(sep=" "))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _scalar(value):
+    """A cell as a YAML value: numbers and true/false keep their type, text stays text."""
+    import datetime as dt
+    if isinstance(value, (bool, int)) or value is None:
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _text(value)
+    text = str(value)
+    return {"true": True, "false": False}.get(text.strip().lower(), text) \
+        if text.strip().lower() in ("true", "false") else text
+
+
+def _letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(col)
+
+
+def _set(data: dict, path: tuple[str, ...], value) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+@dataclass
+class Converted:
+    """A workbook read as a record folder, and where each part of it came from."""
+
+    folder: Path
+    problems: list[Problem]
+    yaml_cells: dict[tuple, str]                 # record path -> "sheet!B7"
+    table_rows: dict[str, dict[int, int]]        # file -> CSV line -> sheet row
+    table_columns: dict[str, list[str]]          # file -> its header
+
+    def locate(self, p: Problem) -> Problem:
+        name = Path(p.file).name
+        if name == schema.RECORD_FILE:
+            path = _parse_path(p.field)
+            for n in range(len(path), 0, -1):
+                cell = self.yaml_cells.get(path[:n])
+                if cell:
+                    return Problem(cell, None, p.field, p.message)
+            return Problem(CAMPAIGN, None, p.field, p.message)
+        if name in self.table_columns:
+            sheet = name.removesuffix(".csv")
+            row = self.table_rows[name].get(p.line or 0)
+            header = self.table_columns[name]
+            column = p.field.split(".")[0]
+            where = sheet
+            if row:
+                where += (f"!{_letter(header.index(column) + 1)}{row}" if column in header
+                          else f"!{row}:{row}")
+            elif column in header:
+                where += f"!{_letter(header.index(column) + 1)}1"
+            return Problem(where, None, p.field, p.message)
+        return p
+
+
+def _parse_path(field_path: str) -> tuple:
+    parts: list = []
+    for m in re.finditer(r"([^.\[\]]+)|\[(\d+)\]", field_path or ""):
+        parts.append(m.group(1) if m.group(1) is not None else int(m.group(2)))
+    return tuple(parts)
+
+
+def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
+    """Read the workbook at `path` into the record folder `folder` (created; its files
+    replaced). Problems of the workbook itself (not a workbook, unknown sheets, an entry
+    naming no parent) are returned located; the record's own are the loader's."""
+    from openpyxl import load_workbook
+    from ruamel.yaml import YAML
+
+    path, folder = Path(path), Path(folder)
+    problems: list[Problem] = []
+    conv = Converted(folder, problems, {}, {}, {})
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a corrupt or foreign file: say so, never a traceback
+        problems.append(Problem(str(path), None, "", f"cannot be read as an .xlsx workbook "
+                                f"({type(exc).__name__}); save it from Excel or LibreOffice "
+                                "as .xlsx"))
+        return conv
+    known = {README, LISTS, CAMPAIGN, *(s.name for s in SHEETS), *TABLE_SHEETS}
+    for name in wb.sheetnames:
+        if name not in known:
+            problems.append(Problem(name, None, "", "not a sheet of a record; the sheets are "
+                                    + ", ".join(sorted(known - {LISTS}))))
+    if CAMPAIGN not in wb.sheetnames:
+        problems.append(Problem(str(path), None, "", f"no '{CAMPAIGN}' sheet: start from "
+                                "`evalkit new NAME --xlsx`"))
+        return conv
+
+    def rows(name: str):
+        if name not in wb.sheetnames:
+            return None, []
+        grid = [list(r) for r in wb[name].iter_rows(values_only=True)]
+        while grid and all(v is None or str(v).strip() == "" for v in grid[-1]):
+            grid.pop()
+        if not grid:
+            return None, []
+        header = [_text(h).strip() for h in grid[0]]
+        while header and header[-1] == "":
+            header.pop()
+        return header, grid[1:]
+
+    data: dict = {}
+    header, body = rows(CAMPAIGN)
+    for r, values in enumerate(body, start=2):
+        key = _text(values[0]).strip() if values else ""
+        value = values[1] if len(values) > 1 else None
+        if not key or value is None or _text(value) == "":
+            continue
+        kpath = tuple(key.split("."))
+        conv.yaml_cells[kpath] = f"{CAMPAIGN}!B{r}"
+        if _text(value).strip() == NONE:
+            _set(data, kpath, [])
+        elif kpath in SINGLES and _is_list(schema.CampaignRecord, kpath):
+            _set(data, kpath, [v for v in _text(value).split("\n") if v.strip()])
+        else:
+            _set(data, kpath, _scalar(value))
+
+    for sheet in SHEETS:
+        header, body = rows(sheet.name)
+        if header is None:
+            continue
+        for r, values in enumerate(body, start=2):
+            if all(v is None or _text(v).strip() == "" for v in values):
+                continue
+            entry: dict = {}
+            cells: dict[tuple, str] = {}
+            parent_id = None
+            for col, name in enumerate(header):
+                value = values[col] if col < len(values) else None
+                if sheet.parent and col == 0:
+                    parent_id = _text(value).strip()
+                    continue
+                if value is None or _text(value) == "" or not name:
+                    continue
+                cpath = tuple(name.split("."))
+                cells[cpath] = f"{sheet.name}!{_letter(col + 1)}{r}"
+                try:
+                    listed = _is_list(sheet.model, cpath)
+                except (KeyError, AttributeError, TypeError):
+                    listed = False   # an unknown column: the loader names the key
+                if _text(value).strip() == NONE and listed:
+                    _set(entry, cpath, [])
+                elif listed:
+                    _set(entry, cpath, [v for v in _text(value).split("\n") if v.strip()])
+                else:
+                    _set(entry, cpath, _scalar(value))
+            if sheet.parent:
+                parents = _get(data, sheet.path) or []
+                owner = next((i for i, p in enumerate(parents) if p.get("id") == parent_id),
+                             None)
+                if owner is None:
+                    problems.append(Problem(f"{sheet.name}!A{r}", None, sheet.parent_column,
+                                            f"{shown(parent_id)} is not the id of an entry on "
+                                            f"the {sheet.parent.name} sheet"))
+                    continue
+                items = parents[owner].setdefault(sheet.key, [])
+                base = (*sheet.path, owner, sheet.key, len(items))
+                items.append(entry)
+            else:
+                items = data
+                for part in sheet.path[:-1]:
+                    items = items.setdefault(part, {})
+                listed_items = items.setdefault(sheet.path[-1], [])
+                base = (*sheet.path, len(listed_items))
+                listed_items.append(entry)
+            conv.yaml_cells[base] = f"{sheet.name}!A{r}"
+            for cpath, cell in cells.items():
+                conv.yaml_cells[(*base, *cpath)] = cell
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in [*TABLE_SHEETS.values(), schema.RECORD_FILE]:
+        (folder / stale).unlink(missing_ok=True)
+    y = YAML(typ="safe", pure=True)
+    y.default_flow_style = False
+    y.allow_unicode = True
+    y.width = 4096
+    y.sort_base_mapping_type_on_output = False
+    out = io.StringIO()
+    y.dump(data, out)
+    (folder / schema.RECORD_FILE).write_text(out.getvalue(), encoding="utf-8")
+
+    for name, file in TABLE_SHEETS.items():
+        header, body = rows(name)
+        if header is None or (file not in REQUIRED_TABLES and not any(
+                any(_text(v).strip() for v in values) for values in body)):
+            continue  # an optional table (decisions, series) with no rows is not written
+        lines: dict[int, int] = {}
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        line = 2
+        for r, values in enumerate(body, start=2):
+            cells = [_text(values[c]) if c < len(values) else "" for c in range(len(header))]
+            if all(c.strip() == "" for c in cells):
+                continue
+            lines[line] = r
+            writer.writerow(cells)
+            line += 1 + sum(c.count("\n") for c in cells)
+        (folder / file).write_text(buf.getvalue(), encoding="utf-8")
+        conv.table_rows[file], conv.table_columns[file] = lines, header
+    return conv
+
+
+def record_id(path: str | Path) -> Optional[str]:
+    """The id a workbook declares, read without validating (None when it cannot tell)."""
+    from openpyxl import load_workbook
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        for row in wb[CAMPAIGN].iter_rows(values_only=True):
+            if row and row[0] == "id":
+                return _text(row[1]).strip() or None
+    except Exception:  # the workbook's own validation says what is wrong
+        return None
+    return None
+
+
+def is_workbook(path: str | Path) -> bool:
+    return Path(path).suffix.lower() == SUFFIX
+
+
+def converted_folder(path: str | Path) -> Path:
+    """Where a workbook's record folder is kept: one per content, so reading the same
+    workbook again (a batch worker, the report's kernel) finds the same folder."""
+    path = Path(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / "evalkit-workbooks" / digest / path.stem
+
+
+def check_workbook(path: str | Path, build: bool = True):
+    """`check_record` for a workbook: the campaign (read from its record folder), or every
+    problem located on its sheets and cells."""
+    from evalkit.record.load import check_record
+    path = Path(path)
+    if not path.is_file():
+        return None, [Problem(str(path), None, "", "no such workbook")]
+    try:
+        folder = converted_folder(path)
+    except OSError as exc:
+        return None, [Problem(str(path), None, "", f"cannot be read: {exc.strerror or exc}")]
+    conv = workbook_to_folder(path, folder)
+    if conv.problems and not (folder / schema.RECORD_FILE).is_file():
+        return None, conv.problems
+    campaign, problems = check_record(folder, build)
+    located = sorted({*conv.problems, *(conv.locate(p) for p in problems)},
+                     key=lambda p: (p.file != CAMPAIGN, p.file, p.field))
+    if located:
+        return None, located
+    return campaign, []

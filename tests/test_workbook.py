@@ -1,0 +1,139 @@
+"""A record as one spreadsheet workbook (evalkit new --xlsx, validate/run of a .xlsx,
+evalkit convert): lossless both ways, problems located on sheet and cell, drop-down lists,
+and a file that LibreOffice opens."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+openpyxl = pytest.importorskip("openpyxl")
+
+from conftest import CASE_STUDIES  # noqa: E402
+from evalkit.cli import main  # noqa: E402
+from evalkit.record.load import check_record  # noqa: E402
+from evalkit.record.workbook import folder_to_workbook, workbook_to_folder  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDS = [*(CASE_STUDIES / c for c in ("aleppo-is-burning", "save-ghouta",
+                                        "idlib-under-fire", "caesar")),
+           *sorted(p for p in (ROOT / "tests" / "records").iterdir() if p.is_dir()),
+           ROOT / "examples" / "sicily-smoke-free-law"]
+
+
+def _results(record: Path) -> dict:
+    """What an evaluation computes (results.json's content), less the record's place."""
+    from evalkit.results.build import campaign_results
+    campaign, problems = check_record(record)
+    assert not problems, [str(p) for p in problems]
+    results = json.loads(json.dumps(campaign_results(campaign, ""), default=str))
+    results["record"].pop("path", None)
+    results["record"].pop("content_hash", None)
+    return results
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda p: p.name)
+def test_a_record_round_trips_through_a_workbook_with_the_same_results(record, tmp_path):
+    book = folder_to_workbook(record, tmp_path / f"{record.name}.xlsx")
+    back = tmp_path / "back" / record.name
+    conv = workbook_to_folder(book, back)
+    assert conv.problems == []
+    before = _results(record)
+    assert _results(book) == before          # the workbook read directly
+    assert _results(back) == before          # and converted back to a folder
+    for table in ("activities.csv", "metrics.csv", "engagements.csv"):
+        lines = (record / table).read_text(encoding="utf-8-sig").splitlines()
+        assert len((back / table).read_text(encoding="utf-8").splitlines()) == len(lines)
+
+
+def test_problems_are_located_on_sheet_and_cell_all_in_one_pass(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    acts = wb["activities"]
+    kind = [c.value for c in acts[1]].index("kind") + 1
+    acts.cell(row=12, column=kind, value="lobying")
+    goals = wb["goals"]
+    level = [c.value for c in goals[1]].index("level") + 1
+    goals.cell(row=2, column=level, value="mainn")
+    wb["judgements"].cell(row=2, column=1, value="no-such-goal")
+    wb.create_sheet("activites")
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1
+    out = result.output
+    letter = openpyxl.utils.get_column_letter(kind)
+    assert f"activities!{letter}12: kind: unknown code 'lobying'" in out
+    assert f"goals!{openpyxl.utils.get_column_letter(level)}2: goals[0].level: unknown code " \
+           "'mainn'" in out
+    assert "judgements!A2: goal: 'no-such-goal' is not the id of an entry on the goals" in out
+    assert "activites: not a sheet of a record" in out
+    assert "Traceback" not in out
+
+
+def test_a_file_that_is_not_a_workbook_gets_a_sentence(tmp_path):
+    fake = tmp_path / "record.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(fake)])
+    assert result.exit_code == 1 and "cannot be read as an .xlsx workbook" in result.output
+
+
+def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["new", str(tmp_path / "River Campaign"), "--xlsx"])
+    assert result.exit_code == 0, result.output
+    book = tmp_path / "river-campaign.xlsx"
+    assert book.is_file() and not (tmp_path / "river-campaign").exists()
+    wb = openpyxl.load_workbook(book)
+    for sheet in ("campaign", "sources", "phases", "hot_events", "goals", "audiences",
+                  "accounts", "hashtags", "coalitions", "activities", "metrics",
+                  "engagements", "series"):
+        assert sheet in wb.sheetnames
+    acts = wb["activities"]
+    headings = {c.value: c for c in acts[1]}
+    assert "one of: mobilisation" in headings["kind"].comment.text
+    assert headings["date"].comment.text.startswith("required")
+    lists = {str(dv.sqref).split(":")[0][0] for dv in acts.data_validations.dataValidation}
+    assert openpyxl.utils.get_column_letter(list(headings).index("kind") + 1) in lists
+    assert acts["A2"].fill.fgColor.rgb.endswith("EEEEEE")     # examples shaded
+    result = runner.invoke(main, ["validate", str(book)])
+    assert result.exit_code == 0, result.output
+    campaign, _ = check_record(book)
+    assert campaign.id == "river-campaign" and campaign.record.name.en == "River Campaign"
+
+
+def test_run_accepts_a_workbook_like_a_folder(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "save-ghouta", tmp_path / "save-ghouta.xlsx")
+    result = CliRunner().invoke(main, ["run", str(book), "--out", str(tmp_path / "out"),
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    results = json.loads((tmp_path / "out" / "save-ghouta" / "results.json").read_text())
+    assert results["record"]["id"] == "save-ghouta"
+
+
+def test_convert_goes_both_ways_and_never_overwrites(tmp_path):
+    runner = CliRunner()
+    book = tmp_path / "caesar.xlsx"
+    assert runner.invoke(main, ["convert", str(CASE_STUDIES / "caesar"), str(book)]).exit_code == 0
+    folder = tmp_path / "caesar"
+    assert runner.invoke(main, ["convert", str(book), str(folder)]).exit_code == 0
+    assert check_record(folder)[1] == []
+    again = runner.invoke(main, ["convert", str(book), str(folder)])
+    assert again.exit_code == 2 and "never overwrites" in again.output
+
+
+def test_libreoffice_opens_the_workbook_and_reads_its_tables(tmp_path):
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (scripts/test.sh installs Debian's "
+                    "libreoffice-calc-nogui when run as root)")
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    # LibreOffice re-saves it as its own .xlsx: what an evaluator's edit in Calc gives back
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                    str(tmp_path / "lo-out"), str(book)], check=True, capture_output=True,
+                   timeout=300)
+    resaved = tmp_path / "lo-out" / "caesar.xlsx"
+    assert resaved.is_file()
+    assert _results(resaved) == _results(CASE_STUDIES / "caesar")
