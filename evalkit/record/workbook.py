@@ -127,7 +127,10 @@ def _columns(model: type[BaseModel]) -> list[tuple[str, ...]]:
 
 def _info(model: type[BaseModel], path: tuple[str, ...]):
     for part in path[:-1]:
-        model = _model(model.model_fields[part].annotation)
+        inner = _model(model.model_fields[part].annotation)
+        if inner is None:
+            raise KeyError(part)
+        model = inner
     return model.model_fields[path[-1]]
 
 
@@ -286,8 +289,8 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
     # the tables, as their CSV files have them (text: Excel must not turn 2016-04 into a date)
     for name, file in TABLE_SHEETS.items():
         ws = wb.create_sheet(name)
-        path = folder / file
-        rows = _read_csv(path) if path.is_file() else []
+        csv_path = folder / file
+        rows = _read_csv(csv_path) if csv_path.is_file() else []
         model = schema.TABLES.get(file)
         header = rows[0] if rows else (list(model.model_fields) if model else
                                        list(SERIES_COLUMNS))
@@ -298,10 +301,10 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
             else:
                 comment, words = f"a column of {file} (docs/campaign-format.md)", []
             heading(ws, col, h, comment, words, len(rows))
-        for r, values in enumerate(rows[1:], start=2):
-            for col, value in enumerate(values, start=1):
-                if value != "":
-                    cell = ws.cell(row=r, column=col, value=value)
+        for r, fields in enumerate(rows[1:], start=2):
+            for col, text in enumerate(fields, start=1):
+                if text != "":
+                    cell = ws.cell(row=r, column=col, value=text)
                     cell.number_format = "@"
                     if examples:
                         cell.fill = shade
@@ -531,7 +534,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     y.default_flow_style = False
     y.allow_unicode = True
     y.width = 4096
-    y.sort_base_mapping_type_on_output = False
+    y.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     out = io.StringIO()
     y.dump(data, out)
     (folder / schema.RECORD_FILE).write_text(out.getvalue(), encoding="utf-8")
@@ -541,20 +544,20 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         if header is None or (file not in REQUIRED_TABLES and not any(
                 any(_text(v).strip() for v in values) for values in body)):
             continue  # an optional table (decisions, series) with no rows is not written
-        lines: dict[int, int] = {}
+        line_rows: dict[int, int] = {}
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(header)
         line = 2
         for r, values in enumerate(body, start=2):
-            cells = [_text(values[c]) if c < len(values) else "" for c in range(len(header))]
-            if all(c.strip() == "" for c in cells):
+            texts = [_text(values[c]) if c < len(values) else "" for c in range(len(header))]
+            if all(c.strip() == "" for c in texts):
                 continue
-            lines[line] = r
-            writer.writerow(cells)
-            line += 1 + sum(c.count("\n") for c in cells)
+            line_rows[line] = r
+            writer.writerow(texts)
+            line += 1 + sum(c.count("\n") for c in texts)
         (folder / file).write_text(buf.getvalue(), encoding="utf-8")
-        conv.table_rows[file], conv.table_columns[file] = lines, header
+        conv.table_rows[file], conv.table_columns[file] = line_rows, header
     return conv
 
 
