@@ -73,7 +73,10 @@ def campaign_timeline(campaign: Campaign, ax=None):
     ax.set_yticks(range(len(lanes)), [tr(lane) for lane in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.xaxis_date()
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    # minticks=3: a span of three years or more is ticked by years; with the default (5) a
+    # span of about four years fell to months, found no interval within 8 ticks and printed a
+    # matplotlib warning into the report
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     # month names are English words: an Arabic report numbers its months instead
     # (the ticks, and the offset written beside the axis when the span is short: "2012-01")
     rtl = direction() == "rtl"
