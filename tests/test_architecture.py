@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from evalkit.evaluation import QUESTIONS, Evaluation
 from evalkit.evaluation.checklist import RULES
 from evalkit.record.load import load_campaign
@@ -80,6 +82,7 @@ def test_checklist_rules_cite_criteria_by_id_whatever_their_wording(record, monk
     assert any("Reworded" in str(e) for e in w8.evidence), w8.evidence
 
 
+@pytest.mark.slow
 def test_a_sixth_question_is_one_module_and_one_entry_and_reaches_report_notebook_results(
         tmp_path, record):
     """Copy the package, add a toy question module and its entry in QUESTIONS, and run the

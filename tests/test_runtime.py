@@ -89,6 +89,7 @@ def test_a_failed_rename_loses_nothing_of_the_earlier_report(tmp_path, monkeypat
     assert no_staging(tmp_path)
 
 
+@pytest.mark.slow
 def test_a_failed_rename_in_a_real_evaluation_keeps_the_report_and_says_why(tmp_path,
                                                                            monkeypatch):
     out = tmp_path / "reports"
@@ -210,6 +211,7 @@ def _wait_for(condition, seconds=120.0) -> bool:
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_of_run_all_takes_its_workers_and_kernels_along(tmp_path):
     out = tmp_path / "out"
@@ -285,6 +287,7 @@ def test_a_second_run_into_one_folder_waits_for_the_first_and_says_so(tmp_path):
     assert float(said[1].split()[1]) >= released  # it went on only after the first was done
 
 
+@pytest.mark.slow
 def test_two_real_runs_into_one_folder_both_succeed(tmp_path):
     out = tmp_path / "out"
     runs = [subprocess.Popen([*EVALKIT, "run", str(CASE_STUDIES / "idlib-under-fire"), "--out",
@@ -344,7 +347,8 @@ def test_compare_names_a_stray_or_truncated_results_file(tmp_path, content, said
 @pytest.mark.parametrize("command, moment", [
     (["run", str(CASE_STUDIES / "caesar")], 1.0),  # still loading its libraries
     (["run", str(CASE_STUDIES / "caesar")], "kernel"),  # the kernel is starting
-    (["run-all", str(CASE_STUDIES), "--jobs", "2"], "kernel"),
+    pytest.param(["run-all", str(CASE_STUDIES), "--jobs", "2"], "kernel",
+                 marks=pytest.mark.slow),
 ])
 def test_ctrl_c_in_the_first_seconds_stops_with_a_sentence_and_no_traceback(tmp_path, command,
                                                                             moment):

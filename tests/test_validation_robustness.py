@@ -274,11 +274,16 @@ def test_record_text_with_dollars_is_drawn_as_written_in_every_chart(record):
     """Mathtext stays off even if something switched it back on before the charts."""
     import matplotlib
 
-    from evalkit.comparison.tables import mix_plot, verdict_heatmap
+    from evalkit.comparison.tables import mix_plot
     from evalkit.evaluation import Evaluation
+    from evalkit.render.charts import verdict_heatmap
     from evalkit.render.report import figure
     from evalkit.render.timeline import campaign_timeline
-    from evalkit.results.build import campaign_results
+    from evalkit.results.build import results_document, results_json
+    from evalkit.results.model import CampaignResults
+
+    def campaign_results(c):  # as the comparison reads them back from results.json
+        return CampaignResults.model_validate_json(results_json(results_document(c)))
 
     edit(record / "campaign.yaml", "  en: My campaign", f"  en: '{MATH}'")
     edit(record / "campaign.yaml", 'name: "Phase 1"', r'name: "Phase $\\undefinedmacro$"')
@@ -301,6 +306,7 @@ def test_record_text_with_dollars_is_drawn_as_written_in_every_chart(record):
     assert r"Phase $\undefinedmacro$" in drawn and "Save $\\frac{1}{$" in drawn
 
 
+@pytest.mark.slow
 def test_a_record_at_the_edges_of_what_validates_runs_and_compares(record, tmp_path):
     """What validation lets through, a run draws: the first and last years, the largest
     count, `$…$` in the campaign's, a phase's and a series' names; then the comparative of
