@@ -100,3 +100,51 @@ def test_a_10000_activity_report_stays_small_and_its_record_page_has_every_row(t
     with open(record / "activities.csv", newline="", encoding="utf-8") as fh:
         rows = sum(1 for _ in csv.reader(fh)) - 1
     assert rows == 10_000 and record_html.count('<tr id="activities.csv:') == rows
+
+
+def test_record_page_in_a_browser_numbers_each_yaml_line_on_its_own_line(case_reports,
+                                                                        browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((case_reports / "caesar" / "record.html").as_uri())
+    lines = page.evaluate("""() => [...document.querySelectorAll('pre > span')].slice(0, 40)
+        .filter(s => s.lastChild.nodeType === Node.TEXT_NODE && s.lastChild.data.trim())
+        .map(s => {
+            const number = s.querySelector('.line');
+            const r = document.createRange();  // the line's text, after its number
+            r.setStartAfter(number); r.setEnd(s, s.childNodes.length);
+            const rects = [...r.getClientRects()].filter(x => x.width > 0);
+            return {number: number.getBoundingClientRect().top, first: rects[0].top,
+                    last: rects[rects.length - 1].top, text: s.lastChild.data};
+        })""")
+    assert len(lines) > 30
+    for line in lines:
+        # the number starts the line its text is on, not a line of its own above it
+        assert abs(line["number"] - line["first"]) < 2, line
+        if len(line["text"]) < 60:
+            assert line["last"] - line["first"] < 2, line  # a short line stays one line
+
+
+def test_a_jump_to_a_row_shows_the_tables_column_names_and_wide_tables_scroll(case_reports,
+                                                                             browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((case_reports / "caesar" / "record.html").as_uri() + "#activities.csv:10")
+    seen = page.evaluate("""() => {
+        const row = document.getElementById('activities.csv:10');
+        const table = row.closest('table'), box = row.closest('.scroll');
+        const head = table.querySelector('thead th').getBoundingClientRect();
+        const last = [...table.querySelectorAll('thead th')].pop();
+        const before = {row: row.getBoundingClientRect().toJSON(), head: head.toJSON()};
+        box.scrollLeft = box.scrollWidth;  // scrolled to its end, the last column shows
+        return {...before, lastRight: last.getBoundingClientRect().right,
+                box: box.getBoundingClientRect().toJSON(), width: innerWidth,
+                height: innerHeight, scrollable: box.scrollWidth > box.clientWidth,
+                overflowX: getComputedStyle(box).overflowX};
+    }""")
+    row, head, box = seen["row"], seen["head"], seen["box"]
+    # the column names are on screen, stuck to the top of the table's box, above the row
+    assert 0 <= head["top"] and head["bottom"] <= seen["height"], seen
+    assert abs(head["top"] - max(box["top"], 0)) < 2, seen
+    assert head["bottom"] <= row["top"] + 1 and row["bottom"] <= seen["height"], seen
+    # a table wider than the page scrolls inside its box, which ends inside the page
+    assert seen["scrollable"] and seen["overflowX"] in ("auto", "scroll"), seen
+    assert box["right"] <= seen["width"] and seen["lastRight"] <= box["right"] + 1, seen

@@ -4,100 +4,69 @@ every row, so that evidence such as `activities.csv:10` is a link."""
 from __future__ import annotations
 
 import functools
-import html
 import re
 
+from markupsafe import Markup
+
 from evalkit.i18n import N_, direction, tr
+from evalkit.render.markup import (TEMPLATES, css_string, esc, plain_isolated, render_page,
+                                   stylesheet)
 
-PAGE = """<!DOCTYPE html>
-<html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Naskh Arabic",
-  sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45;
-  color: #222; overflow-wrap: break-word;}}
-h1, h2, h3 {{line-height: 1.2;}}
-img {{max-width: 100%; height: auto;}}
-.jp-InputPrompt, .jp-OutputPrompt {{display: none;}}
-pre {{white-space: pre-wrap;}}
-nav.links, nav.toc {{font-size: 0.9em; margin: 0.5em 0;}}
-nav.toc ol {{columns: 2 16rem; margin: 0.3em 0;}}
-@page {{size: A4; margin: 18mm 14mm 20mm;
-  @top-center {{content: "{title}"; font-size: 8pt; color: #666;}}
-  @bottom-center {{content: "{page_word} " counter(page) " {of_word} " counter(pages);
-    font-size: 8pt; color: #666;}}}}
-@media print {{
-  body {{max-width: none; margin: 0; padding: 0; font-size: 10pt;}}
-  nav.links, nav.toc {{display: none;}}
-  h1, h2, h3 {{break-after: avoid;}}
-  img, figure {{break-inside: avoid;}}
-  a {{color: inherit; text-decoration: none;}}
-  a.anchor-link {{display: none;}}
-  /* folded tables print unfolded: paper has no click (Chromium 131+ ::details-content) */
-  details::details-content {{content-visibility: visible; display: block;}}
-  details > summary {{display: none;}}
-}}
-</style></head>
-<body>
-{nav}
-{body}
-<footer><p style="color:#666;font-size:0.85em">{footer}</p></footer>
-</body></html>
-"""
+NBCONVERT = TEMPLATES / "nbconvert"  # nbconvert's template named "evalkit" is in here
 
-# nbconvert gives every markdown heading an id and a pilcrow anchor link
-_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
-
-
-def _navigation(body: str, record_id: str, lang: str = "en") -> str:
-    """Links to the index and the report's own files, and a table of contents of its
-    sections, taken from the headings the page actually has."""
-    def link(href, text):
-        return f'<a href="{href}">{html.escape(tr(text, lang))}</a>'
+def _files(record_id: str) -> list[tuple[str, str]]:
+    """The links above a report: the index and the report's own files."""
     if record_id == "comparative":
-        files = link("index.html", N_("All reports")) + " · " + \
-            link("comparative.ipynb", N_("the notebook"))
-    else:
-        files = " · ".join([link("../index.html", N_("All reports")),
-                            link("record.html", N_("the record (its tables, row by row)")),
-                            link("results.json", N_("results (JSON)")),
-                            link("evaluation.ipynb", N_("the notebook"))])
-    items = "".join(f'<li><a href="#{i}">{t}</a></li>' for i, t in _H2.findall(body))
-    contents = html.escape(tr("Contents", lang))
-    toc = (f'<nav class="toc" aria-label="{contents}"><strong>{contents}</strong><ol>{items}'
-           "</ol></nav>") if items else ""
-    label = html.escape(tr("Files", lang))
-    return f'<nav class="links" aria-label="{label}">{files}</nav>{toc}'
+        return [("index.html", N_("All reports")), ("comparative.ipynb", N_("the notebook"))]
+    return [("../index.html", N_("All reports")),
+            ("record.html", N_("the record (its tables, row by row)")),
+            ("results.json", N_("results (JSON)")),
+            ("evaluation.ipynb", N_("the notebook"))]
+
+
+def _contents(nb) -> list[tuple[str, str]]:
+    """(anchor, title) of each section heading, in page order, as the report's fragments
+    gave them in their display metadata (evalkit.render.markup.Html)."""
+    return [tuple(h) for cell in nb.cells for output in cell.get("outputs", [])
+            for h in output.get("metadata", {}).get("evalkit", {}).get("headings", [])]
 
 
 @functools.lru_cache(maxsize=1)
 def _exporter():
     # built once per process: loading nbconvert's templates is most of a conversion's cost
     from nbconvert import HTMLExporter
-    return HTMLExporter(template_name="basic", exclude_input=True,
-                        exclude_input_prompt=True, exclude_output_prompt=True)
+    return HTMLExporter(template_name="evalkit", extra_template_basedirs=[str(NBCONVERT)],
+                        exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
 
 def notebook_to_html(nb, title: str, record_id: str,
                      lang: str = "en") -> str:
     """A page with the notebook's markdown and outputs, no code, images embedded, in the
-    report's language and writing direction."""
+    report's language and writing direction (the nbconvert template
+    evalkit/render/templates/nbconvert/evalkit, which extends nbconvert's basic)."""
     from evalkit import __version__
 
-    body, _ = _exporter().from_notebook_node(nb)
     if record_id == "comparative":
         footer = tr("Generated by evalkit {version} from the campaigns' results.json files. "
                     "Do not edit by hand: re-run evalkit run-all.", lang)
     else:
         footer = tr("Generated by evalkit {version} from the record {record}. Do not edit by "
                     "hand: re-run evalkit run.", lang)
-    footer = html.escape(footer.format(version=__version__, record=record_id))
-    return PAGE.format(title=html.escape(title), body=body, lang=lang, dir=direction(lang),
-                       page_word=tr("page", lang), of_word=tr("of", lang), footer=footer,
-                       nav=_navigation(body, record_id, lang))
-
-
+    page_direction = direction(lang)
+    said = {
+        "lang": lang, "dir": page_direction, "css": stylesheet(),
+        "title_text": plain_isolated(title, page_direction),
+        "title_css": css_string(plain_isolated(title, page_direction)),
+        "page_css": css_string(tr("page", lang)), "of_css": css_string(tr("of", lang)),
+        "files_label": tr("Files", lang), "contents_label": tr("Contents", lang),
+        "files": [(href, esc(tr(text, lang), page_direction)) for href, text in
+                  _files(record_id)],
+        "contents": [(anchor, esc(text, page_direction)) for anchor, text in _contents(nb)],
+        "footer": esc(footer.format(version=__version__, record=record_id), page_direction),
+    }
+    body, _ = _exporter().from_notebook_node(nb, resources={"evalkit": said})
+    return body
 
 
 # --- the record, rendered: every row an anchor -------------------------------------------
@@ -127,43 +96,32 @@ class EvidenceLinks:
 
     _CSV = re.compile(r"\b(activities\.csv|metrics\.csv|engagements\.csv):(\d+)((?:,\s*:\d+)*)")
     _YAML = re.compile(r"\bcampaign\.yaml(?: (\w+)\[([\w.-]+)\])?")
+    _LINK = Markup('<a class="evidence" href="{}#{}">{}</a>')
 
     def __init__(self, yaml_text: str = "", page: str = RECORD_PAGE):
         self.page = page
         self.yaml_lines = _yaml_entry_lines(yaml_text)
 
-    def _link(self, anchor: str, text: str) -> str:
-        return f'<a class="evidence" href="{self.page}#{html.escape(anchor)}">{text}</a>'
+    def _link(self, anchor: str, text: Markup) -> Markup:
+        return self._LINK.format(self.page, anchor, text)
 
-    def __call__(self, escaped: str) -> str:
+    def __call__(self, escaped: Markup) -> Markup:
+        """`escaped` is Markup (escaped text): the matches are pieces of it, so they stay
+        Markup inside the links."""
         def csv_link(m: re.Match) -> str:
             file, first, more = m.group(1), m.group(2), m.group(3)
-            out = self._link(row_anchor(file, int(first)), f"{file}:{first}")
+            out = self._link(row_anchor(file, int(first)), Markup(f"{file}:{first}"))
             for extra in re.finditer(r"(,\s*):(\d+)", more):
-                out += extra.group(1) + self._link(row_anchor(file, int(extra.group(2))),
-                                                   f":{extra.group(2)}")
+                out += Markup(extra.group(1)) + self._link(
+                    row_anchor(file, int(extra.group(2))), Markup(f":{extra.group(2)}"))
             return out
 
         def yaml_link(m: re.Match) -> str:
             line = self.yaml_lines.get(m.group(2) or "")
             return self._link(row_anchor("campaign.yaml", line) if line else "campaign.yaml",
-                              m.group(0))
+                              Markup(m.group(0)))
 
-        return self._YAML.sub(yaml_link, self._CSV.sub(csv_link, escaped))
-
-
-RECORD_STYLE = """<style>
-body {font-family: system-ui, "Noto Sans", "Noto Naskh Arabic", sans-serif; margin: 1.5rem;
-  color: #222;}
-.scroll {overflow-x: auto;}
-table {border-collapse: collapse; font-size: 0.85em;}
-td, th {border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; text-align: start;}
-th {background: #f2f2f2; position: sticky; top: 0;}
-td.line, pre .line {color: #666; user-select: none;}
-tr:target, span:target {background: #fff3b0; outline: 2px solid #c9a400;}
-pre {white-space: pre-wrap; font-size: 0.85em;}
-pre span {display: block;}
-</style>"""
+        return Markup(self._YAML.sub(yaml_link, self._CSV.sub(csv_link, str(escaped))))
 
 
 def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> str:
@@ -176,41 +134,26 @@ def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> s
     from evalkit.record.load import RECORD_FILES
 
     folder = Path(record_folder)
-    files = " · ".join(f'<a href="{RECORD_COPY}/{f}">{f}</a>'
-                       for f in RECORD_FILES if (folder / f).is_file())
-    title = html.escape(tr("The record: {name}", lang).format(name=name))
-    back = html.escape(tr("Back to the evaluation", lang))
-    the_files = html.escape(tr("the files:", lang))
-    how = html.escape(tr("Evidence in the report links here: the number after a file name is "
-                         "the line of the file, as a spreadsheet shows it with the header on "
-                         "line 1.", lang))
-    line_word = html.escape(tr("line", lang))
-    parts = [f"<h1>{title}</h1>",
-             f'<p><a href="evaluation.html">{back}</a> · {the_files} <bdi>{files}</bdi></p>'
-             f"<p>{how}</p>"]
     yaml_text = (folder / "campaign.yaml").read_text(encoding="utf-8")
-    lines = "".join(f'<span id="{row_anchor("campaign.yaml", n)}"><span class="line">{n:>4}  '
-                    f"</span>{html.escape(text)}</span>"
-                    for n, text in enumerate(yaml_text.splitlines(), start=1))
-    # the record's own text keeps its direction, whatever the page's
-    parts.append(f'<h2 id="campaign.yaml">campaign.yaml</h2><pre dir="ltr">{lines}</pre>')
+    tables = []
     for file in RECORD_FILES[1:]:
         opened = open_table(folder / file, []) if (folder / file).is_file() else None
         if opened is None:
             continue
         header, reader = opened
-        rows = []
         # the loader's own reading: the same rows with the same line numbers, so every
         # anchor is the place evidence cites
-        for line, row in data_rows(file, header, reader, []):
-            cells = "".join(f'<td dir="auto">{html.escape(v)}</td>' for v in row.values())
-            rows.append(f'<tr id="{row_anchor(file, line)}"><td class="line">{line}</td>'
-                        f"{cells}</tr>")
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-        parts.append(f'<h2 id="{file}">{file}</h2><div class="scroll"><table><thead><tr>'
-                     f'<th>{line_word}</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-                     "</table></div>")
-    return (f'<!DOCTYPE html><html lang="{lang}" dir="{direction(lang)}"><head>'
-            '<meta charset="utf-8"><meta name="viewport" content="width=device-width, '
-            f'initial-scale=1"><title>{title}</title>{RECORD_STYLE}</head><body>'
-            + "".join(parts) + "</body></html>\n")
+        tables.append({"file": file, "header": header,
+                       "rows": [(row_anchor(file, line), line, list(row.values()))
+                                for line, row in data_rows(file, header, reader, [])]})
+    return render_page(
+        "record.html.j2", lang,
+        title=tr("The record: {name}", lang).format(name=name),
+        back=tr("Back to the evaluation", lang), the_files=tr("the files:", lang),
+        how=tr("Evidence in the report links here: the number after a file name is the line "
+               "of the file, as a spreadsheet shows it with the header on line 1.", lang),
+        line_word=tr("line", lang), copy=RECORD_COPY,
+        files=[f for f in RECORD_FILES if (folder / f).is_file()],
+        yaml=[(row_anchor("campaign.yaml", n), n, text)
+              for n, text in enumerate(yaml_text.splitlines(), start=1)],
+        tables=tables)

@@ -1,12 +1,11 @@
-"""What the notebooks show: escaped HTML blocks built from evalkit's results.
+"""What the notebooks show: HTML fragments built from evalkit's results with the templates
+in evalkit/render/templates (evalkit.render.markup).
 
-Every piece of record text passes through `esc` here, so a campaign named
-`<script>…</script>` shows as text, and Arabic runs are isolated to read right to left.
+Every value a template shows is escaped and bidi-isolated by construction, so a campaign
+named `<script>…</script>` shows as text, and Arabic runs are isolated to read right to left.
 """
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -20,47 +19,12 @@ from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of
 from evalkit.record.load import load_campaign
-from evalkit.i18n import N_, direction, joined, localized, remember, set_language, tr
+from evalkit.i18n import N_, joined, localized, remember, set_language, tr
+from evalkit.render.markup import Html, Markup, attr, concat, esc, render_fragment
 from evalkit.render.page import EvidenceLinks
 
-STYLE = """<style>
-.evalkit table {border-collapse: collapse; margin: 0.5em auto 1.5em 0; font-size: 0.92em;}
-.evalkit th, .evalkit td {border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;
-  text-align: start;}
-.evalkit th {background: #f2f2f2;}
-.evalkit .muted {color: #666; font-size: 0.88em;}
-.evalkit .verdict {font-weight: bold;}
-.evalkit.chart table {width: 100%; max-width: 52rem;}
-.evalkit.chart th {width: 30%; background: none; font-weight: normal;}
-.evalkit.chart td {border: none; border-bottom: 1px solid #eee;}
-.evalkit.chart figcaption {font-weight: bold; margin-bottom: 0.3em;}
-.evalkit .bar-row {display: flex; align-items: center; gap: 0.5em; margin: 2px 0;}
-.evalkit .bar {display: inline-block; height: 0.9em; min-width: 2px;}
-.evalkit .bar-text {font-size: 0.85em; white-space: nowrap;}
-.evalkit .mark {display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%;
-  vertical-align: middle;}
-.evalkit.chart.ordinal th[scope=col] {width: auto; font-size: 0.85em; color: #444;}
-.evalkit .scroll {overflow-x: auto; max-width: 100%;}
-.evalkit .scroll table {margin-top: 0;}
-.evalkit td.v {color: #fff; font-weight: bold;}
-.evalkit details > summary {cursor: pointer; color: #1a5a96; margin: 0.3em 0;}
-.evalkit .summary li {margin: 0.15em 0;}
-.evalkit .strip {display: flex; flex-wrap: wrap; gap: 4px; margin: 0.5em 0 0.8em; padding: 0;
-  list-style: none;}
-.evalkit .strip li {flex: 1 1 8rem; padding: 0.35em 0.6em; color: #fff; border-radius: 3px;}
-.evalkit .strip li.none {color: #222; background: #fff; border: 1px dashed #888;}
-.evalkit .strip .q {display: block; font-size: 0.8em;}
-.evalkit .strip .level {font-weight: bold;}
-/* JupyterLab centres tables and right-aligns cells: a report reads from the start edge */
-.jp-RenderedHTMLCommon .evalkit table {margin-left: 0; margin-right: auto;}
-.jp-RenderedHTMLCommon .evalkit td, .jp-RenderedHTMLCommon .evalkit th {text-align: start;}
-@media print {
-  .evalkit figure, .evalkit tr, .evalkit .verdict {break-inside: avoid;}
-  .evalkit .scroll {overflow: visible;}
-  .evalkit table {font-size: 0.8em;}
-  .evalkit details > :not(summary) {display: block;}
-}
-</style>"""
+__all__ = ["Html", "attr", "esc", "paragraph", "bullets", "table", "figure", "bar_chart",
+           "project_path", "CampaignReport", "ComparativeReport"]
 
 
 # Each section of the reports: its heading and the sentence under it. The heading's anchor
@@ -115,90 +79,53 @@ SECTIONS = {
 }
 
 
-def heading(title_en: str) -> str:
+def heading(title_en: str) -> Html:
     """A section heading (h2) with the anchor nbconvert would give its English text (so the
-    contents and links find it in any language) and the pilcrow link beside it."""
-    anchor = html.escape(str(title_en).replace(" ", "-"), quote=True)
-    return (f'<h2 id="{anchor}">{esc(localized(title_en))}<a class="anchor-link" '
-            f'href="#{anchor}">¶</a></h2>')
+    contents and links find it in any language) and the pilcrow link beside it; the page's
+    contents list it."""
+    anchor, title = str(title_en).replace(" ", "-"), localized(title_en)
+    return Html(render_fragment("heading.html.j2", anchor=anchor, title=title),
+                headings=[(anchor, title)])
 
 
-def section(key: str) -> "Html":
+def section(key: str) -> Html:
     """A report section's heading and the sentence that says what it shows."""
     title, intro = SECTIONS[key]
     return _section(title, intro)
 
 
-def _section(title, intro) -> "Html":
-    return Html(f'<div class="evalkit">{heading(title)}'
-                + (f"<p>{esc(localized(intro))}</p>" if intro else "") + "</div>")
+def _section(title, intro) -> Html:
+    h = heading(title)
+    return Html(render_fragment("section.html.j2", heading=h,
+                                intro=localized(intro) if intro else ""), h.headings)
 
 
-def question_section(question) -> "Html":
+def question_section(question) -> Html:
     """A question's heading and introduction, as the question describes itself."""
     return _section(question.title(), question.introduction)
 
 
-class Html(str):
-    """A string Jupyter displays as HTML. `a + b` is Html too, so a template cell can show a
-    section's heading and its content as one output (each cell is a kernel round trip)."""
-
-    def _repr_html_(self) -> str:
-        # in an Arabic notebook opened in JupyterLab (no page-wide dir) the output still
-        # reads right to left
-        return f'<div dir="rtl">{self}</div>' if direction() == "rtl" else str(self)
-
-    def __add__(self, other: str) -> "Html":
-        return Html(str.__add__(self, other))
-
-
-# A run of Arabic script (with a leading # for hashtags); isolated so that it reads right to
-# left inside an English sentence without reordering the text around it.
-_ARABIC_RUN = re.compile(r"#?[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F_\s]*"
-                         r"(?<!\s)")
-
-
-# In a right-to-left report, runs that must read left to right are isolated: Latin text
-# (record text the evaluator wrote in English, file names, codes) so that its punctuation
-# stays in order, and numbers joined by separators (2020-12, 2014..2019, 62–131), which the
-# bidirectional algorithm would otherwise show back to front after an Arabic word.
-_LTR_RUN = re.compile(r"[\"“(\[#@]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
-                      r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d")
-
-
-def esc(value, page_direction: Optional[str] = None) -> str:
-    """Escape text for HTML; isolate runs of the other script's direction in <bdi>: Arabic
-    runs in an English report, left-to-right runs in an Arabic one (the report's direction,
-    or `page_direction` for a page built outside a report)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    raw = str(value)
-    if (page_direction or direction()) == "rtl":
-        out, pos = [], 0
-        for m in _LTR_RUN.finditer(raw):
-            out.append(html.escape(raw[pos:m.start()]))
-            out.append(f'<bdi dir="ltr">{html.escape(m.group(0))}</bdi>')
-            pos = m.end()
-        return "".join(out) + html.escape(raw[pos:])
-    return _ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar">{m.group(0)}</bdi>',
-                           html.escape(raw))
-
-
-def attr(value) -> str:
-    """Text for an HTML attribute (alt, aria-label): escaped, no markup."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def paragraph(text: str, css: str = "") -> Html:
     """A paragraph of text, a computed sentence (Msg) in the report's language."""
-    cls = f' class="{css}"' if css else ""
-    return Html(f'<div class="evalkit"><p{cls}>{esc(localized(text))}</p></div>')
+    return render_fragment("paragraph.html.j2", text=localized(text), css=css)
 
 
-def bullets(items: Iterable[str], links: Optional[Callable[[str], str]] = None) -> Html:
-    lis = "".join(f'<li>{links(esc(localized(i))) if links else esc(localized(i))}</li>'
-                  for i in items)
-    return Html(f'<div class="evalkit"><ul>{lis}</ul></div>')
+def bullets(items: Iterable[str], links: Optional[Callable[[Markup], Markup]] = None) -> Html:
+    shown = (esc(localized(i)) for i in items)
+    return render_fragment("bullets.html.j2", items=[links(i) if links else i for i in shown])
+
+
+def _label(label: str, note: str = "", plain: bool = False) -> Html:
+    return render_fragment("label.html.j2", label=label, note=note, plain=plain)
+
+
+def _subheading(level: int, text: str) -> Html:
+    return render_fragment("subheading.html.j2", level=level, text=text)
+
+
+def _block(*parts) -> Html:
+    """Fragments inside one report box, keeping their headings."""
+    return Html(render_fragment("block.html.j2", parts=parts), concat(parts).headings)
 
 
 # A cell longer than this is cut at an item boundary: a 10,000-activity record would put
@@ -222,34 +149,29 @@ def capped(value) -> str:
         more=f"{more:,}")
 
 
-def _cell(column: str, value, links: Optional[Callable[[str], str]] = None) -> str:
+Links = Optional[Callable[[Markup], Markup]]
+
+
+def _cell(column: str, value, links: Links = None) -> dict:
     # verdict cells carry their colour (white text on a WCAG AA background) and the word
     if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
-        return (f'<td class="v" style="background:{VERDICT_COLOURS[value]}">'
-                f"{esc(tr(value))}</td>")
+        return {"colour": VERDICT_COLOURS[value], "text": tr(value)}
     text = esc(capped(localized(value)))
-    return f"<td>{links(text) if links else text}</td>"
+    return {"colour": None, "text": links(text) if links else text}
 
 
 def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = "",
-          fold_after: Optional[int] = None,
-          links: Optional[Callable[[str], str]] = None) -> Html:
+          fold_after: Optional[int] = None, links: Links = None) -> Html:
     """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
     columns to the headings readers see; with `fold_after`, a longer table is folded into
     a <details> block that says how many rows it holds; `links` turns evidence in the
     escaped cells into links (evalkit.render.page.EvidenceLinks)."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
-    head = "".join(f"<th>{esc(tr(h))}</th>" for h in columns.values())
-    body = "".join(
-        "<tr>" + "".join(_cell(c, row[c], links) for c in columns) + "</tr>"
-        for _, row in frame.iterrows())
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    inner = (f'<div class="scroll"><table>{cap}<thead><tr>{head}</tr></thead>'
-             f"<tbody>{body}</tbody></table></div>")
-    if fold_after is not None and len(frame) > fold_after:
-        show = tr("Show the table ({rows} rows)").format(rows=len(frame))
-        inner = f"<details><summary>{esc(show)}</summary>{inner}</details>"
-    return Html(f'<div class="evalkit">{STYLE}{inner}</div>')
+    rows = [[_cell(c, row[c], links) for c in columns] for _, row in frame.iterrows()]
+    show = (tr("Show the table ({rows} rows)").format(rows=len(frame))
+            if fold_after is not None and len(frame) > fold_after else "")
+    return render_fragment("table.html.j2", head=[tr(h) for h in columns.values()],
+                           rows=rows, caption=caption, show=show)
 
 
 def figure(fig, alt: str) -> Html:
@@ -268,7 +190,7 @@ def figure(fig, alt: str) -> Html:
         fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return Html(f'<img alt="{attr(alt)}" src="data:image/svg+xml;base64,{data}">')
+    return render_fragment("figure.html.j2", alt=alt, data=data)
 
 
 def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]],
@@ -276,18 +198,16 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
     """A bar chart in escaped HTML and CSS: groups of (label, value, text shown). Drawn by the
     browser: crisp, accessible text, right-to-left where needed, nothing to run, and an order
     of magnitude cheaper than a matplotlib figure in a report."""
-    rows = []
+    shown = []
     for label, bars in groups:
         cells = []
         for i, (name, value, text, *own) in enumerate(bars):
             width = 0 if not scale_max else max(0.0, min(1.0, value / scale_max)) * 100
-            colour = own[0] if own else colours[i % len(colours)]
-            cells.append(f'<div class="bar-row"><span class="bar" style="width:{width:.1f}%;'
-                         f'background:{colour}"></span><span class="bar-text">{esc(localized(name))}'
-                         f'{": " if name else ""}{esc(localized(text))}</span></div>')
-        rows.append(f'<tr><th scope="row">{esc(localized(label))}</th><td>{"".join(cells)}</td></tr>')
-    return Html(f'<figure class="evalkit chart" role="img" aria-label="{attr(title)}">'
-                f"<figcaption>{esc(title)}</figcaption><table>{''.join(rows)}</table></figure>")
+            cells.append({"width": f"{width:.1f}", "colour": own[0] if own else
+                          colours[i % len(colours)], "name": localized(name),
+                          "text": localized(text)})
+        shown.append((localized(label), cells))
+    return render_fragment("bar_chart.html.j2", title=title, groups=shown)
 
 
 def draw(chart: "BarChart | OrdinalChart") -> Html:
@@ -302,44 +222,36 @@ def ordinal_chart(chart: OrdinalChart) -> Html:
     """Judgements as a mark in the column of their step (one column per step of the scale,
     in order), the step in words beside it; a row with no step on the scale says why in
     words across the row."""
-    title = localized(chart.title)
-    head = "".join(f'<th scope="col">{esc(localized(s))}</th>' for s in chart.scale)
-    rows = []
-    for label, step, words, colour in chart.rows:
-        if step is None:
-            cells = f'<td colspan="{len(chart.scale)}" class="muted">{esc(localized(words))}</td>'
-        else:
-            cells = "".join(
-                f'<td><span class="mark" style="background:{colour}"></span> '
-                f"{esc(localized(words))}</td>" if i == step else "<td></td>"
-                for i in range(len(chart.scale)))
-        rows.append(f'<tr><th scope="row">{esc(localized(label))}</th>{cells}</tr>')
-    return Html(f'<figure class="evalkit chart ordinal" role="img" aria-label="{attr(title)}">'
-                f"<figcaption>{esc(title)}</figcaption><table><thead><tr><td></td>{head}</tr>"
-                f"</thead><tbody>{''.join(rows)}</tbody></table></figure>")
+    return render_fragment(
+        "ordinal_chart.html.j2", title=localized(chart.title),
+        scale=[localized(s) for s in chart.scale],
+        rows=[{"label": localized(label), "step": step, "words": localized(words),
+               "colour": colour} for label, step, words, colour in chart.rows])
 
 
 def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
     """The five verdicts as a row of coloured boxes, each with its question and its verdict
     in words (the colour only repeats the word); wraps on a narrow screen."""
-    cells = []
-    for label, level in items:
-        if level in VERDICT_COLOURS:
-            cells.append(f'<li style="background:{VERDICT_COLOURS[level]}"><span class="q">'
-                         f'{esc(label)}</span><span class="level">{esc(tr(level))}</span></li>')
-        else:
-            none = tr("insufficient evidence")
-            cells.append(f'<li class="none"><span class="q">{esc(label)}</span>'
-                         f'<span class="level">{esc(none)}</span></li>')
-    label = tr("The five verdicts")
-    return Html(f'<ul class="strip" aria-label="{attr(label)}">{"".join(cells)}</ul>')
+    boxes = [{"label": label, "colour": VERDICT_COLOURS[level], "level": tr(level)}
+             if level in VERDICT_COLOURS else
+             {"label": label, "colour": None, "level": tr("insufficient evidence")}
+             for label, level in items]
+    return render_fragment("strip.html.j2", boxes=boxes, label=tr("The five verdicts"))
 
 
 def verdict_block(analysis) -> Html:
     v = analysis.verdict
-    colour = VERDICT_COLOURS.get(v.level, "#555")
     said = tr("Verdict: {sentence}").format(sentence=localized(v.sentence()))
-    return Html(f'<p class="verdict" style="color:{colour}">{esc(said)}</p>')
+    return render_fragment("verdict.html.j2", colour=VERDICT_COLOURS.get(v.level, "#555"),
+                           said=said)
+
+
+def _summary(lines: list, strip: Optional[Html], list_tag: str, title_en: str) -> Html:
+    """A report's few summary lines under their heading (the campaign's with its verdict
+    strip, numbered)."""
+    h = heading(title_en)
+    return Html(render_fragment("summary.html.j2", label=tr("Summary"), heading=h,
+                                strip=strip, list=list_tag, lines=lines), h.headings)
 
 
 def project_path(path: str | Path) -> Path:
@@ -367,13 +279,11 @@ class CampaignReport:
 
     def title(self) -> Html:
         r = self.campaign.record
-        ar = f" ({esc(r.name.ar)})" if r.name.ar else ""
         as_of = self.as_of.isoformat() if self.as_of else tr("everything recorded")
-        title = tr("Evaluation: {name}").format(name=r.name.en)
-        record = tr("Record")
-        who = tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of)
-        return Html(f'<div class="evalkit"><h1>{esc(title)}{ar}</h1><p class="muted">'
-                    f"{esc(record)} <code>{esc(r.id)}</code> · {esc(who)}</p></div>")
+        return render_fragment(
+            "title.html.j2", title=tr("Evaluation: {name}").format(name=r.name.en),
+            also=r.name.ar or "", record=tr("Record"), code=r.id,
+            said=tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of))
 
     def summary(self) -> Html:
         """Five lines for a reader with one minute: the main goal, the five verdicts, reach
@@ -414,11 +324,8 @@ class CampaignReport:
         lines = [tr("Main goal: {goal}.").format(goal=main),
                  tr("Verdicts: {verdicts}.").format(verdicts=verdicts),
                  reach.rstrip(".") + ".", launch_line, checklist + "."]
-        items = "".join(f"<li>{esc(line)}</li>" for line in lines)
         strip = verdict_strip([(f"{n} {names[n]}", a.verdict.level) for n, a in q.items()])
-        summary, title = tr("Summary"), heading(N_("In five lines"))
-        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="'
-                    f'{attr(summary)}">{title}{strip}<ol>{items}</ol></section></div>')
+        return _summary(lines, strip, "ol", N_("In five lines"))
 
     section = staticmethod(section)  # the templates call report.section(key)
 
@@ -482,22 +389,20 @@ class CampaignReport:
     def question(self, number: int) -> Html:
         """One question's section: verdict, findings, chart, indicators, criteria."""
         q = self.evaluation.questions[number]
-        parts = [STYLE, verdict_block(q)]
+        parts = [verdict_block(q)]
         if q.findings:
-            findings = tr("Findings")
-            parts.append(f"<p><strong>{esc(findings)}</strong></p>" + bullets(
+            parts.append(_label(tr("Findings")))
+            parts.append(bullets(
                 (localized(f.text) + (f" [{capped(', '.join(f.evidence))}]" if f.evidence else "")
                  for f in q.findings), self.links))
         parts.append(self.chart(number))
-        indicators = tr("Indicators")
-        note = tr("(computed from the record; evidence names the file and row or entry)")
-        parts.append(f"<p><strong>{esc(indicators)}</strong> {esc(note)}</p>")
+        parts.append(_label(tr("Indicators"), tr(
+            "(computed from the record; evidence names the file and row or entry)")))
         parts.append(table(q.summary(), links=self.links))
-        how = tr("How the verdict was reached")
-        parts.append(f"<p><strong>{esc(how)}</strong></p>")
+        parts.append(_label(tr("How the verdict was reached")))
         parts.append(table(q.criteria_table(), links=self.links))
         parts.append(self.series_section(number))
-        return Html('<div class="evalkit">' + "".join(parts) + "</div>")
+        return _block(*parts)
 
     def series_section(self, number: int) -> Html:
         """The record's series that bear on this question (series.csv): the counterfactual
@@ -509,18 +414,19 @@ class CampaignReport:
             return Html("")
         kind = {v: k for k, v in QUESTION_OF.items()}[number]
         title = tr("Series in the record ({kind})").format(kind=tr(kind))
-        parts = [f"<h3>{esc(title)}</h3>",
+        parts = [_subheading(3, title),
                  paragraph(tr(
                      "From series.csv. The statistics below are evidence beside the counts "
                      "above; they do not change the verdict, and a change that follows the "
                      "launch in time is not by itself proof that the campaign caused it."))]
         for a in mine:
             launch = str(a.launch.date()) if a.launch is not None else tr("not recorded")
-            parts.append(f"<h4>{esc(a.metric)}</h4>" + paragraph(
+            parts.append(_subheading(4, a.metric))
+            parts.append(paragraph(
                 tr("{points} observations, {first} to {last}; launch {launch}.").format(
                     points=a.points, first=a.first.date(), last=a.last.date(), launch=launch)))
-            label = tr("Counterfactual: what the series would have been without the campaign")
-            parts.append(f"<p><strong>{esc(label)}</strong></p>")
+            parts.append(_label(tr(
+                "Counterfactual: what the series would have been without the campaign")))
             cf = a.counterfactual
             if cf is None:
                 parts.append(paragraph(tr("Not computed: {reason}.").format(
@@ -531,18 +437,17 @@ class CampaignReport:
                     label = tr("The models the pre-period chose between: how well each "
                                "predicted it one step ahead (log score, higher is better) and "
                                "its weight in the forecast")
-                    parts.append(f"<p>{esc(label)}</p>")
+                    parts.append(_label(label, plain=True))
                     parts.append(table(cf.model_choice().round(3)))
                 parts.append(figure(cf.plot(), tr("{metric}: observed and counterfactual, "
                                                   "pointwise and cumulative effect").format(
                                                       metric=a.metric)))
                 effects = cf.effects().rename_axis("measure").reset_index()
                 parts.append(table(effects.round(4)))
-                label = tr("Sensitivity: the average effect under other model settings")
-                parts.append(f"<p>{esc(label)}</p>")
+                parts.append(_label(tr(
+                    "Sensitivity: the average effect under other model settings"), plain=True))
                 parts.append(table(cf.sensitivity().round(4)))
-            label = tr("Interrupted time series around the launch and hot events")
-            parts.append(f"<p><strong>{esc(label)}</strong></p>")
+            parts.append(_label(tr("Interrupted time series around the launch and hot events")))
             if a.its is None:
                 parts.append(paragraph(tr("Not computed: {reason}.").format(
                     reason=localized(a.its_problem))))
@@ -552,7 +457,7 @@ class CampaignReport:
                 parts.append(figure(a.its.plot(), tr("{metric}: interrupted time series").format(
                     metric=a.metric)))
                 parts.append(table(a.its.effects().round(4)))
-        return Html('<div class="evalkit">' + "".join(parts) + "</div>")
+        return _block(*parts)
 
     def chart(self, number: int) -> Html:
         """The question's chart as it describes it: HTML bars for counts and ladders, a
@@ -563,12 +468,12 @@ class CampaignReport:
             return figure(q.plot(), tr(q.question))
         if isinstance(spec, str):
             return paragraph(spec)
-        return Html("".join(draw(s) for s in (spec if isinstance(spec, list) else [spec])))
+        return concat(draw(s) for s in (spec if isinstance(spec, list) else [spec]))
 
     def questions(self) -> Html:
         """Every question's section, in the evaluation's order."""
-        return Html("".join(question_section(q) + self.question(n)
-                            for n, q in self.evaluation.questions.items()))
+        return concat(question_section(q) + self.question(n)
+                      for n, q in self.evaluation.questions.items())
 
     def verdicts_table(self) -> Html:
         rows = pd.DataFrame([(n, tr(q.question), q.verdict.level, q.verdict.confidence or "",
@@ -602,10 +507,9 @@ class CampaignReport:
         rest = frame[frame["result"] != FIRES]
         other = tr("The {count} other rules (do not fire, or cannot be judged from the "
                    "record)").format(count=len(rest))
-        return Html(table(found, links=self.links) + (
-            f'<div class="evalkit"><details><summary>{esc(other)}</summary>'
-            + table(rest, links=self.links) + "</details></div>"
-            if len(rest) else ""))
+        folded = render_fragment("folded.html.j2", summary=other,
+                                 body=table(rest, links=self.links)) if len(rest) else ""
+        return table(found, links=self.links) + folded
 
     def recommendations_list(self) -> Html:
         recs = self.evaluation.recommendations()
@@ -637,18 +541,14 @@ class ComparativeReport:
         names = ", ".join(self.c._name(r) for r in self.results)
         said = tr("{count} campaigns: {names} — from their results.json files; no evaluation "
                   "is re-run here.").format(count=len(self.results), names=names)
-        title = tr("Comparing campaigns")
-        return Html(f'<div class="evalkit"><h1>{esc(title)}</h1>'
-                    f'<p class="muted">{esc(said)}</p></div>')
+        return render_fragment("title.html.j2", title=tr("Comparing campaigns"), also="",
+                               record="", code="", said=said)
 
     section = staticmethod(section)  # the templates call report.section(key)
 
     def summary(self) -> Html:
-        items = "".join(f"<li>{esc(localized(line))}</li>"
-                        for line in self.c.summary_lines(self.results))
-        summary, title = tr("Summary"), heading(N_("In a few lines"))
-        return Html(f'<div class="evalkit">{STYLE}<section class="summary" aria-label="'
-                    f'{attr(summary)}">{title}<ul>{items}</ul></section></div>')
+        lines = [localized(line) for line in self.c.summary_lines(self.results)]
+        return _summary(lines, None, "ul", N_("In a few lines"))
 
     def grid_table(self) -> Html:
         return table(self.c.grid_side_by_side(self.results), fold_after=12)
@@ -658,8 +558,7 @@ class ComparativeReport:
         wide = v.pivot(index="question", columns="campaign", values="verdict")[
             [self.c._name(r) for r in self.results]].reset_index()
         from evalkit.render.charts import verdict_heatmap
-        return Html(figure(verdict_heatmap(self.results), tr("verdicts heat map"))
-                    + table(wide))
+        return figure(verdict_heatmap(self.results), tr("verdicts heat map")) + table(wide)
 
     def mobilisation(self) -> Html:
         rates = self.c.international_stand_rates(self.results)
@@ -671,7 +570,7 @@ class ComparativeReport:
         else:
             parts.append(bullets(trend.sentences()))
             parts.append(figure(trend.plot(trend_line=False), tr("stands per week")))
-        return Html("".join(parts))
+        return concat(parts)
 
     def fragmentation(self) -> Html:
         return table(self.c.fragmentation(self.results))
@@ -681,10 +580,10 @@ class ComparativeReport:
         links = self.c.partner_reuse(self.results)
         if links.empty:
             return Html("")
-        return Html('<div class="evalkit">' + heading(N_("Did each campaign build on the last?"))
-                    + paragraph(tr("Partners and coalition members shared along the sequence "
-                                   "the records give (each record's follows field)."))
-                    + table(links) + "</div>")
+        return _block(heading(N_("Did each campaign build on the last?")),
+                      paragraph(tr("Partners and coalition members shared along the sequence "
+                                   "the records give (each record's follows field).")),
+                      table(links))
 
     def reach_and_outcome(self) -> Html:
         return table(self.c.reach_against_outcome(self.results))
@@ -693,8 +592,8 @@ class ComparativeReport:
         return table(self.c.launches(self.results))
 
     def mix(self) -> Html:
-        return Html(table(self.c.mix_against_attainment(self.results))
-                    + figure(self.c.mix_plot(self.results), tr("activity mix")))
+        return (table(self.c.mix_against_attainment(self.results))
+                + figure(self.c.mix_plot(self.results), tr("activity mix")))
 
     def replication(self) -> Html:
         """The paper's claims, only when the paper's own campaigns are compared."""
@@ -720,5 +619,5 @@ class ComparativeReport:
             "are the evaluator's, recorded with the paper's evidence — agreement there is "
             "consistency, not independent confirmation.")
         t = t.assign(**{"the paper says": t["the paper says"].map(tr)})
-        return Html('<div class="evalkit">' + heading(N_("Replicating the paper"))
-                    + paragraph(intro) + paragraph(said, "verdict") + table(t) + "</div>")
+        return _block(heading(N_("Replicating the paper")), paragraph(intro),
+                      paragraph(said, "verdict"), table(t))

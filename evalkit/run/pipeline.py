@@ -8,14 +8,13 @@ Heavy libraries (papermill, nbformat, jupyter_client, pandas) are imported where
 used, so that `evalkit --help` and `evalkit validate` never load them."""
 from __future__ import annotations
 
-import html
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Optional
 
-from evalkit.i18n import direction, tr
+from evalkit.i18n import tr
 from evalkit.record.problems import Problem
 from evalkit.run.staging import Staging, atomic_write
 from evalkit.run.templates import template_path
@@ -255,22 +254,6 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
     return outcome
 
 
-INDEX = """<!DOCTYPE html>
-<html lang="{lang}" dir="{dir}"><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font-family:system-ui,"Noto Sans",sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#222}} table{{border-collapse:collapse}} td,th{{border:1px solid #ccc;
-padding:4px 8px;text-align:start;vertical-align:top}} th{{background:#f2f2f2}}
-.ok{{color:#2e7d32}} .invalid,.failed{{color:#c62828}}</style></head><body>
-<h1>{heading}</h1>
-<p>{run}</p>
-{comparative}
-<h2>{evaluations}</h2>
-<table><thead><tr><th>{campaign}</th><th>{status}</th><th>{report}</th></tr></thead>
-<tbody>{rows}</tbody></table>
-</body></html>
-"""
-
-
 def write_index(out_root: str | Path, outcomes: list[Outcome],
                 comparative: Optional[Outcome] = None, run_date: Optional[str] = None,
                 lang: str = "en") -> Path:
@@ -281,11 +264,7 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     from datetime import date
 
     from evalkit import __version__
-    # escaping that keeps a date or a Latin name in order inside Arabic text (<bdi>)
-    from evalkit.render.report import esc
-
-    def say(text: str) -> str:  # the index's fixed text is each in its language by tr()
-        return esc(text, direction(lang))
+    from evalkit.render.markup import render_page
 
     out_root = Path(out_root)
     present = {}
@@ -298,42 +277,28 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         if (path.parent / "evaluation.html").is_file():
             present[path.parent.name] = name
     failed = {o.record_id or o.record_path: o for o in outcomes if o.status != "ok"}
-    rows = []
-    for rid, name in sorted(present.items(), key=lambda x: x[1].casefold()):
-        if rid in failed:
-            continue
-        link = (f'<a href="{html.escape(rid)}/evaluation.html">'
-                f'{say(tr("evaluation", lang))}</a>')
-        if (out_root / rid / "evaluation.pdf").is_file():
-            link += f' · <a href="{html.escape(rid)}/evaluation.pdf">PDF</a>'
-        rows.append(f'<tr><td>{say(name)}</td>'
-                    f'<td class="ok">{say(tr("ok", lang))}</td><td>{link}</td></tr>')
-    for key, o in failed.items():
-        detail = html.escape(o.describe().split(": ", 1)[-1])
-        earlier = (f' <a href="{html.escape(o.record_id)}/evaluation.html">'
-                   f'{say(tr("earlier report", lang))}</a>' if o.record_id in present else "")
-        rows.append(f'<tr><td>{html.escape(key)}</td><td class="{o.status}">{detail}</td>'
-                    f"<td>{earlier}</td></tr>")
-    heading = f'<h2>{say(tr("Comparison", lang))}</h2>'
+    rows = [{"id": rid, "name": name, "pdf": (out_root / rid / "evaluation.pdf").is_file()}
+            for rid, name in sorted(present.items(), key=lambda x: x[1].casefold())
+            if rid not in failed]
+    failures = [{"key": key, "status": o.status, "detail": o.describe().split(": ", 1)[-1],
+                 "id": o.record_id, "earlier": o.record_id in present}
+                for key, o in failed.items()]
+    comp = None
     if comparative is not None and comparative.status != "ok":
-        comp = (f'{heading}<p class="failed">{say(tr("failed", lang))}: '
-                f'{html.escape(comparative.error or "")}</p>')
+        comp = {"error": comparative.error or ""}
     elif (out_root / "comparative.html").is_file():
-        pdf = (' (<a href="comparative.pdf">PDF</a>)'
-               if (out_root / "comparative.pdf").is_file() else "")
-        comp = (f'{heading}<p><a href="comparative.html">'
-                f'{say(tr("The comparative report", lang))}</a>{pdf}: '
-                f'{say(tr("the campaigns side by side.", lang))}</p>')
-    else:
-        comp = ""
+        comp = {"error": None, "pdf": (out_root / "comparative.pdf").is_file()}
+    if comp is not None:
+        comp.update(heading=tr("Comparison", lang), failed=tr("failed", lang),
+                    link=tr("The comparative report", lang),
+                    said=tr("the campaigns side by side.", lang))
     run = tr("Run on {date} with evalkit {version}. Generated; do not edit by hand.", lang)
-    page = INDEX.format(
-        lang=lang, dir=direction(lang), title=say(tr("evalkit reports", lang)),
-        heading=say(tr("Campaign evaluations", lang)),
-        evaluations=say(tr("Evaluations", lang)),
-        run=say(run.format(date=run_date or date.today().isoformat(), version=__version__)),
-        campaign=say(tr("campaign", lang)), status=say(tr("status", lang)),
-        report=say(tr("report", lang)),
-        comparative=comp, rows="".join(rows))
+    page = render_page(
+        "index.html.j2", lang, title=tr("evalkit reports", lang),
+        heading=tr("Campaign evaluations", lang), evaluations=tr("Evaluations", lang),
+        run=run.format(date=run_date or date.today().isoformat(), version=__version__),
+        campaign=tr("campaign", lang), status=tr("status", lang), report=tr("report", lang),
+        ok=tr("ok", lang), evaluation=tr("evaluation", lang),
+        earlier=tr("earlier report", lang), comparative=comp, present=rows, failed=failures)
     atomic_write(out_root / "index.html", page)
     return out_root / "index.html"

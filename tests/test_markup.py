@@ -1,0 +1,79 @@
+"""HTML is made from autoescaped templates and Markup fragments: text is escaped by
+construction, the page holds one stylesheet and lists the sections its fragments hold."""
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CASE_IDS, ROOT
+from evalkit.render.markup import Html, concat, css_string, esc, plain_isolated
+
+
+def test_text_joined_to_a_fragment_is_escaped_and_fragments_are_not():
+    fragment = Html("<p>a</p>")
+    assert fragment + "<script>" == "<p>a</p>&lt;script&gt;"
+    assert "<i>" + fragment == "&lt;i&gt;<p>a</p>"
+    assert fragment + Html("<b>b</b>") == "<p>a</p><b>b</b>"
+    assert isinstance(fragment + "x", Html)
+
+
+def test_a_fragment_keeps_the_headings_of_what_it_was_joined_from():
+    a, b = Html("<h2>A</h2>", headings=[("A", "A")]), Html("<h2>B</h2>", headings=[("B", "B")])
+    assert (a + "text" + b).headings == (("A", "A"), ("B", "B"))
+    assert concat([a, "<x>", b]).headings == (("A", "A"), ("B", "B"))
+
+
+def test_css_strings_cannot_end_the_string_or_the_style_element():
+    assert css_string('a "b" \\ </style>') == 'a \\22 b\\22  \\5c  \\3c /style>'
+
+
+def test_text_that_holds_no_markup_isolates_latin_runs_with_unicode_isolates():
+    assert plain_isolated("تقارير evalkit", "rtl") == "تقارير \u2066evalkit\u2069"
+    assert "<" not in plain_isolated("تقييم: Save Ghouta", "rtl")
+    assert "<b>" not in esc("<b>", "rtl") and esc("<b>", "rtl").startswith("&lt;")
+
+
+def _literals_building_html(path: Path):
+    """String literals starting with a tag that are not the template of a Markup(…) helper,
+    and f-strings starting with one."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    allowed = {id(node.args[0]) for node in ast.walk(tree)
+               if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Markup"
+               and node.args}
+    tag = re.compile(r"\s*</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and node.values and isinstance(
+                node.values[0], ast.Constant) and tag.match(str(node.values[0].value)):
+            yield node.lineno, "f-string"
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+              and tag.match(node.value) and id(node) not in allowed):
+            yield node.lineno, node.value[:40]
+
+
+def test_no_module_writes_html_tags_in_python_strings():
+    found = [(str(p.relative_to(ROOT)), line, what)
+             for p in sorted((ROOT / "evalkit").rglob("*.py"))
+             for line, what in _literals_building_html(p)]
+    assert found == []
+
+
+@pytest.mark.parametrize("case", CASE_IDS[:1])
+def test_the_page_holds_one_stylesheet_and_contents_listing_each_section(case_reports, case):
+    page = (case_reports / case / "evaluation.html").read_text(encoding="utf-8")
+    assert page.count("<style") == 1 and page.count("evalkit's one stylesheet") == 1
+    toc = re.search(r'<nav aria-label="Contents" class="toc">(.*?)</nav>', page, re.S).group(1)
+    listed = re.findall(r'<a href="#([^"]+)">', toc)
+    headings = re.findall(r'<h2 id="([^"]+)">', page)
+    assert listed == headings and len(listed) >= 12
+
+
+def test_no_attribute_of_a_page_holds_markup(case_reports):
+    for page in [case_reports / "comparative.html", case_reports / "index.html",
+                 *(case_reports / case / name for case in CASE_IDS
+                   for name in ("evaluation.html", "record.html"))]:
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r'src="data:[^"]*"', "", text)
+        assert not re.search(r'="[^"]*<bdi', text), page
+        title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+        assert "<" not in title and "&lt;" not in title, page
