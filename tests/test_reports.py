@@ -48,7 +48,7 @@ def test_each_report_answers_the_five_questions_then_checklist_and_recommendatio
     assert -1 not in positions and positions == sorted(positions)
     assert page.count("Verdict: ") == 5
     # a chart per question: HTML bar charts (1, 3, 4, 5) and the rates figure (2)
-    assert page.count('class="evalkit chart"') >= 6 and page.count("<img alt=") >= 1
+    assert page.count('class="evalkit chart') >= 6 and page.count("<img alt=") >= 1
     results = json.loads((case_reports / case / "results.json").read_text())
     assert set(results["questions"]) == {"1", "2", "3", "4", "5"}
     assert len(results["checklist"]) == 35
