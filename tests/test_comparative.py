@@ -202,3 +202,30 @@ def test_comparative_summary_is_computed_from_the_results(case_reports):
 def test_replication_table_speaks_in_words_not_codes(case_reports):
     text = " ".join(replication_table(load_results(case_reports))["evalkit computed"])
     assert "not_achieved" not in text and "reactive True" not in text and "designed False" not in text
+
+
+def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, monkeypatch):
+    """Three bounded stand counts of two campaigns cannot carry a Poisson trend: the
+    comparative report shows the counts and says why no trend is tested."""
+    import pandas as pd
+
+    from evalkit import comparison
+    from evalkit.comparison import tables
+    page = (case_reports / "comparative.html").read_text(encoding="utf-8")
+    results = load_results(case_reports)
+    rates = tables.international_stand_rates(results)
+    if rates["id"].nunique() < tables.TREND_MIN_CAMPAIGNS:
+        assert comparison.stand_rate_trend(results) is None
+        assert "a trend needs counts from at least 3" in page
+        assert "rate ratio per" not in page.lower()
+    # counted figures from three campaigns do carry one
+    three = pd.DataFrame({"campaign": ["A", "B", "C"], "id": ["a", "b", "c"],
+                          "window": ["2016", "2018", "2019"], "start": [1, 2, 3],
+                          "weeks": [4.0, 4.0, 4.0], "count": [40, 23, 9],
+                          "bound": ["exact", "exact", "approximate"], "per week": ["", "", ""],
+                          "rate_low": [10, 5, 2.5], "rate_high": [10, 5, 2.5]})
+    monkeypatch.setattr(tables, "international_stand_rates", lambda results: three)
+    assert tables.stand_trend_withheld([]) is None
+    assert tables.stand_rate_trend([]) is not None
+    three.loc[:1, "bound"] = "lower"
+    assert "open-ended" in tables.stand_trend_withheld([])

@@ -8,11 +8,11 @@ from evalkit.comparison.tables import (AGREES, CANNOT, DISAGREES, MILITARY, _nam
                                        international_stand_rates, launch_words, launches,
                                        load_results, mix_against_attainment, mix_plot,
                                        partner_reuse, reach_against_outcome, sequence_links,
-                                       stand_rate_trend, verdicts)
+                                       stand_rate_trend, stand_trend_withheld, verdicts)
 
 # _name: a campaign's column label, which the comparative report uses too
 __all__ = ["AGREES", "_name", "CANNOT", "CLAIMS", "Claim", "DISAGREES", "MILITARY", "attainment_words",
            "first_launch", "fragmentation", "grid_side_by_side", "international_stand_rates",
            "launch_words", "launches", "load_results", "mix_against_attainment", "mix_plot",
            "paper_results", "partner_reuse", "reach_against_outcome", "replication_table",
-           "sequence_links", "stand_rate_trend", "summary_lines", "verdicts"]
+           "sequence_links", "stand_rate_trend", "stand_trend_withheld", "summary_lines", "verdicts"]

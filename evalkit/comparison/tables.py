@@ -81,10 +81,34 @@ def international_stand_rates(results: list[CampaignResults]) -> pd.DataFrame:
                         ).sort_values("start", kind="stable")
 
 
-def stand_rate_trend(results: list[CampaignResults]) -> Optional[RateTrend]:
+# A trend across campaigns is tested only on counts that can carry it: from at least three
+# campaigns (two campaigns' figures are a comparison, not a trend), most of them counted
+# rather than open-ended ("more than 60" bounds the rate on one side only).
+TREND_MIN_CAMPAIGNS = 3
+
+
+def stand_trend_withheld(results: list[CampaignResults]) -> Optional[Msg]:
+    """Why the stands' trend is not tested, or None when it is."""
     r = international_stand_rates(results)
-    if len(r) < 2:
+    campaigns = r["id"].nunique() if len(r) else 0
+    if campaigns < TREND_MIN_CAMPAIGNS:
+        return Msg("International stand counts from {n} campaigns: a trend needs counts from "
+                   "at least {needed}, so none is tested (the counts are shown as they are).",
+                   n=campaigns, needed=TREND_MIN_CAMPAIGNS)
+    open_ended = int(r["bound"].isin(["lower", "upper"]).sum())
+    if open_ended * 2 > len(r):
+        return Msg("{open} of the {n} international stand counts are open-ended bounds "
+                   "('more than …'): too few are counted for a trend test.",
+                   open=open_ended, n=len(r))
+    return None
+
+
+def stand_rate_trend(results: list[CampaignResults]) -> Optional[RateTrend]:
+    """The Poisson trend of international stands per week in time order, when the counts
+    can carry one (stand_trend_withheld)."""
+    if stand_trend_withheld(results) is not None:
         return None
+    r = international_stand_rates(results)
     return RateTrend([f"{c} ({w})" for c, w in zip(r["campaign"], r["window"])],
                      list(r["count"]), list(r["weeks"]))
 

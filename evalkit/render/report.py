@@ -68,7 +68,7 @@ SECTIONS = {
     "c-mobilisation": ("Mobilisation across the campaigns",
                        "International protest stands as rates per week of the window each "
                        "count covers, with the paper's qualifiers kept as bounds, and a Poisson "
-                       "trend test across them in time order."),
+                       "trend test across them in time order where the counts can carry one."),
     "c-fragmentation": ("Hashtag fragmentation",
                         "Distinct hashtags per language and phase after merging spelling "
                         "variants, and how many trended."),
@@ -565,8 +565,7 @@ class ComparativeReport:
         parts = [table(rates[["campaign", "window", "weeks", "count", "per week"]])]
         trend = self.c.stand_rate_trend(self.results)
         if trend is None:
-            parts.append(paragraph(tr("Fewer than two counted international stand figures: no "
-                                      "trend can be tested.")))
+            parts.append(paragraph(self.c.stand_trend_withheld(self.results)))
         else:
             parts.append(bullets(trend.sentences()))
             parts.append(figure(trend.plot(trend_line=False), tr("stands per week")))
