@@ -229,3 +229,24 @@ def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, 
     assert tables.stand_rate_trend([]) is not None
     three.loc[:1, "bound"] = "lower"
     assert "open-ended" in tables.stand_trend_withheld([])
+
+
+def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_json(
+        case_reports):
+    """86 cells of the paper's appendix grids against evalkit's: each disagreement has its
+    reason, in the comparative report and in comparative.json."""
+    data = json.loads((case_reports / "comparative.json").read_text(encoding="utf-8"))
+    g = data["grid_agreement"]
+    assert g["cells"] == 86
+    assert g["agree"] + len(g["disagree"]) == 86 and g["agree"] >= 80
+    for d in g["disagree"]:
+        assert d["reason"] and d["paper"] != d["evalkit"]
+    page = (case_reports / "comparative.html").read_text(encoding="utf-8")
+    assert f"86 cells of the paper's grids: {g['agree']} agree" in page
+    assert {r["id"] for r in data["replication"]} and data["verdicts"] and data["grid"]
+    per_campaign = {c: 0 for c in data["campaigns"]}
+    for r in data["campaigns"]:
+        results = json.loads((case_reports / r / "results.json").read_text(encoding="utf-8"))
+        per_campaign[r] = len(results.get("paper_grid") or [])
+    assert per_campaign == {"aleppo-is-burning": 20, "save-ghouta": 23,
+                            "idlib-under-fire": 22, "caesar": 21}

@@ -307,3 +307,17 @@ def replication_table(results: list[CampaignResults]) -> pd.DataFrame:
         rows.append({"claim": c.id, "paper": c.source, "the paper says": c.text,
                      "evalkit computed": computed, "result": status})
     return pd.DataFrame(rows)
+
+
+def grid_agreement(results: list[CampaignResults]) -> dict:
+    """The paper's appendix grids against evalkit's, over the campaigns that have one:
+    {cells, agree, disagree: [{campaign, dimension, row, paper, evalkit, reason}]}."""
+    cells, disagree = 0, []
+    for r in results:
+        for c in r.paper_grid or []:
+            cells += 1
+            if not c.agrees:
+                disagree.append({"campaign": r.record.id, "dimension": c.dimension,
+                                 "row": c.row, "paper": c.paper, "evalkit": c.evalkit,
+                                 "reason": c.because})
+    return {"cells": cells, "agree": cells - len(disagree), "disagree": disagree}

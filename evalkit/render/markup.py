@@ -256,7 +256,7 @@ def plain_isolated(value, page_direction: Optional[str] = None) -> str:
 def css_string(value) -> Markup:
     """Text inside a CSS string ("…" in a @page rule): quotes, backslashes and line breaks
     escaped for CSS, '<' too so that it can never close the <style> element."""
-    text = re.sub(r'["\\<\n]', lambda m: "\\%x " % ord(m.group(0)), str(value))
+    text = re.sub(r'["\\<\n]', lambda m: f"\\{ord(m.group(0)):x} ", str(value))
     return Markup(text)
 
 

@@ -19,7 +19,7 @@ from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of
 from evalkit.record.load import load_campaign
-from evalkit.i18n import N_, joined, localized, remember, set_language, tr
+from evalkit.i18n import N_, Msg, joined, localized, remember, set_language, tr
 from evalkit.render.markup import Html, Markup, attr, concat, esc, render_fragment
 from evalkit.render.page import EvidenceLinks
 
@@ -593,6 +593,30 @@ class ComparativeReport:
     def mix(self) -> Html:
         return (table(self.c.mix_against_attainment(self.results))
                 + figure(self.c.mix_plot(self.results), tr("activity mix")))
+
+    def paper_grid(self) -> Html:
+        """The paper's appendix grids against the grids evalkit generated, cell by cell, when
+        the compared records carry them (the paper's four campaigns)."""
+        g = self.c.grid_agreement(self.results)
+        if not g["cells"]:
+            return Html("")
+        said = Msg("{cells} cells of the paper's grids: {agree} agree with evalkit's grid, "
+                   "{disagree} disagree, each with its reason below.", cells=g["cells"],
+                   agree=g["agree"], disagree=len(g["disagree"]))
+        intro = Msg("Each cell of the paper's appendix tables (case_studies/<id>/"
+                    "paper_grid.csv, the Arabic text and its code) against the grid evalkit "
+                    "generates from the record: coded rows (scope, launch timing, media tools, "
+                    "discourse, results) compared with what evalkit computes or reads, text "
+                    "rows checked for being represented. A disagreement is a computation "
+                    "evalkit makes from the data (e.g. launch timing from the dates) or what "
+                    "the record format can say, never a misread left standing.")
+        rows = pd.DataFrame(g["disagree"], columns=["campaign", "dimension", "row", "paper",
+                                                    "evalkit", "reason"])
+        parts = [heading(N_("The paper's grid, cell by cell")), paragraph(intro),
+                 paragraph(said, "verdict")]
+        if len(rows):
+            parts.append(table(rows))
+        return _block(*parts)
 
     def replication(self) -> Html:
         """The paper's claims, only when the paper's own campaigns are compared."""

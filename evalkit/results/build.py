@@ -9,6 +9,7 @@ import math
 from evalkit.evaluation import Evaluation
 from evalkit.results.facts import campaign_facts
 from evalkit.evaluation.grid import build_grid, judgement_as_of, parse_as_of
+from evalkit.evaluation.paper_grid import grid_agreement
 from evalkit.i18n import message_table
 from evalkit.record.load import Campaign
 from evalkit.results.model import SCHEMA_VERSION
@@ -41,6 +42,8 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "grid": build_grid(campaign, when).to_dict(orient="records"),
         "facts": campaign_facts(evaluation),
         **evaluation.to_dict(),
+        # only for a record with the paper's grid beside it (the paper's four campaigns)
+        **({"paper_grid": cells} if (cells := grid_agreement(campaign)) is not None else {}),
     }
 
 

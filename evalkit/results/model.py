@@ -75,6 +75,18 @@ class GridRow(_Part):
     sources: str
 
 
+class PaperGridCell(_Part):
+    """One cell of the paper's appendix grid against evalkit's (evaluation.paper_grid)."""
+
+    dimension: str
+    row: str
+    paper: str          # the paper's code, or "text" for a row that is not a code
+    evalkit: str
+    agrees: bool
+    because: str
+    source: str
+
+
 class Account(_Part):
     platform: str
     language: str
@@ -241,6 +253,8 @@ class CampaignResults(_Part):
     checklist: list[ChecklistResult]
     recommendations: list[RecommendationResult]
     series: list[SeriesResult]
+    # the paper's own grid against evalkit's, for a record with a paper_grid.csv
+    paper_grid: Optional[list[PaperGridCell]] = None
     # each sentence's template and fields, for a report in another language (evalkit.i18n)
     messages: dict[str, tuple[str, dict[str, Any]]]
 

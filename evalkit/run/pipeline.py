@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from evalkit.i18n import tr
 from evalkit.record.problems import Problem
@@ -216,6 +216,26 @@ def _load_converter() -> None:
         import nbconvert  # noqa: F401
 
 
+def comparative_data(results) -> dict:
+    """comparative.json: what the comparative report shows, as data for analysts — the
+    replication table, the paper's grids against evalkit's, and the side-by-side tables."""
+    from evalkit.comparison import (grid_agreement, grid_side_by_side, launches,
+                                    paper_results, replication_table, verdicts)
+    replication = []
+    if paper_results(results):
+        for row in replication_table(results).to_dict(orient="records"):
+            replication.append({"id": row["claim"], "section": row["paper"],
+                                "claim": row["the paper says"], "verdict": row["result"],
+                                "because": row["evalkit computed"]})
+    return {"schema_version": 1,
+            "campaigns": [r.record.id for r in results],
+            "replication": replication,
+            "grid_agreement": grid_agreement(results),
+            "verdicts": verdicts(results).drop(columns=["score"]).to_dict(orient="records"),
+            "launches": launches(results).to_dict(orient="records"),
+            "grid": grid_side_by_side(results).astype(str).to_dict(orient="records")}
+
+
 def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
             timeout: int = 900, pdf: bool = False, lang: str = "en") -> Outcome:
     """The comparative report from the results.json files already in `out_root`. They are
@@ -228,7 +248,7 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
     out_root = Path(out_root).resolve()
     outcome = Outcome("comparative", record_id="comparative")
     try:
-        read_results_dir(out_root, campaigns)
+        results = read_results_dir(out_root, campaigns)
     except ResultsError as exc:
         outcome.status, outcome.error = "failed", "\n  " + "\n  ".join(str(exc).splitlines())
         return outcome
@@ -241,9 +261,13 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
                         staging.path / "comparative.ipynb", tr("Comparing campaigns", lang),
                         "comparative", timeout, lang, staging.path)
         (staging.path / "comparative.html").write_text(page, encoding="utf-8")
+        from evalkit.results.build import results_json
+        (staging.path / "comparative.json").write_text(results_json(comparative_data(results)),
+                                                       encoding="utf-8")
         if pdf:
             html_to_pdf(staging.path / "comparative.html", staging.path / "comparative.pdf")
-        _replace_files(staging.path, out_root, ["comparative.ipynb", "comparative.html"], pdf)
+        _replace_files(staging.path, out_root,
+                       ["comparative.ipynb", "comparative.json", "comparative.html"], pdf)
         outcome.out_dir = str(out_root)
     except Exception as exc:
         outcome.status = "failed"
@@ -283,7 +307,7 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     failures = [{"key": key, "status": o.status, "detail": o.describe().split(": ", 1)[-1],
                  "id": o.record_id, "earlier": o.record_id in present}
                 for key, o in failed.items()]
-    comp = None
+    comp: Optional[dict[str, Any]] = None
     if comparative is not None and comparative.status != "ok":
         comp = {"error": comparative.error or ""}
     elif (out_root / "comparative.html").is_file():
