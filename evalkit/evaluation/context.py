@@ -1,0 +1,97 @@
+"""The setting a rule needs before it may fire: where the decision makers sit, which
+languages they and the campaign's home public speak, the campaign's arena, whether it was a
+coalition, whether its phases were timed to scheduled events. The paper's rules were
+written for diaspora and local campaigns pressing decision makers abroad; a rule whose
+precondition does not hold for a campaign does not fire for it (docs/evaluation-method.md,
+"Rules in context"). One definition of each, used by every question, rule and
+recommendation."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pandas as pd
+
+from evalkit.record.languages import UNKNOWN, language_code
+
+__all__ = ["direct_mask", "decision_maker_audiences", "decision_makers_at_home",
+           "decision_makers_abroad", "home_languages", "decision_maker_languages",
+           "foreign_languages_needed", "affected_abroad", "virtual_share", "is_coalition",
+           "timed_to_scheduled_events"]
+
+
+def _code(text) -> str:
+    try:
+        return language_code(text)
+    except ValueError:  # records are validated; a stray value is compared as written
+        return str(text).strip().lower()
+
+
+def direct_mask(campaign) -> pd.Series:
+    """Which activities went *directly* to decision makers — one definition everywhere:
+    the paper's fn-26 kind `direct_to_decision_makers`, or lobbying, or an activity aimed at
+    a decision-maker audience that is not coded as another fn-26 kind (a rally aimed at a
+    cabinet is public pressure, not direct contact)."""
+    acts = campaign.activities
+    if acts.empty:
+        return pd.Series(dtype=bool)
+    dm = {a.id for a in campaign.record.audiences if a.segment == "decision_makers"}
+    return ((acts["paper_kind"] == "direct_to_decision_makers") | (acts["kind"] == "lobbying")
+            | (acts["audience"].isin(dm) & acts["paper_kind"].isna()))
+
+
+def decision_maker_audiences(record) -> list:
+    return [a for a in record.audiences if a.segment == "decision_makers"]
+
+
+def decision_makers_at_home(record) -> Optional[bool]:
+    """True when every decision-maker audience is at the campaign's home (a movement
+    pressing its own government), False when any sits abroad, None when none is recorded."""
+    dms = decision_maker_audiences(record)
+    if not dms:
+        return None
+    return all("home" in a.places for a in dms)
+
+
+def decision_makers_abroad(record) -> Optional[bool]:
+    at_home = decision_makers_at_home(record)
+    return None if at_home is None else not at_home
+
+
+def home_languages(record) -> set[str]:
+    """The languages of the campaign's home public (general-public audiences at home)."""
+    return {_code(lang) for a in record.audiences
+            if a.segment == "general_public" and "home" in a.places for lang in a.languages}
+
+
+def decision_maker_languages(record) -> set[str]:
+    return {_code(lang) for a in decision_maker_audiences(record) for lang in a.languages}
+
+
+def foreign_languages_needed(record) -> Optional[bool]:
+    """Whether the decision makers must be spoken to in a language the home public does
+    not speak (None when either side's languages are not recorded)."""
+    dm, home = decision_maker_languages(record) - {UNKNOWN}, home_languages(record)
+    if not dm or not home:
+        return None
+    return bool(dm - home)
+
+
+def affected_abroad(record) -> bool:
+    """Some of the people the cause concerns live outside the campaign's home (refugees,
+    a diaspora, a crisis abroad)."""
+    return any("affected" in a.places and "home" not in a.places for a in record.audiences)
+
+
+def virtual_share(campaign) -> Optional[float]:
+    acts = campaign.activities
+    return None if acts.empty else float((acts["channel"] == "virtual").mean())
+
+
+def is_coalition(record) -> bool:
+    """The campaign was itself run by a coalition (one with members or a size recorded)."""
+    return any(c.members or c.size is not None for c in record.coalitions)
+
+
+def timed_to_scheduled_events(timing) -> list:
+    """The phases whose start was timed to a scheduled event foreseen beforehand."""
+    return [t for t in timing if t.planned]
