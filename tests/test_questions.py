@@ -137,7 +137,10 @@ def test_goal_attainment_depends_on_the_as_of_date(tmp_path):
     assert old.table.loc[0, "attainment"] == "not achieved"
     assert new.table.loc[0, "attainment"] == "partly achieved"
     assert old.verdict.level != new.verdict.level
-    assert new.table.loc[0, "launch to attainment"] == "5.9–7.0 years"
+    # no `attained` date: the judgement bounds the time (issue 19 item 6)
+    assert new.table.loc[0, "launch to attainment"] == (
+        "at most 7.0 years (attained by the judgement of 2020-12; when it was attained is not "
+        "recorded)")
 
 
 def test_smart_audit_names_the_failing_criteria(tmp_path):
@@ -229,7 +232,9 @@ def test_tactics_low_effort_share_and_coordination_problems(tmp_path):
     assert criterion(q, "Low-effort activities are at most").met is True
     problems = indicator(q, "Coordination problems")
     assert "accounts in en run by 2 teams" in problems
-    assert "events in Paris at the same time (activities.csv:4, :5)" in problems
+    # two rows at one place and time with no organisers recorded are no evidence of
+    # competing calls (issue 19 item 5; tests/test_rules_in_context.py has the clash)
+    assert "at the same time" not in problems
     assert criterion(q, "No coordination problems").met is False
 
 

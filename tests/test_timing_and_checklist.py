@@ -160,7 +160,7 @@ def test_declining_counts_fire_the_mobilisation_weakness(tmp_path):
         "2020-01,protest_stands,more than 60,,,,,international,,,s",
         "2020-03,protest_stands,at most 30,,,,,international,,,s"]))
     r = _status(ev, "W7")
-    assert r.status == FIRES and "protest_stands" in r.evidence[0]
+    assert r.status == FIRES and "protest stands" in r.evidence[0]
 
 
 def _phased(tmp_path, *spans):

@@ -19,7 +19,8 @@ from evalkit.evaluation.decision_makers import DecisionMakersReached
 from evalkit.evaluation.goals import GoalAttainment
 from evalkit.evaluation.reach import Reach
 from evalkit.evaluation.impact import analyse_series
-from evalkit.evaluation.recommendations import PAPER_CAMPAIGNS, RECOMMENDATIONS, with_example
+from evalkit.evaluation.recommendations import (PAPER_CAMPAIGNS, RECOMMENDATIONS, set_aside,
+                                                with_example)
 from evalkit.evaluation.tactics import TacticUsefulness
 
 # The evaluation's questions, in the report's order. Each describes itself (its number,
@@ -57,7 +58,15 @@ class Evaluation:
                 for n in r.rule.recommendations:
                     why.setdefault(n, []).append(r.rule.id)
         return [(n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why[n])
-                for n in sorted(why)]
+                for n in sorted(why) if set_aside(n, self) is None]
+
+    def set_aside(self) -> list[tuple[int, str, str]]:
+        """(number, text, why it does not fit) for recommendations a firing weakness calls
+        for whose precondition this campaign does not meet."""
+        called = sorted({n for r in self.checklist if r.status == FIRES
+                         and r.rule.kind == "weakness" for n in r.rule.recommendations})
+        return [(n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why)
+                for n in called if (why := set_aside(n, self)) is not None]
 
     @property
     def is_paper_campaign(self) -> bool:
@@ -76,6 +85,8 @@ class Evaluation:
                           for r in self.checklist],
             "recommendations": [{"number": n, "text": t, "because": w}
                                 for n, t, w in self.recommendations()],
+            "recommendations_set_aside": [{"number": n, "text": t, "why": w}
+                                          for n, t, w in self.set_aside()],
             "series": [a.to_dict() for a in self.series],
         }
 

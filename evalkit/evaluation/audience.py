@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined
+from evalkit.record.languages import language_code as _language_code
 from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
+from evalkit.evaluation.context import decision_makers_abroad, direct_mask, home_languages
 from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
                                      fit_margins, row_ref)
 
@@ -13,16 +15,13 @@ EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equa
 GROUP_OF = {"decision_makers": N_("decision makers"), "general_public": N_("general public"),
             **{s: N_("influencers") for s in INFLUENCER_SEGMENTS}}
 GROUPS = ["decision makers", "influencers", "general public", N_("not stated")]
-# Language names an evaluator may write instead of the ISO code.
-_LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "french": "fr", "german": "de",
-                   "spanish": "es", "turkish": "tr", "russian": "ru", "chinese": "zh",
-                   "persian": "fa", "farsi": "fa", "italian": "it", "dutch": "nl",
-                   "portuguese": "pt", "swahili": "sw", "japanese": "ja", "korean": "ko"}
-
-
 def language_code(text: str) -> str:
-    t = str(text).strip().lower()
-    return _LANGUAGE_NAMES.get(t, t)
+    """The ISO code of a language as a record writes it (code, or English or Arabic name),
+    from Babel's locale data; the record layer has already refused unknown ones."""
+    try:
+        return _language_code(text)
+    except ValueError:
+        return str(text).strip().lower()
 
 
 def decision_maker_languages(record) -> set[str]:
@@ -40,26 +39,28 @@ ARENA_OF_REGION = {"local": "national", "regional": "regional",
                    "international": "international", "blocking_state": "international"}
 
 
+def _arena(audience) -> str:
+    """The scope that reaches a decision-maker audience: its region when recorded, else
+    national at the campaign's home and international abroad."""
+    if audience.region is not None:
+        return ARENA_OF_REGION[audience.region]
+    return "national" if "home" in audience.places else "international"
+
+
 def decision_makers_arena(record) -> str | None:
     """The widest activity scope the record's decision-maker audiences sit at (None when it
     records none): in-person activity must reach that far to press them."""
-    arenas = {ARENA_OF_REGION[a.region] for a in record.audiences
-              if a.segment == "decision_makers"}
+    arenas = {_arena(a) for a in record.audiences if a.segment == "decision_makers"}
     return max(arenas, key=SCOPES.index) if arenas else None
 
 
-def home_languages(record) -> set[str]:
-    """The languages of the local general public: the campaign's home languages."""
-    return {language_code(l) for a in record.audiences
-            if a.segment == "general_public" and a.region == "local" for l in a.languages}
-
-
 def foreign_publics(record) -> list:
-    """General-public audiences abroad (international or in a blocking state) that speak
-    some language other than the home public's."""
+    """General-public audiences abroad (outside the campaign's home, regional publics
+    aside as the paper's regional Arab public) that speak some language other than the
+    home public's."""
     home = home_languages(record)
     return [a for a in record.audiences if a.segment == "general_public"
-            and a.region in ("international", "blocking_state")
+            and a.abroad and a.region != "regional"
             and any(language_code(l) not in home for l in a.languages)]
 
 
@@ -109,10 +110,8 @@ class RightAudience(Analysis):
                            Msg("{share} (low 1, medium 2, high 3; {n} activities with effort "
                                "and audience)", share=f"{w_top / w_total:.0%}", n=len(weighted)))
 
-        self.direct = direct = acts[(acts["paper_kind"] == "direct_to_decision_makers")
-                                    | (acts["kind"] == "lobbying")
-                                    | (groups == "decision makers")] \
-            if not acts.empty else acts
+        # one definition of direct contact, used by question 5 and the checklist too
+        self.direct = direct = acts[direct_mask(c)] if not acts.empty else acts
         self.indicator(Msg("Activities addressed directly to decision makers"), len(direct),
                        row_ref("activities.csv", direct["row"]) if len(direct) else [])
 
@@ -219,7 +218,8 @@ class RightAudience(Analysis):
                 "Most language-coded activities and accounts were not in the decision makers' "
                 "languages ({languages}): the paper calls this 'a talk with oneself' (§4, "
                 "weakness 8).", languages=self.named)))
-        if not self.blocking:
+        # a movement pressing its own government has no blocking state abroad to address
+        if not self.blocking and decision_makers_abroad(self.campaign.record):
             self.findings.append(Finding(Msg(
                 "No audience in a blocking state (the public of a state that blocks the goal) "
                 "is recorded (recommendation 8).")))

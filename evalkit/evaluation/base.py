@@ -16,6 +16,7 @@ from typing import Literal, Optional, Sequence
 import pandas as pd
 
 from evalkit.i18n import N_, Msg
+from evalkit.record.asof import cut_as_of
 from evalkit.record.load import Campaign
 
 # a verdict's level and its confidence, as types and as the ordered scales
@@ -65,6 +66,8 @@ class Verdict:
         return self.level == INSUFFICIENT
 
     def sentence(self) -> Msg:
+        if self.withheld and self.cap_reason:
+            return Msg("Insufficient evidence: {reason}.", reason=self.cap_reason)
         if self.withheld:
             return Msg("Insufficient evidence: only {judgeable} of {total} criteria can be "
                        "judged from the record (at least {needed} are needed).",
@@ -85,6 +88,8 @@ def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
     rest (question 3: a main goal not achieved cannot make the goals 'fair')."""
     judged = [c for c in criteria if c.met is not None]
     met = sum(bool(c.met) for c in judged)
+    if cap is not None and cap[0] == INSUFFICIENT:   # the question's own reason to withhold
+        return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria), cap[1])
     if len(judged) < MIN_JUDGEABLE:
         return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria))
     share = met / len(judged)
@@ -152,7 +157,9 @@ class Analysis:
     introduction: str = ""
 
     def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
-        self.campaign = campaign
+        # the campaign as it stood on the as-of date: the one cut (record.asof), made here
+        # too so that a question built on its own sees no more than the evaluation does
+        self.campaign = cut_as_of(campaign, as_of)
         self.as_of = as_of
         self.indicators: list[tuple[str, str, str]] = []  # (indicator, value, evidence)
         self.findings: list[Finding] = []

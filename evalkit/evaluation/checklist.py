@@ -11,7 +11,11 @@ import pandas as pd
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
-from evalkit.evaluation.audience import home_languages, language_code
+from evalkit.evaluation.audience import language_code
+from evalkit.evaluation import context
+from evalkit.evaluation.context import home_languages
+from evalkit.evaluation.decision_makers import contacts_recorded, favourable
+from evalkit.evaluation.reach import MOBILISATION_METRICS, declines
 
 RuleStatus = Literal["fires", "does not fire", "cannot be judged from the record"]
 RuleKind = Literal["strength", "weakness"]
@@ -40,8 +44,14 @@ class Rule:
     judge: Optional[Callable] = None   # ctx -> (fires: bool|None, evidence list)
     why_not: str = "needs facts a record does not hold (context, motives, staff)"
     paper_example: str = ""   # the paper's own wording for the Syrian campaigns
+    # ctx -> why the rule does not apply to this campaign (None: it applies); the paper's
+    # rules were written for campaigns pressing decision makers abroad (evaluation-method.md)
+    applies: Optional[Callable] = None
 
     def run(self, ctx) -> RuleResult:
+        reason = self.applies(ctx) if self.applies is not None else None
+        if reason is not None:
+            return RuleResult(self, QUIET, [Msg("does not apply: {why}", why=reason)])
         if self.judge is None:
             return RuleResult(self, CANNOT, [self.why_not])
         fires, evidence = self.judge(ctx)
@@ -92,21 +102,15 @@ def _weak_strategy(ctx):
 
 
 def _declining(ctx):
-    rates = ctx.questions[2].rates
-    ev = []
-    for (metric, scope), part in rates.groupby(["metric", "scope"], dropna=False):
-        part = part.sort_values("window")
-        for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
-            if b["rate_high"] < a["rate_low"]:
-                ev.append(Msg("{metric} ({scope}): {first} in {first_window} then {then} in "
-                              "{then_window} (metrics.csv:{a}, :{b})", metric=metric,
-                              scope=scope, first=a["per week"], first_window=a["window"],
-                              then=b["per week"], then_window=b["window"], a=a["row"],
-                              b=b["row"]))
+    # repeated counts of one kind (reach.declines: which counts are comparable)
+    table = ctx.questions[2].metric_table
+    ev = declines(table)
+    comparable = table[table["metric"].isin(MOBILISATION_METRICS)
+                       & ~table["level"].astype(bool)] if len(table) else table
     foreign = ctx.questions[2].criterion("foreign_public_reached")
     if foreign.met is False:
         ev.append(Msg("foreign public not fully reached: {why}", why=foreign.because))
-    if not ev and rates.empty and foreign.met is None:
+    if not ev and len(comparable) < 2 and foreign.met is None:
         return None, [Msg("no repeated counts and no foreign audience reach recorded")]
     return bool(ev), ev or [N_("no decline between comparable counts")]
 
@@ -119,8 +123,17 @@ def _virtual_or_hostile(ctx):
         if v > len(acts) / 2:
             ev.append(Msg("{n} of {total} activities virtual", n=v, total=len(acts)))
     hostile = ctx.campaign.record.discourse.hostile_language
+    # "undisciplined online discourse": hostile language counts where the campaign lived
+    # online; placards at a street rally are not online discourse
+    online = not len(acts) or int((acts["channel"] == "virtual").sum()) >= len(acts) / 2
     if hostile and hostile.present == "yes":
-        ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
+        if online:
+            ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
+        else:
+            return False, [Msg("mostly in person ({n} of {total} activities); the hostile "
+                               "language recorded was not the discourse of an online "
+                               "campaign", n=int((acts["channel"] == "in_person").sum()),
+                               total=len(acts))]
     if not len(acts) and not hostile:
         return None, [Msg("no activities or discourse recorded")]
     return bool(ev), ev or [Msg("mostly in person; no hostile language recorded")]
@@ -163,7 +176,7 @@ def _awareness_local(ctx):
 
 def _no_pressure_tools(ctx):
     intl = [a for a in ctx.campaign.record.audiences
-            if a.segment == "decision_makers" and a.region in ("international", "blocking_state")]
+            if a.segment == "decision_makers" and a.abroad]
     if not intl:
         return None, [Msg("no international decision-maker audience recorded")]
     lob = ctx.questions[5].criterion("lobbying_in_mix")
@@ -171,6 +184,36 @@ def _no_pressure_tools(ctx):
         return None, [lob.because]
     return not lob.met, [Msg("aimed at {audiences}; lobbying/direct contact: {why}",
                              audiences=", ".join(a.id for a in intl), why=lob.because)]
+
+
+def _counter_narrative(ctx):
+    rec = ctx.campaign.record
+    if not rec.opponents_recorded:
+        return None, [Msg("opponents not recorded")]
+    said = [o for o in rec.opponents if o.counter_narrative == "yes"]
+    if said:
+        return True, [Msg("{who} ({kind}): {note}", who=o.name, kind=o.kind,
+                          note=o.description or N_("counter-narrative recorded")) for o in said]
+    if any(o.counter_narrative == "unknown" for o in rec.opponents):
+        return None, [Msg("whether the opponents put out a counter-narrative is not recorded")]
+    return False, [Msg("no opponent's counter-narrative recorded ({n} opponents)",
+                       n=len(rec.opponents))]
+
+
+# --- preconditions (docs/evaluation-method.md, "Rules in context") ------------------------
+def _dm_at_home(ctx):
+    if context.decision_makers_at_home(ctx.campaign.record):
+        return Msg("the decision makers sit at the campaign's home (it presses its own "
+                   "government), not abroad")
+    return None
+
+
+def _one_language(ctx):
+    if context.foreign_languages_needed(ctx.campaign.record) is False:
+        return Msg("the decision makers speak the home public's languages ({languages})",
+                   languages=", ".join(sorted(context.decision_maker_languages(
+                       ctx.campaign.record))))
+    return None
 
 
 def _partners(ctx):
@@ -193,10 +236,12 @@ def _media_pressure(ctx):
 
 
 def _citizenship(ctx):
-    # the people the cause concerns: the local public, and abroad those who speak its language
+    # the people the cause concerns: publics at the affected place; for the paper's regions
+    # (no `place`) the local public, and abroad those who speak its language (a diaspora)
     home = home_languages(ctx.campaign.record)
     local = [a for a in ctx.campaign.record.audiences if a.segment == "general_public"
-             and (a.region == "local" or any(language_code(l) in home for l in a.languages))]
+             and ("affected" in a.places
+                  or (not a.place and any(language_code(l) in home for l in a.languages)))]
     known = [a for a in local if a.reached != "unknown"]
     if not known:
         return None, [Msg("reach of the local public (the people the cause concerns) not "
@@ -236,13 +281,20 @@ BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_deci
 
 
 def _accountability(ctx):
-    eng = ctx.campaign.engagements
-    if eng.empty:
+    c = ctx.campaign
+    eng, acts = c.engagements, c.decisions
+    if not contacts_recorded(c) and acts.empty and not c.cut.get("decisions"):
         return None, [Msg("no engagements recorded")]
-    hit = eng[eng["response"].isin(list(BINDING_RESPONSES))]
-    return len(hit) > 0, [Msg("{who}: {response} (engagements.csv:{row})", who=r.decision_maker,
-                              response=r.response, row=r.row) for r in hit.itertuples()] or \
-        [Msg("no law, sanctions, resolution, treaty or executive decision")]
+    hit = eng[eng["response"].isin(list(BINDING_RESPONSES))] if not eng.empty else eng
+    # decision makers' own binding acts for the ask, or partial ones the campaign accepted:
+    # a concession it rejected is not a first fruit
+    own = favourable(acts)
+    own = own[own["act"].isin(list(BINDING_RESPONSES))] if not own.empty else own
+    ev = [Msg("{who}: {response} (engagements.csv:{row})", who=r.decision_maker,
+              response=r.response, row=r.row) for r in hit.itertuples()]
+    ev += [Msg("{who}: {response} (decisions.csv:{row})", who=r.decision_maker,
+               response=r.act, row=r.row) for r in own.itertuples()]
+    return bool(ev), ev or [Msg("no law, sanctions, resolution, treaty or executive decision")]
 
 
 def _donations(ctx):
@@ -317,12 +369,12 @@ RULES: list[Rule] = [
     Rule("S12", "strength", "strengths", "Indirect rise in donations", judge=_donations),
     # weaknesses (paper §4.2), the paper's four groups
     Rule("W1", "weakness", "objective", "Aimed at international decision makers with no pressure tools",
-         (2, 14), judge=_no_pressure_tools),
+         (2, 14), judge=_no_pressure_tools, applies=_dm_at_home),
     Rule("W2", "weakness", "objective", "A very complex political reality (a veto, a blocking state)",
          why_not="political context outside the campaign's record",
          paper_example="the UNSC veto"),
     Rule("W3", "weakness", "objective", "A strong counter-narrative from the other side", (18,),
-         why_not="the opponents' narrative is not part of the record",
+         judge=_counter_narrative,
          paper_example="the 'fighting terrorism' counter-narrative"),
     Rule("W4", "weakness", "objective", "A culture unused to these tools", (6,)),
     Rule("W5", "weakness", "objective", "Waning media interest", (19,),
@@ -336,11 +388,12 @@ RULES: list[Rule] = [
     Rule("W8", "weakness", "self",
          "Spoke to its own public in its own language, not the decision makers': 'a talk with oneself'",
          (4, 13), judge=_from_criterion(1, "decision_makers_languages", invert=True),
+         applies=_one_language,
          paper_example="Addressed local/Arab audiences in Arabic"),
     Rule("W9", "weakness", "self", "Long-settled diaspora absent from political participation",
          (14,), why_not="diaspora participation is not coded in the record"),
     Rule("W10", "weakness", "strategy", "Awareness-heavy strategies aimed at the local audience",
-         (3, 7), judge=_awareness_local),
+         (3, 7), judge=_awareness_local, applies=_dm_at_home),
     Rule("W11", "weakness", "strategy", "Weak strategy: goals not measurable, reactive launches, stops and restarts",
          (2, 11, 16), judge=_weak_strategy),
     Rule("W12", "weakness", "strategy", "Over-estimated achievements and a weak culture of impact evaluation",

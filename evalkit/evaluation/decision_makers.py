@@ -21,6 +21,37 @@ POLICY = {"vote", "resolution", "law", "truce", "sanctions", "treaty", "executiv
           "withdrawn"}
 
 
+# decision makers' own acts (decisions.csv) that are policy: a plan adopted is one
+POLICY_ACTS = POLICY | {"plan"}
+
+
+def decision_rung(act: str, direction: str, answer: str) -> int:
+    """A decision maker's own act on the ladder: an act for the ask (or a partial one the
+    campaign accepted) by what it is; a partial concession not accepted is a public answer,
+    not the ask; an act against the ask shows only that they knew of it."""
+    if direction == "against":
+        return 1
+    if direction == "partial" and answer != "accepted":
+        return 3
+    return 4 if act in POLICY_ACTS else 3
+
+
+def favourable(decisions: pd.DataFrame) -> pd.DataFrame:
+    """Acts for the campaign's ask, or partial concessions it accepted (S8, question 5)."""
+    if decisions.empty:
+        return decisions
+    return decisions[(decisions["direction"] == "for") | (
+        (decisions["direction"] == "partial") & (decisions["campaign_answer"] == "accepted"))]
+
+
+def contacts_recorded(campaign) -> bool:
+    """Whether the record says anything about contacts with decision makers: rows in
+    engagements.csv, or `no_engagements: true`. An empty table alone says nothing."""
+    # rows the as-of cut left out still show the record tracks contacts: none yet by then
+    return (not campaign.engagements.empty or campaign.record.no_engagements
+            or bool(campaign.cut.get("engagements")))
+
+
 def rung(engagement_type: str, response: str) -> int:
     if response in POLICY:
         return 4
@@ -28,6 +59,10 @@ def rung(engagement_type: str, response: str) -> int:
         return 3
     # a refusal means the ask was heard and weighed: two-way, whatever the channel
     return 2 if engagement_type in TWO_WAY or response == "rejected" else 1
+
+
+NOT_RECORDED = Msg("no contact with decision makers is recorded (engagements.csv is empty "
+                   "and the record does not say there was none)")
 
 
 def _matches(target: str, row) -> bool:
@@ -48,8 +83,7 @@ class DecisionMakersReached(Analysis):
 
     def measure(self) -> None:
         rec, eng = self.campaign.record, self.campaign.engagements
-        if self.as_of is not None and not eng.empty:
-            eng = eng[eng["date_start"].dt.date <= self.as_of]
+        acts = self.campaign.decisions
         targets = list(dict.fromkeys(d for g in rec.goals for d in g.decision_makers))
         launch = min(p.start.start for p in rec.phases)
         rows, matched_rows = [], set()
@@ -57,6 +91,14 @@ class DecisionMakersReached(Analysis):
             hits = eng[eng.apply(lambda r, t=t: _matches(t, r), axis=1)] if not eng.empty else eng
             matched_rows |= set(hits["row"]) if len(hits) else set()
             best = max((rung(a, b) for a, b in zip(hits["type"], hits["response"])), default=0)
+            # two-way needs a two-way contact (or a refusal of the ask): a statement or a
+            # vote answering a letter does not make the contact two-way
+            two_way = bool(len(hits)) and bool((hits["type"].isin(TWO_WAY)
+                                                | (hits["response"] == "rejected")).any())
+            own = acts[acts.apply(lambda r: _matches(t, r), axis=1)] if not acts.empty else acts
+            own_best = max((decision_rung(a, d, c) for a, d, c in
+                            zip(own["act"], own["direction"], own["campaign_answer"])),
+                           default=0)
             first = hits["date_start"].min() if len(hits) else None
             rows.append({
                 "decision maker": t, "engagements": len(hits),
@@ -66,11 +108,15 @@ class DecisionMakersReached(Analysis):
                                      if len(hits) else ""),
                 "days from launch": (f"{(first.date() - launch).days}" if first is not None
                                      else ""),
-                "_rung": best, "_rows": list(hits["row"]) if len(hits) else [],
+                "_rung": max(best, own_best), "_contact": best, "_two_way": two_way,
+                "_rows": list(hits["row"]) if len(hits) else [],
+                "_acts": list(own["row"]) if len(own) else [],
+                "_own_best": own_best,
             })
         self.table = pd.DataFrame(rows, columns=["decision maker", "engagements", "how",
                                                  "highest rung", "first engagement",
-                                                 "days from launch", "_rung", "_rows"])
+                                                 "days from launch", "_rung", "_contact",
+                                                 "_two_way", "_rows", "_acts", "_own_best"])
         others = eng[~eng["row"].isin(matched_rows)] if not eng.empty else eng
         self.indicator(Msg("Decision makers the goals name"),
                        "; ".join(targets) or N_("none named"))
@@ -80,9 +126,19 @@ class DecisionMakersReached(Analysis):
                            Msg("{rung} ({n} engagements; first {first})",
                                first=r["first engagement"], **fields)
                            if r["first engagement"] else Msg("{rung} ({n} engagements)", **fields),
-                           row_ref("engagements.csv", r["_rows"]))
+                           row_ref("engagements.csv", r["_rows"])
+                           + row_ref("decisions.csv", r["_acts"]))
         self.targets, self.others = targets, others
-        self.covered = covered = sum(r["_rung"] > 0 for r in rows)
+        # engaged = contacted by the campaign (engagements), not a decision maker's own act
+        self.covered = covered = sum(r["_contact"] > 0 for r in rows)
+        self.contacts = contacts_recorded(self.campaign)
+        self.acts_recorded = not acts.empty or bool(self.campaign.cut.get("decisions"))
+        if not acts.empty:
+            self.indicator(Msg("Decision makers' own acts (decisions.csv)"),
+                           joined("; ", [Msg("{who}: {act}, {direction}", who=r.decision_maker,
+                                             act=r.act, direction=r.direction)
+                                         for r in acts.itertuples()]),
+                           row_ref("decisions.csv", acts["row"]))
         if targets:
             self.indicator(Msg("Coverage of the target list"),
                            Msg("{n} of {total}", n=covered, total=len(targets)))
@@ -107,19 +163,31 @@ class DecisionMakersReached(Analysis):
     @criterion("half_of_targets_engaged")
     def _half_of_targets_engaged(self) -> Criterion:
         targets, covered = self.targets, self.covered
+        if targets and not self.contacts:
+            return Criterion(Msg("At least half of the named decision makers were engaged"),
+                             None, NOT_RECORDED)
         return Criterion(Msg("At least half of the named decision makers were engaged"),
                          (covered / len(targets) >= 0.5) if targets else None,
                          Msg("{n} of {total}", n=covered, total=len(targets)) if targets
                          else Msg("no targets to cover"))
 
     def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
+        if self.targets and not (self.contacts or self.acts_recorded):
+            return Criterion(name, None, NOT_RECORDED)
         return Criterion(name, (self.top >= rung_needed) if self.targets else None,
                          Msg("highest rung: {rung}", rung=LADDER[self.top]))
 
     @criterion("two_way_engagement")
     def _two_way_engagement(self) -> Criterion:
-        return self._rung_reached(Msg("A named decision maker was engaged two-way (meeting, "
-                                      "testimony, hearing)"), 2)
+        name = Msg("A named decision maker was engaged two-way (meeting, testimony, hearing)")
+        if self.targets and not self.contacts:
+            return Criterion(name, None, NOT_RECORDED)
+        rows = self.table.to_dict("records")
+        two = [r["decision maker"] for r in rows if r["_two_way"]]
+        return Criterion(name, bool(two) if self.targets else None,
+                         Msg("two-way contact with: {who}", who="; ".join(two)) if two else
+                         Msg("no meeting, testimony, hearing or briefing with a named decision "
+                             "maker (highest rung: {rung})", rung=LADDER[self.top]))
 
     @criterion("public_statement_or_policy")
     def _public_statement_or_policy(self) -> Criterion:
@@ -133,7 +201,7 @@ class DecisionMakersReached(Analysis):
     def conclude(self) -> None:
         has, covered, others, rows = bool(self.targets), self.covered, self.others, \
             self.table.to_dict("records")
-        if has and covered == 0:
+        if has and covered == 0 and self.contacts:
             self.findings.append(Finding(
                 Msg("None of the decision makers named in the goals was engaged: the "
                     "engagements recorded went to others.") if len(others) else
@@ -141,11 +209,21 @@ class DecisionMakersReached(Analysis):
                     "engagement is recorded."),
                 row_ref("engagements.csv", others["row"]) if len(others) else []))
         for r in rows:
-            if r["_rung"] == 4:
+            if r["_contact"] == 4:
                 self.findings.append(Finding(Msg(
                     "{who}: policy action followed engagement (a sequence in time, recorded "
                     "by the evaluator; not by itself proof of cause).", who=r["decision maker"]),
                     row_ref("engagements.csv", r["_rows"])))
+            elif r["_own_best"] == 4:
+                self.findings.append(Finding(Msg(
+                    "{who}: policy action for the campaign's ask, by the decision maker's own "
+                    "act (decisions.csv; a sequence in time, not by itself proof of cause).",
+                    who=r["decision maker"]), row_ref("decisions.csv", r["_acts"])))
+        if self.targets and not self.contacts:
+            self.findings.append(Finding(Msg(
+                "No contact between the campaign and a decision maker is recorded: whether "
+                "they were engaged cannot be judged (write no_engagements: true when the "
+                "sources say there was none).")))
 
     def chart(self) -> "BarChart | Msg":
         if self.table.empty:

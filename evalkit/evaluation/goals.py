@@ -3,12 +3,15 @@
 or measurable, ceilings too high)."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pandas as pd
 
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.timing import day_span
-from evalkit.evaluation.base import (Analysis, Criterion, Finding, OrdinalChart, criterion,
+from evalkit.evaluation.base import (INSUFFICIENT, Analysis, Criterion, Finding, OrdinalChart,
+                                     criterion,
                                      fit_margins)
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
@@ -44,6 +47,40 @@ def _span_of_days(lo: int, hi: int) -> Msg:
     return day_span(lo, hi)
 
 
+def _years_late(days: int) -> Msg:
+    """'7 years', '5 months', '12 days' after a deadline, in the largest whole unit."""
+    if days >= 365:
+        n = int(days // 365.25) or 1
+        return Msg("{n} year", n=n) if n == 1 else Msg("{n} years", n=n)
+    if days >= 31:
+        n = int(days // 30.44)
+        return Msg("{n} month", n=n) if n == 1 else Msg("{n} months", n=n)
+    return Msg("{n} day", n=days) if days == 1 else Msg("{n} days", n=days)
+
+
+def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
+    """(attained by its deadline?, in words) for a goal: None when it has no deadline, or
+    when the dates cannot tell (attained, but its date is unknown and the judgement came
+    after the deadline; or not attained and the deadline not yet passed)."""
+    d = goal.deadline
+    if d is None:
+        return None, ""
+    if reached is not None:
+        when = reached.attained or reached.as_of   # the judgement bounds an unknown date
+        if when.end <= d.end:
+            return True, Msg("attained by its deadline ({deadline})", deadline=d.text)
+        if when.start > d.end:
+            return False, Msg("attained {date}, {late} after its deadline ({deadline})",
+                              date=when.text, late=_years_late((when.start - d.end).days),
+                              deadline=d.text)
+        return None, Msg("attained by {date}; whether by its deadline ({deadline}) the dates "
+                         "cannot tell", date=when.text, deadline=d.text)
+    if latest is not None and latest.as_of.end >= d.end:
+        return False, Msg("not attained by its deadline ({deadline}; judged as of {date})",
+                          deadline=d.text, date=latest.as_of.text)
+    return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
+
+
 class GoalAttainment(Analysis):
     number = 3
     question = N_("To what degree were the short-, medium- and long-term goals achieved?")
@@ -60,14 +97,21 @@ class GoalAttainment(Analysis):
             j = judgement_as_of(g, self.as_of)
             smart = {part: bool(getattr(g, field)) for part, field in SMART_PARTS}
             failing = [k for k, ok in smart.items() if not ok]
-            reached = [x for x in g.judgements if x.attainment in ("achieved", "partly")
-                       and (self.as_of is None or x.as_of.end <= self.as_of)]
+            # the record is cut at the as-of date: these judgements had all been made by then
+            reached = [x for x in g.judgements if x.attainment in ("achieved", "partly")]
             first = min(reached, key=lambda x: x.as_of.end) if reached else None
             lag = None
             if first is not None:
-                lo = max(0, (first.as_of.start - launch.end).days)
-                hi = (first.as_of.end - launch.start).days
-                lag = _span_of_days(lo, hi)
+                # from when the goal was attained; without that date, the judgement that
+                # found it attained bounds it (the time is then at most this)
+                when = first.attained or first.as_of
+                lo = max(0, (when.start - launch.end).days)
+                hi = (when.end - launch.start).days
+                lag = _span_of_days(lo, hi) if first.attained else \
+                    Msg("at most {span} (attained by the judgement of {date}; when it was "
+                        "attained is not recorded)", span=_span_of_days(hi, hi),
+                        date=first.as_of.text)
+            on_time, deadline_words = deadline_status(g, first, j)
             rows.append({
                 "goal": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
                 "attainment": ATTAINMENT_WORDS[j.attainment] if j else N_("no judgement yet"),
@@ -78,8 +122,9 @@ class GoalAttainment(Analysis):
                                   missing=joined(", ", failing)) if failing else N_("none"),
                 "launch to attainment": lag or "",
                 "source": self.campaign.cite(j.source) if j else "",
+                "deadline": deadline_words,
                 "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
-                "_missing": failing,
+                "_missing": failing, "_on_time": on_time,
             })
         self.table = pd.DataFrame(rows)
         for r in rows:
@@ -94,6 +139,11 @@ class GoalAttainment(Analysis):
             if r["SMART gaps"] != "none":
                 self.indicator(Msg("SMART audit: {goal}", goal=r["goal"]),
                                Msg("missing: {gaps}", gaps=r["SMART gaps"]),
+                               [f"campaign.yaml goals[{r['goal']}]"])
+            if r["_on_time"] is False:
+                # a time-bound goal whose time ran out: the SMART audit says so
+                self.indicator(Msg("SMART audit: {goal}", goal=r["goal"]),
+                               Msg("deadline missed: {how}", how=r["deadline"]),
                                [f"campaign.yaml goals[{r['goal']}]"])
             if r["launch to attainment"]:
                 self.indicator(Msg("Time from launch ({launch}) to attainment: {goal}",
@@ -133,7 +183,23 @@ class GoalAttainment(Analysis):
                          if self.mains else None,
                          joined("; ", [_measurable(r) for r in self.mains]))
 
+    @criterion("main_goal_on_time")
+    def _main_goal_on_time(self) -> Criterion:
+        judged = [r for r in self.mains if r["_on_time"] is not None]
+        return Criterion(Msg("The main goal was attained by its deadline"),
+                         any(r["_on_time"] for r in judged) if judged else None,
+                         joined("; ", [Msg("{goal}: {how}", goal=r["goal"], how=r["deadline"])
+                                       for r in self.mains if r["deadline"]])
+                         if any(r["deadline"] for r in self.mains)
+                         else Msg("no deadline recorded for the main goal"),
+                         [f"campaign.yaml goals[{r['goal']}]" for r in judged])
+
     def conclude(self) -> None:
+        # The paper's success criterion is the main goal: without a judgement of it the
+        # goals cannot be rated at all, whatever the interim goals did
+        if self.mains and not self.main_scores:
+            self.cap = (INSUFFICIENT, Msg("the main goal, the measure of success, has no "
+                                          "attainment judgement as of the report's date"))
         # The paper's success criterion is the main goal: interim wins cannot lift a campaign
         # whose main goal failed to "fair" (docs/evaluation-method.md, "Question 3").
         if self.main_scores:

@@ -51,8 +51,8 @@ def _num(x: float) -> str:
 
 
 _COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "days", "short", "weeks",
-            "count", "bound", "rate_low", "rate_high", "per week", "level", "note", "source",
-            "_size"]
+            "count", "bound", "rate_low", "rate_high", "per week", "level", "cumulative", "note",
+            "source", "_size", "_low", "_high"]
 
 
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
@@ -64,7 +64,10 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
         days = (r["date_end"] - r["date_start"]).days + 1
         weeks = max(days / 7, MIN_WEEKS)
         q = Quantity.from_row(r, "value")
-        level = r["metric"] in LEVEL_METRICS
+        # a running total to date (cumulative: yes) is a level too: dividing a petition's
+        # total by the weeks since launch would invent a rate nobody measured
+        total = r.get("cumulative") == "yes"
+        level = r["metric"] in LEVEL_METRICS or total
         count = Msg("{q}%", q=q.msg()) if r["metric"] == "percent" else q.msg()
         rows.append({
             "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
@@ -74,25 +77,102 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "count": count, "bound": q.bound,
             "rate_low": None if level else q.lower / weeks,
             "rate_high": None if level else q.upper / weeks,
-            "per week": Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
+            "per week": Msg("a total to date, not a rate: {count} by {date}", count=count,
+                            date=r["date"]) if total else
+            Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
             if level else _rate_text(q, weeks, days),
+            "cumulative": total,
             "level": level, "note": r.get("note") if isinstance(r.get("note"), str) else "",
             "source": r["source"],
             # how big the count is, for ranking: its upper bound, or its lower when open-ended
             "_size": q.upper if math.isfinite(q.upper) else q.lower,
+            "_low": q.lower, "_high": q.upper,   # the count's own bounds
         })
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
+# Kinds of count, in the order reach is told: people reached or acting first (their sizes
+# compare: views, participants, signatures...), then events, then places and organisations,
+# then money; `other` last, whatever its size, named by its note. Percentages are shares.
+REACH_KINDS = (
+    ("views", "participants", "signatures", "pledges", "followers", "hashtag_uses", "posts",
+     "media_items"),
+    ("events", "demonstrations", "protest_stands"),
+    ("countries", "cities", "organisations", "co_sponsors"),
+    ("donations",),
+)
+
+
+def _kind_rank(metric: str) -> int:
+    return next((i for i, kinds in enumerate(REACH_KINDS) if metric in kinds), len(REACH_KINDS))
+
+
 def largest_counts(metric_table: pd.DataFrame) -> list[str]:
     """The largest count of each metric (percentages aside), as written with its qualifier
-    and window: reach in a line, for the summary and for reach beside outcome."""
-    out = []
+    and window, ranked by kind (REACH_KINDS) and by size within it, never led by `other`:
+    reach in a line, for the summary and for reach beside outcome. An `other` count is named
+    by its note ("more than 250 detained"), never as "other"."""
+    ranked = []
     table = metric_table[metric_table["metric"] != "percent"]
     for metric, part in table.groupby("metric", sort=True):
-        top = part.loc[part["_size"].idxmax()]
-        out.append(Msg("{count} {metric} ({window})", count=top["count"],
-                       metric=str(metric).replace("_", " "), window=top["window"]))
+        groups = part.groupby("note", sort=True) if metric == "other" else [(None, part)]
+        for note, rows in groups:
+            top = rows.loc[rows["_size"].idxmax()]
+            what = (note or N_("other")) if metric == "other" else str(metric).replace("_", " ")
+            ranked.append((_kind_rank(str(metric)), -top["_size"], str(metric),
+                           Msg("{count} {metric} ({window})", count=top["count"], metric=what,
+                               window=top["window"])))
+    return [m for *_, m in sorted(ranked, key=lambda x: x[:3])]
+
+
+# Counts of mobilisation that repeat comparably (W7): the same metric at the same scope,
+# events with events (windows under a week: their counts) and windows with windows (their
+# weekly rates); estimates of one window are one count, its widest bounds. Running totals,
+# levels and `other` counts are never compared; pledges are compared with the turnout that
+# followed them (a follow-through, not a trend).
+MOBILISATION_METRICS = EVENT_METRICS + ("participants", "signatures", "pledges")
+
+
+def declines(metric_table: pd.DataFrame) -> list[Msg]:
+    """Each certain decline between consecutive comparable counts, and each turnout
+    certainly below the pledges before it, as sentences citing their rows."""
+    t = metric_table[metric_table["metric"].isin(MOBILISATION_METRICS)
+                     & ~metric_table["level"].astype(bool)] if len(metric_table) else metric_table
+    out = []
+    counts = []
+    for (metric, scope, start, days), same in t.groupby(["metric", "scope", "start", "days"],
+                                                        dropna=False, sort=True):
+        short = bool(same["short"].iloc[0])
+        # events compare by their counts, windows by their weekly rates
+        low, high = ("_low", "_high") if short else ("rate_low", "rate_high")
+        counts.append({"metric": metric, "scope": scope if isinstance(scope, str) else "",
+                       "start": start, "end": start + pd.Timedelta(days=int(days) - 1),
+                       "short": short, "low": float(same[low].min()),
+                       "high": float(same[high].max()), "count_low": float(same["_low"].min()),
+                       "count_high": float(same["_high"].max()), "row": same.iloc[0],
+                       "rows": [f"metrics.csv:{r}" for r in same["row"]]})
+    by_kind: dict = {}
+    for c in counts:
+        by_kind.setdefault((c["metric"], c["scope"], c["short"]), []).append(c)
+    for (metric, scope, short), seq in by_kind.items():
+        seq.sort(key=lambda c: c["start"])
+        for a, b in zip(seq, seq[1:]):
+            if b["start"] > a["end"] and b["high"] < a["low"]:
+                shown = "count" if short else "per week"
+                out.append(Msg("{metric} ({scope}): {first} ({first_window}) then {then} "
+                               "({then_window}) ({rows})", metric=metric.replace("_", " "),
+                               scope=scope or N_("scope not recorded"),
+                               first=a["row"][shown], first_window=a["row"]["window"],
+                               then=b["row"][shown], then_window=b["row"]["window"],
+                               rows=", ".join(a["rows"] + b["rows"])))
+    for p in (c for c in counts if c["metric"] == "pledges"):
+        for c in (c for c in counts if c["metric"] == "participants"):
+            if c["start"] >= p["start"] and c["count_high"] < p["count_low"]:
+                out.append(Msg("pledged {pledged} ({pledge_window}), then {came} took part "
+                               "({came_window}) ({rows})", pledged=p["row"]["count"],
+                               pledge_window=p["row"]["window"], came=c["row"]["count"],
+                               came_window=c["row"]["window"],
+                               rows=", ".join(p["rows"] + c["rows"])))
     return out
 
 

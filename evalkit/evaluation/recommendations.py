@@ -45,3 +45,29 @@ def with_example(text: str, example: str, paper: bool):
     if paper and example:
         return Msg("{text} (the paper: {example})", text=Msg(text), example=Msg(example))
     return Msg(text)
+
+
+def set_aside(number: int, ctx):
+    """Why recommendation `number` does not fit this campaign (a Msg), or None when it
+    does: the paper wrote them for campaigns pressing decision makers abroad from a
+    diaspora and a home under attack (docs/evaluation-method.md, "Rules in context")."""
+    from evalkit.evaluation import context
+    from evalkit.i18n import Msg
+    rec = ctx.campaign.record
+    at_home = context.decision_makers_at_home(rec)
+    one_language = context.foreign_languages_needed(rec) is False
+    if number == 1 and context.is_coalition(rec):
+        return Msg("the campaign was itself run by a coalition")
+    if number in (4, 13, 17) and (one_language or (at_home and not context.affected_abroad(rec))):
+        return Msg("its decision makers speak the home public's languages") if one_language \
+            else Msg("its decision makers sit at its home")
+    if number in (8, 14) and at_home:
+        return Msg("its decision makers sit at its home, not abroad")
+    if number == 11 and context.timed_to_scheduled_events(ctx.timing):
+        return Msg("its phases were already timed to scheduled events ({phases})",
+                   phases=", ".join(t.phase.id for t in context.timed_to_scheduled_events(
+                       ctx.timing)))
+    if number in (12, 15) and at_home and not context.affected_abroad(rec):
+        return Msg("the people it concerns, and its decision makers, are at its home: "
+                   "there is no community abroad to organise")
+    return None

@@ -10,7 +10,8 @@ from evalkit.i18n import N_, Msg, joined
 from evalkit.record.schema import ACTIVITY_KINDS
 from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
                                      fit_margins, row_ref)
-from evalkit.evaluation.decision_makers import POLICY
+from evalkit.evaluation.context import direct_mask
+from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable
 from evalkit.evaluation.hashtags import group_variants
 
 # An outcome counts as "following" an activity when it is dated after the activity starts
@@ -27,6 +28,15 @@ def _same_event(a, b) -> bool:
     if isinstance(ea, str) and ea == eb:
         return True
     return (a["date"], a["city"], a["description"]) == (b["date"], b["city"], b["description"])
+
+
+def _competing(a, b) -> bool:
+    """Two rows at one place and time are a clash only with evidence of competing calls:
+    both organisers recorded, and different. A petition handed over at a human chain, or an
+    ultimatum read at a rally, by one organiser is one action."""
+    oa, ob = a.get("organiser"), b.get("organiser")
+    return (isinstance(oa, str) and isinstance(ob, str)
+            and oa.strip().casefold() != ob.strip().casefold() and not _same_event(a, b))
 
 
 class TacticUsefulness(Analysis):
@@ -58,10 +68,12 @@ class TacticUsefulness(Analysis):
 
         # outcomes that followed tactics in time
         outcomes = []
-        e = c.engagements
-        if self.as_of is not None and not e.empty:
-            # as question 4 does: a response after the report's date had not happened yet
-            e = e[e["date_start"].dt.date <= self.as_of]
+        e = c.engagements   # as of the report's date: the campaign is cut (record.asof)
+        for _, r in favourable(c.decisions).iterrows():
+            if r["act"] in POLICY | {"plan", "statement"}:
+                outcomes.append((r["date_start"], r["date_end"],
+                                 Msg("{who}: {response}", who=r["decision_maker"],
+                                     response=r["act"]), f"decisions.csv:{r['row']}"))
         if not e.empty:
             for _, r in e[e["response"].isin(POLICY | {"statement"})].iterrows():
                 outcomes.append((r["date_start"], r["date_end"],
@@ -69,8 +81,7 @@ class TacticUsefulness(Analysis):
                                      response=r["response"]), f"engagements.csv:{r['row']}"))
         for g in rec.goals:
             for j in g.judgements:
-                if j.attainment in ("achieved", "partly") and (
-                        self.as_of is None or j.as_of.end <= self.as_of):
+                if j.attainment in ("achieved", "partly"):
                     outcomes.append((pd.Timestamp(j.as_of.start), pd.Timestamp(j.as_of.end),
                                      Msg("{level} goal {goal}: {attainment}", level=g.level,
                                          goal=g.id, attainment=j.attainment),
@@ -120,11 +131,12 @@ class TacticUsefulness(Analysis):
         for city, part in (inp.groupby("city") if len(inp) else []):
             part = part.sort_values("date_start")
             for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
-                if b["date_start"] <= a["date_end"] and not _same_event(a, b):
-                    clash.append((city, a["row"], b["row"]))
-        for city, ra, rb in clash:
-            problems.append(Msg("events in {city} at the same time (activities.csv:{a}, :{b})",
-                                city=city, a=ra, b=rb))
+                if b["date_start"] <= a["date_end"] and _competing(a, b):
+                    clash.append((city, a["row"], b["row"], a["organiser"], b["organiser"]))
+        for city, ra, rb, oa, ob in clash:
+            problems.append(Msg("competing calls in {city} at the same time by {first} and "
+                                "{second} (activities.csv:{a}, :{b})", city=city, a=ra, b=rb,
+                                first=oa, second=ob))
         self.coordination = self.problems = problems
         self.indicator(Msg("Coordination problems"),
                        joined("; ", problems) if problems else N_("none found"))
@@ -158,10 +170,10 @@ class TacticUsefulness(Analysis):
                           coalitions=joined(", ", unlisted))
 
         self.breadth = breadth
-        self.lobbying = acts[(acts["kind"] == "lobbying") |
-                             (acts["paper_kind"] == "direct_to_decision_makers")] if n else acts
+        # one definition of direct contact, as question 1 counts it (evaluation.context)
+        self.lobbying = acts[direct_mask(c)] if n else acts
         self.policy_outcomes = [o for o in outcomes
-                                if any(o[2].endswith(f": {p}") for p in POLICY)
+                                if any(o[2].endswith(f": {p}") for p in POLICY | {"plan"})
                                 or o[2].startswith("main goal ")]
 
     @criterion("lobbying_in_mix")
@@ -216,7 +228,9 @@ class TacticUsefulness(Analysis):
         c, rec, outcomes = self.campaign, self.campaign.record, self.policy_outcomes
         return Criterion(
             Msg("A policy outcome or goal attainment followed the tactics in time"),
-            bool(outcomes) if (len(c.activities) and (not c.engagements.empty or
+            bool(outcomes) if (len(c.activities) and (contacts_recorded(c) or
+                                                      not c.decisions.empty or
+                                                      c.cut.get("decisions") or
                                                       any(g.judgements for g in rec.goals)))
             else None,
             joined("; ", [o[2] for o in outcomes]) if outcomes else N_("none recorded"),

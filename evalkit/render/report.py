@@ -295,6 +295,9 @@ class CampaignReport:
         main = "; ".join(f"{r['text'].rstrip('.')} — {tr(r['attainment'])}"
                          + (" " + tr("(as of {date})").format(date=r["judged as of"])
                             if r["judged as of"] else "")
+                         # a missed deadline belongs in the one line a reader may read
+                         + (", " + localized(r["deadline"]) if r.get("_on_time") is False
+                            else "")
                          for _, r in mains.iterrows()) or tr("no main goal recorded")
         names = {n: tr(w) for n, w in QUESTION_WORDS.items()}
         verdicts = " · ".join(f"{n} {names[n]}: {tr(a.verdict.level)}" for n, a in q.items())
@@ -513,11 +516,17 @@ class CampaignReport:
 
     def recommendations_list(self) -> Html:
         recs = self.evaluation.recommendations()
+        aside = self.evaluation.set_aside()
+        # a recommendation the weaknesses call for but this campaign's setting does not fit
+        # is named with the reason, never silently dropped
+        aside_html = (paragraph(tr("Set aside as not fitting this campaign:")) + bullets(
+            f"{n}. {localized(text)} — {localized(why)}" for n, text, why in aside)) \
+            if aside else ""
         if not recs:
-            return paragraph(tr("No weakness in the checklist fired, so no recommendation is "
-                                "called for."))
+            return (paragraph(tr("No weakness in the checklist fired, so no recommendation is "
+                                 "called for.")) if not aside else Html("")) + aside_html
         return bullets(f"{n}. {localized(text)} " + tr("(because of {rules})").format(
-            rules=", ".join(why)) for n, text, why in recs)
+            rules=", ".join(why)) for n, text, why in recs) + aside_html
 
     def sources_table(self) -> Html:
         rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
