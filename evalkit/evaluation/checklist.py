@@ -123,16 +123,20 @@ def _virtual_or_hostile(ctx):
         if v > len(acts) / 2:
             ev.append(Msg("{n} of {total} activities virtual", n=v, total=len(acts)))
     hostile = ctx.campaign.record.discourse.hostile_language
-    # "undisciplined online discourse": hostile language counts where the campaign lived
-    # online; placards at a street rally are not online discourse
-    online = not len(acts) or int((acts["channel"] == "virtual").sum()) >= len(acts) / 2
+    # "undisciplined online discourse": hostile language counts where it was seen online —
+    # as recorded (`where`), or, unrecorded, when the campaign was online at all; placards
+    # at a street rally are not online discourse
+    rec = ctx.campaign.record
+    online_presence = (len(acts) and bool((acts["channel"] == "virtual").any())) or \
+        bool(rec.media_tools.accounts or rec.media_tools.hashtags)
     if hostile and hostile.present == "yes":
-        if online:
+        if hostile.where in ("online", "both") or (hostile.where is None and online_presence):
             ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
-        else:
-            return False, [Msg("mostly in person ({n} of {total} activities); the hostile "
-                               "language recorded was not the discourse of an online "
-                               "campaign", n=int((acts["channel"] == "in_person").sum()),
+        elif not ev:
+            return False, [Msg("the hostile language recorded was offline ({note}), not the "
+                               "discourse of an online campaign; {n} of {total} activities "
+                               "in person", note=hostile.note or N_("recorded"),
+                               n=int((acts["channel"] == "in_person").sum()),
                                total=len(acts))]
     if not len(acts) and not hostile:
         return None, [Msg("no activities or discourse recorded")]

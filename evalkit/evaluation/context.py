@@ -88,8 +88,16 @@ def virtual_share(campaign) -> Optional[float]:
 
 
 def is_coalition(record) -> bool:
-    """The campaign was itself run by a coalition (one with members or a size recorded)."""
-    return any(c.members or c.size is not None for c in record.coalitions)
+    """The campaign was itself run by a coalition: every organiser the record names is the
+    coalition or one of its members (a coalition behind one event does not make it so)."""
+    def same(a: str, b: str) -> bool:
+        a, b = a.casefold(), b.casefold()
+        return a in b or b in a
+    for c in record.coalitions:
+        names = [c.name] + [m.name for m in c.members]
+        if record.organisers and all(any(same(o, n) for n in names) for o in record.organisers):
+            return True
+    return False
 
 
 def timed_to_scheduled_events(timing) -> list:

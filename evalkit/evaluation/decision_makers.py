@@ -219,6 +219,11 @@ class DecisionMakersReached(Analysis):
                     "{who}: policy action for the campaign's ask, by the decision maker's own "
                     "act (decisions.csv; a sequence in time, not by itself proof of cause).",
                     who=r["decision maker"]), row_ref("decisions.csv", r["_acts"])))
+        if self.targets and not self.contacts and self.acts_recorded:
+            # their own acts show that they answered, not that the campaign reached them
+            self.cap = ("fair", Msg("no contact between the campaign and a decision maker is "
+                                    "recorded: the decision makers' own acts show a response, "
+                                    "not that the campaign reached them"))
         if self.targets and not self.contacts:
             self.findings.append(Finding(Msg(
                 "No contact between the campaign and a decision maker is recorded: whether "

@@ -266,6 +266,8 @@ class DiscourseElement(_Strict):
 
 class Flag(_Strict):
     present: YesNoUnknown
+    where: Optional[Literal["online", "offline", "both"]] = Field(
+        None, description="where it was seen: placards at a rally are offline")
     note: Optional[str] = None
     source: SourceRef
 
