@@ -266,3 +266,10 @@ def test_the_papers_regions_read_as_places():
         if not a.place:
             assert a.places == REGION_PLACES[a.region]
     assert any(a.region == "local" and a.places == ("home", "affected") for a in r.audiences)
+
+
+def test_reach_is_ranked_by_what_a_count_certainly_reaches(tmp_path):
+    c = small_record(tmp_path, metrics=["2020-01-05,participants,nearly 250000,,,,,,,,s",
+                                        "2020-01-06,participants,thousands,,,,,,,,s"])
+    (top,) = [str(m) for m in largest_counts(metric_rates(c))]
+    assert top.startswith("thousands (at least 2,000) participants")

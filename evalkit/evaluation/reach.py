@@ -117,12 +117,14 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
     for metric, part in table.groupby("metric", sort=True):
         groups = part.groupby("note", sort=True) if metric == "other" else [(None, part)]
         for note, rows in groups:
-            top = rows.loc[rows["_size"].idxmax()]
+            # ranked by what the count certainly reaches (its lower bound): "nearly 250,000"
+            # may be far fewer, "more than 200,000" is not
+            top = rows.sort_values(["_low", "_size"], ascending=False).iloc[0]
             what = (note or N_("other")) if metric == "other" else str(metric).replace("_", " ")
-            ranked.append((_kind_rank(str(metric)), -top["_size"], str(metric),
+            ranked.append((_kind_rank(str(metric)), -top["_low"], -top["_size"], str(metric),
                            Msg("{count} {metric} ({window})", count=top["count"], metric=what,
                                window=top["window"])))
-    return [m for *_, m in sorted(ranked, key=lambda x: x[:3])]
+    return [m for *_, m in sorted(ranked, key=lambda x: x[:4])]
 
 
 # Counts of mobilisation that repeat comparably (W7): the same metric at the same scope,

@@ -205,6 +205,13 @@ class RecommendationResult(_Part):
     because: list[str]
 
 
+class SetAsideResult(_Part):
+    """A recommendation a firing weakness calls for that does not fit the campaign."""
+    number: int
+    text: str
+    why: str
+
+
 class CounterfactualResult(_Part):
     sentences: list[str]
     effects: list[dict[str, Any]]   # one row per measure, the columns of Counterfactual.effects
@@ -252,6 +259,8 @@ class CampaignResults(_Part):
     questions: dict[str, QuestionResult]   # "1".."5"
     checklist: list[ChecklistResult]
     recommendations: list[RecommendationResult]
+    # recommendations set aside as not fitting the campaign's setting (Rules in context)
+    recommendations_set_aside: list[SetAsideResult] = []
     series: list[SeriesResult]
     # the paper's own grid against evalkit's, for a record with a paper_grid.csv
     paper_grid: Optional[list[PaperGridCell]] = None
