@@ -217,6 +217,15 @@ def test_notes_nested_10000_deep_is_a_located_error(record):
             "(see docs/campaign-format.md)") in problems_of(record)
 
 
+def test_notes_nested_a_million_deep_is_refused_before_it_is_built(record):
+    # the C loader itself crashes building 200,000 levels: the parser's events stop at 21
+    with open(record / "campaign.yaml", "a", encoding="utf-8") as fh:
+        fh.write("notes: " + "{a: " * 1_000_000 + "1" + "}" * 1_000_000 + "\n")
+    result = validate_process(record)
+    assert result.returncode == 1, result.stderr[-500:]
+    assert "campaign.yaml:72: nested more than 20 levels deep" in result.stdout
+
+
 def test_a_200000_character_cell_is_a_located_error(record):
     edit(record / "activities.csv", "Protest stands in European capitals", "z" * 200_000)
     assert ("activities.csv:2: a cell is longer than 131,072 characters, the most a cell may "
