@@ -184,12 +184,13 @@ def test_an_echoed_value_is_cut_short(record):
 
 # --- item 6: a pipe in place of a table -----------------------------------------------------
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_named_pipe_in_place_of_a_table_is_refused_without_hanging(record):
-    (record / "metrics.csv").unlink()
-    os.mkfifo(record / "metrics.csv")
+@pytest.mark.parametrize("name", ["metrics.csv", "campaign.yaml"])
+def test_a_named_pipe_in_place_of_a_record_file_is_refused_without_hanging(record, name):
+    (record / name).unlink()
+    os.mkfifo(record / name)
     result = validate_process(record)
     assert result.returncode == 1
-    assert ("metrics.csv: not a regular file (a pipe, socket or device); evalkit reads only "
+    assert (f"{name}: not a regular file (a pipe, socket or device); evalkit reads only "
             "files saved in the record folder") in result.stdout
 
 

@@ -24,11 +24,12 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
     """Record folders named directly, or found one level below a folder of records."""
     found: list[Path] = []
     for p in map(Path, paths):
-        if (p / RECORD_FILE).is_file() or p.name == RECORD_FILE or not p.is_dir():
+        # lexists: a campaign.yaml that is a pipe or a link out is the record's, and refused
+        if os.path.lexists(p / RECORD_FILE) or p.name == RECORD_FILE or not p.is_dir():
             found.append(p.parent if p.name == RECORD_FILE else p)
         else:
             # record folders, and records kept as workbooks (evalkit new NAME --xlsx)
-            found.extend(sorted(d for d in p.iterdir() if (d / RECORD_FILE).is_file()
+            found.extend(sorted(d for d in p.iterdir() if os.path.lexists(d / RECORD_FILE)
                                 or (d.suffix.lower() == ".xlsx" and d.is_file()
                                     and not d.name.startswith("~$"))))
     return found
@@ -36,13 +37,17 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
 
 def _record_id(record: Path):
     """The id a record declares, read without validating (validation comes later)."""
-    from evalkit.record.load import _yaml
+    from evalkit.record.load import _refusal, _yaml, _yaml_shape
     if record.suffix.lower() == ".xlsx":
         from evalkit.record.workbook import record_id
         return record_id(record)
     try:
-        with open(record / RECORD_FILE, encoding="utf-8") as fh:
-            data = _yaml("safe").load(fh)
+        if _refusal(record, RECORD_FILE):  # a link out of the folder, a pipe: not read
+            return None
+        text = (record / RECORD_FILE).read_text(encoding="utf-8")
+        if _yaml_shape(text) is not None:  # nested too deep (the C loader crashes) or a bomb
+            return None
+        data = _yaml("safe").load(text)
         return data.get("id") if isinstance(data, dict) else None
     except Exception:  # unreadable YAML is reported by the record's own validation
         return None
