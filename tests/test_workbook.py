@@ -31,6 +31,9 @@ def _results(record: Path) -> dict:
     results = json.loads(json.dumps(campaign_results(campaign, ""), default=str))
     results["record"].pop("path", None)
     results["record"].pop("content_hash", None)
+    # the paper's own grid (paper_grid.csv beside a case study) is reference data, not part
+    # of the record: a workbook does not carry it, so it is no part of the round trip
+    results.pop("paper_grid", None)
     return results
 
 
