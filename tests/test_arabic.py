@@ -54,7 +54,8 @@ def _record_text(folder):
             found.add(" ".join(x.split()))
             found.update(part for part in x.split("; "))  # a long cell may be cut at one
     walk(YAML(typ="safe").load((folder / "campaign.yaml").read_text(encoding="utf-8")))
-    for name in ("activities.csv", "metrics.csv", "engagements.csv", "series.csv"):
+    for name in ("activities.csv", "metrics.csv", "engagements.csv", "decisions.csv",
+                 "series.csv"):
         if not (folder / name).is_file():
             continue
         with open(folder / name, newline="", encoding="utf-8") as fh:
@@ -94,7 +95,7 @@ def _visible_text(page):
 # and the record field `follows`, and the proper names of two statistical methods
 KEPT = {"Ljung-Box", "Newey", "West", "CausalImpact",
         "evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
-        "engagements", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
+        "engagements", "decisions", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
         "goals", "audiences", "md", "run-all", "follows", "worksheets"}
 
 

@@ -227,8 +227,8 @@ class DecisionMakersReached(Analysis):
         if self.targets and not self.contacts:
             self.findings.append(Finding(Msg(
                 "No contact between the campaign and a decision maker is recorded: whether "
-                "they were engaged cannot be judged (write no_engagements: true when the "
-                "sources say there was none).")))
+                "they were engaged cannot be judged (unless the record says there was "
+                "none).")))
 
     def chart(self) -> "BarChart | Msg":
         if self.table.empty:
