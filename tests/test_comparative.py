@@ -92,7 +92,31 @@ def test_index_lists_each_record_with_its_status(case_reports):
     page = (case_reports / "index.html").read_text(encoding="utf-8")
     for case in CASE_IDS:
         assert f'href="{case}/evaluation.html"' in page
+        assert f'href="{case}/record.html"' in page
     assert 'href="comparative.html"' in page and "evalkit" in page
+
+
+def test_the_index_is_a_dashboard_of_verdicts_goals_and_run_status(case_reports):
+    """One row per campaign: the five verdict tiles in words, dates, the main goal and its
+    attainment, the as-of date, links, and the run's status apart from the verdicts."""
+    from bs4 import BeautifulSoup
+    page = BeautifulSoup((case_reports / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    rows = {tr.td.get_text(strip=True): tr for tr in page.select("table.dashboard tbody tr")}
+    for case in CASE_IDS:
+        results = json.loads((case_reports / case / "results.json").read_text())
+        row = rows[results["record"]["name_en"]]
+        tiles = [li.get_text(" ", strip=True) for li in row.select("ul.tiles li")]
+        assert len(tiles) == 5
+        for n, tile in enumerate(tiles, start=1):
+            level = results["questions"][str(n)]["verdict"] or "insufficient evidence"
+            assert tile.startswith(str(n)) and tile.endswith(level)
+        cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        assert results["facts"]["start"] in cells[1]
+        assert results["facts"]["main_goal"][0]["text"][:25] in cells[3]
+        assert cells[4] == "everything recorded"
+        assert cells[6] == "written by this run"   # status, never a verdict word
+    assert not page.find(string="ok")
 
 
 def test_batch_reports_a_failing_record_and_the_others_go_on(record, tmp_path):

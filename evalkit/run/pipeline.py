@@ -9,6 +9,7 @@ used, so that `evalkit --help` and `evalkit validate` never load them."""
 from __future__ import annotations
 
 import json
+import re
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,8 +291,12 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
     from evalkit import __version__
     from evalkit.render.markup import render_page
 
+    from evalkit.evaluation import QUESTION_WORDS
+    from evalkit.evaluation.grid import ATTAINMENT_WORDS
+    from evalkit.style.colours import VERDICT_COLOURS
+
     out_root = Path(out_root)
-    present = {}
+    present: dict[str, dict] = {}
     for path in sorted(out_root.glob("*/results.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -299,11 +304,42 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         except (OSError, ValueError, KeyError, TypeError):
             continue  # not an evalkit results file
         if (path.parent / "evaluation.html").is_file():
-            present[path.parent.name] = name
+            present[path.parent.name] = {"name": name, "data": data}
     failed = {o.record_id or o.record_path: o for o in outcomes if o.status != "ok"}
-    rows = [{"id": rid, "name": name, "pdf": (out_root / rid / "evaluation.pdf").is_file()}
-            for rid, name in sorted(present.items(), key=lambda x: x[1].casefold())
-            if rid not in failed]
+    this_run = {o.record_id for o in outcomes if o.status == "ok"}
+
+    def tiles(data: dict) -> list[dict]:
+        out = []
+        for n, word in QUESTION_WORDS.items():
+            level = (data.get("questions", {}).get(str(n)) or {}).get("verdict")
+            out.append({"label": f"{n} {tr(word, lang)}",
+                        "level": tr(level or "insufficient evidence", lang),
+                        "colour": VERDICT_COLOURS.get(level or "", "")})
+        return out
+
+    def main_goal(data: dict) -> list[dict]:
+        goals = (data.get("facts") or {}).get("main_goal") or []
+        # record text keeps its own direction (its full stop at its end, in any page)
+        return [{"text": g.get("text", ""),
+                 "dir": "rtl" if re.search(r"[\u0600-\u06FF]", g.get("text", "")) else "ltr",
+                 "attainment": tr(ATTAINMENT_WORDS.get(g.get("attainment") or "",
+                                                       "no judgement yet"), lang)}
+                for g in goals]
+
+    rows = []
+    for rid, item in sorted(present.items(), key=lambda x: x[1]["name"].casefold()):
+        if rid in failed:
+            continue
+        data, folder = item["data"], out_root / rid
+        facts = data.get("facts") or {}
+        rows.append({"id": rid, "name": item["name"], "pdf": (folder / "evaluation.pdf").is_file(),
+                     "record_page": (folder / "record.html").is_file(),
+                     "docx": (folder / "evaluation.docx").is_file(),
+                     "dates": f"{facts.get('start', '')} – {facts.get('end', '')}",
+                     "as_of": data.get("as_of") or tr("everything recorded", lang),
+                     "tiles": tiles(data), "main_goal": main_goal(data),
+                     "run": tr("written by this run", lang) if rid in this_run
+                     else tr("from an earlier run", lang)})
     failures = [{"key": key, "status": o.status, "detail": o.describe().split(": ", 1)[-1],
                  "id": o.record_id, "earlier": o.record_id in present}
                 for key, o in failed.items()]
@@ -321,8 +357,11 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         "index.html.j2", lang, title=tr("evalkit reports", lang),
         heading=tr("Campaign evaluations", lang), evaluations=tr("Evaluations", lang),
         run=run.format(date=run_date or date.today().isoformat(), version=__version__),
-        campaign=tr("campaign", lang), status=tr("status", lang), report=tr("report", lang),
-        ok=tr("ok", lang), evaluation=tr("evaluation", lang),
+        campaign=tr("campaign", lang), status=tr("run", lang), report=tr("report", lang),
+        verdicts=tr("the five questions", lang), dates=tr("dates", lang),
+        goal=tr("main goal (the evaluator's judgement)", lang), as_of_word=tr("as of", lang),
+        record_word=tr("record", lang), sort_hint=tr("click a heading to sort", lang),
+        evaluation=tr("evaluation", lang),
         earlier=tr("earlier report", lang), comparative=comp, present=rows, failed=failures)
     atomic_write(out_root / "index.html", page)
     return out_root / "index.html"
