@@ -401,3 +401,32 @@ def test_validate_loads_neither_pandas_nor_the_notebook_machinery():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "0 []"
+
+
+# --- item 11: every list in a report is capped with a count ------------------------------
+
+def test_a_long_list_is_cut_to_its_first_items_and_a_count_in_either_language():
+    from evalkit.i18n import LIST_CAP, Msg, joined, localized
+    parts = [Msg("row {n}", n=n) for n in range(LIST_CAP + 7)]
+    text = str(joined("; ", parts))
+    assert text.startswith("row 0; row 1; ") and f"row {LIST_CAP - 1}; " in text
+    assert f"row {LIST_CAP};" not in text
+    assert text.endswith("… and 7 more: the record's page (record.html) lists every row")
+    assert "صفحة السجلّ" in str(localized(joined("; ", parts), "ar"))
+    assert str(joined("; ", parts[:LIST_CAP])).count("row") == LIST_CAP  # no cut, no count
+
+
+def test_a_large_records_results_stay_small_and_say_how_many_rows_are_not_listed(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from simulated_record import simulated_record
+    from evalkit.record.load import load_campaign
+    from evalkit.results.build import results_document, results_json
+    sizes = {}
+    for n in (300, 1200):
+        doc = results_document(load_campaign(simulated_record(tmp_path / str(n), n)))
+        sizes[n] = len(results_json(doc))
+        entries = [g["entry"] for g in doc["grid"] if "simulated copy" in g["entry"]]
+        assert entries and all(e.count("(simulated copy") <= 50 for e in entries)
+        assert any(" more: the record's page (record.html) lists every row" in e
+                   for e in entries)
+    assert sizes[1200] < 1.5 * sizes[300]  # four times the rows, not four times the file

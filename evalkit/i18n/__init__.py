@@ -105,9 +105,18 @@ def localized(value, lang: str | None = None):
     return value
 
 
-def joined(separator: str, parts) -> "Msg | str":
-    """Msgs joined into one, each part still translatable."""
+# a list shown in a report or results.json lists at most this many items, then their count:
+# a record of 100,000 activities once gave one grid cell of 60 MB (issue 18 item 11)
+LIST_CAP = 50
+
+
+def joined(separator: str, parts, cap: int | None = LIST_CAP) -> "Msg | str":
+    """Msgs joined into one, each part still translatable; past `cap` items, the rest are
+    counted ('… and 9,950 more: the record's page lists every row')."""
     parts = list(parts)
+    if cap is not None and len(parts) > cap:
+        parts = [*parts[:cap], Msg("… and {n} more: the record's page (record.html) lists "
+                                   "every row", n=len(parts) - cap)]
     template = separator.join(f"{{p{i}}}" for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""
 
