@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from evalkit.cli import main
-from evalkit.comparison import load_results, replication_table
+from evalkit.comparison import (CLAIMS, computed_counts, load_results, replication_items,
+                                replication_table)
 from evalkit.run.pipeline import evaluate
 from conftest import CASE_IDS, CASE_STUDIES, edit
 
@@ -219,8 +220,8 @@ def test_comparative_summary_is_computed_from_the_results(case_reports):
     counts = re.search(r"Verdicts \(how many campaigns at each level\): (.*)\.", said).group(1)
     for question in counts.split(" · "):
         assert sum(int(n) for n in re.findall(r"×(\d+)", question)) == 4, question
-    claims = replication_table(results)["result"].value_counts()
-    assert f"The paper's claims: {claims.get('agrees', 0)} agree" in said
+    n = computed_counts(replication_table(results))
+    assert (f"The paper's claims: of {n['computed']} computed, {n['agree']} agree") in said
 
 
 def test_replication_table_speaks_in_words_not_codes(case_reports):
@@ -274,3 +275,39 @@ def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_js
         per_campaign[r] = len(results.get("paper_grid") or [])
     assert per_campaign == {"aleppo-is-burning": 20, "save-ghouta": 23,
                             "idlib-under-fire": 22, "caesar": 21}
+
+
+def test_every_claim_quotes_the_paper_verbatim_and_says_its_kind():
+    """Each claim's Arabic words stand in the paper's text as they are; its kind says whether
+    evalkit computes it or only reads back an evaluator's judgement; no section is a '§2'."""
+    import pathlib
+    paper = pathlib.Path("/work/shared/paper/syrian-advocacy-campaigns-2021.ar.txt")
+    text = paper.read_text(encoding="utf-8") if paper.is_file() else None
+    for c in CLAIMS:
+        assert c.kind in ("computed", "restates judgement"), c.id
+        assert c.paper_quote and c.quote_en and "§2" not in c.section, c.id
+        if text is not None:
+            assert c.paper_quote in text, (c.id, c.paper_quote)
+    restating = {c.id for c in CLAIMS if c.kind == "restates judgement"}
+    assert {"X9", "A3", "G2", "I2", "C3"} <= restating
+
+
+def test_the_headline_counts_computed_claims_only(case_reports):
+    t = replication_table(load_results(case_reports))
+    n = computed_counts(t)
+    assert n["computed"] + n["restate"] == len(t) == len(CLAIMS)
+    assert n["agree"] + n["disagree"] + n["cannot"] == n["computed"]
+    page = (case_reports / "comparative.html").read_text(encoding="utf-8")
+    assert (f"Of {n['computed']} computed claims: {n['agree']} agree, {n['disagree']} disagree, "
+            f"{n['cannot']} cannot be computed from the records; {n['restate']} restate the "
+            "evaluator's judgement.") in page
+    assert "تكرار الهدف نفسه والاستراتيجيات ذاتها" in page  # (bidi-isolated in the cell)
+    items = replication_items(load_results(case_reports))
+    assert [i["id"] for i in items] == [c.id for c in CLAIMS]
+    data = json.loads((case_reports / "comparative.json").read_text(encoding="utf-8"))
+    keys = ("id", "section", "claim", "paper_quote", "kind", "verdict")
+    assert [[i[k] for k in keys] for i in data["replication"]] == [[i[k] for k in keys]
+                                                                   for i in items]
+    for i in items:
+        assert {"id", "section", "claim", "paper_quote", "kind", "verdict", "because"} <= set(i)
+        assert i["verdict"] in ("agrees", "disagrees", "cannot be computed") and i["because"]

@@ -17,11 +17,17 @@ from evalkit.results.model import CampaignResults, LaunchTimingResult
 
 
 # --- the replication table --------------------------------------------------------------------
+COMPUTED, RESTATES = "computed", "restates judgement"
+
+
 @dataclass
 class Claim:
     id: str
-    source: str
-    text: str
+    section: str        # where the paper says it (§, fn, appendix)
+    text: str           # the claim, in English
+    paper_quote: str    # the paper's own words, verbatim from the Arabic original
+    quote_en: str       # those words in English
+    kind: str           # COMPUTED, or RESTATES: it only reads back an evaluator's judgement
     # by_id -> (status, what evalkit computed)
     check: Callable[[dict[str, CampaignResults]], tuple[str, str]]
 
@@ -268,27 +274,86 @@ def _caesar_combined(by_id):
                                                         for k, v in kinds.items()])
 
 
+_S31 = "§3.1 «وقفة مع الحملات الثلاث»"   # the paper's cross-campaign findings
+_APP = "§7 appendix (الملحقات)"
+C, R = COMPUTED, RESTATES
+
 CLAIMS = [
-    Claim("X1", "§2 cross-campaign", "The three military campaigns repeated the same main goal and strategy.", _same_goal_and_strategy),
-    Claim("X2", "§2 cross-campaign", "None built on the previous one's partners or lessons; each started from zero.", _no_building),
-    Claim("X3", "§2 cross-campaign", "Declining mobilisation: international stands fell from 60+ (Aleppo phase 1) to ≤30 (phase 2, last month) to 40+ in a week (Ghouta) to fewer in Idlib.", _declining),
-    Claim("X4", "§2 cross-campaign, fn 55", "Foreign activists' participation fell from Aleppo to Ghouta to Idlib.", _foreign_participation),
-    Claim("X5", "§2 cross-campaign", "Hashtag fragmentation grew: one hashtag trended (Aleppo phase 1); Ghouta and Idlib spread over many, none trended.", _fragmentation),
-    Claim("X6", "§2 cross-campaign, fn 76", "Arabic-first messaging: usually one or two accounts posting in another language.", _arabic_first),
-    Claim("X7", "§2 cross-campaign", "English engagement very weak.", _english_weak),
-    Claim("X8", "§2 cross-campaign", "Reactive launches in all three military campaigns; Caesar designed ahead.", _reactive),
-    Claim("X9", "§2 cross-campaign", "Only Caesar (partly) reached its main goal.", _only_caesar),
-    Claim("X10", "§2 cross-campaign", "Lobbying of decision makers mattered most.", _lobbying_mattered),
-    Claim("A1", "§3.1 Aleppo", "Aleppo Is Burning was reactive (launched with a foreseeable offensive).", _case_reactive("aleppo-is-burning", True)),
-    Claim("A2", "§3.1 Aleppo", "Its capacity to mobilise exceeded its capacity to convert mobilisation into gains.", _aleppo_conversion),
-    Claim("A3", "§3.1 Aleppo", "Main goal not achieved.", _case_attainment("aleppo-is-burning", "not_achieved")),
-    Claim("G1", "§3.1 Ghouta", "Save Ghouta had no visual identity.", _ghouta_identity),
-    Claim("G2", "§3.1 Ghouta", "Main goal not achieved.", _case_attainment("save-ghouta", "not_achieved")),
-    Claim("I1", "§3.1 Idlib", "Idlib Under Fire had no central campaign: accounts run by different teams.", _idlib_split),
-    Claim("I2", "§3.1 Idlib", "Main goal not achieved.", _case_attainment("idlib-under-fire", "not_achieved")),
-    Claim("C1", "§3.2 Caesar", "The Caesar campaigns were not reactive: designed to make an event.", _case_reactive("caesar", False)),
-    Claim("C2", "§3.2 Caesar", "Mobilisation, advocacy and lobbying were combined.", _caesar_combined),
-    Claim("C3", "§3.2 Caesar", "Main goal partly achieved.", _case_attainment("caesar", "partly")),
+    Claim("X1", _S31, N_("The three military campaigns repeated the same main goal and strategy."),
+          "تكرار الهدف نفسه والاستراتيجيات ذاتها",
+          N_("the repetition of the same goal and the same strategies"), C, _same_goal_and_strategy),
+    Claim("X2", _S31, N_("None built on the previous one's partners or lessons; each started from zero."),
+          "بدأت كل حملة مسارها من الصفر، دون تفعيل الشراكات السابقة",
+          N_("each campaign started its course from zero, without activating the earlier partnerships"),
+          C, _no_building),
+    Claim("X3", _S31 + ", fn 55", N_("Demonstrations and protest stands fell in the later campaigns compared with the first ones (observed, not counted: fn 55)."),
+          "أعداد المظاهرات والوقفات الاحتجاجية في الحملات الأخيرة مقارنة بالحملات الأولى",
+          N_("the numbers of demonstrations and protest stands in the later campaigns compared with the first"),
+          C, _declining),
+    Claim("X4", _S31 + ", fn 55", N_("Fewer foreign activists took part in the Idlib campaigns than before."),
+          "تراجع عدد الناشطين الأجانب المشاركين في حملات إدلب مقارنة مع السابق",
+          N_("the number of foreign activists taking part in the Idlib campaigns fell compared with before"),
+          C, _foreign_participation),
+    Claim("X5", _APP + ", fn 53", N_("Hashtag fragmentation grew: one hashtag trended (Aleppo phase 1); Ghouta and Idlib spread over many, none trended."),
+          "نتيجة لاستخدام العديد من الوسوم لم يستطع أي منها الوصول إلى الترنند العالمي",
+          N_("as a result of using many hashtags, none of them could reach the global trend"),
+          C, _fragmentation),
+    Claim("X6", "§4, fn 76", N_("Arabic-first messaging: each campaign had only one or two accounts posting in another language."),
+          "لم يكن في كل حملة سوى معرف واحد أو معرفين ينشران بلغة أخرى",
+          N_("each campaign had only one account or two posting in another language"),
+          C, _arabic_first),
+    Claim("X7", "§4, fn 76", N_("English engagement very weak."),
+          "حجم التفاعل مع المنشورات باللغة الإنكليزية، والذي كان ضعيفاً جداً",
+          N_("the volume of interaction with the English posts, which was very weak"),
+          C, _english_weak),
+    Claim("X8", "§4 (weakness 11)", N_("Reactive launches in all three military campaigns; Caesar designed ahead."),
+          "جاءت أغلب الحملات من منطلق رد الفعل على حدث كان من الواضح أنه قادم لا محالة",
+          N_("most campaigns came as a reaction to an event that was clearly coming"),
+          C, _reactive),
+    Claim("X9", "§4 (strength 2), §3.2", N_("Only Caesar (partly) reached its main goal."),
+          "لم تصل إلى هدفها الرئيسي كما أوضحنا",
+          N_("did not reach their main goal, as we have shown"), R, _only_caesar),
+    Claim("X10", "§3.2 Caesar", N_("In the Caesar campaigns lobbying had the larger tangible effect, but lobbying groups cannot do their work alone, without mobilisation and advocacy."),
+          "لا يمكن لمجموعات الضغط أن تقوم بعملها وحدها",
+          N_("lobbying groups cannot do their work alone"), C, _lobbying_mattered),
+    Claim("A1", "§3.1 Aleppo", N_("Aleppo Is Burning was reactive (launched with a foreseeable offensive)."),
+          "فجاءت الحملة كردّ فعل على حدث عسكري قاسٍ",
+          N_("so the campaign came as a reaction to a harsh military event"),
+          C, _case_reactive("aleppo-is-burning", True)),
+    Claim("A2", "§3.1 Aleppo", N_("Its capacity to mobilise exceeded its capacity to convert mobilisation into gains."),
+          "قدرة منظّمي الحملة على الحشد كانت أكبر من قدرتهم على استثمار هذا الحشد",
+          N_("the organisers' capacity to mobilise was greater than their capacity to invest that mobilisation"),
+          C, _aleppo_conversion),
+    Claim("A3", _APP + ", Aleppo", N_("Main goal not achieved."),
+          "لم تنجح في تحقيق الهدف الرئيسي للحملة",
+          N_("it did not succeed in achieving the campaign's main goal"),
+          R, _case_attainment("aleppo-is-burning", "not_achieved")),
+    Claim("G1", _APP + ", Ghouta", N_("Save Ghouta had no visual identity."),
+          "لم يكن هناك هوية بصرية واضحة",
+          N_("there was no clear visual identity"), C, _ghouta_identity),
+    Claim("G2", _APP + ", Ghouta", N_("Main goal not achieved."),
+          "لم تنجح في تحقيق الهدف الرئيسي للحملة",
+          N_("it did not succeed in achieving the campaign's main goal"),
+          R, _case_attainment("save-ghouta", "not_achieved")),
+    Claim("I1", _APP + ", Idlib", N_("Idlib Under Fire had no central campaign: accounts run by different teams."),
+          "المعرفّين العربي والإنكليزي لا يتبعان لفريق العمل نفسه",
+          N_("the Arabic and the English accounts do not belong to the same team"),
+          C, _idlib_split),
+    Claim("I2", _APP + ", Idlib", N_("Main goal not achieved."),
+          "لم تنجح في تحقيق الهدف الرئيسي للحملة",
+          N_("it did not succeed in achieving the campaign's main goal"),
+          R, _case_attainment("idlib-under-fire", "not_achieved")),
+    Claim("C1", _APP + ", Caesar", N_("The Caesar campaigns were not reactive: designed to make an event."),
+          "تم التكتم الشديد على هذه الصور لحين التحضير المناسب",
+          N_("the photos were kept strictly secret until the proper preparation"),
+          C, _case_reactive("caesar", False)),
+    Claim("C2", "§3.2 Caesar", N_("Mobilisation, advocacy and lobbying were combined."),
+          "العديد من الاستراتيجيات التي جمعت بين أنشطة الحشد",
+          N_("many strategies that combined mobilisation activities"), C, _caesar_combined),
+    Claim("C3", "§3.2 Caesar", N_("Main goal partly achieved."),
+          "نجحت الحملة بشكل جزئي في التأثير على صانع القرار",
+          N_("the campaign partly succeeded in influencing the decision maker"),
+          R, _case_attainment("caesar", "partly")),
 ]
 
 
@@ -304,8 +369,9 @@ def replication_table(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for c in CLAIMS:
         status, computed = c.check(by_id)
-        rows.append({"claim": c.id, "paper": c.source, "the paper says": c.text,
-                     "evalkit computed": computed, "result": status})
+        rows.append({"claim": c.id, "paper": c.section, "the paper says": c.text,
+                     "paper's words": c.paper_quote, "in English": c.quote_en,
+                     "kind": c.kind, "evalkit computed": computed, "result": status})
     return pd.DataFrame(rows)
 
 
@@ -321,3 +387,24 @@ def grid_agreement(results: list[CampaignResults]) -> dict:
                                  "row": c.row, "paper": c.paper, "evalkit": c.evalkit,
                                  "reason": c.because})
     return {"cells": cells, "agree": cells - len(disagree), "disagree": disagree}
+
+
+def replication_items(results: list[CampaignResults]) -> list[dict]:
+    """The replication table as data (comparative.json): {id, section, claim, paper_quote,
+    kind, verdict, because}, in English like results.json."""
+    if not paper_results(results):
+        return []
+    return [{"id": r["claim"], "section": r["paper"], "claim": r["the paper says"],
+             "paper_quote": r["paper's words"], "paper_quote_en": r["in English"],
+             "kind": r["kind"], "verdict": r["result"], "because": str(r["evalkit computed"])}
+            for r in replication_table(results).to_dict(orient="records")]
+
+
+def computed_counts(table: pd.DataFrame) -> dict[str, int]:
+    """The headline: verdicts of the computed claims only (a claim that restates an
+    evaluator's judgement agrees by construction), and how many restate one."""
+    computed = table[table["kind"] == COMPUTED]["result"].value_counts()
+    return {"computed": int((table["kind"] == COMPUTED).sum()),
+            "agree": int(computed.get(AGREES, 0)), "disagree": int(computed.get(DISAGREES, 0)),
+            "cannot": int(computed.get(CANNOT, 0)),
+            "restate": int((table["kind"] == RESTATES).sum())}

@@ -6,7 +6,7 @@ from evalkit.evaluation.base import SCALE
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.comparison.tables import _name, first_launch
-from evalkit.comparison.replication import AGREES, CANNOT, DISAGREES, paper_results, replication_table
+from evalkit.comparison.replication import computed_counts, paper_results, replication_table
 from evalkit.results.model import CampaignResults
 
 
@@ -60,9 +60,9 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
                    names=_names(untold))
     lines.append(Msg("{line}.", line=line))
     if paper_results(results):
-        counts = replication_table(results)["result"].value_counts()
-        lines.append(Msg("The paper's claims: {agree} agree with what evalkit computed, "
-                         "{disagree} disagree, {cannot} cannot be computed (see the last "
-                         "sections).", agree=counts.get(AGREES, 0),
-                         disagree=counts.get(DISAGREES, 0), cannot=counts.get(CANNOT, 0)))
+        claims = computed_counts(replication_table(results))
+        lines.append(Msg("The paper's claims: of {computed} computed, {agree} agree with what "
+                         "evalkit computed, {disagree} disagree, {cannot} cannot be computed; "
+                         "{restate} restate the evaluator's judgement (see the last sections).",
+                         **claims))
     return lines

@@ -19,7 +19,8 @@ HEADINGS = (
     "reactive launch", "computed from the dates", "rule", "kind", "group", "the paper's point",
     "recommendations", "id", "citation", "url", "dimension", "item", "entry", "sources",
     "campaign", "window", "weeks", "count", "per week", "claim", "paper", "the paper says",
-    "evalkit computed", "reach (Q2)", "goals (Q3)", "main goal", "largest counts recorded",
+    "evalkit computed", "paper's words", "kind", "reach (Q2)", "goals (Q3)", "main goal",
+    "largest counts recorded",
     "first launch", "reactive", "designed (made its own event)",
     "reactive launches and relaunches", "activities", "mobilisation share", "advocacy share",
     "lobbying share", "highest decision-maker rung", "language", "distinct hashtags",
@@ -68,7 +69,7 @@ def code_messages() -> set[str]:
 
 
 def table_messages() -> set[str]:
-    from evalkit.comparison import CLAIMS
+    from evalkit.comparison import CLAIMS, COMPUTED, RESTATES
     from evalkit.evaluation.checklist import RULES
     from evalkit.evaluation.recommendations import RECOMMENDATIONS
     from evalkit.render.report import SECTIONS
@@ -79,7 +80,8 @@ def table_messages() -> set[str]:
         out |= {r.text, r.paper_example, r.why_not}
     for text, example in RECOMMENDATIONS.values():
         out |= {text, example}
-    out |= {c.text for c in CLAIMS} | {c.source for c in CLAIMS}
+    out |= {c.text for c in CLAIMS} | {c.section for c in CLAIMS} | {c.quote_en for c in CLAIMS}
+    out |= {COMPUTED, RESTATES}
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Optional
 
 import pandas as pd
 
-from evalkit.style.colours import VERDICT_COLOURS
+from evalkit.style.colours import REPLICATION_COLOURS, VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
 from evalkit.evaluation.base import BarChart, OrdinalChart
 from evalkit.evaluation.checklist import CANNOT, FIRES
@@ -156,6 +156,8 @@ def _cell(column: str, value, links: Links = None) -> dict:
     # verdict cells carry their colour (white text on a WCAG AA background) and the word
     if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
         return {"colour": VERDICT_COLOURS[value], "text": tr(value)}
+    if column == "result" and value in REPLICATION_COLOURS:
+        return {"colour": REPLICATION_COLOURS[value], "text": tr(value)}
     text = esc(capped(localized(value)))
     return {"colour": None, "text": links(text) if links else text}
 
@@ -633,11 +635,10 @@ class ComparativeReport:
         if not paper:
             return Html("")
         t = self.c.replication_table(self.results)
-        counts = t["result"].value_counts()
-        said = tr("Of {claims} claims of the paper: {agree} agree with what evalkit computed, "
-                  "{disagree} disagree, {cannot} cannot be computed from the records.").format(
-            claims=len(t), agree=counts.get("agrees", 0), disagree=counts.get("disagrees", 0),
-            cannot=counts.get("cannot be computed", 0))
+        n = self.c.computed_counts(t)
+        said = tr("Of {computed} computed claims: {agree} agree, {disagree} disagree, {cannot} "
+                  "cannot be computed from the records; {restate} restate the evaluator's "
+                  "judgement.").format(**n)
         others = [self.c._name(r) for r in self.results if r not in paper]
         intro = tr("Each claim of the paper (its cross-campaign findings and each case's "
                    "judgements) beside what evalkit computed from the records of the paper's "
@@ -650,6 +651,10 @@ class ComparativeReport:
             "be computed' means the records lack what the claim needs. Attainment judgements "
             "are the evaluator's, recorded with the paper's evidence — agreement there is "
             "consistency, not independent confirmation.")
-        t = t.assign(**{"the paper says": t["the paper says"].map(tr)})
+        t = t.assign(**{"the paper says": t["the paper says"].map(tr),
+                        # in Arabic the English gloss translates back to the words themselves
+                        "paper's words": [f"«{q}»" if tr(e) == q else f"«{q}» ({tr(e)})"
+                                          for q, e in zip(t["paper's words"], t["in English"])],
+                        "kind": t["kind"].map(tr)}).drop(columns=["in English"])
         return _block(heading(N_("Replicating the paper")), paragraph(intro),
                       paragraph(said, "verdict"), table(t))

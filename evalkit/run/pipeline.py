@@ -221,13 +221,8 @@ def comparative_data(results) -> dict:
     """comparative.json: what the comparative report shows, as data for analysts — the
     replication table, the paper's grids against evalkit's, and the side-by-side tables."""
     from evalkit.comparison import (grid_agreement, grid_side_by_side, launches,
-                                    paper_results, replication_table, verdicts)
-    replication = []
-    if paper_results(results):
-        for row in replication_table(results).to_dict(orient="records"):
-            replication.append({"id": row["claim"], "section": row["paper"],
-                                "claim": row["the paper says"], "verdict": row["result"],
-                                "because": row["evalkit computed"]})
+                                    replication_items, verdicts)
+    replication = replication_items(results)
     return {"schema_version": 1,
             "campaigns": [r.record.id for r in results],
             "replication": replication,

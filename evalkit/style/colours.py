@@ -6,6 +6,9 @@ from __future__ import annotations
 VERDICT_COLOURS = {"good": "#2e7d32", "fair": "#6d6a00", "weak": "#a84300", "poor": "#c62828"}
 ATTAINMENT_COLOURS = {"achieved": "#2e7d32", "partly achieved": "#8a6d00",
                       "not achieved": "#c62828"}
+# the replication table's results (white text, WCAG AA)
+REPLICATION_COLOURS = {"agrees": "#2e7d32", "disagrees": "#c62828",
+                       "cannot be computed": "#5f5f5f"}
 
 
 def contrast_ratio(foreground: str, background: str = "#ffffff") -> float:
