@@ -42,8 +42,9 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "grid": build_grid(campaign, when).to_dict(orient="records"),
         "facts": campaign_facts(evaluation),
         **evaluation.to_dict(),
-        # only for a record with the paper's grid beside it (the paper's four campaigns)
-        **({"paper_grid": cells} if (cells := grid_agreement(campaign)) is not None else {}),
+        # the paper's grid against evalkit's, for a record with the paper's grid beside it
+        # (the paper's four campaigns); null for any other record
+        "paper_grid": grid_agreement(campaign),
     }
 
 
