@@ -79,6 +79,8 @@ def _run_in_worker(args: tuple) -> Outcome:
 
 
 def _stop(signum, frame):
+    # once: a second SIGTERM (the parent's death signal after its own) would cut the cleanup
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)  # unwinds evaluate(): its staging folder is removed
 
 
@@ -147,8 +149,11 @@ def _in_pool(work: list[tuple], jobs: int, bar) -> list[Outcome]:
                                         error=f"worker crashed: {exc!r}"))
             bar.update()
     except BaseException:  # Ctrl-C or SystemExit: stop the workers, let them clean up
-        for proc in list(getattr(pool, "_processes", {}).values()):
+        workers = list(getattr(pool, "_processes", {}).values())
+        for proc in workers:
             proc.terminate()
+        for proc in workers:  # each removes its staging folder and kernel before it exits
+            proc.join(timeout=30)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
