@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from evalkit.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
-from evalkit.i18n.messages import all_messages
+from evalkit.i18n.messages import all_messages, plural_messages
 
 
 def updated(lang: str) -> tuple[bytes, bytes]:
@@ -27,6 +27,8 @@ def updated(lang: str) -> tuple[bytes, bytes]:
                   charset="utf-8", fuzzy=False)
     for message in sorted(all_messages()):
         cat.add(message, known.get(message, ""))
+    for pair in sorted(plural_messages()):  # msgid, msgid_plural and the language's forms
+        cat.add(pair, known.get(pair, ("",) * cat.num_plurals))
     out = io.BytesIO()
     # no dates in the header and no line wrapping: a catalogue that changes only when its
     # messages do, and reads one message a line

@@ -12,8 +12,8 @@ from ruamel.yaml import YAML
 
 from conftest import CASE_IDS, CASE_STUDIES
 from evalkit.cli import main
-from evalkit.i18n import catalogue
-from evalkit.i18n.messages import all_messages
+from evalkit.i18n import catalogue, plural_catalogue
+from evalkit.i18n.messages import all_messages, plural_messages
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -37,6 +37,39 @@ def test_every_message_has_an_arabic_translation_keeping_its_fields():
 
 def test_the_catalogue_holds_no_message_the_code_no_longer_uses():
     assert sorted(set(catalogue("ar")) - all_messages()) == []
+    used = {form for pair in plural_messages() for form in pair}
+    assert sorted(set(plural_catalogue("ar")) - used) == []
+
+
+def test_every_message_with_a_count_has_its_six_arabic_forms():
+    forms = plural_catalogue("ar")
+    assert plural_messages()  # "{n} day" / "{n} days" at least
+    for singular, plural in plural_messages():
+        assert len(forms.get(singular, ())) == 6, singular
+        fields = set(PLACEHOLDER.findall(plural))
+        assert all(set(PLACEHOLDER.findall(f)) <= fields for f in forms[singular]), singular
+        assert set(PLACEHOLDER.findall(forms[singular][3])) == fields, singular  # 3–10
+
+
+def test_a_count_of_days_takes_the_arabic_form_for_its_number():
+    from evalkit.i18n import Msg
+    said = {n: Msg("{n} day", "{n} days", n=n) for n in (1, 2, 3, 11, 100)}
+    assert [str(said[n]) for n in (1, 2)] == ["1 day", "2 days"]
+    assert [said[n].translated("ar") for n in (1, 2, 3, 11, 100)] == [
+        "يوم واحد", "يومان", "3 أيام", "11 يوماً", "100 يوم"]
+
+
+def test_arabic_lists_vague_dates_and_fields_are_written_the_arabic_way():
+    from evalkit.i18n import FSI, PDI, Msg, joined, localized
+    assert joined(", ", [Msg("{n} of {total} met", n=1, total=2), "W7"]).translated("ar") \
+        .endswith("، " + FSI + "W7" + PDI)
+    assert localized("late 2015-07", "ar") == "أواخر " + FSI + "2015-07" + PDI
+    assert localized("late 2015-07", "en") == "late 2015-07"
+    # a Latin field keeps its own order inside an Arabic sentence; a plain number needs not
+    said = Msg("Verdict: {sentence}", sentence=Msg("the start came {days} the event",
+                                                   days=Msg("{n} day after", "{n} days after",
+                                                            n=65))).translated("ar")
+    assert FSI not in said and "65 يوماً بعد" in said
 
 
 def _record_text(folder):
@@ -87,7 +120,9 @@ def _visible_text(page):
     page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)  # never seen
     page = re.sub(r'src="data:[^"]*"', "", page) + " <p>" + html.escape(charts) + "</p>"
     page = re.sub(r"</?(bdi|a|code|strong|span)\b[^>]*>", "", page)  # inline: no break
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    # the directional marks and isolates are invisible: they only order what is seen
+    return " ".join(re.sub("[\u200e\u200f\u2066-\u2069]", "", text).split())
 
 
 # words that stay Latin in an Arabic report: file names and formats a reader types or opens,
@@ -169,6 +204,84 @@ def test_arabic_page_in_a_browser_is_right_aligned_and_numbers_read_left_to_righ
         return {text: bdi.textContent, xs};
     }""")
     assert order["xs"] == sorted(order["xs"]), order
+
+
+def _positions(page, selector, pieces):
+    """The x centre and top of each piece of text, found in order in the first element
+    matching `selector` whose text holds them all."""
+    return page.evaluate("""([selector, pieces]) => {
+        const el = [...document.querySelectorAll(selector)]
+            .find(e => { let at = 0; return pieces.every(p => (at = e.textContent.indexOf(p, at)) >= 0); });
+        if (!el) return null;
+        const nodes = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) nodes.push(walker.currentNode);
+        const text = nodes.map(n => n.data).join('');
+        const at = (i) => { for (const n of nodes) { if (i < n.length) return [n, i]; i -= n.length; } };
+        let from = 0;
+        return pieces.map(p => {
+            const i = text.indexOf(p, from); from = i + p.length;
+            const [a, ai] = at(i), [b, bi] = at(i + p.length - 1);
+            const r = document.createRange(); r.setStart(a, ai); r.setEnd(b, bi + 1);
+            const box = r.getClientRects()[0];
+            return {piece: p, x: box.left + box.width / 2, top: box.top};
+        });
+    }""", [selector, pieces])
+
+
+def _right_to_left(found, pairs=2):
+    """Consecutive pieces on one line stand right to left, as an Arabic reader reads."""
+    same_line = [(a, b) for a, b in zip(found, found[1:]) if abs(a["top"] - b["top"]) < 3]
+    assert len(same_line) >= pairs, found
+    return all(a["x"] > b["x"] for a, b in same_line)
+
+
+def test_latin_runs_and_dates_inside_arabic_text_stand_in_reading_order(arabic_reports,
+                                                                          browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto((arabic_reports / "caesar" / "evaluation.html").as_uri())
+    page.screenshot(path=str(tmp_path / "caesar-ar.png"), full_page=True)
+    # the Phases row: a Latin phase name, then its dates in parentheses, the vague one in
+    # Arabic words: name · ( · منتصف 2014 · إلى · 2014 · ) from right to left
+    phase = _positions(page, "td", ["hearing", "(", "منتصف", "2014", "إلى", "2014)"])
+    assert phase is not None, "the Phases row names the vague start in Arabic"
+    assert _right_to_left(phase), phase
+    # the Goal row of the grid: the goal's English text, then its term in Arabic
+    page.goto((arabic_reports / "save-ghouta" / "evaluation.html").as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    goal = _positions(page, "td", ["outside Syria", "(", "مدى قصير", ")"])
+    assert goal is not None and _right_to_left(goal), goal
+    page.goto((arabic_reports / "index.html").as_uri())
+    # the run line: "… {version} من evalkit." — the full stop ends the Arabic sentence, at
+    # its left end, outside the Latin name
+    found = _positions(page, "p", ["evalkit", "."])
+    assert found is not None and _right_to_left(found, pairs=1), found
+
+
+def test_the_arabic_comparative_names_campaigns_in_arabic_and_lays_its_heat_map_right_to_left(
+        arabic_reports):
+    import base64
+    page = (arabic_reports / "comparative.html").read_text(encoding="utf-8")
+    results = sorted((json.loads((arabic_reports / c / "results.json").read_text())
+                      for c in CASE_IDS), key=lambda r: (r["facts"]["start"], r["record"]["id"]))
+    names = [r["record"]["name_ar"] for r in results]  # the comparison's order: by start
+    for name in names:
+        assert name in page
+    m = re.search(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)"', page)
+    svg = base64.b64decode(m.group(1)).decode("utf-8")
+    assert "\u200f1." in svg  # each question's label starts right to left: its number first
+    # the first campaign (the earliest) in the right-hand column, as in the table below
+    xs = {n: float(re.search(rf'<text[^>]*x="([\d.]+)"[^>]*>{re.escape(n.split()[0])}',
+                             svg).group(1)) for n in names[:1] + names[-1:]}
+    first, last = names[0], names[-1]
+    assert xs[first] > xs[last], xs
+
+
+def test_arabic_titles_are_text_without_markup(arabic_reports):
+    for path in [arabic_reports / "index.html", arabic_reports / "comparative.html",
+                 arabic_reports / "caesar" / "evaluation.html",
+                 arabic_reports / "caesar" / "record.html"]:
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        assert "<" not in title.group(1) and "&lt;" not in title.group(1), path
 
 
 def test_a_sentence_read_back_from_results_json_translates_like_the_original():

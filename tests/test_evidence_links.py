@@ -148,3 +148,24 @@ def test_a_jump_to_a_row_shows_the_tables_column_names_and_wide_tables_scroll(ca
     # a table wider than the page scrolls inside its box, which ends inside the page
     assert seen["scrollable"] and seen["overflowX"] in ("auto", "scroll"), seen
     assert box["right"] <= seen["width"] and seen["lastRight"] <= box["right"] + 1, seen
+
+
+def test_an_arabic_hashtag_on_the_record_page_reads_with_its_hash_first(case_reports, browser):
+    """'#حلب_تحترق' in a left-to-right YAML line or table cell: the # starts the Arabic
+    run, so it stands at the run's right, before its first letter as an Arabic reader reads."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((case_reports / "aleppo-is-burning" / "record.html").as_uri())
+    found = page.evaluate("""() => [...document.querySelectorAll('pre > span, td')]
+        .filter(e => e.textContent.includes('#حلب_تحترق')).map(e => {
+            const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const n = walker.currentNode, i = n.data.indexOf('#حلب');
+                if (i < 0) continue;
+                const x = (a) => { const r = document.createRange(); r.setStart(n, a);
+                                   r.setEnd(n, a + 1); return r.getBoundingClientRect().left; };
+                return {where: e.tagName, hash: x(i), first: x(i + 1)};
+            }
+        })""")
+    assert {f["where"] for f in found} == {"SPAN", "TD"}, found
+    for f in found:
+        assert f["hash"] > f["first"], f

@@ -9,7 +9,7 @@ import pandas as pd
 
 from evalkit.evaluation.base import SCALE
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
-from evalkit.i18n import N_, Msg, joined, localized, tr
+from evalkit.i18n import N_, Msg, joined, language, localized, tr
 from evalkit.results.model import (CampaignResults, LaunchTimingResult, MainGoal,
                                    read_results_dir)
 from evalkit.stats import RateTrend
@@ -24,10 +24,13 @@ def load_results(results_dir: str | Path,
     results model (a ResultsError names every file that is missing or cannot be read),
     oldest campaign first."""
     results = read_results_dir(results_dir, ids)
-    # campaigns are columns and rows by name: two records of one name get their ids added
-    names = [r.record.name_en for r in results]
+    # campaigns are columns and rows by name, in the report's language where the record
+    # gives one (name_ar); two records of one name get their ids added
+    def named(r: CampaignResults) -> str:
+        return (language() == "ar" and r.record.name_ar) or r.record.name_en
+    names = [named(r) for r in results]
     for r in results:
-        name = r.record.name_en
+        name = named(r)
         r.record.label = name if names.count(name) == 1 else f"{name} ({r.record.id})"
     return sorted(results, key=lambda r: (r.facts.start, r.record.id))
 

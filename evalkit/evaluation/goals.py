@@ -51,11 +51,11 @@ def _years_late(days: int) -> Msg:
     """'7 years', '5 months', '12 days' after a deadline, in the largest whole unit."""
     if days >= 365:
         n = int(days // 365.25) or 1
-        return Msg("{n} year", n=n) if n == 1 else Msg("{n} years", n=n)
+        return Msg("{n} year", "{n} years", n=n)
     if days >= 31:
         n = int(days // 30.44)
-        return Msg("{n} month", n=n) if n == 1 else Msg("{n} months", n=n)
-    return Msg("{n} day", n=days) if days == 1 else Msg("{n} days", n=days)
+        return Msg("{n} month", "{n} months", n=n)
+    return Msg("{n} day", "{n} days", n=days)
 
 
 def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:

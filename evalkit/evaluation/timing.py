@@ -55,7 +55,8 @@ SCHEDULED_KINDS = ("summit", "vote", "hearing")
 
 def day_span(lo: int, hi: int) -> Msg:
     """'65 days', or '62–131 days' when the dates allow a range."""
-    return Msg("{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+    return Msg("{n} day", "{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo,
+                                                                 high=hi)
 
 
 @dataclass(frozen=True)
@@ -193,8 +194,8 @@ def _range(a: int, b: int) -> str:
 
 def _days(n: int) -> Msg:
     if n >= 0:
-        return Msg("{n} day after", n=n) if n == 1 else Msg("{n} days after", n=n)
-    return Msg("{n} day before", n=-n) if n == -1 else Msg("{n} days before", n=-n)
+        return Msg("{n} day after", "{n} days after", n=n)
+    return Msg("{n} day before", "{n} days before", n=-n)
 
 
 def _describe_lag(lo: int, hi: int) -> Msg:

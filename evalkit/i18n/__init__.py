@@ -10,6 +10,7 @@ written. results.json is always English: it is data, not a report."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,20 +42,84 @@ def direction(lang: str | None = None) -> str:
 
 
 @functools.cache
+def _read(lang: str):
+    from babel.messages.pofile import read_po
+    with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+@functools.cache
 def catalogue(lang: str) -> dict[str, str]:
     """msgid → msgstr for `lang`; empty for English, whose msgids are the text."""
     if lang == "en":
         return {}
-    from babel.messages.pofile import read_po
-    with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as fh:
-        cat = read_po(fh, locale=lang)
-    # plural forms (tuple ids) are not used: each message is one sentence
-    return {str(m.id): str(m.string) for m in cat if m.id and m.string and not m.fuzzy}
+    return {str(m.id): str(m.string) for m in _read(lang)
+            if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+
+
+@functools.cache
+def plural_catalogue(lang: str) -> dict[str, tuple[str, ...]]:
+    """Messages with a count (gettext's msgid_plural): both English forms → the language's
+    forms (Arabic has six: 0, 1, 2, 3–10, 11–99, 100…), in gettext's order."""
+    if lang == "en":
+        return {}
+    found = {}
+    for m in _read(lang):
+        if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy:
+            found[m.id[0]] = found[m.id[1]] = tuple(m.string)
+    return found
+
+
+@functools.cache
+def _plural_index(lang: str):
+    import gettext
+    return gettext.c2py(_read(lang).plural_expr)
+
+
+class Template(str):
+    """A translated sentence whose `format` isolates each field (see `isolated`): in a
+    right-to-left sentence a Latin name or a date range keeps its order and the
+    punctuation around it stays the sentence's."""
+
+    lang = "en"
+
+    def format(self, *args, **fields):
+        return str.format(self, *(isolated(a, self.lang) for a in args),
+                          **{k: isolated(v, self.lang) for k, v in fields.items()})
 
 
 def tr(message: str, lang: str | None = None) -> str:
-    """`message` in the report's language (or `lang`); the English when untranslated."""
-    return catalogue(lang or _current).get(message, message)
+    """`message` in the report's language (or `lang`); the English when untranslated. In a
+    right-to-left language its `format` isolates the fields it fills in (`Template`)."""
+    lang = lang or _current
+    text = catalogue(lang).get(message, message)
+    if direction(lang) != "rtl":
+        return text
+    out = Template(text)
+    out.lang = lang
+    return out
+
+
+def trn(singular: str, plural: str, n: int, lang: str | None = None) -> str:
+    """A message with a count, in the form the language uses for `n` (gettext's ngettext):
+    English has two forms, Arabic six."""
+    lang = lang or _current
+    forms = plural_catalogue(lang).get(singular)
+    if forms is None:
+        return singular if n == 1 else plural
+    return forms[_form(lang, n, len(forms))]
+
+
+def _form(lang: str, n, count: int) -> int:
+    """Which of the language's forms a count takes; a fraction ('6.2 years') or a count
+    that is not a number takes the last (CLDR's 'other')."""
+    try:
+        number = float(n)
+    except (TypeError, ValueError):
+        return count - 1
+    if not number.is_integer():
+        return count - 1
+    return _plural_index(lang)(abs(int(number)))
 
 
 def N_(message: _Word) -> _Word:
@@ -68,19 +133,31 @@ class Msg(str):
     """A sentence the evaluation computes, as English text — what results.json stores and
     what code compares — that remembers its template and fields, so a report can show it
     in its own language: `Msg("{met} of {total} met", met=3, total=5)`.
-    Fields that are themselves Msg, or vocabulary words, are translated with it."""
+    Fields that are themselves Msg, or vocabulary words, are translated with it.
+    With a count: `Msg("{n} day", "{n} days", n=3)` — two English forms, and the field `n`
+    chooses the form in every language (Arabic has six; see `trn`)."""
 
     template: str
     fields: dict[str, Any]
 
-    def __new__(cls, template: str, **fields):
+    def __new__(cls, template: str, plural: str | None = None, **fields):
+        if plural is not None:
+            template = template if fields["n"] == 1 else plural
         obj = super().__new__(cls, template.format(**fields) if fields else template)
         obj.template, obj.fields = template, fields
         return obj
 
     def translated(self, lang: str | None = None) -> str:
-        fields = {k: localized(v, lang) for k, v in self.fields.items()}
-        return tr(self.template, lang).format(**fields) if fields else tr(self.template, lang)
+        lang = lang or _current
+        fields = {k: isolated(localized(v, lang), lang) for k, v in self.fields.items()}
+        forms = plural_catalogue(lang).get(self.template)
+        if forms is not None and "n" in fields:
+            text = forms[_form(lang, self.fields["n"], len(forms))]
+        elif _JOIN.fullmatch(self.template):  # parts joined: the language's separators
+            text = _JOIN_SEPARATOR.sub(lambda m: tr(m.group(0), lang), self.template)
+        else:
+            text = tr(self.template, lang)
+        return text.format(**fields) if fields else text
 
     def __reduce__(self):  # pickled across worker processes as what it is
         return (_rebuild, (self.template, self.fields))
@@ -90,10 +167,47 @@ def _rebuild(template, fields):
     return Msg(template, **fields)
 
 
+# a template that only joins its fields ("{p0}, {p1}; {p2}", from `joined`), and its
+# separators, which the language writes its own way (Arabic: «،» and «؛»)
+_JOIN = re.compile(r"(?:\{\w+\}(?:, |; |, and | and | · )?)+")
+_JOIN_SEPARATOR = re.compile(r", and | and |, |; | · ")
+N_(", "), N_("; "), N_(", and "), N_(" and "), N_(" · ")
+
+# a date as the record writes a vague one: its qualifier is evalkit's word, the date digits
+_VAGUE_DATE = re.compile(r"(early|mid|late) (\d{4}(?:-\d{2})?(?:\.\.[\d-]+)?)")
+N_("early {date}"), N_("mid {date}"), N_("late {date}")
+
+# Unicode's first-strong isolate: a field of a right-to-left sentence keeps its own order
+# (a Latin name, a date range, a file:line) and cannot pull the punctuation around it into
+# its direction; evalkit.render.markup turns the pair into a <bdi> element on a page
+FSI, PDI = "\u2068", "\u2069"
+# what a field must hold to need isolating: Latin letters, or numbers joined by separators
+# (2020-12, 62–131, 2014..2019), which would otherwise read back to front
+_LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*(?:[-–/:]|\.\.)\d")
+_ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
+
+
+def isolated(value, lang: str | None = None):
+    """A sentence's field as a right-to-left sentence holds it: isolated (FSI … PDI) when
+    it holds Latin text or a date (outside the isolates it may hold already); as it is in
+    a left-to-right language (where the pages isolate runs of Arabic script themselves)."""
+    if direction(lang) != "rtl" or not isinstance(value, str):
+        return value
+    if not _LTR_TEXT.search(_ISOLATED_PART.sub("", value)):
+        return value
+    return FSI + value + PDI
+
+
+def plain(text: str) -> str:
+    """Text without the isolate marks (for places that draw text themselves: charts)."""
+    return text.replace(FSI, "").replace(PDI, "")
+
+
 def localized(value, lang: str | None = None):
     """Anything a report shows, in its language: a Msg by its template, a vocabulary word
-    by the catalogue, a sentence read back from results.json by its template there
-    (`remember`), anything else (record text, numbers) as it is."""
+    by the catalogue, a vague date with its qualifier translated ("late 2015-07"), a
+    sentence read back from results.json by its template there (`remember`), anything else
+    (record text, numbers) as it is."""
     if isinstance(value, str) and not isinstance(value, Msg) and value in _remembered:
         value = revive(value, _remembered)
     if isinstance(value, Msg):
@@ -101,6 +215,9 @@ def localized(value, lang: str | None = None):
     if isinstance(value, (list, tuple)):
         return type(value)(localized(v, lang) for v in value)
     if isinstance(value, str) and value:  # a vocabulary word or code, when the whole is one
+        vague = _VAGUE_DATE.fullmatch(value)
+        if vague and (lang or _current) != "en":
+            return tr(vague.group(1) + " {date}", lang).format(date=vague.group(2))
         return catalogue(lang or _current).get(value, value)
     return value
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal, get_args, get_origin
 
 PACKAGE = Path(__file__).resolve().parents[1]
-KEYWORDS = {"tr": None, "Msg": None, "N_": None}
+KEYWORDS = {"tr": None, "Msg": None, "N_": None, "trn": None}
 
 # column headings of the reports' tables (a table shows its frame's column names)
 HEADINGS = (
@@ -52,20 +52,32 @@ def vocabulary() -> set[str]:
     return words
 
 
-def code_messages() -> set[str]:
-    """The first argument of every `tr(…)`, `Msg(…)` and `N_(…)` call written as a string
-    literal, found by walking each module's syntax tree: calls nested in other calls' arguments
-    or inside f-strings are found too (a token-based extractor misses some of those)."""
+def _marked_calls():
+    """The string-literal arguments of every `tr(…)`, `trn(…)`, `Msg(…)` and `N_(…)` call,
+    found by walking each module's syntax tree: calls nested in other calls' arguments or
+    inside f-strings are found too (a token-based extractor misses some of those)."""
     import ast
-    found = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and node.args
-                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in KEYWORDS
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
-                found.add(node.args[0].value)
-    return found
+                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in KEYWORDS):
+                literals = []
+                for arg in node.args[:2]:
+                    if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                        break
+                    literals.append(arg.value)
+                if literals:
+                    yield tuple(literals)
+
+
+def code_messages() -> set[str]:
+    """The messages the code marks without a count."""
+    return {call[0] for call in _marked_calls() if len(call) == 1}
+
+
+def plural_messages() -> set[tuple[str, str]]:
+    """The messages with a count: `Msg("{n} day", "{n} days", n=…)`, `trn(…)`."""
+    return {call for call in _marked_calls() if len(call) == 2}
 
 
 def table_messages() -> set[str]:

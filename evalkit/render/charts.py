@@ -7,9 +7,12 @@ import textwrap
 from evalkit.comparison import verdicts
 from evalkit.comparison.tables import _name
 from evalkit.evaluation.base import SCALE
-from evalkit.i18n import localized, tr
+from evalkit.i18n import direction, localized, tr
 from evalkit.style.colours import VERDICT_COLOURS
 from evalkit.results.model import CampaignResults
+
+
+RLM = "\u200f"  # starts a label right to left in the chart's (left-to-right) SVG text
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -26,7 +29,10 @@ def verdict_heatmap(results: list[CampaignResults]):
     plt = pyplot()
 
     v = verdicts(results)
-    names = [_name(r) for r in results]
+    rtl = direction() == "rtl"
+    # right to left: the first campaign in the right-hand column, as in the table below,
+    # and each question's label on the right, its number at its start (right)
+    names = [_name(r) for r in results][::-1 if rtl else 1]
     scores = v.pivot(index="question", columns="campaign", values="score")[names].astype(float)
     words = v.pivot(index="question", columns="campaign", values="verdict")[names]
     missing = scores.isna()
@@ -43,10 +49,15 @@ def verdict_heatmap(results: list[CampaignResults]):
                 va="center", fontsize=7)
     # wrapped labels: long campaign names do not run into each other
     ax.set_xticklabels([_wrapped(n, 16) for n in names], fontsize=8, rotation=0)
-    ax.set_yticklabels([_wrapped(localized(q), 34) for q in scores.index], fontsize=8, rotation=0)
+    ax.set_yticklabels([RLM * rtl + _wrapped(localized(q), 34).replace("\n", "\n" + RLM * rtl)
+                        for q in scores.index], fontsize=8, rotation=0)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.xaxis.tick_top()
+    if rtl:
+        ax.yaxis.tick_right()
+        for label in ax.get_yticklabels():
+            label.set_multialignment("right")
     ax.tick_params(which="both", length=0)
     fig.tight_layout()
     return fig

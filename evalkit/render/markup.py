@@ -161,9 +161,12 @@ def _runs(raw: str, rtl: bool):
     """(text, isolated?) pieces of `raw`: the runs of the other direction, and between."""
     found = _ltr_runs(raw) if rtl else ((m.start(), m.group(0)) for m in
                                         _ARABIC_RUN.finditer(raw))
+    # the punctuation at a run's edges is the Arabic sentence's only when there is one:
+    # a cell that is all English (record text) keeps its full stop
+    arabic = rtl and bool(_ARABIC.search(raw))
     pos = 0
     for start, text in found:
-        head, run, tail = _trimmed(text) if rtl else ("", text, "")
+        head, run, tail = _trimmed(text) if arabic else ("", text, "")
         if not run:
             continue
         yield raw[pos:start] + head, False

@@ -115,6 +115,11 @@ def bullets(items: Iterable[str], links: Optional[Callable[[Markup], Markup]] = 
     return render_fragment("bullets.html.j2", items=[links(i) if links else i for i in shown])
 
 
+def _listing(items: Iterable[str], separator: str = ", ") -> str:
+    """Items as a list in the report's language: «،» and «؛» in Arabic."""
+    return tr(separator).join(items)
+
+
 def _label(label: str, note: str = "", plain: bool = False) -> Html:
     return render_fragment("label.html.j2", label=label, note=note, plain=plain)
 
@@ -141,7 +146,8 @@ def capped(value) -> str:
     if len(text) <= CELL_LIMIT:
         return text
     head = text[:CELL_LIMIT]
-    sep = "; " if "; " in head else ", "
+    # items are joined the language's way (evalkit.i18n: «؛ » and «، » in Arabic)
+    sep = next((s for s in ("; ", "؛ ", ", ", "، ") if s in head), ", ")
     cut = head.rfind(sep)
     kept, rest = (text[:cut], text[cut + len(sep):]) if cut > 0 else (head, text[CELL_LIMIT:])
     more = rest.count(sep) + 1
@@ -294,20 +300,21 @@ class CampaignReport:
         q = ev.questions
         goals = q[3].table
         mains = goals[goals["level"] == "main"] if len(goals) else goals
-        main = "; ".join(f"{r['text'].rstrip('.')} — {tr(r['attainment'])}"
+        main = _listing((tr("{goal} — {attainment}").format(goal=r["text"].rstrip("."),
+                                                            attainment=tr(r["attainment"]))
                          + (" " + tr("(as of {date})").format(date=r["judged as of"])
                             if r["judged as of"] else "")
                          # a missed deadline belongs in the one line a reader may read
-                         + (", " + localized(r["deadline"]) if r.get("_on_time") is False
+                         + (tr(", ") + localized(r["deadline"]) if r.get("_on_time") is False
                             else "")
-                         for _, r in mains.iterrows()) or tr("no main goal recorded")
+                         for _, r in mains.iterrows()), "; ") or tr("no main goal recorded")
         names = {n: tr(w) for n, w in QUESTION_WORDS.items()}
         verdicts = " · ".join(f"{n} {names[n]}: {tr(a.verdict.level)}" for n, a in q.items())
         reach = tr("Reach {reach}, goals {goals}").format(reach=tr(q[2].verdict.level),
                                                           goals=tr(q[3].verdict.level))
         if q[2].largest:
             reach += "; " + tr("largest counts: {counts}").format(
-                counts=", ".join(localized(c) for c in q[2].largest[:3]))
+                counts=_listing(localized(c) for c in q[2].largest[:3]))
         if q[3].verdict.cap_reason:
             cap = localized(q[3].verdict.cap_reason)
             reach += ". " + cap[0].upper() + cap[1:]
@@ -322,10 +329,10 @@ class CampaignReport:
         checklist = tr("Checklist: {strengths} strengths and {weaknesses} weaknesses found").format(
             strengths=len(strengths), weaknesses=len(fired))
         if fired:
-            checklist += f" ({', '.join(fired)})"
+            checklist += " (" + _listing(fired) + ")"
         if recs:
             checklist += "; " + tr("recommendations {numbers} answer them").format(
-                numbers=", ".join(recs))
+                numbers=_listing(recs))
         lines = [tr("Main goal: {goal}.").format(goal=main),
                  tr("Verdicts: {verdicts}.").format(verdicts=verdicts),
                  reach.rstrip(".") + ".", launch_line, checklist + "."]
@@ -338,10 +345,12 @@ class CampaignReport:
         r = self.campaign.record
         rows = pd.DataFrame([
             ("Cause", r.cause), ("Summary", r.summary or ""),
-            ("Organisers", "; ".join(r.organisers)),
-            ("Phases", "; ".join(p.name + " (" + tr("{start} to {end}").format(
-                start=p.start.text, end=p.end.text) + ")" for p in r.phases)),
-            ("Hot events", "; ".join(f"{e.description} ({e.date.text})" for e in r.hot_events)),
+            ("Organisers", _listing(r.organisers, "; ")),
+            ("Phases", _listing((tr("{name} ({start} to {end})").format(
+                name=p.name, start=localized(p.start.text), end=localized(p.end.text))
+                for p in r.phases), "; ")),
+            ("Hot events", _listing((tr("{name} ({date})").format(
+                name=e.description, date=localized(e.date.text)) for e in r.hot_events), "; ")),
             ("Recorded", tr("{activities} activities, {metrics} metrics, {engagements} "
                             "decision-maker engagements").format(
                 activities=len(self.campaign.activities), metrics=len(self.campaign.metrics),
@@ -504,7 +513,7 @@ class CampaignReport:
         frame = pd.DataFrame([(r.rule.id, r.rule.kind, r.rule.group,
                                self.evaluation.rule_text(r.rule), r.status,
                                joined("; ", r.evidence),
-                               ", ".join(map(str, r.rule.recommendations)))
+                               _listing(map(str, r.rule.recommendations)))
                               for r in rows],
                              columns=["rule", "kind", "group", "the paper's point", "result",
                                       "evidence", "recommendations"])
@@ -528,7 +537,7 @@ class CampaignReport:
             return (paragraph(tr("No weakness in the checklist fired, so no recommendation is "
                                  "called for.")) if not aside else Html("")) + aside_html
         return bullets(f"{n}. {localized(text)} " + tr("(because of {rules})").format(
-            rules=", ".join(why)) for n, text, why in recs) + aside_html
+            rules=_listing(why)) for n, text, why in recs) + aside_html
 
     def sources_table(self) -> Html:
         rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
@@ -549,7 +558,7 @@ class ComparativeReport:
             remember(r.messages)
 
     def title(self) -> Html:
-        names = ", ".join(self.c._name(r) for r in self.results)
+        names = _listing(self.c._name(r) for r in self.results)
         said = tr("{count} campaigns: {names} — from their results.json files; no evaluation "
                   "is re-run here.").format(count=len(self.results), names=names)
         return render_fragment("title.html.j2", title=tr("Comparing campaigns"), also="",
@@ -645,7 +654,7 @@ class ComparativeReport:
                    "campaigns.")
         if others:
             intro += " " + tr("Not from {others}, which the paper does not discuss.").format(
-                others=", ".join(others))
+                others=_listing(others))
         intro += " " + tr(
             "'Disagrees' means evalkit's numbers do not support the claim as stated; 'cannot "
             "be computed' means the records lack what the claim needs. Attainment judgements "

@@ -7,13 +7,14 @@ import textwrap
 
 import pandas as pd
 
-from evalkit.i18n import N_, direction, tr
+from evalkit.i18n import N_, direction, localized, tr
 from evalkit.record.load import Campaign
 
 KIND_COLOURS = {"mobilisation": "#4c72b0", "advocacy": "#dd8452", "lobbying": "#55a868",
                 "coalition_building": "#8172b2"}
 EVENT_COLOUR, DESIGNED_COLOUR, ENGAGEMENT_COLOUR = "#c44e52", "#8c564b", "#333333"
 MANY_SPANS = 400
+RLM = "\u200f"
 
 
 def _span(start, end) -> tuple:
@@ -87,14 +88,19 @@ def campaign_timeline(campaign: Campaign, ax=None):
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)
     fig.suptitle(tr("The campaign in time (a vague date is drawn as the span it allows; "
-                    "▼ hot event, ◆ an event the campaign made)"), x=0.01, ha="left", fontsize=9)
-    key = textwrap.fill(tr("Phases: {phases}").format(phases="; ".join(
-        f"{i} {p.name} ({tr('{start} to {end}').format(start=p.start.text, end=p.end.text)})"
+                    "▼ hot event, ◆ an event the campaign made)"), x=0.99 if rtl else 0.01,
+                 ha="right" if rtl else "left", fontsize=9)
+    key = textwrap.fill(tr("Phases: {phases}").format(phases=tr("; ").join(
+        f"{i} " + tr("{name} ({start} to {end})").format(
+            name=p.name, start=localized(p.start.text), end=localized(p.end.text))
         for i, p in enumerate(phases, 1))), 120)
+    if rtl:  # the chart's text is laid out left to right: each line of the key starts right
+        key = "\n".join(RLM + line for line in key.split("\n"))
     lines = key.count("\n") + 1
     height = fig.get_figheight()
     fig.set_figheight(height + 0.16 * lines)
-    fig.text(0.01, 0.01, key, fontsize=7, va="bottom", ha="left")
+    fig.text(0.99 if rtl else 0.01, 0.01, key, fontsize=7, va="bottom",
+             ha="right" if rtl else "left", multialignment="right" if rtl else "left")
     fig.subplots_adjust(left=0.16, right=0.98, top=1 - 0.55 / fig.get_figheight(),
                         bottom=(0.45 + 0.16 * lines) / fig.get_figheight())
     return fig
