@@ -2,7 +2,6 @@
 from engagements, reach by magnitude and kind, rules and recommendations that know their
 setting, competing calls, missed deadlines, publics relative to the campaign. Each
 conditioned rule runs on a record where it must not fire."""
-from datetime import date
 
 import pytest
 

@@ -64,5 +64,7 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
         lines.append(Msg("The paper's claims: of {computed} computed, {agree} agree with what "
                          "evalkit computed, {disagree} disagree, {cannot} cannot be computed; "
                          "{restate} restate the evaluator's judgement (see the last sections).",
-                         **claims))
+                         computed=claims["computed"], agree=claims["agree"],
+                         disagree=claims["disagree"], cannot=claims["cannot"],
+                         restate=claims["restate"]))
     return lines

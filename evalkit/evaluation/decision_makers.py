@@ -95,7 +95,7 @@ class DecisionMakersReached(Analysis):
             # vote answering a letter does not make the contact two-way
             two_way = bool(len(hits)) and bool((hits["type"].isin(TWO_WAY)
                                                 | (hits["response"] == "rejected")).any())
-            own = acts[acts.apply(lambda r: _matches(t, r), axis=1)] if not acts.empty else acts
+            own = acts[acts.apply(lambda r, t=t: _matches(t, r), axis=1)] if not acts.empty else acts
             own_best = max((decision_rung(a, d, c) for a, d, c in
                             zip(own["act"], own["direction"], own["campaign_answer"])),
                            default=0)

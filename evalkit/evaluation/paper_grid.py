@@ -15,7 +15,7 @@ from typing import Optional
 
 from evalkit.evaluation.grid import build_grid, judgement_as_of
 from evalkit.evaluation.timing import launch_timing
-from evalkit.i18n import Msg
+from evalkit.i18n import N_, Msg
 from evalkit.record.load import PAPER_GRID_FILE, Campaign
 
 # the paper's presence codes: 'limited' is there, only weak
@@ -23,6 +23,9 @@ PRESENT = {"present", "limited", "dominant"}
 SCOPE_ROWS = {"virtual": None, "in person, local": ("local", "national"),
               "in person, regional": ("regional",), "in person, international": ("international",)}
 EMPTY = {"", "none recorded", "not recorded"}
+# the words the comparison's cells show, for the catalogue
+N_("limited"), N_("text"), N_("represented"), N_("not represented"), N_("not judged")
+N_("not recorded")
 
 
 def read_paper_grid(folder: str | Path) -> Optional[list[dict]]:

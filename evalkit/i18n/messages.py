@@ -31,7 +31,7 @@ HEADINGS = (
     "ci high", "p value", "scale", "line", "date", "metric", "count as recorded",
     "name", "start", "end", "pause before it (days)", "before", "after", "changed",
     "Cause", "Summary", "Organisers", "Phases", "Hot events", "Recorded", "effort-weighted", "hashtags", "distinct after merging spellings", "spelling variants",
-    "effective number", "mix", "main-goal attainment",
+    "effective number", "mix", "main-goal attainment", "row", "reason",
 )
 
 
