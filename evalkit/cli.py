@@ -287,7 +287,32 @@ _options = [
                  help="also print each report to PDF (A4), with headless Chromium"),
     click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
                  help="the reports' language (ar: Arabic, right to left)"),
+    click.option("--docx", is_flag=True,
+                 help="also write each report as Word (.docx) and its tables as Excel (.xlsx)"),
 ]
+
+
+def _can_write_docx(docx: bool) -> None:
+    if docx:
+        from evalkit.render.office import INSTALL_HINT, pandoc_available
+        if not pandoc_available():
+            click.echo(f"error: {INSTALL_HINT}", err=True)
+            sys.exit(2)
+
+
+def _office_copies(pages: list, lang: str) -> None:
+    """Word and Excel copies of the reports just written (their folders are complete: a
+    copy that fails is said, and the report stays)."""
+    import logging
+
+    from evalkit.render.office import OfficeError, write_copies
+    logging.getLogger("pypandoc").setLevel(logging.ERROR)
+    for page in pages:
+        try:
+            for path in write_copies(page, lang):
+                click.echo(f"written {path}")
+        except (OfficeError, OSError) as exc:
+            click.echo(f"{page}: no Word/Excel copy: {exc}", err=True)
 
 
 def _with_options(f):
@@ -299,12 +324,16 @@ def _with_options(f):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_with_options
-def run(paths, out, as_of, jobs, no_progress, pdf, lang) -> None:
+def run(paths, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
-    --pdf). Exit status: failures."""
+    --pdf; evaluation.docx and .xlsx with --docx). Exit status: failures."""
+    _can_write_docx(docx)
     records = _records(paths, pdf, out)
     with _holding(out):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
+        if docx:
+            _office_copies([Path(o.out_dir) / "evaluation.html" for o in outcomes
+                            if o.status == "ok" and o.out_dir], lang)
         indexed = _index(out, outcomes, lang=lang)
     _exit(outcomes, indexed=indexed)
 
@@ -312,10 +341,11 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang) -> None:
 @main.command("run-all")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @_with_options
-def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
+def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     """Evaluate every record in DIRECTORY (e.g. case_studies/), then compare them:
     OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
     from evalkit.run.pipeline import compare as run_compare
+    _can_write_docx(docx)
     records = _records([directory], pdf, out)
     with _holding(out):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
@@ -324,6 +354,12 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
         if done:
             comparative = run_compare(out, done, pdf=pdf, lang=lang)
             click.echo(comparative.describe(), err=comparative.status != "ok")
+        if docx:
+            pages = [Path(o.out_dir) / "evaluation.html" for o in outcomes
+                     if o.status == "ok" and o.out_dir]
+            if comparative is not None and comparative.status == "ok":
+                pages.append(Path(out) / "comparative.html")
+            _office_copies(pages, lang)
         indexed = _index(out, outcomes, comparative, lang=lang)
     if indexed:
         click.echo(f"index: {Path(out) / 'index.html'}")
@@ -336,14 +372,18 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang) -> None:
 @click.option("--pdf", is_flag=True, help="also print the report to PDF, with headless Chromium")
 @click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
               help="the report's language (ar: Arabic, right to left)")
-def compare(results_dir, campaigns, pdf, lang) -> None:
+@click.option("--docx", is_flag=True, help="also write it as Word (.docx) and Excel (.xlsx)")
+def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     """The comparative report from the results.json files in RESULTS_DIR."""
     from evalkit.run.pipeline import compare as run_compare
     _can_print_pdf(pdf)
+    _can_write_docx(docx)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
     _writable_out(results_dir)
     with _holding(results_dir):
         outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang)
+        if docx and outcome.status == "ok":
+            _office_copies([Path(results_dir) / "comparative.html"], lang)
     click.echo(outcome.describe(), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)
 

@@ -32,3 +32,12 @@ install_libreoffice() {
       >/dev/null 2>&1 || echo "note: could not install libreoffice ($1)"
   fi
 }
+install_rsvg() {
+  # rsvg-convert turns the reports' SVG charts into pictures Word shows (--docx); Debian's
+  # librsvg2-bin, installed like Chromium when missing and we may
+  if ! command -v rsvg-convert >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
+     && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin) \
+      >/dev/null 2>&1 || echo "note: could not install librsvg2-bin ($1)"
+  fi
+}

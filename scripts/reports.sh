@@ -6,6 +6,7 @@ echo "[1/4] installing evalkit and its packages into .venv (a few minutes the fi
 pip_install -e .
 # --pdf prints each report with headless Chromium, from Debian's packages
 case " $* " in *" --pdf "*) install_chromium "--pdf will stop with how to install it" ;; esac
+case " $* " in *" --docx "*) install_rsvg "Word copies will have no charts" ;; esac
 # bytecode once, so the notebook kernels do not recompile evalkit on every start
 .venv/bin/python -m compileall -q evalkit
 echo "[2/4] checking the records ..."

@@ -8,6 +8,7 @@ echo "installing evalkit and the test tools into .venv (a few minutes the first 
 pip_install -e ".[test]"
 install_chromium "the browser and PDF tests will skip"
 install_libreoffice "the LibreOffice workbook test will skip"
+install_rsvg "Word copies will have no charts"
 .venv/bin/ruff check --quiet evalkit tests scripts benchmarks
 # FORMAT CHECK GOES HERE once the lead has run `ruff format` over the code base:
 #   .venv/bin/ruff format --check evalkit tests scripts benchmarks
