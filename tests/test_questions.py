@@ -271,3 +271,19 @@ def test_evidence_lists_every_row_it_counts_not_the_first_five(tmp_path):
     assert len(lobbying.evidence) == 6
     page = table(ev.questions[1].criteria_table(), links=EvidenceLinks())
     assert page.count('class="evidence"') >= 6
+
+
+def test_counts_of_one_are_said_in_the_singular(tmp_path):
+    """'1 pause', '1 silent account', '1 coalition' — never '1 pauses'."""
+    from conftest import small_record
+    from evalkit.evaluation import Evaluation
+    phases = [{"id": "p1", "name": "Phase 1", "start": "2020-01-01", "end": "2020-01-31",
+               "source": "s"},
+              {"id": "p2", "name": "Phase 2", "start": "2020-04-01", "end": "2020-04-30",
+               "source": "s"}]
+    ev = Evaluation(small_record(tmp_path, phases=phases, coalitions=[
+        {"id": "c", "name": "One coalition", "source": "s"}]))
+    because = ev.questions[2].criterion("continuity").because
+    assert because.startswith("1 pause over 30 days") and "0 silent accounts" in because
+    s5 = next(r for r in ev.checklist if r.rule.id == "S5")
+    assert any(str(e).startswith("1 coalition, 0 other partners") for e in s5.evidence)

@@ -227,8 +227,10 @@ def _partners(ctx):
     n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
     sizes = [Msg("{coalition}: {n} members", coalition=c.name, n=c.size)
              for c in rec.coalitions if c.size is not None]
-    return n > 0, [Msg("{coalitions} coalitions, {partners} other partners",
-                       coalitions=len(rec.coalitions), partners=len(rec.partners))] + sizes
+    return n > 0, [Msg("{coalitions}, {partners}",
+                       coalitions=Msg("{n} coalition", "{n} coalitions", n=len(rec.coalitions)),
+                       partners=Msg("{n} other partner", "{n} other partners",
+                                    n=len(rec.partners)))] + sizes
 
 
 def _media_pressure(ctx):

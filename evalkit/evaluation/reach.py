@@ -354,11 +354,14 @@ class Reach(Analysis):
             Msg("Continuity: no pause over {days} days between phases and no account fell "
                 "silent", days=GAP_DAYS),
             not (pauses or silent),
-            Msg("{n} pauses over {days} days ({pauses}), {silent} silent accounts",
-                n=len(pauses), days=GAP_DAYS, pauses=joined("; ", [g.text() for g in pauses]),
-                silent=len(silent)) if pauses else
-            Msg("{n} pauses over {days} days, {silent} silent accounts", n=0, days=GAP_DAYS,
-                silent=len(silent)))
+            Msg("{pauses} over {days} days ({which}), {silent}",
+                pauses=Msg("{n} pause", "{n} pauses", n=len(pauses)), days=GAP_DAYS,
+                which=joined("; ", [g.text() for g in pauses]),
+                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)))
+            if pauses else
+            Msg("{pauses} over {days} days, {silent}",
+                pauses=Msg("{n} pause", "{n} pauses", n=0), days=GAP_DAYS,
+                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent))))
 
     @criterion("targeted_audiences_reached")
     def _targeted_audiences_reached(self) -> Criterion:

@@ -351,10 +351,12 @@ class CampaignReport:
                 for p in r.phases), "; ")),
             ("Hot events", _listing((tr("{name} ({date})").format(
                 name=e.description, date=localized(e.date.text)) for e in r.hot_events), "; ")),
-            ("Recorded", tr("{activities} activities, {metrics} metrics, {engagements} "
-                            "decision-maker engagements").format(
-                activities=len(self.campaign.activities), metrics=len(self.campaign.metrics),
-                engagements=len(self.campaign.engagements))),
+            ("Recorded", localized(Msg(
+                "{activities}, {metrics}, {engagements}",
+                activities=Msg("{n} activity", "{n} activities", n=len(self.campaign.activities)),
+                metrics=Msg("{n} metric", "{n} metrics", n=len(self.campaign.metrics)),
+                engagements=Msg("{n} decision-maker engagement", "{n} decision-maker engagements",
+                                n=len(self.campaign.engagements))))),
             *self._cut_row(),
         ], columns=["what", "record"])
         return table(rows)
