@@ -263,7 +263,14 @@ def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_js
     data = json.loads((case_reports / "comparative.json").read_text(encoding="utf-8"))
     g = data["grid_agreement"]
     assert g["cells"] == 86
-    assert g["agree"] + len(g["disagree"]) == 86 and g["agree"] >= 80
+    assert g["agree"] == 82 and len(g["disagree"]) == 4
+    # each disagreement is a computation from the data or what the format can say
+    assert sorted((d["campaign"], d["dimension"], d["row"], d["paper"], d["evalkit"])
+                  for d in g["disagree"]) == [
+        ("caesar", "Media tools", "visual identity", "limited", "absent"),
+        ("idlib-under-fire", "Launch timing", "after", "after", "independent"),
+        ("save-ghouta", "Launch timing", "after", "after", "at or after"),
+        ("save-ghouta", "Launch timing", "before", "before", "undetermined")]
     for d in g["disagree"]:
         assert d["reason"] and d["paper"] != d["evalkit"]
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
