@@ -15,6 +15,7 @@ intervals that exclude 0 (detection).
 
     .venv/bin/python benchmarks/counterfactual_coverage.py [--series 200] [--methods default,ll,r]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,10 +27,18 @@ import pandas as pd
 N, N_PRE, EFFECT = 100, 70, 2.0
 WEEKLY = np.array([0.0, 1.0, 1.5, 1.0, 0.0, -1.5, -2.0])
 SETUPS = ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")
-METHODS = {"default": {}, "ll": {"model": "local level"}, "ar": {"model": "AR(1) noise"},
-           "r": {"prior_level_sd": 0.01}}
-LABELS = {"default": "model choice (default)", "ll": "local level only",
-          "ar": "AR(1) noise only", "r": "R-style prior_level_sd=0.01"}
+METHODS = {
+    "default": {},
+    "ll": {"model": "local level"},
+    "ar": {"model": "AR(1) noise"},
+    "r": {"prior_level_sd": 0.01},
+}
+LABELS = {
+    "default": "model choice (default)",
+    "ll": "local level only",
+    "ar": "AR(1) noise only",
+    "r": "R-style prior_level_sd=0.01",
+}
 
 
 def simulated(setup: str, seed: int) -> pd.DataFrame:
@@ -50,27 +59,40 @@ def simulated(setup: str, seed: int) -> pd.DataFrame:
         noise = WEEKLY[np.arange(N) % 7] + e
     y = 10 + 1.5 * x + noise
     y[N_PRE:] += EFFECT
-    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y,
-                         "x": x})
+    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y, "x": x})
 
 
 def run(setup: str, method: str, series: int, simulations: int = 1000) -> dict:
     from evalkit.stats import Counterfactual
+
     est, low, high = [], [], []
     for seed in range(series):
         d = simulated(setup, seed)
-        cf = Counterfactual(d, "y", ["x"], (d.date[0], d.date[N_PRE - 1]),
-                            (d.date[N_PRE], d.date[N - 1]), time="date",
-                            simulations=simulations, seed=seed, **METHODS[method])
+        cf = Counterfactual(
+            d,
+            "y",
+            ["x"],
+            (d.date[0], d.date[N_PRE - 1]),
+            (d.date[N_PRE], d.date[N - 1]),
+            time="date",
+            simulations=simulations,
+            seed=seed,
+            **METHODS[method],
+        )
         a = cf.effects().loc["absolute effect"]
         est.append(a["average"]), low.append(a["average_low"]), high.append(a["average_high"])
     est, low, high = map(np.asarray, (est, low, high))
     oracle = 2 * 1.96 * float(np.sqrt(np.mean((est - EFFECT) ** 2)))
-    return {"setup": setup, "method": LABELS[method], "series": series,
-            "coverage": float(np.mean((low <= EFFECT) & (EFFECT <= high))),
-            "width": float(np.mean(high - low)), "oracle width": oracle,
-            "width / oracle": float(np.mean(high - low)) / oracle,
-            "detection": float(np.mean(low > 0))}
+    return {
+        "setup": setup,
+        "method": LABELS[method],
+        "series": series,
+        "coverage": float(np.mean((low <= EFFECT) & (EFFECT <= high))),
+        "width": float(np.mean(high - low)),
+        "oracle width": oracle,
+        "width / oracle": float(np.mean(high - low)) / oracle,
+        "detection": float(np.mean(low > 0)),
+    }
 
 
 def main() -> None:
@@ -83,12 +105,14 @@ def main() -> None:
         for setup in SETUPS:
             rows.append(run(setup, method, args.series))
     table = pd.DataFrame(rows)
-    print(f"SIMULATED: {args.series} series per set-up, 70 pre + 30 post days, effect +2; "
-          f"{time.perf_counter() - t:.0f} s")
+    print(
+        f"SIMULATED: {args.series} series per set-up, 70 pre + 30 post days, effect +2; "
+        f"{time.perf_counter() - t:.0f} s"
+    )
     with pd.option_context("display.width", 140, "display.max_columns", 20):
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     ok = table[table.method == LABELS["default"]]
-    met = ((ok.coverage >= 0.93) & (ok.coverage <= 0.97) & (ok["width / oracle"] <= 1.3))
+    met = (ok.coverage >= 0.93) & (ok.coverage <= 0.97) & (ok["width / oracle"] <= 1.3)
     for (_, r), m in zip(ok.iterrows(), met):
         print(f"goal on {r.setup}: {'met' if m else 'NOT met'}")
 

@@ -5,6 +5,7 @@ the sensitivity table on the arma set. Prints the tables docs/statistics.md show
 
     .venv/bin/python benchmarks/counterfactual_reference.py
 """
+
 from __future__ import annotations
 
 import sys
@@ -22,25 +23,31 @@ def g(x: float) -> str:
 
 
 def main() -> None:
-    print("| data | R: average effect (95%) | evalkit default: model | average effect (95%) "
-          "| width / R's | prior_level_sd=0.01: average effect (95%) | width / R's |")
+    print(
+        "| data | R: average effect (95%) | evalkit default: model | average effect (95%) "
+        "| width / R's | prior_level_sd=0.01: average effect (95%) | width / R's |"
+    )
     print("|---|---|---|---|---|---|---|")
     for case in REFERENCE_SETS:
         cf, a, r_point, r_lo, r_hi = reference_counterfactual(*case)
         _, b, *_ = reference_counterfactual(*case, prior_level_sd=0.01)
         w = lambda e, lo=r_lo, hi=r_hi: (e["average_high"] - e["average_low"]) / (hi - lo)  # noqa: E731
-        print(f"| {case[0]} | {g(r_point)} ({g(r_lo)} to {g(r_hi)}) | {cf.model_name} | "
-              f"{g(a['average'])} ({g(a['average_low'])} to {g(a['average_high'])}), "
-              f"p {cf.tail_probability:.3f} | {w(a):.2f} | {g(b['average'])} "
-              f"({g(b['average_low'])} to {g(b['average_high'])}) | {w(b):.2f} |")
+        print(
+            f"| {case[0]} | {g(r_point)} ({g(r_lo)} to {g(r_hi)}) | {cf.model_name} | "
+            f"{g(a['average'])} ({g(a['average_low'])} to {g(a['average_high'])}), "
+            f"p {cf.tail_probability:.3f} | {w(a):.2f} | {g(b['average'])} "
+            f"({g(b['average_low'])} to {g(b['average_high'])}) | {w(b):.2f} |"
+        )
     cf, *_ = reference_counterfactual(*REFERENCE_SETS[0])
     s = cf.sensitivity()
     print("\nSensitivity on arma:")
     print("| model | controls | average effect | 95% interval | tail probability |")
     print("|---|---|---|---|---|")
     for _, r in s.iterrows():
-        print(f"| {r['model']} | {r['controls']} | {r['average effect']:.2f} | "
-              f"{r['low']:.2f} to {r['high']:.2f} | {r['tail probability']:.3f} |")
+        print(
+            f"| {r['model']} | {r['controls']} | {r['average effect']:.2f} | "
+            f"{r['low']:.2f} to {r['high']:.2f} | {r['tail probability']:.3f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ dependency) because their pins differ and several install the same module name.
 
     .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 5] [--ports a,b] [--data a,b]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,18 +34,45 @@ N, N_PRE, EFFECT = 730, 600, 3.0
 # controls, pre-period, post-period
 REFERENCE_SETS = {
     "arma": ("arma_data.csv", ",", None, "y", ["X"], (0, 69), (70, 99)),
-    "comparison": ("comparison_data.csv", ",", "DATE", "CHANGED",
-                   ["NOT_CHANGED_1", "NOT_CHANGED_2", "NOT_CHANGED_3"],
-                   ("2019-04-16", "2019-07-14"), ("2019-07-15", "2019-08-01")),
-    "google": ("google_data.csv", ",", "date", "y", ["x1", "x2"], ("2020-01-01", "2020-03-01"),
-               ("2020-03-02", "2020-03-31")),
-    "volks": ("volks_data.csv", " ", "Date", "VolksWagen", ["BMW", "Allianz"],
-              ("2011-01-02", "2015-09-13"), ("2015-09-20", "2017-03-19")),
-    "basque": ("basque_data.csv", ",", "date", "Basque", ["another"],
-               ("1955-01-01", "1975-01-01"), ("1976-01-01", "1997-01-01")),
+    "comparison": (
+        "comparison_data.csv",
+        ",",
+        "DATE",
+        "CHANGED",
+        ["NOT_CHANGED_1", "NOT_CHANGED_2", "NOT_CHANGED_3"],
+        ("2019-04-16", "2019-07-14"),
+        ("2019-07-15", "2019-08-01"),
+    ),
+    "google": (
+        "google_data.csv",
+        ",",
+        "date",
+        "y",
+        ["x1", "x2"],
+        ("2020-01-01", "2020-03-01"),
+        ("2020-03-02", "2020-03-31"),
+    ),
+    "volks": (
+        "volks_data.csv",
+        " ",
+        "Date",
+        "VolksWagen",
+        ["BMW", "Allianz"],
+        ("2011-01-02", "2015-09-13"),
+        ("2015-09-20", "2017-03-19"),
+    ),
+    "basque": (
+        "basque_data.csv",
+        ",",
+        "date",
+        "Basque",
+        ["another"],
+        ("1955-01-01", "1975-01-01"),
+        ("1976-01-01", "1997-01-01"),
+    ),
 }
 
-RUNNER = r'''
+RUNNER = r"""
 import json, statistics, sys, time, warnings, os, logging
 warnings.simplefilter("ignore"); os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 logging.disable(logging.WARNING)
@@ -65,33 +93,43 @@ for _ in range(repeats):
     times.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
 print("RESULT " + json.dumps({"seconds": statistics.median(times), "all": times,
                               "cpu": statistics.median(cpu), "average_effect": float(effect)}))
-'''
+"""
 
 PORTS = {
     # a Gibbs sampler in Rust, R's priors and defaults (niter 1000): the fastest port
-    "bsts-causalimpact": ("bsts-causalimpact==1.7.0", """\
+    "bsts-causalimpact": (
+        "bsts-causalimpact==1.7.0",
+        """\
     ci = CausalImpact(data, pre, post)
     ci.summary()
-    return ci.summary_stats["point_effect_mean"]"""),
+    return ci.summary_stats["point_effect_mean"]""",
+    ),
     # 0.1.1 (2020) calls DataFrame.applymap (gone in pandas 3) and passes alpha= to
     # statsmodels' fit (refused since 0.14): pin the stack of its time
-    "pycausalimpact": ("pycausalimpact==0.1.1 pandas<2 numpy<1.25 scipy<1.12 statsmodels==0.13.5",
-                       """\
+    "pycausalimpact": (
+        "pycausalimpact==0.1.1 pandas<2 numpy<1.25 scipy<1.12 statsmodels==0.13.5",
+        """\
     ci = CausalImpact(data, pre, post)
     ci.summary()
-    return ci.summary_data.loc["abs_effect", "average"]"""),
+    return ci.summary_data.loc["abs_effect", "average"]""",
+    ),
     # 0.2.6 (2023-01) calls pandas' is_datetime_or_timedelta_dtype (gone in pandas 2)
-    "causalimpact": ("causalimpact==0.2.6 pandas<2 numpy<1.25 scipy<1.12 statsmodels==0.13.5 "
-                     "pymc==5.0.1", """\
+    "causalimpact": (
+        "causalimpact==0.2.6 pandas<2 numpy<1.25 scipy<1.12 statsmodels==0.13.5 pymc==5.0.1",
+        """\
     ci = CausalImpact(data, pre, post)
     ci.run()
     ci.summary()
     post_inf = ci.inferences.iloc[last_pre + 1:]
-    return (post_inf["response"] - post_inf["point_pred"]).mean()"""),
-    "tfcausalimpact": ("tfcausalimpact==0.0.19", """\
+    return (post_inf["response"] - post_inf["point_pred"]).mean()""",
+    ),
+    "tfcausalimpact": (
+        "tfcausalimpact==0.0.19",
+        """\
     ci = CausalImpact(data, pre, post)
     ci.summary()
-    return ci.summary_data.loc["abs_effect", "average"]"""),
+    return ci.summary_data.loc["abs_effect", "average"]""",
+    ),
 }
 
 
@@ -112,15 +150,28 @@ def data_sets(names: list[str]) -> dict:
     for name in names:
         if name == "simulated":
             d = simulated_series()
-            out[name] = (d, dict(response="y", controls=["x"], pre_period=(0, N_PRE - 1),
-                                 post_period=(N_PRE, N - 1)), d, N_PRE - 1)
+            out[name] = (
+                d,
+                dict(
+                    response="y",
+                    controls=["x"],
+                    pre_period=(0, N_PRE - 1),
+                    post_period=(N_PRE, N - 1),
+                ),
+                d,
+                N_PRE - 1,
+            )
             continue
         file, sep, t, response, controls, pre, post = REFERENCE_SETS[name]
         d = pd.read_csv(REFERENCE / file, sep=sep, parse_dates=[t] if t else None)
         index = d[t] if t else pd.Series(d.index)
         last_pre = int((index <= pd.Timestamp(pre[1]) if t else index <= pre[1]).sum()) - 1
-        out[name] = (d, dict(response=response, controls=controls, pre_period=pre,
-                             post_period=post, time=t), d[[response, *controls]], last_pre)
+        out[name] = (
+            d,
+            dict(response=response, controls=controls, pre_period=pre, post_period=post, time=t),
+            d[[response, *controls]],
+            last_pre,
+        )
     return out
 
 
@@ -137,8 +188,12 @@ def run_port(name: str, csv: Path, last_pre: int, repeats: int) -> dict:
     spec, body = PORTS[name]
     code = RUNNER % {"body": body}
     py = ensure_env(name, spec)
-    out = subprocess.run([str(py), "-c", code, str(csv), str(repeats), str(last_pre)],
-                         capture_output=True, text=True, timeout=3600)
+    out = subprocess.run(
+        [str(py), "-c", code, str(csv), str(repeats), str(last_pre)],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
     line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
     if out.returncode or not line:
         return {"error": (out.stderr or out.stdout).strip().splitlines()[-1:] or ["no output"]}
@@ -147,7 +202,8 @@ def run_port(name: str, csv: Path, last_pre: int, repeats: int) -> dict:
 
 def run_evalkit(data: pd.DataFrame, kw: dict, repeats: int, **extra) -> dict:
     from evalkit.stats import Counterfactual
-    Counterfactual(data, **kw, **extra).summary()          # warm: first-call imports
+
+    Counterfactual(data, **kw, **extra).summary()  # warm: first-call imports
     times, cpu = [], []
     for _ in range(repeats):
         t, c = time.perf_counter(), time.process_time()
@@ -157,10 +213,14 @@ def run_evalkit(data: pd.DataFrame, kw: dict, repeats: int, **extra) -> dict:
         times.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
     a = summary.loc["absolute effect"]
-    return {"seconds": statistics.median(times), "all": times, "cpu": statistics.median(cpu),
-            "average_effect": float(a["average"]),
-            "interval": [float(a["average_low"]), float(a["average_high"])],
-            "model": str(cf.model_name)}
+    return {
+        "seconds": statistics.median(times),
+        "all": times,
+        "cpu": statistics.median(cpu),
+        "average_effect": float(a["average"]),
+        "interval": [float(a["average_low"]), float(a["average_high"])],
+        "model": str(cf.model_name),
+    }
 
 
 def main() -> None:
@@ -171,15 +231,21 @@ def main() -> None:
     args = ap.parse_args()
     ports = args.ports.split(",")
     results = {"repeats": args.repeats, "sets": {}}
-    print(f"Counterfactual benchmark: median of {args.repeats} runs; seconds wall (CPU); "
-          "'x' = the port's time / evalkit's; a speed-up counts only where the port's "
-          "average effect lies inside evalkit's interval")
-    print(f"{'set':12}{'implementation':22}{'wall s':>9}{'cpu s':>9}{'avg effect':>12}"
-          f"{'x wall':>8}{'x cpu':>8}  match")
+    print(
+        f"Counterfactual benchmark: median of {args.repeats} runs; seconds wall (CPU); "
+        "'x' = the port's time / evalkit's; a speed-up counts only where the port's "
+        "average effect lies inside evalkit's interval"
+    )
+    print(
+        f"{'set':12}{'implementation':22}{'wall s':>9}{'cpu s':>9}{'avg effect':>12}"
+        f"{'x wall':>8}{'x cpu':>8}  match"
+    )
     worst = []
     for name, (frame, kw, numeric, last_pre) in data_sets(args.data.split(",")).items():
-        res = {"evalkit": run_evalkit(frame, kw, args.repeats),
-               "evalkit R-style": run_evalkit(frame, kw, args.repeats, prior_level_sd=0.01)}
+        res = {
+            "evalkit": run_evalkit(frame, kw, args.repeats),
+            "evalkit R-style": run_evalkit(frame, kw, args.repeats, prior_level_sd=0.01),
+        }
         with tempfile.TemporaryDirectory() as tmp:
             csv = Path(tmp) / f"{name}.csv"
             numeric.to_csv(csv, index=False)
@@ -191,28 +257,39 @@ def main() -> None:
             if "error" in r:
                 print(f"{name:12}{impl:22}  failed: {r['error']}")
                 continue
-            line = f"{name:12}{impl:22}{r['seconds']:9.4f}{r['cpu']:9.4f}{r['average_effect']:12.4g}"
+            line = (
+                f"{name:12}{impl:22}{r['seconds']:9.4f}{r['cpu']:9.4f}{r['average_effect']:12.4g}"
+            )
             if impl in ports:
                 r["speedup_wall"] = r["seconds"] / ours["seconds"]
                 r["speedup_cpu"] = r["cpu"] / ours["cpu"]
                 r["estimate_inside_evalkit_interval"] = lo <= r["average_effect"] <= hi
-                line += (f"{r['speedup_wall']:8.1f}{r['speedup_cpu']:8.1f}  "
-                         f"{'yes' if r['estimate_inside_evalkit_interval'] else 'NO'}")
+                line += (
+                    f"{r['speedup_wall']:8.1f}{r['speedup_cpu']:8.1f}  "
+                    f"{'yes' if r['estimate_inside_evalkit_interval'] else 'NO'}"
+                )
             elif impl == "evalkit":
                 line += f"{'':16}  [{lo:.4g}, {hi:.4g}] {r['model']}"
             print(line)
-        matching = [r for p, r in res.items() if p in ports and "error" not in r
-                    and r["estimate_inside_evalkit_interval"]]
+        matching = [
+            r
+            for p, r in res.items()
+            if p in ports and "error" not in r and r["estimate_inside_evalkit_interval"]
+        ]
         if matching:
             fastest = min(matching, key=lambda r: r["cpu"])
-            res["speedup_vs_fastest_matching_port"] = {"wall": fastest["speedup_wall"],
-                                                       "cpu": fastest["speedup_cpu"]}
+            res["speedup_vs_fastest_matching_port"] = {
+                "wall": fastest["speedup_wall"],
+                "cpu": fastest["speedup_cpu"],
+            }
             worst.append((name, fastest["speedup_wall"], fastest["speedup_cpu"]))
         results["sets"][name] = res
     if worst:
         lo_w, lo_c = min(w for _, w, _ in worst), min(c for _, _, c in worst)
-        print(f"\nSpeed-up against the fastest matching port, worst set: {lo_w:.1f}x wall, "
-              f"{lo_c:.1f}x CPU (goal >= 5x: {'met' if min(lo_w, lo_c) >= 5 else 'NOT met'})")
+        print(
+            f"\nSpeed-up against the fastest matching port, worst set: {lo_w:.1f}x wall, "
+            f"{lo_c:.1f}x CPU (goal >= 5x: {'met' if min(lo_w, lo_c) >= 5 else 'NOT met'})"
+        )
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "counterfactual_speed.json").write_text(json.dumps(results, indent=2))

@@ -5,6 +5,7 @@ size in a fresh process so that its peak is its own. Records are SIMULATED
 
     .venv/bin/python benchmarks/large_table.py [--sizes 10000 100000 1000000] [--evaluate]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,9 +51,18 @@ def main() -> None:
         for n in args.sizes:
             record = simulated_record(Path(tmp) / f"r{n}", n)
             size_mb = (record / "activities.csv").stat().st_size / 1e6
-            out = subprocess.run([sys.executable, "-c", MEASURE, str(record),
-                                  "1" if args.evaluate else "0", str(Path(tmp) / f"{n}.json")],
-                                 capture_output=True, text=True)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    MEASURE,
+                    str(record),
+                    "1" if args.evaluate else "0",
+                    str(Path(tmp) / f"{n}.json"),
+                ],
+                capture_output=True,
+                text=True,
+            )
             if out.returncode:
                 print(f"{n} rows: failed\n{out.stderr[-2000:]}")
                 rows.append({"rows": n, "failed": out.stderr[-2000:]})
@@ -62,20 +72,26 @@ def main() -> None:
             if args.evaluate:
                 m["results_json_mb"] = (Path(tmp) / f"{n}.json").stat().st_size / 1e6
             rows.append(m)
-            ev = (f"; evaluate {m['evaluate_seconds']:.1f} s, results.json "
-                  f"{m['results_json_mb']:.1f} MB" if args.evaluate else "")
-            print(f"{n:>9} rows ({size_mb:.0f} MB csv): validate {m['validate_seconds']:.1f} s "
-                  f"(peak {m['validate_peak_mb']:.0f} MB){ev}; peak {m['peak_mb']:.0f} MB",
-                  flush=True)
+            ev = (
+                f"; evaluate {m['evaluate_seconds']:.1f} s, results.json "
+                f"{m['results_json_mb']:.1f} MB"
+                if args.evaluate
+                else ""
+            )
+            print(
+                f"{n:>9} rows ({size_mb:.0f} MB csv): validate {m['validate_seconds']:.1f} s "
+                f"(peak {m['validate_peak_mb']:.0f} MB){ev}; peak {m['peak_mb']:.0f} MB",
+                flush=True,
+            )
     done = [r for r in rows if "failed" not in r]
     if len(done) >= 2:  # linear time: seconds per row roughly constant across sizes
         a, b = done[0], done[-1]
         growth = (b["validate_seconds"] / b["rows"]) / (a["validate_seconds"] / a["rows"])
-        print(f"validate seconds per row, largest vs smallest size: {growth:.2f}x "
-              "(1.0 = linear)")
+        print(f"validate seconds per row, largest vs smallest size: {growth:.2f}x (1.0 = linear)")
     (HERE / "results").mkdir(exist_ok=True)
-    (HERE / "results" / "large_table.json").write_text(json.dumps(
-        {"rows": rows, "load_average": os.getloadavg()}, indent=2))
+    (HERE / "results" / "large_table.json").write_text(
+        json.dumps({"rows": rows, "load_average": os.getloadavg()}, indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ kernel imports that evalkit (and its templates) instead of this one.
 
     .venv/bin/python benchmarks/pdf_overhead.py [--repeats 5] [--record case_studies/caesar]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,10 +37,14 @@ print("RESULT " + json.dumps({"seconds": time.perf_counter() - t, "status": outc
 
 def timed(record: str, out: Path, pythonpath: str, pdf: bool) -> float:
     env = dict(os.environ, PYTHONPATH=pythonpath)
-    proc = subprocess.run([sys.executable, "-c", TIMED, record, str(out),
-                           "pdf" if pdf else "html"], capture_output=True, text=True, env=env,
-                          # not the project folder: `python -c` puts its cwd first on sys.path
-                          cwd=out.parent)
+    proc = subprocess.run(
+        [sys.executable, "-c", TIMED, record, str(out), "pdf" if pdf else "html"],
+        capture_output=True,
+        text=True,
+        env=env,
+        # not the project folder: `python -c` puts its cwd first on sys.path
+        cwd=out.parent,
+    )
     line = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
     if not line:
         raise RuntimeError(proc.stderr[-2000:])
@@ -51,6 +56,7 @@ def timed(record: str, out: Path, pythonpath: str, pdf: bool) -> float:
 
 def main() -> None:
     from evalkit.render.pdf import find_chromium
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--record", default=str(ROOT / "case_studies" / "caesar"))
@@ -60,8 +66,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         baseline_tree = tmp / "baseline"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q",
-                        str(baseline_tree), BASELINE], check=True)
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "worktree",
+                "add",
+                "--detach",
+                "-q",
+                str(baseline_tree),
+                BASELINE,
+            ],
+            check=True,
+        )
         try:
             before, now = [], []
             for i in range(args.repeats):  # interleaved: both see the same machine state
@@ -70,17 +88,28 @@ def main() -> None:
             pdf_made = (tmp / "now-0" / Path(args.record).name).glob("*.pdf")
             assert any(pdf_made), "no PDF was written"
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                            str(baseline_tree)], check=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(baseline_tree)],
+                check=True,
+            )
     ratio = statistics.median(now) / statistics.median(before)
-    result = {"record": args.record, "repeats": args.repeats, "baseline_commit": BASELINE,
-              "baseline_seconds_median": statistics.median(before),
-              "now_with_timeline_and_pdf_seconds_median": statistics.median(now),
-              "ratio": ratio, "goal": "<= 2", "met": ratio <= 2,
-              "baseline_all": before, "now_all": now}
-    print(f"evaluation at {BASELINE} (before the issue): {statistics.median(before):.2f} s; "
-          f"now with timeline, record page and PDF: {statistics.median(now):.2f} s "
-          f"(medians of {args.repeats})")
+    result = {
+        "record": args.record,
+        "repeats": args.repeats,
+        "baseline_commit": BASELINE,
+        "baseline_seconds_median": statistics.median(before),
+        "now_with_timeline_and_pdf_seconds_median": statistics.median(now),
+        "ratio": ratio,
+        "goal": "<= 2",
+        "met": ratio <= 2,
+        "baseline_all": before,
+        "now_all": now,
+    }
+    print(
+        f"evaluation at {BASELINE} (before the issue): {statistics.median(before):.2f} s; "
+        f"now with timeline, record page and PDF: {statistics.median(now):.2f} s "
+        f"(medians of {args.repeats})"
+    )
     print(f"ratio {ratio:.2f} (goal <= 2: {'met' if ratio <= 2 else 'NOT met'})")
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "pdf_overhead.json").write_text(json.dumps(result, indent=2))

@@ -4,6 +4,7 @@ from start to exit, interleaved in one run. Goal: evalkit run <= 1.3x papermill.
 
     .venv/bin/python benchmarks/run_overhead.py [--repeats 3] [--record case_studies/caesar]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,10 +47,24 @@ def main() -> None:
         tmp = Path(tmp)
         libs = libraries(args.record)
         bare_notebook(tmp / "bare.ipynb", libs)
-        papermill = [str(BIN / "papermill"), str(tmp / "bare.ipynb"), str(tmp / "out.ipynb"),
-                     "-k", "python3", "--no-progress-bar", "--log-level", "WARNING"]
-        evalkit = [str(BIN / "evalkit"), "run", args.record, "--out", str(tmp / "reports"),
-                   "--no-progress"]
+        papermill = [
+            str(BIN / "papermill"),
+            str(tmp / "bare.ipynb"),
+            str(tmp / "out.ipynb"),
+            "-k",
+            "python3",
+            "--no-progress-bar",
+            "--log-level",
+            "WARNING",
+        ]
+        evalkit = [
+            str(BIN / "evalkit"),
+            "run",
+            args.record,
+            "--out",
+            str(tmp / "reports"),
+            "--no-progress",
+        ]
         timed(papermill)  # warm the file cache for both
         timed(evalkit)
         bare, run, bare_cpu, run_cpu = [], [], [], []
@@ -60,18 +75,30 @@ def main() -> None:
             run_cpu.append(CPU[-1])
     ratio = statistics.median(run) / statistics.median(bare)
     cpu_ratio = statistics.median(run_cpu) / statistics.median(bare_cpu)
-    result = {"record": args.record, "repeats": args.repeats, "libraries": libs,
-              "evalkit_run_seconds_median": statistics.median(run),
-              "papermill_seconds_median": statistics.median(bare), "ratio": ratio,
-              "goal": "<= 1.3", "met": ratio <= 1.3, "evalkit_run_all": run, "papermill_all": bare,
-              "cpu_ratio": cpu_ratio, "evalkit_run_cpu": run_cpu, "papermill_cpu": bare_cpu,
-              "load_average": os.getloadavg()}
+    result = {
+        "record": args.record,
+        "repeats": args.repeats,
+        "libraries": libs,
+        "evalkit_run_seconds_median": statistics.median(run),
+        "papermill_seconds_median": statistics.median(bare),
+        "ratio": ratio,
+        "goal": "<= 1.3",
+        "met": ratio <= 1.3,
+        "evalkit_run_all": run,
+        "papermill_all": bare,
+        "cpu_ratio": cpu_ratio,
+        "evalkit_run_cpu": run_cpu,
+        "papermill_cpu": bare_cpu,
+        "load_average": os.getloadavg(),
+    }
     print(f"evalkit run {args.record}: {statistics.median(run):.2f} s (median of {args.repeats})")
     print(f"papermill on the bare notebook, same imports: {statistics.median(bare):.2f} s")
-    print(f"ratio {ratio:.2f} (goal <= 1.3: {'met' if ratio <= 1.3 else 'NOT met'}); CPU time "
-          f"(process and kernel) {statistics.median(run_cpu):.2f} s vs "
-          f"{statistics.median(bare_cpu):.2f} s = {cpu_ratio:.2f}x; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"ratio {ratio:.2f} (goal <= 1.3: {'met' if ratio <= 1.3 else 'NOT met'}); CPU time "
+        f"(process and kernel) {statistics.median(run_cpu):.2f} s vs "
+        f"{statistics.median(bare_cpu):.2f} s = {cpu_ratio:.2f}x; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "run_overhead.json").write_text(json.dumps(result, indent=2))
 

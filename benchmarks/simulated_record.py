@@ -5,6 +5,7 @@ Its id and name say "simulated", so its report can never pass for a real campaig
 
     .venv/bin/python benchmarks/simulated_record.py OUT_DIR [--activities 10000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,11 @@ def simulated_record(folder: Path, activities: int = 10_000) -> Path:
     yaml_file = folder / "campaign.yaml"
     text = yaml_file.read_text(encoding="utf-8")
     text = text.replace("id: caesar\n", f"id: simulated-{activities}-activities\n", 1)
-    text = text.replace("  en: The Caesar campaigns (detainees)",
-                        f"  en: SIMULATED record ({activities} activities, from the Caesar case)", 1)
+    text = text.replace(
+        "  en: The Caesar campaigns (detainees)",
+        f"  en: SIMULATED record ({activities} activities, from the Caesar case)",
+        1,
+    )
     yaml_file.write_text(text, encoding="utf-8")
     with open(CAESAR / "activities.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

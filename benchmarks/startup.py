@@ -6,6 +6,7 @@ run, interleaved so that all three see the same machine state:
 
     .venv/bin/python benchmarks/startup.py [--repeats 7]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,16 +45,26 @@ def main() -> None:
     med = {name: statistics.median(t) for name, t in times.items()}
     help_ratio = med["help"] / med["import_pandas"]
     validate_ratio = med["validate_case_studies"] / med["import_pandas"]
-    result = {"repeats": args.repeats, "seconds_median": med, "all": times,
-              "help_over_import_pandas": help_ratio, "help_goal": "< 0.5 (well under)",
-              "help_met": help_ratio < 0.5,
-              "validate_over_import_pandas": validate_ratio, "validate_goal": "< 1.5",
-              "validate_met": validate_ratio < 1.5}
+    result = {
+        "repeats": args.repeats,
+        "seconds_median": med,
+        "all": times,
+        "help_over_import_pandas": help_ratio,
+        "help_goal": "< 0.5 (well under)",
+        "help_met": help_ratio < 0.5,
+        "validate_over_import_pandas": validate_ratio,
+        "validate_goal": "< 1.5",
+        "validate_met": validate_ratio < 1.5,
+    }
     print(f"python -c 'import pandas':     {med['import_pandas']:.3f} s (median of {args.repeats})")
-    print(f"evalkit --help:                {med['help']:.3f} s = {help_ratio:.2f}x "
-          f"(goal well under 0.5: {'met' if help_ratio < 0.5 else 'NOT met'})")
-    print(f"evalkit validate case_studies: {med['validate_case_studies']:.3f} s = "
-          f"{validate_ratio:.2f}x (goal < 1.5: {'met' if validate_ratio < 1.5 else 'NOT met'})")
+    print(
+        f"evalkit --help:                {med['help']:.3f} s = {help_ratio:.2f}x "
+        f"(goal well under 0.5: {'met' if help_ratio < 0.5 else 'NOT met'})"
+    )
+    print(
+        f"evalkit validate case_studies: {med['validate_case_studies']:.3f} s = "
+        f"{validate_ratio:.2f}x (goal < 1.5: {'met' if validate_ratio < 1.5 else 'NOT met'})"
+    )
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "startup.json").write_text(json.dumps(result, indent=2))
 

@@ -2,13 +2,16 @@
 
 Each command imports what it needs inside its function: pandas, papermill and nbformat take
 seconds to load, and `evalkit --help` needs none of them (benchmarks/startup.py)."""
+
 from __future__ import annotations
 
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
-STOPPED = ("interrupted: stopped before finishing; reports already in place are unchanged, "
-           "and a report being written was discarded")
+STOPPED = (
+    "interrupted: stopped before finishing; reports already in place are unchanged, "
+    "and a report being written was discarded"
+)
 
 try:
     import os
@@ -35,6 +38,7 @@ def _terminated(signum, frame):
 class _Commands(click.Group):
     def invoke(self, ctx):
         import signal
+
         before = signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
@@ -50,6 +54,7 @@ class _Commands(click.Group):
 def _holding(out):
     """One run at a time writes to OUT: a second one waits for it, and says so."""
     from evalkit.run.staging import claim_out
+
     with claim_out(out, say=lambda m: click.echo(m, err=True)):
         yield
 
@@ -57,12 +62,16 @@ def _holding(out):
 def _index(out, outcomes, comparative=None, lang="en") -> bool:
     """Write OUT/index.html; a full disk is said in a sentence (False), not a traceback."""
     from evalkit.run.pipeline import write_index
+
     try:
         write_index(out, outcomes, comparative, lang=lang)
         return True
     except OSError as exc:
-        click.echo(f"error: could not write {Path(out) / 'index.html'}: "
-                   f"{exc.strerror or exc}; the earlier index, if any, is unchanged", err=True)
+        click.echo(
+            f"error: could not write {Path(out) / 'index.html'}: "
+            f"{exc.strerror or exc}; the earlier index, if any, is unchanged",
+            err=True,
+        )
         return False
 
 
@@ -79,6 +88,7 @@ def validate(paths: tuple[str, ...]) -> None:
     from evalkit.record.load import check_record
     from evalkit.run.batch import find_records
     from evalkit.run.batch import duplicate_ids
+
     records = find_records(paths)
     bad = 0
     # two records with one id would overwrite each other's reports: said here, not at run
@@ -88,10 +98,13 @@ def validate(paths: tuple[str, ...]) -> None:
         problems: list[object] = list(found)  # the record's problems, then a clash of ids
         if record in clashes:
             rid, others = clashes[record]
-            problems = [*problems, f"{record / 'campaign.yaml'}: id: {rid!r} is also the id of "
-                        + ", ".join(str(o) for o in others if o != record)
-                        + "; give each record its own id (its reports would overwrite each "
-                        "other's)"]
+            problems = [
+                *problems,
+                f"{record / 'campaign.yaml'}: id: {rid!r} is also the id of "
+                + ", ".join(str(o) for o in others if o != record)
+                + "; give each record its own id (its reports would overwrite each "
+                "other's)",
+            ]
         if problems:
             bad += 1
             click.echo(f"{record}: {len(problems)} problem(s)")
@@ -108,20 +121,25 @@ def validate(paths: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path())
-@click.option("--xlsx", is_flag=True,
-              help="write the record as one spreadsheet workbook, NAME.xlsx, instead")
+@click.option(
+    "--xlsx", is_flag=True, help="write the record as one spreadsheet workbook, NAME.xlsx, instead"
+)
 def new(directory: str, xlsx: bool) -> None:
     """Create a new record folder with commented examples that validates as it is.
     DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
     are made from it (save-the-river), and the name goes into the record. With --xlsx, the
     record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists."""
     import shlex
+
     given = Path(directory.removesuffix(".xlsx")) if xlsx else Path(directory)
     slug = re.sub(r"[^a-z0-9]+", "-", given.name.lower()).strip("-")
     if not slug:
-        click.echo(f"{directory}: the name gives no usable id (Latin letters, digits, "
-                   "hyphens); choose a name such as my-campaign, and write a name in Arabic "
-                   "under name.ar in its campaign.yaml", err=True)
+        click.echo(
+            f"{directory}: the name gives no usable id (Latin letters, digits, "
+            "hyphens); choose a name such as my-campaign, and write a name in Arabic "
+            "under name.ar in its campaign.yaml",
+            err=True,
+        )
         sys.exit(2)
     # a name with spaces or capitals becomes a folder named like the id: a path that pastes
     # into any shell and matches the record it holds
@@ -142,27 +160,42 @@ def new(directory: str, xlsx: bool) -> None:
     # the record's id is the folder's name, so two new records never share one by accident;
     # its name is the one given (Arabic script goes to name.ar as well)
     yaml_file = target / "campaign.yaml"
-    text = re.sub(r"^id: my-campaign\b", f"id: {slug}", yaml_file.read_text(encoding="utf-8"),
-                  count=1, flags=re.M)
+    text = re.sub(
+        r"^id: my-campaign\b",
+        f"id: {slug}",
+        yaml_file.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.M,
+    )
     if given.name != slug:
         name = given.name.strip()
         quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
         arabic = bool(re.search(r"[\u0600-\u06FF]", name))
-        text = re.sub(r"^  en: My campaign$", f"  en: {slug if arabic else quoted}", text,
-                      count=1, flags=re.M)
-        text = re.sub(r"^  ar: حملتي(\s*#.*)?$", f"  ar: {quoted}" if arabic else
-                      "  # ar: the campaign's name in Arabic (optional)", text, count=1,
-                      flags=re.M)
+        text = re.sub(
+            r"^  en: My campaign$", f"  en: {slug if arabic else quoted}", text, count=1, flags=re.M
+        )
+        text = re.sub(
+            r"^  ar: حملتي(\s*#.*)?$",
+            f"  ar: {quoted}" if arabic else "  # ar: the campaign's name in Arabic (optional)",
+            text,
+            count=1,
+            flags=re.M,
+        )
     yaml_file.write_text(text, encoding="utf-8")
     if xlsx:
         from evalkit.record.workbook import folder_to_workbook
+
         folder_to_workbook(target, book, examples=True)
         shutil.rmtree(target.parent, ignore_errors=True)
-        click.echo(f"created {book} (id: {slug}): fill in its sheets (shaded rows are "
-                   f"examples), then run: evalkit validate {shlex.quote(str(book))}")
+        click.echo(
+            f"created {book} (id: {slug}): fill in its sheets (shaded rows are "
+            f"examples), then run: evalkit validate {shlex.quote(str(book))}"
+        )
         return
-    click.echo(f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, then "
-               f"run: evalkit validate {shlex.quote(str(target))}")
+    click.echo(
+        f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, then "
+        f"run: evalkit validate {shlex.quote(str(target))}"
+    )
 
 
 @main.command()
@@ -173,14 +206,16 @@ def convert(source: str, target: str) -> None:
     record folder. Nothing is overwritten: TARGET must not exist yet."""
     from evalkit.record.load import check_record
     from evalkit.record.workbook import folder_to_workbook, is_workbook, workbook_to_folder
+
     src, dst = Path(source), Path(target)
     if dst.exists():
         click.echo(f"{dst}: exists; choose a new name (convert never overwrites)", err=True)
         sys.exit(2)
     _, problems = check_record(src, build=False)
     if problems:
-        click.echo(f"{src}: {len(problems)} problem(s); fix them first "
-                   f"(evalkit validate {src})", err=True)
+        click.echo(
+            f"{src}: {len(problems)} problem(s); fix them first (evalkit validate {src})", err=True
+        )
         for p in problems:
             click.echo(f"  {p}", err=True)
         sys.exit(1)
@@ -192,8 +227,7 @@ def convert(source: str, target: str) -> None:
     elif is_workbook(dst):
         folder_to_workbook(src, dst)
     else:
-        click.echo(f"{dst}: a folder converts to a workbook; give a name ending in .xlsx",
-                   err=True)
+        click.echo(f"{dst}: a folder converts to a workbook; give a name ending in .xlsx", err=True)
         sys.exit(2)
     click.echo(f"written {dst}")
 
@@ -210,8 +244,11 @@ def _writable_out(out: str) -> Path:
         reason = exc.strerror or str(exc)
         if folder.exists() and not folder.is_dir():
             reason = "it is a file, not a folder"
-        click.echo(f"error: cannot write reports to --out {out}: {reason}. Choose a folder "
-                   "you can write to.", err=True)
+        click.echo(
+            f"error: cannot write reports to --out {out}: {reason}. Choose a folder "
+            "you can write to.",
+            err=True,
+        )
         sys.exit(2)
     return folder
 
@@ -219,6 +256,7 @@ def _writable_out(out: str) -> Path:
 def _check_as_of(ctx, param, value: str) -> str:
     """An invalid --as-of stops the run before any notebook is executed."""
     from evalkit.evaluation.grid import parse_as_of
+
     try:
         parse_as_of(value)
     except ValueError as exc:
@@ -229,6 +267,7 @@ def _check_as_of(ctx, param, value: str) -> str:
 def _can_print_pdf(pdf: bool) -> None:
     """--pdf without a browser to print with stops before any work."""
     from evalkit.render.pdf import INSTALL_HINT, find_chromium
+
     if pdf and find_chromium() is None:
         click.echo(f"error: --pdf needs Chromium to print with: {INSTALL_HINT}", err=True)
         sys.exit(2)
@@ -238,6 +277,7 @@ def _records(paths, pdf, out) -> list:
     """The records to run, or a stop before any work: none found, no browser for --pdf, an
     OUT that cannot be written."""
     from evalkit.run.batch import find_records
+
     records = find_records(paths)
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
@@ -250,6 +290,7 @@ def _records(paths, pdf, out) -> list:
 def _run(records, out, as_of, jobs, progress, pdf, lang="en") -> list:
     """Evaluate the records; the caller holds OUT (`_holding`)."""
     from evalkit.run.batch import run_batch
+
     outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf, lang=lang)
     for o in outcomes:
         click.echo(o.describe(), err=o.status != "ok")
@@ -271,30 +312,55 @@ def _exit(outcomes, comparative=None, indexed=True) -> None:
     if failed:
         said += f"; {failed} of {len(outcomes)} records failed or were invalid"
     click.echo(said)
-    sys.exit(min(failed + (comparative is not None and comparative.status != "ok")
-                 + (not indexed), 255))
+    sys.exit(
+        min(failed + (comparative is not None and comparative.status != "ok") + (not indexed), 255)
+    )
 
 
 _options = [
-    click.option("--out", default="reports", show_default=True, type=click.Path(),
-                 help="folder the reports are written to"),
-    click.option("--as-of", default="", callback=_check_as_of,
-                 help="judge goals as of this date (YYYY[-MM[-DD]])"),
-    click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                 help="worker processes [default: number of cores]"),
+    click.option(
+        "--out",
+        default="reports",
+        show_default=True,
+        type=click.Path(),
+        help="folder the reports are written to",
+    ),
+    click.option(
+        "--as-of",
+        default="",
+        callback=_check_as_of,
+        help="judge goals as of this date (YYYY[-MM[-DD]])",
+    ),
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="worker processes [default: number of cores]",
+    ),
     click.option("--no-progress", is_flag=True, help="no progress bar"),
-    click.option("--pdf", is_flag=True,
-                 help="also print each report to PDF (A4), with headless Chromium"),
-    click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
-                 help="the reports' language (ar: Arabic, right to left)"),
-    click.option("--docx", is_flag=True,
-                 help="also write each report as Word (.docx) and its tables as Excel (.xlsx)"),
+    click.option(
+        "--pdf", is_flag=True, help="also print each report to PDF (A4), with headless Chromium"
+    ),
+    click.option(
+        "--lang",
+        type=click.Choice(list(LANGUAGES)),
+        default="en",
+        show_default=True,
+        help="the reports' language (ar: Arabic, right to left)",
+    ),
+    click.option(
+        "--docx",
+        is_flag=True,
+        help="also write each report as Word (.docx) and its tables as Excel (.xlsx)",
+    ),
 ]
 
 
 def _can_write_docx(docx: bool) -> None:
     if docx:
         from evalkit.render.office import INSTALL_HINT, pandoc_available
+
         if not pandoc_available():
             click.echo(f"error: {INSTALL_HINT}", err=True)
             sys.exit(2)
@@ -306,6 +372,7 @@ def _office_copies(pages: list, lang: str) -> None:
     import logging
 
     from evalkit.render.office import OfficeError, write_copies
+
     logging.getLogger("pypandoc").setLevel(logging.ERROR)
     for page in pages:
         try:
@@ -332,8 +399,14 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     with _holding(out):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
         if docx:
-            _office_copies([Path(o.out_dir) / "evaluation.html" for o in outcomes
-                            if o.status == "ok" and o.out_dir], lang)
+            _office_copies(
+                [
+                    Path(o.out_dir) / "evaluation.html"
+                    for o in outcomes
+                    if o.status == "ok" and o.out_dir
+                ],
+                lang,
+            )
         indexed = _index(out, outcomes, lang=lang)
     _exit(outcomes, indexed=indexed)
 
@@ -345,6 +418,7 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     """Evaluate every record in DIRECTORY (e.g. case_studies/), then compare them:
     OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
     from evalkit.run.pipeline import compare as run_compare
+
     _can_write_docx(docx)
     records = _records([directory], pdf, out)
     with _holding(out):
@@ -355,8 +429,11 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
             comparative = run_compare(out, done, pdf=pdf, lang=lang)
             click.echo(comparative.describe(), err=comparative.status != "ok")
         if docx:
-            pages = [Path(o.out_dir) / "evaluation.html" for o in outcomes
-                     if o.status == "ok" and o.out_dir]
+            pages = [
+                Path(o.out_dir) / "evaluation.html"
+                for o in outcomes
+                if o.status == "ok" and o.out_dir
+            ]
             if comparative is not None and comparative.status == "ok":
                 pages.append(Path(out) / "comparative.html")
             _office_copies(pages, lang)
@@ -370,12 +447,18 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
 @click.argument("results_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--campaigns", default="", help="comma-separated ids (default: all found)")
 @click.option("--pdf", is_flag=True, help="also print the report to PDF, with headless Chromium")
-@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
-              help="the report's language (ar: Arabic, right to left)")
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default="en",
+    show_default=True,
+    help="the report's language (ar: Arabic, right to left)",
+)
 @click.option("--docx", is_flag=True, help="also write it as Word (.docx) and Excel (.xlsx)")
 def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     """The comparative report from the results.json files in RESULTS_DIR."""
     from evalkit.run.pipeline import compare as run_compare
+
     _can_print_pdf(pdf)
     _can_write_docx(docx)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
@@ -389,15 +472,26 @@ def compare(results_dir, campaigns, pdf, lang, docx) -> None:
 
 
 @main.command()
-@click.option("--out", default="workshop/worksheets", show_default=True, type=click.Path(),
-              help="folder the worksheets are written to")
+@click.option(
+    "--out",
+    default="workshop/worksheets",
+    show_default=True,
+    type=click.Path(),
+    help="folder the worksheets are written to",
+)
 @click.option("--pdf", is_flag=True, help="also print each worksheet to PDF (A4)")
-@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True,
-              help="the worksheets' language (ar: Arabic, right to left)")
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default="en",
+    show_default=True,
+    help="the worksheets' language (ar: Arabic, right to left)",
+)
 def worksheets(out, pdf, lang) -> None:
     """The workshop's printable worksheets (five-question debrief, audience grid, SMART goal
     sheet, launch-timing sheet), generated from evalkit's own vocabulary."""
     from evalkit.workshop.worksheets import write_worksheets
+
     _can_print_pdf(pdf)
     _writable_out(out)
     for path in write_worksheets(out, pdf=pdf, lang=lang):

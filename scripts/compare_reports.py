@@ -6,6 +6,7 @@ how pages are made that must not change what they say (issue 14).
 
 Prints each difference (the first differing words of a page) and exits 1 if there is any;
 also prints the pages' total size in each folder."""
+
 from __future__ import annotations
 
 import difflib
@@ -36,8 +37,10 @@ def title(page: str) -> str:
 
 def compare(before: Path, after: Path) -> list[str]:
     problems = []
-    pages = sorted({p.relative_to(before) for p in before.rglob("*.html")}
-                   | {p.relative_to(after) for p in after.rglob("*.html")})
+    pages = sorted(
+        {p.relative_to(before) for p in before.rglob("*.html")}
+        | {p.relative_to(after) for p in after.rglob("*.html")}
+    )
     for rel in pages:
         a, b = before / rel, after / rel
         if not (a.is_file() and b.is_file()):

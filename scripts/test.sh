@@ -10,7 +10,6 @@ install_chromium "the browser and PDF tests will skip"
 install_libreoffice "the LibreOffice workbook test will skip"
 install_rsvg "Word copies will have no charts"
 .venv/bin/ruff check --quiet evalkit tests scripts benchmarks
-# FORMAT CHECK GOES HERE once the lead has run `ruff format` over the code base:
-#   .venv/bin/ruff format --check evalkit tests scripts benchmarks
+.venv/bin/ruff format --check --quiet evalkit tests scripts benchmarks
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -5,6 +5,7 @@ the code no longer uses are dropped. Then translate the empty ones in the .po fi
     .venv/bin/python scripts/update_catalogue.py           # all languages
     .venv/bin/python scripts/update_catalogue.py --check   # exit 1 when out of date
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,9 +23,15 @@ def updated(lang: str) -> tuple[bytes, bytes]:
     path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     old = path.read_bytes() if path.exists() else b""
     known = {m.id: m.string for m in read_po(io.BytesIO(old), locale=lang) if m.id} if old else {}
-    cat = Catalog(locale=lang, domain=DOMAIN, project="evalkit",
-                  msgid_bugs_address="", copyright_holder="evalkit maintainers",
-                  charset="utf-8", fuzzy=False)
+    cat = Catalog(
+        locale=lang,
+        domain=DOMAIN,
+        project="evalkit",
+        msgid_bugs_address="",
+        copyright_holder="evalkit maintainers",
+        charset="utf-8",
+        fuzzy=False,
+    )
     for message in sorted(all_messages()):
         cat.add(message, known.get(message, ""))
     for pair in sorted(plural_messages()):  # msgid, msgid_plural and the language's forms
@@ -34,9 +41,11 @@ def updated(lang: str) -> tuple[bytes, bytes]:
     # messages do, and reads one message a line
     cat.creation_date = cat.revision_date = None
     write_po(out, cat, width=0, omit_header=False, sort_output=True)
-    new = b"\n".join(l for l in out.getvalue().split(b"\n")
-                     if not l.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date',
-                                          b'"Generated-By')))
+    new = b"\n".join(
+        l
+        for l in out.getvalue().split(b"\n")
+        if not l.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date', b'"Generated-By'))
+    )
     return old, new
 
 

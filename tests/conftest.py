@@ -25,10 +25,13 @@ def case_reports(tmp_path_factory) -> Path:
     from click.testing import CliRunner
     from evalkit.cli import main
     from evalkit.render.pdf import find_chromium
+
     out = tmp_path_factory.mktemp("reports")
     pdf = ["--pdf"] if find_chromium() else []
-    result = CliRunner().invoke(main, ["run-all", str(CASE_STUDIES), "--out", str(out),
-                                       "--jobs", "2", "--no-progress", *pdf])
+    result = CliRunner().invoke(
+        main,
+        ["run-all", str(CASE_STUDIES), "--out", str(out), "--jobs", "2", "--no-progress", *pdf],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -38,16 +41,29 @@ def browser():
     """Debian's Chromium driven by playwright (never a browser of its own), for the tests
     that look at reports as a reader's browser lays them out."""
     from evalkit.render.pdf import find_chromium
+
     chromium = find_chromium()
     if chromium is None:
-        pytest.skip("Chromium is not installed (scripts/test.sh installs Debian's chromium "
-                    "with apt-get when run as root)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install -e .[test])")
+        pytest.skip(
+            "Chromium is not installed (scripts/test.sh installs Debian's chromium "
+            "with apt-get when run as root)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e .[test])"
+    )
     with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        launched = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
         yield launched
         launched.close()
 
@@ -66,32 +82,71 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-ACT_HEADER = ("id,date,phase,description,kind,paper_kind,effort,channel,scope,country,city,"
-              "language,audience,participants,foreign_participants,events,source")
+ACT_HEADER = (
+    "id,date,phase,description,kind,paper_kind,effort,channel,scope,country,city,"
+    "language,audience,participants,foreign_participants,events,source"
+)
 MET_HEADER = "date,metric,value,language,hashtag,platform,country,scope,phase,note,source"
 ENG_HEADER = "date,decision_maker,institution,type,response,description,source"
 
 
-def small_record(tmp_path, activities=(), metrics=(), engagements=(), activity_header=None,
-                 **yaml_changes):
+def small_record(
+    tmp_path, activities=(), metrics=(), engagements=(), activity_header=None, **yaml_changes
+):
     """A minimal valid record with the given table rows and top-level YAML keys replaced.
     Rows are CSV lines without the header; `s` is the only source id."""
     from ruamel.yaml import YAML
     import evalkit
+
     base = {
-        "format_version": 1, "id": "small", "name": {"en": "Small"}, "cause": "test",
-        "evaluator": "tester", "sources": [{"id": "s", "citation": "hand-made test record"}],
-        "phases": [{"id": "p1", "name": "Phase 1", "start": "2020-01-01", "end": "2020-03-31",
-                    "source": "s"}],
-        "goals": [{"id": "main", "level": "main", "horizon": "long", "text": "Stop it.",
-                   "decision_makers": ["UN Security Council"], "source": "s"}],
+        "format_version": 1,
+        "id": "small",
+        "name": {"en": "Small"},
+        "cause": "test",
+        "evaluator": "tester",
+        "sources": [{"id": "s", "citation": "hand-made test record"}],
+        "phases": [
+            {
+                "id": "p1",
+                "name": "Phase 1",
+                "start": "2020-01-01",
+                "end": "2020-03-31",
+                "source": "s",
+            }
+        ],
+        "goals": [
+            {
+                "id": "main",
+                "level": "main",
+                "horizon": "long",
+                "text": "Stop it.",
+                "decision_makers": ["UN Security Council"],
+                "source": "s",
+            }
+        ],
         "audiences": [
-            {"id": "dm", "segment": "decision_makers", "tier": "primary",
-             "region": "international", "languages": ["en"], "stance": "neutral",
-             "targeted": "yes", "reached": "unknown", "source": "s"},
-            {"id": "public", "segment": "general_public", "tier": "secondary",
-             "region": "local", "languages": ["ar"], "stance": "ally", "targeted": "yes",
-             "reached": "yes", "source": "s"},
+            {
+                "id": "dm",
+                "segment": "decision_makers",
+                "tier": "primary",
+                "region": "international",
+                "languages": ["en"],
+                "stance": "neutral",
+                "targeted": "yes",
+                "reached": "unknown",
+                "source": "s",
+            },
+            {
+                "id": "public",
+                "segment": "general_public",
+                "tier": "secondary",
+                "region": "local",
+                "languages": ["ar"],
+                "stance": "ally",
+                "targeted": "yes",
+                "reached": "yes",
+                "source": "s",
+            },
         ],
     }
     base.update(yaml_changes)
@@ -99,16 +154,31 @@ def small_record(tmp_path, activities=(), metrics=(), engagements=(), activity_h
     folder.mkdir(exist_ok=True)
     with open(folder / "campaign.yaml", "w", encoding="utf-8") as fh:
         YAML(typ="safe").dump(base, fh)
-    for name, header, rows in (("activities.csv", activity_header or ACT_HEADER, activities),
-                               ("metrics.csv", MET_HEADER, metrics),
-                               ("engagements.csv", ENG_HEADER, engagements)):
+    for name, header, rows in (
+        ("activities.csv", activity_header or ACT_HEADER, activities),
+        ("metrics.csv", MET_HEADER, metrics),
+        ("engagements.csv", ENG_HEADER, engagements),
+    ):
         (folder / name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     campaign, problems = evalkit.check_record(folder)
     assert not problems, [str(p) for p in problems]
     return campaign
 
 
-def act(id, kind="mobilisation", effort="low", channel="virtual", scope="international",
-        audience="public", language="ar", date="2020-01", city="", paper_kind="", events=""):
-    return (f"{id},{date},,activity {id},{kind},{paper_kind},{effort},{channel},{scope},,{city},"
-            f"{language},{audience},,,{events},s")
+def act(
+    id,
+    kind="mobilisation",
+    effort="low",
+    channel="virtual",
+    scope="international",
+    audience="public",
+    language="ar",
+    date="2020-01",
+    city="",
+    paper_kind="",
+    events="",
+):
+    return (
+        f"{id},{date},,activity {id},{kind},{paper_kind},{effort},{channel},{scope},,{city},"
+        f"{language},{audience},,,{events},s"
+    )

@@ -1,6 +1,7 @@
 """`evalkit run --lang ar`: an Arabic, right-to-left report in which every word evalkit
 writes comes from the message catalogue; the record's own text is shown as written; numbers
 and dates keep their order; results.json stays the same data in any language."""
+
 import csv
 import html
 import json
@@ -21,8 +22,20 @@ PLACEHOLDER = re.compile(r"\{(\w*)\}")
 @pytest.fixture(scope="session")
 def arabic_reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("arabic")
-    result = CliRunner().invoke(main, ["run-all", str(CASE_STUDIES), "--out", str(out),
-                                       "--lang", "ar", "--jobs", "2", "--no-progress"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "run-all",
+            str(CASE_STUDIES),
+            "--out",
+            str(out),
+            "--lang",
+            "ar",
+            "--jobs",
+            "2",
+            "--no-progress",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -53,22 +66,35 @@ def test_every_message_with_a_count_has_its_six_arabic_forms():
 
 def test_a_count_of_days_takes_the_arabic_form_for_its_number():
     from evalkit.i18n import Msg
+
     said = {n: Msg("{n} day", "{n} days", n=n) for n in (1, 2, 3, 11, 100)}
     assert [str(said[n]) for n in (1, 2)] == ["1 day", "2 days"]
     assert [said[n].translated("ar") for n in (1, 2, 3, 11, 100)] == [
-        "يوم واحد", "يومان", "3 أيام", "11 يوماً", "100 يوم"]
+        "يوم واحد",
+        "يومان",
+        "3 أيام",
+        "11 يوماً",
+        "100 يوم",
+    ]
 
 
 def test_arabic_lists_vague_dates_and_fields_are_written_the_arabic_way():
     from evalkit.i18n import FSI, PDI, Msg, joined, localized
-    assert joined(", ", [Msg("{n} of {total} met", n=1, total=2), "W7"]).translated("ar") \
+
+    assert (
+        joined(", ", [Msg("{n} of {total} met", n=1, total=2), "W7"])
+        .translated("ar")
         .endswith("، " + FSI + "W7" + PDI)
+    )
     assert localized("late 2015-07", "ar") == "أواخر " + FSI + "2015-07" + PDI
     assert localized("late 2015-07", "en") == "late 2015-07"
     # a Latin field keeps its own order inside an Arabic sentence; a plain number needs not
-    said = Msg("Verdict: {sentence}", sentence=Msg("the start came {days} the event",
-                                                   days=Msg("{n} day after", "{n} days after",
-                                                            n=65))).translated("ar")
+    said = Msg(
+        "Verdict: {sentence}",
+        sentence=Msg(
+            "the start came {days} the event", days=Msg("{n} day after", "{n} days after", n=65)
+        ),
+    ).translated("ar")
     assert FSI not in said and "65 يوماً بعد" in said
 
 
@@ -86,9 +112,9 @@ def _record_text(folder):
         elif isinstance(x, str):
             found.add(" ".join(x.split()))
             found.update(part for part in x.split("; "))  # a long cell may be cut at one
+
     walk(YAML(typ="safe").load((folder / "campaign.yaml").read_text(encoding="utf-8")))
-    for name in ("activities.csv", "metrics.csv", "engagements.csv", "decisions.csv",
-                 "series.csv"):
+    for name in ("activities.csv", "metrics.csv", "engagements.csv", "decisions.csv", "series.csv"):
         if not (folder / name).is_file():
             continue
         with open(folder / name, newline="", encoding="utf-8") as fh:
@@ -107,11 +133,14 @@ def _page_language(page):
 def _chart_text(page):
     """The words drawn in the charts: each is an SVG whose text stays text."""
     import base64
+
     out = []
     for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page):
         svg = base64.b64decode(data).decode("utf-8")
-        out += [html.unescape(re.sub(r"<[^>]+>", "", t))
-                for t in re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)]
+        out += [
+            html.unescape(re.sub(r"<[^>]+>", "", t))
+            for t in re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)
+        ]
     return " ".join(out)
 
 
@@ -128,10 +157,34 @@ def _visible_text(page):
 # words that stay Latin in an Arabic report: file names and formats a reader types or opens,
 # the SMART acronym, the program's own name and commands, the record paths evidence cites
 # and the record field `follows`, and the proper names of two statistical methods
-KEPT = {"Ljung-Box", "Newey", "West", "CausalImpact",
-        "evalkit", "csv", "yaml", "json", "JSON", "results", "activities", "metrics",
-        "engagements", "decisions", "campaign", "series", "SMART", "docs", "evaluation-method", "run",
-        "goals", "audiences", "md", "run-all", "follows", "worksheets"}
+KEPT = {
+    "Ljung-Box",
+    "Newey",
+    "West",
+    "CausalImpact",
+    "evalkit",
+    "csv",
+    "yaml",
+    "json",
+    "JSON",
+    "results",
+    "activities",
+    "metrics",
+    "engagements",
+    "decisions",
+    "campaign",
+    "series",
+    "SMART",
+    "docs",
+    "evaluation-method",
+    "run",
+    "goals",
+    "audiences",
+    "md",
+    "run-all",
+    "follows",
+    "worksheets",
+}
 
 
 def _english_left(text, record_text):
@@ -165,8 +218,7 @@ def test_arabic_comparative_report_translates_what_it_reads_from_results_json(ar
     assert left == [], left[:40]
 
 
-def test_results_json_is_the_same_data_whatever_the_report_language(arabic_reports,
-                                                                     case_reports):
+def test_results_json_is_the_same_data_whatever_the_report_language(arabic_reports, case_reports):
     for case in CASE_IDS:
         ar = json.loads((arabic_reports / case / "results.json").read_text(encoding="utf-8"))
         en = json.loads((case_reports / case / "results.json").read_text(encoding="utf-8"))
@@ -179,7 +231,8 @@ def test_english_stays_the_default(case_reports):
 
 
 def test_arabic_page_in_a_browser_is_right_aligned_and_numbers_read_left_to_right(
-        arabic_reports, browser, tmp_path):
+    arabic_reports, browser, tmp_path
+):
     page = browser.new_page(viewport={"width": 1000, "height": 1400})
     page.goto((arabic_reports / "caesar" / "evaluation.html").as_uri())
     page.screenshot(path=str(tmp_path / "arabic.png"))
@@ -209,7 +262,8 @@ def test_arabic_page_in_a_browser_is_right_aligned_and_numbers_read_left_to_righ
 def _positions(page, selector, pieces):
     """The x centre and top of each piece of text, found in order in the first element
     matching `selector` whose text holds them all."""
-    return page.evaluate("""([selector, pieces]) => {
+    return page.evaluate(
+        """([selector, pieces]) => {
         const el = [...document.querySelectorAll(selector)]
             .find(e => { let at = 0; return pieces.every(p => (at = e.textContent.indexOf(p, at)) >= 0); });
         if (!el) return null;
@@ -225,7 +279,9 @@ def _positions(page, selector, pieces):
             const box = r.getClientRects()[0];
             return {piece: p, x: box.left + box.width / 2, top: box.top};
         });
-    }""", [selector, pieces])
+    }""",
+        [selector, pieces],
+    )
 
 
 def _right_to_left(found, pairs=2):
@@ -235,8 +291,9 @@ def _right_to_left(found, pairs=2):
     return all(a["x"] > b["x"] for a, b in same_line)
 
 
-def test_latin_runs_and_dates_inside_arabic_text_stand_in_reading_order(arabic_reports,
-                                                                          browser, tmp_path):
+def test_latin_runs_and_dates_inside_arabic_text_stand_in_reading_order(
+    arabic_reports, browser, tmp_path
+):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto((arabic_reports / "caesar" / "evaluation.html").as_uri())
     page.screenshot(path=str(tmp_path / "caesar-ar.png"), full_page=True)
@@ -258,11 +315,15 @@ def test_latin_runs_and_dates_inside_arabic_text_stand_in_reading_order(arabic_r
 
 
 def test_the_arabic_comparative_names_campaigns_in_arabic_and_lays_its_heat_map_right_to_left(
-        arabic_reports):
+    arabic_reports,
+):
     import base64
+
     page = (arabic_reports / "comparative.html").read_text(encoding="utf-8")
-    results = sorted((json.loads((arabic_reports / c / "results.json").read_text())
-                      for c in CASE_IDS), key=lambda r: (r["facts"]["start"], r["record"]["id"]))
+    results = sorted(
+        (json.loads((arabic_reports / c / "results.json").read_text()) for c in CASE_IDS),
+        key=lambda r: (r["facts"]["start"], r["record"]["id"]),
+    )
     names = [r["record"]["name_ar"] for r in results]  # the comparison's order: by start
     for name in names:
         assert name in page
@@ -270,22 +331,28 @@ def test_the_arabic_comparative_names_campaigns_in_arabic_and_lays_its_heat_map_
     svg = base64.b64decode(m.group(1)).decode("utf-8")
     assert "\u200f1." in svg  # each question's label starts right to left: its number first
     # the first campaign (the earliest) in the right-hand column, as in the table below
-    xs = {n: float(re.search(rf'<text[^>]*x="([\d.]+)"[^>]*>{re.escape(n.split()[0])}',
-                             svg).group(1)) for n in names[:1] + names[-1:]}
+    xs = {
+        n: float(re.search(rf'<text[^>]*x="([\d.]+)"[^>]*>{re.escape(n.split()[0])}', svg).group(1))
+        for n in names[:1] + names[-1:]
+    }
     first, last = names[0], names[-1]
     assert xs[first] > xs[last], xs
 
 
 def test_arabic_titles_are_text_without_markup(arabic_reports):
-    for path in [arabic_reports / "index.html", arabic_reports / "comparative.html",
-                 arabic_reports / "caesar" / "evaluation.html",
-                 arabic_reports / "caesar" / "record.html"]:
+    for path in [
+        arabic_reports / "index.html",
+        arabic_reports / "comparative.html",
+        arabic_reports / "caesar" / "evaluation.html",
+        arabic_reports / "caesar" / "record.html",
+    ]:
         title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
         assert "<" not in title.group(1) and "&lt;" not in title.group(1), path
 
 
 def test_a_sentence_read_back_from_results_json_translates_like_the_original():
     from evalkit.i18n import Msg, joined, message_table, revive
+
     inner = Msg("{n} of {total} hashtags trended", n=1, total=6)
     outer = Msg("{what}", what=joined("; ", [inner, Msg("no coalition recorded")]))
     stored = json.loads(json.dumps({"x": outer}))  # as results.json holds it: text only
@@ -301,6 +368,7 @@ def test_every_record_writes_its_sentence_table_as_json(tmp_path):
     from evalkit import load_campaign
     from evalkit.i18n import message_table
     from evalkit.results.build import campaign_results
+
     for folder in sorted((ROOT / "tests" / "records").iterdir()):
         if (folder / "campaign.yaml").is_file():
             json.dumps(message_table(campaign_results(load_campaign(folder))))
@@ -311,16 +379,22 @@ def test_an_arabic_timeline_of_a_short_campaign_names_no_month_in_english(tmp_pa
     from evalkit.i18n import set_language
     from evalkit.render.timeline import campaign_timeline
     from conftest import small_record
-    c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2012-01-18",
-                                        "end": "2012-01-20", "source": "s"}])
+
+    c = small_record(
+        tmp_path,
+        phases=[
+            {"id": "p1", "name": "one", "start": "2012-01-18", "end": "2012-01-20", "source": "s"}
+        ],
+    )
     set_language("ar")
     try:
         fig = campaign_timeline(c)
         fig.canvas.draw()  # the formatter writes the labels when drawn
     finally:
         set_language("en")
-    drawn = " ".join(t.get_text() for ax in fig.axes for t in
-                     ax.get_xticklabels() + [ax.xaxis.get_offset_text()])
+    drawn = " ".join(
+        t.get_text() for ax in fig.axes for t in ax.get_xticklabels() + [ax.xaxis.get_offset_text()]
+    )
     assert "2012-01" in drawn
     assert not re.search(r"Jan|Feb|Dec", drawn), drawn
 
@@ -345,6 +419,6 @@ def test_the_workshop_worksheets_in_arabic_are_arabic_and_right_to_left(tmp_path
         assert _page_language(page) == ("ar", "rtl"), name
         assert _english_left(_visible_text(page), set()) == [], name
     # the vocabulary is evalkit's own, translated: the segments, the verdict scale
-    assert "صناع القرار" in pages["audience-grid"]            # decision makers
+    assert "صناع القرار" in pages["audience-grid"]  # decision makers
     assert "أدلة غير كافية" in pages["five-question-debrief"]  # insufficient evidence
-    assert "الصفحة" in pages["launch-timing"]                  # the running footer: page
+    assert "الصفحة" in pages["launch-timing"]  # the running footer: page

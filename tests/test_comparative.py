@@ -1,5 +1,6 @@
 """The main job end to end: four evaluations, the comparative report that replicates the
 paper, the landing page; batch failures, determinism, atomic writes, a real browser."""
+
 import hashlib
 import json
 import re
@@ -14,8 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 from evalkit.cli import main
-from evalkit.comparison import (CLAIMS, computed_counts, load_results, replication_items,
-                                replication_table)
+from evalkit.comparison import (
+    CLAIMS,
+    computed_counts,
+    load_results,
+    replication_items,
+    replication_table,
+)
 from evalkit.run.pipeline import evaluate
 from conftest import CASE_IDS, CASE_STUDIES, edit
 
@@ -30,6 +36,7 @@ def test_run_all_writes_every_evaluation_the_comparison_and_the_index(case_repor
 
 def test_results_json_carries_schema_version_content_hash_and_evalkit_version(case_reports):
     from evalkit import __version__, load_campaign
+
     r = json.loads((case_reports / "caesar" / "results.json").read_text())
     assert r["schema_version"] == 1 and r["evalkit_version"] == __version__
     assert r["record_content_hash"] == load_campaign(CASE_STUDIES / "caesar").content_hash
@@ -38,10 +45,15 @@ def test_results_json_carries_schema_version_content_hash_and_evalkit_version(ca
 
 def test_comparative_report_has_every_section(case_reports):
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
-    for heading in ("The paper's grid, side by side", "The five questions, side by side",
-                    "Mobilisation across the campaigns", "Hashtag fragmentation",
-                    "Reactive or designed launches", "Reach against outcome",
-                    "Mobilisation, advocacy and lobbying against main-goal attainment"):
+    for heading in (
+        "The paper's grid, side by side",
+        "The five questions, side by side",
+        "Mobilisation across the campaigns",
+        "Hashtag fragmentation",
+        "Reactive or designed launches",
+        "Reach against outcome",
+        "Mobilisation, advocacy and lobbying against main-goal attainment",
+    ):
         assert f">{heading}<a" in page, heading
     # sections shown only when they apply: the paper's sequence and the paper's claims
     for heading in ("Did each campaign build on the last?", "Replicating the paper"):
@@ -87,14 +99,19 @@ def test_replication_agrees_where_the_data_supports_the_paper(case_reports):
 def test_comparative_runs_under_plain_papermill_from_results_only(case_reports, tmp_path):
     import papermill as pm
     from evalkit.run.templates import template_path
+
     copy = tmp_path / "results"
     for case in ("save-ghouta", "caesar"):
         (copy / case).mkdir(parents=True)
         shutil.copy(case_reports / case / "results.json", copy / case / "results.json")
     out = tmp_path / "c.ipynb"
-    pm.execute_notebook(str(template_path("comparative.ipynb")), str(out),
-                        parameters={"results_dir": str(copy)}, kernel_name="python3",
-                        progress_bar=False)
+    pm.execute_notebook(
+        str(template_path("comparative.ipynb")),
+        str(out),
+        parameters={"results_dir": str(copy)},
+        kernel_name="python3",
+        progress_bar=False,
+    )
     assert "Save Ghouta" in out.read_text(encoding="utf-8")
 
 
@@ -110,8 +127,8 @@ def test_the_index_is_a_dashboard_of_verdicts_goals_and_run_status(case_reports)
     """One row per campaign: the five verdict tiles in words, dates, the main goal and its
     attainment, the as-of date, links, and the run's status apart from the verdicts."""
     from bs4 import BeautifulSoup
-    page = BeautifulSoup((case_reports / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+
+    page = BeautifulSoup((case_reports / "index.html").read_text(encoding="utf-8"), "html.parser")
     rows = {tr.td.get_text(strip=True): tr for tr in page.select("table.dashboard tbody tr")}
     for case in CASE_IDS:
         results = json.loads((case_reports / case / "results.json").read_text())
@@ -125,16 +142,27 @@ def test_the_index_is_a_dashboard_of_verdicts_goals_and_run_status(case_reports)
         assert results["facts"]["start"] in cells[1]
         assert results["facts"]["main_goal"][0]["text"][:25] in cells[3]
         assert cells[4] == "everything recorded"
-        assert cells[6] == "written by this run"   # status, never a verdict word
+        assert cells[6] == "written by this run"  # status, never a verdict word
     assert not page.find(string="ok")
 
 
 def test_batch_reports_a_failing_record_and_the_others_go_on(record, tmp_path):
     edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["run", str(record), str(CASE_STUDIES / "caesar"),
-                                       str(CASE_STUDIES / "save-ghouta"), "--out", str(out),
-                                       "--jobs", "2", "--no-progress"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "run",
+            str(record),
+            str(CASE_STUDIES / "caesar"),
+            str(CASE_STUDIES / "save-ghouta"),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--no-progress",
+        ],
+    )
     assert result.exit_code == 1  # one failure
     assert "invalid record" in result.output and "intrim" in result.output
     assert (out / "caesar" / "results.json").is_file()
@@ -157,12 +185,17 @@ def test_a_run_killed_mid_way_leaves_the_earlier_report_whole(tmp_path):
     out = tmp_path / "reports"
     assert evaluate(CASE_STUDIES / "save-ghouta", out).status == "ok"
     folder = out / "save-ghouta"
+
     def files():  # the report's files, its copy of the record included
-        return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
-                if p.is_file()}
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
     before = files()
-    code = (f"from evalkit.run.pipeline import evaluate; "
-            f"evaluate({str(CASE_STUDIES / 'save-ghouta')!r}, {str(out)!r})")
+    code = (
+        f"from evalkit.run.pipeline import evaluate; "
+        f"evaluate({str(CASE_STUDIES / 'save-ghouta')!r}, {str(out)!r})"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline and not list(out.glob(".staging-*")) and proc.poll() is None:
@@ -183,9 +216,14 @@ def test_reports_open_in_a_real_browser_without_script_errors(case_reports, brow
     assert page.locator("h1").inner_text() == "Campaign evaluations"
     page.click("a[href='caesar/evaluation.html']")
     headings = page.locator("h2").all_inner_texts()
-    for expected in ("The campaign", "The paper's grid", "1. Is the right audience targeted?",
-                     "5. Are the tactics used useful?", "The paper's checklist",
-                     "What to do next"):
+    for expected in (
+        "The campaign",
+        "The paper's grid",
+        "1. Is the right audience targeted?",
+        "5. Are the tactics used useful?",
+        "The paper's checklist",
+        "What to do next",
+    ):
         assert any(h.startswith(expected) for h in headings), (expected, headings)
     assert page.locator("figure.chart").count() >= 6 and page.locator("img").count() >= 1
     assert page.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
@@ -198,8 +236,7 @@ def test_reports_open_in_a_real_browser_without_script_errors(case_reports, brow
     assert page.locator("a[href='results.json']").count() == 1
     # a phone (390 px): tables scroll inside their box, the page never scrolls sideways
     phone = browser.new_page(viewport={"width": 390, "height": 800})
-    for url in (case_reports / "caesar" / "evaluation.html",
-                case_reports / "comparative.html"):
+    for url in (case_reports / "caesar" / "evaluation.html", case_reports / "comparative.html"):
         phone.goto(url.as_uri())
         width = phone.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 390, (url.name, width)
@@ -208,20 +245,30 @@ def test_reports_open_in_a_real_browser_without_script_errors(case_reports, brow
 
 def test_comparative_report_opens_with_summary_and_heat_map_and_ends_with_the_grid(case_reports):
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
-    order = [page.index(marker) for marker in (
-        ">In a few lines<a", 'alt="verdicts heat map"', ">Reach against outcome<a",
-        ">Replicating the paper<a", ">The paper's grid, side by side<a")]
+    order = [
+        page.index(marker)
+        for marker in (
+            ">In a few lines<a",
+            'alt="verdicts heat map"',
+            ">Reach against outcome<a",
+            ">Replicating the paper<a",
+            ">The paper's grid, side by side<a",
+        )
+    ]
     assert order == sorted(order)
-    assert "<details><summary>Show the table" in page[order[-1]:]  # the long grid is folded
+    assert "<details><summary>Show the table" in page[order[-1] :]  # the long grid is folded
 
 
 def test_comparative_summary_is_computed_from_the_results(case_reports):
     from evalkit.comparison import summary_lines
+
     results = load_results(case_reports)
     said = "\n".join(summary_lines(results))
     # the evaluators' recorded attainments: only Caesar's main goal reached, in part
-    assert ("Main goal achieved at least in part (the evaluators' judgements): "
-            "The Caesar campaigns (detainees);") in said
+    assert (
+        "Main goal achieved at least in part (the evaluators' judgements): "
+        "The Caesar campaigns (detainees);"
+    ) in said
     # computed launch timing: the three military campaigns launched at their hot events
     assert "First launches reactive to a hot event: 1 of 4" in said
     assert "cannot be told from the dates: Aleppo Is Burning" in said
@@ -235,7 +282,9 @@ def test_comparative_summary_is_computed_from_the_results(case_reports):
 
 def test_replication_table_speaks_in_words_not_codes(case_reports):
     text = " ".join(replication_table(load_results(case_reports))["evalkit computed"])
-    assert "not_achieved" not in text and "reactive True" not in text and "designed False" not in text
+    assert (
+        "not_achieved" not in text and "reactive True" not in text and "designed False" not in text
+    )
 
 
 def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, monkeypatch):
@@ -245,6 +294,7 @@ def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, 
 
     from evalkit import comparison
     from evalkit.comparison import tables
+
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
     results = load_results(case_reports)
     rates = tables.international_stand_rates(results)
@@ -253,11 +303,20 @@ def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, 
         assert "a trend needs counts from at least 3" in page
         assert "rate ratio per" not in page.lower()
     # counted figures from three campaigns do carry one
-    three = pd.DataFrame({"campaign": ["A", "B", "C"], "id": ["a", "b", "c"],
-                          "window": ["2016", "2018", "2019"], "start": [1, 2, 3],
-                          "weeks": [4.0, 4.0, 4.0], "count": [40, 23, 9],
-                          "bound": ["exact", "exact", "approximate"], "per week": ["", "", ""],
-                          "rate_low": [10, 5, 2.5], "rate_high": [10, 5, 2.5]})
+    three = pd.DataFrame(
+        {
+            "campaign": ["A", "B", "C"],
+            "id": ["a", "b", "c"],
+            "window": ["2016", "2018", "2019"],
+            "start": [1, 2, 3],
+            "weeks": [4.0, 4.0, 4.0],
+            "count": [40, 23, 9],
+            "bound": ["exact", "exact", "approximate"],
+            "per week": ["", "", ""],
+            "rate_low": [10, 5, 2.5],
+            "rate_high": [10, 5, 2.5],
+        }
+    )
     monkeypatch.setattr(tables, "international_stand_rates", lambda results: three)
     assert tables.stand_trend_withheld([]) is None
     assert tables.stand_rate_trend([]) is not None
@@ -265,8 +324,7 @@ def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, 
     assert "open-ended" in tables.stand_trend_withheld([])
 
 
-def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_json(
-        case_reports):
+def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_json(case_reports):
     """86 cells of the paper's appendix grids against evalkit's: each disagreement has its
     reason, in the comparative report and in comparative.json."""
     data = json.loads((case_reports / "comparative.json").read_text(encoding="utf-8"))
@@ -274,12 +332,14 @@ def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_js
     assert g["cells"] == 86
     assert g["agree"] == 82 and len(g["disagree"]) == 4
     # each disagreement is a computation from the data or what the format can say
-    assert sorted((d["campaign"], d["dimension"], d["row"], d["paper"], d["evalkit"])
-                  for d in g["disagree"]) == [
+    assert sorted(
+        (d["campaign"], d["dimension"], d["row"], d["paper"], d["evalkit"]) for d in g["disagree"]
+    ) == [
         ("caesar", "Media tools", "visual identity", "limited", "absent"),
         ("idlib-under-fire", "Launch timing", "after", "after", "independent"),
         ("save-ghouta", "Launch timing", "after", "after", "at or after"),
-        ("save-ghouta", "Launch timing", "before", "before", "undetermined")]
+        ("save-ghouta", "Launch timing", "before", "before", "undetermined"),
+    ]
     for d in g["disagree"]:
         assert d["reason"] and d["paper"] != d["evalkit"]
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
@@ -289,14 +349,19 @@ def test_the_paper_grids_are_compared_cell_by_cell_and_written_to_comparative_js
     for r in data["campaigns"]:
         results = json.loads((case_reports / r / "results.json").read_text(encoding="utf-8"))
         per_campaign[r] = len(results.get("paper_grid") or [])
-    assert per_campaign == {"aleppo-is-burning": 20, "save-ghouta": 23,
-                            "idlib-under-fire": 22, "caesar": 21}
+    assert per_campaign == {
+        "aleppo-is-burning": 20,
+        "save-ghouta": 23,
+        "idlib-under-fire": 22,
+        "caesar": 21,
+    }
 
 
 def test_every_claim_quotes_the_paper_verbatim_and_says_its_kind():
     """Each claim's Arabic words stand in the paper's text as they are; its kind says whether
     evalkit computes it or only reads back an evaluator's judgement; no section is a '§2'."""
     import pathlib
+
     paper = pathlib.Path("/work/shared/paper/syrian-advocacy-campaigns-2021.ar.txt")
     text = paper.read_text(encoding="utf-8") if paper.is_file() else None
     for c in CLAIMS:
@@ -315,16 +380,19 @@ def test_the_headline_counts_computed_claims_only(case_reports):
     assert n["agree"] + n["disagree"] + n["cannot"] == n["computed"]
     assert n == {"computed": 22, "agree": 9, "disagree": 0, "cannot": 13, "restate": 5}
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
-    assert (f"Of {n['computed']} computed claims: {n['agree']} agree, {n['disagree']} disagree, "
-            f"{n['cannot']} cannot be computed from the records; {n['restate']} restate the "
-            "evaluator's judgement.") in page
+    assert (
+        f"Of {n['computed']} computed claims: {n['agree']} agree, {n['disagree']} disagree, "
+        f"{n['cannot']} cannot be computed from the records; {n['restate']} restate the "
+        "evaluator's judgement."
+    ) in page
     assert "تكرار الهدف نفسه والاستراتيجيات ذاتها" in page  # (bidi-isolated in the cell)
     items = replication_items(load_results(case_reports))
     assert [i["id"] for i in items] == [c.id for c in CLAIMS]
     data = json.loads((case_reports / "comparative.json").read_text(encoding="utf-8"))
     keys = ("id", "section", "claim", "paper_quote", "kind", "verdict")
-    assert [[i[k] for k in keys] for i in data["replication"]] == [[i[k] for k in keys]
-                                                                   for i in items]
+    assert [[i[k] for k in keys] for i in data["replication"]] == [
+        [i[k] for k in keys] for i in items
+    ]
     for i in items:
         assert {"id", "section", "claim", "paper_quote", "kind", "verdict", "because"} <= set(i)
         assert i["verdict"] in ("agrees", "disagrees", "cannot be computed") and i["because"]

@@ -1,5 +1,6 @@
 """Evidence in a report is a link to the row it names, on a rendered copy of the record
 beside the report; long cells are cut with a count, and the page stays small."""
+
 import csv
 import re
 import sys
@@ -37,11 +38,15 @@ def test_every_evidence_link_lands_on_the_row_it_names(case_reports, case):
 
 def test_record_page_rows_carry_the_line_numbers_the_loader_gives(case_reports):
     from evalkit import load_campaign
+
     campaign = load_campaign(CASE_STUDIES / "caesar")
     record = (case_reports / "caesar" / "record.html").read_text(encoding="utf-8")
     for _, row in campaign.activities.iterrows():
-        m = re.search(rf'<tr id="activities.csv:{row["row"]}"><td class="line">\d+</td>'
-                      r'<td dir="auto">([^<]*)</td>', record)
+        m = re.search(
+            rf'<tr id="activities.csv:{row["row"]}"><td class="line">\d+</td>'
+            r'<td dir="auto">([^<]*)</td>',
+            record,
+        )
         assert m and m.group(1) == row["id"], row["id"]
 
 
@@ -57,8 +62,9 @@ def test_a_row_with_a_line_break_inside_a_quoted_cell_keeps_later_anchors_right(
     folder = tmp_path / "rec"
     folder.mkdir()
     (folder / "campaign.yaml").write_text("id: x\n", encoding="utf-8")
-    (folder / "activities.csv").write_text('id,description\na,"two\nlines"\nb,one\n',
-                                           encoding="utf-8")
+    (folder / "activities.csv").write_text(
+        'id,description\na,"two\nlines"\nb,one\n', encoding="utf-8"
+    )
     page = record_page(folder, "x", "X")
     # the loader numbers a row by the file line it ends on: b is on line 4
     assert '<tr id="activities.csv:4"><td class="line">4</td><td dir="auto">b</td>' in page
@@ -66,8 +72,10 @@ def test_a_row_with_a_line_break_inside_a_quoted_cell_keeps_later_anchors_right(
 
 def test_evidence_text_becomes_links_and_other_text_is_left_alone():
     links = EvidenceLinks("goals:\n  - id: main-goal\n    text: x\n")
-    out = links("rates (metrics.csv:5, :7); activities.csv:10; campaign.yaml goals[main-goal];"
-                " at 12:30 in campaign.yaml")
+    out = links(
+        "rates (metrics.csv:5, :7); activities.csv:10; campaign.yaml goals[main-goal];"
+        " at 12:30 in campaign.yaml"
+    )
     assert '<a class="evidence" href="record.html#metrics.csv:5">metrics.csv:5</a>' in out
     assert ', <a class="evidence" href="record.html#metrics.csv:7">:7</a>' in out
     assert 'href="record.html#activities.csv:10"' in out
@@ -80,7 +88,7 @@ def test_a_long_cell_is_cut_at_an_item_and_says_how_many_were_left_out():
     text = capped("; ".join(items))
     assert len(text) < CELL_LIMIT + 100
     shown = text.split(" … and ")[0].split("; ")
-    assert shown == items[:len(shown)]  # whole items only
+    assert shown == items[: len(shown)]  # whole items only
     left = int(re.search(r"… and ([\d,]+) more not shown", text).group(1).replace(",", ""))
     assert len(shown) + left == 5000
     assert capped("short; list") == "short; list"
@@ -102,8 +110,7 @@ def test_a_10000_activity_report_stays_small_and_its_record_page_has_every_row(t
     assert rows == 10_000 and record_html.count('<tr id="activities.csv:') == rows
 
 
-def test_record_page_in_a_browser_numbers_each_yaml_line_on_its_own_line(case_reports,
-                                                                        browser):
+def test_record_page_in_a_browser_numbers_each_yaml_line_on_its_own_line(case_reports, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto((case_reports / "caesar" / "record.html").as_uri())
     lines = page.evaluate("""() => [...document.querySelectorAll('pre > span')].slice(0, 40)
@@ -124,8 +131,9 @@ def test_record_page_in_a_browser_numbers_each_yaml_line_on_its_own_line(case_re
             assert line["last"] - line["first"] < 2, line  # a short line stays one line
 
 
-def test_a_jump_to_a_row_shows_the_tables_column_names_and_wide_tables_scroll(case_reports,
-                                                                             browser):
+def test_a_jump_to_a_row_shows_the_tables_column_names_and_wide_tables_scroll(
+    case_reports, browser
+):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto((case_reports / "caesar" / "record.html").as_uri() + "#activities.csv:10")
     seen = page.evaluate("""() => {

@@ -1,5 +1,6 @@
 """HTML is made from autoescaped templates and Markup fragments: text is escaped by
 construction, the page holds one stylesheet and lists the sections its fragments hold."""
+
 import ast
 import re
 from pathlib import Path
@@ -25,7 +26,7 @@ def test_a_fragment_keeps_the_headings_of_what_it_was_joined_from():
 
 
 def test_css_strings_cannot_end_the_string_or_the_style_element():
-    assert css_string('a "b" \\ </style>') == 'a \\22 b\\22  \\5c  \\3c /style>'
+    assert css_string('a "b" \\ </style>') == "a \\22 b\\22  \\5c  \\3c /style>"
 
 
 def test_text_that_holds_no_markup_isolates_latin_runs_with_unicode_isolates():
@@ -38,23 +39,35 @@ def _literals_building_html(path: Path):
     """String literals starting with a tag that are not the template of a Markup(…) helper,
     and f-strings starting with one."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    allowed = {id(node.args[0]) for node in ast.walk(tree)
-               if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Markup"
-               and node.args}
+    allowed = {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Markup" and node.args
+    }
     tag = re.compile(r"\s*</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
     for node in ast.walk(tree):
-        if isinstance(node, ast.JoinedStr) and node.values and isinstance(
-                node.values[0], ast.Constant) and tag.match(str(node.values[0].value)):
+        if (
+            isinstance(node, ast.JoinedStr)
+            and node.values
+            and isinstance(node.values[0], ast.Constant)
+            and tag.match(str(node.values[0].value))
+        ):
             yield node.lineno, "f-string"
-        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
-              and tag.match(node.value) and id(node) not in allowed):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and tag.match(node.value)
+            and id(node) not in allowed
+        ):
             yield node.lineno, node.value[:40]
 
 
 def test_no_module_writes_html_tags_in_python_strings():
-    found = [(str(p.relative_to(ROOT)), line, what)
-             for p in sorted((ROOT / "evalkit").rglob("*.py"))
-             for line, what in _literals_building_html(p)]
+    found = [
+        (str(p.relative_to(ROOT)), line, what)
+        for p in sorted((ROOT / "evalkit").rglob("*.py"))
+        for line, what in _literals_building_html(p)
+    ]
     assert found == []
 
 
@@ -69,9 +82,15 @@ def test_the_page_holds_one_stylesheet_and_contents_listing_each_section(case_re
 
 
 def test_no_attribute_of_a_page_holds_markup(case_reports):
-    for page in [case_reports / "comparative.html", case_reports / "index.html",
-                 *(case_reports / case / name for case in CASE_IDS
-                   for name in ("evaluation.html", "record.html"))]:
+    for page in [
+        case_reports / "comparative.html",
+        case_reports / "index.html",
+        *(
+            case_reports / case / name
+            for case in CASE_IDS
+            for name in ("evaluation.html", "record.html")
+        ),
+    ]:
         text = page.read_text(encoding="utf-8")
         text = re.sub(r'src="data:[^"]*"', "", text)
         assert not re.search(r'="[^"]*<bdi', text), page

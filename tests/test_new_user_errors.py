@@ -1,5 +1,6 @@
 """What a new user runs into when encoding a campaign (issue 8 §6–7): every mistake gets a
 located, plain error, and no command prints a traceback or the kernel's log."""
+
 import shutil
 import subprocess
 import sys
@@ -30,15 +31,19 @@ def test_ambiguous_decimal_separators_in_counts_are_refused_with_how_to_write_th
     edit(record / "activities.csv", "about 400,,12", "1.800,,12")
     edit(record / "metrics.csv", "about 5000,en", '"1,8",en')
     problems = problems_of(record)
-    assert any(p.startswith(f"{record / 'activities.csv'}:2: participants: ambiguous number "
-                            "'1.800'") for p in problems), problems
-    assert any(p.startswith(f"{record / 'metrics.csv'}:2: value: ambiguous number '1,8'")
-               for p in problems), problems
+    assert any(
+        p.startswith(f"{record / 'activities.csv'}:2: participants: ambiguous number '1.800'")
+        for p in problems
+    ), problems
+    assert any(
+        p.startswith(f"{record / 'metrics.csv'}:2: value: ambiguous number '1,8'") for p in problems
+    ), problems
     assert all("1,800" in p and "1.8" in p for p in problems)  # says how to write it
 
 
 def test_unambiguous_thousands_and_scaled_decimals_are_still_read():
     from evalkit.record.values import Quantity
+
     assert Quantity.parse("1,800").value == 1800
     assert Quantity.parse("1.5 million").value == 1_500_000
     assert Quantity.parse("50000..70000").lower == 50000
@@ -48,15 +53,20 @@ def test_a_misnamed_table_is_named_with_the_name_expected(record):
     (record / "activities.csv").rename(record / "Activities.csv")
     (record / "engagements.csv").rename(record / "engagements.csv.txt")
     problems = problems_of(record)
-    assert f"{record / 'Activities.csv'}: not read: a table must be named exactly " \
-           "activities.csv (lower case, CSV); rename it or remove it" in problems
-    assert any(p.startswith(f"{record / 'engagements.csv.txt'}: not read") and
-               "engagements.csv" in p for p in problems)
+    assert (
+        f"{record / 'Activities.csv'}: not read: a table must be named exactly "
+        "activities.csv (lower case, CSV); rename it or remove it" in problems
+    )
+    assert any(
+        p.startswith(f"{record / 'engagements.csv.txt'}: not read") and "engagements.csv" in p
+        for p in problems
+    )
 
 
 def test_a_paper_grid_beside_a_record_is_allowed_but_other_stray_tables_are_not(record):
-    (record / "paper_grid.csv").write_text("dimension,row,paper_text_ar,source,code\n",
-                                           encoding="utf-8")
+    (record / "paper_grid.csv").write_text(
+        "dimension,row,paper_text_ar,source,code\n", encoding="utf-8"
+    )
     campaign, problems = evalkit.check_record(record)
     assert campaign is not None and problems == []
     (record / "notes.csv").write_text("a,b\n", encoding="utf-8")
@@ -78,8 +88,10 @@ def test_one_bad_phase_date_is_reported_once_not_as_follow_on_errors(record):
 
 
 def test_rows_outside_the_campaign_are_one_problem_per_table(record):
-    rows = "\n".join(f"s{i},2019-0{i},,stand,mobilisation,,low,in_person,local,,,en,,,,,"
-                     "interview-1" for i in range(1, 6))
+    rows = "\n".join(
+        f"s{i},2019-0{i},,stand,mobilisation,,low,in_person,local,,,en,,,,,interview-1"
+        for i in range(1, 6)
+    )
     with open(record / "activities.csv", "a", encoding="utf-8") as fh:
         fh.write(rows + "\n")
     problems = [p for p in problems_of(record) if "activities.csv" in p]
@@ -111,8 +123,9 @@ def test_two_records_with_one_id_are_refused_naming_both_and_the_others_run(tmp_
     c = _copy(SCAFFOLD, tmp_path / "c")
     edit(c / "campaign.yaml", "id: my-campaign", "id: other-campaign")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["run", str(a), str(b), str(c), "--out", str(out),
-                                       "--jobs", "1", "--no-progress"])
+    result = CliRunner().invoke(
+        main, ["run", str(a), str(b), str(c), "--out", str(out), "--jobs", "1", "--no-progress"]
+    )
     assert result.exit_code == 2, result.output
     assert f"'my-campaign' is also the id of {b / 'campaign.yaml'}" in result.output
     assert f"'my-campaign' is also the id of {a / 'campaign.yaml'}" in result.output
@@ -122,8 +135,7 @@ def test_two_records_with_one_id_are_refused_naming_both_and_the_others_run(tmp_
 
 def test_a_new_out_folder_is_created(tmp_path):
     out = tmp_path / "new" / "deeper"
-    result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out),
-                                       "--no-progress"])
+    result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out), "--no-progress"])
     assert result.exit_code == 0, result.output
     assert (out / "my-campaign" / "evaluation.html").is_file()
 
@@ -132,8 +144,9 @@ def test_an_unwritable_out_is_a_clear_error_before_any_work(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     for out in (blocker, blocker / "sub"):
-        result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out),
-                                           "--no-progress"])
+        result = CliRunner().invoke(
+            main, ["run", str(SCAFFOLD), "--out", str(out), "--no-progress"]
+        )
         assert result.exit_code == 2, result.output
         assert f"cannot write reports to --out {out}" in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -142,8 +155,9 @@ def test_an_unwritable_out_is_a_clear_error_before_any_work(tmp_path):
 
 def test_an_invalid_as_of_stops_before_any_notebook_runs(tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out),
-                                       "--as-of", "2020-13", "--no-progress"])
+    result = CliRunner().invoke(
+        main, ["run", str(SCAFFOLD), "--out", str(out), "--as-of", "2020-13", "--no-progress"]
+    )
     assert result.exit_code == 2
     assert "Invalid value for '--as-of'" in result.output and "2020-13" in result.output
     assert not out.exists()
@@ -154,8 +168,9 @@ def test_the_index_lists_every_evaluation_under_out_not_only_this_run(tmp_path):
     out = tmp_path / "out"
     runner = CliRunner()
     for case in ("caesar", "save-ghouta"):
-        result = runner.invoke(main, ["run", str(CASE_STUDIES / case), "--out", str(out),
-                                      "--no-progress"])
+        result = runner.invoke(
+            main, ["run", str(CASE_STUDIES / case), "--out", str(out), "--no-progress"]
+        )
         assert result.exit_code == 0, result.output
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="caesar/evaluation.html"' in index
@@ -169,9 +184,21 @@ def test_commands_print_no_kernel_log_and_count_in_words(tmp_path):
         _copy(SCAFFOLD, records / name)
         edit(records / name / "campaign.yaml", "id: my-campaign", f"id: {name}")
     evalkit_cmd = Path(sys.executable).parent / "evalkit"
-    proc = subprocess.run([str(evalkit_cmd), "run-all", str(records), "--out",
-                           str(tmp_path / "out"), "--jobs", "2", "--no-progress"],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [
+            str(evalkit_cmd),
+            "run-all",
+            str(records),
+            "--out",
+            str(tmp_path / "out"),
+            "--jobs",
+            "2",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     said = proc.stdout + proc.stderr
     assert proc.returncode == 0, said
     assert "without encryption" not in said and "KeyboardInterrupt" not in said

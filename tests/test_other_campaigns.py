@@ -1,6 +1,7 @@
 """Campaigns from outside the paper (tests/records: a treaty achieved, debt relief partly
 achieved, a viral video whose main goal failed): sensible verdicts, no Syria wording, and
 a comparison without the paper's replication table."""
+
 import base64
 import html
 import json
@@ -18,16 +19,31 @@ from conftest import ROOT, small_record
 
 RECORDS = ROOT / "tests" / "records"
 OTHER_IDS = ["icbl-mine-ban", "jubilee-2000", "kony-2012"]
-SYRIA_WORDS = ["Syria", "Syrian", "regime", "Russia", "Iran", "China", "Chinese", "Arabic",
-               "Arab", "Aleppo", "Ghouta", "Idlib", "Caesar", "Assad"]
+SYRIA_WORDS = [
+    "Syria",
+    "Syrian",
+    "regime",
+    "Russia",
+    "Iran",
+    "China",
+    "Chinese",
+    "Arabic",
+    "Arab",
+    "Aleppo",
+    "Ghouta",
+    "Idlib",
+    "Caesar",
+    "Assad",
+]
 ORDER = ["poor", "weak", "fair", "good"]
 
 
 @pytest.fixture(scope="session")
 def other_reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("other-reports")
-    result = CliRunner().invoke(main, ["run-all", str(RECORDS), "--out", str(out),
-                                       "--jobs", "2", "--no-progress"])
+    result = CliRunner().invoke(
+        main, ["run-all", str(RECORDS), "--out", str(out), "--jobs", "2", "--no-progress"]
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -65,13 +81,15 @@ def test_huge_reach_with_a_failed_main_goal_shows_both(other_reports):
     # the failure is in the criteria; the cap is not needed once the missed deadline counts
     crit = {c["name"]: c for c in q3["criteria"]}
     assert crit["Main goal achieved at least in part"]["met"] is False
-    assert "not attained by its deadline (2012-12" in \
-        crit["The main goal was attained by its deadline"]["because"]
+    assert (
+        "not attained by its deadline (2012-12"
+        in crit["The main goal was attained by its deadline"]["because"]
+    )
     # side by side in the comparative report: reach high, goals low, the 100 million views
     page = _visible_text((other_reports / "comparative.html").read_text(encoding="utf-8"))
     assert "Reach against outcome" in page
     row = re.search(r"Kony 2012\s+(\w+)\s+(\w+)\s+not achieved\s+([^\n]*?views)", page)
-    assert row, page[page.find("Reach against outcome"):][:800]
+    assert row, page[page.find("Reach against outcome") :][:800]
     assert (row.group(1), row.group(2)) == (r["questions"]["2"]["verdict"], q3["verdict"])
     assert "more than 100 million views" in row.group(3)
 
@@ -103,8 +121,9 @@ def test_every_metric_row_appears_in_question_2(other_reports):
         assert f"metrics.csv:{row}" in evidence
     values = {i["indicator"]: i["value"] for i in r["questions"]["2"]["indicators"]}
     # the petition's total to date is never divided into weekly rates (issue 19 item 3)
-    assert any("a total to date, not a rate: about 24 million by 1998..2000" in v
-               for v in values.values())
+    assert any(
+        "a total to date, not a rate: about 24 million by 1998..2000" in v for v in values.values()
+    )
     assert not any("24 million" in v and "per week" in v for v in values.values())
 
 
@@ -122,46 +141,102 @@ def test_a_campaign_that_made_its_own_event_is_not_reactive(other_reports):
 # --- the rules behind them, on small records ---------------------------------------------
 def test_language_rule_compares_with_the_decision_makers_languages_not_arabic(tmp_path):
     from conftest import act
-    english = small_record(tmp_path, activities=[act("a1", language="en")], audiences=[
-        {"id": "dm", "segment": "decision_makers", "tier": "primary", "region": "local",
-         "languages": ["fr"], "targeted": "yes", "source": "s"},
-        {"id": "public", "segment": "general_public", "tier": "secondary", "region": "local",
-         "languages": ["en"], "targeted": "yes", "source": "s"}])
-    crit = next(c for c in Evaluation(english).questions[1].criteria
-                if c.name.startswith("At least half of activities"))
+
+    english = small_record(
+        tmp_path,
+        activities=[act("a1", language="en")],
+        audiences=[
+            {
+                "id": "dm",
+                "segment": "decision_makers",
+                "tier": "primary",
+                "region": "local",
+                "languages": ["fr"],
+                "targeted": "yes",
+                "source": "s",
+            },
+            {
+                "id": "public",
+                "segment": "general_public",
+                "tier": "secondary",
+                "region": "local",
+                "languages": ["en"],
+                "targeted": "yes",
+                "source": "s",
+            },
+        ],
+    )
+    crit = next(
+        c
+        for c in Evaluation(english).questions[1].criteria
+        if c.name.startswith("At least half of activities")
+    )
     assert crit.met is False and "(fr)" in crit.because
 
 
 def test_language_rule_cannot_pass_when_the_decision_makers_languages_are_unknown(tmp_path):
     from conftest import act
-    c = small_record(tmp_path, activities=[act("a1", language="en", audience="dm")], audiences=[
-        {"id": "dm", "segment": "decision_makers", "tier": "primary", "region": "local",
-         "targeted": "yes", "source": "s"}])
-    crit = next(x for x in Evaluation(c).questions[1].criteria
-                if x.name.startswith("At least half of activities"))
+
+    c = small_record(
+        tmp_path,
+        activities=[act("a1", language="en", audience="dm")],
+        audiences=[
+            {
+                "id": "dm",
+                "segment": "decision_makers",
+                "tier": "primary",
+                "region": "local",
+                "targeted": "yes",
+                "source": "s",
+            }
+        ],
+    )
+    crit = next(
+        x
+        for x in Evaluation(c).questions[1].criteria
+        if x.name.startswith("At least half of activities")
+    )
     assert crit.met is None and "not recorded" in crit.because
 
 
 def test_accounts_without_a_team_are_not_separate_teams(tmp_path):
-    c = small_record(tmp_path, media_tools={"accounts": [
-        {"platform": "twitter", "name": "@a", "language": "en", "source": "s"},
-        {"platform": "facebook", "name": "b", "language": "en", "source": "s"}]})
+    c = small_record(
+        tmp_path,
+        media_tools={
+            "accounts": [
+                {"platform": "twitter", "name": "@a", "language": "en", "source": "s"},
+                {"platform": "facebook", "name": "b", "language": "en", "source": "s"},
+            ]
+        },
+    )
     assert TacticUsefulness(c).coordination == []
-    split = small_record(tmp_path, media_tools={"accounts": [
-        {"platform": "twitter", "name": "@a", "language": "en", "team": "X", "source": "s"},
-        {"platform": "facebook", "name": "b", "language": "en", "team": "Y", "source": "s"}]})
+    split = small_record(
+        tmp_path,
+        media_tools={
+            "accounts": [
+                {"platform": "twitter", "name": "@a", "language": "en", "team": "X", "source": "s"},
+                {"platform": "facebook", "name": "b", "language": "en", "team": "Y", "source": "s"},
+            ]
+        },
+    )
     assert TacticUsefulness(split).coordination == ["accounts in en run by 2 teams"]
 
 
 def _city_rows(event_a="", event_b="", desc_b="March", org_a="Unions", org_b="Students"):
-    return [f"a1,2020-02-01,,March,mobilisation,,high,in_person,local,,Paris,en,public,,,,{event_a},{org_a},s",
-            f"a2,2020-02-01,,{desc_b},mobilisation,,high,in_person,local,,Paris,en,public,,,,{event_b},{org_b},s"]
+    return [
+        f"a1,2020-02-01,,March,mobilisation,,high,in_person,local,,Paris,en,public,,,,{event_a},{org_a},s",
+        f"a2,2020-02-01,,{desc_b},mobilisation,,high,in_person,local,,Paris,en,public,,,,{event_b},{org_b},s",
+    ]
 
 
 def _with_event_column(tmp_path, rows):
     from conftest import ACT_HEADER
-    return small_record(tmp_path, activities=rows, activity_header=ACT_HEADER.replace(
-        ",events,source", ",events,event,organiser,source"))
+
+    return small_record(
+        tmp_path,
+        activities=rows,
+        activity_header=ACT_HEADER.replace(",events,source", ",events,event,organiser,source"),
+    )
 
 
 def test_two_rows_of_one_event_are_not_a_clash(tmp_path):
@@ -171,24 +246,27 @@ def test_two_rows_of_one_event_are_not_a_clash(tmp_path):
     assert TacticUsefulness(named).coordination == []
     clash = _with_event_column(tmp_path, _city_rows(desc_b="Vigil"))
     assert TacticUsefulness(clash).coordination == [
-        "competing calls in Paris at the same time by Unions and Students "
-        "(activities.csv:2, :3)"]
+        "competing calls in Paris at the same time by Unions and Students (activities.csv:2, :3)"
+    ]
 
 
 def test_two_actions_of_one_organiser_at_one_place_and_time_are_not_a_clash(tmp_path):
     # a petition handed over at a human chain, by the coalition that called both
-    one = _with_event_column(tmp_path, _city_rows(desc_b="Petition handed over",
-                                                  org_b="Unions"))
+    one = _with_event_column(tmp_path, _city_rows(desc_b="Petition handed over", org_b="Unions"))
     assert TacticUsefulness(one).coordination == []
     unknown = _with_event_column(tmp_path, _city_rows(desc_b="Vigil", org_a="", org_b=""))
     assert TacticUsefulness(unknown).coordination == []
 
 
 def test_views_and_ranges_are_reach_with_their_bounds_and_percent_is_a_level(tmp_path):
-    c = small_record(tmp_path, metrics=[
-        "2020-01-01..2020-01-07,views,more than 1 million,,,,,,,,s",
-        "2020-01,signatures,50000..70000,,,,,,,,s",
-        "2020-02,percent,about 40,,,,,,,share who had heard of it,s"])
+    c = small_record(
+        tmp_path,
+        metrics=[
+            "2020-01-01..2020-01-07,views,more than 1 million,,,,,,,,s",
+            "2020-01,signatures,50000..70000,,,,,,,,s",
+            "2020-02,percent,about 40,,,,,,,share who had heard of it,s",
+        ],
+    )
     t = Reach(c).metric_table
     assert list(t["per week"][:1]) == ["at least 1,000,000 per week"]
     assert t.loc[1, "bound"] == "range" and "–" in t.loc[1, "per week"]
@@ -197,17 +275,24 @@ def test_views_and_ranges_are_reach_with_their_bounds_and_percent_is_a_level(tmp
 
 def test_partner_reuse_follows_the_records_sequence_only(case_reports):
     from evalkit.comparison import load_results, partner_reuse
+
     pairs = partner_reuse(load_results(case_reports))
     assert list(zip(pairs["from"], pairs["to"])) == [
-        ("Aleppo Is Burning", "Save Ghouta"), ("Save Ghouta", "Idlib Under Fire")]
+        ("Aleppo Is Burning", "Save Ghouta"),
+        ("Save Ghouta", "Idlib Under Fire"),
+    ]
 
 
 def test_a_count_over_less_than_a_week_is_not_scaled_up_to_a_week(tmp_path):
     # 162 million views in one day are not "1,134 million per week"
-    c = small_record(tmp_path, metrics=[
-        "2020-01-18,views,162 million,,,,,,,,s",
-        "2020-01-18..2020-01-20,signatures,more than 7 million,,,,,,,,s",
-        "2020-02-01..2020-02-14,posts,1400,,,,,,,,s"])
+    c = small_record(
+        tmp_path,
+        metrics=[
+            "2020-01-18,views,162 million,,,,,,,,s",
+            "2020-01-18..2020-01-20,signatures,more than 7 million,,,,,,,,s",
+            "2020-02-01..2020-02-14,posts,1400,,,,,,,,s",
+        ],
+    )
     reach = Reach(c)
     t = reach.metric_table
     assert list(t["rate_low"]) == [162e6, 7e6, 700]
@@ -220,27 +305,64 @@ def test_a_count_over_less_than_a_week_is_not_scaled_up_to_a_week(tmp_path):
 
 def test_a_time_to_attainment_the_dates_fix_reads_as_one_number(tmp_path):
     from evalkit.evaluation.goals import GoalAttainment
-    judged = [{"attainment": "achieved", "as_of": "2020-03-20", "attained": "2020-03-06",
-               "evidence": "e", "judged_by": "t", "source": "s"}]
-    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
-                                       "text": "Stop it.", "source": "s",
-                                       "judgements": judged}])
+
+    judged = [
+        {
+            "attainment": "achieved",
+            "as_of": "2020-03-20",
+            "attained": "2020-03-06",
+            "evidence": "e",
+            "judged_by": "t",
+            "source": "s",
+        }
+    ]
+    c = small_record(
+        tmp_path,
+        goals=[
+            {
+                "id": "main",
+                "level": "main",
+                "horizon": "long",
+                "text": "Stop it.",
+                "source": "s",
+                "judgements": judged,
+            }
+        ],
+    )
     lag = dict(GoalAttainment(c).summary()[["indicator", "value"]].values)
     (value,) = [v for k, v in lag.items() if k.startswith("Time from launch")]
-    assert value == "65 days"   # from when it was attained, not from the judgement (the 20th)
+    assert value == "65 days"  # from when it was attained, not from the judgement (the 20th)
     del judged[0]["attained"]
-    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
-                                       "text": "Stop it.", "source": "s",
-                                       "judgements": judged}])
+    c = small_record(
+        tmp_path,
+        goals=[
+            {
+                "id": "main",
+                "level": "main",
+                "horizon": "long",
+                "text": "Stop it.",
+                "source": "s",
+                "judgements": judged,
+            }
+        ],
+    )
     lag = dict(GoalAttainment(c).summary()[["indicator", "value"]].values)
     (value,) = [v for k, v in lag.items() if k.startswith("Time from launch")]
     assert value.startswith("at most 79 days (attained by the judgement of 2020-03-20")
 
 
 def test_a_coalition_known_only_by_its_size_cannot_be_judged_for_breadth(tmp_path):
-    sized = small_record(tmp_path, coalitions=[
-        {"id": "sites", "name": "Sites that went dark", "size": "more than 7,000",
-         "source": "s"}])
+    sized = small_record(
+        tmp_path,
+        coalitions=[
+            {
+                "id": "sites",
+                "name": "Sites that went dark",
+                "size": "more than 7,000",
+                "source": "s",
+            }
+        ],
+    )
     crit = next(x for x in TacticUsefulness(sized).criteria if "orientations" in str(x.name))
     assert crit.met is None and "members not listed for Sites that went dark" in str(crit.because)
     none = small_record(tmp_path, coalitions=[])
@@ -277,11 +399,30 @@ def test_in_person_reach_is_judged_at_the_decision_makers_arena(tmp_path):
     from conftest import act
 
     def arena_criterion(region, *activities):
-        c = small_record(tmp_path, activities=list(activities), audiences=[
-            {"id": "dm", "segment": "decision_makers", "tier": "primary", "region": region,
-             "languages": ["en"], "targeted": "yes", "source": "s"},
-            {"id": "public", "segment": "general_public", "tier": "secondary",
-             "region": "local", "languages": ["en"], "targeted": "yes", "source": "s"}])
+        c = small_record(
+            tmp_path,
+            activities=list(activities),
+            audiences=[
+                {
+                    "id": "dm",
+                    "segment": "decision_makers",
+                    "tier": "primary",
+                    "region": region,
+                    "languages": ["en"],
+                    "targeted": "yes",
+                    "source": "s",
+                },
+                {
+                    "id": "public",
+                    "segment": "general_public",
+                    "tier": "secondary",
+                    "region": "local",
+                    "languages": ["en"],
+                    "targeted": "yes",
+                    "source": "s",
+                },
+            ],
+        )
         return next(x for x in Reach(c).criteria if "arena" in str(x.name))
 
     town = act("a1", channel="in_person", scope="local")
@@ -295,8 +436,25 @@ def test_in_person_reach_is_judged_at_the_decision_makers_arena(tmp_path):
     assert arena_criterion("international", march).met is False
     paper = arena_criterion("international", abroad)
     assert paper.met is True and str(paper.name).endswith("arena (international)")
-    unknown = next(x for x in Reach(small_record(tmp_path, activities=[abroad], audiences=[
-        {"id": "public", "segment": "general_public", "tier": "secondary", "region": "local",
-         "languages": ["en"], "targeted": "yes", "source": "s"}])).criteria
-        if "arena" in str(x.name))
+    unknown = next(
+        x
+        for x in Reach(
+            small_record(
+                tmp_path,
+                activities=[abroad],
+                audiences=[
+                    {
+                        "id": "public",
+                        "segment": "general_public",
+                        "tier": "secondary",
+                        "region": "local",
+                        "languages": ["en"],
+                        "targeted": "yes",
+                        "source": "s",
+                    }
+                ],
+            )
+        ).criteria
+        if "arena" in str(x.name)
+    )
     assert unknown.met is None and "arena is unknown" in str(unknown.because)

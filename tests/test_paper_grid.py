@@ -1,5 +1,6 @@
 """The paper's appendix grids as data (case_studies/<id>/paper_grid.csv, issue 15): every cell
 quotes the Arabic original, the rows are the grid's, and the codes are the agreed ones."""
+
 import csv
 import re
 from pathlib import Path
@@ -8,12 +9,20 @@ import pytest
 
 from conftest import CASE_STUDIES
 
-PAPER = Path(__file__).resolve().parents[2] / "shared" / "paper" / \
-    "syrian-advocacy-campaigns-2021.ar.txt"
+PAPER = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "paper"
+    / "syrian-advocacy-campaigns-2021.ar.txt"
+)
 ROWS = {
     "Goal": {"interim", "main"},
-    "Geographic scope": {"virtual", "in person, local", "in person, regional",
-                         "in person, international"},
+    "Geographic scope": {
+        "virtual",
+        "in person, local",
+        "in person, regional",
+        "in person, international",
+    },
     "Interacting audience": {"general public", "influential audience"},
     "Launch timing": {"before", "at", "after"},
     "Media tools": {"visual identity", "hashtags", "official accounts"},
@@ -21,11 +30,13 @@ ROWS = {
     "Strategies": {"mobilisation and attention", "advocacy"},
     "Result": {"interim", "main"},
 }
-CODES = {"Geographic scope": {"present", "limited", "absent"},
-         "Media tools": {"present", "limited", "absent"},
-         "Discourse": {"present", "limited", "absent"},
-         "Launch timing": {"before", "at", "after"},
-         "Result": {"achieved", "partly", "not_achieved", ""}}
+CODES = {
+    "Geographic scope": {"present", "limited", "absent"},
+    "Media tools": {"present", "limited", "absent"},
+    "Discourse": {"present", "limited", "absent"},
+    "Launch timing": {"before", "at", "after"},
+    "Result": {"achieved", "partly", "not_achieved", ""},
+}
 GRIDS = sorted(CASE_STUDIES.glob("*/paper_grid.csv"))
 
 
@@ -67,8 +78,9 @@ def test_the_two_re_encoded_campaigns_have_every_cell_of_their_appendix_table():
 
 
 def test_aleppo_and_ghouta_have_every_cell_of_their_appendix_table():
-    cells = {p.parent.name: {(c["dimension"], c["row"]): c["code"] for c in _cells(p)}
-             for p in GRIDS}
+    cells = {
+        p.parent.name: {(c["dimension"], c["row"]): c["code"] for c in _cells(p)} for p in GRIDS
+    }
     aleppo, ghouta = cells["aleppo-is-burning"], cells["save-ghouta"]
     assert len(aleppo) == 20 and len(ghouta) == 23
     # Aleppo's table has no humanitarian row and only the "at" launch row; Ghouta's has all three

@@ -11,7 +11,8 @@ from evalkit.render.pdf import find_chromium
 from evalkit.run.pipeline import evaluate
 
 needs_chromium = pytest.mark.skipif(
-    find_chromium() is None, reason="Chromium is not installed (scripts/test.sh installs it)")
+    find_chromium() is None, reason="Chromium is not installed (scripts/test.sh installs it)"
+)
 A4 = (595.3, 841.9)  # points
 MARGIN_STRIP = int(10 / 25.4 * 72)  # the outer 10 mm of the page margins (14 mm set)
 
@@ -47,13 +48,15 @@ def test_every_case_study_prints_to_a_pdf_whose_pages_render(case_reports, case,
     first_text = pages[0][0]
     assert "Evaluation:" in first_text and "In five lines" in first_text
     for number, (text, pixels) in enumerate(pages, start=1):
-        body = pixels[int(18 / 25.4 * 72):-int(20 / 25.4 * 72)]  # inside the @page margins
+        body = pixels[int(18 / 25.4 * 72) : -int(20 / 25.4 * 72)]  # inside the @page margins
         assert (body < 200).sum() > 1000, f"page {number} has nothing but its header"
         assert f"page {number} of {len(pages)}" in text, f"page {number}: no page number"
         assert "Evaluation:" in text, f"page {number}: no running header"
         # tables and charts stay inside the margins: the outer strips are white
-        for side, strip in (("left", pixels[:, :MARGIN_STRIP]),
-                            ("right", pixels[:, -MARGIN_STRIP:])):
+        for side, strip in (
+            ("left", pixels[:, :MARGIN_STRIP]),
+            ("right", pixels[:, -MARGIN_STRIP:]),
+        ):
             assert (strip < 200).sum() == 0, f"page {number}: ink in the {side} margin"
     whole = "".join(text for text, _ in pages)
     # sections folded on screen (the rules that do not fire) are printed unfolded
@@ -93,8 +96,9 @@ def test_a_run_without_pdf_removes_the_pdf_of_an_earlier_run(tmp_path):
 def test_pdf_without_chromium_is_a_clear_error_before_any_work(tmp_path, monkeypatch):
     monkeypatch.setenv("EVALKIT_CHROMIUM", str(tmp_path / "no-such-browser"))
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out),
-                                       "--pdf", "--no-progress"])
+    result = CliRunner().invoke(
+        main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out), "--pdf", "--no-progress"]
+    )
     assert result.exit_code == 2
     assert "--pdf needs Chromium" in result.output and "apt-get install chromium" in result.output
     assert not out.exists()

@@ -1,11 +1,20 @@
 """Each indicator and verdict of the five questions, on small hand-made records whose right
 answer is known."""
+
 from datetime import date
 
 import pytest
 
-from evalkit.evaluation import (INSUFFICIENT, SCALE, DecisionMakersReached, Evaluation,
-                                GoalAttainment, Reach, RightAudience, TacticUsefulness)
+from evalkit.evaluation import (
+    INSUFFICIENT,
+    SCALE,
+    DecisionMakersReached,
+    Evaluation,
+    GoalAttainment,
+    Reach,
+    RightAudience,
+    TacticUsefulness,
+)
 from evalkit.evaluation.base import Criterion, verdict_from
 from evalkit.evaluation.hashtags import effective_number, group_variants
 from conftest import act, small_record
@@ -20,10 +29,16 @@ def criterion(analysis, prefix):
 
 
 # --- the shared scale ----------------------------------------------------------------------
-@pytest.mark.parametrize("met,level", [([True] * 4, "good"), ([True, True, True, False], "good"),
-                                       ([True, True, False, False], "fair"),
-                                       ([True, False, False, False], "weak"),
-                                       ([False] * 4, "poor")])
+@pytest.mark.parametrize(
+    "met,level",
+    [
+        ([True] * 4, "good"),
+        ([True, True, True, False], "good"),
+        ([True, True, False, False], "fair"),
+        ([True, False, False, False], "weak"),
+        ([False] * 4, "poor"),
+    ],
+)
 def test_verdict_is_the_share_of_judgeable_criteria_met(met, level):
     v = verdict_from([Criterion(str(i), m, "") for i, m in enumerate(met)])
     assert v.level == level and v.confidence == "high"
@@ -43,12 +58,28 @@ def test_confidence_drops_when_criteria_cannot_be_judged_or_numbers_are_vague():
 
 # --- question 1 ----------------------------------------------------------------------------
 def test_right_audience_shares_and_effort_weighting(tmp_path):
-    c = small_record(tmp_path, activities=[
-        act("a1", kind="lobbying", effort="high", channel="in_person", audience="dm", language="en"),
-        act("a2", effort="low"), act("a3", effort="low")])
+    c = small_record(
+        tmp_path,
+        activities=[
+            act(
+                "a1",
+                kind="lobbying",
+                effort="high",
+                channel="in_person",
+                audience="dm",
+                language="en",
+            ),
+            act("a2", effort="low"),
+            act("a3", effort="low"),
+        ],
+    )
     q = RightAudience(c)
-    assert indicator(q, "Activities aimed at decision makers") == "1 of 3 with a stated audience (33%)"
-    assert indicator(q, "Effort-weighted share aimed at decision makers and influencers").startswith("60%")
+    assert (
+        indicator(q, "Activities aimed at decision makers") == "1 of 3 with a stated audience (33%)"
+    )
+    assert indicator(
+        q, "Effort-weighted share aimed at decision makers and influencers"
+    ).startswith("60%")
     assert criterion(q, "At least a third of effort").met is True
     assert criterion(q, "Some activity goes directly").met is True
     assert criterion(q, "At least half of activities and accounts speak").met is False
@@ -63,17 +94,24 @@ def test_right_audience_flags_no_direct_contact_and_a_talk_with_oneself(tmp_path
 
 
 def test_right_audience_without_activities_is_insufficient_evidence_not_an_error(tmp_path):
-    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
-                                       "text": "x", "source": "s"}], audiences=[])
+    c = small_record(
+        tmp_path,
+        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s"}],
+        audiences=[],
+    )
     q = RightAudience(c)
     assert q.verdict.level == INSUFFICIENT
 
 
 # --- question 2 ----------------------------------------------------------------------------
 def test_event_counts_become_rates_per_week_with_the_qualifier_as_a_bound(tmp_path):
-    c = small_record(tmp_path, metrics=[
-        "2020-01-01..2020-01-14,protest_stands,more than 60,,,,,international,,,s",
-        "2020-02,protest_stands,at most 29,,,,,international,,,s"])
+    c = small_record(
+        tmp_path,
+        metrics=[
+            "2020-01-01..2020-01-14,protest_stands,more than 60,,,,,international,,,s",
+            "2020-02,protest_stands,at most 29,,,,,international,,,s",
+        ],
+    )
     r = Reach(c).rates
     assert list(r["per week"]) == ["at least 30.0 per week", "at most 7.0 per week"]
     assert list(r["bound"]) == ["lower", "upper"]
@@ -81,15 +119,31 @@ def test_event_counts_become_rates_per_week_with_the_qualifier_as_a_bound(tmp_pa
 
 
 def test_lower_bound_counts_are_reported_as_lower_bounds(tmp_path):
-    c = small_record(tmp_path, metrics=["2020-01-01..2020-01-14,protest_stands,more than 60,,,,,,,,s"])
+    c = small_record(
+        tmp_path, metrics=["2020-01-01..2020-01-14,protest_stands,more than 60,,,,,,,,s"]
+    )
     assert any("lower bound" in f.text for f in Reach(c).findings)
 
 
 def test_spelling_variants_are_one_hashtag_and_distinct_ones_compete():
-    groups = group_variants(["#SaveGhouta", "#saveghouta", "#save_ghouta", "#savealghouta",
-                             "#save_algouta", "#Ghouta", "#EasternGhouta"])
-    assert groups[0] == ["#SaveGhouta", "#saveghouta", "#save_ghouta", "#savealghouta",
-                         "#save_algouta"]
+    groups = group_variants(
+        [
+            "#SaveGhouta",
+            "#saveghouta",
+            "#save_ghouta",
+            "#savealghouta",
+            "#save_algouta",
+            "#Ghouta",
+            "#EasternGhouta",
+        ]
+    )
+    assert groups[0] == [
+        "#SaveGhouta",
+        "#saveghouta",
+        "#save_ghouta",
+        "#savealghouta",
+        "#save_algouta",
+    ]
     assert len(groups) == 3
 
 
@@ -102,36 +156,65 @@ def test_effective_number_of_hashtags():
 def test_reach_fragmentation_and_continuity_criteria(tmp_path):
     c = small_record(
         tmp_path,
-        phases=[{"id": "p1", "name": "one", "start": "2020-01", "end": "2020-01", "source": "s"},
-                {"id": "p2", "name": "two", "start": "2020-06", "end": "2020-07", "source": "s"}],
-        media_tools={"hashtags": [
-            {"text": "#SaveX", "language": "en", "trended": "no", "source": "s"},
-            {"text": "#save_x", "language": "en", "trended": "no", "source": "s"},
-            {"text": "#XUnderFire", "language": "en", "trended": "no", "source": "s"}]})
+        phases=[
+            {"id": "p1", "name": "one", "start": "2020-01", "end": "2020-01", "source": "s"},
+            {"id": "p2", "name": "two", "start": "2020-06", "end": "2020-07", "source": "s"},
+        ],
+        media_tools={
+            "hashtags": [
+                {"text": "#SaveX", "language": "en", "trended": "no", "source": "s"},
+                {"text": "#save_x", "language": "en", "trended": "no", "source": "s"},
+                {"text": "#XUnderFire", "language": "en", "trended": "no", "source": "s"},
+            ]
+        },
+    )
     q = Reach(c)
     assert q.fragmentation[0]["distinct after merging spellings"] == 2
     assert q.fragmentation[0]["spelling variants"] == 1
     assert criterion(q, "One hashtag per language").met is False
     assert criterion(q, "A campaign hashtag trended").met is False
     assert criterion(q, "Continuity").met is False
-    assert indicator(q, "Gaps between phases") == "p1 → p2: 121–180 days"  # Feb–May certainly idle; at most Jan 2–Jun 29
+    assert (
+        indicator(q, "Gaps between phases") == "p1 → p2: 121–180 days"
+    )  # Feb–May certainly idle; at most Jan 2–Jun 29
 
 
 # --- question 3 ----------------------------------------------------------------------------
 def _goals_with_history():
-    return [{"id": "main", "level": "main", "horizon": "long", "text": "Pass the law.",
-             "decision_makers": ["Congress"], "source": "s",
-             "judgements": [
-                 {"attainment": "not_achieved", "as_of": "2016", "evidence": "blocked",
-                  "judged_by": "t", "source": "s"},
-                 {"attainment": "partly", "as_of": "2020-12", "evidence": "signed",
-                  "judged_by": "t", "source": "s"}]}]
+    return [
+        {
+            "id": "main",
+            "level": "main",
+            "horizon": "long",
+            "text": "Pass the law.",
+            "decision_makers": ["Congress"],
+            "source": "s",
+            "judgements": [
+                {
+                    "attainment": "not_achieved",
+                    "as_of": "2016",
+                    "evidence": "blocked",
+                    "judged_by": "t",
+                    "source": "s",
+                },
+                {
+                    "attainment": "partly",
+                    "as_of": "2020-12",
+                    "evidence": "signed",
+                    "judged_by": "t",
+                    "source": "s",
+                },
+            ],
+        }
+    ]
 
 
 def test_goal_attainment_depends_on_the_as_of_date(tmp_path):
-    c = small_record(tmp_path, goals=_goals_with_history(),
-                     phases=[{"id": "p1", "name": "one", "start": "2014", "end": "2020-12",
-                              "source": "s"}])
+    c = small_record(
+        tmp_path,
+        goals=_goals_with_history(),
+        phases=[{"id": "p1", "name": "one", "start": "2014", "end": "2020-12", "source": "s"}],
+    )
     old = GoalAttainment(c, as_of=date(2017, 1, 1))
     new = GoalAttainment(c)
     assert old.table.loc[0, "attainment"] == "not achieved"
@@ -140,28 +223,59 @@ def test_goal_attainment_depends_on_the_as_of_date(tmp_path):
     # no `attained` date: the judgement bounds the time (issue 19 item 6)
     assert new.table.loc[0, "launch to attainment"] == (
         "at most 7.0 years (attained by the judgement of 2020-12; when it was attained is not "
-        "recorded)")
+        "recorded)"
+    )
 
 
 def test_smart_audit_names_the_failing_criteria(tmp_path):
     q = GoalAttainment(small_record(tmp_path))
     assert indicator(q, "SMART audit: main") == (
         "missing: measurable indicator, target, deadline; realistic ceiling: not judged "
-        "from the record")
+        "from the record"
+    )
     assert criterion(q, "The main goal is measurable").met is False
     assert str(criterion(q, "The main goal is measurable").because) == (
-        "main: missing measurable indicator, target, deadline")
-    whole = GoalAttainment(small_record(tmp_path, goals=[
-        {"id": "main", "level": "main", "horizon": "long", "text": "x", "indicator": "i",
-         "target": "t", "deadline": "2021", "source": "s"}]))
+        "main: missing measurable indicator, target, deadline"
+    )
+    whole = GoalAttainment(
+        small_record(
+            tmp_path,
+            goals=[
+                {
+                    "id": "main",
+                    "level": "main",
+                    "horizon": "long",
+                    "text": "x",
+                    "indicator": "i",
+                    "target": "t",
+                    "deadline": "2021",
+                    "source": "s",
+                }
+            ],
+        )
+    )
     met = criterion(whole, "The main goal is measurable")
     assert met.met is True and str(met.because) == "main: indicator, target and deadline recorded"
 
 
 def test_goals_without_judgements_give_insufficient_evidence(tmp_path):
-    q = GoalAttainment(small_record(tmp_path, goals=[
-        {"id": "main", "level": "main", "horizon": "long", "text": "x", "indicator": "i",
-         "target": "t", "deadline": "2021", "source": "s"}]))
+    q = GoalAttainment(
+        small_record(
+            tmp_path,
+            goals=[
+                {
+                    "id": "main",
+                    "level": "main",
+                    "horizon": "long",
+                    "text": "x",
+                    "indicator": "i",
+                    "target": "t",
+                    "deadline": "2021",
+                    "source": "s",
+                }
+            ],
+        )
+    )
     assert q.verdict.level == INSUFFICIENT
     assert any("no attainment judgement" in f.text for f in q.findings)
 
@@ -170,16 +284,31 @@ def test_goals_without_judgements_give_insufficient_evidence(tmp_path):
 def _targets(tmp_path, decision_makers, engagements):
     """A record whose main goal names `decision_makers`, with these engagements rows."""
     return small_record(
-        tmp_path, engagements=engagements,
-        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s",
-                "decision_makers": decision_makers}])
+        tmp_path,
+        engagements=engagements,
+        goals=[
+            {
+                "id": "main",
+                "level": "main",
+                "horizon": "long",
+                "text": "x",
+                "source": "s",
+                "decision_makers": decision_makers,
+            }
+        ],
+    )
 
 
 def test_decision_makers_ladder_and_coverage(tmp_path):
-    c = _targets(tmp_path, ["US Congress", "UN Security Council"],
-                 ["2020-01-20,Senator X,US Congress,meeting,none,,s",
-                  "2020-03,US Congress,US Congress,hearing,law,,s",
-                  "2020-02,UK government,UK government,letter,none,,s"])
+    c = _targets(
+        tmp_path,
+        ["US Congress", "UN Security Council"],
+        [
+            "2020-01-20,Senator X,US Congress,meeting,none,,s",
+            "2020-03,US Congress,US Congress,hearing,law,,s",
+            "2020-02,UK government,UK government,letter,none,,s",
+        ],
+    )
     q = DecisionMakersReached(c)
     assert list(q.table["highest rung"]) == ["policy action", "not reached"]
     assert indicator(q, "Coverage of the target list") == "1 of 2"
@@ -189,21 +318,32 @@ def test_decision_makers_ladder_and_coverage(tmp_path):
 
 
 def test_a_measure_withdrawn_is_the_policy_action_of_a_campaign_against_it(tmp_path):
-    c = _targets(tmp_path, ["US Congress"],
-                 ["2020-01-20,Representative X,US Congress,letter,withdrawn,bill shelved,s"])
+    c = _targets(
+        tmp_path,
+        ["US Congress"],
+        ["2020-01-20,Representative X,US Congress,letter,withdrawn,bill shelved,s"],
+    )
     assert list(DecisionMakersReached(c).table["highest rung"]) == ["policy action"]
 
 
 def test_a_refusal_shows_the_ask_was_heard_whatever_the_channel(tmp_path):
-    c = _targets(tmp_path, ["Parliament", "Council"],
-                 ["2020-01-20,Parliament,Parliament,letter,rejected,budget passed,s",
-                  "2020-01-21,Council,Council,letter,none,,s"])
+    c = _targets(
+        tmp_path,
+        ["Parliament", "Council"],
+        [
+            "2020-01-20,Parliament,Parliament,letter,rejected,budget passed,s",
+            "2020-01-21,Council,Council,letter,none,,s",
+        ],
+    )
     assert list(DecisionMakersReached(c).table["highest rung"]) == ["engaged", "aware"]
 
 
 def test_outcomes_after_the_as_of_date_have_not_followed_the_tactics_yet(tmp_path):
-    c = small_record(tmp_path, activities=[act("a1", date="2020-01")],
-                     engagements=["2020-03-10,Congress,Congress,letter,law,passed,s"])
+    c = small_record(
+        tmp_path,
+        activities=[act("a1", date="2020-01")],
+        engagements=["2020-03-10,Congress,Congress,letter,law,passed,s"],
+    )
     crit = "A policy outcome or goal attainment followed the tactics in time"
     assert criterion(TacticUsefulness(c), crit).met is True
     before = TacticUsefulness(c, as_of=date(2020, 2, 1))
@@ -212,8 +352,10 @@ def test_outcomes_after_the_as_of_date_have_not_followed_the_tactics_yet(tmp_pat
 
 
 def test_decision_makers_not_named_gives_insufficient_evidence(tmp_path):
-    c = small_record(tmp_path, goals=[{"id": "main", "level": "main", "horizon": "long",
-                                       "text": "x", "source": "s"}])
+    c = small_record(
+        tmp_path,
+        goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x", "source": "s"}],
+    )
     assert DecisionMakersReached(c).verdict.level == INSUFFICIENT
 
 
@@ -221,12 +363,31 @@ def test_decision_makers_not_named_gives_insufficient_evidence(tmp_path):
 def test_tactics_low_effort_share_and_coordination_problems(tmp_path):
     c = small_record(
         tmp_path,
-        activities=[act("a1", effort="low"), act("a2", effort="low"),
-                    act("a3", effort="high", channel="in_person", city="Paris", date="2020-02-01"),
-                    act("a4", effort="medium", channel="in_person", city="Paris", date="2020-02-01")],
-        media_tools={"accounts": [
-            {"platform": "twitter", "name": "A", "language": "en", "team": "team one", "source": "s"},
-            {"platform": "facebook", "name": "B", "language": "en", "team": "team two", "source": "s"}]})
+        activities=[
+            act("a1", effort="low"),
+            act("a2", effort="low"),
+            act("a3", effort="high", channel="in_person", city="Paris", date="2020-02-01"),
+            act("a4", effort="medium", channel="in_person", city="Paris", date="2020-02-01"),
+        ],
+        media_tools={
+            "accounts": [
+                {
+                    "platform": "twitter",
+                    "name": "A",
+                    "language": "en",
+                    "team": "team one",
+                    "source": "s",
+                },
+                {
+                    "platform": "facebook",
+                    "name": "B",
+                    "language": "en",
+                    "team": "team two",
+                    "source": "s",
+                },
+            ]
+        },
+    )
     q = TacticUsefulness(c)
     assert indicator(q, "Share of low-effort activities") == "50% of 4 with an effort level"
     assert criterion(q, "Low-effort activities are at most").met is True
@@ -243,8 +404,11 @@ def test_tactics_coalition_diversity_and_outcomes_that_followed(tmp_path):
         tmp_path,
         activities=[act("a1", kind="lobbying", date="2020-01")],
         engagements=["2020-03,UN Security Council,UN Security Council,briefing,resolution,,s"],
-        partners=[{"name": n, "kind": "ngo", "orientation": o, "source": "s"}
-                  for n, o in (("A", "humanitarian"), ("B", "human rights"), ("C", "faith"))])
+        partners=[
+            {"name": n, "kind": "ngo", "orientation": o, "source": "s"}
+            for n, o in (("A", "humanitarian"), ("B", "human rights"), ("C", "faith"))
+        ],
+    )
     q = TacticUsefulness(c)
     assert criterion(q, "A coalition or partners of at least three").met is True
     followed = criterion(q, "A policy outcome")
@@ -263,6 +427,7 @@ def test_evidence_lists_every_row_it_counts_not_the_first_five(tmp_path):
     from evalkit.evaluation import Evaluation
     from evalkit.render.page import EvidenceLinks
     from evalkit.render.report import table
+
     rows = [act(f"a{i}", kind="lobbying", audience="dm", language="en") for i in range(6)]
     ev = Evaluation(small_record(tmp_path, activities=rows))
     direct = ev.questions[1].criterion("direct_activity")
@@ -277,12 +442,18 @@ def test_counts_of_one_are_said_in_the_singular(tmp_path):
     """'1 pause', '1 silent account', '1 coalition' — never '1 pauses'."""
     from conftest import small_record
     from evalkit.evaluation import Evaluation
-    phases = [{"id": "p1", "name": "Phase 1", "start": "2020-01-01", "end": "2020-01-31",
-               "source": "s"},
-              {"id": "p2", "name": "Phase 2", "start": "2020-04-01", "end": "2020-04-30",
-               "source": "s"}]
-    ev = Evaluation(small_record(tmp_path, phases=phases, coalitions=[
-        {"id": "c", "name": "One coalition", "source": "s"}]))
+
+    phases = [
+        {"id": "p1", "name": "Phase 1", "start": "2020-01-01", "end": "2020-01-31", "source": "s"},
+        {"id": "p2", "name": "Phase 2", "start": "2020-04-01", "end": "2020-04-30", "source": "s"},
+    ]
+    ev = Evaluation(
+        small_record(
+            tmp_path,
+            phases=phases,
+            coalitions=[{"id": "c", "name": "One coalition", "source": "s"}],
+        )
+    )
     because = ev.questions[2].criterion("continuity").because
     assert because.startswith("1 pause over 30 days") and "0 silent accounts" in because
     s5 = next(r for r in ev.checklist if r.rule.id == "S5")

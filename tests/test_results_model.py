@@ -1,5 +1,6 @@
 """results.json's contract (evalkit.results.model): the model describes exactly what an
 evaluation writes, and the comparative report refuses, naming the file, what it cannot read."""
+
 import json
 import re
 from pathlib import Path
@@ -24,7 +25,8 @@ def _through_the_model(text: str) -> str:
 
 @pytest.mark.parametrize("case", CASE_IDS)
 def test_the_model_reads_and_writes_back_every_case_studys_results_json_byte_for_byte(
-        case_reports, case):
+    case_reports, case
+):
     written = (case_reports / case / "results.json").read_text(encoding="utf-8")
     assert _through_the_model(written) == written
 
@@ -64,32 +66,47 @@ def test_comparison_reads_results_as_the_model_with_labels(case_reports, tmp_pat
     assert results[0].first_launch().designed is True
 
 
-def test_a_results_json_of_another_schema_version_is_refused_naming_the_file(tmp_path,
-                                                                             case_reports):
+def test_a_results_json_of_another_schema_version_is_refused_naming_the_file(
+    tmp_path, case_reports
+):
     folder = _results_dir(tmp_path, case_reports, "caesar")
     path = folder / "caesar" / "results.json"
     data = json.loads(path.read_text())
     data.update(schema_version=SCHEMA_VERSION + 1, evalkit_version="9.0")
     path.write_text(json.dumps(data))
-    with pytest.raises(ResultsError, match=rf"{re.escape(str(path))}: results schema version 2 \(written by "
-                                           r"evalkit 9\.0\); this evalkit reads version 1"):
+    with pytest.raises(
+        ResultsError,
+        match=rf"{re.escape(str(path))}: results schema version 2 \(written by "
+        r"evalkit 9\.0\); this evalkit reads version 1",
+    ):
         read_results(path)
 
 
-@pytest.mark.parametrize("content, said", [
-    (b'{"schema_version": 1, "record": {"id": "x"', r"not valid JSON \(line 1, column 43"),
-    (b"\xff\xfe\x00binary", "not a text file"),
-    (b'{"name": "a stray file"}', r"not a results file evalkit wrote \(no 'record', 'facts', "
-                                  r"'questions', 'grid'\); remove it, or name the campaigns"),
-    (b"[1, 2, 3]", r"not a results file evalkit wrote \(not a JSON object\)"),
-    (b'{"record": {}, "facts": {}, "questions": {}, "grid": []}',
-     r"not a results file evalkit wrote \(no 'schema_version'\)"),
-    (b'{"schema_version": 1, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
-     r"does not match results schema version 1: evalkit_version: Field required; "
-     r".*\(and \d+ more\)"),
-])
-def test_a_stray_or_truncated_results_json_is_a_clear_error_naming_the_file(tmp_path,
-                                                                            content, said):
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        (b'{"schema_version": 1, "record": {"id": "x"', r"not valid JSON \(line 1, column 43"),
+        (b"\xff\xfe\x00binary", "not a text file"),
+        (
+            b'{"name": "a stray file"}',
+            r"not a results file evalkit wrote \(no 'record', 'facts', "
+            r"'questions', 'grid'\); remove it, or name the campaigns",
+        ),
+        (b"[1, 2, 3]", r"not a results file evalkit wrote \(not a JSON object\)"),
+        (
+            b'{"record": {}, "facts": {}, "questions": {}, "grid": []}',
+            r"not a results file evalkit wrote \(no 'schema_version'\)",
+        ),
+        (
+            b'{"schema_version": 1, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
+            r"does not match results schema version 1: evalkit_version: Field required; "
+            r".*\(and \d+ more\)",
+        ),
+    ],
+)
+def test_a_stray_or_truncated_results_json_is_a_clear_error_naming_the_file(
+    tmp_path, content, said
+):
     path = tmp_path / "results.json"
     path.write_bytes(content)
     with pytest.raises(ResultsError, match=f"{re.escape(str(path))}: {said}"):
@@ -111,7 +128,8 @@ def test_a_misspelt_field_is_named_with_where_it_is(tmp_path, case_reports):
 
 
 def test_compare_names_every_unreadable_results_json_and_stops_without_a_traceback(
-        tmp_path, case_reports):
+    tmp_path, case_reports
+):
     folder = _results_dir(tmp_path, case_reports, "caesar", "save-ghouta", "idlib-under-fire")
     (folder / "save-ghouta" / "results.json").write_text('{"schema_version": 1, "rec')
     old = json.loads((folder / "idlib-under-fire" / "results.json").read_text())
@@ -121,8 +139,9 @@ def test_compare_names_every_unreadable_results_json_and_stops_without_a_traceba
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert f"{folder / 'save-ghouta' / 'results.json'}: not valid JSON" in result.output
-    assert (f"{folder / 'idlib-under-fire' / 'results.json'}: results schema version 0"
-            in result.output)
+    assert (
+        f"{folder / 'idlib-under-fire' / 'results.json'}: results schema version 0" in result.output
+    )
     assert "--campaigns" in result.output  # how to compare the readable ones meanwhile
     assert not (folder / "comparative.html").exists()
 
@@ -133,6 +152,7 @@ def test_the_literal_types_are_the_values_the_code_computes():
     from evalkit.evaluation.base import CONFIDENCE, INSUFFICIENT, SCALE, Confidence, Level
     from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET, RULES, RuleKind, RuleStatus
     from evalkit.evaluation.timing import ROLE_WORDS, Role
+
     assert get_args(Level) == (*SCALE, INSUFFICIENT)
     assert get_args(Confidence) == CONFIDENCE
     assert set(get_args(RuleStatus)) == {FIRES, QUIET, CANNOT}

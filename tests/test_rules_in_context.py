@@ -35,20 +35,23 @@ def _text(items) -> str:
 
 
 # --- item 4: rules in context ------------------------------------------------------------
-@pytest.mark.parametrize("rule_id,why", [
-    ("W1", "decision makers sit at the campaign's home"),
-    ("W8", "decision makers speak the home public's languages"),
-    ("W10", "decision makers sit at the campaign's home"),
-    ("W15", "not the discourse of an online campaign"),
-])
+@pytest.mark.parametrize(
+    "rule_id,why",
+    [
+        ("W1", "decision makers sit at the campaign's home"),
+        ("W8", "decision makers speak the home public's languages"),
+        ("W10", "decision makers sit at the campaign's home"),
+        ("W15", "not the discourse of an online campaign"),
+    ],
+)
 def test_a_domestic_movement_is_not_judged_by_rules_for_decision_makers_abroad(
-        you_stink, rule_id, why):
+    you_stink, rule_id, why
+):
     r = _rule(you_stink, rule_id)
     assert r.status == QUIET and why in _text(r.evidence), r.evidence
 
 
-def test_recommendations_for_campaigns_abroad_are_set_aside_for_a_domestic_movement(
-        you_stink):
+def test_recommendations_for_campaigns_abroad_are_set_aside_for_a_domestic_movement(you_stink):
     for n in (4, 8, 12, 13, 14):
         assert set_aside(n, you_stink) is not None, n
     called = [n for n, _, _ in you_stink.recommendations()]
@@ -61,13 +64,28 @@ def test_recommendations_for_campaigns_abroad_are_set_aside_for_a_domestic_movem
 def test_a_set_aside_recommendation_is_listed_with_its_reason(tmp_path):
     # no spokesperson (W16 calls for 4) in a movement pressing its own government in its
     # own language
-    c = small_record(tmp_path, media_tools={"spokesperson": {"present": "no", "source": "s"}},
-                     audiences=[
-                         {"id": "dm", "segment": "decision_makers", "tier": "primary",
-                          "place": ["home", "decision_makers"], "languages": ["ar"],
-                          "source": "s"},
-                         {"id": "public", "segment": "general_public", "tier": "secondary",
-                          "place": ["home", "affected"], "languages": ["ar"], "source": "s"}])
+    c = small_record(
+        tmp_path,
+        media_tools={"spokesperson": {"present": "no", "source": "s"}},
+        audiences=[
+            {
+                "id": "dm",
+                "segment": "decision_makers",
+                "tier": "primary",
+                "place": ["home", "decision_makers"],
+                "languages": ["ar"],
+                "source": "s",
+            },
+            {
+                "id": "public",
+                "segment": "general_public",
+                "tier": "secondary",
+                "place": ["home", "affected"],
+                "languages": ["ar"],
+                "source": "s",
+            },
+        ],
+    )
     ev = Evaluation(c)
     assert _rule(ev, "W16").status == FIRES
     assert 4 not in [n for n, _, _ in ev.recommendations()]
@@ -76,8 +94,7 @@ def test_a_set_aside_recommendation_is_listed_with_its_reason(tmp_path):
     assert ev.to_dict()["recommendations_set_aside"][0]["number"] == 4
 
 
-def test_a_campaign_timed_to_its_conferences_is_not_told_to_time_activities_to_them(
-        control_arms):
+def test_a_campaign_timed_to_its_conferences_is_not_told_to_time_activities_to_them(control_arms):
     assert _rule(control_arms, "W11").status == QUIET
     assert "already timed to scheduled events (negotiation)" in str(set_aside(11, control_arms))
 
@@ -85,12 +102,19 @@ def test_a_campaign_timed_to_its_conferences_is_not_told_to_time_activities_to_t
 def test_a_coalition_campaign_is_not_told_to_create_a_reference_body(control_arms):
     assert "run by a coalition" in str(set_aside(1, control_arms))
     aleppo = Evaluation(evalkit.load_campaign(CASES / "aleppo-is-burning"))
-    assert set_aside(1, aleppo) is None   # a coalition behind one event is not the campaign
+    assert set_aside(1, aleppo) is None  # a coalition behind one event is not the campaign
 
 
-@pytest.mark.parametrize("record", [CASES / "aleppo-is-burning", CASES / "caesar",
-                                    RECORDS / "icbl-mine-ban", RECORDS / "you-stink-2015",
-                                    RECORDS / "control-arms-att"])
+@pytest.mark.parametrize(
+    "record",
+    [
+        CASES / "aleppo-is-burning",
+        CASES / "caesar",
+        RECORDS / "icbl-mine-ban",
+        RECORDS / "you-stink-2015",
+        RECORDS / "control-arms-att",
+    ],
+)
 def test_direct_contact_is_one_count_in_questions_1_and_5(record):
     ev = Evaluation(evalkit.load_campaign(record))
     assert list(ev.questions[1].direct["row"]) == list(ev.questions[5].lobbying["row"])
@@ -101,8 +125,7 @@ def test_hostile_language_online_still_fires_w15_for_the_papers_campaigns():
     assert _rule(ev, "W15").status == FIRES
 
 
-def test_an_opponents_counter_narrative_fires_w3_and_none_recorded_does_not(control_arms,
-                                                                          tmp_path):
+def test_an_opponents_counter_narrative_fires_w3_and_none_recorded_does_not(control_arms, tmp_path):
     assert _rule(control_arms, "W3").status == FIRES
     assert "National Rifle Association" in _text(_rule(control_arms, "W3").evidence)
     assert _rule(Evaluation(small_record(tmp_path, opponents=[])), "W3").status == QUIET
@@ -114,8 +137,12 @@ def _q4(ev, cid):
 
 
 def test_a_press_conference_is_not_a_two_way_engagement(tmp_path):
-    c = small_record(tmp_path, engagements=[
-        "2020-02-01,UN Security Council,UN Security Council,other,statement,press conference,s"])
+    c = small_record(
+        tmp_path,
+        engagements=[
+            "2020-02-01,UN Security Council,UN Security Council,other,statement,press conference,s"
+        ],
+    )
     ev = Evaluation(c)
     assert _q4(ev, "public_statement_or_policy").met is True
     assert _q4(ev, "two_way_engagement").met is False
@@ -134,39 +161,52 @@ def _with_decisions(tmp_path, *rows):
     c = small_record(tmp_path)
     (c.path / "decisions.csv").write_text(
         "date,decision_maker,institution,act,direction,campaign_answer,description,source\n"
-        + "\n".join(rows) + "\n", encoding="utf-8")
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
     return evalkit.load_campaign(c.path)
 
 
 def test_a_partial_concession_the_campaign_rejected_is_not_a_first_fruit(tmp_path):
-    rejected = Evaluation(_with_decisions(
-        tmp_path, "2020-02,UN Security Council,UN Security Council,resolution,partial,"
-                  "rejected,a weaker text,s"))
+    rejected = Evaluation(
+        _with_decisions(
+            tmp_path,
+            "2020-02,UN Security Council,UN Security Council,resolution,partial,"
+            "rejected,a weaker text,s",
+        )
+    )
     assert _rule(rejected, "S8").status == QUIET
     assert _q4(rejected, "policy_action").met is False
-    accepted = Evaluation(_with_decisions(
-        tmp_path, "2020-02,UN Security Council,UN Security Council,resolution,for,unknown,"
-                  "what was asked,s"))
+    accepted = Evaluation(
+        _with_decisions(
+            tmp_path,
+            "2020-02,UN Security Council,UN Security Council,resolution,for,unknown,"
+            "what was asked,s",
+        )
+    )
     assert _rule(accepted, "S8").status == FIRES
     assert _q4(accepted, "policy_action").met is True
     # their own act shows a response, not that the campaign reached them: at most fair
-    assert accepted.questions[4].verdict.level in ("insufficient evidence", "fair", "weak",
-                                                   "poor")
+    assert accepted.questions[4].verdict.level in ("insufficient evidence", "fair", "weak", "poor")
 
 
-def test_the_treaty_adopted_is_the_treaty_campaigns_policy_action_and_first_fruit(
-        control_arms):
+def test_the_treaty_adopted_is_the_treaty_campaigns_policy_action_and_first_fruit(control_arms):
     assert _q4(control_arms, "policy_action").met is True
     assert "decisions.csv" in _text(_rule(control_arms, "S8").evidence)
 
 
 # --- item 3: reach by magnitude and kind; totals to date ---------------------------------
 def test_reach_leads_with_the_largest_people_count_never_with_other(tmp_path):
-    c = small_record(tmp_path, metrics=[
-        "2020-01,events,about 300,,,,,,,,s",
-        "2020-01-01..2020-01-07,views,more than 100 million,,,,,,,,s",
-        "2020-01,pledges,3700000,,,,,,,,s",
-        "2020-02,other,more than 250,,,,,,,detained,s"])
+    c = small_record(
+        tmp_path,
+        metrics=[
+            "2020-01,events,about 300,,,,,,,,s",
+            "2020-01-01..2020-01-07,views,more than 100 million,,,,,,,,s",
+            "2020-01,pledges,3700000,,,,,,,,s",
+            "2020-02,other,more than 250,,,,,,,detained,s",
+        ],
+    )
     top = [str(m) for m in largest_counts(metric_rates(c))]
     assert top[0].startswith("more than 100 million views")
     assert top[1].startswith("3.7 million pledges")
@@ -174,35 +214,57 @@ def test_reach_leads_with_the_largest_people_count_never_with_other(tmp_path):
 
 
 def test_a_total_to_date_is_never_rated_per_week(tmp_path):
-    t = metric_rates(_met_header(tmp_path, ["2020-01..2020-03,countries,more than 100,yes,,,,,,,,s"]))
-    assert str(t.loc[0, "per week"]) == "a total to date, not a rate: more than 100 by " \
-                                        "2020-01..2020-03"
+    t = metric_rates(
+        _met_header(tmp_path, ["2020-01..2020-03,countries,more than 100,yes,,,,,,,,s"])
+    )
+    assert (
+        str(t.loc[0, "per week"]) == "a total to date, not a rate: more than 100 by "
+        "2020-01..2020-03"
+    )
     assert t.loc[0, "rate_low"] is None
 
 
 def _met_header(tmp_path, rows):
     from conftest import MET_HEADER
+
     c = small_record(tmp_path)
     (c.path / "metrics.csv").write_text(
         MET_HEADER.replace("value,", "value,cumulative,") + "\n" + "\n".join(rows) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return evalkit.load_campaign(c.path)
 
 
 def test_w7_compares_participants_at_comparable_events_and_turnout_with_pledges(tmp_path):
-    falling = Evaluation(_met_header(tmp_path, [
-        "2020-01-10,participants,\"about 70,000\",,,,,,national,,rally,s",
-        "2020-02-10,participants,\"about 30,000\",,,,,,national,,rally,s",
-        "2020-03-10,participants,about 200,,,,,,national,,rally,s"]))
+    falling = Evaluation(
+        _met_header(
+            tmp_path,
+            [
+                '2020-01-10,participants,"about 70,000",,,,,,national,,rally,s',
+                '2020-02-10,participants,"about 30,000",,,,,,national,,rally,s',
+                "2020-03-10,participants,about 200,,,,,,national,,rally,s",
+            ],
+        )
+    )
     r = _rule(falling, "W7")
     assert r.status == FIRES and "about 70,000" in _text(r.evidence)
-    pledged = Evaluation(_met_header(tmp_path, [
-        "2020-01..2020-02,pledges,\"more than 21,000\",,,,,,,,RSVPs,s",
-        "2020-03-20,participants,about 17,,,,,,,,came,s"]))
+    pledged = Evaluation(
+        _met_header(
+            tmp_path,
+            [
+                '2020-01..2020-02,pledges,"more than 21,000",,,,,,,,RSVPs,s',
+                "2020-03-20,participants,about 17,,,,,,,,came,s",
+            ],
+        )
+    )
     assert "pledged more than 21,000" in _text(_rule(pledged, "W7").evidence)
-    totals = Evaluation(_met_header(tmp_path, [
-        "2020-01,signatures,9000,yes,,,,,,,,s", "2020-03,signatures,5000,no,,,,,,,,s"]))
-    assert _rule(totals, "W7").status != FIRES   # a running total is not a count to compare
+    totals = Evaluation(
+        _met_header(
+            tmp_path,
+            ["2020-01,signatures,9000,yes,,,,,,,,s", "2020-03,signatures,5000,no,,,,,,,,s"],
+        )
+    )
+    assert _rule(totals, "W7").status != FIRES  # a running total is not a count to compare
 
 
 # --- item 6: a missed deadline; no judgement yet -------------------------------------------
@@ -211,45 +273,98 @@ def test_a_treaty_adopted_years_after_its_deadline_shows_the_missed_deadline(con
     c = q3.criterion("main_goal_on_time")
     assert c.met is False and "attained 2013-04-02, 6 years after its deadline (2006)" in c.because
     audit = {str(i[0]): str(i[1]) for i in q3.indicators}
-    assert "deadline missed: attained 2013-04-02, 6 years after its deadline (2006)" in \
-        audit["SMART audit: treaty"]
+    assert (
+        "deadline missed: attained 2013-04-02, 6 years after its deadline (2006)"
+        in audit["SMART audit: treaty"]
+    )
     lag = [v for k, v in audit.items() if k.startswith("Time from launch") and "treaty" in k]
-    assert lag == ["9.5 years"]   # from the adoption, not from the judgement of 2013-04
+    assert lag == ["9.5 years"]  # from the adoption, not from the judgement of 2013-04
 
 
 def test_the_report_summary_says_the_deadline_was_missed(tmp_path):
     from evalkit.render.report import CampaignReport
+
     page = CampaignReport(str(RECORDS / "control-arms-att")).summary()
-    assert "achieved, 6 years after its deadline (2006)" in page or \
-        "6 years after its deadline (2006)" in page
+    assert (
+        "achieved, 6 years after its deadline (2006)" in page
+        or "6 years after its deadline (2006)" in page
+    )
 
 
 def test_goals_are_insufficient_evidence_while_the_main_goal_has_no_judgement(tmp_path):
-    c = small_record(tmp_path, goals=[
-        {"id": "main", "level": "main", "horizon": "long", "text": "Stop it.",
-         "indicator": "i", "target": "t", "deadline": "2020-12", "source": "s"},
-        {"id": "step", "level": "interim", "horizon": "short", "text": "A step.",
-         "source": "s", "judgements": [{"attainment": "achieved", "as_of": "2020-02",
-                                        "evidence": "e", "judged_by": "t", "source": "s"}]}])
+    c = small_record(
+        tmp_path,
+        goals=[
+            {
+                "id": "main",
+                "level": "main",
+                "horizon": "long",
+                "text": "Stop it.",
+                "indicator": "i",
+                "target": "t",
+                "deadline": "2020-12",
+                "source": "s",
+            },
+            {
+                "id": "step",
+                "level": "interim",
+                "horizon": "short",
+                "text": "A step.",
+                "source": "s",
+                "judgements": [
+                    {
+                        "attainment": "achieved",
+                        "as_of": "2020-02",
+                        "evidence": "e",
+                        "judged_by": "t",
+                        "source": "s",
+                    }
+                ],
+            },
+        ],
+    )
     v = Evaluation(c).questions[3].verdict
     assert v.level == "insufficient evidence"
-    assert "the main goal, the measure of success, has no attainment judgement" in str(
-        v.sentence())
+    assert "the main goal, the measure of success, has no attainment judgement" in str(v.sentence())
 
 
 # --- item 7: publics relative to the campaign ----------------------------------------------
 def test_a_campaigns_own_public_at_home_is_not_its_foreign_public(tmp_path):
     # a US organisation's campaign about Uganda: its American public is home, Ugandans are
     # the affected people abroad
-    c = small_record(tmp_path, audiences=[
-        {"id": "congress", "segment": "decision_makers", "tier": "primary",
-         "place": ["home", "decision_makers"], "languages": ["English"], "source": "s"},
-        {"id": "young-americans", "segment": "general_public", "tier": "secondary",
-         "place": "home", "languages": ["en"], "reached": "yes", "targeted": "yes",
-         "source": "s"},
-        {"id": "ugandans", "segment": "general_public", "tier": "secondary",
-         "place": "affected", "languages": ["sw"], "reached": "no", "targeted": "yes",
-         "source": "s"}])
+    c = small_record(
+        tmp_path,
+        audiences=[
+            {
+                "id": "congress",
+                "segment": "decision_makers",
+                "tier": "primary",
+                "place": ["home", "decision_makers"],
+                "languages": ["English"],
+                "source": "s",
+            },
+            {
+                "id": "young-americans",
+                "segment": "general_public",
+                "tier": "secondary",
+                "place": "home",
+                "languages": ["en"],
+                "reached": "yes",
+                "targeted": "yes",
+                "source": "s",
+            },
+            {
+                "id": "ugandans",
+                "segment": "general_public",
+                "tier": "secondary",
+                "place": "affected",
+                "languages": ["sw"],
+                "reached": "no",
+                "targeted": "yes",
+                "source": "s",
+            },
+        ],
+    )
     ev = Evaluation(c)
     foreign = ev.questions[2].criterion("foreign_public_reached")
     assert "young-americans" not in str(foreign.because) and "ugandans" in str(foreign.because)
@@ -260,6 +375,7 @@ def test_a_campaigns_own_public_at_home_is_not_its_foreign_public(tmp_path):
 
 def test_the_papers_regions_read_as_places():
     from evalkit.record.schema import REGION_PLACES
+
     r = evalkit.load_campaign(CASES / "caesar").record
     for a in r.audiences:
         if not a.place:
@@ -268,7 +384,12 @@ def test_the_papers_regions_read_as_places():
 
 
 def test_reach_is_ranked_by_what_a_count_certainly_reaches(tmp_path):
-    c = small_record(tmp_path, metrics=["2020-01-05,participants,nearly 250000,,,,,,,,s",
-                                        "2020-01-06,participants,thousands,,,,,,,,s"])
+    c = small_record(
+        tmp_path,
+        metrics=[
+            "2020-01-05,participants,nearly 250000,,,,,,,,s",
+            "2020-01-06,participants,thousands,,,,,,,,s",
+        ],
+    )
     (top,) = [str(m) for m in largest_counts(metric_rates(c))]
     assert top.startswith("thousands (at least 2,000) participants")

@@ -3,6 +3,7 @@ report replaced all or nothing, runs into one folder serialised, workers and ker
 die with the run, stale staging folders cleaned, full disks and stray results files said
 in a sentence, Ctrl-C without a traceback, and a command line that loads nothing heavy
 before it parses its arguments. Faults are injected by the tests, never by hand."""
+
 from __future__ import annotations
 
 import errno
@@ -58,19 +59,21 @@ def left(out: Path) -> list[str]:
 
 # --- item 2: one report's replacement is all or nothing ----------------------------------
 
+
 def test_a_report_replaces_the_earlier_folder_as_a_whole(tmp_path):
     fake_report(tmp_path, "r", "old")
     (tmp_path / "r" / "evaluation.pdf").write_text("old pdf")  # not rebuilt this time
     with staged(tmp_path, "r", "new") as s:
         s.swap_in()
-    assert files(tmp_path / "r") == {"evaluation.html": b"evaluation.html new",
-                                     "results.json": b"results.json new"}
+    assert files(tmp_path / "r") == {
+        "evaluation.html": b"evaluation.html new",
+        "results.json": b"results.json new",
+    }
     assert no_staging(tmp_path)
 
 
 @pytest.mark.parametrize("failing_call", [1, 2])
-def test_a_failed_rename_loses_nothing_of_the_earlier_report(tmp_path, monkeypatch,
-                                                             failing_call):
+def test_a_failed_rename_loses_nothing_of_the_earlier_report(tmp_path, monkeypatch, failing_call):
     before = files(fake_report(tmp_path, "r", "old"))
     real, calls = os.rename, []
 
@@ -90,8 +93,7 @@ def test_a_failed_rename_loses_nothing_of_the_earlier_report(tmp_path, monkeypat
 
 
 @pytest.mark.slow
-def test_a_failed_rename_in_a_real_evaluation_keeps_the_report_and_says_why(tmp_path,
-                                                                           monkeypatch):
+def test_a_failed_rename_in_a_real_evaluation_keeps_the_report_and_says_why(tmp_path, monkeypatch):
     out = tmp_path / "reports"
     assert evaluate(CASE_STUDIES / "save-ghouta", out).status == "ok"
     before = files(out / "save-ghouta")
@@ -140,11 +142,14 @@ def test_a_kill_between_the_two_renames_is_undone_by_the_next_run(tmp_path):
 
 # --- item 10: a run cleans what dead runs left; a live run's folder is never touched -----
 
+
 def test_stale_staging_folders_of_dead_runs_are_cleaned_and_live_ones_kept(tmp_path):
-    code = ("import os, signal, sys; from pathlib import Path; from evalkit.run.staging "
-            "import Staging; s = Staging(Path(sys.argv[1]), 'dead'); "
-            "(s.path / 'kernel-x.json').write_text('{\"key\": \"secret\"}'); "
-            "os.kill(os.getpid(), signal.SIGKILL)")
+    code = (
+        "import os, signal, sys; from pathlib import Path; from evalkit.run.staging "
+        "import Staging; s = Staging(Path(sys.argv[1]), 'dead'); "
+        "(s.path / 'kernel-x.json').write_text('{\"key\": \"secret\"}'); "
+        "os.kill(os.getpid(), signal.SIGKILL)"
+    )
     subprocess.run([sys.executable, "-c", code, str(tmp_path)])
     [dead] = tmp_path.glob(".staging-dead-*")
     assert json.loads((dead / "owner.json").read_text())["report"] == "dead"
@@ -159,6 +164,7 @@ def test_stale_staging_folders_of_dead_runs_are_cleaned_and_live_ones_kept(tmp_p
 
 def test_the_kernel_connection_file_lives_in_the_staging_folder(tmp_path, monkeypatch):
     import evalkit.run.pipeline as pipeline
+
     seen = []
     real = pipeline._execute
 
@@ -196,6 +202,7 @@ def _alive(pid: int) -> bool:
 
 def _two_records(tmp_path) -> Path:
     import shutil
+
     folder = tmp_path / "records"
     for case in ("caesar", "save-ghouta"):
         shutil.copytree(CASE_STUDIES / case, folder / case)
@@ -215,21 +222,35 @@ def _wait_for(condition, seconds=120.0) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_of_run_all_takes_its_workers_and_kernels_along(tmp_path):
     out = tmp_path / "out"
-    proc = subprocess.Popen([*EVALKIT, "run-all", str(_two_records(tmp_path)), "--out", str(out),
-                             "--jobs", "2", "--no-progress"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            *EVALKIT,
+            "run-all",
+            str(_two_records(tmp_path)),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--no-progress",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         # both workers are evaluating and their kernels have been started
         def kernels_started():
             workers = _children(proc.pid)
             return len(workers) == 2 and all(_children(w) for w in workers)
+
         assert _wait_for(kernels_started), "the workers never started their kernels"
         workers = _children(proc.pid)
         kernels = set().union(*(_children(w) for w in workers))
         os.kill(proc.pid, signal.SIGKILL)  # the parent only, as `kill -9 PID` does
         proc.wait()
-        assert _wait_for(lambda: not any(map(_alive, workers | kernels)), 30), \
+        assert _wait_for(lambda: not any(map(_alive, workers | kernels)), 30), (
             "pool workers or kernels outlived the killed run"
+        )
     finally:
         os.killpg(proc.pid, signal.SIGKILL) if _alive(proc.pid) else None
     # what the dead run left is cleaned by the next one, connection files and all
@@ -252,8 +273,12 @@ for i in range(200):
 
 def test_parallel_writes_of_one_page_never_clash(tmp_path):
     page = tmp_path / "index.html"
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(page), str(n)],
-                              stderr=subprocess.PIPE, text=True) for n in range(4)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(page), str(n)], stderr=subprocess.PIPE, text=True
+        )
+        for n in range(4)
+    ]
     for p in procs:
         _, err = p.communicate()
         assert p.returncode == 0, err
@@ -274,35 +299,56 @@ with claim_out(sys.argv[1], say=lambda m: print(m, flush=True)):
 
 
 def test_a_second_run_into_one_folder_waits_for_the_first_and_says_so(tmp_path):
-    first = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path), "3"],
-                             stdout=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path), "3"], stdout=subprocess.PIPE, text=True
+    )
     assert first.stdout.readline().startswith("holding")
-    second = subprocess.run([sys.executable, "-c", HOLDER, str(tmp_path), "0"],
-                            capture_output=True, text=True)
+    second = subprocess.run(
+        [sys.executable, "-c", HOLDER, str(tmp_path), "0"], capture_output=True, text=True
+    )
     released = float(first.stdout.read().split()[-1])
     first.wait()
     said = second.stdout.splitlines()
-    assert said[0] == (f"waiting for another evalkit run (pid {first.pid}) that is writing to "
-                       f"{tmp_path} to finish...")
+    assert said[0] == (
+        f"waiting for another evalkit run (pid {first.pid}) that is writing to "
+        f"{tmp_path} to finish..."
+    )
     assert float(said[1].split()[1]) >= released  # it went on only after the first was done
 
 
 @pytest.mark.slow
 def test_two_real_runs_into_one_folder_both_succeed(tmp_path):
     out = tmp_path / "out"
-    runs = [subprocess.Popen([*EVALKIT, "run", str(CASE_STUDIES / "idlib-under-fire"), "--out",
-                              str(out), "--no-progress"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [
+                *EVALKIT,
+                "run",
+                str(CASE_STUDIES / "idlib-under-fire"),
+                "--out",
+                str(out),
+                "--no-progress",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     said = [r.communicate() for r in runs]
     assert [r.returncode for r in runs] == [0, 0], said
     assert sum("waiting for another evalkit run" in err for _, err in said) == 1
     assert "Traceback" not in "".join(err for _, err in said)
     assert (out / "idlib-under-fire" / "evaluation.html").is_file()
-    assert sorted(p.name for p in out.iterdir()) == [".evalkit.lock", "idlib-under-fire",
-                                                     "index.html"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".evalkit.lock",
+        "idlib-under-fire",
+        "index.html",
+    ]
 
 
 # --- item 7 (runtime): a full disk, stray results files, Ctrl-C --------------------------
+
 
 def test_a_full_disk_fails_each_record_and_the_index_in_a_sentence(tmp_path, monkeypatch):
     import evalkit.run.pipeline as pipeline
@@ -317,23 +363,32 @@ def test_a_full_disk_fails_each_record_and_the_index_in_a_sentence(tmp_path, mon
     monkeypatch.setattr(staging_mod.tempfile, "mkstemp", full)
     monkeypatch.setattr("evalkit.cli._writable_out", lambda out: Path(out))
     result = CliRunner().invoke(
-        main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out), "--no-progress"])
+        main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out), "--no-progress"]
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == 2  # one record failed, and the index
-    assert ("case_studies/caesar: failed: the report could not be written: No space left on "
-            "device") in result.stderr
-    assert (f"error: could not write {out / 'index.html'}: No space left on device; the "
-            "earlier index, if any, is unchanged") in result.stderr
+    assert (
+        "case_studies/caesar: failed: the report could not be written: No space left on device"
+    ) in result.stderr
+    assert (
+        f"error: could not write {out / 'index.html'}: No space left on device; the "
+        "earlier index, if any, is unchanged"
+    ) in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert (out / "index.html").read_text() == "the earlier index"
     assert pipeline  # the pipeline module itself was not patched
 
 
-@pytest.mark.parametrize("content, said", [
-    ('{"something": "else"}', "not a results file evalkit wrote (no 'record', 'facts', "
-                              "'questions', 'grid')"),
-    ('{"record": {"id": "x", "name_en": "X"}, "facts": {"sta', "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        (
+            '{"something": "else"}',
+            "not a results file evalkit wrote (no 'record', 'facts', 'questions', 'grid')",
+        ),
+        ('{"record": {"id": "x", "name_en": "X"}, "facts": {"sta', "not valid JSON"),
+    ],
+)
 def test_compare_names_a_stray_or_truncated_results_file(tmp_path, content, said):
     (tmp_path / "junk").mkdir()
     (tmp_path / "junk" / "results.json").write_text(content)
@@ -344,19 +399,28 @@ def test_compare_names_a_stray_or_truncated_results_file(tmp_path, content, said
     assert not (tmp_path / "comparative.html").exists()
 
 
-@pytest.mark.parametrize("command, moment", [
-    (["run", str(CASE_STUDIES / "caesar")], 1.0),  # still loading its libraries
-    (["run", str(CASE_STUDIES / "caesar")], "kernel"),  # the kernel is starting
-    pytest.param(["run-all", str(CASE_STUDIES), "--jobs", "2"], "kernel",
-                 marks=pytest.mark.slow),
-])
-def test_ctrl_c_in_the_first_seconds_stops_with_a_sentence_and_no_traceback(tmp_path, command,
-                                                                            moment):
+@pytest.mark.parametrize(
+    "command, moment",
+    [
+        (["run", str(CASE_STUDIES / "caesar")], 1.0),  # still loading its libraries
+        (["run", str(CASE_STUDIES / "caesar")], "kernel"),  # the kernel is starting
+        pytest.param(
+            ["run-all", str(CASE_STUDIES), "--jobs", "2"], "kernel", marks=pytest.mark.slow
+        ),
+    ],
+)
+def test_ctrl_c_in_the_first_seconds_stops_with_a_sentence_and_no_traceback(
+    tmp_path, command, moment
+):
     out = tmp_path / "out"
     out.mkdir()
-    proc = subprocess.Popen([*EVALKIT, *command, "--out", str(out), "--no-progress"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [*EVALKIT, *command, "--out", str(out), "--no-progress"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     if moment == "kernel":
         assert _wait_for(lambda: list(out.glob(".staging-*/kernel-*.json"))), "no kernel"
     else:
@@ -368,14 +432,17 @@ def test_ctrl_c_in_the_first_seconds_stops_with_a_sentence_and_no_traceback(tmp_
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     # a kernel caught while it was being started may write its connection file late, into
     # its run's staging folder; the next run clears it
-    assert [Path(p).name for p in left(out)] in ([], [Path(p).name for p in
-                                                      out.glob(".staging-*/kernel-*.json")])
+    assert [Path(p).name for p in left(out)] in (
+        [],
+        [Path(p).name for p in out.glob(".staging-*/kernel-*.json")],
+    )
     with claim_out(out, say=lambda m: None):
         pass
     assert no_staging(out)
 
 
 # --- item 12: the command line loads nothing heavy before it parses its arguments -------
+
 
 def test_help_and_the_package_load_no_heavy_library():
     code = textwrap.dedent("""
@@ -388,25 +455,27 @@ def test_help_and_the_package_load_no_heavy_library():
                  "matplotlib", "tqdm"} & {m.split(".")[0] for m in sys.modules}
         print(sorted(heavy))
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_validate_loads_neither_pandas_nor_the_notebook_machinery():
-    code = ("import sys; from click.testing import CliRunner; from evalkit.cli import main; "
-            f"r = CliRunner().invoke(main, ['validate', {str(CASE_STUDIES)!r}]); "
-            "print(r.exit_code, sorted({'pandas', 'nbformat', 'papermill', 'jupyter_client', "
-            "'matplotlib', 'nbconvert'} & {m.split('.')[0] for m in sys.modules}))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys; from click.testing import CliRunner; from evalkit.cli import main; "
+        f"r = CliRunner().invoke(main, ['validate', {str(CASE_STUDIES)!r}]); "
+        "print(r.exit_code, sorted({'pandas', 'nbformat', 'papermill', 'jupyter_client', "
+        "'matplotlib', 'nbconvert'} & {m.split('.')[0] for m in sys.modules}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0 []"
 
 
 # --- item 11: every list in a report is capped with a count ------------------------------
 
+
 def test_a_long_list_is_cut_to_its_first_items_and_a_count_in_either_language():
     from evalkit.i18n import LIST_CAP, Msg, joined, localized
+
     parts = [Msg("row {n}", n=n) for n in range(LIST_CAP + 7)]
     text = str(joined("; ", parts))
     assert text.startswith("row 0; row 1; ") and f"row {LIST_CAP - 1}; " in text
@@ -421,12 +490,12 @@ def test_a_large_records_results_stay_small_and_say_how_many_rows_are_not_listed
     from simulated_record import simulated_record
     from evalkit.record.load import load_campaign
     from evalkit.results.build import results_document, results_json
+
     sizes = {}
     for n in (300, 1200):
         doc = results_document(load_campaign(simulated_record(tmp_path / str(n), n)))
         sizes[n] = len(results_json(doc))
         entries = [g["entry"] for g in doc["grid"] if "simulated copy" in g["entry"]]
         assert entries and all(e.count("(simulated copy") <= 50 for e in entries)
-        assert any(" more: the record's page (record.html) lists every row" in e
-                   for e in entries)
+        assert any(" more: the record's page (record.html) lists every row" in e for e in entries)
     assert sizes[1200] < 1.5 * sizes[300]  # four times the rows, not four times the file

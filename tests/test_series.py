@@ -2,6 +2,7 @@
 question 2 or 3 and written to results.json, checked on a public series with a published
 result (Lopez Bernal et al. 2017, the Sicily smoking ban; ../shared/reference/sicily), and
 located errors for a bad series file."""
+
 import csv
 import json
 from pathlib import Path
@@ -22,8 +23,10 @@ def test_the_bundled_example_series_is_the_published_data_unchanged():
     if not SICILY.is_file():
         pytest.skip(f"the reference data set is absent: {SICILY}")
     with open(SICILY, newline="") as f:
-        reference = [(f"{r['year']}-{int(r['month']):02d}-01", r["aces"], r["stdpop"])
-                     for r in csv.DictReader(f)]
+        reference = [
+            (f"{r['year']}-{int(r['month']):02d}-01", r["aces"], r["stdpop"])
+            for r in csv.DictReader(f)
+        ]
     with open(EXAMPLE / "series.csv", newline="", encoding="utf-8") as f:
         bundled = [(r["date"], r["value"], r["exposure"]) for r in csv.DictReader(f)]
     assert bundled == reference and len(bundled) == 59
@@ -57,8 +60,9 @@ def test_a_public_series_reproduces_its_published_level_change(sicily_report):
 
 
 def test_autocorrelated_residuals_bring_robust_intervals_beside_the_models(sicily_report):
-    its = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))[
-        "series"][0]["interrupted_time_series"]
+    its = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))["series"][0][
+        "interrupted_time_series"
+    ]
     # Ljung-Box p = 0.011 on the tutorial's model: its interval is shown, and beside it the
     # Newey–West one (here the narrower), never silently swapped in
     assert any("Residuals are autocorrelated (Ljung-Box p = 0.011" in s for s in its["sentences"])
@@ -84,19 +88,18 @@ def test_the_counterfactual_is_computed_around_the_launch_with_its_interval(sici
 
 def test_question_3_shows_the_series_with_panels_sentences_and_sensitivity(sicily_report):
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
-    q3 = page[page.index('<h2 id="3.-To-what'):page.index('<h2 id="4.-Were')]
+    q3 = page[page.index('<h2 id="3.-To-what') : page.index('<h2 id="4.-Were')]
     assert "Series in the record (outcome)" in q3
     assert 'alt="acute coronary events: observed and counterfactual' in q3
     assert 'alt="acute coronary events: interrupted time series"' in q3
     assert "Sensitivity: the average effect under other model settings" in q3
     assert "level changes only" in q3
     assert "not by itself proof" in q3  # the caveat travels with the numbers
-    q2 = page[page.index('<h2 id="2.-Was'):page.index('<h2 id="3.-To-what')]
+    q2 = page[page.index('<h2 id="2.-Was') : page.index('<h2 id="3.-To-what')]
     assert "Series in the record" not in q2  # an outcome series is not reach
 
 
-def test_the_counterfactual_shows_its_chosen_model_residual_check_and_alternatives(
-        sicily_report):
+def test_the_counterfactual_shows_its_chosen_model_residual_check_and_alternatives(sicily_report):
     results = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))
     cf = results["series"][0]["counterfactual"]
     choice = {c["model"]: c["weight"] for c in cf["model_choice"]}
@@ -110,11 +113,15 @@ def test_the_counterfactual_shows_its_chosen_model_residual_check_and_alternativ
     said = [s for s in cf["sentences"] if "Ljung-Box" in s]
     assert len(said) == 1 and f"at {lb['lags']} lags" in said[0]
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
-    q3 = page[page.index('<h2 id="3.-To-what'):page.index('<h2 id="4.-Were')]
+    q3 = page[page.index('<h2 id="3.-To-what') : page.index('<h2 id="4.-Were')]
     assert "The models the pre-period chose between" in q3
-    sensitivity = q3[q3.index("Sensitivity: the average effect"):]
-    for row in ("chosen by the pre-period", "<td>AR(1) noise</td>", "local linear trend",
-                "R CausalImpact's prior (level sd 0.01)"):
+    sensitivity = q3[q3.index("Sensitivity: the average effect") :]
+    for row in (
+        "chosen by the pre-period",
+        "<td>AR(1) noise</td>",
+        "local linear trend",
+        "R CausalImpact's prior (level sd 0.01)",
+    ):
         assert row in sensitivity, row
 
 
@@ -125,8 +132,9 @@ def _refuse(constant):
 def test_results_json_is_strict_json_even_where_an_interval_is_missing(sicily_report):
     text = (sicily_report / "results.json").read_text(encoding="utf-8")
     results = json.loads(text, parse_constant=_refuse)  # NaN or Infinity would raise
-    actual = next(e for e in results["series"][0]["counterfactual"]["effects"]
-                  if e["measure"] == "actual")
+    actual = next(
+        e for e in results["series"][0]["counterfactual"]["effects"] if e["measure"] == "actual"
+    )
     assert actual["average_low"] is None  # what was observed has no interval: null
 
 
@@ -138,34 +146,39 @@ def test_case_studies_have_no_series_and_no_series_section(case_reports):
         assert "Series in the record" not in page
 
 
-def test_a_series_too_short_before_the_launch_says_why_instead_of_a_number(sicily_record,
-                                                                           tmp_path):
+def test_a_series_too_short_before_the_launch_says_why_instead_of_a_number(sicily_record, tmp_path):
     import shutil
+
     folder = tmp_path / "short"
     shutil.copytree(sicily_record, folder)
     rows = (folder / "series.csv").read_text(encoding="utf-8").splitlines()
     # keep June 2004 onwards: 7 months before the launch, too few for the model (10)
     (folder / "series.csv").write_text("\n".join([rows[0], *rows[30:]]) + "\n", encoding="utf-8")
     from evalkit.evaluation import Evaluation
+
     ev = Evaluation(evalkit.load_campaign(folder))
     [a] = ev.series
     assert a.counterfactual is None
     assert "the pre-period has 7 observations" in a.counterfactual_problem
     # the reason is evalkit's sentence: an Arabic report gives it in Arabic
     from evalkit.i18n import localized
+
     assert "في فترة ما قبل الانطلاق 7 مشاهدات" in localized(a.counterfactual_problem, "ar")
 
 
 def test_every_problem_of_a_bad_series_file_is_located_in_one_pass(tmp_path):
     import shutil
+
     folder = tmp_path / "rec"
     shutil.copytree(CASE_STUDIES / "caesar", folder)
     (folder / "series.csv").write_text(
         "date,metric,value,source,colour\n"
         "2014-06-01,followers,1200,paper-s3-2,red\n"
         "2014-06,followers,1300,paper-s3-2,red\n"
-        "2014-06-03,followers,\"1,800\",paper-s3-2,red\n"
-        "2014-06-01,followers,1500,nowhere,red\n", encoding="utf-8")
+        '2014-06-03,followers,"1,800",paper-s3-2,red\n'
+        "2014-06-01,followers,1500,nowhere,red\n",
+        encoding="utf-8",
+    )
     _, problems = evalkit.check_record(folder)
     said = [str(p) for p in problems]
     assert any("series.csv:1: colour: unknown column" in p for p in said), said
@@ -177,12 +190,15 @@ def test_every_problem_of_a_bad_series_file_is_located_in_one_pass(tmp_path):
     assert any("series.csv:3: date: '2014-06' is not a day" in p for p in said), said
     assert any("series.csv:4: value: '1,800' is not a number" in p for p in said), said
     assert any("series.csv:5: source: 'nowhere'" in p for p in said), said
-    assert any("series.csv:5: date: 2014-06-01 already has a value for 'followers' on line 2"
-               in p for p in said), said
+    assert any(
+        "series.csv:5: date: 2014-06-01 already has a value for 'followers' on line 2" in p
+        for p in said
+    ), said
 
 
 def test_a_misnamed_series_file_is_named(tmp_path):
     import shutil
+
     folder = tmp_path / "rec"
     shutil.copytree(CASE_STUDIES / "caesar", folder)
     (folder / "Series.csv").write_text("date,metric,value,source\n", encoding="utf-8")
@@ -194,6 +210,7 @@ def test_a_misnamed_series_file_is_named(tmp_path):
 def test_the_series_section_of_an_arabic_report_is_arabic_too(sicily_record, tmp_path):
     # the statistics' tables and model sentences are evalkit's words: translated like the rest
     from test_arabic import _english_left, _record_text, _visible_text
+
     outcome = evaluate(sicily_record, tmp_path, lang="ar")
     assert outcome.status == "ok", outcome.describe()
     page = (Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8")
@@ -206,8 +223,12 @@ def test_the_statistics_leave_no_warning_in_the_notebook_or_the_report(sicily_re
     """statsmodels' RuntimeWarnings and convergence messages are the statistics' own
     business: none reaches the executed notebook's outputs or the page a reader sees."""
     nb = json.loads((sicily_report / "evaluation.ipynb").read_text(encoding="utf-8"))
-    streams = [o for c in nb["cells"] for o in c.get("outputs", [])
-               if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    streams = [
+        o
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "stream" and o.get("name") == "stderr"
+    ]
     assert streams == []
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
     assert "Warning" not in page and "warnings.warn" not in page

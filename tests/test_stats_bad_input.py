@@ -1,17 +1,29 @@
 """Bad series give a clear error or an explicit warning in the summary, never a silent
 number."""
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from evalkit.stats import (Counterfactual, InterruptedTimeSeries, Proportion, RateTrend,
-                           SeriesError, cohen)
+from evalkit.stats import (
+    Counterfactual,
+    InterruptedTimeSeries,
+    Proportion,
+    RateTrend,
+    SeriesError,
+    cohen,
+)
 
 
 def daily(n=60, start="2020-01-01", seed=0):
     rng = np.random.default_rng(seed)
-    return pd.DataFrame({"date": pd.date_range(start, periods=n, freq="D"),
-                         "y": rng.poisson(20, n), "x": rng.normal(50, 1, n)})
+    return pd.DataFrame(
+        {
+            "date": pd.date_range(start, periods=n, freq="D"),
+            "y": rng.poisson(20, n),
+            "x": rng.normal(50, 1, n),
+        }
+    )
 
 
 def test_duplicate_dates_are_an_error():
@@ -32,29 +44,50 @@ def test_gaps_warn_in_its_and_are_an_error_for_the_counterfactual():
     its = InterruptedTimeSeries(d, "y", {"launch": pd.Timestamp("2020-02-01")}, time="date")
     assert any("2 time points are missing" in s for s in its.sentences())
     with pytest.raises(SeriesError, match="2 time points are missing"):
-        Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
-                       time="date")
+        Counterfactual(
+            d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"), time="date"
+        )
 
 
 @pytest.mark.parametrize("engine", ["local level", "statespace"])
 def test_missing_post_period_responses_are_said_in_the_summary(engine):
     d = daily()
     d.loc[[45, 50, 55], "y"] = np.nan
-    cf = Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
-                        time="date", engine=engine, simulations=200, parameter_draws=0)
+    cf = Counterfactual(
+        d,
+        "y",
+        ["x"],
+        ("2020-01-01", "2020-02-10"),
+        ("2020-02-11", "2020-02-29"),
+        time="date",
+        engine=engine,
+        simulations=200,
+        parameter_draws=0,
+    )
     said = "3 post-period responses are missing; effects use the observed points only."
     assert said in cf.sentences()
-    full = Counterfactual(daily(), "y", ["x"], ("2020-01-01", "2020-02-10"),
-                          ("2020-02-11", "2020-02-29"), time="date", engine=engine,
-                          simulations=200, parameter_draws=0)
+    full = Counterfactual(
+        daily(),
+        "y",
+        ["x"],
+        ("2020-01-01", "2020-02-10"),
+        ("2020-02-11", "2020-02-29"),
+        time="date",
+        engine=engine,
+        simulations=200,
+        parameter_draws=0,
+    )
     assert not any("post-period responses are missing" in s for s in full.sentences())
 
 
 def test_pre_period_too_short_says_how_short():
     d = daily()
-    with pytest.raises(SeriesError, match="the pre-period has 8 observations; .* needs at least 10"):
-        Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-01-08"), ("2020-01-09", "2020-02-29"),
-                       time="date")
+    with pytest.raises(
+        SeriesError, match="the pre-period has 8 observations; .* needs at least 10"
+    ):
+        Counterfactual(
+            d, "y", ["x"], ("2020-01-01", "2020-01-08"), ("2020-01-09", "2020-02-29"), time="date"
+        )
 
 
 def test_all_zero_series_is_an_error():
@@ -79,16 +112,18 @@ def test_control_series_of_another_length_is_an_error():
     d = daily()
     d.loc[50:, "x"] = np.nan
     with pytest.raises(SeriesError, match="control series 'x' has 10 missing values"):
-        Counterfactual(d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
-                       time="date")
+        Counterfactual(
+            d, "y", ["x"], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"), time="date"
+        )
 
 
 def test_constant_pre_period_is_an_error():
     d = daily()
     d.loc[:40, "y"] = 7
     with pytest.raises(SeriesError, match="constant over the pre-period"):
-        Counterfactual(d, "y", [], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"),
-                       time="date")
+        Counterfactual(
+            d, "y", [], ("2020-01-01", "2020-02-10"), ("2020-02-11", "2020-02-29"), time="date"
+        )
 
 
 def test_interruption_with_no_data_on_one_side_is_an_error():
@@ -127,7 +162,8 @@ def test_autocorrelated_residuals_are_flagged_and_independent_ones_are_not():
     its = InterruptedTimeSeries(wandering, "y", {"x": at}, time="date")
     assert its.autocorrelated and its.autocorrelation_p < 0.05
     assert any("Residuals are autocorrelated" in s for s in its.sentences())
-    robust = InterruptedTimeSeries(wandering, "y", {"x": at}, time="date",
-                                   hac_lags=its.autocorrelation_lags)
+    robust = InterruptedTimeSeries(
+        wandering, "y", {"x": at}, time="date", hac_lags=its.autocorrelation_lags
+    )
     assert not robust.autocorrelated  # robust errors answer the warning
     assert not any("autocorrelated" in s for s in robust.sentences())

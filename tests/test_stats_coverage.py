@@ -1,5 +1,6 @@
 """On SIMULATED series with a known injected effect, each method's 95% interval covers the
 truth close to 95% of the time (200 seeds each; figures in docs/statistics.md)."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -26,8 +27,9 @@ def test_its_rate_ratio_interval_coverage_on_simulated_counts():
     assert 0.91 <= hits / SEEDS <= 0.99
 
 
-@pytest.mark.parametrize("engine", ["local level",
-                                    pytest.param("statespace", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "engine", ["local level", pytest.param("statespace", marks=pytest.mark.slow)]
+)
 def test_counterfactual_cumulative_interval_coverage_on_simulated_series(engine):
     effect, n, n_pre, hits = 2.0, 100, 70, 0
     for seed in range(SEEDS):
@@ -37,8 +39,17 @@ def test_counterfactual_cumulative_interval_coverage_on_simulated_series(engine)
         y = 10 + 1.5 * x + level + rng.normal(0, 1, n)
         y[n_pre:] += effect
         d = pd.DataFrame({"y": y, "x": x})
-        cf = Counterfactual(d, "y", ["x"], (0, n_pre - 1), (n_pre, n - 1), simulations=500,
-                            parameter_draws=50, seed=seed, engine=engine)
+        cf = Counterfactual(
+            d,
+            "y",
+            ["x"],
+            (0, n_pre - 1),
+            (n_pre, n - 1),
+            simulations=500,
+            parameter_draws=50,
+            seed=seed,
+            engine=engine,
+        )
         a = cf.effects().loc["absolute effect"]
         hits += covered(a["cumulative_low"], a["cumulative_high"], effect * (n - n_pre))
     print(f"Counterfactual coverage ({engine}): {hits / SEEDS:.3f}")
@@ -74,6 +85,7 @@ def test_wilson_interval_coverage_on_simulated_proportions():
 def _coverage_benchmark():
     import importlib.util
     from pathlib import Path
+
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "counterfactual_coverage.py"
     spec = importlib.util.spec_from_file_location("counterfactual_coverage", path)
     module = importlib.util.module_from_spec(spec)
@@ -81,16 +93,26 @@ def _coverage_benchmark():
     return module
 
 
-MISSED = {"local-level drift": "coverage 90%: AR(1) noise takes weight it should not",
-          "AR(1) phi=0.7": "intervals 1.6x the oracle's: the local level keeps weight"}
+MISSED = {
+    "local-level drift": "coverage 90%: AR(1) noise takes weight it should not",
+    "AR(1) phi=0.7": "intervals 1.6x the oracle's: the local level keeps weight",
+}
 
 
-@pytest.mark.parametrize("setup", [
-    pytest.param(s, marks=pytest.mark.xfail(reason=MISSED[s], strict=True)) if s in MISSED
-    else s for s in ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")])
+@pytest.mark.parametrize(
+    "setup",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(reason=MISSED[s], strict=True))
+        if s in MISSED
+        else s
+        for s in ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")
+    ],
+)
 def test_counterfactual_is_calibrated_and_sharp_on_simulated_set_ups(setup):
     r = _coverage_benchmark().run(setup, "default", series=200)
-    print(f"{setup}: coverage {r['coverage']:.3f}, width / oracle {r['width / oracle']:.2f}, "
-          f"detection {r['detection']:.3f}")
+    print(
+        f"{setup}: coverage {r['coverage']:.3f}, width / oracle {r['width / oracle']:.2f}, "
+        f"detection {r['detection']:.3f}"
+    )
     assert 0.93 <= r["coverage"] <= 0.97
     assert r["width / oracle"] <= 1.3

@@ -1,6 +1,7 @@
 """The counterfactual's model is chosen by the pre-period: candidates scored one step ahead
 out of sample, the choice said in words, the chosen model's errors checked (SIMULATED
 series)."""
+
 import math
 
 import numpy as np
@@ -34,8 +35,15 @@ def ar(phis, n, seed):
 def fit(frame, n_pre, **kw):
     t = "date" if "date" in frame else None
     idx = frame["date"] if t else frame.index
-    return Counterfactual(frame, "y", ["x"], (idx[0], idx[n_pre - 1]), (idx[n_pre], idx.iloc[-1]
-                          if t else idx[-1]), time=t, **kw)
+    return Counterfactual(
+        frame,
+        "y",
+        ["x"],
+        (idx[0], idx[n_pre - 1]),
+        (idx[n_pre], idx.iloc[-1] if t else idx[-1]),
+        time=t,
+        **kw,
+    )
 
 
 def dense_dev(y, Z, V):
@@ -43,8 +51,11 @@ def dense_dev(y, Z, V):
     Vi = np.linalg.inv(V)
     A = Z.T @ Vi @ Z
     r = y - Z @ np.linalg.solve(A, Z.T @ Vi @ y)
-    return ((len(y) - Z.shape[1]) * math.log(r @ Vi @ r) + np.linalg.slogdet(V)[1]
-            + np.linalg.slogdet(A)[1])
+    return (
+        (len(y) - Z.shape[1]) * math.log(r @ Vi @ r)
+        + np.linalg.slogdet(V)[1]
+        + np.linalg.slogdet(A)[1]
+    )
 
 
 def test_both_engines_compute_the_same_exact_likelihood_so_their_scores_compare():
@@ -72,8 +83,10 @@ def test_persistent_noise_is_read_as_ar1_noise_not_a_drifting_level():
     assert choice[choice.model.astype(str).str.startswith("AR(1)")].weight.sum() > 0.9
     assert cf.summary().index.name.startswith("Model: AR(1) noise (weight ")
     assert "one-step score" in cf.summary().index.name
-    assert cf.summary().loc["absolute effect", "average"] == cf.effects().loc[
-        "absolute effect", "average"]
+    assert (
+        cf.summary().loc["absolute effect", "average"]
+        == cf.effects().loc["absolute effect", "average"]
+    )
     why = [s for s in cf.sentences() if s.startswith("Why this model:")]
     assert why and "of 4 candidates" in why[0] and "one step ahead" in why[0]
 
@@ -101,17 +114,22 @@ def test_autocorrelated_errors_of_the_chosen_model_are_a_warning_in_the_reports_
     assert cf.residual_check["p"] < 0.05
     from statsmodels.stats.diagnostic import acorr_ljungbox
     from evalkit.stats.counterfactual import ljung_box
+
     e = cf.result.residuals()
     assert ljung_box(e, 12) == pytest.approx(
-        float(acorr_ljungbox(e, lags=[12], model_df=1)["lb_pvalue"].iloc[0]), rel=1e-9)
+        float(acorr_ljungbox(e, lags=[12], model_df=1)["lb_pvalue"].iloc[0]), rel=1e-9
+    )
     [warning] = [s for s in cf.sentences() if "autocorrelated" in s]
     assert warning.startswith("The chosen model's errors over the pre-period are autocorrelated")
     assert "Ljung-Box" in localized(warning, "ar") and "autocorrelated" not in localized(
-        warning, "ar")
+        warning, "ar"
+    )
     clean = fit(series(np.random.default_rng(6).normal(0, 1, 100), 70, daily=False), 70)
     assert clean.residual_check["p"] >= 0.05
-    assert any(s.startswith("Its errors over the pre-period show no autocorrelation")
-               for s in clean.sentences())
+    assert any(
+        s.startswith("Its errors over the pre-period show no autocorrelation")
+        for s in clean.sentences()
+    )
 
 
 def test_a_model_can_be_asked_for_and_an_unknown_one_is_refused():
@@ -120,5 +138,6 @@ def test_a_model_can_be_asked_for_and_an_unknown_one_is_refused():
     assert [c["model"] for c in only.candidates] == ["local level"]
     assert not any(s.startswith("Why this model") for s in only.sentences())
     from evalkit.stats import SeriesError
+
     with pytest.raises(SeriesError, match="model must be auto or one of"):
         fit(frame, 70, model="ARIMA")

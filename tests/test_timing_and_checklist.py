@@ -1,4 +1,5 @@
 """Launch timing computed from dates; the checklist's rules fire from data."""
+
 import pytest
 
 from evalkit.evaluation import Evaluation
@@ -11,16 +12,32 @@ def _timing(tmp_path, start, event_date, trigger=None, **event):
     phase = {"id": "p1", "name": "one", "start": start, "end": "2020-12", "source": "s"}
     if trigger:
         phase["trigger"] = trigger
-    c = small_record(tmp_path,
-                     phases=[phase],
-                     hot_events=[{"id": "e", "kind": "offensive", "description": "offensive",
-                                  "date": event_date, "source": "s", **event}])
+    c = small_record(
+        tmp_path,
+        phases=[phase],
+        hot_events=[
+            {
+                "id": "e",
+                "kind": "offensive",
+                "description": "offensive",
+                "date": event_date,
+                "source": "s",
+                **event,
+            }
+        ],
+    )
     return launch_timing(c.record)[0]
 
 
-@pytest.mark.parametrize("start,event,timing", [
-    ("2020-03-11", "2020-03-01", "at"), ("2020-05-01", "2020-03-01", "after"),
-    ("2020-02-01", "2020-03-01", "before"), ("2020-03", "2020-03", "at")])
+@pytest.mark.parametrize(
+    "start,event,timing",
+    [
+        ("2020-03-11", "2020-03-01", "at"),
+        ("2020-05-01", "2020-03-01", "after"),
+        ("2020-02-01", "2020-03-01", "before"),
+        ("2020-03", "2020-03", "at"),
+    ],
+)
 def test_launch_timing_is_computed_from_dates(tmp_path, start, event, timing):
     assert _timing(tmp_path, start, event, trigger="e").timing == timing
 
@@ -61,10 +78,15 @@ def test_a_start_wholly_before_the_event_anticipated_it_and_is_not_reactive(tmp_
     # vague dates that allow the start on or after the event stay reactive
     vague = _timing(tmp_path, "2020-03-05..2020-03-20", "2020-03-10")
     assert vague.lag_days[0] < 0 <= vague.lag_days[1] and vague.reactive is True
-    c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2020-03-01",
-                                        "end": "2020-12", "source": "s"}],
-                     hot_events=[{"id": "e", "kind": "vote", "description": "vote",
-                                  "date": "2020-03-03", "source": "s"}])
+    c = small_record(
+        tmp_path,
+        phases=[
+            {"id": "p1", "name": "one", "start": "2020-03-01", "end": "2020-12", "source": "s"}
+        ],
+        hot_events=[
+            {"id": "e", "kind": "vote", "description": "vote", "date": "2020-03-03", "source": "s"}
+        ],
+    )
     assert not any("hot event" in e for e in _status(Evaluation(c), "W11").evidence)
 
 
@@ -89,22 +111,54 @@ def test_dates_that_allow_before_and_at_say_they_cannot_be_told_apart(tmp_path):
 
 
 def test_a_start_timed_to_a_scheduled_event_is_planned_not_late(tmp_path):
-    c = small_record(tmp_path, phases=[{"id": "p1", "name": "one", "start": "2012-07",
-                                        "end": "2013-04", "trigger": "conf", "source": "s"}],
-                     hot_events=[{"id": "conf", "kind": "summit", "description": "conference",
-                                  "date": "2012-07", "foreseeable_from": "2009-12",
-                                  "source": "s"}])
+    c = small_record(
+        tmp_path,
+        phases=[
+            {
+                "id": "p1",
+                "name": "one",
+                "start": "2012-07",
+                "end": "2013-04",
+                "trigger": "conf",
+                "source": "s",
+            }
+        ],
+        hot_events=[
+            {
+                "id": "conf",
+                "kind": "summit",
+                "description": "conference",
+                "date": "2012-07",
+                "foreseeable_from": "2009-12",
+                "source": "s",
+            }
+        ],
+    )
     t = launch_timing(c.record)[0]
     assert t.planned and t.reactive is False
     assert "after warning" not in str(t.sentence()) and "planned, not a reaction" in t.sentence()
 
 
 def test_a_summit_on_the_start_day_is_named_not_called_no_hot_event(tmp_path):
-    c = small_record(tmp_path, hot_events=[
-        {"id": "summit", "kind": "summit", "description": "the summit", "date": "2020-01-01",
-         "source": "s"},
-        {"id": "war", "kind": "offensive", "description": "war", "date": "2019-01",
-         "source": "s"}])
+    c = small_record(
+        tmp_path,
+        hot_events=[
+            {
+                "id": "summit",
+                "kind": "summit",
+                "description": "the summit",
+                "date": "2020-01-01",
+                "source": "s",
+            },
+            {
+                "id": "war",
+                "kind": "offensive",
+                "description": "war",
+                "date": "2019-01",
+                "source": "s",
+            },
+        ],
+    )
     t = launch_timing(c.record)[0]
     assert t.timing == "independent"
     assert "no hot event within" not in str(t.sentence())
@@ -116,8 +170,14 @@ def _status(ev, rule_id):
 
 
 def test_no_visual_identity_fires_and_calls_for_spokespeople(tmp_path):
-    ev = Evaluation(small_record(tmp_path, media_tools={
-        "visual_identity": {"present": "no", "description": "no logo", "source": "s"}}))
+    ev = Evaluation(
+        small_record(
+            tmp_path,
+            media_tools={
+                "visual_identity": {"present": "no", "description": "no logo", "source": "s"}
+            },
+        )
+    )
     r = _status(ev, "W16")
     assert r.status == FIRES and "no visual identity: no logo" in r.evidence
     assert 4 in [n for n, _, _ in ev.recommendations()]
@@ -130,49 +190,106 @@ def test_unknown_visual_identity_cannot_be_judged(tmp_path):
 
 
 def test_shocking_imagery_and_hostile_language_fire_from_the_discourse(tmp_path):
-    ev = Evaluation(small_record(tmp_path, activities=[
-        "a1,2020-01,,x,mobilisation,,low,virtual,local,,,ar,public,,,,s"], discourse={
-        "shocking_imagery": {"present": "yes", "source": "s"},
-        "hostile_language": {"present": "yes", "note": "insults", "source": "s"}}))
+    ev = Evaluation(
+        small_record(
+            tmp_path,
+            activities=["a1,2020-01,,x,mobilisation,,low,virtual,local,,,ar,public,,,,s"],
+            discourse={
+                "shocking_imagery": {"present": "yes", "source": "s"},
+                "hostile_language": {"present": "yes", "note": "insults", "source": "s"},
+            },
+        )
+    )
     assert _status(ev, "W22").status == FIRES
     w15 = _status(ev, "W15")
     assert w15.status == FIRES and "hostile language: insults" in w15.evidence
 
 
 def test_reactive_launch_fires_weak_strategy_and_designed_does_not(tmp_path):
-    base = dict(phases=[{"id": "p1", "name": "one", "start": "2020-03-10", "end": "2020-04",
-                         "source": "s"}],
-                goals=[{"id": "main", "level": "main", "horizon": "long", "text": "x",
-                        "indicator": "i", "target": "t", "deadline": "2020-12",
-                        "decision_makers": ["UN"], "source": "s"}])
-    ev = Evaluation(small_record(tmp_path, hot_events=[
-        {"id": "e", "kind": "offensive", "description": "o", "date": "2020-03-01", "source": "s"}],
-        **base))
+    base = dict(
+        phases=[
+            {"id": "p1", "name": "one", "start": "2020-03-10", "end": "2020-04", "source": "s"}
+        ],
+        goals=[
+            {
+                "id": "main",
+                "level": "main",
+                "horizon": "long",
+                "text": "x",
+                "indicator": "i",
+                "target": "t",
+                "deadline": "2020-12",
+                "decision_makers": ["UN"],
+                "source": "s",
+            }
+        ],
+    )
+    ev = Evaluation(
+        small_record(
+            tmp_path,
+            hot_events=[
+                {
+                    "id": "e",
+                    "kind": "offensive",
+                    "description": "o",
+                    "date": "2020-03-01",
+                    "source": "s",
+                }
+            ],
+            **base,
+        )
+    )
     assert _status(ev, "W11").status == FIRES
-    ev2 = Evaluation(small_record(tmp_path, hot_events=[
-        {"id": "e", "kind": "photo_release", "description": "o", "date": "2020-03-01",
-         "made_by_campaign": True, "source": "s"}], **base))
+    ev2 = Evaluation(
+        small_record(
+            tmp_path,
+            hot_events=[
+                {
+                    "id": "e",
+                    "kind": "photo_release",
+                    "description": "o",
+                    "date": "2020-03-01",
+                    "made_by_campaign": True,
+                    "source": "s",
+                }
+            ],
+            **base,
+        )
+    )
     assert _status(ev2, "W11").status == QUIET
 
 
 def test_declining_counts_fire_the_mobilisation_weakness(tmp_path):
-    ev = Evaluation(small_record(tmp_path, metrics=[
-        "2020-01,protest_stands,more than 60,,,,,international,,,s",
-        "2020-03,protest_stands,at most 30,,,,,international,,,s"]))
+    ev = Evaluation(
+        small_record(
+            tmp_path,
+            metrics=[
+                "2020-01,protest_stands,more than 60,,,,,international,,,s",
+                "2020-03,protest_stands,at most 30,,,,,international,,,s",
+            ],
+        )
+    )
     r = _status(ev, "W7")
     assert r.status == FIRES and "protest stands" in r.evidence[0]
 
 
 def _phased(tmp_path, *spans):
-    phases = [{"id": f"p{i}", "name": f"phase {i}", "start": a, "end": b, "source": "s"}
-              for i, (a, b) in enumerate(spans, 1)]
-    return small_record(tmp_path, phases=phases, hot_events=[
-        {"id": "e", "kind": "offensive", "description": "o", "date": spans[0][0],
-         "source": "s"}])
+    phases = [
+        {"id": f"p{i}", "name": f"phase {i}", "start": a, "end": b, "source": "s"}
+        for i, (a, b) in enumerate(spans, 1)
+    ]
+    return small_record(
+        tmp_path,
+        phases=phases,
+        hot_events=[
+            {"id": "e", "kind": "offensive", "description": "o", "date": spans[0][0], "source": "s"}
+        ],
+    )
 
 
 def test_later_phases_are_escalations_and_back_to_back_phases_are_continuous(tmp_path):
     from evalkit.evaluation.timing import phase_gaps
+
     c = _phased(tmp_path, ("2020-01-01", "2020-02-05"), ("2020-02-06", "2020-06-30"))
     roles = [t.role for t in launch_timing(c.record)]
     assert roles == ["launch", "escalation"]
@@ -183,6 +300,7 @@ def test_later_phases_are_escalations_and_back_to_back_phases_are_continuous(tmp
 
 def test_a_phase_after_a_long_pause_is_a_relaunch(tmp_path):
     from evalkit.evaluation.timing import phase_gaps
+
     c = _phased(tmp_path, ("2020-01-01", "2020-02-05"), ("2020-05-01", "2020-06-30"))
     assert [t.role for t in launch_timing(c.record)] == ["launch", "relaunch"]
     (gap,) = phase_gaps(c.record)

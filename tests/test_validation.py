@@ -34,14 +34,18 @@ def test_yaml_syntax_error_gives_line_and_column(record):
 
 def test_unknown_key_lists_the_allowed_keys(record):
     edit(record / "campaign.yaml", "  en: My campaign\n", "  en: My campaign\n  colour: red\n")
-    assert any(p.endswith("campaign.yaml:8: name.colour: unknown key; allowed keys: en, ar")
-               for p in problems_of(record))
+    assert any(
+        p.endswith("campaign.yaml:8: name.colour: unknown key; allowed keys: en, ar")
+        for p in problems_of(record)
+    )
 
 
 def test_unknown_code_lists_the_allowed_codes(record):
     edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
-    assert any("goals[0].level: unknown code 'intrim'; expected one of: interim or main" in p
-               for p in problems_of(record))
+    assert any(
+        "goals[0].level: unknown code 'intrim'; expected one of: interim or main" in p
+        for p in problems_of(record)
+    )
 
 
 def test_missing_required_field_is_named(record):
@@ -51,21 +55,29 @@ def test_missing_required_field_is_named(record):
 
 def test_wrong_type_is_reported_with_the_value(record):
     edit(record / "campaign.yaml", "format_version: 2", "format_version: one")
-    assert any("format_version: input should be a valid integer" in p and "'one'" in p
-               for p in problems_of(record))
+    assert any(
+        "format_version: input should be a valid integer" in p and "'one'" in p
+        for p in problems_of(record)
+    )
 
 
 def test_phase_that_ends_before_it_starts(record):
     edit(record / "campaign.yaml", "end: 2024-03", "end: 2023-03")
-    assert any("phases[0].end: the phase ends before it starts: 2023-03 is before 2024-01-10"
-               in p for p in problems_of(record))
+    assert any(
+        "phases[0].end: the phase ends before it starts: 2023-03 is before 2024-01-10" in p
+        for p in problems_of(record)
+    )
 
 
 def test_activity_outside_the_campaign(record):
     edit(record / "activities.csv", "stands,2024-01..2024-02", "stands,2030-01")
-    assert any(p.endswith("activities.csv:2: date: 2030-01 is outside the campaign "
-                          "(2024-01-10 to 2024-03-31, from its phases)")
-               for p in problems_of(record))
+    assert any(
+        p.endswith(
+            "activities.csv:2: date: 2030-01 is outside the campaign "
+            "(2024-01-10 to 2024-03-31, from its phases)"
+        )
+        for p in problems_of(record)
+    )
 
 
 def test_duplicate_ids(record):
@@ -75,8 +87,10 @@ def test_duplicate_ids(record):
 
 def test_negative_count(record):
     edit(record / "activities.csv", "about 400", "-400")
-    assert any(p.endswith("activities.csv:2: participants: a count cannot be negative, got '-400'")
-               for p in problems_of(record))
+    assert any(
+        p.endswith("activities.csv:2: participants: a count cannot be negative, got '-400'")
+        for p in problems_of(record)
+    )
 
 
 def test_unknown_source_phase_and_audience_references(record):
@@ -84,8 +98,10 @@ def test_unknown_source_phase_and_audience_references(record):
     edit(record / "activities.csv", ",diaspora,", ",students,")
     edit(record / "metrics.csv", "interview-1", "interview-2")
     found = problems_of(record)
-    assert any("activities.csv:2: phase: unknown phase 'phase-9'; known phases: phase-1" in p
-               for p in found)
+    assert any(
+        "activities.csv:2: phase: unknown phase 'phase-9'; known phases: phase-1" in p
+        for p in found
+    )
     assert any("activities.csv:2: audience: unknown audience 'students'" in p for p in found)
     assert any("metrics.csv:2: source: unknown source 'interview-2'" in p for p in found)
 
@@ -130,6 +146,7 @@ def test_new_with_a_campaign_name_makes_a_pasteable_folder_and_keeps_the_name(tm
     """`evalkit new "Test Campaign"`: a folder named like its id, the name in the record,
     and a command that works when pasted."""
     import shlex
+
     runner = CliRunner()
     result = runner.invoke(main, ["new", str(tmp_path / "Test Campaign")])
     assert result.exit_code == 0, result.output
@@ -145,6 +162,7 @@ def test_new_with_a_campaign_name_makes_a_pasteable_folder_and_keeps_the_name(tm
 
 def test_validate_of_several_records_names_two_that_share_an_id(tmp_path):
     import shutil
+
     runner = CliRunner()
     assert runner.invoke(main, ["new", str(tmp_path / "a")]).exit_code == 0
     shutil.copytree(tmp_path / "a", tmp_path / "b")  # a copied record keeps the id 'a'

@@ -1,4 +1,5 @@
 """Hundreds of malformed records: validation reports problems, never a traceback."""
+
 import shutil
 import string
 
@@ -10,9 +11,15 @@ import evalkit
 from conftest import SCAFFOLD
 
 BASE = YAML(typ="safe").load((SCAFFOLD / "campaign.yaml").read_text(encoding="utf-8"))
-junk = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(),
-                 st.text(max_size=20), st.lists(st.integers(), max_size=3),
-                 st.dictionaries(st.text(max_size=5), st.integers(), max_size=3))
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+)
 
 
 def _paths(node, prefix=()):
@@ -30,6 +37,7 @@ PATHS = [p for p in _paths(BASE) if p]
 
 def _mutate(data, path, value, delete):
     import copy
+
     data = copy.deepcopy(data)
     node = data
     for part in path[:-1]:
@@ -42,10 +50,15 @@ def _mutate(data, path, value, delete):
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(mutations=st.lists(st.tuples(st.sampled_from(PATHS), junk, st.booleans()),
-                          min_size=1, max_size=4),
-       csv_noise=st.text(alphabet=string.printable + "،ـ", max_size=80))
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    mutations=st.lists(
+        st.tuples(st.sampled_from(PATHS), junk, st.booleans()), min_size=1, max_size=4
+    ),
+    csv_noise=st.text(alphabet=string.printable + "،ـ", max_size=80),
+)
 def test_malformed_records_give_problems_not_tracebacks(tmp_path_factory, mutations, csv_noise):
     folder = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(SCAFFOLD, folder, dirs_exist_ok=True)

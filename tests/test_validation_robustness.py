@@ -3,6 +3,7 @@ the scaffold record, is a located problem (file:line: field: what was expected) 
 pass as the others — never a traceback, a hang, a silent merge or an echo of a file that is
 not the record's — and nothing is written. The hangs are run as a real `evalkit validate`
 process with a time limit."""
+
 import base64
 import os
 import re
@@ -29,8 +30,9 @@ def problems_of(record):
 
 def validate_process(record, timeout=60):
     """`evalkit validate` in its own process; a hang fails the test instead of stalling it."""
-    return subprocess.run([EVALKIT, "validate", str(record)], capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [EVALKIT, "validate", str(record)], capture_output=True, text=True, timeout=timeout
+    )
 
 
 def snapshot(folder):
@@ -38,8 +40,7 @@ def snapshot(folder):
 
 
 # --- item 1: quotes and field counts -------------------------------------------------------
-ROW = ("{id},2024-02,phase-1,{desc},{kind},,low,in_person,international,,,en,diaspora,,,,"
-       "interview-1")
+ROW = "{id},2024-02,phase-1,{desc},{kind},,low,in_person,international,,,en,diaspora,,,,interview-1"
 
 
 def _activities(record, *rows):
@@ -48,23 +49,31 @@ def _activities(record, *rows):
 
 
 def test_a_stray_quote_that_would_merge_rows_is_named_at_its_line(record):
-    _activities(record,
-                ROW.format(id="a", desc='"Protest stands, 5 cities', kind="mobilisation"),
-                ROW.format(id="b", desc="Letters to MPs", kind="lobbying"),
-                ROW.format(id="c", desc='"Vigil, London"', kind="advocacy"))
+    _activities(
+        record,
+        ROW.format(id="a", desc='"Protest stands, 5 cities', kind="mobilisation"),
+        ROW.format(id="b", desc="Letters to MPs", kind="lobbying"),
+        ROW.format(id="c", desc='"Vigil, London"', kind="advocacy"),
+    )
     found = problems_of(record)
-    assert ('activities.csv:2: description: a quote (") opens this cell and is not closed on '
-            "line 2, so lines 2-4 are read as one row; a cell cannot span lines" in found[0])
+    assert (
+        'activities.csv:2: description: a quote (") opens this cell and is not closed on '
+        "line 2, so lines 2-4 are read as one row; a cell cannot span lines" in found[0]
+    )
     assert len(found) == 1, found  # the merged row is not checked as if it were one
 
 
 def test_an_unclosed_quote_with_no_later_quote_is_named_at_its_line(record):
-    _activities(record,
-                ROW.format(id="a", desc="Stands", kind="mobilisation"),
-                ROW.format(id="b", desc='"Letters to MPs', kind="lobbying"),
-                ROW.format(id="c", desc="Vigil", kind="advocacy"))
-    assert any(p.startswith("activities.csv:3: description: a quote") and "lines 3-4" in p
-               for p in problems_of(record))
+    _activities(
+        record,
+        ROW.format(id="a", desc="Stands", kind="mobilisation"),
+        ROW.format(id="b", desc='"Letters to MPs', kind="lobbying"),
+        ROW.format(id="c", desc="Vigil", kind="advocacy"),
+    )
+    assert any(
+        p.startswith("activities.csv:3: description: a quote") and "lines 3-4" in p
+        for p in problems_of(record)
+    )
 
 
 def test_a_line_break_inside_a_cell_is_an_error_at_the_row_it_starts(record):
@@ -73,21 +82,28 @@ def test_a_line_break_inside_a_cell_is_an_error_at_the_row_it_starts(record):
 
 
 def test_a_row_with_more_or_fewer_cells_than_the_header(record):
-    _activities(record,
-                ROW.format(id="a", desc="Stands, 5 cities", kind="mobilisation"),
-                ROW.format(id="b", desc="Letters", kind="lobbying").removesuffix(",interview-1"))
+    _activities(
+        record,
+        ROW.format(id="a", desc="Stands, 5 cities", kind="mobilisation"),
+        ROW.format(id="b", desc="Letters", kind="lobbying").removesuffix(",interview-1"),
+    )
     found = problems_of(record)
-    assert ("activities.csv:2: expected 17 cells as in the header, found 18; a cell holding a "
-            "comma must be in double quotes") in found
+    assert (
+        "activities.csv:2: expected 17 cells as in the header, found 18; a cell holding a "
+        "comma must be in double quotes"
+    ) in found
     assert "activities.csv:3: expected 17 cells as in the header, found 16" in found
 
 
 # --- item 3: duplicated columns, overflowing counts, judgements in the future --------------
 def test_a_duplicated_column_is_an_error_not_the_last_one_winning(record):
-    (record / "metrics.csv").write_text("date,metric,value,value,source\n"
-                                        "2024-01,posts,5,6,interview-1\n", encoding="utf-8")
-    assert ("metrics.csv:1: value: the column appears 2 times (columns 3 and 4); keep one: "
-            "evalkit would read only the last") in problems_of(record)
+    (record / "metrics.csv").write_text(
+        "date,metric,value,value,source\n2024-01,posts,5,6,interview-1\n", encoding="utf-8"
+    )
+    assert (
+        "metrics.csv:1: value: the column appears 2 times (columns 3 and 4); keep one: "
+        "evalkit would read only the last"
+    ) in problems_of(record)
 
 
 def test_a_count_of_310_digits_is_too_large_not_infinity(record):
@@ -98,13 +114,20 @@ def test_a_count_of_310_digits_is_too_large_not_infinity(record):
 
 def test_a_judgement_dated_after_today_is_refused(record):
     next_year = date.today().year + 1
-    edit(record / "campaign.yaml", "as_of: 2024-03", f"as_of: {next_year}-01\n"
-         f"        attained: {next_year}")
+    edit(
+        record / "campaign.yaml",
+        "as_of: 2024-03",
+        f"as_of: {next_year}-01\n        attained: {next_year}",
+    )
     found = problems_of(record)
     for line, field, when in ((40, "as_of", f"{next_year}-01"), (41, "attained", next_year)):
-        assert any(p.startswith(f"campaign.yaml:{line}: goals[0].judgements[0].{field}: {when} "
-                                f"is after today ({date.today().isoformat()})")
-                   for p in found), found
+        assert any(
+            p.startswith(
+                f"campaign.yaml:{line}: goals[0].judgements[0].{field}: {when} "
+                f"is after today ({date.today().isoformat()})"
+            )
+            for p in found
+        ), found
 
 
 def test_a_judgement_dated_this_year_is_accepted(record):
@@ -124,8 +147,10 @@ def test_a_link_to_a_file_outside_the_record_is_refused_never_shown_or_copied(re
     (record / "metrics.csv").symlink_to(elsewhere)
     found = problems_of(record)
     for name in ("engagements.csv", "metrics.csv"):
-        assert (f"{name}: refused: a link to a file outside the record folder; copy the file "
-                "into the folder instead") in found
+        assert (
+            f"{name}: refused: a link to a file outside the record folder; copy the file "
+            "into the folder instead"
+        ) in found
     out = tmp_path / "reports"
     result = CliRunner().invoke(main, ["run", str(record), "--out", str(out)])
     assert result.exit_code != 0
@@ -144,8 +169,9 @@ def test_a_link_inside_the_record_folder_is_read(record):
 # --- item 5: YAML aliases and long values ---------------------------------------------------
 def _bomb(record, where):
     # nine levels of nine aliases: 9^8 (43 million) values from under 1 KB
-    anchors = "".join(f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" if i else "  - &a0 lol\n"
-                      for i in range(9))
+    anchors = "".join(
+        f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" if i else "  - &a0 lol\n" for i in range(9)
+    )
     text = (record / "campaign.yaml").read_text(encoding="utf-8")
     text = text.replace("organisers:\n  - Example organisation\n", "organisers:\n" + anchors)
     if where == "notes":
@@ -159,16 +185,25 @@ def test_a_yaml_alias_bomb_fails_fast_with_a_short_message(record, where):
     _bomb(record, where)
     result = validate_process(record)
     assert result.returncode == 1
-    assert re.search(r"campaign\.yaml:\d+: YAML aliases \(here \*a\d\) stand for more than "
-                     r"10,000 values; a record needs no aliases", result.stdout + result.stderr)
+    assert re.search(
+        r"campaign\.yaml:\d+: YAML aliases \(here \*a\d\) stand for more than "
+        r"10,000 values; a record needs no aliases",
+        result.stdout + result.stderr,
+    )
     assert "Traceback" not in result.stderr and len(result.stdout + result.stderr) < 3000
 
 
 def test_a_few_aliases_within_the_budget_are_read(record):
-    edit(record / "campaign.yaml", "    source: interview-1\nhot_events:",
-         "    source: &src interview-1\nhot_events:")
-    edit(record / "campaign.yaml", "    date: 2024-01-05\n    foreseeable_from: 2023-12   # optional: when a prepared observer could expect it\n    source: interview-1",
-         "    date: 2024-01-05\n    foreseeable_from: 2023-12\n    source: *src")
+    edit(
+        record / "campaign.yaml",
+        "    source: interview-1\nhot_events:",
+        "    source: &src interview-1\nhot_events:",
+    )
+    edit(
+        record / "campaign.yaml",
+        "    date: 2024-01-05\n    foreseeable_from: 2023-12   # optional: when a prepared observer could expect it\n    source: interview-1",
+        "    date: 2024-01-05\n    foreseeable_from: 2023-12\n    source: *src",
+    )
     assert evalkit.check_record(record)[1] == []
 
 
@@ -190,16 +225,22 @@ def test_a_named_pipe_in_place_of_a_record_file_is_refused_without_hanging(recor
     os.mkfifo(record / name)
     result = validate_process(record)
     assert result.returncode == 1
-    assert (f"{name}: not a regular file (a pipe, socket or device); evalkit reads only "
-            "files saved in the record folder") in result.stdout
+    assert (
+        f"{name}: not a regular file (a pipe, socket or device); evalkit reads only "
+        "files saved in the record folder"
+    ) in result.stdout
 
 
 # --- item 7: inputs that raised tracebacks --------------------------------------------------
 def test_an_unquoted_400_digit_number_is_a_located_error(record):
     edit(record / "campaign.yaml", "followers: 1200", "followers: " + "9" * 400)
-    assert any(p.startswith("campaign.yaml:65: media_tools.accounts[0].followers: too large "
-                            "for a count, got 99999999999999999999… (400 digits)")
-               for p in problems_of(record))
+    assert any(
+        p.startswith(
+            "campaign.yaml:65: media_tools.accounts[0].followers: too large "
+            "for a count, got 99999999999999999999… (400 digits)"
+        )
+        for p in problems_of(record)
+    )
 
 
 def test_a_5000_digit_integer_in_yaml_is_a_located_error(record):
@@ -207,15 +248,19 @@ def test_a_5000_digit_integer_in_yaml_is_a_located_error(record):
     edit(record / "campaign.yaml", "followers: 1200", "followers: " + "9" * 5000)
     found = problems_of(record)
     assert any(p.startswith("campaign.yaml:4: format_version:") for p in found), found
-    assert any(p.startswith("campaign.yaml:65: media_tools.accounts[0].followers: too large")
-               for p in found), found
+    assert any(
+        p.startswith("campaign.yaml:65: media_tools.accounts[0].followers: too large")
+        for p in found
+    ), found
 
 
 def test_notes_nested_10000_deep_is_a_located_error(record):
     with open(record / "campaign.yaml", "a", encoding="utf-8") as fh:
         fh.write("notes: " + "[" * 10_000 + "]" * 10_000 + "\n")
-    assert ("campaign.yaml:72: nested more than 20 levels deep; the format nests at most five "
-            "(see docs/campaign-format.md)") in problems_of(record)
+    assert (
+        "campaign.yaml:72: nested more than 20 levels deep; the format nests at most five "
+        "(see docs/campaign-format.md)"
+    ) in problems_of(record)
 
 
 def test_notes_nested_a_million_deep_is_refused_before_it_is_built(record):
@@ -229,15 +274,18 @@ def test_notes_nested_a_million_deep_is_refused_before_it_is_built(record):
 
 def test_a_200000_character_cell_is_a_located_error(record):
     edit(record / "activities.csv", "Protest stands in European capitals", "z" * 200_000)
-    assert ("activities.csv:2: a cell is longer than 131,072 characters, the most a cell may "
-            "hold; shorten it (or move long text to a source)") in problems_of(record)
+    assert (
+        "activities.csv:2: a cell is longer than 131,072 characters, the most a cell may "
+        "hold; shorten it (or move long text to a source)"
+    ) in problems_of(record)
 
 
 def test_a_folder_in_place_of_a_table_is_a_located_error(record):
     (record / "activities.csv").unlink()
     (record / "activities.csv").mkdir()
-    assert ("activities.csv: a folder, not a file; activities.csv must be a file"
-            in problems_of(record))
+    assert "activities.csv: a folder, not a file; activities.csv must be a file" in problems_of(
+        record
+    )
 
 
 def test_every_fault_is_reported_in_one_pass_and_nothing_is_written(record):
@@ -250,9 +298,12 @@ def test_every_fault_is_reported_in_one_pass_and_nothing_is_written(record):
     before = snapshot(record)
     result = validate_process(record)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    for where in ("campaign.yaml:72: nested more than 20", "activities.csv:2: a cell is longer",
-                  "metrics.csv:1: value: the column appears 2 times",
-                  "engagements.csv: a folder, not a file"):
+    for where in (
+        "campaign.yaml:72: nested more than 20",
+        "activities.csv:2: a cell is longer",
+        "metrics.csv:1: value: the column appears 2 times",
+        "engagements.csv: a folder, not a file",
+    ):
         assert where in result.stdout, result.stdout
     assert snapshot(record) == before
 
@@ -260,21 +311,30 @@ def test_every_fault_is_reported_in_one_pass_and_nothing_is_written(record):
 # --- item 8: what a run could not draw ------------------------------------------------------
 def test_a_phase_ending_in_9999_is_refused_at_validation(record):
     edit(record / "campaign.yaml", "end: 2024-03", "end: 9999-12")
-    assert ("campaign.yaml:20: phases[0].end: '9999-12': the year must be from 1700 to 2199"
-            in problems_of(record))
+    assert (
+        "campaign.yaml:20: phases[0].end: '9999-12': the year must be from 1700 to 2199"
+        in problems_of(record)
+    )
 
 
 def test_series_values_that_are_not_finite_are_refused(record):
     (record / "series.csv").write_text(
         "date,metric,value,source\n2024-01-01,followers,inf,interview-1\n"
         "2024-01-02,followers,1e309,interview-1\n2024-01-03,followers,nan,interview-1\n"
-        "9999-12-01,followers,5,interview-1\n", encoding="utf-8")
+        "9999-12-01,followers,5,interview-1\n",
+        encoding="utf-8",
+    )
     found = problems_of(record)
     for line, raw in ((2, "inf"), (3, "1e309"), (4, "nan")):
-        assert any(p.startswith(f"series.csv:{line}: value: '{raw}' is not a number")
-                   for p in found), found
-    assert any(p.startswith("series.csv:5: date: '9999-12-01' is not a day written YYYY-MM-DD "
-                            "from 1700 to 2199") for p in found), found
+        assert any(
+            p.startswith(f"series.csv:{line}: value: '{raw}' is not a number") for p in found
+        ), found
+    assert any(
+        p.startswith(
+            "series.csv:5: date: '9999-12-01' is not a day written YYYY-MM-DD from 1700 to 2199"
+        )
+        for p in found
+    ), found
 
 
 MATH = r"Save $\frac{1}{$ Ghouta"
@@ -305,11 +365,15 @@ def test_record_text_with_dollars_is_drawn_as_written_in_every_chart(record):
         campaign = evalkit.load_campaign(record)
         charts = [campaign_timeline(campaign)]
         charts += [q.plot() for q in Evaluation(campaign).questions.values()]
-        results = [campaign_results(campaign),
-                   campaign_results(evalkit.load_campaign(CASE_STUDIES / "caesar"))]
+        results = [
+            campaign_results(campaign),
+            campaign_results(evalkit.load_campaign(CASE_STUDIES / "caesar")),
+        ]
         charts += [verdict_heatmap(results), mix_plot(results)]
-        svgs = [base64.b64decode(figure(fig, "chart").split("base64,")[1].split('"')[0])
-                .decode("utf-8") for fig in charts]
+        svgs = [
+            base64.b64decode(figure(fig, "chart").split("base64,")[1].split('"')[0]).decode("utf-8")
+            for fig in charts
+        ]
     finally:
         matplotlib.rcParams["text.parse_math"] = False
     drawn = "".join(svgs)
@@ -322,6 +386,7 @@ def test_a_record_at_the_edges_of_what_validates_runs_and_compares(record, tmp_p
     count, `$…$` in the campaign's, a phase's and a series' names; then the comparative of
     it and a plain record (the comparative failed for every campaign before)."""
     from evalkit.run.pipeline import compare, evaluate
+
     plain = tmp_path / "plain"
     plain.mkdir()
     for f in record.iterdir():
@@ -335,9 +400,15 @@ def test_a_record_at_the_edges_of_what_validates_runs_and_compares(record, tmp_p
     edit(record / "metrics.csv", "about 5000", "9007199254740992")
     with open(record / "metrics.csv", "a", encoding="utf-8") as fh:
         fh.write("2199-12,posts,3,en,,twitter,,,phase-1,$x$,interview-1\n")
-    (record / "series.csv").write_text("date,metric,value,source\n" + "".join(
-        f"1700-{m:02d}-{d:02d},$\\bad$ followers,{(m * 40 + d) * 1e12:.0f},interview-1\n"
-        for m in (1, 2, 3) for d in range(1, 29)), encoding="utf-8")
+    (record / "series.csv").write_text(
+        "date,metric,value,source\n"
+        + "".join(
+            f"1700-{m:02d}-{d:02d},$\\bad$ followers,{(m * 40 + d) * 1e12:.0f},interview-1\n"
+            for m in (1, 2, 3)
+            for d in range(1, 29)
+        ),
+        encoding="utf-8",
+    )
     assert evalkit.check_record(record)[1] == []
     out = tmp_path / "reports"
     for folder in (record, plain):
@@ -356,16 +427,21 @@ def test_a_campaign_yaml_linked_from_outside_is_refused_and_not_shown(record, tm
     (record / "campaign.yaml").symlink_to(secret)
     result = validate_process(record)
     assert result.returncode == 1
-    assert ("campaign.yaml: refused: a link to a file outside the record folder"
-            in result.stdout)
+    assert "campaign.yaml: refused: a link to a file outside the record folder" in result.stdout
     assert "root:" not in result.stdout + result.stderr
 
 
 def test_a_long_unknown_column_or_key_is_cut_short_in_the_message(record):
     edit(record / "metrics.csv", ",note,", "," + "n" * 50_000 + ",")
     # YAML keys are at most 1,024 characters
-    edit(record / "campaign.yaml", "  en: My campaign\n", "  en: My campaign\n  " + "k" * 1000 + ": 1\n")
+    edit(
+        record / "campaign.yaml",
+        "  en: My campaign\n",
+        "  en: My campaign\n  " + "k" * 1000 + ": 1\n",
+    )
     found = problems_of(record)
     assert "metrics.csv:1: " + "n" * 60 + "… (50,000 characters): unknown column" in " ".join(found)
-    assert "campaign.yaml:8: name." + "k" * 60 + "… (1,000 characters): unknown key" in " ".join(found)
+    assert "campaign.yaml:8: name." + "k" * 60 + "… (1,000 characters): unknown key" in " ".join(
+        found
+    )
     assert max(map(len, found)) < 1000

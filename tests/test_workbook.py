@@ -1,6 +1,7 @@
 """A record as one spreadsheet workbook (evalkit new --xlsx, validate/run of a .xlsx,
 evalkit convert): lossless both ways, problems located on sheet and cell, drop-down lists,
 and a file that LibreOffice opens."""
+
 import json
 import shutil
 import subprocess
@@ -17,15 +18,17 @@ from evalkit.record.load import check_record  # noqa: E402
 from evalkit.record.workbook import folder_to_workbook, workbook_to_folder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-RECORDS = [*(CASE_STUDIES / c for c in ("aleppo-is-burning", "save-ghouta",
-                                        "idlib-under-fire", "caesar")),
-           *sorted(p for p in (ROOT / "tests" / "records").iterdir() if p.is_dir()),
-           ROOT / "examples" / "sicily-smoke-free-law"]
+RECORDS = [
+    *(CASE_STUDIES / c for c in ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar")),
+    *sorted(p for p in (ROOT / "tests" / "records").iterdir() if p.is_dir()),
+    ROOT / "examples" / "sicily-smoke-free-law",
+]
 
 
 def _results(record: Path) -> dict:
     """What an evaluation computes (results.json's content), less the record's place."""
     from evalkit.results.build import campaign_results
+
     campaign, problems = check_record(record)
     assert not problems, [str(p) for p in problems]
     results = json.loads(json.dumps(campaign_results(campaign, ""), default=str))
@@ -44,8 +47,8 @@ def test_a_record_round_trips_through_a_workbook_with_the_same_results(record, t
     conv = workbook_to_folder(book, back)
     assert conv.problems == []
     before = _results(record)
-    assert _results(book) == before          # the workbook read directly
-    assert _results(back) == before          # and converted back to a folder
+    assert _results(book) == before  # the workbook read directly
+    assert _results(back) == before  # and converted back to a folder
     for table in ("activities.csv", "metrics.csv", "engagements.csv"):
         lines = (record / table).read_text(encoding="utf-8-sig").splitlines()
         assert len((back / table).read_text(encoding="utf-8").splitlines()) == len(lines)
@@ -68,8 +71,10 @@ def test_problems_are_located_on_sheet_and_cell_all_in_one_pass(tmp_path):
     out = result.output
     letter = openpyxl.utils.get_column_letter(kind)
     assert f"activities!{letter}12: kind: unknown code 'lobying'" in out
-    assert f"goals!{openpyxl.utils.get_column_letter(level)}2: goals[0].level: unknown code " \
-           "'mainn'" in out
+    assert (
+        f"goals!{openpyxl.utils.get_column_letter(level)}2: goals[0].level: unknown code "
+        "'mainn'" in out
+    )
     assert "judgements!A2: goal: 'no-such-goal' is not the id of an entry on the goals" in out
     assert "activites: not a sheet of a record" in out
     assert "Traceback" not in out
@@ -89,9 +94,21 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
     book = tmp_path / "river-campaign.xlsx"
     assert book.is_file() and not (tmp_path / "river-campaign").exists()
     wb = openpyxl.load_workbook(book)
-    for sheet in ("campaign", "sources", "phases", "hot_events", "goals", "audiences",
-                  "accounts", "hashtags", "coalitions", "activities", "metrics",
-                  "engagements", "series"):
+    for sheet in (
+        "campaign",
+        "sources",
+        "phases",
+        "hot_events",
+        "goals",
+        "audiences",
+        "accounts",
+        "hashtags",
+        "coalitions",
+        "activities",
+        "metrics",
+        "engagements",
+        "series",
+    ):
         assert sheet in wb.sheetnames
     acts = wb["activities"]
     headings = {c.value: c for c in acts[1]}
@@ -99,7 +116,7 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
     assert headings["date"].comment.text.startswith("required")
     lists = {str(dv.sqref).split(":")[0][0] for dv in acts.data_validations.dataValidation}
     assert openpyxl.utils.get_column_letter(list(headings).index("kind") + 1) in lists
-    assert acts["A2"].fill.fgColor.rgb.endswith("EEEEEE")     # examples shaded
+    assert acts["A2"].fill.fgColor.rgb.endswith("EEEEEE")  # examples shaded
     result = runner.invoke(main, ["validate", str(book)])
     assert result.exit_code == 0, result.output
     campaign, _ = check_record(book)
@@ -108,8 +125,9 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
 
 def test_run_accepts_a_workbook_like_a_folder(tmp_path):
     book = folder_to_workbook(CASE_STUDIES / "save-ghouta", tmp_path / "save-ghouta.xlsx")
-    result = CliRunner().invoke(main, ["run", str(book), "--out", str(tmp_path / "out"),
-                                       "--no-progress"])
+    result = CliRunner().invoke(
+        main, ["run", str(book), "--out", str(tmp_path / "out"), "--no-progress"]
+    )
     assert result.exit_code == 0, result.output
     results = json.loads((tmp_path / "out" / "save-ghouta" / "results.json").read_text())
     assert results["record"]["id"] == "save-ghouta"
@@ -129,14 +147,27 @@ def test_convert_goes_both_ways_and_never_overwrites(tmp_path):
 def test_libreoffice_opens_the_workbook_and_reads_its_tables(tmp_path):
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        pytest.skip("LibreOffice is not installed (scripts/test.sh installs Debian's "
-                    "libreoffice-calc-nogui when run as root)")
+        pytest.skip(
+            "LibreOffice is not installed (scripts/test.sh installs Debian's "
+            "libreoffice-calc-nogui when run as root)"
+        )
     book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
     # LibreOffice re-saves it as its own .xlsx: what an evaluator's edit in Calc gives back
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
-                    str(tmp_path / "lo-out"), str(book)], check=True, capture_output=True,
-                   timeout=300)
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo-out"),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     resaved = tmp_path / "lo-out" / "caesar.xlsx"
     assert resaved.is_file()
     assert _results(resaved) == _results(CASE_STUDIES / "caesar")

@@ -1,6 +1,7 @@
 """The workshop pack builds: the trainers' notebook runs where it sits and shows the
 learner's edit changing a criterion; the worksheets are written as HTML and PDF from
 evalkit's vocabulary; the exercise record is labelled simulated and its key matches a run."""
+
 import json
 import re
 from pathlib import Path
@@ -25,8 +26,9 @@ KEY = ROOT / "workshop" / "exercise" / "key.md"
 
 def _outputs(nb, cell_id):
     cell = next(c for c in nb.cells if c.get("id") == cell_id)
-    return "".join(o.get("data", {}).get("text/html", "") or o.get("text", "")
-                   for o in cell.outputs)
+    return "".join(
+        o.get("data", {}).get("text/html", "") or o.get("text", "") for o in cell.outputs
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +36,15 @@ def workshop_notebook(tmp_path_factory):
     out = tmp_path_factory.mktemp("workshop") / "workshop.ipynb"
     template = template_path("workshop.ipynb")
     # run where it sits, as a trainer opening it in JupyterLab would
-    pm.execute_notebook(str(template), str(out), kernel_name="python3", progress_bar=False,
-                        cwd=str(template.parent), extra_arguments=KERNEL_ARGUMENTS,
-                        kernel_manager_class=kernel_manager_logging_to(out.parent / "k.log"))
+    pm.execute_notebook(
+        str(template),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(template.parent),
+        extra_arguments=KERNEL_ARGUMENTS,
+        kernel_manager_class=kernel_manager_logging_to(out.parent / "k.log"),
+    )
     return nbformat.read(out, as_version=4)
 
 
@@ -52,14 +60,18 @@ def test_the_learners_edit_changes_a_criterion_and_says_which(workshop_notebook)
     phases = _outputs(workshop_notebook, "phases")
     assert "62–131" in phases  # the pause the record implies
     compare = _outputs(workshop_notebook, "compare")
-    row = re.search(r"<tr><td>Continuity[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>"
-                    r"<td>([^<]*)</td>", compare)
+    row = re.search(
+        r"<tr><td>Continuity[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>"
+        r"<td>([^<]*)</td>",
+        compare,
+    )
     assert row.groups() == ("not met", "met", "yes")
     verdict = re.search(r"<tr><td>VERDICT</td><td>(\w+)</td><td>(\w+)</td>", compare)
     assert verdict.groups() == ("fair", "good")
     # the record on disk is untouched: the edit was made on a copy
-    assert "start: 2016-09" in (ROOT / "case_studies" / "aleppo-is-burning" /
-                                "campaign.yaml").read_text(encoding="utf-8")
+    assert "start: 2016-09" in (
+        ROOT / "case_studies" / "aleppo-is-burning" / "campaign.yaml"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", ["workshop.ipynb", "workshop.ar.ipynb"])
@@ -70,9 +82,11 @@ def test_workshop_notebook_has_no_outputs_committed(name):
 
 def _code(nb) -> dict:
     """Each code cell's code without its comments, by cell id (comments are prose)."""
-    return {c.get("id"): "\n".join(line.split("#", 1)[0].rstrip()
-                                   for line in c.source.splitlines())
-            for c in nb.cells if c.cell_type == "code"}
+    return {
+        c.get("id"): "\n".join(line.split("#", 1)[0].rstrip() for line in c.source.splitlines())
+        for c in nb.cells
+        if c.cell_type == "code"
+    }
 
 
 def test_the_arabic_workshop_notebook_runs_the_same_code_in_arabic(tmp_path):
@@ -85,17 +99,25 @@ def test_the_arabic_workshop_notebook_runs_the_same_code_in_arabic(tmp_path):
     assert en.pop("parameters").replace('lang = "en"', 'lang = "ar"') == ar.pop("parameters")
     assert en == ar
     out = tmp_path / "workshop.ar.ipynb"
-    pm.execute_notebook(str(template), str(out), kernel_name="python3", progress_bar=False,
-                        cwd=str(template.parent), extra_arguments=KERNEL_ARGUMENTS,
-                        kernel_manager_class=kernel_manager_logging_to(tmp_path / "k.log"))
+    pm.execute_notebook(
+        str(template),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(template.parent),
+        extra_arguments=KERNEL_ARGUMENTS,
+        kernel_manager_class=kernel_manager_logging_to(tmp_path / "k.log"),
+    )
     nb = nbformat.read(out, as_version=4)
-    assert "الحكم: مقبول" in _outputs(nb, "criteria")          # Verdict: Fair
+    assert "الحكم: مقبول" in _outputs(nb, "criteria")  # Verdict: Fair
     compare = _outputs(nb, "compare")
     verdict = re.search(r"<tr><td>الحكم</td><td>(\w+)</td><td>(\w+)</td>", compare)
-    assert verdict.groups() == ("مقبول", "جيد")                 # fair -> good, as in English
+    assert verdict.groups() == ("مقبول", "جيد")  # fair -> good, as in English
     from test_arabic import _english_left, _record_text, _visible_text
-    shown = _visible_text(" ".join(_outputs(nb, c.get("id")) for c in nb.cells
-                                   if c.cell_type == "code"))
+
+    shown = _visible_text(
+        " ".join(_outputs(nb, c.get("id")) for c in nb.cells if c.cell_type == "code")
+    )
     record = _record_text(ROOT / "case_studies" / "aleppo-is-burning")
     assert _english_left(shown, record) == []
 
@@ -104,8 +126,7 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
     result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     pages = {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.html")}
-    assert set(pages) == {"five-question-debrief", "audience-grid", "smart-goals",
-                          "launch-timing"}
+    assert set(pages) == {"five-question-debrief", "audience-grid", "smart-goals", "launch-timing"}
     for q in QUESTIONS:
         assert q.question in pages["five-question-debrief"]
     for segment in schema.Segment.__args__:
@@ -122,8 +143,10 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path, lang):
     import pypdfium2 as pdfium
-    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--pdf",
-                                       "--lang", lang])
+
+    result = CliRunner().invoke(
+        main, ["worksheets", "--out", str(tmp_path), "--pdf", "--lang", lang]
+    )
     assert result.exit_code == 0, result.output
     for pdf in sorted(tmp_path.glob("*.pdf")):
         doc = pdfium.PdfDocument(str(pdf))
@@ -153,10 +176,16 @@ def test_the_exercise_key_matches_what_evalkit_computes(tmp_path):
     verdicts = dict(re.findall(r"^\| ([1-5]) \| (\w+) \|", key, re.M))
     assert len(verdicts) == 5
     assert verdicts == {n: q["verdict"] for n, q in results["questions"].items()}
-    timing = re.findall(r"^\| ([a-z-]+) \| (launch|relaunch|escalation) \| (\w+) \| (yes|no) \|",
-                        key, re.M)
-    assert timing == [(t["phase"], t["role"], t["timing"], "yes" if t["reactive"] else "no")
-                      for t in results["launch_timing"]]
+    timing = re.findall(
+        r"^\| ([a-z-]+) \| (launch|relaunch|escalation) \| (\w+) \| (yes|no) \|", key, re.M
+    )
+    assert timing == [
+        (t["phase"], t["role"], t["timing"], "yes" if t["reactive"] else "no")
+        for t in results["launch_timing"]
+    ]
     weaknesses = re.findall(r"^\| (W\d+) \|", key, re.M)
-    assert weaknesses == [c["rule"] for c in results["checklist"]
-                          if c["status"] == "fires" and c["kind"] == "weakness"]
+    assert weaknesses == [
+        c["rule"]
+        for c in results["checklist"]
+        if c["status"] == "fires" and c["kind"] == "weakness"
+    ]

@@ -1,4 +1,5 @@
 """The comparison in a few lines, computed from the results."""
+
 from __future__ import annotations
 
 from evalkit.evaluation import QUESTION_WORDS
@@ -18,10 +19,19 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     """The comparison in a few lines, each computed from the results (verdicts, the
     evaluators' recorded attainments, launch timing, the replication table)."""
     years = sorted(r.facts.start[:4] for r in results)
-    span = years[0] if years[0] == years[-1] else Msg("{first} to {last}", first=years[0],
-                                                      last=years[-1])
-    lines = [Msg("{n} campaigns compared, started {span}: {names}.", n=len(results), span=span,
-                 names=_names(results))]
+    span = (
+        years[0]
+        if years[0] == years[-1]
+        else Msg("{first} to {last}", first=years[0], last=years[-1])
+    )
+    lines = [
+        Msg(
+            "{n} campaigns compared, started {span}: {names}.",
+            n=len(results),
+            span=span,
+            names=_names(results),
+        )
+    ]
     spread = []
     for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
         counts: dict[str, int] = {}
@@ -29,42 +39,77 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
             level = r.questions[n].verdict
             counts[level] = counts.get(level, 0) + 1
         order = [*reversed(SCALE), "insufficient evidence"]
-        spread.append(Msg("{question} {counts}", question=word, counts=joined(", ", [
-            Msg("{level} ×{n}", level=lvl, n=counts[lvl]) for lvl in order if lvl in counts])))
-    lines.append(Msg("Verdicts (how many campaigns at each level): {spread}.",
-                     spread=joined(" · ", spread)))
-    reached = [r for r in results
-               if any(g.attainment in ("achieved", "partly") for g in r.facts.main_goal)]
+        spread.append(
+            Msg(
+                "{question} {counts}",
+                question=word,
+                counts=joined(
+                    ", ",
+                    [
+                        Msg("{level} ×{n}", level=lvl, n=counts[lvl])
+                        for lvl in order
+                        if lvl in counts
+                    ],
+                ),
+            )
+        )
+    lines.append(
+        Msg("Verdicts (how many campaigns at each level): {spread}.", spread=joined(" · ", spread))
+    )
+    reached = [
+        r for r in results if any(g.attainment in ("achieved", "partly") for g in r.facts.main_goal)
+    ]
     failed = [r for r in results if r.facts.main_goal and r not in reached]
-    lines.append(Msg("Main goal achieved at least in part (the evaluators' judgements): "
-                     "{reached}; not achieved or not yet judged: {failed}.",
-                     reached=_names(reached), failed=_names(failed)))
+    lines.append(
+        Msg(
+            "Main goal achieved at least in part (the evaluators' judgements): "
+            "{reached}; not achieved or not yet judged: {failed}.",
+            reached=_names(reached),
+            failed=_names(failed),
+        )
+    )
     reach_no_goal = [r for r in failed if r.questions["2"].verdict in ("fair", "good")]
     if reach_no_goal:
-        lines.append(Msg("Reached their audience (question 2 fair or good) but not their main "
-                         "goal: {names}.", names=_names(reach_no_goal)))
+        lines.append(
+            Msg(
+                "Reached their audience (question 2 fair or good) but not their main "
+                "goal: {names}.",
+                names=_names(reach_no_goal),
+            )
+        )
     firsts = [(r, first_launch(r)) for r in results]
     reactive = [r for r, t in firsts if t and t.reactive is True]
     designed = [r for r, t in firsts if t and t.designed]
-    line = Msg("First launches reactive to a hot event: {n} of {total}", n=len(reactive),
-               total=len(results))
+    line = Msg(
+        "First launches reactive to a hot event: {n} of {total}",
+        n=len(reactive),
+        total=len(results),
+    )
     if reactive:
         line = Msg("{line} ({names})", line=line, names=_names(reactive))
     if designed:
-        line = Msg("{line}; designed to make their own event: {names}", line=line,
-                   names=_names(designed))
+        line = Msg(
+            "{line}; designed to make their own event: {names}", line=line, names=_names(designed)
+        )
     # dates that allow both "before" and "at" are counted neither way (timing.py)
     untold = [r for r, t in firsts if t and t.reactive is None]
     if untold:
-        line = Msg("{line}; cannot be told from the dates: {names}", line=line,
-                   names=_names(untold))
+        line = Msg(
+            "{line}; cannot be told from the dates: {names}", line=line, names=_names(untold)
+        )
     lines.append(Msg("{line}.", line=line))
     if paper_results(results):
         claims = computed_counts(replication_table(results))
-        lines.append(Msg("The paper's claims: of {computed} computed, {agree} agree with what "
-                         "evalkit computed, {disagree} disagree, {cannot} cannot be computed; "
-                         "{restate} restate the evaluator's judgement (see the last sections).",
-                         computed=claims["computed"], agree=claims["agree"],
-                         disagree=claims["disagree"], cannot=claims["cannot"],
-                         restate=claims["restate"]))
+        lines.append(
+            Msg(
+                "The paper's claims: of {computed} computed, {agree} agree with what "
+                "evalkit computed, {disagree} disagree, {cannot} cannot be computed; "
+                "{restate} restate the evaluator's judgement (see the last sections).",
+                computed=claims["computed"],
+                agree=claims["agree"],
+                disagree=claims["disagree"],
+                cannot=claims["cannot"],
+                restate=claims["restate"],
+            )
+        )
     return lines

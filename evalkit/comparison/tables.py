@@ -1,5 +1,6 @@
 """The campaigns side by side, from their `results.json` files (never re-running them): the
 paper's grid, the five verdicts, and cross-campaign findings computed from the data."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,24 +11,24 @@ import pandas as pd
 from evalkit.evaluation.base import SCALE
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.i18n import N_, Msg, joined, language, localized, tr
-from evalkit.results.model import (CampaignResults, LaunchTimingResult, MainGoal,
-                                   read_results_dir)
+from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
 from evalkit.stats import RateTrend
 
 AGREES, DISAGREES, CANNOT = N_("agrees"), N_("disagrees"), N_("cannot be computed")
 MILITARY = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire")
 
 
-def load_results(results_dir: str | Path,
-                 ids: Optional[list[str]] = None) -> list[CampaignResults]:
+def load_results(results_dir: str | Path, ids: Optional[list[str]] = None) -> list[CampaignResults]:
     """Every `<id>/results.json` under `results_dir` (or the named ids), checked against the
     results model (a ResultsError names every file that is missing or cannot be read),
     oldest campaign first."""
     results = read_results_dir(results_dir, ids)
+
     # campaigns are columns and rows by name, in the report's language where the record
     # gives one (name_ar); two records of one name get their ids added
     def named(r: CampaignResults) -> str:
         return (language() == "ar" and r.record.name_ar) or r.record.name_en
+
     names = [named(r) for r in results]
     for r in results:
         name = named(r)
@@ -40,8 +41,9 @@ def _name(r: CampaignResults) -> str:
 
 
 def _grid(r: CampaignResults) -> pd.DataFrame:
-    return pd.DataFrame([g.model_dump() for g in r.grid],
-                        columns=["dimension", "item", "entry", "sources"])
+    return pd.DataFrame(
+        [g.model_dump() for g in r.grid], columns=["dimension", "item", "entry", "sources"]
+    )
 
 
 def grid_side_by_side(results: list[CampaignResults]) -> pd.DataFrame:
@@ -61,10 +63,15 @@ def verdicts(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
         for n, q in sorted(r.questions.items()):
-            rows.append({"campaign": _name(r),
-                         "question": Msg("{number}. {question}", number=n, question=q.question),
-                         "verdict": q.verdict, "confidence": q.confidence or "",
-                         "score": SCALE.index(q.verdict) if q.verdict in SCALE else None})
+            rows.append(
+                {
+                    "campaign": _name(r),
+                    "question": Msg("{number}. {question}", number=n, question=q.question),
+                    "verdict": q.verdict,
+                    "confidence": q.confidence or "",
+                    "score": SCALE.index(q.verdict) if q.verdict in SCALE else None,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -74,14 +81,35 @@ def international_stand_rates(results: list[CampaignResults]) -> pd.DataFrame:
     for r in results:
         for e in r.facts.event_rates:
             if e.metric == "protest_stands" and e.scope == "international":
-                rows.append({"campaign": _name(r), "id": r.record.id,
-                             "window": e.window, "start": e.window_start,
-                             "weeks": e.weeks, "count": e.count, "bound": e.bound,
-                             "per week": e.per_week, "rate_low": e.rate_low,
-                             "rate_high": e.rate_high})
-    return pd.DataFrame(rows, columns=["campaign", "id", "window", "start", "weeks", "count",
-                                       "bound", "per week", "rate_low", "rate_high"]
-                        ).sort_values("start", kind="stable")
+                rows.append(
+                    {
+                        "campaign": _name(r),
+                        "id": r.record.id,
+                        "window": e.window,
+                        "start": e.window_start,
+                        "weeks": e.weeks,
+                        "count": e.count,
+                        "bound": e.bound,
+                        "per week": e.per_week,
+                        "rate_low": e.rate_low,
+                        "rate_high": e.rate_high,
+                    }
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "campaign",
+            "id",
+            "window",
+            "start",
+            "weeks",
+            "count",
+            "bound",
+            "per week",
+            "rate_low",
+            "rate_high",
+        ],
+    ).sort_values("start", kind="stable")
 
 
 # A trend across campaigns is tested only on counts that can carry it: from at least three
@@ -95,14 +123,20 @@ def stand_trend_withheld(results: list[CampaignResults]) -> Optional[Msg]:
     r = international_stand_rates(results)
     campaigns = r["id"].nunique() if len(r) else 0
     if campaigns < TREND_MIN_CAMPAIGNS:
-        return Msg("International stand counts from {n} campaigns: a trend needs counts from "
-                   "at least {needed}, so none is tested (the counts are shown as they are).",
-                   n=campaigns, needed=TREND_MIN_CAMPAIGNS)
+        return Msg(
+            "International stand counts from {n} campaigns: a trend needs counts from "
+            "at least {needed}, so none is tested (the counts are shown as they are).",
+            n=campaigns,
+            needed=TREND_MIN_CAMPAIGNS,
+        )
     open_ended = int(r["bound"].isin(["lower", "upper"]).sum())
     if open_ended * 2 > len(r):
-        return Msg("{open} of the {n} international stand counts are open-ended bounds "
-                   "('more than …'): too few are counted for a trend test.",
-                   open=open_ended, n=len(r))
+        return Msg(
+            "{open} of the {n} international stand counts are open-ended bounds "
+            "('more than …'): too few are counted for a trend test.",
+            open=open_ended,
+            n=len(r),
+        )
     return None
 
 
@@ -112,26 +146,38 @@ def stand_rate_trend(results: list[CampaignResults]) -> Optional[RateTrend]:
     if stand_trend_withheld(results) is not None:
         return None
     r = international_stand_rates(results)
-    return RateTrend([f"{c} ({w})" for c, w in zip(r["campaign"], r["window"])],
-                     list(r["count"]), list(r["weeks"]))
+    return RateTrend(
+        [f"{c} ({w})" for c, w in zip(r["campaign"], r["window"])],
+        list(r["count"]),
+        list(r["weeks"]),
+    )
 
 
 def fragmentation(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
         for f in r.facts.hashtag_fragmentation:
-            rows.append({"campaign": _name(r), "phase": f.phase or N_("whole campaign"),
-                         "language": f.language, "written forms": f.written_forms,
-                         "distinct hashtags": f.distinct, "trended": f.trended})
+            rows.append(
+                {
+                    "campaign": _name(r),
+                    "phase": f.phase or N_("whole campaign"),
+                    "language": f.language,
+                    "written forms": f.written_forms,
+                    "distinct hashtags": f.distinct,
+                    "trended": f.trended,
+                }
+            )
     return pd.DataFrame(rows)
 
 
-def sequence_links(results: list[CampaignResults]
-                   ) -> list[tuple[CampaignResults, CampaignResults]]:
+def sequence_links(results: list[CampaignResults]) -> list[tuple[CampaignResults, CampaignResults]]:
     """(earlier, later) pairs where a record says it `follows` another record present."""
     by_id = {r.record.id: r for r in results}
-    return [(by_id[r.record.follows], r) for r in results
-            if r.record.follows is not None and r.record.follows in by_id]
+    return [
+        (by_id[r.record.follows], r)
+        for r in results
+        if r.record.follows is not None and r.record.follows in by_id
+    ]
 
 
 def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
@@ -142,10 +188,17 @@ def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
         pa, pb = set(a.facts.partners), set(b.facts.partners)
         shared = sorted(pa & pb)
         union = pa | pb
-        rows.append({"from": _name(a), "to": _name(b), "partners before": len(pa),
-                     "partners after": len(pb), "shared": len(shared),
-                     "shared names": ", ".join(shared) or N_("none"),
-                     "overlap (Jaccard)": round(len(shared) / len(union), 2) if union else None})
+        rows.append(
+            {
+                "from": _name(a),
+                "to": _name(b),
+                "partners before": len(pa),
+                "partners after": len(pb),
+                "shared": len(shared),
+                "shared names": ", ".join(shared) or N_("none"),
+                "overlap (Jaccard)": round(len(shared) / len(union), 2) if union else None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -155,17 +208,22 @@ def first_launch(r: CampaignResults) -> Optional[LaunchTimingResult]:
 
 def attainment_words(goals: list[MainGoal]) -> Msg | str:
     """Recorded attainments in words ('not achieved', 'partly achieved'), not codes."""
-    return joined(", ", [ATTAINMENT_WORDS.get(str(g.attainment), str(g.attainment))
-                         for g in goals])
+    return joined(", ", [ATTAINMENT_WORDS.get(str(g.attainment), str(g.attainment)) for g in goals])
 
 
 def launch_words(t: LaunchTimingResult) -> Msg:
     """A launch's timing in words, e.g. 'at the hot event: reactive'."""
-    reactive = {True: N_("reactive"), False: N_("not reactive"),
-                None: N_("whether reactive cannot be told")}[t.reactive]
+    reactive = {
+        True: N_("reactive"),
+        False: N_("not reactive"),
+        None: N_("whether reactive cannot be told"),
+    }[t.reactive]
     if t.designed:
-        return Msg("{timing} the hot event: {reactive}; designed (the campaign made its own "
-                   "event)", timing=t.timing, reactive=reactive)
+        return Msg(
+            "{timing} the hot event: {reactive}; designed (the campaign made its own event)",
+            timing=t.timing,
+            reactive=reactive,
+        )
     return Msg("{timing} the hot event: {reactive}", timing=t.timing, reactive=reactive)
 
 
@@ -176,14 +234,19 @@ def launches(results: list[CampaignResults]) -> pd.DataFrame:
     for r in results:
         first = r.first_launch()
         starts = [t for t in r.launch_timing if t.role in ("launch", "relaunch")]
-        rows.append({"campaign": _name(r),
-                     "first launch": first.timing if first else N_("not recorded"),
-                     "reactive": {True: "yes", False: "no", None: N_("cannot tell")}[
-                         first.reactive if first else None],
-                     "designed (made its own event)": "yes" if first and first.designed else "no",
-                     "reactive launches and relaunches":
-                         Msg("{n} of {total}", n=sum(t.reactive is True for t in starts),
-                             total=len(starts))})
+        rows.append(
+            {
+                "campaign": _name(r),
+                "first launch": first.timing if first else N_("not recorded"),
+                "reactive": {True: "yes", False: "no", None: N_("cannot tell")}[
+                    first.reactive if first else None
+                ],
+                "designed (made its own event)": "yes" if first and first.designed else "no",
+                "reactive launches and relaunches": Msg(
+                    "{n} of {total}", n=sum(t.reactive is True for t in starts), total=len(starts)
+                ),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -193,11 +256,15 @@ def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
         q2, q3 = r.questions["2"], r.questions["3"]
-        rows.append({"campaign": _name(r), "reach (Q2)": q2.verdict,
-                     "goals (Q3)": q3.verdict,
-                     "main goal": attainment_words(r.facts.main_goal) or N_("not recorded"),
-                     "largest counts recorded": joined("; ", r.facts.largest_counts)
-                     or N_("none")})
+        rows.append(
+            {
+                "campaign": _name(r),
+                "reach (Q2)": q2.verdict,
+                "goals (Q3)": q3.verdict,
+                "main goal": attainment_words(r.facts.main_goal) or N_("not recorded"),
+                "largest counts recorded": joined("; ", r.facts.largest_counts) or N_("none"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -206,30 +273,49 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
     for r in results:
         kinds = r.facts.activity_mix.kind
         total = sum(kinds.values()) or 1
-        rows.append({"campaign": _name(r), "activities": r.facts.activities,
-                     **{f"{k} share": round(kinds.get(k, 0) / total, 2)
-                        for k in ("mobilisation", "advocacy", "lobbying")},
-                     "main goal": attainment_words(r.facts.main_goal),
-                     "highest decision-maker rung": r.facts.decision_makers_top_rung})
+        rows.append(
+            {
+                "campaign": _name(r),
+                "activities": r.facts.activities,
+                **{
+                    f"{k} share": round(kinds.get(k, 0) / total, 2)
+                    for k in ("mobilisation", "advocacy", "lobbying")
+                },
+                "main goal": attainment_words(r.facts.main_goal),
+                "highest decision-maker rung": r.facts.decision_makers_top_rung,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def mix_plot(results: list[CampaignResults]):
     from evalkit.style.plotting import pyplot
+
     plt = pyplot()
     m = mix_against_attainment(results).set_index("campaign")
     shares = m[["mobilisation share", "advocacy share", "lobbying share"]]
     fig, ax = plt.subplots(figsize=(7.5, 3))
     shares.plot.barh(stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868"])
     for i, (_, row) in enumerate(m.iterrows()):
-        ax.text(1.01, i, tr("main goal: {attainment}").format(
-            attainment=localized(row["main goal"])), va="center", fontsize=8)
+        ax.text(
+            1.01,
+            i,
+            tr("main goal: {attainment}").format(attainment=localized(row["main goal"])),
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlim(0, 1.45)
     ax.invert_yaxis()
     ax.set_xlabel(tr("share of recorded activities"))
     # below the axes: a legend inside would cover the bars
-    ax.legend([tr(c) for c in shares.columns], fontsize=8, loc="upper center",
-              bbox_to_anchor=(0.4, -0.3), ncol=3, frameon=False)
+    ax.legend(
+        [tr(c) for c in shares.columns],
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.4, -0.3),
+        ncol=3,
+        frameon=False,
+    )
     ax.set_title(tr("Activity mix against main-goal attainment"))
     fig.tight_layout()
     return fig

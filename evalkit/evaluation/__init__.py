@@ -4,6 +4,7 @@ computed from one record in one call:
     ev = Evaluation(load_campaign("case_studies/caesar"), as_of=date(2016, 12, 31))
     ev.questions[3].summary(); ev.questions[3].plot(); ev.checklist; ev.recommendations()
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,15 +20,24 @@ from evalkit.evaluation.decision_makers import DecisionMakersReached
 from evalkit.evaluation.goals import GoalAttainment
 from evalkit.evaluation.reach import Reach
 from evalkit.evaluation.impact import analyse_series
-from evalkit.evaluation.recommendations import (PAPER_CAMPAIGNS, RECOMMENDATIONS, set_aside,
-                                                with_example)
+from evalkit.evaluation.recommendations import (
+    PAPER_CAMPAIGNS,
+    RECOMMENDATIONS,
+    set_aside,
+    with_example,
+)
 from evalkit.evaluation.tactics import TacticUsefulness
 
 # The evaluation's questions, in the report's order. Each describes itself (its number,
 # question, short word, introduction, criteria and chart): adding a question is its module
 # and one entry here (docs/architecture.md).
 QUESTIONS: tuple[type[Analysis], ...] = (
-    RightAudience, Reach, GoalAttainment, DecisionMakersReached, TacticUsefulness)
+    RightAudience,
+    Reach,
+    GoalAttainment,
+    DecisionMakersReached,
+    TacticUsefulness,
+)
 
 
 def question_words() -> dict[int, str]:
@@ -57,16 +67,28 @@ class Evaluation:
             if r.status == FIRES and r.rule.kind == "weakness":
                 for n in r.rule.recommendations:
                     why.setdefault(n, []).append(r.rule.id)
-        return [(n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why[n])
-                for n in sorted(why) if set_aside(n, self) is None]
+        return [
+            (n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why[n])
+            for n in sorted(why)
+            if set_aside(n, self) is None
+        ]
 
     def set_aside(self) -> list[tuple[int, str, str]]:
         """(number, text, why it does not fit) for recommendations a firing weakness calls
         for whose precondition this campaign does not meet."""
-        called = sorted({n for r in self.checklist if r.status == FIRES
-                         and r.rule.kind == "weakness" for n in r.rule.recommendations})
-        return [(n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why)
-                for n in called if (why := set_aside(n, self)) is not None]
+        called = sorted(
+            {
+                n
+                for r in self.checklist
+                if r.status == FIRES and r.rule.kind == "weakness"
+                for n in r.rule.recommendations
+            }
+        )
+        return [
+            (n, with_example(*RECOMMENDATIONS[n], self.is_paper_campaign), why)
+            for n in called
+            if (why := set_aside(n, self)) is not None
+        ]
 
     @property
     def is_paper_campaign(self) -> bool:
@@ -79,18 +101,42 @@ class Evaluation:
     def to_dict(self) -> dict:
         return {
             "questions": {str(n): q.to_dict() for n, q in self.questions.items()},
-            "checklist": [{"rule": r.rule.id, "kind": r.rule.kind, "group": r.rule.group,
-                           "text": self.rule_text(r.rule), "status": r.status, "evidence": r.evidence,
-                           "recommendations": list(r.rule.recommendations)}
-                          for r in self.checklist],
-            "recommendations": [{"number": n, "text": t, "because": w}
-                                for n, t, w in self.recommendations()],
-            "recommendations_set_aside": [{"number": n, "text": t, "why": w}
-                                          for n, t, w in self.set_aside()],
+            "checklist": [
+                {
+                    "rule": r.rule.id,
+                    "kind": r.rule.kind,
+                    "group": r.rule.group,
+                    "text": self.rule_text(r.rule),
+                    "status": r.status,
+                    "evidence": r.evidence,
+                    "recommendations": list(r.rule.recommendations),
+                }
+                for r in self.checklist
+            ],
+            "recommendations": [
+                {"number": n, "text": t, "because": w} for n, t, w in self.recommendations()
+            ],
+            "recommendations_set_aside": [
+                {"number": n, "text": t, "why": w} for n, t, w in self.set_aside()
+            ],
             "series": [a.to_dict() for a in self.series],
         }
 
 
-__all__ = ["Evaluation", "QUESTIONS", "QUESTION_WORDS", "RULES", "SCALE", "INSUFFICIENT", "Analysis",
-           "Criterion", "Finding", "Verdict", "RightAudience", "Reach", "GoalAttainment",
-           "DecisionMakersReached", "TacticUsefulness"]
+__all__ = [
+    "Evaluation",
+    "QUESTIONS",
+    "QUESTION_WORDS",
+    "RULES",
+    "SCALE",
+    "INSUFFICIENT",
+    "Analysis",
+    "Criterion",
+    "Finding",
+    "Verdict",
+    "RightAudience",
+    "Reach",
+    "GoalAttainment",
+    "DecisionMakersReached",
+    "TacticUsefulness",
+]

@@ -1,5 +1,6 @@
 """Question 1: is the right audience targeted? (paper fn 16; §1.4 target audience; §4
 weaknesses 6 and 8; recommendation 8)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,13 +9,25 @@ from evalkit.i18n import N_, Msg, joined
 from evalkit.record.languages import language_code as _language_code
 from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
 from evalkit.evaluation.context import decision_makers_abroad, direct_mask, home_languages
-from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
-                                     fit_margins, row_ref)
+from evalkit.evaluation.base import (
+    Analysis,
+    BarChart,
+    Criterion,
+    Finding,
+    criterion,
+    fit_margins,
+    row_ref,
+)
 
 EFFORT_WEIGHT = {"low": 1, "medium": 2, "high": 3}  # fn 12's three levels, equally spaced
-GROUP_OF = {"decision_makers": N_("decision makers"), "general_public": N_("general public"),
-            **{s: N_("influencers") for s in INFLUENCER_SEGMENTS}}
+GROUP_OF = {
+    "decision_makers": N_("decision makers"),
+    "general_public": N_("general public"),
+    **{s: N_("influencers") for s in INFLUENCER_SEGMENTS},
+}
 GROUPS = ["decision makers", "influencers", "general public", N_("not stated")]
+
+
 def language_code(text: str) -> str:
     """The ISO code of a language as a record writes it (code, or English or Arabic name),
     from Babel's locale data; the record layer has already refused unknown ones."""
@@ -28,15 +41,23 @@ def decision_maker_languages(record) -> set[str]:
     """The languages the record gives for its decision-maker audiences: what a campaign
     aimed at them must speak (§4 weakness 8: speaking only the home language to decision
     makers abroad is 'a talk with oneself')."""
-    return {language_code(l) for a in record.audiences if a.segment == "decision_makers"
-            for l in a.languages}
+    return {
+        language_code(l)
+        for a in record.audiences
+        if a.segment == "decision_makers"
+        for l in a.languages
+    }
 
 
 # Where a decision maker sits, as the activity scope that reaches them: the home country's
 # government is met nationally (a town's protest does not reach it), a regional body
 # regionally, international bodies and blocking states internationally.
-ARENA_OF_REGION = {"local": "national", "regional": "regional",
-                   "international": "international", "blocking_state": "international"}
+ARENA_OF_REGION = {
+    "local": "national",
+    "regional": "regional",
+    "international": "international",
+    "blocking_state": "international",
+}
 
 
 def _arena(audience) -> str:
@@ -59,107 +80,162 @@ def foreign_publics(record) -> list:
     aside as the paper's regional Arab public) that speak some language other than the
     home public's."""
     home = home_languages(record)
-    return [a for a in record.audiences if a.segment == "general_public"
-            and a.abroad and a.region != "regional"
-            and any(language_code(l) not in home for l in a.languages)]
+    return [
+        a
+        for a in record.audiences
+        if a.segment == "general_public"
+        and a.abroad
+        and a.region != "regional"
+        and any(language_code(l) not in home for l in a.languages)
+    ]
 
 
 def audience_groups(campaign) -> pd.Series:
     """Each activity's audience group: decision makers / influencers / general public."""
     seg = {a.id: GROUP_OF[a.segment] for a in campaign.record.audiences}
     acts = campaign.activities
-    return acts["audience"].map(lambda a: seg.get(a, "not stated")) if not acts.empty \
+    return (
+        acts["audience"].map(lambda a: seg.get(a, "not stated"))
+        if not acts.empty
         else pd.Series(dtype=str)
+    )
 
 
 class RightAudience(Analysis):
     number = 1
     question = N_("Is the right audience targeted?")
     word = N_("audience")
-    introduction = N_("Who holds the main goal's decision, against whom the activities, "
-                      "accounts and hashtags were aimed at, in which languages.")
+    introduction = N_(
+        "Who holds the main goal's decision, against whom the activities, "
+        "accounts and hashtags were aimed at, in which languages."
+    )
 
     def measure(self) -> None:
         c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
         self.mains = mains = [g for g in rec.goals if g.level == "main"]
         self.holders = holders = sorted({d for g in mains for d in g.decision_makers})
-        self.indicator(Msg("Who holds the main goal's decision"),
-                       "; ".join(holders) or N_("not named"),
-                       [f"campaign.yaml goals[{g.id}]" for g in mains])
+        self.indicator(
+            Msg("Who holds the main goal's decision"),
+            "; ".join(holders) or N_("not named"),
+            [f"campaign.yaml goals[{g.id}]" for g in mains],
+        )
 
         groups = audience_groups(c)
         stated = groups[groups != "not stated"]
         weights = acts["effort"].map(EFFORT_WEIGHT) if not acts.empty else pd.Series(dtype=float)
-        self.shares = pd.DataFrame({
-            "activities": groups.value_counts().reindex(GROUPS, fill_value=0),
-            "effort-weighted": weights.groupby(groups).sum().reindex(GROUPS, fill_value=0),
-        })
+        self.shares = pd.DataFrame(
+            {
+                "activities": groups.value_counts().reindex(GROUPS, fill_value=0),
+                "effort-weighted": weights.groupby(groups).sum().reindex(GROUPS, fill_value=0),
+            }
+        )
         for g in GROUPS[:3]:
             n = int(self.shares.loc[g, "activities"])
             share = n / len(stated) if len(stated) else float("nan")
             ev = row_ref("activities.csv", acts.loc[groups == g, "row"]) if n else []
-            value = (Msg("{n} of {total} with a stated audience ({share})", n=n,
-                         total=len(stated), share=f"{share:.0%}") if len(stated) else
-                     Msg("{n} of {total} with a stated audience", n=n, total=len(stated)))
+            value = (
+                Msg(
+                    "{n} of {total} with a stated audience ({share})",
+                    n=n,
+                    total=len(stated),
+                    share=f"{share:.0%}",
+                )
+                if len(stated)
+                else Msg("{n} of {total} with a stated audience", n=n, total=len(stated))
+            )
             self.indicator(Msg("Activities aimed at {group}", group=g), value, ev)
         weighted = weights[groups != "not stated"].dropna()
         self.w_total = w_total = weighted.sum()
         self.w_top = w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
         if w_total:
-            self.indicator(Msg("Effort-weighted share aimed at decision makers and influencers"),
-                           Msg("{share} (low 1, medium 2, high 3; {n} activities with effort "
-                               "and audience)", share=f"{w_top / w_total:.0%}", n=len(weighted)))
+            self.indicator(
+                Msg("Effort-weighted share aimed at decision makers and influencers"),
+                Msg(
+                    "{share} (low 1, medium 2, high 3; {n} activities with effort and audience)",
+                    share=f"{w_top / w_total:.0%}",
+                    n=len(weighted),
+                ),
+            )
 
         # one definition of direct contact, used by question 5 and the checklist too
         self.direct = direct = acts[direct_mask(c)] if not acts.empty else acts
-        self.indicator(Msg("Activities addressed directly to decision makers"), len(direct),
-                       row_ref("activities.csv", direct["row"]) if len(direct) else [])
+        self.indicator(
+            Msg("Activities addressed directly to decision makers"),
+            len(direct),
+            row_ref("activities.csv", direct["row"]) if len(direct) else [],
+        )
 
         # the language rule compares with the decision makers' languages, as recorded on
         # their audiences; with none recorded it cannot be judged (never passes on nothing)
         self.dm_langs = dm_langs = decision_maker_languages(rec)
-        langs = acts["language"].dropna().map(language_code) if not acts.empty \
-            else pd.Series(dtype=str)
+        langs = (
+            acts["language"].dropna().map(language_code) if not acts.empty else pd.Series(dtype=str)
+        )
         accounts = rec.media_tools.accounts
-        acc_langs = [language_code(a.language) for a in accounts
-                     if a.language.lower() != "unknown"]
+        acc_langs = [language_code(a.language) for a in accounts if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
         self.named = named = ", ".join(sorted(dm_langs)) or N_("not recorded")
         acts_speak = int(langs.isin(dm_langs).sum())
         accs_speak = sum(l in dm_langs for l in acc_langs)
         self.speaks, self.lang_total = acts_speak + accs_speak, len(langs) + len(acc_langs)
-        self.indicator(Msg("Decision makers' languages (from their audiences)"), named,
-                       [f"campaign.yaml audiences[{a.id}]" for a in rec.audiences
-                        if a.segment == "decision_makers"])
-        self.indicator(Msg("Activities in a decision makers' language"),
-                       Msg("{n} of {total} with a recorded language", n=acts_speak,
-                           total=len(langs)))
-        self.indicator(Msg("Accounts in a decision makers' language"),
-                       Msg("{n} of {total} with a recorded language", n=accs_speak,
-                           total=len(acc_langs)))
-        self.indicator(Msg("Hashtags in a decision makers' language"),
-                       Msg("{n} of {total}", n=sum(language_code(h.language) in dm_langs
-                                                   for h in tags), total=len(tags)))
+        self.indicator(
+            Msg("Decision makers' languages (from their audiences)"),
+            named,
+            [
+                f"campaign.yaml audiences[{a.id}]"
+                for a in rec.audiences
+                if a.segment == "decision_makers"
+            ],
+        )
+        self.indicator(
+            Msg("Activities in a decision makers' language"),
+            Msg("{n} of {total} with a recorded language", n=acts_speak, total=len(langs)),
+        )
+        self.indicator(
+            Msg("Accounts in a decision makers' language"),
+            Msg("{n} of {total} with a recorded language", n=accs_speak, total=len(acc_langs)),
+        )
+        self.indicator(
+            Msg("Hashtags in a decision makers' language"),
+            Msg(
+                "{n} of {total}",
+                n=sum(language_code(h.language) in dm_langs for h in tags),
+                total=len(tags),
+            ),
+        )
 
         self.blocking = blocking = [a for a in rec.audiences if a.region == "blocking_state"]
-        self.indicator(Msg("Public of a blocking state addressed"),
-                       joined("; ", [Msg("{audience} (targeted: {targeted})", audience=a.id,
-                                         targeted=a.targeted) for a in blocking])
-                       if blocking else N_("no"),
-                       [f"campaign.yaml audiences[{a.id}]" for a in blocking])
+        self.indicator(
+            Msg("Public of a blocking state addressed"),
+            joined(
+                "; ",
+                [
+                    Msg("{audience} (targeted: {targeted})", audience=a.id, targeted=a.targeted)
+                    for a in blocking
+                ],
+            )
+            if blocking
+            else N_("no"),
+            [f"campaign.yaml audiences[{a.id}]" for a in blocking],
+        )
         self.targeted = targeted = [a for a in rec.audiences if a.targeted == "yes"]
         self.new = new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
-        self.indicator(Msg("Targeted audiences that were not already allies"),
-                       Msg("{n} of {total} targeted audiences", n=len(new), total=len(targeted)))
+        self.indicator(
+            Msg("Targeted audiences that were not already allies"),
+            Msg("{n} of {total} targeted audiences", n=len(new), total=len(targeted)),
+        )
 
     # --- criteria (docs/evaluation-method.md, question 1) ---
     @criterion("decision_holder_named")
     def _decision_holder_named(self) -> Criterion:
         return Criterion(
-            Msg("The main goal names who can grant it"), bool(self.holders),
-            Msg("decision makers named") if self.holders
+            Msg("The main goal names who can grant it"),
+            bool(self.holders),
+            Msg("decision makers named")
+            if self.holders
             else Msg("no decision makers named in any main goal"),
-            [f"campaign.yaml goals[{g.id}]" for g in self.mains])
+            [f"campaign.yaml goals[{g.id}]" for g in self.mains],
+        )
 
     @criterion("effort_at_decision_makers")
     def _effort_at_decision_makers(self) -> Criterion:
@@ -168,7 +244,9 @@ class RightAudience(Analysis):
             Msg("At least a third of effort aims at decision makers or influencers"),
             (w_top / w_total >= 1 / 3) if w_total else None,
             Msg("{share} of effort-weighted activities", share=f"{w_top / w_total:.0%}")
-            if w_total else Msg("no activity has both an effort level and an audience"))
+            if w_total
+            else Msg("no activity has both an effort level and an audience"),
+        )
 
     @criterion("direct_activity")
     def _direct_activity(self) -> Criterion:
@@ -176,9 +254,11 @@ class RightAudience(Analysis):
         return Criterion(
             Msg("Some activity goes directly to decision makers"),
             (len(direct) > 0) if not acts.empty else None,
-            Msg("{n} direct activities", n=len(direct)) if not acts.empty
+            Msg("{n} direct activities", n=len(direct))
+            if not acts.empty
             else Msg("no activities recorded"),
-            row_ref("activities.csv", direct["row"]) if len(direct) else [])
+            row_ref("activities.csv", direct["row"]) if len(direct) else [],
+        )
 
     @criterion("decision_makers_languages")
     def _decision_makers_languages(self) -> Criterion:
@@ -186,12 +266,18 @@ class RightAudience(Analysis):
         return Criterion(
             Msg("At least half of activities and accounts speak the decision makers' languages"),
             (speaks / lang_total >= 0.5) if lang_total and dm_langs else None,
-            Msg("{n} of {total} language-coded activities and accounts are in the decision "
-                "makers' languages ({languages})", n=speaks, total=lang_total,
-                languages=self.named)
-            if lang_total and dm_langs else
-            Msg("the decision makers' languages are not recorded on their audiences")
-            if lang_total else Msg("no languages recorded"))
+            Msg(
+                "{n} of {total} language-coded activities and accounts are in the decision "
+                "makers' languages ({languages})",
+                n=speaks,
+                total=lang_total,
+                languages=self.named,
+            )
+            if lang_total and dm_langs
+            else Msg("the decision makers' languages are not recorded on their audiences")
+            if lang_total
+            else Msg("no languages recorded"),
+        )
 
     @criterion("new_audiences")
     def _new_audiences(self) -> Criterion:
@@ -199,40 +285,82 @@ class RightAudience(Analysis):
         return Criterion(
             Msg("New audiences are sought (neutral, opposing or blocking-state publics)"),
             (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
-            Msg("{new} non-ally targeted audiences; {blocking} blocking-state audiences",
-                new=len(new), blocking=len(blocking))
-            if targeted else Msg("no audience is marked targeted"))
+            Msg(
+                "{new} non-ally targeted audiences; {blocking} blocking-state audiences",
+                new=len(new),
+                blocking=len(blocking),
+            )
+            if targeted
+            else Msg("no audience is marked targeted"),
+        )
 
     def conclude(self) -> None:
         holders, mains = self.holders, self.mains
         if not holders:
-            self.findings.append(Finding(Msg(
-                "The main goal does not say who can grant it, so targeting cannot be checked "
-                "against it.")))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "The main goal does not say who can grant it, so targeting cannot be checked "
+                        "against it."
+                    )
+                )
+            )
         elif len(self.direct) == 0:
-            self.findings.append(Finding(Msg(
-                "No activity went directly to those who hold the main goal's decision "
-                "({holders}).", holders="; ".join(holders)), [f"campaign.yaml goals[{mains[0].id}]"]))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "No activity went directly to those who hold the main goal's decision "
+                        "({holders}).",
+                        holders="; ".join(holders),
+                    ),
+                    [f"campaign.yaml goals[{mains[0].id}]"],
+                )
+            )
         if self.lang_total and self.dm_langs and self.speaks / self.lang_total < 0.5:
-            self.findings.append(Finding(Msg(
-                "Most language-coded activities and accounts were not in the decision makers' "
-                "languages ({languages}): the paper calls this 'a talk with oneself' (§4, "
-                "weakness 8).", languages=self.named)))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "Most language-coded activities and accounts were not in the decision makers' "
+                        "languages ({languages}): the paper calls this 'a talk with oneself' (§4, "
+                        "weakness 8).",
+                        languages=self.named,
+                    )
+                )
+            )
         # a movement pressing its own government has no blocking state abroad to address
         if not self.blocking and decision_makers_abroad(self.campaign.record):
-            self.findings.append(Finding(Msg(
-                "No audience in a blocking state (the public of a state that blocks the goal) "
-                "is recorded (recommendation 8).")))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "No audience in a blocking state (the public of a state that blocks the goal) "
+                        "is recorded (recommendation 8)."
+                    )
+                )
+            )
 
     def chart(self) -> BarChart:
         sh = self.shares
         top = float(sh.to_numpy().max()) if len(sh) else 0
-        return BarChart(Msg("Who the activities were aimed at (count; effort-weighted: "
-                            "low 1, medium 2, high 3)"),
-                        [(g, [("activities", float(r["activities"]), f"{r['activities']:g}"),
-                              ("effort-weighted", float(r["effort-weighted"]),
-                               f"{r['effort-weighted']:g}")])
-                         for g, r in sh.iterrows()], top)
+        return BarChart(
+            Msg(
+                "Who the activities were aimed at (count; effort-weighted: low 1, medium 2, high 3)"
+            ),
+            [
+                (
+                    g,
+                    [
+                        ("activities", float(r["activities"]), f"{r['activities']:g}"),
+                        (
+                            "effort-weighted",
+                            float(r["effort-weighted"]),
+                            f"{r['effort-weighted']:g}",
+                        ),
+                    ],
+                )
+                for g, r in sh.iterrows()
+            ],
+            top,
+        )
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax)

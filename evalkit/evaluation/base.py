@@ -7,6 +7,7 @@ Fewer than `MIN_JUDGEABLE` judgeable criteria: "insufficient evidence" — never
 Confidence: the share of all criteria that could be judged (≥ 80 % high, ≥ 50 % medium,
 else low), lowered one step when most of the numbers behind it are qualified or vague.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ class Verdict:
     met: int
     judgeable: int
     total: int
-    cap_reason: str = ""   # why the level was held below what the share of criteria gives
+    cap_reason: str = ""  # why the level was held below what the share of criteria gives
 
     @property
     def withheld(self) -> bool:
@@ -69,26 +70,40 @@ class Verdict:
         if self.withheld and self.cap_reason:
             return Msg("Insufficient evidence: {reason}.", reason=self.cap_reason)
         if self.withheld:
-            return Msg("Insufficient evidence: only {judgeable} of {total} criteria can be "
-                       "judged from the record (at least {needed} are needed).",
-                       judgeable=self.judgeable, total=self.total, needed=MIN_JUDGEABLE)
-        s = Msg("{Level} — {met} of {judgeable} judgeable criteria met ({unjudged} could not "
-                "be judged); confidence {confidence}.",
-                Level=Msg(self.level.capitalize()), met=self.met, judgeable=self.judgeable,
-                unjudged=self.total - self.judgeable, confidence=self.confidence)
+            return Msg(
+                "Insufficient evidence: only {judgeable} of {total} criteria can be "
+                "judged from the record (at least {needed} are needed).",
+                judgeable=self.judgeable,
+                total=self.total,
+                needed=MIN_JUDGEABLE,
+            )
+        s = Msg(
+            "{Level} — {met} of {judgeable} judgeable criteria met ({unjudged} could not "
+            "be judged); confidence {confidence}.",
+            Level=Msg(self.level.capitalize()),
+            met=self.met,
+            judgeable=self.judgeable,
+            unjudged=self.total - self.judgeable,
+            confidence=self.confidence,
+        )
         if self.cap_reason:
-            return Msg("{sentence} Held at {level}: {reason}.", sentence=s, level=self.level,
-                       reason=self.cap_reason)
+            return Msg(
+                "{sentence} Held at {level}: {reason}.",
+                sentence=s,
+                level=self.level,
+                reason=self.cap_reason,
+            )
         return s
 
 
-def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
-                 cap: Optional[tuple[Level, str]] = None) -> Verdict:
+def verdict_from(
+    criteria: list[Criterion], vague_share: float = 0.0, cap: Optional[tuple[Level, str]] = None
+) -> Verdict:
     """`cap` = (highest level allowed, why): a question may weigh one criterion above the
     rest (question 3: a main goal not achieved cannot make the goals 'fair')."""
     judged = [c for c in criteria if c.met is not None]
     met = sum(bool(c.met) for c in judged)
-    if cap is not None and cap[0] == INSUFFICIENT:   # the question's own reason to withhold
+    if cap is not None and cap[0] == INSUFFICIENT:  # the question's own reason to withhold
         return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria), cap[1])
     if len(judged) < MIN_JUDGEABLE:
         return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria))
@@ -107,9 +122,11 @@ def verdict_from(criteria: list[Criterion], vague_share: float = 0.0,
 def criterion(criterion_id: str):
     """Marks a method of a question as one of its criteria. The method returns a Criterion;
     the question judges its criteria in the order its class defines them."""
+
     def mark(method):
         method.criterion_id = criterion_id
         return method
+
     return mark
 
 
@@ -194,8 +211,10 @@ class Analysis:
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
-        raise KeyError(f"question {self.number} has no criterion {criterion_id!r}; "
-                       f"its criteria: {', '.join(c.id for c in self.criteria)}")
+        raise KeyError(
+            f"question {self.number} has no criterion {criterion_id!r}; "
+            f"its criteria: {', '.join(c.id for c in self.criteria)}"
+        )
 
     @classmethod
     def title(cls) -> Msg:
@@ -217,29 +236,43 @@ class Analysis:
         if isinstance(evidence, str):
             evidence = [evidence]
         # a Msg stays one (a str that a report can translate)
-        self.indicators.append((name, value if isinstance(value, str) else str(value),
-                                ", ".join(evidence)))
+        self.indicators.append(
+            (name, value if isinstance(value, str) else str(value), ", ".join(evidence))
+        )
 
     def summary(self) -> pd.DataFrame:
         return pd.DataFrame(self.indicators, columns=["indicator", "value", "evidence"])
 
     def criteria_table(self) -> pd.DataFrame:
         word = {True: N_("met"), False: N_("not met"), None: N_("cannot be judged")}
-        return pd.DataFrame([(c.name, word[c.met], c.because, ", ".join(c.evidence))
-                             for c in self.criteria],
-                            columns=["criterion", "result", "because", "evidence"])
+        return pd.DataFrame(
+            [(c.name, word[c.met], c.because, ", ".join(c.evidence)) for c in self.criteria],
+            columns=["criterion", "result", "because", "evidence"],
+        )
 
     def to_dict(self) -> dict:
         v = self.verdict
         return {
-            "question": self.question, "number": self.number,
-            "verdict": v.level, "confidence": v.confidence, "verdict_cap": v.cap_reason,
-            "criteria_met": v.met, "criteria_judgeable": v.judgeable, "criteria_total": v.total,
-            "criteria": [{"name": c.name, "met": None if c.met is None else bool(c.met),
-                          "because": c.because,
-                          "evidence": c.evidence} for c in self.criteria],
-            "indicators": [{"indicator": a, "value": b, "evidence": e}
-                           for a, b, e in self.indicators],
+            "question": self.question,
+            "number": self.number,
+            "verdict": v.level,
+            "confidence": v.confidence,
+            "verdict_cap": v.cap_reason,
+            "criteria_met": v.met,
+            "criteria_judgeable": v.judgeable,
+            "criteria_total": v.total,
+            "criteria": [
+                {
+                    "name": c.name,
+                    "met": None if c.met is None else bool(c.met),
+                    "because": c.because,
+                    "evidence": c.evidence,
+                }
+                for c in self.criteria
+            ],
+            "indicators": [
+                {"indicator": a, "value": b, "evidence": e} for a, b, e in self.indicators
+            ],
             "findings": [{"text": f.text, "evidence": f.evidence} for f in self.findings],
         }
 
@@ -254,6 +287,7 @@ class Analysis:
 
     def _axes(self, ax, size=(7, 3.2)):
         from evalkit.style.plotting import pyplot
+
         plt = pyplot()
         if ax is None:
             fig, ax = plt.subplots(figsize=size)

@@ -1,6 +1,7 @@
 """The paper's diagnostic checklist (§4; digest §3): 12 strengths and 23 weaknesses as rules
 over the record. A rule fires from data and shows its evidence; a rule the record cannot
 decide says so. Each weakness points to the recommendations (§6) that answer it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,12 +39,12 @@ class RuleResult:
 class Rule:
     id: str
     kind: RuleKind
-    group: str           # the paper's group
-    text: str            # the point, phrased for any campaign
+    group: str  # the paper's group
+    text: str  # the point, phrased for any campaign
     recommendations: tuple[int, ...] = ()
-    judge: Optional[Callable] = None   # ctx -> (fires: bool|None, evidence list)
+    judge: Optional[Callable] = None  # ctx -> (fires: bool|None, evidence list)
     why_not: str = "needs facts a record does not hold (context, motives, staff)"
-    paper_example: str = ""   # the paper's own wording for the Syrian campaigns
+    paper_example: str = ""  # the paper's own wording for the Syrian campaigns
     # ctx -> why the rule does not apply to this campaign (None: it applies); the paper's
     # rules were written for campaigns pressing decision makers abroad (evaluation-method.md)
     applies: Optional[Callable] = None
@@ -68,9 +69,10 @@ def _from_criterion(q, criterion_id, invert=False):
         c = ctx.questions[q].criterion(criterion_id)
         if c.met is None:
             return None, [c.because]
-        return (not c.met) if invert else c.met, \
-            [Msg("Q{q}: {criterion}: {because}", q=q, criterion=c.name, because=c.because)] \
-            + c.evidence
+        return (not c.met) if invert else c.met, [
+            Msg("Q{q}: {criterion}: {because}", q=q, criterion=c.name, because=c.because)
+        ] + c.evidence
+
     return judge
 
 
@@ -93,20 +95,32 @@ def _weak_strategy(ctx):
     if fires:
         parts += ev
     if pauses:
-        parts.append(Msg("stops and restarts (pauses over {days} days): {pauses}", days=GAP_DAYS,
-                         pauses=joined("; ", [g.text() for g in pauses])))
+        parts.append(
+            Msg(
+                "stops and restarts (pauses over {days} days): {pauses}",
+                days=GAP_DAYS,
+                pauses=joined("; ", [g.text() for g in pauses]),
+            )
+        )
     if q3.met is None and fires is None and not pauses:
         return None, [Msg("neither goals' measurability nor launch timing can be judged")]
-    return bool(parts), parts or [Msg("goals measurable, launch not reactive, no pause over "
-                                      "{days} days between phases", days=GAP_DAYS)]
+    return bool(parts), parts or [
+        Msg(
+            "goals measurable, launch not reactive, no pause over {days} days between phases",
+            days=GAP_DAYS,
+        )
+    ]
 
 
 def _declining(ctx):
     # repeated counts of one kind (reach.declines: which counts are comparable)
     table = ctx.questions[2].metric_table
     ev = declines(table)
-    comparable = table[table["metric"].isin(MOBILISATION_METRICS)
-                       & ~table["level"].astype(bool)] if len(table) else table
+    comparable = (
+        table[table["metric"].isin(MOBILISATION_METRICS) & ~table["level"].astype(bool)]
+        if len(table)
+        else table
+    )
     foreign = ctx.questions[2].criterion("foreign_public_reached")
     if foreign.met is False:
         ev.append(Msg("foreign public not fully reached: {why}", why=foreign.because))
@@ -127,17 +141,23 @@ def _virtual_or_hostile(ctx):
     # as recorded (`where`), or, unrecorded, when the campaign was online at all; placards
     # at a street rally are not online discourse
     rec = ctx.campaign.record
-    online_presence = (len(acts) and bool((acts["channel"] == "virtual").any())) or \
-        bool(rec.media_tools.accounts or rec.media_tools.hashtags)
+    online_presence = (len(acts) and bool((acts["channel"] == "virtual").any())) or bool(
+        rec.media_tools.accounts or rec.media_tools.hashtags
+    )
     if hostile and hostile.present == "yes":
         if hostile.where in ("online", "both") or (hostile.where is None and online_presence):
             ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
         elif not ev:
-            return False, [Msg("the hostile language recorded was offline ({note}), not the "
-                               "discourse of an online campaign; {n} of {total} activities "
-                               "in person", note=hostile.note or N_("recorded"),
-                               n=int((acts["channel"] == "in_person").sum()),
-                               total=len(acts))]
+            return False, [
+                Msg(
+                    "the hostile language recorded was offline ({note}), not the "
+                    "discourse of an online campaign; {n} of {total} activities "
+                    "in person",
+                    note=hostile.note or N_("recorded"),
+                    n=int((acts["channel"] == "in_person").sum()),
+                    total=len(acts),
+                )
+            ]
     if not len(acts) and not hostile:
         return None, [Msg("no activities or discourse recorded")]
     return bool(ev), ev or [Msg("mostly in person; no hostile language recorded")]
@@ -149,11 +169,17 @@ def _no_identity(ctx):
     states = [x.present for x in (vi, sp) if x is not None]
     ev = []
     if vi and vi.present == "no":
-        ev.append(Msg("no visual identity: {note}", note=vi.description) if vi.description
-                  else Msg("no visual identity"))
+        ev.append(
+            Msg("no visual identity: {note}", note=vi.description)
+            if vi.description
+            else Msg("no visual identity")
+        )
     if sp and sp.present == "no":
-        ev.append(Msg("no spokesperson: {note}", note=sp.description) if sp.description
-                  else Msg("no spokesperson"))
+        ev.append(
+            Msg("no spokesperson: {note}", note=sp.description)
+            if sp.description
+            else Msg("no spokesperson")
+        )
     if not ev and (not states or all(s == "unknown" for s in states)):
         return None, [Msg("visual identity and spokesperson not recorded")]
     return bool(ev), ev or [N_("visual identity or spokesperson present")]
@@ -165,6 +191,7 @@ def _flag(name):
         if f is None or f.present == "unknown":
             return None, [Msg("{what} not recorded", what=name.replace("_", " "))]
         return f.present == "yes", [f.note or f.present]
+
     return judge
 
 
@@ -174,20 +201,30 @@ def _awareness_local(ctx):
         return None, [Msg("no activities recorded")]
     mob = int((acts["kind"] == "mobilisation").sum())
     share = mob / len(acts)
-    return share >= 0.6, [Msg("{n} of {total} activities are mobilisation/awareness ({share})",
-                              n=mob, total=len(acts), share=f"{share:.0%}")]
+    return share >= 0.6, [
+        Msg(
+            "{n} of {total} activities are mobilisation/awareness ({share})",
+            n=mob,
+            total=len(acts),
+            share=f"{share:.0%}",
+        )
+    ]
 
 
 def _no_pressure_tools(ctx):
-    intl = [a for a in ctx.campaign.record.audiences
-            if a.segment == "decision_makers" and a.abroad]
+    intl = [a for a in ctx.campaign.record.audiences if a.segment == "decision_makers" and a.abroad]
     if not intl:
         return None, [Msg("no international decision-maker audience recorded")]
     lob = ctx.questions[5].criterion("lobbying_in_mix")
     if lob.met is None:
         return None, [lob.because]
-    return not lob.met, [Msg("aimed at {audiences}; lobbying/direct contact: {why}",
-                             audiences=", ".join(a.id for a in intl), why=lob.because)]
+    return not lob.met, [
+        Msg(
+            "aimed at {audiences}; lobbying/direct contact: {why}",
+            audiences=", ".join(a.id for a in intl),
+            why=lob.because,
+        )
+    ]
 
 
 def _counter_narrative(ctx):
@@ -196,27 +233,38 @@ def _counter_narrative(ctx):
         return None, [Msg("opponents not recorded")]
     said = [o for o in rec.opponents if o.counter_narrative == "yes"]
     if said:
-        return True, [Msg("{who} ({kind}): {note}", who=o.name, kind=o.kind,
-                          note=o.description or N_("counter-narrative recorded")) for o in said]
+        return True, [
+            Msg(
+                "{who} ({kind}): {note}",
+                who=o.name,
+                kind=o.kind,
+                note=o.description or N_("counter-narrative recorded"),
+            )
+            for o in said
+        ]
     if any(o.counter_narrative == "unknown" for o in rec.opponents):
         return None, [Msg("whether the opponents put out a counter-narrative is not recorded")]
-    return False, [Msg("no opponent's counter-narrative recorded ({n} opponents)",
-                       n=len(rec.opponents))]
+    return False, [
+        Msg("no opponent's counter-narrative recorded ({n} opponents)", n=len(rec.opponents))
+    ]
 
 
 # --- preconditions (docs/evaluation-method.md, "Rules in context") ------------------------
 def _dm_at_home(ctx):
     if context.decision_makers_at_home(ctx.campaign.record):
-        return Msg("the decision makers sit at the campaign's home (it presses its own "
-                   "government), not abroad")
+        return Msg(
+            "the decision makers sit at the campaign's home (it presses its own "
+            "government), not abroad"
+        )
     return None
 
 
 def _one_language(ctx):
     if context.foreign_languages_needed(ctx.campaign.record) is False:
-        return Msg("the decision makers speak the home public's languages ({languages})",
-                   languages=", ".join(sorted(context.decision_maker_languages(
-                       ctx.campaign.record))))
+        return Msg(
+            "the decision makers speak the home public's languages ({languages})",
+            languages=", ".join(sorted(context.decision_maker_languages(ctx.campaign.record))),
+        )
     return None
 
 
@@ -225,12 +273,18 @@ def _partners(ctx):
     if not rec.partners_recorded:
         return None, [Msg("coalitions and partners not recorded")]
     n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
-    sizes = [Msg("{coalition}: {n} members", coalition=c.name, n=c.size)
-             for c in rec.coalitions if c.size is not None]
-    return n > 0, [Msg("{coalitions}, {partners}",
-                       coalitions=Msg("{n} coalition", "{n} coalitions", n=len(rec.coalitions)),
-                       partners=Msg("{n} other partner", "{n} other partners",
-                                    n=len(rec.partners)))] + sizes
+    sizes = [
+        Msg("{coalition}: {n} members", coalition=c.name, n=c.size)
+        for c in rec.coalitions
+        if c.size is not None
+    ]
+    return n > 0, [
+        Msg(
+            "{coalitions}, {partners}",
+            coalitions=Msg("{n} coalition", "{n} coalitions", n=len(rec.coalitions)),
+            partners=Msg("{n} other partner", "{n} other partners", n=len(rec.partners)),
+        )
+    ] + sizes
 
 
 def _media_pressure(ctx):
@@ -245,16 +299,22 @@ def _citizenship(ctx):
     # the people the cause concerns: publics at the affected place; for the paper's regions
     # (no `place`) the local public, and abroad those who speak its language (a diaspora)
     home = home_languages(ctx.campaign.record)
-    local = [a for a in ctx.campaign.record.audiences if a.segment == "general_public"
-             and ("affected" in a.places
-                  or (not a.place and any(language_code(l) in home for l in a.languages)))]
+    local = [
+        a
+        for a in ctx.campaign.record.audiences
+        if a.segment == "general_public"
+        and (
+            "affected" in a.places
+            or (not a.place and any(language_code(l) in home for l in a.languages))
+        )
+    ]
     known = [a for a in local if a.reached != "unknown"]
     if not known:
-        return None, [Msg("reach of the local public (the people the cause concerns) not "
-                          "recorded")]
+        return None, [Msg("reach of the local public (the people the cause concerns) not recorded")]
     hit = [a for a in known if a.reached in ("yes", "partly")]
-    return bool(hit), [Msg("{audience}: reached {reached}", audience=a.id, reached=a.reached)
-                       for a in known]
+    return bool(hit), [
+        Msg("{audience}: reached {reached}", audience=a.id, reached=a.reached) for a in known
+    ]
 
 
 def _exposed(ctx):
@@ -262,16 +322,19 @@ def _exposed(ctx):
     if d is None or d.level == "unknown":
         return None, [Msg("informational discourse not recorded")]
     return d.level in ("present", "dominant"), [
-        Msg("informational discourse {level}: {note}", level=d.level, note=d.note) if d.note
-        else Msg("informational discourse {level}", level=d.level)]
+        Msg("informational discourse {level}: {note}", level=d.level, note=d.note)
+        if d.note
+        else Msg("informational discourse {level}", level=d.level)
+    ]
 
 
 def _coordination_apps(ctx):
     acc = ctx.campaign.record.media_tools.accounts
     apps = [a for a in acc if a.platform in ("whatsapp", "telegram")]
-    return (bool(apps) if acc else None), ([f"{a.name} ({a.platform})" for a in apps]
-                                            or [Msg("no messaging-app coordination groups "
-                                                    "recorded")])
+    return (bool(apps) if acc else None), (
+        [f"{a.name} ({a.platform})" for a in apps]
+        or [Msg("no messaging-app coordination groups recorded")]
+    )
 
 
 def _local_resilience(ctx):
@@ -279,8 +342,9 @@ def _local_resilience(ctx):
     if not len(acts):
         return None, [Msg("no activities recorded")]
     local = acts[(acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"])]
-    return len(local) > 0, [Msg("{n} local or national in-person activities", n=len(local))] + \
-        [f"activities.csv:{r}" for r in local["row"]]
+    return len(local) > 0, [Msg("{n} local or national in-person activities", n=len(local))] + [
+        f"activities.csv:{r}" for r in local["row"]
+    ]
 
 
 BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_decision")
@@ -296,10 +360,24 @@ def _accountability(ctx):
     # a concession it rejected is not a first fruit
     own = favourable(acts)
     own = own[own["act"].isin(list(BINDING_RESPONSES))] if not own.empty else own
-    ev = [Msg("{who}: {response} (engagements.csv:{row})", who=r.decision_maker,
-              response=r.response, row=r.row) for r in hit.itertuples()]
-    ev += [Msg("{who}: {response} (decisions.csv:{row})", who=r.decision_maker,
-               response=r.act, row=r.row) for r in own.itertuples()]
+    ev = [
+        Msg(
+            "{who}: {response} (engagements.csv:{row})",
+            who=r.decision_maker,
+            response=r.response,
+            row=r.row,
+        )
+        for r in hit.itertuples()
+    ]
+    ev += [
+        Msg(
+            "{who}: {response} (decisions.csv:{row})",
+            who=r.decision_maker,
+            response=r.act,
+            row=r.row,
+        )
+        for r in own.itertuples()
+    ]
     return bool(ev), ev or [Msg("no law, sanctions, resolution, treaty or executive decision")]
 
 
@@ -309,16 +387,25 @@ def _donations(ctx):
     if d.empty:
         return None, [Msg("no donations recorded in metrics.csv")]
     if len(d) < 2:
-        return None, [Msg("one donations figure (metrics.csv:{row}); a rise needs two",
-                          row=d["row"].iloc[0])]
+        return None, [
+            Msg("one donations figure (metrics.csv:{row}); a rise needs two", row=d["row"].iloc[0])
+        ]
     # a rise needs a later figure that is certainly larger: its lower bound above the
     # earlier one's upper bound
     rows = [r for _, r in d.sort_values("date_start").iterrows()]
     rises = [(a, b) for a, b in zip(rows, rows[1:]) if b["value_low"] > a["value_high"]]
-    ev = [Msg("donations {first_date}: {first} → {then_date}: {then} (metrics.csv:{a}, :{b})",
-              first_date=a["date"], first=Quantity.from_row(a, "value").msg(),
-              then_date=b["date"], then=Quantity.from_row(b, "value").msg(), a=a["row"],
-              b=b["row"]) for a, b in rises]
+    ev = [
+        Msg(
+            "donations {first_date}: {first} → {then_date}: {then} (metrics.csv:{a}, :{b})",
+            first_date=a["date"],
+            first=Quantity.from_row(a, "value").msg(),
+            then_date=b["date"],
+            then=Quantity.from_row(b, "value").msg(),
+            a=a["row"],
+            b=b["row"],
+        )
+        for a, b in rises
+    ]
     return bool(rises), ev or [Msg("no rise between recorded donation figures")]
 
 
@@ -327,9 +414,10 @@ def _parliament_voice(ctx):
     if eng.empty:
         return None, [Msg("no engagements recorded")]
     hit = eng[eng["type"].isin(["testimony", "hearing"])]
-    return len(hit) > 0, [Msg("{who}: {type} (engagements.csv:{row})", who=r.decision_maker,
-                              type=r.type, row=r.row) for r in hit.itertuples()] or \
-        [N_("no testimony or hearing")]
+    return len(hit) > 0, [
+        Msg("{who}: {type} (engagements.csv:{row})", who=r.decision_maker, type=r.type, row=r.row)
+        for r in hit.itertuples()
+    ] or [N_("no testimony or hearing")]
 
 
 def _dispersion(ctx):
@@ -342,8 +430,11 @@ def _dispersion(ctx):
         return True, ev
     if not rec.partners_recorded:
         # no problem seen, but whether the campaign stood alone is not recorded
-        return (None, [Msg("coalitions and partners not recorded")]) if q5.met is None else \
-            (False, [Msg("no coordination problems; coalitions not recorded")])
+        return (
+            (None, [Msg("coalitions and partners not recorded")])
+            if q5.met is None
+            else (False, [Msg("no coordination problems; coalitions not recorded")])
+        )
     return False, [Msg("no coordination problems; a coalition exists")]
 
 
@@ -351,78 +442,236 @@ def _dispersion(ctx):
 # shown only in reports of the paper's campaigns.
 RULES: list[Rule] = [
     # strengths (paper §4.1)
-    Rule("S1", "strength", "strengths", "Exposed the abuses the campaign opposed",
-         judge=_exposed, paper_example="Exposed the regime's crimes"),
-    Rule("S2", "strength", "strengths", "Media and political pressure on those responsible",
-         judge=_media_pressure, paper_example="Media and political pressure on the regime and Russia"),
-    Rule("S3", "strength", "strengths", "Practice of citizenship: the people concerned mobilised",
-         judge=_citizenship, paper_example="Syrians mobilised"),
-    Rule("S4", "strength", "strengths", "Messaging-app coordination groups",
-         judge=_coordination_apps, paper_example="WhatsApp/Telegram coordination groups"),
+    Rule(
+        "S1",
+        "strength",
+        "strengths",
+        "Exposed the abuses the campaign opposed",
+        judge=_exposed,
+        paper_example="Exposed the regime's crimes",
+    ),
+    Rule(
+        "S2",
+        "strength",
+        "strengths",
+        "Media and political pressure on those responsible",
+        judge=_media_pressure,
+        paper_example="Media and political pressure on the regime and Russia",
+    ),
+    Rule(
+        "S3",
+        "strength",
+        "strengths",
+        "Practice of citizenship: the people concerned mobilised",
+        judge=_citizenship,
+        paper_example="Syrians mobilised",
+    ),
+    Rule(
+        "S4",
+        "strength",
+        "strengths",
+        "Messaging-app coordination groups",
+        judge=_coordination_apps,
+        paper_example="WhatsApp/Telegram coordination groups",
+    ),
     Rule("S5", "strength", "strengths", "New relations with like-minded bodies", judge=_partners),
     Rule("S6", "strength", "strengths", "Accumulated expertise in specialised organisations"),
-    Rule("S7", "strength", "strengths", "Showed support and resilience at home",
-         judge=_local_resilience, paper_example="Showed internal support and resilience"),
-    Rule("S8", "strength", "strengths",
-         "First fruits in accountability or binding decisions (laws, sanctions, resolutions, treaties)",
-         judge=_accountability, paper_example="court referrals, sanctions (Caesar Act)"),
-    Rule("S9", "strength", "strengths", "Novel ideas",
-         why_not="novelty is a judgement against other campaigns, not a fact in one record",
-         paper_example="buses, projections, synchronised balloons"),
+    Rule(
+        "S7",
+        "strength",
+        "strengths",
+        "Showed support and resilience at home",
+        judge=_local_resilience,
+        paper_example="Showed internal support and resilience",
+    ),
+    Rule(
+        "S8",
+        "strength",
+        "strengths",
+        "First fruits in accountability or binding decisions (laws, sanctions, resolutions, treaties)",
+        judge=_accountability,
+        paper_example="court referrals, sanctions (Caesar Act)",
+    ),
+    Rule(
+        "S9",
+        "strength",
+        "strengths",
+        "Novel ideas",
+        why_not="novelty is a judgement against other campaigns, not a fact in one record",
+        paper_example="buses, projections, synchronised balloons",
+    ),
     Rule("S10", "strength", "strengths", "Stakeholder-based community organising"),
-    Rule("S11", "strength", "strengths", "Testimony and documentaries before legislatures",
-         judge=_parliament_voice, paper_example="Documentaries and speeches in Western parliaments"),
+    Rule(
+        "S11",
+        "strength",
+        "strengths",
+        "Testimony and documentaries before legislatures",
+        judge=_parliament_voice,
+        paper_example="Documentaries and speeches in Western parliaments",
+    ),
     Rule("S12", "strength", "strengths", "Indirect rise in donations", judge=_donations),
     # weaknesses (paper §4.2), the paper's four groups
-    Rule("W1", "weakness", "objective", "Aimed at international decision makers with no pressure tools",
-         (2, 14), judge=_no_pressure_tools, applies=_dm_at_home),
-    Rule("W2", "weakness", "objective", "A very complex political reality (a veto, a blocking state)",
-         why_not="political context outside the campaign's record",
-         paper_example="the UNSC veto"),
-    Rule("W3", "weakness", "objective", "A strong counter-narrative from the other side", (18,),
-         judge=_counter_narrative,
-         paper_example="the 'fighting terrorism' counter-narrative"),
+    Rule(
+        "W1",
+        "weakness",
+        "objective",
+        "Aimed at international decision makers with no pressure tools",
+        (2, 14),
+        judge=_no_pressure_tools,
+        applies=_dm_at_home,
+    ),
+    Rule(
+        "W2",
+        "weakness",
+        "objective",
+        "A very complex political reality (a veto, a blocking state)",
+        why_not="political context outside the campaign's record",
+        paper_example="the UNSC veto",
+    ),
+    Rule(
+        "W3",
+        "weakness",
+        "objective",
+        "A strong counter-narrative from the other side",
+        (18,),
+        judge=_counter_narrative,
+        paper_example="the 'fighting terrorism' counter-narrative",
+    ),
     Rule("W4", "weakness", "objective", "A culture unused to these tools", (6,)),
-    Rule("W5", "weakness", "objective", "Waning media interest", (19,),
-         why_not="media interest over time is not recorded",
-         paper_example="Waning Western media interest"),
-    Rule("W6", "weakness", "self", "No new audiences (neutral or opposing publics, outside influencers)",
-         (8, 10), judge=_from_criterion(1, "new_audiences", invert=True),
-         paper_example="neutral, pro-regime, non-Syrian influencers"),
-    Rule("W7", "weakness", "self", "Could not keep mobilisation going; foreign mobilisation weak",
-         (7, 12), judge=_declining),
-    Rule("W8", "weakness", "self",
-         "Spoke to its own public in its own language, not the decision makers': 'a talk with oneself'",
-         (4, 13), judge=_from_criterion(1, "decision_makers_languages", invert=True),
-         applies=_one_language,
-         paper_example="Addressed local/Arab audiences in Arabic"),
-    Rule("W9", "weakness", "self", "Long-settled diaspora absent from political participation",
-         (14,), why_not="diaspora participation is not coded in the record"),
-    Rule("W10", "weakness", "strategy", "Awareness-heavy strategies aimed at the local audience",
-         (3, 7), judge=_awareness_local, applies=_dm_at_home),
-    Rule("W11", "weakness", "strategy", "Weak strategy: goals not measurable, reactive launches, stops and restarts",
-         (2, 11, 16), judge=_weak_strategy),
-    Rule("W12", "weakness", "strategy", "Over-estimated achievements and a weak culture of impact evaluation",
-         (3,), why_not="over-estimation is judged against claims the record does not hold"),
-    Rule("W13", "weakness", "strategy", "Cost drove the choice of low-effort activities", (2,),
-         judge=_from_criterion(5, "low_effort_share", invert=True)),
-    Rule("W14", "weakness", "strategy", "Dispersion and weak coordination (many hashtags, split accounts, no coalition)",
-         (1, 16), judge=_dispersion),
-    Rule("W15", "weakness", "implementation", "Virtual space as the main arena; undisciplined online discourse",
-         (7, 12), judge=_virtual_or_hostile),
-    Rule("W16", "weakness", "implementation", "No visual identity or official spokesperson", (4,),
-         judge=_no_identity),
+    Rule(
+        "W5",
+        "weakness",
+        "objective",
+        "Waning media interest",
+        (19,),
+        why_not="media interest over time is not recorded",
+        paper_example="Waning Western media interest",
+    ),
+    Rule(
+        "W6",
+        "weakness",
+        "self",
+        "No new audiences (neutral or opposing publics, outside influencers)",
+        (8, 10),
+        judge=_from_criterion(1, "new_audiences", invert=True),
+        paper_example="neutral, pro-regime, non-Syrian influencers",
+    ),
+    Rule(
+        "W7",
+        "weakness",
+        "self",
+        "Could not keep mobilisation going; foreign mobilisation weak",
+        (7, 12),
+        judge=_declining,
+    ),
+    Rule(
+        "W8",
+        "weakness",
+        "self",
+        "Spoke to its own public in its own language, not the decision makers': 'a talk with oneself'",
+        (4, 13),
+        judge=_from_criterion(1, "decision_makers_languages", invert=True),
+        applies=_one_language,
+        paper_example="Addressed local/Arab audiences in Arabic",
+    ),
+    Rule(
+        "W9",
+        "weakness",
+        "self",
+        "Long-settled diaspora absent from political participation",
+        (14,),
+        why_not="diaspora participation is not coded in the record",
+    ),
+    Rule(
+        "W10",
+        "weakness",
+        "strategy",
+        "Awareness-heavy strategies aimed at the local audience",
+        (3, 7),
+        judge=_awareness_local,
+        applies=_dm_at_home,
+    ),
+    Rule(
+        "W11",
+        "weakness",
+        "strategy",
+        "Weak strategy: goals not measurable, reactive launches, stops and restarts",
+        (2, 11, 16),
+        judge=_weak_strategy,
+    ),
+    Rule(
+        "W12",
+        "weakness",
+        "strategy",
+        "Over-estimated achievements and a weak culture of impact evaluation",
+        (3,),
+        why_not="over-estimation is judged against claims the record does not hold",
+    ),
+    Rule(
+        "W13",
+        "weakness",
+        "strategy",
+        "Cost drove the choice of low-effort activities",
+        (2,),
+        judge=_from_criterion(5, "low_effort_share", invert=True),
+    ),
+    Rule(
+        "W14",
+        "weakness",
+        "strategy",
+        "Dispersion and weak coordination (many hashtags, split accounts, no coalition)",
+        (1, 16),
+        judge=_dispersion,
+    ),
+    Rule(
+        "W15",
+        "weakness",
+        "implementation",
+        "Virtual space as the main arena; undisciplined online discourse",
+        (7, 12),
+        judge=_virtual_or_hostile,
+    ),
+    Rule(
+        "W16",
+        "weakness",
+        "implementation",
+        "No visual identity or official spokesperson",
+        (4,),
+        judge=_no_identity,
+    ),
     Rule("W17", "weakness", "implementation", "Children exploited as social-media stars", (19,)),
-    Rule("W18", "weakness", "implementation", "Untrained citizen journalists as the campaign's faces",
-         (3, 4)),
+    Rule(
+        "W18",
+        "weakness",
+        "implementation",
+        "Untrained citizen journalists as the campaign's faces",
+        (3, 4),
+    ),
     Rule("W19", "weakness", "implementation", "Political figures refused", (1,)),
-    Rule("W20", "weakness", "implementation", "Individual activists mobilise, institutions strategise, apart",
-         (1, 2)),
-    Rule("W21", "weakness", "implementation", "Same messages for home and foreign audiences", (3, 13),
-         why_not="message texts per audience are not part of the record",
-         paper_example="Same messages for Arab and Western audiences"),
-    Rule("W22", "weakness", "implementation", "Too many shocking, bloody images", (18, 19),
-         judge=_flag("shocking_imagery")),
+    Rule(
+        "W20",
+        "weakness",
+        "implementation",
+        "Individual activists mobilise, institutions strategise, apart",
+        (1, 2),
+    ),
+    Rule(
+        "W21",
+        "weakness",
+        "implementation",
+        "Same messages for home and foreign audiences",
+        (3, 13),
+        why_not="message texts per audience are not part of the record",
+        paper_example="Same messages for Arab and Western audiences",
+    ),
+    Rule(
+        "W22",
+        "weakness",
+        "implementation",
+        "Too many shocking, bloody images",
+        (18, 19),
+        judge=_flag("shocking_imagery"),
+    ),
     Rule("W23", "weakness", "implementation", "Scarcity of trained staff", (2, 3)),
 ]
 

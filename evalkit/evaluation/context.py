@@ -5,6 +5,7 @@ written for diaspora and local campaigns pressing decision makers abroad; a rule
 precondition does not hold for a campaign does not fire for it (docs/evaluation-method.md,
 "Rules in context"). One definition of each, used by every question, rule and
 recommendation."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -13,10 +14,19 @@ import pandas as pd
 
 from evalkit.record.languages import UNKNOWN, language_code
 
-__all__ = ["direct_mask", "decision_maker_audiences", "decision_makers_at_home",
-           "decision_makers_abroad", "home_languages", "decision_maker_languages",
-           "foreign_languages_needed", "affected_abroad", "virtual_share", "is_coalition",
-           "timed_to_scheduled_events"]
+__all__ = [
+    "direct_mask",
+    "decision_maker_audiences",
+    "decision_makers_at_home",
+    "decision_makers_abroad",
+    "home_languages",
+    "decision_maker_languages",
+    "foreign_languages_needed",
+    "affected_abroad",
+    "virtual_share",
+    "is_coalition",
+    "timed_to_scheduled_events",
+]
 
 
 def _code(text) -> str:
@@ -35,8 +45,11 @@ def direct_mask(campaign) -> pd.Series:
     if acts.empty:
         return pd.Series(dtype=bool)
     dm = {a.id for a in campaign.record.audiences if a.segment == "decision_makers"}
-    return ((acts["paper_kind"] == "direct_to_decision_makers") | (acts["kind"] == "lobbying")
-            | (acts["audience"].isin(dm) & acts["paper_kind"].isna()))
+    return (
+        (acts["paper_kind"] == "direct_to_decision_makers")
+        | (acts["kind"] == "lobbying")
+        | (acts["audience"].isin(dm) & acts["paper_kind"].isna())
+    )
 
 
 def decision_maker_audiences(record) -> list:
@@ -59,8 +72,12 @@ def decision_makers_abroad(record) -> Optional[bool]:
 
 def home_languages(record) -> set[str]:
     """The languages of the campaign's home public (general-public audiences at home)."""
-    return {_code(lang) for a in record.audiences
-            if a.segment == "general_public" and "home" in a.places for lang in a.languages}
+    return {
+        _code(lang)
+        for a in record.audiences
+        if a.segment == "general_public" and "home" in a.places
+        for lang in a.languages
+    }
 
 
 def decision_maker_languages(record) -> set[str]:
@@ -90,9 +107,11 @@ def virtual_share(campaign) -> Optional[float]:
 def is_coalition(record) -> bool:
     """The campaign was itself run by a coalition: every organiser the record names is the
     coalition or one of its members (a coalition behind one event does not make it so)."""
+
     def same(a: str, b: str) -> bool:
         a, b = a.casefold(), b.casefold()
         return a in b or b in a
+
     for c in record.coalitions:
         names = [c.name] + [m.name for m in c.members]
         if record.organisers and all(any(same(o, n) for n in names) for o in record.organisers):

@@ -1,24 +1,45 @@
 """Question 4: were the targeted decision makers reached? (paper fn 16; §1 definition:
 advocacy presses a specific decision maker; Caesar: "lobbying had the larger tangible
 effect")."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined
-from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
-                                     fit_margins, row_ref)
+from evalkit.evaluation.base import (
+    Analysis,
+    BarChart,
+    Criterion,
+    Finding,
+    criterion,
+    fit_margins,
+    row_ref,
+)
 
 # The ladder of contact, lowest to highest. One-way contact makes a decision maker aware;
 # a two-way exchange engages them; then a public statement; then policy action.
-LADDER = (N_("not reached"), N_("aware"), N_("engaged"), N_("public statement"),
-          N_("policy action"))
+LADDER = (
+    N_("not reached"),
+    N_("aware"),
+    N_("engaged"),
+    N_("public statement"),
+    N_("policy action"),
+)
 ONE_WAY = {"letter", "petition_delivered", "exhibition", "other"}
 TWO_WAY = {"meeting", "testimony", "hearing", "briefing"}
 # `withdrawn`: the measure a campaign opposed (a bill, a project) was dropped — the policy
 # action a campaign *against* something asks for
-POLICY = {"vote", "resolution", "law", "truce", "sanctions", "treaty", "executive_decision",
-          "withdrawn"}
+POLICY = {
+    "vote",
+    "resolution",
+    "law",
+    "truce",
+    "sanctions",
+    "treaty",
+    "executive_decision",
+    "withdrawn",
+}
 
 
 # decision makers' own acts (decisions.csv) that are policy: a plan adopted is one
@@ -40,16 +61,21 @@ def favourable(decisions: pd.DataFrame) -> pd.DataFrame:
     """Acts for the campaign's ask, or partial concessions it accepted (S8, question 5)."""
     if decisions.empty:
         return decisions
-    return decisions[(decisions["direction"] == "for") | (
-        (decisions["direction"] == "partial") & (decisions["campaign_answer"] == "accepted"))]
+    return decisions[
+        (decisions["direction"] == "for")
+        | ((decisions["direction"] == "partial") & (decisions["campaign_answer"] == "accepted"))
+    ]
 
 
 def contacts_recorded(campaign) -> bool:
     """Whether the record says anything about contacts with decision makers: rows in
     engagements.csv, or `no_engagements: true`. An empty table alone says nothing."""
     # rows the as-of cut left out still show the record tracks contacts: none yet by then
-    return (not campaign.engagements.empty or campaign.record.no_engagements
-            or bool(campaign.cut.get("engagements")))
+    return (
+        not campaign.engagements.empty
+        or campaign.record.no_engagements
+        or bool(campaign.cut.get("engagements"))
+    )
 
 
 def rung(engagement_type: str, response: str) -> int:
@@ -61,8 +87,10 @@ def rung(engagement_type: str, response: str) -> int:
     return 2 if engagement_type in TWO_WAY or response == "rejected" else 1
 
 
-NOT_RECORDED = Msg("no contact with decision makers is recorded (engagements.csv is empty "
-                   "and the record does not say there was none)")
+NOT_RECORDED = Msg(
+    "no contact with decision makers is recorded (engagements.csv is empty "
+    "and the record does not say there was none)"
+)
 
 
 def _matches(target: str, row) -> bool:
@@ -78,8 +106,10 @@ class DecisionMakersReached(Analysis):
     number = 4
     question = N_("Were the targeted decision makers reached?")
     word = N_("decision makers")
-    introduction = N_("Which decision makers named in the goals were engaged, and how far "
-                      "up the ladder aware → engaged → public statement → policy action.")
+    introduction = N_(
+        "Which decision makers named in the goals were engaged, and how far "
+        "up the ladder aware → engaged → public statement → policy action."
+    )
 
     def measure(self) -> None:
         rec, eng = self.campaign.record, self.campaign.engagements
@@ -93,89 +123,146 @@ class DecisionMakersReached(Analysis):
             best = max((rung(a, b) for a, b in zip(hits["type"], hits["response"])), default=0)
             # two-way needs a two-way contact (or a refusal of the ask): a statement or a
             # vote answering a letter does not make the contact two-way
-            two_way = bool(len(hits)) and bool((hits["type"].isin(TWO_WAY)
-                                                | (hits["response"] == "rejected")).any())
-            own = acts[acts.apply(lambda r, t=t: _matches(t, r), axis=1)] if not acts.empty else acts
-            own_best = max((decision_rung(a, d, c) for a, d, c in
-                            zip(own["act"], own["direction"], own["campaign_answer"])),
-                           default=0)
+            two_way = bool(len(hits)) and bool(
+                (hits["type"].isin(TWO_WAY) | (hits["response"] == "rejected")).any()
+            )
+            own = (
+                acts[acts.apply(lambda r, t=t: _matches(t, r), axis=1)] if not acts.empty else acts
+            )
+            own_best = max(
+                (
+                    decision_rung(a, d, c)
+                    for a, d, c in zip(own["act"], own["direction"], own["campaign_answer"])
+                ),
+                default=0,
+            )
             first = hits["date_start"].min() if len(hits) else None
-            rows.append({
-                "decision maker": t, "engagements": len(hits),
-                "how": ", ".join(sorted(set(hits["type"]))) if len(hits) else "",
-                "highest rung": LADDER[best],
-                "first engagement": (hits.loc[hits["date_start"].idxmin(), "date"]
-                                     if len(hits) else ""),
-                "days from launch": (f"{(first.date() - launch).days}" if first is not None
-                                     else ""),
-                "_rung": max(best, own_best), "_contact": best, "_two_way": two_way,
-                "_rows": list(hits["row"]) if len(hits) else [],
-                "_acts": list(own["row"]) if len(own) else [],
-                "_own_best": own_best,
-            })
-        self.table = pd.DataFrame(rows, columns=["decision maker", "engagements", "how",
-                                                 "highest rung", "first engagement",
-                                                 "days from launch", "_rung", "_contact",
-                                                 "_two_way", "_rows", "_acts", "_own_best"])
+            rows.append(
+                {
+                    "decision maker": t,
+                    "engagements": len(hits),
+                    "how": ", ".join(sorted(set(hits["type"]))) if len(hits) else "",
+                    "highest rung": LADDER[best],
+                    "first engagement": (
+                        hits.loc[hits["date_start"].idxmin(), "date"] if len(hits) else ""
+                    ),
+                    "days from launch": (
+                        f"{(first.date() - launch).days}" if first is not None else ""
+                    ),
+                    "_rung": max(best, own_best),
+                    "_contact": best,
+                    "_two_way": two_way,
+                    "_rows": list(hits["row"]) if len(hits) else [],
+                    "_acts": list(own["row"]) if len(own) else [],
+                    "_own_best": own_best,
+                }
+            )
+        self.table = pd.DataFrame(
+            rows,
+            columns=[
+                "decision maker",
+                "engagements",
+                "how",
+                "highest rung",
+                "first engagement",
+                "days from launch",
+                "_rung",
+                "_contact",
+                "_two_way",
+                "_rows",
+                "_acts",
+                "_own_best",
+            ],
+        )
         others = eng[~eng["row"].isin(matched_rows)] if not eng.empty else eng
-        self.indicator(Msg("Decision makers the goals name"),
-                       "; ".join(targets) or N_("none named"))
+        self.indicator(
+            Msg("Decision makers the goals name"), "; ".join(targets) or N_("none named")
+        )
         for r in rows:
             fields = dict(rung=r["highest rung"], n=r["engagements"])
-            self.indicator(Msg("Reached: {who}", who=r["decision maker"]),
-                           Msg("{rung} ({n} engagements; first {first})",
-                               first=r["first engagement"], **fields)
-                           if r["first engagement"] else Msg("{rung} ({n} engagements)", **fields),
-                           row_ref("engagements.csv", r["_rows"])
-                           + row_ref("decisions.csv", r["_acts"]))
+            self.indicator(
+                Msg("Reached: {who}", who=r["decision maker"]),
+                Msg(
+                    "{rung} ({n} engagements; first {first})", first=r["first engagement"], **fields
+                )
+                if r["first engagement"]
+                else Msg("{rung} ({n} engagements)", **fields),
+                row_ref("engagements.csv", r["_rows"]) + row_ref("decisions.csv", r["_acts"]),
+            )
         self.targets, self.others = targets, others
         # engaged = contacted by the campaign (engagements), not a decision maker's own act
         self.covered = covered = sum(r["_contact"] > 0 for r in rows)
         self.contacts = contacts_recorded(self.campaign)
         self.acts_recorded = not acts.empty or bool(self.campaign.cut.get("decisions"))
         if not acts.empty:
-            self.indicator(Msg("Decision makers' own acts (decisions.csv)"),
-                           joined("; ", [Msg("{who}: {act}, {direction}", who=r.decision_maker,
-                                             act=r.act, direction=r.direction)
-                                         for r in acts.itertuples()]),
-                           row_ref("decisions.csv", acts["row"]))
+            self.indicator(
+                Msg("Decision makers' own acts (decisions.csv)"),
+                joined(
+                    "; ",
+                    [
+                        Msg(
+                            "{who}: {act}, {direction}",
+                            who=r.decision_maker,
+                            act=r.act,
+                            direction=r.direction,
+                        )
+                        for r in acts.itertuples()
+                    ],
+                ),
+                row_ref("decisions.csv", acts["row"]),
+            )
         if targets:
-            self.indicator(Msg("Coverage of the target list"),
-                           Msg("{n} of {total}", n=covered, total=len(targets)))
+            self.indicator(
+                Msg("Coverage of the target list"),
+                Msg("{n} of {total}", n=covered, total=len(targets)),
+            )
         if len(others):
-            self.indicator(Msg("Engagements with decision makers the goals do not name"),
-                           "; ".join(sorted(set(others["decision_maker"]))),
-                           row_ref("engagements.csv", others["row"]))
+            self.indicator(
+                Msg("Engagements with decision makers the goals do not name"),
+                "; ".join(sorted(set(others["decision_maker"]))),
+                row_ref("engagements.csv", others["row"]),
+            )
         lags = [int(r["days from launch"]) for r in rows if r["days from launch"] != ""]
         if lags:
-            self.indicator(Msg("Days from launch to first engagement with a target"),
-                           Msg("{n} (dates as recorded; vague dates use their earliest day)",
-                               n=min(lags)))
+            self.indicator(
+                Msg("Days from launch to first engagement with a target"),
+                Msg("{n} (dates as recorded; vague dates use their earliest day)", n=min(lags)),
+            )
 
         self.top = max((r["_rung"] for r in rows), default=0)
 
     @criterion("targets_named")
     def _targets_named(self) -> Criterion:
         has = bool(self.targets)
-        return Criterion(Msg("Decision makers are named in the goals"), has,
-                         Msg("{n} named", n=len(self.targets)) if has else Msg("none named"))
+        return Criterion(
+            Msg("Decision makers are named in the goals"),
+            has,
+            Msg("{n} named", n=len(self.targets)) if has else Msg("none named"),
+        )
 
     @criterion("half_of_targets_engaged")
     def _half_of_targets_engaged(self) -> Criterion:
         targets, covered = self.targets, self.covered
         if targets and not self.contacts:
-            return Criterion(Msg("At least half of the named decision makers were engaged"),
-                             None, NOT_RECORDED)
-        return Criterion(Msg("At least half of the named decision makers were engaged"),
-                         (covered / len(targets) >= 0.5) if targets else None,
-                         Msg("{n} of {total}", n=covered, total=len(targets)) if targets
-                         else Msg("no targets to cover"))
+            return Criterion(
+                Msg("At least half of the named decision makers were engaged"), None, NOT_RECORDED
+            )
+        return Criterion(
+            Msg("At least half of the named decision makers were engaged"),
+            (covered / len(targets) >= 0.5) if targets else None,
+            Msg("{n} of {total}", n=covered, total=len(targets))
+            if targets
+            else Msg("no targets to cover"),
+        )
 
     def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
         if self.targets and not (self.contacts or self.acts_recorded):
             return Criterion(name, None, NOT_RECORDED)
-        return Criterion(name, (self.top >= rung_needed) if self.targets else None,
-                         Msg("highest rung: {rung}", rung=LADDER[self.top]))
+        return Criterion(
+            name,
+            (self.top >= rung_needed) if self.targets else None,
+            Msg("highest rung: {rung}", rung=LADDER[self.top]),
+        )
 
     @criterion("two_way_engagement")
     def _two_way_engagement(self) -> Criterion:
@@ -184,59 +271,106 @@ class DecisionMakersReached(Analysis):
             return Criterion(name, None, NOT_RECORDED)
         rows = self.table.to_dict("records")
         two = [r["decision maker"] for r in rows if r["_two_way"]]
-        return Criterion(name, bool(two) if self.targets else None,
-                         Msg("two-way contact with: {who}", who="; ".join(two)) if two else
-                         Msg("no meeting, testimony, hearing or briefing with a named decision "
-                             "maker (highest rung: {rung})", rung=LADDER[self.top]))
+        return Criterion(
+            name,
+            bool(two) if self.targets else None,
+            Msg("two-way contact with: {who}", who="; ".join(two))
+            if two
+            else Msg(
+                "no meeting, testimony, hearing or briefing with a named decision "
+                "maker (highest rung: {rung})",
+                rung=LADDER[self.top],
+            ),
+        )
 
     @criterion("public_statement_or_policy")
     def _public_statement_or_policy(self) -> Criterion:
-        return self._rung_reached(Msg("A named decision maker made a public statement or "
-                                      "took policy action"), 3)
+        return self._rung_reached(
+            Msg("A named decision maker made a public statement or took policy action"), 3
+        )
 
     @criterion("policy_action")
     def _policy_action(self) -> Criterion:
         return self._rung_reached(Msg("A named decision maker took policy action"), 4)
 
     def conclude(self) -> None:
-        has, covered, others, rows = bool(self.targets), self.covered, self.others, \
-            self.table.to_dict("records")
+        has, covered, others, rows = (
+            bool(self.targets),
+            self.covered,
+            self.others,
+            self.table.to_dict("records"),
+        )
         if has and covered == 0 and self.contacts:
-            self.findings.append(Finding(
-                Msg("None of the decision makers named in the goals was engaged: the "
-                    "engagements recorded went to others.") if len(others) else
-                Msg("None of the decision makers named in the goals was engaged: no "
-                    "engagement is recorded."),
-                row_ref("engagements.csv", others["row"]) if len(others) else []))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "None of the decision makers named in the goals was engaged: the "
+                        "engagements recorded went to others."
+                    )
+                    if len(others)
+                    else Msg(
+                        "None of the decision makers named in the goals was engaged: no "
+                        "engagement is recorded."
+                    ),
+                    row_ref("engagements.csv", others["row"]) if len(others) else [],
+                )
+            )
         for r in rows:
             if r["_contact"] == 4:
-                self.findings.append(Finding(Msg(
-                    "{who}: policy action followed engagement (a sequence in time, recorded "
-                    "by the evaluator; not by itself proof of cause).", who=r["decision maker"]),
-                    row_ref("engagements.csv", r["_rows"])))
+                self.findings.append(
+                    Finding(
+                        Msg(
+                            "{who}: policy action followed engagement (a sequence in time, recorded "
+                            "by the evaluator; not by itself proof of cause).",
+                            who=r["decision maker"],
+                        ),
+                        row_ref("engagements.csv", r["_rows"]),
+                    )
+                )
             elif r["_own_best"] == 4:
-                self.findings.append(Finding(Msg(
-                    "{who}: policy action for the campaign's ask, by the decision maker's own "
-                    "act (decisions.csv; a sequence in time, not by itself proof of cause).",
-                    who=r["decision maker"]), row_ref("decisions.csv", r["_acts"])))
+                self.findings.append(
+                    Finding(
+                        Msg(
+                            "{who}: policy action for the campaign's ask, by the decision maker's own "
+                            "act (decisions.csv; a sequence in time, not by itself proof of cause).",
+                            who=r["decision maker"],
+                        ),
+                        row_ref("decisions.csv", r["_acts"]),
+                    )
+                )
         if self.targets and not self.contacts and self.acts_recorded:
             # their own acts show that they answered, not that the campaign reached them
-            self.cap = ("fair", Msg("no contact between the campaign and a decision maker is "
-                                    "recorded: the decision makers' own acts show a response, "
-                                    "not that the campaign reached them"))
+            self.cap = (
+                "fair",
+                Msg(
+                    "no contact between the campaign and a decision maker is "
+                    "recorded: the decision makers' own acts show a response, "
+                    "not that the campaign reached them"
+                ),
+            )
         if self.targets and not self.contacts:
-            self.findings.append(Finding(Msg(
-                "No contact between the campaign and a decision maker is recorded: whether "
-                "they were engaged cannot be judged (unless the record says there was "
-                "none).")))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "No contact between the campaign and a decision maker is recorded: whether "
+                        "they were engaged cannot be judged (unless the record says there was "
+                        "none)."
+                    )
+                )
+            )
 
     def chart(self) -> "BarChart | Msg":
         if self.table.empty:
             return Msg("No decision makers are named in the goals.")
-        return BarChart(Msg("Highest rung reached: {ladder}",
-                            ladder=joined(" → ", list(LADDER[1:]))),
-                        [(r["decision maker"], [("", r["_rung"], r["highest rung"])])
-                         for _, r in self.table.iterrows()], len(LADDER) - 1, ("#8172b2",))
+        return BarChart(
+            Msg("Highest rung reached: {ladder}", ladder=joined(" → ", list(LADDER[1:]))),
+            [
+                (r["decision maker"], [("", r["_rung"], r["highest rung"])])
+                for _, r in self.table.iterrows()
+            ],
+            len(LADDER) - 1,
+            ("#8172b2",),
+        )
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax)

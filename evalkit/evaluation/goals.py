@@ -1,6 +1,7 @@
 """Question 3: to what degree were the short-, medium- and long-term goals achieved?
 (paper fn 15, 16, 19; success criterion = the main goal; §4 weakness 11: goals not clear
 or measurable, ceilings too high)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -10,9 +11,15 @@ import pandas as pd
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.timing import day_span
-from evalkit.evaluation.base import (INSUFFICIENT, Analysis, Criterion, Finding, OrdinalChart,
-                                     criterion,
-                                     fit_margins)
+from evalkit.evaluation.base import (
+    INSUFFICIENT,
+    Analysis,
+    Criterion,
+    Finding,
+    OrdinalChart,
+    criterion,
+    fit_margins,
+)
 
 MEASURABLE = {"measurable indicator", "target", "deadline"}
 ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
@@ -20,9 +27,12 @@ ATTAINMENT_SCORE = {"achieved": 1.0, "partly": 0.5, "not_achieved": 0.0}
 
 # The parts of a SMART goal a record can show (the goal's field that shows each); whether
 # a goal is realistic is not judged from the record. The workshop's goal sheet asks the same.
-SMART_PARTS = ((N_("specific (who must act)"), "decision_makers"),
-               (N_("measurable indicator"), "indicator"), (N_("target"), "target"),
-               (N_("deadline"), "deadline"))
+SMART_PARTS = (
+    (N_("specific (who must act)"), "decision_makers"),
+    (N_("measurable indicator"), "indicator"),
+    (N_("target"), "target"),
+    (N_("deadline"), "deadline"),
+)
 
 
 def _each(rows, field) -> Msg:
@@ -33,17 +43,22 @@ def _each(rows, field) -> Msg:
 def _measurable(row) -> Msg:
     """'stop-bills: indicator, target and deadline recorded' or what it lacks of them."""
     lacking = [part for part in row["_missing"] if part in MEASURABLE]
-    return (Msg("{goal}: missing {parts}", goal=row["goal"], parts=joined(", ", lacking))
-            if lacking else
-            Msg("{goal}: indicator, target and deadline recorded", goal=row["goal"]))
+    return (
+        Msg("{goal}: missing {parts}", goal=row["goal"], parts=joined(", ", lacking))
+        if lacking
+        else Msg("{goal}: indicator, target and deadline recorded", goal=row["goal"])
+    )
 
 
 def _span_of_days(lo: int, hi: int) -> Msg:
     """'65 days', '60–65 days', '1.2–1.9 years': one number when the dates allow one."""
     if hi > 365:
         low, high = f"{lo / 365.25:.1f}", f"{hi / 365.25:.1f}"
-        return Msg("{n} years", n=low) if low == high else \
-            Msg("{low}–{high} years", low=low, high=high)
+        return (
+            Msg("{n} years", n=low)
+            if low == high
+            else Msg("{low}–{high} years", low=low, high=high)
+        )
     return day_span(lo, hi)
 
 
@@ -66,18 +81,27 @@ def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
     if d is None:
         return None, ""
     if reached is not None:
-        when = reached.attained or reached.as_of   # the judgement bounds an unknown date
+        when = reached.attained or reached.as_of  # the judgement bounds an unknown date
         if when.end <= d.end:
             return True, Msg("attained by its deadline ({deadline})", deadline=d.text)
         if when.start > d.end:
-            return False, Msg("attained {date}, {late} after its deadline ({deadline})",
-                              date=when.text, late=_years_late((when.start - d.end).days),
-                              deadline=d.text)
-        return None, Msg("attained by {date}; whether by its deadline ({deadline}) the dates "
-                         "cannot tell", date=when.text, deadline=d.text)
+            return False, Msg(
+                "attained {date}, {late} after its deadline ({deadline})",
+                date=when.text,
+                late=_years_late((when.start - d.end).days),
+                deadline=d.text,
+            )
+        return None, Msg(
+            "attained by {date}; whether by its deadline ({deadline}) the dates cannot tell",
+            date=when.text,
+            deadline=d.text,
+        )
     if latest is not None and latest.as_of.end >= d.end:
-        return False, Msg("not attained by its deadline ({deadline}; judged as of {date})",
-                          deadline=d.text, date=latest.as_of.text)
+        return False, Msg(
+            "not attained by its deadline ({deadline}; judged as of {date})",
+            deadline=d.text,
+            date=latest.as_of.text,
+        )
     return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
 
 
@@ -85,8 +109,10 @@ class GoalAttainment(Analysis):
     number = 3
     question = N_("To what degree were the short-, medium- and long-term goals achieved?")
     word = N_("goals")
-    introduction = N_("The evaluator's attainment judgements by goal level and term, as of "
-                      "the report's date, with a SMART audit of each goal.")
+    introduction = N_(
+        "The evaluator's attainment judgements by goal level and term, as of "
+        "the report's date, with a SMART audit of each goal."
+    )
 
     def measure(self) -> None:
         rec = self.campaign.record
@@ -107,48 +133,83 @@ class GoalAttainment(Analysis):
                 when = first.attained or first.as_of
                 lo = max(0, (when.start - launch.end).days)
                 hi = (when.end - launch.start).days
-                lag = _span_of_days(lo, hi) if first.attained else \
-                    Msg("at most {span} (attained by the judgement of {date}; when it was "
-                        "attained is not recorded)", span=_span_of_days(hi, hi),
-                        date=first.as_of.text)
+                lag = (
+                    _span_of_days(lo, hi)
+                    if first.attained
+                    else Msg(
+                        "at most {span} (attained by the judgement of {date}; when it was "
+                        "attained is not recorded)",
+                        span=_span_of_days(hi, hi),
+                        date=first.as_of.text,
+                    )
+                )
             on_time, deadline_words = deadline_status(g, first, j)
-            rows.append({
-                "goal": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
-                "attainment": ATTAINMENT_WORDS[j.attainment] if j else N_("no judgement yet"),
-                "judged as of": j.as_of.text if j else "",
-                "judged by": j.judged_by if j else "",
-                "evidence": j.evidence if j else "",
-                "SMART gaps": Msg("{missing}; realistic ceiling: not judged from the record",
-                                  missing=joined(", ", failing)) if failing else N_("none"),
-                "launch to attainment": lag or "",
-                "source": self.campaign.cite(j.source) if j else "",
-                "deadline": deadline_words,
-                "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
-                "_missing": failing, "_on_time": on_time,
-            })
+            rows.append(
+                {
+                    "goal": g.id,
+                    "level": g.level,
+                    "horizon": g.horizon,
+                    "text": g.text,
+                    "attainment": ATTAINMENT_WORDS[j.attainment] if j else N_("no judgement yet"),
+                    "judged as of": j.as_of.text if j else "",
+                    "judged by": j.judged_by if j else "",
+                    "evidence": j.evidence if j else "",
+                    "SMART gaps": Msg(
+                        "{missing}; realistic ceiling: not judged from the record",
+                        missing=joined(", ", failing),
+                    )
+                    if failing
+                    else N_("none"),
+                    "launch to attainment": lag or "",
+                    "source": self.campaign.cite(j.source) if j else "",
+                    "deadline": deadline_words,
+                    "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
+                    "_missing": failing,
+                    "_on_time": on_time,
+                }
+            )
         self.table = pd.DataFrame(rows)
         for r in rows:
-            self.indicator(Msg("{Level} goal, {horizon} term: {text}",
-                               Level=r["level"].capitalize(), horizon=r["horizon"],
-                               text=r["text"]),
-                           Msg("{attainment} (as of {date}; {who})", attainment=r["attainment"],
-                               date=r["judged as of"], who=r["judged by"])
-                           if r["judged as of"] else r["attainment"],
-                           [f"campaign.yaml goals[{r['goal']}]"])
+            self.indicator(
+                Msg(
+                    "{Level} goal, {horizon} term: {text}",
+                    Level=r["level"].capitalize(),
+                    horizon=r["horizon"],
+                    text=r["text"],
+                ),
+                Msg(
+                    "{attainment} (as of {date}; {who})",
+                    attainment=r["attainment"],
+                    date=r["judged as of"],
+                    who=r["judged by"],
+                )
+                if r["judged as of"]
+                else r["attainment"],
+                [f"campaign.yaml goals[{r['goal']}]"],
+            )
         for r in rows:
             if r["SMART gaps"] != "none":
-                self.indicator(Msg("SMART audit: {goal}", goal=r["goal"]),
-                               Msg("missing: {gaps}", gaps=r["SMART gaps"]),
-                               [f"campaign.yaml goals[{r['goal']}]"])
+                self.indicator(
+                    Msg("SMART audit: {goal}", goal=r["goal"]),
+                    Msg("missing: {gaps}", gaps=r["SMART gaps"]),
+                    [f"campaign.yaml goals[{r['goal']}]"],
+                )
             if r["_on_time"] is False:
                 # a time-bound goal whose time ran out: the SMART audit says so
-                self.indicator(Msg("SMART audit: {goal}", goal=r["goal"]),
-                               Msg("deadline missed: {how}", how=r["deadline"]),
-                               [f"campaign.yaml goals[{r['goal']}]"])
+                self.indicator(
+                    Msg("SMART audit: {goal}", goal=r["goal"]),
+                    Msg("deadline missed: {how}", how=r["deadline"]),
+                    [f"campaign.yaml goals[{r['goal']}]"],
+                )
             if r["launch to attainment"]:
-                self.indicator(Msg("Time from launch ({launch}) to attainment: {goal}",
-                                   launch=launch.text, goal=r["goal"]),
-                               r["launch to attainment"])
+                self.indicator(
+                    Msg(
+                        "Time from launch ({launch}) to attainment: {goal}",
+                        launch=launch.text,
+                        goal=r["goal"],
+                    ),
+                    r["launch to attainment"],
+                )
 
         self.mains = [r for r in rows if r["level"] == "main"]
         self.interims = [r for r in rows if r["level"] == "interim"]
@@ -157,103 +218,167 @@ class GoalAttainment(Analysis):
 
     @criterion("main_goal_partly")
     def _main_goal_partly(self) -> Criterion:
-        return Criterion(Msg("Main goal achieved at least in part"),
-                         (max(self.main_scores) >= 0.5) if self.main_scores else None,
-                         _each(self.mains, "attainment"),
-                         [f"campaign.yaml goals[{r['goal']}]" for r in self.mains])
+        return Criterion(
+            Msg("Main goal achieved at least in part"),
+            (max(self.main_scores) >= 0.5) if self.main_scores else None,
+            _each(self.mains, "attainment"),
+            [f"campaign.yaml goals[{r['goal']}]" for r in self.mains],
+        )
 
     @criterion("main_goal_achieved")
     def _main_goal_achieved(self) -> Criterion:
-        return Criterion(Msg("Main goal fully achieved"),
-                         (max(self.main_scores) == 1.0) if self.main_scores else None,
-                         _each(self.mains, "attainment"))
+        return Criterion(
+            Msg("Main goal fully achieved"),
+            (max(self.main_scores) == 1.0) if self.main_scores else None,
+            _each(self.mains, "attainment"),
+        )
 
     @criterion("interim_goals_partly")
     def _interim_goals_partly(self) -> Criterion:
         scores = self.interim_scores
-        return Criterion(Msg("Most interim goals achieved at least in part"),
-                         (sum(s >= 0.5 for s in scores) > len(scores) / 2) if scores else None,
-                         Msg("{n} of {total} judged", n=sum(s >= 0.5 for s in scores),
-                             total=len(scores)))
+        return Criterion(
+            Msg("Most interim goals achieved at least in part"),
+            (sum(s >= 0.5 for s in scores) > len(scores) / 2) if scores else None,
+            Msg("{n} of {total} judged", n=sum(s >= 0.5 for s in scores), total=len(scores)),
+        )
 
     @criterion("main_goal_measurable")
     def _main_goal_measurable(self) -> Criterion:
-        return Criterion(Msg("The main goal is measurable (indicator, target, deadline)"),
-                         all(not (set(r["_missing"]) & MEASURABLE) for r in self.mains)
-                         if self.mains else None,
-                         joined("; ", [_measurable(r) for r in self.mains]))
+        return Criterion(
+            Msg("The main goal is measurable (indicator, target, deadline)"),
+            all(not (set(r["_missing"]) & MEASURABLE) for r in self.mains) if self.mains else None,
+            joined("; ", [_measurable(r) for r in self.mains]),
+        )
 
     @criterion("main_goal_on_time")
     def _main_goal_on_time(self) -> Criterion:
         judged = [r for r in self.mains if r["_on_time"] is not None]
-        return Criterion(Msg("The main goal was attained by its deadline"),
-                         any(r["_on_time"] for r in judged) if judged else None,
-                         joined("; ", [Msg("{goal}: {how}", goal=r["goal"], how=r["deadline"])
-                                       for r in self.mains if r["deadline"]])
-                         if any(r["deadline"] for r in self.mains)
-                         else Msg("no deadline recorded for the main goal"),
-                         [f"campaign.yaml goals[{r['goal']}]" for r in judged])
+        return Criterion(
+            Msg("The main goal was attained by its deadline"),
+            any(r["_on_time"] for r in judged) if judged else None,
+            joined(
+                "; ",
+                [
+                    Msg("{goal}: {how}", goal=r["goal"], how=r["deadline"])
+                    for r in self.mains
+                    if r["deadline"]
+                ],
+            )
+            if any(r["deadline"] for r in self.mains)
+            else Msg("no deadline recorded for the main goal"),
+            [f"campaign.yaml goals[{r['goal']}]" for r in judged],
+        )
 
     def conclude(self) -> None:
         # The paper's success criterion is the main goal: without a judgement of it the
         # goals cannot be rated at all, whatever the interim goals did
         if self.mains and not self.main_scores:
-            self.cap = (INSUFFICIENT, Msg("the main goal, the measure of success, has no "
-                                          "attainment judgement as of the report's date"))
+            self.cap = (
+                INSUFFICIENT,
+                Msg(
+                    "the main goal, the measure of success, has no "
+                    "attainment judgement as of the report's date"
+                ),
+            )
         # The paper's success criterion is the main goal: interim wins cannot lift a campaign
         # whose main goal failed to "fair" (docs/evaluation-method.md, "Question 3").
         if self.main_scores:
             best = max(self.main_scores)
             if best == 0.0:
-                self.cap = ("weak", Msg("the main goal was not achieved, and the main goal "
-                                        "is the measure of success, so the goals cannot rate "
-                                        "above weak"))
+                self.cap = (
+                    "weak",
+                    Msg(
+                        "the main goal was not achieved, and the main goal "
+                        "is the measure of success, so the goals cannot rate "
+                        "above weak"
+                    ),
+                )
             elif best < 1.0:
-                self.cap = ("fair", Msg("the main goal was only partly achieved, so the goals "
-                                        "cannot rate good"))
+                self.cap = (
+                    "fair",
+                    Msg("the main goal was only partly achieved, so the goals cannot rate good"),
+                )
         for r in self.mains:
             if r["attainment"] == "no judgement yet":
-                self.findings.append(Finding(Msg(
-                    "The main goal '{goal}' has no attainment judgement as of {date}: the "
-                    "campaign cannot be judged successful or not (the paper's success "
-                    "criterion).", goal=r["goal"],
-                    date=str(self.as_of) if self.as_of else Msg("the latest record")),
-                    [f"campaign.yaml goals[{r['goal']}]"]))
+                self.findings.append(
+                    Finding(
+                        Msg(
+                            "The main goal '{goal}' has no attainment judgement as of {date}: the "
+                            "campaign cannot be judged successful or not (the paper's success "
+                            "criterion).",
+                            goal=r["goal"],
+                            date=str(self.as_of) if self.as_of else Msg("the latest record"),
+                        ),
+                        [f"campaign.yaml goals[{r['goal']}]"],
+                    )
+                )
             if "measurable indicator" in r["SMART gaps"]:
-                self.findings.append(Finding(Msg(
-                    "The main goal '{goal}' has no measurable indicator, so its attainment "
-                    "rests on the evaluator's judgement alone (§4 weakness 11).", goal=r["goal"]),
-                    [f"campaign.yaml goals[{r['goal']}]"]))
+                self.findings.append(
+                    Finding(
+                        Msg(
+                            "The main goal '{goal}' has no measurable indicator, so its attainment "
+                            "rests on the evaluator's judgement alone (§4 weakness 11).",
+                            goal=r["goal"],
+                        ),
+                        [f"campaign.yaml goals[{r['goal']}]"],
+                    )
+                )
 
     def chart(self) -> OrdinalChart:
         from evalkit.style.colours import ATTAINMENT_COLOURS
+
         scale = (N_("not achieved"), N_("partly achieved"), N_("achieved"))
         return OrdinalChart(
-            Msg("Goal attainment (the evaluator's judgement)"), scale,
-            [(Msg("{level} · {horizon} term: {goal}", level=r["level"], horizon=r["horizon"],
-                  goal=r["text"]),
-              scale.index(r["attainment"]) if r["attainment"] in scale else None,
-              r["attainment"], ATTAINMENT_COLOURS.get(r["attainment"], "#555555"))
-             for _, r in self.table.iterrows()])
+            Msg("Goal attainment (the evaluator's judgement)"),
+            scale,
+            [
+                (
+                    Msg(
+                        "{level} · {horizon} term: {goal}",
+                        level=r["level"],
+                        horizon=r["horizon"],
+                        goal=r["text"],
+                    ),
+                    scale.index(r["attainment"]) if r["attainment"] in scale else None,
+                    r["attainment"],
+                    ATTAINMENT_COLOURS.get(r["attainment"], "#555555"),
+                )
+                for _, r in self.table.iterrows()
+            ],
+        )
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax, size=(8, 3.2))
         t = self.table
-        order = {"achieved": 3, "partly achieved": 2, "not achieved": 1, "unknown": 0,
-                 "no judgement yet": 0}
+        order = {
+            "achieved": 3,
+            "partly achieved": 2,
+            "not achieved": 1,
+            "unknown": 0,
+            "no judgement yet": 0,
+        }
         y = range(len(t))
         colors = {"main": "#c44e52", "interim": "#4c72b0"}
         # a mark at the judged step, never a bar: an ordinal judgement has no length
-        ax.scatter([order[a] for a in t["attainment"]], list(y), s=120, zorder=3,
-                   color=[colors[l] for l in t["level"]])
-        ax.set_yticks(list(y), [f"{l} · {h}: {g}" for l, h, g in
-                                zip(t["level"], t["horizon"], t["goal"])])
-        ax.set_xticks([0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly",
-                                     "achieved"])
+        ax.scatter(
+            [order[a] for a in t["attainment"]],
+            list(y),
+            s=120,
+            zorder=3,
+            color=[colors[l] for l in t["level"]],
+        )
+        ax.set_yticks(
+            list(y), [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["goal"])]
+        )
+        ax.set_xticks(
+            [0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly", "achieved"]
+        )
         ax.set_xlim(-0.5, 3.5)
         ax.grid(axis="x", color="#ddd")
         ax.invert_yaxis()
         as_of = self.as_of.isoformat() if self.as_of else "latest"
         ax.set_title(f"Goal attainment, judged as of {as_of}")
-        fit_margins(fig, [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["goal"])])
+        fit_margins(
+            fig, [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["goal"])]
+        )
         return fig

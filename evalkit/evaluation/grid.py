@@ -4,6 +4,7 @@ The paper rates every campaign on one grid (digest §2): goal · geographic scop
 interacting audience · launch timing · media tools · discourse · strategies · result. Each
 cell here is built from the record's rows and carries the sources it rests on.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,8 +20,12 @@ from evalkit.record.values import DateSpan, Quantity
 
 GRID_COLUMNS = ["dimension", "item", "entry", "sources"]
 
-ATTAINMENT_WORDS = {"achieved": N_("achieved"), "partly": N_("partly achieved"),
-                    "not_achieved": N_("not achieved"), "unknown": N_("unknown")}
+ATTAINMENT_WORDS = {
+    "achieved": N_("achieved"),
+    "partly": N_("partly achieved"),
+    "not_achieved": N_("not achieved"),
+    "unknown": N_("unknown"),
+}
 
 
 def judgement_as_of(goal: Goal, as_of: Optional[date]) -> Optional[Judgement]:
@@ -35,8 +40,14 @@ def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
     parts = []
     for _, r in frame.iterrows():
         if pd.notna(r.get("events_qualifier")):
-            parts.append(Msg("{text} ({events} events) [{date}]", text=r["description"],
-                             events=Quantity.from_row(r, "events").msg(), date=r["date"]))
+            parts.append(
+                Msg(
+                    "{text} ({events} events) [{date}]",
+                    text=r["description"],
+                    events=Quantity.from_row(r, "events").msg(),
+                    date=r["date"],
+                )
+            )
         else:
             parts.append(Msg("{text} [{date}]", text=r["description"], date=r["date"]))
     return joined("; ", parts), sorted(set(frame["source"]))
@@ -47,86 +58,168 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
     rows: list[tuple[str, str, str, list[str]]] = []
 
     def add(dimension, item, entry, sources):
-        rows.append((dimension, item, entry,
-                     "; ".join(campaign.cite(s) for s in dict.fromkeys(sources))))
+        rows.append(
+            (dimension, item, entry, "; ".join(campaign.cite(s) for s in dict.fromkeys(sources)))
+        )
 
     for level in ("interim", "main"):
         goals = [g for g in rec.goals if g.level == level]
-        add(N_("Goal"), level, joined(" | ", [Msg("{goal} ({horizon} term)",
-                                                  goal=g.text.rstrip("."), horizon=g.horizon)
-                                              for g in goals]) if goals else N_("none"),
-            [g.source for g in goals])
+        add(
+            N_("Goal"),
+            level,
+            joined(
+                " | ",
+                [
+                    Msg("{goal} ({horizon} term)", goal=g.text.rstrip("."), horizon=g.horizon)
+                    for g in goals
+                ],
+            )
+            if goals
+            else N_("none"),
+            [g.source for g in goals],
+        )
 
     virtual = acts[acts["channel"] == "virtual"] if not acts.empty else acts
     add(N_("Geographic scope"), "virtual", *_activity_lines(virtual))
     for scope in ("local", "national", "regional", "international"):
-        part = acts[(acts["channel"] == "in_person") & (acts["scope"] == scope)] \
-            if not acts.empty else acts
+        part = (
+            acts[(acts["channel"] == "in_person") & (acts["scope"] == scope)]
+            if not acts.empty
+            else acts
+        )
         add("Geographic scope", Msg("in person, {scope}", scope=scope), *_activity_lines(part))
 
-    for item, segments in ((N_("general public"), ("general_public",)),
-                           (N_("influential audience"), ("decision_makers", *INFLUENCER_SEGMENTS))):
+    for item, segments in (
+        (N_("general public"), ("general_public",)),
+        (N_("influential audience"), ("decision_makers", *INFLUENCER_SEGMENTS)),
+    ):
         aud = [a for a in rec.audiences if a.segment in segments]
-        entry = joined("; ", [Msg("{audience} (reached: {reached})",
-                                  audience=a.description or a.id, reached=a.reached)
-                              for a in aud])
-        add(N_("Interacting audience"), item, entry if aud else N_("none recorded"),
-            [a.source for a in aud])
+        entry = joined(
+            "; ",
+            [
+                Msg(
+                    "{audience} (reached: {reached})",
+                    audience=a.description or a.id,
+                    reached=a.reached,
+                )
+                for a in aud
+            ],
+        )
+        add(
+            N_("Interacting audience"),
+            item,
+            entry if aud else N_("none recorded"),
+            [a.source for a in aud],
+        )
 
     for t in launch_timing(rec):
         sources = [t.phase.source] + ([t.event.source] if t.event else [])
-        add(N_("Launch timing"), Msg("{phase} ({role})", phase=t.phase.id, role=t.role),
+        add(
+            N_("Launch timing"),
+            Msg("{phase} ({role})", phase=t.phase.id, role=t.role),
             Msg("{timing}: {sentence}", timing=t.timing, sentence=t.sentence())
-            if t.is_launch else t.sentence(), sources)
+            if t.is_launch
+            else t.sentence(),
+            sources,
+        )
 
     mt = rec.media_tools
     vi = mt.visual_identity
-    add(N_("Media tools"), N_("visual identity"),
-        (Msg("{present}: {description}", present=vi.present, description=vi.description)
-         if vi.description else vi.present) if vi else N_("not recorded"),
-        [vi.source] if vi else [])
+    add(
+        N_("Media tools"),
+        N_("visual identity"),
+        (
+            Msg("{present}: {description}", present=vi.present, description=vi.description)
+            if vi.description
+            else vi.present
+        )
+        if vi
+        else N_("not recorded"),
+        [vi.source] if vi else [],
+    )
     tags = []
     for h in mt.hashtags:
         fields = dict(tag=h.text, language=h.language, trended=h.trended)
-        tags.append(Msg("{tag} ({language}; trended: {trended}; {uses} uses)",
-                        uses=h.uses.msg(), **fields) if h.uses else
-                    Msg("{tag} ({language}; trended: {trended})", **fields))
-    add("Media tools", N_("hashtags"), joined("; ", tags) if tags else N_("none recorded"),
-        [h.source for h in mt.hashtags])
+        tags.append(
+            Msg("{tag} ({language}; trended: {trended}; {uses} uses)", uses=h.uses.msg(), **fields)
+            if h.uses
+            else Msg("{tag} ({language}; trended: {trended})", **fields)
+        )
+    add(
+        "Media tools",
+        N_("hashtags"),
+        joined("; ", tags) if tags else N_("none recorded"),
+        [h.source for h in mt.hashtags],
+    )
     accts = []
     for a in mt.accounts:
-        extra = ([Msg("{n} posts", n=a.posts.msg())] if a.posts else []) + \
-                ([Msg("{n} followers", n=a.followers.msg())] if a.followers else [])
-        accts.append(Msg("{account} ({platform}, {language}{extra})", account=a.name,
-                         platform=a.platform, language=a.language,
-                         extra=joined("", [Msg(", {x}", x=x) for x in extra])))
-    add("Media tools", N_("official accounts"), joined("; ", accts) if accts
-        else N_("none recorded"), [a.source for a in mt.accounts])
+        extra = ([Msg("{n} posts", n=a.posts.msg())] if a.posts else []) + (
+            [Msg("{n} followers", n=a.followers.msg())] if a.followers else []
+        )
+        accts.append(
+            Msg(
+                "{account} ({platform}, {language}{extra})",
+                account=a.name,
+                platform=a.platform,
+                language=a.language,
+                extra=joined("", [Msg(", {x}", x=x) for x in extra]),
+            )
+        )
+    add(
+        "Media tools",
+        N_("official accounts"),
+        joined("; ", accts) if accts else N_("none recorded"),
+        [a.source for a in mt.accounts],
+    )
 
     for element in ("informational", "emotional", "humanitarian", "rational", "call_to_action"):
         d = getattr(rec.discourse, element)
         label = element.replace("_", " ")
-        add(N_("Discourse"), label, Msg("{level}: {note}", level=d.level, note=d.note)
-            if d and d.note else (d.level if d else N_("not recorded")), [d.source] if d else [])
+        add(
+            N_("Discourse"),
+            label,
+            Msg("{level}: {note}", level=d.level, note=d.note)
+            if d and d.note
+            else (d.level if d else N_("not recorded")),
+            [d.source] if d else [],
+        )
 
-    for item, kinds in ((N_("mobilisation and attention"), ("mobilisation",)),
-                        (N_("advocacy (incl. lobbying)"), ("advocacy", "lobbying"))):
+    for item, kinds in (
+        (N_("mobilisation and attention"), ("mobilisation",)),
+        (N_("advocacy (incl. lobbying)"), ("advocacy", "lobbying")),
+    ):
         part = acts[acts["kind"].isin(kinds)] if not acts.empty else acts
         entry, sources = _activity_lines(part)
-        add(N_("Strategies"), item, Msg("{n} activity rows: {entry}", n=len(part), entry=entry)
-            if len(part) else entry, sources)
+        add(
+            N_("Strategies"),
+            item,
+            Msg("{n} activity rows: {entry}", n=len(part), entry=entry) if len(part) else entry,
+            sources,
+        )
 
     for level in ("interim", "main"):
         bits, sources = [], []
         for g in (g for g in rec.goals if g.level == level):
             j = judgement_as_of(g, as_of)
             if j is None:
-                bits.append(Msg("{goal}: no judgement as of {date}", goal=g.text.rstrip("."),
-                                date=str(as_of)))
+                bits.append(
+                    Msg(
+                        "{goal}: no judgement as of {date}",
+                        goal=g.text.rstrip("."),
+                        date=str(as_of),
+                    )
+                )
             else:
-                bits.append(Msg("{goal}: {attainment} (as of {date}; {who}): {evidence}",
-                                goal=g.text.rstrip("."), attainment=ATTAINMENT_WORDS[j.attainment],
-                                date=j.as_of.text, who=j.judged_by, evidence=j.evidence))
+                bits.append(
+                    Msg(
+                        "{goal}: {attainment} (as of {date}; {who}): {evidence}",
+                        goal=g.text.rstrip("."),
+                        attainment=ATTAINMENT_WORDS[j.attainment],
+                        date=j.as_of.text,
+                        who=j.judged_by,
+                        evidence=j.evidence,
+                    )
+                )
                 sources.append(j.source)
         add(N_("Result"), level, joined(" | ", bits) if bits else N_("none"), sources)
 

@@ -1,5 +1,6 @@
 """Hashtag fragmentation: spelling variants of one hashtag are one hashtag; distinct ones
 compete. Paper §4 weakness 14: "many hashtags, one hashtag spelled several ways"."""
+
 from __future__ import annotations
 
 import math
@@ -24,8 +25,7 @@ def group_variants(tags: list[str]) -> list[list[str]]:
     for tag in tags:
         n = normalise(tag)
         for g, k in zip(groups, keys):
-            if any(n == m or SequenceMatcher(None, n, m).ratio() >= VARIANT_SIMILARITY
-                   for m in k):
+            if any(n == m or SequenceMatcher(None, n, m).ratio() >= VARIANT_SIMILARITY for m in k):
                 g.append(tag)
                 k.append(n)
                 break

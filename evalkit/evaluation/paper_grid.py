@@ -7,6 +7,7 @@ at each scope, launch timing from the dates, the visual identity, hashtags and a
 discourse levels, the goals' attainment. A text row (goals, audiences, strategies) agrees
 when evalkit's grid represents it. Every disagreement says why: a misencoding to fix, or a
 computation evalkit makes from the data that the paper's coders made otherwise."""
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,12 @@ from evalkit.record.load import PAPER_GRID_FILE, Campaign
 
 # the paper's presence codes: 'limited' is there, only weak
 PRESENT = {"present", "limited", "dominant"}
-SCOPE_ROWS = {"virtual": None, "in person, local": ("local", "national"),
-              "in person, regional": ("regional",), "in person, international": ("international",)}
+SCOPE_ROWS = {
+    "virtual": None,
+    "in person, local": ("local", "national"),
+    "in person, regional": ("regional",),
+    "in person, international": ("international",),
+}
 EMPTY = {"", "none recorded", "not recorded"}
 # the words the comparison's cells show, for the catalogue
 N_("limited"), N_("text"), N_("represented"), N_("not represented"), N_("not judged")
@@ -39,8 +44,11 @@ def read_paper_grid(folder: str | Path) -> Optional[list[dict]]:
 def _presence(paper: str, n: int, what: Msg) -> tuple[str, bool, Msg]:
     ours = "present" if n else "absent"
     agrees = (paper in PRESENT) == bool(n)
-    return ours, agrees, Msg("{what}: {n} in the record; the paper codes {paper}", what=what,
-                             n=n, paper=paper)
+    return (
+        ours,
+        agrees,
+        Msg("{what}: {n} in the record; the paper codes {paper}", what=what, n=n, paper=paper),
+    )
 
 
 def _scope(campaign: Campaign, row: str, paper: str):
@@ -66,12 +74,25 @@ def _launch(campaign: Campaign, row: str, paper: str):
     if row == "after" and not named:
         later = [t for t in timings if t.role != "launch"]
         if later:
-            return "after", True, Msg("phases after the first launch: {phases}",
-                                      phases=", ".join(t.phase.id for t in later))
+            return (
+                "after",
+                True,
+                Msg(
+                    "phases after the first launch: {phases}",
+                    phases=", ".join(t.phase.id for t in later),
+                ),
+            )
     agrees = paper in ours
-    return ", ".join(ours), agrees, Msg(
-        "launch timing computed {ours} from the dates ({sentence}); the paper codes {paper}",
-        ours=", ".join(ours), sentence=pool[0].sentence() if pool else "", paper=paper)
+    return (
+        ", ".join(ours),
+        agrees,
+        Msg(
+            "launch timing computed {ours} from the dates ({sentence}); the paper codes {paper}",
+            ours=", ".join(ours),
+            sentence=pool[0].sentence() if pool else "",
+            paper=paper,
+        ),
+    )
 
 
 def _media(campaign: Campaign, row: str, paper: str):
@@ -80,8 +101,15 @@ def _media(campaign: Campaign, row: str, paper: str):
         present = mt.visual_identity.present if mt.visual_identity else "unknown"
         ours = {"yes": "present", "no": "absent"}.get(present, "not recorded")
         agrees = ours != "not recorded" and (paper in PRESENT) == (ours == "present")
-        return ours, agrees, Msg("the record's visual identity: {ours}; the paper codes "
-                                 "{paper}", ours=present, paper=paper)
+        return (
+            ours,
+            agrees,
+            Msg(
+                "the record's visual identity: {ours}; the paper codes {paper}",
+                ours=present,
+                paper=paper,
+            ),
+        )
     if row == "hashtags":
         return _presence(paper, len(mt.hashtags), Msg("hashtags"))
     return _presence(paper, len(mt.accounts), Msg("accounts"))
@@ -93,25 +121,56 @@ def _discourse(campaign: Campaign, row: str, paper: str):
     # the format's levels are absent / present / dominant: the paper's 'limited' (there, but
     # weak) is recorded as present, with the paper's words in its note
     same = ours == paper or (ours in PRESENT and paper in PRESENT)
-    return ours, same, Msg("the record's {row} discourse: {ours}; the paper codes {paper}",
-                           row=row, ours=ours, paper=paper)
+    return (
+        ours,
+        same,
+        Msg(
+            "the record's {row} discourse: {ours}; the paper codes {paper}",
+            row=row,
+            ours=ours,
+            paper=paper,
+        ),
+    )
 
 
 def _result(campaign: Campaign, row: str, paper: str):
     level = "main" if row == "main" else "interim"
-    found = [j.attainment for g in campaign.record.goals if g.level == level
-             if (j := judgement_as_of(g, None)) is not None]
+    found = [
+        j.attainment
+        for g in campaign.record.goals
+        if g.level == level
+        if (j := judgement_as_of(g, None)) is not None
+    ]
     if not found:
-        return "not judged", False, Msg("no {level} goal of the record is judged; the paper "
-                                        "codes {paper}", level=level, paper=paper)
+        return (
+            "not judged",
+            False,
+            Msg(
+                "no {level} goal of the record is judged; the paper codes {paper}",
+                level=level,
+                paper=paper,
+            ),
+        )
     agrees = paper in found
-    return ", ".join(found), agrees, Msg("the record's {level} goals: {ours}; the paper codes "
-                                         "{paper}", level=level, ours=", ".join(found),
-                                         paper=paper)
+    return (
+        ", ".join(found),
+        agrees,
+        Msg(
+            "the record's {level} goals: {ours}; the paper codes {paper}",
+            level=level,
+            ours=", ".join(found),
+            paper=paper,
+        ),
+    )
 
 
-CODED = {"Geographic scope": _scope, "Launch timing": _launch, "Media tools": _media,
-         "Discourse": _discourse, "Result": _result}
+CODED = {
+    "Geographic scope": _scope,
+    "Launch timing": _launch,
+    "Media tools": _media,
+    "Discourse": _discourse,
+    "Result": _result,
+}
 
 
 def _represented(grid, dimension: str, row: str):
@@ -137,11 +196,20 @@ def grid_agreement(campaign: Campaign) -> Optional[list[dict]]:
         if judge is not None and paper:
             try:
                 ours, agrees, because = judge(campaign, row, paper)
-            except KeyError:   # a coded row evalkit has no computation for
+            except KeyError:  # a coded row evalkit has no computation for
                 ours, agrees, because = _represented(grid, dimension, row)
         else:
             ours, agrees, because = _represented(grid, dimension, row)
             paper = paper or "text"
-        out.append({"dimension": dimension, "row": row, "paper": paper, "evalkit": str(ours),
-                    "agrees": bool(agrees), "because": because, "source": c.get("source", "")})
+        out.append(
+            {
+                "dimension": dimension,
+                "row": row,
+                "paper": paper,
+                "evalkit": str(ours),
+                "agrees": bool(agrees),
+                "because": because,
+                "source": c.get("source", ""),
+            }
+        )
     return out

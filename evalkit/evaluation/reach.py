@@ -1,5 +1,6 @@
 """Question 2: was the audience reached? (paper fn 16; §2 cross-campaign findings on
 mobilisation, hashtags and English engagement; §4 weaknesses 7, 8, 14, 15)."""
+
 from __future__ import annotations
 
 import math
@@ -27,8 +28,11 @@ MIN_DAYS = int(7 * MIN_WEEKS)
 
 
 def _in_days(count, days: int) -> Msg:
-    return (Msg("{count} in 1 day", count=count) if days == 1 else
-            Msg("{count} in {n} days", count=count, n=days))
+    return (
+        Msg("{count} in 1 day", count=count)
+        if days == 1
+        else Msg("{count} in {n} days", count=count, n=days)
+    )
 
 
 def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
@@ -50,9 +54,29 @@ def _num(x: float) -> str:
     return f"{x:.1f}" if x < 1000 else f"{x:,.0f}"
 
 
-_COLUMNS = ["row", "metric", "scope", "start", "phase", "window", "days", "short", "weeks",
-            "count", "bound", "rate_low", "rate_high", "per week", "level", "cumulative", "note",
-            "source", "_size", "_low", "_high"]
+_COLUMNS = [
+    "row",
+    "metric",
+    "scope",
+    "start",
+    "phase",
+    "window",
+    "days",
+    "short",
+    "weeks",
+    "count",
+    "bound",
+    "rate_low",
+    "rate_high",
+    "per week",
+    "level",
+    "cumulative",
+    "note",
+    "source",
+    "_size",
+    "_low",
+    "_high",
+]
 
 
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
@@ -69,25 +93,38 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
         total = r.get("cumulative") == "yes"
         level = r["metric"] in LEVEL_METRICS or total
         count = Msg("{q}%", q=q.msg()) if r["metric"] == "percent" else q.msg()
-        rows.append({
-            "row": r["row"], "metric": r["metric"], "scope": r.get("scope"),
-            "start": r["date_start"],
-            "phase": r.get("phase"), "window": r["date"], "days": days,
-            "short": days < MIN_DAYS, "weeks": round(weeks, 1),
-            "count": count, "bound": q.bound,
-            "rate_low": None if level else q.lower / weeks,
-            "rate_high": None if level else q.upper / weeks,
-            "per week": Msg("a total to date, not a rate: {count} by {date}", count=count,
-                            date=r["date"]) if total else
-            Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
-            if level else _rate_text(q, weeks, days),
-            "cumulative": total,
-            "level": level, "note": r.get("note") if isinstance(r.get("note"), str) else "",
-            "source": r["source"],
-            # how big the count is, for ranking: its upper bound, or its lower when open-ended
-            "_size": q.upper if math.isfinite(q.upper) else q.lower,
-            "_low": q.lower, "_high": q.upper,   # the count's own bounds
-        })
+        rows.append(
+            {
+                "row": r["row"],
+                "metric": r["metric"],
+                "scope": r.get("scope"),
+                "start": r["date_start"],
+                "phase": r.get("phase"),
+                "window": r["date"],
+                "days": days,
+                "short": days < MIN_DAYS,
+                "weeks": round(weeks, 1),
+                "count": count,
+                "bound": q.bound,
+                "rate_low": None if level else q.lower / weeks,
+                "rate_high": None if level else q.upper / weeks,
+                "per week": Msg(
+                    "a total to date, not a rate: {count} by {date}", count=count, date=r["date"]
+                )
+                if total
+                else Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
+                if level
+                else _rate_text(q, weeks, days),
+                "cumulative": total,
+                "level": level,
+                "note": r.get("note") if isinstance(r.get("note"), str) else "",
+                "source": r["source"],
+                # how big the count is, for ranking: its upper bound, or its lower when open-ended
+                "_size": q.upper if math.isfinite(q.upper) else q.lower,
+                "_low": q.lower,
+                "_high": q.upper,  # the count's own bounds
+            }
+        )
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
@@ -95,8 +132,16 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
 # compare: views, participants, signatures...), then events, then places and organisations,
 # then money; `other` last, whatever its size, named by its note. Percentages are shares.
 REACH_KINDS = (
-    ("views", "participants", "signatures", "pledges", "followers", "hashtag_uses", "posts",
-     "media_items"),
+    (
+        "views",
+        "participants",
+        "signatures",
+        "pledges",
+        "followers",
+        "hashtag_uses",
+        "posts",
+        "media_items",
+    ),
     ("events", "demonstrations", "protest_stands"),
     ("countries", "cities", "organisations", "co_sponsors"),
     ("donations",),
@@ -121,9 +166,20 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
             # may be far fewer, "more than 200,000" is not
             top = rows.sort_values(["_low", "_size"], ascending=False).iloc[0]
             what = (note or N_("other")) if metric == "other" else str(metric).replace("_", " ")
-            ranked.append((_kind_rank(str(metric)), -top["_low"], -top["_size"], str(metric),
-                           Msg("{count} {metric} ({window})", count=top["count"], metric=what,
-                               window=top["window"])))
+            ranked.append(
+                (
+                    _kind_rank(str(metric)),
+                    -top["_low"],
+                    -top["_size"],
+                    str(metric),
+                    Msg(
+                        "{count} {metric} ({window})",
+                        count=top["count"],
+                        metric=what,
+                        window=top["window"],
+                    ),
+                )
+            )
     return [m for *_, m in sorted(ranked, key=lambda x: x[:4])]
 
 
@@ -138,21 +194,36 @@ MOBILISATION_METRICS = EVENT_METRICS + ("participants", "signatures", "pledges")
 def declines(metric_table: pd.DataFrame) -> list[Msg]:
     """Each certain decline between consecutive comparable counts, and each turnout
     certainly below the pledges before it, as sentences citing their rows."""
-    t = metric_table[metric_table["metric"].isin(MOBILISATION_METRICS)
-                     & ~metric_table["level"].astype(bool)] if len(metric_table) else metric_table
+    t = (
+        metric_table[
+            metric_table["metric"].isin(MOBILISATION_METRICS) & ~metric_table["level"].astype(bool)
+        ]
+        if len(metric_table)
+        else metric_table
+    )
     out = []
     counts = []
-    for (metric, scope, start, days), same in t.groupby(["metric", "scope", "start", "days"],
-                                                        dropna=False, sort=True):
+    for (metric, scope, start, days), same in t.groupby(
+        ["metric", "scope", "start", "days"], dropna=False, sort=True
+    ):
         short = bool(same["short"].iloc[0])
         # events compare by their counts, windows by their weekly rates
         low, high = ("_low", "_high") if short else ("rate_low", "rate_high")
-        counts.append({"metric": metric, "scope": scope if isinstance(scope, str) else "",
-                       "start": start, "end": start + pd.Timedelta(days=int(days) - 1),
-                       "short": short, "low": float(same[low].min()),
-                       "high": float(same[high].max()), "count_low": float(same["_low"].min()),
-                       "count_high": float(same["_high"].max()), "row": same.iloc[0],
-                       "rows": [f"metrics.csv:{r}" for r in same["row"]]})
+        counts.append(
+            {
+                "metric": metric,
+                "scope": scope if isinstance(scope, str) else "",
+                "start": start,
+                "end": start + pd.Timedelta(days=int(days) - 1),
+                "short": short,
+                "low": float(same[low].min()),
+                "high": float(same[high].max()),
+                "count_low": float(same["_low"].min()),
+                "count_high": float(same["_high"].max()),
+                "row": same.iloc[0],
+                "rows": [f"metrics.csv:{r}" for r in same["row"]],
+            }
+        )
     by_kind: dict = {}
     for c in counts:
         by_kind.setdefault((c["metric"], c["scope"], c["short"]), []).append(c)
@@ -161,20 +232,33 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
         for a, b in zip(seq, seq[1:]):
             if b["start"] > a["end"] and b["high"] < a["low"]:
                 shown = "count" if short else "per week"
-                out.append(Msg("{metric} ({scope}): {first} ({first_window}) then {then} "
-                               "({then_window}) ({rows})", metric=metric.replace("_", " "),
-                               scope=scope or N_("scope not recorded"),
-                               first=a["row"][shown], first_window=a["row"]["window"],
-                               then=b["row"][shown], then_window=b["row"]["window"],
-                               rows=", ".join(a["rows"] + b["rows"])))
+                out.append(
+                    Msg(
+                        "{metric} ({scope}): {first} ({first_window}) then {then} "
+                        "({then_window}) ({rows})",
+                        metric=metric.replace("_", " "),
+                        scope=scope or N_("scope not recorded"),
+                        first=a["row"][shown],
+                        first_window=a["row"]["window"],
+                        then=b["row"][shown],
+                        then_window=b["row"]["window"],
+                        rows=", ".join(a["rows"] + b["rows"]),
+                    )
+                )
     for p in (c for c in counts if c["metric"] == "pledges"):
         for c in (c for c in counts if c["metric"] == "participants"):
             if c["start"] >= p["start"] and c["count_high"] < p["count_low"]:
-                out.append(Msg("pledged {pledged} ({pledge_window}), then {came} took part "
-                               "({came_window}) ({rows})", pledged=p["row"]["count"],
-                               pledge_window=p["row"]["window"], came=c["row"]["count"],
-                               came_window=c["row"]["window"],
-                               rows=", ".join(p["rows"] + c["rows"])))
+                out.append(
+                    Msg(
+                        "pledged {pledged} ({pledge_window}), then {came} took part "
+                        "({came_window}) ({rows})",
+                        pledged=p["row"]["count"],
+                        pledge_window=p["row"]["window"],
+                        came=c["row"]["count"],
+                        came_window=c["row"]["window"],
+                        rows=", ".join(p["rows"] + c["rows"]),
+                    )
+                )
     return out
 
 
@@ -183,23 +267,34 @@ def _metric_label(r) -> Msg:
     if r["metric"] == "other" and r["note"]:
         what = r["note"][:1].upper() + r["note"][1:]
     extra = [x for x in (r["scope"], r["phase"]) if isinstance(x, str)]
-    return Msg("{what} ({extra})", what=what, extra=joined(", ", extra)) if extra \
+    return (
+        Msg("{what} ({extra})", what=what, extra=joined(", ", extra))
+        if extra
         else Msg("{what}", what=what)
+    )
 
 
 def _reached(audiences) -> Msg | str:
     """'western-media: yes; …' with the reach words translatable ('' for none)."""
-    return joined("; ", [Msg("{audience}: {reached}", audience=a.id, reached=a.reached)
-                         for a in audiences]) if audiences else ""
+    return (
+        joined(
+            "; ",
+            [Msg("{audience}: {reached}", audience=a.id, reached=a.reached) for a in audiences],
+        )
+        if audiences
+        else ""
+    )
 
 
 class Reach(Analysis):
     number = 2
     question = N_("Was the audience reached?")
     word = N_("reach")
-    introduction = N_("What was reached, per audience and channel: hashtags, events per week "
-                      "of the window each count covers (qualified counts kept as bounds), "
-                      "media, fragmentation and continuity.")
+    introduction = N_(
+        "What was reached, per audience and channel: hashtags, events per week "
+        "of the window each count covers (qualified counts kept as bounds), "
+        "media, fragmentation and continuity."
+    )
 
     def measure(self) -> None:
         c, rec = self.campaign, self.campaign.record
@@ -208,12 +303,16 @@ class Reach(Analysis):
         tags = rec.media_tools.hashtags
         for lang in sorted({h.language for h in tags}):
             trended = [h.text for h in tags if h.language == lang and h.trended == "yes"]
-            self.indicator(Msg("Hashtags that trended ({language})", language=lang),
-                           ", ".join(trended) or N_("none"))
+            self.indicator(
+                Msg("Hashtags that trended ({language})", language=lang),
+                ", ".join(trended) or N_("none"),
+            )
 
-        self.by_channel = (acts.groupby(["channel", "scope"]).size().rename("activities")
-                           .reset_index() if not acts.empty else
-                           pd.DataFrame(columns=["channel", "scope", "activities"]))
+        self.by_channel = (
+            acts.groupby(["channel", "scope"]).size().rename("activities").reset_index()
+            if not acts.empty
+            else pd.DataFrame(columns=["channel", "scope", "activities"])
+        )
         for ch in ("in_person", "virtual"):
             n = int((acts["channel"] == ch).sum()) if not acts.empty else 0
             self.indicator(Msg("Activities {channel}", channel=ch.replace("_", " ")), n)
@@ -222,82 +321,143 @@ class Reach(Analysis):
         self.metric_table = metric_rates(c)
         # counted events (stands, demonstrations) from metrics.csv only, so a count noted in
         # both tables is not counted twice
-        self.rates = self.metric_table[self.metric_table["metric"].isin(EVENT_METRICS)] \
-            .reset_index(drop=True)
+        self.rates = self.metric_table[self.metric_table["metric"].isin(EVENT_METRICS)].reset_index(
+            drop=True
+        )
         self.largest = largest_counts(self.metric_table)
         for _, r in self.metric_table.iterrows():
-            value = (r["per week"] if r["level"] else
-                     Msg("{rate} ({window})", rate=r["per week"], window=r["window"])
-                     if r["short"] else
-                     Msg("{count} over {weeks} weeks ({window}): {rate}", count=r["count"],
-                         weeks=r["weeks"], window=r["window"], rate=r["per week"]))
+            value = (
+                r["per week"]
+                if r["level"]
+                else Msg("{rate} ({window})", rate=r["per week"], window=r["window"])
+                if r["short"]
+                else Msg(
+                    "{count} over {weeks} weeks ({window}): {rate}",
+                    count=r["count"],
+                    weeks=r["weeks"],
+                    window=r["window"],
+                    rate=r["per week"],
+                )
+            )
             self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
         n_num = len(metrics)
-        self.vague_share = (float((metrics["value_qualifier"] != "exactly").mean())
-                            if n_num else 0.0)
+        self.vague_share = float((metrics["value_qualifier"] != "exactly").mean()) if n_num else 0.0
 
-        part = acts.dropna(subset=["participants", "foreign_participants"]) \
-            if not acts.empty else acts
+        part = (
+            acts.dropna(subset=["participants", "foreign_participants"]) if not acts.empty else acts
+        )
         if len(part):
             share = part["foreign_participants"].sum() / part["participants"].sum()
-            self.indicator(Msg("Foreign share of participants"),
-                           Msg("{share} over {n} activities with both counts",
-                               share=f"{share:.0%}", n=len(part)),
-                           row_ref("activities.csv", part["row"]))
+            self.indicator(
+                Msg("Foreign share of participants"),
+                Msg(
+                    "{share} over {n} activities with both counts",
+                    share=f"{share:.0%}",
+                    n=len(part),
+                ),
+                row_ref("activities.csv", part["row"]),
+            )
         else:
-            self.indicator(Msg("Foreign share of participants"), Msg(
-                "not recorded (no activity gives both participants and foreign participants)"))
+            self.indicator(
+                Msg("Foreign share of participants"),
+                Msg("not recorded (no activity gives both participants and foreign participants)"),
+            )
 
         self.media = media = [a for a in rec.audiences if a.segment == "media"]
-        self.indicator(Msg("Mainstream media reached"),
-                       _reached(media) or N_("not recorded"),
-                       [f"campaign.yaml audiences[{a.id}]" for a in media])
+        self.indicator(
+            Msg("Mainstream media reached"),
+            _reached(media) or N_("not recorded"),
+            [f"campaign.yaml audiences[{a.id}]" for a in media],
+        )
 
         # fragmentation, per language
         self.fragmentation = []
         for lang in sorted({h.language for h in tags}):
             texts = [h.text for h in tags if h.language == lang]
             groups = group_variants(texts)
-            known = {h.text: (h.uses.value if h.uses else None) for h in tags
-                     if h.language == lang}
-            eff = effective_number([sum(known[t] or 0 for t in g) if all(known[t] is not None
-                                    for t in g) else None for g in groups])
-            self.fragmentation.append({"language": lang, "hashtags": len(texts),
-                                       "distinct after merging spellings": len(groups),
-                                       "spelling variants": sum(len(g) - 1 for g in groups),
-                                       "effective number": eff})
-            parts = [Msg("{distinct} distinct of {forms} written forms", distinct=len(groups),
-                         forms=len(texts))]
+            known = {h.text: (h.uses.value if h.uses else None) for h in tags if h.language == lang}
+            eff = effective_number(
+                [
+                    sum(known[t] or 0 for t in g) if all(known[t] is not None for t in g) else None
+                    for g in groups
+                ]
+            )
+            self.fragmentation.append(
+                {
+                    "language": lang,
+                    "hashtags": len(texts),
+                    "distinct after merging spellings": len(groups),
+                    "spelling variants": sum(len(g) - 1 for g in groups),
+                    "effective number": eff,
+                }
+            )
+            parts = [
+                Msg(
+                    "{distinct} distinct of {forms} written forms",
+                    distinct=len(groups),
+                    forms=len(texts),
+                )
+            ]
             if any(len(g) > 1 for g in groups):
-                parts.append(Msg("variants: {variants}", variants=", ".join(
-                    "/".join(g) for g in groups if len(g) > 1)))
-            parts.append(Msg("effective number {n}", n=f"{eff:.2f}") if eff else Msg(
-                "effective number not computable (uses not recorded for every hashtag)"))
-            self.indicator(Msg("Competing hashtags ({language})", language=lang),
-                           joined("; ", parts))
+                parts.append(
+                    Msg(
+                        "variants: {variants}",
+                        variants=", ".join("/".join(g) for g in groups if len(g) > 1),
+                    )
+                )
+            parts.append(
+                Msg("effective number {n}", n=f"{eff:.2f}")
+                if eff
+                else Msg("effective number not computable (uses not recorded for every hashtag)")
+            )
+            self.indicator(
+                Msg("Competing hashtags ({language})", language=lang), joined("; ", parts)
+            )
 
         self.gaps = gaps = phase_gaps(rec)
-        self.indicator(Msg("Gaps between phases"),
-                       joined("; ", [g.text() for g in gaps]) if gaps
-                       else Msg("none (the phases run back to back)"))
+        self.indicator(
+            Msg("Gaps between phases"),
+            joined("; ", [g.text() for g in gaps])
+            if gaps
+            else Msg("none (the phases run back to back)"),
+        )
         campaign_end = max(p.end.end for p in rec.phases)
-        self.silent = silent = [a for a in rec.media_tools.accounts
-                  if a.active_to is not None and a.active_to.end < campaign_end]
-        self.indicator(Msg("Accounts that went silent before the campaign ended"),
-                       joined("; ", [Msg("{account} ({platform}, last active {date})",
-                                         account=a.name, platform=a.platform,
-                                         date=a.active_to.text) for a in silent])
-                       if silent else N_("none recorded"))
+        self.silent = silent = [
+            a
+            for a in rec.media_tools.accounts
+            if a.active_to is not None and a.active_to.end < campaign_end
+        ]
+        self.indicator(
+            Msg("Accounts that went silent before the campaign ended"),
+            joined(
+                "; ",
+                [
+                    Msg(
+                        "{account} ({platform}, last active {date})",
+                        account=a.name,
+                        platform=a.platform,
+                        date=a.active_to.text,
+                    )
+                    for a in silent
+                ],
+            )
+            if silent
+            else N_("none recorded"),
+        )
 
     # --- criteria ---
     @criterion("hashtag_trended")
     def _hashtag_trended(self) -> Criterion:
         trend = [h.trended for h in self.campaign.record.media_tools.hashtags]
         return Criterion(
-            Msg("A campaign hashtag trended"), True if "yes" in trend else
-            (False if trend and all(t == "no" for t in trend) else None),
+            Msg("A campaign hashtag trended"),
+            True
+            if "yes" in trend
+            else (False if trend and all(t == "no" for t in trend) else None),
             Msg("{n} of {total} hashtags trended", n=trend.count("yes"), total=len(trend))
-            if trend else Msg("no hashtags recorded"))
+            if trend
+            else Msg("no hashtags recorded"),
+        )
 
     @criterion("in_person_at_arena")
     def _in_person_at_arena(self) -> Criterion:
@@ -305,24 +465,32 @@ class Reach(Analysis):
         # presses its own government nationally
         acts = self.campaign.activities
         arena = decision_makers_arena(self.campaign.record)
-        wide = SCOPES[SCOPES.index(arena):] if arena else ()
-        there = acts[(acts["channel"] == "in_person") & acts["scope"].isin(wide)] \
-            if not acts.empty else acts
+        wide = SCOPES[SCOPES.index(arena) :] if arena else ()
+        there = (
+            acts[(acts["channel"] == "in_person") & acts["scope"].isin(wide)]
+            if not acts.empty
+            else acts
+        )
         where = arena if arena in (None, SCOPES[-1]) else Msg("{arena} or wider", arena=arena)
         return Criterion(
             Msg("In-person activity reached the decision makers' arena ({where})", where=where)
-            if arena else Msg("In-person activity reached the decision makers' arena"),
+            if arena
+            else Msg("In-person activity reached the decision makers' arena"),
             (len(there) > 0) if arena and not acts.empty else None,
             Msg("{n} in-person activities at {where} scope", n=len(there), where=where)
-            if arena else Msg("no decision-maker audience recorded, so their arena is unknown"),
-            row_ref("activities.csv", there["row"]) if len(there) else [])
+            if arena
+            else Msg("no decision-maker audience recorded, so their arena is unknown"),
+            row_ref("activities.csv", there["row"]) if len(there) else [],
+        )
 
     @criterion("media_reached")
     def _media_reached(self) -> Criterion:
         reached = [a.reached for a in self.media if a.reached != "unknown"]
         return Criterion(
-            Msg("Mainstream media were reached"), (any(r in ("yes", "partly") for r in reached))
-            if reached else None, _reached(self.media) or Msg("no media audience recorded"))
+            Msg("Mainstream media were reached"),
+            (any(r in ("yes", "partly") for r in reached)) if reached else None,
+            _reached(self.media) or Msg("no media audience recorded"),
+        )
 
     @criterion("foreign_public_reached")
     def _foreign_public_reached(self) -> Criterion:
@@ -330,78 +498,141 @@ class Reach(Analysis):
         home = home_languages(rec)
         foreign = [a for a in foreign_publics(rec) if a.reached != "unknown"]
         return Criterion(
-            Msg("The foreign public (abroad, in other languages than the home public's: "
-                "{languages}) was reached", languages=", ".join(sorted(home))) if home else
-            Msg("The foreign public (abroad, in other languages than the home public's) was "
-                "reached"),
+            Msg(
+                "The foreign public (abroad, in other languages than the home public's: "
+                "{languages}) was reached",
+                languages=", ".join(sorted(home)),
+            )
+            if home
+            else Msg(
+                "The foreign public (abroad, in other languages than the home public's) was reached"
+            ),
             all(a.reached == "yes" for a in foreign) if foreign else None,
-            _reached(foreign) or Msg("no foreign public audience with a known reach"))
+            _reached(foreign) or Msg("no foreign public audience with a known reach"),
+        )
 
     @criterion("one_hashtag_per_language")
     def _one_hashtag_per_language(self) -> Criterion:
         return Criterion(
             Msg("One hashtag per language (no competing hashtags)"),
             all(f["distinct after merging spellings"] <= 1 for f in self.fragmentation)
-            if self.fragmentation else None,
-            "; ".join(f"{f['language']}: {f['distinct after merging spellings']}"
-                      for f in self.fragmentation) or Msg("no hashtags recorded"))
+            if self.fragmentation
+            else None,
+            "; ".join(
+                f"{f['language']}: {f['distinct after merging spellings']}"
+                for f in self.fragmentation
+            )
+            or Msg("no hashtags recorded"),
+        )
 
     @criterion("continuity")
     def _continuity(self) -> Criterion:
         pauses = [g for g in self.gaps if g.is_pause]
         silent = self.silent
         return Criterion(
-            Msg("Continuity: no pause over {days} days between phases and no account fell "
-                "silent", days=GAP_DAYS),
+            Msg(
+                "Continuity: no pause over {days} days between phases and no account fell silent",
+                days=GAP_DAYS,
+            ),
             not (pauses or silent),
-            Msg("{pauses} over {days} days ({which}), {silent}",
-                pauses=Msg("{n} pause", "{n} pauses", n=len(pauses)), days=GAP_DAYS,
+            Msg(
+                "{pauses} over {days} days ({which}), {silent}",
+                pauses=Msg("{n} pause", "{n} pauses", n=len(pauses)),
+                days=GAP_DAYS,
                 which=joined("; ", [g.text() for g in pauses]),
-                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)))
-            if pauses else
-            Msg("{pauses} over {days} days, {silent}",
-                pauses=Msg("{n} pause", "{n} pauses", n=0), days=GAP_DAYS,
-                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent))))
+                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
+            )
+            if pauses
+            else Msg(
+                "{pauses} over {days} days, {silent}",
+                pauses=Msg("{n} pause", "{n} pauses", n=0),
+                days=GAP_DAYS,
+                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
+            ),
+        )
 
     @criterion("targeted_audiences_reached")
     def _targeted_audiences_reached(self) -> Criterion:
-        targeted = [a for a in self.campaign.record.audiences
-                    if a.targeted == "yes" and a.reached != "unknown"]
+        targeted = [
+            a
+            for a in self.campaign.record.audiences
+            if a.targeted == "yes" and a.reached != "unknown"
+        ]
         hit = [a for a in targeted if a.reached in ("yes", "partly")]
         return Criterion(
             Msg("Most targeted audiences were reached (yes or partly)"),
             (len(hit) > len(targeted) / 2) if targeted else None,
-            Msg("{n} of {total} targeted audiences with a known reach: {audiences}",
-                n=len(hit), total=len(targeted), audiences=_reached(targeted)) if targeted
+            Msg(
+                "{n} of {total} targeted audiences with a known reach: {audiences}",
+                n=len(hit),
+                total=len(targeted),
+                audiences=_reached(targeted),
+            )
+            if targeted
             else Msg("no targeted audience has a known reach"),
-            [f"campaign.yaml audiences[{a.id}]" for a in targeted])
+            [f"campaign.yaml audiences[{a.id}]" for a in targeted],
+        )
 
     def conclude(self) -> None:
         if any(f["distinct after merging spellings"] > 1 for f in self.fragmentation):
-            self.findings.append(Finding(Msg(
-                "Attention was split over competing hashtags: {split}.", split=joined("; ", [
-                    Msg("{language}: {n} distinct", language=f["language"],
-                        n=f["distinct after merging spellings"]) for f in self.fragmentation]))))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "Attention was split over competing hashtags: {split}.",
+                        split=joined(
+                            "; ",
+                            [
+                                Msg(
+                                    "{language}: {n} distinct",
+                                    language=f["language"],
+                                    n=f["distinct after merging spellings"],
+                                )
+                                for f in self.fragmentation
+                            ],
+                        ),
+                    )
+                )
+            )
         for _, r in self.metric_table.iterrows():
             if r["bound"] == "lower" and not r["level"]:
                 metric = r["metric"].replace("_", " ")
-                self.findings.append(Finding(Msg(
-                    "{count} {metric} is a lower bound: the true count is that or more, never "
-                    "exactly that.", count=r["count"], metric=metric) if r["short"] else Msg(
-                    "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
-                    "exactly that.", count=r["count"], metric=metric, rate=r["per week"]),
-                    [f"metrics.csv:{r['row']}"]))
+                self.findings.append(
+                    Finding(
+                        Msg(
+                            "{count} {metric} is a lower bound: the true count is that or more, never "
+                            "exactly that.",
+                            count=r["count"],
+                            metric=metric,
+                        )
+                        if r["short"]
+                        else Msg(
+                            "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
+                            "exactly that.",
+                            count=r["count"],
+                            metric=metric,
+                            rate=r["per week"],
+                        ),
+                        [f"metrics.csv:{r['row']}"],
+                    )
+                )
 
     def plot(self, ax=None):
         from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
-        r = self.metric_table[~self.metric_table["level"].astype(bool)] \
-            if len(self.metric_table) else self.metric_table
+
+        r = (
+            self.metric_table[~self.metric_table["level"].astype(bool)]
+            if len(self.metric_table)
+            else self.metric_table
+        )
         fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
             return self._nothing_to_plot(fig, ax, tr("No counts in metrics.csv"))
         labels = [f"{localized(_metric_label(row))}\n{row['window']}" for _, row in r.iterrows()]
-        values = [x for x in list(r["rate_low"]) + list(r["rate_high"])
-                  if x and math.isfinite(x) and x > 0]
+        values = [
+            x
+            for x in list(r["rate_low"]) + list(r["rate_high"])
+            if x and math.isfinite(x) and x > 0
+        ]
         top = max(values, default=1.0)
         # counts from a handful of stands to 100 million views share one axis: log when wide
         log = bool(values) and top / min(values) > 100
@@ -411,13 +642,23 @@ class Reach(Analysis):
             lo = max(row["rate_low"], left)
             hi = row["rate_high"] if math.isfinite(row["rate_high"]) else None
             arrow = dict(arrowstyle="->", lw=1.4)
-            if row["bound"] == "lower":   # the rate is this or more: arrow to the right
-                ax.annotate("", xy=(right, i), xytext=(lo, i), annotation_clip=False,
-                            arrowprops={**arrow, "color": "#4c72b0"})
+            if row["bound"] == "lower":  # the rate is this or more: arrow to the right
+                ax.annotate(
+                    "",
+                    xy=(right, i),
+                    xytext=(lo, i),
+                    annotation_clip=False,
+                    arrowprops={**arrow, "color": "#4c72b0"},
+                )
                 ax.plot([lo], [i], "o", color="#4c72b0")
             elif row["bound"] == "upper":  # this or less: arrow to the left
-                ax.annotate("", xy=(left, i), xytext=(hi, i), annotation_clip=False,
-                            arrowprops={**arrow, "color": "#dd8452"})
+                ax.annotate(
+                    "",
+                    xy=(left, i),
+                    xytext=(hi, i),
+                    annotation_clip=False,
+                    arrowprops={**arrow, "color": "#dd8452"},
+                )
                 ax.plot([hi], [i], "o", color="#dd8452")
             elif row["bound"] == "range":
                 ax.plot([lo, hi], [i, i], "-", color="#55a868", lw=4, solid_capstyle="butt")
@@ -428,18 +669,28 @@ class Reach(Analysis):
         ax.set_xlim(left if log else 0, right)
         ax.set_yticks(list(range(len(r))), labels)
         ax.set_ylim(len(r) - 0.5, -0.5)
-        lines = [tr("per week, log scale") if log else tr("per week"),
-                 tr("arrow: the count is a bound, the rate lies that way · bar: a range")]
+        lines = [
+            tr("per week, log scale") if log else tr("per week"),
+            tr("arrow: the count is a bound, the rate lies that way · bar: a range"),
+        ]
         if r["short"].any():
             lines.append(tr("a window under a week: its count, not scaled up"))
         ax.set_xlabel("\n".join(lines))
         # whole numbers with thousands separators, never matplotlib's "1e8" offset
-        ax.xaxis.set_major_formatter(FuncFormatter(
-            lambda x, _: f"{x:,.0f}" if x >= 1 or x == 0 else f"{x:g}"))
+        ax.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 or x == 0 else f"{x:g}")
+        )
         # room below the axis for the tick labels and each line of the key
         height = fig.get_figheight()
-        fit_margins(fig, [l for lab in labels for l in lab.split("\n")],
-                    bottom=min(0.6, (0.45 + 0.2 * len(lines)) / height))
-        fig.suptitle(tr("Every count in metrics.csv, per week of the window it covers"),
-                     x=0.01, ha="left", fontsize=11)
+        fit_margins(
+            fig,
+            [l for lab in labels for l in lab.split("\n")],
+            bottom=min(0.6, (0.45 + 0.2 * len(lines)) / height),
+        )
+        fig.suptitle(
+            tr("Every count in metrics.csv, per week of the window it covers"),
+            x=0.01,
+            ha="left",
+            fontsize=11,
+        )
         return fig

@@ -1,5 +1,6 @@
 """Question 5: are the tactics used useful? (paper fn 12 effort table, fn 26 activity kinds,
 fn 54 coalition diversity; §4 weaknesses 13, 14, 15; Caesar: lobbying mattered most)."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -8,8 +9,15 @@ import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.schema import ACTIVITY_KINDS
-from evalkit.evaluation.base import (Analysis, BarChart, Criterion, Finding, criterion,
-                                     fit_margins, row_ref)
+from evalkit.evaluation.base import (
+    Analysis,
+    BarChart,
+    Criterion,
+    Finding,
+    criterion,
+    fit_margins,
+    row_ref,
+)
 from evalkit.evaluation.context import direct_mask
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable
 from evalkit.evaluation.hashtags import group_variants
@@ -35,57 +43,87 @@ def _competing(a, b) -> bool:
     both organisers recorded, and different. A petition handed over at a human chain, or an
     ultimatum read at a rally, by one organiser is one action."""
     oa, ob = a.get("organiser"), b.get("organiser")
-    return (isinstance(oa, str) and isinstance(ob, str)
-            and oa.strip().casefold() != ob.strip().casefold() and not _same_event(a, b))
+    return (
+        isinstance(oa, str)
+        and isinstance(ob, str)
+        and oa.strip().casefold() != ob.strip().casefold()
+        and not _same_event(a, b)
+    )
 
 
 class TacticUsefulness(Analysis):
     number = 5
     question = N_("Are the tactics used useful?")
     word = N_("tactics")
-    introduction = N_("The activity mix by kind and effort, outcomes that followed the "
-                      "tactics in time (a sequence, not proof of cause), coordination problems "
-                      "and coalition breadth.")
+    introduction = N_(
+        "The activity mix by kind and effort, outcomes that followed the "
+        "tactics in time (a sequence, not proof of cause), coordination problems "
+        "and coalition breadth."
+    )
 
     def measure(self) -> None:
         c, rec, acts = self.campaign, self.campaign.record, self.campaign.activities
         n = len(acts)
         self.mix = {}
         for col in ("kind", "effort", "paper_kind"):
-            counts = acts[col].fillna(N_("not coded")).value_counts() if n \
-                else pd.Series(dtype=int)
+            counts = acts[col].fillna(N_("not coded")).value_counts() if n else pd.Series(dtype=int)
             self.mix[col] = counts
-            self.indicator(Msg("Activities by {what}", what=col.replace("_", " ")),
-                           joined("; ", [Msg("{kind}: {n}", kind=k.replace("_", " "), n=v)
-                                         for k, v in counts.items()]) if len(counts)
-                           else N_("none recorded"))
+            self.indicator(
+                Msg("Activities by {what}", what=col.replace("_", " ")),
+                joined(
+                    "; ",
+                    [Msg("{kind}: {n}", kind=k.replace("_", " "), n=v) for k, v in counts.items()],
+                )
+                if len(counts)
+                else N_("none recorded"),
+            )
         coded = acts["effort"].dropna() if n else pd.Series(dtype=str)
         self.low_share = low_share = float((coded == "low").mean()) if len(coded) else None
         if low_share is not None:
-            self.indicator(Msg("Share of low-effort activities"),
-                           Msg("{share} of {n} with an effort level", share=f"{low_share:.0%}",
-                               n=len(coded)))
+            self.indicator(
+                Msg("Share of low-effort activities"),
+                Msg("{share} of {n} with an effort level", share=f"{low_share:.0%}", n=len(coded)),
+            )
 
         # outcomes that followed tactics in time
         outcomes = []
-        e = c.engagements   # as of the report's date: the campaign is cut (record.asof)
+        e = c.engagements  # as of the report's date: the campaign is cut (record.asof)
         for _, r in favourable(c.decisions).iterrows():
             if r["act"] in POLICY | {"plan", "statement"}:
-                outcomes.append((r["date_start"], r["date_end"],
-                                 Msg("{who}: {response}", who=r["decision_maker"],
-                                     response=r["act"]), f"decisions.csv:{r['row']}"))
+                outcomes.append(
+                    (
+                        r["date_start"],
+                        r["date_end"],
+                        Msg("{who}: {response}", who=r["decision_maker"], response=r["act"]),
+                        f"decisions.csv:{r['row']}",
+                    )
+                )
         if not e.empty:
             for _, r in e[e["response"].isin(POLICY | {"statement"})].iterrows():
-                outcomes.append((r["date_start"], r["date_end"],
-                                 Msg("{who}: {response}", who=r["decision_maker"],
-                                     response=r["response"]), f"engagements.csv:{r['row']}"))
+                outcomes.append(
+                    (
+                        r["date_start"],
+                        r["date_end"],
+                        Msg("{who}: {response}", who=r["decision_maker"], response=r["response"]),
+                        f"engagements.csv:{r['row']}",
+                    )
+                )
         for g in rec.goals:
             for j in g.judgements:
                 if j.attainment in ("achieved", "partly"):
-                    outcomes.append((pd.Timestamp(j.as_of.start), pd.Timestamp(j.as_of.end),
-                                     Msg("{level} goal {goal}: {attainment}", level=g.level,
-                                         goal=g.id, attainment=j.attainment),
-                                     f"campaign.yaml goals[{g.id}]"))
+                    outcomes.append(
+                        (
+                            pd.Timestamp(j.as_of.start),
+                            pd.Timestamp(j.as_of.end),
+                            Msg(
+                                "{level} goal {goal}: {attainment}",
+                                level=g.level,
+                                goal=g.id,
+                                attainment=j.attainment,
+                            ),
+                            f"campaign.yaml goals[{g.id}]",
+                        )
+                    )
         self.followed = []
         for kind in ACTIVITY_KINDS:
             part = acts[acts["kind"] == kind] if n else acts
@@ -94,12 +132,15 @@ class TacticUsefulness(Analysis):
                 for o_start, _, label, ref in outcomes:
                     if o_start >= a["date_start"] and o_start <= a["date_end"] + FOLLOW_WINDOW:
                         hits.add((label, ref))
-            self.followed.append({"kind": kind, "activities": len(part),
-                                  "outcomes that followed": len(hits)})
+            self.followed.append(
+                {"kind": kind, "activities": len(part), "outcomes that followed": len(hits)}
+            )
             if len(part):
-                self.indicator(Msg("Outcomes that followed {kind} activities in time", kind=kind),
-                               joined("; ", sorted(l for l, _ in hits)) if hits else N_("none"),
-                               sorted(r for _, r in hits))
+                self.indicator(
+                    Msg("Outcomes that followed {kind} activities in time", kind=kind),
+                    joined("; ", sorted(l for l, _ in hits)) if hits else N_("none"),
+                    sorted(r for _, r in hits),
+                )
 
         # coordination
         problems = []
@@ -108,38 +149,63 @@ class TacticUsefulness(Analysis):
             # an account whose team is not recorded says nothing about how many teams there are
             if a.team:
                 by_lang.setdefault(a.language, set()).add(a.team)
-        split = {l: t for l, t in by_lang.items()
-                 if len(t) > 1 or any(x == "several" for x in t)}
+        split = {l: t for l, t in by_lang.items() if len(t) > 1 or any(x == "several" for x in t)}
         for lang, teams in split.items():
-            problems.append(Msg("accounts in {language} run by {n} teams", language=lang,
-                                n=N_("several") if "several" in teams else len(teams)))
+            problems.append(
+                Msg(
+                    "accounts in {language} run by {n} teams",
+                    language=lang,
+                    n=N_("several") if "several" in teams else len(teams),
+                )
+            )
         groups_by_lang = {}
         for h in rec.media_tools.hashtags:
             groups_by_lang.setdefault((h.language, h.phase), []).append(h.text)
         for (lang, phase), tags in groups_by_lang.items():
             g = group_variants(tags)
             if len(g) > 1:
-                problems.append(Msg("{n} competing {language} hashtags in {phase}", n=len(g),
-                                    language=lang, phase=phase) if phase else
-                                Msg("{n} competing {language} hashtags", n=len(g), language=lang))
+                problems.append(
+                    Msg(
+                        "{n} competing {language} hashtags in {phase}",
+                        n=len(g),
+                        language=lang,
+                        phase=phase,
+                    )
+                    if phase
+                    else Msg("{n} competing {language} hashtags", n=len(g), language=lang)
+                )
             if any(len(x) > 1 for x in g):
-                problems.append(Msg("one {language} hashtag spelled {n} ways", language=lang,
-                                    n=max(len(x) for x in g)))
+                problems.append(
+                    Msg(
+                        "one {language} hashtag spelled {n} ways",
+                        language=lang,
+                        n=max(len(x) for x in g),
+                    )
+                )
         clash = []
         inp = acts[(acts["channel"] == "in_person") & acts["city"].notna()] if n else acts
         inp = inp[(inp["date_end"] - inp["date_start"]).dt.days <= 7] if len(inp) else inp
-        for city, part in (inp.groupby("city") if len(inp) else []):
+        for city, part in inp.groupby("city") if len(inp) else []:
             part = part.sort_values("date_start")
             for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
                 if b["date_start"] <= a["date_end"] and _competing(a, b):
                     clash.append((city, a["row"], b["row"], a["organiser"], b["organiser"]))
         for city, ra, rb, oa, ob in clash:
-            problems.append(Msg("competing calls in {city} at the same time by {first} and "
-                                "{second} (activities.csv:{a}, :{b})", city=city, a=ra, b=rb,
-                                first=oa, second=ob))
+            problems.append(
+                Msg(
+                    "competing calls in {city} at the same time by {first} and "
+                    "{second} (activities.csv:{a}, :{b})",
+                    city=city,
+                    a=ra,
+                    b=rb,
+                    first=oa,
+                    second=ob,
+                )
+            )
         self.coordination = self.problems = problems
-        self.indicator(Msg("Coordination problems"),
-                       joined("; ", problems) if problems else N_("none found"))
+        self.indicator(
+            Msg("Coordination problems"), joined("; ", problems) if problems else N_("none found")
+        )
 
         members = [m for co in rec.coalitions for m in co.members]
         everyone = members + list(rec.partners)
@@ -148,51 +214,82 @@ class TacticUsefulness(Analysis):
         # a coalition known only by its size: its members' orientations are unknown, not
         # absent, so breadth cannot be judged against it
         unlisted = [co.name for co in rec.coalitions if not co.members and co.size is not None]
-        sizes = [Msg("{coalition}: {n} members", coalition=co.name, n=co.size)
-                 for co in rec.coalitions if co.size is not None]
-        coalitions = Msg("{n} (members listed: {members})", n=len(rec.coalitions),
-                         members=len(members))
-        self.indicator(Msg("Coalitions"), Msg("{coalitions}; sizes recorded: {sizes}",
-                                              coalitions=coalitions, sizes=joined("; ", sizes))
-                       if sizes else coalitions)
-        self.indicator(Msg("Partners (in coalitions or not)"),
-                       Msg("{named} named; {kinds} kinds; {orientations} distinct orientations",
-                           named=len({p.name for p in everyone}), kinds=len(kinds),
-                           orientations=len(orientations)))
+        sizes = [
+            Msg("{coalition}: {n} members", coalition=co.name, n=co.size)
+            for co in rec.coalitions
+            if co.size is not None
+        ]
+        coalitions = Msg(
+            "{n} (members listed: {members})", n=len(rec.coalitions), members=len(members)
+        )
+        self.indicator(
+            Msg("Coalitions"),
+            Msg(
+                "{coalitions}; sizes recorded: {sizes}",
+                coalitions=coalitions,
+                sizes=joined("; ", sizes),
+            )
+            if sizes
+            else coalitions,
+        )
+        self.indicator(
+            Msg("Partners (in coalitions or not)"),
+            Msg(
+                "{named} named; {kinds} kinds; {orientations} distinct orientations",
+                named=len({p.name for p in everyone}),
+                kinds=len(kinds),
+                orientations=len(orientations),
+            ),
+        )
 
         self.orientations, self.unlisted = orientations, unlisted
-        breadth = Msg("{n} orientations among {partners} partners", n=len(orientations),
-                      partners=len(everyone))
+        breadth = Msg(
+            "{n} orientations among {partners} partners",
+            n=len(orientations),
+            partners=len(everyone),
+        )
         if not rec.partners_recorded:
             breadth = Msg("coalitions and partners not recorded")
         elif unlisted and len(orientations) < 3:
-            breadth = Msg("{breadth}; members not listed for {coalitions}", breadth=breadth,
-                          coalitions=joined(", ", unlisted))
+            breadth = Msg(
+                "{breadth}; members not listed for {coalitions}",
+                breadth=breadth,
+                coalitions=joined(", ", unlisted),
+            )
 
         self.breadth = breadth
         # one definition of direct contact, as question 1 counts it (evaluation.context)
         self.lobbying = acts[direct_mask(c)] if n else acts
-        self.policy_outcomes = [o for o in outcomes
-                                if any(o[2].endswith(f": {p}") for p in POLICY | {"plan"})
-                                or o[2].startswith("main goal ")]
+        self.policy_outcomes = [
+            o
+            for o in outcomes
+            if any(o[2].endswith(f": {p}") for p in POLICY | {"plan"})
+            or o[2].startswith("main goal ")
+        ]
 
     @criterion("lobbying_in_mix")
     def _lobbying_in_mix(self) -> Criterion:
         lobbying, n = self.lobbying, len(self.campaign.activities)
         return Criterion(
             Msg("Lobbying or direct contact with decision makers is part of the mix"),
-            (len(lobbying) > 0) if n else None, Msg("{n} activities", n=len(lobbying)),
-            row_ref("activities.csv", lobbying["row"]) if len(lobbying) else [])
+            (len(lobbying) > 0) if n else None,
+            Msg("{n} activities", n=len(lobbying)),
+            row_ref("activities.csv", lobbying["row"]) if len(lobbying) else [],
+        )
 
     @criterion("low_effort_share")
     def _low_effort_share(self) -> Criterion:
         low_share = self.low_share
         return Criterion(
-            Msg("Low-effort activities are at most {limit} of the mix",
-                limit=f"{LOW_EFFORT_LIMIT:.0%}"),
+            Msg(
+                "Low-effort activities are at most {limit} of the mix",
+                limit=f"{LOW_EFFORT_LIMIT:.0%}",
+            ),
             (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None,
             Msg("{share} low effort", share=f"{low_share:.0%}")
-            if low_share is not None else Msg("no effort levels coded"))
+            if low_share is not None
+            else Msg("no effort levels coded"),
+        )
 
     @criterion("in_person_at_least_virtual")
     def _in_person_at_least_virtual(self) -> Criterion:
@@ -202,72 +299,113 @@ class TacticUsefulness(Analysis):
         return Criterion(
             Msg("In-person activity is at least as common as virtual"),
             (in_person >= virtual) if len(acts) else None,
-            Msg("{in_person} in person, {virtual} virtual", in_person=in_person,
-                virtual=virtual) if len(acts) else N_("none"))
+            Msg("{in_person} in person, {virtual} virtual", in_person=in_person, virtual=virtual)
+            if len(acts)
+            else N_("none"),
+        )
 
     @criterion("no_coordination_problems")
     def _no_coordination_problems(self) -> Criterion:
         rec, problems = self.campaign.record, self.problems
         return Criterion(
-            Msg("No coordination problems (split accounts, competing hashtags, clashing "
-                "events)"),
-            not problems if (rec.media_tools.accounts or rec.media_tools.hashtags
-                             or len(self.campaign.activities)) else None,
-            joined("; ", problems) if problems else N_("none found"))
+            Msg("No coordination problems (split accounts, competing hashtags, clashing events)"),
+            not problems
+            if (
+                rec.media_tools.accounts
+                or rec.media_tools.hashtags
+                or len(self.campaign.activities)
+            )
+            else None,
+            joined("; ", problems) if problems else N_("none found"),
+        )
 
     @criterion("partner_breadth")
     def _partner_breadth(self) -> Criterion:
         return Criterion(
             Msg("A coalition or partners of at least three different orientations"),
-            True if len(self.orientations) >= 3 else
-            None if self.unlisted or not self.campaign.record.partners_recorded else False,
-            self.breadth)
+            True
+            if len(self.orientations) >= 3
+            else None
+            if self.unlisted or not self.campaign.record.partners_recorded
+            else False,
+            self.breadth,
+        )
 
     @criterion("outcome_followed")
     def _outcome_followed(self) -> Criterion:
         c, rec, outcomes = self.campaign, self.campaign.record, self.policy_outcomes
         return Criterion(
             Msg("A policy outcome or goal attainment followed the tactics in time"),
-            bool(outcomes) if (len(c.activities) and (contacts_recorded(c) or
-                                                      not c.decisions.empty or
-                                                      c.cut.get("decisions") or
-                                                      any(g.judgements for g in rec.goals)))
+            bool(outcomes)
+            if (
+                len(c.activities)
+                and (
+                    contacts_recorded(c)
+                    or not c.decisions.empty
+                    or c.cut.get("decisions")
+                    or any(g.judgements for g in rec.goals)
+                )
+            )
             else None,
             joined("; ", [o[2] for o in outcomes]) if outcomes else N_("none recorded"),
-            [o[3] for o in outcomes])
+            [o[3] for o in outcomes],
+        )
 
     def conclude(self) -> None:
-        low_share, problems, policy_outcomes = self.low_share, self.problems, \
-            self.policy_outcomes
+        low_share, problems, policy_outcomes = self.low_share, self.problems, self.policy_outcomes
         if low_share is not None and low_share > LOW_EFFORT_LIMIT:
-            self.findings.append(Finding(Msg(
-                "{share} of effort-coded activities are low effort (press releases, posts, "
-                "letters): the paper links this to cost, not to usefulness (§4 weakness 13).",
-                share=f"{low_share:.0%}")))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "{share} of effort-coded activities are low effort (press releases, posts, "
+                        "letters): the paper links this to cost, not to usefulness (§4 weakness 13).",
+                        share=f"{low_share:.0%}",
+                    )
+                )
+            )
         if problems:
-            self.findings.append(Finding(Msg("Coordination problems: {problems}.",
-                                             problems=joined("; ", problems))))
+            self.findings.append(
+                Finding(Msg("Coordination problems: {problems}.", problems=joined("; ", problems)))
+            )
         if policy_outcomes:
-            self.findings.append(Finding(Msg(
-                "Outcomes followed the tactics in time (a sequence, not proof of cause): "
-                "{outcomes}.", outcomes=joined("; ", [o[2] for o in policy_outcomes])),
-                [o[3] for o in policy_outcomes]))
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "Outcomes followed the tactics in time (a sequence, not proof of cause): "
+                        "{outcomes}.",
+                        outcomes=joined("; ", [o[2] for o in policy_outcomes]),
+                    ),
+                    [o[3] for o in policy_outcomes],
+                )
+            )
 
     def chart(self) -> list[BarChart]:
-        names = {"kind": N_("by kind"), "effort": N_("by effort (fn 12)"),
-                 "paper_kind": N_("by activity kind (fn 26)")}
+        names = {
+            "kind": N_("by kind"),
+            "effort": N_("by effort (fn 12)"),
+            "paper_kind": N_("by activity kind (fn 26)"),
+        }
         top = max((float(v.max()) for v in self.mix.values() if len(v)), default=0)
-        return [BarChart(Msg("The activity mix {by}", by=names[col]),
-                         [(k.replace("_", " "), [("", float(v), f"{v}")])
-                          for k, v in self.mix[col].items()], top, ("#64b5cd",))
-                for col in ("kind", "effort", "paper_kind")]
+        return [
+            BarChart(
+                Msg("The activity mix {by}", by=names[col]),
+                [(k.replace("_", " "), [("", float(v), f"{v}")]) for k, v in self.mix[col].items()],
+                top,
+                ("#64b5cd",),
+            )
+            for col in ("kind", "effort", "paper_kind")
+        ]
 
     def plot(self, ax=None):
         from evalkit.style.plotting import pyplot
+
         plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(7, 5.2)) if ax is None else (ax.figure, [ax] * 3)
-        titles = {"kind": "by kind", "effort": "by effort (fn 12)",
-                  "paper_kind": "by activity kind (fn 26)"}
+        titles = {
+            "kind": "by kind",
+            "effort": "by effort (fn 12)",
+            "paper_kind": "by activity kind (fn 26)",
+        }
         labels = []
         for a, col in zip(axes, ("kind", "effort", "paper_kind")):
             counts = self.mix[col]

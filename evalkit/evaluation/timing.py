@@ -21,6 +21,7 @@ The model (docs/evaluation-method.md, "Launch timing"):
 - Vague dates that allow both "before" and "at" (or "at" and "after") say so: "before or
   at" is not counted reactive or not ("cannot tell"); "at or after" is reactive either way.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,10 +43,14 @@ GAP_DAYS = 30
 # a phase's role: the first start, a start after a pause, or a step up of a running campaign
 Role = Literal["launch", "relaunch", "escalation"]
 # "before or at", "at or after": the vague dates allow both and cannot tell them apart
-Timing = Literal["before", "at", "after", "before or at", "at or after", "independent",
-                 "undetermined"]
-ROLE_WORDS = {"launch": N_("launch"), "relaunch": N_("relaunch after a pause"),
-              "escalation": N_("escalation of the running campaign")}
+Timing = Literal[
+    "before", "at", "after", "before or at", "at or after", "independent", "undetermined"
+]
+ROLE_WORDS = {
+    "launch": N_("launch"),
+    "relaunch": N_("relaunch after a pause"),
+    "escalation": N_("escalation of the running campaign"),
+}
 # the timing words, shown in tables and sentences
 N_("before"), N_("at"), N_("after"), N_("independent"), N_("undetermined"), N_("relaunch")
 N_("escalation"), N_("before or at"), N_("at or after")
@@ -55,15 +60,16 @@ SCHEDULED_KINDS = ("summit", "vote", "hearing")
 
 def day_span(lo: int, hi: int) -> Msg:
     """'65 days', or '62–131 days' when the dates allow a range."""
-    return Msg("{n} day", "{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo,
-                                                                 high=hi)
+    return (
+        Msg("{n} day", "{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+    )
 
 
 @dataclass(frozen=True)
 class PhaseGap:
     before: Phase
     after: Phase
-    days: tuple[int, int]   # days with no phase running, fewest..most the dates allow
+    days: tuple[int, int]  # days with no phase running, fewest..most the dates allow
 
     @property
     def is_pause(self) -> bool:
@@ -71,8 +77,12 @@ class PhaseGap:
         return self.days[0] > GAP_DAYS
 
     def text(self) -> Msg:
-        return Msg("{before} → {after}: {span}", before=self.before.id, after=self.after.id,
-                   span=day_span(*self.days))
+        return Msg(
+            "{before} → {after}: {span}",
+            before=self.before.id,
+            after=self.after.id,
+            span=day_span(*self.days),
+        )
 
 
 def phase_gaps(record: CampaignRecord) -> list[PhaseGap]:
@@ -97,13 +107,13 @@ class LaunchTiming:
     phase: Phase
     role: Role
     event: Optional[HotEvent]
-    linked: bool                    # the record names the event as this phase's trigger
+    linked: bool  # the record names the event as this phase's trigger
     # before / at / after the event; independent: no event near enough and none linked;
     # undetermined: the dates are too vague to tell, or no event is recorded
     timing: Timing
-    lag_days: Optional[tuple[int, int]]        # launch minus event date, fewest..most days
-    warning_days: Optional[tuple[int, int]]    # launch minus foreseeable date
-    designed: bool                  # the campaign made the event itself
+    lag_days: Optional[tuple[int, int]]  # launch minus event date, fewest..most days
+    warning_days: Optional[tuple[int, int]]  # launch minus foreseeable date
+    designed: bool  # the campaign made the event itself
     # a non-triggering event (a summit, a truce) within the window, when none triggered
     nearby: Optional[HotEvent] = None
 
@@ -118,7 +128,7 @@ class LaunchTiming:
         if not self.is_launch:
             return None
         if self.designed or self.planned:
-            return False   # made or foreseen by the campaign: whatever the dates' precision
+            return False  # made or foreseen by the campaign: whatever the dates' precision
         if self.timing in ("undetermined", "before or at"):
             return None
         if self.timing == "independent" or self.anticipated:
@@ -129,9 +139,13 @@ class LaunchTiming:
     def planned(self) -> bool:
         """Timed to a scheduled event foreseeable before the start: not a reaction."""
         e = self.event
-        return (e is not None and e.kind in SCHEDULED_KINDS and e.foreseeable_from is not None
-                and e.foreseeable_from.end <= self.phase.start.start
-                and self.timing in ("before", "at", "before or at"))
+        return (
+            e is not None
+            and e.kind in SCHEDULED_KINDS
+            and e.foreseeable_from is not None
+            and e.foreseeable_from.end <= self.phase.start.start
+            and self.timing in ("before", "at", "before or at")
+        )
 
     @property
     def anticipated(self) -> bool:
@@ -140,50 +154,88 @@ class LaunchTiming:
 
     def sentence(self) -> Msg:
         p = self.phase
-        head = Msg("{phase} (from {start}, {role})", phase=p.name, start=p.start.text,
-                   role=ROLE_WORDS[self.role])
+        head = Msg(
+            "{phase} (from {start}, {role})",
+            phase=p.name,
+            start=p.start.text,
+            role=ROLE_WORDS[self.role],
+        )
         if self.timing == "undetermined" and self.event is None:
-            return Msg("{head}: no triggering hot event is recorded, so launch timing cannot "
-                       "be computed.", head=head)
+            return Msg(
+                "{head}: no triggering hot event is recorded, so launch timing cannot be computed.",
+                head=head,
+            )
         if self.timing == "independent":
             if self.nearby:
-                return Msg("{head}: no event that sets a campaign off (an offensive, a vote, a "
-                           "hearing, a publication, a photo release) within {days} days of the "
-                           "start and none linked to it; “{event}” ({date}, {kind}) falls "
-                           "within that window but closes or answers a campaign rather than "
-                           "setting one off.", head=head, days=REACTIVE_WINDOW_DAYS,
-                           event=self.nearby.description, date=self.nearby.date.text,
-                           kind=self.nearby.kind)
-            return Msg("{head}: no hot event within {days} days of the start and none linked "
-                       "to it, so the start answered none of the events recorded.", head=head,
-                       days=REACTIVE_WINDOW_DAYS)
-        how = Msg("linked by the record") if self.linked else \
-            Msg("the nearest within {days} days", days=REACTIVE_WINDOW_DAYS)
-        parts = [Msg("{head}: {timing} the hot event “{event}” ({date}; {how})", head=head,
-                     timing=self.timing, event=self.event.description,
-                     date=self.event.date.text, how=how), _describe_lag(*self.lag_days)]
-        vague = {"before or at": Msg("the dates cannot tell whether the start came before "
-                                     "the event or at it"),
-                 "at or after": Msg("the dates cannot tell whether the start came at the "
-                                    "event or after it"),
-                 "undetermined": Msg("the dates cannot tell whether the start came before, "
-                                     "at or after the event")}
+                return Msg(
+                    "{head}: no event that sets a campaign off (an offensive, a vote, a "
+                    "hearing, a publication, a photo release) within {days} days of the "
+                    "start and none linked to it; “{event}” ({date}, {kind}) falls "
+                    "within that window but closes or answers a campaign rather than "
+                    "setting one off.",
+                    head=head,
+                    days=REACTIVE_WINDOW_DAYS,
+                    event=self.nearby.description,
+                    date=self.nearby.date.text,
+                    kind=self.nearby.kind,
+                )
+            return Msg(
+                "{head}: no hot event within {days} days of the start and none linked "
+                "to it, so the start answered none of the events recorded.",
+                head=head,
+                days=REACTIVE_WINDOW_DAYS,
+            )
+        how = (
+            Msg("linked by the record")
+            if self.linked
+            else Msg("the nearest within {days} days", days=REACTIVE_WINDOW_DAYS)
+        )
+        parts = [
+            Msg(
+                "{head}: {timing} the hot event “{event}” ({date}; {how})",
+                head=head,
+                timing=self.timing,
+                event=self.event.description,
+                date=self.event.date.text,
+                how=how,
+            ),
+            _describe_lag(*self.lag_days),
+        ]
+        vague = {
+            "before or at": Msg(
+                "the dates cannot tell whether the start came before the event or at it"
+            ),
+            "at or after": Msg(
+                "the dates cannot tell whether the start came at the event or after it"
+            ),
+            "undetermined": Msg(
+                "the dates cannot tell whether the start came before, at or after the event"
+            ),
+        }
         if self.timing in vague:
             parts.append(vague[self.timing])
         if self.designed:
             parts.append(Msg("the campaign made this event itself (a designed launch)"))
         elif self.planned:
-            parts.append(Msg("a scheduled event foreseeable from {date}: the start was timed "
-                             "to it (planned, not a reaction)",
-                             date=self.event.foreseeable_from.text))
+            parts.append(
+                Msg(
+                    "a scheduled event foreseeable from {date}: the start was timed "
+                    "to it (planned, not a reaction)",
+                    date=self.event.foreseeable_from.text,
+                )
+            )
         elif self.anticipated and self.is_launch:
-            parts.append(Msg("the campaign started before the event, so it did not react to "
-                             "it"))
+            parts.append(Msg("the campaign started before the event, so it did not react to it"))
         elif self.warning_days and self.timing in ("at", "after", "at or after"):
             wlo, whi = self.warning_days
-            parts.append(Msg("the event was foreseeable from {date}, so the start came {days} "
-                             "days after warning was available",
-                             date=self.event.foreseeable_from.text, days=_range(wlo, whi)))
+            parts.append(
+                Msg(
+                    "the event was foreseeable from {date}, so the start came {days} "
+                    "days after warning was available",
+                    date=self.event.foreseeable_from.text,
+                    days=_range(wlo, whi),
+                )
+            )
         return Msg("{sentence}.", sentence=joined("; ", parts))
 
 
@@ -204,11 +256,16 @@ def _describe_lag(lo: int, hi: int) -> Msg:
     if lo == hi:
         return Msg("the start came {days} the event", days=_days(lo))
     if lo < 0 < hi:
-        return Msg("the recorded dates place the start anywhere from {first} to {last} the "
-                   "event", first=_days(lo), last=_days(hi))
-    return (Msg("the start came {range} days after the event", range=_range(lo, hi))
-            if lo >= 0 else Msg("the start came {range} days before the event",
-                                range=_range(lo, hi)))
+        return Msg(
+            "the recorded dates place the start anywhere from {first} to {last} the event",
+            first=_days(lo),
+            last=_days(hi),
+        )
+    return (
+        Msg("the start came {range} days after the event", range=_range(lo, hi))
+        if lo >= 0
+        else Msg("the start came {range} days before the event", range=_range(lo, hi))
+    )
 
 
 def _lag(phase: Phase, ev: HotEvent) -> tuple[int, int]:
@@ -247,7 +304,7 @@ def _timing(lag: tuple[int, int], same_period: bool = False) -> Timing:
     if not early and not late:
         return "at"
     if early and not late:
-        return "before or at"   # the dates allow both: they cannot be told apart
+        return "before or at"  # the dates allow both: they cannot be told apart
     if late and not early:
         return "at or after"
     return "undetermined"  # the dates are too vague to tell
@@ -260,24 +317,45 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
     pauses = {g.after.id for g in phase_gaps(record) if g.is_pause}
     out = []
     for phase in record.phases:
-        role = ("launch" if phase is first else
-                "relaunch" if phase.id in pauses else "escalation")
+        role = "launch" if phase is first else "relaunch" if phase.id in pauses else "escalation"
         linked = phase.trigger is not None
         ev = by_id[phase.trigger] if linked else _near(phase, record.hot_events)
         if ev is None:
-            timing = "independent" if any(e.kind in TRIGGER_KINDS for e in record.hot_events) \
+            timing = (
+                "independent"
+                if any(e.kind in TRIGGER_KINDS for e in record.hot_events)
                 else "undetermined"
-            other = _near(phase, record.hot_events,
-                          tuple(k for k in HotEventKind.__args__ if k not in TRIGGER_KINDS))
-            out.append(LaunchTiming(phase, role, None, False, timing, None, None, False,
-                                    nearby=other if timing == "independent" else None))
+            )
+            other = _near(
+                phase,
+                record.hot_events,
+                tuple(k for k in HotEventKind.__args__ if k not in TRIGGER_KINDS),
+            )
+            out.append(
+                LaunchTiming(
+                    phase,
+                    role,
+                    None,
+                    False,
+                    timing,
+                    None,
+                    None,
+                    False,
+                    nearby=other if timing == "independent" else None,
+                )
+            )
             continue
         lag = _lag(phase, ev)
         warning = None
         if ev.foreseeable_from is not None:
-            warning = ((phase.start.start - ev.foreseeable_from.end).days,
-                       (phase.start.end - ev.foreseeable_from.start).days)
+            warning = (
+                (phase.start.start - ev.foreseeable_from.end).days,
+                (phase.start.end - ev.foreseeable_from.start).days,
+            )
         same = (phase.start.start, phase.start.end) == (ev.date.start, ev.date.end)
-        out.append(LaunchTiming(phase, role, ev, linked, _timing(lag, same), lag, warning,
-                                ev.made_by_campaign))
+        out.append(
+            LaunchTiming(
+                phase, role, ev, linked, _timing(lag, same), lag, warning, ev.made_by_campaign
+            )
+        )
     return out

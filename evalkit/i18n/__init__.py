@@ -7,6 +7,7 @@ template whose fields are filled after translation — `tr("{met} of {total} met
 the throwaway name in this code's loops, and a loop would silently shadow it.)
 Record text — a campaign's name, goals, descriptions — is the evaluator's and is shown as
 written. results.json is always English: it is data, not a report."""
+
 from __future__ import annotations
 
 import functools
@@ -28,8 +29,7 @@ def set_language(lang: str) -> None:
     """The language of everything `tr()` returns in this process from now on."""
     global _current
     if lang not in LANGUAGES:
-        raise ValueError(f"unknown report language {lang!r}; evalkit writes "
-                         f"{', '.join(LANGUAGES)}")
+        raise ValueError(f"unknown report language {lang!r}; evalkit writes {', '.join(LANGUAGES)}")
     _current = lang
 
 
@@ -44,6 +44,7 @@ def direction(lang: str | None = None) -> str:
 @functools.cache
 def _read(lang: str):
     from babel.messages.pofile import read_po
+
     with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as fh:
         return read_po(fh, locale=lang)
 
@@ -53,8 +54,11 @@ def catalogue(lang: str) -> dict[str, str]:
     """msgid → msgstr for `lang`; empty for English, whose msgids are the text."""
     if lang == "en":
         return {}
-    return {str(m.id): str(m.string) for m in _read(lang)
-            if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+    return {
+        str(m.id): str(m.string)
+        for m in _read(lang)
+        if isinstance(m.id, str) and m.id and m.string and not m.fuzzy
+    }
 
 
 @functools.cache
@@ -73,6 +77,7 @@ def plural_catalogue(lang: str) -> dict[str, tuple[str, ...]]:
 @functools.cache
 def _plural_index(lang: str):
     import gettext
+
     return gettext.c2py(_read(lang).plural_expr)
 
 
@@ -84,8 +89,11 @@ class Template(str):
     lang = "en"
 
     def format(self, *args, **fields):
-        return str.format(self, *(isolated(a, self.lang) for a in args),
-                          **{k: isolated(v, self.lang) for k, v in fields.items()})
+        return str.format(
+            self,
+            *(isolated(a, self.lang) for a in args),
+            **{k: isolated(v, self.lang) for k, v in fields.items()},
+        )
 
 
 def tr(message: str, lang: str | None = None) -> str:
@@ -232,8 +240,13 @@ def joined(separator: str, parts, cap: int | None = LIST_CAP) -> "Msg | str":
     counted ('… and 9,950 more: the record's page lists every row')."""
     parts = list(parts)
     if cap is not None and len(parts) > cap:
-        parts = [*parts[:cap], Msg("… and {n} more: the record's page (record.html) lists "
-                                   "every row", n=len(parts) - cap)]
+        parts = [
+            *parts[:cap],
+            Msg(
+                "… and {n} more: the record's page (record.html) lists every row",
+                n=len(parts) - cap,
+            ),
+        ]
     template = separator.join(f"{{p{i}}}" for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""
 
@@ -276,6 +289,7 @@ def message_table(obj) -> dict:
         elif isinstance(x, (list, tuple)):
             for v in x:
                 visit(v)
+
     visit(obj)
     return table
 
@@ -299,8 +313,10 @@ def revive(text: str, table: dict, _within: frozenset = frozenset()):
         return text
     template, fields = entry
     inside = _within | {text}
-    return Msg(template, **{k: revive(v, table, inside) if isinstance(v, str) else v
-                            for k, v in fields.items()})
+    return Msg(
+        template,
+        **{k: revive(v, table, inside) if isinstance(v, str) else v for k, v in fields.items()},
+    )
 
 
 def remember(table: dict) -> None:

@@ -4,6 +4,7 @@ texts kept in tables of the code (sections, the checklist's rules, the recommend
 paper's claims), the record format's vocabulary and the tables' column headings.
 `scripts/update_catalogue.py` writes new ones into the catalogue; a test fails while any
 has no translation."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,24 +15,118 @@ KEYWORDS = {"tr": None, "Msg": None, "N_": None, "trn": None}
 
 # column headings of the reports' tables (a table shows its frame's column names)
 HEADINGS = (
-    "#", "question", "verdict", "confidence", "criteria met", "what", "record", "indicator",
-    "value", "evidence", "criterion", "result", "because", "phase", "role", "timing",
-    "reactive launch", "computed from the dates", "rule", "kind", "group", "the paper's point",
-    "recommendations", "id", "citation", "url", "dimension", "item", "entry", "sources",
-    "campaign", "window", "weeks", "count", "per week", "claim", "paper", "the paper says",
-    "evalkit computed", "paper's words", "kind", "reach (Q2)", "goals (Q3)", "main goal",
+    "#",
+    "question",
+    "verdict",
+    "confidence",
+    "criteria met",
+    "what",
+    "record",
+    "indicator",
+    "value",
+    "evidence",
+    "criterion",
+    "result",
+    "because",
+    "phase",
+    "role",
+    "timing",
+    "reactive launch",
+    "computed from the dates",
+    "rule",
+    "kind",
+    "group",
+    "the paper's point",
+    "recommendations",
+    "id",
+    "citation",
+    "url",
+    "dimension",
+    "item",
+    "entry",
+    "sources",
+    "campaign",
+    "window",
+    "weeks",
+    "count",
+    "per week",
+    "claim",
+    "paper",
+    "the paper says",
+    "evalkit computed",
+    "paper's words",
+    "kind",
+    "reach (Q2)",
+    "goals (Q3)",
+    "main goal",
     "largest counts recorded",
-    "first launch", "reactive", "designed (made its own event)",
-    "reactive launches and relaunches", "activities", "mobilisation share", "advocacy share",
-    "lobbying share", "highest decision-maker rung", "language", "distinct hashtags",
-    "written forms", "trended", "from", "to", "shared", "partners before", "partners after",
-    "shared names", "overlap (Jaccard)", "measure", "average", "average low", "average high",
-    "cumulative", "cumulative low", "cumulative high", "trend", "controls", "average effect",
-    "low", "high", "tail probability", "note", "interruption", "change", "estimate", "ci low",
-    "ci high", "p value", "scale", "line", "date", "metric", "count as recorded",
-    "name", "start", "end", "pause before it (days)", "before", "after", "changed",
-    "Cause", "Summary", "Organisers", "Phases", "Hot events", "Recorded", "effort-weighted", "hashtags", "distinct after merging spellings", "spelling variants",
-    "effective number", "mix", "main-goal attainment", "row", "reason",
+    "first launch",
+    "reactive",
+    "designed (made its own event)",
+    "reactive launches and relaunches",
+    "activities",
+    "mobilisation share",
+    "advocacy share",
+    "lobbying share",
+    "highest decision-maker rung",
+    "language",
+    "distinct hashtags",
+    "written forms",
+    "trended",
+    "from",
+    "to",
+    "shared",
+    "partners before",
+    "partners after",
+    "shared names",
+    "overlap (Jaccard)",
+    "measure",
+    "average",
+    "average low",
+    "average high",
+    "cumulative",
+    "cumulative low",
+    "cumulative high",
+    "trend",
+    "controls",
+    "average effect",
+    "low",
+    "high",
+    "tail probability",
+    "note",
+    "interruption",
+    "change",
+    "estimate",
+    "ci low",
+    "ci high",
+    "p value",
+    "scale",
+    "line",
+    "date",
+    "metric",
+    "count as recorded",
+    "name",
+    "start",
+    "end",
+    "pause before it (days)",
+    "before",
+    "after",
+    "changed",
+    "Cause",
+    "Summary",
+    "Organisers",
+    "Phases",
+    "Hot events",
+    "Recorded",
+    "effort-weighted",
+    "hashtags",
+    "distinct after merging spellings",
+    "spelling variants",
+    "effective number",
+    "mix",
+    "main-goal attainment",
+    "row",
+    "reason",
 )
 
 
@@ -39,6 +134,7 @@ def vocabulary() -> set[str]:
     """The values of the record format's closed fields, as tables show them (underscores
     as spaces) and as the code compares them."""
     from evalkit.record import schema
+
     words = set()
     for name in dir(schema):
         value = getattr(schema, name)
@@ -57,10 +153,14 @@ def _marked_calls():
     found by walking each module's syntax tree: calls nested in other calls' arguments or
     inside f-strings are found too (a token-based extractor misses some of those)."""
     import ast
+
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and node.args
-                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in KEYWORDS):
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) in KEYWORDS
+            ):
                 literals = []
                 for arg in node.args[:2]:
                     if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
@@ -85,6 +185,7 @@ def table_messages() -> set[str]:
     from evalkit.evaluation.checklist import RULES
     from evalkit.evaluation.recommendations import RECOMMENDATIONS
     from evalkit.render.report import SECTIONS
+
     out = set()
     for title, intro in SECTIONS.values():
         out |= {title, intro}
@@ -98,5 +199,8 @@ def table_messages() -> set[str]:
 
 
 def all_messages() -> set[str]:
-    return {m for m in code_messages() | table_messages() | vocabulary() | set(HEADINGS)
-            if m and m.strip()}
+    return {
+        m
+        for m in code_messages() | table_messages() | vocabulary() | set(HEADINGS)
+        if m and m.strip()
+    }

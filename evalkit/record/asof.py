@@ -13,6 +13,7 @@ What the cut keeps — never what may not have happened yet:
   `active_to`); series values after the date.
 The rows keep their line numbers, so evidence still names the record's own rows.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -39,8 +40,11 @@ def _clip(span: DateSpan, day: date) -> DateSpan:
     if span.end <= day:
         return span
     start = span.text.partition("..")[0] if ".." in span.text else span.text
-    return DateSpan(f"{start}..{day.isoformat()}" if span.start < day else day.isoformat(),
-                    min(span.start, day), day)
+    return DateSpan(
+        f"{start}..{day.isoformat()}" if span.start < day else day.isoformat(),
+        min(span.start, day),
+        day,
+    )
 
 
 def _rows_by(frame: pd.DataFrame, day: date) -> pd.DataFrame:
@@ -59,30 +63,40 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
     phases = [p for p in rec.phases if p.start.start <= day]
     if not phases:
         first = min(p.start.start for p in rec.phases)
-        raise NotBegun(f"as of {day} the campaign had not begun (its first phase starts "
-                       f"{first})")
+        raise NotBegun(f"as of {day} the campaign had not begun (its first phase starts {first})")
     # a phase still running on the day ends, for this evaluation, on that day
     on_day = DateSpan(day.isoformat(), day, day)
-    clipped = [p.model_copy(update={"end": on_day}) if not _by(p.end, day) else p
-               for p in phases]
+    clipped = [p.model_copy(update={"end": on_day}) if not _by(p.end, day) else p for p in phases]
     kept_phases = {p.id for p in phases}
     events = [e for e in rec.hot_events if _by(e.date, day)]
     kept_events = {e.id for e in events}
-    clipped = [p.model_copy(update={"trigger": None})
-               if p.trigger is not None and p.trigger not in kept_events else p
-               for p in clipped]
-    goals = [g.model_copy(update={"judgements": [j for j in g.judgements if _by(j.as_of, day)]})
-             for g in rec.goals]
+    clipped = [
+        p.model_copy(update={"trigger": None})
+        if p.trigger is not None and p.trigger not in kept_events
+        else p
+        for p in clipped
+    ]
+    goals = [
+        g.model_copy(update={"judgements": [j for j in g.judgements if _by(j.as_of, day)]})
+        for g in rec.goals
+    ]
     tools = rec.media_tools
-    accounts = [a.model_copy(update={"active_to": None})
-                if a.active_to is not None and not _by(a.active_to, day) else a
-                for a in tools.accounts
-                if a.active_from is None or a.active_from.start <= day]
+    accounts = [
+        a.model_copy(update={"active_to": None})
+        if a.active_to is not None and not _by(a.active_to, day)
+        else a
+        for a in tools.accounts
+        if a.active_from is None or a.active_from.start <= day
+    ]
     hashtags = [h for h in tools.hashtags if h.phase is None or h.phase in kept_phases]
-    record = rec.model_copy(update={
-        "phases": clipped, "hot_events": events, "goals": goals,
-        "media_tools": tools.model_copy(update={"accounts": accounts, "hashtags": hashtags}),
-    })
+    record = rec.model_copy(
+        update={
+            "phases": clipped,
+            "hot_events": events,
+            "goals": goals,
+            "media_tools": tools.model_copy(update={"accounts": accounts, "hashtags": hashtags}),
+        }
+    )
 
     acts = campaign.activities
     n_clipped = 0
@@ -95,13 +109,18 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         n_clipped = int(running.sum())
         if n_clipped:
             for i in acts.index[running]:
-                span = _clip(DateSpan(acts.at[i, "date"], acts.at[i, "date_start"].date(),
-                                      acts.at[i, "date_end"].date()), day)
+                span = _clip(
+                    DateSpan(
+                        acts.at[i, "date"],
+                        acts.at[i, "date_start"].date(),
+                        acts.at[i, "date_end"].date(),
+                    ),
+                    day,
+                )
                 acts.at[i, "date"] = span.text
                 acts.at[i, "date_end"] = pd.Timestamp(span.end)
                 for col in COUNT_COLUMNS:
-                    for c in (col, f"{col}_qualifier", f"{col}_low", f"{col}_high",
-                              f"{col}_words"):
+                    for c in (col, f"{col}_qualifier", f"{col}_low", f"{col}_high", f"{col}_words"):
                         if c in acts:
                             acts.at[i, c] = None
         # an activity of a phase that had not begun keeps its row, not the phase
@@ -119,7 +138,8 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
 
     cut = {
         "as_of": day.isoformat(),
-        "activities": left(campaign.activities, acts), "activities_clipped": n_clipped,
+        "activities": left(campaign.activities, acts),
+        "activities_clipped": n_clipped,
         "metrics": left(campaign.metrics, metrics),
         "engagements": left(campaign.engagements, engagements),
         "decisions": left(campaign.decisions, decisions),
@@ -130,6 +150,14 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         - sum(len(g.judgements) for g in goals),
         "series_values": left(campaign.series, series),
     }
-    return replace(campaign, record=record, activities=acts, metrics=metrics,
-                   engagements=engagements, decisions=decisions, series=series, as_of=day,
-                   cut=cut)
+    return replace(
+        campaign,
+        record=record,
+        activities=acts,
+        metrics=metrics,
+        engagements=engagements,
+        decisions=decisions,
+        series=series,
+        as_of=day,
+        cut=cut,
+    )

@@ -1,6 +1,7 @@
 """Languages as a record may name them: an ISO 639 code (`ku`, `ckb`) or the language's name
 in English or in Arabic ("Kurdish", «الكردية»), all read to the code, from Babel's locale
 data (CLDR) rather than a hand-made list. An unknown language is an error, never a guess."""
+
 from __future__ import annotations
 
 import re
@@ -16,14 +17,15 @@ _ALIASES = {"farsi": "fa", "sorani": "ckb", "kurmanji": "kmr"}
 
 def _key(text: str) -> str:
     t = " ".join(str(text).split()).casefold()
-    t = re.sub(r"^(?:اللغة|لغة)\s+", "", t)     # «اللغة الكردية» is «الكردية»
-    t = re.sub(r"\s+language$", "", t)         # "Kurdish language" is "Kurdish"
+    t = re.sub(r"^(?:اللغة|لغة)\s+", "", t)  # «اللغة الكردية» is «الكردية»
+    t = re.sub(r"\s+language$", "", t)  # "Kurdish language" is "Kurdish"
     return t
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     from babel import Locale
+
     table: dict[str, str] = {}
     for code in Locale("en").languages:
         table[code.casefold()] = code
@@ -31,7 +33,7 @@ def _table() -> dict[str, str]:
         for code, name in Locale(loc).languages.items():
             table.setdefault(_key(name), code)
             if loc == "ar" and name.startswith("ال"):
-                table.setdefault(_key(name[2:]), code)   # «كردية» as well as «الكردية»
+                table.setdefault(_key(name[2:]), code)  # «كردية» as well as «الكردية»
     table.update(_ALIASES)
     return table
 
@@ -44,11 +46,13 @@ def language_code(text: str) -> str:
     table = _table()
     if key in table:
         return table[key]
-    primary = re.split(r"[-_]", key)[0]          # "en-GB", "ar_SY"
+    primary = re.split(r"[-_]", key)[0]  # "en-GB", "ar_SY"
     if primary != key and primary in table:
         return table[primary]
-    raise ValueError(f"unknown language {shown(str(text))}; write its ISO 639 code (ar, en, ku, "
-                     "ckb) or its name in English or Arabic (Kurdish, الكردية)")
+    raise ValueError(
+        f"unknown language {shown(str(text))}; write its ISO 639 code (ar, en, ku, "
+        "ckb) or its name in English or Arabic (Kurdish, الكردية)"
+    )
 
 
 def parse_language(value: object) -> str:

@@ -1,4 +1,5 @@
 """Reading a campaign record folder into a typed `Campaign`, or every problem in one pass."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,14 +52,16 @@ def _int_or_text(as_int):
             return as_int(constructor, node)
         except ValueError:  # more digits than Python converts (4,300): the schema says why
             return constructor.construct_scalar(node)
+
     return construct
 
 
 for _cls in (_SafeAsText, _RoundTripAsText):
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
     _cls.add_constructor("tag:yaml.org,2002:float", _as_text)
-    _cls.add_constructor("tag:yaml.org,2002:int",
-                         _int_or_text(_cls.yaml_constructors["tag:yaml.org,2002:int"]))
+    _cls.add_constructor(
+        "tag:yaml.org,2002:int", _int_or_text(_cls.yaml_constructors["tag:yaml.org,2002:int"])
+    )
 
 
 def _yaml(typ: str) -> YAML:
@@ -78,29 +81,44 @@ def _yaml_shape(text: str) -> Optional[Problem]:
     """The first place where campaign.yaml nests deeper than MAX_DEPTH, or where its aliases
     expand to more than MAX_ALIASED values; read from the parser's events, before anything
     is built (raises YAMLError on a syntax error)."""
-    sizes: dict[str, int] = {}   # anchor -> values it stands for, aliases in it expanded
+    sizes: dict[str, int] = {}  # anchor -> values it stands for, aliases in it expanded
     open_: list[tuple[Optional[str], int]] = []
     total = aliased = 0
     for ev in _yaml("safe").parse(text):
         line = ev.start_mark.line + 1 if ev.start_mark else None
         if isinstance(ev, AliasEvent):
             if any(a == ev.anchor for a, _ in open_):
-                return Problem(schema.RECORD_FILE, line, "", f"the alias *{ev.anchor} is inside "
-                               f"the value it names (&{ev.anchor}): write the value out")
+                return Problem(
+                    schema.RECORD_FILE,
+                    line,
+                    "",
+                    f"the alias *{ev.anchor} is inside "
+                    f"the value it names (&{ev.anchor}): write the value out",
+                )
             size = sizes.get(ev.anchor, 1)
             total += size
             aliased += size
             if aliased > MAX_ALIASED:
-                return Problem(schema.RECORD_FILE, line, "", f"YAML aliases (here *{ev.anchor}) "
-                               f"stand for more than {MAX_ALIASED:,} values; a record needs no "
-                               "aliases: write the values out")
+                return Problem(
+                    schema.RECORD_FILE,
+                    line,
+                    "",
+                    f"YAML aliases (here *{ev.anchor}) "
+                    f"stand for more than {MAX_ALIASED:,} values; a record needs no "
+                    "aliases: write the values out",
+                )
         elif isinstance(ev, CollectionStartEvent):
             open_.append((ev.anchor, total))
             total += 1
             if len(open_) > MAX_DEPTH:
-                return Problem(schema.RECORD_FILE, line, "", f"nested more than {MAX_DEPTH} "
-                               "levels deep; the format nests at most five (see "
-                               "docs/campaign-format.md)")
+                return Problem(
+                    schema.RECORD_FILE,
+                    line,
+                    "",
+                    f"nested more than {MAX_DEPTH} "
+                    "levels deep; the format nests at most five (see "
+                    "docs/campaign-format.md)",
+                )
         elif isinstance(ev, CollectionEndEvent):
             anchor, before = open_.pop()
             if anchor is not None:
@@ -160,13 +178,17 @@ def _unwrap(annotation: Any) -> Any:
 def _dotted(loc: tuple) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{short(str(part))}" if out
-                                                          else short(str(part)))
+        out += (
+            f"[{part}]"
+            if isinstance(part, int)
+            else (f".{short(str(part))}" if out else short(str(part)))
+        )
     return out
 
 
-FLOW_COMMA_HINT = ("; a comma inside { … } ends the value before it: quote that value "
-                   "(e.g. uses: \"about 1,800\")")
+FLOW_COMMA_HINT = (
+    '; a comma inside { … } ends the value before it: quote that value (e.g. uses: "about 1,800")'
+)
 
 
 def _message(err: dict, model: type[BaseModel], in_flow: bool = False) -> str:
@@ -188,14 +210,18 @@ def _message(err: dict, model: type[BaseModel], in_flow: bool = False) -> str:
         return err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
-        hint = ("a slug: lower-case letters, digits and hyphens (e.g. 'save-ghouta')"
-                if pattern.startswith("^[a-z0-9]") else f"text matching {pattern}")
+        hint = (
+            "a slug: lower-case letters, digits and hyphens (e.g. 'save-ghouta')"
+            if pattern.startswith("^[a-z0-9]")
+            else f"text matching {pattern}"
+        )
         return f"expected {hint}, got {shown(inp)}"
     return f"{err['msg'][0].lower()}{err['msg'][1:]}, got {shown(inp)}"
 
 
-def _pydantic_problems(exc: ValidationError, model, file: str, line_of,
-                       text: str = "") -> list[Problem]:
+def _pydantic_problems(
+    exc: ValidationError, model, file: str, line_of, text: str = ""
+) -> list[Problem]:
     lines = text.splitlines()
     out = []
     for e in exc.errors():
@@ -220,8 +246,14 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
     allowed = list(model.model_fields)
     for col in header:
         if col not in allowed:
-            problems.append(Problem(name, 1, short(col) or "(blank)",
-                                    f"unknown column; allowed columns: {', '.join(allowed)}"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    short(col) or "(blank)",
+                    f"unknown column; allowed columns: {', '.join(allowed)}",
+                )
+            )
     required = [n for n, f in model.model_fields.items() if f.is_required()]
     missing = [c for c in required if c not in header]
     for col in missing:
@@ -242,14 +274,14 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
 def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
     """One column per field; dates become text/start/end, counts value/qualifier/low/high."""
     import pandas as pd
+
     columns = ["row"]
     for name, f in model.model_fields.items():
         inner = _unwrap(f.annotation)
         if inner is DateSpan:
             columns += [name, f"{name}_start", f"{name}_end"]
         elif inner is Quantity:
-            columns += [name, f"{name}_qualifier", f"{name}_low", f"{name}_high",
-                        f"{name}_words"]
+            columns += [name, f"{name}_qualifier", f"{name}_low", f"{name}_high", f"{name}_words"]
         else:
             columns.append(name)
     records = []
@@ -258,12 +290,23 @@ def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
         for name in model.model_fields:
             v = getattr(obj, name)
             if isinstance(v, DateSpan):
-                rec.update({name: v.text, f"{name}_start": pd.Timestamp(v.start),
-                            f"{name}_end": pd.Timestamp(v.end)})
+                rec.update(
+                    {
+                        name: v.text,
+                        f"{name}_start": pd.Timestamp(v.start),
+                        f"{name}_end": pd.Timestamp(v.end),
+                    }
+                )
             elif isinstance(v, Quantity):
-                rec.update({name: v.value, f"{name}_qualifier": v.qualifier,
-                            f"{name}_low": v.lower, f"{name}_high": v.upper,
-                            f"{name}_words": v.words or None})
+                rec.update(
+                    {
+                        name: v.value,
+                        f"{name}_qualifier": v.qualifier,
+                        f"{name}_low": v.lower,
+                        f"{name}_high": v.upper,
+                        f"{name}_words": v.words or None,
+                    }
+                )
             else:
                 rec[name] = v
         records.append(rec)
@@ -309,15 +352,35 @@ def _stray_files(folder: Path) -> list[Problem]:
         low = f.name.lower()
         stem = next((t for t in _TABLE_STEMS if low.startswith(t)), None)
         if stem is not None:
-            out.append(Problem(f.name, None, "", f"not read: a table must be named exactly "
-                               f"{stem}.csv (lower case, CSV); rename it or remove it"))
+            out.append(
+                Problem(
+                    f.name,
+                    None,
+                    "",
+                    f"not read: a table must be named exactly "
+                    f"{stem}.csv (lower case, CSV); rename it or remove it",
+                )
+            )
         elif low.startswith("campaign.") and low != schema.RECORD_FILE:
-            out.append(Problem(f.name, None, "", f"not read: the record file must be named "
-                               f"exactly {schema.RECORD_FILE}"))
+            out.append(
+                Problem(
+                    f.name,
+                    None,
+                    "",
+                    f"not read: the record file must be named exactly {schema.RECORD_FILE}",
+                )
+            )
         elif low.endswith((".csv", ".tsv", ".xlsx", ".xls", ".ods")):
-            out.append(Problem(f.name, None, "", "not read: evalkit reads only "
-                               f"{', '.join(RECORD_FILES[1:])} in a record folder; rename it to "
-                               "one of those or move it out of the folder"))
+            out.append(
+                Problem(
+                    f.name,
+                    None,
+                    "",
+                    "not read: evalkit reads only "
+                    f"{', '.join(RECORD_FILES[1:])} in a record folder; rename it to "
+                    "one of those or move it out of the folder",
+                )
+            )
     return out
 
 
@@ -339,15 +402,23 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
     def items(key, node=data):
         # Only well-shaped entries are cross-checked; shape errors are pydantic's to report.
         v = node.get(key) if isinstance(node, dict) else None
-        return [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
+        return (
+            [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
+        )
 
     ids: dict[str, set] = {}
     for key in ("sources", "phases", "hot_events", "goals", "audiences", "coalitions"):
         seen: set = set()
         for i, x in items(key):
             if isinstance(x.get("id"), str) and x["id"] in seen:
-                out.append(Problem(Y, line_of((key, i, "id")), f"{key}[{i}].id",
-                                   f"duplicate id {shown(x['id'])}; ids must be unique within {key}"))
+                out.append(
+                    Problem(
+                        Y,
+                        line_of((key, i, "id")),
+                        f"{key}[{i}].id",
+                        f"duplicate id {shown(x['id'])}; ids must be unique within {key}",
+                    )
+                )
             if isinstance(x.get("id"), str):
                 seen.add(x["id"])
         ids[key] = seen
@@ -356,40 +427,78 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         if loc and loc[0] == "sources":
             continue
         if isinstance(ref, str) and ref not in ids["sources"]:
-            out.append(Problem(Y, line_of(loc), _dotted(loc),
-                               f"unknown source {shown(ref)}; known sources: {_known(ids['sources'])}"))
+            out.append(
+                Problem(
+                    Y,
+                    line_of(loc),
+                    _dotted(loc),
+                    f"unknown source {shown(ref)}; known sources: {_known(ids['sources'])}",
+                )
+            )
 
     def order(loc_a, a, loc_b, b, what):
         da, db = _try_date(a), _try_date(b)
         if da and db and db.end < da.start:
-            out.append(Problem(Y, line_of(loc_b), _dotted(loc_b),
-                               f"{what}: {db.text} is before {da.text} ({_dotted(loc_a)})"))
+            out.append(
+                Problem(
+                    Y,
+                    line_of(loc_b),
+                    _dotted(loc_b),
+                    f"{what}: {db.text} is before {da.text} ({_dotted(loc_a)})",
+                )
+            )
 
     for i, p in items("phases"):
-        order(("phases", i, "start"), p.get("start"), ("phases", i, "end"), p.get("end"),
-              "the phase ends before it starts")
+        order(
+            ("phases", i, "start"),
+            p.get("start"),
+            ("phases", i, "end"),
+            p.get("end"),
+            "the phase ends before it starts",
+        )
         if isinstance(p.get("trigger"), str) and p["trigger"] not in ids["hot_events"]:
             loc = ("phases", i, "trigger")
-            out.append(Problem(Y, line_of(loc), _dotted(loc),
-                               f"unknown hot event {shown(p['trigger'])}; known hot events: "
-                               f"{_known(ids['hot_events'])}"))
+            out.append(
+                Problem(
+                    Y,
+                    line_of(loc),
+                    _dotted(loc),
+                    f"unknown hot event {shown(p['trigger'])}; known hot events: "
+                    f"{_known(ids['hot_events'])}",
+                )
+            )
     for i, h in items("hot_events"):
-        order(("hot_events", i, "foreseeable_from"), h.get("foreseeable_from"),
-              ("hot_events", i, "date"), h.get("date"),
-              "the event happens before it became foreseeable")
+        order(
+            ("hot_events", i, "foreseeable_from"),
+            h.get("foreseeable_from"),
+            ("hot_events", i, "date"),
+            h.get("date"),
+            "the event happens before it became foreseeable",
+        )
     media = data.get("media_tools") if isinstance(data.get("media_tools"), dict) else {}
     for i, a in items("accounts", media):
         loc = ("media_tools", "accounts", i)
-        order(loc + ("active_from",), a.get("active_from"), loc + ("active_to",),
-              a.get("active_to"), "the account stops before it starts")
+        order(
+            loc + ("active_from",),
+            a.get("active_from"),
+            loc + ("active_to",),
+            a.get("active_to"),
+            "the account stops before it starts",
+        )
     for i, h in items("hashtags", media):
         if isinstance(h.get("phase"), str) and h["phase"] not in ids["phases"]:
             loc = ("media_tools", "hashtags", i, "phase")
             out.append(Problem(Y, line_of(loc), _dotted(loc), f"unknown phase {shown(h['phase'])}"))
     if not any(g.get("level") == "main" for _, g in items("goals")) and items("goals"):
-        out.append(Problem(Y, line_of(("goals",)), "goals",
-                           "no main goal; the paper judges success by the main goal: "
-                           "give one goal level: main"))
+        out.append(
+            Problem(
+                Y,
+                line_of(("goals",)),
+                "goals",
+                "no main goal; the paper judges success by the main goal: "
+                "give one goal level: main",
+            )
+        )
 
     spans = [(_try_date(p.get("start")), _try_date(p.get("end"))) for _, p in items("phases")]
     starts = [s.start for s, _ in spans if s]
@@ -406,16 +515,35 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         for line, row, _ in rows:
             src = row.get("source")
             if src is not None and src not in ids["sources"]:
-                out.append(Problem(fname, line, "source", f"unknown source {shown(src)}; "
-                                   "add it to sources in campaign.yaml"))
+                out.append(
+                    Problem(
+                        fname,
+                        line,
+                        "source",
+                        f"unknown source {shown(src)}; add it to sources in campaign.yaml",
+                    )
+                )
             ph = row.get("phase")
             if ph is not None and ph not in ids["phases"]:
-                out.append(Problem(fname, line, "phase", f"unknown phase {shown(ph)}; known phases: {_known(ids['phases'])}"))
+                out.append(
+                    Problem(
+                        fname,
+                        line,
+                        "phase",
+                        f"unknown phase {shown(ph)}; known phases: {_known(ids['phases'])}",
+                    )
+                )
             au = row.get("audience")
             if au is not None and au not in ids["audiences"]:
-                out.append(Problem(fname, line, "audience",
-                                   f"unknown audience {shown(au)}; known audiences: "
-                                   f"{_known(ids['audiences'])}"))
+                out.append(
+                    Problem(
+                        fname,
+                        line,
+                        "audience",
+                        f"unknown audience {shown(au)}; known audiences: "
+                        f"{_known(ids['audiences'])}",
+                    )
+                )
             rid = row.get("id")
             if rid is not None:
                 if rid in seen_ids:
@@ -428,15 +556,27 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         # One problem per table: when many rows fall outside, a phase date is the likelier
         # cause, and sixteen copies of one message would hide it.
         if len(rows) == 1:
-            out.append(Problem(fname, rows[0][0], "date",
-                               f"{rows[0][1]} is outside the campaign ({window[0]} to "
-                               f"{window[1]}, from its phases)"))
+            out.append(
+                Problem(
+                    fname,
+                    rows[0][0],
+                    "date",
+                    f"{rows[0][1]} is outside the campaign ({window[0]} to "
+                    f"{window[1]}, from its phases)",
+                )
+            )
             continue
         listed = ", ".join(str(n) for n, _ in rows[:8]) + (", …" if len(rows) > 8 else "")
-        out.append(Problem(fname, rows[0][0], "date",
-                           f"{len(rows)} rows are dated outside the campaign ({window[0]} "
-                           f"to {window[1]}, from its phases in {Y}); lines {listed}: check "
-                           "those dates, or the phases' start and end"))
+        out.append(
+            Problem(
+                fname,
+                rows[0][0],
+                "date",
+                f"{len(rows)} rows are dated outside the campaign ({window[0]} "
+                f"to {window[1]}, from its phases in {Y}); lines {listed}: check "
+                "those dates, or the phases' start and end",
+            )
+        )
     return out
 
 
@@ -445,6 +585,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
 
 def _no_rows() -> pd.DataFrame:
     import pandas as pd
+
     return pd.DataFrame()
 
 
@@ -493,13 +634,17 @@ def _refusal(folder: Path, name: str) -> Optional[str]:
     except (OSError, RuntimeError):
         return "a link that leads to no file; put the file itself in the record folder"
     if not real.is_relative_to(folder.resolve()):
-        return ("refused: a link to a file outside the record folder; copy the file into "
-                "the folder instead")
+        return (
+            "refused: a link to a file outside the record folder; copy the file into "
+            "the folder instead"
+        )
     if stat.S_ISDIR(mode):
         return f"a folder, not a file; {name} must be a file"
     if not stat.S_ISREG(mode):
-        return ("not a regular file (a pipe, socket or device); evalkit reads only files "
-                "saved in the record folder")
+        return (
+            "not a regular file (a pipe, socket or device); evalkit reads only files "
+            "saved in the record folder"
+        )
     return None
 
 
@@ -512,14 +657,14 @@ def _content_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
-def check_record(path: str | Path,
-                 build: bool = True) -> tuple[Optional[Campaign], list[Problem]]:
+def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaign], list[Problem]]:
     """Validate a record folder: the campaign, or None with every problem found. With
     `build=False` only the problems (`evalkit validate`: the campaign's frames, and pandas,
     are not needed to say what is wrong)."""
     folder = Path(path)
     if folder.suffix.lower() == ".xlsx":  # a workbook: read as the folder it describes
         from evalkit.record.workbook import check_workbook
+
         return check_workbook(folder, build)
     problems: list[Problem] = []
     Y = schema.RECORD_FILE
@@ -549,9 +694,15 @@ def check_record(path: str | Path,
                 data = _yaml("safe").load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        problems.append(Problem(Y, mark.line + 1 if mark else None, "",
-                                f"YAML syntax error: {e.problem or e.context}",
-                                column=mark.column + 1 if mark else None))
+        problems.append(
+            Problem(
+                Y,
+                mark.line + 1 if mark else None,
+                "",
+                f"YAML syntax error: {e.problem or e.context}",
+                column=mark.column + 1 if mark else None,
+            )
+        )
     except (YAMLError, UnicodeDecodeError) as e:
         problems.append(Problem(Y, None, "", f"cannot read YAML: {e}"))
 
@@ -567,30 +718,51 @@ def check_record(path: str | Path,
             except YAMLError:
                 located.append(None)
         return _yaml_line(located[0], loc)
+
     if data is not None and not problems:
         if not isinstance(data, dict):
-            problems.append(Problem(Y, 1, "", "expected a mapping of keys (id:, name:, ...) "
-                                    f"at the top, got {type(data).__name__}"))
+            problems.append(
+                Problem(
+                    Y,
+                    1,
+                    "",
+                    "expected a mapping of keys (id:, name:, ...) "
+                    f"at the top, got {type(data).__name__}",
+                )
+            )
         else:
             fv = data.get("format_version")
             if fv is not None and fv not in schema.SUPPORTED_FORMAT_VERSIONS:
-                problems.append(Problem(Y, line_of(("format_version",)), "format_version",
-                                        f"unsupported version {shown(fv)}; this evalkit reads "
-                                        f"{schema.SUPPORTED_FORMAT_VERSIONS}"))
+                problems.append(
+                    Problem(
+                        Y,
+                        line_of(("format_version",)),
+                        "format_version",
+                        f"unsupported version {shown(fv)}; this evalkit reads "
+                        f"{schema.SUPPORTED_FORMAT_VERSIONS}",
+                    )
+                )
             try:
                 record = schema.CampaignRecord.model_validate(data)
             except ValidationError as exc:
-                problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of,
-                                                   text))
+                problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of, text))
 
     problems.extend(Problem(n, None, "", why) for n, why in refused.items() if n != Y)
-    tables = {name: (_read_table(folder / name, model, problems)
-                     if name not in refused and (folder / name).is_file() else [])
-              for name, model in schema.TABLES.items()}
+    tables = {
+        name: (
+            _read_table(folder / name, model, problems)
+            if name not in refused and (folder / name).is_file()
+            else []
+        )
+        for name, model in schema.TABLES.items()
+    }
     series = None
     if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
-        source_ids = {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)} \
-            if isinstance(data, dict) else set()
+        source_ids = (
+            {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)}
+            if isinstance(data, dict)
+            else set()
+        )
         series, series_problems = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
     if isinstance(data, dict):
@@ -600,8 +772,9 @@ def check_record(path: str | Path,
         # Name files by their path, so a batch says which record each problem is in; the
         # record file first, since its problems are often the cause of the tables' ones.
         located = {replace(p, file=str(folder / p.file)) for p in problems}
-        return None, sorted(located, key=lambda p: (Path(p.file).name != Y, p.file,
-                                                    p.line or 0, p.field))
+        return None, sorted(
+            located, key=lambda p: (Path(p.file).name != Y, p.file, p.line or 0, p.field)
+        )
     if not build:
         return None, []
     frames = {name: _frame(tables[name], model) for name, model in schema.TABLES.items()}

@@ -1,5 +1,6 @@
 """What is wrong with a record, said so that an evaluator can fix it: file, line, field, what
 was expected. Problems are collected, never raised one at a time."""
+
 from __future__ import annotations
 
 import reprlib

@@ -6,13 +6,13 @@ models below are the contract; `docs/campaign-format.md` explains every field wi
 Controlled vocabularies follow the paper (digest §1-§2): the appendix grid, the effort table
 (footnote 12), the activity kinds (footnote 26), the audience groups (section 4, fn 23).
 """
+
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal, Optional
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      model_validator)
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from evalkit.record.languages import parse_language
 from evalkit.record.values import DateSpan, Quantity
@@ -37,8 +37,10 @@ def _made_already(d: DateSpan) -> DateSpan:
     ('2026' is accepted during 2026, not before)."""
     today = date.today()
     if d.start > today:
-        raise ValueError(f"{d.text} is after today ({today.isoformat()}): a judgement records "
-                         "what had happened when it was made, not what is to come")
+        raise ValueError(
+            f"{d.text} is after today ({today.isoformat()}): a judgement records "
+            "what had happened when it was made, not what is to come"
+        )
     return d
 
 
@@ -54,13 +56,27 @@ GoalLevel = Literal["interim", "main"]
 Horizon = Literal["short", "medium", "long"]
 Attainment = Literal["achieved", "partly", "not_achieved", "unknown"]
 HotEventKind = Literal[
-    "offensive", "ceasefire", "truce", "agreement", "summit", "photo_release", "vote",
-    "law", "hearing", "publication", "other",
+    "offensive",
+    "ceasefire",
+    "truce",
+    "agreement",
+    "summit",
+    "photo_release",
+    "vote",
+    "law",
+    "hearing",
+    "publication",
+    "other",
 ]
 # Events that can set off a campaign; the others (truces, deals, laws) close or answer one.
 TRIGGER_KINDS = ("offensive", "photo_release", "vote", "hearing", "publication", "other")
 Segment = Literal[
-    "decision_makers", "media", "politicians", "civil_society", "academics", "celebrities",
+    "decision_makers",
+    "media",
+    "politicians",
+    "civil_society",
+    "academics",
+    "celebrities",
     "general_public",
 ]
 INFLUENCER_SEGMENTS = ("media", "politicians", "civil_society", "academics", "celebrities")
@@ -74,19 +90,32 @@ PLACES = ("home", "affected", "decision_makers", "other_countries")
 # The paper's regions read as places: its campaigns were run by the affected people (local =
 # home and the affected place) for decision makers abroad (international = the Western
 # decision makers' countries); regional (Arab) publics and blocking states are other countries.
-REGION_PLACES = {"local": ("home", "affected"), "regional": ("other_countries",),
-                 "international": ("decision_makers", "other_countries"),
-                 "blocking_state": ("other_countries",)}
-OpponentKind = Literal["counter_campaign", "lobby", "government", "media", "armed_group",
-                       "other"]
+REGION_PLACES = {
+    "local": ("home", "affected"),
+    "regional": ("other_countries",),
+    "international": ("decision_makers", "other_countries"),
+    "blocking_state": ("other_countries",),
+}
+OpponentKind = Literal["counter_campaign", "lobby", "government", "media", "armed_group", "other"]
 Stance = Literal["ally", "neutral", "opponent", "mixed", "unknown"]
 Reached = Literal["yes", "partly", "no", "unknown"]
 Presence = Literal["absent", "present", "dominant", "unknown"]
 YesNoUnknown = Literal["yes", "no", "unknown"]
-Platform = Literal["twitter", "facebook", "instagram", "youtube", "telegram", "whatsapp",
-                   "website", "other"]
-PartnerKind = Literal["ngo", "coalition", "media", "government", "intergovernmental",
-                      "diaspora_organisation", "legal", "academic", "individual", "other"]
+Platform = Literal[
+    "twitter", "facebook", "instagram", "youtube", "telegram", "whatsapp", "website", "other"
+]
+PartnerKind = Literal[
+    "ngo",
+    "coalition",
+    "media",
+    "government",
+    "intergovernmental",
+    "diaspora_organisation",
+    "legal",
+    "academic",
+    "individual",
+    "other",
+]
 ActivityKind = Literal["mobilisation", "advocacy", "lobbying", "coalition_building"]
 ACTIVITY_KINDS = ("mobilisation", "advocacy", "lobbying", "coalition_building")
 PaperActivityKind = Literal["evidence_argument", "direct_to_decision_makers", "public_pressure"]
@@ -95,26 +124,72 @@ Channel = Literal["virtual", "in_person"]
 Scope = Literal["local", "national", "regional", "international"]
 SCOPES = ("local", "national", "regional", "international")
 Metric = Literal[
-    "hashtag_uses", "posts", "followers", "protest_stands", "demonstrations", "signatures",
-    "media_items", "co_sponsors", "events", "participants", "cities", "countries",
-    "organisations", "views", "pledges", "donations", "percent", "other",
+    "hashtag_uses",
+    "posts",
+    "followers",
+    "protest_stands",
+    "demonstrations",
+    "signatures",
+    "media_items",
+    "co_sponsors",
+    "events",
+    "participants",
+    "cities",
+    "countries",
+    "organisations",
+    "views",
+    "pledges",
+    "donations",
+    "percent",
+    "other",
 ]
-EngagementType = Literal["meeting", "testimony", "hearing", "letter", "petition_delivered",
-                         "briefing", "exhibition", "other"]
+EngagementType = Literal[
+    "meeting",
+    "testimony",
+    "hearing",
+    "letter",
+    "petition_delivered",
+    "briefing",
+    "exhibition",
+    "other",
+]
 # What decision makers did on their own (decisions.csv), apart from contacts with the campaign
-DecisionAct = Literal["statement", "plan", "vote", "resolution", "law", "treaty",
-                      "executive_decision", "sanctions", "truce", "withdrawn", "other"]
-Direction = Literal["for", "against", "partial"]      # relative to the campaign's ask
-CampaignAnswer = Literal["accepted", "rejected", "unknown"]   # to a partial concession
-Response = Literal["none", "rejected", "statement", "vote", "resolution", "law", "truce",
-                   "sanctions", "treaty", "executive_decision", "withdrawn", "unknown"]
-DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational",
-                      "call_to_action")
+DecisionAct = Literal[
+    "statement",
+    "plan",
+    "vote",
+    "resolution",
+    "law",
+    "treaty",
+    "executive_decision",
+    "sanctions",
+    "truce",
+    "withdrawn",
+    "other",
+]
+Direction = Literal["for", "against", "partial"]  # relative to the campaign's ask
+CampaignAnswer = Literal["accepted", "rejected", "unknown"]  # to a partial concession
+Response = Literal[
+    "none",
+    "rejected",
+    "statement",
+    "vote",
+    "resolution",
+    "law",
+    "truce",
+    "sanctions",
+    "treaty",
+    "executive_decision",
+    "withdrawn",
+    "unknown",
+]
+DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational", "call_to_action")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True,
-                              str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, arbitrary_types_allowed=True, str_strip_whitespace=True
+    )
 
 
 # --- campaign.yaml -------------------------------------------------------------------------
@@ -135,8 +210,10 @@ class Phase(_Strict):
     start: Date
     end: Date
     trigger: Optional[Slug] = Field(
-        None, description="the hot event (its id) this phase answers, when the evaluator "
-                          "knows it; otherwise evalkit looks for one near the start")
+        None,
+        description="the hot event (its id) this phase answers, when the evaluator "
+        "knows it; otherwise evalkit looks for one near the start",
+    )
     description: Optional[str] = None
     source: SourceRef
 
@@ -147,9 +224,11 @@ class HotEvent(_Strict):
     description: Text
     date: Date
     foreseeable_from: Optional[Date] = Field(
-        None, description="from when a prepared observer could expect it")
+        None, description="from when a prepared observer could expect it"
+    )
     made_by_campaign: bool = Field(
-        False, description="the campaign chose this event's timing (e.g. Caesar's photo release)")
+        False, description="the campaign chose this event's timing (e.g. Caesar's photo release)"
+    )
     source: SourceRef
 
 
@@ -157,8 +236,10 @@ class Judgement(_Strict):
     attainment: Attainment
     as_of: JudgedOn
     attained: Optional[JudgedOn] = Field(
-        None, description="when the goal was attained (achieved or partly), apart from when "
-                          "it was judged")
+        None,
+        description="when the goal was attained (achieved or partly), apart from when "
+        "it was judged",
+    )
     evidence: Text
     judged_by: Text
     source: SourceRef
@@ -187,8 +268,10 @@ class Audience(_Strict):
     tier: Tier
     region: Optional[Region] = None
     place: Annotated[list[Place], BeforeValidator(_listed)] = Field(
-        default_factory=list, description="where this public is relative to the campaign; "
-                                          "without it, read from `region` (REGION_PLACES)")
+        default_factory=list,
+        description="where this public is relative to the campaign; "
+        "without it, read from `region` (REGION_PLACES)",
+    )
     languages: list[Language] = Field(default_factory=list)
     stance: Stance = "unknown"
     targeted: YesNoUnknown = "unknown"
@@ -199,8 +282,9 @@ class Audience(_Strict):
     @model_validator(mode="after")
     def _somewhere(self):
         if self.region is None and not self.place:
-            raise ValueError("give `place` (home, affected, decision_makers, other_countries) "
-                             "or `region`")
+            raise ValueError(
+                "give `place` (home, affected, decision_makers, other_countries) or `region`"
+            )
         return self
 
     @property
@@ -267,7 +351,8 @@ class DiscourseElement(_Strict):
 class Flag(_Strict):
     present: YesNoUnknown
     where: Optional[Literal["online", "offline", "both"]] = Field(
-        None, description="where it was seen: placards at a rally are offline")
+        None, description="where it was seen: placards at a rally are offline"
+    )
     note: Optional[str] = None
     source: SourceRef
 
@@ -294,7 +379,8 @@ class Coalition(_Strict):
     id: Slug
     name: Text
     size: Optional[Count] = Field(
-        None, description="how many members the coalition had, when only the count is known")
+        None, description="how many members the coalition had, when only the count is known"
+    )
     members: list[Partner] = Field(default_factory=list)
     source: SourceRef
 
@@ -302,10 +388,12 @@ class Coalition(_Strict):
 class Opponent(_Strict):
     """Those working against the campaign's ask (the paper's opponents, fn 23): a
     counter-campaign, a lobby, a government."""
+
     name: Text
     kind: OpponentKind
     counter_narrative: YesNoUnknown = Field(
-        "unknown", description="they put out a narrative against the campaign's")
+        "unknown", description="they put out a narrative against the campaign's"
+    )
     description: Optional[str] = None
     source: SourceRef
 
@@ -316,7 +404,8 @@ class CampaignRecord(_Strict):
     name: Names
     cause: Text
     follows: Optional[Slug] = Field(
-        None, description="id of the earlier campaign this one follows in a sequence")
+        None, description="id of the earlier campaign this one follows in a sequence"
+    )
     summary: Optional[str] = None
     organisers: list[Text] = Field(default_factory=list)
     evaluator: Text
@@ -331,8 +420,10 @@ class CampaignRecord(_Strict):
     partners: list[Partner] = Field(default_factory=list)
     opponents: list[Opponent] = Field(default_factory=list)
     no_engagements: bool = Field(
-        False, description="the record states the campaign had no contact with decision "
-                            "makers (an empty engagements.csv alone says nothing)")
+        False,
+        description="the record states the campaign had no contact with decision "
+        "makers (an empty engagements.csv alone says nothing)",
+    )
     notes: Optional[str] = None
 
     @property
@@ -350,7 +441,7 @@ class CampaignRecord(_Strict):
 # --- CSV tables ----------------------------------------------------------------------------
 class ActivityRow(_Strict):
     id: Slug
-    event: Optional[Slug] = None   # rows of one event share it (not a clash of two events)
+    event: Optional[Slug] = None  # rows of one event share it (not a clash of two events)
     date: Date
     phase: Optional[Slug] = None
     description: Text
@@ -377,8 +468,10 @@ class MetricRow(_Strict):
     metric: Metric
     value: Count
     cumulative: Optional[Literal["yes", "no"]] = Field(
-        None, description="yes: a running total to date (a petition's signatures so far), "
-                          "never divided into weekly rates")
+        None,
+        description="yes: a running total to date (a petition's signatures so far), "
+        "never divided into weekly rates",
+    )
     language: Optional[Language] = None
     hashtag: Optional[str] = None
     platform: Optional[Platform] = None
@@ -402,13 +495,15 @@ class EngagementRow(_Strict):
 class DecisionRow(_Strict):
     """What a decision maker did on their own — a plan, a vote, a law — whether or not the
     campaign had any contact with them (contacts go in engagements.csv)."""
+
     date: Date
     decision_maker: Text
     institution: Optional[str] = None
     act: DecisionAct
     direction: Direction
     campaign_answer: CampaignAnswer = Field(
-        "unknown", description="for a partial concession: did the campaign accept it")
+        "unknown", description="for a partial concession: did the campaign accept it"
+    )
     description: Optional[str] = None
     source: SourceRef
 

@@ -8,6 +8,7 @@ optional `measures` (`reach`, the default: shown in question 2; `outcome`: quest
 `exposure` (a positive number, e.g. the population, for rates of a count) and any number of
 `control_<name>` columns: series the campaign could not have moved (another country, a
 related search term), used as controls of the counterfactual."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -44,8 +45,9 @@ def _number(text: str):
     return n if math.isfinite(n) and abs(n) <= LARGEST else None
 
 
-def read_series(path: Path, source_ids: set[str],
-                build: bool = True) -> tuple[Optional[pd.DataFrame], list[Problem]]:
+def read_series(
+    path: Path, source_ids: set[str], build: bool = True
+) -> tuple[Optional[pd.DataFrame], list[Problem]]:
     """The series as a long frame (date, metric, value, measures, exposure, control_…),
     or an empty frame and every problem found, each with its line and column. With
     `build=False` only the problems (the frame is None): pandas is not loaded."""
@@ -57,11 +59,19 @@ def read_series(path: Path, source_ids: set[str],
         return empty(), problems
     header, reader = opened
     for col in header:
-        if col not in (*REQUIRED, *OPTIONAL) and not (col.startswith(CONTROL_PREFIX)
-                                                      and len(col) > len(CONTROL_PREFIX)):
-            problems.append(Problem(name, 1, short(col) or "(blank)", "unknown column; allowed: "
-                                    f"{', '.join((*REQUIRED, *OPTIONAL))} and control_<name> "
-                                    "columns"))
+        if col not in (*REQUIRED, *OPTIONAL) and not (
+            col.startswith(CONTROL_PREFIX) and len(col) > len(CONTROL_PREFIX)
+        ):
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    short(col) or "(blank)",
+                    "unknown column; allowed: "
+                    f"{', '.join((*REQUIRED, *OPTIONAL))} and control_<name> "
+                    "columns",
+                )
+            )
     for col in REQUIRED:
         if col not in header:
             problems.append(Problem(name, 1, col, "required column is missing"))
@@ -77,9 +87,16 @@ def read_series(path: Path, source_ids: set[str],
                 raise ValueError
             row["date"] = day
         except ValueError:
-            problems.append(Problem(name, line, "date", f"{shown(cell['date'])} is not a day "
-                                    f"written YYYY-MM-DD from {FIRST_YEAR} to {LAST_YEAR} (a "
-                                    "series needs exact days)"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "date",
+                    f"{shown(cell['date'])} is not a day "
+                    f"written YYYY-MM-DD from {FIRST_YEAR} to {LAST_YEAR} (a "
+                    "series needs exact days)",
+                )
+            )
         if not cell["metric"]:
             problems.append(Problem(name, line, "metric", "empty; name the series"))
         row["metric"] = cell["metric"]
@@ -90,31 +107,74 @@ def read_series(path: Path, source_ids: set[str],
                 continue
             number = _number(raw)
             if number is None:
-                problems.append(Problem(name, line, col, f"{shown(raw)} is not a number; "
-                                        "write digits with a '.' for decimals and no "
-                                        "thousands separator (1800, 1.8), at most "
-                                        f"{LARGEST:,.0f} (2^53) either way"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"{shown(raw)} is not a number; "
+                        "write digits with a '.' for decimals and no "
+                        "thousands separator (1800, 1.8), at most "
+                        f"{LARGEST:,.0f} (2^53) either way",
+                    )
+                )
             elif col == "exposure" and number <= 0:
-                problems.append(Problem(name, line, col, f"{shown(raw)}: an exposure (such as a "
-                                        "population) must be positive"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"{shown(raw)}: an exposure (such as a population) must be positive",
+                    )
+                )
             row[col] = number
         for col in ["exposure", *controls]:
-            if row.get(col) is None and row.get("value") is not None and col in header \
-                    and col.startswith(CONTROL_PREFIX):
-                problems.append(Problem(name, line, col, "empty; a control series must have "
-                                        "a value on every row the response has one"))
+            if (
+                row.get(col) is None
+                and row.get("value") is not None
+                and col in header
+                and col.startswith(CONTROL_PREFIX)
+            ):
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        "empty; a control series must have "
+                        "a value on every row the response has one",
+                    )
+                )
         row["measures"] = cell.get("measures") or "reach"
         if row["measures"] not in MEASURES:
-            problems.append(Problem(name, line, "measures", f"{shown(row['measures'])} is not one "
-                                    f"of {', '.join(MEASURES)}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "measures",
+                    f"{shown(row['measures'])} is not one of {', '.join(MEASURES)}",
+                )
+            )
         if cell["source"] not in source_ids:
-            problems.append(Problem(name, line, "source", f"{shown(cell['source'])} is not a source "
-                                    "id in campaign.yaml sources"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "source",
+                    f"{shown(cell['source'])} is not a source id in campaign.yaml sources",
+                )
+            )
         key = (row["metric"], row.get("date"))
         if key in seen and "date" in row:
-            problems.append(Problem(name, line, "date", f"{cell['date']} already has a value "
-                                    f"for {shown(row['metric'])} on line {seen[key]}; one row per "
-                                    "metric and date"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "date",
+                    f"{cell['date']} already has a value "
+                    f"for {shown(row['metric'])} on line {seen[key]}; one row per "
+                    "metric and date",
+                )
+            )
         seen.setdefault(key, line)
         rows.append(row)
     if problems:
@@ -124,18 +184,27 @@ def read_series(path: Path, source_ids: set[str],
         first.setdefault(row["metric"], (row["row"], {}))[1].setdefault(row["measures"])
     for metric, (line, kinds) in first.items():
         if len(kinds) > 1:
-            problems.append(Problem(name, line, "measures",
-                                    f"{shown(metric)} is marked both {' and '.join(kinds)}; one "
-                                    "series measures one thing"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "measures",
+                    f"{shown(metric)} is marked both {' and '.join(kinds)}; one "
+                    "series measures one thing",
+                )
+            )
     if problems or not build:
         return empty(), problems
     import pandas as pd
-    frame = pd.DataFrame(rows, columns=["row", "date", "metric", "value", "measures",
-                                        "exposure", *controls])
+
+    frame = pd.DataFrame(
+        rows, columns=["row", "date", "metric", "value", "measures", "exposure", *controls]
+    )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame, []
 
 
 def _empty():
     import pandas as pd
+
     return pd.DataFrame()

@@ -4,6 +4,7 @@ The paper says "late April 2016" and "more than 60 protest stands". evalkit neve
 those into a precise day or an exact count: a `DateSpan` is the interval of days the text
 allows, a `Quantity` is a number with its qualifier and the bounds that qualifier implies.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -44,8 +45,7 @@ def _part_bounds(text: str) -> tuple[date, date]:
         try:
             day = date(y, int(mo), int(d))
         except ValueError as e:  # 2012-13-05, 2016-02-30
-            raise ValueError(f"{text!r} is not a real date ({e}); expected {DATE_FORMS}") \
-                from None
+            raise ValueError(f"{text!r} is not a real date ({e}); expected {DATE_FORMS}") from None
         return day, day
     if mo is not None:
         mo = int(mo)
@@ -111,8 +111,16 @@ class DateSpan:
 # otherwise become infinity ("inf billion uses").
 LARGEST = float(2**53)
 
-QUALIFIERS = ("exactly", "about", "at_least", "more_than", "at_most", "less_than", "nearly",
-              "between")
+QUALIFIERS = (
+    "exactly",
+    "about",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "nearly",
+    "between",
+)
 
 _QUALIFIER_WORDS = {
     "exactly": "exactly",
@@ -135,7 +143,8 @@ _QUALIFIER_WORDS = {
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER = re.compile(
-    r"^(?:(?P<q>" + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
+    r"^(?:(?P<q>"
+    + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
     + r")\s+)?(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|billion)?$",
     re.IGNORECASE,
 )
@@ -146,29 +155,52 @@ _NUMBER = re.compile(
 # than two (Arabic «بضعة»: three to nine), so >= 3 of the unit; "a few" >= 2. Arabic
 # grammar's plural starts at three (آلاف after the dual ألفان), but evalkit takes the lower,
 # English reading so as never to over-state. docs/campaign-format.md lists them.
-_UNITS = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-          "billions": 1e9}
-_UNIT_OF = {"ten": 10, "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6,
-            "billion": 1e9}
+_UNITS = {
+    "tens": 10,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+}
+_UNIT_OF = {"ten": 10, "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORDS = re.compile(
     r"^(?:(?P<several>several|a few)\s+(?P<one>dozen|hundred|thousand|million|billion)"
     r"|(?P<plural>tens|dozens|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)$", re.IGNORECASE)
+    r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)$",
+    re.IGNORECASE,
+)
 # Arabic as sources write it: qualifiers, scale words, counts in words and Eastern Arabic
 # digits, read by the English grammar above (the record keeps what the evaluator wrote).
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٬٫", "0123456789,.")
 _ARABIC = (
-    ("عشرات الآلاف", "tens of thousands"), ("مئات الآلاف", "hundreds of thousands"),
-    ("مئات", "hundreds"), ("آلاف", "thousands"), ("ملايين", "millions"),
-    ("عشرات", "tens"), ("بضعة آلاف", "several thousand"), ("بضع مئات", "several hundred"),
-    ("أكثر من", "more than"), ("ما يزيد عن", "more than"), ("ما يزيد على", "more than"),
-    ("أقل من", "less than"), ("على الأقل", "at least"), ("ما لا يقل عن", "at least"),
-    ("لا يقل عن", "at least"), ("حتى", "up to"), ("نحو", "about"), ("حوالي", "about"),
-    ("حوالى", "about"), ("قرابة", "nearly"), ("قرابة الـ", "nearly"), ("تقريبا", ""),
-    ("مليار", "billion"), ("مليون", "million"), ("ألف", "thousand"),
+    ("عشرات الآلاف", "tens of thousands"),
+    ("مئات الآلاف", "hundreds of thousands"),
+    ("مئات", "hundreds"),
+    ("آلاف", "thousands"),
+    ("ملايين", "millions"),
+    ("عشرات", "tens"),
+    ("بضعة آلاف", "several thousand"),
+    ("بضع مئات", "several hundred"),
+    ("أكثر من", "more than"),
+    ("ما يزيد عن", "more than"),
+    ("ما يزيد على", "more than"),
+    ("أقل من", "less than"),
+    ("على الأقل", "at least"),
+    ("ما لا يقل عن", "at least"),
+    ("لا يقل عن", "at least"),
+    ("حتى", "up to"),
+    ("نحو", "about"),
+    ("حوالي", "about"),
+    ("حوالى", "about"),
+    ("قرابة", "nearly"),
+    ("قرابة الـ", "nearly"),
+    ("تقريبا", ""),
+    ("مليار", "billion"),
+    ("مليون", "million"),
+    ("ألف", "thousand"),
 )
-_ARABIC_RE = re.compile("|".join(sorted((re.escape(a) for a, _ in _ARABIC), key=len,
-                                        reverse=True)))
+_ARABIC_RE = re.compile("|".join(sorted((re.escape(a) for a, _ in _ARABIC), key=len, reverse=True)))
 
 
 def _from_arabic(text: str) -> str:
@@ -187,8 +219,9 @@ def _in_words(text: str) -> Optional[float]:
     if not m:
         return None
     if m.group("several"):
-        return (2.0 if m.group("several").lower() == "a few" else 3.0) \
-            * _UNIT_OF[m.group("one").lower()]
+        return (2.0 if m.group("several").lower() == "a few" else 3.0) * _UNIT_OF[
+            m.group("one").lower()
+        ]
     low = 2.0 * _UNITS[m.group("plural").lower()]
     return low * (_UNIT_OF[m.group("of").lower()[:-1]] if m.group("of") else 1)
 
@@ -212,7 +245,8 @@ def _number(text: str, raw: object) -> float:
             raise ValueError(
                 f"ambiguous number {shown(raw)}: write the decimal separator as a point and no "
                 "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
-                "'1,8' and '1.800' are refused)")
+                "'1,8' and '1.800' are refused)"
+            )
         raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
     return float(text.replace(",", ""))
 
@@ -227,8 +261,8 @@ class Quantity:
 
     value: float
     qualifier: str = "exactly"
-    high: Optional[float] = None   # the top of a range ("50000..70000"); qualifier "between"
-    words: str = ""   # a count in words as the source wrote it ("thousands"): shown so
+    high: Optional[float] = None  # the top of a range ("50000..70000"); qualifier "between"
+    words: str = ""  # a count in words as the source wrote it ("thousands"): shown so
 
     @classmethod
     def parse(cls, raw: object) -> "Quantity":
@@ -250,7 +284,9 @@ class Quantity:
                 if not (lo.is_exact and hi.is_exact):
                     raise ValueError(f"a range takes two plain numbers, got {shown(raw)}")
                 if hi.value < lo.value:
-                    raise ValueError(f"the range {shown(raw)} runs from high to low; write low..high")
+                    raise ValueError(
+                        f"the range {shown(raw)} runs from high to low; write low..high"
+                    )
                 return cls(lo.value, "between", hi.value) if hi.value > lo.value else lo
             low = _in_words(text)
             if low is not None:
@@ -267,15 +303,19 @@ class Quantity:
             base = cls.parse(raw["value"])
             qual = raw.get("qualifier", "exactly")
             if qual not in QUALIFIERS or qual == "between":
-                raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {shown(qual)}")
+                raise ValueError(
+                    f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {shown(qual)}"
+                )
             q = cls(base.value, qual)
         else:
             raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
         if q.value < 0:
             raise ValueError(f"a count cannot be negative, got {shown(raw)}")
         if not q.value <= LARGEST:  # also catches the infinity a 310-digit number becomes
-            raise ValueError(f"too large for a count, got {shown(raw)}; evalkit counts up to "
-                             f"{LARGEST:,.0f} (2^53): check the number")
+            raise ValueError(
+                f"too large for a count, got {shown(raw)}; evalkit counts up to "
+                f"{LARGEST:,.0f} (2^53): check the number"
+            )
         return q
 
     @classmethod
@@ -283,9 +323,12 @@ class Quantity:
         """The quantity a table row holds in its `name`, `name_qualifier`, `name_high` cells."""
         qual = row[f"{name}_qualifier"]
         words = row.get(f"{name}_words")
-        return cls(float(row[name]), qual,
-                   float(row[f"{name}_high"]) if qual == "between" else None,
-                   words if isinstance(words, str) else "")
+        return cls(
+            float(row[name]),
+            qual,
+            float(row[f"{name}_high"]) if qual == "between" else None,
+            words if isinstance(words, str) else "",
+        )
 
     @property
     def lower(self) -> float:
@@ -328,9 +371,15 @@ class Quantity:
         if self.words:
             # the source's words, with the bound evalkit reads them as
             return Msg("{words} (at least {n})", words=self.words, n=_plain(self.value))
-        words = {"exactly": "{n}", "about": N_("about {n}"), "at_least": N_("at least {n}"),
-                 "more_than": N_("more than {n}"), "at_most": N_("at most {n}"),
-                 "less_than": N_("fewer than {n}"), "nearly": N_("nearly {n}")}
+        words = {
+            "exactly": "{n}",
+            "about": N_("about {n}"),
+            "at_least": N_("at least {n}"),
+            "more_than": N_("more than {n}"),
+            "at_most": N_("at most {n}"),
+            "less_than": N_("fewer than {n}"),
+            "nearly": N_("nearly {n}"),
+        }
         return Msg(words[self.qualifier], n=_plain(self.value))
 
 

@@ -13,6 +13,7 @@ The sheets follow the record's contract (schema.py), so a field added there appe
   the CSV file has it.
 A list of words in one cell (a goal's decision makers, an audience's languages) has one per
 line. `[]` says "none" (there were no coalitions), which an empty sheet cannot."""
+
 from __future__ import annotations
 
 import csv
@@ -34,9 +35,9 @@ from evalkit.record.series import SERIES_FILE
 SUFFIX = ".xlsx"
 README = "README"
 CAMPAIGN = "campaign"
-LISTS = "_lists"          # hidden: the drop-down lists' words
-NONE = "[]"               # a list that the evaluator says is empty
-EXAMPLE_FILL = "EEEEEE"   # the scaffold's example rows, to be replaced
+LISTS = "_lists"  # hidden: the drop-down lists' words
+NONE = "[]"  # a list that the evaluator says is empty
+EXAMPLE_FILL = "EEEEEE"  # the scaffold's example rows, to be replaced
 TABLE_SHEETS = {name.removesuffix(".csv"): name for name in (*schema.TABLES, SERIES_FILE)}
 SERIES_COLUMNS = ("date", "metric", "value", "measures", "exposure", "source")
 REQUIRED_TABLES = ("activities.csv", "metrics.csv", "engagements.csv")
@@ -53,8 +54,10 @@ def _unwrap(annotation) -> tuple[Any, bool]:
             annotation = args[0]
         elif origin in (list, tuple):
             is_list, annotation = True, args[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)) \
-                and len(args) == 1:
+        elif (
+            origin in (typing.Union, getattr(__import__("types"), "UnionType", None))
+            and len(args) == 1
+        ):
             annotation = args[0]
         else:
             return annotation, is_list
@@ -71,10 +74,10 @@ class Sheet:
     entries of an entry the sheet of their parent."""
 
     name: str
-    path: tuple[str, ...]           # the key path to the list (parent's path for a child)
+    path: tuple[str, ...]  # the key path to the list (parent's path for a child)
     model: type[BaseModel]
     parent: Optional["Sheet"] = None
-    key: str = ""                   # the child's list key inside its parent entry
+    key: str = ""  # the child's list key inside its parent entry
     children: list["Sheet"] = field(default_factory=list)
 
     @property
@@ -105,6 +108,7 @@ def _sheets() -> tuple[list[Sheet], list[tuple[str, ...]]]:
                 walk(sub, (*prefix, name))
             else:
                 singles.append((*prefix, name))
+
     walk(schema.CampaignRecord, ())
     return sheets, singles
 
@@ -157,11 +161,14 @@ def explanation(info, required: bool) -> str:
     if words:
         parts.append("one of: " + ", ".join(words))
     elif kind == "DateSpan":
-        parts.append("a date as the source gives it: 2016, 2016-04, 2016-04-20, late April "
-                     "2016, 2016-04..2016-06")
+        parts.append(
+            "a date as the source gives it: 2016, 2016-04, 2016-04-20, late April "
+            "2016, 2016-04..2016-06"
+        )
     elif kind == "Quantity":
-        parts.append("a count as the source gives it: 1800, about 806, more than 60, "
-                     "50000..70000, thousands")
+        parts.append(
+            "a count as the source gives it: 1800, about 806, more than 60, 50000..70000, thousands"
+        )
     if is_list:
         parts.append("several: one per line in the cell; [] for none")
     return "; ".join(parts)
@@ -197,6 +204,7 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from evalkit.record.load import _yaml
+
     folder, target = Path(folder), Path(target)
     data = _yaml("safe").load((folder / schema.RECORD_FILE).read_text(encoding="utf-8")) or {}
     wb = Workbook()
@@ -224,9 +232,14 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         ws.column_dimensions[get_column_letter(col)].width = max(12, min(40, len(name) + 4))
         if words:
             letter = get_column_letter(col)
-            dv = DataValidation(type="list", formula1=choices(words), allow_blank=True,
-                                showErrorMessage=True, errorTitle=name,
-                                error=f"{name}: one of {', '.join(words)}"[:255])
+            dv = DataValidation(
+                type="list",
+                formula1=choices(words),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=name,
+                error=f"{name}: one of {', '.join(words)}"[:255],
+            )
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{max(rows + 200, 1000)}")
 
@@ -240,7 +253,8 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         value = _get(data, path)
         info = _info(schema.CampaignRecord, path)
         ws.cell(row=row, column=1, value=".".join(path)).comment = Comment(
-            explanation(info, info.is_required()), "evalkit", width=320, height=140)
+            explanation(info, info.is_required()), "evalkit", width=320, height=140
+        )
         if value is not None:
             ws.cell(row=row, column=2, value=_cell_value(value)).alignment = wrap
         words = vocabulary(info)
@@ -260,25 +274,36 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         ws = wb.create_sheet(sheet.name)
         columns = _columns(sheet.model)
         if sheet.parent:
-            entries = [(parent.get("id"), e) for parent in (_get(data, sheet.path) or [])
-                       if isinstance(parent, dict)
-                       for e in (parent.get(sheet.key) or [])]
+            entries = [
+                (parent.get("id"), e)
+                for parent in (_get(data, sheet.path) or [])
+                if isinstance(parent, dict)
+                for e in (parent.get(sheet.key) or [])
+            ]
             names = [sheet.parent_column, *(".".join(c) for c in columns)]
         else:
             entries = [(None, e) for e in (_get(data, sheet.path) or [])]
             names = [".".join(c) for c in columns]
         for col, name in enumerate(names, start=1):
             if sheet.parent and col == 1:
-                heading(ws, 1, name, f"required; the id of its entry on the "
-                        f"{sheet.parent.name} sheet", [], len(entries))
+                heading(
+                    ws,
+                    1,
+                    name,
+                    f"required; the id of its entry on the {sheet.parent.name} sheet",
+                    [],
+                    len(entries),
+                )
                 continue
             path = tuple(name.split("."))
             info = _info(sheet.model, path)
-            heading(ws, col, name, explanation(info, info.is_required()), vocabulary(info),
-                    len(entries))
+            heading(
+                ws, col, name, explanation(info, info.is_required()), vocabulary(info), len(entries)
+            )
         for r, (parent_id, entry) in enumerate(entries, start=2):
-            values = ([parent_id] if sheet.parent else []) + \
-                [_cell_value(_get(entry, c)) for c in columns]
+            values = ([parent_id] if sheet.parent else []) + [
+                _cell_value(_get(entry, c)) for c in columns
+            ]
             for col, value in enumerate(values, start=1):
                 if value is not None:
                     cell = ws.cell(row=r, column=col, value=value)
@@ -292,8 +317,7 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         csv_path = folder / file
         rows = _read_csv(csv_path) if csv_path.is_file() else []
         model = schema.TABLES.get(file)
-        header = rows[0] if rows else (list(model.model_fields) if model else
-                                       list(SERIES_COLUMNS))
+        header = rows[0] if rows else (list(model.model_fields) if model else list(SERIES_COLUMNS))
         for col, h in enumerate(header, start=1):
             info = model.model_fields.get(h) if model else None
             if info is not None:
@@ -339,13 +363,13 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
 def _text(value) -> str:
     """A cell as the text a CSV or YAML scalar holds (Excel's dates and numbers included)."""
     import datetime as dt
+
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        return (value.date().isoformat() if value.time() == dt.time() else
-                value.isoformat(sep=" "))
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -356,6 +380,7 @@ def _text(value) -> str:
 def _scalar(value):
     """A cell as a YAML value: numbers and true/false keep their type, text stays text."""
     import datetime as dt
+
     if isinstance(value, (bool, int)) or value is None:
         return value
     if isinstance(value, float):
@@ -363,12 +388,16 @@ def _scalar(value):
     if isinstance(value, (dt.date, dt.datetime)):
         return _text(value)
     text = str(value)
-    return {"true": True, "false": False}.get(text.strip().lower(), text) \
-        if text.strip().lower() in ("true", "false") else text
+    return (
+        {"true": True, "false": False}.get(text.strip().lower(), text)
+        if text.strip().lower() in ("true", "false")
+        else text
+    )
 
 
 def _letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(col)
 
 
@@ -384,9 +413,9 @@ class Converted:
 
     folder: Path
     problems: list[Problem]
-    yaml_cells: dict[tuple, str]                 # record path -> "sheet!B7"
-    table_rows: dict[str, dict[int, int]]        # file -> CSV line -> sheet row
-    table_columns: dict[str, list[str]]          # file -> its header
+    yaml_cells: dict[tuple, str]  # record path -> "sheet!B7"
+    table_rows: dict[str, dict[int, int]]  # file -> CSV line -> sheet row
+    table_columns: dict[str, list[str]]  # file -> its header
 
     def locate(self, p: Problem) -> Problem:
         name = Path(p.file).name
@@ -404,8 +433,11 @@ class Converted:
             column = p.field.split(".")[0]
             where = sheet
             if row:
-                where += (f"!{_letter(header.index(column) + 1)}{row}" if column in header
-                          else f"!{row}:{row}")
+                where += (
+                    f"!{_letter(header.index(column) + 1)}{row}"
+                    if column in header
+                    else f"!{row}:{row}"
+                )
             elif column in header:
                 where += f"!{_letter(header.index(column) + 1)}1"
             return Problem(where, None, p.field, p.message)
@@ -432,18 +464,34 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a corrupt or foreign file: say so, never a traceback
-        problems.append(Problem(str(path), None, "", f"cannot be read as an .xlsx workbook "
-                                f"({type(exc).__name__}); save it from Excel or LibreOffice "
-                                "as .xlsx"))
+        problems.append(
+            Problem(
+                str(path),
+                None,
+                "",
+                f"cannot be read as an .xlsx workbook "
+                f"({type(exc).__name__}); save it from Excel or LibreOffice "
+                "as .xlsx",
+            )
+        )
         return conv
     known = {README, LISTS, CAMPAIGN, *(s.name for s in SHEETS), *TABLE_SHEETS}
     for name in wb.sheetnames:
         if name not in known:
-            problems.append(Problem(name, None, "", "not a sheet of a record; the sheets are "
-                                    + ", ".join(sorted(known - {LISTS}))))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "",
+                    "not a sheet of a record; the sheets are " + ", ".join(sorted(known - {LISTS})),
+                )
+            )
     if CAMPAIGN not in wb.sheetnames:
-        problems.append(Problem(str(path), None, "", f"no '{CAMPAIGN}' sheet: start from "
-                                "`evalkit new NAME --xlsx`"))
+        problems.append(
+            Problem(
+                str(path), None, "", f"no '{CAMPAIGN}' sheet: start from `evalkit new NAME --xlsx`"
+            )
+        )
         return conv
 
     def rows(name: str):
@@ -497,7 +545,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 try:
                     listed = _is_list(sheet.model, cpath)
                 except (KeyError, AttributeError, TypeError):
-                    listed = False   # an unknown column: the loader names the key
+                    listed = False  # an unknown column: the loader names the key
                 if _text(value).strip() == NONE and listed:
                     _set(entry, cpath, [])
                 elif listed:
@@ -506,12 +554,17 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                     _set(entry, cpath, _scalar(value))
             if sheet.parent:
                 parents = _get(data, sheet.path) or []
-                owner = next((i for i, p in enumerate(parents) if p.get("id") == parent_id),
-                             None)
+                owner = next((i for i, p in enumerate(parents) if p.get("id") == parent_id), None)
                 if owner is None:
-                    problems.append(Problem(f"{sheet.name}!A{r}", None, sheet.parent_column,
-                                            f"{shown(parent_id)} is not the id of an entry on "
-                                            f"the {sheet.parent.name} sheet"))
+                    problems.append(
+                        Problem(
+                            f"{sheet.name}!A{r}",
+                            None,
+                            sheet.parent_column,
+                            f"{shown(parent_id)} is not the id of an entry on "
+                            f"the {sheet.parent.name} sheet",
+                        )
+                    )
                     continue
                 items = parents[owner].setdefault(sheet.key, [])
                 base = (*sheet.path, owner, sheet.key, len(items))
@@ -541,8 +594,10 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
 
     for name, file in TABLE_SHEETS.items():
         header, body = rows(name)
-        if header is None or (file not in REQUIRED_TABLES and not any(
-                any(_text(v).strip() for v in values) for values in body)):
+        if header is None or (
+            file not in REQUIRED_TABLES
+            and not any(any(_text(v).strip() for v in values) for values in body)
+        ):
             continue  # an optional table (decisions, series) with no rows is not written
         line_rows: dict[int, int] = {}
         buf = io.StringIO()
@@ -564,6 +619,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
 def record_id(path: str | Path) -> Optional[str]:
     """The id a workbook declares, read without validating (None when it cannot tell)."""
     from openpyxl import load_workbook
+
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
         for row in wb[CAMPAIGN].iter_rows(values_only=True):
@@ -590,6 +646,7 @@ def check_workbook(path: str | Path, build: bool = True):
     """`check_record` for a workbook: the campaign (read from its record folder), or every
     problem located on its sheets and cells."""
     from evalkit.record.load import check_record
+
     path = Path(path)
     if not path.is_file():
         return None, [Problem(str(path), None, "", "no such workbook")]
@@ -601,8 +658,10 @@ def check_workbook(path: str | Path, build: bool = True):
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems
     campaign, problems = check_record(folder, build)
-    located = sorted({*conv.problems, *(conv.locate(p) for p in problems)},
-                     key=lambda p: (p.file != CAMPAIGN, p.file, p.field))
+    located = sorted(
+        {*conv.problems, *(conv.locate(p) for p in problems)},
+        key=lambda p: (p.file != CAMPAIGN, p.file, p.field),
+    )
     if located:
         return None, located
     return campaign, []

@@ -1,5 +1,6 @@
 """The comparative report's verdict heat map, drawn with seaborn (a heat map with its cell
 labels and grid in one call) in the verdict colours of the evaluation reports."""
+
 from __future__ import annotations
 
 import textwrap
@@ -26,31 +27,54 @@ def verdict_heatmap(results: list[CampaignResults]):
     from matplotlib.colors import ListedColormap
 
     from evalkit.style.plotting import pyplot
+
     plt = pyplot()
 
     v = verdicts(results)
     rtl = direction() == "rtl"
     # right to left: the first campaign in the right-hand column, as in the table below,
     # and each question's label on the right, its number at its start (right)
-    names = [_name(r) for r in results][::-1 if rtl else 1]
+    names = [_name(r) for r in results][:: -1 if rtl else 1]
     scores = v.pivot(index="question", columns="campaign", values="score")[names].astype(float)
     words = v.pivot(index="question", columns="campaign", values="verdict")[names]
     missing = scores.isna()
     annot = words.map(tr).where(~missing, "")
     fig, ax = plt.subplots(figsize=(3.2 + 1.6 * len(results), 3.8))
     # one colour per level of the scale: score 0..3 falls in the middle of its band
-    sns.heatmap(scores, ax=ax, vmin=-0.5, vmax=3.5, cbar=False, square=False,
-                cmap=ListedColormap([VERDICT_COLOURS[level] for level in SCALE]),
-                annot=annot.to_numpy(), fmt="", linewidths=2, linecolor="white",
-                annot_kws={"color": "white", "fontsize": 9, "fontweight": "bold"})
+    sns.heatmap(
+        scores,
+        ax=ax,
+        vmin=-0.5,
+        vmax=3.5,
+        cbar=False,
+        square=False,
+        cmap=ListedColormap([VERDICT_COLOURS[level] for level in SCALE]),
+        annot=annot.to_numpy(),
+        fmt="",
+        linewidths=2,
+        linecolor="white",
+        annot_kws={"color": "white", "fontsize": 9, "fontweight": "bold"},
+    )
     for i, j in zip(*missing.to_numpy().nonzero()):  # no verdict: said in words
         ax.add_patch(plt.Rectangle((j + 0.04, i + 0.04), 0.92, 0.92, fill=False, ec="#999"))
-        ax.text(j + 0.5, i + 0.5, _wrapped(tr("insufficient evidence"), 12), ha="center",
-                va="center", fontsize=7)
+        ax.text(
+            j + 0.5,
+            i + 0.5,
+            _wrapped(tr("insufficient evidence"), 12),
+            ha="center",
+            va="center",
+            fontsize=7,
+        )
     # wrapped labels: long campaign names do not run into each other
     ax.set_xticklabels([_wrapped(n, 16) for n in names], fontsize=8, rotation=0)
-    ax.set_yticklabels([RLM * rtl + _wrapped(localized(q), 34).replace("\n", "\n" + RLM * rtl)
-                        for q in scores.index], fontsize=8, rotation=0)
+    ax.set_yticklabels(
+        [
+            RLM * rtl + _wrapped(localized(q), 34).replace("\n", "\n" + RLM * rtl)
+            for q in scores.index
+        ],
+        fontsize=8,
+        rotation=0,
+    )
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.xaxis.tick_top()

@@ -7,6 +7,7 @@ In a template, a line break and the indentation after it are not output (the tem
 laid out for reading; the pages hold no whitespace between tags, as before): write a space
 where one is meant, and keep a tag's attributes on one line.
 """
+
 from __future__ import annotations
 
 import functools
@@ -43,18 +44,21 @@ class Html(Markup):
 
     def __add__(self, other):
         if isinstance(other, str) or hasattr(other, "__html__"):
-            return Html(Markup.__add__(self, other),
-                        self.headings + tuple(getattr(other, "headings", ())))
+            return Html(
+                Markup.__add__(self, other), self.headings + tuple(getattr(other, "headings", ()))
+            )
         return NotImplemented
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
+
         _show_stylesheet_once()
         # in an Arabic notebook opened in JupyterLab (no page-wide dir) the output still
         # reads right to left
         shown = render_fragment("rtl.html.j2", body=self) if direction() == "rtl" else self
-        metadata = {"evalkit": {"headings": [list(h) for h in self.headings]}} \
-            if self.headings else {}
+        metadata = (
+            {"evalkit": {"headings": [list(h) for h in self.headings]}} if self.headings else {}
+        )
         display({"text/html": str(shown)}, raw=True, metadata=metadata)
 
 
@@ -75,9 +79,13 @@ def _show_stylesheet_once() -> None:
     global _styled
     if not _styled:
         from IPython.display import display
+
         _styled = True
-        display({"text/html": str(render_fragment("stylesheet.html.j2", css=stylesheet()))},
-                raw=True, metadata={"evalkit": {"stylesheet": True}})
+        display(
+            {"text/html": str(render_fragment("stylesheet.html.j2", css=stylesheet()))},
+            raw=True,
+            metadata={"evalkit": {"stylesheet": True}},
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,15 +98,19 @@ def stylesheet() -> Markup:
 
 # A run of Arabic script (with a leading # for hashtags); isolated so that it reads right to
 # left inside an English sentence without reordering the text around it.
-_ARABIC_RUN = re.compile(r"#?[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F_\s]*"
-                         r"(?<!\s)")
+_ARABIC_RUN = re.compile(
+    r"#?[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F_\s]*"
+    r"(?<!\s)"
+)
 
 # In a right-to-left report, runs that must read left to right are isolated: Latin text
 # (record text the evaluator wrote in English, file names, codes) so that its punctuation
 # stays in order, and numbers joined by separators (2020-12, 2014..2019, 62–131), which the
 # bidirectional algorithm would otherwise show back to front after an Arabic word.
-_LTR_RUN = re.compile(r"[\"“(\[#@]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
-                      r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d")
+_LTR_RUN = re.compile(
+    r"[\"“(\[#@]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
+    r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
+)
 
 _LTR_ISOLATE = Markup('<bdi dir="ltr">{}</bdi>')
 _RTL_ISOLATE = Markup('<bdi dir="rtl" lang="ar">{}</bdi>')
@@ -128,8 +140,12 @@ def _trimmed(run: str) -> tuple[str, str, str]:
     head = tail = ""
     while run and (run[0] in _OPEN or run[0] == '"') and _unpaired(run, 0):
         head, run = head + run[0], run[1:]
-    while run and (run[-1] in _TRAILING or run[-1].isspace()
-                   or (run[-1] in _CLOSE or run[-1] == '"') and _unpaired(run, -1)):
+    while run and (
+        run[-1] in _TRAILING
+        or run[-1].isspace()
+        or (run[-1] in _CLOSE or run[-1] == '"')
+        and _unpaired(run, -1)
+    ):
         run, tail = run[:-1], run[-1] + tail
     return head, run, tail
 
@@ -159,8 +175,7 @@ def _ltr_runs(raw: str):
 
 def _runs(raw: str, rtl: bool):
     """(text, isolated?) pieces of `raw`: the runs of the other direction, and between."""
-    found = _ltr_runs(raw) if rtl else ((m.start(), m.group(0)) for m in
-                                        _ARABIC_RUN.finditer(raw))
+    found = _ltr_runs(raw) if rtl else ((m.start(), m.group(0)) for m in _ARABIC_RUN.finditer(raw))
     # the punctuation at a run's edges is the Arabic sentence's only when there is one:
     # a cell that is all English (record text) keeps its full stop
     arabic = rtl and bool(_ARABIC.search(raw))
@@ -209,8 +224,11 @@ def _esc_pieces(pieces, rtl: bool) -> Markup:
                 out.append(_AUTO_ISOLATE.format(_esc_pieces(piece, rtl)))
         else:
             isolate = _LTR_ISOLATE if rtl else _RTL_ISOLATE
-            out.extend(isolate.format(text) if inside else escape(text)
-                       for text, inside in _runs(piece, rtl) if text)
+            out.extend(
+                isolate.format(text) if inside else escape(text)
+                for text, inside in _runs(piece, rtl)
+                if text
+            )
     return Markup("").join(out)
 
 
@@ -268,12 +286,14 @@ def css_content(template: str, **counters: str) -> Markup:
     css_content("page {page} of {pages}", page="page", pages="pages") gives
     "page " counter(page) " of " counter(pages) "" — the translation may move the fields."""
     pieces = re.split(r"\{(\w+)\}", template)
-    return Markup(" ").join(Markup('counter({})').format(counters[p]) if i % 2 else
-                            Markup('"{}"').format(css_string(p))
-                            for i, p in enumerate(pieces))
+    return Markup(" ").join(
+        Markup("counter({})").format(counters[p]) if i % 2 else Markup('"{}"').format(css_string(p))
+        for i, p in enumerate(pieces)
+    )
 
 
 # --- templates -----------------------------------------------------------------------------
+
 
 class _LineBreaksAreLayout(Extension):
     """A line break in a template, and the indentation after it, is not output."""
@@ -295,13 +315,18 @@ def _title_text(context, value) -> Markup:
 
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      finalize=_finalize, undefined=StrictUndefined,
-                      extensions=[_LineBreaksAreLayout])
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        extensions=[_LineBreaksAreLayout],
+    )
     # attr: an attribute's value; plain: text shown as written, escaped but not isolated
     # (the record's own text in cells that find their direction themselves, dir="auto")
-    env.filters.update(attr=attr, plain=attr, css_string=css_string, esc=esc,
-                       title_text=_title_text)
+    env.filters.update(
+        attr=attr, plain=attr, css_string=css_string, esc=esc, title_text=_title_text
+    )
     return env
 
 
@@ -314,6 +339,15 @@ def render_page(name: str, lang: str, **context) -> str:
     """A whole page from a template, in `lang`'s direction (pages built outside a report:
     the index, the record page, the worksheets)."""
     page_direction = direction(lang)
-    return environment().get_template(name).render(
-        lang=lang, dir=page_direction, page_direction=page_direction,
-        css=stylesheet(), **context) + "\n"
+    return (
+        environment()
+        .get_template(name)
+        .render(
+            lang=lang,
+            dir=page_direction,
+            page_direction=page_direction,
+            css=stylesheet(),
+            **context,
+        )
+        + "\n"
+    )

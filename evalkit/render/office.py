@@ -6,6 +6,7 @@ Word copies are written by pandoc (the pypandoc_binary wheel carries it: no syst
 package): it maps the page's headings, lists and tables onto Word's own styles, which an
 evaluator then edits like any document; an Arabic report is right to left. The spreadsheet
 copy is written with openpyxl from the page's tables as a reader sees them."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,10 @@ from pathlib import Path
 
 from evalkit.i18n import direction
 
-INSTALL_HINT = ("--docx needs pandoc, which the pypandoc_binary package carries: "
-                "pip install pypandoc_binary (scripts/reports.sh installs it)")
+INSTALL_HINT = (
+    "--docx needs pandoc, which the pypandoc_binary package carries: "
+    "pip install pypandoc_binary (scripts/reports.sh installs it)"
+)
 
 
 class OfficeError(RuntimeError):
@@ -25,6 +28,7 @@ class OfficeError(RuntimeError):
 def pandoc_available() -> bool:
     try:
         import pypandoc
+
         pypandoc.get_pandoc_path()
         return True
     except (ImportError, OSError):
@@ -35,6 +39,7 @@ def _readable_html(page: str) -> str:
     """The page as a document: no stylesheet, script, navigation or anchor marks; folded
     parts unfolded (a copy has no clicks)."""
     from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(page, "html.parser")
     for tag in soup(["style", "script", "nav"]):
         tag.decompose()
@@ -49,6 +54,7 @@ def _readable_html(page: str) -> str:
 
 def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en") -> Path:
     import pypandoc
+
     html_path, docx_path = Path(html_path), Path(docx_path)
     page = _readable_html(html_path.read_text(encoding="utf-8"))
     extra = ["--standalone", f"--metadata=lang:{lang}"]
@@ -59,8 +65,9 @@ def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en")
         source.write_text(page, encoding="utf-8")
         out = Path(tmp) / docx_path.name
         try:
-            pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(out),
-                                  extra_args=extra)
+            pypandoc.convert_file(
+                str(source), "docx", format="html", outputfile=str(out), extra_args=extra
+            )
         except (RuntimeError, OSError) as exc:
             raise OfficeError(f"pandoc could not write {docx_path.name}: {exc}") from exc
         out.replace(docx_path)
@@ -83,6 +90,7 @@ def html_tables_to_xlsx(html_path: str | Path, xlsx_path: str | Path, lang: str 
     from bs4 import BeautifulSoup
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
     soup = BeautifulSoup(Path(html_path).read_text(encoding="utf-8"), "html.parser")
     wb = Workbook()
     wb.remove(wb.active)
@@ -114,5 +122,7 @@ def html_tables_to_xlsx(html_path: str | Path, xlsx_path: str | Path, lang: str 
 def write_copies(html_path: str | Path, lang: str = "en") -> list[Path]:
     """evaluation.docx and evaluation.xlsx beside evaluation.html (or comparative.*)."""
     html_path = Path(html_path)
-    return [html_to_docx(html_path, html_path.with_suffix(".docx"), lang),
-            html_tables_to_xlsx(html_path, html_path.with_suffix(".xlsx"), lang)]
+    return [
+        html_to_docx(html_path, html_path.with_suffix(".docx"), lang),
+        html_tables_to_xlsx(html_path, html_path.with_suffix(".xlsx"), lang),
+    ]

@@ -4,6 +4,7 @@ in evalkit/render/templates (evalkit.render.markup).
 Every value a template shows is escaped and bidi-isolated by construction, so a campaign
 named `<script>…</script>` shows as text, and Arabic runs are isolated to read right to left.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,59 +24,91 @@ from evalkit.i18n import N_, Msg, joined, localized, remember, set_language, tr
 from evalkit.render.markup import Html, Markup, attr, concat, esc, render_fragment
 from evalkit.render.page import EvidenceLinks
 
-__all__ = ["Html", "attr", "esc", "paragraph", "bullets", "table", "figure", "bar_chart",
-           "project_path", "CampaignReport", "ComparativeReport"]
+__all__ = [
+    "Html",
+    "attr",
+    "esc",
+    "paragraph",
+    "bullets",
+    "table",
+    "figure",
+    "bar_chart",
+    "project_path",
+    "CampaignReport",
+    "ComparativeReport",
+]
 
 
 # Each section of the reports: its heading and the sentence under it. The heading's anchor
 # is made from the English heading in every language, so links into a report stay valid.
 SECTIONS = {
-    "verdicts": ("The five questions at a glance",
-                 "The paper's five evaluation questions, each answered from the record. A "
-                 "verdict is on one scale — poor, weak, fair, good — from the share of the "
-                 "question's criteria that the record meets; where the record cannot judge "
-                 "enough criteria the verdict is withheld as insufficient evidence. "
-                 "docs/evaluation-method.md explains every indicator, threshold and rule."),
-    "campaign": ("The campaign",
-                 "What the record says the campaign was: its cause, phases and the hot events "
-                 "around it."),
-    "grid": ("The paper's grid",
-             "The grid the paper uses to rate every campaign (its appendix tables): goal, "
-             "geographic scope, interacting audience, launch timing, media tools, discourse, "
-             "strategies and result. Each row is generated from the record and names its "
-             "sources. Launch timing is computed from the dates in the record, not typed in."),
-    "timing": ("Launch timing",
-               "Before, at or after the hot event, computed from the phase and event dates; "
-               "reactive means the campaign launched at or after an event it did not make."),
-    "checklist": ("The paper's checklist",
-                  "The paper's 12 strengths and 23 weaknesses (section 4) as rules over the "
-                  "record. Each says whether it fires, on what evidence, or that the record "
-                  "cannot decide it."),
-    "recommendations": ("What to do next",
-                        "The paper's recommendations (section 6) that answer the weaknesses "
-                        "that fired."),
+    "verdicts": (
+        "The five questions at a glance",
+        "The paper's five evaluation questions, each answered from the record. A "
+        "verdict is on one scale — poor, weak, fair, good — from the share of the "
+        "question's criteria that the record meets; where the record cannot judge "
+        "enough criteria the verdict is withheld as insufficient evidence. "
+        "docs/evaluation-method.md explains every indicator, threshold and rule.",
+    ),
+    "campaign": (
+        "The campaign",
+        "What the record says the campaign was: its cause, phases and the hot events around it.",
+    ),
+    "grid": (
+        "The paper's grid",
+        "The grid the paper uses to rate every campaign (its appendix tables): goal, "
+        "geographic scope, interacting audience, launch timing, media tools, discourse, "
+        "strategies and result. Each row is generated from the record and names its "
+        "sources. Launch timing is computed from the dates in the record, not typed in.",
+    ),
+    "timing": (
+        "Launch timing",
+        "Before, at or after the hot event, computed from the phase and event dates; "
+        "reactive means the campaign launched at or after an event it did not make.",
+    ),
+    "checklist": (
+        "The paper's checklist",
+        "The paper's 12 strengths and 23 weaknesses (section 4) as rules over the "
+        "record. Each says whether it fires, on what evidence, or that the record "
+        "cannot decide it.",
+    ),
+    "recommendations": (
+        "What to do next",
+        "The paper's recommendations (section 6) that answer the weaknesses that fired.",
+    ),
     "sources": ("Sources", "Every fact in the record points to one of these."),
     # the comparative report
-    "c-verdicts": ("The five questions, side by side",
-                   "Verdicts on the scale poor · weak · fair · good; a blank cell is "
-                   "insufficient evidence."),
-    "c-reach": ("Reach against outcome",
-                "Whether the audience was reached (question 2) beside whether the goals were "
-                "achieved (question 3) and the main goal's recorded attainment. The two are "
-                "never averaged: a campaign can reach millions and still fail its main goal."),
-    "c-launches": ("Reactive or designed launches",
-                   "Computed from each record's phase and hot-event dates."),
-    "c-mobilisation": ("Mobilisation across the campaigns",
-                       "International protest stands as rates per week of the window each "
-                       "count covers, with the paper's qualifiers kept as bounds, and a Poisson "
-                       "trend test across them in time order where the counts can carry one."),
-    "c-fragmentation": ("Hashtag fragmentation",
-                        "Distinct hashtags per language and phase after merging spelling "
-                        "variants, and how many trended."),
+    "c-verdicts": (
+        "The five questions, side by side",
+        "Verdicts on the scale poor · weak · fair · good; a blank cell is insufficient evidence.",
+    ),
+    "c-reach": (
+        "Reach against outcome",
+        "Whether the audience was reached (question 2) beside whether the goals were "
+        "achieved (question 3) and the main goal's recorded attainment. The two are "
+        "never averaged: a campaign can reach millions and still fail its main goal.",
+    ),
+    "c-launches": (
+        "Reactive or designed launches",
+        "Computed from each record's phase and hot-event dates.",
+    ),
+    "c-mobilisation": (
+        "Mobilisation across the campaigns",
+        "International protest stands as rates per week of the window each "
+        "count covers, with the paper's qualifiers kept as bounds, and a Poisson "
+        "trend test across them in time order where the counts can carry one.",
+    ),
+    "c-fragmentation": (
+        "Hashtag fragmentation",
+        "Distinct hashtags per language and phase after merging spelling "
+        "variants, and how many trended.",
+    ),
     "c-mix": ("Mobilisation, advocacy and lobbying against main-goal attainment", ""),
-    "c-grid": ("The paper's grid, side by side",
-               "Each campaign's appendix grid as its own report generated it: the full "
-               "evidence, last because it is long."),
+    "c-grid": (
+        "The paper's grid, side by side",
+        "Each campaign's appendix grid as its own report generated it: the full "
+        "evidence, last because it is long.",
+    ),
 }
 
 
@@ -84,8 +117,9 @@ def heading(title_en: str) -> Html:
     contents and links find it in any language) and the pilcrow link beside it; the page's
     contents list it."""
     anchor, title = str(title_en).replace(" ", "-"), localized(title_en)
-    return Html(render_fragment("heading.html.j2", anchor=anchor, title=title),
-                headings=[(anchor, title)])
+    return Html(
+        render_fragment("heading.html.j2", anchor=anchor, title=title), headings=[(anchor, title)]
+    )
 
 
 def section(key: str) -> Html:
@@ -96,8 +130,10 @@ def section(key: str) -> Html:
 
 def _section(title, intro) -> Html:
     h = heading(title)
-    return Html(render_fragment("section.html.j2", heading=h,
-                                intro=localized(intro) if intro else ""), h.headings)
+    return Html(
+        render_fragment("section.html.j2", heading=h, intro=localized(intro) if intro else ""),
+        h.headings,
+    )
 
 
 def question_section(question) -> Html:
@@ -149,10 +185,15 @@ def capped(value) -> str:
     # items are joined the language's way (evalkit.i18n: «؛ » and «، » in Arabic)
     sep = next((s for s in ("; ", "؛ ", ", ", "، ") if s in head), ", ")
     cut = head.rfind(sep)
-    kept, rest = (text[:cut], text[cut + len(sep):]) if cut > 0 else (head, text[CELL_LIMIT:])
+    kept, rest = (text[:cut], text[cut + len(sep) :]) if cut > 0 else (head, text[CELL_LIMIT:])
     more = rest.count(sep) + 1
-    return kept + " " + tr("… and {more} more not shown (all of them are in results.json)").format(
-        more=f"{more:,}")
+    return (
+        kept
+        + " "
+        + tr("… and {more} more not shown (all of them are in results.json)").format(
+            more=f"{more:,}"
+        )
+    )
 
 
 Links = Optional[Callable[[Markup], Markup]]
@@ -168,18 +209,31 @@ def _cell(column: str, value, links: Links = None) -> dict:
     return {"colour": None, "text": links(text) if links else text}
 
 
-def table(frame: pd.DataFrame, columns: Optional[dict] = None, caption: str = "",
-          fold_after: Optional[int] = None, links: Links = None) -> Html:
+def table(
+    frame: pd.DataFrame,
+    columns: Optional[dict] = None,
+    caption: str = "",
+    fold_after: Optional[int] = None,
+    links: Links = None,
+) -> Html:
     """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
     columns to the headings readers see; with `fold_after`, a longer table is folded into
     a <details> block that says how many rows it holds; `links` turns evidence in the
     escaped cells into links (evalkit.render.page.EvidenceLinks)."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
     rows = [[_cell(c, row[c], links) for c in columns] for _, row in frame.iterrows()]
-    show = (tr("Show the table ({rows} rows)").format(rows=len(frame))
-            if fold_after is not None and len(frame) > fold_after else "")
-    return render_fragment("table.html.j2", head=[tr(h) for h in columns.values()],
-                           rows=rows, caption=caption, show=show)
+    show = (
+        tr("Show the table ({rows} rows)").format(rows=len(frame))
+        if fold_after is not None and len(frame) > fold_after
+        else ""
+    )
+    return render_fragment(
+        "table.html.j2",
+        head=[tr(h) for h in columns.values()],
+        rows=rows,
+        caption=caption,
+        show=show,
+    )
 
 
 def figure(fig, alt: str) -> Html:
@@ -191,6 +245,7 @@ def figure(fig, alt: str) -> Html:
 
     import matplotlib
     from evalkit.style.plotting import pyplot
+
     plt = pyplot()
 
     buf = io.BytesIO()
@@ -201,8 +256,12 @@ def figure(fig, alt: str) -> Html:
     return render_fragment("figure.html.j2", alt=alt, data=data)
 
 
-def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]],
-              scale_max: float, colours: tuple[str, ...] = ("#4c72b0", "#dd8452")) -> Html:
+def bar_chart(
+    title: str,
+    groups: list[tuple[str, list[tuple[str, float, str]]]],
+    scale_max: float,
+    colours: tuple[str, ...] = ("#4c72b0", "#dd8452"),
+) -> Html:
     """A bar chart in escaped HTML and CSS: groups of (label, value, text shown). Drawn by the
     browser: crisp, accessible text, right-to-left where needed, nothing to run, and an order
     of magnitude cheaper than a matplotlib figure in a report."""
@@ -211,9 +270,14 @@ def bar_chart(title: str, groups: list[tuple[str, list[tuple[str, float, str]]]]
         cells = []
         for i, (name, value, text, *own) in enumerate(bars):
             width = 0 if not scale_max else max(0.0, min(1.0, value / scale_max)) * 100
-            cells.append({"width": f"{width:.1f}", "colour": own[0] if own else
-                          colours[i % len(colours)], "name": localized(name),
-                          "text": localized(text)})
+            cells.append(
+                {
+                    "width": f"{width:.1f}",
+                    "colour": own[0] if own else colours[i % len(colours)],
+                    "name": localized(name),
+                    "text": localized(text),
+                }
+            )
         shown.append((localized(label), cells))
     return render_fragment("bar_chart.html.j2", title=title, groups=shown)
 
@@ -222,8 +286,12 @@ def draw(chart: "BarChart | OrdinalChart") -> Html:
     """A question's chart (evalkit.evaluation.base) in HTML."""
     if isinstance(chart, OrdinalChart):
         return ordinal_chart(chart)
-    return bar_chart(localized(chart.title), chart.groups, chart.top,
-                     *((chart.colours,) if chart.colours else ()))
+    return bar_chart(
+        localized(chart.title),
+        chart.groups,
+        chart.top,
+        *((chart.colours,) if chart.colours else ()),
+    )
 
 
 def ordinal_chart(chart: OrdinalChart) -> Html:
@@ -231,35 +299,51 @@ def ordinal_chart(chart: OrdinalChart) -> Html:
     in order), the step in words beside it; a row with no step on the scale says why in
     words across the row."""
     return render_fragment(
-        "ordinal_chart.html.j2", title=localized(chart.title),
+        "ordinal_chart.html.j2",
+        title=localized(chart.title),
         scale=[localized(s) for s in chart.scale],
-        rows=[{"label": localized(label), "step": step, "words": localized(words),
-               "colour": colour} for label, step, words, colour in chart.rows])
+        rows=[
+            {"label": localized(label), "step": step, "words": localized(words), "colour": colour}
+            for label, step, words, colour in chart.rows
+        ],
+    )
 
 
 def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
     """The five verdicts as a row of coloured boxes, each with its question and its verdict
     in words (the colour only repeats the word); wraps on a narrow screen."""
-    boxes = [{"label": label, "colour": VERDICT_COLOURS[level], "level": tr(level)}
-             if level in VERDICT_COLOURS else
-             {"label": label, "colour": None, "level": tr("insufficient evidence")}
-             for label, level in items]
+    boxes = [
+        {"label": label, "colour": VERDICT_COLOURS[level], "level": tr(level)}
+        if level in VERDICT_COLOURS
+        else {"label": label, "colour": None, "level": tr("insufficient evidence")}
+        for label, level in items
+    ]
     return render_fragment("strip.html.j2", boxes=boxes, label=tr("The five verdicts"))
 
 
 def verdict_block(analysis) -> Html:
     v = analysis.verdict
     said = tr("Verdict: {sentence}").format(sentence=localized(v.sentence()))
-    return render_fragment("verdict.html.j2", colour=VERDICT_COLOURS.get(v.level, "#555"),
-                           said=said)
+    return render_fragment(
+        "verdict.html.j2", colour=VERDICT_COLOURS.get(v.level, "#555"), said=said
+    )
 
 
 def _summary(lines: list, strip: Optional[Html], list_tag: str, title_en: str) -> Html:
     """A report's few summary lines under their heading (the campaign's with its verdict
     strip, numbered)."""
     h = heading(title_en)
-    return Html(render_fragment("summary.html.j2", label=tr("Summary"), heading=h,
-                                strip=strip, list=list_tag, lines=lines), h.headings)
+    return Html(
+        render_fragment(
+            "summary.html.j2",
+            label=tr("Summary"),
+            heading=h,
+            strip=strip,
+            list=list_tag,
+            lines=lines,
+        ),
+        h.headings,
+    )
 
 
 def project_path(path: str | Path) -> Path:
@@ -289,9 +373,13 @@ class CampaignReport:
         r = self.campaign.record
         as_of = self.as_of.isoformat() if self.as_of else tr("everything recorded")
         return render_fragment(
-            "title.html.j2", title=tr("Evaluation: {name}").format(name=r.name.en),
-            also=r.name.ar or "", record=tr("Record"), code=r.id,
-            said=tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of))
+            "title.html.j2",
+            title=tr("Evaluation: {name}").format(name=r.name.en),
+            also=r.name.ar or "",
+            record=tr("Record"),
+            code=r.id,
+            said=tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of),
+        )
 
     def summary(self) -> Html:
         """Five lines for a reader with one minute: the main goal, the five verdicts, reach
@@ -300,42 +388,66 @@ class CampaignReport:
         q = ev.questions
         goals = q[3].table
         mains = goals[goals["level"] == "main"] if len(goals) else goals
-        main = _listing((tr("{goal} — {attainment}").format(goal=r["text"].rstrip("."),
-                                                            attainment=tr(r["attainment"]))
-                         + (" " + tr("(as of {date})").format(date=r["judged as of"])
-                            if r["judged as of"] else "")
-                         # a missed deadline belongs in the one line a reader may read
-                         + (tr(", ") + localized(r["deadline"]) if r.get("_on_time") is False
-                            else "")
-                         for _, r in mains.iterrows()), "; ") or tr("no main goal recorded")
+        main = _listing(
+            (
+                tr("{goal} — {attainment}").format(
+                    goal=r["text"].rstrip("."), attainment=tr(r["attainment"])
+                )
+                + (
+                    " " + tr("(as of {date})").format(date=r["judged as of"])
+                    if r["judged as of"]
+                    else ""
+                )
+                # a missed deadline belongs in the one line a reader may read
+                + (tr(", ") + localized(r["deadline"]) if r.get("_on_time") is False else "")
+                for _, r in mains.iterrows()
+            ),
+            "; ",
+        ) or tr("no main goal recorded")
         names = {n: tr(w) for n, w in QUESTION_WORDS.items()}
         verdicts = " · ".join(f"{n} {names[n]}: {tr(a.verdict.level)}" for n, a in q.items())
-        reach = tr("Reach {reach}, goals {goals}").format(reach=tr(q[2].verdict.level),
-                                                          goals=tr(q[3].verdict.level))
+        reach = tr("Reach {reach}, goals {goals}").format(
+            reach=tr(q[2].verdict.level), goals=tr(q[3].verdict.level)
+        )
         if q[2].largest:
             reach += "; " + tr("largest counts: {counts}").format(
-                counts=_listing(localized(c) for c in q[2].largest[:3]))
+                counts=_listing(localized(c) for c in q[2].largest[:3])
+            )
         if q[3].verdict.cap_reason:
             cap = localized(q[3].verdict.cap_reason)
             reach += ". " + cap[0].upper() + cap[1:]
         launch = next((t for t in ev.timing if t.role == "launch"), None)
-        launch_line = (tr("Launch: {how}{sentence}").format(
-            how={True: tr("reactive") + " — ", False: tr("not reactive") + " — ",
-                 None: ""}[launch.reactive], sentence=localized(launch.sentence()))
-            if launch else tr("Launch: not recorded"))
+        launch_line = (
+            tr("Launch: {how}{sentence}").format(
+                how={True: tr("reactive") + " — ", False: tr("not reactive") + " — ", None: ""}[
+                    launch.reactive
+                ],
+                sentence=localized(launch.sentence()),
+            )
+            if launch
+            else tr("Launch: not recorded")
+        )
         fired = [r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "weakness"]
-        strengths = [r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "strength"]
+        strengths = [
+            r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "strength"
+        ]
         recs = [str(n) for n, _, _ in ev.recommendations()]
         checklist = tr("Checklist: {strengths} strengths and {weaknesses} weaknesses found").format(
-            strengths=len(strengths), weaknesses=len(fired))
+            strengths=len(strengths), weaknesses=len(fired)
+        )
         if fired:
             checklist += " (" + _listing(fired) + ")"
         if recs:
             checklist += "; " + tr("recommendations {numbers} answer them").format(
-                numbers=_listing(recs))
-        lines = [tr("Main goal: {goal}.").format(goal=main),
-                 tr("Verdicts: {verdicts}.").format(verdicts=verdicts),
-                 reach.rstrip(".") + ".", launch_line, checklist + "."]
+                numbers=_listing(recs)
+            )
+        lines = [
+            tr("Main goal: {goal}.").format(goal=main),
+            tr("Verdicts: {verdicts}.").format(verdicts=verdicts),
+            reach.rstrip(".") + ".",
+            launch_line,
+            checklist + ".",
+        ]
         strip = verdict_strip([(f"{n} {names[n]}", a.verdict.level) for n, a in q.items()])
         return _summary(lines, strip, "ol", N_("In five lines"))
 
@@ -343,22 +455,58 @@ class CampaignReport:
 
     def overview(self) -> Html:
         r = self.campaign.record
-        rows = pd.DataFrame([
-            ("Cause", r.cause), ("Summary", r.summary or ""),
-            ("Organisers", _listing(r.organisers, "; ")),
-            ("Phases", _listing((tr("{name} ({start} to {end})").format(
-                name=p.name, start=localized(p.start.text), end=localized(p.end.text))
-                for p in r.phases), "; ")),
-            ("Hot events", _listing((tr("{name} ({date})").format(
-                name=e.description, date=localized(e.date.text)) for e in r.hot_events), "; ")),
-            ("Recorded", localized(Msg(
-                "{activities}, {metrics}, {engagements}",
-                activities=Msg("{n} activity", "{n} activities", n=len(self.campaign.activities)),
-                metrics=Msg("{n} metric", "{n} metrics", n=len(self.campaign.metrics)),
-                engagements=Msg("{n} decision-maker engagement", "{n} decision-maker engagements",
-                                n=len(self.campaign.engagements))))),
-            *self._cut_row(),
-        ], columns=["what", "record"])
+        rows = pd.DataFrame(
+            [
+                ("Cause", r.cause),
+                ("Summary", r.summary or ""),
+                ("Organisers", _listing(r.organisers, "; ")),
+                (
+                    "Phases",
+                    _listing(
+                        (
+                            tr("{name} ({start} to {end})").format(
+                                name=p.name,
+                                start=localized(p.start.text),
+                                end=localized(p.end.text),
+                            )
+                            for p in r.phases
+                        ),
+                        "; ",
+                    ),
+                ),
+                (
+                    "Hot events",
+                    _listing(
+                        (
+                            tr("{name} ({date})").format(
+                                name=e.description, date=localized(e.date.text)
+                            )
+                            for e in r.hot_events
+                        ),
+                        "; ",
+                    ),
+                ),
+                (
+                    "Recorded",
+                    localized(
+                        Msg(
+                            "{activities}, {metrics}, {engagements}",
+                            activities=Msg(
+                                "{n} activity", "{n} activities", n=len(self.campaign.activities)
+                            ),
+                            metrics=Msg("{n} metric", "{n} metrics", n=len(self.campaign.metrics)),
+                            engagements=Msg(
+                                "{n} decision-maker engagement",
+                                "{n} decision-maker engagements",
+                                n=len(self.campaign.engagements),
+                            ),
+                        )
+                    ),
+                ),
+                *self._cut_row(),
+            ],
+            columns=["what", "record"],
+        )
         return table(rows)
 
     def _cut_row(self) -> list:
@@ -366,34 +514,63 @@ class CampaignReport:
         cut = self.campaign.cut
         if not any(v for k, v in cut.items() if k != "as_of"):
             return []
-        return [(N_("Left out as of the date"), tr(
-            "{activities} activities, {metrics} metrics, {engagements} engagements, "
-            "{decisions} decisions, {events} hot events, {phases} phases and {judgements} "
-            "judgements dated after {date}, or that may be; {clipped} activities and "
-            "{phases_clipped} phases running on that date end on it").format(
-            date=cut["as_of"], events=cut["hot_events"], clipped=cut["activities_clipped"],
-            **{k: cut[k] for k in ("activities", "metrics", "engagements", "decisions",
-                                   "phases", "judgements", "phases_clipped")}))]
+        return [
+            (
+                N_("Left out as of the date"),
+                tr(
+                    "{activities} activities, {metrics} metrics, {engagements} engagements, "
+                    "{decisions} decisions, {events} hot events, {phases} phases and {judgements} "
+                    "judgements dated after {date}, or that may be; {clipped} activities and "
+                    "{phases_clipped} phases running on that date end on it"
+                ).format(
+                    date=cut["as_of"],
+                    events=cut["hot_events"],
+                    clipped=cut["activities_clipped"],
+                    **{
+                        k: cut[k]
+                        for k in (
+                            "activities",
+                            "metrics",
+                            "engagements",
+                            "decisions",
+                            "phases",
+                            "judgements",
+                            "phases_clipped",
+                        )
+                    },
+                ),
+            )
+        ]
 
     def timeline(self) -> Html:
         from evalkit.render.timeline import campaign_timeline
-        return figure(campaign_timeline(self.campaign),
-                      tr("The campaign's phases, hot events, activities by kind and engagements "
-                         "on one time axis"))
+
+        return figure(
+            campaign_timeline(self.campaign),
+            tr(
+                "The campaign's phases, hot events, activities by kind and engagements "
+                "on one time axis"
+            ),
+        )
 
     def grid(self) -> pd.DataFrame:
         return build_grid(self.campaign, self.as_of)
 
     def grid_table(self) -> Html:
-        return table(self.grid(), caption=tr("The paper's appendix grid, generated from the record"),
-                     fold_after=12, links=self.links)
+        return table(
+            self.grid(),
+            caption=tr("The paper's appendix grid, generated from the record"),
+            fold_after=12,
+            links=self.links,
+        )
 
     @property
     def links(self) -> EvidenceLinks:
         """Evidence as links to record.html, written beside the report by `evalkit run`."""
         if not hasattr(self, "_links"):
             self._links = EvidenceLinks(
-                (self.campaign.path / "campaign.yaml").read_text(encoding="utf-8"))
+                (self.campaign.path / "campaign.yaml").read_text(encoding="utf-8")
+            )
         return self._links
 
     @property
@@ -408,12 +585,23 @@ class CampaignReport:
         parts = [verdict_block(q)]
         if q.findings:
             parts.append(_label(tr("Findings")))
-            parts.append(bullets(
-                (localized(f.text) + (f" [{capped(', '.join(f.evidence))}]" if f.evidence else "")
-                 for f in q.findings), self.links))
+            parts.append(
+                bullets(
+                    (
+                        localized(f.text)
+                        + (f" [{capped(', '.join(f.evidence))}]" if f.evidence else "")
+                        for f in q.findings
+                    ),
+                    self.links,
+                )
+            )
         parts.append(self.chart(number))
-        parts.append(_label(tr("Indicators"), tr(
-            "(computed from the record; evidence names the file and row or entry)")))
+        parts.append(
+            _label(
+                tr("Indicators"),
+                tr("(computed from the record; evidence names the file and row or entry)"),
+            )
+        )
         parts.append(table(q.summary(), links=self.links))
         parts.append(_label(tr("How the verdict was reached")))
         parts.append(table(q.criteria_table(), links=self.links))
@@ -425,53 +613,84 @@ class CampaignReport:
         (sentences with the chosen model and its residual check, the models compared, three
         panels, effects, sensitivity) and the interrupted time series."""
         from evalkit.evaluation.impact import QUESTION_OF
+
         mine = [a for a in self.evaluation.series if a.question == number]
         if not mine:
             return Html("")
         kind = {v: k for k, v in QUESTION_OF.items()}[number]
         title = tr("Series in the record ({kind})").format(kind=tr(kind))
-        parts = [_subheading(3, title),
-                 paragraph(tr(
-                     "From series.csv. The statistics below are evidence beside the counts "
-                     "above; they do not change the verdict, and a change that follows the "
-                     "launch in time is not by itself proof that the campaign caused it."))]
+        parts = [
+            _subheading(3, title),
+            paragraph(
+                tr(
+                    "From series.csv. The statistics below are evidence beside the counts "
+                    "above; they do not change the verdict, and a change that follows the "
+                    "launch in time is not by itself proof that the campaign caused it."
+                )
+            ),
+        ]
         for a in mine:
             launch = str(a.launch.date()) if a.launch is not None else tr("not recorded")
             parts.append(_subheading(4, a.metric))
-            parts.append(paragraph(
-                tr("{points} observations, {first} to {last}; launch {launch}.").format(
-                    points=a.points, first=a.first.date(), last=a.last.date(), launch=launch)))
-            parts.append(_label(tr(
-                "Counterfactual: what the series would have been without the campaign")))
+            parts.append(
+                paragraph(
+                    tr("{points} observations, {first} to {last}; launch {launch}.").format(
+                        points=a.points, first=a.first.date(), last=a.last.date(), launch=launch
+                    )
+                )
+            )
+            parts.append(
+                _label(tr("Counterfactual: what the series would have been without the campaign"))
+            )
             cf = a.counterfactual
             if cf is None:
-                parts.append(paragraph(tr("Not computed: {reason}.").format(
-                    reason=localized(a.counterfactual_problem))))
+                parts.append(
+                    paragraph(
+                        tr("Not computed: {reason}.").format(
+                            reason=localized(a.counterfactual_problem)
+                        )
+                    )
+                )
             else:
                 parts.append(bullets(cf.sentences()))
                 if len(cf.candidates) > 1:
-                    label = tr("The models the pre-period chose between: how well each "
-                               "predicted it one step ahead (log score, higher is better) and "
-                               "its weight in the forecast")
+                    label = tr(
+                        "The models the pre-period chose between: how well each "
+                        "predicted it one step ahead (log score, higher is better) and "
+                        "its weight in the forecast"
+                    )
                     parts.append(_label(label, plain=True))
                     parts.append(table(cf.model_choice().round(3)))
-                parts.append(figure(cf.plot(), tr("{metric}: observed and counterfactual, "
-                                                  "pointwise and cumulative effect").format(
-                                                      metric=a.metric)))
+                parts.append(
+                    figure(
+                        cf.plot(),
+                        tr(
+                            "{metric}: observed and counterfactual, pointwise and cumulative effect"
+                        ).format(metric=a.metric),
+                    )
+                )
                 effects = cf.effects().rename_axis("measure").reset_index()
                 parts.append(table(effects.round(4)))
-                parts.append(_label(tr(
-                    "Sensitivity: the average effect under other model settings"), plain=True))
+                parts.append(
+                    _label(
+                        tr("Sensitivity: the average effect under other model settings"), plain=True
+                    )
+                )
                 parts.append(table(cf.sensitivity().round(4)))
             parts.append(_label(tr("Interrupted time series around the launch and hot events")))
             if a.its is None:
-                parts.append(paragraph(tr("Not computed: {reason}.").format(
-                    reason=localized(a.its_problem))))
+                parts.append(
+                    paragraph(tr("Not computed: {reason}.").format(reason=localized(a.its_problem)))
+                )
             else:
                 parts.append(paragraph(tr("Model: {model}.").format(model=localized(a.its_model))))
                 parts.append(bullets(a.its.sentences() + a.robust_sentences()))
-                parts.append(figure(a.its.plot(), tr("{metric}: interrupted time series").format(
-                    metric=a.metric)))
+                parts.append(
+                    figure(
+                        a.its.plot(),
+                        tr("{metric}: interrupted time series").format(metric=a.metric),
+                    )
+                )
                 parts.append(table(a.its.effects().round(4)))
         return _block(*parts)
 
@@ -488,43 +707,86 @@ class CampaignReport:
 
     def questions(self) -> Html:
         """Every question's section, in the evaluation's order."""
-        return concat(question_section(q) + self.question(n)
-                      for n, q in self.evaluation.questions.items())
+        return concat(
+            question_section(q) + self.question(n) for n, q in self.evaluation.questions.items()
+        )
 
     def verdicts_table(self) -> Html:
-        rows = pd.DataFrame([(n, tr(q.question), q.verdict.level, q.verdict.confidence or "",
-                              tr("{met} of {judgeable} judgeable ({total} in all)").format(
-                                  met=q.verdict.met, judgeable=q.verdict.judgeable,
-                                  total=q.verdict.total))
-                             for n, q in self.evaluation.questions.items()],
-                            columns=["#", "question", "verdict", "confidence", "criteria met"])
+        rows = pd.DataFrame(
+            [
+                (
+                    n,
+                    tr(q.question),
+                    q.verdict.level,
+                    q.verdict.confidence or "",
+                    tr("{met} of {judgeable} judgeable ({total} in all)").format(
+                        met=q.verdict.met, judgeable=q.verdict.judgeable, total=q.verdict.total
+                    ),
+                )
+                for n, q in self.evaluation.questions.items()
+            ],
+            columns=["#", "question", "verdict", "confidence", "criteria met"],
+        )
         return table(rows)
 
     def timing_table(self) -> Html:
-        rows = pd.DataFrame([(t.phase.name, t.role, t.timing,
-                              {True: "yes", False: "no", None: N_("not a launch") if not t.is_launch
-                               else "cannot tell"}[t.reactive],
-                              t.sentence()) for t in self.evaluation.timing],
-                            columns=["phase", "role", "timing", "reactive launch",
-                                     "computed from the dates"])
+        rows = pd.DataFrame(
+            [
+                (
+                    t.phase.name,
+                    t.role,
+                    t.timing,
+                    {
+                        True: "yes",
+                        False: "no",
+                        None: N_("not a launch") if not t.is_launch else "cannot tell",
+                    }[t.reactive],
+                    t.sentence(),
+                )
+                for t in self.evaluation.timing
+            ],
+            columns=["phase", "role", "timing", "reactive launch", "computed from the dates"],
+        )
         return table(rows)
 
     def checklist_table(self) -> Html:
         order = {FIRES: 0, "does not fire": 1, CANNOT: 2}
-        rows = sorted(self.evaluation.checklist, key=lambda r: (order[r.status], r.rule.kind != "weakness"))
-        frame = pd.DataFrame([(r.rule.id, r.rule.kind, r.rule.group,
-                               self.evaluation.rule_text(r.rule), r.status,
-                               joined("; ", r.evidence),
-                               _listing(map(str, r.rule.recommendations)))
-                              for r in rows],
-                             columns=["rule", "kind", "group", "the paper's point", "result",
-                                      "evidence", "recommendations"])
+        rows = sorted(
+            self.evaluation.checklist, key=lambda r: (order[r.status], r.rule.kind != "weakness")
+        )
+        frame = pd.DataFrame(
+            [
+                (
+                    r.rule.id,
+                    r.rule.kind,
+                    r.rule.group,
+                    self.evaluation.rule_text(r.rule),
+                    r.status,
+                    joined("; ", r.evidence),
+                    _listing(map(str, r.rule.recommendations)),
+                )
+                for r in rows
+            ],
+            columns=[
+                "rule",
+                "kind",
+                "group",
+                "the paper's point",
+                "result",
+                "evidence",
+                "recommendations",
+            ],
+        )
         found = frame[frame["result"] == FIRES]
         rest = frame[frame["result"] != FIRES]
-        other = tr("The {count} other rules (do not fire, or cannot be judged from the "
-                   "record)").format(count=len(rest))
-        folded = render_fragment("folded.html.j2", summary=other,
-                                 body=table(rest, links=self.links)) if len(rest) else ""
+        other = tr(
+            "The {count} other rules (do not fire, or cannot be judged from the record)"
+        ).format(count=len(rest))
+        folded = (
+            render_fragment("folded.html.j2", summary=other, body=table(rest, links=self.links))
+            if len(rest)
+            else ""
+        )
         return table(found, links=self.links) + folded
 
     def recommendations_list(self) -> Html:
@@ -532,18 +794,35 @@ class CampaignReport:
         aside = self.evaluation.set_aside()
         # a recommendation the weaknesses call for but this campaign's setting does not fit
         # is named with the reason, never silently dropped
-        aside_html = (paragraph(tr("Set aside as not fitting this campaign:")) + bullets(
-            f"{n}. {localized(text)} — {localized(why)}" for n, text, why in aside)) \
-            if aside else ""
+        aside_html = (
+            (
+                paragraph(tr("Set aside as not fitting this campaign:"))
+                + bullets(f"{n}. {localized(text)} — {localized(why)}" for n, text, why in aside)
+            )
+            if aside
+            else ""
+        )
         if not recs:
-            return (paragraph(tr("No weakness in the checklist fired, so no recommendation is "
-                                 "called for.")) if not aside else Html("")) + aside_html
-        return bullets(f"{n}. {localized(text)} " + tr("(because of {rules})").format(
-            rules=_listing(why)) for n, text, why in recs) + aside_html
+            return (
+                paragraph(
+                    tr("No weakness in the checklist fired, so no recommendation is called for.")
+                )
+                if not aside
+                else Html("")
+            ) + aside_html
+        return (
+            bullets(
+                f"{n}. {localized(text)} " + tr("(because of {rules})").format(rules=_listing(why))
+                for n, text, why in recs
+            )
+            + aside_html
+        )
 
     def sources_table(self) -> Html:
-        rows = pd.DataFrame([(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
-                            columns=["id", "citation", "url"])
+        rows = pd.DataFrame(
+            [(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
+            columns=["id", "citation", "url"],
+        )
         return table(rows)
 
 
@@ -552,6 +831,7 @@ class ComparativeReport:
 
     def __init__(self, results_dir: str, campaigns: str = "", lang: str = "en"):
         from evalkit import comparison
+
         set_language(lang)
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
@@ -561,10 +841,13 @@ class ComparativeReport:
 
     def title(self) -> Html:
         names = _listing(self.c._name(r) for r in self.results)
-        said = tr("{count} campaigns: {names} — from their results.json files; no evaluation "
-                  "is re-run here.").format(count=len(self.results), names=names)
-        return render_fragment("title.html.j2", title=tr("Comparing campaigns"), also="",
-                               record="", code="", said=said)
+        said = tr(
+            "{count} campaigns: {names} — from their results.json files; no evaluation "
+            "is re-run here."
+        ).format(count=len(self.results), names=names)
+        return render_fragment(
+            "title.html.j2", title=tr("Comparing campaigns"), also="", record="", code="", said=said
+        )
 
     section = staticmethod(section)  # the templates call report.section(key)
 
@@ -578,8 +861,10 @@ class ComparativeReport:
     def verdicts(self) -> Html:
         v = self.c.verdicts(self.results)
         wide = v.pivot(index="question", columns="campaign", values="verdict")[
-            [self.c._name(r) for r in self.results]].reset_index()
+            [self.c._name(r) for r in self.results]
+        ].reset_index()
         from evalkit.render.charts import verdict_heatmap
+
         return figure(verdict_heatmap(self.results), tr("verdicts heat map")) + table(wide)
 
     def mobilisation(self) -> Html:
@@ -601,10 +886,16 @@ class ComparativeReport:
         links = self.c.partner_reuse(self.results)
         if links.empty:
             return Html("")
-        return _block(heading(N_("Did each campaign build on the last?")),
-                      paragraph(tr("Partners and coalition members shared along the sequence "
-                                   "the records give (each record's follows field).")),
-                      table(links))
+        return _block(
+            heading(N_("Did each campaign build on the last?")),
+            paragraph(
+                tr(
+                    "Partners and coalition members shared along the sequence "
+                    "the records give (each record's follows field)."
+                )
+            ),
+            table(links),
+        )
 
     def reach_and_outcome(self) -> Html:
         return table(self.c.reach_against_outcome(self.results))
@@ -613,8 +904,9 @@ class ComparativeReport:
         return table(self.c.launches(self.results))
 
     def mix(self) -> Html:
-        return (table(self.c.mix_against_attainment(self.results))
-                + figure(self.c.mix_plot(self.results), tr("activity mix")))
+        return table(self.c.mix_against_attainment(self.results)) + figure(
+            self.c.mix_plot(self.results), tr("activity mix")
+        )
 
     def paper_grid(self) -> Html:
         """The paper's appendix grids against the grids evalkit generated, cell by cell, when
@@ -622,20 +914,30 @@ class ComparativeReport:
         g = self.c.grid_agreement(self.results)
         if not g["cells"]:
             return Html("")
-        said = Msg("{cells} cells of the paper's grids: {agree} agree with evalkit's grid, "
-                   "{disagree} disagree, each with its reason below.", cells=g["cells"],
-                   agree=g["agree"], disagree=len(g["disagree"]))
-        intro = Msg("Each cell of the paper's appendix tables (case_studies/<id>/"
-                    "paper_grid.csv, the Arabic text and its code) against the grid evalkit "
-                    "generates from the record: coded rows (scope, launch timing, media tools, "
-                    "discourse, results) compared with what evalkit computes or reads, text "
-                    "rows checked for being represented. A disagreement is a computation "
-                    "evalkit makes from the data (e.g. launch timing from the dates) or what "
-                    "the record format can say, never a misread left standing.")
-        rows = pd.DataFrame(g["disagree"], columns=["campaign", "dimension", "row", "paper",
-                                                    "evalkit", "reason"])
-        parts = [heading(N_("The paper's grid, cell by cell")), paragraph(intro),
-                 paragraph(said, "verdict")]
+        said = Msg(
+            "{cells} cells of the paper's grids: {agree} agree with evalkit's grid, "
+            "{disagree} disagree, each with its reason below.",
+            cells=g["cells"],
+            agree=g["agree"],
+            disagree=len(g["disagree"]),
+        )
+        intro = Msg(
+            "Each cell of the paper's appendix tables (case_studies/<id>/"
+            "paper_grid.csv, the Arabic text and its code) against the grid evalkit "
+            "generates from the record: coded rows (scope, launch timing, media tools, "
+            "discourse, results) compared with what evalkit computes or reads, text "
+            "rows checked for being represented. A disagreement is a computation "
+            "evalkit makes from the data (e.g. launch timing from the dates) or what "
+            "the record format can say, never a misread left standing."
+        )
+        rows = pd.DataFrame(
+            g["disagree"], columns=["campaign", "dimension", "row", "paper", "evalkit", "reason"]
+        )
+        parts = [
+            heading(N_("The paper's grid, cell by cell")),
+            paragraph(intro),
+            paragraph(said, "verdict"),
+        ]
         if len(rows):
             parts.append(table(rows))
         return _block(*parts)
@@ -647,25 +949,41 @@ class ComparativeReport:
             return Html("")
         t = self.c.replication_table(self.results)
         n = self.c.computed_counts(t)
-        said = tr("Of {computed} computed claims: {agree} agree, {disagree} disagree, {cannot} "
-                  "cannot be computed from the records; {restate} restate the evaluator's "
-                  "judgement.").format(**n)
+        said = tr(
+            "Of {computed} computed claims: {agree} agree, {disagree} disagree, {cannot} "
+            "cannot be computed from the records; {restate} restate the evaluator's "
+            "judgement."
+        ).format(**n)
         others = [self.c._name(r) for r in self.results if r not in paper]
-        intro = tr("Each claim of the paper (its cross-campaign findings and each case's "
-                   "judgements) beside what evalkit computed from the records of the paper's "
-                   "campaigns.")
+        intro = tr(
+            "Each claim of the paper (its cross-campaign findings and each case's "
+            "judgements) beside what evalkit computed from the records of the paper's "
+            "campaigns."
+        )
         if others:
             intro += " " + tr("Not from {others}, which the paper does not discuss.").format(
-                others=_listing(others))
+                others=_listing(others)
+            )
         intro += " " + tr(
             "'Disagrees' means evalkit's numbers do not support the claim as stated; 'cannot "
             "be computed' means the records lack what the claim needs. Attainment judgements "
             "are the evaluator's, recorded with the paper's evidence — agreement there is "
-            "consistency, not independent confirmation.")
-        t = t.assign(**{"the paper says": t["the paper says"].map(tr),
-                        # in Arabic the English gloss translates back to the words themselves
-                        "paper's words": [f"«{q}»" if tr(e) == q else f"«{q}» ({tr(e)})"
-                                          for q, e in zip(t["paper's words"], t["in English"])],
-                        "kind": t["kind"].map(tr)}).drop(columns=["in English"])
-        return _block(heading(N_("Replicating the paper")), paragraph(intro),
-                      paragraph(said, "verdict"), table(t))
+            "consistency, not independent confirmation."
+        )
+        t = t.assign(
+            **{
+                "the paper says": t["the paper says"].map(tr),
+                # in Arabic the English gloss translates back to the words themselves
+                "paper's words": [
+                    f"«{q}»" if tr(e) == q else f"«{q}» ({tr(e)})"
+                    for q, e in zip(t["paper's words"], t["in English"])
+                ],
+                "kind": t["kind"].map(tr),
+            }
+        ).drop(columns=["in English"])
+        return _block(
+            heading(N_("Replicating the paper")),
+            paragraph(intro),
+            paragraph(said, "verdict"),
+            table(t),
+        )

@@ -1,6 +1,7 @@
 """The computed results of one evaluation as plain JSON data (`results.json`): what the
 comparative report reads instead of re-running evaluations. Deterministic: the same record
 gives the same bytes (no timestamps, sorted keys). Its contract: evalkit.results.model."""
+
 from __future__ import annotations
 
 import json
@@ -18,22 +19,42 @@ from evalkit.results.model import SCHEMA_VERSION
 def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
     when = parse_as_of(as_of)
     evaluation = Evaluation(campaign, when)
-    campaign = evaluation.campaign   # as it stood on the as-of date, for every section
+    campaign = evaluation.campaign  # as it stood on the as-of date, for every section
     rec = campaign.record
     goals = []
     for g in rec.goals:
         j = judgement_as_of(g, when)
-        goals.append({"id": g.id, "level": g.level, "horizon": g.horizon, "text": g.text,
-                      "attainment": j.attainment if j else None,
-                      "judged_as_of": j.as_of.text if j else None})
-    timing = [{"phase": t.phase.id, "role": t.role, "linked": t.linked,
-               "timing": t.timing, "reactive": t.reactive,
-               "designed": t.designed, "event": t.event.id if t.event else None,
-               "lag_days": list(t.lag_days) if t.lag_days else None}
-              for t in evaluation.timing]
+        goals.append(
+            {
+                "id": g.id,
+                "level": g.level,
+                "horizon": g.horizon,
+                "text": g.text,
+                "attainment": j.attainment if j else None,
+                "judged_as_of": j.as_of.text if j else None,
+            }
+        )
+    timing = [
+        {
+            "phase": t.phase.id,
+            "role": t.role,
+            "linked": t.linked,
+            "timing": t.timing,
+            "reactive": t.reactive,
+            "designed": t.designed,
+            "event": t.event.id if t.event else None,
+            "lag_days": list(t.lag_days) if t.lag_days else None,
+        }
+        for t in evaluation.timing
+    ]
     return {
-        "record": {"id": rec.id, "name_en": rec.name.en, "name_ar": rec.name.ar,
-                   "format_version": rec.format_version, "follows": rec.follows},
+        "record": {
+            "id": rec.id,
+            "name_en": rec.name.en,
+            "name_ar": rec.name.ar,
+            "format_version": rec.format_version,
+            "follows": rec.follows,
+        },
         "as_of": when.isoformat() if when else None,
         # what the as-of cut left out (evalkit.record.asof); empty without an as-of date
         "as_of_cut": campaign.cut,
@@ -54,8 +75,11 @@ def results_document(campaign: Campaign, as_of: str = "") -> dict:
     from evalkit import __version__
 
     results = campaign_results(campaign, as_of)
-    results.update(schema_version=SCHEMA_VERSION, evalkit_version=__version__,
-                   record_content_hash=campaign.content_hash)
+    results.update(
+        schema_version=SCHEMA_VERSION,
+        evalkit_version=__version__,
+        record_content_hash=campaign.content_hash,
+    )
     results["messages"] = message_table(results)
     return results
 
@@ -77,5 +101,7 @@ def _json_safe(value):
 
 def results_json(data: dict) -> str:
     """results.json's text: sorted keys, two-space indent, UTF-8 as it is, strict JSON."""
-    return json.dumps(_json_safe(data), indent=2, ensure_ascii=False, sort_keys=True,
-                      allow_nan=False) + "\n"
+    return (
+        json.dumps(_json_safe(data), indent=2, ensure_ascii=False, sort_keys=True, allow_nan=False)
+        + "\n"
+    )

@@ -1,6 +1,7 @@
 """Structured facts of one evaluated campaign for `results.json`: what the comparative
 report needs (dates, activity mix, partners, hashtags, accounts, event rates, attainment,
 decision-maker reach), computed from the record and the evaluation — never re-typed."""
+
 from __future__ import annotations
 
 import math
@@ -19,42 +20,89 @@ def _num(x):
 
 def campaign_facts(evaluation: Evaluation) -> dict:
     c, rec = evaluation.campaign, evaluation.campaign.record
-    reach, dms, tactics = (evaluation.questions[2], evaluation.questions[4],
-                           evaluation.questions[5])
-    assert isinstance(reach, Reach) and isinstance(dms, DecisionMakersReached) \
+    reach, dms, tactics = (
+        evaluation.questions[2],
+        evaluation.questions[4],
+        evaluation.questions[5],
+    )
+    assert (
+        isinstance(reach, Reach)
+        and isinstance(dms, DecisionMakersReached)
         and isinstance(tactics, TacticUsefulness)
+    )
     acts = c.activities
-    mix = {col: {str(k): int(v) for k, v in acts[col].fillna("not coded").value_counts()
-                 .sort_index().items()} for col in ("kind", "channel", "effort")} \
-        if len(acts) else {"kind": {}, "channel": {}, "effort": {}}
-    partners = sorted({p.name for co in rec.coalitions for p in co.members}
-                      | {p.name for p in rec.partners})
-    hashtags = [{"text": h.text, "language": h.language, "phase": h.phase, "trended": h.trended,
-                 "uses": _num(h.uses.value) if h.uses else None} for h in rec.media_tools.hashtags]
+    mix = (
+        {
+            col: {
+                str(k): int(v)
+                for k, v in acts[col].fillna("not coded").value_counts().sort_index().items()
+            }
+            for col in ("kind", "channel", "effort")
+        }
+        if len(acts)
+        else {"kind": {}, "channel": {}, "effort": {}}
+    )
+    partners = sorted(
+        {p.name for co in rec.coalitions for p in co.members} | {p.name for p in rec.partners}
+    )
+    hashtags = [
+        {
+            "text": h.text,
+            "language": h.language,
+            "phase": h.phase,
+            "trended": h.trended,
+            "uses": _num(h.uses.value) if h.uses else None,
+        }
+        for h in rec.media_tools.hashtags
+    ]
     by_phase: dict[tuple[str, str], list[str]] = {}
     for h in rec.media_tools.hashtags:
         by_phase.setdefault((h.phase or "", h.language), []).append(h.text)
-    fragmentation = [{"phase": ph or None, "language": lang, "written_forms": len(tags),
-                      "distinct": len(group_variants(tags)),
-                      "trended": sum(h.trended == "yes" for h in rec.media_tools.hashtags
-                                     if (h.phase or "") == ph and h.language == lang)}
-                     for (ph, lang), tags in sorted(by_phase.items())]
+    fragmentation = [
+        {
+            "phase": ph or None,
+            "language": lang,
+            "written_forms": len(tags),
+            "distinct": len(group_variants(tags)),
+            "trended": sum(
+                h.trended == "yes"
+                for h in rec.media_tools.hashtags
+                if (h.phase or "") == ph and h.language == lang
+            ),
+        }
+        for (ph, lang), tags in sorted(by_phase.items())
+    ]
     rates = reach.rates
-    event_rates = [{"row": int(r["row"]), "metric": r["metric"],
-                    "scope": r["scope"] if isinstance(r["scope"], str) else None,
-                    "phase": r["phase"] if isinstance(r["phase"], str) else None,
-                    "window": r["window"], "weeks": float(r["weeks"]), "count": r["count"],
-                    "bound": r["bound"], "rate_low": _num(r["rate_low"]),
-                    "rate_high": _num(r["rate_high"]), "per_week": r["per week"],
-                    "window_start": str(r["start"].date())}
-                   for _, r in rates.iterrows()]
+    event_rates = [
+        {
+            "row": int(r["row"]),
+            "metric": r["metric"],
+            "scope": r["scope"] if isinstance(r["scope"], str) else None,
+            "phase": r["phase"] if isinstance(r["phase"], str) else None,
+            "window": r["window"],
+            "weeks": float(r["weeks"]),
+            "count": r["count"],
+            "bound": r["bound"],
+            "rate_low": _num(r["rate_low"]),
+            "rate_high": _num(r["rate_high"]),
+            "per_week": r["per week"],
+            "window_start": str(r["start"].date()),
+        }
+        for _, r in rates.iterrows()
+    ]
     mains = [g for g in rec.goals if g.level == "main"]
     main_goal = []
     for g in mains:
         j = judgement_as_of(g, evaluation.as_of)
-        main_goal.append({"id": g.id, "text": g.text, "decision_makers": g.decision_makers,
-                          "attainment": j.attainment if j else None,
-                          "judged_by": j.judged_by if j else None})
+        main_goal.append(
+            {
+                "id": g.id,
+                "text": g.text,
+                "decision_makers": g.decision_makers,
+                "attainment": j.attainment if j else None,
+                "judged_by": j.judged_by if j else None,
+            }
+        )
     q4 = dms.table
     return {
         "start": str(min(p.start.start for p in rec.phases)),
@@ -62,19 +110,23 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         "activity_mix": mix,
         "activities": len(acts),
         "partners": partners,
-        "orientations": sorted({p.orientation for co in rec.coalitions for p in co.members
-                                if p.orientation} | {p.orientation for p in rec.partners
-                                                     if p.orientation}),
+        "orientations": sorted(
+            {p.orientation for co in rec.coalitions for p in co.members if p.orientation}
+            | {p.orientation for p in rec.partners if p.orientation}
+        ),
         "coalitions": len(rec.coalitions),
         "hashtags": hashtags,
         "hashtag_fragmentation": fragmentation,
-        "accounts": [{"platform": a.platform, "language": a.language, "team": a.team}
-                     for a in rec.media_tools.accounts],
+        "accounts": [
+            {"platform": a.platform, "language": a.language, "team": a.team}
+            for a in rec.media_tools.accounts
+        ],
         "event_rates": event_rates,
         "largest_counts": reach.largest,
         "main_goal": main_goal,
         "decision_makers_top_rung": LADDER[int(q4["_rung"].max())] if len(q4) else None,
         "visual_identity": rec.media_tools.visual_identity.present
-        if rec.media_tools.visual_identity else None,
+        if rec.media_tools.visual_identity
+        else None,
         "coordination_problems": tactics.coordination,
     }

@@ -7,6 +7,7 @@ naming the file instead of a KeyError deep in a table.
 Bump SCHEMA_VERSION when a field changes meaning or goes away (adding one is a change too:
 the model forbids keys it does not know, so an older evalkit says it cannot read the file).
 """
+
 from __future__ import annotations
 
 import json
@@ -53,7 +54,7 @@ class GoalResult(_Part):
     level: GoalLevel
     horizon: Horizon
     text: str
-    attainment: Optional[Attainment]   # None: not judged (as of the date asked)
+    attainment: Optional[Attainment]  # None: not judged (as of the date asked)
     judged_as_of: Optional[str]
 
 
@@ -65,7 +66,7 @@ class LaunchTimingResult(_Part):
     reactive: Optional[bool]
     designed: bool
     event: Optional[str]
-    lag_days: Optional[tuple[int, int]]   # launch minus event date, fewest..most days
+    lag_days: Optional[tuple[int, int]]  # launch minus event date, fewest..most days
 
 
 class GridRow(_Part):
@@ -80,7 +81,7 @@ class PaperGridCell(_Part):
 
     dimension: str
     row: str
-    paper: str          # the paper's code, or "text" for a row that is not a code
+    paper: str  # the paper's code, or "text" for a row that is not a code
     evalkit: str
     agrees: bool
     because: str
@@ -103,7 +104,7 @@ class EventRate(_Part):
     count: str
     bound: Bound
     rate_low: Optional[float]
-    rate_high: Optional[float]   # None: no upper bound ("more than 60")
+    rate_high: Optional[float]  # None: no upper bound ("more than 60")
     per_week: str
     window_start: str
 
@@ -159,7 +160,7 @@ class Facts(_Part):
 
 class CriterionResult(_Part):
     name: str
-    met: Optional[bool]   # None: the record cannot tell
+    met: Optional[bool]  # None: the record cannot tell
     because: str
     evidence: list[str]
 
@@ -179,7 +180,7 @@ class QuestionResult(_Part):
     question: str
     number: int
     verdict: Level
-    confidence: Optional[Confidence]   # None when the verdict is withheld
+    confidence: Optional[Confidence]  # None when the verdict is withheld
     verdict_cap: str
     criteria_met: int
     criteria_judgeable: int
@@ -207,6 +208,7 @@ class RecommendationResult(_Part):
 
 class SetAsideResult(_Part):
     """A recommendation a firing weakness calls for that does not fit the campaign."""
+
     number: int
     text: str
     why: str
@@ -214,7 +216,7 @@ class SetAsideResult(_Part):
 
 class CounterfactualResult(_Part):
     sentences: list[str]
-    effects: list[dict[str, Any]]   # one row per measure, the columns of Counterfactual.effects
+    effects: list[dict[str, Any]]  # one row per measure, the columns of Counterfactual.effects
     tail_probability: Optional[float]
 
 
@@ -256,7 +258,7 @@ class CampaignResults(_Part):
     launch_timing: list[LaunchTimingResult]
     grid: list[GridRow]
     facts: Facts
-    questions: dict[str, QuestionResult]   # "1".."5"
+    questions: dict[str, QuestionResult]  # "1".."5"
     checklist: list[ChecklistResult]
     recommendations: list[RecommendationResult]
     # recommendations set aside as not fitting the campaign's setting (Rules in context)
@@ -286,17 +288,22 @@ def read_results(path: str | Path) -> CampaignResults:
     except UnicodeDecodeError:
         raise ResultsError(f"{path}: not a text file; not a results file evalkit wrote") from None
     except json.JSONDecodeError as exc:
-        raise ResultsError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg}); a truncated or hand-edited file? Re-run the "
-                           "evaluation to write it again") from None
+        raise ResultsError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}); a truncated or hand-edited file? Re-run the "
+            "evaluation to write it again"
+        ) from None
     if not isinstance(data, dict):
         raise ResultsError(f"{path}: not a results file evalkit wrote (not a JSON object)")
-    missing = [k for k in ("record", "facts", "questions", "grid") if k not in data] \
-        or [k for k in ("schema_version",) if k not in data]
+    missing = [k for k in ("record", "facts", "questions", "grid") if k not in data] or [
+        k for k in ("schema_version",) if k not in data
+    ]
     if missing:
-        raise ResultsError(f"{path}: not a results file evalkit wrote (no "
-                           f"{', '.join(repr(k) for k in missing)}); remove it, or name the "
-                           "campaigns to compare with --campaigns")
+        raise ResultsError(
+            f"{path}: not a results file evalkit wrote (no "
+            f"{', '.join(repr(k) for k in missing)}); remove it, or name the "
+            "campaigns to compare with --campaigns"
+        )
     version = data["schema_version"]
     if version != SCHEMA_VERSION:
         by = data.get("evalkit_version")
@@ -304,29 +311,36 @@ def read_results(path: str | Path) -> CampaignResults:
             f"{path}: results schema version {version!r}"
             + (f" (written by evalkit {by})" if isinstance(by, str) else "")
             + f"; this evalkit reads version {SCHEMA_VERSION}: re-run the evaluation with "
-            "this evalkit (evalkit run) to write it again")
+            "this evalkit (evalkit run) to write it again"
+        )
     try:
         return CampaignResults.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
-        said = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or '(top)'}: {e['msg']}"
-                         for e in errors[:5])
+        said = "; ".join(
+            f"{'.'.join(str(x) for x in e['loc']) or '(top)'}: {e['msg']}" for e in errors[:5]
+        )
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        raise ResultsError(f"{path}: does not match results schema version {SCHEMA_VERSION}: "
-                           f"{said}{more}") from None
+        raise ResultsError(
+            f"{path}: does not match results schema version {SCHEMA_VERSION}: {said}{more}"
+        ) from None
 
 
-def read_results_dir(results_dir: str | Path,
-                     ids: Optional[list[str]] = None) -> list[CampaignResults]:
+def read_results_dir(
+    results_dir: str | Path, ids: Optional[list[str]] = None
+) -> list[CampaignResults]:
     """Every `<id>/results.json` under `results_dir` (or the named ids), each checked. A file
     that is missing or cannot be read stops it with one ResultsError naming every such file:
     a comparison that quietly left a campaign out would read as if it had them all."""
     folder = Path(results_dir)
-    paths = ([folder / i / "results.json" for i in ids] if ids
-             else sorted(folder.glob("*/results.json")))
+    paths = (
+        [folder / i / "results.json" for i in ids] if ids else sorted(folder.glob("*/results.json"))
+    )
     if not paths:
-        raise ResultsError(f"{folder}: no <id>/results.json here to compare; evaluate the "
-                           "records first (evalkit run)")
+        raise ResultsError(
+            f"{folder}: no <id>/results.json here to compare; evaluate the "
+            "records first (evalkit run)"
+        )
     results, problems = [], []
     for p in paths:
         if not p.is_file():
@@ -337,6 +351,8 @@ def read_results_dir(results_dir: str | Path,
         except ResultsError as exc:
             problems.append(str(exc))
     if problems:
-        raise ResultsError("\n".join(problems) + "\nRe-run those evaluations, or leave them out "
-                           "of the comparison with --campaigns (ids separated by commas)")
+        raise ResultsError(
+            "\n".join(problems) + "\nRe-run those evaluations, or leave them out "
+            "of the comparison with --campaigns (ids separated by commas)"
+        )
     return results

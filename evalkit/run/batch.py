@@ -4,6 +4,7 @@ Workers die with the run: a killed parent takes them along (Linux: the kernel se
 SIGTERM; elsewhere a watchdog thread sees the parent gone), Ctrl-C is the parent's to handle
 (it stops the workers, which clean up their staging folders), and each worker's kernel
 exits when its worker does (ipykernel watches its parent)."""
+
 from __future__ import annotations
 
 import os
@@ -29,17 +30,24 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
             found.append(p.parent if p.name == RECORD_FILE else p)
         else:
             # record folders, and records kept as workbooks (evalkit new NAME --xlsx)
-            found.extend(sorted(d for d in p.iterdir() if os.path.lexists(d / RECORD_FILE)
-                                or (d.suffix.lower() == ".xlsx" and d.is_file()
-                                    and not d.name.startswith("~$"))))
+            found.extend(
+                sorted(
+                    d
+                    for d in p.iterdir()
+                    if os.path.lexists(d / RECORD_FILE)
+                    or (d.suffix.lower() == ".xlsx" and d.is_file() and not d.name.startswith("~$"))
+                )
+            )
     return found
 
 
 def _record_id(record: Path):
     """The id a record declares, read without validating (validation comes later)."""
     from evalkit.record.load import _refusal, _yaml, _yaml_shape
+
     if record.suffix.lower() == ".xlsx":
         from evalkit.record.workbook import record_id
+
         return record_id(record)
     try:
         if _refusal(record, RECORD_FILE):  # a link out of the folder, a pipe: not read
@@ -66,6 +74,7 @@ def duplicate_ids(records: list[Path]) -> dict[str, list[Path]]:
 
 def _run_one(args: tuple) -> Outcome:
     from evalkit.run.pipeline import evaluate
+
     record, out_root, as_of, pdf, lang = args
     return evaluate(record, out_root, as_of, pdf=pdf, lang=lang)
 
@@ -90,34 +99,56 @@ def _die_with_parent(parent: int) -> None:
     signal.signal(signal.SIGTERM, _stop)
     if sys.platform.startswith("linux"):
         import ctypes
+
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     else:  # no death signal: a thread polls for the parent instead
+
         def watch():
             while os.getppid() == parent:
                 time.sleep(1)
             os.kill(os.getpid(), signal.SIGTERM)
+
         threading.Thread(target=watch, daemon=True).start()
     if os.getppid() != parent:  # the parent died before the death signal was armed
         os.kill(os.getpid(), signal.SIGTERM)
 
 
-def run_batch(records: list[Path], out_root: str | Path = "reports", as_of: str = "",
-              jobs: int | None = None, progress: bool = True,
-              pdf: bool = False, lang: str = "en") -> list[Outcome]:
+def run_batch(
+    records: list[Path],
+    out_root: str | Path = "reports",
+    as_of: str = "",
+    jobs: int | None = None,
+    progress: bool = True,
+    pdf: bool = False,
+    lang: str = "en",
+) -> list[Outcome]:
     jobs = max(1, jobs or os.cpu_count() or 1)
     clashes = duplicate_ids(records)
     refused = []
     for rid, paths in clashes.items():
         for p in paths:
             others = ", ".join(str(o / RECORD_FILE) for o in paths if o != p)
-            refused.append(Outcome(str(p), record_id=None, status="invalid", problems=[Problem(
-                str(p / RECORD_FILE), None, "id",
-                f"'{rid}' is also the id of {others}; each record in a run needs its own id "
-                "(the report folder is named after it), so none of them was evaluated")]))
+            refused.append(
+                Outcome(
+                    str(p),
+                    record_id=None,
+                    status="invalid",
+                    problems=[
+                        Problem(
+                            str(p / RECORD_FILE),
+                            None,
+                            "id",
+                            f"'{rid}' is also the id of {others}; each record in a run needs its own id "
+                            "(the report folder is named after it), so none of them was evaluated",
+                        )
+                    ],
+                )
+            )
     skip = {str(p) for paths in clashes.values() for p in paths}
     work = [(str(r), str(out_root), as_of, pdf, lang) for r in records if str(r) not in skip]
     from tqdm import tqdm
+
     bar = tqdm(total=len(work), desc="evaluating", unit="record", disable=not progress)
     outcomes: list[Outcome] = list(refused)
     try:
@@ -137,16 +168,18 @@ def _in_pool(work: list[tuple], jobs: int, bar) -> list[Outcome]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     outcomes = []
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
     try:
         futures = {pool.submit(_run_in_worker, w): w for w in work}
         for fut in as_completed(futures):
             try:
                 outcomes.append(fut.result())
             except Exception as exc:  # a worker that died
-                outcomes.append(Outcome(futures[fut][0], status="failed",
-                                        error=f"worker crashed: {exc!r}"))
+                outcomes.append(
+                    Outcome(futures[fut][0], status="failed", error=f"worker crashed: {exc!r}")
+                )
             bar.update()
     except BaseException:  # Ctrl-C or SystemExit: stop the workers, let them clean up
         workers = list(getattr(pool, "_processes", {}).values())

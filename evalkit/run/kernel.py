@@ -8,6 +8,7 @@ kernel's stderr goes to a log file, which is read back only when the kernel died
 The kernel's connection file (its ports and signing key) is written beside that log, in the
 run's own staging folder, not as /tmp/tmp*.json: whatever way the run ends, it goes with the
 folder (a killed run's folder is cleaned by the next run, evalkit.run.staging)."""
+
 from __future__ import annotations
 
 import uuid
@@ -25,15 +26,16 @@ def _check_launch_hook() -> None:
     noise would reach the terminal, so say so instead."""
     if not callable(getattr(AsyncKernelManager, "_async_launch_kernel", None)):
         import jupyter_client
+
         raise RuntimeError(
             f"jupyter_client {jupyter_client.__version__} has no "
             "AsyncKernelManager._async_launch_kernel, which evalkit overrides to keep the "
             "kernel's log out of the terminal; install a supported version: "
-            "pip install 'jupyter_client>=8,<9' (or -c constraints.txt)")
+            "pip install 'jupyter_client>=8,<9' (or -c constraints.txt)"
+        )
 
 
-def kernel_manager_logging_to(log_path: Path,
-                              on_launch=None) -> type[AsyncKernelManager]:
+def kernel_manager_logging_to(log_path: Path, on_launch=None) -> type[AsyncKernelManager]:
     """A kernel manager class whose kernel writes its stderr to `log_path` and whose
     connection file sits in the same folder; `on_launch()` is called once its process runs
     (work for this process while the kernel boots)."""
@@ -43,8 +45,9 @@ def kernel_manager_logging_to(log_path: Path,
         managers: list = []  # every manager of this class, for `stop_kernels`
 
         def __init__(self, **kw):
-            kw.setdefault("connection_file",
-                          str(log_path.parent / f"kernel-{uuid.uuid4().hex}.json"))
+            kw.setdefault(
+                "connection_file", str(log_path.parent / f"kernel-{uuid.uuid4().hex}.json")
+            )
             super().__init__(**kw)
             self.managers.append(self)
 

@@ -6,6 +6,7 @@ replaces the old folder by renames (evalkit.run.staging).
 
 Heavy libraries (papermill, nbformat, jupyter_client, pandas) are imported where they are
 used, so that `evalkit --help` and `evalkit validate` never load them."""
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ KERNEL_LOG = "kernel.log"
 # what happened to a record: evaluated, refused by validation, or failed while running
 Status = Literal["ok", "invalid", "failed"]
 
+
 @dataclass
 class Outcome:
     """What happened to one record in a run."""
@@ -41,13 +43,24 @@ class Outcome:
         if self.status == "ok":
             return f"{self.record_path}: ok -> {self.out_dir}"
         if self.status == "invalid":
-            return (f"{self.record_path}: invalid record, {len(self.problems)} problem(s)\n"
-                    + "\n".join(f"  {p}" for p in self.problems))
+            return (
+                f"{self.record_path}: invalid record, {len(self.problems)} problem(s)\n"
+                + "\n".join(f"  {p}" for p in self.problems)
+            )
         return f"{self.record_path}: failed: {self.error}"
 
 
-def _execute(template: str, parameters: dict, executed: Path, title: str, record_id: str,
-             timeout: int, lang: str, work: Path, on_launch=None) -> str:
+def _execute(
+    template: str,
+    parameters: dict,
+    executed: Path,
+    title: str,
+    record_id: str,
+    timeout: int,
+    lang: str,
+    work: Path,
+    on_launch=None,
+) -> str:
     """Run a template with papermill into `executed`; return the notebook as an HTML page.
     The kernel's stderr and connection file go to `work` (see evalkit.run.kernel)."""
     import nbformat
@@ -58,12 +71,19 @@ def _execute(template: str, parameters: dict, executed: Path, title: str, record
 
     manager = kernel_manager_logging_to(work / KERNEL_LOG, on_launch)
     try:
-        pm.execute_notebook(str(template_path(template)), str(executed), parameters=parameters,
-                            kernel_name="python3", language="python", progress_bar=False,
-                            execution_timeout=timeout,
-                            # written once at the end: the staging copy is discarded on failure
-                            request_save_on_cell_execute=False,
-                            kernel_manager_class=manager, extra_arguments=KERNEL_ARGUMENTS)
+        pm.execute_notebook(
+            str(template_path(template)),
+            str(executed),
+            parameters=parameters,
+            kernel_name="python3",
+            language="python",
+            progress_bar=False,
+            execution_timeout=timeout,
+            # written once at the end: the staging copy is discarded on failure
+            request_save_on_cell_execute=False,
+            kernel_manager_class=manager,
+            extra_arguments=KERNEL_ARGUMENTS,
+        )
     finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
         stop_kernels(manager)
     return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id, lang)
@@ -83,8 +103,9 @@ def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> st
         where = f" ({exc.filename})" if exc.filename else ""
         return f"the report could not be written: {exc.strerror}{where}"
     if isinstance(exc, PapermillExecutionError):
-        return (f"cell {exc.cell_index} (execution {exc.exec_count}) raised "
-                f"{exc.ename}: {exc.evalue}")
+        return (
+            f"cell {exc.cell_index} (execution {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
+        )
     said = f"{type(exc).__name__}: {exc}"
     # only a dead kernel's log explains anything; a finished kernel's holds shutdown noise
     if staging and (isinstance(exc, DeadKernelError) or "kernel died" in str(exc).lower()):
@@ -120,7 +141,8 @@ def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
         if (campaign.path / name).is_file():
             shutil.copyfile(campaign.path / name, copy / name)
     (staging / RECORD_PAGE).write_text(
-        record_page(campaign.path, campaign.id, campaign.name, lang), encoding="utf-8")
+        record_page(campaign.path, campaign.id, campaign.name, lang), encoding="utf-8"
+    )
 
 
 def _not_begun(campaign, as_of: str) -> list:
@@ -129,6 +151,7 @@ def _not_begun(campaign, as_of: str) -> list:
     from evalkit.evaluation.grid import parse_as_of
     from evalkit.record.asof import NotBegun, cut_as_of
     from evalkit.record.problems import Problem
+
     try:
         cut_as_of(campaign, parse_as_of(as_of))
     except NotBegun as e:
@@ -136,9 +159,14 @@ def _not_begun(campaign, as_of: str) -> list:
     return []
 
 
-def evaluate(record_path: str | Path, out_root: str | Path = "reports",
-             as_of: str = "", timeout: int = 900, pdf: bool = False,
-             lang: str = "en") -> Outcome:
+def evaluate(
+    record_path: str | Path,
+    out_root: str | Path = "reports",
+    as_of: str = "",
+    timeout: int = 900,
+    pdf: bool = False,
+    lang: str = "en",
+) -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
     With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -171,19 +199,24 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
         futures.append(pool.submit(_results_file, campaign, as_of, report / "results.json"))
         futures.append(pool.submit(_load_converter))
         futures.append(pool.submit(_stage_record, campaign, report, lang))
+
     staging = None
     try:
         out_root.mkdir(parents=True, exist_ok=True)
         staging = Staging(out_root, campaign.id)
         report = staging.report
         report.mkdir()
-        page = _execute(EVALUATION_TEMPLATE,
-                        {"record_path": str(campaign.path), "as_of": str(as_of or ""),
-                         "lang": lang},
-                        report / "evaluation.ipynb",
-                        tr("Evaluation: {name}", lang).format(name=campaign.name),
-                        campaign.id, timeout, lang, staging.path,
-                        on_launch=lambda: futures or background())
+        page = _execute(
+            EVALUATION_TEMPLATE,
+            {"record_path": str(campaign.path), "as_of": str(as_of or ""), "lang": lang},
+            report / "evaluation.ipynb",
+            tr("Evaluation: {name}", lang).format(name=campaign.name),
+            campaign.id,
+            timeout,
+            lang,
+            staging.path,
+            on_launch=lambda: futures or background(),
+        )
         (report / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
             html_to_pdf(report / "evaluation.html", report / "evaluation.pdf")
@@ -204,6 +237,7 @@ def evaluate(record_path: str | Path, out_root: str | Path = "reports",
 
 def _results_file(campaign, as_of: str, path: Path) -> None:
     from evalkit.results.build import results_document, results_json
+
     path.write_text(results_json(results_document(campaign, as_of)), encoding="utf-8")
 
 
@@ -211,6 +245,7 @@ def _load_converter() -> None:
     """nbconvert and its templates, loaded while the kernel works (they are the HTML
     conversion's main cost)."""
     from evalkit.render import page
+
     if hasattr(page, "_exporter"):
         page._exporter()
     else:
@@ -220,20 +255,33 @@ def _load_converter() -> None:
 def comparative_data(results) -> dict:
     """comparative.json: what the comparative report shows, as data for analysts — the
     replication table, the paper's grids against evalkit's, and the side-by-side tables."""
-    from evalkit.comparison import (grid_agreement, grid_side_by_side, launches,
-                                    replication_items, verdicts)
+    from evalkit.comparison import (
+        grid_agreement,
+        grid_side_by_side,
+        launches,
+        replication_items,
+        verdicts,
+    )
+
     replication = replication_items(results)
-    return {"schema_version": 1,
-            "campaigns": [r.record.id for r in results],
-            "replication": replication,
-            "grid_agreement": grid_agreement(results),
-            "verdicts": verdicts(results).drop(columns=["score"]).to_dict(orient="records"),
-            "launches": launches(results).to_dict(orient="records"),
-            "grid": grid_side_by_side(results).astype(str).to_dict(orient="records")}
+    return {
+        "schema_version": 1,
+        "campaigns": [r.record.id for r in results],
+        "replication": replication,
+        "grid_agreement": grid_agreement(results),
+        "verdicts": verdicts(results).drop(columns=["score"]).to_dict(orient="records"),
+        "launches": launches(results).to_dict(orient="records"),
+        "grid": grid_side_by_side(results).astype(str).to_dict(orient="records"),
+    }
 
 
-def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None,
-            timeout: int = 900, pdf: bool = False, lang: str = "en") -> Outcome:
+def compare(
+    out_root: str | Path = "reports",
+    campaigns: list[str] | None = None,
+    timeout: int = 900,
+    pdf: bool = False,
+    lang: str = "en",
+) -> Outcome:
     """The comparative report from the results.json files already in `out_root`. They are
     checked against the results model (evalkit.results.model) before any kernel starts: a
     missing, stray, truncated or other-version file fails the comparison, every such file
@@ -251,19 +299,30 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
     staging = None
     try:
         staging = Staging(out_root, "comparative")
-        page = _execute(COMPARATIVE_TEMPLATE,
-                        {"results_dir": str(out_root), "campaigns": ",".join(campaigns or []),
-                         "lang": lang},
-                        staging.path / "comparative.ipynb", tr("Comparing campaigns", lang),
-                        "comparative", timeout, lang, staging.path)
+        page = _execute(
+            COMPARATIVE_TEMPLATE,
+            {"results_dir": str(out_root), "campaigns": ",".join(campaigns or []), "lang": lang},
+            staging.path / "comparative.ipynb",
+            tr("Comparing campaigns", lang),
+            "comparative",
+            timeout,
+            lang,
+            staging.path,
+        )
         (staging.path / "comparative.html").write_text(page, encoding="utf-8")
         from evalkit.results.build import results_json
-        (staging.path / "comparative.json").write_text(results_json(comparative_data(results)),
-                                                       encoding="utf-8")
+
+        (staging.path / "comparative.json").write_text(
+            results_json(comparative_data(results)), encoding="utf-8"
+        )
         if pdf:
             html_to_pdf(staging.path / "comparative.html", staging.path / "comparative.pdf")
-        _replace_files(staging.path, out_root,
-                       ["comparative.ipynb", "comparative.json", "comparative.html"], pdf)
+        _replace_files(
+            staging.path,
+            out_root,
+            ["comparative.ipynb", "comparative.json", "comparative.html"],
+            pdf,
+        )
         outcome.out_dir = str(out_root)
     except Exception as exc:
         outcome.status = "failed"
@@ -274,9 +333,13 @@ def compare(out_root: str | Path = "reports", campaigns: list[str] | None = None
     return outcome
 
 
-def write_index(out_root: str | Path, outcomes: list[Outcome],
-                comparative: Optional[Outcome] = None, run_date: Optional[str] = None,
-                lang: str = "en") -> Path:
+def write_index(
+    out_root: str | Path,
+    outcomes: list[Outcome],
+    comparative: Optional[Outcome] = None,
+    run_date: Optional[str] = None,
+    lang: str = "en",
+) -> Path:
     """OUT/index.html: every evaluation present under OUT (earlier runs' too, read from their
     results.json), this run's failures, and the comparative report if there is one; in the
     run's language (a campaign by its Arabic name where the record gives one). Problems with
@@ -307,19 +370,28 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
         out = []
         for n, word in QUESTION_WORDS.items():
             level = (data.get("questions", {}).get(str(n)) or {}).get("verdict")
-            out.append({"label": f"{n} {tr(word, lang)}",
-                        "level": tr(level or "insufficient evidence", lang),
-                        "colour": VERDICT_COLOURS.get(level or "", "")})
+            out.append(
+                {
+                    "label": f"{n} {tr(word, lang)}",
+                    "level": tr(level or "insufficient evidence", lang),
+                    "colour": VERDICT_COLOURS.get(level or "", ""),
+                }
+            )
         return out
 
     def main_goal(data: dict) -> list[dict]:
         goals = (data.get("facts") or {}).get("main_goal") or []
         # record text keeps its own direction (its full stop at its end, in any page)
-        return [{"text": g.get("text", ""),
-                 "dir": "rtl" if re.search(r"[\u0600-\u06FF]", g.get("text", "")) else "ltr",
-                 "attainment": tr(ATTAINMENT_WORDS.get(g.get("attainment") or "",
-                                                       "no judgement yet"), lang)}
-                for g in goals]
+        return [
+            {
+                "text": g.get("text", ""),
+                "dir": "rtl" if re.search(r"[\u0600-\u06FF]", g.get("text", "")) else "ltr",
+                "attainment": tr(
+                    ATTAINMENT_WORDS.get(g.get("attainment") or "", "no judgement yet"), lang
+                ),
+            }
+            for g in goals
+        ]
 
     rows = []
     for rid, item in sorted(present.items(), key=lambda x: x[1]["name"].casefold()):
@@ -327,36 +399,66 @@ def write_index(out_root: str | Path, outcomes: list[Outcome],
             continue
         data, folder = item["data"], out_root / rid
         facts = data.get("facts") or {}
-        rows.append({"id": rid, "name": item["name"], "pdf": (folder / "evaluation.pdf").is_file(),
-                     "record_page": (folder / "record.html").is_file(),
-                     "docx": (folder / "evaluation.docx").is_file(),
-                     "dates": f"{facts.get('start', '')} – {facts.get('end', '')}",
-                     "as_of": data.get("as_of") or tr("everything recorded", lang),
-                     "tiles": tiles(data), "main_goal": main_goal(data),
-                     "run": tr("written by this run", lang) if rid in this_run
-                     else tr("from an earlier run", lang)})
-    failures = [{"key": key, "status": o.status, "detail": o.describe().split(": ", 1)[-1],
-                 "id": o.record_id, "earlier": o.record_id in present}
-                for key, o in failed.items()]
+        rows.append(
+            {
+                "id": rid,
+                "name": item["name"],
+                "pdf": (folder / "evaluation.pdf").is_file(),
+                "record_page": (folder / "record.html").is_file(),
+                "docx": (folder / "evaluation.docx").is_file(),
+                "dates": f"{facts.get('start', '')} – {facts.get('end', '')}",
+                "as_of": data.get("as_of") or tr("everything recorded", lang),
+                "tiles": tiles(data),
+                "main_goal": main_goal(data),
+                "run": tr("written by this run", lang)
+                if rid in this_run
+                else tr("from an earlier run", lang),
+            }
+        )
+    failures = [
+        {
+            "key": key,
+            "status": o.status,
+            "detail": o.describe().split(": ", 1)[-1],
+            "id": o.record_id,
+            "earlier": o.record_id in present,
+        }
+        for key, o in failed.items()
+    ]
     comp: Optional[dict[str, Any]] = None
     if comparative is not None and comparative.status != "ok":
         comp = {"error": comparative.error or ""}
     elif (out_root / "comparative.html").is_file():
         comp = {"error": None, "pdf": (out_root / "comparative.pdf").is_file()}
     if comp is not None:
-        comp.update(heading=tr("Comparison", lang), failed=tr("failed", lang),
-                    link=tr("The comparative report", lang),
-                    said=tr("the campaigns side by side.", lang))
+        comp.update(
+            heading=tr("Comparison", lang),
+            failed=tr("failed", lang),
+            link=tr("The comparative report", lang),
+            said=tr("the campaigns side by side.", lang),
+        )
     run = tr("Run on {date} with evalkit {version}. Generated; do not edit by hand.", lang)
     page = render_page(
-        "index.html.j2", lang, title=tr("evalkit reports", lang),
-        heading=tr("Campaign evaluations", lang), evaluations=tr("Evaluations", lang),
+        "index.html.j2",
+        lang,
+        title=tr("evalkit reports", lang),
+        heading=tr("Campaign evaluations", lang),
+        evaluations=tr("Evaluations", lang),
         run=run.format(date=run_date or date.today().isoformat(), version=__version__),
-        campaign=tr("campaign", lang), status=tr("run", lang), report=tr("report", lang),
-        verdicts=tr("the five questions", lang), dates=tr("dates", lang),
-        goal=tr("main goal (the evaluator's judgement)", lang), as_of_word=tr("as of", lang),
-        record_word=tr("record", lang), sort_hint=tr("click a heading to sort", lang),
+        campaign=tr("campaign", lang),
+        status=tr("run", lang),
+        report=tr("report", lang),
+        verdicts=tr("the five questions", lang),
+        dates=tr("dates", lang),
+        goal=tr("main goal (the evaluator's judgement)", lang),
+        as_of_word=tr("as of", lang),
+        record_word=tr("record", lang),
+        sort_hint=tr("click a heading to sort", lang),
         evaluation=tr("evaluation", lang),
-        earlier=tr("earlier report", lang), comparative=comp, present=rows, failed=failures)
+        earlier=tr("earlier report", lang),
+        comparative=comp,
+        present=rows,
+        failed=failures,
+    )
     atomic_write(out_root / "index.html", page)
     return out_root / "index.html"

@@ -11,6 +11,7 @@
   that file while it lives: a folder whose lock is free belongs to a dead run and is cleaned
   by the next one (the kernel's connection file and log live in it too).
 - Every temporary file has a unique name (mkstemp) beside its target."""
+
 from __future__ import annotations
 
 import fcntl
@@ -42,8 +43,10 @@ def claim_out(out_root: str | Path, say: Callable[[str], None] = print) -> Itera
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            say(f"waiting for another evalkit run (pid {other}) that is writing to "
-                f"{out_root} to finish...")
+            say(
+                f"waiting for another evalkit run (pid {other}) that is writing to "
+                f"{out_root} to finish..."
+            )
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
@@ -84,7 +87,9 @@ class Staging:
             self._fd = os.open(born / OWNER_FILE, os.O_RDWR | os.O_CREAT, 0o644)
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             os.write(self._fd, json.dumps({"pid": os.getpid(), "report": name}).encode())
-            self.path = self.out_root / f"{STAGING_PREFIX}{name}-{born.name[len(CREATING_PREFIX):]}"
+            self.path = (
+                self.out_root / f"{STAGING_PREFIX}{name}-{born.name[len(CREATING_PREFIX) :]}"
+            )
             os.rename(born, self.path)
         except BaseException:
             shutil.rmtree(born, ignore_errors=True)

@@ -1,6 +1,7 @@
 """Agreement between coders, for records coded by two or more evaluators: Cohen's kappa (two
 coders), Fleiss' kappa (several, complete data) and Krippendorff's alpha (nominal; allows
 missing codes)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,8 +17,14 @@ from evalkit.stats.checks import SeriesError
 
 def cohen(coder_a: Sequence, coder_b: Sequence) -> dict:
     """Cohen's kappa for two coders over the same units (missing pairs dropped)."""
-    pairs = [(a, b) for a, b in zip(coder_a, coder_b) if a is not None and b is not None
-             and not (isinstance(a, float) and np.isnan(a)) and not (isinstance(b, float) and np.isnan(b))]
+    pairs = [
+        (a, b)
+        for a, b in zip(coder_a, coder_b)
+        if a is not None
+        and b is not None
+        and not (isinstance(a, float) and np.isnan(a))
+        and not (isinstance(b, float) and np.isnan(b))
+    ]
     if len(coder_a) != len(coder_b):
         raise SeriesError("both coders must code the same units (the lists differ in length)")
     if len(pairs) < 2:
@@ -27,20 +34,31 @@ def cohen(coder_a: Sequence, coder_b: Sequence) -> dict:
     for a, b in pairs:
         table[cats.index(a), cats.index(b)] += 1
     if len(cats) == 1:
-        return {"kappa": float("nan"), "ci_low": float("nan"), "ci_high": float("nan"),
-                "units": len(pairs), "agreement": 1.0,
-                "note": "one category only: kappa is undefined"}
+        return {
+            "kappa": float("nan"),
+            "ci_low": float("nan"),
+            "ci_high": float("nan"),
+            "units": len(pairs),
+            "agreement": 1.0,
+            "note": "one category only: kappa is undefined",
+        }
     res = cohens_kappa(table)
-    return {"kappa": float(res.kappa), "ci_low": max(-1.0, float(res.kappa_low)),
-            "ci_high": min(1.0, float(res.kappa_upp)), "units": len(pairs),
-            "agreement": float(np.trace(table) / table.sum())}
+    return {
+        "kappa": float(res.kappa),
+        "ci_low": max(-1.0, float(res.kappa_low)),
+        "ci_high": min(1.0, float(res.kappa_upp)),
+        "units": len(pairs),
+        "agreement": float(np.trace(table) / table.sum()),
+    }
 
 
 def fleiss(codes: pd.DataFrame) -> float:
     """Fleiss' kappa; `codes` has one row per unit and one column per coder, no gaps."""
     if codes.isna().any().any():
-        raise SeriesError("Fleiss' kappa needs every unit coded by every coder; use "
-                          "krippendorff_alpha for missing codes")
+        raise SeriesError(
+            "Fleiss' kappa needs every unit coded by every coder; use "
+            "krippendorff_alpha for missing codes"
+        )
     table, _ = aggregate_raters(codes.astype(str).to_numpy())
     return float(fleiss_kappa(table))
 
@@ -71,14 +89,18 @@ def krippendorff_alpha(codes: pd.DataFrame) -> float:
 CODED_FIELDS = ("kind", "paper_kind", "effort", "channel", "scope", "audience")
 
 
-def agreement_between_records(record_a, record_b, fields: Sequence[str] = CODED_FIELDS) -> pd.DataFrame:
+def agreement_between_records(
+    record_a, record_b, fields: Sequence[str] = CODED_FIELDS
+) -> pd.DataFrame:
     """Cohen's kappa per coded field of the activities two evaluators coded (matched by id)."""
     a = record_a.activities.set_index("id")
     b = record_b.activities.set_index("id")
     shared = a.index.intersection(b.index)
     if len(shared) < 2:
-        raise SeriesError(f"the two records share {len(shared)} activity ids; code the same "
-                          "activities (same ids) to compare coders")
+        raise SeriesError(
+            f"the two records share {len(shared)} activity ids; code the same "
+            "activities (same ids) to compare coders"
+        )
     rows = []
     for f in fields:
         xa = [None if pd.isna(v) else v for v in a.loc[shared, f]]

@@ -13,6 +13,7 @@ a filter or an optimiser. phi is integrated over that grid (flat prior on (-1, 1
 analytically (prior 1/sigma^2), b from its GLS normal: the future paths carry parameter as
 well as noise uncertainty.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,7 +49,7 @@ class ArNoiseFit(GridPosterior):
         A, B, C = W[1:].T @ W[1:], W[1:].T @ W[:-1], W[:-1].T @ W[:-1]
         first = np.outer(W[0], W[0])
         p, p2 = phi[:, None, None], (phi * phi)[:, None, None]
-        M = A - p * (B + B.T) + p2 * C + (1.0 - p2) * first    # [z y]' V^-1 [z y] per phi
+        M = A - p * (B + B.T) + p2 * C + (1.0 - p2) * first  # [z y]' V^-1 [z y] per phi
         Mzz, mzy, myy = M[:, :d, :d], M[:, :d, d], M[:, d, d]
         b = np.linalg.solve(Mzz, mzy[..., None])[..., 0]
         S = myy - (mzy * b).sum(axis=1)
@@ -72,8 +73,8 @@ class ArNoiseFit(GridPosterior):
     def mean_forecast(self, X_post: np.ndarray | None, horizon: int) -> np.ndarray:
         """The posterior mean of the response without the intervention."""
         Zp = self._Zpost(X_post, horizon)
-        b = self._pieces["b"]                                           # (G, d)
-        last = self.y[-1] - b @ self.Z[-1]                              # u_n per phi
+        b = self._pieces["b"]  # (G, d)
+        last = self.y[-1] - b @ self.Z[-1]  # u_n per phi
         powers = self.phis[:, None] ** np.arange(1, horizon + 1)[None, :]  # (G, H)
         means = b @ Zp.T + powers * last[:, None]
         return self.weights @ means
@@ -86,8 +87,9 @@ class ArNoiseFit(GridPosterior):
         e = np.concatenate([[u[0] * math.sqrt(1 - phi * phi)], u[1:] - phi * u[:-1]])
         return e / math.sqrt(self._pieces["S"][g] / self._pieces["dof"])
 
-    def simulate(self, X_post: np.ndarray | None, horizon: int, n_paths: int,
-                 rng: np.random.Generator):
+    def simulate(
+        self, X_post: np.ndarray | None, horizon: int, n_paths: int, rng: np.random.Generator
+    ):
         """(totals, paths) as LocalLevelFit.simulate: per path a grid value of phi, then
         sigma^2, b, and the total of the future noise; full paths on demand, conditioned on
         the same totals."""
@@ -99,14 +101,18 @@ class ArNoiseFit(GridPosterior):
         used = np.unique(g)
         chol = np.zeros_like(pc["Mzz"])
         chol[used] = np.linalg.cholesky(np.linalg.inv(pc["Mzz"][used]))  # (G, d, d)
-        b = pc["b"][g] + np.einsum("mij,mj->mi", chol[g],
-                                   rng.standard_normal((n_paths, self.d))) * sigma[:, None]
-        last = self.y[-1] - b @ self.Z[-1]                              # u_n per path
+        b = (
+            pc["b"][g]
+            + np.einsum("mij,mj->mi", chol[g], rng.standard_normal((n_paths, self.d)))
+            * sigma[:, None]
+        )
+        last = self.y[-1] - b @ self.Z[-1]  # u_n per path
         # per grid point (then picked per path): phi^h, and the weights c_j of e_1..e_H in
         # the noise's total, c_j = sum_{h>=j} phi^(h-j)
-        grid_powers = self.phis[:, None] ** np.arange(1, H + 1)[None, :]   # (G, H)
-        grid_c = np.cumsum(np.hstack([np.ones((len(self.phis), 1)), grid_powers[:, :-1]]),
-                           axis=1)[:, ::-1]
+        grid_powers = self.phis[:, None] ** np.arange(1, H + 1)[None, :]  # (G, H)
+        grid_c = np.cumsum(np.hstack([np.ones((len(self.phis), 1)), grid_powers[:, :-1]]), axis=1)[
+            :, ::-1
+        ]
         c = grid_c[g]
         c_norm = np.sqrt((grid_c * grid_c).sum(axis=1))[g]
         noise_total = rng.standard_normal(n_paths) * sigma * c_norm
@@ -117,11 +123,12 @@ class ArNoiseFit(GridPosterior):
             z = r.standard_normal((n_paths, H))
             cc = (c * c).sum(axis=1)
             # i.i.d. innovations projected onto each path's drawn total (c'e = noise_total)
-            e = (z - c * ((c * z).sum(axis=1) / cc)[:, None]) * sigma[:, None] \
-                + c * (noise_total / cc)[:, None]
+            e = (z - c * ((c * z).sum(axis=1) / cc)[:, None]) * sigma[:, None] + c * (
+                noise_total / cc
+            )[:, None]
             u = np.empty((n_paths, H))
             prev = last
-            for h in range(H):                                          # H is the post-period
+            for h in range(H):  # H is the post-period
                 prev = phi * prev + e[:, h]
                 u[:, h] = prev
             return (b @ Zp.T + u).T

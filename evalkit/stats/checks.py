@@ -1,4 +1,5 @@
 """Bad series get a clear error or an explicit warning, never a silent number."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,20 +17,31 @@ class SeriesError(ValueError):
         return self.args[0] if self.args else str(self)
 
 
-def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
-                    counts: list[str] = (), warnings: list[str] | None = None) -> pd.DataFrame:
+def as_series_frame(
+    data: pd.DataFrame,
+    columns: list[str],
+    time: str | None,
+    counts: list[str] = (),
+    warnings: list[str] | None = None,
+) -> pd.DataFrame:
     """Checked copy of `data`, indexed by time: no duplicates, sorted (with a warning),
     numeric, counts non-negative and not all zero."""
     warnings = warnings if warnings is not None else []
     missing = [c for c in columns + ([time] if time else []) if c not in data.columns]
     if missing:
-        raise SeriesError(f"column(s) not found: {', '.join(missing)}; "
-                          f"the data has: {', '.join(map(str, data.columns))}")
+        raise SeriesError(
+            f"column(s) not found: {', '.join(missing)}; "
+            f"the data has: {', '.join(map(str, data.columns))}"
+        )
     frame = data.set_index(time) if time else data.copy()
     if frame.index.has_duplicates:
         dups = frame.index[frame.index.duplicated()].unique()[:5]
-        raise SeriesError(Msg("duplicate time points: {points}; aggregate them to one row each "
-                              "first", points=", ".join(map(str, dups))))
+        raise SeriesError(
+            Msg(
+                "duplicate time points: {points}; aggregate them to one row each first",
+                points=", ".join(map(str, dups)),
+            )
+        )
     if not frame.index.is_monotonic_increasing:
         frame = frame.sort_index()
         warnings.append(Msg("The rows were not in time order; they were sorted by time."))
@@ -37,21 +49,37 @@ def as_series_frame(data: pd.DataFrame, columns: list[str], time: str | None,
         values = pd.to_numeric(frame[c], errors="coerce")
         bad = frame.index[values.isna() & frame[c].notna()]
         if len(bad):
-            raise SeriesError(Msg("column {column}: non-numeric values at {points}",
-                                  column=repr(c), points=", ".join(map(str, bad[:5]))))
+            raise SeriesError(
+                Msg(
+                    "column {column}: non-numeric values at {points}",
+                    column=repr(c),
+                    points=", ".join(map(str, bad[:5])),
+                )
+            )
         frame[c] = values
     for c in counts:
         v = frame[c].dropna()
         if (v < 0).any():
             at = v.index[v < 0][:5]
-            raise SeriesError(Msg("column {column}: negative counts at {points}; a count cannot "
-                                  "be negative", column=repr(c), points=", ".join(map(str, at))))
+            raise SeriesError(
+                Msg(
+                    "column {column}: negative counts at {points}; a count cannot be negative",
+                    column=repr(c),
+                    points=", ".join(map(str, at)),
+                )
+            )
         if len(v) and (v == 0).all():
-            raise SeriesError(Msg("column {column} is zero everywhere: there is no rate to model",
-                                  column=repr(c)))
+            raise SeriesError(
+                Msg("column {column} is zero everywhere: there is no rate to model", column=repr(c))
+            )
         if not np.allclose(v, np.round(v)):
-            warnings.append(Msg("Column {column} has non-integer values; a count model treats "
-                                "them as counts anyway.", column=repr(c)))
+            warnings.append(
+                Msg(
+                    "Column {column} has non-integer values; a count model treats "
+                    "them as counts anyway.",
+                    column=repr(c),
+                )
+            )
     return frame
 
 

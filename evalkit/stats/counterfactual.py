@@ -13,6 +13,7 @@ pre-period responses) use statsmodels' `UnobservedComponents` by maximum likelih
 Checked against Google's R CausalImpact on its five reference sets, and for calibration and
 sharpness on simulated series (docs/statistics.md).
 """
+
 from __future__ import annotations
 
 import inspect
@@ -48,8 +49,11 @@ def _seasonal_terms(n: int, period: int) -> np.ndarray:
 
 
 def _daily(index: pd.Index) -> bool:
-    return isinstance(index, pd.DatetimeIndex) and len(index) > 2 and \
-        bool((index[1:] - index[:-1] == pd.Timedelta(days=1)).all())
+    return (
+        isinstance(index, pd.DatetimeIndex)
+        and len(index) > 2
+        and bool((index[1:] - index[:-1] == pd.Timedelta(days=1)).all())
+    )
 
 
 def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
@@ -57,6 +61,7 @@ def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
     n (n + 2) sum r_k^2 / (n - k) against chi-square with lags - model_df degrees of freedom
     (one estimated dynamic parameter: q or phi)."""
     from scipy.stats import chi2
+
     e = np.asarray(e, float) - np.mean(e)
     n, c0 = len(e), float(e @ e)
     r = np.array([e[k:] @ e[:-k] for k in range(1, lags + 1)]) / c0
@@ -72,13 +77,24 @@ def _window(index: pd.Index, period) -> np.ndarray:
 class Counterfactual:
     """`Counterfactual(df, "y", ["x"], pre_period=(0, 69), post_period=(70, 99))`."""
 
-    def __init__(self, data: pd.DataFrame, response: str, controls: Sequence[str] = (),
-                 pre_period: tuple = None, post_period: tuple = None,
-                 time: Optional[str] = None, trend: str = "local level",
-                 seasonal: Optional[int] = None, alpha: float = 0.05,
-                 simulations: int = 1000, parameter_draws: int = 100, seed: int = 0,
-                 engine: str = "auto", model: str = "auto",
-                 prior_level_sd: Optional[float] = None):
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        response: str,
+        controls: Sequence[str] = (),
+        pre_period: tuple = None,
+        post_period: tuple = None,
+        time: Optional[str] = None,
+        trend: str = "local level",
+        seasonal: Optional[int] = None,
+        alpha: float = 0.05,
+        simulations: int = 1000,
+        parameter_draws: int = 100,
+        seed: int = 0,
+        engine: str = "auto",
+        model: str = "auto",
+        prior_level_sd: Optional[float] = None,
+    ):
         """`model`: "auto" (the pre-period chooses: local level or AR(1) noise, each with and
         without a weekly pattern on a daily series), "local level" or "AR(1) noise".
         `prior_level_sd=0.01`: R CausalImpact's default prior on the level instead (a local
@@ -92,36 +108,58 @@ class Counterfactual:
         frame = as_series_frame(data, [response, *controls], time, [], self.warnings)
         freq, gaps = regular_gaps(frame.index)
         if gaps:
-            raise SeriesError(Msg("{n} time points are missing (e.g. {dates}); the model needs a "
-                                  "regular series: add the missing rows (with an empty "
-                                  "response if it was not observed)", n=len(gaps),
-                                  dates=", ".join(str(g.date()) for g in gaps[:3])))
+            raise SeriesError(
+                Msg(
+                    "{n} time points are missing (e.g. {dates}); the model needs a "
+                    "regular series: add the missing rows (with an empty "
+                    "response if it was not observed)",
+                    n=len(gaps),
+                    dates=", ".join(str(g.date()) for g in gaps[:3]),
+                )
+            )
         for c in controls:
             if frame[c].isna().any():
                 n = int(frame[c].isna().sum())
-                raise SeriesError(Msg("control series {control} has {n} missing values; a "
-                                      "control must cover every time point of the response",
-                                      control=repr(c), n=n))
+                raise SeriesError(
+                    Msg(
+                        "control series {control} has {n} missing values; a "
+                        "control must cover every time point of the response",
+                        control=repr(c),
+                        n=n,
+                    )
+                )
         pre, post = _window(frame.index, pre_period), _window(frame.index, post_period)
         if (pre & post).any():
             raise SeriesError(Msg("the pre- and post-periods overlap"))
         if not post.any():
             raise SeriesError(Msg("no data in the post-period {period}", period=str(post_period)))
-        n_params = 1 + (1 if trend == "local linear trend" else 0) + len(controls) + 1 \
+        n_params = (
+            1
+            + (1 if trend == "local linear trend" else 0)
+            + len(controls)
+            + 1
             + (1 if seasonal else 0)
+        )
         minimum = max(10, 3 * n_params, 2 * (seasonal or 0))
         n_pre = int(frame.loc[pre, response].notna().sum())
         if n_pre < minimum:
             model = Msg("{trend}, {n} controls", trend=trend, n=len(controls))
             if seasonal:
                 model = Msg("{model}, seasonal {period}", model=model, period=seasonal)
-            raise SeriesError(Msg("the pre-period has {n} observations; this model ({model}) "
-                                  "needs at least {minimum} (3 per parameter, at least 10)",
-                                  n=n_pre, model=model, minimum=minimum))
+            raise SeriesError(
+                Msg(
+                    "the pre-period has {n} observations; this model ({model}) "
+                    "needs at least {minimum} (3 per parameter, at least 10)",
+                    n=n_pre,
+                    model=model,
+                    minimum=minimum,
+                )
+            )
         y_pre = frame.loc[pre, response]
         if (y_pre.dropna() == y_pre.dropna().iloc[0]).all():
-            raise SeriesError(Msg("the response is constant over the pre-period: no model can "
-                                  "be fitted to it"))
+            raise SeriesError(
+                Msg("the response is constant over the pre-period: no model can be fitted to it")
+            )
         if model != "auto" and model not in MODELS:
             raise SeriesError(f"model must be auto or one of {', '.join(MODELS)}, got {model!r}")
         if engine not in ("auto", "local level", "statespace"):
@@ -131,14 +169,23 @@ class Counterfactual:
         self.frame, self.response, self.controls = frame, response, controls
         self.pre, self.post, self.alpha = pre, post, alpha
         self.prior_level_sd = prior_level_sd
-        self.settings = {"trend": trend, "seasonal": seasonal, "controls": controls,
-                         "model": model, "prior_level_sd": prior_level_sd}
+        self.settings = {
+            "trend": trend,
+            "seasonal": seasonal,
+            "controls": controls,
+            "model": model,
+            "prior_level_sd": prior_level_sd,
+        }
         exog_pre = frame.loc[pre, controls].to_numpy() if controls else None
         exog_post = frame.loc[post, controls].to_numpy() if controls else None
         h = int(post.sum())
-        fast = engine != "statespace" and trend == "local level" and not seasonal \
+        fast = (
+            engine != "statespace"
+            and trend == "local level"
+            and not seasonal
             and not y_pre.isna().any()
-        self.engine = (N_("exact grid-posterior engine") if fast else N_("state-space engine"))
+        )
+        self.engine = N_("exact grid-posterior engine") if fast else N_("state-space engine")
         self.candidates: list[dict] = []
         self.residual_check = None
         if fast:
@@ -146,14 +193,22 @@ class Counterfactual:
             self._finish(frame, post, response, alpha)
             return
         mod = sm.tsa.UnobservedComponents(
-            y_pre.to_numpy(), level=TRENDS[trend], exog=exog_pre,
-            seasonal=seasonal, stochastic_seasonal=True if seasonal else False,
+            y_pre.to_numpy(),
+            level=TRENDS[trend],
+            exog=exog_pre,
+            seasonal=seasonal,
+            stochastic_seasonal=True if seasonal else False,
             # Coefficients as states: their uncertainty reaches the forecast intervals.
-            mle_regression=False)
+            mle_regression=False,
+        )
         self.result = mod.fit(disp=False, maxiter=500)
         if not self.result.mle_retvals.get("converged", True):
-            self.warnings.append(Msg("The maximum-likelihood fit did not converge; treat the "
-                                     "estimates with caution and check the sensitivity table."))
+            self.warnings.append(
+                Msg(
+                    "The maximum-likelihood fit did not converge; treat the "
+                    "estimates with caution and check the sensitivity table."
+                )
+            )
         fc = self.result.get_forecast(h, exog=exog_post)
         self.predicted = pd.Series(fc.predicted_mean, index=frame.index[post])
         sims = self._simulate(mod, h, exog_post, simulations, parameter_draws, seed)
@@ -172,21 +227,28 @@ class Counterfactual:
         else:
             names = list(MODELS) if self.settings["model"] == "auto" else [self.settings["model"]]
             # a weekly pattern on a daily series, when the pre-period can carry 6 more terms
-            weekly = [False, True] if (_daily(self.frame.index) and
-                                       n >= 3 * (k + WEEK + 1)) else [False]
+            weekly = (
+                [False, True] if (_daily(self.frame.index) and n >= 3 * (k + WEEK + 1)) else [False]
+            )
         season = _seasonal_terms(len(self.frame), WEEK)
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
-        m = self._training_start(X_pre, season[self.pre], any(weekly)) \
-            if len(names) * len(weekly) > 1 else None
+        m = (
+            self._training_start(X_pre, season[self.pre], any(weekly))
+            if len(names) * len(weekly) > 1
+            else None
+        )
         for name in names:
             for w in weekly:
                 Xa, Xb = X_pre, X_post
                 if w:
                     Xa = np.column_stack([X_pre, season[self.pre]])
                     Xb = np.column_stack([X_post, season[self.post]])
-                fit = (LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m)
-                       if name == "local level" else MODELS[name](y, Xa))
+                fit = (
+                    LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m)
+                    if name == "local level"
+                    else MODELS[name](y, Xa)
+                )
                 self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
         self.holdout = 0
         if len(self.candidates) > 1:
@@ -200,13 +262,17 @@ class Counterfactual:
             c["score"], c["weight"] = float(sc), float(wt)
         self.chosen = max(self.candidates, key=lambda c: c["weight"])
         self.result = self.chosen["fit"]
-        self.predicted = pd.Series(sum(c["weight"] * c["fit"].mean_forecast(c["X_post"], h)
-                                       for c in self.candidates),
-                                   index=self.frame.index[self.post])
+        self.predicted = pd.Series(
+            sum(c["weight"] * c["fit"].mean_forecast(c["X_post"], h) for c in self.candidates),
+            index=self.frame.index[self.post],
+        )
         rng = np.random.default_rng(seed)
         counts = rng.multinomial(simulations, w)
-        drawn = [c["fit"].simulate(c["X_post"], h, int(m_), rng)
-                 for c, m_ in zip(self.candidates, counts) if m_]
+        drawn = [
+            c["fit"].simulate(c["X_post"], h, int(m_), rng)
+            for c, m_ in zip(self.candidates, counts)
+            if m_
+        ]
         self._totals = np.concatenate([t for t, _ in drawn])
         self._make_paths = lambda: np.concatenate([p() for _, p in drawn], axis=1)
         self._check_residuals()
@@ -216,7 +282,7 @@ class Counterfactual:
         the first points are not yet of full rank (a control constant at the start)."""
         Z = np.column_stack([np.ones(len(X)), X, season if weekly else np.zeros((len(X), 0))])
         m = max(TRAINING, Z.shape[1] + 3)
-        while m < len(X) - 3 and np.linalg.matrix_rank(Z[:m - 2]) < Z.shape[1]:
+        while m < len(X) - 3 and np.linalg.matrix_rank(Z[: m - 2]) < Z.shape[1]:
             m += 1
         return m
 
@@ -230,9 +296,15 @@ class Counterfactual:
         p = ljung_box(e, lags)
         self.residual_check = {"p": p, "lags": lags}
         if p < 0.05:
-            self.warnings.append(Msg("The chosen model's errors over the pre-period are "
-                                     "autocorrelated (Ljung-Box p = {p} at {lags} lags): the "
-                                     "intervals may be too narrow.", p=f"{p:.3f}", lags=lags))
+            self.warnings.append(
+                Msg(
+                    "The chosen model's errors over the pre-period are "
+                    "autocorrelated (Ljung-Box p = {p} at {lags} lags): the "
+                    "intervals may be too narrow.",
+                    p=f"{p:.3f}",
+                    lags=lags,
+                )
+            )
 
     @property
     def model_name(self):
@@ -244,22 +316,35 @@ class Counterfactual:
     def _candidate_name(self, c: dict):
         name = c["model"]
         if self.prior_level_sd is not None:
-            name = Msg("{model} with R CausalImpact's prior (level sd {sd} of the response's)",
-                       model=name, sd=f"{self.prior_level_sd:g}")
+            name = Msg(
+                "{model} with R CausalImpact's prior (level sd {sd} of the response's)",
+                model=name,
+                sd=f"{self.prior_level_sd:g}",
+            )
         return Msg("{model} + weekly pattern", model=name) if c["weekly"] else name
 
     def model_choice(self) -> pd.DataFrame:
         """The candidate models, their hold-out log score and weight."""
-        return pd.DataFrame([{"model": self._candidate_name(c),
-                              "hold-out log score": c["score"], "weight": c["weight"]}
-                             for c in self.candidates])
+        return pd.DataFrame(
+            [
+                {
+                    "model": self._candidate_name(c),
+                    "hold-out log score": c["score"],
+                    "weight": c["weight"],
+                }
+                for c in self.candidates
+            ]
+        )
 
     def _finish(self, frame, post, response, alpha) -> None:
         self.observed = frame.loc[post, response]
         if self.observed.isna().any():
-            self.warnings.append(Msg("{n} post-period responses are missing; effects use the "
-                                     "observed points only.",
-                                     n=int(self.observed.isna().sum())))
+            self.warnings.append(
+                Msg(
+                    "{n} post-period responses are missing; effects use the observed points only.",
+                    n=int(self.observed.isna().sum()),
+                )
+            )
         self._effects = None
         self._paths = None
 
@@ -279,18 +364,24 @@ class Counterfactual:
         is filtered again, so the intervals carry parameter as well as state uncertainty;
         without it (0), the maximum-likelihood values are plugged in."""
         rng = np.random.default_rng(seed)
-        seed_kw = "rng" if "rng" in inspect.signature(self.result.simulate).parameters \
-            else "random_state"
+        seed_kw = (
+            "rng" if "rng" in inspect.signature(self.result.simulate).parameters else "random_state"
+        )
         params = np.asarray(self.result.params, dtype=float)
         se = np.sqrt(np.diag(np.asarray(self.result.cov_params(), dtype=float)))
         if parameter_draws and not np.isfinite(se).all():
-            self.warnings.append(Msg("The parameters' standard errors could not be computed; the "
-                                     "intervals plug in the fitted values and may be too "
-                                     "narrow."))
+            self.warnings.append(
+                Msg(
+                    "The parameters' standard errors could not be computed; the "
+                    "intervals plug in the fitted values and may be too "
+                    "narrow."
+                )
+            )
             parameter_draws = 0
         if not parameter_draws:
-            sims = self.result.simulate(h, repetitions=simulations, anchor="end",
-                                        exog=exog_post, **{seed_kw: rng})
+            sims = self.result.simulate(
+                h, repetitions=simulations, anchor="end", exog=exog_post, **{seed_kw: rng}
+            )
             return np.asarray(sims).reshape(h, -1)
         per_draw = max(1, simulations // parameter_draws)
         log_p = np.log(np.maximum(params, 1e-12))
@@ -299,8 +390,9 @@ class Counterfactual:
         paths = []
         for _ in range(parameter_draws):
             draw = np.exp(log_p + rng.normal(size=len(params)) * log_se)
-            sims = model.filter(draw).simulate(h, repetitions=per_draw, anchor="end",
-                                               exog=exog_post, **{seed_kw: rng})
+            sims = model.filter(draw).simulate(
+                h, repetitions=per_draw, anchor="end", exog=exog_post, **{seed_kw: rng}
+            )
             paths.append(np.asarray(sims).reshape(h, -1))
         return np.concatenate(paths, axis=1)
 
@@ -337,18 +429,40 @@ class Counterfactual:
         rel_sim = cum_sim / totals
         rows = [
             (N_("actual"), obs.mean(), obs.sum(), None, None, None, None),
-            (N_("prediction"), pred.mean(), pred.sum(),
-             *[v / n for v in self._quantiles(totals)],
-             *self._quantiles(totals)),
-            (N_("absolute effect"), (obs - pred).mean(), (obs - pred).sum(),
-             *[v / n for v in self._quantiles(cum_sim)], *self._quantiles(cum_sim)),
-            (N_("relative effect"), (obs - pred).sum() / pred.sum(),
-             (obs - pred).sum() / pred.sum(),
-             *self._quantiles(rel_sim), *self._quantiles(rel_sim)),
+            (
+                N_("prediction"),
+                pred.mean(),
+                pred.sum(),
+                *[v / n for v in self._quantiles(totals)],
+                *self._quantiles(totals),
+            ),
+            (
+                N_("absolute effect"),
+                (obs - pred).mean(),
+                (obs - pred).sum(),
+                *[v / n for v in self._quantiles(cum_sim)],
+                *self._quantiles(cum_sim),
+            ),
+            (
+                N_("relative effect"),
+                (obs - pred).sum() / pred.sum(),
+                (obs - pred).sum() / pred.sum(),
+                *self._quantiles(rel_sim),
+                *self._quantiles(rel_sim),
+            ),
         ]
-        return pd.DataFrame(rows, columns=["", "average", "cumulative", "average_low",
-                                           "average_high", "cumulative_low", "cumulative_high"]
-                            ).set_index("")
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "",
+                "average",
+                "cumulative",
+                "average_low",
+                "average_high",
+                "cumulative_low",
+                "cumulative_high",
+            ],
+        ).set_index("")
 
     @property
     def tail_probability(self) -> float:
@@ -368,9 +482,13 @@ class Counterfactual:
             table.attrs["model_choice"] = self.model_choice()
             table.attrs["residual_check"] = self.residual_check
         if len(self.candidates) > 1:
-            name = Msg("{model} (weight {weight}, chosen by its one-step score on the last "
-                       "{holdout} points of the pre-period)", model=self.model_name,
-                       weight=f"{self.chosen['weight']:.2f}", holdout=self.holdout)
+            name = Msg(
+                "{model} (weight {weight}, chosen by its one-step score on the last "
+                "{holdout} points of the pre-period)",
+                model=self.model_name,
+                weight=f"{self.chosen['weight']:.2f}",
+                holdout=self.holdout,
+            )
         else:
             name = self.model_name
         return table.rename_axis(Msg("Model: {model}", model=name))
@@ -382,37 +500,63 @@ class Counterfactual:
         r = e.loc["relative effect"]
         g = lambda x: f"{x:.4g}"  # noqa: E731 - four significant digits throughout
         pc = lambda x: f"{x:+.1%}"  # noqa: E731
-        s = [Msg("Over the post-period the response averaged {actual}; without the "
-                 "intervention the model expected {expected} ({level}% interval {low} to "
-                 "{high}).", actual=g(e.loc["actual", "average"]),
-                 expected=g(e.loc["prediction", "average"]), level=level,
-                 low=g(e.loc["prediction", "average_low"]),
-                 high=g(e.loc["prediction", "average_high"])),
-             Msg("Average effect {average} per period ({level}% interval {low} to {high}); "
-                 "cumulative {cumulative} ({cum_low} to {cum_high}); relative {relative} "
-                 "({rel_low} to {rel_high}).", average=g(a["average"]), level=level,
-                 low=g(a["average_low"]), high=g(a["average_high"]),
-                 cumulative=g(a["cumulative"]), cum_low=g(a["cumulative_low"]),
-                 cum_high=g(a["cumulative_high"]), relative=pc(r["average"]),
-                 rel_low=pc(r["average_low"]), rel_high=pc(r["average_high"])),
-             Msg("Tail probability {p}.", p=f"{self.tail_probability:.3f}")]
+        s = [
+            Msg(
+                "Over the post-period the response averaged {actual}; without the "
+                "intervention the model expected {expected} ({level}% interval {low} to "
+                "{high}).",
+                actual=g(e.loc["actual", "average"]),
+                expected=g(e.loc["prediction", "average"]),
+                level=level,
+                low=g(e.loc["prediction", "average_low"]),
+                high=g(e.loc["prediction", "average_high"]),
+            ),
+            Msg(
+                "Average effect {average} per period ({level}% interval {low} to {high}); "
+                "cumulative {cumulative} ({cum_low} to {cum_high}); relative {relative} "
+                "({rel_low} to {rel_high}).",
+                average=g(a["average"]),
+                level=level,
+                low=g(a["average_low"]),
+                high=g(a["average_high"]),
+                cumulative=g(a["cumulative"]),
+                cum_low=g(a["cumulative_low"]),
+                cum_high=g(a["cumulative_high"]),
+                relative=pc(r["average"]),
+                rel_low=pc(r["average_low"]),
+                rel_high=pc(r["average_high"]),
+            ),
+            Msg("Tail probability {p}.", p=f"{self.tail_probability:.3f}"),
+        ]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
         if not self.candidates:
-            parts = [Msg("Model: {trend} [{engine}]", trend=self.settings["trend"],
-                         engine=self.engine)]
+            parts = [
+                Msg("Model: {trend} [{engine}]", trend=self.settings["trend"], engine=self.engine)
+            ]
             if self.settings["seasonal"]:
                 parts.append(Msg("seasonal period {n}", n=self.settings["seasonal"]))
         else:
             parts = [Msg("Model: {model}", model=self.model_name)]
-        parts.append(Msg("regression on {controls}", controls=", ".join(self.controls))
-                     if self.controls else Msg("no control series"))
+        parts.append(
+            Msg("regression on {controls}", controls=", ".join(self.controls))
+            if self.controls
+            else Msg("no control series")
+        )
         if not self.candidates:
-            s.append(Msg("{model}; fitted by maximum likelihood on the pre-period.",
-                         model=joined(", ", parts)))
+            s.append(
+                Msg(
+                    "{model}; fitted by maximum likelihood on the pre-period.",
+                    model=joined(", ", parts),
+                )
+            )
         else:
-            s.append(Msg("{model}; the intervals carry the uncertainty of its parameters.",
-                         model=joined(", ", parts)))
+            s.append(
+                Msg(
+                    "{model}; the intervals carry the uncertainty of its parameters.",
+                    model=joined(", ", parts),
+                )
+            )
         s.extend(self.choice_sentences())
         return s + self.warnings
 
@@ -421,22 +565,46 @@ class Counterfactual:
         out = []
         if len(self.candidates) > 1:
             others = [c for c in self.candidates if c is not self.chosen]
-            out.append(Msg(
-                "Why this model: of {n} candidates it best predicted the last {holdout} points "
-                "of the pre-period one step ahead, each fitted on the points before "
-                "(weight {weight}; {others}); the forecast averages the candidates by these "
-                "weights.", n=len(self.candidates), holdout=self.holdout,
-                weight=f"{self.chosen['weight']:.2f}",
-                others=joined("; ", [Msg("{model} {weight}", model=self._candidate_name(c),
-                                         weight=f"{c['weight']:.2f}") for c in others])))
+            out.append(
+                Msg(
+                    "Why this model: of {n} candidates it best predicted the last {holdout} points "
+                    "of the pre-period one step ahead, each fitted on the points before "
+                    "(weight {weight}; {others}); the forecast averages the candidates by these "
+                    "weights.",
+                    n=len(self.candidates),
+                    holdout=self.holdout,
+                    weight=f"{self.chosen['weight']:.2f}",
+                    others=joined(
+                        "; ",
+                        [
+                            Msg(
+                                "{model} {weight}",
+                                model=self._candidate_name(c),
+                                weight=f"{c['weight']:.2f}",
+                            )
+                            for c in others
+                        ],
+                    ),
+                )
+            )
         elif self.prior_level_sd is not None:
-            out.append(Msg("R CausalImpact's default, on request: its intervals can be too "
-                           "narrow when the level drifts or the noise persists "
-                           "(docs/statistics.md)."))
+            out.append(
+                Msg(
+                    "R CausalImpact's default, on request: its intervals can be too "
+                    "narrow when the level drifts or the noise persists "
+                    "(docs/statistics.md)."
+                )
+            )
         rc = self.residual_check
         if rc is not None and rc["p"] >= 0.05:
-            out.append(Msg("Its errors over the pre-period show no autocorrelation (Ljung-Box "
-                           "p = {p} at {lags} lags).", p=f"{rc['p']:.2f}", lags=rc["lags"]))
+            out.append(
+                Msg(
+                    "Its errors over the pre-period show no autocorrelation (Ljung-Box "
+                    "p = {p} at {lags} lags).",
+                    p=f"{rc['p']:.2f}",
+                    lags=rc["lags"],
+                )
+            )
         return out
 
     def sensitivity(self) -> pd.DataFrame:
@@ -447,10 +615,14 @@ class Counterfactual:
         if self.controls:
             options.append((N_("chosen by the pre-period"), auto, []))
         options += [(name, dict(auto, model=name), self.controls) for name in MODELS]
-        options += [(N_("local linear trend"), dict(auto, trend="local linear trend"),
-                     self.controls),
-                    (Msg("local level, R CausalImpact's prior (level sd {sd})", sd="0.01"),
-                     dict(auto, model="local level", prior_level_sd=0.01), self.controls)]
+        options += [
+            (N_("local linear trend"), dict(auto, trend="local linear trend"), self.controls),
+            (
+                Msg("local level, R CausalImpact's prior (level sd {sd})", sd="0.01"),
+                dict(auto, model="local level", prior_level_sd=0.01),
+                self.controls,
+            ),
+        ]
         here = {k: self.settings[k] for k in ("model", "trend", "prior_level_sd")}
         pre = (self.frame.index[self.pre][0], self.frame.index[self.pre][-1])
         post = (self.frame.index[self.post][0], self.frame.index[self.post][-1])
@@ -458,44 +630,85 @@ class Counterfactual:
         for label, kw, controls in options:
             row = {"model": label, "controls": ", ".join(controls) or N_("none")}
             try:
-                alt = self if (kw == here and controls == self.controls
-                               and not self.settings["seasonal"]) else Counterfactual(
-                    self.frame.reset_index(), self.response, controls, pre, post,
-                    time=self.frame.index.name or "index", seasonal=self.settings["seasonal"],
-                    alpha=self.alpha, simulations=len(self._totals), seed=1, **kw)
+                alt = (
+                    self
+                    if (kw == here and controls == self.controls and not self.settings["seasonal"])
+                    else Counterfactual(
+                        self.frame.reset_index(),
+                        self.response,
+                        controls,
+                        pre,
+                        post,
+                        time=self.frame.index.name or "index",
+                        seasonal=self.settings["seasonal"],
+                        alpha=self.alpha,
+                        simulations=len(self._totals),
+                        seed=1,
+                        **kw,
+                    )
+                )
                 a = alt.effects().loc["absolute effect"]
-                row.update({"average effect": a["average"], "low": a["average_low"],
-                            "high": a["average_high"],
-                            "tail probability": alt.tail_probability})
+                row.update(
+                    {
+                        "average effect": a["average"],
+                        "low": a["average_low"],
+                        "high": a["average_high"],
+                        "tail probability": alt.tail_probability,
+                    }
+                )
             except SeriesError as exc:
-                row.update({"average effect": np.nan, "low": np.nan, "high": np.nan,
-                            "tail probability": np.nan, "note": exc.reason})
+                row.update(
+                    {
+                        "average effect": np.nan,
+                        "low": np.nan,
+                        "high": np.nan,
+                        "tail probability": np.nan,
+                        "note": exc.reason,
+                    }
+                )
             rows.append(row)
         return pd.DataFrame(rows)
 
     def plot(self):
         from evalkit.style.plotting import pyplot
+
         plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(8, 7), sharex=True)
         f = self.frame
         idx_post = self.predicted.index
         axes[0].plot(f.index, f[self.response], color="#333", lw=1, label=tr("observed"))
         axes[0].plot(idx_post, self.predicted, "--", color="#c44e52", label=tr("counterfactual"))
-        axes[0].fill_between(idx_post, self.predicted_low, self.predicted_high, color="#c44e52",
-                             alpha=0.2, label=tr("{level}% interval").format(level=int((1 - self.alpha) * 100)))
+        axes[0].fill_between(
+            idx_post,
+            self.predicted_low,
+            self.predicted_high,
+            color="#c44e52",
+            alpha=0.2,
+            label=tr("{level}% interval").format(level=int((1 - self.alpha) * 100)),
+        )
         axes[0].legend(fontsize=8)
         axes[0].set_title(tr("Observed and counterfactual"))
         point = self.observed - self.predicted
         axes[1].plot(idx_post, point, color="#4c72b0")
-        axes[1].fill_between(idx_post, self.observed - self.predicted_high,
-                             self.observed - self.predicted_low, color="#4c72b0", alpha=0.2)
+        axes[1].fill_between(
+            idx_post,
+            self.observed - self.predicted_high,
+            self.observed - self.predicted_low,
+            color="#4c72b0",
+            alpha=0.2,
+        )
         axes[1].axhline(0, color="#999", lw=1)
         axes[1].set_title(tr("Pointwise effect"))
         cum_sims = np.cumsum(self.observed.to_numpy()[:, None] - self._sims, axis=0)
         a = self.alpha / 2
         axes[2].plot(idx_post, np.cumsum(point.to_numpy()), color="#55a868")
-        axes[2].fill_between(idx_post, np.quantile(cum_sims, a, axis=1),
-                             np.quantile(cum_sims, 1 - a, axis=1), color="#55a868", alpha=0.2)
+        axes[2].fill_between(
+            idx_post,
+            np.quantile(cum_sims, a, axis=1),
+            np.quantile(cum_sims, 1 - a, axis=1),
+            color="#55a868",
+            alpha=0.2,
+        )
         axes[2].axhline(0, color="#999", lw=1)
         axes[2].set_title(tr("Cumulative effect"))
         for ax in axes:

@@ -5,6 +5,7 @@ offset (exposure), harmonic seasonality and autocorrelation-robust (HAC) errors.
 Checked against Lopez Bernal, Cummins & Gasparrini (2017), the IJE tutorial: the Sicily
 smoking-ban series gives their rate ratio 0.885 (95% CI 0.839 to 0.933).
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -29,11 +30,21 @@ class InterruptedTimeSeries:
     offset="stdpop", season="month", harmonics=2)` — one call fits; `.summary()` shows the
     level and slope changes with confidence intervals; `.plot()` the counterfactual."""
 
-    def __init__(self, data: pd.DataFrame, outcome: str, interruptions: dict,
-                 time: Optional[str] = None, family: str = "quasipoisson",
-                 offset: Optional[str] = None, season: Optional[str] = None,
-                 harmonics: int = 0, period: int = 12, slope_change: bool = True,
-                 hac_lags: Optional[int] = None, alpha: float = 0.05):
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        outcome: str,
+        interruptions: dict,
+        time: Optional[str] = None,
+        family: str = "quasipoisson",
+        offset: Optional[str] = None,
+        season: Optional[str] = None,
+        harmonics: int = 0,
+        period: int = 12,
+        slope_change: bool = True,
+        hac_lags: Optional[int] = None,
+        alpha: float = 0.05,
+    ):
         if family not in FAMILIES:
             raise SeriesError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
         if not interruptions:
@@ -46,9 +57,13 @@ class InterruptedTimeSeries:
         self.interruptions = dict(interruptions)
         freq, gaps = regular_gaps(self.data.index)
         if gaps:
-            self.warnings.append(Msg("{n} time points are missing (gaps), e.g. {dates}; the "
-                                     "model skips them.", n=len(gaps),
-                                     dates=", ".join(str(g.date()) for g in gaps[:3])))
+            self.warnings.append(
+                Msg(
+                    "{n} time points are missing (gaps), e.g. {dates}; the model skips them.",
+                    n=len(gaps),
+                    dates=", ".join(str(g.date()) for g in gaps[:3]),
+                )
+            )
         if offset is not None and (self.data[offset] <= 0).any():
             raise SeriesError(f"offset column {offset!r} must be positive (it is logged)")
         idx = self.data.index
@@ -67,12 +82,21 @@ class InterruptedTimeSeries:
                 X[f"slope: {name}"] = np.where(after, position - first + 1, 0.0)
                 self.terms.append((name, N_("slope"), f"slope: {name}"))
             if n_before < 2 * X.shape[1]:
-                self.warnings.append(Msg("Only {n} points before {interruption} for {terms} "
-                                         "terms: estimates are unstable.", n=n_before,
-                                         interruption=repr(name), terms=X.shape[1]))
+                self.warnings.append(
+                    Msg(
+                        "Only {n} points before {interruption} for {terms} "
+                        "terms: estimates are unstable.",
+                        n=n_before,
+                        interruption=repr(name),
+                        terms=X.shape[1],
+                    )
+                )
         if harmonics:
-            s = self.data[season] if season else (idx.month if isinstance(idx, pd.DatetimeIndex)
-                                                   else None)
+            s = (
+                self.data[season]
+                if season
+                else (idx.month if isinstance(idx, pd.DatetimeIndex) else None)
+            )
             if s is None:
                 raise SeriesError("seasonality needs a season column (e.g. month) or dates")
             for k in range(1, harmonics + 1):
@@ -81,8 +105,11 @@ class InterruptedTimeSeries:
         ok = self.data[outcome].notna()
         self.X, self.y = X[ok], self.data.loc[ok, outcome]
         if len(self.y) <= X.shape[1]:
-            raise SeriesError(Msg("{n} observations for {terms} terms: too short",
-                                  n=len(self.y), terms=X.shape[1]))
+            raise SeriesError(
+                Msg(
+                    "{n} observations for {terms} terms: too short", n=len(self.y), terms=X.shape[1]
+                )
+            )
         off = np.log(self.data.loc[ok, offset]) if offset else None
         self._offset = off
         self.hac_lags = hac_lags
@@ -106,17 +133,25 @@ class InterruptedTimeSeries:
         self.autocorrelation_p = self.autocorrelation_lags = None
         resid = getattr(self.result, "resid_pearson", None)
         if resid is None:
-            resid = (self.y - self.result.predict()) / np.sqrt(np.maximum(self.result.predict(), 1e-9))
+            resid = (self.y - self.result.predict()) / np.sqrt(
+                np.maximum(self.result.predict(), 1e-9)
+            )
         lags = min(12, len(resid) // 5)
         if lags >= 1:
             from statsmodels.stats.diagnostic import acorr_ljungbox
+
             p = float(acorr_ljungbox(np.asarray(resid), lags=[lags])["lb_pvalue"].iloc[0])
             self.autocorrelation_p, self.autocorrelation_lags = p, lags
             if p < 0.05 and not hac_lags:
                 # (in code: refit with hac_lags=autocorrelation_lags for robust errors)
-                self.warnings.append(Msg("Residuals are autocorrelated (Ljung-Box p = {p} at "
-                                         "{lags} lags): the intervals may be too narrow.",
-                                         p=f"{p:.3f}", lags=lags))
+                self.warnings.append(
+                    Msg(
+                        "Residuals are autocorrelated (Ljung-Box p = {p} at "
+                        "{lags} lags): the intervals may be too narrow.",
+                        p=f"{p:.3f}",
+                        lags=lags,
+                    )
+                )
 
     @property
     def is_count(self) -> bool:
@@ -129,29 +164,54 @@ class InterruptedTimeSeries:
             b, lo, hi = self.result.params[col], ci.loc[col, 0], ci.loc[col, 1]
             p = float(self.result.pvalues[col])
             if self.is_count:
-                rows.append({"interruption": name, "change": kind, "estimate": np.exp(b),
-                             "ci_low": np.exp(lo), "ci_high": np.exp(hi), "p_value": p,
-                             "scale": N_("rate ratio per time step") if kind == "slope"
-                             else N_("rate ratio")})
+                rows.append(
+                    {
+                        "interruption": name,
+                        "change": kind,
+                        "estimate": np.exp(b),
+                        "ci_low": np.exp(lo),
+                        "ci_high": np.exp(hi),
+                        "p_value": p,
+                        "scale": N_("rate ratio per time step")
+                        if kind == "slope"
+                        else N_("rate ratio"),
+                    }
+                )
             else:
-                rows.append({"interruption": name, "change": kind, "estimate": b,
-                             "ci_low": lo, "ci_high": hi, "p_value": p,
-                             "scale": N_("difference per time step") if kind == "slope"
-                             else N_("difference")})
+                rows.append(
+                    {
+                        "interruption": name,
+                        "change": kind,
+                        "estimate": b,
+                        "ci_low": lo,
+                        "ci_high": hi,
+                        "p_value": p,
+                        "scale": N_("difference per time step")
+                        if kind == "slope"
+                        else N_("difference"),
+                    }
+                )
         return pd.DataFrame(rows)
 
     def sentences(self) -> list[str]:
         out = self.effect_sentences()
         if self.family == "quasipoisson":
-            out.append(Msg("Overdispersion (quasi-Poisson scale): {scale}.",
-                           scale=f"{self.result.scale:.2f}"))
+            out.append(
+                Msg(
+                    "Overdispersion (quasi-Poisson scale): {scale}.",
+                    scale=f"{self.result.scale:.2f}",
+                )
+            )
         return out + self.warnings
 
     @property
     def autocorrelated(self) -> bool:
         """The residuals fail the Ljung-Box test and the errors are not yet robust to it."""
-        return self.autocorrelation_p is not None and self.autocorrelation_p < 0.05 \
+        return (
+            self.autocorrelation_p is not None
+            and self.autocorrelation_p < 0.05
             and not self.hac_lags
+        )
 
     def effect_sentences(self) -> list[str]:
         """One sentence per level or trend change, with its interval."""
@@ -162,17 +222,33 @@ class InterruptedTimeSeries:
             if self.is_count:
                 pct = lambda v: f"{(v - 1) * 100:+.1f}%"  # noqa: E731
                 what = Msg("level") if r["change"] == "level" else Msg("trend (per time step)")
-                s = Msg("After {interruption}, the {what} changed by a factor of {est} ({pct}; "
-                        "{level}% CI {lo} to {hi}).", interruption=r["interruption"], what=what,
-                        est=f"{est:.3f}", pct=pct(est), level=level, lo=f"{lo:.3f}",
-                        hi=f"{hi:.3f}")
+                s = Msg(
+                    "After {interruption}, the {what} changed by a factor of {est} ({pct}; "
+                    "{level}% CI {lo} to {hi}).",
+                    interruption=r["interruption"],
+                    what=what,
+                    est=f"{est:.3f}",
+                    pct=pct(est),
+                    level=level,
+                    lo=f"{lo:.3f}",
+                    hi=f"{hi:.3f}",
+                )
             else:
-                s = Msg("After {interruption}, the {what} changed by {est} ({level}% CI {lo} to "
-                        "{hi}).", interruption=r["interruption"], what=Msg(r["change"]),
-                        est=_fmt(est), level=level, lo=_fmt(lo), hi=_fmt(hi))
+                s = Msg(
+                    "After {interruption}, the {what} changed by {est} ({level}% CI {lo} to {hi}).",
+                    interruption=r["interruption"],
+                    what=Msg(r["change"]),
+                    est=_fmt(est),
+                    level=level,
+                    lo=_fmt(lo),
+                    hi=_fmt(hi),
+                )
             if lo <= (1 if self.is_count else 0) <= hi:
-                s = Msg("{sentence} The interval includes no change: insufficient evidence of "
-                        "an effect.", sentence=s)
+                s = Msg(
+                    "{sentence} The interval includes no change: insufficient evidence of "
+                    "an effect.",
+                    sentence=s,
+                )
             out.append(s)
         return out
 
@@ -205,13 +281,19 @@ class InterruptedTimeSeries:
 
     def plot(self, ax=None):
         from evalkit.style.plotting import pyplot
+
         plt = pyplot()
-        fig, ax = (plt.subplots(figsize=(8, 3.5)) if ax is None else (ax.figure, ax))
+        fig, ax = plt.subplots(figsize=(8, 3.5)) if ax is None else (ax.figure, ax)
         x = self.X.index
         ax.plot(x, self.y, "o", ms=3, color="#555", label=tr("observed"))
         ax.plot(x, self._predict(self.X), color="#4c72b0", label=tr("fitted"))
-        ax.plot(x, self.counterfactual(), "--", color="#c44e52",
-                label=tr("counterfactual (no interruption)"))
+        ax.plot(
+            x,
+            self.counterfactual(),
+            "--",
+            color="#c44e52",
+            label=tr("counterfactual (no interruption)"),
+        )
         for name, at in self.interruptions.items():
             ax.axvline(at, color="#999", lw=1)
             ax.annotate(localized(name), (at, ax.get_ylim()[1]), fontsize=8, va="top")

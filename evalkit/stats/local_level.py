@@ -17,6 +17,7 @@ signal-to-noise ratio q = var(eta) / var(eps):
   along the forecast horizon. The paths therefore carry parameter as well as state
   uncertainty.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,18 +44,25 @@ class LocalLevelFit(GridPosterior):
     response's sd) replaces the calibrated prior by R CausalImpact's: an inverse gamma on the
     level's variance centred on (level_sd x sd(y))^2 with 32 prior observations."""
 
-    def __init__(self, y: np.ndarray, X: np.ndarray | None, level_sd: float | None = None,
-                 first: int | None = None):
+    def __init__(
+        self,
+        y: np.ndarray,
+        X: np.ndarray | None,
+        level_sd: float | None = None,
+        first: int | None = None,
+    ):
         self.y = np.asarray(y, dtype=float)
         self.n = len(self.y)
-        self.X = np.zeros((self.n, 0)) if X is None else np.asarray(X, dtype=float).reshape(self.n, -1)
+        self.X = (
+            np.zeros((self.n, 0)) if X is None else np.asarray(X, dtype=float).reshape(self.n, -1)
+        )
         self.k = self.X.shape[1]
         self.data = np.column_stack([self.y, self.X])  # column 0 is the response
-        self.d = 1 + self.k                             # diffuse elements: level + betas
+        self.d = 1 + self.k  # diffuse elements: level + betas
         if self.n - self.d < 3:
             raise ValueError("too few observations for the number of controls")
         self.level_sd = level_sd
-        self._noise_prior = (0, 0.0)    # prior dof and sum of squares of the noise variance
+        self._noise_prior = (0, 0.0)  # prior dof and sum of squares of the noise variance
         if level_sd is None:
             grid = LOG_Q_GRID
             # A flat prior on the level's standard deviation (sqrt q). A flat prior on log q
@@ -67,7 +75,7 @@ class LocalLevelFit(GridPosterior):
             var_y = float(np.var(self.y, ddof=1))
             self._noise_prior = (R_NOISE_PRIOR_DF, R_NOISE_PRIOR_DF * (1 - R_EXPECTED_R2) * var_y)
             s0 = self._profile(1e-4)[1]
-            guess = level_sd ** 2 * var_y
+            guess = level_sd**2 * var_y
             centre = math.log(guess / (s0["S"] / s0["dof"]))
             grid = centre + np.linspace(-2.5, 2.5, 21)
         self.first = first
@@ -85,9 +93,9 @@ class LocalLevelFit(GridPosterior):
         """The filter for every q of the grid, then one batched GLS for all of them (and for
         the first `first` points): -2 log profile likelihood per grid point."""
         runs = [self._innovations(q) for q in qs]
-        V = np.stack([r[0] for r in runs])                  # (G, n-1, 1+k)
-        F = np.stack([r[1] for r in runs])                  # (G, n-1)
-        end = np.stack([r[2] for r in runs])                # (G, 1+k): a_{n+1}
+        V = np.stack([r[0] for r in runs])  # (G, n-1, 1+k)
+        F = np.stack([r[1] for r in runs])  # (G, n-1)
+        end = np.stack([r[2] for r in runs])  # (G, 1+k): a_{n+1}
         self.q, self.P = np.asarray(qs, float), np.array([r[3] for r in runs])
         self.a_y, self.a_x = end[:, 0], end[:, 1:]
         dev, self.beta, self.Sxx, self.S, self.dof = self._batched_gls(V, F, F.shape[1], self.n)
@@ -114,8 +122,11 @@ class LocalLevelFit(GridPosterior):
         S = (vy * vy * w).sum(axis=1) - fitted + ss0
         dof = n_obs - self.d + df0
         ok &= S > 0
-        dev = np.where(ok, dof * np.log(np.where(ok, S, 1.0)) + np.log(F[:, :rows]).sum(axis=1)
-                       + logdet, np.inf)
+        dev = np.where(
+            ok,
+            dof * np.log(np.where(ok, S, 1.0)) + np.log(F[:, :rows]).sum(axis=1) + logdet,
+            np.inf,
+        )
         return dev, beta, Sxx, S, dof
 
     def log_evidence_first(self, m: int) -> float:
@@ -132,9 +143,12 @@ class LocalLevelFit(GridPosterior):
     def best(self) -> dict:
         """The maximum-likelihood fit (computed when first asked)."""
         if self._ml is None:
-            res = minimize_scalar(lambda lq: self._profile(math.exp(lq))[0],
-                                  bounds=LOG_Q_BOUNDS, method="bounded",
-                                  options={"xatol": 0.05})
+            res = minimize_scalar(
+                lambda lq: self._profile(math.exp(lq))[0],
+                bounds=LOG_Q_BOUNDS,
+                method="bounded",
+                options={"xatol": 0.05},
+            )
             self.log_q = float(res.x)
             self._ml = self._profile(math.exp(self.log_q))[1]
         return self._ml
@@ -149,9 +163,9 @@ class LocalLevelFit(GridPosterior):
         root = math.sqrt(q * q + 4.0 * q)
         lp, lm = (2.0 + q + root) / 2.0, (2.0 + q - root) / 2.0
         a_, b_ = lp / (lp - lm), -lm / (lp - lm)
-        r = np.exp(np.arange(self.n) * math.log(lm / lp))     # s = 0 … n-1
+        r = np.exp(np.arange(self.n) * math.log(lm / lp))  # s = 0 … n-1
         P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)
-        steady = lp - 1.0                                      # the limit P*
+        steady = lp - 1.0  # the limit P*
         converged = np.flatnonzero(np.abs(P - steady) <= 1e-13 * steady)
         transient = int(converged[0]) if len(converged) else self.n - 1
         return P, min(transient, self.n - 1)
@@ -164,23 +178,24 @@ class LocalLevelFit(GridPosterior):
         F = P[:steps] + 1.0
         K = P[:steps] / F
         v = np.empty_like(rows)
-        a0 = self.data[0]                 # a_2 = the first observation (diffuse start)
+        a0 = self.data[0]  # a_2 = the first observation (diffuse start)
         if L:
             # a_{t+1} = phi_t a_t + K_t y_t solved with cumulative products; over a transient
             # the products stay above ~1e-7, so nothing is lost to rounding
             phi = np.cumprod(1.0 - K[:L])
             acc = np.cumsum((K[:L, None] * rows[:L]) / phi[:, None], axis=0)
-            a_next = phi[:, None] * (a0[None, :] + acc)        # a_{t+1}, t < L
+            a_next = phi[:, None] * (a0[None, :] + acc)  # a_{t+1}, t < L
             prev = np.vstack([a0[None, :], a_next[:-1]])
             v[:L] = rows[:L] - prev
             a = a_next[-1]
         else:
             a = a0.copy()
-        if L < steps:                     # steady state: a_{t+1} = (1 - K) a_t + K y_t
+        if L < steps:  # steady state: a_{t+1} = (1 - K) a_t + K y_t
             k_ss = K[L]
             seg = rows[L:]
-            out, _ = lfilter([k_ss], [1.0, -(1.0 - k_ss)], seg, axis=0,
-                             zi=((1.0 - k_ss) * a)[None, :])
+            out, _ = lfilter(
+                [k_ss], [1.0, -(1.0 - k_ss)], seg, axis=0, zi=((1.0 - k_ss) * a)[None, :]
+            )
             v[L:] = seg - np.vstack([a[None, :], out[:-1]])
             a = out[-1]
         return v, F, a, float(P[steps])
@@ -194,8 +209,16 @@ class LocalLevelFit(GridPosterior):
         if fit is None:
             return 1e300, None
         dev, beta, Sxx, S, dof = fit
-        pieces = {"q": q, "beta": beta, "Sxx": Sxx, "S": S, "dof": dof,
-                  "a_y": float(a[0]), "a_x": a[1:], "P": P_end}
+        pieces = {
+            "q": q,
+            "beta": beta,
+            "Sxx": Sxx,
+            "S": S,
+            "dof": dof,
+            "a_y": float(a[0]),
+            "a_x": a[1:],
+            "P": P_end,
+        }
         if first is not None:
             head = self._gls(v, F, first - 1, first)
             pieces["dev_first"] = 1e300 if head is None else head[0]
@@ -229,8 +252,11 @@ class LocalLevelFit(GridPosterior):
         """Maximum-likelihood variances and coefficients."""
         b = self.best
         sigma2 = b["S"] / b["dof"]
-        return {"sigma2_irregular": sigma2, "sigma2_level": b["q"] * sigma2,
-                "beta": b["beta"].tolist()}
+        return {
+            "sigma2_irregular": sigma2,
+            "sigma2_level": b["q"] * sigma2,
+            "beta": b["beta"].tolist(),
+        }
 
     @staticmethod
     def _forecast(b: dict, Xp: np.ndarray | None, horizon: int) -> np.ndarray:
@@ -250,7 +276,8 @@ class LocalLevelFit(GridPosterior):
         """The posterior mean forecast without the intervention (over the grid)."""
         g = np.arange(len(self.q))
         mean = self._levels(self.beta, g)[:, None] + (
-            self.beta @ np.asarray(X_post, float).reshape(horizon, -1).T if self.k else 0.0)
+            self.beta @ np.asarray(X_post, float).reshape(horizon, -1).T if self.k else 0.0
+        )
         return self.weights @ np.broadcast_to(mean, (len(g), horizon))
 
     def residuals(self) -> np.ndarray:
@@ -259,10 +286,11 @@ class LocalLevelFit(GridPosterior):
         g = int(np.argmax(self.weights))
         v, F, _, _ = self._innovations(self.q[g])
         e = (v[:, 0] - v[:, 1:] @ self.beta[g]) / np.sqrt(F * self.S[g] / self.dof)
-        return e[self.k:]
+        return e[self.k :]
 
-    def simulate(self, X_post: np.ndarray | None, horizon: int, n_paths: int,
-                 rng: np.random.Generator):
+    def simulate(
+        self, X_post: np.ndarray | None, horizon: int, n_paths: int, rng: np.random.Generator
+    ):
         """Draws of the response without the intervention over the horizon.
 
         Returns (totals, paths): `totals` (n_paths,) is each path's sum over the horizon,
@@ -280,13 +308,16 @@ class LocalLevelFit(GridPosterior):
             used = np.unique(g)
             chol = np.zeros((len(self.q), k, k))
             chol[used] = np.linalg.cholesky(np.linalg.inv(self.Sxx[used]))
-            beta = self.beta[g] + np.einsum(
-                "mij,mj->mi", chol[g], rng.standard_normal((n_paths, k))) * sigma[:, None]
+            beta = (
+                self.beta[g]
+                + np.einsum("mij,mj->mi", chol[g], rng.standard_normal((n_paths, k)))
+                * sigma[:, None]
+            )
         else:
             beta = np.zeros((n_paths, 0))
         level0 = self._levels(beta, g) + rng.standard_normal(n_paths) * sigma * np.sqrt(P)
         # The walk's total is sum_j (H - j + 1) eta_j over j = 2..H; the noise's is sum_h eps_h.
-        c = np.arange(H - 1, 0, -1, dtype=float)            # weights of eta_2 … eta_H
+        c = np.arange(H - 1, 0, -1, dtype=float)  # weights of eta_2 … eta_H
         walk_sd = sigma * np.sqrt(q) * math.sqrt(float(c @ c))
         walk_total = rng.standard_normal(n_paths) * walk_sd
         noise_total = rng.standard_normal(n_paths) * sigma * math.sqrt(H)

@@ -8,6 +8,7 @@ With the prior 1/sigma^2 integrated too, log p(y | theta) = lgamma((n-d)/2) - (n
 - dev/2 exactly, the same quantity for every model with the same regressors Z, so models can
 be compared by it (docs/statistics.md).
 """
+
 from __future__ import annotations
 
 import math

@@ -1,6 +1,7 @@
 """Rates across phases or campaigns: events per week (or per unit of exposure), a Poisson
 trend test (quasi-Poisson when overdispersed), and honest handling of qualified counts:
 "more than 60" is a lower bound, so the result says which way it could move."""
+
 from __future__ import annotations
 
 import textwrap
@@ -23,8 +24,14 @@ class RateTrend:
     """`RateTrend(labels, counts, exposures)`: counts may be numbers or `Quantity`/strings
     such as "more than 60"; exposures are the weeks (or other units) each count covers."""
 
-    def __init__(self, labels: Sequence[str], counts: Sequence, exposures: Sequence[float],
-                 unit: str = N_("week"), alpha: float = 0.05):
+    def __init__(
+        self,
+        labels: Sequence[str],
+        counts: Sequence,
+        exposures: Sequence[float],
+        unit: str = N_("week"),
+        alpha: float = 0.05,
+    ):
         if not (len(labels) == len(counts) == len(exposures)):
             raise SeriesError("labels, counts and exposures must have the same length")
         if len(labels) < 2:
@@ -65,10 +72,16 @@ class RateTrend:
     def rates(self) -> pd.DataFrame:
         rows = []
         for label, q, e in zip(self.labels, self.quantities, self.exposures):
-            rows.append({"label": label, "count": str(q), "bound": q.bound,
-                         f"{self.unit}s": round(e, 2),
-                         f"per {self.unit} (low)": q.lower / e,
-                         f"per {self.unit} (high)": q.upper / e})
+            rows.append(
+                {
+                    "label": label,
+                    "count": str(q),
+                    "bound": q.bound,
+                    f"{self.unit}s": round(e, 2),
+                    f"per {self.unit} (low)": q.lower / e,
+                    f"per {self.unit} (high)": q.upper / e,
+                }
+            )
         return pd.DataFrame(rows)
 
     def bound_directions(self) -> list[str]:
@@ -80,19 +93,35 @@ class RateTrend:
             if q.bound not in ("lower", "upper"):
                 continue
             probe = self.counts.copy()
-            probe[i] = q.value * (1 + BOUND_PROBE) if q.bound == "lower" \
-                else q.value * (1 - BOUND_PROBE)
+            probe[i] = (
+                q.value * (1 + BOUND_PROBE) if q.bound == "lower" else q.value * (1 - BOUND_PROBE)
+            )
             moved = float(np.exp(self._fit(probe).params[1]))
             trend = N_("steeper decline") if moved < rr else N_("weaker decline or a rise")
             if rr > 1:
                 trend = N_("steeper rise") if moved > rr else N_("weaker rise or a decline")
-            template = N_("'{count}' ({label}) is a lower bound: if the true count is higher, "
-                          "the trend is a {trend} than estimated (rate ratio {moved} instead "
-                          "of {rr}).") if q.bound == "lower" else \
-                N_("'{count}' ({label}) is an upper bound: if the true count is lower, the "
-                   "trend is a {trend} than estimated (rate ratio {moved} instead of {rr}).")
-            out.append(Msg(template, count=q.msg(), label=self.labels[i], trend=trend,
-                           moved=f"{moved:.2f}", rr=f"{rr:.2f}"))
+            template = (
+                N_(
+                    "'{count}' ({label}) is a lower bound: if the true count is higher, "
+                    "the trend is a {trend} than estimated (rate ratio {moved} instead "
+                    "of {rr})."
+                )
+                if q.bound == "lower"
+                else N_(
+                    "'{count}' ({label}) is an upper bound: if the true count is lower, the "
+                    "trend is a {trend} than estimated (rate ratio {moved} instead of {rr})."
+                )
+            )
+            out.append(
+                Msg(
+                    template,
+                    count=q.msg(),
+                    label=self.labels[i],
+                    trend=trend,
+                    moved=f"{moved:.2f}",
+                    rr=f"{rr:.2f}",
+                )
+            )
         return out
 
     def summary(self) -> pd.DataFrame:
@@ -101,26 +130,47 @@ class RateTrend:
     def sentences(self) -> list[str]:
         rr, lo, hi = self.rate_ratio
         level = int(round((1 - self.alpha) * 100))
-        s = [Msg("From one count to the next ({labels}) the rate per {unit} changes by a "
-                 "factor of {rr} ({level}% CI {lo} to {hi}; p = {p}), estimated at the stated "
-                 "counts.", labels=", ".join(self.labels), unit=self.unit, rr=f"{rr:.2f}",
-                 level=level, lo=f"{lo:.2f}", hi=f"{hi:.2f}", p=f"{self.p_value:.3g}")]
+        s = [
+            Msg(
+                "From one count to the next ({labels}) the rate per {unit} changes by a "
+                "factor of {rr} ({level}% CI {lo} to {hi}; p = {p}), estimated at the stated "
+                "counts.",
+                labels=", ".join(self.labels),
+                unit=self.unit,
+                rr=f"{rr:.2f}",
+                level=level,
+                lo=f"{lo:.2f}",
+                hi=f"{hi:.2f}",
+                p=f"{self.p_value:.3g}",
+            )
+        ]
         if lo <= 1 <= hi:
             s.append(Msg("The interval includes no trend: insufficient evidence of a trend."))
         if len(self.counts) <= 3:
-            s.append(Msg("Only {n} counts: overdispersion cannot be estimated well, so the "
-                         "interval may be too narrow.", n=len(self.counts)))
+            s.append(
+                Msg(
+                    "Only {n} counts: overdispersion cannot be estimated well, so the "
+                    "interval may be too narrow.",
+                    n=len(self.counts),
+                )
+            )
         elif self.overdispersion > 1:
-            s.append(Msg("The counts are overdispersed (scale {scale}); the interval uses the "
-                         "quasi-Poisson scale.", scale=f"{self.overdispersion:.1f}"))
+            s.append(
+                Msg(
+                    "The counts are overdispersed (scale {scale}); the interval uses the "
+                    "quasi-Poisson scale.",
+                    scale=f"{self.overdispersion:.1f}",
+                )
+            )
         return s + self.bound_directions() + self.warnings
 
     def plot(self, ax=None, trend_line: bool = True):
         """The rates with their bounds; `trend_line=False` when the counts come from different
         campaigns, where a fitted line would suggest one process running through them."""
         from evalkit.style.plotting import pyplot
+
         plt = pyplot()
-        fig, ax = (plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax))
+        fig, ax = plt.subplots(figsize=(7, 3)) if ax is None else (ax.figure, ax)
         r = self.rates()
         low, high = r[f"per {self.unit} (low)"], r[f"per {self.unit} (high)"]
         shown = [hi if b == "upper" else lo for lo, hi, b in zip(low, high, r["bound"])]
@@ -131,12 +181,21 @@ class RateTrend:
             ax.plot([i], [y], "o", color=colour)
             if b in ("lower", "upper"):
                 end = y + arrow if b == "lower" else max(0, y - arrow)
-                ax.annotate("", xy=(i, end), xytext=(i, y),
-                            arrowprops=dict(arrowstyle="->", color=colour, lw=1.5))
+                ax.annotate(
+                    "",
+                    xy=(i, end),
+                    xytext=(i, y),
+                    arrowprops=dict(arrowstyle="->", color=colour, lw=1.5),
+                )
         if trend_line:
             fitted = self.result.predict() / self.exposures
-            ax.plot(range(len(r)), fitted, "--", color="#999",
-                    label=tr("Poisson trend at the stated counts"))
+            ax.plot(
+                range(len(r)),
+                fitted,
+                "--",
+                color="#999",
+                label=tr("Poisson trend at the stated counts"),
+            )
             ax.legend(fontsize=8)
         ax.set_ylim(0, top + arrow)
         ax.set_xlim(-0.5, len(r) - 0.5)
@@ -150,10 +209,17 @@ class RateTrend:
 def rate_ratio(count_a, exposure_a: float, count_b, exposure_b: float, alpha: float = 0.05) -> dict:
     """Rate of A over rate of B with an exact-conditional interval and test."""
     from statsmodels.stats.rates import confint_poisson_2indep, test_poisson_2indep
+
     a, b = Quantity.parse(count_a), Quantity.parse(count_b)
     ratio = (a.value / exposure_a) / (b.value / exposure_b)
-    lo, hi = confint_poisson_2indep(a.value, exposure_a, b.value, exposure_b, method="score",
-                                    compare="ratio", alpha=alpha)
+    lo, hi = confint_poisson_2indep(
+        a.value, exposure_a, b.value, exposure_b, method="score", compare="ratio", alpha=alpha
+    )
     p = test_poisson_2indep(a.value, exposure_a, b.value, exposure_b, method="score").pvalue
-    return {"ratio": ratio, "ci_low": float(lo), "ci_high": float(hi), "p_value": float(p),
-            "bounds": [f"{q} is {q.bound}" for q in (a, b) if q.bound in ("lower", "upper")]}
+    return {
+        "ratio": ratio,
+        "ci_low": float(lo),
+        "ci_high": float(hi),
+        "p_value": float(p),
+        "bounds": [f"{q} is {q.bound}" for q in (a, b) if q.bound in ("lower", "upper")],
+    }

@@ -2,6 +2,7 @@
 as a learner sees it, one edit to a copy of the record, and the criteria before and after.
 The record itself is never changed: an edit is made on a copy in a temporary folder and
 validated like any record, so a mistyped date gets the usual located error."""
+
 from __future__ import annotations
 
 import shutil
@@ -18,9 +19,13 @@ from evalkit.record.values import Quantity
 
 def overview(campaign: Campaign) -> Msg:
     """The record in one line: how much data the session will look at."""
-    return Msg("{name}: {activities} activities, {counts} counts in metrics.csv, {phases} "
-               "phases.", name=campaign.name, activities=len(campaign.activities),
-               counts=len(campaign.metrics), phases=len(campaign.record.phases))
+    return Msg(
+        "{name}: {activities} activities, {counts} counts in metrics.csv, {phases} phases.",
+        name=campaign.name,
+        activities=len(campaign.activities),
+        counts=len(campaign.metrics),
+        phases=len(campaign.record.phases),
+    )
 
 
 def verdict_line(question) -> Msg:
@@ -30,10 +35,16 @@ def verdict_line(question) -> Msg:
 def metrics_view(campaign: Campaign) -> pd.DataFrame:
     """metrics.csv as written: the date, the metric, the count with its qualifier, the phase."""
     m = campaign.metrics
-    return pd.DataFrame({"line": m["row"], "date": m["date"], "metric": m["metric"],
-                         "count as recorded": [Quantity.from_row(r, "value").msg()
-                                               for _, r in m.iterrows()],
-                         "phase": m["phase"].fillna(""), "note": m["note"].fillna("")})
+    return pd.DataFrame(
+        {
+            "line": m["row"],
+            "date": m["date"],
+            "metric": m["metric"],
+            "count as recorded": [Quantity.from_row(r, "value").msg() for _, r in m.iterrows()],
+            "phase": m["phase"].fillna(""),
+            "note": m["note"].fillna(""),
+        }
+    )
 
 
 def phases_view(campaign: Campaign) -> pd.DataFrame:
@@ -42,8 +53,15 @@ def phases_view(campaign: Campaign) -> pd.DataFrame:
     rows = []
     for p in sorted(campaign.record.phases, key=lambda p: p.start.start):
         days = gaps.get(p.id)
-        rows.append({"phase": p.id, "name": p.name, "start": p.start.text, "end": p.end.text,
-                     "pause before it (days)": f"{days[0]}–{days[1]}" if days else N_("none")})
+        rows.append(
+            {
+                "phase": p.id,
+                "name": p.name,
+                "start": p.start.text,
+                "end": p.end.text,
+                "pause before it (days)": f"{days[0]}–{days[1]}" if days else N_("none"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -60,7 +78,9 @@ def with_phase_start(record_path: str | Path, phase_id: str, new_start: str) -> 
     phase = next((p for p in data["phases"] if p.get("id") == phase_id), None)
     if phase is None:
         known = ", ".join(str(p.get("id")) for p in data["phases"])
-        raise ValueError(f"no phase {phase_id!r} in {source / 'campaign.yaml'}; its phases: {known}")
+        raise ValueError(
+            f"no phase {phase_id!r} in {source / 'campaign.yaml'}; its phases: {known}"
+        )
     phase["start"] = new_start
     with open(copy / "campaign.yaml", "w", encoding="utf-8") as fh:
         yaml.dump(data, fh)
@@ -71,9 +91,16 @@ def before_and_after(before, after) -> pd.DataFrame:
     """Each criterion of one question, its result before and after the edit, and the
     verdicts, so the learner sees exactly what the edit changed."""
     b, a = before.criteria_table(), after.criteria_table()
-    rows = [{"criterion": c, "before": rb, "after": ra, "changed": "yes" if rb != ra else ""}
-            for c, rb, ra in zip(b["criterion"], b["result"], a["result"])]
-    rows.append({"criterion": N_("VERDICT"), "before": before.verdict.level,
-                 "after": after.verdict.level,
-                 "changed": "yes" if before.verdict.level != after.verdict.level else ""})
+    rows = [
+        {"criterion": c, "before": rb, "after": ra, "changed": "yes" if rb != ra else ""}
+        for c, rb, ra in zip(b["criterion"], b["result"], a["result"])
+    ]
+    rows.append(
+        {
+            "criterion": N_("VERDICT"),
+            "before": before.verdict.level,
+            "after": after.verdict.level,
+            "changed": "yes" if before.verdict.level != after.verdict.level else "",
+        }
+    )
     return pd.DataFrame(rows)
