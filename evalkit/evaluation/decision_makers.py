@@ -4,8 +4,11 @@ effect")."""
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pandas as pd
 
+from evalkit.record.schema import Response
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.base import (
     Analysis,
@@ -30,16 +33,8 @@ ONE_WAY = {"letter", "petition_delivered", "exhibition", "other"}
 TWO_WAY = {"meeting", "testimony", "hearing", "briefing"}
 # `withdrawn`: the measure a campaign opposed (a bill, a project) was dropped — the policy
 # action a campaign *against* something asks for
-POLICY = {
-    "vote",
-    "resolution",
-    "law",
-    "truce",
-    "sanctions",
-    "treaty",
-    "executive_decision",
-    "withdrawn",
-}
+# every response of the record format that is a decision, not words or silence
+POLICY = set(get_args(Response)) - {"none", "rejected", "statement", "unknown"}
 
 
 # decision makers' own acts (decisions.csv) that are policy: a plan adopted is one
