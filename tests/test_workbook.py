@@ -87,6 +87,20 @@ def test_a_file_that_is_not_a_workbook_gets_a_sentence(tmp_path):
     assert result.exit_code == 1 and "cannot be read as an .xlsx workbook" in result.output
 
 
+def test_a_workbook_that_would_inflate_to_gigabytes_is_refused_before_it_is_opened(tmp_path):
+    import zipfile
+
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    with zipfile.ZipFile(book, "a", compression=zipfile.ZIP_DEFLATED) as z:
+        with z.open("xl/worksheets/padding.xml", "w") as part:
+            for _ in range(64):
+                part.write(b"\0" * 1_000_000)  # 64 MB of zeros: about 60 KB stored
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1
+    assert "would inflate to 64,3" in result.output and "hostile" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["new", str(tmp_path / "River Campaign"), "--xlsx"])

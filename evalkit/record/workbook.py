@@ -38,6 +38,35 @@ CAMPAIGN = "campaign"
 LISTS = "_lists"  # hidden: the drop-down lists' words
 NONE = "[]"  # a list that the evaluator says is empty
 EXAMPLE_FILL = "EEEEEE"  # the scaffold's example rows, to be replaced
+
+# An .xlsx is a zip of XML: a few KB can inflate to gigabytes ("zip bomb"). A real record's
+# workbook inflates well under these (the four case studies: under 1 MB, ratio under 20).
+MAX_INFLATED = 2_000_000_000
+MAX_RATIO = 200
+
+
+def _zip_problem(path: Path) -> Optional[str]:
+    """Why the workbook at `path` must not be opened (None when it may): its parts inflate
+    past MAX_INFLATED bytes or MAX_RATIO times their stored size. Read from the zip's
+    directory alone, before anything is inflated."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a zip: openpyxl's own error says the file is not a workbook
+    inflated = sum(p.file_size for p in parts)
+    stored = sum(p.compress_size for p in parts)
+    if inflated > MAX_INFLATED or inflated > MAX_RATIO * max(stored, 1) + 1_000_000:
+        return (
+            f"its parts would inflate to {inflated:,} bytes from {stored:,} stored, more "
+            "than any record needs (a damaged or hostile file); save it again from Excel "
+            "or LibreOffice as .xlsx"
+        )
+    return None
+
+
 TABLE_SHEETS = {name.removesuffix(".csv"): name for name in (*schema.TABLES, SERIES_FILE)}
 SERIES_COLUMNS = ("date", "metric", "value", "measures", "exposure", "source")
 REQUIRED_TABLES = ("activities.csv", "metrics.csv", "engagements.csv")
@@ -461,6 +490,10 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     path, folder = Path(path), Path(folder)
     problems: list[Problem] = []
     conv = Converted(folder, problems, {}, {}, {})
+    bomb = _zip_problem(path)
+    if bomb:
+        problems.append(Problem(str(path), None, "", bomb))
+        return conv
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a corrupt or foreign file: say so, never a traceback
@@ -620,6 +653,8 @@ def record_id(path: str | Path) -> Optional[str]:
     """The id a workbook declares, read without validating (None when it cannot tell)."""
     from openpyxl import load_workbook
 
+    if _zip_problem(Path(path)):
+        return None
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
         for row in wb[CAMPAIGN].iter_rows(values_only=True):
