@@ -4,7 +4,7 @@ effect")."""
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import Any, get_args
 
 import pandas as pd
 
@@ -111,7 +111,8 @@ class DecisionMakersReached(Analysis):
         acts = self.campaign.decisions
         targets = list(dict.fromkeys(d for g in rec.goals for d in g.decision_makers))
         launch = min(p.start.start for p in rec.phases)
-        rows, matched_rows = [], set()
+        rows: list[dict[str, Any]] = []
+        matched_rows: set[int] = set()
         for t in targets:
             hits = eng[eng.apply(lambda r, t=t: _matches(t, r), axis=1)] if not eng.empty else eng
             matched_rows |= set(hits["row"]) if len(hits) else set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from difflib import SequenceMatcher
-from typing import Optional
+from typing import Optional, Sequence
 
 # Two normalised spellings at least this similar (difflib ratio) are one hashtag:
 # #saveghouta ~ #savealghouta is 0.91, ~ #save_algouta 0.86; #Ghouta vs #SaveGhouta is 0.75.
@@ -35,12 +35,13 @@ def group_variants(tags: list[str]) -> list[list[str]]:
     return groups
 
 
-def effective_number(uses: list[float]) -> Optional[float]:
+def effective_number(uses: Sequence[Optional[float]]) -> Optional[float]:
     """Inverse Herfindahl index of shares of uses: 1 = one hashtag carries everything,
     k = k equally used hashtags. None unless every hashtag's uses are known."""
-    if not uses or any(u is None or (isinstance(u, float) and math.isnan(u)) for u in uses):
+    known = [u for u in uses if u is not None and not math.isnan(u)]
+    if not uses or len(known) < len(uses):
         return None
-    total = sum(uses)
+    total = sum(known)
     if total <= 0:
         return None
-    return 1.0 / sum((u / total) ** 2 for u in uses)
+    return 1.0 / sum((u / total) ** 2 for u in known)

@@ -4,6 +4,7 @@ mobilisation, hashtags and English engagement; §4 weaknesses 7, 8, 14, 15)."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -371,7 +372,7 @@ class Reach(Analysis):
         )
 
         # fragmentation, per language
-        self.fragmentation = []
+        self.fragmentation: list[dict[str, Any]] = []
         for lang in sorted({h.language for h in tags}):
             texts = [h.text for h in tags if h.language == lang]
             groups = group_variants(texts)
@@ -436,7 +437,7 @@ class Reach(Analysis):
                         "{account} ({platform}, last active {date})",
                         account=a.name,
                         platform=a.platform,
-                        date=a.active_to.text,
+                        date=a.active_to.text if a.active_to else "",  # set: silent
                     )
                     for a in silent
                 ],

@@ -25,7 +25,7 @@ The model (docs/evaluation-method.md, "Launch timing"):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.schema import TRIGGER_KINDS, CampaignRecord, HotEvent, HotEventKind, Phase
@@ -190,16 +190,18 @@ class LaunchTiming:
             if self.linked
             else Msg("the nearest within {days} days", days=REACTIVE_WINDOW_DAYS)
         )
+        event, lag = self.event, self.lag_days
+        assert event is not None and lag is not None  # only an independent start has none
         parts = [
             Msg(
                 "{head}: {timing} the hot event “{event}” ({date}; {how})",
                 head=head,
                 timing=self.timing,
-                event=self.event.description,
-                date=self.event.date.text,
+                event=event.description,
+                date=event.date.text,
                 how=how,
             ),
-            _describe_lag(*self.lag_days),
+            _describe_lag(*lag),
         ]
         vague = {
             "before or at": Msg(
@@ -214,25 +216,30 @@ class LaunchTiming:
         }
         if self.timing in vague:
             parts.append(vague[self.timing])
+        warned = event.foreseeable_from  # set whenever planned or warning_days is
         if self.designed:
             parts.append(Msg("the campaign made this event itself (a designed launch)"))
-        elif self.planned:
+        elif self.planned and warned is not None:
             parts.append(
                 Msg(
                     "a scheduled event foreseeable from {date}: the start was timed "
                     "to it (planned, not a reaction)",
-                    date=self.event.foreseeable_from.text,
+                    date=warned.text,
                 )
             )
         elif self.anticipated and self.is_launch:
             parts.append(Msg("the campaign started before the event, so it did not react to it"))
-        elif self.warning_days and self.timing in ("at", "after", "at or after"):
+        elif (
+            self.warning_days
+            and warned is not None
+            and self.timing in ("at", "after", "at or after")
+        ):
             wlo, whi = self.warning_days
             parts.append(
                 Msg(
                     "the event was foreseeable from {date}, so the start came {days} "
                     "days after warning was available",
-                    date=self.event.foreseeable_from.text,
+                    date=warned.text,
                     days=_range(wlo, whi),
                 )
             )
@@ -317,11 +324,13 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
     pauses = {g.after.id for g in phase_gaps(record) if g.is_pause}
     out = []
     for phase in record.phases:
-        role = "launch" if phase is first else "relaunch" if phase.id in pauses else "escalation"
+        role: Role = (
+            "launch" if phase is first else "relaunch" if phase.id in pauses else "escalation"
+        )
         linked = phase.trigger is not None
-        ev = by_id[phase.trigger] if linked else _near(phase, record.hot_events)
+        ev = by_id[phase.trigger] if phase.trigger is not None else _near(phase, record.hot_events)
         if ev is None:
-            timing = (
+            timing: Timing = (
                 "independent"
                 if any(e.kind in TRIGGER_KINDS for e in record.hot_events)
                 else "undetermined"
@@ -329,7 +338,7 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
             other = _near(
                 phase,
                 record.hot_events,
-                tuple(k for k in HotEventKind.__args__ if k not in TRIGGER_KINDS),
+                tuple(k for k in get_args(HotEventKind) if k not in TRIGGER_KINDS),
             )
             out.append(
                 LaunchTiming(

@@ -27,10 +27,11 @@ def _table() -> dict[str, str]:
     from babel import Locale
 
     table: dict[str, str] = {}
-    for code in Locale("en").languages:
+    for code in map(str, Locale("en").languages):
         table[code.casefold()] = code
     for loc in ("en", "ar"):
         for code, name in Locale(loc).languages.items():
+            code = str(code)
             table.setdefault(_key(name), code)
             if loc == "ar" and name.startswith("ال"):
                 table.setdefault(_key(name[2:]), code)  # «كردية» as well as «الكردية»

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import math
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
@@ -78,9 +78,10 @@ def read_series(
     if problems:
         return empty(), problems
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
-    rows, seen = [], {}
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, Any], int] = {}  # (metric, date) -> the line that has it
     for line, cell in data_rows(name, header, reader, problems):
-        row = {"row": line}
+        row: dict[str, Any] = {"row": line}
         try:
             day = date.fromisoformat(cell["date"])
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
