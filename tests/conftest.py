@@ -37,6 +37,22 @@ def case_reports(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def arabic_reports(tmp_path_factory) -> Path:
+    """The main job in Arabic, once per session: `evalkit run-all case_studies --lang ar`."""
+    from click.testing import CliRunner
+    from evalkit.cli import main
+
+    out = tmp_path_factory.mktemp("arabic")
+    result = CliRunner().invoke(
+        main,
+        ["run-all", str(CASE_STUDIES), "--out", str(out), "--lang", "ar", "--jobs", "2"]
+        + ["--no-progress"],
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by playwright (never a browser of its own), for the tests
     that look at reports as a reader's browser lays them out."""

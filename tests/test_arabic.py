@@ -19,27 +19,6 @@ from evalkit.i18n.messages import all_messages, plural_messages
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
-@pytest.fixture(scope="session")
-def arabic_reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("arabic")
-    result = CliRunner().invoke(
-        main,
-        [
-            "run-all",
-            str(CASE_STUDIES),
-            "--out",
-            str(out),
-            "--lang",
-            "ar",
-            "--jobs",
-            "2",
-            "--no-progress",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def test_every_message_has_an_arabic_translation_keeping_its_fields():
     ar = catalogue("ar")
     missing = sorted(m for m in all_messages() if not ar.get(m))

@@ -298,7 +298,7 @@ def test_a_count_over_less_than_a_week_is_not_scaled_up_to_a_week(tmp_path):
     assert list(t["rate_low"]) == [162e6, 7e6, 700]
     assert str(t.loc[0, "per week"]) == "162 million in 1 day, not scaled up to a week"
     assert str(t.loc[1, "per week"]) == "more than 7 million in 3 days, not scaled up to a week"
-    assert str(t.loc[2, "per week"]) == "700.0 per week"
+    assert str(t.loc[2, "per week"]) == "700 per week"
     findings = " ".join(str(f.text) for f in reach.findings)
     assert "the true count is that or more" in findings and "49,000,000" not in findings
 

@@ -113,7 +113,7 @@ def test_event_counts_become_rates_per_week_with_the_qualifier_as_a_bound(tmp_pa
         ],
     )
     r = Reach(c).rates
-    assert list(r["per week"]) == ["at least 30.0 per week", "at most 7.0 per week"]
+    assert list(r["per week"]) == ["at least 30 per week", "at most 7 per week"]
     assert list(r["bound"]) == ["lower", "upper"]
     assert r.loc[0, "rate_high"] == float("inf")
 

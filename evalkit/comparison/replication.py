@@ -10,6 +10,7 @@ from typing import Callable, Optional
 import pandas as pd
 
 from evalkit.evaluation.recommendations import PAPER_CAMPAIGNS
+from evalkit.evaluation.reach import weeks_msg
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.comparison.tables import (
@@ -112,11 +113,11 @@ def _declining(by_id):
         return CANNOT, Msg("fewer than two counted international stand figures")
     parts = [
         Msg(
-            "{campaign} {window}: {count} over {weeks} weeks = {rate}",
+            "{campaign} {window}: {count} over {weeks} = {rate}",
             campaign=i,
             window=e.window,
             count=e.count,
-            weeks=e.weeks,
+            weeks=weeks_msg(e.weeks),
             rate=e.per_week,
         )
         for i, e in rates

@@ -52,7 +52,14 @@ def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
 
 
 def _num(x: float) -> str:
-    return f"{x:.1f}" if x < 1000 else f"{x:,.0f}"
+    """A rate as a reader writes it: one decimal where it says something (5.9, 35, 98,592)."""
+    return f"{x:.1f}".removesuffix(".0") if x < 1000 else f"{x:,.0f}"
+
+
+def weeks_msg(weeks: float) -> Msg:
+    """'1 week', '3 weeks', '1.1 weeks' (Arabic's forms from the catalogue): a count's window."""
+    w = round(float(weeks), 1)
+    return Msg("{n} week", "{n} weeks", n=int(w) if w.is_integer() else w)
 
 
 _COLUMNS = [
@@ -333,9 +340,9 @@ class Reach(Analysis):
                 else Msg("{rate} ({window})", rate=r["per week"], window=r["window"])
                 if r["short"]
                 else Msg(
-                    "{count} over {weeks} weeks ({window}): {rate}",
+                    "{count} over {weeks} ({window}): {rate}",
                     count=r["count"],
-                    weeks=r["weeks"],
+                    weeks=weeks_msg(r["weeks"]),
                     window=r["window"],
                     rate=r["per week"],
                 )
@@ -611,7 +618,8 @@ class Reach(Analysis):
                             "exactly that.",
                             count=r["count"],
                             metric=metric,
-                            rate=r["per week"],
+                            # the bare rate: the sentence says the bound ('at least' once)
+                            rate=Msg("{n} per week", n=_num(r["rate_low"])),
                         ),
                         [f"metrics.csv:{r['row']}"],
                     )

@@ -81,14 +81,43 @@ def _plural_index(lang: str):
     return gettext.c2py(_read(lang).plural_expr)
 
 
+# A field that ends a sentence of its own ("… after the event.") loses its full stop where
+# the sentence it is put in goes on with punctuation or a bracket ("{x}; {y}", "{x} ({date})",
+# "{reason}."): never ".;", ". (" or "..". An ellipsis ("..", "…") keeps its dots.
+_STOP = re.compile("(?<![.])\\.(\u2069*)$")  # the stop, before any isolates' ends (PDI)
+_FIELD_BEFORE_PUNCTUATION = re.compile(r"\{(\w+)\}(?=\s*[.;,:)\]؛،—–(\[])")
+
+
+def without_stop(text):
+    """`text` without the full stop that ends it (a sentence used as a fragment); anything
+    else as it is."""
+    return _STOP.sub(r"\1", text) if isinstance(text, str) else text
+
+
+@functools.lru_cache(maxsize=4096)
+def _stopped_fields(template: str) -> frozenset[str]:
+    """The fields of `template` whose full stop gives way to the sentence's punctuation:
+    those followed by punctuation or a bracket, and every part of a list (`joined`)."""
+    if _JOIN.fullmatch(template):
+        return frozenset(re.findall(r"\{(\w+)\}", template))
+    return frozenset(m.group(1) for m in _FIELD_BEFORE_PUNCTUATION.finditer(template))
+
+
+def _fitted(template: str, fields: dict) -> dict:
+    stopped = _stopped_fields(template)
+    return {k: without_stop(v) if k in stopped else v for k, v in fields.items()}
+
+
 class Template(str):
-    """A translated sentence whose `format` isolates each field (see `isolated`): in a
-    right-to-left sentence a Latin name or a date range keeps its order and the
-    punctuation around it stays the sentence's."""
+    """A translated sentence whose `format` fits each field into it: isolated in a
+    right-to-left sentence (see `isolated`: a Latin name or a date range keeps its order and
+    the punctuation around it stays the sentence's), and without its own full stop where
+    the sentence's punctuation follows it (`without_stop`)."""
 
     lang = "en"
 
     def format(self, *args, **fields):
+        fields = _fitted(self, fields)
         return str.format(
             self,
             *(isolated(a, self.lang) for a in args),
@@ -97,13 +126,10 @@ class Template(str):
 
 
 def tr(message: str, lang: str | None = None) -> str:
-    """`message` in the report's language (or `lang`); the English when untranslated. In a
-    right-to-left language its `format` isolates the fields it fills in (`Template`)."""
+    """`message` in the report's language (or `lang`); the English when untranslated. Its
+    `format` fits the fields it fills in (`Template`)."""
     lang = lang or _current
-    text = catalogue(lang).get(message, message)
-    if direction(lang) != "rtl":
-        return text
-    out = Template(text)
+    out = Template(catalogue(lang).get(message, message))
     out.lang = lang
     return out
 
@@ -151,21 +177,24 @@ class Msg(str):
     def __new__(cls, template: str, plural: str | None = None, **fields):
         if plural is not None:
             template = template if fields["n"] == 1 else plural
-        obj = super().__new__(cls, template.format(**fields) if fields else template)
+        text = template.format(**_fitted(template, fields)) if fields else template
+        obj = super().__new__(cls, text)
         obj.template, obj.fields = template, fields
         return obj
 
     def translated(self, lang: str | None = None) -> str:
         lang = lang or _current
-        fields = {k: isolated(localized(v, lang), lang) for k, v in self.fields.items()}
+        fields = {k: localized(v, lang) for k, v in self.fields.items()}
         forms = plural_catalogue(lang).get(self.template)
         if forms is not None and "n" in fields:
             text = forms[_form(lang, self.fields["n"], len(forms))]
         elif _JOIN.fullmatch(self.template):  # parts joined: the language's separators
             text = _JOIN_SEPARATOR.sub(lambda m: tr(m.group(0), lang), self.template)
+            fields = _fitted(self.template, fields)  # the translation may keep no separator
         else:
             text = tr(self.template, lang)
-        return text.format(**fields) if fields else text
+        fields = {k: isolated(v, lang) for k, v in _fitted(text, fields).items()}
+        return str.format(text, **fields) if fields else str(text)
 
     def __reduce__(self):  # pickled across worker processes as what it is
         return (_rebuild, (self.template, self.fields))

@@ -20,7 +20,7 @@ from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of
 from evalkit.record.load import load_campaign
-from evalkit.i18n import N_, Msg, joined, localized, remember, set_language, tr
+from evalkit.i18n import N_, Msg, joined, localized, remember, set_language, tr, without_stop
 from evalkit.render.markup import Html, Markup, attr, concat, esc, render_fragment
 from evalkit.render.page import EvidenceLinks
 
@@ -152,8 +152,9 @@ def bullets(items: Iterable[str], links: Optional[Callable[[Markup], Markup]] = 
 
 
 def _listing(items: Iterable[str], separator: str = ", ") -> str:
-    """Items as a list in the report's language: «،» and «؛» in Arabic."""
-    return tr(separator).join(items)
+    """Items as a list in the report's language: «،» and «؛» in Arabic; an item that is a
+    sentence loses its full stop there (never '.;')."""
+    return tr(separator).join(without_stop(i) for i in items)
 
 
 def _label(label: str, note: str = "", plain: bool = False) -> Html:
@@ -797,7 +798,12 @@ class CampaignReport:
         aside_html = (
             (
                 paragraph(tr("Set aside as not fitting this campaign:"))
-                + bullets(f"{n}. {localized(text)} — {localized(why)}" for n, text, why in aside)
+                + bullets(
+                    tr("{recommendation} — {reason}").format(
+                        recommendation=f"{n}. {localized(text)}", reason=localized(why)
+                    )
+                    for n, text, why in aside
+                )
             )
             if aside
             else ""
@@ -812,7 +818,9 @@ class CampaignReport:
             ) + aside_html
         return (
             bullets(
-                f"{n}. {localized(text)} " + tr("(because of {rules})").format(rules=_listing(why))
+                tr("{recommendation} (because of {rules})").format(
+                    recommendation=f"{n}. {localized(text)}", rules=_listing(why)
+                )
                 for n, text, why in recs
             )
             + aside_html
