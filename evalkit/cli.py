@@ -30,6 +30,19 @@ except KeyboardInterrupt:  # Ctrl-C while the command line itself loads
 
 SCAFFOLD = Path(__file__).resolve().parent / "record" / "scaffold"
 
+# jsonschema, which nbformat (so papermill) imports, builds optional format checkers at import:
+# "iri" compiles some thirty Lark grammars (rfc3987_syntax, ~1.2 s, a third of a bare papermill
+# run) and "duration" loads arrow (isoduration). A notebook is checked by fastjsonschema against
+# a schema with no string formats, so the evalkit command's process goes without both
+# (benchmarks/run_overhead.py).
+UNUSED_FORMAT_CHECKERS = ("rfc3987_syntax", "isoduration")
+
+
+def _without_unused_format_checkers() -> None:
+    if "jsonschema" not in sys.modules:  # once jsonschema is loaded it is too late, and moot
+        for name in UNUSED_FORMAT_CHECKERS:
+            sys.modules.setdefault(name, None)  # type: ignore[arg-type]  # import fails: skipped
+
 
 def _terminated(signum, frame):
     raise SystemExit(128 + signum)  # `kill PID`: unwind, so that workers and kernels stop
@@ -79,6 +92,7 @@ def _index(out, outcomes, comparative=None, lang="en") -> bool:
 @click.version_option(package_name="evalkit")
 def main() -> None:
     """Evaluate advocacy and mobilisation campaigns from campaign records."""
+    _without_unused_format_checkers()
 
 
 @main.command()

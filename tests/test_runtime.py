@@ -470,6 +470,30 @@ def test_validate_loads_neither_pandas_nor_the_notebook_machinery():
     assert out.stdout.strip() == "0 []"
 
 
+def test_a_command_loads_notebooks_without_jsonschemas_unused_format_checkers():
+    # item 13: the IRI checker's ~30 Lark grammars were a third of a bare papermill run
+    code = textwrap.dedent(f"""
+        import sys
+        from click.testing import CliRunner
+        from evalkit.cli import main
+        assert CliRunner().invoke(main, ["validate", {str(CASE_STUDIES)!r}]).exit_code == 0
+        import nbformat
+        from evalkit.run.templates import template_path
+        nb = nbformat.read(template_path("campaign_evaluation.ipynb"), as_version=4)
+        nbformat.validate(nb)  # notebooks are still checked against their schema
+        nb.cells[0]["cell_type"] = "no such type"
+        try:
+            nbformat.validate(nb)
+            print("a broken notebook passed")
+        except nbformat.ValidationError:
+            pass
+        print(sorted({{"lark", "rfc3987_syntax", "arrow", "isoduration"}}
+                     & {{m for m, mod in sys.modules.items() if mod is not None}}))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 # --- item 11: every list in a report is capped with a count ------------------------------
 
 
