@@ -104,13 +104,21 @@ ACT_HEADER = (
 )
 MET_HEADER = "date,metric,value,language,hashtag,platform,country,scope,phase,note,source"
 ENG_HEADER = "date,decision_maker,institution,type,response,description,source"
+DEC_HEADER = "date,decision_maker,institution,act,direction,campaign_answer,description,source"
 
 
 def small_record(
-    tmp_path, activities=(), metrics=(), engagements=(), activity_header=None, **yaml_changes
+    tmp_path,
+    activities=(),
+    metrics=(),
+    engagements=(),
+    activity_header=None,
+    decisions=None,
+    **yaml_changes,
 ):
     """A minimal valid record with the given table rows and top-level YAML keys replaced.
-    Rows are CSV lines without the header; `s` is the only source id."""
+    Rows are CSV lines without the header; `s` is the only source id. `decisions` rows
+    (decision makers' own acts) write a decisions.csv; without them there is none."""
     from ruamel.yaml import YAML
     import evalkit
 
@@ -176,6 +184,10 @@ def small_record(
         ("engagements.csv", ENG_HEADER, engagements),
     ):
         (folder / name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    if decisions is not None:
+        (folder / "decisions.csv").write_text(
+            "\n".join([DEC_HEADER, *decisions]) + "\n", encoding="utf-8"
+        )
     campaign, problems = evalkit.check_record(folder)
     assert not problems, [str(p) for p in problems]
     return campaign

@@ -7,7 +7,7 @@ import pytest
 
 import evalkit
 from evalkit.evaluation import Evaluation
-from evalkit.evaluation.checklist import FIRES, QUIET
+from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET
 from evalkit.evaluation.reach import largest_counts, metric_rates
 from evalkit.evaluation.recommendations import set_aside
 from conftest import ROOT, small_record
@@ -129,6 +129,29 @@ def test_an_opponents_counter_narrative_fires_w3_and_none_recorded_does_not(cont
     assert _rule(control_arms, "W3").status == FIRES
     assert "National Rifle Association" in _text(_rule(control_arms, "W3").evidence)
     assert _rule(Evaluation(small_record(tmp_path, opponents=[])), "W3").status == QUIET
+
+
+@pytest.mark.parametrize(
+    "case,status,evidence",
+    [
+        # weakness 7: «الحشد غير المحلي ضعيفاً جداً، لاسيما في ... إدلب»; its grid: little
+        # mobilisation of foreign and Turkish activists
+        ("idlib-under-fire", FIRES, "foreign-activists: partly, turkish-activists: partly"),
+        ("save-ghouta", FIRES, "foreign-public: partly"),
+        # Caesar «نجحت في حشد العديد من الناشطين الأجانب والمنظمات الحقوقية»
+        ("caesar", QUIET, "foreign-activists: partly, rights-organisations: yes"),
+        ("aleppo-is-burning", QUIET, "activists-foreign-capitals: yes"),
+    ],
+)
+def test_w7_reads_the_foreign_activists_and_publics_abroad(case, status, evidence):
+    r = _rule(Evaluation(evalkit.load_campaign(CASES / case)), "W7")
+    assert r.status == status and evidence in _text(r.evidence), r.evidence
+
+
+def test_a_global_campaign_has_no_foreign_mobilisation_to_judge():
+    # the mine-ban campaign has no home public: its world public is not "foreign" to it
+    r = _rule(Evaluation(evalkit.load_campaign(RECORDS / "icbl-mine-ban")), "W7")
+    assert r.status == CANNOT and "no home public recorded" in _text(r.evidence)
 
 
 # --- item 2: decision makers' own acts -----------------------------------------------------

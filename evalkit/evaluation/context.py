@@ -23,6 +23,7 @@ __all__ = [
     "decision_maker_languages",
     "foreign_languages_needed",
     "affected_abroad",
+    "foreign_mobilisation",
     "virtual_share",
     "is_coalition",
     "timed_to_scheduled_events",
@@ -97,6 +98,30 @@ def affected_abroad(record) -> bool:
     """Some of the people the cause concerns live outside the campaign's home (refugees,
     a diaspora, a crisis abroad)."""
     return any("affected" in a.places and "home" not in a.places for a in record.audiences)
+
+
+# who can be mobilised (take part, sign, stand): publics and activists or organisations;
+# media and politicians are reached by advocacy, not mobilised
+MOBILISED_SEGMENTS = ("general_public", "civil_society")
+
+
+def foreign_mobilisation(record) -> Optional[list]:
+    """The audiences whose mobilisation is the campaign's *non-local* mobilisation (§4
+    weakness 7, «الحشد غير المحلي»: foreign activists, foreign publics): publics and civil
+    society (activists, organisations) abroad who speak a language other than the home
+    public's — the campaign's own people abroad (a diaspora, speaking the home language) are
+    not foreign to it. None when the record has no home public: nothing is foreign to a
+    campaign without a home (a global campaign)."""
+    home = home_languages(record)
+    if not home:
+        return None
+    return [
+        a
+        for a in record.audiences
+        if a.segment in MOBILISED_SEGMENTS
+        and a.abroad
+        and any(_code(lang) not in home for lang in a.languages)
+    ]
 
 
 def virtual_share(campaign) -> Optional[float]:
