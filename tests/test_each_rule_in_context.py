@@ -507,19 +507,21 @@ def test_the_table_runs_every_rule_where_it_must_not_fire_and_where_it_fires():
         assert FIRES in states and states - {FIRES}, rule_id
 
 
-def test_direct_contact_is_one_definition_in_questions_1_5_and_w1(tmp_path):
-    rally = Evaluation(
-        small_record(
-            tmp_path,
-            activities=[
-                act("a1", channel="in_person", audience="dm", paper_kind="public_pressure")
-            ],
-        )
-    )
-    letter = Evaluation(
-        small_record(tmp_path, activities=[act("a1", kind="advocacy", audience="dm")])
-    )
-    for ev, direct in ((rally, 0), (letter, 1)):
-        assert len(ev.questions[1].direct) == len(ev.questions[5].lobbying) == direct
-        assert ev.questions[5].criterion("lobbying_in_mix").met is bool(direct)
-        assert _rule(ev, "W1").status == (QUIET if direct else FIRES)
+@pytest.mark.parametrize(
+    "activity,direct",
+    [
+        (act("a1", channel="in_person", audience="dm", paper_kind="public_pressure"), 0),
+        # uncoded by fn 26: a rally and a coalition's founding aimed at them are not contact
+        (act("a1", channel="in_person", audience="dm"), 0),
+        (act("a1", kind="coalition_building", channel="in_person", audience="dm"), 0),
+        (act("a1", kind="advocacy", audience="dm"), 1),
+        (act("a1", kind="lobbying"), 1),
+        (act("a1", kind="advocacy", paper_kind="direct_to_decision_makers"), 1),
+    ],
+)
+def test_direct_contact_is_one_definition_in_questions_1_5_and_w1(tmp_path, activity, direct):
+    ev = Evaluation(small_record(tmp_path, activities=[activity]))
+    assert len(ev.questions[1].direct) == len(ev.questions[5].lobbying) == direct
+    assert ev.questions[1].criterion("direct_activity").met is bool(direct)
+    assert ev.questions[5].criterion("lobbying_in_mix").met is bool(direct)
+    assert _rule(ev, "W1").status == (QUIET if direct else FIRES)

@@ -39,9 +39,10 @@ def _code(text) -> str:
 
 def direct_mask(campaign) -> pd.Series:
     """Which activities went *directly* to decision makers — one definition everywhere:
-    the paper's fn-26 kind `direct_to_decision_makers`, or lobbying, or an activity aimed at
-    a decision-maker audience that is not coded as another fn-26 kind (a rally aimed at a
-    cabinet is public pressure, not direct contact)."""
+    the paper's fn-26 kind `direct_to_decision_makers`, or lobbying, or advocacy (a letter,
+    a briefing) aimed at a decision-maker audience and not coded as another fn-26 kind. A
+    rally aimed at a cabinet is public pressure and founding a coalition is organising:
+    neither is direct contact, whoever they aim at."""
     acts = campaign.activities
     if acts.empty:
         return pd.Series(dtype=bool)
@@ -49,7 +50,7 @@ def direct_mask(campaign) -> pd.Series:
     return (
         (acts["paper_kind"] == "direct_to_decision_makers")
         | (acts["kind"] == "lobbying")
-        | (acts["audience"].isin(dm) & acts["paper_kind"].isna())
+        | ((acts["kind"] == "advocacy") & acts["audience"].isin(dm) & acts["paper_kind"].isna())
     )
 
 
