@@ -69,6 +69,9 @@ def test_both_engines_compute_the_same_exact_likelihood_so_their_scores_compare(
     for lq in (-6.0, -1.0, 1.5):
         V = np.eye(n) + math.exp(lq) * np.minimum.outer(t, t)
         assert level._profile(math.exp(lq))[0] == pytest.approx(dense_dev(y, Z, V), abs=1e-8)
+    # the grid's one-pass filter (short series) gives what the filter per q gives
+    for g in range(len(level.q)):
+        assert level.dev[g] == pytest.approx(level._profile(level.q[g])[0], abs=1e-8)
     noise = ArNoiseFit(y, x[:, None])
     for g in (3, 20, 35):
         phi = noise.phis[g]
@@ -141,3 +144,24 @@ def test_a_model_can_be_asked_for_and_an_unknown_one_is_refused():
 
     with pytest.raises(SeriesError, match="model must be auto or one of"):
         fit(frame, 70, model="ARIMA")
+
+
+@pytest.mark.parametrize("engine", [LocalLevelFit, ArNoiseFit])
+def test_block_scores_are_the_predictive_density_of_the_next_points_total(engine):
+    """block_scores (benchmarks/counterfactual_model_choice.py weighs the candidates by them)
+    equal the density of the next h points' total under the model fitted on the points
+    before, as its own simulated forecasts give it."""
+    rng = np.random.default_rng(1)
+    n, h, m = 70, 30, 10
+    x = 50 + np.cumsum(rng.normal(0, 1, n))
+    y = 10 + 1.5 * x + np.cumsum(rng.normal(0, 0.3, n)) + rng.normal(0, 1, n)
+    X = x[:, None]
+    scores = engine(y, X).block_scores(m, h)
+    assert len(scores) == n - h - m + 1
+    for t in (10, 40):
+        totals, _ = engine(y[:t], X[:t]).simulate(
+            X[t : t + h], h, 200_000, np.random.default_rng(0)
+        )
+        band = 0.05 * totals.std()
+        density = np.mean(np.abs(totals - y[t : t + h].sum()) < band) / (2 * band)
+        assert scores[t - m] == pytest.approx(math.log(density), abs=0.05)

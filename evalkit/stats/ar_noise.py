@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 
-from evalkit.stats.posterior import GridPosterior
+from evalkit.stats.posterior import GridPosterior, grid_mixture_logpdf, student_t_logpdf
 
 # midpoints of 40 equal bins of (-1, 1): a flat prior on phi
 PHI_GRID = (np.arange(40) + 0.5) / 20.0 - 1.0
@@ -64,6 +64,38 @@ class ArNoiseFit(GridPosterior):
         """log p(y_1..y_m): the same model on the first m points (for the hold-out score)."""
         dev, _ = self._fit(m)
         return self._evidence(dev, np.zeros(len(self.phis)), m)
+
+    def block_scores(self, m: int, h: int) -> np.ndarray:
+        """log p(y_{t+1} + ... + y_{t+h} | y_1..y_t) for t = m … n - h (as
+        LocalLevelFit.block_scores): the cross-products of the first t points are cumulative
+        sums, so every origin and every phi come from one batched solve."""
+        W, d, phi = self._W, self.d, self.phis
+        t = np.arange(m, self.n - h + 1)
+        out = W[:, :, None] * W[:, None, :]
+        A = np.cumsum(out[1:], axis=0)[t - 2]
+        B = np.cumsum(W[1:, :, None] * W[:-1, None, :], axis=0)[t - 2]
+        C = np.cumsum(out[:-1], axis=0)[t - 2]
+        p, p2 = phi[:, None, None, None], (phi * phi)[:, None, None, None]
+        M = A - p * (B + np.swapaxes(B, -1, -2)) + p2 * C + (1.0 - p2) * out[0]
+        Mzz, mzy, myy = M[..., :d, :d], M[..., :d, d], M[..., d, d]  # (G, T, ...)
+        b = np.linalg.solve(Mzz, mzy[..., None])[..., 0]
+        S = myy - (mzy * b).sum(axis=-1)
+        dof = t - d
+        dev = dof * np.log(S) - np.log1p(-phi * phi)[:, None] + np.linalg.slogdet(Mzz)[1]
+        powers = phi[:, None] ** np.arange(1, h + 1)[None, :]  # (G, h)
+        s_phi = powers.sum(axis=1)
+        # the weights c_j of the innovations e_1..e_h in the total: c_j = sum_{i<=h-j} phi^i
+        c = np.cumsum(np.hstack([np.ones((len(phi), 1)), powers[:, :-1]]), axis=1)
+        sums = np.vstack([np.zeros(d + 1), np.cumsum(W, axis=0)])
+        block = sums[t + h] - sums[t]  # (T, d+1)
+        last = W[t - 1]  # the last point seen
+        g = block[None, :, :d] - s_phi[:, None, None] * last[None, :, :d]  # (G, T, d)
+        loc = (b * g).sum(axis=-1) + s_phi[:, None] * last[None, :, d]
+        var = (c * c).sum(axis=1)[:, None] + (g * np.linalg.solve(Mzz, g[..., None])[..., 0]).sum(
+            axis=-1
+        )
+        logpdf = student_t_logpdf(block[:, d], dof, loc, S / dof * var)
+        return grid_mixture_logpdf(-0.5 * dev, logpdf)
 
     # --- results -------------------------------------------------------------------------
     def _Zpost(self, X_post, H):

@@ -46,6 +46,8 @@ def as_series_frame(
         frame = frame.sort_index()
         warnings.append(Msg("The rows were not in time order; they were sorted by time."))
     for c in columns:
+        if frame[c].dtype.kind in "fiu":  # already numbers: nothing to convert or report
+            continue
         values = pd.to_numeric(frame[c], errors="coerce")
         bad = frame.index[values.isna() & frame[c].notna()]
         if len(bad):

@@ -117,9 +117,11 @@ class Counterfactual:
                     dates=", ".join(str(g.date()) for g in gaps[:3]),
                 )
             )
-        for c in controls:
-            if frame[c].isna().any():
-                n = int(frame[c].isna().sum())
+        # the columns as numpy once: the checks and the model work on arrays, not the frame
+        values = frame[[response, *controls]].to_numpy(dtype=float)
+        for j, c in enumerate(controls, start=1):
+            n = int(np.isnan(values[:, j]).sum())
+            if n:
                 raise SeriesError(
                     Msg(
                         "control series {control} has {n} missing values; a "
@@ -141,7 +143,8 @@ class Counterfactual:
             + (1 if seasonal else 0)
         )
         minimum = max(10, 3 * n_params, 2 * (seasonal or 0))
-        n_pre = int(frame.loc[pre, response].notna().sum())
+        y_pre = values[pre, 0]
+        n_pre = int((~np.isnan(y_pre)).sum())
         if n_pre < minimum:
             model = Msg("{trend}, {n} controls", trend=trend, n=len(controls))
             if seasonal:
@@ -155,8 +158,8 @@ class Counterfactual:
                     minimum=minimum,
                 )
             )
-        y_pre = frame.loc[pre, response]
-        if (y_pre.dropna() == y_pre.dropna().iloc[0]).all():
+        seen = y_pre[~np.isnan(y_pre)]
+        if (seen == seen[0]).all():
             raise SeriesError(
                 Msg("the response is constant over the pre-period: no model can be fitted to it")
             )
@@ -176,24 +179,24 @@ class Counterfactual:
             "model": model,
             "prior_level_sd": prior_level_sd,
         }
-        exog_pre = frame.loc[pre, controls].to_numpy() if controls else None
-        exog_post = frame.loc[post, controls].to_numpy() if controls else None
+        exog_pre = values[pre, 1:] if controls else None
+        exog_post = values[post, 1:] if controls else None
         h = int(post.sum())
         fast = (
             engine != "statespace"
             and trend == "local level"
             and not seasonal
-            and not y_pre.isna().any()
+            and len(seen) == len(y_pre)
         )
         self.engine = N_("exact grid-posterior engine") if fast else N_("state-space engine")
         self.candidates: list[dict] = []
         self.residual_check = None
         if fast:
-            self._fit_fast(y_pre.to_numpy(), exog_pre, exog_post, h, simulations, seed)
-            self._finish(frame, post, response, alpha)
+            self._fit_fast(y_pre, exog_pre, exog_post, h, simulations, seed)
+            self._finish(values[post, 0])
             return
         mod = sm.tsa.UnobservedComponents(
-            y_pre.to_numpy(),
+            y_pre,
             level=TRENDS[trend],
             exog=exog_pre,
             seasonal=seasonal,
@@ -210,10 +213,10 @@ class Counterfactual:
                 )
             )
         fc = self.result.get_forecast(h, exog=exog_post)
-        self.predicted = pd.Series(fc.predicted_mean, index=frame.index[post])
+        self._predicted = np.asarray(fc.predicted_mean, float)
         sims = self._simulate(mod, h, exog_post, simulations, parameter_draws, seed)
         self._totals, self._make_paths = sims.sum(axis=0), lambda: sims
-        self._finish(frame, post, response, alpha)
+        self._finish(values[post, 0])
 
     def _fit_fast(self, y, exog_pre, exog_post, h, simulations, seed) -> None:
         """The candidate models on the pre-period, scored one step ahead on its last part;
@@ -262,9 +265,8 @@ class Counterfactual:
             c["score"], c["weight"] = float(sc), float(wt)
         self.chosen = max(self.candidates, key=lambda c: c["weight"])
         self.result = self.chosen["fit"]
-        self.predicted = pd.Series(
-            sum(c["weight"] * c["fit"].mean_forecast(c["X_post"], h) for c in self.candidates),
-            index=self.frame.index[self.post],
+        self._predicted = sum(
+            c["weight"] * c["fit"].mean_forecast(c["X_post"], h) for c in self.candidates
         )
         rng = np.random.default_rng(seed)
         counts = rng.multinomial(simulations, w)
@@ -281,10 +283,18 @@ class Counterfactual:
         """The first point the scores start from: TRAINING, or later if the regressors of
         the first points are not yet of full rank (a control constant at the start)."""
         Z = np.column_stack([np.ones(len(X)), X, season if weekly else np.zeros((len(X), 0))])
-        m = max(TRAINING, Z.shape[1] + 3)
-        while m < len(X) - 3 and np.linalg.matrix_rank(Z[: m - 2]) < Z.shape[1]:
-            m += 1
-        return m
+        lo, hi = max(TRAINING, Z.shape[1] + 3), len(X) - 3
+        if lo >= hi or np.linalg.matrix_rank(Z[: lo - 2]) == Z.shape[1]:
+            return lo
+        # the rank of the first rows never falls as rows are added: bisect for the first m
+        # whose first m - 2 rows have full rank (or the last allowed)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if np.linalg.matrix_rank(Z[: mid - 2]) == Z.shape[1]:
+                hi = mid
+            else:
+                lo = mid
+        return hi
 
     def _check_residuals(self) -> None:
         """Ljung-Box on the chosen model's standardised one-step errors over the pre-period:
@@ -336,17 +346,28 @@ class Counterfactual:
             ]
         )
 
-    def _finish(self, frame, post, response, alpha) -> None:
-        self.observed = frame.loc[post, response]
-        if self.observed.isna().any():
+    def _finish(self, observed: np.ndarray) -> None:
+        self._observed = observed
+        self._ok = ~np.isnan(observed)
+        if not self._ok.all():
             self.warnings.append(
                 Msg(
                     "{n} post-period responses are missing; effects use the observed points only.",
-                    n=int(self.observed.isna().sum()),
+                    n=int((~self._ok).sum()),
                 )
             )
         self._effects = None
         self._paths = None
+
+    @property
+    def predicted(self) -> pd.Series:
+        """The counterfactual's mean over the post-period (built when asked: the plot)."""
+        return pd.Series(self._predicted, index=self.frame.index[self.post])
+
+    @property
+    def observed(self) -> pd.Series:
+        """The post-period responses (built when asked: the plot)."""
+        return pd.Series(self._observed, index=self.frame.index[self.post], name=self.response)
 
     @property
     def _sims(self) -> np.ndarray:
@@ -410,51 +431,37 @@ class Counterfactual:
     def predicted_high(self) -> pd.Series:
         return self._band(True)
 
-    def _quantiles(self, values) -> tuple[float, float]:
-        a = self.alpha / 2
-        return float(np.quantile(values, a)), float(np.quantile(values, 1 - a))
-
     def effects(self) -> pd.DataFrame:
         if self._effects is None:
             self._effects = self._compute_effects()
         return self._effects.copy()
 
     def _compute_effects(self) -> pd.DataFrame:
-        ok = self.observed.notna().to_numpy()
-        obs = self.observed.to_numpy()[ok]
-        pred = self.predicted.to_numpy()[ok]
+        ok = self._ok
+        obs = self._observed[ok]
+        pred = self._predicted[ok]
         totals = self._path_totals(ok)
         n = len(obs)
         cum_sim = obs.sum() - totals
-        rel_sim = cum_sim / totals
+        a = self.alpha / 2
+        # one call for the three intervals: prediction, cumulative and relative effect
+        (p_lo, c_lo, r_lo), (p_hi, c_hi, r_hi) = np.quantile(
+            np.stack([totals, cum_sim, cum_sim / totals]), [a, 1 - a], axis=1
+        )
+        point = (obs - pred).sum()
         rows = [
-            (N_("actual"), obs.mean(), obs.sum(), None, None, None, None),
-            (
-                N_("prediction"),
-                pred.mean(),
-                pred.sum(),
-                *[v / n for v in self._quantiles(totals)],
-                *self._quantiles(totals),
-            ),
-            (
-                N_("absolute effect"),
-                (obs - pred).mean(),
-                (obs - pred).sum(),
-                *[v / n for v in self._quantiles(cum_sim)],
-                *self._quantiles(cum_sim),
-            ),
-            (
-                N_("relative effect"),
-                (obs - pred).sum() / pred.sum(),
-                (obs - pred).sum() / pred.sum(),
-                *self._quantiles(rel_sim),
-                *self._quantiles(rel_sim),
-            ),
+            [obs.mean(), obs.sum(), np.nan, np.nan, np.nan, np.nan],
+            [pred.mean(), pred.sum(), p_lo / n, p_hi / n, p_lo, p_hi],
+            [point / n, point, c_lo / n, c_hi / n, c_lo, c_hi],
+            [point / pred.sum(), point / pred.sum(), r_lo, r_hi, r_lo, r_hi],
         ]
         return pd.DataFrame(
             rows,
+            index=pd.Index(
+                [N_("actual"), N_("prediction"), N_("absolute effect"), N_("relative effect")],
+                name="",
+            ),
             columns=[
-                "",
                 "average",
                 "cumulative",
                 "average_low",
@@ -462,14 +469,14 @@ class Counterfactual:
                 "cumulative_low",
                 "cumulative_high",
             ],
-        ).set_index("")
+        )
 
     @property
     def tail_probability(self) -> float:
         """One-sided probability of an effect at least this large arising by chance under
         the model (R's 'posterior tail-area probability')."""
-        ok = self.observed.notna().to_numpy()
-        total = self.observed.to_numpy()[ok].sum()
+        ok = self._ok
+        total = self._observed[ok].sum()
         sims = self._path_totals(ok)
         k = min((sims >= total).sum(), (sims <= total).sum())
         return float((k + 1) / (len(sims) + 1))
@@ -494,7 +501,8 @@ class Counterfactual:
         return table.rename_axis(Msg("Model: {model}", model=name))
 
     def sentences(self) -> list[str]:
-        e = self.effects()
+        self.effects()
+        e = self._effects  # read only: no copy
         level = int(round((1 - self.alpha) * 100))
         a = e.loc["absolute effect"]
         r = e.loc["relative effect"]

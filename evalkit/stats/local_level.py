@@ -26,12 +26,14 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.signal import lfilter
 
-from evalkit.stats.posterior import GridPosterior
+from evalkit.stats.posterior import GridPosterior, grid_mixture_logpdf, student_t_logpdf
 
 LOG_Q_BOUNDS = (-18.0, 6.0)
 # A fixed grid in log q (the same for the whole pre-period and its first part, so that their
 # evidences give the hold-out score): from "no drift" to "a walk 100 times the noise".
 LOG_Q_GRID = np.arange(-13.0, 4.5, 1.0)
+# up to this many points the grid is filtered in one pass (_grid_innovations)
+GRID_LOOP_MAX = 200
 # R CausalImpact's priors (its defaults, on the standardised response): the level's sd
 # guessed at prior_level_sd x sd(y) with 32 prior observations; the noise's variance guessed
 # at (1 - expected R^2 0.8) x var(y) with 50 prior degrees of freedom
@@ -92,11 +94,16 @@ class LocalLevelFit(GridPosterior):
     def _grid_fit(self, qs: np.ndarray, first: int | None) -> np.ndarray:
         """The filter for every q of the grid, then one batched GLS for all of them (and for
         the first `first` points): -2 log profile likelihood per grid point."""
-        runs = [self._innovations(q) for q in qs]
-        V = np.stack([r[0] for r in runs])  # (G, n-1, 1+k)
-        F = np.stack([r[1] for r in runs])  # (G, n-1)
-        end = np.stack([r[2] for r in runs])  # (G, 1+k): a_{n+1}
-        self.q, self.P = np.asarray(qs, float), np.array([r[3] for r in runs])
+        if self.n <= GRID_LOOP_MAX:
+            V, F, end, P_end = self._grid_innovations(np.asarray(qs, float))
+        else:
+            runs = [self._innovations(q) for q in qs]
+            V = np.stack([r[0] for r in runs])  # (G, n-1, 1+k)
+            F = np.stack([r[1] for r in runs])  # (G, n-1)
+            end = np.stack([r[2] for r in runs])  # (G, 1+k): a_{n+1}
+            P_end = np.array([r[3] for r in runs])
+        self.q, self.P = np.asarray(qs, float), P_end
+        self._V, self._F = V, F  # kept for the block scores
         self.a_y, self.a_x = end[:, 0], end[:, 1:]
         dev, self.beta, self.Sxx, self.S, self.dof = self._batched_gls(V, F, F.shape[1], self.n)
         if first is not None:
@@ -139,6 +146,45 @@ class LocalLevelFit(GridPosterior):
         dev = np.array([head._profile(q)[0] for q in self.q])
         return self._evidence(dev, self.log_prior, m)
 
+    def block_scores(self, m: int, h: int) -> np.ndarray:
+        """log p(y_{t+1} + ... + y_{t+h} | y_1..y_t) for t = m … n - h: the predictive density
+        of the next h points' total (what the forecast is for) from every origin, q integrated
+        over the grid with the posterior of the first t points, the coefficients and sigma^2
+        in closed form (a Student t per grid point). The filter runs forward, so the fit on
+        the first t points is a cumulative sum of the same innovations."""
+        V, F, k = self._V, self._F, self.k
+        t = np.arange(m, self.n - h + 1)  # points seen; innovations 0 … t-2 are used
+        w = 1.0 / F
+        vy, VX = V[..., 0], V[..., 1:]
+
+        def upto(a):  # sums over the innovations of the first t points
+            return np.cumsum(a, axis=1)[:, t - 2]
+
+        S, logdet = upto(vy * vy * w), 0.0
+        if k:
+            WX = VX * w[..., None]
+            Sxx = upto(WX[..., :, None] * VX[..., None, :])  # (G, T, k, k)
+            sxy = upto(WX * vy[..., None])
+            beta = np.linalg.solve(Sxx, sxy[..., None])[..., 0]
+            S = S - (sxy * beta).sum(axis=-1)
+            logdet = np.linalg.slogdet(Sxx)[1]
+        dof = t - self.d
+        dev = dof * np.log(S) + upto(np.log(F)) + logdet
+        # the state predicted for point t (0-based) from the points before: data - innovation
+        a = self.data[t][None] - V[:, t - 1]  # (G, T, 1+k)
+        P = F[:, t - 1] - 1.0
+        sums = np.vstack([np.zeros(1 + k), np.cumsum(self.data, axis=0)])
+        block = sums[t + h] - sums[t]  # (T, 1+k): the next h points' totals
+        walk = (h - 1) * h * (2 * h - 1) / 6.0  # sum of (h - i)^2, i = 1 … h-1
+        var = h * h * P + self.q[:, None] * walk + h
+        loc = h * a[..., 0]
+        if k:
+            g = block[None, :, 1:] - h * a[..., 1:]  # (G, T, k)
+            loc = loc + (beta * g).sum(axis=-1)
+            var = var + (g * np.linalg.solve(Sxx, g[..., None])[..., 0]).sum(axis=-1)
+        logpdf = student_t_logpdf(block[:, 0], dof, loc, S / dof * var)
+        return grid_mixture_logpdf(self.log_prior[:, None] - 0.5 * dev, logpdf)
+
     @property
     def best(self) -> dict:
         """The maximum-likelihood fit (computed when first asked)."""
@@ -169,6 +215,26 @@ class LocalLevelFit(GridPosterior):
         converged = np.flatnonzero(np.abs(P - steady) <= 1e-13 * steady)
         transient = int(converged[0]) if len(converged) else self.n - 1
         return P, min(transient, self.n - 1)
+
+    def _grid_innovations(self, qs: np.ndarray):
+        """_innovations for the whole grid at once: the gains in closed form for every q, then
+        one pass over time on (grid x columns) arrays. On a short series this costs a third
+        of one filter per q; past GRID_LOOP_MAX points the per-q filters (lfilter in the
+        steady state) are faster."""
+        q = qs[:, None]
+        root = np.sqrt(q * q + 4.0 * q)
+        lp, lm = (2.0 + q + root) / 2.0, (2.0 + q - root) / 2.0
+        a_, b_ = lp / (lp - lm), -lm / (lp - lm)
+        r = np.exp(np.arange(self.n)[None, :] * np.log(lm / lp))
+        P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)  # (G, n): P_2 … P_{n+1}
+        F = P[:, :-1] + 1.0
+        K = P[:, :-1] / F
+        v = np.empty((len(qs), self.n - 1, self.data.shape[1]))
+        a = np.repeat(self.data[:1], len(qs), axis=0)  # a_2 = the first observation
+        for t in range(self.n - 1):
+            v[:, t] = self.data[t + 1] - a
+            a += K[:, t, None] * v[:, t]
+        return v, F, a, P[:, -1]
 
     def _innovations(self, q: float):
         """Innovations of y and every control (the augmented filter), F_t, a_{n+1}, P_{n+1}."""

@@ -48,3 +48,26 @@ class GridPosterior:
         the last n - m points, each with every parameter re-estimated on the points before
         it (the prequential identity: a ratio of two evidences)."""
         return self.log_evidence - self.log_evidence_first(m)
+
+
+def student_t_logpdf(x, dof, loc, scale2) -> np.ndarray:
+    """log density of a Student t (dof, loc, scale^2), elementwise (broadcast)."""
+    from scipy.special import gammaln
+
+    dof = np.asarray(dof, float)
+    z2 = (np.asarray(x, float) - loc) ** 2 / scale2
+    return (
+        gammaln((dof + 1) / 2)
+        - gammaln(dof / 2)
+        - 0.5 * np.log(np.pi * dof * scale2)
+        - (dof + 1) / 2 * np.log1p(z2 / dof)
+    )
+
+
+def grid_mixture_logpdf(log_weight: np.ndarray, logpdf: np.ndarray) -> np.ndarray:
+    """log of sum_g w_g(t) p_g(t) over the grid (axis 0), the weights given unnormalised in
+    log per column t."""
+    lw = log_weight - log_weight.max(axis=0)
+    lw = lw - np.log(np.exp(lw).sum(axis=0))
+    top = (lw + logpdf).max(axis=0)
+    return top + np.log(np.exp(lw + logpdf - top).sum(axis=0))
