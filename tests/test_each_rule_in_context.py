@@ -155,7 +155,7 @@ JUDGED = [
         "S7",
         FIRES,
         "a-local-rally",
-        "1 local or national in-person activities",
+        "1 local or national in-person activity",
         activities=[act("a1", channel="in_person", scope="local")],
     ),
     row(
@@ -440,11 +440,19 @@ JUDGED = [
         "W16",
         QUIET,
         "logo-and-spokesperson",
-        "visual identity or spokesperson present",
+        "visual identity present | spokesperson present",
         media_tools={
             "visual_identity": {"present": "yes", "source": "s"},
             "spokesperson": {"present": "yes", "source": "s"},
         },
+    ),
+    # a logo and no word on a spokesperson: the one sign checked is absent, the other said so
+    row(
+        "W16",
+        QUIET,
+        "logo-spokesperson-unknown",
+        "visual identity present | spokesperson not recorded",
+        media_tools={"visual_identity": {"present": "yes", "source": "s"}},
     ),
     row(
         "W22",

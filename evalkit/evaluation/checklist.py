@@ -217,7 +217,17 @@ def _no_identity(ctx):
         )
     if not ev and (not states or all(s == "unknown" for s in states)):
         return None, [Msg("visual identity and spokesperson not recorded")]
-    return bool(ev), ev or [N_("visual identity or spokesperson present")]
+    if ev:
+        return True, ev
+    # neither recorded absent: say which is present and which is not recorded
+    return False, [
+        N_("visual identity present")
+        if vi and vi.present == "yes"
+        else N_("visual identity not recorded"),
+        N_("spokesperson present")
+        if sp and sp.present == "yes"
+        else N_("spokesperson not recorded"),
+    ]
 
 
 def _flag(name):
@@ -404,9 +414,13 @@ def _local_resilience(ctx):
     if not len(acts):
         return None, [Msg("no activities recorded")]
     local = acts[(acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"])]
-    return len(local) > 0, [Msg("{n} local or national in-person activities", n=len(local))] + [
-        f"activities.csv:{r}" for r in local["row"]
-    ]
+    return len(local) > 0, [
+        Msg(
+            "{n} local or national in-person activity",
+            "{n} local or national in-person activities",
+            n=len(local),
+        )
+    ] + [f"activities.csv:{r}" for r in local["row"]]
 
 
 BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_decision")
