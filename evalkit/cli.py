@@ -202,8 +202,9 @@ def new(directory: str, xlsx: bool) -> None:
         folder_to_workbook(target, book, examples=True)
         shutil.rmtree(target.parent, ignore_errors=True)
         click.echo(
-            f"created {book} (id: {slug}): fill in its sheets (shaded rows are "
-            f"examples), then run: evalkit validate {shlex.quote(str(book))}"
+            f"created {book} (id: {slug}): fill in its sheets, replacing the grey example "
+            f"rows (validate names any left), then run: evalkit validate "
+            f"{shlex.quote(str(book))}"
         )
         return
     click.echo(

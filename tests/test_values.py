@@ -55,3 +55,14 @@ def test_more_than_is_a_lower_bound_never_exact():
 def test_negative_or_non_numeric_counts_are_rejected(bad):
     with pytest.raises(ValueError):
         Quantity.parse(bad)
+
+
+@pytest.mark.parametrize("bad", ["1.2", 1.2, "about 3.5", "1.2345 thousand", "2.5..4"])
+def test_a_count_with_a_fraction_is_refused_with_the_spreadsheet_hint(bad):
+    with pytest.raises(ValueError, match="a count is a whole number.*1.200"):
+        Quantity.parse(bad)
+
+
+@pytest.mark.parametrize("text,value", [("1.5 million", 1_500_000), ("2.5 thousand", 2500)])
+def test_a_decimal_point_before_a_scale_word_is_a_whole_count(text, value):
+    assert Quantity.parse(text).value == value

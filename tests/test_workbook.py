@@ -2,6 +2,7 @@
 evalkit convert): lossless both ways, problems located on sheet and cell, drop-down lists,
 and a file that LibreOffice opens."""
 
+import copy
 import json
 import shutil
 import subprocess
@@ -101,6 +102,32 @@ def test_a_workbook_that_would_inflate_to_gigabytes_is_refused_before_it_is_open
     assert "Traceback" not in result.output
 
 
+def test_a_month_excel_stored_as_a_date_stays_a_month_and_typed_cells_stay_text(tmp_path):
+    import datetime as dt
+
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    # what Excel makes of "June 2020", "2014" shown as a year, and an exact day
+    month = wb["judgements"]["C2"]
+    month.value, month.number_format = dt.datetime(2020, 6, 1), "mmm-yy"
+    year = wb["engagements"]["A2"]
+    year.value, year.number_format = dt.datetime(2014, 1, 1), "yyyy"
+    day = wb["engagements"]["A3"]
+    day.value, day.number_format = dt.datetime(2014, 7, 31), "yyyy-mm-dd"
+    # every column of the template is text, so what is typed later is kept as typed
+    assert all(
+        wb[name].column_dimensions["A"].number_format == "@"
+        for name in ("activities", "metrics", "judgements", "phases")
+    )
+    wb.save(book)
+    conv = workbook_to_folder(book, tmp_path / "folder")
+    assert not conv.problems
+    yaml_text = (tmp_path / "folder" / "campaign.yaml").read_text(encoding="utf-8")
+    assert "as_of: 2020-06\n" in yaml_text or "as_of: '2020-06'" in yaml_text
+    lines = (tmp_path / "folder" / "engagements.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("2014,") and lines[2].startswith("2014-07-31,")
+
+
 def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["new", str(tmp_path / "River Campaign"), "--xlsx"])
@@ -131,10 +158,47 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
     lists = {str(dv.sqref).split(":")[0][0] for dv in acts.data_validations.dataValidation}
     assert openpyxl.utils.get_column_letter(list(headings).index("kind") + 1) in lists
     assert acts["A2"].fill.fgColor.rgb.endswith("EEEEEE")  # examples shaded
+    # untouched, its examples are named row by row: they are not the campaign's data
+    result = runner.invoke(main, ["validate", str(book)])
+    problems = [line for line in result.output.splitlines() if line.startswith("  ")]
+    assert result.exit_code == 1 and len(problems) >= 10, result.output
+    assert all("still the template's example row" in line for line in problems), problems
+    assert "  activities!A2: " in result.output
+    # the examples are otherwise a valid record: with their shading cleared, it validates
+    from openpyxl.styles import PatternFill
+
+    wb = openpyxl.load_workbook(book)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.fill = PatternFill()
+    wb.save(book)
     result = runner.invoke(main, ["validate", str(book)])
     assert result.exit_code == 0, result.output
     campaign, _ = check_record(book)
     assert campaign.id == "river-campaign" and campaign.record.name.en == "River Campaign"
+
+
+def test_an_example_row_overwritten_with_the_campaigns_own_is_not_an_example(tmp_path):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "river"), "--xlsx"])
+    assert result.exit_code == 0, result.output
+    book = tmp_path / "river.xlsx"
+    wb = openpyxl.load_workbook(book)
+    partners = wb["partners"]
+    # the example partner overwritten (its shading kept, as Excel keeps it), and a second
+    # copy of the example left as it was apart from its source
+    header = [c.value for c in partners[1]]
+    example = [c.value for c in partners[2]]
+    shading = copy.copy(partners["A2"].fill)
+    for col, value in enumerate(example, start=1):
+        partners.cell(row=3, column=col, value=value).fill = copy.copy(shading)
+    partners.cell(row=2, column=header.index("name") + 1, value="River Keepers")
+    partners.cell(row=2, column=header.index("orientation") + 1, value="environment")
+    partners.cell(row=2, column=header.index("country") + 1, value="Iraq")
+    wb.save(book)
+    output = CliRunner().invoke(main, ["validate", str(book)]).output
+    assert "partners!A3: still the template's example row" in output
+    assert "partners!A2" not in output
 
 
 def test_run_accepts_a_workbook_like_a_folder(tmp_path):

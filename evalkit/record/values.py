@@ -311,6 +311,14 @@ class Quantity:
             raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
         if q.value < 0:
             raise ValueError(f"a count cannot be negative, got {shown(raw)}")
+        # A count is whole: 1.2 people is a typo, or a spreadsheet that read "1.200" (one
+        # thousand two hundred, in much of Europe and the Arab world) as one point two.
+        if math.isfinite(q.value) and not q.value.is_integer():
+            raise ValueError(
+                f"a count is a whole number, got {shown(raw)}; a decimal point only goes "
+                "before a scale word ('1.2 million'). If a spreadsheet turned '1.200' into "
+                "1.2, write the count without the point (1200) or as text"
+            )
         if not q.value <= LARGEST:  # also catches the infinity a 310-digit number becomes
             raise ValueError(
                 f"too large for a count, got {shown(raw)}; evalkit counts up to "

@@ -17,6 +17,7 @@ line. `[]` says "none" (there were no coalitions), which an empty sheet cannot."
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -258,9 +259,12 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
     def heading(ws, col: int, name: str, comment: str, words: list[str], rows: int) -> None:
         cell = ws.cell(row=1, column=col, value=name)
         cell.font, cell.comment = bold, Comment(comment, "evalkit", width=320, height=140)
-        ws.column_dimensions[get_column_letter(col)].width = max(12, min(40, len(name) + 4))
+        letter = get_column_letter(col)
+        ws.column_dimensions[letter].width = max(12, min(40, len(name) + 4))
+        # text, so that Excel keeps what is typed: "2014-06" stays a month, "1.200" a string
+        # the loader can refuse, instead of a date or the number 1.2
+        ws.column_dimensions[letter].number_format = "@"
         if words:
-            letter = get_column_letter(col)
             dv = DataValidation(
                 type="list",
                 formula1=choices(words),
@@ -406,6 +410,73 @@ def _text(value) -> str:
     return str(value)
 
 
+def _shaded(cells) -> bool:
+    """Every filled-in cell of the row still has the template's example shading."""
+    filled = [c for c in cells if c.value is not None and _text(c.value).strip() != ""]
+    return bool(filled) and all(
+        str(getattr(getattr(getattr(c, "fill", None), "fgColor", None), "rgb", "")).endswith(
+            EXAMPLE_FILL
+        )
+        for c in filled
+    )
+
+
+def _row_key(values) -> tuple[str, ...]:
+    texts = [_text(v).strip() for v in values]
+    while texts and texts[-1] == "":
+        texts.pop()
+    return tuple(texts)
+
+
+def _like_an_example(values, examples) -> bool:
+    """At least half of some example row's cells are still there, each in its column (an
+    example row overwritten with the campaign's own keeps its shading, not its words)."""
+    row = _row_key(values)
+    for ex in examples:
+        kept = sum(1 for i, v in enumerate(ex) if v and i < len(row) and row[i] == v)
+        if kept * 2 >= sum(1 for v in ex if v):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _template_examples() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The example rows `evalkit new --xlsx` writes, per sheet: a row still equal to one of
+    them (and still shaded) is the template's, not the campaign's."""
+    from openpyxl import load_workbook
+
+    scaffold = Path(__file__).resolve().parent / "scaffold"
+    with tempfile.TemporaryDirectory(prefix="evalkit-template-") as tmp:
+        wb = load_workbook(
+            folder_to_workbook(scaffold, Path(tmp) / "template.xlsx", examples=True),
+            read_only=True,
+        )
+        found = {
+            name: frozenset(_row_key(r) for r in wb[name].iter_rows(min_row=2, values_only=True))
+            for name in wb.sheetnames
+            if name not in (README, LISTS, CAMPAIGN)
+        }
+        wb.close()
+    return found
+
+
+def _as_shown(cell):
+    """A cell's value, but a date at the precision its format shows: Excel stores a month
+    typed "June 2014" as the day 2014-06-01 formatted `mmm-yy`, and a vague date
+    must not become an exact day."""
+    import datetime as dt
+
+    value = cell.value
+    if not isinstance(value, (dt.date, dt.datetime)):
+        return value
+    fmt = re.sub(
+        r'"[^"]*"|\\.|\[[^\]]*\]', "", (getattr(cell, "number_format", None) or "").lower()
+    )
+    if not re.search(r"[dmy]", fmt) or "d" in fmt:
+        return value  # a day shown (or no date format at all): the day it holds
+    return f"{value.year:04d}-{value.month:02d}" if "m" in fmt else f"{value.year:04d}"
+
+
 def _scalar(value):
     """A cell as a YAML value: numbers and true/false keep their type, text stays text."""
     import datetime as dt
@@ -530,7 +601,8 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     def rows(name: str):
         if name not in wb.sheetnames:
             return None, []
-        grid = [list(r) for r in wb[name].iter_rows(values_only=True)]
+        cells = list(wb[name].iter_rows())
+        grid = [[_as_shown(c) for c in r] for r in cells]
         while grid and all(v is None or str(v).strip() == "" for v in grid[-1]):
             grid.pop()
         if not grid:
@@ -538,6 +610,17 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         header = [_text(h).strip() for h in grid[0]]
         while header and header[-1] == "":
             header.pop()
+        for r, (row_cells, values) in enumerate(zip(cells[1:], grid[1:]), start=2):
+            if _shaded(row_cells) and _like_an_example(values, _template_examples().get(name, ())):
+                problems.append(
+                    Problem(
+                        f"{name}!A{r}",
+                        None,
+                        "",
+                        "still the template's example row (shaded grey, mostly unchanged): replace "
+                        "it with the campaign's own, or delete the row",
+                    )
+                )
         return header, grid[1:]
 
     data: dict = {}
