@@ -106,6 +106,10 @@ def test_a_weekly_cycle_in_a_daily_series_brings_the_weekly_pattern():
     week = np.array([0, 1, 1.5, 1, 0, -1.5, -2.0])
     cf = fit(series(week[np.arange(100) % 7] + rng.normal(0, 1, 100), 70, seed=14), 70)
     assert "weekly pattern" in str(cf.model_name)
+    # dates read from a file may be held in microseconds (pandas 3): still daily
+    frame = series(week[np.arange(100) % 7] + rng.normal(0, 1, 100), 70, seed=14)
+    frame["date"] = frame["date"].dt.as_unit("us")
+    assert len(fit(frame, 70).candidates) == 4
     # an integer-indexed series has no weekdays: no weekly candidates
     plain = fit(series(rng.normal(0, 1, 100), 70, daily=False), 70)
     assert len(plain.candidates) == 2

@@ -49,24 +49,23 @@ def _seasonal_terms(n: int, period: int) -> np.ndarray:
 
 
 def _daily(index: pd.Index) -> bool:
-    return (
-        isinstance(index, pd.DatetimeIndex)
-        and len(index) > 2
-        and bool((index[1:] - index[:-1] == pd.Timedelta(days=1)).all())
-    )
+    if not isinstance(index, pd.DatetimeIndex) or len(index) <= 2:
+        return False
+    # on numpy's datetime64 values (any unit): pandas' own subtraction builds three indexes
+    return bool((np.diff(index.values) == np.timedelta64(1, "D")).all())
 
 
 def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
     """Ljung-Box p-value (statsmodels' acorr_ljungbox, without its table overhead): Q =
     n (n + 2) sum r_k^2 / (n - k) against chi-square with lags - model_df degrees of freedom
     (one estimated dynamic parameter: q or phi)."""
-    from scipy.stats import chi2
+    from scipy.special import chdtrc  # chi2.sf without the distribution object's overhead
 
     e = np.asarray(e, float) - np.mean(e)
     n, c0 = len(e), float(e @ e)
     r = np.array([e[k:] @ e[:-k] for k in range(1, lags + 1)]) / c0
     q = n * (n + 2) * float((r * r / (n - np.arange(1, lags + 1))).sum())
-    return float(chi2.sf(q, lags - model_df))
+    return float(chdtrc(lags - model_df, q))
 
 
 def _window(index: pd.Index, period) -> np.ndarray:
@@ -118,7 +117,7 @@ class Counterfactual:
                 )
             )
         # the columns as numpy once: the checks and the model work on arrays, not the frame
-        values = frame[[response, *controls]].to_numpy(dtype=float)
+        values = np.column_stack([frame[c].to_numpy(dtype=float) for c in [response, *controls]])
         for j, c in enumerate(controls, start=1):
             n = int(np.isnan(values[:, j]).sum())
             if n:
@@ -191,6 +190,7 @@ class Counterfactual:
         self.engine = N_("exact grid-posterior engine") if fast else N_("state-space engine")
         self.candidates: list[dict] = []
         self.residual_check = None
+        self._choice: Optional[pd.DataFrame] = None
         if fast:
             self._fit_fast(y_pre, exog_pre, exog_post, h, simulations, seed)
             self._finish(values[post, 0])
@@ -335,6 +335,11 @@ class Counterfactual:
 
     def model_choice(self) -> pd.DataFrame:
         """The candidate models, their hold-out log score and weight."""
+        if self._choice is None:
+            self._choice = self._choice_table()
+        return self._choice.copy()
+
+    def _choice_table(self) -> pd.DataFrame:
         return pd.DataFrame(
             [
                 {
@@ -484,10 +489,6 @@ class Counterfactual:
     def summary(self) -> pd.DataFrame:
         """The effects table, its index named after the model (and why, when the pre-period
         chose it), so the table says what it rests on; `.attrs` holds the model choice."""
-        table = self.effects()
-        if self.candidates:
-            table.attrs["model_choice"] = self.model_choice()
-            table.attrs["residual_check"] = self.residual_check
         if len(self.candidates) > 1:
             name = Msg(
                 "{model} (weight {weight}, chosen by its one-step score on the last "
@@ -498,14 +499,23 @@ class Counterfactual:
             )
         else:
             name = self.model_name
-        return table.rename_axis(Msg("Model: {model}", model=name))
+        self.effects()
+        table = self._effects.rename_axis(Msg("Model: {model}", model=name))
+        if self.candidates:  # set last: pandas copies attrs into every derived table
+            table.attrs["model_choice"] = self.model_choice()
+            table.attrs["residual_check"] = self.residual_check
+        return table
 
     def sentences(self) -> list[str]:
         self.effects()
-        e = self._effects  # read only: no copy
+        # the table's rows as plain dicts (read only): .loc per cell costs more than the text
+        e = {
+            k: dict(zip(self._effects.columns, v))
+            for k, v in zip(self._effects.index, self._effects.to_numpy())
+        }
         level = int(round((1 - self.alpha) * 100))
-        a = e.loc["absolute effect"]
-        r = e.loc["relative effect"]
+        a = e["absolute effect"]
+        r = e["relative effect"]
         g = lambda x: f"{x:.4g}"  # noqa: E731 - four significant digits throughout
         pc = lambda x: f"{x:+.1%}"  # noqa: E731
         s = [
@@ -513,11 +523,11 @@ class Counterfactual:
                 "Over the post-period the response averaged {actual}; without the "
                 "intervention the model expected {expected} ({level}% interval {low} to "
                 "{high}).",
-                actual=g(e.loc["actual", "average"]),
-                expected=g(e.loc["prediction", "average"]),
+                actual=g(e["actual"]["average"]),
+                expected=g(e["prediction"]["average"]),
                 level=level,
-                low=g(e.loc["prediction", "average_low"]),
-                high=g(e.loc["prediction", "average_high"]),
+                low=g(e["prediction"]["average_low"]),
+                high=g(e["prediction"]["average_high"]),
             ),
             Msg(
                 "Average effect {average} per period ({level}% interval {low} to {high}); "
