@@ -12,7 +12,7 @@ from typing import Optional
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined
+from evalkit.i18n import LIST_CAP, N_, Msg, joined
 from evalkit.record.load import Campaign
 from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
 from evalkit.evaluation.timing import launch_timing
@@ -38,7 +38,8 @@ def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
     if frame.empty:
         return N_("none recorded"), []
     parts = []
-    for _, r in frame.iterrows():
+    # only the rows the entry shows (joined's cap): a large record's others are counted
+    for _, r in frame.head(LIST_CAP).iterrows():
         if pd.notna(r.get("events_qualifier")):
             parts.append(
                 Msg(
@@ -50,7 +51,7 @@ def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
             )
         else:
             parts.append(Msg("{text} [{date}]", text=r["description"], date=r["date"]))
-    return joined("; ", parts), sorted(set(frame["source"]))
+    return joined("; ", parts, total=len(frame)), sorted(set(frame["source"]))
 
 
 def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined
+from evalkit.i18n import LIST_CAP, N_, Msg, joined, listed
 from evalkit.record.schema import ACTIVITY_KINDS
 from evalkit.evaluation.base import (
     Analysis,
@@ -27,6 +28,10 @@ from evalkit.evaluation.hashtags import group_variants
 FOLLOW_WINDOW = timedelta(days=365)
 LOW_EFFORT_LIMIT = 0.5
 N_("effort"), N_("paper kind")  # the columns the mix is counted by, named in the report
+
+
+# what _competing reads of a pair of activities
+_PAIR_COLUMNS = ("row", "event", "date", "city", "description", "organiser")
 
 
 def _same_event(a, b) -> bool:
@@ -128,9 +133,10 @@ class TacticUsefulness(Analysis):
         for kind in ACTIVITY_KINDS:
             part = acts[acts["kind"] == kind] if n else acts
             hits = set()
-            for _, a in part.iterrows():
+            if len(part):  # column-wise: a record can hold a million activities
+                starts, until = part["date_start"], part["date_end"] + FOLLOW_WINDOW
                 for o_start, _, label, ref in outcomes:
-                    if o_start >= a["date_start"] and o_start <= a["date_end"] + FOLLOW_WINDOW:
+                    if ((starts <= o_start) & (o_start <= until)).any():
                         hits.add((label, ref))
             self.followed.append(
                 {"kind": kind, "activities": len(part), "outcomes that followed": len(hits)}
@@ -187,10 +193,19 @@ class TacticUsefulness(Analysis):
         inp = inp[(inp["date_end"] - inp["date_start"]).dt.days <= 7] if len(inp) else inp
         for city, part in inp.groupby("city") if len(inp) else []:
             part = part.sort_values("date_start")
-            for (_, a), (_, b) in zip(part.iterrows(), list(part.iterrows())[1:]):
-                if b["date_start"] <= a["date_end"] and _competing(a, b):
+            # each row and the next: overlapping in time and both organisers recorded are
+            # found column-wise, and only those pairs are looked at one by one
+            start, end = part["date_start"].to_numpy(), part["date_end"].to_numpy()
+            named = part["organiser"].notna().to_numpy()
+            pairs = np.flatnonzero((start[1:] <= end[:-1]) & named[1:] & named[:-1])
+            cols = {k: part[k].to_numpy() for k in _PAIR_COLUMNS}
+            for i in pairs:
+                a, b = ({k: v[j] for k, v in cols.items()} for j in (i, i + 1))
+                if _competing(a, b):
                     clash.append((city, a["row"], b["row"], a["organiser"], b["organiser"]))
-        for city, ra, rb, oa, ob in clash:
+        # a large record can have thousands: the first ones are named, the others counted
+        total = len(problems) + len(clash)
+        for city, ra, rb, oa, ob in clash[: max(LIST_CAP - len(problems), 0)]:
             problems.append(
                 Msg(
                     "competing calls in {city} at the same time by {first} and "
@@ -202,7 +217,7 @@ class TacticUsefulness(Analysis):
                     second=ob,
                 )
             )
-        self.coordination = self.problems = problems
+        self.coordination = self.problems = listed(problems, total)
         self.indicator(
             Msg("Coordination problems"), joined("; ", problems) if problems else N_("none found")
         )

@@ -264,20 +264,37 @@ def localized(value, lang: str | None = None):
 LIST_CAP = 50
 
 
-def joined(separator: str, parts, cap: int | None = LIST_CAP) -> "Msg | str":
+def joined(
+    separator: str, parts, cap: int | None = LIST_CAP, total: int | None = None
+) -> "Msg | str":
     """Msgs joined into one, each part still translatable; past `cap` items, the rest are
-    counted ('… and 9,950 more: the record's page lists every row')."""
+    counted ('… and 9,950 more: the record's page lists every row'). With `total`, `parts`
+    need hold only the first `cap` of `total` items (a million rows are not made Msgs)."""
     parts = list(parts)
-    if cap is not None and len(parts) > cap:
+    total = len(parts) if total is None else total
+    if cap is not None and total > cap:
         parts = [
             *parts[:cap],
             Msg(
                 "… and {n} more: the record's page (record.html) lists every row",
-                n=len(parts) - cap,
+                n=total - cap,
             ),
         ]
     template = separator.join(f"{{p{i}}}" for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""
+
+
+def listed(parts: list, total: int | None = None, cap: int = LIST_CAP) -> list:
+    """A list kept in results (and joined later) as at most `cap` items: past it, the
+    first ones and the count of the rest (`parts` may hold only the first `cap` of
+    `total`), so that joining it cuts nothing more."""
+    total = len(parts) if total is None else total
+    if total <= cap:
+        return list(parts)
+    return [
+        *parts[: cap - 1],
+        Msg("… and {n} more: the record's page (record.html) lists every row", n=total - cap + 1),
+    ]
 
 
 # --- sentences stored in results.json ------------------------------------------------------

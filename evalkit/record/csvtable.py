@@ -6,8 +6,8 @@ the rows after it into one cell, silently."""
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 from collections import Counter
 from pathlib import Path
 from typing import Iterator, Optional
@@ -24,15 +24,35 @@ def _csv_error(e: csv.Error) -> str:
     return f"cannot read this line as CSV ({e})"
 
 
-def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str], Iterator]]:
-    """(header, reader) of a CSV file, or None with the reason in `problems`."""
-    name = Path(path).name
+def _not_utf8(path: Path) -> Optional[str]:
+    """Why the file is not UTF-8 text (None: it is), read a block at a time: a table of a
+    million rows is never held whole as text."""
+    decode = codecs.getincrementaldecoder("utf-8")().decode
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                decode(block)
+        decode(b"", True)
     except UnicodeDecodeError as e:
-        problems.append(Problem(name, None, "", f"not UTF-8 text ({e.reason}); save as CSV UTF-8"))
+        return e.reason
+    return None
+
+
+def _lines(path: Path) -> Iterator[str]:
+    # universal newlines, as when the whole text was read: \r\n and a lone \r end a line
+    with open(path, encoding="utf-8-sig") as fh:
+        yield from fh
+
+
+def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str], Iterator]]:
+    """(header, reader) of a CSV file, or None with the reason in `problems`. The reader
+    reads the file line by line as it is iterated."""
+    name = Path(path).name
+    reason = _not_utf8(Path(path))
+    if reason is not None:
+        problems.append(Problem(name, None, "", f"not UTF-8 text ({reason}); save as CSV UTF-8"))
         return None
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(_lines(Path(path)))
     try:
         header = next(reader, None)
     except csv.Error as e:
@@ -85,6 +105,14 @@ def data_rows(
 ) -> Iterator[tuple[int, dict]]:
     """(line, {column: stripped cell}) for each non-blank row with as many cells as the
     header, on one line; any other row is a problem, named by the line it starts on."""
+    for line, values in table_rows(name, header, reader, problems):
+        yield line, dict(zip(header, values))
+
+
+def table_rows(
+    name: str, header: list[str], reader, problems: list[Problem]
+) -> Iterator[tuple[int, list[str]]]:
+    """`data_rows` with each row's stripped cells as a list, in the header's order."""
     end = reader.line_num
     while True:
         start = end + 1
@@ -131,4 +159,4 @@ def data_rows(
                 )
             )
             continue
-        yield start, {k: v.strip() for k, v in zip(header, values)}
+        yield start, [v.strip() for v in values]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import stat
 import types
@@ -12,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
@@ -20,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
 from evalkit.record import schema
-from evalkit.record.csvtable import data_rows, open_table
+from evalkit.record.csvtable import open_table, table_rows
 from evalkit.record.problems import Problem, RecordInvalid, short, shown
 from evalkit.record.series import SERIES_FILE, read_series
 from evalkit.record.values import DateSpan, Quantity
@@ -232,16 +233,107 @@ def _pydantic_problems(
 
 
 # --- CSV tables ----------------------------------------------------------------------------
+# A table is read a block of rows at a time and checked column by column: each distinct cell
+# of a column is validated once, by a model of that one field (the row model's own field, so
+# its value and its messages are the row model's), and the frame is built from the columns.
+# No dict or model is kept per row: a table of a million rows takes a fraction of the memory
+# (benchmarks/large_table.py).
+BLOCK = 20_000  # rows read and checked at a time
+CACHED = 20_000  # distinct cells remembered per column: dates and codes repeat, ids do not
 
 
-def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
-    """Rows (line number, cells, model or None) of a CSV table; problems are appended.
-    Rows that fail their own checks are kept (model None) so that cross-references in them
-    are still checked in the same pass."""
+@dataclass
+class _Field:
+    """One field of a row model, checked a cell at a time."""
+
+    name: str
+    model: type[BaseModel]  # a model of this one field
+    columns: list[str]  # its columns in the frame
+    plain: bool  # any non-empty text is its own value (no pattern, code or parsing)
+    cache: dict = field(default_factory=dict)
+
+    def text(self, cell: str) -> tuple[tuple, list]:
+        """`check` of a plain field's non-empty cell: the text itself, one object for each
+        distinct text (a source named on a million rows is stored once)."""
+        got = self.cache.get(cell)
+        if got is None:
+            if len(self.cache) >= CACHED:
+                self.cache.clear()
+            got = self.cache[cell] = ((cell,), [])
+        return got
+
+    def check(self, cell: str, cells_of) -> tuple[tuple, list]:
+        """(the cell's cells in the frame, from `cells_of`; pydantic's errors, if any)."""
+        got = self.cache.get(cell)
+        if got is None:
+            try:
+                checked = self.model.model_validate({self.name: cell} if cell else {})
+                got = (cells_of(getattr(checked, self.name)) if cells_of else (), [])
+            except ValidationError as exc:
+                got = ((), exc.errors())
+            if len(self.cache) >= CACHED:
+                self.cache.clear()
+            self.cache[cell] = got
+        return got
+
+
+def _fields(model: type[BaseModel]) -> list[_Field]:
+    # Each field is checked on its own: a row's errors are its cells' errors, as long as the
+    # row model has no check across fields.
+    assert not model.__pydantic_decorators__.model_validators, model
+    out = []
+    for name, f in model.model_fields.items():
+        inner = _unwrap(f.annotation)
+        columns = (
+            [name, f"{name}_start", f"{name}_end"]
+            if inner is DateSpan
+            else [name, f"{name}_qualifier", f"{name}_low", f"{name}_high", f"{name}_words"]
+            if inner is Quantity
+            else [name]
+        )
+        plain = f.annotation in (str, Optional[str]) and all(
+            getattr(m, "min_length", None) == 1 for m in f.metadata
+        )
+        one = create_model(
+            f"{model.__name__}_{name}", __config__=model.model_config, **{name: (f.annotation, f)}
+        )
+        out.append(_Field(name, one, columns, plain))
+    return out
+
+
+def _cells_of(f: _Field):
+    """A field's value as its cells in the frame: a date as text/start/end, a count as
+    value/qualifier/low/high/words; a missing date or count leaves the others empty (NaN)."""
+    import pandas as pd
+
+    nan = float("nan")
+    if len(f.columns) == 3:
+        return lambda v: (
+            (None, nan, nan) if v is None else (v.text, pd.Timestamp(v.start), pd.Timestamp(v.end))
+        )
+    if len(f.columns) == 5:
+        return lambda v: (
+            (None, nan, nan, nan, nan)
+            if v is None
+            else (v.value, v.qualifier, v.lower, v.upper, v.words or None)
+        )
+    return lambda v: (v,)
+
+
+def _read_table(
+    path: Path,
+    model: type[BaseModel],
+    problems: list[Problem],
+    refs: Optional[_Refs] = None,
+    build: bool = True,
+) -> Optional[dict[str, list]]:
+    """Check a CSV table, appending its problems (and, with `refs`, those of its references
+    to campaign.yaml, checked on every row, valid or not). With `build`, the frame's columns
+    of its valid rows ({column: cells}); else None."""
     name = path.name
     opened = open_table(path, problems)
     if opened is None:
-        return []
+        return None
     header, reader = opened
     allowed = list(model.model_fields)
     for col in header:
@@ -259,62 +351,54 @@ def _read_table(path: Path, model: type[BaseModel], problems: list[Problem]):
     for col in missing:
         problems.append(Problem(name, 1, col, "required column is missing"))
     if missing:
-        return []
-    rows = []
-    for line, cells in data_rows(name, header, reader, problems):
-        data = {k: v for k, v in cells.items() if k in allowed and v}
-        try:
-            rows.append((line, data, model.model_validate(data)))
-        except ValidationError as exc:
-            rows.append((line, data, None))
-            problems.extend(_pydantic_problems(exc, model, name, lambda loc, line=line: line))
-    return rows
+        return None
+    fields = _fields(model)
+    cells_of = {f.name: _cells_of(f) for f in fields} if build else {}
+    frame: dict[str, list] = {"row": [], **{c: [] for f in fields for c in f.columns}}
+    at = {c: i for i, c in enumerate(header) if c in allowed}  # a repeated column: its last
+    rows = table_rows(name, header, reader, problems)
+    while block := list(itertools.islice(rows, BLOCK)):
+        lines = [line for line, _ in block]
+        cells = {c: [r[i] for _, r in block] for c, i in at.items()}
+        del block
+        if refs is not None:
+            problems.extend(refs.check(name, lines, cells))
+        valid = [True] * len(lines)
+        checked = []
+        for f in fields:
+            to_cells = cells_of.get(f.name)
+            got = [
+                f.text(cell) if f.plain and cell else f.check(cell, to_cells)
+                for cell in cells.get(f.name) or [""] * len(lines)
+            ]
+            for i, (_, errors) in enumerate(got):
+                for e in errors:
+                    valid[i] = False
+                    problems.append(Problem(name, lines[i], _dotted(e["loc"]), _message(e, model)))
+            checked.append(got)
+        if build:
+            keep = [i for i, ok in enumerate(valid) if ok]
+            frame["row"].extend(lines[i] for i in keep)
+            for f, got in zip(fields, checked):
+                for j, c in enumerate(f.columns):
+                    frame[c].extend(got[i][0][j] for i in keep)
+    return frame if build else None
 
 
-def _frame(rows: list, model: type[BaseModel]) -> pd.DataFrame:
-    """One column per field; dates become text/start/end, counts value/qualifier/low/high."""
+def _frame(columns: Optional[dict[str, list]], model: type[BaseModel]) -> pd.DataFrame:
+    """The frame of a table's valid rows, one column at a time (each list freed as its
+    column is made); no table: no rows."""
     import pandas as pd
 
-    columns = ["row"]
-    for name, f in model.model_fields.items():
-        inner = _unwrap(f.annotation)
-        if inner is DateSpan:
-            columns += [name, f"{name}_start", f"{name}_end"]
-        elif inner is Quantity:
-            columns += [name, f"{name}_qualifier", f"{name}_low", f"{name}_high", f"{name}_words"]
-        else:
-            columns.append(name)
-    records = []
-    for line, _, obj in rows:
-        rec: dict[str, Any] = {"row": line}
-        for name in model.model_fields:
-            v = getattr(obj, name)
-            if isinstance(v, DateSpan):
-                rec.update(
-                    {
-                        name: v.text,
-                        f"{name}_start": pd.Timestamp(v.start),
-                        f"{name}_end": pd.Timestamp(v.end),
-                    }
-                )
-            elif isinstance(v, Quantity):
-                rec.update(
-                    {
-                        name: v.value,
-                        f"{name}_qualifier": v.qualifier,
-                        f"{name}_low": v.lower,
-                        f"{name}_high": v.upper,
-                        f"{name}_words": v.words or None,
-                    }
-                )
-            else:
-                rec[name] = v
-        records.append(rec)
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    for c in columns:
+    if columns is None:
+        columns = {"row": [], **{c: [] for f in _fields(model) for c in f.columns}}
+    names = list(columns)
+    made = {}
+    for c in names:
+        made[c] = pd.Series(columns.pop(c), dtype=None)
         if c.endswith(("_start", "_end")):
-            frame[c] = pd.to_datetime(frame[c])
-    return frame
+            made[c] = pd.to_datetime(made[c])
+    return pd.DataFrame(made, columns=names)
 
 
 # --- cross-references ----------------------------------------------------------------------
@@ -395,7 +479,92 @@ def _known(ids: set) -> str:
     return ", ".join(sorted(i for i in ids if isinstance(i, str))) or "none"
 
 
-def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
+class _Refs:
+    """What a table's rows refer to in campaign.yaml (sources, phases, audiences) and the
+    campaign's window, checked a block of rows at a time, on the rows' own cells (a row that
+    fails its own checks is still checked here); ids and dates outside are followed across
+    blocks."""
+
+    def __init__(self, ids: dict[str, set], window: Optional[tuple[date, date]]):
+        self.ids, self.window = ids, window
+        self.seen: dict[str, set] = {}
+        # per table: [count, first line, first date, the first 8 lines]
+        self.outside: dict[str, list] = {}
+        self.dates: dict[str, Optional[DateSpan]] = {}
+
+    def check(self, fname: str, lines: list[int], cells: dict[str, list]) -> list[Problem]:
+        out = []
+        for col, key, what in (
+            ("source", "sources", None),
+            ("phase", "phases", "phase"),
+            ("audience", "audiences", "audience"),
+        ):
+            known = self.ids[key]
+            for line, v in zip(lines, cells.get(col, ())):
+                if v and v not in known:
+                    out.append(
+                        Problem(
+                            fname,
+                            line,
+                            col,
+                            f"unknown source {shown(v)}; add it to sources in campaign.yaml"
+                            if what is None
+                            else f"unknown {what} {shown(v)}; known {what}s: {_known(known)}",
+                        )
+                    )
+        seen = self.seen.setdefault(fname, set())
+        for line, v in zip(lines, cells.get("id", ())):
+            if v:
+                if v in seen:
+                    out.append(Problem(fname, line, "id", f"duplicate id {shown(v)}"))
+                seen.add(v)
+        if self.window:
+            first, last = self.window
+            for line, v in zip(lines, cells.get("date", ())):
+                if v not in self.dates:
+                    if len(self.dates) >= CACHED:
+                        self.dates.clear()
+                    self.dates[v] = _try_date(v) if v else None
+                d = self.dates[v]
+                if d and (d.end < first or d.start > last):
+                    o = self.outside.setdefault(fname, [0, line, d.text, []])
+                    o[0] += 1
+                    if len(o[3]) < 9:
+                        o[3].append(line)
+        return out
+
+    def outside_problems(self) -> list[Problem]:
+        # One problem per table: when many rows fall outside, a phase date is the likelier
+        # cause, and sixteen copies of one message would hide it.
+        out = []
+        for fname, (count, line, text, lines) in self.outside.items():
+            first, last = self.window or (None, None)
+            if count == 1:
+                out.append(
+                    Problem(
+                        fname,
+                        line,
+                        "date",
+                        f"{text} is outside the campaign ({first} to {last}, from its phases)",
+                    )
+                )
+                continue
+            listed = ", ".join(str(n) for n in lines[:8]) + (", …" if count > 8 else "")
+            out.append(
+                Problem(
+                    fname,
+                    line,
+                    "date",
+                    f"{count} rows are dated outside the campaign ({first} "
+                    f"to {last}, from its phases in {schema.RECORD_FILE}); lines {listed}: "
+                    "check those dates, or the phases' start and end",
+                )
+            )
+        return out
+
+
+def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
+    """campaign.yaml's references and order, and what its tables' rows are checked against."""
     Y = schema.RECORD_FILE
     out: list[Problem] = []
 
@@ -508,76 +677,7 @@ def _cross_check(data: dict, tables: dict[str, list], line_of) -> list[Problem]:
         window = None  # the phases themselves are out of order; reported above
     if any(s is None or e is None for s, e in spans):
         window = None  # a phase date is itself wrong (reported): it is the one cause
-    outside: dict[str, list[int]] = {}
-
-    for fname, rows in tables.items():
-        seen_ids: set = set()
-        for line, row, _ in rows:
-            src = row.get("source")
-            if src is not None and src not in ids["sources"]:
-                out.append(
-                    Problem(
-                        fname,
-                        line,
-                        "source",
-                        f"unknown source {shown(src)}; add it to sources in campaign.yaml",
-                    )
-                )
-            ph = row.get("phase")
-            if ph is not None and ph not in ids["phases"]:
-                out.append(
-                    Problem(
-                        fname,
-                        line,
-                        "phase",
-                        f"unknown phase {shown(ph)}; known phases: {_known(ids['phases'])}",
-                    )
-                )
-            au = row.get("audience")
-            if au is not None and au not in ids["audiences"]:
-                out.append(
-                    Problem(
-                        fname,
-                        line,
-                        "audience",
-                        f"unknown audience {shown(au)}; known audiences: "
-                        f"{_known(ids['audiences'])}",
-                    )
-                )
-            rid = row.get("id")
-            if rid is not None:
-                if rid in seen_ids:
-                    out.append(Problem(fname, line, "id", f"duplicate id {shown(rid)}"))
-                seen_ids.add(rid)
-            d = _try_date(row.get("date"))
-            if window and d and (d.end < window[0] or d.start > window[1]):
-                outside.setdefault(fname, []).append((line, d.text))
-    for fname, rows in outside.items():
-        # One problem per table: when many rows fall outside, a phase date is the likelier
-        # cause, and sixteen copies of one message would hide it.
-        if len(rows) == 1:
-            out.append(
-                Problem(
-                    fname,
-                    rows[0][0],
-                    "date",
-                    f"{rows[0][1]} is outside the campaign ({window[0]} to "
-                    f"{window[1]}, from its phases)",
-                )
-            )
-            continue
-        listed = ", ".join(str(n) for n, _ in rows[:8]) + (", …" if len(rows) > 8 else "")
-        out.append(
-            Problem(
-                fname,
-                rows[0][0],
-                "date",
-                f"{len(rows)} rows are dated outside the campaign ({window[0]} "
-                f"to {window[1]}, from its phases in {Y}); lines {listed}: check "
-                "those dates, or the phases' start and end",
-            )
-        )
-    return out
+    return out, _Refs(ids, window)
 
 
 # --- the campaign --------------------------------------------------------------------------
@@ -653,7 +753,11 @@ def _content_hash(folder: Path) -> str:
     for name in RECORD_FILES:
         p = folder / name
         if p.is_file():
-            h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
+            h.update(name.encode() + b"\0")
+            with open(p, "rb") as fh:  # a block at a time: a table can be 100 MB
+                while block := fh.read(1 << 20):
+                    h.update(block)
+            h.update(b"\0")
     return h.hexdigest()
 
 
@@ -748,14 +852,19 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
                 problems.extend(_pydantic_problems(exc, schema.CampaignRecord, Y, line_of, text))
 
     problems.extend(Problem(n, None, "", why) for n, why in refused.items() if n != Y)
-    tables = {
-        name: (
-            _read_table(folder / name, model, problems)
-            if name not in refused and (folder / name).is_file()
-            else []
-        )
-        for name, model in schema.TABLES.items()
-    }
+    refs = None
+    if isinstance(data, dict):
+        yaml_problems, refs = _cross_check(data, line_of)
+        problems.extend(yaml_problems)
+    tables = {}
+    for name, model in schema.TABLES.items():
+        if name not in refused and (folder / name).is_file():
+            # a frame is built only while the record can still be valid
+            tables[name] = _read_table(
+                folder / name, model, problems, refs, build and record is not None and not problems
+            )
+    if refs is not None:
+        problems.extend(refs.outside_problems())
     series = None
     if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
         source_ids = (
@@ -765,8 +874,6 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
         )
         series, series_problems = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
-    if isinstance(data, dict):
-        problems.extend(_cross_check(data, tables, line_of))
     problems.extend(_stray_files(folder))
     if problems or record is None:
         # Name files by their path, so a batch says which record each problem is in; the
@@ -777,7 +884,7 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
         )
     if not build:
         return None, []
-    frames = {name: _frame(tables[name], model) for name, model in schema.TABLES.items()}
+    frames = {name: _frame(tables.get(name), model) for name, model in schema.TABLES.items()}
     return Campaign(
         path=folder.resolve(),
         record=record,
