@@ -79,6 +79,10 @@ def test_an_unknown_key_on_its_own_line_gets_no_flow_hint(record):
         ("en-GB", "en"),
         ("Farsi", "fa"),
         ("الفرنسية", "fr"),
+        # the spellings Arabic writers commonly use: no hamza, haa for taa marbuta, vowels
+        ("الانجليزية", "en"),
+        ("العربيه", "ar"),
+        ("الإِنْجليزيّة", "en"),
     ],
 )
 def test_languages_are_read_by_code_or_by_name_in_english_or_arabic(written, code):

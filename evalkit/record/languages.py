@@ -15,8 +15,15 @@ UNKNOWN = "unknown"
 _ALIASES = {"farsi": "fa", "sorani": "ckb", "kurmanji": "kmr"}
 
 
+# Arabic spellings that differ only in what writers commonly drop or vary: short vowels
+# and tatweel, hamza on or under alef («الانجليزية» for «الإنجليزية»), final alef maqsura
+# and taa marbuta written as haa («العربيه»)
+_ARABIC_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
 def _key(text: str) -> str:
-    t = " ".join(str(text).split()).casefold()
+    t = _ARABIC_MARKS.sub("", " ".join(str(text).split())).translate(_ARABIC_FOLD).casefold()
     t = re.sub(r"^(?:اللغة|لغة)\s+", "", t)  # «اللغة الكردية» is «الكردية»
     t = re.sub(r"\s+language$", "", t)  # "Kurdish language" is "Kurdish"
     return t

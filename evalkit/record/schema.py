@@ -269,8 +269,12 @@ class Audience(_Strict):
     region: Optional[Region] = None
     place: Annotated[list[Place], BeforeValidator(_listed)] = Field(
         default_factory=list,
-        description="where this public is relative to the campaign; "
-        "without it, read from `region` (REGION_PLACES)",
+        description="where this public is relative to the campaign (home, affected, "
+        "decision_makers, other_countries); without it, read from `region`: "
+        + "; ".join(
+            f"{region} = {' and '.join(p.replace('_', ' ') for p in places)}"
+            for region, places in REGION_PLACES.items()
+        ),
     )
     languages: list[Language] = Field(default_factory=list)
     stance: Stance = "unknown"

@@ -351,6 +351,8 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         rows = _read_csv(csv_path) if csv_path.is_file() else []
         model = schema.TABLES.get(file)
         header = rows[0] if rows else (list(model.model_fields) if model else list(SERIES_COLUMNS))
+        if examples and model:  # the template offers every column, the examples fill some
+            header = [*header, *(f for f in model.model_fields if f not in header)]
         for col, h in enumerate(header, start=1):
             info = model.model_fields.get(h) if model else None
             if info is not None:
