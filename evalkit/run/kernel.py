@@ -18,6 +18,8 @@ from jupyter_client.manager import AsyncKernelManager
 
 # the kernel's own log level: its startup warnings are not written at all
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+# what nbclient adds for a kernel it starts itself (no history file written)
+HISTORY_IN_MEMORY = "--HistoryManager.hist_file=:memory:"
 
 
 def _check_launch_hook() -> None:
@@ -49,7 +51,13 @@ def kernel_manager_logging_to(log_path: Path, on_launch=None) -> type[AsyncKerne
                 "connection_file", str(log_path.parent / f"kernel-{uuid.uuid4().hex}.json")
             )
             super().__init__(**kw)
+            self.clients: list = []  # papermill's, which it leaves open on a kernel it was given
             self.managers.append(self)
+
+        def client(self, **kw):
+            client = super().client(**kw)
+            self.clients.append(client)
+            return client
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             # the child gets its own copy of the descriptor at launch: ours can close
@@ -63,11 +71,27 @@ def kernel_manager_logging_to(log_path: Path, on_launch=None) -> type[AsyncKerne
     return KernelManagerWithLog
 
 
+def start_kernel(manager_class: type[AsyncKernelManager]) -> AsyncKernelManager:
+    """Launch a kernel now and return its manager, for papermill to run a notebook on
+    (`km=`): a kernel takes a second or more to boot, and the caller loads papermill and
+    nbformat meanwhile instead of before. It runs in the event loop papermill uses (the
+    thread's own, jupyter_core's run_sync); `stop_kernels` ends it."""
+    from jupyter_core.utils import run_sync
+
+    manager = manager_class(kernel_name="python3")
+    run_sync(manager.start_kernel)(extra_arguments=[*KERNEL_ARGUMENTS, HISTORY_IN_MEMORY])
+    return manager
+
+
 def stop_kernels(manager_class: type) -> None:
-    """Kill the kernels a manager class started that still run: a run stopped by Ctrl-C or
-    SIGTERM leaves the event loop before it shuts its kernel down, and a kernel still
-    starting would write its connection file into a staging folder already removed."""
+    """End the kernels a manager class started: a kernel given to papermill is left running
+    once the notebook is done (its outputs are all in by then, so it is killed rather than
+    asked to shut down), a run stopped by Ctrl-C or SIGTERM leaves the event loop before it
+    shuts its kernel down, and a kernel still starting would write its connection file into
+    a staging folder already removed."""
     for manager in getattr(manager_class, "managers", []):
+        for client in getattr(manager, "clients", []):
+            client.stop_channels()
         # the provisioner holds the process from the moment it is started
         process = getattr(manager.provisioner, "process", None)
         if process is not None and process.poll() is None:
@@ -76,6 +100,7 @@ def stop_kernels(manager_class: type) -> None:
                 process.wait(timeout=10)
             except Exception:  # a kernel that does not die in 10 s is the system's problem
                 pass
+        manager.cleanup_connection_file()
 
 
 def kernel_log_tail(log_path: Path, lines: int = 5) -> str:

@@ -63,14 +63,18 @@ def _execute(
 ) -> str:
     """Run a template with papermill into `executed`; return the notebook as an HTML page.
     The kernel's stderr and connection file go to `work` (see evalkit.run.kernel)."""
-    import nbformat
-    import papermill as pm
-
-    from evalkit.render.page import notebook_to_html
-    from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to, stop_kernels
+    from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to, start_kernel
+    from evalkit.run.kernel import stop_kernels
 
     manager = kernel_manager_logging_to(work / KERNEL_LOG, on_launch)
     try:
+        # the kernel boots while papermill, nbformat and nbconvert load
+        kernel = start_kernel(manager)
+        import nbformat
+        import papermill as pm
+
+        from evalkit.render.page import notebook_to_html
+
         pm.execute_notebook(
             str(template_path(template)),
             str(executed),
@@ -81,7 +85,7 @@ def _execute(
             execution_timeout=timeout,
             # written once at the end: the staging copy is discarded on failure
             request_save_on_cell_execute=False,
-            kernel_manager_class=manager,
+            km=kernel,
             extra_arguments=KERNEL_ARGUMENTS,
         )
     finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
@@ -189,9 +193,9 @@ def evaluate(
     out_root = Path(out_root).resolve()
     # results.json is computed in a thread while the kernel runs the notebook (papermill
     # mostly waits on the kernel's socket, so the two overlap on a second core), and the
-    # HTML converter is loaded there too. The thread starts once the kernel process runs:
-    # started earlier, it would hold the GIL against papermill's own imports and delay the
-    # kernel, the longest part of a run.
+    # HTML converter is loaded there too. The thread starts once the kernel process runs
+    # (_execute launches it before papermill is loaded): started earlier, it would hold the
+    # GIL against the launch and delay the kernel, the longest part of a run.
     pool = ThreadPoolExecutor(max_workers=1)
     futures: list = []
 
