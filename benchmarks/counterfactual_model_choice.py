@@ -11,11 +11,12 @@ post-period total (3,000 draws per candidate, weighted quantiles):
   probabilities with the first points as the prior's data);
 - one-step, prior odds k: the same with the local level's prior odds multiplied by k (how
   far the trade-off between the two set-ups can be moved by the weights alone);
+- one-step, stacking: the weights that maximise the one-step log score of the mixture
+  itself (Yao, Vehtari, Simpson & Gelman 2018) over the same points;
 - h-step block, pseudo-BMA: the log predictive density of the next h points' total
   (h = min(post-period, half the scored points)) from every origin of the pre-period, summed
   and divided by h (the blocks overlap h-fold);
-- h-step block, stacking: the weights that maximise the block log score of the mixture
-  itself (Yao, Vehtari, Simpson & Gelman 2018);
+- h-step block, stacking: the same on the block scores;
 - local level + AR(1) noise: one model with q and phi both integrated over a grid (flat on
   sqrt(q) as the local level, flat on phi), exact dense GLS; no weekly pattern.
 
@@ -75,6 +76,8 @@ def rule_weights(cf) -> dict:
     out = {"one-step (default)": norm(score)}
     for k in ODDS:
         out[f"one-step, prior odds {k:g} on the local level"] = norm(score + np.log(k) * level)
+    one = np.array([c["fit"].block_scores(m, 1) for c in cf.candidates])
+    out["one-step, stacking"] = stacking_weights(one)
     out["h-step block, pseudo-BMA"] = norm(block.sum(axis=1) / hs)
     out["h-step block, stacking"] = stacking_weights(block)
     return out

@@ -160,8 +160,11 @@ def test_block_scores_are_the_predictive_density_of_the_next_points_total(engine
     x = 50 + np.cumsum(rng.normal(0, 1, n))
     y = 10 + 1.5 * x + np.cumsum(rng.normal(0, 0.3, n)) + rng.normal(0, 1, n)
     X = x[:, None]
-    scores = engine(y, X).block_scores(m, h)
+    fitted = engine(y, X, first=m) if engine is LocalLevelFit else engine(y, X)
+    scores = fitted.block_scores(m, h)
     assert len(scores) == n - h - m + 1
+    # one step ahead, they sum to the hold-out score (the prequential identity)
+    assert fitted.block_scores(m, 1).sum() == pytest.approx(fitted.holdout_score(m), abs=1e-8)
     for t in (10, 40):
         totals, _ = engine(y[:t], X[:t]).simulate(
             X[t : t + h], h, 200_000, np.random.default_rng(0)

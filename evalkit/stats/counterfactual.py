@@ -48,6 +48,14 @@ def _seasonal_terms(n: int, period: int) -> np.ndarray:
     return (phase[:, None] == np.arange(1, period)[None, :]).astype(float)
 
 
+def _evenly_spaced(index: pd.Index) -> bool:
+    """Dates one fixed step apart have no gaps: no need for pandas' frequency inference."""
+    if not isinstance(index, pd.DatetimeIndex) or len(index) < 3:
+        return True
+    step = np.diff(index.values)
+    return bool((step == step[0]).all())
+
+
 def _daily(index: pd.Index) -> bool:
     if not isinstance(index, pd.DatetimeIndex) or len(index) <= 2:
         return False
@@ -105,7 +113,7 @@ class Counterfactual:
         self.warnings: list[str] = []
         controls = list(controls)
         frame = as_series_frame(data, [response, *controls], time, [], self.warnings)
-        freq, gaps = regular_gaps(frame.index)
+        gaps = [] if _evenly_spaced(frame.index) else regular_gaps(frame.index)[1]
         if gaps:
             raise SeriesError(
                 Msg(
