@@ -507,13 +507,13 @@ class Reach(Analysis):
         foreign = [a for a in foreign_publics(rec) if a.reached != "unknown"]
         return Criterion(
             Msg(
-                "The foreign public (abroad, in other languages than the home public's: "
+                "The foreign public (abroad, in languages other than the home public's: "
                 "{languages}) was reached",
                 languages=", ".join(sorted(home)),
             )
             if home
             else Msg(
-                "The foreign public (abroad, in other languages than the home public's) was reached"
+                "The foreign public (abroad, in languages other than the home public's) was reached"
             ),
             all(a.reached == "yes" for a in foreign) if foreign else None,
             _reached(foreign) or Msg("no foreign public audience with a known reach"),

@@ -117,11 +117,21 @@ def _yaml_entry_lines(yaml_text: str) -> dict[str, int]:
     return found
 
 
+@functools.cache
+def _csv_evidence() -> re.Pattern:
+    """`file.csv:10` (and the `, :12` that may follow) for every table of the record format
+    (schema.TABLES and series.csv), so a new table's rows link too; read when first used,
+    not when the module is imported."""
+    from evalkit.record.load import RECORD_FILES
+
+    files = sorted((f for f in RECORD_FILES if f.endswith(".csv")), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, files)) + r"):(\d+)((?:,\s*:\d+)*)")
+
+
 class EvidenceLinks:
     """Turns evidence in escaped report text into links to the rendered record:
     `activities.csv:10` and the `:12` that may follow it, and `campaign.yaml goals[x]`."""
 
-    _CSV = re.compile(r"\b(activities\.csv|metrics\.csv|engagements\.csv):(\d+)((?:,\s*:\d+)*)")
     _YAML = re.compile(r"\bcampaign\.yaml(?: (\w+)\[([\w.-]+)\])?")
     _LINK = Markup('<a class="evidence" href="{}#{}">{}</a>')
 
@@ -151,7 +161,7 @@ class EvidenceLinks:
                 row_anchor("campaign.yaml", line) if line else "campaign.yaml", Markup(m.group(0))
             )
 
-        return Markup(self._YAML.sub(yaml_link, self._CSV.sub(csv_link, str(escaped))))
+        return Markup(self._YAML.sub(yaml_link, _csv_evidence().sub(csv_link, str(escaped))))
 
 
 def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> str:

@@ -487,61 +487,76 @@ class CampaignReport:
                         "; ",
                     ),
                 ),
-                (
-                    "Recorded",
-                    localized(
-                        Msg(
-                            "{activities}, {metrics}, {engagements}",
-                            activities=Msg(
-                                "{n} activity", "{n} activities", n=len(self.campaign.activities)
-                            ),
-                            metrics=Msg("{n} metric", "{n} metrics", n=len(self.campaign.metrics)),
-                            engagements=Msg(
-                                "{n} decision-maker engagement",
-                                "{n} decision-maker engagements",
-                                n=len(self.campaign.engagements),
-                            ),
-                        )
-                    ),
-                ),
+                ("Recorded", localized(self._recorded())),
                 *self._cut_row(),
             ],
             columns=["what", "record"],
         )
         return table(rows)
 
+    def _recorded(self) -> Msg:
+        """What the record holds: its activities, metrics and the campaign's engagements of
+        decision makers, and the decision makers' own acts when it records any."""
+        c = self.campaign
+        parts = [
+            Msg("{n} activity", "{n} activities", n=len(c.activities)),
+            Msg("{n} metric", "{n} metrics", n=len(c.metrics)),
+            Msg(
+                "{n} decision-maker engagement",
+                "{n} decision-maker engagements",
+                n=len(c.engagements),
+            ),
+        ]
+        if len(c.decisions):
+            parts.append(
+                Msg("{n} act of decision makers", "{n} acts of decision makers", n=len(c.decisions))
+            )
+        return joined(", ", parts)
+
     def _cut_row(self) -> list:
         """What the as-of cut left out (evalkit.record.asof), when it left anything out."""
         cut = self.campaign.cut
         if not any(v for k, v in cut.items() if k != "as_of"):
             return []
-        return [
-            (
-                N_("Left out as of the date"),
-                tr(
-                    "{activities} activities, {metrics} metrics, {engagements} engagements, "
-                    "{decisions} decisions, {events} hot events, {phases} phases and {judgements} "
-                    "judgements dated after {date}, or that may be; {clipped} activities and "
-                    "{phases_clipped} phases running on that date end on it"
-                ).format(
-                    date=cut["as_of"],
-                    events=cut["hot_events"],
-                    clipped=cut["activities_clipped"],
-                    **{
-                        k: cut[k]
-                        for k in (
-                            "activities",
-                            "metrics",
-                            "engagements",
-                            "decisions",
-                            "phases",
-                            "judgements",
-                            "phases_clipped",
-                        )
-                    },
-                ),
+        # only what was left out: the counts that are not zero
+        dated = [
+            m
+            for m in (
+                Msg("{n} activity", "{n} activities", n=cut["activities"]),
+                Msg("{n} metric", "{n} metrics", n=cut["metrics"]),
+                Msg("{n} engagement", "{n} engagements", n=cut["engagements"]),
+                Msg("{n} decision", "{n} decisions", n=cut["decisions"]),
+                Msg("{n} hot event", "{n} hot events", n=cut["hot_events"]),
+                Msg("{n} phase", "{n} phases", n=cut["phases"]),
+                Msg("{n} judgement", "{n} judgements", n=cut["judgements"]),
             )
+            if m.fields["n"]
         ]
+        running = [
+            m
+            for m in (
+                Msg("{n} activity", "{n} activities", n=cut["activities_clipped"]),
+                Msg("{n} phase", "{n} phases", n=cut["phases_clipped"]),
+            )
+            if m.fields["n"]
+        ]
+        parts = []
+        if dated:
+            parts.append(
+                Msg(
+                    "{left_out} dated after {date}, or that may be",
+                    left_out=joined(", ", dated),
+                    date=cut["as_of"],
+                )
+            )
+        if running:
+            parts.append(
+                Msg(
+                    "running on that date, cut to end on it: {running}",
+                    running=joined(", ", running),
+                )
+            )
+        return [(N_("Left out as of the date"), localized(joined("; ", parts)))]
 
     def timeline(self) -> Html:
         from evalkit.render.timeline import campaign_timeline
