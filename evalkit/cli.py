@@ -102,6 +102,7 @@ def validate(paths: tuple[str, ...]) -> None:
     from evalkit.record.load import check_record
     from evalkit.run.batch import find_records
     from evalkit.run.batch import duplicate_ids
+    from evalkit.record.workbook import id_place
 
     records = find_records(paths)
     bad = 0
@@ -114,7 +115,7 @@ def validate(paths: tuple[str, ...]) -> None:
             rid, others = clashes[record]
             problems = [
                 *problems,
-                f"{record / 'campaign.yaml'}: id: {rid!r} is also the id of "
+                f"{id_place(record)}: id: {rid!r} is also the id of "
                 + ", ".join(str(o) for o in others if o != record)
                 + "; give each record its own id (its reports would overwrite each "
                 "other's)",

@@ -83,6 +83,8 @@ def test_an_unknown_key_on_its_own_line_gets_no_flow_hint(record):
         ("الانجليزية", "en"),
         ("العربيه", "ar"),
         ("الإِنْجليزيّة", "en"),
+        ("انجليزي", "en"),
+        ("عربي", "ar"),
     ],
 )
 def test_languages_are_read_by_code_or_by_name_in_english_or_arabic(written, code):

@@ -255,10 +255,11 @@ def test_a_5000_digit_integer_in_yaml_is_a_located_error(record):
 
 
 def test_notes_nested_10000_deep_is_a_located_error(record):
+    line = len((record / "campaign.yaml").read_text(encoding="utf-8").splitlines()) + 1
     with open(record / "campaign.yaml", "a", encoding="utf-8") as fh:
         fh.write("notes: " + "[" * 10_000 + "]" * 10_000 + "\n")
     assert (
-        "campaign.yaml:72: nested more than 20 levels deep; the format nests at most five "
+        f"campaign.yaml:{line}: nested more than 20 levels deep; the format nests at most five "
         "(see docs/campaign-format.md)"
     ) in problems_of(record)
 

@@ -73,12 +73,22 @@ def test_problems_are_located_on_sheet_and_cell_all_in_one_pass(tmp_path):
     letter = openpyxl.utils.get_column_letter(kind)
     assert f"activities!{letter}12: kind: unknown code 'lobying'" in out
     assert (
-        f"goals!{openpyxl.utils.get_column_letter(level)}2: goals[0].level: unknown code "
-        "'mainn'" in out
-    )
+        f"goals!{openpyxl.utils.get_column_letter(level)}2: level: unknown code 'mainn'" in out
+    )  # the field as the sheet's column names it, not the YAML path goals[0].level
     assert "judgements!A2: goal: 'no-such-goal' is not the id of an entry on the goals" in out
     assert "activites: not a sheet of a record" in out
     assert "Traceback" not in out
+
+
+def test_two_workbooks_with_one_id_name_the_cell_that_holds_it(tmp_path):
+    for name in ("first", "second"):
+        folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / f"{name}.xlsx")
+    out = CliRunner().invoke(main, ["validate", str(tmp_path)]).output
+    row = 1 + [
+        c.value for c in openpyxl.load_workbook(tmp_path / "first.xlsx")["campaign"]["A"]
+    ].index("id")
+    assert f"first.xlsx: campaign!B{row}: id: 'caesar' is also the id of " in out
+    assert "first.xlsx/campaign.yaml" not in out and "second.xlsx/campaign.yaml" not in out
 
 
 def test_a_file_that_is_not_a_workbook_gets_a_sentence(tmp_path):

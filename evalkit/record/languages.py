@@ -18,7 +18,7 @@ _ALIASES = {"farsi": "fa", "sorani": "ckb", "kurmanji": "kmr"}
 # Arabic spellings that differ only in what writers commonly drop or vary: short vowels
 # and tatweel, hamza on or under alef («الانجليزية» for «الإنجليزية»), final alef maqsura
 # and taa marbuta written as haa («العربيه»)
-_ARABIC_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
@@ -54,6 +54,9 @@ def language_code(text: str) -> str:
     table = _table()
     if key in table:
         return table[key]
+    # «انجليزي», «عربي»: the adjective as people say it, where CLDR writes the feminine name
+    if re.search("[\u0600-\u06FF]ي$", key) and key + "ه" in table:
+        return table[key + "ه"]
     primary = re.split(r"[-_]", key)[0]  # "en-GB", "ar_SY"
     if primary != key and primary in table:
         return table[primary]

@@ -507,7 +507,8 @@ class _Refs:
                             fname,
                             line,
                             col,
-                            f"unknown source {shown(v)}; add it to sources in campaign.yaml"
+                            f"unknown source {shown(v)}; add it to the record's sources "
+                            "(in campaign.yaml, or on a workbook's sources sheet)"
                             if what is None
                             else f"unknown {what} {shown(v)}; known {what}s: {_known(known)}",
                         )

@@ -526,7 +526,7 @@ class Converted:
             for n in range(len(path), 0, -1):
                 cell = self.yaml_cells.get(path[:n])
                 if cell:
-                    return Problem(cell, None, p.field, p.message)
+                    return Problem(cell, None, _column_of(path, n, cell), p.message)
             return Problem(CAMPAIGN, None, p.field, p.message)
         if name in self.table_columns:
             sheet = name.removesuffix(".csv")
@@ -544,6 +544,20 @@ class Converted:
                 where += f"!{_letter(header.index(column) + 1)}1"
             return Problem(where, None, p.field, p.message)
         return p
+
+
+def _column_of(path: tuple, n: int, cell: str) -> str:
+    """The field as the cell's sheet names it: the campaign sheet's dotted field
+    (`discourse.rational.level`), an entry sheet's column (`languages`, not
+    `audiences[2].languages[1]`)."""
+    if cell.startswith(f"{CAMPAIGN}!"):
+        return ".".join(str(part) for part in path)
+    head = path[:n]
+    last = max((i for i, part in enumerate(head) if isinstance(part, int)), default=-1)
+    inner = head[last + 1 :] or path[n:]
+    return ".".join(str(part) for part in inner if not isinstance(part, int)) or ".".join(
+        str(part) for part in path
+    )
 
 
 def _parse_path(field_path: str) -> tuple:
@@ -734,20 +748,35 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     return conv
 
 
-def record_id(path: str | Path) -> Optional[str]:
-    """The id a workbook declares, read without validating (None when it cannot tell)."""
+def _id_row(path: str | Path) -> tuple[Optional[str], Optional[int]]:
+    """The id a workbook declares and its row on the campaign sheet, read without
+    validating ((None, None) when it cannot tell)."""
     from openpyxl import load_workbook
 
     if _zip_problem(Path(path)):
-        return None
+        return None, None
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-        for row in wb[CAMPAIGN].iter_rows(values_only=True):
+        for r, row in enumerate(wb[CAMPAIGN].iter_rows(values_only=True), start=1):
             if row and row[0] == "id":
-                return _text(row[1]).strip() or None
+                return (_text(row[1]).strip() if len(row) > 1 else "") or None, r
     except Exception:  # the workbook's own validation says what is wrong
-        return None
-    return None
+        return None, None
+    return None, None
+
+
+def record_id(path: str | Path) -> Optional[str]:
+    """The id a workbook declares, read without validating (None when it cannot tell)."""
+    return _id_row(path)[0]
+
+
+def id_place(record: str | Path) -> str:
+    """Where a record's id is written, for a message: `campaign!B3` of a workbook, the
+    campaign.yaml of a folder."""
+    if is_workbook(record):
+        row = _id_row(record)[1]
+        return f"{record}: {CAMPAIGN}!B{row}" if row else f"{record}: {CAMPAIGN}"
+    return str(Path(record) / schema.RECORD_FILE)
 
 
 def is_workbook(path: str | Path) -> bool:

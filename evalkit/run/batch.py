@@ -124,11 +124,13 @@ def run_batch(
     lang: str = "en",
 ) -> list[Outcome]:
     jobs = max(1, jobs or os.cpu_count() or 1)
+    from evalkit.record.workbook import id_place
+
     clashes = duplicate_ids(records)
     refused = []
     for rid, paths in clashes.items():
         for p in paths:
-            others = ", ".join(str(o / RECORD_FILE) for o in paths if o != p)
+            others = ", ".join(id_place(o) for o in paths if o != p)
             refused.append(
                 Outcome(
                     str(p),
@@ -136,7 +138,7 @@ def run_batch(
                     status="invalid",
                     problems=[
                         Problem(
-                            str(p / RECORD_FILE),
+                            id_place(p),
                             None,
                             "id",
                             f"'{rid}' is also the id of {others}; each record in a run needs its own id "
