@@ -55,7 +55,7 @@ def language_code(text: str) -> str:
     if key in table:
         return table[key]
     # «انجليزي», «عربي»: the adjective as people say it, where CLDR writes the feminine name
-    if re.search("[\u0600-\u06FF]ي$", key) and key + "ه" in table:
+    if re.search("[\u0600-\u06ff]ي$", key) and key + "ه" in table:
         return table[key + "ه"]
     primary = re.split(r"[-_]", key)[0]  # "en-GB", "ar_SY"
     if primary != key and primary in table:
