@@ -16,6 +16,7 @@ sharpness on simulated series (docs/statistics.md).
 
 from __future__ import annotations
 
+import datetime
 import inspect
 from typing import Optional, Sequence
 
@@ -78,6 +79,16 @@ def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
 
 def _window(index: pd.Index, period) -> np.ndarray:
     start, end = period
+    dates = (str, datetime.date, np.datetime64)
+    if (
+        isinstance(index, pd.DatetimeIndex)
+        and index.tz is None
+        and isinstance(start, dates)
+        and isinstance(end, dates)
+    ):
+        # numpy's datetime64 comparison: pandas' builds two boolean indexes on the way
+        t = index.values
+        return (t >= pd.Timestamp(start).to_datetime64()) & (t <= pd.Timestamp(end).to_datetime64())
     return np.asarray((index >= start) & (index <= end))
 
 
@@ -348,15 +359,13 @@ class Counterfactual:
         return self._choice.copy()
 
     def _choice_table(self) -> pd.DataFrame:
+        c = self.candidates
         return pd.DataFrame(
-            [
-                {
-                    "model": self._candidate_name(c),
-                    "hold-out log score": c["score"],
-                    "weight": c["weight"],
-                }
-                for c in self.candidates
-            ]
+            {
+                "model": [self._candidate_name(x) for x in c],
+                "hold-out log score": [x["score"] for x in c],
+                "weight": [x["weight"] for x in c],
+            }
         )
 
     def _finish(self, observed: np.ndarray) -> None:
@@ -445,9 +454,13 @@ class Counterfactual:
         return self._band(True)
 
     def effects(self) -> pd.DataFrame:
+        return self._table().copy()
+
+    def _table(self) -> pd.DataFrame:
+        """The effects table, computed once (read only: .effects() hands out copies)."""
         if self._effects is None:
             self._effects = self._compute_effects()
-        return self._effects.copy()
+        return self._effects
 
     def _compute_effects(self) -> pd.DataFrame:
         ok = self._ok
@@ -507,20 +520,16 @@ class Counterfactual:
             )
         else:
             name = self.model_name
-        self.effects()
-        table = self._effects.rename_axis(Msg("Model: {model}", model=name))
+        table = self._table().rename_axis(Msg("Model: {model}", model=name))
         if self.candidates:  # set last: pandas copies attrs into every derived table
             table.attrs["model_choice"] = self.model_choice()
             table.attrs["residual_check"] = self.residual_check
         return table
 
     def sentences(self) -> list[str]:
-        self.effects()
+        t = self._table()
         # the table's rows as plain dicts (read only): .loc per cell costs more than the text
-        e = {
-            k: dict(zip(self._effects.columns, v))
-            for k, v in zip(self._effects.index, self._effects.to_numpy())
-        }
+        e = {k: dict(zip(t.columns, v)) for k, v in zip(t.index, t.to_numpy())}
         level = int(round((1 - self.alpha) * 100))
         a = e["absolute effect"]
         r = e["relative effect"]
