@@ -80,6 +80,24 @@ def test_problems_are_located_on_sheet_and_cell_all_in_one_pass(tmp_path):
     assert "Traceback" not in out
 
 
+def test_a_row_below_a_blank_row_is_cited_by_the_report_as_the_sheets_row(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    wb["activities"].insert_rows(4, amount=2)  # two blank rows, as a user leaves them
+    wb.save(book)
+    conv = workbook_to_folder(book, tmp_path / "folder")
+    assert not conv.problems
+    sheet = openpyxl.load_workbook(book)["activities"]
+    lines = (tmp_path / "folder" / "activities.csv").read_text(encoding="utf-8").splitlines()
+    # line N of the CSV the report cites (activities.csv:N) is row N of the sheet
+    assert lines[3] == lines[4] == ""
+    for n in range(2, sheet.max_row + 1):
+        if sheet.cell(row=n, column=1).value:
+            assert lines[n - 1].startswith(str(sheet.cell(row=n, column=1).value) + ","), n
+    campaign, problems = check_record(book)
+    assert not problems and len(campaign.activities) == sheet.max_row - 3
+
+
 def test_two_workbooks_with_one_id_name_the_cell_that_holds_it(tmp_path):
     for name in ("first", "second"):
         folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / f"{name}.xlsx")

@@ -739,6 +739,10 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         for r, values in enumerate(body, start=2):
             texts = [_text(values[c]) if c < len(values) else "" for c in range(len(header))]
             if all(c.strip() == "" for c in texts):
+                # a blank line (skipped by the loader) for a blank row: line N of the CSV
+                # stays row N of the sheet, so the report's `activities.csv:10` is row 10
+                buf.write("\n")
+                line += 1
                 continue
             line_rows[line] = r
             writer.writerow(texts)
