@@ -4,7 +4,11 @@ effect")."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any, get_args
+
+from babel import Locale
 
 import pandas as pd
 
@@ -97,6 +101,83 @@ def _matches(target: str, row) -> bool:
     return False
 
 
+# words too common in offices' names to suggest that two names are one decision maker; what
+# is left is the office ("president", "assembly", "security")
+GENERIC = frozenset(
+    "the of and for government federal national state ministry minister department office "
+    "council committee public republic "
+    "حكومة الحكومة وزارة الوزارة وزير مجلس المجلس الجمهورية الدولة الوطني الوطنية".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Words of countries' names (English and Arabic, Babel's data): "President of Nigeria"
+    and "National Assembly of Nigeria" share a country, not an office."""
+    names = [*Locale("en").territories.values(), *Locale("ar").territories.values()]
+    return frozenset(w for n in names for w in re.findall(r"\w+", n.casefold()))
+
+
+def _words(name: str) -> set[str]:
+    words = {w for w in re.findall(r"\w+", name.casefold()) if len(w) > 2}
+    return words - GENERIC - _places()
+
+
+def _similar(target: str, rows: pd.DataFrame, targets: list[str]) -> pd.DataFrame:
+    """Rows not matched to `target` whose names share a distinctive word with it ("President
+    of Nigeria", "President Goodluck Jonathan"): perhaps the same decision maker under
+    another name. A name of another target is that target, not this one. evalkit does not
+    guess: it says so and lists them."""
+    words = _words(target)
+
+    def alike(v) -> bool:
+        return (
+            isinstance(v, str)
+            and bool(words & _words(v))
+            and not any(_matches(t, {"decision_maker": v}) for t in targets if t != target)
+        )
+
+    if rows.empty or not words:
+        return rows.iloc[0:0]
+    return rows[[alike(a) or alike(b) for a, b in zip(rows["decision_maker"], rows["institution"])]]
+
+
+def _names(rows: pd.DataFrame, targets: list[str], target: str) -> list[str]:
+    words = _words(target)
+    return [
+        v
+        for v in dict.fromkeys([*rows["decision_maker"], *rows["institution"]])
+        if isinstance(v, str)
+        and words & _words(v)
+        and not any(_matches(t, {"decision_maker": v}) for t in targets if t != target)
+    ]
+
+
+def standing(contact: int, own: int, unnamed: bool = False) -> "Msg | str":
+    """A decision maker's highest rung in words, saying what reached it: the campaign's
+    contacts (engagements.csv) or their own acts (decisions.csv). One wording for the
+    chart, the indicators, the criteria and the findings. `unnamed`: no contact under this
+    name, but the record has similar names (not "not reached": it may be one of them)."""
+    by_contact = (
+        N_("no engagement recorded under this name") if unnamed and not contact else LADDER[contact]
+    )
+    if own > contact:
+        return Msg(
+            "{rung} by their own act; by the campaign's contacts: {contact}",
+            rung=LADDER[own],
+            contact=by_contact,
+        )
+    if own and own == contact:
+        return Msg("{rung} by the campaign's contacts and by their own act", rung=LADDER[own])
+    if own:
+        return Msg(
+            "{rung} by the campaign's contacts; by their own act: {own}",
+            rung=LADDER[contact],
+            own=LADDER[own],
+        )
+    return by_contact
+
+
 class DecisionMakersReached(Analysis):
     number = 4
     question = N_("Were the targeted decision makers reached?")
@@ -132,13 +213,18 @@ class DecisionMakersReached(Analysis):
                 ),
                 default=0,
             )
+            # nothing under this name, but similar names elsewhere in the record: what they
+            # reached is what this decision maker may have reached (not known)
+            alike_eng = _similar(t, eng, targets) if not len(hits) and not len(own) else eng[0:0]
+            alike_acts = _similar(t, acts, targets) if not len(hits) and not len(own) else acts[0:0]
+            similar = _names(alike_eng, targets, t) + _names(alike_acts, targets, t)
             first = hits["date_start"].min() if len(hits) else None
             rows.append(
                 {
                     "decision maker": t,
                     "engagements": len(hits),
                     "how": ", ".join(sorted(set(hits["type"]))) if len(hits) else "",
-                    "highest rung": LADDER[best],
+                    "highest rung": standing(best, own_best, bool(similar)),
                     "first engagement": (
                         hits.loc[hits["date_start"].idxmin(), "date"] if len(hits) else ""
                     ),
@@ -151,6 +237,29 @@ class DecisionMakersReached(Analysis):
                     "_rows": list(hits["row"]) if len(hits) else [],
                     "_acts": list(own["row"]) if len(own) else [],
                     "_own_best": own_best,
+                    "_similar": list(dict.fromkeys(similar)),
+                    "_maybe_contact": max(
+                        (rung(a, b) for a, b in zip(alike_eng["type"], alike_eng["response"])),
+                        default=0,
+                    ),
+                    "_maybe_two_way": bool(
+                        (
+                            alike_eng["type"].isin(TWO_WAY) | (alike_eng["response"] == "rejected")
+                        ).any()
+                    )
+                    if len(alike_eng)
+                    else False,
+                    "_maybe_own": max(
+                        (
+                            decision_rung(a, d, c)
+                            for a, d, c in zip(
+                                alike_acts["act"],
+                                alike_acts["direction"],
+                                alike_acts["campaign_answer"],
+                            )
+                        ),
+                        default=0,
+                    ),
                 }
             )
         self.table = pd.DataFrame(
@@ -168,6 +277,10 @@ class DecisionMakersReached(Analysis):
                 "_rows",
                 "_acts",
                 "_own_best",
+                "_similar",
+                "_maybe_contact",
+                "_maybe_two_way",
+                "_maybe_own",
             ],
         )
         others = eng[~eng["row"].isin(matched_rows)] if not eng.empty else eng
@@ -176,18 +289,34 @@ class DecisionMakersReached(Analysis):
         )
         for r in rows:
             fields = dict(rung=r["highest rung"], n=r["engagements"])
-            self.indicator(
-                Msg("Reached: {who}", who=r["decision maker"]),
+            value = (
                 Msg(
                     "{rung} ({n} engagements; first {first})", first=r["first engagement"], **fields
                 )
                 if r["first engagement"]
-                else Msg("{rung} ({n} engagements)", **fields),
+                else Msg("{rung} ({n} engagements)", **fields)
+            )
+            if r["_similar"]:
+                value = Msg(
+                    "{value}; similar names in the record: {names} (if one is this decision "
+                    "maker, name it the same way in the goals and in engagements.csv or "
+                    "decisions.csv)",
+                    value=value,
+                    names="; ".join(r["_similar"]),
+                )
+            self.indicator(
+                Msg("Reached: {who}", who=r["decision maker"]),
+                value,
                 row_ref("engagements.csv", r["_rows"]) + row_ref("decisions.csv", r["_acts"]),
             )
         self.targets, self.others = targets, others
         # engaged = contacted by the campaign (engagements), not a decision maker's own act
-        self.covered = covered = sum(r["_contact"] > 0 for r in rows)
+        self.covered = sum(r["_contact"] > 0 for r in rows)
+        # named targets with nothing under their name but similar names in the record
+        self.unsure = [r["decision maker"] for r in rows if r["_similar"]]
+        self.maybe_covered = sum(r["_maybe_contact"] > 0 for r in rows)
+        self.maybe_top = max((max(r["_maybe_contact"], r["_maybe_own"]) for r in rows), default=0)
+        self.maybe_two_way = [r["decision maker"] for r in rows if r["_maybe_two_way"]]
         self.contacts = contacts_recorded(self.campaign)
         self.acts_recorded = not acts.empty or bool(self.campaign.cut.get("decisions"))
         if not acts.empty:
@@ -210,7 +339,7 @@ class DecisionMakersReached(Analysis):
         if targets:
             self.indicator(
                 Msg("Coverage of the target list"),
-                Msg("{n} of {total}", n=covered, total=len(targets)),
+                self._coverage(),
             )
         if len(others):
             self.indicator(
@@ -226,6 +355,31 @@ class DecisionMakersReached(Analysis):
             )
 
         self.top = max((r["_rung"] for r in rows), default=0)
+        # the one whose rung is the highest, and how it got there (for the criteria)
+        self.top_row = max(rows, key=lambda r: r["_rung"], default=None)
+
+    def _coverage(self) -> "Msg":
+        n, total = self.covered, len(self.targets)
+        unsure = [r["decision maker"] for r in self.table.to_dict("records") if r["_maybe_contact"]]
+        if unsure:
+            return Msg(
+                "{n} of {total} by the names in the goals; not known for {who} (engagements "
+                "under similar names)",
+                n=n,
+                total=total,
+                who="; ".join(unsure),
+            )
+        return Msg("{n} of {total}", n=n, total=total)
+
+    def _highest(self) -> "Msg":
+        r = self.top_row
+        if r is None or not r["_rung"]:
+            return Msg("highest rung: {rung}", rung=LADDER[0])
+        return Msg(
+            "highest rung: {rung} ({who})",
+            rung=standing(r["_contact"], r["_own_best"]),
+            who=r["decision maker"],
+        )
 
     @criterion("targets_named")
     def _targets_named(self) -> Criterion:
@@ -239,25 +393,31 @@ class DecisionMakersReached(Analysis):
     @criterion("half_of_targets_engaged")
     def _half_of_targets_engaged(self) -> Criterion:
         targets, covered = self.targets, self.covered
+        name = Msg("At least half of the named decision makers were engaged")
         if targets and not self.contacts:
-            return Criterion(
-                Msg("At least half of the named decision makers were engaged"), None, NOT_RECORDED
-            )
-        return Criterion(
-            Msg("At least half of the named decision makers were engaged"),
-            (covered / len(targets) >= 0.5) if targets else None,
-            Msg("{n} of {total}", n=covered, total=len(targets))
-            if targets
-            else Msg("no targets to cover"),
-        )
+            return Criterion(name, None, NOT_RECORDED)
+        if not targets:
+            return Criterion(name, None, Msg("no targets to cover"))
+        met = covered / len(targets) >= 0.5
+        # not met by the names, but would be if the similar names were theirs: not known
+        if not met and (covered + self.maybe_covered) / len(targets) >= 0.5:
+            return Criterion(name, None, self._coverage())
+        return Criterion(name, met, self._coverage())
 
     def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
         if self.targets and not (self.contacts or self.acts_recorded):
             return Criterion(name, None, NOT_RECORDED)
-        return Criterion(
-            name,
-            (self.top >= rung_needed) if self.targets else None,
-            Msg("highest rung: {rung}", rung=LADDER[self.top]),
+        met = (self.top >= rung_needed) if self.targets else None
+        if met is False and self.maybe_top >= rung_needed:
+            return Criterion(name, None, self._unsure_because())
+        return Criterion(name, met, self._highest())
+
+    def _unsure_because(self) -> "Msg":
+        return Msg(
+            "{highest}; not known for {who}: nothing is recorded under that name, but "
+            "similar names are",
+            highest=self._highest(),
+            who="; ".join(self.unsure),
         )
 
     @criterion("two_way_engagement")
@@ -267,6 +427,8 @@ class DecisionMakersReached(Analysis):
             return Criterion(name, None, NOT_RECORDED)
         rows = self.table.to_dict("records")
         two = [r["decision maker"] for r in rows if r["_two_way"]]
+        if self.targets and not two and self.maybe_two_way:
+            return Criterion(name, None, self._unsure_because())
         return Criterion(
             name,
             bool(two) if self.targets else None,
@@ -274,8 +436,8 @@ class DecisionMakersReached(Analysis):
             if two
             else Msg(
                 "no meeting, testimony, hearing or briefing with a named decision "
-                "maker (highest rung: {rung})",
-                rung=LADDER[self.top],
+                "maker (highest rung by the campaign's contacts: {rung})",
+                rung=LADDER[max((r["_contact"] for r in rows), default=0)],
             ),
         )
 
@@ -296,22 +458,52 @@ class DecisionMakersReached(Analysis):
             self.others,
             self.table.to_dict("records"),
         )
-        if has and covered == 0 and self.contacts:
+        own_acts = any(r["_own_best"] for r in rows)
+        if has and covered == 0 and self.contacts and not self.maybe_covered:
             self.findings.append(
                 Finding(
-                    Msg(
-                        "None of the decision makers named in the goals was engaged: the "
-                        "engagements recorded went to others."
+                    (
+                        Msg(
+                            "None of the decision makers named in the goals was contacted by "
+                            "the campaign: the engagements recorded went to others (their own "
+                            "acts are counted apart)."
+                        )
+                        if own_acts
+                        else Msg(
+                            "None of the decision makers named in the goals was engaged: the "
+                            "engagements recorded went to others."
+                        )
                     )
                     if len(others)
-                    else Msg(
-                        "None of the decision makers named in the goals was engaged: no "
-                        "engagement is recorded."
+                    else (
+                        Msg(
+                            "None of the decision makers named in the goals was contacted by "
+                            "the campaign: no engagement is recorded (their own acts are "
+                            "counted apart)."
+                        )
+                        if own_acts
+                        else Msg(
+                            "None of the decision makers named in the goals was engaged: no "
+                            "engagement is recorded."
+                        )
                     ),
                     row_ref("engagements.csv", others["row"]) if len(others) else [],
                 )
             )
         for r in rows:
+            if r["_similar"]:
+                self.findings.append(
+                    Finding(
+                        Msg(
+                            "{who}: no engagement or act is recorded under this name, but the "
+                            "record names {names}: if one of them is this decision maker, name "
+                            "it the same way in the goals and in engagements.csv or "
+                            "decisions.csv; evalkit does not guess.",
+                            who=r["decision maker"],
+                            names="; ".join(r["_similar"]),
+                        )
+                    )
+                )
             if r["_contact"] == 4:
                 self.findings.append(
                     Finding(
@@ -358,14 +550,37 @@ class DecisionMakersReached(Analysis):
     def chart(self) -> "BarChart | Msg":
         if self.table.empty:
             return Msg("No decision makers are named in the goals.")
+        rows = self.table.to_dict("records")
+        if not any(r["_own_best"] for r in rows):
+            return BarChart(
+                Msg("Highest rung reached: {ladder}", ladder=joined(" → ", list(LADDER[1:]))),
+                [(r["decision maker"], [("", r["_rung"], r["highest rung"])]) for r in rows],
+                len(LADDER) - 1,
+                ("#8172b2",),
+            )
+        # contacts and own acts as two bars, never one bar labelled by the other
         return BarChart(
             Msg("Highest rung reached: {ladder}", ladder=joined(" → ", list(LADDER[1:]))),
             [
-                (r["decision maker"], [("", r["_rung"], r["highest rung"])])
-                for _, r in self.table.iterrows()
+                (
+                    r["decision maker"],
+                    [
+                        (
+                            N_("by the campaign's contacts"),
+                            r["_contact"],
+                            standing(r["_contact"], 0, bool(r["_similar"])),
+                        ),
+                        (
+                            N_("by their own acts"),
+                            r["_own_best"],
+                            LADDER[r["_own_best"]] if r["_own_best"] else N_("no act recorded"),
+                        ),
+                    ],
+                )
+                for r in rows
             ],
             len(LADDER) - 1,
-            ("#8172b2",),
+            ("#8172b2", "#64b5cd"),
         )
 
     def plot(self, ax=None):
@@ -378,6 +593,6 @@ class DecisionMakersReached(Analysis):
         ax.set_xticks(range(len(LADDER)), LADDER, rotation=20)
         ax.set_xlim(0, len(LADDER) - 0.5)
         ax.invert_yaxis()
-        ax.set_title("Highest rung reached on the ladder of contact")
+        ax.set_title("Highest rung reached on the ladder of contact (contacts or own acts)")
         fit_margins(fig, t["decision maker"], bottom=0.28)
         return fig

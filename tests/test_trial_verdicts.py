@@ -1,0 +1,170 @@
+"""Verdicts of a new-user trial (Bring Back Our Girls, 2014-2017) that over-stated or
+contradicted themselves, each fixed as a class and pinned on a real run of a small record:
+question 4's one computation of each decision maker's highest rung (the campaign's contacts
+and their own acts kept apart), names that may be one decision maker, the as-of notice,
+partial attainment, and W11's reactive launch."""
+
+from evalkit.evaluation import Evaluation
+from conftest import small_record
+
+UNSC = "UN Security Council"
+
+
+def _q4(c, **kw):
+    return Evaluation(c, **kw).questions[4]
+
+
+def _views(q, who):
+    """What question 4 says of one decision maker: its indicator, its chart bars' texts,
+    the rung criteria's reasons and the findings."""
+    indicator = next(str(v) for n, v, _ in q.indicators if n == f"Reached: {who}")
+    bars = next(bars for label, bars in q.chart().groups if label == who)
+    because = {c.id: str(c.because) for c in q.criteria}
+    return indicator, [(str(b[0]), b[1], str(b[2])) for b in bars], because, q.findings
+
+
+# --- item 1: one highest rung, contacts and own acts apart -------------------------------------
+def test_only_contacts_every_view_names_the_contact_rung(tmp_path):
+    c = small_record(
+        tmp_path, engagements=[f"2020-02-01,{UNSC},{UNSC},meeting,statement,minutes,s"]
+    )
+    q = _q4(c)
+    indicator, bars, because, _ = _views(q, UNSC)
+    assert indicator.startswith("public statement (1 engagements")
+    assert bars == [("", 3, "public statement")]
+    assert because["public_statement_or_policy"] == f"highest rung: public statement ({UNSC})"
+    assert q.criterion("policy_action").met is False
+
+
+def test_only_own_acts_are_labelled_as_theirs_not_as_contacts(tmp_path):
+    c = small_record(
+        tmp_path,
+        decisions=[f"2020-02,{UNSC},{UNSC},resolution,for,,resolution adopted,s"],
+        no_engagements=True,
+    )
+    q = _q4(c)
+    indicator, bars, because, findings = _views(q, UNSC)
+    own = "policy action by their own act; by the campaign's contacts: not reached"
+    assert indicator.startswith(own + " (0 engagements)")
+    assert bars == [
+        ("by the campaign's contacts", 0, "not reached"),
+        ("by their own acts", 4, "policy action"),
+    ]
+    assert because["policy_action"] == f"highest rung: {own} ({UNSC})"
+    assert q.criterion("policy_action").met is True
+    assert q.criterion("half_of_targets_engaged").met is False
+    # "none engaged" beside "took policy action" says which ladder each is on
+    texts = [str(f.text) for f in findings]
+    assert any(
+        t.startswith("None of the decision makers named in the goals was contacted by the campaign")
+        and "own acts are counted apart" in t
+        for t in texts
+    )
+    assert not any(
+        t.startswith("None of the decision makers named in the goals was engaged") for t in texts
+    )
+
+
+def test_contacts_and_own_acts_both_shown_in_every_view(tmp_path):
+    c = small_record(
+        tmp_path,
+        engagements=[f"2020-02-01,{UNSC},{UNSC},meeting,statement,minutes,s"],
+        decisions=[f"2020-03,{UNSC},{UNSC},resolution,for,,resolution adopted,s"],
+    )
+    q = _q4(c)
+    indicator, bars, because, _ = _views(q, UNSC)
+    both = "policy action by their own act; by the campaign's contacts: public statement"
+    assert indicator.startswith(both + " (1 engagements; first 2020-02-01)")
+    assert bars == [
+        ("by the campaign's contacts", 3, "public statement"),
+        ("by their own acts", 4, "policy action"),
+    ]
+    assert because["public_statement_or_policy"] == because["policy_action"]
+    assert because["policy_action"] == f"highest rung: {both} ({UNSC})"
+    assert q.criterion("two_way_engagement").met is True
+
+
+def test_as_of_cut_the_views_agree_on_what_was_left(tmp_path):
+    from datetime import date
+
+    c = small_record(
+        tmp_path,
+        engagements=[f"2020-03-01,{UNSC},{UNSC},meeting,statement,minutes,s"],
+        decisions=[f"2020-01-20,{UNSC},{UNSC},resolution,for,,resolution adopted,s"],
+    )
+    q = _q4(c, as_of=date(2020, 2, 1))
+    indicator, bars, because, _ = _views(q, UNSC)
+    assert indicator.startswith(
+        "policy action by their own act; by the campaign's contacts: not reached"
+    )
+    assert bars[0] == ("by the campaign's contacts", 0, "not reached")
+    assert "by the campaign's contacts: not reached" in because["policy_action"]
+
+
+# --- item 2: a decision maker under another name is not "not reached" with confidence -------
+def _president(tmp_path, engagements, decisions=None):
+    goal = {
+        "id": "main",
+        "level": "main",
+        "horizon": "long",
+        "text": "Free them.",
+        "decision_makers": ["President of Nigeria"],
+        "source": "s",
+    }
+    return small_record(tmp_path, engagements=engagements, decisions=decisions, goals=[goal])
+
+
+def test_similar_office_names_are_listed_not_called_not_reached(tmp_path):
+    c = _president(
+        tmp_path,
+        [
+            "2020-02-22,President Goodluck Jonathan,Federal Government of Nigeria,meeting,statement,met parents,s"
+        ],
+    )
+    q = _q4(c)
+    indicator, bars, because, findings = _views(q, "President of Nigeria")
+    assert "not reached" not in indicator
+    assert indicator.startswith("no engagement recorded under this name (0 engagements)")
+    assert "similar names in the record: President Goodluck Jonathan" in indicator
+    assert bars == [("", 0, "no engagement recorded under this name")]
+    # the count and the two-way test depend on whether the names are one: not judged
+    assert q.criterion("half_of_targets_engaged").met is None
+    assert q.criterion("two_way_engagement").met is None
+    assert "not known for President of Nigeria" in because["two_way_engagement"]
+    hint = next(str(f.text) for f in findings if str(f.text).startswith("President of Nigeria:"))
+    assert "name it the same way in the goals and in engagements.csv" in hint
+    # no confident "none engaged" either
+    assert not any(str(f.text).startswith("None of the decision makers") for f in findings)
+
+
+def test_a_shared_country_or_generic_word_is_no_similar_name(tmp_path):
+    # "of Nigeria", "government": a country and a generic word, not an office
+    c = _president(
+        tmp_path,
+        ["2020-01-30,National Assembly leaders,National Assembly of Nigeria,letter,none,demands,s"],
+    )
+    q = _q4(c)
+    indicator, _, _, findings = _views(q, "President of Nigeria")
+    assert indicator == "not reached (0 engagements)"
+    assert q.criterion("half_of_targets_engaged").met is False
+    assert any(
+        str(f.text).startswith("None of the decision makers named in the goals was engaged")
+        for f in findings
+    )
+
+
+def test_a_similar_name_only_in_own_acts_leaves_the_contacts_count_judged(tmp_path):
+    c = _president(
+        tmp_path,
+        ["2020-01-30,National Assembly leaders,National Assembly of Nigeria,letter,none,demands,s"],
+        decisions=[
+            "2020-02-06,President Goodluck Jonathan,Federal Government of Nigeria,plan,for,,help accepted,s"
+        ],
+    )
+    q = _q4(c)
+    indicator, _, because, _ = _views(q, "President of Nigeria")
+    assert "similar names in the record: President Goodluck Jonathan" in indicator
+    # no contact under a similar name: the contacts count stands; the act may be theirs
+    assert q.criterion("half_of_targets_engaged").met is False
+    assert q.criterion("policy_action").met is None
+    assert "not known for President of Nigeria" in because["policy_action"]
