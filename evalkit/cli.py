@@ -271,6 +271,8 @@ def _writable_out(out: str) -> Path:
 
 def _check_as_of(ctx, param, value: str) -> str:
     """An invalid --as-of stops the run before any notebook is executed."""
+    if not value:  # everything recorded: nothing to check, and pandas stays unloaded
+        return value
     from evalkit.evaluation.grid import parse_as_of
 
     try:

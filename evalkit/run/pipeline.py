@@ -14,7 +14,7 @@ import re
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Callable, Literal, Optional
 
 from evalkit.i18n import tr
 from evalkit.record.problems import Problem
@@ -52,17 +52,16 @@ class Outcome:
 
 def _execute(
     template: str,
-    parameters: dict,
+    parameters: dict | Callable[[], dict],
     executed: Path,
-    title: str,
-    record_id: str,
     timeout: int,
-    lang: str,
     work: Path,
     on_launch=None,
-) -> str:
-    """Run a template with papermill into `executed`; return the notebook as an HTML page.
-    The kernel's stderr and connection file go to `work` (see evalkit.run.kernel)."""
+):
+    """Run a template with papermill into `executed`; return the executed notebook. The
+    kernel's stderr and connection file go to `work` (see evalkit.run.kernel). `parameters`
+    may be a function: it is called once the kernel is launched, so what it waits for is
+    made while the kernel boots."""
     from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to, start_kernel
     from evalkit.run.kernel import stop_kernels
 
@@ -73,12 +72,10 @@ def _execute(
         import nbformat
         import papermill as pm
 
-        from evalkit.render.page import notebook_to_html
-
         pm.execute_notebook(
             str(template_path(template)),
             str(executed),
-            parameters=parameters,
+            parameters=parameters() if callable(parameters) else parameters,
             kernel_name="python3",
             language="python",
             progress_bar=False,
@@ -90,7 +87,7 @@ def _execute(
         )
     finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
         stop_kernels(manager)
-    return notebook_to_html(nbformat.read(executed, as_version=4), title, record_id, lang)
+    return nbformat.read(executed, as_version=4)
 
 
 def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> str:
@@ -177,55 +174,68 @@ def evaluate(
 
     from evalkit.record.load import check_record
     from evalkit.render.pdf import html_to_pdf
+    from evalkit.run.batch import _record_id
 
     record_path = Path(record_path)
     outcome = Outcome(str(record_path))
-    campaign, problems = check_record(record_path)
+    # Every problem is found without building the campaign's tables (nor loading pandas):
+    # the kernel is launched next, and they are built while it boots. Judged as of a date,
+    # whether the campaign had begun by then is read from them first, before any kernel.
+    _, problems = check_record(record_path, build=False)
+    campaign = None
+    if not problems and as_of:
+        campaign, problems = check_record(record_path)
+        problems = problems or _not_begun(campaign, as_of)
     if problems:
         outcome.status, outcome.problems = "invalid", problems
         return outcome
-    assert campaign is not None  # check_record gives a campaign when there are no problems
-    outcome.record_id = campaign.id
-    begun = _not_begun(campaign, as_of)
-    if begun:
-        outcome.status, outcome.problems = "invalid", begun
-        return outcome
+    record_id = campaign.id if campaign is not None else _record_id(record_path)
+    assert isinstance(record_id, str)  # a valid record has an id
+    outcome.record_id = record_id
     out_root = Path(out_root).resolve()
-    # results.json is computed in a thread while the kernel runs the notebook (papermill
-    # mostly waits on the kernel's socket, so the two overlap on a second core), and the
-    # HTML converter is loaded there too. The thread starts once the kernel process runs
-    # (_execute launches it before papermill is loaded): started earlier, it would hold the
-    # GIL against the launch and delay the kernel, the longest part of a run.
+    # The campaign is built, results.json computed, the HTML converter loaded and the
+    # record's copy and page staged in a thread while the kernel boots and runs the notebook
+    # (papermill mostly waits on the kernel's socket, so they overlap on a second core). The
+    # thread starts once the kernel process runs: started earlier, it would hold the GIL
+    # against the launch and delay the kernel, the longest part of a run.
     pool = ThreadPoolExecutor(max_workers=1)
-    futures: list = []
+    futures: list = []  # the campaign's first: the thread runs them in order
+
+    def built():
+        return futures[0].result()
 
     def background():
-        futures.append(pool.submit(_results_file, campaign, as_of, report / "results.json"))
+        futures.append(pool.submit(_campaign, record_path, campaign))
+        futures.append(pool.submit(lambda: _results_file(built(), as_of, report / "results.json")))
         futures.append(pool.submit(_load_converter))
-        futures.append(pool.submit(_stage_record, campaign, report, lang))
+        futures.append(pool.submit(lambda: _stage_record(built(), report, lang)))
+
+    def parameters() -> dict:
+        if not futures:  # a kernel manager that never called back
+            background()
+        return {"record_path": str(built().path), "as_of": str(as_of or ""), "lang": lang}
 
     staging = None
     try:
         out_root.mkdir(parents=True, exist_ok=True)
-        staging = Staging(out_root, campaign.id)
+        staging = Staging(out_root, record_id)
         report = staging.report
         report.mkdir()
-        page = _execute(
+        executed = _execute(
             EVALUATION_TEMPLATE,
-            {"record_path": str(campaign.path), "as_of": str(as_of or ""), "lang": lang},
+            parameters,
             report / "evaluation.ipynb",
-            tr("Evaluation: {name}", lang).format(name=campaign.name),
-            campaign.id,
             timeout,
-            lang,
             staging.path,
             on_launch=lambda: futures or background(),
         )
+        from evalkit.render.page import notebook_to_html
+
+        title = tr("Evaluation: {name}", lang).format(name=built().name)
+        page = notebook_to_html(executed, title, record_id, lang)
         (report / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
             html_to_pdf(report / "evaluation.html", report / "evaluation.pdf")
-        if not futures:  # a kernel manager that never called back
-            background()
         for future in futures:
             future.result()
         outcome.out_dir = str(staging.swap_in())
@@ -237,6 +247,19 @@ def evaluate(
         if staging is not None:
             staging.close()
     return outcome
+
+
+def _campaign(record_path: Path, campaign):
+    """The campaign with its tables (checked already, without them)."""
+    from evalkit.record.load import check_record
+
+    if campaign is None:
+        campaign, problems = check_record(record_path)
+        if problems:  # the record was edited since it was checked
+            raise RuntimeError(
+                "the record changed while it was evaluated: " + "; ".join(str(p) for p in problems)
+            )
+    return campaign
 
 
 def _results_file(campaign, as_of: str, path: Path) -> None:
@@ -303,16 +326,16 @@ def compare(
     staging = None
     try:
         staging = Staging(out_root, "comparative")
-        page = _execute(
+        executed = _execute(
             COMPARATIVE_TEMPLATE,
             {"results_dir": str(out_root), "campaigns": ",".join(campaigns or []), "lang": lang},
             staging.path / "comparative.ipynb",
-            tr("Comparing campaigns", lang),
-            "comparative",
             timeout,
-            lang,
             staging.path,
         )
+        from evalkit.render.page import notebook_to_html
+
+        page = notebook_to_html(executed, tr("Comparing campaigns", lang), "comparative", lang)
         (staging.path / "comparative.html").write_text(page, encoding="utf-8")
         from evalkit.results.build import results_json
 
