@@ -16,9 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,22 +30,53 @@ from simulated_record import simulated_record  # noqa: E402
 MEASURE = r"""
 import json, resource, sys, time
 from evalkit.record.load import check_record
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 campaign, problems = check_record(sys.argv[1])
 assert not problems, problems[:3]
-validated = time.perf_counter() - t
-peak_validate = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-evaluated = None
+out = {"validate_seconds": time.perf_counter() - t, "validate_cpu": time.process_time() - c,
+       "validate_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 if sys.argv[2] == "1":
     from evalkit.run.pipeline import _results_file
     from pathlib import Path
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     _results_file(campaign, "", Path(sys.argv[3]))
-    evaluated = time.perf_counter() - t
-print(json.dumps({"validate_seconds": validated, "validate_peak_mb": peak_validate,
-                  "evaluate_seconds": evaluated,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    out.update(evaluate_seconds=time.perf_counter() - t, evaluate_cpu=time.process_time() - c)
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
 """
+
+
+def run_command(record: Path, out: Path) -> dict:
+    """The whole `evalkit run` (its process and the notebook kernel it starts): wall time
+    and the peak of the resident memory of the process tree, summed, sampled every 0.2 s."""
+    import psutil
+
+    evalkit = Path(sys.executable).with_name("evalkit")
+    t = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(evalkit), "run", str(record), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    top, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            tree = [top, *top.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    seconds = time.perf_counter() - t
+    if proc.returncode:
+        return {"run_failed": proc.stderr.read().decode()[-2000:] if proc.stderr else ""}
+    [report] = [d for d in out.iterdir() if (d / "results.json").is_file()]
+    size = {f: (report / f).stat().st_size / 1e6 for f in ("evaluation.html", "record.html")}
+    return {
+        "run_seconds": seconds,
+        "run_tree_peak_mb": peak / 2**20,
+        "evaluation_html_mb": size["evaluation.html"],
+        "record_html_mb": size["record.html"],
+    }
 
 
 def main() -> None:
@@ -51,6 +84,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[125_000, 250_000, 500_000, 1_000_000])
     ap.add_argument("--table", choices=("activities", "metrics"), default="activities")
     ap.add_argument("--evaluate", action="store_true", help="also compute results.json")
+    ap.add_argument("--run", action="store_true", help="also time the whole `evalkit run`")
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,33 +112,38 @@ def main() -> None:
                 rows.append({"rows": n, "failed": out.stderr[-2000:]})
                 continue
             m = json.loads(out.stdout.strip().splitlines()[-1])
-            m.update(rows=n, csv_mb=size_mb, table=args.table)
+            m.update(rows=n, csv_mb=size_mb, table=args.table, load=os.getloadavg()[0])
+            said = (
+                f"{n:>9} {args.table} rows ({size_mb:.0f} MB csv): validate "
+                f"{m['validate_seconds']:.1f} s, {m['validate_cpu'] / n * 1e6:.0f} µs CPU/row "
+                f"(peak {m['validate_peak_mb']:.0f} MB)"
+            )
             if args.evaluate:
                 m["results_json_mb"] = (Path(tmp) / f"{n}.json").stat().st_size / 1e6
+                said += (
+                    f"; evaluate {m['evaluate_seconds']:.1f} s, "
+                    f"{m['evaluate_cpu'] / n * 1e6:.0f} µs CPU/row, results.json "
+                    f"{m['results_json_mb']:.1f} MB; peak {m['peak_mb']:.0f} MB"
+                )
+            if args.run:
+                m.update(run_command(record, Path(tmp) / f"out{n}"))
+                said += (
+                    f"; evalkit run {m['run_seconds']:.0f} s, peak of its processes "
+                    f"{m['run_tree_peak_mb']:.0f} MB, evaluation.html "
+                    f"{m['evaluation_html_mb']:.1f} MB, record.html {m['record_html_mb']:.1f} MB"
+                    if "run_seconds" in m
+                    else f"; evalkit run failed: {m['run_failed']}"
+                )
             rows.append(m)
-            ev = (
-                f"; evaluate {m['evaluate_seconds']:.1f} s, results.json "
-                f"{m['results_json_mb']:.1f} MB"
-                if args.evaluate
-                else ""
-            )
-            per_row = f"{m['validate_seconds'] / n * 1e6:.0f} µs/row" + (
-                f", evaluate {m['evaluate_seconds'] / n * 1e6:.0f} µs/row" if args.evaluate else ""
-            )
-            print(
-                f"{n:>9} {args.table} rows ({size_mb:.0f} MB csv): validate "
-                f"{m['validate_seconds']:.1f} s (peak {m['validate_peak_mb']:.0f} MB){ev}; "
-                f"peak {m['peak_mb']:.0f} MB; {per_row}",
-                flush=True,
-            )
+            print(f"{said} (load {m['load']:.1f})", flush=True)
+            shutil.rmtree(record)  # the next size's files, not this one's, on the disk
     done = [r for r in rows if "failed" not in r]
-    if len(done) >= 2:  # linear time: seconds per row roughly constant across sizes
+    if len(done) >= 2:  # linear time: CPU seconds per row flat across sizes (wall time
+        # on a shared machine says more of the others' load than of evalkit)
         a, b = done[0], done[-1]
         for stage in ("validate", "evaluate") if args.evaluate else ("validate",):
-            growth = (b[f"{stage}_seconds"] / b["rows"]) / (a[f"{stage}_seconds"] / a["rows"])
-            print(
-                f"{stage} seconds per row, largest vs smallest size: {growth:.2f}x (1.0 = linear)"
-            )
+            growth = (b[f"{stage}_cpu"] / b["rows"]) / (a[f"{stage}_cpu"] / a["rows"])
+            print(f"{stage} CPU per row, largest vs smallest size: {growth:.2f}x (1.0 = linear)")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / f"large_table_{args.table}.json").write_text(

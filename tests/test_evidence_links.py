@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASE_IDS, CASE_STUDIES
-from evalkit.render.page import EvidenceLinks, record_page
+from evalkit.render.page import RECORD_PAGE_LINES, EvidenceLinks, record_page
 from evalkit.run.pipeline import evaluate
 from evalkit.render.report import CELL_LIMIT, capped
 
@@ -94,8 +94,19 @@ def test_a_long_cell_is_cut_at_an_item_and_says_how_many_were_left_out():
     assert capped("short; list") == "short; list"
 
 
+def test_a_cut_list_cut_again_counts_every_item_it_stands_for():
+    from evalkit.i18n import joined
+
+    items = [f"activity {i}, a description long enough to fill the cell" for i in range(5000)]
+    text = capped(str(joined("; ", items)))
+    shown = text.split(" … and ")[0].split("; ")
+    assert shown == items[: len(shown)] and len(shown) < 40
+    left = int(re.search(r"… and ([\d,]+) more not shown", text).group(1).replace(",", ""))
+    assert len(shown) + left == 5000
+
+
 @pytest.mark.slow
-def test_a_10000_activity_report_stays_small_and_its_record_page_has_every_row(tmp_path):
+def test_a_10000_activity_report_stays_small_and_its_record_page_shows_the_first_rows(tmp_path):
     record = simulated_record(tmp_path / "simulated", 10_000)
     outcome = evaluate(record, tmp_path / "out")
     assert outcome.status == "ok", outcome.describe()
@@ -103,11 +114,14 @@ def test_a_10000_activity_report_stays_small_and_its_record_page_has_every_row(t
     page = (folder / "evaluation.html").read_text(encoding="utf-8")
     assert "SIMULATED" in page  # its report can never pass for a real campaign's
     assert len(page.encode("utf-8")) < 1_500_000
-    assert "more not shown (all of them are in results.json)" in page
+    assert "more not shown (results.json lists them; the record has every row)" in page
     record_html = (folder / "record.html").read_text(encoding="utf-8")
     with open(record / "activities.csv", newline="", encoding="utf-8") as fh:
         rows = sum(1 for _ in csv.reader(fh)) - 1
-    assert rows == 10_000 and record_html.count('<tr id="activities.csv:') == rows
+    shown = RECORD_PAGE_LINES - 1  # the simulated record has no blank lines
+    assert rows == 10_000 and record_html.count('<tr id="activities.csv:') == shown
+    assert f"… and {rows - shown} more rows after line {RECORD_PAGE_LINES:,}" in record_html
+    assert (folder / "record" / "activities.csv").is_file()
 
 
 def test_record_page_in_a_browser_numbers_each_yaml_line_on_its_own_line(case_reports, browser):

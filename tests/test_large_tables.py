@@ -3,11 +3,14 @@ checked column by column, with no model kept per row. What that must not change:
 are the row models' own values, and a problem is found and said the same wherever its row
 falls in the blocks. (Time and memory are measured in benchmarks/large_table.py.)"""
 
+import csv
+import json
 import shutil
 import sys
 
 import pandas as pd
 import pytest
+from markupsafe import Markup
 
 from evalkit.record import load, schema
 from evalkit.record.csvtable import data_rows, open_table
@@ -131,3 +134,62 @@ def test_problems_are_the_same_however_the_rows_fall_in_blocks(tmp_path, monkeyp
     ):
         assert expected in said, expected
     assert "lines 34, 36:" in said
+
+
+# --- a large record's report: every list cut with a count, the record page cut with a link --
+
+
+def test_a_tables_rows_past_the_record_pages_limit_are_counted_and_the_file_linked(
+    tmp_path, monkeypatch
+):
+    from evalkit.render import page
+
+    record = simulated_record(tmp_path / "r", 60)
+    monkeypatch.setattr(page, "RECORD_PAGE_LINES", 21)
+    html = page.record_page(record, "r", "simulated")
+    assert html.count('<tr id="activities.csv:') == 20
+    assert 'id="activities.csv:21"' in html and 'id="activities.csv:22"' not in html
+    assert "… and 40 more rows after line 21: the whole table is in the file" in html
+    assert '<a href="record/activities.csv">activities.csv</a></p>' in html
+    assert html.count('<tr id="engagements.csv:') == 15  # a table under the limit: every row
+    arabic = page.record_page(record, "r", "simulated", lang="ar")
+    assert "بعد السطر 21: الجدول كاملاً في الملف" in arabic
+    # evidence naming a row the page does not show links to the file itself
+    links = page.EvidenceLinks()
+    out = str(links(Markup("activities.csv:21, :22")))
+    assert 'href="record.html#activities.csv:21"' in out
+    assert '<a class="evidence" href="record/activities.csv">:22</a>' in out
+
+
+def test_a_large_records_results_json_lists_at_most_the_cap_and_counts_the_rest(tmp_path):
+    from evalkit.i18n import LIST_CAP, MORE
+    from evalkit.results.build import results_document, results_json
+
+    doc = json.loads(
+        results_json(results_document(load.load_campaign(simulated_record(tmp_path / "r", 400))))
+    )
+    lists, notes = [], []
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            lists.append(len(x))
+            notes.extend(v for v in x if isinstance(v, str) and v.startswith("… and "))
+            for v in x:
+                walk(v)
+
+    walk(doc)
+    # the checklist's evidence: its rule's sentence before a criterion's cut evidence
+    assert max(lists) <= LIST_CAP + 1
+    # the activities the questions count are cut, each with the count of the rest
+    more = MORE.split("{n}")[1]
+    assert notes and all(n.endswith(more) for n in notes)
+    # every row counted: the grid's virtual activities, against the file's own count
+    with open(tmp_path / "r" / "activities.csv", newline="", encoding="utf-8") as fh:
+        virtual = sum(r["channel"] == "virtual" for r in csv.DictReader(fh))
+    [entry] = [g["entry"] for g in doc["grid"] if g["item"] == "virtual"]
+    assert virtual > LIST_CAP and entry.endswith(MORE.format(n=virtual - LIST_CAP))
+    q1 = [i["evidence"] for i in doc["questions"]["1"]["indicators"] if more in i["evidence"]]
+    assert q1 and all(e.count("activities.csv:") == LIST_CAP - 1 for e in q1)

@@ -504,8 +504,8 @@ def test_a_long_list_is_cut_to_its_first_items_and_a_count_in_either_language():
     text = str(joined("; ", parts))
     assert text.startswith("row 0; row 1; ") and f"row {LIST_CAP - 1}; " in text
     assert f"row {LIST_CAP};" not in text
-    assert text.endswith("… and 7 more: the record's page (record.html) lists every row")
-    assert "صفحة السجلّ" in str(localized(joined("; ", parts), "ar"))
+    assert text.endswith("… and 7 more: every row is in the record (record.html and its files)")
+    assert "كل الصفوف في السجلّ" in str(localized(joined("; ", parts), "ar"))
     assert str(joined("; ", parts[:LIST_CAP])).count("row") == LIST_CAP  # no cut, no count
 
 
@@ -521,5 +521,7 @@ def test_a_large_records_results_stay_small_and_say_how_many_rows_are_not_listed
         sizes[n] = len(results_json(doc))
         entries = [g["entry"] for g in doc["grid"] if "simulated copy" in g["entry"]]
         assert entries and all(e.count("(simulated copy") <= 50 for e in entries)
-        assert any(" more: the record's page (record.html) lists every row" in e for e in entries)
+        assert any(
+            " more: every row is in the record (record.html and its files)" in e for e in entries
+        )
     assert sizes[1200] < 1.5 * sizes[300]  # four times the rows, not four times the file

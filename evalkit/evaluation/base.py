@@ -16,7 +16,7 @@ from typing import Literal, Optional, Sequence
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg
+from evalkit.i18n import MORE, N_, Msg, joined, listed
 from evalkit.record.asof import cut_as_of
 from evalkit.record.load import Campaign
 
@@ -45,12 +45,25 @@ class Criterion:
     def __post_init__(self):
         if self.met is not None:
             self.met = bool(self.met)  # numpy's bool_ from pandas comparisons
+        self.evidence = listed(self.evidence)
 
 
 @dataclass
 class Finding:
     text: str
     evidence: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.evidence = listed(self.evidence)
+
+
+def evidence_text(evidence: Sequence[str]) -> str:
+    """Evidence as one text, 'activities.csv:2, activities.csv:5'; a list cut to its first
+    rows (a large record's: evaluation keeps at most LIST_CAP) ends with their count, said
+    in the report's language."""
+    if evidence and isinstance(evidence[-1], Msg) and evidence[-1].template == MORE:
+        return joined(", ", evidence)
+    return ", ".join(evidence)
 
 
 @dataclass
@@ -237,7 +250,7 @@ class Analysis:
             evidence = [evidence]
         # a Msg stays one (a str that a report can translate)
         self.indicators.append(
-            (name, value if isinstance(value, str) else str(value), ", ".join(evidence))
+            (name, value if isinstance(value, str) else str(value), evidence_text(listed(evidence)))
         )
 
     def summary(self) -> pd.DataFrame:
@@ -246,7 +259,7 @@ class Analysis:
     def criteria_table(self) -> pd.DataFrame:
         word = {True: N_("met"), False: N_("not met"), None: N_("cannot be judged")}
         return pd.DataFrame(
-            [(c.name, word[c.met], c.because, ", ".join(c.evidence)) for c in self.criteria],
+            [(c.name, word[c.met], c.because, evidence_text(c.evidence)) for c in self.criteria],
             columns=["criterion", "result", "because", "evidence"],
         )
 

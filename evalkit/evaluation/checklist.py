@@ -9,7 +9,7 @@ from typing import Callable, Literal, Optional
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined
+from evalkit.i18n import N_, Msg, joined, listed
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import language_code
@@ -33,6 +33,10 @@ class RuleResult:
     rule: "Rule"
     status: RuleStatus
     evidence: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        # a large record's rows: the first ones and a count (issue 18 item 11)
+        self.evidence = listed(self.evidence)
 
 
 @dataclass

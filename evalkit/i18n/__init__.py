@@ -264,37 +264,43 @@ def localized(value, lang: str | None = None):
 LIST_CAP = 50
 
 
+# the note that ends a cut list; a list already cut (listed) ends with it, and its count
+# carries over when the list is joined or cut again
+MORE = N_("… and {n} more: every row is in the record (record.html and its files)")
+
+
+def _counted(parts, total: int | None) -> tuple[list, int]:
+    """The parts without a trailing MORE note, and how many items they stand for."""
+    parts = list(parts)
+    carried = 0
+    if parts and isinstance(parts[-1], Msg) and parts[-1].template == MORE:
+        carried = parts.pop().fields["n"]
+    return parts, (len(parts) if total is None else total) + carried
+
+
 def joined(
     separator: str, parts, cap: int | None = LIST_CAP, total: int | None = None
 ) -> "Msg | str":
     """Msgs joined into one, each part still translatable; past `cap` items, the rest are
-    counted ('… and 9,950 more: the record's page lists every row'). With `total`, `parts`
-    need hold only the first `cap` of `total` items (a million rows are not made Msgs)."""
-    parts = list(parts)
-    total = len(parts) if total is None else total
-    if cap is not None and total > cap:
-        parts = [
-            *parts[:cap],
-            Msg(
-                "… and {n} more: the record's page (record.html) lists every row",
-                n=total - cap,
-            ),
-        ]
+    counted ('… and 9,950 more: every row is in the record'). With `total`, `parts` need
+    hold only the first `cap` of `total` items (a million rows are not made Msgs)."""
+    parts, total = _counted(parts, total)
+    shown = parts[:cap] if cap is not None else parts
+    if total > len(shown):
+        parts = [*shown, Msg(MORE, n=total - len(shown))]
     template = separator.join(f"{{p{i}}}" for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""
 
 
-def listed(parts: list, total: int | None = None, cap: int = LIST_CAP) -> list:
+def listed(parts, total: int | None = None, cap: int = LIST_CAP) -> list:
     """A list kept in results (and joined later) as at most `cap` items: past it, the
-    first ones and the count of the rest (`parts` may hold only the first `cap` of
+    first ones and the MORE note counting the rest (`parts` may hold only the first ones of
     `total`), so that joining it cuts nothing more."""
-    total = len(parts) if total is None else total
-    if total <= cap:
-        return list(parts)
-    return [
-        *parts[: cap - 1],
-        Msg("… and {n} more: the record's page (record.html) lists every row", n=total - cap + 1),
-    ]
+    parts, total = _counted(parts, total)
+    if total <= cap and len(parts) == total:
+        return parts
+    shown = parts[: cap - 1]
+    return [*shown, Msg(MORE, n=total - len(shown))]
 
 
 # --- sentences stored in results.json ------------------------------------------------------

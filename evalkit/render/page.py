@@ -5,11 +5,12 @@ every row, so that evidence such as `activities.csv:10` is a link."""
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 
 from markupsafe import Markup
 
-from evalkit.i18n import N_, direction, tr
+from evalkit.i18n import N_, Msg, direction, localized, tr
 from evalkit.render.markup import (
     TEMPLATES,
     css_string,
@@ -102,6 +103,13 @@ RECORD_PAGE = "record.html"
 RECORD_COPY = "record"  # the folder beside the report holding a copy of the record's files
 
 
+# The record page shows each table's rows up to this line of its file (the header is line
+# 1): a table of a million rows would make a page of hundreds of MB. The rows after it are
+# counted, and the whole file, copied beside the page, is linked; evidence citing them
+# links to that file.
+RECORD_PAGE_LINES = 5_001
+
+
 def row_anchor(file: str, line: int) -> str:
     """The id of a row on the record page: the evidence's own words, `activities.csv:10`."""
     return f"{file}:{line}"
@@ -134,6 +142,7 @@ class EvidenceLinks:
 
     _YAML = re.compile(r"\bcampaign\.yaml(?: (\w+)\[([\w.-]+)\])?")
     _LINK = Markup('<a class="evidence" href="{}#{}">{}</a>')
+    _FILE_LINK = Markup('<a class="evidence" href="{}">{}</a>')
 
     def __init__(self, yaml_text: str = "", page: str = RECORD_PAGE):
         self.page = page
@@ -142,16 +151,23 @@ class EvidenceLinks:
     def _link(self, anchor: str, text: Markup) -> Markup:
         return self._LINK.format(self.page, anchor, text)
 
+    def _row_link(self, file: str, line: int, text: Markup) -> Markup:
+        if line <= RECORD_PAGE_LINES:
+            return self._link(row_anchor(file, line), text)
+        # not on the page: the file itself (the copy beside the page)
+        copy = posixpath.join(posixpath.dirname(self.page), RECORD_COPY, file)
+        return self._FILE_LINK.format(copy, text)
+
     def __call__(self, escaped: Markup) -> Markup:
         """`escaped` is Markup (escaped text): the matches are pieces of it, so they stay
         Markup inside the links."""
 
         def csv_link(m: re.Match) -> str:
             file, first, more = m.group(1), m.group(2), m.group(3)
-            out = self._link(row_anchor(file, int(first)), Markup(f"{file}:{first}"))
+            out = self._row_link(file, int(first), Markup(f"{file}:{first}"))
             for extra in re.finditer(r"(,\s*):(\d+)", more):
-                out += Markup(extra.group(1)) + self._link(
-                    row_anchor(file, int(extra.group(2))), Markup(f":{extra.group(2)}")
+                out += Markup(extra.group(1)) + self._row_link(
+                    file, int(extra.group(2)), Markup(f":{extra.group(2)}")
                 )
             return out
 
@@ -170,7 +186,7 @@ def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> s
     links to a downloadable copy of each file."""
     from pathlib import Path
 
-    from evalkit.record.csvtable import data_rows, open_table
+    from evalkit.record.csvtable import open_table, table_rows
     from evalkit.record.load import RECORD_FILES
 
     folder = Path(record_folder)
@@ -182,17 +198,27 @@ def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> s
             continue
         header, reader = opened
         # the loader's own reading: the same rows with the same line numbers, so every
-        # anchor is the place evidence cites
-        tables.append(
-            {
-                "file": file,
-                "header": header,
-                "rows": [
-                    (row_anchor(file, line), line, list(row.values()))
-                    for line, row in data_rows(file, header, reader, [])
-                ],
-            }
+        # anchor is the place evidence cites; past RECORD_PAGE_LINES, only counted
+        rows, after = [], 0
+        for line, cells in table_rows(file, header, reader, []):
+            if line <= RECORD_PAGE_LINES:
+                rows.append((row_anchor(file, line), line, cells))
+            else:
+                after += 1
+        more = (
+            localized(
+                Msg(
+                    "… and {n} more row after line {line}: the whole table is in the file",
+                    "… and {n} more rows after line {line}: the whole table is in the file",
+                    n=after,
+                    line=f"{RECORD_PAGE_LINES:,}",
+                ),
+                lang,
+            )
+            if after
+            else ""
         )
+        tables.append({"file": file, "header": header, "rows": rows, "more": more})
     return render_page(
         "record.html.j2",
         lang,

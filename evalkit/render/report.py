@@ -7,6 +7,7 @@ named `<script>…</script>` shows as text, and Arabic runs are isolated to read
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -15,7 +16,7 @@ import pandas as pd
 
 from evalkit.style.colours import REPLICATION_COLOURS, VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
-from evalkit.evaluation.base import BarChart, OrdinalChart
+from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of
@@ -171,8 +172,8 @@ def _block(*parts) -> Html:
 
 
 # A cell longer than this is cut at an item boundary: a 10,000-activity record would put
-# hundreds of thousands of characters in one grid cell; the full lists stay in results.json
-# and the rows on the record page.
+# hundreds of thousands of characters in one grid cell; the lists stay in results.json (each
+# cut to its first LIST_CAP items and a count) and the rows in the record.
 CELL_LIMIT = 1200
 
 
@@ -187,13 +188,19 @@ def capped(value) -> str:
     sep = next((s for s in ("; ", "؛ ", ", ", "، ") if s in head), ", ")
     cut = head.rfind(sep)
     kept, rest = (text[:cut], text[cut + len(sep) :]) if cut > 0 else (head, text[CELL_LIMIT:])
-    more = rest.count(sep) + 1
+    items = rest.split(sep)
+    more = len(items)
+    # a list evaluation already cut ends with its count (i18n.MORE, '… and 9,950 more'):
+    # that note is not an item, its number is
+    counted = re.match(r"…\D*(\d[\d,]*)", items[-1])
+    if counted:
+        more += int(counted.group(1).replace(",", "")) - 1
     return (
         kept
         + " "
-        + tr("… and {more} more not shown (all of them are in results.json)").format(
-            more=f"{more:,}"
-        )
+        + tr(
+            "… and {more} more not shown (results.json lists them; the record has every row)"
+        ).format(more=f"{more:,}")
     )
 
 
@@ -605,7 +612,11 @@ class CampaignReport:
                 bullets(
                     (
                         localized(f.text)
-                        + (f" [{capped(', '.join(f.evidence))}]" if f.evidence else "")
+                        + (
+                            f" [{capped(localized(evidence_text(f.evidence)))}]"
+                            if f.evidence
+                            else ""
+                        )
                         for f in q.findings
                     ),
                     self.links,
