@@ -102,6 +102,14 @@ def regular_gaps(index: pd.Index) -> tuple[str | None, list]:
         return None, []
     freq = _inferred_frequency(index)
     if freq is None:
+        t = index.values
+        month = t.astype("datetime64[M]")
+        if (t - month == t[0] - month[0]).all():
+            # the same day of every k-th month (months differ in length: no fixed step)
+            k = int(np.diff(month.astype(np.int64)).min())
+            months = np.arange(month[0], month[-1] + 1, k)
+            full = pd.DatetimeIndex(months.astype(t.dtype) + (t[0] - month[0]))
+            return f"{k}M", list(full.difference(index))
         step = pd.Series(index).diff().mode().iloc[0]
         full = pd.date_range(index[0], index[-1], freq=step)
         return str(step), list(full.difference(index))

@@ -50,11 +50,17 @@ def _seasonal_terms(n: int, period: int) -> np.ndarray:
 
 
 def _evenly_spaced(index: pd.Index) -> bool:
-    """Dates one fixed step apart have no gaps: no need for pandas' frequency inference."""
+    """Dates one fixed step apart, or the same day of every k-th month (monthly, quarterly,
+    yearly data), have no gaps: no need for pandas' frequency inference."""
     if not isinstance(index, pd.DatetimeIndex) or len(index) < 3:
         return True
-    step = np.diff(index.values)
-    return bool((step == step[0]).all())
+    t = index.values
+    step = np.diff(t)
+    if (step == step[0]).all():
+        return True
+    month = t.astype("datetime64[M]")
+    in_month, months = t - month, np.diff(month.astype(np.int64))
+    return bool((in_month == in_month[0]).all() and (months == months[0]).all())
 
 
 def _daily(index: pd.Index) -> bool:
