@@ -2,6 +2,7 @@
 is the campaign as it stood then — no section of results.json or of the report cites a row,
 count or event dated after it."""
 
+import html
 import json
 import re
 from datetime import date
@@ -124,3 +125,58 @@ def test_a_campaign_judged_before_it_began_is_a_clear_error(tmp_path):
     c = small_record(tmp_path)
     with pytest.raises(NotBegun, match="had not begun"):
         cut_as_of(c, date(2019, 6, 1))
+
+
+def _shown(page) -> str:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", str(page)))
+    return " ".join(text.replace("\u2068", "").replace("\u2069", "").split())
+
+
+NOTICE = (
+    "the record's free text (cause, summary, notes, descriptions) and its sources are as the "
+    "evaluator wrote them and may mention later events; sources published after the date are "
+    "marked"
+)
+LATER = "published after the as-of date (the date in the citation)"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_an_as_of_report_says_its_words_and_sources_may_be_later_and_marks_later_sources(lang):
+    """The cut drops dated rows; the free text and the sources stay as written (a later
+    source may describe earlier facts): the report says so beside the as-of date and marks
+    each source published after it (new-user trial, Bring Back Our Girls)."""
+    from evalkit.i18n import tr
+    from evalkit.render.report import CampaignReport
+
+    report = CampaignReport(str(RECORDS / "icbl-mine-ban"), "1996-09-30", lang)
+    title, sources = _shown(report.title()), _shown(report.sources_table())
+    notice, later = tr(NOTICE), tr(LATER)
+    assert notice != NOTICE or lang == "en"
+    assert "1996-09-30 · " + notice in title
+    # "The Nobel Peace Prize 1997, nobelprize.org": after; the two Wikipedia pages, undated,
+    # are not marked — and no source is left out
+    assert sources.count(later) == 1
+    assert later in sources.split("The Nobel Peace Prize 1997, nobelprize.org")[1]
+    assert sources.count("Wikipedia") == 2
+    whole = CampaignReport(str(RECORDS / "icbl-mine-ban"), None, lang)
+    assert notice not in _shown(whole.title())
+    assert later not in _shown(whole.sources_table())
+
+
+def test_a_source_s_published_date_marks_it_and_an_access_date_does_not(tmp_path):
+    from evalkit.render.report import CampaignReport
+
+    sources = [
+        {"id": "s", "citation": "hand-made test record, 2019"},
+        {"id": "late", "citation": "a later report", "published": "2020-05"},
+        {"id": "same-month", "citation": "a report", "published": "2020-02"},
+        {"id": "web", "citation": "a web page (accessed 2026)"},
+        {"id": "cited", "citation": "BBC News, 'Freed', 7 May 2020"},
+    ]
+    c = small_record(tmp_path, sources=sources)
+    shown = _shown(CampaignReport(str(c.path), "2020-02-15").sources_table())
+    assert "2020-05 · published after the as-of date" in shown
+    assert "2020-02 · published after" not in shown
+    assert shown.count("published after the as-of date") == 2
+    assert LATER in shown.split("7 May 2020")[1]
+    assert all(s["citation"] in shown for s in sources)

@@ -41,6 +41,7 @@ HEADINGS = (
     "id",
     "citation",
     "url",
+    "published",
     "dimension",
     "item",
     "entry",

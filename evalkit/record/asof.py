@@ -16,6 +16,7 @@ The rows keep their line numbers, so evidence still names the record's own rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -161,3 +162,49 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         as_of=day,
         cut=cut,
     )
+
+
+# --- sources published after the date ------------------------------------------------------
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = "|".join([*_MONTHS, *(m[:3] for m in _MONTHS), "sept"])
+_MENTION = re.compile(
+    rf"(?<!\d)(\d{{4}}-\d{{2}}(?:-\d{{2}})?)(?!\d)"  # 2016-10, 2016-10-13
+    rf"|(?:\b(\d{{1,2}})\s+)?\b({_MONTH})\.?\s+(\d{{4}})\b"  # 7 May 2017, October 2016
+    r"|(?<!\d)((?:19|20)\d{2})(?!\d)",  # 2016, 2014-2017
+    re.IGNORECASE,
+)
+# an access date says when the evaluator read a page, not when it was published
+_ACCESSED = re.compile(r"(accessed|retrieved|consulted|viewed|اطلاع|اطلع)\W*\w*\W*$", re.I)
+
+
+def citation_dates(citation: str) -> list[DateSpan]:
+    """The dates a citation mentions ("…, 7 May 2017", "October 2016", "2016-10-13"), access
+    dates left out."""
+    spans = []
+    for m in _MENTION.finditer(citation):
+        if _ACCESSED.search(citation[max(0, m.start() - 20) : m.start()]):
+            continue
+        iso, day, month, year, bare = m.groups()
+        if month:
+            number = [*_MONTHS, *(x[:3] for x in _MONTHS)].index(month.casefold()[:3]) % 12 + 1
+            iso = f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+        try:
+            spans.append(DateSpan.parse(iso or bare))
+        except ValueError:
+            continue  # not a date after all ("2016-13")
+    return spans
+
+
+def published_after(source, day: date) -> tuple[bool, bool] | None:
+    """(after, read from the citation) when `source` was published after `day`: its
+    `published` date, or else every date its citation mentions, begins after `day`. None
+    when it was not, or cannot be told. A later source may describe earlier facts: it is
+    marked, never dropped."""
+    if source.published is not None:
+        return (True, False) if source.published.start > day else None
+    spans = citation_dates(source.citation)
+    if spans and min(s.start for s in spans) > day:
+        return (True, True)
+    return None

@@ -197,6 +197,11 @@ class Source(_Strict):
     id: Slug
     citation: Text = Field(description="where the fact is, e.g. 'Paper §3.1, Aleppo; appendix'")
     url: Optional[str] = None
+    published: Optional[Date] = Field(
+        None,
+        description="when the source was published (an as-of report marks one published "
+        "after its date); without it, a date in the citation is read",
+    )
 
 
 class Names(_Strict):

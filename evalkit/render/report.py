@@ -19,7 +19,7 @@ from evalkit.evaluation import QUESTION_WORDS, Evaluation
 from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
-from evalkit.record.asof import cut_as_of
+from evalkit.record.asof import cut_as_of, published_after
 from evalkit.record.load import load_campaign
 from evalkit.i18n import N_, Msg, joined, localized, remember, set_language, tr, without_stop
 from evalkit.render.markup import Html, Markup, attr, concat, esc, render_fragment
@@ -368,6 +368,18 @@ def project_path(path: str | Path) -> Path:
     return p  # not found: loading it gives the usual clear error
 
 
+def _published(source, as_of: date | None) -> str:
+    after = published_after(source, as_of) if as_of else None
+    mark = (
+        ""
+        if after is None
+        else tr("published after the as-of date (the date in the citation)")
+        if after[1]
+        else tr("published after the as-of date")
+    )
+    return " · ".join(x for x in (str(source.published or ""), mark) if x)
+
+
 class CampaignReport:
     """Everything one campaign's evaluation report shows, built from its record."""
 
@@ -380,13 +392,21 @@ class CampaignReport:
     def title(self) -> Html:
         r = self.campaign.record
         as_of = self.as_of.isoformat() if self.as_of else tr("everything recorded")
+        said = tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of)
+        if self.as_of:
+            # the cut drops dated rows; words the evaluator wrote later are not dated rows
+            said += " · " + tr(
+                "the record's free text (cause, summary, notes, descriptions) and its sources "
+                "are as the evaluator wrote them and may mention later events; sources "
+                "published after the date are marked"
+            )
         return render_fragment(
             "title.html.j2",
             title=tr("Evaluation: {name}").format(name=r.name.en),
             also=r.name.ar or "",
             record=tr("Record"),
             code=r.id,
-            said=tr("evaluator: {who} · as of: {when}").format(who=r.evaluator, when=as_of),
+            said=said,
         )
 
     def summary(self) -> Html:
@@ -853,10 +873,13 @@ class CampaignReport:
         )
 
     def sources_table(self) -> Html:
+        sources = self.campaign.record.sources
         rows = pd.DataFrame(
-            [(s.id, s.citation, s.url or "") for s in self.campaign.record.sources],
-            columns=["id", "citation", "url"],
+            [(s.id, s.citation, s.url or "") for s in sources], columns=["id", "citation", "url"]
         )
+        if self.as_of or any(s.published for s in sources):
+            # a later source may describe earlier facts: marked, never dropped
+            rows["published"] = [_published(s, self.as_of) for s in sources]
         return table(rows)
 
 
