@@ -168,3 +168,50 @@ def test_a_similar_name_only_in_own_acts_leaves_the_contacts_count_judged(tmp_pa
     assert q.criterion("half_of_targets_engaged").met is False
     assert q.criterion("policy_action").met is None
     assert "not known for President of Nigeria" in because["policy_action"]
+
+
+# --- item 4: question 3 says partial attainment, and shows a complete audit --------------------
+def _goal(attainment, **fields):
+    return {
+        "id": "main",
+        "level": "main",
+        "horizon": "long",
+        "text": "Stop it.",
+        "decision_makers": [UNSC],
+        "source": "s",
+        "judgements": [
+            {
+                "attainment": attainment,
+                "as_of": "2020-03",
+                "attained": "2020-02-01",
+                "judged_by": "tester",
+                "evidence": "a resolution",
+                "source": "s",
+            }
+        ],
+        **fields,
+    }
+
+
+def _q3_indicators(tmp_path, goal):
+    q = Evaluation(small_record(tmp_path, goals=[goal])).questions[3]
+    return {str(n): str(v) for n, v, _ in q.indicators}
+
+
+def test_a_goal_judged_partly_achieved_shows_time_to_partial_attainment(tmp_path):
+    partly = _q3_indicators(tmp_path, _goal("partly"))
+    assert partly["Time from launch (2020-01-01) to partial attainment: main"] == "31 days"
+    assert "Time from launch (2020-01-01) to attainment: main" not in partly
+    achieved = _q3_indicators(tmp_path, _goal("achieved"))
+    assert achieved["Time from launch (2020-01-01) to attainment: main"] == "31 days"
+
+
+def test_a_complete_smart_audit_is_shown_as_done(tmp_path):
+    measurable = dict(indicator="a resolution", target="adopted", deadline="2020-12")
+    complete = _q3_indicators(tmp_path, _goal("achieved", **measurable))
+    assert complete["SMART audit: main"] == (
+        "complete: specific (who must act), measurable indicator, target, deadline recorded; "
+        "realistic ceiling: not judged from the record"
+    )
+    gaps = _q3_indicators(tmp_path, _goal("achieved", indicator="a resolution"))
+    assert gaps["SMART audit: main"].startswith("missing: target, deadline")

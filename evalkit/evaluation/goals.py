@@ -166,6 +166,7 @@ class GoalAttainment(Analysis):
                     "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
                     "_missing": failing,
                     "_on_time": on_time,
+                    "_first_reached": first.attainment if first is not None else None,
                 }
             )
         self.table = pd.DataFrame(rows)
@@ -194,6 +195,16 @@ class GoalAttainment(Analysis):
                     Msg("missing: {gaps}", gaps=r["SMART gaps"]),
                     [f"campaign.yaml goals[{r['goal']}]"],
                 )
+            elif r["_on_time"] is not False:
+                # a complete audit is shown too, so that it is visibly done
+                self.indicator(
+                    Msg("SMART audit: {goal}", goal=r["goal"]),
+                    Msg(
+                        "complete: {parts} recorded; realistic ceiling: not judged from the record",
+                        parts=joined(", ", [part for part, _ in SMART_PARTS]),
+                    ),
+                    [f"campaign.yaml goals[{r['goal']}]"],
+                )
             if r["_on_time"] is False:
                 # a time-bound goal whose time ran out: the SMART audit says so
                 self.indicator(
@@ -203,7 +214,14 @@ class GoalAttainment(Analysis):
                 )
             if r["launch to attainment"]:
                 self.indicator(
+                    # the first judgement that found it attained may have found it in part
                     Msg(
+                        "Time from launch ({launch}) to partial attainment: {goal}",
+                        launch=launch.text,
+                        goal=r["goal"],
+                    )
+                    if r["_first_reached"] == "partly"
+                    else Msg(
                         "Time from launch ({launch}) to attainment: {goal}",
                         launch=launch.text,
                         goal=r["goal"],
