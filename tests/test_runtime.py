@@ -494,6 +494,34 @@ def test_a_command_loads_notebooks_without_jsonschemas_unused_format_checkers():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_kernel_is_launched_before_pandas_and_papermill_are_loaded(tmp_path):
+    # item 13: the kernel boots while the command loads them and builds the campaign
+    code = textwrap.dedent(f"""
+        import sys
+        from click.testing import CliRunner
+        import evalkit.run.kernel as kernel
+        from evalkit.cli import main
+        real, seen = kernel.kernel_manager_logging_to, []
+
+        def spying(log, on_launch=None):
+            def launched():
+                seen.append(sorted({{"pandas", "papermill", "nbformat", "nbconvert"}}
+                                   & set(sys.modules)))
+                on_launch()
+            return real(log, launched)
+
+        kernel.kernel_manager_logging_to = spying
+        args = ["run", {str(CASE_STUDIES / "caesar")!r}, "--out", {str(tmp_path)!r},
+                "--no-progress"]
+        print(CliRunner().invoke(main, args).exit_code, seen)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0 [[]]"
+    assert json.loads((tmp_path / "caesar" / "results.json").read_text())["record"]["id"] == (
+        "caesar"
+    )
+
+
 # --- item 11: every list in a report is capped with a count ------------------------------
 
 
