@@ -332,7 +332,7 @@ def test_arabic_titles_are_text_without_markup(arabic_reports):
 def test_a_sentence_read_back_from_results_json_translates_like_the_original():
     from evalkit.i18n import Msg, joined, message_table, revive
 
-    inner = Msg("{n} of {total} hashtags trended", n=1, total=6)
+    inner = Msg("{part} of {n} hashtag trended", "{part} of {n} hashtags trended", part=1, n=6)
     outer = Msg("{what}", what=joined("; ", [inner, Msg("no coalition recorded")]))
     stored = json.loads(json.dumps({"x": outer}))  # as results.json holds it: text only
     table = json.loads(json.dumps(message_table({"x": outer})))

@@ -230,7 +230,7 @@ JUDGED = [
         "W1",
         QUIET,
         "a-letter-aimed-at-them",
-        "lobbying/direct contact: 1 activities",
+        "lobbying/direct contact: 1 activity",
         activities=[act("a1", kind="advocacy", audience="dm")],
     ),
     row(
@@ -260,7 +260,7 @@ JUDGED = [
         "W6",
         QUIET,
         "a-neutral-public-targeted",
-        "1 non-ally targeted audiences",
+        "1 non-ally targeted audience;",
         audiences=[{**DM, "targeted": "unknown"}, HOME, FOREIGN_PUBLIC],
     ),
     # weakness 7: non-local mobilisation very weak (Idlib's «حشد قليل ... الناشطين الأجانب»)

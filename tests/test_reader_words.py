@@ -97,3 +97,155 @@ def test_what_the_as_of_cut_left_out_is_counted_in_the_form_each_number_takes():
     ar = _overview(RECORDS / "you-stink-2015", "2015-09", "ar")
     assert "نشاط واحد، قراران، حكم واحد" in ar and "مرحلة واحدة" in ar
     assert not re.search(r"\b[12] (?:نشاط|مرحلة|قرار|حكم)", ar)
+
+
+# --- every count with its noun has plural forms ---------------------------------------------
+
+# words that follow a count without being what it counts ('{n} of {total}', '{n} agree')
+_NOT_COUNTED = set(
+    "of to in per or from and with over at by than is are was were before after more not "
+    "has have the for could cannot took answer agree disagree restate changed judged named "
+    "computed trended dated running run instead into among on as its their".split()
+)
+# a count, up to two words that describe what is counted, then the counted noun in the plural
+_COUNTED = re.compile(
+    r"\{(\w+)\}((?:\s+(?!\{)[A-Za-z][\w'-]*){0,2}?)\s+"
+    r"([A-Za-z][\w-]*(?:[^su\W]s|ies|criteria|people))\b"
+)
+# a field followed by a plural noun that is not a count, or a count that is never one
+NOT_A_COUNT = {
+    ("{low}–{high} days", "high"): "a range of two different numbers is plural",
+    ("{low}–{high} years", "high"): "a range of two different numbers is plural",
+    ("the record's {level} goals: {ours}; the paper codes {paper}", "level"): "a goal level",
+    ("Outcomes that followed {kind} activities in time", "kind"): "an activity kind",
+    (
+        "{sentence} The interval includes no change: insufficient evidence of an effect.",
+        "sentence",
+    ): "a sentence",
+    (
+        "From one count to the next ({labels}) the rate per {unit} changes by a factor of {rr} "
+        "({level}% CI {lo} to {hi}; p = {p}), estimated at the stated counts.",
+        "unit",
+    ): "a unit of time",
+    # model choice is said only between two candidates or more, over a holdout of several points
+    (
+        "{model} (weight {weight}, chosen by its one-step score on the last {holdout} points of "
+        "the pre-period)",
+        "holdout",
+    ): "said only with several candidates",
+    (
+        "Why this model: of {n} candidates it best predicted the last {holdout} points of the "
+        "pre-period one step ahead, each fitted on the points before (weight {weight}; {others}); "
+        "the forecast averages the candidates by these weights.",
+        "n",
+    ): "two candidates or more",
+    (
+        "Why this model: of {n} candidates it best predicted the last {holdout} points of the "
+        "pre-period one step ahead, each fitted on the points before (weight {weight}; {others}); "
+        "the forecast averages the candidates by these weights.",
+        "holdout",
+    ): "several points",
+    # a question has five criteria or more
+    (
+        "Insufficient evidence: only {judgeable} of {total} criteria can be judged from the "
+        "record (at least {needed} are needed).",
+        "total",
+    ): "five or more",
+}
+
+
+def singular_only_counts() -> list[str]:
+    """Messages without plural forms in which a field is followed by a counted noun."""
+    from evalkit.i18n.messages import code_messages, table_messages
+
+    found = []
+    for m in sorted(code_messages() | table_messages()):
+        for hit in _COUNTED.finditer(m):
+            words = hit.group(2).split()
+            if any(w in _NOT_COUNTED for w in words) or hit.group(3) in _NOT_COUNTED:
+                continue
+            if (m, hit.group(1)) not in NOT_A_COUNT:
+                found.append(f"{hit.group(0)!r} in {m!r}")
+    return found
+
+
+def test_no_message_says_a_count_with_a_noun_in_one_form_only():
+    """'{n} direct activities' must be Msg('{n} direct activity', '{n} direct activities',
+    n=…): the form follows the number (Arabic has six)."""
+    assert singular_only_counts() == []
+
+
+def test_the_scan_finds_a_singular_only_count(monkeypatch):
+    import evalkit.i18n.messages as messages
+
+    monkeypatch.setattr(
+        messages,
+        "code_messages",
+        lambda: {"{n} direct activities", "{n} of {total} targeted audiences"},
+    )
+    assert len(singular_only_counts()) == 2
+
+
+def test_every_exception_to_the_plural_scan_is_a_message_of_the_code():
+    from evalkit.i18n.messages import code_messages, table_messages
+
+    messages = code_messages() | table_messages()
+    assert [k for k in NOT_A_COUNT if k[0] not in messages] == []
+
+
+def _counted_report(tmp_path, n: int, lang: str) -> str:
+    """The text a reader sees of a small record with `n` of everything counted: lobbying
+    activities aimed at the decision makers, engagements, one hashtag with `n` written forms
+    and a count of 1 or 2 million uses."""
+    from conftest import ENG_HEADER, act, small_record
+    from evalkit.render.report import CampaignReport
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    tags = ["#StopIt", "#stopit"][:n]
+    small_record(
+        tmp_path,
+        activities=[
+            act(f"a{i}", kind="lobbying", audience="dm", channel="in_person") for i in range(n)
+        ],
+        metrics=[f"2020-01,hashtag_uses,more than {n} million,ar,{tags[0]},twitter,,,,,s"],
+        engagements=[
+            f"2020-02-0{i + 1},UN Security Council,UN,meeting,none,meeting {i},s" for i in range(n)
+        ],
+        media_tools={
+            "hashtags": [
+                {"text": t, "language": "ar", "trended": "no", "source": "s"} for t in tags
+            ]
+        },
+    )
+    assert ENG_HEADER
+    report = CampaignReport(str(tmp_path / "small"), "", lang)
+    return visible(str(report.summary()) + str(report.overview()) + str(report.questions()))
+
+
+def test_counts_of_one_and_two_take_their_forms_in_a_real_english_report(tmp_path):
+    one = _counted_report(tmp_path / "one", 1, "en")
+    assert "1 direct activity" in one and "1 direct activities" not in one
+    assert "1 distinct of 1 written form" in one and "written forms" not in one
+    assert "(1 engagement" in one and "1 engagements" not in one
+    assert "more than 1 million hashtag uses" in one
+    assert not re.search(
+        r"\b1 (?:activities|phases|engagements|metrics|strengths|weaknesses)\b", one
+    )
+    two = _counted_report(tmp_path / "two", 2, "en")
+    assert "2 direct activities" in two and "(2 engagements" in two
+    assert "1 distinct of 2 written forms" in two
+
+
+def test_counts_of_one_and_two_take_their_forms_in_a_real_arabic_report(tmp_path):
+    one = _counted_report(tmp_path / "one", 1, "ar")
+    assert "نشاط مباشر واحد" in one and "1 أنشطة" not in one
+    assert "(تواصل واحد" in one and "صيغة مكتوبة واحدة" in one
+    # after «مليون» the noun is singular: «أكثر من 1 مليون استخدام للوسم»
+    assert "مليون استخدام للوسم" in one and "مليون استخدامات" not in one
+    # a verdict said of «الأهداف» (feminine plural) agrees through «حكم»: «وحكم الأهداف جيد»
+    assert re.search(r"وحكم الأهداف (?:ضعيف جداً|ضعيف|مقبول|جيد|أدلة غير كافية)", one)
+    two = _counted_report(tmp_path / "two", 2, "ar")
+    assert "نشاطان مباشران" in two and "(تواصلان" in two and "صيغتين مكتوبتين" in two
+    # a count of one or two is said in the noun's own form, never as a digit before a plural
+    for text in (one, two):
+        assert not re.search(r"(?<![\d.,])[12] (?:أنشطة|تواصل|مراحل|نقاط|وسوم|صيغ)", text)

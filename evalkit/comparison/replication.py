@@ -167,6 +167,8 @@ def _fragmentation(by_id):
         "; ",
         [
             Msg(
+                "{campaign}: {n} distinct hashtag per language at most in its "
+                "first phase, {trended} trended",
                 "{campaign}: {n} distinct hashtags per language at most in its "
                 "first phase, {trended} trended",
                 campaign=i,
@@ -193,6 +195,8 @@ def _arabic_first(by_id):
         "; ",
         [
             Msg(
+                "{campaign}: {n} entry for accounts in another language, "
+                "{groups} of them standing for an unknown number of pages",
                 "{campaign}: {n} entries for accounts in another language, "
                 "{groups} of them standing for an unknown number of pages",
                 campaign=i,
@@ -223,9 +227,10 @@ def _english_weak(by_id):
         if h.language == "ar" and h.trended == "yes"
     ]
     text = Msg(
-        "{n} of {total} non-Arabic hashtags trended; Arabic hashtags that trended: {arabic}",
-        n=len(trended),
-        total=len(known),
+        "{part} of {n} non-Arabic hashtag trended; Arabic hashtags that trended: {arabic}",
+        "{part} of {n} non-Arabic hashtags trended; Arabic hashtags that trended: {arabic}",
+        part=len(trended),
+        n=len(known),
         arabic=", ".join(ar_trended) or N_("none"),
     )
     return (AGREES if not trended else DISAGREES), text
@@ -291,7 +296,16 @@ def _coalitions(by_id):
         return CANNOT, Msg("needs the three military-event campaigns' results")
     counts = [(i, by_id[i].facts.coalitions) for i in MILITARY]
     text = joined(
-        "; ", [Msg("{campaign}: {n} coalitions recorded", campaign=i, n=n) for i, n in counts]
+        "; ",
+        [
+            Msg(
+                "{campaign}: {n} coalition recorded",
+                "{campaign}: {n} coalitions recorded",
+                campaign=i,
+                n=n,
+            )
+            for i, n in counts
+        ],
     )
     if not any(n for _, n in counts):
         return AGREES, text
@@ -376,10 +390,12 @@ def _aleppo_conversion(by_id):
     rung = r.facts.decision_makers_top_rung
     ok = mob / max(1, total) >= 0.6 and rung in ("not reached", "aware", None)
     return (AGREES if ok else DISAGREES), Msg(
-        "{n} of {total} activities were mobilisation; decision makers named in the goal: "
+        "{part} of {n} activity was mobilisation; decision makers named in the goal: "
         "highest rung '{rung}'",
-        n=mob,
-        total=total,
+        "{part} of {n} activities were mobilisation; decision makers named in the goal: "
+        "highest rung '{rung}'",
+        part=mob,
+        n=total,
         rung=rung,
     )
 
@@ -392,9 +408,10 @@ def _idlib_split(by_id):
     if not teams:
         return CANNOT, Msg("no account records who runs it")
     text = Msg(
-        "{n} accounts run by {teams} teams ({names})",
+        "{n} account run by {teams} ({names})",
+        "{n} accounts run by {teams} ({names})",
         n=len(r.facts.accounts),
-        teams=len(teams),
+        teams=Msg("{n} team", "{n} teams", n=len(teams)),
         names="; ".join(teams),
     )
     if r.facts.coordination_problems:

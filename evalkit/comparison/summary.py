@@ -26,6 +26,7 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     )
     lines = [
         Msg(
+            "{n} campaign compared, started {span}: {names}.",
             "{n} campaigns compared, started {span}: {names}.",
             n=len(results),
             span=span,

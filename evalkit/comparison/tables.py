@@ -124,6 +124,8 @@ def stand_trend_withheld(results: list[CampaignResults]) -> Optional[Msg]:
     campaigns = r["id"].nunique() if len(r) else 0
     if campaigns < TREND_MIN_CAMPAIGNS:
         return Msg(
+            "International stand counts from {n} campaign: a trend needs counts from "
+            "at least {needed}, so none is tested (the counts are shown as they are).",
             "International stand counts from {n} campaigns: a trend needs counts from "
             "at least {needed}, so none is tested (the counts are shown as they are).",
             n=campaigns,
@@ -132,6 +134,8 @@ def stand_trend_withheld(results: list[CampaignResults]) -> Optional[Msg]:
     open_ended = int(r["bound"].isin(["lower", "upper"]).sum())
     if open_ended * 2 > len(r):
         return Msg(
+            "{open} of the {n} international stand count is an open-ended bound "
+            "('more than …'): too few are counted for a trend test.",
             "{open} of the {n} international stand counts are open-ended bounds "
             "('more than …'): too few are counted for a trend test.",
             open=open_ended,

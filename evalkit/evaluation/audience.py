@@ -151,6 +151,7 @@ class RightAudience(Analysis):
             self.indicator(
                 Msg("Effort-weighted share aimed at decision makers and influencers"),
                 Msg(
+                    "{share} (low 1, medium 2, high 3; {n} activity with effort and audience)",
                     "{share} (low 1, medium 2, high 3; {n} activities with effort and audience)",
                     share=f"{w_top / w_total:.0%}",
                     n=len(weighted),
@@ -222,7 +223,12 @@ class RightAudience(Analysis):
         self.new = new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
         self.indicator(
             Msg("Targeted audiences that were not already allies"),
-            Msg("{n} of {total} targeted audiences", n=len(new), total=len(targeted)),
+            Msg(
+                "{part} of {n} targeted audience",
+                "{part} of {n} targeted audiences",
+                part=len(new),
+                n=len(targeted),
+            ),
         )
 
     # --- criteria (docs/evaluation-method.md, question 1) ---
@@ -254,7 +260,7 @@ class RightAudience(Analysis):
         return Criterion(
             Msg("Some activity goes directly to decision makers"),
             (len(direct) > 0) if not acts.empty else None,
-            Msg("{n} direct activities", n=len(direct))
+            Msg("{n} direct activity", "{n} direct activities", n=len(direct))
             if not acts.empty
             else Msg("no activities recorded"),
             row_ref("activities.csv", direct["row"]) if len(direct) else [],
@@ -267,10 +273,12 @@ class RightAudience(Analysis):
             Msg("At least half of activities and accounts speak the decision makers' languages"),
             (speaks / lang_total >= 0.5) if lang_total and dm_langs else None,
             Msg(
-                "{n} of {total} language-coded activities and accounts are in the decision "
+                "{part} of {n} language-coded activity or account is in the decision makers' "
+                "languages ({languages})",
+                "{part} of {n} language-coded activities and accounts are in the decision "
                 "makers' languages ({languages})",
-                n=speaks,
-                total=lang_total,
+                part=speaks,
+                n=lang_total,
                 languages=self.named,
             )
             if lang_total and dm_langs
@@ -286,9 +294,13 @@ class RightAudience(Analysis):
             Msg("New audiences are sought (neutral, opposing or blocking-state publics)"),
             (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
             Msg(
-                "{new} non-ally targeted audiences; {blocking} blocking-state audiences",
-                new=len(new),
-                blocking=len(blocking),
+                "{new}; {blocking}",
+                new=Msg(
+                    "{n} non-ally targeted audience", "{n} non-ally targeted audiences", n=len(new)
+                ),
+                blocking=Msg(
+                    "{n} blocking-state audience", "{n} blocking-state audiences", n=len(blocking)
+                ),
             )
             if targeted
             else Msg("no audience is marked targeted"),

@@ -101,8 +101,9 @@ def _weak_strategy(ctx):
     if pauses:
         parts.append(
             Msg(
-                "stops and restarts (pauses over {days} days): {pauses}",
-                days=GAP_DAYS,
+                "stops and restarts (pauses over {n} day): {pauses}",
+                "stops and restarts (pauses over {n} days): {pauses}",
+                n=GAP_DAYS,
                 pauses=joined("; ", [g.text() for g in pauses]),
             )
         )
@@ -116,7 +117,11 @@ def _weak_strategy(ctx):
         if q3.met
         else Msg("main goal's measurability: {why}", why=q3.because),
         N_("launch not reactive") if fires is False else Msg("launch timing undetermined"),
-        Msg("no pause over {days} days between phases", days=GAP_DAYS),
+        Msg(
+            "no pause over {n} day between phases",
+            "no pause over {n} days between phases",
+            n=GAP_DAYS,
+        ),
     ]
 
 
@@ -168,7 +173,14 @@ def _virtual_or_hostile(ctx):
     if len(acts):
         v = int((acts["channel"] == "virtual").sum())
         if v > len(acts) / 2:
-            ev.append(Msg("{n} of {total} activities virtual", n=v, total=len(acts)))
+            ev.append(
+                Msg(
+                    "{part} of {n} activity virtual",
+                    "{part} of {n} activities virtual",
+                    part=v,
+                    n=len(acts),
+                )
+            )
     hostile = ctx.campaign.record.discourse.hostile_language
     # "undisciplined online discourse": hostile language counts where it was seen online —
     # as recorded (`where`), or, unrecorded, when the campaign was online at all; placards
@@ -184,20 +196,22 @@ def _virtual_or_hostile(ctx):
             return False, [
                 Msg(
                     "the hostile language recorded was offline ({note}), not the "
-                    "discourse of an online campaign; {n} of {total} activities "
-                    "in person",
+                    "discourse of an online campaign; {part} of {n} activity in person",
+                    "the hostile language recorded was offline ({note}), not the "
+                    "discourse of an online campaign; {part} of {n} activities in person",
                     note=hostile.note or N_("recorded"),
-                    n=int((acts["channel"] == "in_person").sum()),
-                    total=len(acts),
+                    part=int((acts["channel"] == "in_person").sum()),
+                    n=len(acts),
                 )
             ]
     if not len(acts) and not hostile:
         return None, [Msg("no activities or discourse recorded")]
     return bool(ev), ev or [
         Msg(
-            "{n} of {total} activities virtual; no hostile language recorded online",
-            n=int((acts["channel"] == "virtual").sum()) if len(acts) else 0,
-            total=len(acts),
+            "{part} of {n} activity virtual; no hostile language recorded online",
+            "{part} of {n} activities virtual; no hostile language recorded online",
+            part=int((acts["channel"] == "virtual").sum()) if len(acts) else 0,
+            n=len(acts),
         )
     ]
 
@@ -257,9 +271,10 @@ def _awareness_local(ctx):
     share = len(mob) / len(acts)
     ev = [
         Msg(
-            "{n} of {total} activities are mobilisation/awareness ({share})",
-            n=len(mob),
-            total=len(acts),
+            "{part} of {n} activity is mobilisation/awareness ({share})",
+            "{part} of {n} activities are mobilisation/awareness ({share})",
+            part=len(mob),
+            n=len(acts),
             share=f"{share:.0%}",
         )
     ]
@@ -310,7 +325,11 @@ def _counter_narrative(ctx):
     if any(o.counter_narrative == "unknown" for o in rec.opponents):
         return None, [Msg("whether the opponents put out a counter-narrative is not recorded")]
     return False, [
-        Msg("no opponent's counter-narrative recorded ({n} opponents)", n=len(rec.opponents))
+        Msg(
+            "no opponent's counter-narrative recorded ({n} opponent)",
+            "no opponent's counter-narrative recorded ({n} opponents)",
+            n=len(rec.opponents),
+        )
     ]
 
 
@@ -339,7 +358,7 @@ def _partners(ctx):
         return None, [Msg("coalitions and partners not recorded")]
     n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
     sizes = [
-        Msg("{coalition}: {n} members", coalition=c.name, n=c.size)
+        Msg("{coalition}: {n} member", "{coalition}: {n} members", coalition=c.name, n=c.size)
         for c in rec.coalitions
         if c.size is not None
     ]

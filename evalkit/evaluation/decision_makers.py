@@ -291,10 +291,13 @@ class DecisionMakersReached(Analysis):
             fields = dict(rung=r["highest rung"], n=r["engagements"])
             value = (
                 Msg(
-                    "{rung} ({n} engagements; first {first})", first=r["first engagement"], **fields
+                    "{rung} ({n} engagement; first {first})",
+                    "{rung} ({n} engagements; first {first})",
+                    first=r["first engagement"],
+                    **fields,
                 )
                 if r["first engagement"]
-                else Msg("{rung} ({n} engagements)", **fields)
+                else Msg("{rung} ({n} engagement)", "{rung} ({n} engagements)", **fields)
             )
             if r["_similar"]:
                 value = Msg(

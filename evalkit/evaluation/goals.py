@@ -55,7 +55,7 @@ def _span_of_days(lo: int, hi: int) -> Msg:
     if hi > 365:
         low, high = f"{lo / 365.25:.1f}", f"{hi / 365.25:.1f}"
         return (
-            Msg("{n} years", n=low)
+            Msg("{n} year", "{n} years", n=low)
             if low == high
             else Msg("{low}–{high} years", low=low, high=high)
         )

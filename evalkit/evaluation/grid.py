@@ -43,9 +43,9 @@ def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
         if pd.notna(r.get("events_qualifier")):
             parts.append(
                 Msg(
-                    "{text} ({events} events) [{date}]",
+                    "{text} ({events}) [{date}]",
                     text=r["description"],
-                    events=Quantity.from_row(r, "events").msg(),
+                    events=Msg("{n} event", "{n} events", n=Quantity.from_row(r, "events").msg()),
                     date=r["date"],
                 )
             )
@@ -142,7 +142,11 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
     for h in mt.hashtags:
         fields = dict(tag=h.text, language=h.language, trended=h.trended)
         tags.append(
-            Msg("{tag} ({language}; trended: {trended}; {uses} uses)", uses=h.uses.msg(), **fields)
+            Msg(
+                "{tag} ({language}; trended: {trended}; {uses})",
+                uses=Msg("{n} use", "{n} uses", n=h.uses.msg()),
+                **fields,
+            )
             if h.uses
             else Msg("{tag} ({language}; trended: {trended})", **fields)
         )
@@ -154,8 +158,8 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
     )
     accts = []
     for a in mt.accounts:
-        extra = ([Msg("{n} posts", n=a.posts.msg())] if a.posts else []) + (
-            [Msg("{n} followers", n=a.followers.msg())] if a.followers else []
+        extra = ([Msg("{n} post", "{n} posts", n=a.posts.msg())] if a.posts else []) + (
+            [Msg("{n} follower", "{n} followers", n=a.followers.msg())] if a.followers else []
         )
         accts.append(
             Msg(
@@ -194,7 +198,9 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
         add(
             N_("Strategies"),
             item,
-            Msg("{n} activity rows: {entry}", n=len(part), entry=entry) if len(part) else entry,
+            Msg("{n} activity row: {entry}", "{n} activity rows: {entry}", n=len(part), entry=entry)
+            if len(part)
+            else entry,
             sources,
         )
 

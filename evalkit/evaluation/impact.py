@@ -55,9 +55,11 @@ class SeriesAnalysis:
             return []
         return [
             Msg(
-                "With autocorrelation-robust (Newey–West, {lags} lags) errors: {sentence} "
+                "With autocorrelation-robust (Newey–West, {n} lag) errors: {sentence} "
                 "Read the wider of the two intervals.",
-                lags=r.hac_lags,
+                "With autocorrelation-robust (Newey–West, {n} lags) errors: {sentence} "
+                "Read the wider of the two intervals.",
+                n=r.hac_lags,
                 sentence=s,
             )
             for s in r.effect_sentences()

@@ -29,11 +29,34 @@ MIN_DAYS = int(7 * MIN_WEEKS)
 
 
 def _in_days(count, days: int) -> Msg:
-    return (
-        Msg("{count} in 1 day", count=count)
-        if days == 1
-        else Msg("{count} in {n} days", count=count, n=days)
-    )
+    return Msg("{count} in {n} day", "{count} in {n} days", count=count, n=days)
+
+
+def counted(metric: str, count, note: str | None = None) -> Msg:
+    """A count with its metric's noun in the form the count takes ('1 signature', '2
+    signatures', Arabic's six forms); an `other` count is named by its note."""
+    forms = {
+        "hashtag_uses": lambda n: Msg("{n} hashtag use", "{n} hashtag uses", n=n),
+        "posts": lambda n: Msg("{n} post", "{n} posts", n=n),
+        "followers": lambda n: Msg("{n} follower", "{n} followers", n=n),
+        "protest_stands": lambda n: Msg("{n} protest stand", "{n} protest stands", n=n),
+        "demonstrations": lambda n: Msg("{n} demonstration", "{n} demonstrations", n=n),
+        "signatures": lambda n: Msg("{n} signature", "{n} signatures", n=n),
+        "media_items": lambda n: Msg("{n} media item", "{n} media items", n=n),
+        "co_sponsors": lambda n: Msg("{n} co-sponsor", "{n} co-sponsors", n=n),
+        "events": lambda n: Msg("{n} event", "{n} events", n=n),
+        "participants": lambda n: Msg("{n} participant", "{n} participants", n=n),
+        "cities": lambda n: Msg("{n} city", "{n} cities", n=n),
+        "countries": lambda n: Msg("{n} country", "{n} countries", n=n),
+        "organisations": lambda n: Msg("{n} organisation", "{n} organisations", n=n),
+        "views": lambda n: Msg("{n} view", "{n} views", n=n),
+        "pledges": lambda n: Msg("{n} pledge", "{n} pledges", n=n),
+        "donations": lambda n: Msg("{n} donation", "{n} donations", n=n),
+    }
+    if metric in forms:
+        return forms[metric](count)
+    # the note is the evaluator's words ("detained"), `percent` a level: as written
+    return Msg("{count} {metric}", count=count, metric=note or metric.replace("_", " "))
 
 
 def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
@@ -173,7 +196,9 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
             # ranked by what the count certainly reaches (its lower bound): "nearly 250,000"
             # may be far fewer, "more than 200,000" is not
             top = rows.sort_values(["_low", "_size"], ascending=False).iloc[0]
-            what = (note or N_("other")) if metric == "other" else str(metric).replace("_", " ")
+            what = counted(
+                str(metric), top["count"], (note or N_("other")) if metric == "other" else None
+            )
             ranked.append(
                 (
                     _kind_rank(str(metric)),
@@ -181,9 +206,8 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
                     -top["_size"],
                     str(metric),
                     Msg(
-                        "{count} {metric} ({window})",
-                        count=top["count"],
-                        metric=what,
+                        "{counted} ({window})",
+                        counted=what,
                         window=top["window"],
                     ),
                 )
@@ -359,6 +383,7 @@ class Reach(Analysis):
             self.indicator(
                 Msg("Foreign share of participants"),
                 Msg(
+                    "{share} over {n} activity with both counts",
                     "{share} over {n} activities with both counts",
                     share=f"{share:.0%}",
                     n=len(part),
@@ -401,9 +426,10 @@ class Reach(Analysis):
             )
             parts = [
                 Msg(
-                    "{distinct} distinct of {forms} written forms",
+                    "{distinct} distinct of {n} written form",
+                    "{distinct} distinct of {n} written forms",
                     distinct=len(groups),
-                    forms=len(texts),
+                    n=len(texts),
                 )
             ]
             if any(len(g) > 1 for g in groups):
@@ -462,7 +488,12 @@ class Reach(Analysis):
             True
             if "yes" in trend
             else (False if trend and all(t == "no" for t in trend) else None),
-            Msg("{n} of {total} hashtags trended", n=trend.count("yes"), total=len(trend))
+            Msg(
+                "{part} of {n} hashtag trended",
+                "{part} of {n} hashtags trended",
+                part=trend.count("yes"),
+                n=len(trend),
+            )
             if trend
             else Msg("no hashtags recorded"),
         )
@@ -485,7 +516,12 @@ class Reach(Analysis):
             if arena
             else Msg("In-person activity reached the decision makers' arena"),
             (len(there) > 0) if arena and not acts.empty else None,
-            Msg("{n} in-person activities at {where} scope", n=len(there), where=where)
+            Msg(
+                "{n} in-person activity at {where} scope",
+                "{n} in-person activities at {where} scope",
+                n=len(there),
+                where=where,
+            )
             if arena
             else Msg("no decision-maker audience recorded, so their arena is unknown"),
             row_ref("activities.csv", there["row"]) if len(there) else [],
@@ -539,22 +575,23 @@ class Reach(Analysis):
         silent = self.silent
         return Criterion(
             Msg(
-                "Continuity: no pause over {days} days between phases and no account fell silent",
-                days=GAP_DAYS,
+                "Continuity: no pause over {n} day between phases and no account fell silent",
+                "Continuity: no pause over {n} days between phases and no account fell silent",
+                n=GAP_DAYS,
             ),
             not (pauses or silent),
             Msg(
-                "{pauses} over {days} days ({which}), {silent}",
+                "{pauses} over {days} ({which}), {silent}",
                 pauses=Msg("{n} pause", "{n} pauses", n=len(pauses)),
-                days=GAP_DAYS,
+                days=Msg("{n} day", "{n} days", n=GAP_DAYS),
                 which=joined("; ", [g.text() for g in pauses]),
                 silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
             )
             if pauses
             else Msg(
-                "{pauses} over {days} days, {silent}",
+                "{pauses} over {days}, {silent}",
                 pauses=Msg("{n} pause", "{n} pauses", n=0),
-                days=GAP_DAYS,
+                days=Msg("{n} day", "{n} days", n=GAP_DAYS),
                 silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
             ),
         )
@@ -571,9 +608,10 @@ class Reach(Analysis):
             Msg("Most targeted audiences were reached (yes or partly)"),
             (len(hit) > len(targeted) / 2) if targeted else None,
             Msg(
-                "{n} of {total} targeted audiences with a known reach: {audiences}",
-                n=len(hit),
-                total=len(targeted),
+                "{part} of {n} targeted audience with a known reach: {audiences}",
+                "{part} of {n} targeted audiences with a known reach: {audiences}",
+                part=len(hit),
+                n=len(targeted),
                 audiences=_reached(targeted),
             )
             if targeted
@@ -603,21 +641,19 @@ class Reach(Analysis):
             )
         for _, r in self.metric_table.iterrows():
             if r["bound"] == "lower" and not r["level"]:
-                metric = r["metric"].replace("_", " ")
+                metric = counted(r["metric"], r["count"], r.get("note") or None)
                 self.findings.append(
                     Finding(
                         Msg(
-                            "{count} {metric} is a lower bound: the true count is that or more, never "
+                            "{counted} is a lower bound: the true count is that or more, never "
                             "exactly that.",
-                            count=r["count"],
-                            metric=metric,
+                            counted=metric,
                         )
                         if r["short"]
                         else Msg(
-                            "{count} {metric} is a lower bound: the true rate is {rate} or more, never "
+                            "{counted} is a lower bound: the true rate is {rate} or more, never "
                             "exactly that.",
-                            count=r["count"],
-                            metric=metric,
+                            counted=metric,
                             # the bare rate: the sentence says the bound ('at least' once)
                             rate=Msg("{n} per week", n=_num(r["rate_low"])),
                         ),

@@ -159,6 +159,7 @@ class TacticUsefulness(Analysis):
         for lang, teams in split.items():
             problems.append(
                 Msg(
+                    "accounts in {language} run by {n} team",
                     "accounts in {language} run by {n} teams",
                     language=lang,
                     n=N_("several") if "several" in teams else len(teams),
@@ -172,17 +173,24 @@ class TacticUsefulness(Analysis):
             if len(g) > 1:
                 problems.append(
                     Msg(
+                        "{n} competing {language} hashtag in {phase}",
                         "{n} competing {language} hashtags in {phase}",
                         n=len(g),
                         language=lang,
                         phase=phase,
                     )
                     if phase
-                    else Msg("{n} competing {language} hashtags", n=len(g), language=lang)
+                    else Msg(
+                        "{n} competing {language} hashtag",
+                        "{n} competing {language} hashtags",
+                        n=len(g),
+                        language=lang,
+                    )
                 )
             if any(len(x) > 1 for x in g):
                 problems.append(
                     Msg(
+                        "one {language} hashtag spelled {n} way",
                         "one {language} hashtag spelled {n} ways",
                         language=lang,
                         n=max(len(x) for x in g),
@@ -230,7 +238,7 @@ class TacticUsefulness(Analysis):
         # absent, so breadth cannot be judged against it
         unlisted = [co.name for co in rec.coalitions if not co.members and co.size is not None]
         sizes = [
-            Msg("{coalition}: {n} members", coalition=co.name, n=co.size)
+            Msg("{coalition}: {n} member", "{coalition}: {n} members", coalition=co.name, n=co.size)
             for co in rec.coalitions
             if co.size is not None
         ]
@@ -250,18 +258,21 @@ class TacticUsefulness(Analysis):
         self.indicator(
             Msg("Partners (in coalitions or not)"),
             Msg(
-                "{named} named; {kinds} kinds; {orientations} distinct orientations",
+                "{named} named; {kinds}; {orientations}",
                 named=len({p.name for p in everyone}),
-                kinds=len(kinds),
-                orientations=len(orientations),
+                kinds=Msg("{n} kind", "{n} kinds", n=len(kinds)),
+                orientations=Msg(
+                    "{n} distinct orientation", "{n} distinct orientations", n=len(orientations)
+                ),
             ),
         )
 
         self.orientations, self.unlisted = orientations, unlisted
         breadth = Msg(
-            "{n} orientations among {partners} partners",
+            "{n} orientation among {partners}",
+            "{n} orientations among {partners}",
             n=len(orientations),
-            partners=len(everyone),
+            partners=Msg("{n} partner", "{n} partners", n=len(everyone)),
         )
         if not rec.partners_recorded:
             breadth = Msg("coalitions and partners not recorded")
@@ -288,7 +299,7 @@ class TacticUsefulness(Analysis):
         return Criterion(
             Msg("Lobbying or direct contact with decision makers is part of the mix"),
             (len(lobbying) > 0) if n else None,
-            Msg("{n} activities", n=len(lobbying)),
+            Msg("{n} activity", "{n} activities", n=len(lobbying)),
             row_ref("activities.csv", lobbying["row"]) if len(lobbying) else [],
         )
 

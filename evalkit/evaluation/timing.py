@@ -169,26 +169,26 @@ class LaunchTiming:
             if self.nearby:
                 return Msg(
                     "{head}: no event that sets a campaign off (an offensive, a vote, a "
-                    "hearing, a publication, a photo release) within {days} days of the "
+                    "hearing, a publication, a photo release) within {days} of the "
                     "start and none linked to it; “{event}” ({date}, {kind}) falls "
                     "within that window but closes or answers a campaign rather than "
                     "setting one off.",
                     head=head,
-                    days=REACTIVE_WINDOW_DAYS,
+                    days=_day_count(REACTIVE_WINDOW_DAYS),
                     event=self.nearby.description,
                     date=self.nearby.date.text,
                     kind=self.nearby.kind,
                 )
             return Msg(
-                "{head}: no hot event within {days} days of the start and none linked "
+                "{head}: no hot event within {days} of the start and none linked "
                 "to it, so the start answered none of the events recorded.",
                 head=head,
-                days=REACTIVE_WINDOW_DAYS,
+                days=_day_count(REACTIVE_WINDOW_DAYS),
             )
         how = (
             Msg("linked by the record")
             if self.linked
-            else Msg("the nearest within {days} days", days=REACTIVE_WINDOW_DAYS)
+            else Msg("the nearest within {days}", days=_day_count(REACTIVE_WINDOW_DAYS))
         )
         event, lag = self.event, self.lag_days
         assert event is not None and lag is not None  # only an independent start has none
@@ -238,12 +238,17 @@ class LaunchTiming:
             parts.append(
                 Msg(
                     "the event was foreseeable from {date}, so the start came {days} "
-                    "days after warning was available",
+                    "after warning was available",
                     date=warned.text,
-                    days=_range(wlo, whi),
+                    days=_day_count(_range(wlo, whi)),
                 )
             )
         return Msg("{sentence}.", sentence=joined("; ", parts))
+
+
+def _day_count(n) -> Msg:
+    """A number of days (or a range, '0–30') with 'day' in the form it takes."""
+    return Msg("{n} day", "{n} days", n=n)
 
 
 def _range(a: int, b: int) -> str:
@@ -269,9 +274,9 @@ def _describe_lag(lo: int, hi: int) -> Msg:
             last=_days(hi),
         )
     return (
-        Msg("the start came {range} days after the event", range=_range(lo, hi))
+        Msg("the start came {range} after the event", range=_day_count(_range(lo, hi)))
         if lo >= 0
-        else Msg("the start came {range} days before the event", range=_range(lo, hi))
+        else Msg("the start came {range} before the event", range=_day_count(_range(lo, hi)))
     )
 
 

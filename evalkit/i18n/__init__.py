@@ -140,18 +140,27 @@ def trn(singular: str, plural: str, n: int, lang: str | None = None) -> str:
     lang = lang or _current
     forms = plural_catalogue(lang).get(singular)
     if forms is None:
-        return singular if n == 1 else plural
+        return singular if _number(n) == 1 else plural
     return forms[_form(lang, n, len(forms))]
+
+
+def _number(n) -> float | None:
+    """A count as a number: a number, digits ('1', '1,000') or a quantity's exact '{n}';
+    None for anything else — a bound or a range ('more than 1 million', '2–3'), whose
+    counted noun takes the form of many."""
+    if isinstance(n, Msg) and n.template == "{n}" and "n" in n.fields:
+        return _number(n.fields["n"])
+    try:
+        return float(n.replace(",", "") if isinstance(n, str) else n)
+    except (TypeError, ValueError):
+        return None
 
 
 def _form(lang: str, n, count: int) -> int:
     """Which of the language's forms a count takes; a fraction ('6.2 years') or a count
     that is not a number takes the last (CLDR's 'other')."""
-    try:
-        number = float(n)
-    except (TypeError, ValueError):
-        return count - 1
-    if not number.is_integer():
+    number = _number(n)
+    if number is None or not number.is_integer():
         return count - 1
     return _plural_index(lang)(abs(int(number)))
 
@@ -176,7 +185,7 @@ class Msg(str):
 
     def __new__(cls, template: str, plural: str | None = None, **fields):
         if plural is not None:
-            template = template if fields["n"] == 1 else plural
+            template = template if _number(fields["n"]) == 1 else plural
         text = template.format(**_fitted(template, fields)) if fields else template
         obj = super().__new__(cls, text)
         obj.template, obj.fields = template, fields

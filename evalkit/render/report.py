@@ -231,7 +231,7 @@ def table(
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
     rows = [[_cell(c, row[c], links) for c in columns] for _, row in frame.iterrows()]
     show = (
-        tr("Show the table ({rows} rows)").format(rows=len(frame))
+        localized(Msg("Show the table ({n} row)", "Show the table ({n} rows)", n=len(frame)))
         if fold_after is not None and len(frame) > fold_after
         else ""
     )
@@ -460,14 +460,23 @@ class CampaignReport:
             r.rule.id for r in ev.checklist if r.status == FIRES and r.rule.kind == "strength"
         ]
         recs = [str(n) for n, _, _ in ev.recommendations()]
-        checklist = tr("Checklist: {strengths} strengths and {weaknesses} weaknesses found").format(
-            strengths=len(strengths), weaknesses=len(fired)
+        checklist = localized(
+            Msg(
+                "Checklist: {strengths} and {weaknesses} found",
+                strengths=Msg("{n} strength", "{n} strengths", n=len(strengths)),
+                weaknesses=Msg("{n} weakness", "{n} weaknesses", n=len(fired)),
+            )
         )
         if fired:
             checklist += " (" + _listing(fired) + ")"
         if recs:
-            checklist += "; " + tr("recommendations {numbers} answer them").format(
-                numbers=_listing(recs)
+            checklist += "; " + localized(
+                Msg(
+                    "recommendation {numbers} answers them",
+                    "recommendations {numbers} answer them",
+                    n=len(recs),
+                    numbers=_listing(recs),
+                )
             )
         lines = [
             tr("Main goal: {goal}.").format(goal=main),
@@ -681,8 +690,15 @@ class CampaignReport:
             parts.append(_subheading(4, a.metric))
             parts.append(
                 paragraph(
-                    tr("{points} observations, {first} to {last}; launch {launch}.").format(
-                        points=a.points, first=a.first.date(), last=a.last.date(), launch=launch
+                    localized(
+                        Msg(
+                            "{n} observation, {first} to {last}; launch {launch}.",
+                            "{n} observations, {first} to {last}; launch {launch}.",
+                            n=a.points,
+                            first=str(a.first.date()),
+                            last=str(a.last.date()),
+                            launch=launch,
+                        )
                     )
                 )
             )
@@ -826,9 +842,13 @@ class CampaignReport:
         )
         found = frame[frame["result"] == FIRES]
         rest = frame[frame["result"] != FIRES]
-        other = tr(
-            "The {count} other rules (do not fire, or cannot be judged from the record)"
-        ).format(count=len(rest))
+        other = localized(
+            Msg(
+                "The {n} other rule (does not fire, or cannot be judged from the record)",
+                "The {n} other rules (do not fire, or cannot be judged from the record)",
+                n=len(rest),
+            )
+        )
         folded = (
             render_fragment("folded.html.j2", summary=other, body=table(rest, links=self.links))
             if len(rest)
@@ -898,10 +918,15 @@ class ComparativeReport:
 
     def title(self) -> Html:
         names = _listing(self.c._name(r) for r in self.results)
-        said = tr(
-            "{count} campaigns: {names} — from their results.json files; no evaluation "
-            "is re-run here."
-        ).format(count=len(self.results), names=names)
+        said = localized(
+            Msg(
+                "{n} campaign: {names} — from its results.json file; no evaluation is re-run here.",
+                "{n} campaigns: {names} — from their results.json files; no evaluation "
+                "is re-run here.",
+                n=len(self.results),
+                names=names,
+            )
+        )
         return render_fragment(
             "title.html.j2", title=tr("Comparing campaigns"), also="", record="", code="", said=said
         )
@@ -972,9 +997,11 @@ class ComparativeReport:
         if not g["cells"]:
             return Html("")
         said = Msg(
-            "{cells} cells of the paper's grids: {agree} agree with evalkit's grid, "
+            "{n} cell of the paper's grids: {agree} agree with evalkit's grid, "
             "{disagree} disagree, each with its reason below.",
-            cells=g["cells"],
+            "{n} cells of the paper's grids: {agree} agree with evalkit's grid, "
+            "{disagree} disagree, each with its reason below.",
+            n=g["cells"],
             agree=g["agree"],
             disagree=len(g["disagree"]),
         )

@@ -134,6 +134,9 @@ class Counterfactual:
         if gaps:
             raise SeriesError(
                 Msg(
+                    "{n} time point is missing (e.g. {dates}); the model needs a "
+                    "regular series: add the missing row (with an empty "
+                    "response if it was not observed)",
                     "{n} time points are missing (e.g. {dates}); the model needs a "
                     "regular series: add the missing rows (with an empty "
                     "response if it was not observed)",
@@ -148,6 +151,8 @@ class Counterfactual:
             if n:
                 raise SeriesError(
                     Msg(
+                        "control series {control} has {n} missing value; a "
+                        "control must cover every time point of the response",
                         "control series {control} has {n} missing values; a "
                         "control must cover every time point of the response",
                         control=repr(c),
@@ -170,11 +175,15 @@ class Counterfactual:
         y_pre = values[pre, 0]
         n_pre = int((~np.isnan(y_pre)).sum())
         if n_pre < minimum:
-            model = Msg("{trend}, {n} controls", trend=trend, n=len(controls))
+            model = Msg(
+                "{trend}, {n} control", "{trend}, {n} controls", trend=trend, n=len(controls)
+            )
             if seasonal:
                 model = Msg("{model}, seasonal {period}", model=model, period=seasonal)
             raise SeriesError(
                 Msg(
+                    "the pre-period has {n} observation; this model ({model}) "
+                    "needs at least {minimum} (3 per parameter, at least 10)",
                     "the pre-period has {n} observations; this model ({model}) "
                     "needs at least {minimum} (3 per parameter, at least 10)",
                     n=n_pre,
@@ -334,10 +343,13 @@ class Counterfactual:
             self.warnings.append(
                 Msg(
                     "The chosen model's errors over the pre-period are "
-                    "autocorrelated (Ljung-Box p = {p} at {lags} lags): the "
+                    "autocorrelated (Ljung-Box p = {p} at {n} lag): the "
+                    "intervals may be too narrow.",
+                    "The chosen model's errors over the pre-period are "
+                    "autocorrelated (Ljung-Box p = {p} at {n} lags): the "
                     "intervals may be too narrow.",
                     p=f"{p:.3f}",
-                    lags=lags,
+                    n=lags,
                 )
             )
 
@@ -380,6 +392,7 @@ class Counterfactual:
         if not self._ok.all():
             self.warnings.append(
                 Msg(
+                    "{n} post-period response is missing; effects use the observed points only.",
                     "{n} post-period responses are missing; effects use the observed points only.",
                     n=int((~self._ok).sum()),
                 )
@@ -641,9 +654,11 @@ class Counterfactual:
             out.append(
                 Msg(
                     "Its errors over the pre-period show no autocorrelation (Ljung-Box "
-                    "p = {p} at {lags} lags).",
+                    "p = {p} at {n} lag).",
+                    "Its errors over the pre-period show no autocorrelation (Ljung-Box "
+                    "p = {p} at {n} lags).",
                     p=f"{rc['p']:.2f}",
-                    lags=rc["lags"],
+                    n=rc["lags"],
                 )
             )
         return out

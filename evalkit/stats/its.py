@@ -59,6 +59,7 @@ class InterruptedTimeSeries:
         if gaps:
             self.warnings.append(
                 Msg(
+                    "{n} time point is missing (a gap), e.g. {dates}; the model skips it.",
                     "{n} time points are missing (gaps), e.g. {dates}; the model skips them.",
                     n=len(gaps),
                     dates=", ".join(str(g.date()) for g in gaps[:3]),
@@ -84,6 +85,8 @@ class InterruptedTimeSeries:
             if n_before < 2 * X.shape[1]:
                 self.warnings.append(
                     Msg(
+                        "Only {n} point before {interruption} for {terms} "
+                        "terms: estimates are unstable.",
                         "Only {n} points before {interruption} for {terms} "
                         "terms: estimates are unstable.",
                         n=n_before,
@@ -107,7 +110,10 @@ class InterruptedTimeSeries:
         if len(self.y) <= X.shape[1]:
             raise SeriesError(
                 Msg(
-                    "{n} observations for {terms} terms: too short", n=len(self.y), terms=X.shape[1]
+                    "{n} observation for {terms} terms: too short",
+                    "{n} observations for {terms} terms: too short",
+                    n=len(self.y),
+                    terms=X.shape[1],
                 )
             )
         off = np.log(self.data.loc[ok, offset]) if offset else None
@@ -147,9 +153,11 @@ class InterruptedTimeSeries:
                 self.warnings.append(
                     Msg(
                         "Residuals are autocorrelated (Ljung-Box p = {p} at "
-                        "{lags} lags): the intervals may be too narrow.",
+                        "{n} lag): the intervals may be too narrow.",
+                        "Residuals are autocorrelated (Ljung-Box p = {p} at "
+                        "{n} lags): the intervals may be too narrow.",
                         p=f"{p:.3f}",
-                        lags=lags,
+                        n=lags,
                     )
                 )
 

@@ -149,6 +149,8 @@ class RateTrend:
         if len(self.counts) <= 3:
             s.append(
                 Msg(
+                    "Only {n} count: overdispersion cannot be estimated well, so the "
+                    "interval may be too narrow.",
                     "Only {n} counts: overdispersion cannot be estimated well, so the "
                     "interval may be too narrow.",
                     n=len(self.counts),

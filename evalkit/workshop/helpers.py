@@ -20,11 +20,13 @@ from evalkit.record.values import Quantity
 def overview(campaign: Campaign) -> Msg:
     """The record in one line: how much data the session will look at."""
     return Msg(
-        "{name}: {activities} activities, {counts} counts in metrics.csv, {phases} phases.",
+        "{name}: {activities}, {counts}, {phases}.",
         name=campaign.name,
-        activities=len(campaign.activities),
-        counts=len(campaign.metrics),
-        phases=len(campaign.record.phases),
+        activities=Msg("{n} activity", "{n} activities", n=len(campaign.activities)),
+        counts=Msg(
+            "{n} count in metrics.csv", "{n} counts in metrics.csv", n=len(campaign.metrics)
+        ),
+        phases=Msg("{n} phase", "{n} phases", n=len(campaign.record.phases)),
     )
 
 

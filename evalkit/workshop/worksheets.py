@@ -15,7 +15,7 @@ from typing import get_args
 from evalkit.record import schema
 from evalkit.evaluation import timing
 from evalkit.evaluation import QUESTIONS, SCALE, INSUFFICIENT
-from evalkit.i18n import N_, language, localized, set_language, tr
+from evalkit.i18n import N_, Msg, language, localized, set_language, tr
 from evalkit.render.markup import css_content, render_page
 from evalkit.evaluation.goals import SMART_PARTS
 
@@ -146,19 +146,21 @@ def smart_goals() -> str:
     )
 
 
+def _days(n: int) -> str:
+    return localized(Msg("{n} day", "{n} days", n=n))
+
+
 def launch_timing_sheet() -> str:
-    before, after = timing.AT_WINDOW_BEFORE_DAYS, timing.AT_WINDOW_AFTER_DAYS
+    before, after = _days(timing.AT_WINDOW_BEFORE_DAYS), _days(timing.AT_WINDOW_AFTER_DAYS)
     rules = [
         [{"text": when}, {"text": _word(word)}]
         for when, word in (
-            (tr("more than {n} days before the event").format(n=before), "before"),
+            (tr("more than {days} before the event").format(days=before), "before"),
             (
-                tr("between {before} days before and {after} days after").format(
-                    before=before, after=after
-                ),
+                tr("between {before} before and {after} after").format(before=before, after=after),
                 "at",
             ),
-            (tr("more than {n} days after").format(n=after), "after"),
+            (tr("more than {days} after").format(days=after), "after"),
         )
     ]
     rows = [[_write() for _ in range(6)] for _ in range(4)]
@@ -188,9 +190,9 @@ def launch_timing_sheet() -> str:
                     "A launch at or after the event is reactive — unless the campaign made "
                     "the event itself. A start before the event (even inside the 'at' "
                     "window) anticipated it and is not reactive. A phase starting within "
-                    "{days} days of the last is an escalation of a running campaign; after a "
+                    "{days} of the last is an escalation of a running campaign; after a "
                     "longer pause it is a relaunch."
-                ).format(days=timing.GAP_DAYS)
+                ).format(days=_days(timing.GAP_DAYS))
             },
         ],
     )
