@@ -193,3 +193,22 @@ def test_a_large_records_results_json_lists_at_most_the_cap_and_counts_the_rest(
     assert virtual > LIST_CAP and entry.endswith(MORE.format(n=virtual - LIST_CAP))
     q1 = [i["evidence"] for i in doc["questions"]["1"]["indicators"] if more in i["evidence"]]
     assert q1 and all(e.count("activities.csv:") == LIST_CAP - 1 for e in q1)
+
+
+def test_question_2_names_the_first_counts_and_counts_the_others(tmp_path, monkeypatch):
+    from evalkit.evaluation import reach
+    from evalkit.i18n import LIST_CAP, MORE
+    from evalkit.results.build import results_document, results_json
+
+    campaign = load.load_campaign(simulated_record(tmp_path / "r", 28, metrics=300))
+    whole = results_json(results_document(campaign))
+    doc = json.loads(whole)
+    q2 = doc["questions"]["2"]
+    counts = [i for i in q2["indicators"] if i["evidence"].startswith("metrics.csv:")]
+    assert len(counts) == LIST_CAP
+    [other] = [i for i in q2["indicators"] if i["indicator"] == "Other counts in metrics.csv"]
+    assert other["value"] == MORE.format(n=300 - LIST_CAP)
+    assert len(q2["findings"]) <= LIST_CAP + 3
+    # a count's sentences are the same made with the table or made when asked for
+    monkeypatch.setattr(reach, "TEXT_ROWS", 10)
+    assert results_json(results_document(campaign)) == whole

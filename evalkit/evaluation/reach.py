@@ -4,11 +4,12 @@ mobilisation, hashtags and English engagement; §4 weaknesses 7, 8, 14, 15)."""
 from __future__ import annotations
 
 import math
+from itertools import islice
 from typing import Any
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined, localized, tr
+from evalkit.i18n import LIST_CAP, MORE, N_, Msg, joined, localized, tr
 from evalkit.record.schema import SCOPES
 from evalkit.record.values import Quantity
 from evalkit.evaluation.base import Analysis, Criterion, Finding, criterion, fit_margins, row_ref
@@ -110,53 +111,115 @@ _COLUMNS = [
 ]
 
 
+# A metrics table longer than this is a large record's: its counts are computed column-wise,
+# and the sentences of each count ("at least 35 per week") made only for the rows a report
+# shows (row_texts makes any other's when it is asked for): a million rows are not a million
+# sentences (issue 18 item 11).
+TEXT_ROWS = 5_000
+_BOUNDS = {
+    "exactly": "exact",
+    "about": "approximate",
+    "at_least": "lower",
+    "more_than": "lower",
+    "at_most": "upper",
+    "less_than": "upper",
+    "nearly": "upper",
+    "between": "range",
+}
+
+
+def _sentences(value, qualifier, high, words, metric, window, days, total, level):
+    q = Quantity.from_row(
+        {"v": value, "v_qualifier": qualifier, "v_high": high, "v_words": words}, "v"
+    )
+    count = Msg("{q}%", q=q.msg()) if metric == "percent" else q.msg()
+    per_week = (
+        Msg("a total to date, not a rate: {count} by {date}", count=count, date=window)
+        if total
+        else Msg("a level, not a rate: {count} at {date}", count=count, date=window)
+        if level
+        else _rate_text(q, max(days / 7, MIN_WEEKS), days)
+    )
+    return count, per_week
+
+
+def row_texts(r) -> tuple[Msg, Msg]:
+    """A metric_rates row's `count` and `per week` sentences: made already, or now."""
+    if isinstance(r["count"], str):  # (an empty cell reads as NaN)
+        return r["count"], r["per week"]
+    return _sentences(
+        r["_value"],
+        r["_qualifier"],
+        r["_high"],
+        r["_words"],
+        r["metric"],
+        r["window"],
+        r["days"],
+        r["cumulative"],
+        r["level"],
+    )
+
+
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     """Every row of metrics.csv: a count per week of the window it covers (the qualifier
-    kept as a bound), or for a level (followers, percent) the level itself."""
+    kept as a bound), or for a level (followers, percent) the level itself; computed
+    column-wise. The `count` and `per week` sentences are made for every row of a table up
+    to TEXT_ROWS rows, else for its first LIST_CAP rows (None for the others: row_texts)."""
     m = campaign.metrics if metrics is None else metrics
-    rows = []
-    for _, r in m.iterrows():
-        days = (r["date_end"] - r["date_start"]).days + 1
-        weeks = max(days / 7, MIN_WEEKS)
-        q = Quantity.from_row(r, "value")
-        # a running total to date (cumulative: yes) is a level too: dividing a petition's
-        # total by the weeks since launch would invent a rate nobody measured
-        total = r.get("cumulative") == "yes"
-        level = r["metric"] in LEVEL_METRICS or total
-        count = Msg("{q}%", q=q.msg()) if r["metric"] == "percent" else q.msg()
-        rows.append(
-            {
-                "row": r["row"],
-                "metric": r["metric"],
-                "scope": r.get("scope"),
-                "start": r["date_start"],
-                "phase": r.get("phase"),
-                "window": r["date"],
-                "days": days,
-                "short": days < MIN_DAYS,
-                "weeks": round(weeks, 1),
-                "count": count,
-                "bound": q.bound,
-                "rate_low": None if level else q.lower / weeks,
-                "rate_high": None if level else q.upper / weeks,
-                "per week": Msg(
-                    "a total to date, not a rate: {count} by {date}", count=count, date=r["date"]
-                )
-                if total
-                else Msg("a level, not a rate: {count} at {date}", count=count, date=r["date"])
-                if level
-                else _rate_text(q, weeks, days),
-                "cumulative": total,
-                "level": level,
-                "note": r.get("note") if isinstance(r.get("note"), str) else "",
-                "source": r["source"],
-                # how big the count is, for ranking: its upper bound, or its lower when open-ended
-                "_size": q.upper if math.isfinite(q.upper) else q.lower,
-                "_low": q.lower,
-                "_high": q.upper,  # the count's own bounds
-            }
+    if m.empty:
+        return pd.DataFrame([], columns=_COLUMNS)
+    n = len(m)
+    # the columns as lists of each row's own values, so that the frame is typed as it was
+    # when it was built row by row
+    days = [int(d) + 1 for d in (m["date_end"] - m["date_start"]).dt.days.tolist()]
+    weeks = [max(d / 7, MIN_WEEKS) for d in days]
+    low, high = m["value_low"].tolist(), m["value_high"].tolist()
+    metric, window = m["metric"].tolist(), m["date"].tolist()
+    value, qualifier = m["value"].tolist(), m["value_qualifier"].tolist()
+    words = m["value_words"].tolist()
+    # a running total to date (cumulative: yes) is a level too: dividing a petition's
+    # total by the weeks since launch would invent a rate nobody measured
+    total = (m["cumulative"] == "yes").tolist()
+    level = [k in LEVEL_METRICS or t for k, t in zip(metric, total)]
+    shown = n if n <= TEXT_ROWS else LIST_CAP
+    texts = [
+        _sentences(*x)
+        for x in islice(
+            zip(value, qualifier, high, words, metric, window, days, total, level), shown
         )
-    return pd.DataFrame(rows, columns=_COLUMNS)
+    ]
+    rest = [None] * (n - shown)
+    return pd.DataFrame(
+        {
+            "row": m["row"].tolist(),
+            "metric": metric,
+            "scope": m["scope"].tolist(),
+            "start": m["date_start"].tolist(),
+            "phase": m["phase"].tolist(),
+            "window": window,
+            "days": days,
+            "short": [d < MIN_DAYS for d in days],
+            "weeks": [round(w, 1) for w in weeks],
+            "count": [c for c, _ in texts] + rest,
+            "bound": [_BOUNDS[q] for q in qualifier],
+            "rate_low": [None if lv else lo / w for lv, lo, w in zip(level, low, weeks)],
+            "rate_high": [None if lv else hi / w for lv, hi, w in zip(level, high, weeks)],
+            "per week": [w for _, w in texts] + rest,
+            "cumulative": total,
+            "level": level,
+            "note": [x if isinstance(x, str) else "" for x in m["note"].tolist()],
+            "source": m["source"].tolist(),
+            # how big the count is, for ranking: its upper bound, or its lower when open-ended
+            "_size": [hi if math.isfinite(hi) else lo for lo, hi in zip(low, high)],
+            "_low": low,
+            "_high": high,  # the count's own bounds
+            # the count as recorded, for row_texts
+            "_value": value,
+            "_qualifier": qualifier,
+            "_words": words,
+        },
+        columns=[*_COLUMNS, "_value", "_qualifier", "_words"],
+    )
 
 
 # Kinds of count, in the order reach is told: people reached or acting first (their sizes
@@ -197,7 +260,9 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
             # may be far fewer, "more than 200,000" is not
             top = rows.sort_values(["_low", "_size"], ascending=False).iloc[0]
             what = counted(
-                str(metric), top["count"], (note or N_("other")) if metric == "other" else None
+                str(metric),
+                row_texts(top)[0],
+                (note or N_("other")) if metric == "other" else None,
             )
             ranked.append(
                 (
@@ -263,16 +328,16 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
         seq.sort(key=lambda c: c["start"])
         for a, b in zip(seq, seq[1:]):
             if b["start"] > a["end"] and b["high"] < a["low"]:
-                shown = "count" if short else "per week"
+                shown = 0 if short else 1  # the count, or the rate per week
                 out.append(
                     Msg(
                         "{metric} ({scope}): {first} ({first_window}) then {then} "
                         "({then_window}) ({rows})",
                         metric=metric.replace("_", " "),
                         scope=scope or N_("scope not recorded"),
-                        first=a["row"][shown],
+                        first=row_texts(a["row"])[shown],
                         first_window=a["row"]["window"],
-                        then=b["row"][shown],
+                        then=row_texts(b["row"])[shown],
                         then_window=b["row"]["window"],
                         rows=", ".join(a["rows"] + b["rows"]),
                     )
@@ -284,9 +349,9 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
                     Msg(
                         "pledged {pledged} ({pledge_window}), then {came} took part "
                         "({came_window}) ({rows})",
-                        pledged=p["row"]["count"],
+                        pledged=row_texts(p["row"])[0],
                         pledge_window=p["row"]["window"],
-                        came=c["row"]["count"],
+                        came=row_texts(c["row"])[0],
                         came_window=c["row"]["window"],
                         rows=", ".join(p["rows"] + c["rows"]),
                     )
@@ -357,21 +422,28 @@ class Reach(Analysis):
             drop=True
         )
         self.largest = largest_counts(self.metric_table)
-        for _, r in self.metric_table.iterrows():
+        # each count its own indicator, the first LIST_CAP of them; the others counted
+        for _, r in self.metric_table.head(LIST_CAP).iterrows():
+            count, per_week = row_texts(r)
             value = (
-                r["per week"]
+                per_week
                 if r["level"]
-                else Msg("{rate} ({window})", rate=r["per week"], window=r["window"])
+                else Msg("{rate} ({window})", rate=per_week, window=r["window"])
                 if r["short"]
                 else Msg(
                     "{count} over {weeks} ({window}): {rate}",
-                    count=r["count"],
+                    count=count,
                     weeks=weeks_msg(r["weeks"]),
                     window=r["window"],
-                    rate=r["per week"],
+                    rate=per_week,
                 )
             )
             self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
+        if len(self.metric_table) > LIST_CAP:
+            self.indicator(
+                Msg("Other counts in metrics.csv"),
+                Msg(MORE, n=len(self.metric_table) - LIST_CAP),
+            )
         n_num = len(metrics)
         self.vague_share = float((metrics["value_qualifier"] != "exactly").mean()) if n_num else 0.0
 
@@ -639,27 +711,38 @@ class Reach(Analysis):
                     )
                 )
             )
-        for _, r in self.metric_table.iterrows():
-            if r["bound"] == "lower" and not r["level"]:
-                metric = counted(r["metric"], r["count"], r.get("note") or None)
-                self.findings.append(
-                    Finding(
-                        Msg(
-                            "{counted} is a lower bound: the true count is that or more, never "
-                            "exactly that.",
-                            counted=metric,
-                        )
-                        if r["short"]
-                        else Msg(
-                            "{counted} is a lower bound: the true rate is {rate} or more, never "
-                            "exactly that.",
-                            counted=metric,
-                            # the bare rate: the sentence says the bound ('at least' once)
-                            rate=Msg("{n} per week", n=_num(r["rate_low"])),
-                        ),
-                        [f"metrics.csv:{r['row']}"],
+        t = self.metric_table
+        lower = t[(t["bound"] == "lower") & ~t["level"].astype(bool)] if len(t) else t
+        for _, r in lower.head(LIST_CAP).iterrows():
+            metric = counted(r["metric"], row_texts(r)[0], r.get("note") or None)
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "{counted} is a lower bound: the true count is that or more, never "
+                        "exactly that.",
+                        counted=metric,
+                    )
+                    if r["short"]
+                    else Msg(
+                        "{counted} is a lower bound: the true rate is {rate} or more, never "
+                        "exactly that.",
+                        counted=metric,
+                        # the bare rate: the sentence says the bound ('at least' once)
+                        rate=Msg("{n} per week", n=_num(r["rate_low"])),
+                    ),
+                    [f"metrics.csv:{r['row']}"],
+                )
+            )
+        if len(lower) > LIST_CAP:  # a large record's: the first ones, and the count
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "… and {n} more count is a lower bound.",
+                        "… and {n} more counts are lower bounds.",
+                        n=len(lower) - LIST_CAP,
                     )
                 )
+            )
 
     def plot(self, ax=None):
         from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
@@ -668,7 +751,7 @@ class Reach(Analysis):
             self.metric_table[~self.metric_table["level"].astype(bool)]
             if len(self.metric_table)
             else self.metric_table
-        )
+        ).head(LIST_CAP)  # a bar each: a large record's first ones
         fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
             return self._nothing_to_plot(fig, ax, tr("No counts in metrics.csv"))

@@ -10,7 +10,8 @@ from evalkit.evaluation import Evaluation
 from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached
 from evalkit.evaluation.hashtags import group_variants
 from evalkit.evaluation.grid import judgement_as_of
-from evalkit.evaluation.reach import Reach
+from evalkit.evaluation.reach import Reach, row_texts
+from evalkit.i18n import LIST_CAP
 from evalkit.evaluation.tactics import TacticUsefulness
 
 
@@ -73,6 +74,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         for (ph, lang), tags in sorted(by_phase.items())
     ]
     rates = reach.rates
+    # a large record's first LIST_CAP counted events (their sentences made only for those)
     event_rates = [
         {
             "row": int(r["row"]),
@@ -81,14 +83,14 @@ def campaign_facts(evaluation: Evaluation) -> dict:
             "phase": r["phase"] if isinstance(r["phase"], str) else None,
             "window": r["window"],
             "weeks": float(r["weeks"]),
-            "count": r["count"],
+            "count": row_texts(r)[0],
             "bound": r["bound"],
             "rate_low": _num(r["rate_low"]),
             "rate_high": _num(r["rate_high"]),
-            "per_week": r["per week"],
+            "per_week": row_texts(r)[1],
             "window_start": str(r["start"].date()),
         }
-        for _, r in rates.iterrows()
+        for _, r in rates.head(LIST_CAP).iterrows()
     ]
     mains = [g for g in rec.goals if g.level == "main"]
     main_goal = []
