@@ -213,7 +213,8 @@ def _counted_report(tmp_path, n: int, lang: str) -> str:
         ],
         media_tools={
             "hashtags": [
-                {"text": t, "language": "ar", "trended": "no", "source": "s"} for t in tags
+                {"text": t, "language": "ar", "trended": "no", "uses": 1000, "source": "s"}
+                for t in tags
             ]
         },
     )
@@ -231,6 +232,8 @@ def test_counts_of_one_and_two_take_their_forms_in_a_real_english_report(tmp_pat
     assert not re.search(
         r"\b1 (?:activities|phases|engagements|metrics|strengths|weaknesses)\b", one
     )
+    # spelling variants are one hashtag: an effective number of one, shown whole
+    assert "effective number 1 " in one + " " and "1.00" not in one
     two = _counted_report(tmp_path / "two", 2, "en")
     assert "2 direct activities" in two and "(2 engagements" in two
     assert "1 distinct of 2 written forms" in two
@@ -249,3 +252,14 @@ def test_counts_of_one_and_two_take_their_forms_in_a_real_arabic_report(tmp_path
     # a count of one or two is said in the noun's own form, never as a digit before a plural
     for text in (one, two):
         assert not re.search(r"(?<![\d.,])[12] (?:أنشطة|تواصل|مراحل|نقاط|وسوم|صيغ)", text)
+
+
+NEEDLESS_DECIMALS = re.compile(r"(?<![\d.])\d+\.0+(?![\d.])")
+
+
+def test_numbers_are_shown_with_the_precision_that_suits_them(reader_reports):
+    """A whole number is shown whole: 'effective number 1', '5 years', never '1.00'."""
+    _, out = reader_reports
+    for record in READER_RECORDS:
+        text = visible(_page(out, record))
+        assert [m.group(0) for m in NEEDLESS_DECIMALS.finditer(text)] == [], record

@@ -9,7 +9,7 @@ from typing import Optional
 import pandas as pd
 
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
-from evalkit.i18n import N_, Msg, joined
+from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span
 from evalkit.evaluation.base import (
     INSUFFICIENT,
@@ -53,7 +53,7 @@ def _measurable(row) -> Msg:
 def _span_of_days(lo: int, hi: int) -> Msg:
     """'65 days', '60–65 days', '1.2–1.9 years': one number when the dates allow one."""
     if hi > 365:
-        low, high = f"{lo / 365.25:.1f}", f"{hi / 365.25:.1f}"
+        low, high = decimals(lo / 365.25, 1), decimals(hi / 365.25, 1)
         return (
             Msg("{n} year", "{n} years", n=low)
             if low == high

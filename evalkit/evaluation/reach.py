@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from evalkit.i18n import LIST_CAP, MORE, N_, Msg, joined, localized, tr
+from evalkit.i18n import LIST_CAP, MORE, N_, Msg, decimals, joined, localized, tr
 from evalkit.record.schema import SCOPES
 from evalkit.record.values import Quantity
 from evalkit.evaluation.base import Analysis, Criterion, Finding, criterion, fit_margins, row_ref
@@ -512,7 +512,7 @@ class Reach(Analysis):
                     )
                 )
             parts.append(
-                Msg("effective number {n}", n=f"{eff:.2f}")
+                Msg("effective number {n}", n=decimals(eff))
                 if eff
                 else Msg("effective number not computable (uses not recorded for every hashtag)")
             )

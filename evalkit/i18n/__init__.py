@@ -165,6 +165,13 @@ def _form(lang: str, n, count: int) -> int:
     return _plural_index(lang)(abs(int(number)))
 
 
+def decimals(x: float, places: int = 2) -> str:
+    """A measured number with the precision that suits it: rounded to `places`, without
+    trailing zeros, a whole number shown whole ('1', never '1.00'; '1.5'; '2.37')."""
+    text = f"{x:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def N_(message: _Word) -> _Word:
     """Marks a word for the catalogue without translating it here (gettext's no-op marker):
     vocabulary that reaches a report as a table cell or a field of a sentence. Generic, so

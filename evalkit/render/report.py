@@ -181,6 +181,8 @@ def capped(value) -> str:
     """`value` as text, cut after CELL_LIMIT characters at a '; ' or ', ' boundary, saying
     how many items were left out and where they all are."""
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))  # a whole number shown whole: '3', never '3.0'
     if len(text) <= CELL_LIMIT:
         return text
     head = text[:CELL_LIMIT]
