@@ -263,3 +263,48 @@ def test_numbers_are_shown_with_the_precision_that_suits_them(reader_reports):
     for record in READER_RECORDS:
         text = visible(_page(out, record))
         assert [m.group(0) for m in NEEDLESS_DECIMALS.finditer(text)] == [], record
+
+
+# --- one list marker; source addresses are links ------------------------------------------
+
+
+def test_a_numbered_recommendation_has_its_number_as_its_one_marker(reader_reports):
+    _, out = reader_reports
+    css = (ROOT / "evalkit" / "render" / "static" / "evalkit.css").read_text(encoding="utf-8")
+    assert re.search(r"ul\.numbered \{list-style: none", css)
+    for record in READER_RECORDS:
+        page = _page(out, record)
+        lists = re.findall(r"<ul( class=\"numbered\")?>(.*?)</ul>", page, re.S)
+        numbered = [items for css_class, items in lists if css_class]
+        assert numbered, record  # the recommendations
+        for css_class, items in lists:
+            starts = re.findall(r"<li>\s*(?:<bdi>)?\s*(\d+\.\s)?", items)
+            # an item that starts with its number sits in a list without bullets, and back
+            assert all(bool(s) == bool(css_class) for s in starts), (record, items[:200])
+
+
+def test_a_source_address_is_a_link_and_only_a_web_address_is(reader_reports):
+    from evalkit import load_campaign
+
+    _, out = reader_reports
+    campaign = load_campaign(RECORDS / "control-arms-att")
+    page = _page(out, "control-arms-att")
+    urls = [s.url for s in campaign.record.sources if s.url]
+    assert urls
+    for url in urls:
+        assert f'<a class="source" href="{html.escape(url)}"' in page, url
+
+
+def test_an_address_that_is_not_http_stays_text():
+    import pandas as pd
+
+    from evalkit.render.report import table
+
+    page = table(
+        pd.DataFrame(
+            {"url": ["javascript:alert(1)", 'https://example.org/?a=1&b="2"', "ftp://x.org/f"]}
+        )
+    )
+    assert page.count('class="source"') == 1
+    assert 'href="https://example.org/?a=1&amp;b=&#34;2&#34;"' in page
+    assert "javascript:alert(1)" in page and 'href="javascript' not in page

@@ -147,9 +147,19 @@ def paragraph(text: str, css: str = "") -> Html:
     return render_fragment("paragraph.html.j2", text=localized(text), css=css)
 
 
-def bullets(items: Iterable[str], links: Optional[Callable[[Markup], Markup]] = None) -> Html:
+def bullets(
+    items: Iterable[str],
+    links: Optional[Callable[[Markup], Markup]] = None,
+    numbered: bool = False,
+) -> Html:
+    """A list; `numbered` items start with their own number ('18. …'), which is then their
+    one marker (no bullet before it)."""
     shown = (esc(localized(i)) for i in items)
-    return render_fragment("bullets.html.j2", items=[links(i) if links else i for i in shown])
+    return render_fragment(
+        "bullets.html.j2",
+        items=[links(i) if links else i for i in shown],
+        numbered=numbered,
+    )
 
 
 def _listing(items: Iterable[str], separator: str = ", ") -> str:
@@ -215,8 +225,15 @@ def _cell(column: str, value, links: Links = None) -> dict:
         return {"colour": VERDICT_COLOURS[value], "text": tr(value)}
     if column == "result" and value in REPLICATION_COLOURS:
         return {"colour": REPLICATION_COLOURS[value], "text": tr(value)}
+    if column == "url" and isinstance(value, str) and _WEB_ADDRESS.fullmatch(value.strip()):
+        # a source's address is a link; only http(s): a record's 'javascript:' stays text
+        return {"colour": None, "text": _URL_LINK.format(value.strip(), value.strip())}
     text = esc(capped(localized(value)))
     return {"colour": None, "text": links(text) if links else text}
+
+
+_WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
+_URL_LINK = Markup('<a class="source" href="{}" rel="noopener noreferrer">{}</a>')
 
 
 def table(
@@ -867,10 +884,13 @@ class CampaignReport:
             (
                 paragraph(tr("Set aside as not fitting this campaign:"))
                 + bullets(
-                    tr("{recommendation} — {reason}").format(
-                        recommendation=f"{n}. {localized(text)}", reason=localized(why)
-                    )
-                    for n, text, why in aside
+                    [
+                        tr("{recommendation} — {reason}").format(
+                            recommendation=f"{n}. {localized(text)}", reason=localized(why)
+                        )
+                        for n, text, why in aside
+                    ],
+                    numbered=True,
                 )
             )
             if aside
@@ -886,10 +906,13 @@ class CampaignReport:
             ) + aside_html
         return (
             bullets(
-                tr("{recommendation} (because of {rules})").format(
-                    recommendation=f"{n}. {localized(text)}", rules=_listing(why)
-                )
-                for n, text, why in recs
+                [
+                    tr("{recommendation} (because of {rules})").format(
+                        recommendation=f"{n}. {localized(text)}", rules=_listing(why)
+                    )
+                    for n, text, why in recs
+                ],
+                numbered=True,
             )
             + aside_html
         )
