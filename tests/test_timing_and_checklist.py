@@ -233,6 +233,8 @@ def test_reactive_launch_fires_weak_strategy_and_designed_does_not(tmp_path):
                     "kind": "offensive",
                     "description": "o",
                     "date": "2020-03-01",
+                    # weakness 11 is a reaction to an event that was clearly coming
+                    "foreseeable_from": "2020-02",
                     "source": "s",
                 }
             ],

@@ -215,3 +215,59 @@ def test_a_complete_smart_audit_is_shown_as_done(tmp_path):
     )
     gaps = _q3_indicators(tmp_path, _goal("achieved", indicator="a resolution"))
     assert gaps["SMART audit: main"].startswith("missing: target, deadline")
+
+
+# --- item 5: W11 is a reaction to an event that was clearly coming, not to a sudden one --------
+MEASURABLE = dict(indicator="a resolution", target="adopted", deadline="2020-12")
+
+
+def _launch_at(tmp_path, *events, goal=None):
+    c = small_record(
+        tmp_path,
+        phases=[
+            {"id": "p1", "name": "one", "start": "2020-03-10", "end": "2020-04", "source": "s"}
+        ],
+        goals=[goal or _goal("achieved", **MEASURABLE)],
+        hot_events=[{"description": "e", "source": "s", **e} for e in events],
+    )
+    ev = Evaluation(c)
+    w11 = next(r for r in ev.checklist if r.rule.id == "W11")
+    return ev, w11.status, [str(e) for e in w11.evidence]
+
+
+SUDDEN = {"id": "abduction", "kind": "other", "date": "2020-03-01"}
+
+
+def test_a_launch_reacting_to_a_sudden_event_is_not_weakness_11(tmp_path):
+    ev, status, evidence = _launch_at(tmp_path, SUDDEN)
+    assert status == "does not fire"
+    assert any(
+        e.startswith("not counted: a reaction to an event the record does not show")
+        for e in evidence
+    )
+
+
+def test_weakness_11_fires_on_an_unmeasurable_goal_and_says_the_sudden_launch_was_not_counted(
+    tmp_path,
+):
+    goal = _goal("achieved")  # no indicator, target or deadline
+    ev, status, evidence = _launch_at(tmp_path, SUDDEN, goal=goal)
+    assert status == "fires"
+    assert evidence[0].startswith("main goal not measurable")
+    assert evidence[1].startswith("not counted:")
+    # recommendation 11 (time activities to periodic events) answers the lack of foresight,
+    # not the unmeasurable goal: set aside, saying why; 2 and 16 still answer W11
+    assert [n for n, _, _ in ev.recommendations()] == [2, 16]
+    why = {n: str(w) for n, _, w in ev.set_aside()}[11]
+    assert why.startswith("its launch answered an event that the record does not show could be")
+
+
+def test_weakness_11_fires_on_a_reaction_to_a_foreseeable_or_recurring_event(tmp_path):
+    foreseen = {**SUDDEN, "kind": "offensive", "foreseeable_from": "2020-02"}
+    ev, status, evidence = _launch_at(tmp_path, foreseen)
+    assert status == "fires" and evidence[0].startswith("reacted to an event that was foreseeable")
+    assert 11 in [n for n, _, _ in ev.recommendations()]
+    again = {"id": "first", "kind": "offensive", "date": "2019-06"}
+    ev, status, evidence = _launch_at(tmp_path, {**SUDDEN, "kind": "offensive"}, again)
+    assert status == "fires"
+    assert evidence[0].startswith("reacted to an event of a kind that had happened before")

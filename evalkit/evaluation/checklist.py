@@ -90,14 +90,27 @@ def _reactive(ctx):
 
 
 def _weak_strategy(ctx):
-    fires, ev = _reactive(ctx)
+    # the paper's weakness 11 («ضعف الاستراتيجية والاستشراف»): goals neither clear nor
+    # measurable; campaigns that came «من منطلق رد الفعل على حدث كان من الواضح أنه قادم لا
+    # محالة» (fn 81: no one prepared, all started from zero after the disaster); stops and
+    # restarts. A reaction to a sudden event no one could foresee is not its sign.
+    timed, _ = _reactive(ctx)
+    foreseen, sudden = context.reactions(ctx.timing, ctx.campaign.record)
     q3 = ctx.questions[3].criterion("main_goal_measurable")
     pauses = [g for g in phase_gaps(ctx.campaign.record) if g.is_pause]
     parts = []
     if q3.met is False:
         parts.append(Msg("main goal not measurable: {why}", why=q3.because))
-    if fires:
-        parts += ev
+    for t in foreseen:
+        parts.append(
+            Msg("reacted to an event that was foreseeable: {timing}", timing=t.sentence())
+            if context.foreseeable_before(t.event, ctx.campaign.record) == "foreseeable"
+            else Msg(
+                "reacted to an event of a kind that had happened before in the record, so "
+                "could be seen coming: {timing}",
+                timing=t.sentence(),
+            )
+        )
     if pauses:
         parts.append(
             Msg(
@@ -107,16 +120,28 @@ def _weak_strategy(ctx):
                 pauses=joined("; ", [g.text() for g in pauses]),
             )
         )
-    if q3.met is None and fires is None and not pauses:
+    # said, not counted: the launch reacted, but to nothing the record shows was coming
+    not_counted = [
+        Msg(
+            "not counted: a reaction to an event the record does not show was foreseeable "
+            "(no foreseeable_from, no earlier event of its kind): {timing}",
+            timing=t.sentence(),
+        )
+        for t in sudden
+    ]
+    if q3.met is None and timed is None and not pauses:
         return None, [Msg("neither goals' measurability nor launch timing can be judged")]
     if parts:
-        return True, parts
+        return True, parts + not_counted
     # none of the signs seen: say which were checked and which could not be
     return False, [
         N_("main goal measurable")
         if q3.met
         else Msg("main goal's measurability: {why}", why=q3.because),
-        N_("launch not reactive") if fires is False else Msg("launch timing undetermined"),
+        *(
+            not_counted
+            or [N_("launch not reactive") if timed is False else Msg("launch timing undetermined")]
+        ),
         Msg(
             "no pause over {n} day between phases",
             "no pause over {n} days between phases",
@@ -694,7 +719,8 @@ RULES: list[Rule] = [
         "W11",
         "weakness",
         "strategy",
-        "Weak strategy: goals not measurable, reactive launches, stops and restarts",
+        "Weak strategy and foresight: goals not measurable, launches reacting to a "
+        "foreseeable event, stops and restarts",
         (2, 11, 16),
         judge=_weak_strategy,
     ),

@@ -148,3 +148,27 @@ def is_coalition(record) -> bool:
 def timed_to_scheduled_events(timing) -> list:
     """The phases whose start was timed to a scheduled event foreseen beforehand."""
     return [t for t in timing if t.planned]
+
+
+def foreseeable_before(event, record) -> Optional[str]:
+    """Why `event` could be seen coming before it happened, by the record: its
+    `foreseeable_from` before its date ("foreseeable"), or an earlier event of its kind in
+    the record ("recurrence": the paper's fn 81, «بعد الحملة العسكرية على حلب كان من الواضح
+    أن الأمر سيتكرر في الغوطة وحمص»). None: the record does not show it was foreseeable —
+    a sudden event (an abduction) that no one could schedule for."""
+    if event.foreseeable_from is not None and event.foreseeable_from.start < event.date.start:
+        return "foreseeable"
+    if event.kind != "other" and any(
+        e.kind == event.kind and e.date.end < event.date.start for e in record.hot_events
+    ):
+        return "recurrence"
+    return None
+
+
+def reactions(timing, record) -> tuple[list, list]:
+    """The reactive launches and relaunches, split into those that reacted to an event the
+    record shows was foreseeable (weakness 11's sign: «رد الفعل على حدث كان من الواضح أنه
+    قادم لا محالة») and those that reacted to a sudden one (not its sign)."""
+    reactive = [t for t in timing if t.reactive]
+    foreseen = [t for t in reactive if foreseeable_before(t.event, record)]
+    return foreseen, [t for t in reactive if t not in foreseen]

@@ -100,6 +100,16 @@ def set_aside(number: int, ctx):
             "its phases were already timed to scheduled events ({phases})",
             phases=", ".join(t.phase.id for t in context.timed_to_scheduled_events(ctx.timing)),
         )
+    if number == 11:
+        foreseen, sudden = context.reactions(ctx.timing, rec)
+        if sudden and not foreseen:
+            # weakness 11's sign is a reaction to an event that was clearly coming; this one
+            # answered an event the record does not show anyone could prepare for
+            return Msg(
+                "its launch answered an event that the record does not show could be foreseen "
+                "({phases}); weakness 11 is a reaction to an event that was clearly coming",
+                phases=", ".join(t.phase.id for t in sudden),
+            )
     if number in (12, 15) and at_home and not context.affected_abroad(rec):
         return Msg(
             "the people it concerns, and its decision makers, are at its home: "
