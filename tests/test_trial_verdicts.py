@@ -30,7 +30,7 @@ def test_only_contacts_every_view_names_the_contact_rung(tmp_path):
     )
     q = _q4(c)
     indicator, bars, because, _ = _views(q, UNSC)
-    assert indicator.startswith("public statement (1 engagements")
+    assert indicator.startswith("public statement (1 engagement")
     assert bars == [("", 3, "public statement")]
     assert because["public_statement_or_policy"] == f"highest rung: public statement ({UNSC})"
     assert q.criterion("policy_action").met is False
@@ -74,7 +74,7 @@ def test_contacts_and_own_acts_both_shown_in_every_view(tmp_path):
     q = _q4(c)
     indicator, bars, because, _ = _views(q, UNSC)
     both = "policy action by their own act; by the campaign's contacts: public statement"
-    assert indicator.startswith(both + " (1 engagements; first 2020-02-01)")
+    assert indicator.startswith(both + " (1 engagement; first 2020-02-01)")
     assert bars == [
         ("by the campaign's contacts", 3, "public statement"),
         ("by their own acts", 4, "policy action"),
