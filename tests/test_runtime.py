@@ -522,6 +522,26 @@ def test_the_kernel_is_launched_before_pandas_and_papermill_are_loaded(tmp_path)
     )
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_an_invalid_record_checked_while_its_kernel_boots_leaves_no_kernel_and_no_file(
+    tmp_path,
+):
+    import shutil
+
+    record = tmp_path / "caesar"
+    shutil.copytree(CASE_STUDIES / "caesar", record)
+    yaml = record / "campaign.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("level: ", "level: x", 1))
+    out = tmp_path / "out"
+    out.mkdir()
+    before = _children(os.getpid())
+    outcome = evaluate(record, out)
+    assert outcome.status == "invalid" and outcome.record_id is None
+    assert any(p.field.endswith(".level") for p in outcome.problems), outcome.describe()
+    assert sorted(p.name for p in out.iterdir()) == []
+    assert not {pid for pid in _children(os.getpid()) - before if _alive(pid)}
+
+
 # --- item 11: every list in a report is capped with a count ------------------------------
 
 

@@ -160,6 +160,27 @@ def _not_begun(campaign, as_of: str) -> list:
     return []
 
 
+def _checked(record_path: Path, as_of: str) -> tuple:
+    """(campaign, []) for a record fit to evaluate, else (None, its problems)."""
+    from evalkit.record.load import check_record
+
+    campaign, problems = check_record(record_path)
+    if not problems and as_of:
+        problems = _not_begun(campaign, as_of)
+    return (None, problems) if problems else (campaign, [])
+
+
+class _Invalid(Exception):
+    """The record, checked while its kernel booted, is not fit to evaluate."""
+
+    def __init__(self, problems: list):
+        self.problems = problems
+
+
+# the record format's ids (evalkit.record.schema.Slug): a name fit for the staging folder
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+
+
 def evaluate(
     record_path: str | Path,
     out_root: str | Path = "reports",
@@ -170,42 +191,46 @@ def evaluate(
 ) -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
     With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ThreadPoolExecutor
 
-    from evalkit.record.load import check_record
     from evalkit.render.pdf import html_to_pdf
     from evalkit.run.batch import _record_id
 
     record_path = Path(record_path)
     outcome = Outcome(str(record_path))
-    # Every problem is found without building the campaign's tables (nor loading pandas):
-    # the kernel is launched next, and they are built while it boots. Judged as of a date,
-    # whether the campaign had begun by then is read from them first, before any kernel.
-    _, problems = check_record(record_path, build=False)
-    campaign = None
-    if not problems and as_of:
-        campaign, problems = check_record(record_path)
-        problems = problems or _not_begun(campaign, as_of)
-    if problems:
-        outcome.status, outcome.problems = "invalid", problems
-        return outcome
-    record_id = campaign.id if campaign is not None else _record_id(record_path)
-    assert isinstance(record_id, str)  # a valid record has an id
-    outcome.record_id = record_id
     out_root = Path(out_root).resolve()
-    # The campaign is built, results.json computed, the HTML converter loaded and the
-    # record's copy and page staged in a thread while the kernel boots and runs the notebook
-    # (papermill mostly waits on the kernel's socket, so they overlap on a second core). The
-    # thread starts once the kernel process runs: started earlier, it would hold the GIL
-    # against the launch and delay the kernel, the longest part of a run.
+    # The kernel is launched first, named by the id the record declares, and the record is
+    # checked and its campaign built (pandas loaded) in a thread while the kernel boots: a
+    # kernel takes a second or more. An invalid record's kernel is then killed and its
+    # staging folder removed. A record without an id fit for a folder name, or an OUT that
+    # does not exist yet, is checked first: nothing is written for an invalid record.
+    checked: list[Future] = []  # (campaign, problems), once known
+    record_id = _record_id(record_path)
+    if not (isinstance(record_id, str) and _SLUG.fullmatch(record_id) and out_root.is_dir()):
+        campaign, problems = _checked(record_path, as_of)
+        if problems:
+            outcome.status, outcome.problems = "invalid", problems
+            return outcome
+        record_id = campaign.id
+        checked.append(Future())
+        checked[0].set_result((campaign, []))
+    # results.json is computed, the HTML converter loaded and the record's copy and page
+    # staged in the same thread while the kernel runs the notebook (papermill mostly waits
+    # on the kernel's socket, so they overlap on a second core). The thread starts once the
+    # kernel process runs: started earlier, it would hold the GIL against the launch and
+    # delay the kernel, the longest part of a run.
     pool = ThreadPoolExecutor(max_workers=1)
-    futures: list = []  # the campaign's first: the thread runs them in order
+    futures: list = []  # the thread runs them in order
 
     def built():
-        return futures[0].result()
+        campaign, problems = checked[0].result()
+        if problems:
+            raise _Invalid(problems)
+        return campaign
 
     def background():
-        futures.append(pool.submit(_campaign, record_path, campaign))
+        if not checked:
+            checked.append(pool.submit(_checked, record_path, as_of))
         futures.append(pool.submit(lambda: _results_file(built(), as_of, report / "results.json")))
         futures.append(pool.submit(_load_converter))
         futures.append(pool.submit(lambda: _stage_record(built(), report, lang)))
@@ -229,6 +254,7 @@ def evaluate(
             staging.path,
             on_launch=lambda: futures or background(),
         )
+        outcome.record_id = record_id
         from evalkit.render.page import notebook_to_html
 
         title = tr("Evaluation: {name}", lang).format(name=built().name)
@@ -239,7 +265,10 @@ def evaluate(
         for future in futures:
             future.result()
         outcome.out_dir = str(staging.swap_in())
+    except _Invalid as invalid:
+        outcome.status, outcome.problems = "invalid", invalid.problems
     except Exception as exc:  # one failing campaign never stops a batch
+        outcome.record_id = record_id
         outcome.status = "failed"
         outcome.error = _describe_execution_error(exc, staging.path if staging else None)
     finally:
@@ -247,19 +276,6 @@ def evaluate(
         if staging is not None:
             staging.close()
     return outcome
-
-
-def _campaign(record_path: Path, campaign):
-    """The campaign with its tables (checked already, without them)."""
-    from evalkit.record.load import check_record
-
-    if campaign is None:
-        campaign, problems = check_record(record_path)
-        if problems:  # the record was edited since it was checked
-            raise RuntimeError(
-                "the record changed while it was evaluated: " + "; ".join(str(p) for p in problems)
-            )
-    return campaign
 
 
 def _results_file(campaign, as_of: str, path: Path) -> None:
