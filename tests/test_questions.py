@@ -222,7 +222,7 @@ def test_goal_attainment_depends_on_the_as_of_date(tmp_path):
     assert old.verdict.level != new.verdict.level
     # no `attained` date: the judgement bounds the time (issue 19 item 6)
     assert new.table.loc[0, "launch to attainment"] == (
-        "at most 7.0 years (attained by the judgement of 2020-12; when it was attained is not "
+        "at most 7 years (attained by the judgement of 2020-12; when it was attained is not "
         "recorded)"
     )
 
