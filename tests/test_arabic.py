@@ -308,10 +308,15 @@ def test_the_arabic_comparative_names_campaigns_in_arabic_and_lays_its_heat_map_
         assert name in page
     m = re.search(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)"', page)
     svg = base64.b64decode(m.group(1)).decode("utf-8")
-    assert "\u200f1." in svg  # each question's label starts right to left: its number first
+    # each question's label is a right-to-left isolate (RLI): its number first, at the right
+    assert "\u20671." in svg
     # the first campaign (the earliest) in the right-hand column, as in the table below
     xs = {
-        n: float(re.search(rf'<text[^>]*x="([\d.]+)"[^>]*>{re.escape(n.split()[0])}', svg).group(1))
+        n: float(
+            re.search(rf'<text[^>]*x="([\d.]+)"[^>]*>\u2067?{re.escape(n.split()[0])}', svg).group(
+                1
+            )
+        )
         for n in names[:1] + names[-1:]
     }
     first, last = names[0], names[-1]

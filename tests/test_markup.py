@@ -32,7 +32,26 @@ def test_css_strings_cannot_end_the_string_or_the_style_element():
 def test_text_that_holds_no_markup_isolates_latin_runs_with_unicode_isolates():
     assert plain_isolated("تقارير evalkit", "rtl") == "تقارير \u2066evalkit\u2069"
     assert "<" not in plain_isolated("تقييم: Save Ghouta", "rtl")
-    assert "<b>" not in esc("<b>", "rtl") and esc("<b>", "rtl").startswith("&lt;")
+    assert "<b>" not in esc("<b>", "rtl") and "&lt;b&gt;" in esc("<b>", "rtl")
+
+
+def test_record_text_in_an_arabic_page_is_one_isolate_whatever_it_starts_or_ends_with():
+    # a Latin text on its own is isolated whole, its number first and its full stop last
+    said = esc("276 girls abducted in April 2014.", "rtl")
+    assert said == '<bdi dir="ltr" class="item">276 girls abducted in April 2014.</bdi>'
+    # an id or a date never breaks at its hyphen; a field keeps the direction of its first
+    # letter, the Arabic inside an English field isolated as an English page isolates it
+    assert esc("national-assembly", "rtl") == '<bdi dir="ltr" class="word">national-assembly</bdi>'
+    field = esc("عند \u2068Protests (نافورة الوحدة) in Abuja.\u2069", "rtl")
+    assert field == (
+        'عند <bdi dir="ltr">Protests (<bdi dir="rtl" lang="ar">نافورة الوحدة</bdi>) in Abuja.</bdi>'
+    )
+    # a list of fields joined by Arabic commas is right to left
+    assert esc("x \u2068\u2068W7\u2069، \u2068W11\u2069\u2069", "rtl").startswith(
+        'x <bdi dir="rtl">'
+    )
+    # an English page is as it was: no isolate around Latin text
+    assert esc("276 girls abducted in April 2014.", "ltr") == "276 girls abducted in April 2014."
 
 
 def _literals_building_html(path: Path):

@@ -10,6 +10,7 @@ written. results.json is always English: it is data, not a report."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from pathlib import Path
@@ -235,18 +236,23 @@ N_("early {date}"), N_("mid {date}"), N_("late {date}")
 # its direction; evalkit.render.markup turns the pair into a <bdi> element on a page
 FSI, PDI = "\u2068", "\u2069"
 # what a field must hold to need isolating: Latin letters, or numbers joined by separators
-# (2020-12, 62–131, 2014..2019), which would otherwise read back to front
-_LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*(?:[-–/:]|\.\.)\d")
+# (2020-12, 62–131, 3 – 5, 2014..2019), which would otherwise read back to front
+LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d")
 _ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
 
 
 def isolated(value, lang: str | None = None):
     """A sentence's field as a right-to-left sentence holds it: isolated (FSI … PDI) when
-    it holds Latin text or a date (outside the isolates it may hold already); as it is in
-    a left-to-right language (where the pages isolate runs of Arabic script themselves)."""
-    if direction(lang) != "rtl" or not isinstance(value, str):
+    it holds Latin text or a date (outside the isolates it may hold already), a date
+    object too; as it is in a left-to-right language (where the pages isolate
+    runs of Arabic script themselves)."""
+    if direction(lang) != "rtl":
         return value
-    if not _LTR_TEXT.search(_ISOLATED_PART.sub("", value)):
+    if isinstance(value, datetime.date):  # its digits would read back to front unisolated
+        value = str(value)  # as English shows it
+    if not isinstance(value, str):
+        return value
+    if not LTR_TEXT.search(_ISOLATED_PART.sub("", value)):
         return value
     return FSI + value + PDI
 
@@ -261,8 +267,11 @@ def localized(value, lang: str | None = None):
     by the catalogue, a vague date with its qualifier translated ("late 2015-07"), a
     sentence read back from results.json by its template there (`remember`), anything else
     (record text, numbers) as it is."""
-    if isinstance(value, str) and not isinstance(value, Msg) and value in _remembered:
-        value = revive(value, _remembered)
+    if isinstance(value, str) and not isinstance(value, Msg):
+        if value in _remembered:
+            value = revive(value, _remembered)
+        elif value and value + "." in _remembered:  # a stored sentence shown without its stop
+            return without_stop(localized(value + ".", lang))
     if isinstance(value, Msg):
         return value.translated(lang)
     if isinstance(value, (list, tuple)):

@@ -13,11 +13,11 @@ from evalkit.style.colours import VERDICT_COLOURS
 from evalkit.results.model import CampaignResults
 
 
-RLM = "\u200f"  # starts a label right to left in the chart's (left-to-right) SVG text
-
-
 def _wrapped(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    """Lines of at most `width` characters (never cut inside a hyphenated name or date); in a
+    right-to-left report each line is laid out right to left where the figure is drawn
+    (evalkit.render.report.figure)."""
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
 def verdict_heatmap(results: list[CampaignResults]):
@@ -67,14 +67,7 @@ def verdict_heatmap(results: list[CampaignResults]):
         )
     # wrapped labels: long campaign names do not run into each other
     ax.set_xticklabels([_wrapped(n, 16) for n in names], fontsize=8, rotation=0)
-    ax.set_yticklabels(
-        [
-            RLM * rtl + _wrapped(localized(q), 34).replace("\n", "\n" + RLM * rtl)
-            for q in scores.index
-        ],
-        fontsize=8,
-        rotation=0,
-    )
+    ax.set_yticklabels([_wrapped(localized(q), 34) for q in scores.index], fontsize=8, rotation=0)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.xaxis.tick_top()

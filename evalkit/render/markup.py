@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -20,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
-from evalkit.i18n import direction
+from evalkit.i18n import LTR_TEXT, direction
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLESHEET = Path(__file__).resolve().parent / "static" / "evalkit.css"
@@ -114,7 +115,7 @@ _LTR_RUN = re.compile(
 
 _LTR_ISOLATE = Markup('<bdi dir="ltr">{}</bdi>')
 _RTL_ISOLATE = Markup('<bdi dir="rtl" lang="ar">{}</bdi>')
-_AUTO_ISOLATE = Markup("<bdi>{}</bdi>")
+_ISOLATE = Markup('<bdi dir="{}">{}</bdi>')
 
 # sentence punctuation after a Latin run belongs to the Arabic sentence around it (its full
 # stop, its comma), and so does a bracket or quote the run does not open or close itself
@@ -173,12 +174,12 @@ def _ltr_runs(raw: str):
         yield start, text
 
 
-def _runs(raw: str, rtl: bool):
-    """(text, isolated?) pieces of `raw`: the runs of the other direction, and between."""
+def _runs(raw: str, rtl: bool, arabic: bool = True):
+    """(text, isolated?) pieces of `raw`: the runs of the other direction, and between.
+    `arabic`: the text `raw` is part of holds an Arabic sentence, whose punctuation the
+    punctuation at a run's edges is (a text that is all English keeps its full stop)."""
     found = _ltr_runs(raw) if rtl else ((m.start(), m.group(0)) for m in _ARABIC_RUN.finditer(raw))
-    # the punctuation at a run's edges is the Arabic sentence's only when there is one:
-    # a cell that is all English (record text) keeps its full stop
-    arabic = rtl and bool(_ARABIC.search(raw))
+    arabic = rtl and arabic
     pos = 0
     for start, text in found:
         head, run, tail = _trimmed(text) if arabic else ("", text, "")
@@ -213,23 +214,71 @@ def _isolated_pieces(raw: str):
     return stack[0]
 
 
-def _esc_pieces(pieces, rtl: bool) -> Markup:
-    out = []
+def _first_strong(pieces) -> str:
+    """The direction of an isolate's text (Unicode's first-strong rule): that of its first
+    letter outside the isolates it holds; without one, right to left when it holds Arabic
+    punctuation (a list of fields joined by «، »), else left to right (a date)."""
     for piece in pieces:
-        if isinstance(piece, list):  # a field: isolated as a whole, its own direction
+        if isinstance(piece, str):
+            for c in piece:
+                kind = unicodedata.bidirectional(c)
+                if kind == "L":
+                    return "ltr"
+                if kind in ("R", "AL"):
+                    return "rtl"
+    own = "".join(p for p in pieces if isinstance(p, str))
+    return "rtl" if _ARABIC.search(own) else "ltr"
+
+
+def _esc_pieces(pieces, rtl: bool, arabic: bool) -> Markup:
+    parts: list[tuple[str, str]] = []  # (what, text): "text", "ltr"/"rtl" isolates, "html"
+    for piece in pieces:
+        if isinstance(piece, list):  # a field: isolated as a whole, in its own direction
             text = "".join(_flat(piece))
-            if rtl and not _ARABIC.search(text):
-                out.append(_LTR_ISOLATE.format(text))
-            else:
-                out.append(_AUTO_ISOLATE.format(_esc_pieces(piece, rtl)))
+            if not _ARABIC.search(text):
+                parts.append(("ltr" if rtl else "text", text))
+            else:  # laid out as a page of its direction lays out its text
+                own = _first_strong(piece)
+                parts.append(("html", _ISOLATE.format(own, _esc_pieces(piece, own == "rtl", True))))
         else:
-            isolate = _LTR_ISOLATE if rtl else _RTL_ISOLATE
-            out.extend(
-                isolate.format(text) if inside else escape(text)
-                for text, inside in _runs(piece, rtl)
+            parts.extend(
+                ("ltr" if rtl else "rtl", text) if inside else ("text", text)
+                for text, inside in _runs(piece, rtl, arabic)
                 if text
             )
+    out = []
+    for i, (what, text) in enumerate(parts):
+        if what == "ltr":
+            before = parts[i - 1] if i else ("text", "")
+            after = parts[i + 1] if i + 1 < len(parts) else ("text", "")
+            out.append(
+                _ltr_isolate(
+                    text,
+                    before[0] == "text" and not before[1][-1:].strip(),
+                    after[0] == "text" and not after[1][:1].strip(),
+                )
+            )
+        elif what == "rtl":
+            out.append(_RTL_ISOLATE.format(text))
+        else:
+            out.append(Markup(text) if what == "html" else escape(text))
     return Markup("").join(out)
+
+
+# how a left-to-right isolate breaks across lines in a right-to-left page (evalkit.css):
+# a word (an id, a date, a code) never; a phrase that stands between spaces (a list's item,
+# a cell's whole text) inside a box of its own, so that its lines never interleave with the
+# Arabic around it or the next item; a phrase the sentence quotes or brackets, with the
+# sentence (a box would let the line break between it and its bracket)
+_WORD, _ITEM = 40, Markup('<bdi dir="ltr" class="{}">{}</bdi>')
+
+
+def _ltr_isolate(text: str, space_before: bool, space_after: bool) -> Markup:
+    if len(text) <= _WORD and not any(c.isspace() for c in text):
+        return _ITEM.format("word", text)
+    if space_before and space_after:
+        return _ITEM.format("item", text)
+    return _LTR_ISOLATE.format(text)
 
 
 def _flat(pieces):
@@ -251,7 +300,13 @@ def esc(value, page_direction: Optional[str] = None) -> Markup:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return Markup("")
     rtl = (page_direction or direction()) == "rtl"
-    return _esc_pieces(_isolated_pieces(str(value)), rtl)
+    pieces = _isolated_pieces(str(value))
+    text = "".join(_flat(pieces))
+    if rtl and not _ARABIC.search(text) and LTR_TEXT.search(text):
+        # Latin text on its own (record text, a code, a date): one isolate, whatever it
+        # starts or ends with ("276 girls …", "'quoted'.")
+        return _ltr_isolate(text, True, True)
+    return _esc_pieces(pieces, rtl, bool(_ARABIC.search(text)))
 
 
 def attr(value) -> Markup:
@@ -272,6 +327,51 @@ def plain_isolated(value, page_direction: Optional[str] = None) -> str:
     if _ISOLATE_MARKS.search(text):
         return text
     return "".join(f"{first}{text}{last}" if inside else text for text, inside in _runs(text, rtl))
+
+
+_LRI, _RLI, _FSI, _PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+
+
+def drawn(text: str, page_direction: Optional[str] = None) -> str:
+    """A chart's text (matplotlib writes it into the SVG as text, one line per <text>, which
+    the browser lays out left to right). In a right-to-left report each line that holds
+    Arabic becomes a right-to-left isolate (RLI … PDI) whose Latin runs are isolated; an
+    isolate a line break cuts (a wrapped phase name) is closed at the line's end and
+    reopened on the next line. Anything else as it is (isolate marks are invisible)."""
+    if (page_direction or direction()) != "rtl" or not _ARABIC.search(text):
+        return text
+    lines, carried = [], ""  # the isolates a line break cut, reopened on the next line
+    for line in text.split("\n"):
+        if line.startswith(_RLI) and line.endswith(_PDI) and not carried:
+            lines.append(line)  # drawn already
+            continue
+        line, top = carried + line, ""
+        depth: list[str] = []  # the isolates open at this point of the line
+        out: list[str] = []
+        arabic = bool(_ARABIC.search(line))
+        for c in line:
+            if c in (_LRI, _RLI, _FSI):
+                if not depth:
+                    out.append(_isolate_runs(top, arabic))
+                    top = ""
+                depth.append(c)
+                out.append(c)
+            elif c == _PDI and depth:
+                depth.pop()
+                out.append(c)
+            elif depth:
+                out.append(c)
+            else:
+                top += c
+        out.append(_isolate_runs(top, arabic))
+        carried = "".join(depth)
+        lines.append(_RLI + "".join(out) + _PDI * len(depth) + _PDI)
+    return "\n".join(lines)
+
+
+def _isolate_runs(text: str, arabic: bool) -> str:
+    """The Latin runs of a piece of a right-to-left line isolated with LRI … PDI."""
+    return "".join(f"{_LRI}{t}{_PDI}" if inside else t for t, inside in _runs(text, True, arabic))
 
 
 def css_string(value) -> Markup:

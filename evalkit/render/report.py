@@ -21,8 +21,21 @@ from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of, published_after
 from evalkit.record.load import load_campaign
-from evalkit.i18n import N_, Msg, joined, localized, remember, set_language, tr, without_stop
-from evalkit.render.markup import Html, Markup, attr, concat, esc, render_fragment
+from evalkit.i18n import (
+    FSI,
+    N_,
+    PDI,
+    Msg,
+    direction,
+    isolated,
+    joined,
+    localized,
+    remember,
+    set_language,
+    tr,
+    without_stop,
+)
+from evalkit.render.markup import Html, Markup, attr, concat, drawn, esc, render_fragment
 from evalkit.render.page import EvidenceLinks
 
 __all__ = [
@@ -154,18 +167,29 @@ def bullets(
 ) -> Html:
     """A list; `numbered` items start with their own number ('18. …'), which is then their
     one marker (no bullet before it)."""
-    shown = (esc(localized(i)) for i in items)
+    escaped = (esc(localized(i)) for i in items)
     return render_fragment(
         "bullets.html.j2",
-        items=[links(i) if links else i for i in shown],
+        items=[links(i) if links else i for i in escaped],
         numbered=numbered,
     )
 
 
+def shown(value):
+    """A value as a report shows it: in the report's language (`localized`), and, when the
+    catalogue has no words for it — the record's own text, an id, a date — isolated as a
+    whole in a right-to-left report, so that an English sentence keeps its order and its
+    full stop whatever surrounds it."""
+    out = localized(value)
+    if isinstance(value, Msg) or not (out is value or out == value):
+        return out
+    return isolated(out)
+
+
 def _listing(items: Iterable[str], separator: str = ", ") -> str:
-    """Items as a list in the report's language: «،» and «؛» in Arabic; an item that is a
-    sentence loses its full stop there (never '.;')."""
-    return tr(separator).join(without_stop(i) for i in items)
+    """Items as a list in the report's language: «،» and «؛» in Arabic, each item isolated
+    (`shown`); an item that is a sentence loses its full stop there (never '.;')."""
+    return tr(separator).join(isolated(without_stop(i)) for i in items)
 
 
 def _label(label: str, note: str = "", plain: bool = False) -> Html:
@@ -195,6 +219,9 @@ def capped(value) -> str:
         text = str(int(value))  # a whole number shown whole: '3', never '3.0'
     if len(text) <= CELL_LIMIT:
         return text
+    whole = text.startswith(FSI) and text.endswith(PDI) and text.count(FSI) == 1
+    if whole:  # one isolated piece of record text: cut inside it, the count after it
+        text = text[1:-1]
     head = text[:CELL_LIMIT]
     # items are joined the language's way (evalkit.i18n: «؛ » and «، » in Arabic)
     sep = next((s for s in ("; ", "؛ ", ", ", "، ") if s in head), ", ")
@@ -208,7 +235,7 @@ def capped(value) -> str:
     if counted:
         more += int(counted.group(1).replace(",", "")) - 1
     return (
-        kept
+        (FSI + kept + PDI if whole else kept)
         + " "
         + tr(
             "… and {more} more not shown (results.json lists them; the record has every row)"
@@ -227,8 +254,9 @@ def _cell(column: str, value, links: Links = None) -> dict:
         return {"colour": REPLICATION_COLOURS[value], "text": tr(value)}
     if column == "url" and isinstance(value, str) and _WEB_ADDRESS.fullmatch(value.strip()):
         # a source's address is a link; only http(s): a record's 'javascript:' stays text
-        return {"colour": None, "text": _URL_LINK.format(value.strip(), value.strip())}
-    text = esc(capped(localized(value)))
+        url = value.strip()
+        return {"colour": None, "text": _URL_LINK.format(url, esc(url))}
+    text = esc(capped(shown(value)))
     return {"colour": None, "text": links(text) if links else text}
 
 
@@ -275,12 +303,43 @@ def figure(fig, alt: str) -> Html:
 
     plt = pyplot()
 
+    if direction() == "rtl":
+        _chart_text_in_direction(fig)
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "evalkit"}):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return render_fragment("figure.html.j2", alt=alt, data=data)
+
+
+def _chart_text_in_direction(fig) -> None:
+    """Every text of a chart as `drawn` lays it out for the report's direction: titles,
+    labels, keys, legends, notes, and the tick labels as their formatter writes them."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import Formatter
+
+    class Drawn(Formatter):
+        def __init__(self, inner):
+            self.inner = inner
+
+        def __call__(self, x, pos=None):
+            return drawn(self.inner(x, pos))
+
+        def format_ticks(self, values):
+            return [drawn(t) for t in self.inner.format_ticks(values)]
+
+        def get_offset(self):
+            return drawn(self.inner.get_offset())
+
+        def set_locs(self, locs):
+            self.inner.set_locs(locs)
+
+    for text in fig.findobj(Text):
+        text.set_text(drawn(text.get_text()))
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(Drawn(axis.get_major_formatter()))
 
 
 def bar_chart(
@@ -292,7 +351,7 @@ def bar_chart(
     """A bar chart in escaped HTML and CSS: groups of (label, value, text shown). Drawn by the
     browser: crisp, accessible text, right-to-left where needed, nothing to run, and an order
     of magnitude cheaper than a matplotlib figure in a report."""
-    shown = []
+    groups_shown = []
     for label, bars in groups:
         cells = []
         for i, (name, value, text, *own) in enumerate(bars):
@@ -301,12 +360,12 @@ def bar_chart(
                 {
                     "width": f"{width:.1f}",
                     "colour": own[0] if own else colours[i % len(colours)],
-                    "name": localized(name),
-                    "text": localized(text),
+                    "name": shown(name),
+                    "text": shown(text),
                 }
             )
-        shown.append((localized(label), cells))
-    return render_fragment("bar_chart.html.j2", title=title, groups=shown)
+        groups_shown.append((shown(label), cells))
+    return render_fragment("bar_chart.html.j2", title=title, groups=groups_shown)
 
 
 def draw(chart: "BarChart | OrdinalChart") -> Html:
@@ -330,7 +389,7 @@ def ordinal_chart(chart: OrdinalChart) -> Html:
         title=localized(chart.title),
         scale=[localized(s) for s in chart.scale],
         rows=[
-            {"label": localized(label), "step": step, "words": localized(words), "colour": colour}
+            {"label": shown(label), "step": step, "words": shown(words), "colour": colour}
             for label, step, words, colour in chart.rows
         ],
     )
@@ -661,7 +720,7 @@ class CampaignReport:
                     (
                         localized(f.text)
                         + (
-                            f" [{capped(localized(evidence_text(f.evidence)))}]"
+                            f" [{isolated(capped(localized(evidence_text(f.evidence))))}]"
                             if f.evidence
                             else ""
                         )

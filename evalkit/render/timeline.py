@@ -19,7 +19,6 @@ KIND_COLOURS = {
 }
 EVENT_COLOUR, DESIGNED_COLOUR, ENGAGEMENT_COLOUR = "#c44e52", "#8c564b", "#333333"
 MANY_SPANS = 400
-RLM = "\u200f"
 
 
 def _span(start, end) -> tuple:
@@ -142,9 +141,8 @@ def campaign_timeline(campaign: Campaign, ax=None):
             )
         ),
         120,
+        break_on_hyphens=False,  # never inside a date (2015-05-28) or an id
     )
-    if rtl:  # the chart's text is laid out left to right: each line of the key starts right
-        key = "\n".join(RLM + line for line in key.split("\n"))
     lines = key.count("\n") + 1
     height = fig.get_figheight()
     fig.set_figheight(height + 0.16 * lines)
