@@ -145,8 +145,9 @@ def _sentences(value, qualifier, high, words, metric, window, days, total, level
 
 def row_texts(r) -> tuple[Msg, Msg]:
     """A metric_rates row's `count` and `per week` sentences: made already, or now."""
-    if isinstance(r["count"], str):  # (an empty cell reads as NaN)
-        return r["count"], r["per week"]
+    count, per_week = r["count"], r["per week"]
+    if isinstance(count, Msg):  # made with the table (an empty cell reads as NaN)
+        return count, per_week
     return _sentences(
         r["_value"],
         r["_qualifier"],
