@@ -212,3 +212,19 @@ def test_question_2_names_the_first_counts_and_counts_the_others(tmp_path, monke
     # a count's sentences are the same made with the table or made when asked for
     monkeypatch.setattr(reach, "TEXT_ROWS", 10)
     assert results_json(results_document(campaign)) == whole
+
+
+def test_a_large_record_is_evaluated_in_turn_with_its_frames_let_go(tmp_path, monkeypatch):
+    from evalkit.run import pipeline
+
+    monkeypatch.setattr(pipeline, "LARGE_TABLES", 0)  # every record counts as large
+    let_go = []
+    named = pipeline._Named
+    monkeypatch.setattr(pipeline, "_Named", lambda *a: let_go.append(a) or named(*a))
+    outcome = pipeline.evaluate(CASE_STUDIES / "caesar", tmp_path / "out")
+    assert outcome.status == "ok", outcome.describe()
+    assert let_go == [((CASE_STUDIES / "caesar").resolve(), "The Caesar campaigns (detainees)")]
+    report = tmp_path / "out" / "caesar"
+    results = json.loads((report / "results.json").read_text(encoding="utf-8"))
+    assert results["record"]["id"] == "caesar"
+    assert (report / "record.html").is_file() and (report / "evaluation.html").is_file()

@@ -9,6 +9,7 @@ used, so that `evalkit --help` and `evalkit validate` never load them."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import os
@@ -22,6 +23,11 @@ from evalkit.run.staging import Staging, atomic_write
 from evalkit.run.templates import template_path
 
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
+# A record whose tables are larger than this is evaluated in turn, not alongside the kernel:
+# its results.json and record page are written and its frames let go before the kernel,
+# which reads the record again, starts, so that the record is in memory once, not twice
+# (issue 18 item 11; benchmarks/large_table.py --run).
+LARGE_TABLES = 20_000_000  # bytes
 COMPARATIVE_TEMPLATE = "comparative.ipynb"
 KERNEL_LOG = "kernel.log"
 # what happened to a record: evaluated, refused by validation, or failed while running
@@ -246,6 +252,15 @@ def evaluate(
         staging = Staging(out_root, record_id)
         report = staging.report
         report.mkdir()
+        if _tables_size(record_path) > LARGE_TABLES:
+            background()
+            for future in futures:
+                future.result()
+            done = built()
+            checked[0] = Future()  # the frames let go: the run needs only these
+            checked[0].set_result((_Named(done.path, done.name), []))
+            del done
+            gc.collect()  # the evaluation's objects refer to each other
         executed = _execute(
             EVALUATION_TEMPLATE,
             parameters,
@@ -276,6 +291,36 @@ def evaluate(
         if staging is not None:
             staging.close()
     return outcome
+
+
+@dataclass
+class _Named:
+    """What a run needs of a campaign once its results are written: where and what it is."""
+
+    path: Path
+    name: str
+
+
+def _tables_size(record_path: Path) -> int:
+    from evalkit.record.load import RECORD_FILES
+
+    if record_path.suffix.lower() == ".xlsx":
+        return record_path.stat().st_size if record_path.is_file() else 0
+    folder = record_path if record_path.is_dir() else record_path.parent
+    return sum((folder / f).stat().st_size for f in RECORD_FILES[1:] if (folder / f).is_file())
+
+
+def _campaign(record_path: Path, campaign):
+    """The campaign with its tables (checked already, without them)."""
+    from evalkit.record.load import check_record
+
+    if campaign is None:
+        campaign, problems = check_record(record_path)
+        if problems:  # the record was edited since it was checked
+            raise RuntimeError(
+                "the record changed while it was evaluated: " + "; ".join(str(p) for p in problems)
+            )
+    return campaign
 
 
 def _results_file(campaign, as_of: str, path: Path) -> None:
