@@ -143,7 +143,7 @@ def _sentences(value, qualifier, high, words, metric, window, days, total, level
     return count, per_week
 
 
-def row_texts(r) -> tuple[Msg, Msg]:
+def row_texts(r) -> tuple[str, str]:
     """A metric_rates row's `count` and `per week` sentences: made already, or now."""
     count, per_week = r["count"], r["per week"]
     if isinstance(count, Msg):  # made with the table (an empty cell reads as NaN)

@@ -354,8 +354,14 @@ def message_table(obj) -> dict:
             return
         if isinstance(x, Msg):
             # a Msg that only wraps one field ("{what}", a join of one part) has the same
-            # text as that field: the field's own entry says it all
-            wraps = len(x.fields) == 1 and x.template == f"{{{next(iter(x.fields))}}}"
+            # text as that field, and the field's own entry says it all — unless the field
+            # lost its full stop in it (a part of a list): then the text is its own
+            (only,) = x.fields.values() if len(x.fields) == 1 else (None,)
+            wraps = (
+                len(x.fields) == 1
+                and x.template == f"{{{next(iter(x.fields))}}}"
+                and str(x) == str(only)
+            )
             if str(x) not in table and not wraps:
                 table[str(x)] = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
             for v in x.fields.values():
