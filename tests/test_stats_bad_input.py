@@ -49,7 +49,7 @@ def test_gaps_warn_in_its_and_are_an_error_for_the_counterfactual():
         )
     # monthly data (months of unequal length) with a month left out: still a gap
     m = daily(40).assign(date=pd.date_range("2020-01-01", periods=40, freq="MS")).drop(index=[7])
-    with pytest.raises(SeriesError, match=r"1 time points are missing \(e.g. 2020-08-01\)"):
+    with pytest.raises(SeriesError, match=r"1 time point is missing \(e.g. 2020-08-01\)"):
         Counterfactual(
             m, "y", ["x"], ("2020-01-01", "2022-06-01"), ("2022-07-01", "2023-04-01"), time="date"
         )
