@@ -308,3 +308,30 @@ def test_an_address_that_is_not_http_stays_text():
     assert page.count('class="source"') == 1
     assert 'href="https://example.org/?a=1&amp;b=&#34;2&#34;"' in page
     assert "javascript:alert(1)" in page and 'href="javascript' not in page
+
+
+# --- words, not the record format's codes -------------------------------------------------
+
+
+def test_an_english_report_shows_words_for_the_record_formats_codes(reader_reports):
+    """'armed group', 'executive decision' — the words the Arabic report translates, never
+    the codes 'armed_group', 'executive_decision'."""
+    from evalkit.i18n.messages import vocabulary
+
+    lang, out = reader_reports
+    codes = {w for w in vocabulary() if "_" in w}
+    assert {"executive_decision", "armed_group", "coalition_building"} <= codes
+    for record in READER_RECORDS:
+        text = visible(_page(out, record))
+        assert [c for c in sorted(codes) if re.search(rf"\b{c}\b", text)] == [], record
+    if lang == "en":
+        assert "Council of Ministers: executive decision" in visible(_page(out, "you-stink-2015"))
+
+
+def test_the_word_function_gives_a_code_its_words_in_english_and_its_translation_in_arabic():
+    from evalkit.i18n import Msg, localized, word
+
+    assert word("armed_group", "en") == "armed group" and word("armed_group", "ar") == "جماعة مسلحة"
+    assert word("my_record_id", "en") == "my_record_id"  # not a code of the format: as written
+    said = Msg("{who} ({kind}): {note}", who="Boko Haram", kind="armed_group", note="x")
+    assert localized(said, "en") == "Boko Haram (armed group): x"

@@ -280,8 +280,29 @@ def localized(value, lang: str | None = None):
         vague = _VAGUE_DATE.fullmatch(value)
         if vague and (lang or _current) != "en":
             return tr(vague.group(1) + " {date}", lang).format(date=vague.group(2))
-        return catalogue(lang or _current).get(value, value)
+        return word(value, lang)
     return value
+
+
+@functools.cache
+def _codes() -> frozenset[str]:
+    """The record format's snake_case codes (`armed_group`, `executive_decision`): the
+    catalogue holds each as a message (evalkit.i18n.messages.vocabulary)."""
+    first = next(lang for lang in LANGUAGES if lang != "en")
+    return frozenset(m for m in catalogue(first) if _CODE.fullmatch(m))
+
+
+_CODE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+
+
+def word(value: str, lang: str | None = None) -> str:
+    """A vocabulary value as a reader reads it, in every language: the catalogue's word
+    (Arabic), or in English the code's words ('armed group', never 'armed_group');
+    anything else as it is."""
+    found = catalogue(lang or _current).get(value)
+    if found:
+        return found
+    return value.replace("_", " ") if value in _codes() else value
 
 
 # a list shown in a report or results.json lists at most this many items, then their count:
