@@ -175,7 +175,7 @@ def test_reach_fragmentation_and_continuity_criteria(tmp_path):
     assert criterion(q, "A campaign hashtag trended").met is False
     assert criterion(q, "Continuity").met is False
     assert (
-        indicator(q, "Gaps between phases") == "p1 → p2: 121–180 days"
+        indicator(q, "Gaps between phases") == "one → two: 121–180 days"
     )  # Feb–May certainly idle; at most Jan 2–Jun 29
 
 

@@ -335,3 +335,36 @@ def test_the_word_function_gives_a_code_its_words_in_english_and_its_translation
     assert word("my_record_id", "en") == "my_record_id"  # not a code of the format: as written
     said = Msg("{who} ({kind}): {note}", who="Boko Haram", kind="armed_group", note="x")
     assert localized(said, "en") == "Boko Haram (armed group): x"
+
+
+# --- audiences and phases by their names ----------------------------------------------------
+
+
+def test_audiences_and_phases_are_named_never_shown_by_their_ids(reader_reports):
+    """The grid, the questions and the checklist name an audience by its description (or
+    its segment and region) and a phase by its name: 'nigerian-public' and 'un-process' are
+    the record's cross-references, not what a reader is told."""
+    from evalkit import load_campaign
+
+    _, out = reader_reports
+    for record in READER_RECORDS:
+        rec = load_campaign(RECORDS / record).record
+        slugs = {a.id for a in rec.audiences} | {p.id for p in rec.phases}
+        # an id like 'cabinet' is also a word; a goal's id is its own cross-reference
+        slugs = {s for s in slugs if "-" in s} - {g.id for g in rec.goals}
+        assert slugs, record
+        page = re.sub(r"campaign\.yaml \w+\[[^\]]*\]", " ", _page(out, record))
+        text = visible(page)
+        assert [s for s in sorted(slugs) if re.search(rf"(?<![\w-]){s}(?![\w-])", text)] == []
+        assert any(p.name in text for p in rec.phases)
+
+
+def test_an_audience_is_named_by_its_description_and_by_its_id_only_without_one():
+    from evalkit.evaluation.base import audience_name
+    from evalkit.record.schema import Audience
+
+    fields = dict(segment="general_public", tier="primary", region="local", source="s")
+    assert audience_name(Audience(id="home", description="People at home", **fields)) == (
+        "People at home"
+    )
+    assert audience_name(Audience(id="home", **fields)) == "home"

@@ -14,6 +14,7 @@ from evalkit.evaluation.base import (
     BarChart,
     Criterion,
     Finding,
+    audience_name,
     criterion,
     fit_margins,
     row_ref,
@@ -211,7 +212,11 @@ class RightAudience(Analysis):
             joined(
                 "; ",
                 [
-                    Msg("{audience} (targeted: {targeted})", audience=a.id, targeted=a.targeted)
+                    Msg(
+                        "{audience} (targeted: {targeted})",
+                        audience=audience_name(a),
+                        targeted=a.targeted,
+                    )
                     for a in blocking
                 ],
             )

@@ -20,6 +20,14 @@ from evalkit.i18n import MORE, N_, Msg, joined, listed
 from evalkit.record.asof import cut_as_of
 from evalkit.record.load import Campaign
 
+
+def audience_name(a) -> str:
+    """An audience as a reader knows it, the same way everywhere: its description when the
+    record gives one, its id only when there is nothing else to name it by (two audiences
+    of one segment and region are still told apart)."""
+    return a.description or a.id
+
+
 # a verdict's level and its confidence, as types and as the ordered scales
 Level = Literal["poor", "weak", "fair", "good", "insufficient evidence"]
 Confidence = Literal["low", "medium", "high"]

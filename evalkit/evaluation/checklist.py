@@ -10,6 +10,7 @@ from typing import Callable, Literal, Optional
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined, listed
+from evalkit.evaluation.base import audience_name
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import language_code
@@ -164,7 +165,10 @@ def _declining(ctx):
     )
     foreign = context.foreign_mobilisation(ctx.campaign.record)
     known = [a for a in foreign or [] if a.reached != "unknown"]
-    reach = joined(", ", [f"{a.id}: {a.reached}" for a in known])
+    reach = joined(
+        ", ",
+        [Msg("{audience}: {reached}", audience=audience_name(a), reached=a.reached) for a in known],
+    )
     # weak: none of them fully reached ("partly" is the paper's "little mobilisation"); one
     # fully reached beside a partly one is not "very weak" (Caesar: many foreign activists
     # and rights organisations mobilised, few foreign activists at its events)
@@ -326,7 +330,7 @@ def _no_pressure_tools(ctx):
     return not lob.met, [
         Msg(
             "aimed at {audiences}; lobbying/direct contact: {why}",
-            audiences=", ".join(a.id for a in intl),
+            audiences=joined(", ", [audience_name(a) for a in intl]),
             why=lob.because,
         )
     ]
@@ -433,7 +437,8 @@ def _citizenship(ctx):
         return None, [Msg("reach of the local public (the people the cause concerns) not recorded")]
     hit = [a for a in known if a.reached in ("yes", "partly")]
     return bool(hit), [
-        Msg("{audience}: reached {reached}", audience=a.id, reached=a.reached) for a in known
+        Msg("{audience}: reached {reached}", audience=audience_name(a), reached=a.reached)
+        for a in known
     ]
 
 

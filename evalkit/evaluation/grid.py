@@ -15,6 +15,7 @@ import pandas as pd
 from evalkit.i18n import LIST_CAP, N_, Msg, joined
 from evalkit.record.load import Campaign
 from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
+from evalkit.evaluation.base import audience_name
 from evalkit.evaluation.timing import launch_timing
 from evalkit.record.values import DateSpan, Quantity
 
@@ -100,7 +101,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
             [
                 Msg(
                     "{audience} (reached: {reached})",
-                    audience=a.description or a.id,
+                    audience=audience_name(a),
                     reached=a.reached,
                 )
                 for a in aud
@@ -117,7 +118,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
         sources = [t.phase.source] + ([t.event.source] if t.event else [])
         add(
             N_("Launch timing"),
-            Msg("{phase} ({role})", phase=t.phase.id, role=t.role),
+            Msg("{phase} ({role})", phase=t.phase.name, role=t.role),
             Msg("{timing}: {sentence}", timing=t.timing, sentence=t.sentence())
             if t.is_launch
             else t.sentence(),

@@ -12,7 +12,15 @@ import pandas as pd
 from evalkit.i18n import LIST_CAP, MORE, N_, Msg, decimals, joined, localized, tr
 from evalkit.record.schema import SCOPES
 from evalkit.record.values import Quantity
-from evalkit.evaluation.base import Analysis, Criterion, Finding, criterion, fit_margins, row_ref
+from evalkit.evaluation.base import (
+    Analysis,
+    Criterion,
+    Finding,
+    audience_name,
+    criterion,
+    fit_margins,
+    row_ref,
+)
 from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
 from evalkit.evaluation.hashtags import effective_number, group_variants
 
@@ -377,7 +385,10 @@ def _reached(audiences) -> Msg | str:
     return (
         joined(
             "; ",
-            [Msg("{audience}: {reached}", audience=a.id, reached=a.reached) for a in audiences],
+            [
+                Msg("{audience}: {reached}", audience=audience_name(a), reached=a.reached)
+                for a in audiences
+            ],
         )
         if audiences
         else ""

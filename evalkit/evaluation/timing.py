@@ -79,8 +79,8 @@ class PhaseGap:
     def text(self) -> Msg:
         return Msg(
             "{before} → {after}: {span}",
-            before=self.before.id,
-            after=self.after.id,
+            before=self.before.name,
+            after=self.after.name,
             span=day_span(*self.days),
         )
 
