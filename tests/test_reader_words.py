@@ -368,3 +368,22 @@ def test_an_audience_is_named_by_its_description_and_by_its_id_only_without_one(
         "People at home"
     )
     assert audience_name(Audience(id="home", **fields)) == "home"
+
+
+# --- the campaign's name in the report's language ---------------------------------------------
+
+
+def test_a_report_leads_with_the_campaigns_name_in_its_own_language(reader_reports):
+    """Title, heading, record page and index: «تقييم: طلعت ريحتكم (You Stink)» in Arabic,
+    'Evaluation: You Stink (طلعت ريحتكم)' in English."""
+    lang, out = reader_reports
+    first, other = ("طلعت ريحتكم", "You Stink") if lang == "ar" else ("You Stink", "طلعت ريحتكم")
+    page = _page(out, "you-stink-2015")
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    heading = visible(re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)).strip()
+    assert title.endswith(first) and other not in title
+    assert heading.index(first) < heading.index(other)
+    record = _page(out, "you-stink-2015", "record.html")
+    assert re.search(r"<title>(.*?)</title>", record, re.S).group(1).endswith(first)
+    index = visible((out / "index.html").read_text(encoding="utf-8"))
+    assert first in index

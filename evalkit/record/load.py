@@ -717,6 +717,16 @@ class Campaign:
     def name(self) -> str:
         return self.record.name.en
 
+    def name_in(self, lang: str) -> str:
+        """The campaign's name as a report in `lang` leads with it: its Arabic name in an
+        Arabic report when the record gives one, else its English name."""
+        return (lang == "ar" and self.record.name.ar) or self.record.name.en
+
+    def other_name(self, lang: str) -> str:
+        """The record's other name, shown after the one `name_in` leads with ('' if none)."""
+        shown = self.name_in(lang)
+        return next((n for n in (self.record.name.en, self.record.name.ar) if n and n != shown), "")
+
     def cite(self, source_id: str) -> str:
         s = self._sources.get(source_id)
         return s.citation if s else source_id

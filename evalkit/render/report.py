@@ -28,6 +28,7 @@ from evalkit.i18n import (
     Msg,
     direction,
     isolated,
+    language,
     joined,
     localized,
     remember,
@@ -480,8 +481,8 @@ class CampaignReport:
             )
         return render_fragment(
             "title.html.j2",
-            title=tr("Evaluation: {name}").format(name=r.name.en),
-            also=r.name.ar or "",
+            title=tr("Evaluation: {name}").format(name=self.campaign.name_in(language())),
+            also=self.campaign.other_name(language()),
             record=tr("Record"),
             code=r.id,
             said=said,

@@ -148,7 +148,7 @@ def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
         if (campaign.path / name).is_file():
             shutil.copyfile(campaign.path / name, copy / name)
     (staging / RECORD_PAGE).write_text(
-        record_page(campaign.path, campaign.id, campaign.name, lang), encoding="utf-8"
+        record_page(campaign.path, campaign.id, campaign.name_in(lang), lang), encoding="utf-8"
     )
 
 
@@ -258,7 +258,7 @@ def evaluate(
                 future.result()
             done = built()
             checked[0] = Future()  # the frames let go: the run needs only these
-            checked[0].set_result((_Named(done.path, done.name), []))
+            checked[0].set_result((_Named(done.path, done.name_in(lang)), []))
             del done
             gc.collect()  # the evaluation's objects refer to each other
         executed = _execute(
@@ -272,7 +272,7 @@ def evaluate(
         outcome.record_id = record_id
         from evalkit.render.page import notebook_to_html
 
-        title = tr("Evaluation: {name}", lang).format(name=built().name)
+        title = tr("Evaluation: {name}", lang).format(name=built().name_in(lang))
         page = notebook_to_html(executed, title, record_id, lang)
         (report / "evaluation.html").write_text(page, encoding="utf-8")
         if pdf:
@@ -298,7 +298,10 @@ class _Named:
     """What a run needs of a campaign once its results are written: where and what it is."""
 
     path: Path
-    name: str
+    name: str  # in the run's language (Campaign.name_in)
+
+    def name_in(self, lang: str) -> str:
+        return self.name
 
 
 def _tables_size(record_path: Path) -> int:
