@@ -220,6 +220,7 @@ def test_english_record_text_in_the_arabic_report_reads_in_one_piece_with_its_st
         ("td", "2015-05-28", "", True),
         ("td", "national-assembly", "", True),  # an id in question 2's criteria
         ("td", "First marches (Abuja and Lagos)", "", True),
+        ("td", "Oby Ezekwesili (former minister)", "", True),  # an item of a list (Organisers)
         # a sentence the launch timing quotes, its full stop inside the quote
         ("td", EVENTS["abduction"][1], "«", False),
     ]

@@ -50,6 +50,14 @@ def test_record_text_in_an_arabic_page_is_one_isolate_whatever_it_starts_or_ends
     assert esc("x \u2068\u2068W7\u2069، \u2068W11\u2069\u2069", "rtl").startswith(
         'x <bdi dir="rtl">'
     )
+    # a list's item wraps in a box glued to the separator after it; a quoted phrase wraps
+    # with its sentence (a box would stand its quotes beside its last line)
+    items = esc("\u2068Caesar Files Group (lawyers)\u2069؛ \u2068a group of NGOs\u2069", "rtl")
+    assert items.startswith(
+        '<span class="glued"><bdi dir="ltr" class="item">Caesar Files Group (lawyers)</bdi>؛</span>'
+    )
+    quoted = esc("عند «\u2068The photos came out.\u2069» (2014)", "rtl")
+    assert quoted == 'عند «<bdi dir="ltr">The photos came out.</bdi>» (2014)'
     # an English page is as it was: no isolate around Latin text
     assert esc("276 girls abducted in April 2014.", "ltr") == "276 girls abducted in April 2014."
 

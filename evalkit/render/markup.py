@@ -246,18 +246,32 @@ def _esc_pieces(pieces, rtl: bool, arabic: bool) -> Markup:
                 for text, inside in _runs(piece, rtl, arabic)
                 if text
             )
+    for i, (what, text) in enumerate(parts):  # the phrases that stand as items of their own
+        if what != "ltr" or _is_word(text):
+            continue
+        before = parts[i - 1][1] if i and parts[i - 1][0] == "text" else None
+        after = parts[i + 1][1] if i + 1 < len(parts) and parts[i + 1][0] == "text" else None
+        if before is None and i or after is None and i + 1 < len(parts):
+            continue  # next to markup: part of what it touches
+        # the separator after the phrase (a list's «؛») goes with its box, at its last line's
+        # end; a phrase in brackets or quotes wraps with the sentence (a box's brackets would
+        # stand beside its last line)
+        trail = _SEPARATOR_AFTER.match(after or "")
+        glued = trail.group(0) if trail else ""
+        rest = (after or "")[len(glued) :]
+        if (before or "")[-1:].strip() or rest[:1].strip():
+            continue  # inside a word or a run of the sentence's text: wraps with it
+        if after is not None:
+            parts[i + 1] = ("text", rest)
+        parts[i] = ("item", text + "\0" + glued)
     out = []
-    for i, (what, text) in enumerate(parts):
+    for what, text in parts:
         if what == "ltr":
-            before = parts[i - 1] if i else ("text", "")
-            after = parts[i + 1] if i + 1 < len(parts) else ("text", "")
-            out.append(
-                _ltr_isolate(
-                    text,
-                    before[0] == "text" and not before[1][-1:].strip(),
-                    after[0] == "text" and not after[1][:1].strip(),
-                )
-            )
+            out.append(_ITEM.format("word", text) if _is_word(text) else _LTR_ISOLATE.format(text))
+        elif what == "item":
+            text, glued = text.split("\0")
+            box = _ITEM.format("item", text)
+            out.append(_GLUED.format(box, glued) if glued else box)
         elif what == "rtl":
             out.append(_RTL_ISOLATE.format(text))
         else:
@@ -266,19 +280,23 @@ def _esc_pieces(pieces, rtl: bool, arabic: bool) -> Markup:
 
 
 # how a left-to-right isolate breaks across lines in a right-to-left page (evalkit.css):
-# a word (an id, a date, a code) never; a phrase that stands between spaces (a list's item,
-# a cell's whole text) inside a box of its own, so that its lines never interleave with the
-# Arabic around it or the next item; a phrase the sentence quotes or brackets, with the
-# sentence (a box would let the line break between it and its bracket)
-_WORD, _ITEM = 40, Markup('<bdi dir="ltr" class="{}">{}</bdi>')
+# a word (an id, a date, a code) never; a phrase that stands as an item of its own (between
+# spaces, before a list's separator, or a cell's whole text) inside a box, glued to that
+# separator, so that its lines never interleave with the Arabic around it or the next item;
+# a phrase the sentence quotes, brackets or runs on from, with the sentence
+_WORD = 40
+_ITEM = Markup('<bdi dir="ltr" class="{}">{}</bdi>')
+_GLUED = Markup('<span class="glued">{}{}</span>')
+_SEPARATOR_AFTER = re.compile(r"[؛،,;:.!?]*")
 
 
-def _ltr_isolate(text: str, space_before: bool, space_after: bool) -> Markup:
-    if len(text) <= _WORD and not any(c.isspace() for c in text):
-        return _ITEM.format("word", text)
-    if space_before and space_after:
-        return _ITEM.format("item", text)
-    return _LTR_ISOLATE.format(text)
+def _is_word(text: str) -> bool:
+    return len(text) <= _WORD and not any(c.isspace() for c in text)
+
+
+def _ltr_isolate(text: str) -> Markup:
+    """A left-to-right isolate that is the whole of what is shown."""
+    return _ITEM.format("word" if _is_word(text) else "item", text)
 
 
 def _flat(pieces):
@@ -305,7 +323,7 @@ def esc(value, page_direction: Optional[str] = None) -> Markup:
     if rtl and not _ARABIC.search(text) and LTR_TEXT.search(text):
         # Latin text on its own (record text, a code, a date): one isolate, whatever it
         # starts or ends with ("276 girls …", "'quoted'.")
-        return _ltr_isolate(text, True, True)
+        return _ltr_isolate(text)
     return _esc_pieces(pieces, rtl, bool(_ARABIC.search(text)))
 
 
