@@ -387,3 +387,55 @@ def test_a_report_leads_with_the_campaigns_name_in_its_own_language(reader_repor
     assert re.search(r"<title>(.*?)</title>", record, re.S).group(1).endswith(first)
     index = visible((out / "index.html").read_text(encoding="utf-8"))
     assert first in index
+
+
+# --- the timeline's date axis -----------------------------------------------------------------
+
+
+def _date_labels(campaign, lang):
+    import matplotlib
+
+    matplotlib.use("agg")
+    from evalkit.i18n import set_language
+    from evalkit.render.timeline import campaign_timeline
+
+    set_language(lang)
+    try:
+        fig = campaign_timeline(campaign)
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        return labels, ax.xaxis.get_offset_text().get_text()
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("span", ["two months", "eleven years"])
+def test_the_timelines_date_ticks_never_repeat_and_never_show_a_bare_day(tmp_path, lang, span):
+    import evalkit
+    from conftest import act, small_record
+
+    if span == "two months":  # ticked by days: each tick says its month too
+        campaign = small_record(
+            tmp_path,
+            activities=[act("a1", date="2014-06-20"), act("a2", date="2014-07-15")],
+            phases=[
+                {
+                    "id": "p1",
+                    "name": "One",
+                    "start": "2014-06-01",
+                    "end": "2014-07-31",
+                    "source": "s",
+                }
+            ],
+        )
+    else:
+        campaign = evalkit.load_campaign(RECORDS / "control-arms-att")
+    labels, offset = _date_labels(campaign, lang)
+    assert len(labels) >= 3, labels
+    assert len(set(labels)) == len(labels), labels
+    assert all(re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t) for t in labels), labels
+    assert offset == ""
+    if span == "two months":
+        assert all(re.fullmatch(r"2014-0[678](?:-\d{2})?", t) for t in labels), labels

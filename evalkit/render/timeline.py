@@ -21,6 +21,34 @@ EVENT_COLOUR, DESIGNED_COLOUR, ENGAGEMENT_COLOUR = "#c44e52", "#8c564b", "#33333
 MANY_SPANS = 400
 
 
+def _date_ticks():
+    """Date ticks as the record writes dates, in both languages: every tick says its year
+    and month, and its day when the ticks fall between months ('2014', '2014-07',
+    '2014-07-15'), so a label never repeats and a day is never a bare number; no offset
+    beside the axis (matplotlib's concise labels wrote '2014-07' twice around a bare '15')."""
+    import matplotlib.dates as mdates
+    import matplotlib.ticker as mticker
+
+    class DateTicks(mticker.Formatter):
+        def format_ticks(self, values):
+            dates = [mdates.num2date(v) for v in values]
+            for fmt, fits in (
+                ("%Y", lambda d: (d.month, d.day, d.hour, d.minute) == (1, 1, 0, 0)),
+                ("%Y-%m", lambda d: (d.day, d.hour, d.minute) == (1, 0, 0)),
+                ("%Y-%m-%d", lambda d: (d.hour, d.minute) == (0, 0)),
+                ("%Y-%m-%d %H:%M", lambda d: True),
+            ):
+                labels = [d.strftime(fmt) for d in dates]
+                if all(fits(d) for d in dates) and len(set(labels)) == len(labels):
+                    return labels
+            return labels
+
+        def __call__(self, x, pos=None):
+            return self.format_ticks([x])[0]
+
+    return DateTicks()
+
+
 def _span(start, end) -> tuple:
     """(start, width) for broken_barh; a single day still gets one day of width."""
     import matplotlib.dates as mdates
@@ -109,16 +137,8 @@ def campaign_timeline(campaign: Campaign, ax=None):
     # span of about four years fell to months, found no interval within 8 ticks and printed a
     # matplotlib warning into the report
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
-    # month names are English words: an Arabic report numbers its months instead
-    # (the ticks, and the offset written beside the axis when the span is short: "2012-01")
+    ax.xaxis.set_major_formatter(_date_ticks())
     rtl = direction() == "rtl"
-    numeric = ["%Y", "%Y-%m", "%d", "%H:%M", "%H:%M", "%S.%f"] if rtl else None
-    offsets = ["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"] if rtl else None
-    ax.xaxis.set_major_formatter(
-        mdates.ConciseDateFormatter(
-            ax.xaxis.get_major_locator(), formats=numeric, offset_formats=offsets
-        )
-    )
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)
     fig.suptitle(
