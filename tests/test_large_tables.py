@@ -214,17 +214,21 @@ def test_question_2_names_the_first_counts_and_counts_the_others(tmp_path, monke
     assert results_json(results_document(campaign)) == whole
 
 
-def test_a_large_record_is_evaluated_in_turn_with_its_frames_let_go(tmp_path, monkeypatch):
+def test_a_large_records_results_are_written_apart_before_its_kernel(tmp_path, monkeypatch):
     from evalkit.run import pipeline
 
     monkeypatch.setattr(pipeline, "LARGE_TABLES", 0)  # every record counts as large
-    let_go = []
-    named = pipeline._Named
-    monkeypatch.setattr(pipeline, "_Named", lambda *a: let_go.append(a) or named(*a))
+    built_here = []
+    checked = pipeline._checked
+    monkeypatch.setattr(pipeline, "_checked", lambda *a: built_here.append(a) or checked(*a))
     outcome = pipeline.evaluate(CASE_STUDIES / "caesar", tmp_path / "out")
     assert outcome.status == "ok", outcome.describe()
-    assert let_go == [((CASE_STUDIES / "caesar").resolve(), "The Caesar campaigns (detainees)")]
+    assert built_here == []  # the campaign was built in the other process, not this one
     report = tmp_path / "out" / "caesar"
     results = json.loads((report / "results.json").read_text(encoding="utf-8"))
     assert results["record"]["id"] == "caesar"
     assert (report / "record.html").is_file() and (report / "evaluation.html").is_file()
+    # an invalid large record: its problems, and no kernel started
+    bad = bad_record(tmp_path)
+    outcome = pipeline.evaluate(bad, tmp_path / "out2")
+    assert outcome.status == "invalid" and any("duplicate id" in str(p) for p in outcome.problems)

@@ -9,7 +9,6 @@ used, so that `evalkit --help` and `evalkit validate` never load them."""
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import os
@@ -24,9 +23,9 @@ from evalkit.run.templates import template_path
 
 EVALUATION_TEMPLATE = "campaign_evaluation.ipynb"
 # A record whose tables are larger than this is evaluated in turn, not alongside the kernel:
-# its results.json and record page are written and its frames let go before the kernel,
-# which reads the record again, starts, so that the record is in memory once, not twice
-# (issue 18 item 11; benchmarks/large_table.py --run).
+# its results.json and record page are written by a process of their own, which ends before
+# the kernel, which reads the record again, starts; so the record is in memory in one
+# process at a time (issue 18 item 11; benchmarks/large_table.py --run).
 LARGE_TABLES = 20_000_000  # bytes
 COMPARATIVE_TEMPLATE = "comparative.ipynb"
 KERNEL_LOG = "kernel.log"
@@ -197,7 +196,8 @@ def evaluate(
 ) -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
     With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
-    from concurrent.futures import Future, ThreadPoolExecutor
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 
     from evalkit.render.pdf import html_to_pdf
     from evalkit.run.batch import _record_id
@@ -212,14 +212,22 @@ def evaluate(
     # does not exist yet, is checked first: nothing is written for an invalid record.
     checked: list[Future] = []  # (campaign, problems), once known
     record_id = _record_id(record_path)
-    if not (isinstance(record_id, str) and _SLUG.fullmatch(record_id) and out_root.is_dir()):
-        campaign, problems = _checked(record_path, as_of)
+    named = isinstance(record_id, str) and _SLUG.fullmatch(record_id)
+    large = named and _tables_size(record_path) > LARGE_TABLES
+    if not (named and out_root.is_dir()):
+        if large:  # checked without its frames: they are built apart (below)
+            from evalkit.record.load import check_record
+
+            campaign, problems = None, check_record(record_path, build=False)[1]
+        else:
+            campaign, problems = _checked(record_path, as_of)
         if problems:
             outcome.status, outcome.problems = "invalid", problems
             return outcome
-        record_id = campaign.id
-        checked.append(Future())
-        checked[0].set_result((campaign, []))
+        if campaign is not None:
+            record_id = campaign.id
+            checked.append(Future())
+            checked[0].set_result((campaign, []))
     # results.json is computed, the HTML converter loaded and the record's copy and page
     # staged in the same thread while the kernel runs the notebook (papermill mostly waits
     # on the kernel's socket, so they overlap on a second core). The thread starts once the
@@ -252,15 +260,13 @@ def evaluate(
         staging = Staging(out_root, record_id)
         report = staging.report
         report.mkdir()
-        if _tables_size(record_path) > LARGE_TABLES:
-            background()
-            for future in futures:
-                future.result()
-            done = built()
-            checked[0] = Future()  # the frames let go: the run needs only these
-            checked[0].set_result((_Named(done.path, done.name_in(lang)), []))
-            del done
-            gc.collect()  # the evaluation's objects refer to each other
+        if large and not checked:
+            # in a process of its own, whose memory goes back to the system when it ends
+            # (memory freed in this one would mostly stay with it, beside the kernel's)
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as apart:
+                checked.append(apart.submit(_results_apart, record_path, as_of, report, lang))
+                built()  # raises _Invalid for an invalid record: no kernel is started
+            futures.append(pool.submit(_load_converter))
         executed = _execute(
             EVALUATION_TEMPLATE,
             parameters,
@@ -302,6 +308,17 @@ class _Named:
 
     def name_in(self, lang: str) -> str:
         return self.name
+
+
+def _results_apart(record_path: Path, as_of: str, report: Path, lang: str):
+    """_checked, then results.json and the record's copy and page written into `report`:
+    (what the run needs of the campaign, []) or (None, its problems)."""
+    campaign, problems = _checked(record_path, as_of)
+    if problems:
+        return None, problems
+    _results_file(campaign, as_of, report / "results.json")
+    _stage_record(campaign, report, lang)
+    return _Named(campaign.path, campaign.name_in(lang)), []
 
 
 def _tables_size(record_path: Path) -> int:
