@@ -305,11 +305,14 @@ def _records(paths, pdf, out) -> list:
     return records
 
 
-def _run(records, out, as_of, jobs, progress, pdf, lang="en") -> list:
+def _run(records, out, as_of, jobs, progress, pdf, lang="en", docx=False) -> list:
     """Evaluate the records; the caller holds OUT (`_holding`)."""
+    import logging
+
     from evalkit.run.batch import run_batch
 
-    outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf, lang=lang)
+    logging.getLogger("pypandoc").setLevel(logging.ERROR)
+    outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf, lang=lang, docx=docx)
     for o in outcomes:
         click.echo(o.describe(), err=o.status != "ok")
     return outcomes
@@ -384,22 +387,6 @@ def _can_write_docx(docx: bool) -> None:
             sys.exit(2)
 
 
-def _office_copies(pages: list, lang: str) -> None:
-    """Word and Excel copies of the reports just written (their folders are complete: a
-    copy that fails is said, and the report stays)."""
-    import logging
-
-    from evalkit.render.office import OfficeError, write_copies
-
-    logging.getLogger("pypandoc").setLevel(logging.ERROR)
-    for page in pages:
-        try:
-            for path in write_copies(page, lang):
-                click.echo(f"written {path}")
-        except (OfficeError, OSError) as exc:
-            click.echo(f"{page}: no Word/Excel copy: {exc}", err=True)
-
-
 def _with_options(f):
     for opt in reversed(_options):
         f = opt(f)
@@ -415,16 +402,7 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     _can_write_docx(docx)
     records = _records(paths, pdf, out)
     with _holding(out):
-        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
-        if docx:
-            _office_copies(
-                [
-                    Path(o.out_dir) / "evaluation.html"
-                    for o in outcomes
-                    if o.status == "ok" and o.out_dir
-                ],
-                lang,
-            )
+        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
         indexed = _index(out, outcomes, lang=lang)
     _exit(outcomes, indexed=indexed)
 
@@ -440,21 +418,12 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     _can_write_docx(docx)
     records = _records([directory], pdf, out)
     with _holding(out):
-        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang)
+        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
         done = [o.record_id for o in outcomes if o.status == "ok"]
         comparative = None
         if done:
-            comparative = run_compare(out, done, pdf=pdf, lang=lang)
+            comparative = run_compare(out, done, pdf=pdf, lang=lang, docx=docx)
             click.echo(comparative.describe(), err=comparative.status != "ok")
-        if docx:
-            pages = [
-                Path(o.out_dir) / "evaluation.html"
-                for o in outcomes
-                if o.status == "ok" and o.out_dir
-            ]
-            if comparative is not None and comparative.status == "ok":
-                pages.append(Path(out) / "comparative.html")
-            _office_copies(pages, lang)
         indexed = _index(out, outcomes, comparative, lang=lang)
     if indexed:
         click.echo(f"index: {Path(out) / 'index.html'}")
@@ -482,9 +451,7 @@ def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
     _writable_out(results_dir)
     with _holding(results_dir):
-        outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang)
-        if docx and outcome.status == "ok":
-            _office_copies([Path(results_dir) / "comparative.html"], lang)
+        outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang, docx=docx)
     click.echo(outcome.describe(), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)
 

@@ -36,6 +36,10 @@ def test_docx_copies_hold_the_reports_headings_tables_and_charts(tmp_path, lang)
     )
     assert result.exit_code == 0, result.output
     folder = out / "save-ghouta"
+    # the page links its copies, made with it
+    page = (folder / "evaluation.html").read_text(encoding="utf-8")
+    assert 'href="evaluation.docx"' in page and 'href="evaluation.xlsx"' in page
+    assert 'href="evaluation.pdf"' not in page  # not printed: not linked
     document = docx.Document(folder / "evaluation.docx")
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     if lang == "en":

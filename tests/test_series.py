@@ -232,3 +232,13 @@ def test_the_statistics_leave_no_warning_in_the_notebook_or_the_report(sicily_re
     assert streams == []
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
     assert "Warning" not in page and "warnings.warn" not in page
+
+
+def test_the_series_charts_are_titled_by_their_labels_only(sicily_report):
+    from test_report_pages import _figures
+
+    figures = _figures((sicily_report / "evaluation.html").read_text("utf-8"))
+    its = [f for f in figures if "counterfactual (no interruption)" in f["svg"]]
+    assert its and all(
+        f["caption"] == "" and "Interrupted time series" not in f["svg"] for f in its
+    )

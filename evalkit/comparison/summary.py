@@ -12,7 +12,8 @@ from evalkit.results.model import CampaignResults
 
 
 def _names(rs: list[CampaignResults]) -> str:
-    return ", ".join(_name(r) for r in rs) or N_("none")
+    # joined: the language's own commas («،» in Arabic)
+    return joined(", ", [_name(r) for r in rs]) or N_("none")
 
 
 def summary_lines(results: list[CampaignResults]) -> list[Msg]:

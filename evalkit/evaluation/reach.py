@@ -767,7 +767,10 @@ class Reach(Analysis):
         fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
             return self._nothing_to_plot(fig, ax, tr("No counts in metrics.csv"))
-        labels = [f"{localized(_metric_label(row))}\n{row['window']}" for _, row in r.iterrows()]
+        labels = [
+            f"{localized(_metric_label(row))}\n{localized(row['window'])}"
+            for _, row in r.iterrows()
+        ]
         values = [
             x
             for x in list(r["rate_low"]) + list(r["rate_high"])

@@ -98,9 +98,11 @@ def without_stop(text):
 @functools.lru_cache(maxsize=4096)
 def _stopped_fields(template: str) -> frozenset[str]:
     """The fields of `template` whose full stop gives way to the sentence's punctuation:
-    those followed by punctuation or a bracket, and every part of a list (`joined`)."""
+    those followed by punctuation or a bracket, and every part of a list of several
+    (`joined`; a list of one is that part, as it is)."""
     if _JOIN.fullmatch(template):
-        return frozenset(re.findall(r"\{(\w+)\}", template))
+        parts = re.findall(r"\{(\w+)\}", template)
+        return frozenset(parts if len(parts) > 1 else ())
     return frozenset(m.group(1) for m in _FIELD_BEFORE_PUNCTUATION.finditer(template))
 
 

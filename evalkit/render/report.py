@@ -247,7 +247,16 @@ def capped(value) -> str:
 Links = Optional[Callable[[Markup], Markup]]
 
 
-def _cell(column: str, value, links: Links = None) -> dict:
+# a campaign's name → its evaluation page, relative to the comparative report
+Campaigns = Optional[dict[str, str]]
+
+
+def _campaign_link(name, campaigns: Campaigns) -> Markup | None:
+    href = (campaigns or {}).get(name) if isinstance(name, str) else None
+    return render_fragment("link.html.j2", href=href, text=name) if href else None
+
+
+def _cell(column: str, value, links: Links = None, campaigns: Campaigns = None) -> dict:
     # verdict cells carry their colour (white text on a WCAG AA background) and the word
     if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
         return {"colour": VERDICT_COLOURS[value], "text": tr(value)}
@@ -257,6 +266,9 @@ def _cell(column: str, value, links: Links = None) -> dict:
         # a source's address is a link; only http(s): a record's 'javascript:' stays text
         url = value.strip()
         return {"colour": None, "text": _URL_LINK.format(url, esc(url))}
+    named = _campaign_link(value, campaigns)
+    if named is not None:
+        return {"colour": None, "text": named}
     text = esc(capped(shown(value)))
     return {"colour": None, "text": links(text) if links else text}
 
@@ -271,13 +283,15 @@ def table(
     caption: str = "",
     fold_after: Optional[int] = None,
     links: Links = None,
+    campaigns: Campaigns = None,
 ) -> Html:
     """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
     columns to the headings readers see; with `fold_after`, a longer table is folded into
     a <details> block that says how many rows it holds; `links` turns evidence in the
-    escaped cells into links (evalkit.render.page.EvidenceLinks)."""
+    escaped cells into links (evalkit.render.page.EvidenceLinks); `campaigns` makes a
+    campaign's name, as a cell or a heading, a link to its evaluation."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
-    rows = [[_cell(c, row[c], links) for c in columns] for _, row in frame.iterrows()]
+    rows = [[_cell(c, row[c], links, campaigns) for c in columns] for _, row in frame.iterrows()]
     show = (
         localized(Msg("Show the table ({n} row)", "Show the table ({n} rows)", n=len(frame)))
         if fold_after is not None and len(frame) > fold_after
@@ -285,17 +299,43 @@ def table(
     )
     return render_fragment(
         "table.html.j2",
-        head=[tr(h) for h in columns.values()],
+        head=[_campaign_link(h, campaigns) or tr(h) for h in columns.values()],
         rows=rows,
         caption=caption,
         show=show,
     )
 
 
-def figure(fig, alt: str) -> Html:
+# The title of each kind of chart drawn in both reports, in one wording for both: the
+# counts per week of their windows (a campaign's in question 2, the campaigns' stands)
+RATES_TITLE = N_("Counts per week of the window each covers")
+
+
+def _take_title(fig) -> str:
+    """The drawing's own title — its suptitle, or the title of its one plot — taken out of
+    it: a report's figure has one title, its caption (a multi-panel figure keeps the
+    titles of its panels)."""
+    own = ""
+    if getattr(fig, "_suptitle", None) is not None:
+        own = fig._suptitle.get_text()
+        fig._suptitle.set_text("")
+    if len(fig.axes) == 1:
+        ax = fig.axes[0]
+        for loc in ("center", "left", "right"):
+            own = own or ax.get_title(loc)
+            ax.set_title("", loc=loc)
+    return own
+
+
+def figure(fig, alt: str, caption: Optional[str] = None, labels_right: bool = False) -> Html:
     """A matplotlib figure as an SVG inside an <img> data URI: one self-contained file, text
     stays text (crisp, searchable), nothing in it can run, and it renders in half the time of
-    a PNG."""
+    a PNG. Its one title is an HTML caption, as the HTML charts have: `caption`, or the
+    drawing's own title ('' for none, where the heading above says it). On a phone the
+    picture keeps its natural size and scrolls sideways in its own box, so its words stay
+    readable (shrunk to 390 px they were 4–5 px); the box opens at the side that holds the
+    chart's labels (`labels_right`: a right-to-left heat map's), whatever the page's
+    direction."""
     import base64
     import io
 
@@ -303,15 +343,24 @@ def figure(fig, alt: str) -> Html:
     from evalkit.style.plotting import pyplot
 
     plt = pyplot()
-
+    own = _take_title(fig)
+    caption = own if caption is None else caption
     if direction() == "rtl":
         _chart_text_in_direction(fig)
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "evalkit"}):
-        fig.savefig(buf, format="svg", metadata={"Date": None})
+        # cropped to what is drawn: a title taken out leaves no empty band
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
+    # the SVG states its natural size (in points): the browser shows it at most that big
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return render_fragment("figure.html.j2", alt=alt, data=data)
+    return render_fragment(
+        "figure.html.j2",
+        alt=alt,
+        data=data,
+        caption=localized(caption) if caption else "",
+        start="right" if labels_right else "left",
+    )
 
 
 def _chart_text_in_direction(fig) -> None:
@@ -461,6 +510,9 @@ def _published(source, as_of: date | None) -> str:
 
 class CampaignReport:
     """Everything one campaign's evaluation report shows, built from its record."""
+
+    # the one title of a question's drawn chart, where it shares its kind with another page's
+    _plot_titles = {2: RATES_TITLE}
 
     def __init__(self, record_path: str, as_of: str | date | None = None, lang: str = "en"):
         set_language(lang)  # the kernel's language: this report is its only work
@@ -831,6 +883,7 @@ class CampaignReport:
                     figure(
                         a.its.plot(),
                         tr("{metric}: interrupted time series").format(metric=a.metric),
+                        caption="",  # the label above the section names it
                     )
                 )
                 parts.append(table(a.its.effects().round(4)))
@@ -842,7 +895,7 @@ class CampaignReport:
         q = self.evaluation.questions[number]
         spec = q.chart()
         if spec is None:
-            return figure(q.plot(), tr(q.question))
+            return figure(q.plot(), tr(q.question), caption=self._plot_titles.get(number))
         if isinstance(spec, str):
             return paragraph(spec)
         return concat(draw(s) for s in (spec if isinstance(spec, list) else [spec]))
@@ -997,9 +1050,20 @@ class ComparativeReport:
         set_language(lang)
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-        self.results = comparison.load_results(project_path(results_dir), ids)
+        folder = project_path(results_dir)
+        self.results = comparison.load_results(folder, ids)
         for r in self.results:  # their sentences, to show in this report's language
             remember(r.messages)
+        # each campaign's name links to its evaluation, where there is one beside its
+        # results.json (this report is written into the same folder)
+        self.evaluations = {
+            self.c._name(r): f"{r.record.id}/evaluation.html"
+            for r in self.results
+            if (folder / r.record.id / "evaluation.html").is_file()
+        }
+
+    def table(self, frame: pd.DataFrame, **options) -> Html:
+        return table(frame, campaigns=self.evaluations, **options)
 
     def title(self) -> Html:
         names = _listing(self.c._name(r) for r in self.results)
@@ -1013,7 +1077,14 @@ class ComparativeReport:
             )
         )
         return render_fragment(
-            "title.html.j2", title=tr("Comparing campaigns"), also="", record="", code="", said=said
+            "title.html.j2",
+            title=tr("Comparing campaigns"),
+            also="",
+            record="",
+            code="",
+            said=said,
+            reports=tr("Their evaluations:") if self.evaluations else "",
+            evaluations=[(href, name) for name, href in self.evaluations.items()],
         )
 
     section = staticmethod(section)  # the templates call report.section(key)
@@ -1023,7 +1094,7 @@ class ComparativeReport:
         return _summary(lines, None, "ul", N_("In a few lines"))
 
     def grid_table(self) -> Html:
-        return table(self.c.grid_side_by_side(self.results), fold_after=12)
+        return self.table(self.c.grid_side_by_side(self.results), fold_after=12)
 
     def verdicts(self) -> Html:
         v = self.c.verdicts(self.results)
@@ -1032,21 +1103,28 @@ class ComparativeReport:
         ].reset_index()
         from evalkit.render.charts import verdict_heatmap
 
-        return figure(verdict_heatmap(self.results), tr("verdicts heat map")) + table(wide)
+        heatmap = figure(
+            verdict_heatmap(self.results),
+            tr("verdicts heat map"),
+            labels_right=direction() == "rtl",  # its questions on the right, as the table's
+        )
+        return heatmap + self.table(wide)
 
     def mobilisation(self) -> Html:
         rates = self.c.international_stand_rates(self.results)
-        parts = [table(rates[["campaign", "window", "weeks", "count", "per week"]])]
+        parts = [self.table(rates[["campaign", "window", "weeks", "count", "per week"]])]
         trend = self.c.stand_rate_trend(self.results)
         if trend is None:
             parts.append(paragraph(self.c.stand_trend_withheld(self.results)))
         else:
             parts.append(bullets(trend.sentences()))
-            parts.append(figure(trend.plot(trend_line=False), tr("stands per week")))
+            fig = trend.plot(trend_line=False)
+            fig.axes[0].set_xlabel(tr("arrow: the count is a bound, the rate lies that way"))
+            parts.append(figure(fig, tr("stands per week"), caption=tr(RATES_TITLE)))
         return concat(parts)
 
     def fragmentation(self) -> Html:
-        return table(self.c.fragmentation(self.results))
+        return self.table(self.c.fragmentation(self.results))
 
     def partner_reuse(self) -> Html:
         """Shown only when some records say which campaign they follow (`follows`)."""
@@ -1061,18 +1139,20 @@ class ComparativeReport:
                     "the records give (each record's follows field)."
                 )
             ),
-            table(links),
+            self.table(links),
         )
 
     def reach_and_outcome(self) -> Html:
-        return table(self.c.reach_against_outcome(self.results))
+        return self.table(self.c.reach_against_outcome(self.results))
 
     def launches(self) -> Html:
-        return table(self.c.launches(self.results))
+        return self.table(self.c.launches(self.results))
 
     def mix(self) -> Html:
-        return table(self.c.mix_against_attainment(self.results)) + figure(
-            self.c.mix_plot(self.results), tr("activity mix")
+        return self.table(self.c.mix_against_attainment(self.results)) + figure(
+            self.c.mix_plot(self.results),
+            tr("activity mix"),
+            caption="",  # the heading's
         )
 
     def paper_grid(self) -> Html:
@@ -1108,7 +1188,7 @@ class ComparativeReport:
             paragraph(said, "verdict"),
         ]
         if len(rows):
-            parts.append(table(rows))
+            parts.append(self.table(rows))
         return _block(*parts)
 
     def replication(self) -> Html:
@@ -1154,5 +1234,5 @@ class ComparativeReport:
             heading(N_("Replicating the paper")),
             paragraph(intro),
             paragraph(said, "verdict"),
-            table(t),
+            self.table(t),
         )

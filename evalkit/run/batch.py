@@ -75,8 +75,8 @@ def duplicate_ids(records: list[Path]) -> dict[str, list[Path]]:
 def _run_one(args: tuple) -> Outcome:
     from evalkit.run.pipeline import evaluate
 
-    record, out_root, as_of, pdf, lang = args
-    return evaluate(record, out_root, as_of, pdf=pdf, lang=lang)
+    record, out_root, as_of, pdf, lang, docx = args
+    return evaluate(record, out_root, as_of, pdf=pdf, lang=lang, docx=docx)
 
 
 def _run_in_worker(args: tuple) -> Outcome:
@@ -122,6 +122,7 @@ def run_batch(
     progress: bool = True,
     pdf: bool = False,
     lang: str = "en",
+    docx: bool = False,
 ) -> list[Outcome]:
     jobs = max(1, jobs or os.cpu_count() or 1)
     from evalkit.record.workbook import id_place
@@ -148,7 +149,7 @@ def run_batch(
                 )
             )
     skip = {str(p) for paths in clashes.values() for p in paths}
-    work = [(str(r), str(out_root), as_of, pdf, lang) for r in records if str(r) not in skip]
+    work = [(str(r), str(out_root), as_of, pdf, lang, docx) for r in records if str(r) not in skip]
     from tqdm import tqdm
 
     bar = tqdm(total=len(work), desc="evaluating", unit="record", disable=not progress)

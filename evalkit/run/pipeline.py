@@ -95,15 +95,39 @@ def _execute(
     return nbformat.read(executed, as_version=4)
 
 
+def _write_pages(
+    nb, folder: Path, stem: str, title: str, record_id: str, lang: str, pdf: bool, docx: bool
+) -> None:
+    """The report page (linking the copies it will have), the notebook's readable page, and
+    the copies: the PDF with --pdf, the Word and Excel copies with --docx."""
+    from evalkit.render.office import write_copies
+    from evalkit.render.page import NOTEBOOK_PAGE, notebook_page, notebook_to_html
+    from evalkit.render.pdf import html_to_pdf
+
+    copies = ["pdf"] * pdf + ["docx", "xlsx"] * docx
+    page = folder / f"{stem}.html"
+    page.write_text(notebook_to_html(nb, title, record_id, lang, copies), encoding="utf-8")
+    (folder / f"{stem}{NOTEBOOK_PAGE}").write_text(
+        notebook_page(nb, title, record_id, lang), encoding="utf-8"
+    )
+    if pdf:
+        html_to_pdf(page, page.with_suffix(".pdf"))
+    if docx:
+        write_copies(page, lang)
+
+
 def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> str:
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    from evalkit.render.office import OfficeError
     from evalkit.render.pdf import PdfError
     from evalkit.run.kernel import kernel_log_tail
 
     if isinstance(exc, PdfError):
         return f"the report was built but its PDF was not: {exc}"
+    if isinstance(exc, OfficeError):
+        return f"the report was built but its Word copy was not: {exc}"
     if isinstance(exc, OSError) and exc.strerror:
         # a full or read-only disk: the system's reason in a sentence, not a traceback
         where = f" ({exc.filename})" if exc.filename else ""
@@ -121,17 +145,17 @@ def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> st
     return said
 
 
-def _replace_files(staging: Path, final: Path, names: list[str], pdf: bool) -> None:
+def _replace_files(staging: Path, final: Path, names: list[str], copies: list[str]) -> None:
     """Move the comparative report's staged files into OUT one by one (each `os.replace` is
-    atomic), the page last. Without --pdf, a PDF left by an earlier run is removed: it
-    would not match the new HTML."""
-    page = next(n for n in reversed(names) if n.endswith(".html"))
-    if pdf:
-        names = [*names[:-1], Path(page).with_suffix(".pdf").name, page]
-    for name in names:
+    atomic), the page last. A copy this run did not make (a PDF without --pdf, …) left by
+    an earlier run is removed: it would not match the new HTML, and the page does not link
+    it."""
+    page = Path(names[-1])
+    made = [page.with_suffix(s).name for s in copies]
+    for name in [*names[:-1], *made, page.name]:
         os.replace(staging / name, final / name)
-    if not pdf:
-        (final / Path(page).with_suffix(".pdf").name).unlink(missing_ok=True)
+    for suffix in {".pdf", ".docx", ".xlsx"} - set(copies):
+        (final / page.with_suffix(suffix).name).unlink(missing_ok=True)
 
 
 def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
@@ -193,13 +217,15 @@ def evaluate(
     timeout: int = 900,
     pdf: bool = False,
     lang: str = "en",
+    docx: bool = False,
 ) -> Outcome:
     """Evaluate one record into `out_root/<id>/`; never raises for a bad record or cell.
-    With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf)."""
+    With `pdf`, evaluation.pdf is printed from the HTML too (evalkit.render.pdf); with
+    `docx`, evaluation.docx and evaluation.xlsx are written from it (evalkit.render.office).
+    The page links the copies, and they are made in the staging folder with it."""
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 
-    from evalkit.render.pdf import html_to_pdf
     from evalkit.run.batch import _record_id
 
     record_path = Path(record_path)
@@ -276,13 +302,8 @@ def evaluate(
             on_launch=lambda: futures or background(),
         )
         outcome.record_id = record_id
-        from evalkit.render.page import notebook_to_html
-
         title = tr("Evaluation: {name}", lang).format(name=built().name_in(lang))
-        page = notebook_to_html(executed, title, record_id, lang)
-        (report / "evaluation.html").write_text(page, encoding="utf-8")
-        if pdf:
-            html_to_pdf(report / "evaluation.html", report / "evaluation.pdf")
+        _write_pages(executed, report, "evaluation", title, record_id, lang, pdf, docx)
         for future in futures:
             future.result()
         outcome.out_dir = str(staging.swap_in())
@@ -355,7 +376,7 @@ def _load_converter() -> None:
     from evalkit.render import page
 
     if hasattr(page, "_exporter"):
-        page._exporter()
+        page._exporter(False), page._exporter(True)
     else:
         import nbconvert  # noqa: F401
 
@@ -389,12 +410,14 @@ def compare(
     timeout: int = 900,
     pdf: bool = False,
     lang: str = "en",
+    docx: bool = False,
 ) -> Outcome:
-    """The comparative report from the results.json files already in `out_root`. They are
+    """The comparative report from the results.json files already in `out_root` (with its
+    PDF, Word and Excel copies as `evaluate` makes them). They are
     checked against the results model (evalkit.results.model) before any kernel starts: a
     missing, stray, truncated or other-version file fails the comparison, every such file
     named, and nothing is written (a bad file was a cell's traceback)."""
-    from evalkit.render.pdf import html_to_pdf
+    from evalkit.render.page import NOTEBOOK_PAGE
     from evalkit.results.model import ResultsError, read_results_dir
 
     out_root = Path(out_root).resolve()
@@ -414,22 +437,19 @@ def compare(
             timeout,
             staging.path,
         )
-        from evalkit.render.page import notebook_to_html
-
-        page = notebook_to_html(executed, tr("Comparing campaigns", lang), "comparative", lang)
-        (staging.path / "comparative.html").write_text(page, encoding="utf-8")
         from evalkit.results.build import results_json
 
         (staging.path / "comparative.json").write_text(
             results_json(comparative_data(results)), encoding="utf-8"
         )
-        if pdf:
-            html_to_pdf(staging.path / "comparative.html", staging.path / "comparative.pdf")
+        title = tr("Comparing campaigns", lang)
+        _write_pages(executed, staging.path, "comparative", title, "comparative", lang, pdf, docx)
         _replace_files(
             staging.path,
             out_root,
-            ["comparative.ipynb", "comparative.json", "comparative.html"],
-            pdf,
+            ["comparative.ipynb", "comparative.json", f"comparative{NOTEBOOK_PAGE}"]
+            + ["comparative.html"],
+            [".pdf"] * pdf + [".docx", ".xlsx"] * docx,
         )
         outcome.out_dir = str(out_root)
     except Exception as exc:
