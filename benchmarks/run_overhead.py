@@ -8,7 +8,9 @@ results.json, record.html with a copy of the record, and index.html. `papermill`
 notebook whose only code imports the libraries one evaluation loads, and writes it back.
 
 The machine is shared: the load average is printed, and the spread of each command's times
-and of the ratio of each interleaved pair beside the medians.
+and of the ratio of each interleaved pair beside the medians. Measured 2026-12-02 on Caesar, 7
+runs each at load 7.5-9.2 on 2 cores: ratio 0.92 (pairs 0.74-1.12), CPU 1.07x; 1.73x (CPU
+1.70x) that morning, before the kernel was launched first (README, "A run costs little").
 
     .venv/bin/python benchmarks/run_overhead.py [--repeats 5] [--record case_studies/caesar]
 """
