@@ -232,6 +232,10 @@ N_(", "), N_("; "), N_(", and "), N_(" and "), N_(" · ")
 # a date as the record writes a vague one: its qualifier is evalkit's word, the date digits
 _VAGUE_DATE = re.compile(r"(early|mid|late) (\d{4}(?:-\d{2})?(?:\.\.[\d-]+)?)")
 N_("early {date}"), N_("mid {date}"), N_("late {date}")
+# a window with a qualifier at its end or both ends: each end translated on its own
+_VAGUE_WINDOW = re.compile(
+    r"(?:(?:early|mid|late) )?\d{4}(?:-\d{2}){0,2}\.\.(?:early|mid|late) \d{4}(?:-\d{2}){0,2}"
+)
 
 # Unicode's first-strong isolate: a field of a right-to-left sentence keeps its own order
 # (a Latin name, a date range, a file:line) and cannot pull the punctuation around it into
@@ -282,6 +286,9 @@ def localized(value, lang: str | None = None):
         vague = _VAGUE_DATE.fullmatch(value)
         if vague and (lang or _current) != "en":
             return tr(vague.group(1) + " {date}", lang).format(date=vague.group(2))
+        window = _VAGUE_WINDOW.fullmatch(value)
+        if window and (lang or _current) != "en":  # 'late 2019-12..early 2020-01'
+            return "..".join(isolated(localized(side, lang), lang) for side in value.split(".."))
         return word(value, lang)
     return value
 
