@@ -439,3 +439,12 @@ def test_the_timelines_date_ticks_never_repeat_and_never_show_a_bare_day(tmp_pat
     assert offset == ""
     if span == "two months":
         assert all(re.fullmatch(r"2014-0[678](?:-\d{2})?", t) for t in labels), labels
+
+
+def test_the_arabic_summary_joins_its_parts_with_the_arabic_semicolon(reader_reports):
+    lang, out = reader_reports
+    if lang != "ar":
+        pytest.skip("the Arabic report's punctuation")
+    text = visible(_page(out, "control-arms-att"))
+    line = re.search(r"قائمة التحقق: [^¶]*", text).group(0)
+    assert "؛ التوصية 18 تعالجها" in line and ";" not in line

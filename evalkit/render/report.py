@@ -569,7 +569,7 @@ class CampaignReport:
             reach=tr(q[2].verdict.level), goals=tr(q[3].verdict.level)
         )
         if q[2].largest:
-            reach += "; " + tr("largest counts: {counts}").format(
+            reach += tr("; ") + tr("largest counts: {counts}").format(
                 counts=_listing(localized(c) for c in q[2].largest[:3])
             )
         if q[3].verdict.cap_reason:
@@ -601,7 +601,7 @@ class CampaignReport:
         if fired:
             checklist += " (" + _listing(fired) + ")"
         if recs:
-            checklist += "; " + localized(
+            checklist += tr("; ") + localized(
                 Msg(
                     "recommendation {numbers} answers them",
                     "recommendations {numbers} answer them",
