@@ -448,3 +448,14 @@ def test_the_arabic_summary_joins_its_parts_with_the_arabic_semicolon(reader_rep
     text = visible(_page(out, "control-arms-att"))
     line = re.search(r"قائمة التحقق: [^¶]*", text).group(0)
     assert "؛ التوصية 18 تعالجها" in line and ";" not in line
+
+
+def test_the_word_copy_keeps_a_numbered_recommendation_without_a_bullet(reader_reports):
+    """pandoc ignores the page's CSS: a numbered item goes to Word as a paragraph."""
+    from evalkit.render.office import _readable_html
+
+    _, out = reader_reports
+    page = _readable_html(_page(out, "you-stink-2015"))
+    assert 'class="numbered"' not in page
+    assert re.search(r"<p>\s*1\. ", page) and not re.search(r"<li>\s*\d+\. ", page)
+    assert "<li>" in page  # other lists stay lists

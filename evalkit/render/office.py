@@ -49,6 +49,12 @@ def _readable_html(page: str) -> str:
         summary.name = "p"
     for details in soup.find_all("details"):
         details.unwrap()
+    # a list whose items carry their own numbers ('18. …'): paragraphs, so Word adds no
+    # bullet before the number (the page hides its markers with CSS, which pandoc ignores)
+    for numbered in soup.select("ul.numbered"):
+        for li in numbered.find_all("li", recursive=False):
+            li.name = "p"
+        numbered.unwrap()
     return str(soup)
 
 
