@@ -459,3 +459,18 @@ def test_the_word_copy_keeps_a_numbered_recommendation_without_a_bullet(reader_r
     assert 'class="numbered"' not in page
     assert re.search(r"<p>\s*1\. ", page) and not re.search(r"<li>\s*\d+\. ", page)
     assert "<li>" in page  # other lists stay lists
+
+
+def test_the_workshops_overview_names_the_campaign_in_the_sessions_language():
+    import evalkit
+    from evalkit.i18n import localized, set_language
+    from evalkit.workshop.helpers import overview
+
+    campaign = evalkit.load_campaign(RECORDS / "you-stink-2015")
+    set_language("ar")
+    try:
+        said = localized(overview(campaign), "ar")
+    finally:
+        set_language("en")
+    assert said.startswith("طلعت ريحتكم:") and "11 نشاطاً" in said
+    assert localized(overview(campaign), "en").startswith("You Stink: 11 activities")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg
+from evalkit.i18n import N_, Msg, language
 from evalkit.record.load import Campaign, load_campaign
 from evalkit.evaluation.timing import phase_gaps
 from evalkit.record.values import Quantity
@@ -21,7 +21,7 @@ def overview(campaign: Campaign) -> Msg:
     """The record in one line: how much data the session will look at."""
     return Msg(
         "{name}: {activities}, {counts}, {phases}.",
-        name=campaign.name,
+        name=campaign.name_in(language()),
         activities=Msg("{n} activity", "{n} activities", n=len(campaign.activities)),
         counts=Msg(
             "{n} count in metrics.csv", "{n} counts in metrics.csv", n=len(campaign.metrics)
