@@ -311,6 +311,7 @@ def mix_plot(results: list[CampaignResults]):
     ax.set_xlim(0, 1.45)
     ax.invert_yaxis()
     ax.set_xlabel(tr("share of recorded activities"))
+    ax.set_ylabel("")  # the campaigns name themselves (pandas would write its index name)
     # below the axes: a legend inside would cover the bars
     ax.legend(
         [tr(c) for c in shares.columns],
