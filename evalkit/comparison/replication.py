@@ -65,8 +65,14 @@ def _same_goal_and_strategy(by_id):
     text = Msg(
         "kinds of activity used: {kinds}; main-goal wording similarity to Aleppo's: "
         "{similarity} (free text, so wording, not a coded goal)",
-        kinds="; ".join(f"{i}: {', '.join(sorted(k))}" for i, k in zip(MILITARY, kinds)),
-        similarity=", ".join(f"{s:.2f}" for s in sims),
+        kinds=joined(
+            "; ",
+            [
+                Msg("{campaign}: {kinds}", campaign=i, kinds=joined(", ", sorted(k)))
+                for i, k in zip(MILITARY, kinds)
+            ],
+        ),
+        similarity=joined(", ", [f"{s:.2f}" for s in sims]),
     )
     if len(set(kinds)) > 1:
         return DISAGREES, text
@@ -87,7 +93,7 @@ def _no_building(by_id):
                 "{a} → {b}: {shared}",
                 a=a,
                 b=b,
-                shared=", ".join(s) if s else N_("no shared partner"),
+                shared=joined(", ", s) if s else N_("no shared partner"),
             )
             for a, b, s in pairs
         ],
@@ -231,7 +237,7 @@ def _english_weak(by_id):
         "{part} of {n} non-Arabic hashtags trended; Arabic hashtags that trended: {arabic}",
         part=len(trended),
         n=len(known),
-        arabic=", ".join(ar_trended) or N_("none"),
+        arabic=joined(", ", ar_trended) or N_("none"),
     )
     return (AGREES if not trended else DISAGREES), text
 
@@ -267,7 +273,7 @@ def _only_caesar(by_id):
     text = Msg(
         "main goal reached at least in part by: {campaigns} (the evaluator's recorded "
         "judgements, with the paper's evidence; not computed)",
-        campaigns=", ".join(reached) or N_("none"),
+        campaigns=joined(", ", reached) or N_("none"),
     )
     return (AGREES if reached == ["caesar"] else DISAGREES), text
 
@@ -286,7 +292,7 @@ def _lobbying_mattered(by_id):
         "attribute that decision to one kind of activity, so which had the "
         "larger effect cannot be computed",
         combined=N_("together with") if combined else N_("without"),
-        kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
+        kinds=joined(", ", [f"{k} {n}" for k, n in sorted(kinds.items())]),
         rung=r.facts.decision_makers_top_rung,
     )
 
