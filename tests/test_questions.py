@@ -229,13 +229,13 @@ def test_goal_attainment_depends_on_the_as_of_date(tmp_path):
 
 def test_smart_audit_names_the_failing_criteria(tmp_path):
     q = GoalAttainment(small_record(tmp_path))
-    assert indicator(q, "SMART audit: main") == (
+    assert indicator(q, "SMART audit: Stop it") == (
         "missing: measurable indicator, target, deadline; realistic ceiling: not judged "
         "from the record"
     )
     assert criterion(q, "The main goal is measurable").met is False
     assert str(criterion(q, "The main goal is measurable").because) == (
-        "main: missing measurable indicator, target, deadline"
+        "Stop it: missing measurable indicator, target, deadline"
     )
     whole = GoalAttainment(
         small_record(
@@ -255,7 +255,7 @@ def test_smart_audit_names_the_failing_criteria(tmp_path):
         )
     )
     met = criterion(whole, "The main goal is measurable")
-    assert met.met is True and str(met.because) == "main: indicator, target and deadline recorded"
+    assert met.met is True and str(met.because) == "x: indicator, target and deadline recorded"
 
 
 def test_goals_without_judgements_give_insufficient_evidence(tmp_path):

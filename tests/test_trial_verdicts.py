@@ -200,21 +200,21 @@ def _q3_indicators(tmp_path, goal):
 
 def test_a_goal_judged_partly_achieved_shows_time_to_partial_attainment(tmp_path):
     partly = _q3_indicators(tmp_path, _goal("partly"))
-    assert partly["Time from launch (2020-01-01) to partial attainment: main"] == "31 days"
-    assert "Time from launch (2020-01-01) to attainment: main" not in partly
+    assert partly["Time from launch (2020-01-01) to partial attainment: Stop it"] == "31 days"
+    assert "Time from launch (2020-01-01) to attainment: Stop it" not in partly
     achieved = _q3_indicators(tmp_path, _goal("achieved"))
-    assert achieved["Time from launch (2020-01-01) to attainment: main"] == "31 days"
+    assert achieved["Time from launch (2020-01-01) to attainment: Stop it"] == "31 days"
 
 
 def test_a_complete_smart_audit_is_shown_as_done(tmp_path):
     measurable = dict(indicator="a resolution", target="adopted", deadline="2020-12")
     complete = _q3_indicators(tmp_path, _goal("achieved", **measurable))
-    assert complete["SMART audit: main"] == (
+    assert complete["SMART audit: Stop it"] == (
         "complete: specific (who must act), measurable indicator, target, deadline recorded; "
         "realistic ceiling: not judged from the record"
     )
     gaps = _q3_indicators(tmp_path, _goal("achieved", indicator="a resolution"))
-    assert gaps["SMART audit: main"].startswith("missing: target, deadline")
+    assert gaps["SMART audit: Stop it"].startswith("missing: target, deadline")
 
 
 # --- item 5: W11 is a reaction to an event that was clearly coming, not to a sudden one --------

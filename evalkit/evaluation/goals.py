@@ -35,18 +35,24 @@ SMART_PARTS = (
 )
 
 
+def goal_name(goal) -> str:
+    """A goal as the reader knows it: its text (without the closing full stop), not the id
+    the record gives it for cross-reference."""
+    return " ".join(goal.text.split()).rstrip(".")
+
+
 def _each(rows, field) -> Msg:
     """'goal: value; goal: value' with the values translatable."""
-    return joined("; ", [Msg("{goal}: {value}", goal=r["goal"], value=r[field]) for r in rows])
+    return joined("; ", [Msg("{goal}: {value}", goal=r["_name"], value=r[field]) for r in rows])
 
 
 def _measurable(row) -> Msg:
-    """'stop-bills: indicator, target and deadline recorded' or what it lacks of them."""
+    """'Stop the bills: indicator, target and deadline recorded' or what it lacks."""
     lacking = [part for part in row["_missing"] if part in MEASURABLE]
     return (
-        Msg("{goal}: missing {parts}", goal=row["goal"], parts=joined(", ", lacking))
+        Msg("{goal}: missing {parts}", goal=row["_name"], parts=joined(", ", lacking))
         if lacking
-        else Msg("{goal}: indicator, target and deadline recorded", goal=row["goal"])
+        else Msg("{goal}: indicator, target and deadline recorded", goal=row["_name"])
     )
 
 
@@ -146,7 +152,8 @@ class GoalAttainment(Analysis):
             on_time, deadline_words = deadline_status(g, first, j)
             rows.append(
                 {
-                    "goal": g.id,
+                    "goal": g.id,  # for the evidence (campaign.yaml goals[id])
+                    "_name": goal_name(g),  # what the reader sees
                     "level": g.level,
                     "horizon": g.horizon,
                     "text": g.text,
@@ -191,14 +198,14 @@ class GoalAttainment(Analysis):
         for r in rows:
             if r["SMART gaps"] != "none":
                 self.indicator(
-                    Msg("SMART audit: {goal}", goal=r["goal"]),
+                    Msg("SMART audit: {goal}", goal=r["_name"]),
                     Msg("missing: {gaps}", gaps=r["SMART gaps"]),
                     [f"campaign.yaml goals[{r['goal']}]"],
                 )
             elif r["_on_time"] is not False:
                 # a complete audit is shown too, so that it is visibly done
                 self.indicator(
-                    Msg("SMART audit: {goal}", goal=r["goal"]),
+                    Msg("SMART audit: {goal}", goal=r["_name"]),
                     Msg(
                         "complete: {parts} recorded; realistic ceiling: not judged from the record",
                         parts=joined(", ", [part for part, _ in SMART_PARTS]),
@@ -208,7 +215,7 @@ class GoalAttainment(Analysis):
             if r["_on_time"] is False:
                 # a time-bound goal whose time ran out: the SMART audit says so
                 self.indicator(
-                    Msg("SMART audit: {goal}", goal=r["goal"]),
+                    Msg("SMART audit: {goal}", goal=r["_name"]),
                     Msg("deadline missed: {how}", how=r["deadline"]),
                     [f"campaign.yaml goals[{r['goal']}]"],
                 )
@@ -218,13 +225,13 @@ class GoalAttainment(Analysis):
                     Msg(
                         "Time from launch ({launch}) to partial attainment: {goal}",
                         launch=launch.text,
-                        goal=r["goal"],
+                        goal=r["_name"],
                     )
                     if r["_first_reached"] == "partly"
                     else Msg(
                         "Time from launch ({launch}) to attainment: {goal}",
                         launch=launch.text,
-                        goal=r["goal"],
+                        goal=r["_name"],
                     ),
                     r["launch to attainment"],
                 )
@@ -277,7 +284,7 @@ class GoalAttainment(Analysis):
             joined(
                 "; ",
                 [
-                    Msg("{goal}: {how}", goal=r["goal"], how=r["deadline"])
+                    Msg("{goal}: {how}", goal=r["_name"], how=r["deadline"])
                     for r in self.mains
                     if r["deadline"]
                 ],
@@ -324,7 +331,7 @@ class GoalAttainment(Analysis):
                             "The main goal '{goal}' has no attainment judgement as of {date}: the "
                             "campaign cannot be judged successful or not (the paper's success "
                             "criterion).",
-                            goal=r["goal"],
+                            goal=r["_name"],
                             date=str(self.as_of) if self.as_of else Msg("the latest record"),
                         ),
                         [f"campaign.yaml goals[{r['goal']}]"],
@@ -336,7 +343,7 @@ class GoalAttainment(Analysis):
                         Msg(
                             "The main goal '{goal}' has no measurable indicator, so its attainment "
                             "rests on the evaluator's judgement alone (§4 weakness 11).",
-                            goal=r["goal"],
+                            goal=r["_name"],
                         ),
                         [f"campaign.yaml goals[{r['goal']}]"],
                     )
@@ -386,7 +393,7 @@ class GoalAttainment(Analysis):
             color=[colors[l] for l in t["level"]],
         )
         ax.set_yticks(
-            list(y), [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["goal"])]
+            list(y), [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["_name"])]
         )
         ax.set_xticks(
             [0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly", "achieved"]
@@ -397,6 +404,6 @@ class GoalAttainment(Analysis):
         as_of = self.as_of.isoformat() if self.as_of else "latest"
         ax.set_title(f"Goal attainment, judged as of {as_of}")
         fit_margins(
-            fig, [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["goal"])]
+            fig, [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["_name"])]
         )
         return fig

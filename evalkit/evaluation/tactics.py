@@ -21,6 +21,8 @@ from evalkit.evaluation.base import (
 )
 from evalkit.evaluation.context import direct_mask
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable
+from evalkit.evaluation.goals import goal_name
+from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.evaluation.hashtags import group_variants
 
 # An outcome counts as "following" an activity when it is dated after the activity starts
@@ -123,8 +125,8 @@ class TacticUsefulness(Analysis):
                             Msg(
                                 "{level} goal {goal}: {attainment}",
                                 level=g.level,
-                                goal=g.id,
-                                attainment=j.attainment,
+                                goal=goal_name(g),
+                                attainment=ATTAINMENT_WORDS[j.attainment],
                             ),
                             f"campaign.yaml goals[{g.id}]",
                         )
