@@ -15,7 +15,10 @@ Measured 2026-12-02 on 2 cores shared by the team (load 8-12); the table is in R
 1.15 GB, validate and evaluate at peak 1.37 GB; 1,000,000 metrics rows (91 MB) at peak
 0.56 GB and 1.16 GB; results.json 0.3 MB at every size; CPU per row 40-48 µs (activities)
 and 27-41 µs (metrics) from 125,000 to 1,000,000 rows. Before (issue 18 item 11): about
-5 KB per row, 4.1 GB to validate a 1M-row metrics.csv.
+5 KB per row, 4.1 GB to validate a 1M-row metrics.csv. The whole `evalkit run` (--run):
+250,000 activities 0.62 GB; 1,000,000 activities 142 s and 1.53 GB summed over its processes
+(load 2). One earlier 1M run under load 7-12 failed in the kernel with an empty
+CellExecutionError, not reproduced (the same cells run in one process: peak 1.40 GB).
 """
 
 from __future__ import annotations
