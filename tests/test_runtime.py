@@ -260,6 +260,47 @@ def test_kill_9_of_run_all_takes_its_workers_and_kernels_along(tmp_path):
     assert not list(out.rglob("kernel-*.json"))
 
 
+@pytest.mark.slow
+def test_kill_9_of_a_run_takes_its_large_records_process_along(tmp_path):
+    """A record past LARGE_TABLES is checked in a process of its own (memory): killing the
+    run kills it too, before it writes anything."""
+    import shutil
+
+    record = tmp_path / "caesar"
+    shutil.copytree(CASE_STUDIES / "caesar", record)
+    acts = record / "activities.csv"
+    header, first = acts.read_text(encoding="utf-8").splitlines()[:2]
+    row = first.split(",", 1)[1]
+    with open(acts, "a", encoding="utf-8") as fh:
+        for i in range(100_000):  # about 30 MB: over LARGE_TABLES, seconds to check
+            fh.write(f"bulk-{i},{row}\n")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [*EVALKIT, "run", str(record), "--out", str(out), "--no-progress"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+
+        def apart():
+            return {
+                c
+                for c in _children(proc.pid)
+                if b"multiprocessing" in Path(f"/proc/{c}/cmdline").read_bytes()
+            }
+
+        assert _wait_for(apart), "the large record was not checked apart"
+        helpers = apart()
+        time.sleep(0.5)  # its death signal armed
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert _wait_for(lambda: not any(map(_alive, helpers)), 30), "it outlived the run"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL) if _alive(proc.pid) else None
+    assert not list(out.glob(".staging-*/**/results.json"))  # stopped before writing
+
+
 # --- item 9: unique temporary names; two runs into one folder wait for each other --------
 
 WRITER = """

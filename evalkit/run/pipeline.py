@@ -289,7 +289,12 @@ def evaluate(
         if large and not checked:
             # in a process of its own, whose memory goes back to the system when it ends
             # (memory freed in this one would mostly stay with it, beside the kernel's)
-            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as apart:
+            with ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_apart_dies_with,  # a `kill -9` of the run takes it along
+                initargs=(os.getpid(),),
+            ) as apart:
                 checked.append(apart.submit(_results_apart, record_path, as_of, report, lang))
                 built()  # raises _Invalid for an invalid record: no kernel is started
             futures.append(pool.submit(_load_converter))
@@ -329,6 +334,25 @@ class _Named:
 
     def name_in(self, lang: str) -> str:
         return self.name
+
+
+def _apart_dies_with(parent: int) -> None:
+    """The large record's process never outlives its run: a thread ends it the moment its
+    parent is gone (a `kill -9` of the run; a death signal would only raise SystemExit,
+    which the pool's worker loop catches), and the terminal's Ctrl-C, which the parent
+    reports, stops it at once and quietly (it would otherwise finish while the parent
+    waits for it)."""
+    import signal
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(128 + signum))
 
 
 def _results_apart(record_path: Path, as_of: str, report: Path, lang: str):
