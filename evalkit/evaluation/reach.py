@@ -11,7 +11,7 @@ import pandas as pd
 
 from evalkit.i18n import LIST_CAP, MORE, N_, Msg, decimals, joined, localized, tr
 from evalkit.record.schema import SCOPES
-from evalkit.record.values import Quantity
+from evalkit.record.values import BOUNDS, Quantity
 from evalkit.evaluation.base import (
     Analysis,
     Criterion,
@@ -124,16 +124,6 @@ _COLUMNS = [
 # shows (row_texts makes any other's when it is asked for): a million rows are not a million
 # sentences (issue 18 item 11).
 TEXT_ROWS = 5_000
-_BOUNDS = {
-    "exactly": "exact",
-    "about": "approximate",
-    "at_least": "lower",
-    "more_than": "lower",
-    "at_most": "upper",
-    "less_than": "upper",
-    "nearly": "upper",
-    "between": "range",
-}
 
 
 def _sentences(value, qualifier, high, words, metric, window, days, total, level):
@@ -210,7 +200,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "short": [d < MIN_DAYS for d in days],
             "weeks": [round(w, 1) for w in weeks],
             "count": [c for c, _ in texts] + rest,
-            "bound": [_BOUNDS[q] for q in qualifier],
+            "bound": [BOUNDS[q] for q in qualifier],
             "rate_low": [None if lv else lo / w for lv, lo, w in zip(level, low, weeks)],
             "rate_high": [None if lv else hi / w for lv, hi, w in zip(level, high, weeks)],
             "per week": [w for _, w in texts] + rest,

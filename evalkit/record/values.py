@@ -255,6 +255,19 @@ def _number(text: str, raw: object) -> float:
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 
 
+# each qualifier's bound (Quantity.bound), also read column-wise for large tables
+BOUNDS: dict[str, Bound] = {
+    "exactly": "exact",
+    "about": "approximate",
+    "at_least": "lower",
+    "more_than": "lower",
+    "at_most": "upper",
+    "less_than": "upper",
+    "nearly": "upper",
+    "between": "range",
+}
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A count as the source states it. `lower`/`upper` are what the qualifier allows."""
@@ -357,17 +370,7 @@ class Quantity:
     @property
     def bound(self) -> Bound:
         """Which way the true value may lie: 'exact', 'approximate', 'lower', 'upper'."""
-        bounds: dict[str, Bound] = {
-            "exactly": "exact",
-            "about": "approximate",
-            "at_least": "lower",
-            "more_than": "lower",
-            "at_most": "upper",
-            "less_than": "upper",
-            "nearly": "upper",
-            "between": "range",
-        }
-        return bounds[self.qualifier]
+        return BOUNDS[self.qualifier]
 
     def __str__(self) -> str:
         return str(self.msg())
