@@ -232,3 +232,78 @@ def test_a_large_records_results_are_written_apart_before_its_kernel(tmp_path, m
     bad = bad_record(tmp_path)
     outcome = pipeline.evaluate(bad, tmp_path / "out2")
     assert outcome.status == "invalid" and any("duplicate id" in str(p) for p in outcome.problems)
+
+
+def test_reading_a_table_turns_the_collector_back_on_even_when_it_fails(tmp_path, monkeypatch):
+    import gc
+
+    assert gc.isenabled()
+    record = simulated_record(tmp_path / "r", 30)
+    load.check_record(record)
+    assert gc.isenabled()
+
+    def fails(*a, **k):
+        assert not gc.isenabled()  # off while the rows are checked
+        raise RuntimeError("a fault in the middle of a table")
+
+    monkeypatch.setattr(load._Refs, "check", fails)
+    with pytest.raises(RuntimeError):
+        load.check_record(record)
+    assert gc.isenabled()
+
+
+def test_a_caller_that_turned_the_collector_off_finds_it_off(tmp_path):
+    import gc
+
+    record = simulated_record(tmp_path / "r", 30)
+    gc.disable()
+    try:
+        load.check_record(record)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_overlapping_pauses_in_two_threads_leave_the_collector_on(tmp_path):
+    """Section A starts, B starts, A ends, B ends: the collector stays off until B ends
+    and is on after it (a naive save-and-restore would leave it off for good)."""
+    import gc
+    import threading
+
+    from evalkit.record.csvtable import gc_paused
+
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def a():
+        with gc_paused():
+            a_in.set()
+            b_in.wait(5)
+        a_out.set()
+
+    def b():
+        a_in.wait(5)
+        with gc_paused():
+            b_in.set()
+            a_out.wait(5)
+            seen["during B after A"] = gc.isenabled()
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen == {"during B after A": False}
+    assert gc.isenabled()
+
+
+def test_a_checked_text_cell_is_kept_as_the_cells_own_string():
+    # pydantic returns a copy of each text it checks; the frame keeps the cell's own, so
+    # an id (unique to its row, and held by the duplicate-id check too) is stored once
+    fields = {f.name: f for f in load._fields(schema.ActivityRow)}
+    for name, text in (("id", "save-the-rest-sim-00001"), ("kind", "mobilisation")):
+        f = fields[name]
+        assert not f.plain  # checked by pydantic (a pattern, a code), not taken as written
+        cell = "".join(list(text))  # a string object of its own, as the CSV reader makes
+        (value,), errors = f.check(cell, load._cells_of(f))
+        assert not errors and value == text and value is cell

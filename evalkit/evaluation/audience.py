@@ -8,7 +8,12 @@ import pandas as pd
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.languages import language_code as _language_code
 from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
-from evalkit.evaluation.context import decision_makers_abroad, direct_mask, home_languages
+from evalkit.evaluation.context import (
+    decision_makers_abroad,
+    direct_mask,
+    home_languages,
+    rows_where,
+)
 from evalkit.evaluation.base import (
     Analysis,
     BarChart,
@@ -160,7 +165,8 @@ class RightAudience(Analysis):
             )
 
         # one definition of direct contact, used by question 5 and the checklist too
-        self.direct = direct = acts[direct_mask(c)] if not acts.empty else acts
+        # the direct activities' rows (line numbers): what the criteria count and cite
+        self.direct = direct = rows_where(acts, direct_mask(c), "row")
         self.indicator(
             Msg("Activities addressed directly to decision makers"),
             len(direct),

@@ -295,14 +295,15 @@ def _awareness_local(ctx):
     # audience (a human chain around the G8 summit) presses them, and is not the paper's
     # awareness «موجّهة بدرجة أساسية للجمهور المحلي»
     dm = {a.id for a in context.decision_maker_audiences(ctx.campaign.record)}
-    mob = acts[(acts["kind"] == "mobilisation") & ~acts["audience"].isin(dm)]
-    pressing = int((acts["kind"] == "mobilisation").sum()) - len(mob)
-    share = len(mob) / len(acts)
+    mobilising = acts["kind"] == "mobilisation"
+    aware = int((mobilising & ~acts["audience"].isin(dm)).sum())
+    pressing = int(mobilising.sum()) - aware
+    share = aware / len(acts)
     ev = [
         Msg(
             "{part} of {n} activity is mobilisation/awareness ({share})",
             "{part} of {n} activities are mobilisation/awareness ({share})",
-            part=len(mob),
+            part=aware,
             n=len(acts),
             share=f"{share:.0%}",
         )
@@ -466,7 +467,9 @@ def _local_resilience(ctx):
     acts = _acts(ctx)
     if not len(acts):
         return None, [Msg("no activities recorded")]
-    local = acts[(acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"])]
+    local = context.rows_where(
+        acts, (acts["channel"] == "in_person") & acts["scope"].isin(["local", "national"]), "row"
+    )
     return len(local) > 0, [
         Msg(
             "{n} local or national in-person activity",

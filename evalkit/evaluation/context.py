@@ -15,6 +15,7 @@ import pandas as pd
 from evalkit.record.languages import UNKNOWN, language_code
 
 __all__ = [
+    "rows_where",
     "direct_mask",
     "decision_maker_audiences",
     "decision_makers_at_home",
@@ -35,6 +36,16 @@ def _code(text) -> str:
         return language_code(text)
     except ValueError:  # records are validated; a stray value is compared as written
         return str(text).strip().lower()
+
+
+def rows_where(frame: pd.DataFrame, mask, *columns: str) -> pd.DataFrame:
+    """The rows of `frame` where `mask` holds, with only the `columns` its caller reads: a
+    subset is a copy, and a copy of all of a table's 34 columns for one or two of them was
+    most of an evaluation's memory on a record of a million activities
+    (benchmarks/large_table.py)."""
+    if frame.empty:
+        return frame.reindex(columns=list(columns))
+    return frame.loc[mask, list(columns)]
 
 
 def direct_mask(campaign) -> pd.Series:

@@ -35,12 +35,23 @@ def judgement_as_of(goal: Goal, as_of: Optional[date]) -> Optional[Judgement]:
     return max(made, key=lambda j: j.as_of.end) if made else None
 
 
-def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
-    if frame.empty:
+_LINE_COLUMNS = (
+    "description",
+    "date",
+    "source",
+    *(f"events{part}" for part in ("", "_qualifier", "_low", "_high", "_words")),
+)
+
+
+def _activity_lines(acts: pd.DataFrame, mask) -> tuple[str, list[str]]:
+    """A grid entry for the activities where `mask` holds: the first rows (joined's cap),
+    how many in all, and their sources — read from the columns it shows, never a copy of
+    the whole table (a large record's others are only counted)."""
+    if acts.empty or not mask.any():
         return N_("none recorded"), []
+    where = mask.to_numpy().nonzero()[0]
     parts = []
-    # only the rows the entry shows (joined's cap): a large record's others are counted
-    for _, r in frame.head(LIST_CAP).iterrows():
+    for _, r in acts.iloc[where[:LIST_CAP]][list(_LINE_COLUMNS)].iterrows():
         if pd.notna(r.get("events_qualifier")):
             parts.append(
                 Msg(
@@ -52,7 +63,7 @@ def _activity_lines(frame: pd.DataFrame) -> tuple[str, list[str]]:
             )
         else:
             parts.append(Msg("{text} [{date}]", text=r["description"], date=r["date"]))
-    return joined("; ", parts, total=len(frame)), sorted(set(frame["source"]))
+    return joined("; ", parts, total=len(where)), sorted(set(acts["source"].to_numpy()[where]))
 
 
 def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame:
@@ -81,15 +92,14 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
             [g.source for g in goals],
         )
 
-    virtual = acts[acts["channel"] == "virtual"] if not acts.empty else acts
-    add(N_("Geographic scope"), "virtual", *_activity_lines(virtual))
+    any_rows = not acts.empty
+    virtual = acts["channel"] == "virtual" if any_rows else None
+    add(N_("Geographic scope"), "virtual", *_activity_lines(acts, virtual))
     for scope in ("local", "national", "regional", "international"):
-        part = (
-            acts[(acts["channel"] == "in_person") & (acts["scope"] == scope)]
-            if not acts.empty
-            else acts
+        here = (acts["channel"] == "in_person") & (acts["scope"] == scope) if any_rows else None
+        add(
+            "Geographic scope", Msg("in person, {scope}", scope=scope), *_activity_lines(acts, here)
         )
-        add("Geographic scope", Msg("in person, {scope}", scope=scope), *_activity_lines(part))
 
     for item, segments in (
         (N_("general public"), ("general_public",)),
@@ -194,13 +204,14 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
         (N_("mobilisation and attention"), ("mobilisation",)),
         (N_("advocacy (incl. lobbying)"), ("advocacy", "lobbying")),
     ):
-        part = acts[acts["kind"].isin(kinds)] if not acts.empty else acts
-        entry, sources = _activity_lines(part)
+        these = acts["kind"].isin(kinds) if any_rows else None
+        n = int(these.sum()) if these is not None else 0
+        entry, sources = _activity_lines(acts, these)
         add(
             N_("Strategies"),
             item,
-            Msg("{n} activity row: {entry}", "{n} activity rows: {entry}", n=len(part), entry=entry)
-            if len(part)
+            Msg("{n} activity row: {entry}", "{n} activity rows: {entry}", n=n, entry=entry)
+            if n
             else entry,
             sources,
         )

@@ -7,6 +7,7 @@ import math
 from itertools import islice
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from evalkit.i18n import LIST_CAP, MORE, N_, Msg, decimals, joined, localized, tr
@@ -22,6 +23,7 @@ from evalkit.evaluation.base import (
     row_ref,
 )
 from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
+from evalkit.evaluation.context import rows_where
 from evalkit.evaluation.hashtags import effective_number, group_variants
 
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
@@ -159,6 +161,14 @@ def row_texts(r) -> tuple[str, str]:
     )
 
 
+def _rate(level, count, weeks):
+    """A count per week; none for a level (all None when every row is one, as a column of
+    None is typed)."""
+    if level.all():
+        return [None] * len(level)
+    return np.where(level, np.nan, count / weeks)
+
+
 def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     """Every row of metrics.csv: a count per week of the window it covers (the qualifier
     kept as a bound), or for a level (followers, percent) the level itself; computed
@@ -168,48 +178,53 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     if m.empty:
         return pd.DataFrame([], columns=_COLUMNS)
     n = len(m)
-    # the columns as lists of each row's own values, so that the frame is typed as it was
-    # when it was built row by row
-    days = [int(d) + 1 for d in (m["date_end"] - m["date_start"]).dt.days.tolist()]
-    weeks = [max(d / 7, MIN_WEEKS) for d in days]
-    low, high = m["value_low"].tolist(), m["value_high"].tolist()
+    # numbers as arrays (a list of a million floats is a million objects); text as the
+    # rows' own values, so that the frame is typed as it was when it was built row by row
+    days = (m["date_end"] - m["date_start"]).dt.days.to_numpy(dtype="int64") + 1
+    weeks = np.maximum(days / 7, MIN_WEEKS)
+    low, high = m["value_low"].to_numpy(dtype=float), m["value_high"].to_numpy(dtype=float)
     metric, window = m["metric"].tolist(), m["date"].tolist()
-    value, qualifier = m["value"].tolist(), m["value_qualifier"].tolist()
+    value, qualifier = m["value"].to_numpy(dtype=float), m["value_qualifier"].tolist()
     words = m["value_words"].tolist()
     # a running total to date (cumulative: yes) is a level too: dividing a petition's
     # total by the weeks since launch would invent a rate nobody measured
-    total = (m["cumulative"] == "yes").tolist()
-    level = [k in LEVEL_METRICS or t for k, t in zip(metric, total)]
+    total = (m["cumulative"] == "yes").to_numpy(dtype=bool)
+    level = m["metric"].isin(LEVEL_METRICS).to_numpy(dtype=bool) | total
     shown = n if n <= TEXT_ROWS else LIST_CAP
     texts = [
         _sentences(*x)
-        for x in islice(
-            zip(value, qualifier, high, words, metric, window, days, total, level), shown
+        for x in zip(
+            *(
+                list(islice(c, shown)) if isinstance(c, list) else c[:shown].tolist()
+                for c in (value, qualifier, high, words, metric, window, days, total, level)
+            )
         )
     ]
     rest = [None] * (n - shown)
+    distinct, at = np.unique(weeks, return_inverse=True)  # Python's rounding, once per value
+    rounded = np.array([round(float(w), 1) for w in distinct])[at.reshape(-1)]
     return pd.DataFrame(
         {
-            "row": m["row"].tolist(),
+            "row": m["row"].to_numpy(dtype="int64"),
             "metric": metric,
             "scope": m["scope"].tolist(),
-            "start": m["date_start"].tolist(),
+            "start": m["date_start"].to_numpy(),
             "phase": m["phase"].tolist(),
             "window": window,
             "days": days,
-            "short": [d < MIN_DAYS for d in days],
-            "weeks": [round(w, 1) for w in weeks],
+            "short": days < MIN_DAYS,
+            "weeks": rounded,
             "count": [c for c, _ in texts] + rest,
-            "bound": [BOUNDS[q] for q in qualifier],
-            "rate_low": [None if lv else lo / w for lv, lo, w in zip(level, low, weeks)],
-            "rate_high": [None if lv else hi / w for lv, hi, w in zip(level, high, weeks)],
+            "bound": m["value_qualifier"].map(BOUNDS).tolist(),
+            "rate_low": _rate(level, low, weeks),
+            "rate_high": _rate(level, high, weeks),
             "per week": [w for _, w in texts] + rest,
             "cumulative": total,
             "level": level,
             "note": [x if isinstance(x, str) else "" for x in m["note"].tolist()],
             "source": m["source"].tolist(),
             # how big the count is, for ranking: its upper bound, or its lower when open-ended
-            "_size": [hi if math.isfinite(hi) else lo for lo, hi in zip(low, high)],
+            "_size": np.where(np.isfinite(high), high, low),
             "_low": low,
             "_high": high,  # the count's own bounds
             # the count as recorded, for row_texts
@@ -251,13 +266,16 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
     reach in a line, for the summary and for reach beside outcome. An `other` count is named
     by its note ("more than 250 detained"), never as "other"."""
     ranked = []
-    table = metric_table[metric_table["metric"] != "percent"]
-    for metric, part in table.groupby("metric", sort=True):
+    # the ranking's columns only: the table's own rows are read for the few that lead
+    keys = metric_table.loc[
+        metric_table["metric"] != "percent", ["metric", "note", "_low", "_size"]
+    ]
+    for metric, part in keys.groupby("metric", sort=True):
         groups = part.groupby("note", sort=True) if metric == "other" else [(None, part)]
         for note, rows in groups:
             # ranked by what the count certainly reaches (its lower bound): "nearly 250,000"
             # may be far fewer, "more than 200,000" is not
-            top = rows.sort_values(["_low", "_size"], ascending=False).iloc[0]
+            top = metric_table.loc[rows.sort_values(["_low", "_size"], ascending=False).index[0]]
             what = counted(
                 str(metric),
                 row_texts(top)[0],
@@ -579,10 +597,10 @@ class Reach(Analysis):
         acts = self.campaign.activities
         arena = decision_makers_arena(self.campaign.record)
         wide = SCOPES[SCOPES.index(arena) :] if arena else ()
-        there = (
-            acts[(acts["channel"] == "in_person") & acts["scope"].isin(wide)]
-            if not acts.empty
-            else acts
+        there = rows_where(
+            acts,
+            (acts["channel"] == "in_person") & acts["scope"].isin(wide) if len(acts) else None,
+            "row",
         )
         where = arena if arena in (None, SCOPES[-1]) else Msg("{arena} or wider", arena=arena)
         return Criterion(

@@ -19,7 +19,7 @@ from evalkit.evaluation.base import (
     fit_margins,
     row_ref,
 )
-from evalkit.evaluation.context import direct_mask
+from evalkit.evaluation.context import direct_mask, rows_where
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable
 from evalkit.evaluation.goals import goal_name
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
@@ -133,7 +133,7 @@ class TacticUsefulness(Analysis):
                     )
         self.followed = []
         for kind in ACTIVITY_KINDS:
-            part = acts[acts["kind"] == kind] if n else acts
+            part = rows_where(acts, acts["kind"] == kind if n else None, "date_start", "date_end")
             hits = set()
             if len(part):  # column-wise: a record can hold a million activities
                 starts, until = part["date_start"], part["date_end"] + FOLLOW_WINDOW
@@ -199,7 +199,11 @@ class TacticUsefulness(Analysis):
                     )
                 )
         clash = []
-        inp = acts[(acts["channel"] == "in_person") & acts["city"].notna()] if n else acts
+        inp = rows_where(
+            acts,
+            (acts["channel"] == "in_person") & acts["city"].notna() if n else None,
+            *dict.fromkeys(("date_start", "date_end", *_PAIR_COLUMNS)),
+        )
         inp = inp[(inp["date_end"] - inp["date_start"]).dt.days <= 7] if len(inp) else inp
         for city, part in inp.groupby("city") if len(inp) else []:
             part = part.sort_values("date_start")
@@ -287,7 +291,7 @@ class TacticUsefulness(Analysis):
 
         self.breadth = breadth
         # one definition of direct contact, as question 1 counts it (evaluation.context)
-        self.lobbying = acts[direct_mask(c)] if n else acts
+        self.lobbying = rows_where(acts, direct_mask(c), "row")  # counted and cited
         self.policy_outcomes = [
             o
             for o in outcomes

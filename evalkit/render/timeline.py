@@ -8,6 +8,7 @@ import textwrap
 
 import pandas as pd
 
+from evalkit.evaluation.context import rows_where
 from evalkit.i18n import N_, direction, localized, tr
 from evalkit.record.load import Campaign
 
@@ -103,7 +104,7 @@ def campaign_timeline(campaign: Campaign, ax=None):
             markersize=6,
         )
     for k in kinds:
-        part = acts[acts["kind"] == k]
+        part = rows_where(acts, acts["kind"] == k, "date_start", "date_end")
         # one bar per distinct span (rows of one date overlap exactly); thousands of distinct
         # spans are drawn as one picture inside the SVG, so the page stays small
         spans = sorted({_span(s, e) for s, e in zip(part["date_start"], part["date_end"])})
