@@ -176,9 +176,9 @@ class RightAudience(Analysis):
         # the language rule compares with the decision makers' languages, as recorded on
         # their audiences; with none recorded it cannot be judged (never passes on nothing)
         self.dm_langs = dm_langs = decision_maker_languages(rec)
-        langs = (
-            acts["language"].dropna().map(language_code) if not acts.empty else pd.Series(dtype=str)
-        )
+        written = acts["language"].dropna() if not acts.empty else pd.Series(dtype=str)
+        # each distinct way a language is written looked up once, not once per row
+        langs = written.map({w: language_code(w) for w in written.unique()})
         accounts = rec.media_tools.accounts
         acc_langs = [language_code(a.language) for a in accounts if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
