@@ -10,15 +10,17 @@ Goal: a 1M-row table under 1.5 GB, and linear time: seconds per row flat across 
 
 --run also times the whole `evalkit run` command, with the peak of the resident memory of
 its processes (its own, the kernel's, the one that writes results.json) summed.
-Measured 2026-12-02 on 2 cores shared by the team (load 8-12); the table is in README.md
-("The limit of one machine"): 1,000,000 activities (312 MB) validate in 194 s at peak
-1.15 GB, validate and evaluate at peak 1.37 GB; 1,000,000 metrics rows (91 MB) at peak
-0.56 GB and 1.16 GB; results.json 0.3 MB at every size; CPU per row 40-48 µs (activities)
-and 27-41 µs (metrics) from 125,000 to 1,000,000 rows. Before (issue 18 item 11): about
-5 KB per row, 4.1 GB to validate a 1M-row metrics.csv. The whole `evalkit run` (--run):
-250,000 activities 0.62 GB; 1,000,000 activities 142 s and 1.53 GB summed over its processes
-(load 2). One earlier 1M run under load 7-12 failed in the kernel with an empty
-CellExecutionError, not reproduced (the same cells run in one process: peak 1.40 GB).
+Measured 2026-12-02 (session 2) on 2 cores, shared (load 2.5-3.5); the table is in
+README.md ("The limit of one machine"): 1,000,000 activities (312 MB) validate in 49 s at
+peak 0.87 GB (validate and evaluate 0.87 GB), the whole `evalkit run` 134 s at 1.10 GB summed
+over its processes; 1,000,000 metrics rows (91 MB) 53 s at 0.47 GB, 0.74 GB, and 143 s at
+0.94 GB; CPU per row, 1,000,000 against 125,000 rows: validate 0.89x (activities) and 0.79x
+(metrics), evaluate under 0.5x. results.json 0.2-0.3 MB at every size. Before (session 1 of
+that day): 1M activities validated in 194 s at 1.15 GB (1.37 GB with the evaluation; the whole
+run 1.53 GB), CPU per row growing 1.2x (activities) and 1.4x (metrics); the collector's
+collections over every object made so far, ids stored twice, frames copied into blocks and
+the evaluation's copies of every column of the table were the difference. Before issue 18
+item 11: about 5 KB per row, 4.1 GB to validate a 1M-row metrics.csv.
 """
 
 from __future__ import annotations
