@@ -299,7 +299,11 @@ class Audience(_Strict):
     @property
     def places(self) -> tuple[str, ...]:
         """Where the public is, relative to the campaign: `place`, else the paper's region."""
-        return tuple(self.place) if self.place else REGION_PLACES[self.region]
+        if self.place:
+            return tuple(self.place)
+        # _somewhere guarantees a region where there is no place (the model is frozen)
+        assert self.region is not None
+        return REGION_PLACES[self.region]
 
     @property
     def abroad(self) -> bool:
