@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import pandas as pd
 
@@ -118,8 +118,11 @@ def _launch_day(timing) -> Optional[pd.Timestamp]:
 def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> dict:
     """The launch and each hot event dated to within a month, when the series has enough
     points on both sides of it; named in words for the report."""
-    points = {}
-    candidates = [(Msg("the launch"), launch)] if launch is not None else []
+    points: dict[str, pd.Timestamp] = {}
+    # the launch in words to translate, a hot event in the record's own words
+    candidates: list[tuple[str, pd.Timestamp]] = (
+        [(Msg("the launch"), launch)] if launch is not None else []
+    )
     for e in campaign.record.hot_events:
         if (e.date.end - e.date.start).days <= MAX_EVENT_SPAN_DAYS:
             candidates.append(
@@ -156,7 +159,7 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
         and ((months[1:] - months[:-1]).map(lambda d: d.n) == 1).all()
     )
     harmonics = 2 if monthly and len(data) >= 36 else 0
-    kw = dict(
+    kw: dict[str, Any] = dict(
         time="date",
         family=family,
         offset="exposure" if exposure and count else None,
