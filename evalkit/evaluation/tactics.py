@@ -167,17 +167,17 @@ class TacticUsefulness(Analysis):
                     n=N_("several") if "several" in teams else len(teams),
                 )
             )
-        groups_by_lang = {}
+        groups_by_lang: dict[tuple[str, str | None], list[str]] = {}
         for h in rec.media_tools.hashtags:
             groups_by_lang.setdefault((h.language, h.phase), []).append(h.text)
         for (lang, phase), tags in groups_by_lang.items():
-            g = group_variants(tags)
-            if len(g) > 1:
+            variants = group_variants(tags)
+            if len(variants) > 1:
                 problems.append(
                     Msg(
                         "{n} competing {language} hashtag in {phase}",
                         "{n} competing {language} hashtags in {phase}",
-                        n=len(g),
+                        n=len(variants),
                         language=lang,
                         phase=phase,
                     )
@@ -185,17 +185,17 @@ class TacticUsefulness(Analysis):
                     else Msg(
                         "{n} competing {language} hashtag",
                         "{n} competing {language} hashtags",
-                        n=len(g),
+                        n=len(variants),
                         language=lang,
                     )
                 )
-            if any(len(x) > 1 for x in g):
+            if any(len(x) > 1 for x in variants):
                 problems.append(
                     Msg(
                         "one {language} hashtag spelled {n} way",
                         "one {language} hashtag spelled {n} ways",
                         language=lang,
-                        n=max(len(x) for x in g),
+                        n=max(len(x) for x in variants),
                     )
                 )
         clash = []
@@ -214,9 +214,11 @@ class TacticUsefulness(Analysis):
             pairs = np.flatnonzero((start[1:] <= end[:-1]) & named[1:] & named[:-1])
             cols = {k: part[k].to_numpy() for k in _PAIR_COLUMNS}
             for i in pairs:
-                a, b = ({k: v[j] for k, v in cols.items()} for j in (i, i + 1))
-                if _competing(a, b):
-                    clash.append((city, a["row"], b["row"], a["organiser"], b["organiser"]))
+                one, next_ = ({k: v[j] for k, v in cols.items()} for j in (i, i + 1))
+                if _competing(one, next_):
+                    clash.append(
+                        (city, one["row"], next_["row"], one["organiser"], next_["organiser"])
+                    )
         # a large record can have thousands: the first ones are named, the others counted
         total = len(problems) + len(clash)
         for city, ra, rb, oa, ob in clash[: max(LIST_CAP - len(problems), 0)]:
