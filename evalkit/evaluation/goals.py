@@ -4,7 +4,7 @@ or measurable, ceilings too high)."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import pandas as pd
 
@@ -41,7 +41,7 @@ def goal_name(goal) -> str:
     return " ".join(goal.text.split()).rstrip(".")
 
 
-def _each(rows, field) -> Msg:
+def _each(rows, field) -> Msg | str:
     """'goal: value; goal: value' with the values translatable."""
     return joined("; ", [Msg("{goal}: {value}", goal=r["_name"], value=r[field]) for r in rows])
 
@@ -124,7 +124,8 @@ class GoalAttainment(Analysis):
         rec = self.campaign.record
         first_phase = min(rec.phases, key=lambda p: p.start.start)
         launch = first_phase.start  # a span: the launch may be as vague as its date
-        rows = []
+        # one goal's columns: words, dates, numbers and flags
+        rows: list[dict[str, Any]] = []
         for g in rec.goals:
             j = judgement_as_of(g, self.as_of)
             smart = {part: bool(getattr(g, field)) for part, field in SMART_PARTS}
