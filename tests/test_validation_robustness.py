@@ -338,6 +338,21 @@ def test_series_values_that_are_not_finite_are_refused(record):
     ), found
 
 
+@pytest.mark.parametrize("written", ["[interview-1]", "{name: interview-1}"])
+def test_a_source_id_written_as_a_list_or_mapping_beside_a_series_is_located(record, written):
+    """The series' source cells are checked against the ids campaign.yaml gives as text: an
+    id written as a list or a mapping (unhashable) was a TypeError out of check_record."""
+    edit(record / "campaign.yaml", "  - id: interview-1", f"  - id: {written}")
+    (record / "series.csv").write_text(
+        "date,metric,value,source\n2024-01-01,followers,5,interview-1\n", encoding="utf-8"
+    )
+    found = problems_of(record)
+    assert any(p.startswith("campaign.yaml:14: sources[0].id: ") for p in found), found
+    assert (
+        "series.csv:2: source: 'interview-1' is not a source id in campaign.yaml sources" in found
+    ), found
+
+
 MATH = r"Save $\frac{1}{$ Ghouta"
 
 

@@ -898,8 +898,14 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
         problems.extend(refs.outside_problems())
     series = None
     if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
+        # the ids given as text, the only ones a series' source cell can be (an id written
+        # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError)
         source_ids = (
-            {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)}
+            {
+                s["id"]
+                for s in data.get("sources") or []
+                if isinstance(s, dict) and isinstance(s.get("id"), str)
+            }
             if isinstance(data, dict)
             else set()
         )
