@@ -30,6 +30,7 @@ from evalkit.record.values import DateSpan, Quantity
 
 if TYPE_CHECKING:  # pandas is loaded when a campaign's frames are built, not to validate
     import pandas as pd
+    from pydantic_core import ErrorDetails
 
 # --- YAML with positions -------------------------------------------------------------------
 # Dates and decimals are read as the text the evaluator wrote: YAML would turn `2012-13-05`
@@ -193,7 +194,7 @@ FLOW_COMMA_HINT = (
 )
 
 
-def _message(err: dict, model: type[BaseModel], in_flow: bool = False) -> str:
+def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -> str:
     kind, inp = err["type"], err.get("input")
     if kind == "missing":
         return "required field is missing"
@@ -306,9 +307,10 @@ def _field_models(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], l
         plain = f.annotation in (str, Optional[str]) and all(
             getattr(m, "min_length", None) == 1 for m in f.metadata
         )
-        one = create_model(
-            f"{model.__name__}_{name}", __config__=model.model_config, **{name: (f.annotation, f)}
-        )
+        # the one field, by its name: typed Any, as create_model's other keywords take
+        # other types (a dict unpacked could be any of them, for all mypy knows)
+        definition: dict[str, Any] = {name: (f.annotation, f)}
+        one = create_model(f"{model.__name__}_{name}", __config__=model.model_config, **definition)
         out.append((name, one, columns, plain))
     return tuple(out)
 
@@ -915,9 +917,9 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
     if problems or record is None:
         # Name files by their path, so a batch says which record each problem is in; the
         # record file first, since its problems are often the cause of the tables' ones.
-        located = {replace(p, file=str(folder / p.file)) for p in problems}
+        in_folder = {replace(p, file=str(folder / p.file)) for p in problems}
         return None, sorted(
-            located, key=lambda p: (Path(p.file).name != Y, p.file, p.line or 0, p.field)
+            in_folder, key=lambda p: (Path(p.file).name != Y, p.file, p.line or 0, p.field)
         )
     if not build:
         return None, []
@@ -940,4 +942,6 @@ def load_campaign(path: str | Path) -> Campaign:
     campaign, problems = check_record(path)
     if problems:
         raise RecordInvalid(path, problems)
+    # built (build=True) whenever there is no problem: a record without one is a campaign
+    assert campaign is not None
     return campaign
