@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, cast
 
 import pandas as pd
 
@@ -38,6 +38,10 @@ from evalkit.i18n import (
 )
 from evalkit.render.markup import Html, Markup, attr, concat, drawn, esc, render_fragment
 from evalkit.render.page import EvidenceLinks
+
+if TYPE_CHECKING:
+    from evalkit.evaluation.goals import GoalAttainment
+    from evalkit.evaluation.reach import Reach
 
 __all__ = [
     "Html",
@@ -394,13 +398,13 @@ def _chart_text_in_direction(fig) -> None:
 
 def bar_chart(
     title: str,
-    groups: list[tuple[str, list[tuple[str, float, str]]]],
+    groups: list[tuple[str, list[tuple[str, float, str] | tuple[str, float, str, str]]]],
     scale_max: float,
     colours: tuple[str, ...] = ("#4c72b0", "#dd8452"),
 ) -> Html:
-    """A bar chart in escaped HTML and CSS: groups of (label, value, text shown). Drawn by the
-    browser: crisp, accessible text, right-to-left where needed, nothing to run, and an order
-    of magnitude cheaper than a matplotlib figure in a report."""
+    """A bar chart in escaped HTML and CSS: groups of (label, value, text shown[, colour]).
+    Drawn by the browser: crisp, accessible text, right-to-left where needed, nothing to run,
+    and an order of magnitude cheaper than a matplotlib figure in a report."""
     groups_shown = []
     for label, bars in groups:
         cells = []
@@ -545,7 +549,9 @@ class CampaignReport:
         against outcome, the launch, and what the checklist found."""
         ev = self.evaluation
         q = ev.questions
-        goals = q[3].table
+        # questions 2 and 3 by their own classes (Evaluation.questions maps each number to its)
+        reach_q, goals_q = cast("Reach", q[2]), cast("GoalAttainment", q[3])
+        goals = goals_q.table
         mains = goals[goals["level"] == "main"] if len(goals) else goals
         main = _listing(
             (
@@ -568,9 +574,9 @@ class CampaignReport:
         reach = tr("Reach {reach}, goals {goals}").format(
             reach=tr(q[2].verdict.level), goals=tr(q[3].verdict.level)
         )
-        if q[2].largest:
+        if reach_q.largest:
             reach += tr("; ") + tr("largest counts: {counts}").format(
-                counts=_listing(localized(c) for c in q[2].largest[:3])
+                counts=_listing(localized(c) for c in reach_q.largest[:3])
             )
         if q[3].verdict.cap_reason:
             cap = localized(q[3].verdict.cap_reason)
@@ -661,7 +667,7 @@ class CampaignReport:
         )
         return table(rows)
 
-    def _recorded(self) -> Msg:
+    def _recorded(self) -> Msg | str:
         """What the record holds: its activities, metrics and the campaign's engagements of
         decision makers, and the decision makers' own acts when it records any."""
         c = self.campaign
@@ -1115,7 +1121,9 @@ class ComparativeReport:
         parts = [self.table(rates[["campaign", "window", "weeks", "count", "per week"]])]
         trend = self.c.stand_rate_trend(self.results)
         if trend is None:
-            parts.append(paragraph(self.c.stand_trend_withheld(self.results)))
+            withheld = self.c.stand_trend_withheld(self.results)
+            assert withheld is not None  # no trend exactly when it says why it is withheld
+            parts.append(paragraph(withheld))
         else:
             parts.append(bullets(trend.sentences()))
             fig = trend.plot(trend_line=False)
