@@ -15,7 +15,13 @@ from evalkit.record.load import load_campaign
 from evalkit.results.build import results_document, results_json
 from evalkit.results.model import SCHEMA_VERSION, CampaignResults, ResultsError, read_results
 
-TEST_RECORDS = sorted(p.parent for p in (ROOT / "tests" / "records").glob("*/campaign.yaml"))
+# the test records and the examples: every kind of section a record can give (the example's
+# series carries a counterfactual, which no case study has)
+TEST_RECORDS = sorted(
+    p.parent
+    for folder in ("tests/records", "examples")
+    for p in (ROOT / folder).glob("*/campaign.yaml")
+)
 
 
 def _through_the_model(text: str) -> str:

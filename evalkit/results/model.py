@@ -218,6 +218,11 @@ class CounterfactualResult(_Part):
     sentences: list[str]
     effects: list[dict[str, Any]]  # one row per measure, the columns of Counterfactual.effects
     tail_probability: Optional[float]
+    model: str  # the candidate the pre-period chose, or the one asked for
+    # Counterfactual.model_choice(): each candidate, its hold-out score and weight
+    model_choice: list[dict[str, Any]]
+    # the chosen model's Ljung-Box check of its pre-period errors (lags, p)
+    residual_check: Optional[dict[str, Any]]
 
 
 class TimeSeriesResult(_Part):
