@@ -52,15 +52,23 @@ class _Commands(click.Group):
     def invoke(self, ctx):
         import signal
 
+        from evalkit.run.staging import forget_interrupt, interrupted, note_interrupt
+
+        forget_interrupt()
         before = signal.signal(signal.SIGTERM, _terminated)
+        before_int = signal.signal(signal.SIGINT, note_interrupt)
         try:
-            return super().invoke(ctx)
+            done = super().invoke(ctx)
+            if interrupted():  # a library swallowed it, and the command went on
+                raise KeyboardInterrupt
+            return done
         except KeyboardInterrupt:
             # whatever was being done: earlier reports stay whole (built aside, swapped in)
             click.echo(f"\n{STOPPED}", err=True)
             sys.exit(INTERRUPTED)
         finally:
             signal.signal(signal.SIGTERM, before)
+            signal.signal(signal.SIGINT, before_int)
 
 
 @contextmanager
@@ -93,6 +101,18 @@ def _index(out, outcomes, comparative=None, lang="en") -> bool:
 def main() -> None:
     """Evaluate advocacy and mobilisation campaigns from campaign records."""
     _without_unused_format_checkers()
+
+
+def command() -> None:
+    """The `evalkit` console command: `main`, and once it has ended (its status decided,
+    said and about to be returned) Ctrl-C ignored while Python closes its threads — an
+    interrupt there would only turn the status into a signal's, with nothing said."""
+    import signal
+
+    try:
+        main()
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @main.command()

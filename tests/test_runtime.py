@@ -482,6 +482,61 @@ def test_ctrl_c_in_the_first_seconds_stops_with_a_sentence_and_no_traceback(
     assert no_staging(out)
 
 
+def test_a_ctrl_c_a_library_swallows_still_stops_the_run_before_its_report_lands(
+    tmp_path, monkeypatch
+):
+    """A Ctrl-C caught by a library on its way (a bare `except:` around an import, say —
+    seen once under load: the run finished and said 0) must not let the run go on to put a
+    report in place as if nothing had been pressed."""
+    from evalkit.run import pipeline
+
+    real = pipeline._write_pages
+
+    def swallowing(*args, **kwargs):
+        try:
+            signal.raise_signal(signal.SIGINT)  # the terminal's Ctrl-C, in the main thread
+        except KeyboardInterrupt:
+            pass  # what such a library does with it
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_write_pages", swallowing)
+    before = signal.getsignal(signal.SIGINT)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out)])
+    assert result.exit_code == 130, result.output
+    assert "interrupted: stopped before finishing" in result.output
+    assert not (out / "caesar").exists()  # nothing swapped in after the Ctrl-C
+    assert no_staging(out)
+    assert signal.getsignal(signal.SIGINT) is before  # the caller's handler is back
+    # and the next command is not taken for interrupted
+    monkeypatch.setattr(pipeline, "_write_pages", real)
+    again = CliRunner().invoke(main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert (out / "caesar" / "evaluation.html").is_file()
+
+
+def test_a_ctrl_c_during_an_import_comes_once_the_import_is_done(tmp_path, monkeypatch):
+    # raised inside an import, KeyboardInterrupt can leave the module's import lock held:
+    # seen in a sweep of Ctrl-C moments, the run's checking thread then waited for ever
+    (tmp_path / "evalkit_slow_module.py").write_text(
+        "import signal, time\nsignal.raise_signal(signal.SIGINT)\ntime.sleep(0.3)\nDONE = True\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = signal.signal(signal.SIGINT, staging_mod.note_interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            import evalkit_slow_module  # noqa: F401
+
+            time.sleep(5)  # where the interrupt comes
+        assert sys.modules["evalkit_slow_module"].DONE  # the import finished whole
+        assert staging_mod.interrupted()
+    finally:
+        signal.signal(signal.SIGINT, before)
+        staging_mod.forget_interrupt()
+        sys.modules.pop("evalkit_slow_module", None)
+
+
 # --- item 12: the command line loads nothing heavy before it parses its arguments -------
 
 

@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,46 @@ CREATING_PREFIX = ".creating-"
 OWNER_FILE = "owner.json"
 # a folder still being created is signed within microseconds; one this old never will be
 UNSIGNED_GRACE_SECONDS = 3600
+
+
+_INTERRUPTED = threading.Event()
+
+
+def note_interrupt(signum, frame) -> None:
+    """The evalkit command's Ctrl-C (SIGINT) handler: remembers it, then raises
+    KeyboardInterrupt as Python's own handler does — but never inside an import. Raised
+    there, it can leave a module's import lock held (seen: the checking thread then waited
+    on it for ever, and the run with it) or be swallowed by the module's fallback; it is
+    sent again a moment later, once the import is done. And a library that swallows it
+    anyway cannot let the run go on to swap a report in as if nothing had been pressed:
+    `Staging.swap_in` refuses once it was pressed."""
+    import signal
+
+    _INTERRUPTED.set()
+    if _importing(frame):
+        again = threading.Timer(0.05, signal.raise_signal, (signal.SIGINT,))
+        again.daemon = True
+        again.start()
+        return
+    raise KeyboardInterrupt
+
+
+def _importing(frame) -> bool:
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def interrupted() -> bool:
+    """Whether Ctrl-C was pressed during this command (see note_interrupt)."""
+    return _INTERRUPTED.is_set()
+
+
+def forget_interrupt() -> None:
+    """A new command begins (run in-process again, as the tests do)."""
+    _INTERRUPTED.clear()
 
 
 @contextmanager
@@ -99,6 +140,8 @@ class Staging:
 
     def swap_in(self) -> Path:
         """Put the built report at OUT/<name>, the earlier one kept until it is in place."""
+        if interrupted():  # pressed, and the interrupt swallowed on its way: stop here
+            raise KeyboardInterrupt
         final = self.out_root / self.name
         had = os.path.lexists(final)
         if had:
