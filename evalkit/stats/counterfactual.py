@@ -27,7 +27,7 @@ import statsmodels.api as sm
 from evalkit.i18n import N_, Msg, joined, tr
 from evalkit.stats.ar_noise import ArNoiseFit
 from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
-from evalkit.stats.local_level import LocalLevelFit
+from evalkit.stats.local_level import LocalLevelFit, SharedFilter
 
 # the trend forms by name (N_: the names reach a report as table cells and model sentences)
 TRENDS = {N_("local level"): "llevel", N_("local linear trend"): "lltrend"}
@@ -41,6 +41,13 @@ TRAINING = 10
 WEEK = 7
 # the model-choice table's headings (the report translates them)
 CHOICE_COLUMNS = (N_("model"), N_("hold-out log score"), N_("weight"))
+# the effects table's labels, made once
+_EFFECT_ROWS = pd.Index(
+    [N_("actual"), N_("prediction"), N_("absolute effect"), N_("relative effect")], name=""
+)
+_EFFECT_COLUMNS = pd.Index(
+    ["average", "cumulative", "average_low", "average_high", "cumulative_low", "cumulative_high"]
+)
 
 
 def _seasonal_terms(n: int, period: int) -> np.ndarray:
@@ -275,6 +282,11 @@ class Counterfactual:
             if len(names) * len(weekly) > 1
             else None
         )
+        # the local level's filter run once on the response, the controls and the weekly
+        # terms: each local-level candidate reads its columns
+        shared = SharedFilter(
+            np.column_stack([y, X_pre, season[self.pre]] if any(weekly) else [y, X_pre])
+        )
         for name in names:
             for w in weekly:
                 Xa, Xb = X_pre, X_post
@@ -282,7 +294,7 @@ class Counterfactual:
                     Xa = np.column_stack([X_pre, season[self.pre]])
                     Xb = np.column_stack([X_post, season[self.post]])
                 fit = (
-                    LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m)
+                    LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m, shared=shared)
                     if name == "local level"
                     else MODELS[name](y, Xa)
                 )
@@ -494,27 +506,18 @@ class Counterfactual:
             np.stack([totals, cum_sim, cum_sim / totals]), [a, 1 - a], axis=1
         )
         point = (obs - pred).sum()
-        rows = [
-            [obs.mean(), obs.sum(), np.nan, np.nan, np.nan, np.nan],
-            [pred.mean(), pred.sum(), p_lo / n, p_hi / n, p_lo, p_hi],
-            [point / n, point, c_lo / n, c_hi / n, c_lo, c_hi],
-            [point / pred.sum(), point / pred.sum(), r_lo, r_hi, r_lo, r_hi],
-        ]
-        return pd.DataFrame(
-            rows,
-            index=pd.Index(
-                [N_("actual"), N_("prediction"), N_("absolute effect"), N_("relative effect")],
-                name="",
-            ),
-            columns=[
-                "average",
-                "cumulative",
-                "average_low",
-                "average_high",
-                "cumulative_low",
-                "cumulative_high",
-            ],
+        rows = np.array(
+            [
+                [obs.mean(), obs.sum(), np.nan, np.nan, np.nan, np.nan],
+                [pred.mean(), pred.sum(), p_lo / n, p_hi / n, p_lo, p_hi],
+                [point / n, point, c_lo / n, c_hi / n, c_lo, c_hi],
+                [point / pred.sum(), point / pred.sum(), r_lo, r_hi, r_lo, r_hi],
+            ]
         )
+        # from one float array with the labels made once (pandas builds a table from a list
+        # of rows, and an index from a list of words, ten times slower); views, so that a
+        # caller renaming an axis cannot change the shared labels
+        return pd.DataFrame(rows, index=_EFFECT_ROWS.view(), columns=_EFFECT_COLUMNS.view())
 
     @property
     def tail_probability(self) -> float:

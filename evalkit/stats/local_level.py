@@ -41,6 +41,100 @@ R_PRIOR_SAMPLE_SIZE = 32
 R_NOISE_PRIOR_DF, R_EXPECTED_R2 = 50, 0.8
 
 
+def _filter_grid(data: np.ndarray, qs: np.ndarray):
+    """The filter of every column of `data` (response first) for every q of the grid:
+    innovations V (G, n-1, columns), F (G, n-1), a_{n+1} (G, columns), P_{n+1} (G). Each
+    column is filtered on its own, so the columns of a model are a slice of a wider run."""
+    head = LocalLevelFit.__new__(LocalLevelFit)
+    head.data, head.n = data, len(data)
+    if head.n <= GRID_LOOP_MAX:
+        return head._grid_innovations(qs)
+    runs = [head._innovations(q) for q in qs]
+    return (
+        np.stack([r[0] for r in runs]),
+        np.stack([r[1] for r in runs]),
+        np.stack([r[2] for r in runs]),
+        np.array([r[3] for r in runs]),
+    )
+
+
+def _cross_sums(V: np.ndarray, F: np.ndarray, rows: list[int]) -> list:
+    """For each count in `rows`: sum over the first `rows` innovations of w x x' and w x y
+    (w = 1/F, x the regressors' innovations, y the response's), per grid point, over all
+    the regressor columns of V: [(Sxx (G, K, K), sxy (G, K))].
+
+    The sums run over time in order, one innovation after the other: what numpy's einsum
+    does for these products with two or more regressors (the same numbers), but every count
+    comes from the same pass and a model with fewer regressors reads its block of a wider
+    model's sums."""
+    G, T, c = V.shape
+    K, top = c - 1, max(rows)
+    w = 1.0 / F[:, :top]
+    WX = V[:, :top, 1:] * w[:, :, None]
+    R = np.concatenate([V[:, :top, 1:], V[:, :top, :1]], axis=2)  # the regressors, then y
+    P = np.empty((top, G, K, K + 1))  # time first: each step adds one contiguous block
+    np.multiply(
+        WX.transpose(1, 0, 2)[:, :, :, None], R.transpose(1, 0, 2)[:, :, None, :], out=P
+    )
+    acc, at, add = np.zeros((G, K, K + 1)), {}, np.add
+    wanted = set(rows)
+    for t in range(top):
+        add(acc, P[t], out=acc)
+        if t + 1 in wanted:
+            at[t + 1] = acc.copy()
+    return [
+        (np.ascontiguousarray(at[r][:, :, :K]), np.ascontiguousarray(at[r][:, :, K]))
+        for r in rows
+    ]
+
+
+def _well_conditioned(Sxx: np.ndarray) -> np.ndarray:
+    """Per grid point: is the smallest eigenvalue of Sxx above 1e-12 of its largest entry
+    (over the grid)? One Cholesky of Sxx less twice that bound answers "yes" for all at once
+    in a sixth of the time of the eigenvalues (it succeeds only if every smallest eigenvalue
+    is above twice the bound, far beyond the rounding of either); otherwise the eigenvalues."""
+    bound = 1e-12 * np.abs(Sxx).max()
+    if np.isfinite(bound) and bound > 0:
+        try:
+            np.linalg.cholesky(Sxx - (2.0 * bound) * np.eye(Sxx.shape[-1]))
+            return np.ones(len(Sxx), bool)
+        except np.linalg.LinAlgError:
+            pass
+    return np.linalg.eigvalsh(Sxx)[:, 0] > bound
+
+
+class SharedFilter:
+    """The grid filter and its cross-products run once on the widest candidate's columns
+    (response, controls, then any seasonal terms): a candidate with the first 1 + k of
+    those columns reads its slice, with the same numbers as its own run."""
+
+    def __init__(self, data: np.ndarray):
+        self.data, self.qs = np.asarray(data, float), np.exp(LOG_Q_GRID)
+        self._run: tuple | None = None
+        self._sums: dict = {}
+
+    def _filtered(self) -> tuple:
+        if self._run is None:
+            self._run = _filter_grid(self.data, self.qs)
+        return self._run
+
+    def innovations(self, columns: int) -> tuple:
+        V, F, end, P_end = self._filtered()
+        if columns == V.shape[2]:
+            return V, F, end, P_end
+        return np.ascontiguousarray(V[:, :, :columns]), F, end[:, :columns].copy(), P_end
+
+    def sums(self, rows: list[int], k: int) -> list:
+        key = tuple(rows)
+        if key not in self._sums:
+            V, F = self._filtered()[:2]
+            self._sums[key] = _cross_sums(V, F, rows)
+        return [
+            (np.ascontiguousarray(Sxx[:, :k, :k]), np.ascontiguousarray(sxy[:, :k]))
+            for Sxx, sxy in self._sums[key]
+        ]
+
+
 class LocalLevelFit(GridPosterior):
     """Fit on the pre-period (y: n, X: n x k, no missing values). `level_sd` (a share of the
     response's sd) replaces the calibrated prior by R CausalImpact's: an inverse gamma on the
@@ -52,6 +146,7 @@ class LocalLevelFit(GridPosterior):
         X: np.ndarray | None,
         level_sd: float | None = None,
         first: int | None = None,
+        shared: "SharedFilter | None" = None,
     ):
         self.y = np.asarray(y, dtype=float)
         self.n = len(self.y)
@@ -82,7 +177,9 @@ class LocalLevelFit(GridPosterior):
             grid = centre + np.linspace(-2.5, 2.5, 21)
         self.first = first
         self.log_q_grid = np.asarray(grid, float)
-        dev = self._grid_fit(np.exp(self.log_q_grid), first)
+        dev = self._grid_fit(
+            np.exp(self.log_q_grid), first, shared if level_sd is None else None
+        )
         if level_sd is not None:
             a = R_PRIOR_SAMPLE_SIZE / 2.0
             var_level = self.q * self.S / self.dof
@@ -91,50 +188,76 @@ class LocalLevelFit(GridPosterior):
         self._set_posterior(dev, log_prior)
         self._ml = None
 
-    def _grid_fit(self, qs: np.ndarray, first: int | None) -> np.ndarray:
+    def _grid_fit(
+        self, qs: np.ndarray, first: int | None, shared: "SharedFilter | None" = None
+    ) -> np.ndarray:
         """The filter for every q of the grid, then one batched GLS for all of them (and for
-        the first `first` points): -2 log profile likelihood per grid point."""
-        if self.n <= GRID_LOOP_MAX:
-            V, F, end, P_end = self._grid_innovations(np.asarray(qs, float))
+        the first `first` points): -2 log profile likelihood per grid point. `shared`: the
+        filter and cross-products already run on these columns and more (see SharedFilter)."""
+        if shared is not None:  # run on LOG_Q_GRID (the calibrated prior's grid)
+            V, F, end, P_end = shared.innovations(1 + self.k)
         else:
-            runs = [self._innovations(q) for q in qs]
-            V = np.stack([r[0] for r in runs])  # (G, n-1, 1+k)
-            F = np.stack([r[1] for r in runs])  # (G, n-1)
-            end = np.stack([r[2] for r in runs])  # (G, 1+k): a_{n+1}
-            P_end = np.array([r[3] for r in runs])
+            V, F, end, P_end = _filter_grid(self.data, np.asarray(qs, float))
         self.q, self.P = np.asarray(qs, float), P_end
         self._V, self._F = V, F  # kept for the block scores
         self.a_y, self.a_x = end[:, 0], end[:, 1:]
-        dev, self.beta, self.Sxx, self.S, self.dof = self._batched_gls(V, F, F.shape[1], self.n)
+        counts = [(F.shape[1], self.n)] + ([] if first is None else [(first - 1, first)])
+        sums = None
+        if self.k >= 2:  # (with one control numpy's einsum sums in another order: below)
+            rows = [r for r, _ in counts]
+            sums = shared.sums(rows, self.k) if shared is not None else _cross_sums(V, F, rows)
+        fits = self._batched_gls(V, F, counts, sums)
+        dev, self.beta, self.Sxx, self.S, self.dof = fits[0]
         if first is not None:
-            self.dev_first = self._batched_gls(V, F, first - 1, first)[0]
+            self.dev_first = fits[1][0]
         return dev
 
-    def _batched_gls(self, V, F, rows: int, n_obs: int):
-        vy, VX, w = V[:, :rows, 0], V[:, :rows, 1:], 1.0 / F[:, :rows]
+    def _batched_gls(self, V, F, counts, sums=None):
+        """The GLS of every grid point at each (rows, n_obs) of `counts` (the innovations
+        used, the observations they come from): a list of (dev, beta, Sxx, S, dof). The
+        linear algebra of all of them runs in one batch (numpy solves each matrix of a stack
+        on its own: the same numbers as one call each)."""
         G, k = len(V), self.k
         df0, ss0 = self._noise_prior
+        out = []
         if k:
-            WX = VX * w[:, :, None]
-            Sxx = np.einsum("gti,gtj->gij", WX, VX)
-            sxy = np.einsum("gti,gt->gi", WX, vy)
-            ok = np.linalg.eigvalsh(Sxx)[:, 0] > 1e-12 * np.abs(Sxx).max()
-            Sxx_safe = np.where(ok[:, None, None], Sxx, np.eye(k)[None])
-            beta = np.linalg.solve(Sxx_safe, sxy[..., None])[..., 0]
-            logdet = np.linalg.slogdet(Sxx_safe)[1]
-            fitted = (sxy * beta).sum(axis=1)
-        else:
-            Sxx, beta = np.zeros((G, 0, 0)), np.zeros((G, 0))
-            ok, logdet, fitted = np.ones(G, bool), np.zeros(G), 0.0
-        S = (vy * vy * w).sum(axis=1) - fitted + ss0
-        dof = n_obs - self.d + df0
-        ok &= S > 0
-        dev = np.where(
-            ok,
-            dof * np.log(np.where(ok, S, 1.0)) + np.log(F[:, :rows]).sum(axis=1) + logdet,
-            np.inf,
-        )
-        return dev, beta, Sxx, S, dof
+            Sxx_all, sxy_all, ok_all = [], [], []
+            for j, (rows, _) in enumerate(counts):
+                if sums is not None:
+                    Sxx, sxy = sums[j]
+                else:
+                    vy, VX, w = V[:, :rows, 0], V[:, :rows, 1:], 1.0 / F[:, :rows]
+                    WX = VX * w[:, :, None]
+                    Sxx = np.einsum("gti,gtj->gij", WX, VX)
+                    sxy = np.einsum("gti,gt->gi", WX, vy)
+                Sxx_all.append(Sxx)
+                sxy_all.append(sxy)
+                ok_all.append(_well_conditioned(Sxx))
+            ok = np.concatenate(ok_all)
+            stack = np.concatenate(Sxx_all)
+            safe = stack if ok.all() else np.where(ok[:, None, None], stack, np.eye(k)[None])
+            beta_all = np.linalg.solve(safe, np.concatenate(sxy_all)[..., None])[..., 0]
+            logdet_all = np.linalg.slogdet(safe)[1]
+        for j, (rows, n_obs) in enumerate(counts):
+            vy, w = V[:, :rows, 0], 1.0 / F[:, :rows]
+            if k:
+                part = slice(j * G, (j + 1) * G)
+                Sxx, sxy, beta = Sxx_all[j], sxy_all[j], beta_all[part]
+                good, logdet = ok[part].copy(), logdet_all[part]
+                fitted = (sxy * beta).sum(axis=1)
+            else:
+                Sxx, beta = np.zeros((G, 0, 0)), np.zeros((G, 0))
+                good, logdet, fitted = np.ones(G, bool), np.zeros(G), 0.0
+            S = (vy * vy * w).sum(axis=1) - fitted + ss0
+            dof = n_obs - self.d + df0
+            good &= S > 0
+            dev = np.where(
+                good,
+                dof * np.log(np.where(good, S, 1.0)) + np.log(F[:, :rows]).sum(axis=1) + logdet,
+                np.inf,
+            )
+            out.append((dev, beta, Sxx, S, dof))
+        return out
 
     def log_evidence_first(self, m: int) -> float:
         """log p(y_1..y_m) under the same prior (for the hold-out score)."""
@@ -229,12 +352,21 @@ class LocalLevelFit(GridPosterior):
         P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)  # (G, n): P_2 … P_{n+1}
         F = P[:, :-1] + 1.0
         K = P[:, :-1] / F
-        v = np.empty((len(qs), self.n - 1, self.data.shape[1]))
-        a = np.repeat(self.data[:1], len(qs), axis=0)  # a_2 = the first observation
+        G, c = len(qs), self.data.shape[1]
+        # time first, so that each step works on one contiguous (grid x columns) block, with
+        # ufuncs writing in place: the same operations as v = y - a; a += K v, in a third of
+        # the time
+        v = np.empty((self.n - 1, G, c))
+        gain = np.ascontiguousarray(K.T)[:, :, None]  # (n-1, G, 1)
+        a = np.repeat(self.data[:1], G, axis=0)  # a_2 = the first observation
+        step = np.empty((G, c))
+        data, subtract, multiply, add = self.data, np.subtract, np.multiply, np.add
         for t in range(self.n - 1):
-            v[:, t] = self.data[t + 1] - a
-            a += K[:, t, None] * v[:, t]
-        return v, F, a, P[:, -1]
+            vt = v[t]
+            subtract(data[t + 1], a, out=vt)
+            multiply(gain[t], vt, out=step)
+            add(a, step, out=a)
+        return np.ascontiguousarray(v.transpose(1, 0, 2)), F, a, P[:, -1]
 
     def _innovations(self, q: float):
         """Innovations of y and every control (the augmented filter), F_t, a_{n+1}, P_{n+1}."""
