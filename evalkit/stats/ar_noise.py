@@ -29,7 +29,14 @@ PHI_GRID = (np.arange(40) + 0.5) / 20.0 - 1.0
 class ArNoiseFit(GridPosterior):
     """Fit on the pre-period (y: n, X: n x k controls and seasonal terms, no missing values)."""
 
-    def __init__(self, y: np.ndarray, X: np.ndarray | None, phis: np.ndarray = PHI_GRID):
+    def __init__(
+        self,
+        y: np.ndarray,
+        X: np.ndarray | None,
+        phis: np.ndarray = PHI_GRID,
+        first: int | None = None,
+    ):
+        """`first`: the hold-out score's first points, fitted in the same batch."""
         y = np.asarray(y, dtype=float)
         n = len(y)
         X = np.zeros((n, 0)) if X is None else np.asarray(X, dtype=float).reshape(n, -1)
@@ -40,29 +47,45 @@ class ArNoiseFit(GridPosterior):
             raise ValueError("too few observations for the number of controls")
         self.phis = np.asarray(phis, dtype=float)
         self._W = np.column_stack([self.Z, y])
-        dev, self._pieces = self._fit(len(y))
+        fits = self._fit_batch([n] if first is None else [n, first])
+        dev, self._pieces = fits[0]
+        self.first, self._dev_first = first, None if first is None else fits[1][0]
         self._set_posterior(dev, np.zeros(len(self.phis)))
 
     def _fit(self, m: int):
         """-2 log diffuse likelihood (up to a constant) on the first m points, for every phi."""
-        W, phi, d = self._W[:m], self.phis, self.d
-        A, B, C = W[1:].T @ W[1:], W[1:].T @ W[:-1], W[:-1].T @ W[:-1]
-        first = np.outer(W[0], W[0])
+        return self._fit_batch([m])[0]
+
+    def _fit_batch(self, ms: list[int]) -> list:
+        """_fit for each m of `ms`, the solves of all of them in one batch (numpy solves
+        each matrix of a stack on its own: the same numbers as one call each)."""
+        phi, d, G = self.phis, self.d, len(self.phis)
         p, p2 = phi[:, None, None], (phi * phi)[:, None, None]
-        M = A - p * (B + B.T) + p2 * C + (1.0 - p2) * first  # [z y]' V^-1 [z y] per phi
+        Ms = []
+        for m in ms:
+            W = self._W[:m]
+            A, B, C = W[1:].T @ W[1:], W[1:].T @ W[:-1], W[:-1].T @ W[:-1]
+            first = np.outer(W[0], W[0])
+            Ms.append(A - p * (B + B.T) + p2 * C + (1.0 - p2) * first)  # [z y]' V^-1 [z y]
+        M = Ms[0] if len(Ms) == 1 else np.concatenate(Ms)
         Mzz, mzy, myy = M[:, :d, :d], M[:, :d, d], M[:, d, d]
-        b = np.linalg.solve(Mzz, mzy[..., None])[..., 0]
-        S = myy - (mzy * b).sum(axis=1)
-        logdet = np.linalg.slogdet(Mzz)[1]
-        dof = m - d
-        bad = ~(S > 0)
-        dev = dof * np.log(np.where(bad, 1.0, S)) - np.log1p(-phi * phi) + logdet
-        dev[bad] = np.inf
-        return dev, {"b": b, "Mzz": Mzz, "S": S, "dof": dof}
+        b_all = np.linalg.solve(Mzz, mzy[..., None])[..., 0]
+        S_all = myy - (mzy * b_all).sum(axis=1)
+        logdet_all = np.linalg.slogdet(Mzz)[1]
+        out = []
+        for j, m in enumerate(ms):
+            part = slice(j * G, (j + 1) * G)
+            b, S, logdet = b_all[part], S_all[part], logdet_all[part]
+            dof = m - d
+            bad = ~(S > 0)
+            dev = dof * np.log(np.where(bad, 1.0, S)) - np.log1p(-phi * phi) + logdet
+            dev[bad] = np.inf
+            out.append((dev, {"b": b, "Mzz": Mzz[part], "S": S, "dof": dof}))
+        return out
 
     def log_evidence_first(self, m: int) -> float:
         """log p(y_1..y_m): the same model on the first m points (for the hold-out score)."""
-        dev, _ = self._fit(m)
+        dev = self._dev_first if m == self.first else self._fit(m)[0]
         return self._evidence(dev, np.zeros(len(self.phis)), m)
 
     def block_scores(self, m: int, h: int) -> np.ndarray:

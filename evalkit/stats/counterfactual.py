@@ -29,6 +29,7 @@ from evalkit.stats.ar_noise import ArNoiseFit
 from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
 from evalkit.stats.local_level import LocalLevelFit, SharedFilter
 
+_PANDAS_MAJOR = int(pd.__version__.split(".")[0])
 # the trend forms by name (N_: the names reach a report as table cells and model sentences)
 TRENDS = {N_("local level"): "llevel", N_("local linear trend"): "lltrend"}
 # the models the pre-period chooses between (fast engines)
@@ -42,12 +43,17 @@ WEEK = 7
 # the model-choice table's headings (the report translates them)
 CHOICE_COLUMNS = (N_("model"), N_("hold-out log score"), N_("weight"))
 # the effects table's labels, made once
-_EFFECT_ROWS = pd.Index(
-    [N_("actual"), N_("prediction"), N_("absolute effect"), N_("relative effect")], name=""
+_EFFECT_ROW_NAMES = (N_("actual"), N_("prediction"), N_("absolute effect"), N_("relative effect"))
+_EFFECT_COLUMN_NAMES = (
+    "average",
+    "cumulative",
+    "average_low",
+    "average_high",
+    "cumulative_low",
+    "cumulative_high",
 )
-_EFFECT_COLUMNS = pd.Index(
-    ["average", "cumulative", "average_low", "average_high", "cumulative_low", "cumulative_high"]
-)
+_EFFECT_ROWS = pd.Index(list(_EFFECT_ROW_NAMES), name="")
+_EFFECT_COLUMNS = pd.Index(list(_EFFECT_COLUMN_NAMES))
 
 
 def _seasonal_terms(n: int, period: int) -> np.ndarray:
@@ -105,6 +111,33 @@ def _window(index: pd.Index, period) -> np.ndarray:
     return np.asarray((index >= start) & (index <= end))
 
 
+def _plain_columns(data, columns: list, time: Optional[str]):
+    """(time index, float values of `columns`) read straight from `data` when the checks of
+    as_series_frame would change nothing and raise nothing: a datetime column (or the
+    frame's own index) unique and in order, numeric columns. None otherwise (the checks then
+    run, and say what is wrong). Building the indexed copy costs more than the model on a
+    short series; under copy-on-write (pandas 3) a shallow copy keeps the data as given."""
+    if _PANDAS_MAJOR < 3 or not isinstance(data, pd.DataFrame):
+        return None
+    names = data.columns
+    if isinstance(names, pd.MultiIndex) or not names.is_unique:
+        return None
+    if any(c not in names for c in columns):
+        return None
+    if time is None:
+        index = data.index
+    else:
+        if time not in names or time in columns or data[time].dtype.kind != "M":
+            return None
+        index = pd.Index(data[time], name=time)  # what set_index makes of a datetime column
+    if index.has_duplicates or not index.is_monotonic_increasing:
+        return None
+    series = [data[c] for c in columns]
+    if any(c.dtype.kind not in "fiu" for c in series):
+        return None
+    return index, np.column_stack([c.to_numpy(dtype=float) for c in series])
+
+
 class Counterfactual:
     """`Counterfactual(df, "y", ["x"], pre_period=(0, 69), post_period=(70, 99))`."""
 
@@ -136,8 +169,18 @@ class Counterfactual:
             raise SeriesError("give pre_period=(start, end) and post_period=(start, end)")
         self.warnings: list[str] = []
         controls = list(controls)
-        frame = as_series_frame(data, [response, *controls], time, [], self.warnings)
-        gaps = [] if _evenly_spaced(frame.index) else regular_gaps(frame.index)[1]
+        columns = [response, *controls]
+        plain = _plain_columns(data, columns, time)
+        if plain is None:
+            frame = as_series_frame(data, columns, time, [], self.warnings)
+            index = frame.index
+            # the columns as numpy once: the checks and the model work on arrays
+            values = np.column_stack([frame[c].to_numpy(dtype=float) for c in columns])
+        else:  # nothing for the checks to change: the checked frame is made when asked
+            index, values = plain
+            frame = None
+            self._source = (data.copy(deep=False), columns, time)
+        gaps = [] if _evenly_spaced(index) else regular_gaps(index)[1]
         if gaps:
             raise SeriesError(
                 Msg(
@@ -151,8 +194,6 @@ class Counterfactual:
                     dates=", ".join(str(g.date()) for g in gaps[:3]),
                 )
             )
-        # the columns as numpy once: the checks and the model work on arrays, not the frame
-        values = np.column_stack([frame[c].to_numpy(dtype=float) for c in [response, *controls]])
         for j, c in enumerate(controls, start=1):
             n = int(np.isnan(values[:, j]).sum())
             if n:
@@ -166,7 +207,7 @@ class Counterfactual:
                         n=n,
                     )
                 )
-        pre, post = _window(frame.index, pre_period), _window(frame.index, post_period)
+        pre, post = _window(index, pre_period), _window(index, post_period)
         if (pre & post).any():
             raise SeriesError(Msg("the pre- and post-periods overlap"))
         if not post.any():
@@ -209,7 +250,8 @@ class Counterfactual:
             raise SeriesError(f"engine must be auto, 'local level' or statespace, got {engine!r}")
         if engine == "local level":
             model = "local level"
-        self.frame, self.response, self.controls = frame, response, controls
+        self._frame, self.index = frame, index
+        self.response, self.controls = response, controls
         self.pre, self.post, self.alpha = pre, post, alpha
         self.prior_level_sd = prior_level_sd
         self.settings = {
@@ -272,9 +314,9 @@ class Counterfactual:
             names = list(MODELS) if self.settings["model"] == "auto" else [self.settings["model"]]
             # a weekly pattern on a daily series, when the pre-period can carry 6 more terms
             weekly = (
-                [False, True] if (_daily(self.frame.index) and n >= 3 * (k + WEEK + 1)) else [False]
+                [False, True] if (_daily(self.index) and n >= 3 * (k + WEEK + 1)) else [False]
             )
-        season = _seasonal_terms(len(self.frame), WEEK)
+        season = _seasonal_terms(len(self.index), WEEK)
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
         m = (
@@ -296,7 +338,7 @@ class Counterfactual:
                 fit = (
                     LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m, shared=shared)
                     if name == "local level"
-                    else MODELS[name](y, Xa)
+                    else ArNoiseFit(y, Xa, first=m)
                 )
                 self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
         self.holdout = 0
@@ -366,6 +408,15 @@ class Counterfactual:
             )
 
     @property
+    def frame(self) -> pd.DataFrame:
+        """The checked data, indexed by time (made when first asked where the data needed
+        no change: the plot, the sensitivity table)."""
+        if self._frame is None:
+            data, columns, time = self._source
+            self._frame = as_series_frame(data, columns, time, [], [])
+        return self._frame
+
+    @property
     def model_name(self):
         """The chosen model in words (a Msg or a catalogue word)."""
         if not self.candidates:
@@ -415,12 +466,12 @@ class Counterfactual:
     @property
     def predicted(self) -> pd.Series:
         """The counterfactual's mean over the post-period (built when asked: the plot)."""
-        return pd.Series(self._predicted, index=self.frame.index[self.post])
+        return pd.Series(self._predicted, index=self.index[self.post])
 
     @property
     def observed(self) -> pd.Series:
         """The post-period responses (built when asked: the plot)."""
-        return pd.Series(self._observed, index=self.frame.index[self.post], name=self.response)
+        return pd.Series(self._observed, index=self.index[self.post], name=self.response)
 
     @property
     def _sims(self) -> np.ndarray:
@@ -544,14 +595,18 @@ class Counterfactual:
             name = self.model_name
         table = self._table().rename_axis(Msg("Model: {model}", model=name))
         if self.candidates:  # set last: pandas copies attrs into every derived table
-            table.attrs["model_choice"] = self.model_choice()
+            table.attrs["model_choice"] = self._choice_table()  # its own copy
             table.attrs["residual_check"] = self.residual_check
         return table
 
     def sentences(self) -> list[str]:
         t = self._table()
-        # the table's rows as plain dicts (read only): .loc per cell costs more than the text
-        e = {k: dict(zip(t.columns, v)) for k, v in zip(t.index, t.to_numpy())}
+        # the table's rows as plain dicts (read only): .loc per cell costs more than the
+        # text, and iterating pandas' labels more than the dicts
+        e = {
+            k: dict(zip(_EFFECT_COLUMN_NAMES, v))
+            for k, v in zip(_EFFECT_ROW_NAMES, t.to_numpy())
+        }
         level = int(round((1 - self.alpha) * 100))
         a = e["absolute effect"]
         r = e["relative effect"]
@@ -683,8 +738,8 @@ class Counterfactual:
             ),
         ]
         here = {k: self.settings[k] for k in ("model", "trend", "prior_level_sd")}
-        pre = (self.frame.index[self.pre][0], self.frame.index[self.pre][-1])
-        post = (self.frame.index[self.post][0], self.frame.index[self.post][-1])
+        pre = (self.index[self.pre][0], self.index[self.pre][-1])
+        post = (self.index[self.post][0], self.index[self.post][-1])
         rows = []
         for label, kw, controls in options:
             row = {"model": label, "controls": ", ".join(controls) or N_("none")}
