@@ -62,12 +62,17 @@ def _seasonal_terms(n: int, period: int) -> np.ndarray:
     return (phase[:, None] == np.arange(1, period)[None, :]).astype(float)
 
 
-def _evenly_spaced(index: pd.Index) -> bool:
+def _times(index: pd.Index) -> Optional[np.ndarray]:
+    """A DatetimeIndex's datetime64 values (UTC for one with a time zone), else None."""
+    return index.values if isinstance(index, pd.DatetimeIndex) else None
+
+
+def _evenly_spaced(t: Optional[np.ndarray]) -> bool:
     """Dates one fixed step apart, or the same day of every k-th month (monthly, quarterly,
-    yearly data), have no gaps: no need for pandas' frequency inference."""
-    if not isinstance(index, pd.DatetimeIndex) or len(index) < 3:
+    yearly data), have no gaps: no need for pandas' frequency inference. `t`: the datetime64
+    values of the time index (None: not dates, nothing to check)."""
+    if t is None or len(t) < 3:
         return True
-    t = index.values
     step = np.diff(t)
     if (step == step[0]).all():
         return True
@@ -76,11 +81,11 @@ def _evenly_spaced(index: pd.Index) -> bool:
     return bool((in_month == in_month[0]).all() and (months == months[0]).all())
 
 
-def _daily(index: pd.Index) -> bool:
-    if not isinstance(index, pd.DatetimeIndex) or len(index) <= 2:
+def _daily(t: Optional[np.ndarray]) -> bool:
+    if t is None or len(t) <= 2:
         return False
     # on numpy's datetime64 values (any unit): pandas' own subtraction builds three indexes
-    return bool((np.diff(index.values) == np.timedelta64(1, "D")).all())
+    return bool((np.diff(t) == np.timedelta64(1, "D")).all())
 
 
 def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
@@ -96,27 +101,26 @@ def ljung_box(e: np.ndarray, lags: int, model_df: int = 1) -> float:
     return float(chdtrc(lags - model_df, q))
 
 
-def _window(index: pd.Index, period) -> np.ndarray:
+def _window(naive: Optional[np.ndarray], index, period) -> np.ndarray:
+    """The points of `period` (start, end): on `naive`, the datetime64 values of a time index
+    without a time zone, when the period is given as dates (numpy's comparison: pandas'
+    builds two boolean indexes on the way); otherwise on the index (`index()` makes it)."""
     start, end = period
     dates = (str, datetime.date, np.datetime64)
-    if (
-        isinstance(index, pd.DatetimeIndex)
-        and index.tz is None
-        and isinstance(start, dates)
-        and isinstance(end, dates)
-    ):
-        # numpy's datetime64 comparison: pandas' builds two boolean indexes on the way
-        t = index.values
+    if naive is not None and isinstance(start, dates) and isinstance(end, dates):
+        t = naive
         return (t >= pd.Timestamp(start).to_datetime64()) & (t <= pd.Timestamp(end).to_datetime64())
-    return np.asarray((index >= start) & (index <= end))
+    idx = index()
+    return np.asarray((idx >= start) & (idx <= end))
 
 
 def _plain_columns(data, columns: list, time: Optional[str]):
-    """(time index, float values of `columns`) read straight from `data` when the checks of
-    as_series_frame would change nothing and raise nothing: a datetime column (or the
-    frame's own index) unique and in order, numeric columns. None otherwise (the checks then
-    run, and say what is wrong). Building the indexed copy costs more than the model on a
-    short series; under copy-on-write (pandas 3) a shallow copy keeps the data as given."""
+    """(datetime64 values of the time column, or None for the frame's own index; float
+    values of `columns`) read straight from `data` when the checks of as_series_frame would
+    change nothing and raise nothing: a datetime column without a time zone (or the frame's
+    own index) strictly increasing, numeric columns. None otherwise (the checks then run,
+    and say what is wrong). Building the indexed copy costs more than the model on a short
+    series; under copy-on-write (pandas 3) a shallow copy keeps the data as given."""
     if _PANDAS_MAJOR < 3 or not isinstance(data, pd.DataFrame):
         return None
     names = data.columns
@@ -126,16 +130,22 @@ def _plain_columns(data, columns: list, time: Optional[str]):
         return None
     if time is None:
         index = data.index
-    else:
-        if time not in names or time in columns or data[time].dtype.kind != "M":
+        if index.has_duplicates or not index.is_monotonic_increasing:
             return None
-        index = pd.Index(data[time], name=time)  # what set_index makes of a datetime column
-    if index.has_duplicates or not index.is_monotonic_increasing:
-        return None
+        t = None
+    else:
+        if time not in names or time in columns:
+            return None
+        when = data[time]
+        if not (isinstance(when.dtype, np.dtype) and when.dtype.kind == "M"):
+            return None
+        t = when.to_numpy()
+        if not (np.diff(t) > np.timedelta64(0)).all():  # unique, in order, no NaT
+            return None
     series = [data[c] for c in columns]
     if any(c.dtype.kind not in "fiu" for c in series):
         return None
-    return index, np.column_stack([c.to_numpy(dtype=float) for c in series])
+    return t, np.column_stack([c.to_numpy(dtype=float) for c in series])
 
 
 class Counterfactual:
@@ -171,16 +181,26 @@ class Counterfactual:
         controls = list(controls)
         columns = [response, *controls]
         plain = _plain_columns(data, columns, time)
+        self._index: Optional[pd.Index] = None
         if plain is None:
             frame = as_series_frame(data, columns, time, [], self.warnings)
-            index = frame.index
+            self._index = frame.index
+            times = _times(frame.index)
+            naive = times if times is not None and frame.index.tz is None else None
             # the columns as numpy once: the checks and the model work on arrays
             values = np.column_stack([frame[c].to_numpy(dtype=float) for c in columns])
         else:  # nothing for the checks to change: the checked frame is made when asked
-            index, values = plain
+            times, values = plain
             frame = None
             self._source = (data.copy(deep=False), columns, time)
-        gaps = [] if _evenly_spaced(index) else regular_gaps(index)[1]
+            if times is None:  # the frame's own index
+                self._index = data.index
+                times = _times(data.index)
+                naive = times if times is not None and data.index.tz is None else None
+            else:
+                naive = times
+        self._frame, self._t = frame, times
+        gaps = [] if _evenly_spaced(times) else regular_gaps(self.index)[1]
         if gaps:
             raise SeriesError(
                 Msg(
@@ -207,7 +227,8 @@ class Counterfactual:
                         n=n,
                     )
                 )
-        pre, post = _window(index, pre_period), _window(index, post_period)
+        index = lambda: self.index  # noqa: E731 - made only if the periods need it
+        pre, post = _window(naive, index, pre_period), _window(naive, index, post_period)
         if (pre & post).any():
             raise SeriesError(Msg("the pre- and post-periods overlap"))
         if not post.any():
@@ -250,7 +271,6 @@ class Counterfactual:
             raise SeriesError(f"engine must be auto, 'local level' or statespace, got {engine!r}")
         if engine == "local level":
             model = "local level"
-        self._frame, self.index = frame, index
         self.response, self.controls = response, controls
         self.pre, self.post, self.alpha = pre, post, alpha
         self.prior_level_sd = prior_level_sd
@@ -314,9 +334,9 @@ class Counterfactual:
             names = list(MODELS) if self.settings["model"] == "auto" else [self.settings["model"]]
             # a weekly pattern on a daily series, when the pre-period can carry 6 more terms
             weekly = (
-                [False, True] if (_daily(self.index) and n >= 3 * (k + WEEK + 1)) else [False]
+                [False, True] if (_daily(self._t) and n >= 3 * (k + WEEK + 1)) else [False]
             )
-        season = _seasonal_terms(len(self.index), WEEK)
+        season = _seasonal_terms(len(self.pre), WEEK)
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
         m = (
@@ -406,6 +426,15 @@ class Counterfactual:
                     n=lags,
                 )
             )
+
+    @property
+    def index(self) -> pd.Index:
+        """The series' time points (made when first asked where the data needed no change:
+        what set_index makes of the time column)."""
+        if self._index is None:
+            data, _, time = self._source
+            self._index = pd.Index(data[time], name=time)
+        return self._index
 
     @property
     def frame(self) -> pd.DataFrame:
