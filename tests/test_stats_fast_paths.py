@@ -86,6 +86,11 @@ def test_the_rank_check_says_what_the_eigenvalues_say():
         S[5, :, 0] = S[5, 0, :] = 0.0  # one singular grid point
         for M in (S, S[:5], S * 1e-30):
             assert same(_well_conditioned(M), np.linalg.eigvalsh(M)[:, 0] > 1e-12 * np.abs(M).max())
+        # two counts of rows stacked: each against the largest entry of its own
+        both = np.concatenate([S[6:], S[:12] * 1e6])
+        alone = [np.linalg.eigvalsh(M)[:, 0] > 1e-12 * np.abs(M).max() for M in (S[6:], S[:12] * 1e6)]
+        assert same(_well_conditioned(both, 2), np.concatenate(alone))
+        assert same(_well_conditioned(np.concatenate([S[6:], S[6:]]), 2), np.ones(24, bool))
 
 
 def test_a_candidate_reading_a_wider_shared_filter_is_the_candidate_alone():

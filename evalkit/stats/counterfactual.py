@@ -663,7 +663,13 @@ class Counterfactual:
             )
         else:
             name = self.model_name
-        table = self._table().rename_axis(Msg("Model: {model}", model=name))
+        # the effects table again with its index named (a new table: pandas' rename_axis
+        # costs twice as much)
+        table = pd.DataFrame(
+            self._table().to_numpy(),
+            index=_EFFECT_ROWS.rename(Msg("Model: {model}", model=name)),
+            columns=_EFFECT_COLUMNS.view(),
+        )
         if self.candidates:  # set last: pandas copies attrs into every derived table
             table.attrs["model_choice"] = self._choice_table()  # its own copy
             table.attrs["residual_check"] = self.residual_check

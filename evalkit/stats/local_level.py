@@ -64,43 +64,41 @@ def _cross_sums(V: np.ndarray, F: np.ndarray, rows: list[int]) -> list:
     the regressor columns of V: [(Sxx (G, K, K), sxy (G, K))].
 
     The sums run over time in order, one innovation after the other: what numpy's einsum
-    does for these products with two or more regressors (the same numbers), but every count
-    comes from the same pass and a model with fewer regressors reads its block of a wider
-    model's sums."""
-    G, T, c = V.shape
-    K, top = c - 1, max(rows)
+    does for these products with two or more regressors (the same numbers), but the
+    products are made once for every count, the response's column with the regressors', and
+    a model with fewer regressors reads its block of a wider model's sums."""
+    K, top = V.shape[2] - 1, max(rows)
     w = 1.0 / F[:, :top]
     WX = V[:, :top, 1:] * w[:, :, None]
     R = np.concatenate([V[:, :top, 1:], V[:, :top, :1]], axis=2)  # the regressors, then y
-    P = np.empty((top, G, K, K + 1))  # time first: each step adds one contiguous block
-    np.multiply(
-        WX.transpose(1, 0, 2)[:, :, :, None], R.transpose(1, 0, 2)[:, :, None, :], out=P
-    )
-    acc, at, add = np.zeros((G, K, K + 1)), {}, np.add
-    wanted = set(rows)
-    for t in range(top):
-        add(acc, P[t], out=acc)
-        if t + 1 in wanted:
-            at[t + 1] = acc.copy()
-    return [
-        (np.ascontiguousarray(at[r][:, :, :K]), np.ascontiguousarray(at[r][:, :, K]))
-        for r in rows
-    ]
+    P = WX[:, :, :, None] * R[:, :, None, :]  # (G, t, K, K + 1)
+    out = []
+    for r in rows:
+        # a sum over an axis that is not the last one in memory runs in order, without
+        # numpy's pairwise summation (its documented rule)
+        at = np.add.reduce(P[:, :r], axis=1)
+        out.append((np.ascontiguousarray(at[:, :, :K]), np.ascontiguousarray(at[:, :, K])))
+    return out
 
 
-def _well_conditioned(Sxx: np.ndarray) -> np.ndarray:
-    """Per grid point: is the smallest eigenvalue of Sxx above 1e-12 of its largest entry
-    (over the grid)? One Cholesky of Sxx less twice that bound answers "yes" for all at once
-    in a sixth of the time of the eigenvalues (it succeeds only if every smallest eigenvalue
-    is above twice the bound, far beyond the rounding of either); otherwise the eigenvalues."""
-    bound = 1e-12 * np.abs(Sxx).max()
-    if np.isfinite(bound) and bound > 0:
+def _well_conditioned(Sxx: np.ndarray, groups: int = 1) -> np.ndarray:
+    """Per grid point: is the smallest eigenvalue of Sxx above 1e-12 of the largest entry
+    of its group (`groups` equal blocks of the stack: the grid at each count of rows)? One
+    Cholesky of Sxx less twice that bound answers "yes" for all at once in a sixth of the
+    time of the eigenvalues (it succeeds only if every smallest eigenvalue is above twice
+    the bound, far beyond the rounding of either); otherwise the eigenvalues."""
+    blocks = np.split(Sxx, groups)
+    bounds = np.array([1e-12 * np.abs(b).max() for b in blocks])
+    if np.isfinite(bounds).all() and (bounds > 0).all():
+        shift = np.repeat(2.0 * bounds, len(blocks[0]))[:, None, None] * np.eye(Sxx.shape[-1])
         try:
-            np.linalg.cholesky(Sxx - (2.0 * bound) * np.eye(Sxx.shape[-1]))
+            np.linalg.cholesky(Sxx - shift)
             return np.ones(len(Sxx), bool)
         except np.linalg.LinAlgError:
             pass
-    return np.linalg.eigvalsh(Sxx)[:, 0] > bound
+    return np.concatenate(
+        [np.linalg.eigvalsh(b)[:, 0] > bound for b, bound in zip(blocks, bounds)]
+    )
 
 
 class SharedFilter:
@@ -221,7 +219,7 @@ class LocalLevelFit(GridPosterior):
         df0, ss0 = self._noise_prior
         out = []
         if k:
-            Sxx_all, sxy_all, ok_all = [], [], []
+            Sxx_all, sxy_all = [], []
             for j, (rows, _) in enumerate(counts):
                 if sums is not None:
                     Sxx, sxy = sums[j]
@@ -232,9 +230,8 @@ class LocalLevelFit(GridPosterior):
                     sxy = np.einsum("gti,gt->gi", WX, vy)
                 Sxx_all.append(Sxx)
                 sxy_all.append(sxy)
-                ok_all.append(_well_conditioned(Sxx))
-            ok = np.concatenate(ok_all)
             stack = np.concatenate(Sxx_all)
+            ok = _well_conditioned(stack, len(counts))
             safe = stack if ok.all() else np.where(ok[:, None, None], stack, np.eye(k)[None])
             beta_all = np.linalg.solve(safe, np.concatenate(sxy_all)[..., None])[..., 0]
             logdet_all = np.linalg.slogdet(safe)[1]
@@ -360,11 +357,10 @@ class LocalLevelFit(GridPosterior):
         gain = np.ascontiguousarray(K.T)[:, :, None]  # (n-1, G, 1)
         a = np.repeat(self.data[:1], G, axis=0)  # a_2 = the first observation
         step = np.empty((G, c))
-        data, subtract, multiply, add = self.data, np.subtract, np.multiply, np.add
-        for t in range(self.n - 1):
-            vt = v[t]
-            subtract(data[t + 1], a, out=vt)
-            multiply(gain[t], vt, out=step)
+        subtract, multiply, add = np.subtract, np.multiply, np.add
+        for y_next, vt, k_t in zip(self.data[1:], v, gain):  # rows as views: no indexing
+            subtract(y_next, a, out=vt)
+            multiply(k_t, vt, out=step)
             add(a, step, out=a)
         return np.ascontiguousarray(v.transpose(1, 0, 2)), F, a, P[:, -1]
 
@@ -503,7 +499,7 @@ class LocalLevelFit(GridPosterior):
         q, P = self.q[g], self.P[g]
         sigma = np.sqrt(self.S[g] / rng.chisquare(self.dof, size=n_paths))
         if k:
-            used = np.unique(g)
+            used = np.flatnonzero(np.bincount(g, minlength=len(self.q)))  # np.unique(g)
             chol = np.zeros((len(self.q), k, k))
             chol[used] = np.linalg.cholesky(np.linalg.inv(self.Sxx[used]))
             beta = (

@@ -37,7 +37,8 @@ class GridPosterior:
         post = self.log_prior - 0.5 * self.dev
         w = np.exp(post - post.max())
         self.weights = w / w.sum()
-        self.log_evidence = self._evidence(self.dev, log_prior, self.n)
+        # (the prior just normalised: _evidence would normalise it again the same way)
+        self.log_evidence = logsumexp(self.log_prior + log_marginal(self.dev, self.n, self.d))
 
     def _evidence(self, dev: np.ndarray, log_prior: np.ndarray, n: int) -> float:
         lp = np.asarray(log_prior, float) - logsumexp(log_prior)
