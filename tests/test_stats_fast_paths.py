@@ -88,7 +88,9 @@ def test_the_rank_check_says_what_the_eigenvalues_say():
             assert same(_well_conditioned(M), np.linalg.eigvalsh(M)[:, 0] > 1e-12 * np.abs(M).max())
         # two counts of rows stacked: each against the largest entry of its own
         both = np.concatenate([S[6:], S[:12] * 1e6])
-        alone = [np.linalg.eigvalsh(M)[:, 0] > 1e-12 * np.abs(M).max() for M in (S[6:], S[:12] * 1e6)]
+        alone = [
+            np.linalg.eigvalsh(M)[:, 0] > 1e-12 * np.abs(M).max() for M in (S[6:], S[:12] * 1e6)
+        ]
         assert same(_well_conditioned(both, 2), np.concatenate(alone))
         assert same(_well_conditioned(np.concatenate([S[6:], S[6:]]), 2), np.ones(24, bool))
 

@@ -151,7 +151,6 @@ class ArNoiseFit(GridPosterior):
         H, Zp = horizon, self._Zpost(X_post, horizon)
         pc = self._pieces
         g = rng.choice(len(self.phis), size=n_paths, p=self.weights)
-        phi = self.phis[g]
         sigma = np.sqrt(pc["S"][g] / rng.chisquare(pc["dof"], size=n_paths))
         used = np.flatnonzero(np.bincount(g, minlength=len(self.phis)))  # np.unique(g)
         chol = np.zeros_like(pc["Mzz"])
@@ -168,12 +167,12 @@ class ArNoiseFit(GridPosterior):
         grid_c = np.cumsum(np.hstack([np.ones((len(self.phis), 1)), grid_powers[:, :-1]]), axis=1)[
             :, ::-1
         ]
-        c = grid_c[g]
         c_norm = np.sqrt((grid_c * grid_c).sum(axis=1))[g]
         noise_total = rng.standard_normal(n_paths) * sigma * c_norm
         totals = b @ Zp.sum(axis=0) + grid_powers.sum(axis=1)[g] * last + noise_total
 
         def paths() -> np.ndarray:
+            phi, c = self.phis[g], grid_c[g]  # per path (only the paths need them)
             r = np.random.default_rng(rng.integers(2**63))
             z = r.standard_normal((n_paths, H))
             cc = (c * c).sum(axis=1)

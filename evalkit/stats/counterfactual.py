@@ -376,28 +376,28 @@ class Counterfactual:
         else:
             names = list(MODELS) if self.settings["model"] == "auto" else [self.settings["model"]]
             # a weekly pattern on a daily series, when the pre-period can carry 6 more terms
-            weekly = (
-                [False, True] if (_daily(self._t) and n >= 3 * (k + WEEK + 1)) else [False]
-            )
-        season = _seasonal_terms(len(self.pre), WEEK)
+            weekly = [False, True] if (_daily(self._t) and n >= 3 * (k + WEEK + 1)) else [False]
+        # the weekly terms only where a candidate has them
+        season = (
+            _seasonal_terms(len(self.pre), WEEK) if any(weekly) else np.zeros((len(self.pre), 0))
+        )
+        s_pre, s_post = season[self.pre], season[self.post]
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
         m = (
-            self._training_start(X_pre, season[self.pre], any(weekly))
+            self._training_start(X_pre, s_pre, any(weekly))
             if len(names) * len(weekly) > 1
             else None
         )
         # the local level's filter run once on the response, the controls and the weekly
         # terms: each local-level candidate reads its columns
-        shared = SharedFilter(
-            np.column_stack([y, X_pre, season[self.pre]] if any(weekly) else [y, X_pre])
-        )
+        shared = SharedFilter(np.column_stack([y, X_pre, s_pre]))
         for name in names:
             for w in weekly:
                 Xa, Xb = X_pre, X_post
                 if w:
-                    Xa = np.column_stack([X_pre, season[self.pre]])
-                    Xb = np.column_stack([X_post, season[self.post]])
+                    Xa = np.column_stack([X_pre, s_pre])
+                    Xb = np.column_stack([X_post, s_post])
                 fit = (
                     LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m, shared=shared)
                     if name == "local level"
@@ -679,10 +679,7 @@ class Counterfactual:
         t = self._table()
         # the table's rows as plain dicts (read only): .loc per cell costs more than the
         # text, and iterating pandas' labels more than the dicts
-        e = {
-            k: dict(zip(_EFFECT_COLUMN_NAMES, v))
-            for k, v in zip(_EFFECT_ROW_NAMES, t.to_numpy())
-        }
+        e = {k: dict(zip(_EFFECT_COLUMN_NAMES, v)) for k, v in zip(_EFFECT_ROW_NAMES, t.to_numpy())}
         level = int(round((1 - self.alpha) * 100))
         a = e["absolute effect"]
         r = e["relative effect"]

@@ -96,9 +96,7 @@ def _well_conditioned(Sxx: np.ndarray, groups: int = 1) -> np.ndarray:
             return np.ones(len(Sxx), bool)
         except np.linalg.LinAlgError:
             pass
-    return np.concatenate(
-        [np.linalg.eigvalsh(b)[:, 0] > bound for b, bound in zip(blocks, bounds)]
-    )
+    return np.concatenate([np.linalg.eigvalsh(b)[:, 0] > bound for b, bound in zip(blocks, bounds)])
 
 
 class SharedFilter:
@@ -175,9 +173,7 @@ class LocalLevelFit(GridPosterior):
             grid = centre + np.linspace(-2.5, 2.5, 21)
         self.first = first
         self.log_q_grid = np.asarray(grid, float)
-        dev = self._grid_fit(
-            np.exp(self.log_q_grid), first, shared if level_sd is None else None
-        )
+        dev = self._grid_fit(np.exp(self.log_q_grid), first, shared if level_sd is None else None)
         if level_sd is not None:
             a = R_PRIOR_SAMPLE_SIZE / 2.0
             var_level = self.q * self.S / self.dof
