@@ -142,3 +142,15 @@ def test_a_clean_frame_is_read_without_its_checked_copy_and_gives_the_same_answe
     later = Counterfactual(d, "y", ["x"], pre, post, time="date")
     d.loc[0, "y"] = -1e9
     pd.testing.assert_frame_equal(later.frame, checked, check_exact=True)
+
+
+@pytest.mark.parametrize("n", [201, 600])
+def test_the_long_series_filter_for_the_whole_grid_is_one_filter_per_q(n):
+    rng = np.random.default_rng(n)
+    data = np.column_stack([rng.normal(size=n).cumsum() * 30, rng.normal(size=(n, 2)).cumsum(0)])
+    head = LocalLevelFit.__new__(LocalLevelFit)
+    head.data, head.n = data, n
+    for qs in (np.exp(LOG_Q_GRID), np.exp(-9.0 + np.linspace(-2.5, 2.5, 21))):
+        runs = [head._innovations(q) for q in qs]
+        for j, ours in enumerate(head._per_q_innovations(qs)):
+            assert same(ours, np.stack([r[j] for r in runs]))

@@ -49,13 +49,7 @@ def _filter_grid(data: np.ndarray, qs: np.ndarray):
     head.data, head.n = data, len(data)
     if head.n <= GRID_LOOP_MAX:
         return head._grid_innovations(qs)
-    runs = [head._innovations(q) for q in qs]
-    return (
-        np.stack([r[0] for r in runs]),
-        np.stack([r[1] for r in runs]),
-        np.stack([r[2] for r in runs]),
-        np.array([r[3] for r in runs]),
-    )
+    return head._per_q_innovations(qs)
 
 
 def _cross_sums(V: np.ndarray, F: np.ndarray, rows: list[int]) -> list:
@@ -360,6 +354,58 @@ class LocalLevelFit(GridPosterior):
             add(a, step, out=a)
         return np.ascontiguousarray(v.transpose(1, 0, 2)), F, a, P[:, -1]
 
+    def _per_q_innovations(self, qs: np.ndarray):
+        """_innovations for every q of the grid, stacked: the same numbers as one call per q,
+        with the gains and the transients of all of them computed together (each element
+        by the same operations: closed forms, and cumulative products and sums that run in
+        order along time) and only the steady state's lfilter run one q at a time."""
+        n, G = self.n, len(qs)
+        rows = self.data[1:]
+        steps = len(rows)
+        # _gains: its scalars with math, as there; its arrays for the whole grid
+        scalars = []
+        for q in qs:
+            q = float(q)
+            root = math.sqrt(q * q + 4.0 * q)
+            lp, lm = (2.0 + q + root) / 2.0, (2.0 + q - root) / 2.0
+            scalars.append((lp, lm, lp / (lp - lm), -lm / (lp - lm), math.log(lm / lp)))
+        lp, lm, a_, b_, log_ratio = (np.array(c)[:, None] for c in zip(*scalars))
+        r = np.exp(np.arange(n)[None, :] * log_ratio)
+        P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)  # (G, n)
+        steady = lp - 1.0
+        close = np.abs(P - steady) <= 1e-13 * steady
+        transient = np.where(close.any(axis=1), close.argmax(axis=1), n - 1)
+        Ls = np.minimum(transient, n - 1)
+        F = P[:, :steps] + 1.0
+        K = P[:, :steps] / F
+        v = np.empty((G, steps, rows.shape[1]))
+        a0 = self.data[0]
+        ends = np.repeat(a0[None, :], G, axis=0)
+        top = int(Ls.max())
+        if top:
+            # the transients of every q up to the longest (beyond its own a q's values are
+            # not used, and may overflow: silenced)
+            with np.errstate(all="ignore"):
+                phi = np.cumprod(1.0 - K[:, :top], axis=1)
+                acc = np.cumsum((K[:, :top, None] * rows[None, :top]) / phi[:, :, None], axis=1)
+                a_next = phi[:, :, None] * (a0[None, None, :] + acc)
+            for g in np.flatnonzero(Ls):
+                L = Ls[g]
+                prev = np.vstack([a0[None, :], a_next[g, : L - 1]])
+                v[g, :L] = rows[:L] - prev
+                ends[g] = a_next[g, L - 1]
+        for g in range(G):
+            L = Ls[g]
+            if L < steps:  # steady state: a_{t+1} = (1 - K) a_t + K y_t
+                k_ss, a = K[g, L], ends[g]
+                seg = rows[L:]
+                out, _ = lfilter(
+                    [k_ss], [1.0, -(1.0 - k_ss)], seg, axis=0, zi=((1.0 - k_ss) * a)[None, :]
+                )
+                v[g, L:] = seg - np.vstack([a[None, :], out[:-1]])
+                ends[g] = out[-1]
+        return v, F, ends, P[:, steps].copy()
+
     def _innovations(self, q: float):
         """Innovations of y and every control (the augmented filter), F_t, a_{n+1}, P_{n+1}."""
         P, L = self._gains(q)
@@ -474,7 +520,10 @@ class LocalLevelFit(GridPosterior):
         """Standardised one-step prediction errors at the posterior mode (Ljung-Box check),
         the first d - 1 (absorbed by the diffuse coefficients) left out."""
         g = int(np.argmax(self.weights))
-        v, F, _, _ = self._innovations(self.q[g])
+        if self.n > GRID_LOOP_MAX:  # the grid was filtered one q at a time: this q's run
+            v, F = self._V[g], self._F[g]
+        else:  # (the batched filter rounds differently from the one-q filter)
+            v, F, _, _ = self._innovations(self.q[g])
         e = (v[:, 0] - v[:, 1:] @ self.beta[g]) / np.sqrt(F * self.S[g] / self.dof)
         return e[self.k :]
 
