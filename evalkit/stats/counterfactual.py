@@ -137,6 +137,14 @@ def _window(naive: Optional[np.ndarray], index, period) -> np.ndarray:
     return np.asarray((idx >= start) & (idx <= end))
 
 
+def _stored(data: pd.DataFrame, name) -> object:
+    """A column's values as the frame stores them (a numpy array or pandas' own array),
+    read only: pandas' _get_column_array where it has it (a Series per column costs more
+    than the rest of the checks), else the Series' array."""
+    get = getattr(data, "_get_column_array", None)
+    return get(data.columns.get_loc(name)) if get is not None else data[name].array
+
+
 def _plain_columns(data, columns: list, time: Optional[str]):
     """(datetime64 values of the time column, or None for the frame's own index; float
     values of `columns`) read straight from `data` when the checks of as_series_frame would
@@ -159,16 +167,16 @@ def _plain_columns(data, columns: list, time: Optional[str]):
     else:
         if time not in names or time in columns:
             return None
-        when = data[time]
+        when = _stored(data, time)
         if not (isinstance(when.dtype, np.dtype) and when.dtype.kind == "M"):
             return None
-        t = when.to_numpy()
+        t = np.asarray(when)
         if not (np.diff(t) > np.timedelta64(0)).all():  # unique, in order, no NaT
             return None
-    series = [data[c] for c in columns]
-    if any(c.dtype.kind not in "fiu" for c in series):
+    arrays = [_stored(data, c) for c in columns]
+    if not all(isinstance(a, np.ndarray) and a.dtype.kind in "fiu" for a in arrays):
         return None
-    return t, np.column_stack([c.to_numpy(dtype=float) for c in series])
+    return t, np.column_stack([np.asarray(a, dtype=float) for a in arrays])
 
 
 _CHOICE_NAMES = pd.Index(list(CHOICE_COLUMNS))
@@ -530,7 +538,8 @@ class Counterfactual:
                     n=int((~self._ok).sum()),
                 )
             )
-        self._effects = None
+        self._effects: Optional[pd.DataFrame] = None
+        self._effect_values: Optional[np.ndarray] = None
         self._paths = None
 
     @property
@@ -611,10 +620,22 @@ class Counterfactual:
     def _table(self) -> pd.DataFrame:
         """The effects table, computed once (read only: .effects() hands out copies)."""
         if self._effects is None:
-            self._effects = self._compute_effects()
+            # from one float array with the labels made once (pandas builds a table from a
+            # list of rows, and an index from a list of words, ten times slower); views, so
+            # that a caller renaming an axis cannot change the shared labels
+            self._effects = pd.DataFrame(
+                self._values(), index=_EFFECT_ROWS.view(), columns=_EFFECT_COLUMNS.view()
+            )
         return self._effects
 
-    def _compute_effects(self) -> pd.DataFrame:
+    def _values(self) -> np.ndarray:
+        """The effects table's numbers (rows _EFFECT_ROW_NAMES, columns _EFFECT_COLUMN_NAMES),
+        computed once: what the summary and the sentences read."""
+        if self._effect_values is None:
+            self._effect_values = self._compute_effects()
+        return self._effect_values
+
+    def _compute_effects(self) -> np.ndarray:
         ok = self._ok
         obs = self._observed[ok]
         pred = self._predicted[ok]
@@ -627,7 +648,7 @@ class Counterfactual:
             np.stack([totals, cum_sim, cum_sim / totals]), (a, 1 - a)
         )
         point = (obs - pred).sum()
-        rows = np.array(
+        return np.array(
             [
                 [obs.mean(), obs.sum(), np.nan, np.nan, np.nan, np.nan],
                 [pred.mean(), pred.sum(), p_lo / n, p_hi / n, p_lo, p_hi],
@@ -635,10 +656,6 @@ class Counterfactual:
                 [point / pred.sum(), point / pred.sum(), r_lo, r_hi, r_lo, r_hi],
             ]
         )
-        # from one float array with the labels made once (pandas builds a table from a list
-        # of rows, and an index from a list of words, ten times slower); views, so that a
-        # caller renaming an axis cannot change the shared labels
-        return pd.DataFrame(rows, index=_EFFECT_ROWS.view(), columns=_EFFECT_COLUMNS.view())
 
     @property
     def tail_probability(self) -> float:
@@ -663,10 +680,10 @@ class Counterfactual:
             )
         else:
             name = self.model_name
-        # the effects table again with its index named (a new table: pandas' rename_axis
-        # costs twice as much)
+        # the effects table with its index named (made from the numbers: pandas'
+        # rename_axis of the stored table costs twice as much)
         table = pd.DataFrame(
-            self._table().to_numpy(),
+            self._values(),
             index=_EFFECT_ROWS.rename(Msg("Model: {model}", model=name)),
             columns=_EFFECT_COLUMNS.view(),
         )
@@ -676,10 +693,10 @@ class Counterfactual:
         return table
 
     def sentences(self) -> list[str]:
-        t = self._table()
-        # the table's rows as plain dicts (read only): .loc per cell costs more than the
-        # text, and iterating pandas' labels more than the dicts
-        e = {k: dict(zip(_EFFECT_COLUMN_NAMES, v)) for k, v in zip(_EFFECT_ROW_NAMES, t.to_numpy())}
+        # the table's rows as plain dicts: .loc per cell costs more than the text
+        e = {
+            k: dict(zip(_EFFECT_COLUMN_NAMES, v)) for k, v in zip(_EFFECT_ROW_NAMES, self._values())
+        }
         level = int(round((1 - self.alpha) * 100))
         a = e["absolute effect"]
         r = e["relative effect"]
