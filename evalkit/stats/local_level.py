@@ -57,20 +57,18 @@ def _cross_sums(V: np.ndarray, F: np.ndarray, rows: list[int]) -> list:
     (w = 1/F, x the regressors' innovations, y the response's), per grid point, over all
     the regressor columns of V: [(Sxx (G, K, K), sxy (G, K))].
 
-    The sums run over time in order, one innovation after the other: what numpy's einsum
-    does for these products with two or more regressors (the same numbers), but the
-    products are made once for every count, the response's column with the regressors', and
-    a model with fewer regressors reads its block of a wider model's sums."""
+    With two or more regressors numpy's einsum sums these products over time in order, one
+    innovation after the other (with one it sums in another order: the caller then runs its
+    own einsum), so each sum is the same number whatever other columns are summed with it:
+    the response's column comes in the same call, and a model with fewer regressors reads
+    its block of a wider model's sums (tests/test_stats_fast_paths.py)."""
     K, top = V.shape[2] - 1, max(rows)
     w = 1.0 / F[:, :top]
     WX = V[:, :top, 1:] * w[:, :, None]
     R = np.concatenate([V[:, :top, 1:], V[:, :top, :1]], axis=2)  # the regressors, then y
-    P = WX[:, :, :, None] * R[:, :, None, :]  # (G, t, K, K + 1)
     out = []
     for r in rows:
-        # a sum over an axis that is not the last one in memory runs in order, without
-        # numpy's pairwise summation (its documented rule)
-        at = np.add.reduce(P[:, :r], axis=1)
+        at = np.einsum("gti,gtj->gij", WX[:, :r], R[:, :r])  # (G, K, K + 1)
         out.append((np.ascontiguousarray(at[:, :, :K]), np.ascontiguousarray(at[:, :, K])))
     return out
 
