@@ -55,9 +55,12 @@ def note_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+_IMPORT_MACHINERY = ("_frozen_importlib", "_frozen_importlib_external")  # importlib._bootstrap*
+
+
 def _importing(frame) -> bool:
     while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
+        if frame.f_globals.get("__name__") in _IMPORT_MACHINERY:
             return True
         frame = frame.f_back
     return False
