@@ -23,7 +23,9 @@ the 2 shared cores), CPU seconds (wall), every port's estimate inside evalkit's 
     basque       0.0035 (0.0039)  0.0178 (0.0178)     5.0x (4.5x)
 
 The goal is met on the simulated series and volks, only just on basque, and not on arma,
-comparison and google (docs/statistics.md, Performance). The other ports: causalimpact
+comparison and google; in two further runs (--ports bsts-causalimpact, load about 1.5) the
+CPU ratio was 13.0-20.5x simulated, 6.9-8.8x volks, 3.4-5.7x arma, 2.2-3.8x basque,
+2.1-2.2x comparison, 1.9-4.1x google (docs/statistics.md, Performance). The other ports: causalimpact
 0.040-0.22 s of CPU per set, pycausalimpact 2.0-2.5 s, tfcausalimpact 29-109 s.
 """
 
