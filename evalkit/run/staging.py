@@ -55,7 +55,13 @@ def note_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-_IMPORT_MACHINERY = ("_frozen_importlib", "_frozen_importlib_external")  # importlib._bootstrap*
+# the import system's own modules, named so until `import importlib` renames them
+_IMPORT_MACHINERY = {
+    "_frozen_importlib",
+    "_frozen_importlib_external",
+    "importlib._bootstrap",
+    "importlib._bootstrap_external",
+}
 
 
 def _importing(frame) -> bool:
