@@ -4,7 +4,6 @@ mobilisation, hashtags and English engagement; §4 weaknesses 7, 8, 14, 15)."""
 from __future__ import annotations
 
 import math
-from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -195,7 +194,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
         _sentences(*x)
         for x in zip(
             *(
-                list(islice(c, shown)) if isinstance(c, list) else c[:shown].tolist()
+                c[:shown] if isinstance(c, list) else c[:shown].tolist()  # Python's own values
                 for c in (value, qualifier, high, words, metric, window, days, total, level)
             )
         )

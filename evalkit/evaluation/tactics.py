@@ -202,7 +202,9 @@ class TacticUsefulness(Analysis):
         inp = rows_where(
             acts,
             (acts["channel"] == "in_person") & acts["city"].notna() if n else None,
-            *dict.fromkeys(("date_start", "date_end", *_PAIR_COLUMNS)),
+            "date_start",
+            "date_end",
+            *_PAIR_COLUMNS,
         )
         inp = inp[(inp["date_end"] - inp["date_start"]).dt.days <= 7] if len(inp) else inp
         for city, part in inp.groupby("city") if len(inp) else []:
