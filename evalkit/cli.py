@@ -52,15 +52,14 @@ class _Commands(click.Group):
     def invoke(self, ctx):
         import signal
 
-        from evalkit.run.staging import forget_interrupt, interrupted, note_interrupt
+        from evalkit.run.staging import interrupted, interrupts_noted
 
-        forget_interrupt()
         before = signal.signal(signal.SIGTERM, _terminated)
-        before_int = signal.signal(signal.SIGINT, note_interrupt)
         try:
-            done = super().invoke(ctx)
-            if interrupted():  # a library swallowed it, and the command went on
-                raise KeyboardInterrupt
+            with interrupts_noted():
+                done = super().invoke(ctx)
+                if interrupted():  # a library swallowed it, and the command went on
+                    raise KeyboardInterrupt
             return done
         except KeyboardInterrupt:
             # whatever was being done: earlier reports stay whole (built aside, swapped in)
@@ -68,7 +67,6 @@ class _Commands(click.Group):
             sys.exit(INTERRUPTED)
         finally:
             signal.signal(signal.SIGTERM, before)
-            signal.signal(signal.SIGINT, before_int)
 
 
 @contextmanager

@@ -36,23 +36,49 @@ UNSIGNED_GRACE_SECONDS = 3600
 _INTERRUPTED = threading.Event()
 
 
-def note_interrupt(signum, frame) -> None:
-    """The evalkit command's Ctrl-C (SIGINT) handler: remembers it, then raises
-    KeyboardInterrupt as Python's own handler does — but never inside an import. Raised
-    there, it can leave a module's import lock held (seen: the checking thread then waited
-    on it for ever, and the run with it) or be swallowed by the module's fallback; it is
-    sent again a moment later, once the import is done. And a library that swallows it
-    anyway cannot let the run go on to swap a report in as if nothing had been pressed:
-    `Staging.swap_in` refuses once it was pressed."""
+@contextmanager
+def interrupts_noted() -> Iterator[None]:
+    """While an evalkit command runs: Ctrl-C (SIGINT) is remembered and raised as
+    KeyboardInterrupt only where Python can carry it. Raised inside an import it can leave a
+    module's import lock held (seen: the checking thread then waited on it for ever, and the
+    run with it); raised inside a weakref callback or a __del__, Python prints it as
+    "Exception ignored" and drops it. In both it is sent again a moment later. And a library
+    that swallows it anyway cannot let the run go on to swap a report in as if nothing had
+    been pressed: `Staging.swap_in` refuses once it was pressed (`interrupted`)."""
     import signal
+    import sys
 
+    _INTERRUPTED.clear()
+    before, hook = signal.signal(signal.SIGINT, _note_interrupt), sys.unraisablehook
+
+    def dropped(unraisable) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            _send_again()
+        else:
+            hook(unraisable)
+
+    sys.unraisablehook = dropped
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+        sys.unraisablehook = hook
+
+
+def _note_interrupt(signum, frame) -> None:
     _INTERRUPTED.set()
     if _importing(frame):
-        again = threading.Timer(0.05, signal.raise_signal, (signal.SIGINT,))
-        again.daemon = True
-        again.start()
+        _send_again()
         return
     raise KeyboardInterrupt
+
+
+def _send_again() -> None:
+    import signal
+
+    again = threading.Timer(0.05, signal.raise_signal, (signal.SIGINT,))
+    again.daemon = True
+    again.start()
 
 
 # the import system's own modules, named so until `import importlib` renames them
@@ -73,13 +99,8 @@ def _importing(frame) -> bool:
 
 
 def interrupted() -> bool:
-    """Whether Ctrl-C was pressed during this command (see note_interrupt)."""
+    """Whether Ctrl-C was pressed during this command (see interrupts_noted)."""
     return _INTERRUPTED.is_set()
-
-
-def forget_interrupt() -> None:
-    """A new command begins (run in-process again, as the tests do)."""
-    _INTERRUPTED.clear()
 
 
 @contextmanager
