@@ -63,6 +63,7 @@ def interrupts_noted() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, before)
         sys.unraisablehook = hook
+        _INTERRUPTED.clear()  # the command is over: what comes after is not interrupted
 
 
 def _note_interrupt(signum, frame) -> None:
