@@ -154,3 +154,17 @@ def test_the_long_series_filter_for_the_whole_grid_is_one_filter_per_q(n):
         runs = [head._innovations(q) for q in qs]
         for j, ours in enumerate(head._per_q_innovations(qs)):
             assert same(ours, np.stack([r[j] for r in runs]))
+
+
+def test_grid_draws_are_numpys_choice_from_the_same_stream():
+    from evalkit.stats.posterior import grid_draws
+
+    for seed in range(200):
+        r = np.random.default_rng(seed)
+        G = (1, 5, 18, 40)[seed % 4]
+        w = r.random(G) ** 6
+        w /= w.sum()
+        a, b = np.random.default_rng(seed + 1000), np.random.default_rng(seed + 1000)
+        n = (1000, 3, 57, 1)[seed % 4]
+        assert same(a.choice(G, size=n, p=w), grid_draws(b, w, n))
+        assert a.random() == b.random()  # the streams stay in step

@@ -20,7 +20,12 @@ import math
 
 import numpy as np
 
-from evalkit.stats.posterior import GridPosterior, grid_mixture_logpdf, student_t_logpdf
+from evalkit.stats.posterior import (
+    GridPosterior,
+    grid_draws,
+    grid_mixture_logpdf,
+    student_t_logpdf,
+)
 
 # midpoints of 40 equal bins of (-1, 1): a flat prior on phi
 PHI_GRID = (np.arange(40) + 0.5) / 20.0 - 1.0
@@ -150,7 +155,7 @@ class ArNoiseFit(GridPosterior):
         the same totals."""
         H, Zp = horizon, self._Zpost(X_post, horizon)
         pc = self._pieces
-        g = rng.choice(len(self.phis), size=n_paths, p=self.weights)
+        g = grid_draws(rng, self.weights, n_paths)
         sigma = np.sqrt(pc["S"][g] / rng.chisquare(pc["dof"], size=n_paths))
         used = np.flatnonzero(np.bincount(g, minlength=len(self.phis)))  # np.unique(g)
         chol = np.zeros_like(pc["Mzz"])

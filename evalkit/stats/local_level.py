@@ -26,7 +26,12 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.signal import lfilter
 
-from evalkit.stats.posterior import GridPosterior, grid_mixture_logpdf, student_t_logpdf
+from evalkit.stats.posterior import (
+    GridPosterior,
+    grid_draws,
+    grid_mixture_logpdf,
+    student_t_logpdf,
+)
 
 LOG_Q_BOUNDS = (-18.0, 6.0)
 # A fixed grid in log q (the same for the whole pre-period and its first part, so that their
@@ -79,10 +84,11 @@ def _well_conditioned(Sxx: np.ndarray, groups: int = 1) -> np.ndarray:
     Cholesky of Sxx less twice that bound answers "yes" for all at once in a sixth of the
     time of the eigenvalues (it succeeds only if every smallest eigenvalue is above twice
     the bound, far beyond the rounding of either); otherwise the eigenvalues."""
-    blocks = np.split(Sxx, groups)
-    bounds = np.array([1e-12 * np.abs(b).max() for b in blocks])
+    # the blocks as one reshaped view (np.split makes a list of views, slowly)
+    blocks = Sxx.reshape(groups, -1, *Sxx.shape[1:])
+    bounds = 1e-12 * np.abs(blocks).reshape(groups, -1).max(axis=1)
     if np.isfinite(bounds).all() and (bounds > 0).all():
-        shift = np.repeat(2.0 * bounds, len(blocks[0]))[:, None, None] * np.eye(Sxx.shape[-1])
+        shift = np.repeat(2.0 * bounds, blocks.shape[1])[:, None, None] * np.eye(Sxx.shape[-1])
         try:
             np.linalg.cholesky(Sxx - shift)
             return np.ones(len(Sxx), bool)
@@ -538,7 +544,7 @@ class LocalLevelFit(GridPosterior):
         totals of the level's walk and of the noise."""
         k, H = self.k, horizon
         Xp = np.asarray(X_post, float).reshape(H, -1) if k else np.zeros((H, 0))
-        g = rng.choice(len(self.q), size=n_paths, p=self.weights)
+        g = grid_draws(rng, self.weights, n_paths)
         q, P = self.q[g], self.P[g]
         sigma = np.sqrt(self.S[g] / rng.chisquare(self.dof, size=n_paths))
         if k:
