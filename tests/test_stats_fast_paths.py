@@ -168,3 +168,31 @@ def test_grid_draws_are_numpys_choice_from_the_same_stream():
         n = (1000, 3, 57, 1)[seed % 4]
         assert same(a.choice(G, size=n, p=w), grid_draws(b, w, n))
         assert a.random() == b.random()  # the streams stay in step
+
+
+def test_without_pandas_private_constructors_the_answer_is_the_same(monkeypatch):
+    """The ways kept for pandas 2 (or a pandas without _from_arrays and _get_column_array):
+    CI runs pandas 3, so this test takes them on purpose."""
+    import evalkit.stats.counterfactual as module
+
+    rng = np.random.default_rng(9)
+    n = 100
+    x = 50 + rng.normal(size=n).cumsum()
+    d = pd.DataFrame(
+        {
+            "date": pd.date_range("2024-01-01", periods=n, freq="D"),
+            "y": 10 + 1.5 * x + rng.normal(size=n),
+            "x": x,
+        }
+    )
+    pre, post = (d.date[0], d.date[69]), (d.date[70], d.date[99])
+    fast = Counterfactual(d, "y", ["x"], pre, post, time="date")
+    monkeypatch.setattr(module, "_PANDAS_MAJOR", 2)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    monkeypatch.delattr(pd.DataFrame, "_get_column_array")
+    plain = Counterfactual(d, "y", ["x"], pre, post, time="date")
+    assert plain._frame is not None  # the checked copy was made: the pandas-2 way
+    pd.testing.assert_frame_equal(fast.effects(), plain.effects(), check_exact=True)
+    pd.testing.assert_frame_equal(fast.model_choice(), plain.model_choice(), check_exact=True)
+    assert [str(s) for s in fast.sentences()] == [str(s) for s in plain.sentences()]
+    assert module._stored(d, "x") is not None and same(module._stored(d, "x"), d["x"].to_numpy())
