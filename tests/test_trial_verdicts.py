@@ -271,3 +271,31 @@ def test_weakness_11_fires_on_a_reaction_to_a_foreseeable_or_recurring_event(tmp
     ev, status, evidence = _launch_at(tmp_path, {**SUDDEN, "kind": "offensive"}, again)
     assert status == "fires"
     assert evidence[0].startswith("reacted to an event of a kind that had happened before")
+
+
+def test_the_comparisons_highest_rung_says_what_reached_it(tmp_path):
+    """The comparative table's highest rung came from a contact, the decision maker's own
+    act, or both, and says which (as question 4 does)."""
+    from evalkit.results.facts import campaign_facts
+
+    contact = f"2020-02-01,{UNSC},{UNSC},meeting,statement,minutes,s"
+    own = f"2020-03,{UNSC},{UNSC},resolution,for,,resolution adopted,s"
+    cases = {
+        "contacts": (dict(engagements=[contact]), "the campaign's contacts"),
+        "own": (dict(decisions=[own], no_engagements=True), "their own act"),
+        "both": (
+            dict(
+                engagements=[f"2020-02-01,{UNSC},{UNSC},meeting,resolution,minutes,s"],
+                decisions=[own],
+            ),
+            "contacts and own act",
+        ),
+    }
+    for name, (kw, expected) in cases.items():
+        (tmp_path / name).mkdir()
+        c = small_record(tmp_path / name, **kw)
+        facts = campaign_facts(Evaluation(c))
+        assert facts["decision_makers_top_rung_by"] == expected, name
+    (tmp_path / "none").mkdir()
+    nothing = small_record(tmp_path / "none", no_engagements=True)
+    assert campaign_facts(Evaluation(nothing))["decision_makers_top_rung_by"] is None

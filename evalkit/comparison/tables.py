@@ -287,6 +287,7 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
                 },
                 "main goal": attainment_words(r.facts.main_goal),
                 "highest decision-maker rung": r.facts.decision_makers_top_rung,
+                "reached by": r.facts.decision_makers_top_rung_by,
             }
         )
     return pd.DataFrame(rows)

@@ -178,6 +178,17 @@ def standing(contact: int, own: int, unnamed: bool = False) -> "Msg | str":
     return by_contact
 
 
+def reached_by(contact: int, own: int) -> "str | None":
+    """What reached a decision maker's highest rung, in one word for a table cell (as
+    `standing` says it in a sentence): the campaign's contacts, their own act, or both;
+    None when no rung was reached."""
+    if not max(contact, own):
+        return None
+    if own > contact:
+        return N_("their own act")
+    return N_("contacts and own act") if own == contact else N_("the campaign's contacts")
+
+
 class DecisionMakersReached(Analysis):
     number = 4
     question = N_("Were the targeted decision makers reached?")

@@ -70,6 +70,7 @@ HEADINGS = (
     "advocacy share",
     "lobbying share",
     "highest decision-maker rung",
+    "reached by",
     "language",
     "distinct hashtags",
     "written forms",

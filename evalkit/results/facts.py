@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from evalkit.evaluation import Evaluation
-from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached
+from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached, reached_by
 from evalkit.evaluation.hashtags import group_variants
 from evalkit.evaluation.grid import judgement_as_of
 from evalkit.evaluation.reach import Reach, row_texts
@@ -127,8 +127,17 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         "largest_counts": reach.largest,
         "main_goal": main_goal,
         "decision_makers_top_rung": LADDER[int(q4["_rung"].max())] if len(q4) else None,
+        # what reached it (the first decision maker at that rung, as the report names them)
+        "decision_makers_top_rung_by": _top_rung_by(q4),
         "visual_identity": rec.media_tools.visual_identity.present
         if rec.media_tools.visual_identity
         else None,
         "coordination_problems": tactics.coordination,
     }
+
+
+def _top_rung_by(q4) -> "str | None":
+    if not len(q4):
+        return None
+    top = q4.loc[q4["_rung"].idxmax()]
+    return reached_by(int(top["_contact"]), int(top["_own_best"]))

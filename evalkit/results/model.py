@@ -154,6 +154,9 @@ class Facts(_Part):
     largest_counts: list[str]
     main_goal: list[MainGoal]
     decision_makers_top_rung: Optional[str]
+    # what reached that rung: the campaign's contacts, the decision maker's own act, or both
+    # (None in a results.json written before it was recorded)
+    decision_makers_top_rung_by: Optional[str] = None
     visual_identity: Optional[YesNoUnknown]
     coordination_problems: list[str]
 
