@@ -328,6 +328,42 @@ def test_the_report_summary_says_the_deadline_was_missed(tmp_path):
     )
 
 
+def _main_goal_judged(tmp_path, judgement):
+    goal = {
+        "id": "main",
+        "level": "main",
+        "horizon": "long",
+        "text": "Stop it.",
+        "indicator": "i",
+        "target": "t",
+        "deadline": "2020-02",
+        "source": "s",
+        "judgements": [
+            {"evidence": "e", "judged_by": "t", "source": "s", "attainment": "achieved"} | judgement
+        ],
+    }
+    return Evaluation(small_record(tmp_path, goals=[goal])).questions[3]
+
+
+def test_an_attainment_without_its_date_is_not_dated_by_the_judgement_after_the_deadline(
+    tmp_path,
+):
+    # judged achieved in 2021, when it was attained not recorded: it may have been by 2020-02
+    q3 = _main_goal_judged(tmp_path, {"as_of": "2021-06"})
+    c = q3.criterion("main_goal_on_time")
+    assert c.met is None, c.because
+    assert "whether by its deadline (2020-02) the dates cannot tell" in str(c.because)
+    assert "after its deadline" not in str(c.because)
+
+
+def test_a_recorded_attainment_after_the_deadline_is_still_late(tmp_path):
+    q3 = _main_goal_judged(tmp_path, {"as_of": "2021-06", "attained": "2020-11-03"})
+    c = q3.criterion("main_goal_on_time")
+    assert c.met is False and "attained 2020-11-03, 8 months after its deadline (2020-02)" in str(
+        c.because
+    )
+
+
 def test_goals_are_insufficient_evidence_while_the_main_goal_has_no_judgement(tmp_path):
     c = small_record(
         tmp_path,

@@ -90,7 +90,9 @@ def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
         when = reached.attained or reached.as_of  # the judgement bounds an unknown date
         if when.end <= d.end:
             return True, Msg("attained by its deadline ({deadline})", deadline=d.text)
-        if when.start > d.end:
+        # a judgement after the deadline bounds an unrecorded attainment only from above:
+        # the goal may have been attained before the deadline, so lateness is not known
+        if when.start > d.end and reached.attained is not None:
             return False, Msg(
                 "attained {date}, {late} after its deadline ({deadline})",
                 date=when.text,
