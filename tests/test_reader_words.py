@@ -114,6 +114,11 @@ _COUNTED = re.compile(
 )
 # a field followed by a plural noun that is not a count, or a count that is never one
 NOT_A_COUNT = {
+    (
+        "{event} falls at the same point of the series as {other}: a change found after "
+        "{other} is a change after either.",
+        "event",
+    ): "an event's name",
     ("{low}–{high} days", "high"): "a range of two different numbers is plural",
     ("{low}–{high} years", "high"): "a range of two different numbers is plural",
     ("the record's {level} goals: {ours}; the paper codes {paper}", "level"): "a goal level",

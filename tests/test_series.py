@@ -242,3 +242,133 @@ def test_the_series_charts_are_titled_by_their_labels_only(sicily_report):
     assert its and all(
         f["caption"] == "" and "Interrupted time series" not in f["svg"] for f in its
     )
+
+
+# --- the interrupted time series on series no one has seen: what a record's series brings ---
+def _series_record(tmp_path, rows, launch="2020-03-02", hot_events=(), controls=()):
+    """A small valid record whose series.csv holds `rows` (date, value[, control values]) for
+    one outcome metric, launched on `launch`."""
+    from conftest import small_record
+
+    small_record(
+        tmp_path,
+        phases=[
+            {"id": "p1", "name": "Phase 1", "start": launch, "end": "2020-12-31", "source": "s"}
+        ],
+        hot_events=list(hot_events),
+    )
+    folder = tmp_path / "small"
+    header = ",".join(["date", "metric", "value", "measures", "source", *controls])
+    lines = [header] + [
+        ",".join([str(r[0]), "signatures", str(r[1]), "outcome", "s", *map(str, r[2:])])
+        for r in rows
+    ]
+    (folder / "series.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from evalkit.evaluation import Evaluation
+
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems, [str(p) for p in problems]
+    [a] = Evaluation(campaign).series
+    return a
+
+
+def test_a_hot_event_a_point_from_the_launch_is_not_an_interruption_of_its_own(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    days = pd.date_range("2020-01-06", periods=120, freq="D")
+    y = np.random.default_rng(1).poisson(30, len(days))
+    event = {
+        "id": "raid",
+        "kind": "other",
+        "description": "A raid in the news.",
+        "date": "2020-03-01",  # the day before the launch
+        "source": "s",
+    }
+    a = _series_record(tmp_path, zip(days.date, y), hot_events=[event])
+    # the launch, the campaign's own date, is kept; the event is said, not silently dropped
+    assert [str(k) for k in a.interruptions] == ["the launch"]
+    assert a.its_notes == [
+        "A raid in the news (2020-03-01) falls within 1 point of the launch: the two cannot be "
+        "told apart, and a change after the launch may be due to either."
+    ]
+    results = a.to_dict()["interrupted_time_series"]
+    assert results["notes"] == a.its_notes
+
+
+def test_a_daily_series_with_a_weekly_rhythm_has_day_of_week_effects(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    days = pd.date_range("2020-01-06", periods=140, freq="D")
+    rhythm = np.array([1.0, 1.1, 1.1, 1.0, 0.9, 0.5, 0.4])[days.day_of_week]  # quiet weekends
+    y = np.random.default_rng(2).poisson(40 * rhythm)
+    a = _series_record(tmp_path, zip(days.date, y))
+    assert "day-of-week effects" in str(a.its_model)
+    # the rhythm is the model's, not left in its residuals as autocorrelation
+    saturday = np.exp(a.its.result.params["weekday 5"])
+    assert saturday == pytest.approx(0.5, abs=0.08)
+    assert not a.its.autocorrelated and a.its_robust is None
+    from evalkit.stats import InterruptedTimeSeries
+
+    data = pd.DataFrame({"date": days, "value": y.astype(float)})
+    blind = InterruptedTimeSeries(data, "value", a.interruptions, time="date")
+    assert blind.autocorrelated  # without the weekday terms the rhythm reads as autocorrelation
+
+
+def test_a_control_series_explains_a_rise_the_campaign_did_not_cause(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(3)
+    weeks = pd.date_range("2019-09-02", periods=60, freq="7D")
+    # the news moves both: coverage jumps at the launch week and the signatures follow it
+    news = 200 * np.exp(np.cumsum(rng.normal(0, 0.05, 60)) + 0.6 * (weeks >= "2020-03-02"))
+    y = rng.poisson(0.5 * news)
+    rows = list(zip(weeks.date, y, np.round(news, 1)))
+    a = _series_record(tmp_path, rows, controls=["control_news"])
+    assert "regression on the log of news" in str(a.its_model)
+    [level] = [r for _, r in a.its.effects().iterrows() if r["change"] == "level"]
+    assert level["ci_low"] <= 1 <= level["ci_high"], level
+    # without the control the same rise reads as the campaign's effect
+    (tmp_path / "plain").mkdir()
+    plain = _series_record(tmp_path / "plain", [r[:2] for r in rows])
+    [level] = [r for _, r in plain.its.effects().iterrows() if r["change"] == "level"]
+    assert level["ci_low"] > 1
+
+
+def test_a_constant_series_is_not_computed_and_says_why(tmp_path):
+    import pandas as pd
+
+    days = pd.date_range("2020-01-06", periods=90, freq="D")
+    a = _series_record(tmp_path, [(d, 12) for d in days.date])
+    assert a.its is None and "the series is constant (12 throughout)" in str(a.its_problem)
+    assert a.counterfactual is None and "constant" in str(a.counterfactual_problem)
+
+
+def test_a_hot_event_in_the_post_period_is_said_beside_the_counterfactual(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    days = pd.date_range("2020-01-06", periods=120, freq="D")
+    y = np.random.default_rng(4).poisson(30, len(days))
+    event = {
+        "id": "film",
+        "kind": "other",
+        "description": "A documentary on national television.",
+        "date": "2020-03-20",
+        "source": "s",
+    }
+    a = _series_record(tmp_path, zip(days.date, y), hot_events=[event])
+    assert a.counterfactual is not None
+    assert a.counterfactual_notes == [
+        "A hot event falls in the post-period: A documentary on national television "
+        "(2020-03-20). The effect is the campaign's and the event's together; the "
+        "counterfactual cannot tell them apart."
+    ]
+    assert a.to_dict()["counterfactual"]["notes"] == a.counterfactual_notes
+    (tmp_path / "before").mkdir()
+    early = _series_record(
+        tmp_path / "before", zip(days.date, y), hot_events=[event | {"date": "2020-02-01"}]
+    )
+    assert early.counterfactual_notes == []

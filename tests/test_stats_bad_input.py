@@ -1,6 +1,8 @@
 """Bad series give a clear error or an explicit warning in the summary, never a silent
 number."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -178,3 +180,127 @@ def test_autocorrelated_residuals_are_flagged_and_independent_ones_are_not():
     )
     assert not robust.autocorrelated  # robust errors answer the warning
     assert not any("autocorrelated" in s for s in robust.sentences())
+
+
+# --- series an interrupted time series cannot carry: refused with the reason -----------------
+def test_a_constant_series_is_refused_not_modelled():
+    d = daily().assign(y=5)
+    with pytest.raises(SeriesError, match=r"the series is constant \(5 throughout\)"):
+        InterruptedTimeSeries(d, "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+
+
+@pytest.mark.parametrize(
+    "zero, where",
+    [
+        (slice(None, 30), "before 'launch'"),  # rows 0..30 are January: all before
+        (slice(31, None), "after 'launch'"),
+    ],
+)
+def test_counts_zero_all_through_one_side_are_refused(zero, where):
+    d = daily()
+    d.loc[zero, "y"] = 0
+    with pytest.raises(SeriesError, match=f"the series is zero throughout {where}"):
+        InterruptedTimeSeries(d, "y", {"launch": pd.Timestamp("2020-02-01")}, time="date")
+
+
+def test_counts_zero_between_two_interruptions_are_refused():
+    d = daily()
+    d.loc[(d.date >= "2020-02-01") & (d.date < "2020-02-10"), "y"] = 0
+    at = {"launch": pd.Timestamp("2020-02-01"), "event": pd.Timestamp("2020-02-10")}
+    with pytest.raises(SeriesError, match="zero throughout from 'launch' to 'event'"):
+        InterruptedTimeSeries(d, "y", at, time="date", slope_change=False)
+
+
+def test_a_fit_that_fails_is_an_error_that_says_so(monkeypatch):
+    def broken(self, X, hac_lags):
+        raise np.linalg.LinAlgError("Singular matrix")
+
+    monkeypatch.setattr(InterruptedTimeSeries, "_fit_model", broken)
+    with pytest.raises(SeriesError, match=r"the model could not be fitted \(Singular matrix\)"):
+        InterruptedTimeSeries(daily(), "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+
+
+def test_numerical_trouble_in_a_fit_is_said_once_beside_the_estimates(monkeypatch):
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning
+
+    clean = InterruptedTimeSeries(daily(), "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+    assert not any("numerical problems" in s for s in clean.sentences())
+    fit = InterruptedTimeSeries._fit_model
+
+    def troubled(self, X, hac_lags):  # the warnings statsmodels gives on such a fit
+        import warnings
+
+        warnings.warn("overflow encountered in exp", RuntimeWarning, stacklevel=2)
+        warnings.warn("Iteration limit reached", ConvergenceWarning, stacklevel=2)
+        return fit(self, X, hac_lags)
+
+    monkeypatch.setattr(InterruptedTimeSeries, "_fit_model", troubled)
+    its = InterruptedTimeSeries(daily(), "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+    said = [s for s in its.sentences() if "numerical problems" in s]
+    assert said == [
+        "The fit met numerical problems (an overflow, or a fit that did not settle); treat its "
+        "estimates with caution."
+    ]
+    # the estimates stand beside the caution
+    assert its.effects()["estimate"].tolist() == clean.effects()["estimate"].tolist()
+
+
+def test_an_interval_that_excludes_no_change_alone_is_not_evidence_when_the_terms_together_are_not():
+    # SIMULATED: Poisson(40) a day, no change at the launch; by chance the level interval
+    # excludes 1 (p 0.04) while level and slope together do not (p 0.13)
+    days = pd.date_range("2020-01-06", periods=140, freq="D")
+    y = np.random.default_rng(54).poisson(40, 140).astype(float)
+    its = InterruptedTimeSeries(
+        pd.DataFrame({"date": days, "y": y}),
+        "y",
+        {"launch": pd.Timestamp("2020-03-02")},
+        time="date",
+    )
+    level = its.effects().iloc[0]
+    assert level["change"] == "level" and level["ci_low"] > 1
+    assert its.evidence_p["launch"] == pytest.approx(0.13, abs=0.005)
+    [said, _] = its.effect_sentences()
+    assert said.endswith(
+        "But the changes after launch taken together are not distinguishable from none "
+        "(p = 0.13): insufficient evidence of an effect."
+    )
+    # a level-only model has one term per interruption: its interval is its test
+    alone = InterruptedTimeSeries(
+        pd.DataFrame({"date": days, "y": y}),
+        "y",
+        {"launch": pd.Timestamp("2020-03-02")},
+        time="date",
+        slope_change=False,
+    )
+    assert alone.evidence_p == {}
+
+
+def test_a_running_total_is_said_and_its_changes_are_not_established():
+    # SIMULATED followers to date, rising by about 8 a day: any "change" is the rise's
+    rng = np.random.default_rng(500)
+    days = pd.date_range("2021-10-11", periods=140, freq="D")
+    frame = pd.DataFrame({"date": days, "y": 1000 + np.cumsum(rng.poisson(8, 140))})
+    its = InterruptedTimeSeries(frame, "y", {"launch": days[84]}, time="date")
+    assert its.running_total
+    said = its.sentences()
+    assert any(s.startswith("The series never falls: if it is a running total") for s in said)
+    for s in its.effect_sentences():
+        assert s.endswith(
+            (
+                "insufficient evidence of an effect.",
+                "But the series never falls, as a running total does: the change is not established.",
+            )
+        ), s
+    other = InterruptedTimeSeries(daily(), "y", {"x": pd.Timestamp("2020-02-01")}, time="date")
+    assert not other.running_total
+
+
+def test_an_intervals_ends_are_written_with_the_decimals_that_tell_them_apart():
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2020-01-01", periods=200, freq="D")
+    # large counts: the rate ratio per day is known to the fourth decimal
+    frame = pd.DataFrame({"date": days, "y": rng.poisson(np.linspace(5e4, 6e4, 200))})
+    its = InterruptedTimeSeries(frame, "y", {"x": days[100]}, time="date")
+    for s in its.effect_sentences():
+        lo, hi = re.search(r"CI (\S+) to (\S+?)\)", s).groups()
+        assert lo != hi, s

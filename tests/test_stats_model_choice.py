@@ -3,6 +3,7 @@ out of sample, the choice said in words, the chosen model's errors checked (SIMU
 series)."""
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -172,3 +173,71 @@ def test_block_scores_are_the_predictive_density_of_the_next_points_total(engine
         band = 0.05 * totals.std()
         density = np.mean(np.abs(totals - y[t : t + h].sum()) < band) / (2 * band)
         assert scores[t - m] == pytest.approx(math.log(density), abs=0.05)
+
+
+def test_a_pre_period_too_short_to_score_uses_the_local_level_and_says_why():
+    noise = ar([0.7], 40, seed=4)
+    short = fit(series(noise, 18, seed=5), 18)  # 8 points scored after the first 10
+    assert short.model_name == "local level" and len(short.candidates) == 1
+    why = [s for s in short.sentences() if "too short to choose between models" in s]
+    assert why == [
+        "The pre-period is too short to choose between models (18 points; scoring them needs "
+        "20 or more): the local level is used, the model whose intervals are the wider when "
+        "the noise persists."
+    ]
+    assert not any(s.startswith("Why this model:") for s in short.sentences())
+    enough = fit(series(noise, 20, seed=5), 20)  # 10 scored: the choice is made
+    assert len(enough.candidates) == 2 and enough.too_short_to_choose is None
+    assert any(s.startswith("Why this model:") for s in enough.sentences())
+
+
+def test_a_tail_probability_no_simulated_path_reached_is_said_as_a_bound():
+    frame = series(np.random.default_rng(6).normal(0, 1, 100), 70, seed=6)
+    frame.loc[70:, "y"] += 40  # far beyond anything the model expects
+    cf = fit(frame, 70, simulations=1000)
+    [tail] = [s for s in cf.sentences() if s.startswith("Tail probability")]
+    assert tail == (
+        "Tail probability below 0.003: none of the 1000 simulated paths was as extreme as "
+        "the observed total."
+    )
+    null = fit(series(np.random.default_rng(6).normal(0, 1, 100), 70, seed=6), 70)
+    [tail] = [s for s in null.sentences() if s.startswith("Tail probability")]
+    assert tail.startswith(f"Tail probability {null.tail_probability:.3f} (one-sided: ")
+
+
+def test_large_and_small_numbers_in_sentences_are_written_out_not_in_e_notation():
+    from evalkit.stats.counterfactual import significant
+
+    assert [significant(x) for x in (13241.7, 9999.6, 1234.56, 0.0001234, -0.5, 2.0)] == [
+        "13,242",
+        "10,000",
+        "1235",
+        "0.0001234",
+        "-0.5",
+        "2",
+    ]
+    frame = series(np.random.default_rng(7).normal(0, 1, 100), 70, seed=7)
+    frame[["y", "x"]] *= 1000  # tens of thousands a period
+    text = " ".join(fit(frame, 70).sentences())
+    assert not re.search(r"\de[+-]\d", text), text
+    assert any(
+        f"averaged {significant(frame.y[70:].mean())};" in s for s in fit(frame, 70).sentences()
+    )
+
+
+def test_a_trend_the_model_does_not_carry_withholds_the_effect():
+    # SIMULATED followers, a running total rising by about 8 a day, nothing at day 84
+    rng = np.random.default_rng(500)
+    days = pd.date_range("2021-10-11", periods=140, freq="D")
+    frame = pd.DataFrame({"date": days, "y": 1000 + np.cumsum(rng.poisson(8, 140))})
+    cf = Counterfactual(frame, "y", [], (days[0], days[83]), (days[84], days[-1]), time="date")
+    e = cf.effects().loc["absolute effect"]
+    assert e["average_low"] > 0  # the flat forecast falls behind the rise: an "effect"
+    said = cf.sentences()
+    assert any(s.startswith("But the pre-period rises steadily") for s in said), said
+    assert any(s.startswith("The series never falls: if it is a running total") for s in said)
+    assert not any("insufficient evidence" in s for s in said)
+    # persistent noise around a level: the model carries it, nothing is withheld
+    plain = fit(series(ar([0.7], 100, seed=8), 70, seed=8), 70)
+    assert plain.trend_left is None
+    assert not any("never falls" in s or "steadily" in s for s in plain.sentences())

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+import numpy as np
 import pandas as pd
 
 from evalkit.i18n import Msg
@@ -47,6 +48,11 @@ class SeriesAnalysis:
     # the same model with autocorrelation-robust errors, when the residuals are autocorrelated
     its_robust: Optional["InterruptedTimeSeries"] = None
     interruptions: dict = field(default_factory=dict)
+    # why a hot event is not an interruption of its own (too near another), in words
+    its_notes: list = field(default_factory=list)
+    # the hot events inside the post-period: the counterfactual cannot tell them from the
+    # campaign
+    counterfactual_notes: list = field(default_factory=list)
 
     def robust_sentences(self) -> list:
         """The level and trend changes again with Newey–West errors, introduced in words."""
@@ -92,6 +98,7 @@ class SeriesAnalysis:
                 "model": cf.model_name,
                 "model_choice": cf.model_choice().to_dict(orient="records"),
                 "residual_check": cf.residual_check,
+                "notes": list(self.counterfactual_notes),
             },
             "counterfactual_not_computed": self.counterfactual_problem or None,
             "interrupted_time_series": None
@@ -102,6 +109,7 @@ class SeriesAnalysis:
                 "sentences": its.sentences(),
                 "effects": its.effects().to_dict(orient="records"),
                 "robust_sentences": self.robust_sentences(),
+                "notes": list(self.its_notes),
                 "robust_effects": None
                 if self.its_robust is None
                 else self.its_robust.effects().to_dict(orient="records"),
@@ -110,63 +118,131 @@ class SeriesAnalysis:
         }
 
 
+# what numpy, scipy and statsmodels raise when a model cannot be fitted to a series
+_FIT_FAILURES = (ValueError, ArithmeticError, np.linalg.LinAlgError)
+
+
+def _could_not_fit(exc: Exception) -> Msg:
+    return Msg("the model could not be fitted ({why})", why=str(exc) or type(exc).__name__)
+
+
+def _events_in_post_period(campaign, launch: pd.Timestamp, last: pd.Timestamp) -> list:
+    """A hot event between the launch and the series' end moves the series as the campaign
+    might: the counterfactual's effect is the two together, and the report says so."""
+    inside = [
+        f"{e.description.rstrip('.')[:70]} ({e.date.text})"
+        for e in campaign.record.hot_events
+        if launch <= pd.Timestamp(e.date.start) <= last
+    ]
+    if not inside:
+        return []
+    return [
+        Msg(
+            "A hot event falls in the post-period: {events}. The effect is the campaign's and "
+            "the event's together; the counterfactual cannot tell them apart.",
+            "Hot events fall in the post-period: {events}. The effect is the campaign's and "
+            "the events' together; the counterfactual cannot tell them apart.",
+            n=len(inside),
+            events="; ".join(inside),
+        )
+    ]
+
+
 def _launch_day(timing) -> Optional[pd.Timestamp]:
     first = next((t for t in timing if t.role == "launch"), None)
     return pd.Timestamp(first.phase.start.start) if first else None
 
 
-def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> dict:
+def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, list]:
     """The launch and each hot event dated to within a month, when the series has enough
-    points on both sides of it; named in words for the report."""
-    points: dict[str, pd.Timestamp] = {}
+    points on both sides of it; named in words for the report. Two interruptions closer
+    than a few points cannot be told apart: the launch, the campaign's own date, is kept
+    before any event, then events in time order; each one left out says why (the notes)."""
     # the launch in words to translate, a hot event in the record's own words
-    candidates: list[tuple[str, pd.Timestamp]] = (
-        [(Msg("the launch"), launch)] if launch is not None else []
-    )
+    events: list[tuple[Any, pd.Timestamp]] = []
     for e in campaign.record.hot_events:
         if (e.date.end - e.date.start).days <= MAX_EVENT_SPAN_DAYS:
-            candidates.append(
+            events.append(
                 (f"{e.description.rstrip('.')[:70]} ({e.date.text})", pd.Timestamp(e.date.start))
             )
-    for name, day in sorted(candidates, key=lambda c: c[1]):
-        before, after = (dates < day).sum(), (dates >= day).sum()
-        # two interruptions closer than a few points cannot be told apart
-        if (
-            before >= MIN_POINTS_EACH_SIDE
-            and after >= MIN_POINTS_EACH_SIDE
-            and all(
-                abs((dates < day).sum() - (dates < d).sum()) >= MIN_POINTS_EACH_SIDE
-                for d in points.values()
+    candidates = ([(Msg("the launch"), launch)] if launch is not None else []) + sorted(
+        events, key=lambda c: c[1]
+    )
+    points: dict[Any, pd.Timestamp] = {}
+    notes: list = []
+    for name, day in candidates:
+        before = int((dates < day).sum())
+        if before < MIN_POINTS_EACH_SIDE or len(dates) - before < MIN_POINTS_EACH_SIDE:
+            continue
+        near = [
+            (other, n)
+            for other, d in points.items()
+            if (n := abs(before - int((dates < d).sum()))) < MIN_POINTS_EACH_SIDE
+        ]
+        if near:
+            other, n = near[0]
+            notes.append(
+                Msg(
+                    "{event} falls at the same point of the series as {other}: a change "
+                    "found after {other} is a change after either.",
+                    event=name,
+                    other=other,
+                )
+                if n == 0
+                else Msg(
+                    "{event} falls within {n} point of {other}: the two cannot be told apart, "
+                    "and a change after {other} may be due to either.",
+                    "{event} falls within {n} points of {other}: the two cannot be told "
+                    "apart, and a change after {other} may be due to either.",
+                    event=name,
+                    n=n,
+                    other=other,
+                )
             )
-        ):
-            points[name] = day
-    return points
+            continue
+        points[name] = day
+    return dict(sorted(points.items(), key=lambda kv: kv[1])), notes
 
 
-def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
+def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequence[str] = ()):
+    """Quasi-Poisson for counts (with log exposure as offset when given), Gaussian
+    otherwise; two annual harmonics for three years or more of monthly data; day-of-week
+    effects for three weeks or more of daily data; the control series as regressors (logged
+    for counts, so that a control's rise is a rate's rise), the way the counterfactual uses
+    them. A slope change is kept only when the data support it (F test, p < 0.05), as
+    Lopez Bernal et al. do."""
     from evalkit.stats import InterruptedTimeSeries
 
-    """Quasi-Poisson for counts (with log exposure as offset when given), Gaussian
-    otherwise; two annual harmonics for three years or more of monthly data. A slope change
-    is kept only when the data support it (F test, p < 0.05), as Lopez Bernal et al. do."""
     values = data["value"].dropna()
     count = bool((values >= 0).all() and (values == values.round()).all())
     family = "quasipoisson" if count else "gaussian"
-    months = pd.DatetimeIndex(data["date"]).to_period("M")
+    dates = pd.DatetimeIndex(data["date"])
+    months = dates.to_period("M")
     monthly = bool(
         len(data) >= 3
-        and (pd.DatetimeIndex(data["date"]).day == 1).all()
+        and (dates.day == 1).all()
         and ((months[1:] - months[:-1]).map(lambda d: d.n) == 1).all()
     )
     harmonics = 2 if monthly and len(data) >= 36 else 0
+    # daily data: people act by the day of the week (fewer signatures on a Sunday)
+    weekday = bool(len(dates) >= 21 and (pd.Series(dates).diff().dropna().dt.days == 1).all())
+    controls = [c for c in controls if data[c].notna().any()]
+    log_controls = bool(count and controls and (data[controls].dropna() > 0).all().all())
     kw: dict[str, Any] = dict(
         time="date",
         family=family,
         offset="exposure" if exposure and count else None,
         harmonics=harmonics,
+        weekday=weekday,
+        controls=controls,
+        log_controls=log_controls,
     )
     full = InterruptedTimeSeries(data, "value", interruptions, slope_change=True, **kw)
     p = full.slope_change_test()
+    # is there any change at an interruption: its level and slope terms together, in the
+    # model that has both (whichever is shown), so that choosing the slope term by its own
+    # test does not make a change by chance twice as likely to be claimed
+    evidence = {name: full.interruption_test(name) for name in interruptions}
     family_words = (
         Msg("quasi-Poisson (counts, rates per exposure)")
         if count and kw["offset"]
@@ -177,6 +253,15 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
     described = (
         Msg("{family}, two annual harmonics", family=family_words) if harmonics else family_words
     )
+    if weekday:
+        described = Msg("{model}, day-of-week effects", model=described)
+    for c in controls:
+        name = c.removeprefix(CONTROL_PREFIX)
+        described = (
+            Msg("{model}, regression on the log of {control}", model=described, control=name)
+            if log_controls
+            else Msg("{model}, regression on {control}", model=described, control=name)
+        )
     if p < 0.05:
         chosen, slope = full, True
         words = Msg(
@@ -209,6 +294,9 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool):
         if chosen.autocorrelated
         else None
     )
+    for model in (chosen, robust):
+        if model is not None:
+            model.evidence_p = evidence
     return chosen, words, robust
 
 
@@ -256,7 +344,12 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 )
             except SeriesError as exc:
                 a.counterfactual_problem = exc.reason
-        a.interruptions = _interruptions(campaign, launch, pd.DatetimeIndex(data["date"]))
+            except _FIT_FAILURES as exc:  # a report says so rather than stopping the batch
+                a.counterfactual_problem = _could_not_fit(exc)
+            a.counterfactual_notes = _events_in_post_period(campaign, launch, a.last)
+        a.interruptions, a.its_notes = _interruptions(
+            campaign, launch, pd.DatetimeIndex(data["date"])
+        )
         if not a.interruptions:
             a.its_problem = Msg(
                 "neither the launch nor a hot event dated to the month has {n} or "
@@ -266,9 +359,11 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
         else:
             try:
                 a.its, a.its_model, a.its_robust = _its(
-                    data, a.interruptions, data["exposure"].notna().all()
+                    data, a.interruptions, data["exposure"].notna().all(), controls
                 )
             except SeriesError as exc:
                 a.its_problem = exc.reason
+            except _FIT_FAILURES as exc:
+                a.its_problem = _could_not_fit(exc)
         out.append(a)
     return out

@@ -852,7 +852,7 @@ class CampaignReport:
                     )
                 )
             else:
-                parts.append(bullets(cf.sentences()))
+                parts.append(bullets(cf.sentences() + a.counterfactual_notes))
                 if len(cf.candidates) > 1:
                     label = tr(
                         "The models the pre-period chose between: how well each "
@@ -884,7 +884,7 @@ class CampaignReport:
                 )
             else:
                 parts.append(paragraph(tr("Model: {model}.").format(model=localized(a.its_model))))
-                parts.append(bullets(a.its.sentences() + a.robust_sentences()))
+                parts.append(bullets(a.its.sentences() + a.robust_sentences() + a.its_notes))
                 parts.append(
                     figure(
                         a.its.plot(),

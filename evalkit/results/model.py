@@ -226,6 +226,8 @@ class CounterfactualResult(_Part):
     model_choice: list[dict[str, Any]]
     # the chosen model's Ljung-Box check of its pre-period errors (lags, p)
     residual_check: Optional[dict[str, Any]]
+    # the hot events inside the post-period, in words; older runs: none
+    notes: list[str] = []
 
 
 class TimeSeriesResult(_Part):
@@ -235,6 +237,8 @@ class TimeSeriesResult(_Part):
     effects: list[dict[str, Any]]
     robust_sentences: list[str]
     robust_effects: Optional[list[dict[str, Any]]]
+    # why a hot event is not an interruption of its own (too near another); older runs: none
+    notes: list[str] = []
 
 
 class SeriesResult(_Part):

@@ -85,6 +85,21 @@ def as_series_frame(
     return frame
 
 
+def running_total_warning(values) -> Msg | None:
+    """A series that never falls, over ten points or more, is likely a running total
+    (followers, signatures to date): its rise goes on whatever the campaign does, and a
+    model of changes reads it as an effect. Said, so that the evaluator enters the change
+    per period instead."""
+    v = np.asarray(values, float)
+    v = v[~np.isnan(v)]
+    if len(v) < 10 or v[-1] == v[0] or not (np.diff(v) >= 0).all():
+        return None
+    return Msg(
+        "The series never falls: if it is a running total (followers, signatures to date), "
+        "enter the change per period instead, since a total's steady rise reads as an effect."
+    )
+
+
 def _inferred_frequency(index: pd.DatetimeIndex) -> str | None:
     """infer_freq's answer by name. pandas 3.1 announces it will return an offset object and
     warns at every call unless asked for that future behaviour, which older pandas lack."""

@@ -26,7 +26,7 @@ import statsmodels.api as sm
 
 from evalkit.i18n import N_, Msg, joined, tr
 from evalkit.stats.ar_noise import ArNoiseFit
-from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
+from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps, running_total_warning
 from evalkit.stats.local_level import LocalLevelFit, SharedFilter
 
 _PANDAS_MAJOR = int(pd.__version__.split(".")[0])
@@ -39,6 +39,9 @@ MODELS = {N_("local level"): LocalLevelFit, N_("AR(1) noise"): ArNoiseFit}
 # rank): on 70 points, scoring only the last 30% told a drifting level from AR(1) noise less
 # well on the simulations (benchmarks/counterfactual_coverage.py).
 TRAINING = 10
+# fewer one-step scores than this cannot tell the candidates apart: a handful of points gives
+# one candidate a weight near 1 by chance, so the local level is used alone
+MIN_SCORED = 10
 WEEK = 7
 # the model-choice table's headings (the report translates them)
 CHOICE_COLUMNS = (N_("model"), N_("hold-out log score"), N_("weight"))
@@ -54,6 +57,17 @@ _EFFECT_COLUMN_NAMES = (
 )
 _EFFECT_ROWS = pd.Index(list(_EFFECT_ROW_NAMES), name="")
 _EFFECT_COLUMNS = pd.Index(list(_EFFECT_COLUMN_NAMES))
+
+
+def significant(x: float, digits: int = 4) -> str:
+    """A number for a sentence: `digits` significant digits, never in e-notation (13,241,
+    not 1.324e+04; 0.0001234, not 1.234e-04)."""
+    x = float(x)
+    if not np.isfinite(x):
+        return str(x)
+    if abs(x) >= 10**digits - 0.5:  # what rounds to 10,000 is written as such
+        return f"{x:,.0f}"
+    return np.format_float_positional(x, precision=digits, unique=False, fractional=False, trim="-")
 
 
 def _seasonal_terms(n: int, period: int) -> np.ndarray:
@@ -312,6 +326,8 @@ class Counterfactual:
                 )
             )
         seen = y_pre[~np.isnan(y_pre)]
+        if (total := running_total_warning(values[:, 0])) is not None:
+            self.warnings.append(total)
         if (seen == seen[0]).all():
             raise SeriesError(
                 Msg("the response is constant over the pre-period: no model can be fitted to it")
@@ -344,6 +360,21 @@ class Counterfactual:
         self.engine = N_("exact grid-posterior engine") if fast else N_("state-space engine")
         self.candidates: list[dict] = []
         self.residual_check = None
+        # (scored points, points needed) when the pre-period was too short to choose
+        self.too_short_to_choose: Optional[tuple[int, int]] = None
+        if not fast and engine == "auto" and len(seen) < len(y_pre):
+            self.warnings.append(
+                Msg(
+                    "{n} response in the pre-period is missing: the model is the "
+                    "state-space {trend}, without the choice between models; fill the gap "
+                    "to have it.",
+                    "{n} responses in the pre-period are missing: the model is the "
+                    "state-space {trend}, without the choice between models; fill the gaps "
+                    "to have it.",
+                    n=len(y_pre) - len(seen),
+                    trend=trend,
+                )
+            )
         self._choice: Optional[pd.DataFrame] = None
         if fast:
             self._fit_fast(y_pre, exog_pre, exog_post, h, simulations, seed)
@@ -397,6 +428,9 @@ class Counterfactual:
             if len(names) * len(weekly) > 1
             else None
         )
+        if m is not None and n - m < MIN_SCORED:
+            self.too_short_to_choose = (n, m + MIN_SCORED)
+            names, weekly, m = [N_("local level")], [False], None
         # the local level's filter run once on the response, the controls and the weekly
         # terms: each local-level candidate reads its columns
         shared = SharedFilter(np.column_stack([y, X_pre, s_pre]))
@@ -459,6 +493,7 @@ class Counterfactual:
         """Ljung-Box on the chosen model's standardised one-step errors over the pre-period:
         left-over autocorrelation means the intervals may be too narrow."""
         e = self.result.residuals()
+        self._check_trend_left(e)
         lags = min(12, len(e) // 5)
         if lags < 2:
             return
@@ -477,6 +512,23 @@ class Counterfactual:
                     n=lags,
                 )
             )
+
+    def _check_trend_left(self, e: np.ndarray) -> None:
+        """The one-step errors of a model that carries the pre-period's course average
+        zero; errors that average away from zero (a t test) are a trend the model does not
+        carry: its forecast goes flat while the trend goes on, and the gap reads as an
+        effect. Then the effect is withheld (`trend_left`), whatever its interval."""
+        from scipy.stats import t as student_t
+
+        self.trend_left: Optional[dict] = None
+        n = len(e)
+        sd = float(np.std(e, ddof=1)) if n > 2 else 0.0
+        if n < 10 or sd == 0:
+            return
+        stat = float(np.mean(e)) / (sd / np.sqrt(n))
+        p = float(2 * student_t.sf(abs(stat), n - 1))
+        if p < 0.05:
+            self.trend_left = {"p": p, "rises": stat > 0}
 
     @property
     def index(self) -> pd.Index:
@@ -700,7 +752,7 @@ class Counterfactual:
         level = int(round((1 - self.alpha) * 100))
         a = e["absolute effect"]
         r = e["relative effect"]
-        g = lambda x: f"{x:.4g}"  # noqa: E731 - four significant digits throughout
+        g = significant  # four significant digits throughout
         pc = lambda x: f"{x:+.1%}"  # noqa: E731
         s = [
             Msg(
@@ -728,10 +780,26 @@ class Counterfactual:
                 rel_low=pc(r["average_low"]),
                 rel_high=pc(r["average_high"]),
             ),
-            Msg("Tail probability {p}.", p=f"{self.tail_probability:.3f}"),
+            self._tail_sentence(),
         ]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
+        elif (trend := getattr(self, "trend_left", None)) is not None:
+            s.append(
+                Msg(
+                    "But the pre-period rises steadily, a trend the model does not carry "
+                    "(its one-step errors lean one way, p = {p}): a trend that goes on "
+                    "reads as an effect, so the effect is not established.",
+                    p=f"{trend['p']:.3f}",
+                )
+                if trend["rises"]
+                else Msg(
+                    "But the pre-period falls steadily, a trend the model does not carry "
+                    "(its one-step errors lean one way, p = {p}): a trend that goes on "
+                    "reads as an effect, so the effect is not established.",
+                    p=f"{trend['p']:.3f}",
+                )
+            )
         if not self.candidates:
             parts = [
                 Msg("Model: {trend} [{engine}]", trend=self.settings["trend"], engine=self.engine)
@@ -762,9 +830,44 @@ class Counterfactual:
         s.extend(self.choice_sentences())
         return s + self.warnings
 
+    def _tail_sentence(self) -> Msg:
+        """The tail probability; when no simulated path was as extreme as the observed total,
+        only a bound can be said (the rule of three: below 3/N at 95%), not (0 + 1)/(N + 1)."""
+        ok = self._ok
+        total = self._observed[ok].sum()
+        sims = self._path_totals(ok)
+        if min((sims >= total).sum(), (sims <= total).sum()) == 0:
+            return Msg(
+                "Tail probability below {p}: none of the {n} simulated path was as extreme "
+                "as the observed total.",
+                "Tail probability below {p}: none of the {n} simulated paths was as extreme "
+                "as the observed total.",
+                p=significant(3 / len(sims), 2),
+                n=len(sims),
+            )
+        return Msg(
+            "Tail probability {p} (one-sided: how often the model, were there no effect, "
+            "gives a total as far from its forecast in this direction).",
+            p=f"{self.tail_probability:.3f}",
+        )
+
     def choice_sentences(self) -> list:
         """Which model the pre-period chose and why, and the check of its errors."""
         out = []
+        if self.too_short_to_choose is not None:
+            n, need = self.too_short_to_choose
+            out.append(
+                Msg(
+                    "The pre-period is too short to choose between models ({n} point; "
+                    "scoring them needs {need} or more): the local level is used, the model "
+                    "whose intervals are the wider when the noise persists.",
+                    "The pre-period is too short to choose between models ({n} points; "
+                    "scoring them needs {need} or more): the local level is used, the model "
+                    "whose intervals are the wider when the noise persists.",
+                    n=n,
+                    need=need,
+                )
+            )
         if len(self.candidates) > 1:
             others = [c for c in self.candidates if c is not self.chosen]
             out.append(

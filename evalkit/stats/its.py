@@ -1,6 +1,11 @@
 """Interrupted time series: segmented regression around one or more dates (level and slope
 change), for counts as Poisson, quasi-Poisson or negative-binomial GLMs with an optional
-offset (exposure), harmonic seasonality and autocorrelation-robust (HAC) errors.
+offset (exposure), harmonic seasonality, day-of-week effects, control series as regressors
+and autocorrelation-robust (HAC) errors.
+
+A series the model cannot carry is refused with the reason (constant; zero throughout one
+side of an interruption, where a rate ratio is infinite; a fit that fails or gives non-finite
+estimates), and numerical trouble in a fit that does finish is said beside the estimates.
 
 Checked against Lopez Bernal, Cummins & Gasparrini (2017), the IJE tutorial: the Sicily
 smoking-ban series gives their rate ratio 0.885 (95% CI 0.839 to 0.933).
@@ -8,7 +13,8 @@ smoking-ban series gives their rate ratio 0.885 (95% CI 0.839 to 0.933).
 
 from __future__ import annotations
 
-from typing import Optional
+import warnings as _warnings
+from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -16,7 +22,7 @@ import statsmodels.api as sm
 from scipy import stats as sps
 
 from evalkit.i18n import N_, Msg, localized, tr
-from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps
+from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps, running_total_warning
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
 
@@ -44,13 +50,17 @@ class InterruptedTimeSeries:
         slope_change: bool = True,
         hac_lags: Optional[int] = None,
         alpha: float = 0.05,
+        controls: Sequence[str] = (),
+        log_controls: bool = False,
+        weekday: bool = False,
     ):
         if family not in FAMILIES:
             raise SeriesError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
         if not interruptions:
             raise SeriesError("give at least one interruption: {name: time point}")
         self.warnings: list[str] = []
-        cols = [outcome] + ([offset] if offset else []) + ([season] if season else [])
+        controls = list(controls)
+        cols = [outcome] + ([offset] if offset else []) + ([season] if season else []) + controls
         counts = [outcome] if family != "gaussian" else []
         self.data = as_series_frame(data, cols, time, counts, self.warnings)
         self.outcome, self.family, self.offset, self.alpha = outcome, family, offset, alpha
@@ -67,6 +77,21 @@ class InterruptedTimeSeries:
             )
         if offset is not None and (self.data[offset] <= 0).any():
             raise SeriesError(f"offset column {offset!r} must be positive (it is logged)")
+        for c in controls if log_controls else ():
+            if (self.data[c] <= 0).any():
+                raise SeriesError(f"control column {c!r} must be positive (it is logged)")
+        observed = self.data[outcome].dropna()
+        # a running total's changes are its steady rise, not the interruptions': withheld
+        self.running_total = (total := running_total_warning(observed)) is not None
+        if total is not None:
+            self.warnings.append(total)
+        if len(observed) and observed.nunique() == 1:
+            raise SeriesError(
+                Msg(
+                    "the series is constant ({value} throughout): there is no change to model",
+                    value=_fmt(float(observed.iloc[0])),
+                )
+            )
         idx = self.data.index
         position = np.arange(1, len(idx) + 1, dtype=float)
         X = pd.DataFrame({"const": 1.0, "time": position}, index=idx)
@@ -94,6 +119,16 @@ class InterruptedTimeSeries:
                         terms=X.shape[1],
                     )
                 )
+        if counts:
+            self._refuse_a_zero_segment(observed)
+        for c in controls:
+            v = self.data[c].astype(float)
+            X[f"control: {c}"] = np.log(v) if log_controls else v
+        if weekday:
+            if not isinstance(idx, pd.DatetimeIndex):
+                raise SeriesError("day-of-week effects need dates")
+            for d in range(1, 7):  # Monday is the baseline
+                X[f"weekday {d}"] = (idx.day_of_week == d).astype(float)
         if harmonics:
             s = (
                 self.data[season]
@@ -105,7 +140,7 @@ class InterruptedTimeSeries:
             for k in range(1, harmonics + 1):
                 X[f"sin{k}"] = np.sin(2 * np.pi * k * np.asarray(s, float) / period)
                 X[f"cos{k}"] = np.cos(2 * np.pi * k * np.asarray(s, float) / period)
-        ok = self.data[outcome].notna()
+        ok = self.data[[outcome, *controls]].notna().all(axis=1)
         self.X, self.y = X[ok], self.data.loc[ok, outcome]
         if len(self.y) <= X.shape[1]:
             raise SeriesError(
@@ -119,10 +154,80 @@ class InterruptedTimeSeries:
         off = np.log(self.data.loc[ok, offset]) if offset else None
         self._offset = off
         self.hac_lags = hac_lags
-        self.result = self._fit(self.X, hac_lags)
+        self._evidence_p: Optional[dict] = None
+        self.result = self._fit(self.X, hac_lags, self.warnings)
         self._check_autocorrelation(hac_lags)
 
-    def _fit(self, X, hac_lags):
+    def _refuse_a_zero_segment(self, observed: pd.Series) -> None:
+        """Counts that are zero all through a stretch the model gives its own level make
+        that level's rate ratio zero or infinite: no estimate, no interval, say so."""
+        at = sorted(self.interruptions.items(), key=lambda kv: kv[1])
+        bounds = [(None, at[0][1], Msg("before {interruption}", interruption=repr(at[0][0])))]
+        for i, (name, t) in enumerate(at):
+            nxt = at[i + 1] if i + 1 < len(at) else None
+            bounds.append(
+                (
+                    t,
+                    nxt[1] if nxt else None,
+                    Msg(
+                        "from {interruption} to {next}",
+                        interruption=repr(name),
+                        next=repr(nxt[0]),
+                    )
+                    if nxt
+                    else Msg("after {interruption}", interruption=repr(name)),
+                )
+            )
+        idx = observed.index
+        for lo, hi, words in bounds:
+            inside = np.ones(len(idx), bool)
+            if lo is not None:
+                inside &= np.asarray(idx >= lo)
+            if hi is not None:
+                inside &= np.asarray(idx < hi)
+            part = observed[inside]
+            if len(part) and (part == 0).all():
+                raise SeriesError(
+                    Msg(
+                        "the series is zero throughout {where}: a rate ratio cannot be estimated",
+                        where=words,
+                    )
+                )
+
+    def _fit(self, X, hac_lags, notes: Optional[list] = None):
+        """The fit, or a SeriesError saying it failed; an overflow or a fit that did not
+        settle is said once in `notes` (the estimates stand, with caution)."""
+        from statsmodels.tools.sm_exceptions import ConvergenceWarning
+
+        with _warnings.catch_warnings(record=True) as caught:
+            _warnings.simplefilter("always")
+            try:
+                res = self._fit_model(X, hac_lags)
+            except (ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+                raise SeriesError(
+                    Msg("the model could not be fitted ({why})", why=str(exc) or type(exc).__name__)
+                ) from None
+        values = np.concatenate([np.asarray(res.params, float), np.asarray(res.bse, float)])
+        if not np.isfinite(values).all():
+            raise SeriesError(
+                Msg(
+                    "the model's estimates are not finite: the series cannot carry this "
+                    "model (too few points, or a term that does not vary)"
+                )
+            )
+        trouble = [
+            w for w in caught if issubclass(w.category, (RuntimeWarning, ConvergenceWarning))
+        ]
+        if trouble and notes is not None:
+            notes.append(
+                Msg(
+                    "The fit met numerical problems (an overflow, or a fit that did not "
+                    "settle); treat its estimates with caution."
+                )
+            )
+        return res
+
+    def _fit_model(self, X, hac_lags):
         kw = {}
         if hac_lags:
             kw = dict(cov_type="HAC", cov_kwds={"maxlags": hac_lags})
@@ -222,11 +327,19 @@ class InterruptedTimeSeries:
         )
 
     def effect_sentences(self) -> list[str]:
-        """One sentence per level or trend change, with its interval."""
+        """One sentence per level or trend change, with its interval. An interval that
+        excludes no change is evidence only when the interruption's terms together are
+        (`evidence_p`, the joint test; `interruption_test` of this model by default): with
+        a level and a slope term each, some interval excludes no change by chance about
+        one time in ten on series without any (benchmarks/its_false_positives.py)."""
         level = int(round((1 - self.alpha) * 100))
         out = []
+        joint = self.evidence_p
         for _, r in self.effects().iterrows():
             est, lo, hi = r["estimate"], r["ci_low"], r["ci_high"]
+            # as many decimals as tell the interval's ends apart (0.9981 to 0.9984, not
+            # 0.998 to 0.998), three at least
+            d = next((k for k in range(3, 7) if f"{lo:.{k}f}" != f"{hi:.{k}f}"), 6)
             if self.is_count:
                 pct = lambda v: f"{(v - 1) * 100:+.1f}%"  # noqa: E731
                 what = Msg("level") if r["change"] == "level" else Msg("trend (per time step)")
@@ -235,11 +348,11 @@ class InterruptedTimeSeries:
                     "{level}% CI {lo} to {hi}).",
                     interruption=r["interruption"],
                     what=what,
-                    est=f"{est:.3f}",
+                    est=f"{est:.{d}f}",
                     pct=pct(est),
                     level=level,
-                    lo=f"{lo:.3f}",
-                    hi=f"{hi:.3f}",
+                    lo=f"{lo:.{d}f}",
+                    hi=f"{hi:.{d}f}",
                 )
             else:
                 s = Msg(
@@ -251,14 +364,42 @@ class InterruptedTimeSeries:
                     lo=_fmt(lo),
                     hi=_fmt(hi),
                 )
+            p = joint.get(r["interruption"])
             if lo <= (1 if self.is_count else 0) <= hi:
                 s = Msg(
                     "{sentence} The interval includes no change: insufficient evidence of "
                     "an effect.",
                     sentence=s,
                 )
+            elif self.running_total:
+                s = Msg(
+                    "{sentence} But the series never falls, as a running total does: the "
+                    "change is not established.",
+                    sentence=s,
+                )
+            elif p is not None and p >= self.alpha:
+                s = Msg(
+                    "{sentence} But the changes after {interruption} taken together are not "
+                    "distinguishable from none (p = {p}): insufficient evidence of an effect.",
+                    sentence=s,
+                    interruption=r["interruption"],
+                    p=f"{p:.2f}",
+                )
             out.append(s)
         return out
+
+    @property
+    def evidence_p(self) -> dict:
+        """Per interruption, the p-value of its terms together; set by a caller that chose
+        this model among others (the evaluation tests on the model with slope changes)."""
+        if self._evidence_p is None:
+            several = {n for n, _, _ in self.terms if [m for m, _, _ in self.terms].count(n) > 1}
+            self._evidence_p = {n: self.interruption_test(n) for n in several}
+        return self._evidence_p
+
+    @evidence_p.setter
+    def evidence_p(self, value: dict) -> None:
+        self._evidence_p = dict(value)
 
     def summary(self) -> pd.DataFrame:
         return self.effects()
@@ -269,9 +410,21 @@ class InterruptedTimeSeries:
         slope_cols = [c for _, k, c in self.terms if k == "slope"]
         if not slope_cols:
             raise SeriesError("the model has no slope-change terms")
-        small = self._fit(self.X.drop(columns=slope_cols), None)
+        return self._drop_test(slope_cols)
+
+    def interruption_test(self, name) -> float:
+        """p-value of all of one interruption's terms together (its level and, if the model
+        has it, its slope change): is there any change at it? The same test as
+        `slope_change_test`, against the model without them."""
+        cols = [c for n, _, c in self.terms if n == name]
+        if not cols:
+            raise SeriesError(f"no interruption named {name!r}")
+        return self._drop_test(cols)
+
+    def _drop_test(self, cols: list[str]) -> float:
+        small = self._fit(self.X.drop(columns=cols), None)
         big = self._fit(self.X, None)
-        q = len(slope_cols)
+        q = len(cols)
         if self.family in ("quasipoisson", "gaussian"):
             f = (small.deviance - big.deviance) / q / big.scale
             return float(sps.f.sf(f, q, big.df_resid))
