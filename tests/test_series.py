@@ -5,6 +5,7 @@ located errors for a bad series file."""
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,16 @@ def test_a_hot_event_in_the_post_period_is_said_beside_the_counterfactual(tmp_pa
         tmp_path / "before", zip(days.date, y), hot_events=[event | {"date": "2020-02-01"}]
     )
     assert early.counterfactual_notes == []
+
+
+def test_a_p_value_that_rounds_to_zero_is_shown_as_below_the_last_decimal(sicily_report):
+    its = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))["series"][0][
+        "interrupted_time_series"
+    ]
+    [level] = its["effects"]
+    assert level["p_value"] < 0.00005  # the data: far below what four decimals show
+    page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
+    # the table's row of the level change: its p-value cell, never "0"
+    [row] = [r for r in re.findall(r"<tr>.*?</tr>", page) if "<td>rate ratio</td>" in r]
+    cells = re.findall(r"<td>(.*?)</td>", row)
+    assert "&lt; 0.0001" in cells and "0" not in cells and "0.0" not in cells, cells

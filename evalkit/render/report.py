@@ -310,6 +310,18 @@ def table(
     )
 
 
+def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
+    """A statistics table for readers: numbers to `digits` decimals, and a p-value or tail
+    probability that rounds to 0 written as "< 0.0001" — a probability is never 0."""
+    out = frame.round(digits).astype(object)
+    floor = 10.0**-digits
+    for c in frame.columns:
+        if str(c) in ("p_value", "tail probability"):
+            small = pd.to_numeric(frame[c], errors="coerce") < floor / 2
+            out.loc[small, c] = f"< {floor:.{digits}f}"
+    return out
+
+
 # The title of each kind of chart drawn in both reports, in one wording for both: the
 # counts per week of their windows (a campaign's in question 2, the campaigns' stands)
 RATES_TITLE = N_("Counts per week of the window each covers")
@@ -870,13 +882,13 @@ class CampaignReport:
                     )
                 )
                 effects = cf.effects().rename_axis("measure").reset_index()
-                parts.append(table(effects.round(4)))
+                parts.append(table(_rounded(effects)))
                 parts.append(
                     _label(
                         tr("Sensitivity: the average effect under other model settings"), plain=True
                     )
                 )
-                parts.append(table(cf.sensitivity().round(4)))
+                parts.append(table(_rounded(cf.sensitivity())))
             parts.append(_label(tr("Interrupted time series around the launch and hot events")))
             if a.its is None:
                 parts.append(
@@ -892,7 +904,7 @@ class CampaignReport:
                         caption="",  # the label above the section names it
                     )
                 )
-                parts.append(table(a.its.effects().round(4)))
+                parts.append(table(_rounded(a.its.effects())))
         return _block(*parts)
 
     def chart(self, number: int) -> Html:
