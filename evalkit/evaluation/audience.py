@@ -67,8 +67,11 @@ ARENA_OF_REGION = {
 
 
 def _arena(audience) -> str:
-    """The scope that reaches a decision-maker audience: its region when recorded, else
-    national at the campaign's home and international abroad."""
+    """The scope that reaches a decision-maker audience: its `arena` when recorded (a city
+    council sits locally), else its region, else national at the campaign's home and
+    international abroad."""
+    if audience.arena is not None:
+        return audience.arena
     if audience.region is not None:
         return ARENA_OF_REGION[audience.region]
     return "national" if "home" in audience.places else "international"
@@ -109,6 +112,7 @@ def audience_groups(campaign) -> pd.Series:
 
 class RightAudience(Analysis):
     number = 1
+    rests_on_activities = True
     question = N_("Is the right audience targeted?")
     word = N_("audience")
     introduction = N_(

@@ -285,6 +285,12 @@ class Audience(_Strict):
     stance: Stance = "unknown"
     targeted: YesNoUnknown = "unknown"
     reached: Reached = "unknown"
+    arena: Optional[Scope] = Field(
+        None,
+        description="for decision makers: the activity scope that reaches them (local for a "
+        "city council, national for a parliament, international for the UN); without it, "
+        "read from `region`, else national at home and international abroad",
+    )
     description: Optional[str] = None
     source: SourceRef
 
