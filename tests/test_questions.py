@@ -458,3 +458,64 @@ def test_counts_of_one_are_said_in_the_singular(tmp_path):
     assert because.startswith("1 pause over 30 days") and "0 silent accounts" in because
     s5 = next(r for r in ev.checklist if r.rule.id == "S5")
     assert any(str(e).startswith("1 coalition, 0 other partners") for e in s5.evidence)
+
+
+# --- thin evidence: few activities hold the confidence at low -------------------------------
+@pytest.mark.parametrize("n, held", [(2, True), (4, True), (5, False)])
+def test_few_activities_hold_the_confidence_of_the_activity_questions_at_low(tmp_path, n, held):
+    acts = [
+        act(f"a{i}", effort="high", channel="in_person" if i % 2 else "virtual", city="Paris")
+        for i in range(n)
+    ]
+    ev = Evaluation(small_record(tmp_path, activities=acts))
+    for number in (1, 2, 5):
+        v = ev.questions[number].verdict
+        if v.withheld:
+            continue
+        if held:
+            assert v.confidence == "low", (number, v)
+        else:
+            assert v.confidence_reason == ""
+    if held:  # said where the judgeable criteria alone would have given more (1 and 5 here)
+        for number in (1, 5):
+            v = ev.questions[number].verdict
+            assert f"the record holds {n} activities (fewer than 5" in v.confidence_reason
+            assert "Confidence held at low: the record holds" in str(v.sentence())
+    # question 4 rests on contacts and acts, not on the activities: not held by them
+    assert ev.questions[4].verdict.confidence_reason == ""
+    assert ev.questions[5].to_dict()["confidence_cap"] == ev.questions[5].verdict.confidence_reason
+
+
+# --- question 2: the decision makers' arena --------------------------------------------------
+def _council_record(tmp_path, **council):
+    audiences = [
+        {
+            "id": "dm",
+            "segment": "decision_makers",
+            "tier": "primary",
+            "place": ["home", "decision_makers"],
+            "languages": ["en"],
+            "source": "s",
+        }
+        | council,
+        {
+            "id": "public",
+            "segment": "general_public",
+            "tier": "secondary",
+            "place": "home",
+            "languages": ["en"],
+            "source": "s",
+        },
+    ]
+    rally = act("rally", channel="in_person", scope="local", city="Riverside", language="en")
+    return small_record(tmp_path, audiences=audiences, activities=[rally])
+
+
+def test_a_local_rally_reaches_a_city_council_whose_arena_is_recorded_as_local(tmp_path):
+    c = Reach(_council_record(tmp_path, arena="local")).criterion("in_person_at_arena")
+    assert c.met is True and c.evidence == ["activities.csv:2"], c
+    assert "local or wider" in str(c.name)
+    # without the arena, decision makers at home sit nationally: a local rally falls short
+    (tmp_path / "b").mkdir()
+    c = Reach(_council_record(tmp_path / "b")).criterion("in_person_at_arena")
+    assert c.met is False and "national or wider" in str(c.name)

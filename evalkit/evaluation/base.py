@@ -34,6 +34,10 @@ Confidence = Literal["low", "medium", "high"]
 SCALE: tuple[Level, ...] = (N_("poor"), N_("weak"), N_("fair"), N_("good"))
 INSUFFICIENT: Level = N_("insufficient evidence")
 MIN_JUDGEABLE = 2
+# a question whose criteria are shares and counts of the activities (1, 2, 5) rests on few
+# of them below this: one activity more or fewer moves a share by more than 20 points, so
+# its confidence is held at low, whatever share of its criteria can be judged
+MIN_ACTIVITIES = 5
 CONFIDENCE: tuple[Confidence, ...] = (N_("low"), N_("medium"), N_("high"))
 N_("Poor"), N_("Weak"), N_("Fair"), N_("Good")  # capitalised, as a sentence starts
 
@@ -82,6 +86,7 @@ class Verdict:
     judgeable: int
     total: int
     cap_reason: str = ""  # why the level was held below what the share of criteria gives
+    confidence_reason: str = ""  # why the confidence was held below what coverage gives
 
     @property
     def withheld(self) -> bool:
@@ -108,20 +113,32 @@ class Verdict:
             confidence=self.confidence,
         )
         if self.cap_reason:
-            return Msg(
+            s = Msg(
                 "{sentence} Held at {level}: {reason}.",
                 sentence=s,
                 level=self.level,
                 reason=self.cap_reason,
             )
+        if self.confidence_reason:
+            s = Msg(
+                "{sentence} Confidence held at {confidence}: {reason}.",
+                sentence=s,
+                confidence=self.confidence,
+                reason=self.confidence_reason,
+            )
         return s
 
 
 def verdict_from(
-    criteria: list[Criterion], vague_share: float = 0.0, cap: Optional[tuple[Level, str]] = None
+    criteria: list[Criterion],
+    vague_share: float = 0.0,
+    cap: Optional[tuple[Level, str]] = None,
+    confidence_cap: Optional[tuple[Confidence, str]] = None,
 ) -> Verdict:
     """`cap` = (highest level allowed, why): a question may weigh one criterion above the
-    rest (question 3: a main goal not achieved cannot make the goals 'fair')."""
+    rest (question 3: a main goal not achieved cannot make the goals 'fair').
+    `confidence_cap` = (highest confidence allowed, why): the evidence is thin however many
+    criteria it lets be judged (few activities)."""
     judged = [c for c in criteria if c.met is not None]
     met = sum(bool(c.met) for c in judged)
     if cap is not None and cap[0] == INSUFFICIENT:  # the question's own reason to withhold
@@ -134,10 +151,14 @@ def verdict_from(
     conf = 2 if coverage >= 0.8 else 1 if coverage >= 0.5 else 0
     if vague_share > 0.5:
         conf = max(0, conf - 1)
-    reason = ""
+    reason = confidence_reason = ""
     if cap is not None and SCALE.index(level) > SCALE.index(cap[0]):
         level, reason = cap
-    return Verdict(level, CONFIDENCE[conf], met, len(judged), len(criteria), reason)
+    if confidence_cap is not None and conf > CONFIDENCE.index(confidence_cap[0]):
+        conf, confidence_reason = CONFIDENCE.index(confidence_cap[0]), confidence_cap[1]
+    return Verdict(
+        level, CONFIDENCE[conf], met, len(judged), len(criteria), reason, confidence_reason
+    )
 
 
 def criterion(criterion_id: str):
@@ -193,6 +214,9 @@ class Analysis:
     question: str = ""
     word: str = ""
     introduction: str = ""
+    # the criteria are shares and counts of the record's activities: few of them hold the
+    # confidence at low (MIN_ACTIVITIES)
+    rests_on_activities: bool = False
 
     def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
         # the campaign as it stood on the as-of date: the one cut (record.asof), made here
@@ -210,7 +234,25 @@ class Analysis:
             c.id = getattr(type(self), name).criterion_id
             self.criteria.append(c)
         self.conclude()
-        self.verdict = verdict_from(self.criteria, self.vague_share, self.cap)
+        self.verdict = verdict_from(
+            self.criteria, self.vague_share, self.cap, self._thin_activities()
+        )
+
+    def _thin_activities(self) -> Optional[tuple[Confidence, str]]:
+        n = len(self.campaign.activities)
+        if not self.rests_on_activities or n >= MIN_ACTIVITIES:
+            return None
+        return (
+            CONFIDENCE[0],
+            Msg(
+                "the record holds {n} activity (fewer than {min}: one more or fewer would "
+                "move a share of them by more than 20 points)",
+                "the record holds {n} activities (fewer than {min}: one more or fewer would "
+                "move a share of them by more than 20 points)",
+                n=n,
+                min=MIN_ACTIVITIES,
+            ),
+        )
 
     @classmethod
     def criterion_methods(cls) -> list[str]:
@@ -279,6 +321,7 @@ class Analysis:
             "verdict": v.level,
             "confidence": v.confidence,
             "verdict_cap": v.cap_reason,
+            "confidence_cap": v.confidence_reason,
             "criteria_met": v.met,
             "criteria_judgeable": v.judgeable,
             "criteria_total": v.total,

@@ -404,6 +404,7 @@ def _reached(audiences) -> Msg | str:
 
 class Reach(Analysis):
     number = 2
+    rests_on_activities = True
     question = N_("Was the audience reached?")
     word = N_("reach")
     introduction = N_(

@@ -185,6 +185,8 @@ class QuestionResult(_Part):
     verdict: Level
     confidence: Optional[Confidence]  # None when the verdict is withheld
     verdict_cap: str
+    # why the confidence was held below what the judgeable criteria give; older runs: ""
+    confidence_cap: str = ""
     criteria_met: int
     criteria_judgeable: int
     criteria_total: int
