@@ -386,3 +386,15 @@ def test_a_p_value_that_rounds_to_zero_is_shown_as_below_the_last_decimal(sicily
     [row] = [r for r in re.findall(r"<tr>.*?</tr>", page) if "<td>rate ratio</td>" in r]
     cells = re.findall(r"<td>(.*?)</td>", row)
     assert "&lt; 0.0001" in cells and "0" not in cells and "0.0" not in cells, cells
+
+
+def test_when_the_two_models_disagree_about_the_launch_the_report_says_why(sicily_report):
+    series = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))["series"][0]
+    # the published level change is established; the counterfactual finds no effect
+    assert "insufficient evidence of an effect" in " ".join(series["counterfactual"]["sentences"])
+    notes = series["interrupted_time_series"]["notes"]
+    assert any(n.startswith("The two models disagree about the launch") for n in notes), notes
+    # the ban is the launch: one date, said once
+    assert any("falls at the same point of the series as the launch" in n for n in notes)
+    page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
+    assert "The two models disagree about the launch" in page

@@ -71,6 +71,29 @@ class SeriesAnalysis:
             for s in r.effect_sentences()
         ]
 
+    def agreement_notes(self) -> list:
+        """When one model establishes an effect at the launch and the other does not, say
+        why they can differ: a reader must not take either alone as the answer."""
+        cf, its = self.counterfactual, self.its
+        if cf is None or its is None:
+            return []
+        at_launch = [
+            ok
+            for ok, (_, r) in zip(its.established(), its.effects().iterrows())
+            if str(r["interruption"]) == "the launch"
+        ]
+        if not at_launch or any(at_launch) == cf.effect_established:
+            return []
+        return [
+            Msg(
+                "The two models disagree about the launch: the interrupted time series "
+                "assumes the pre-period's straight-line trend would have gone on; the "
+                "counterfactual carries no trend of its own (a level, steady or wandering, "
+                "and any control series). Which holds is a judgement about the series, not a "
+                "computation: neither alone is the answer."
+            )
+        ]
+
     @property
     def question(self) -> int:
         return QUESTION_OF[self.measures]
@@ -109,7 +132,7 @@ class SeriesAnalysis:
                 "sentences": its.sentences(),
                 "effects": its.effects().to_dict(orient="records"),
                 "robust_sentences": self.robust_sentences(),
-                "notes": list(self.its_notes),
+                "notes": list(self.its_notes) + self.agreement_notes(),
                 "robust_effects": None
                 if self.its_robust is None
                 else self.its_robust.effects().to_dict(orient="records"),

@@ -896,7 +896,11 @@ class CampaignReport:
                 )
             else:
                 parts.append(paragraph(tr("Model: {model}.").format(model=localized(a.its_model))))
-                parts.append(bullets(a.its.sentences() + a.robust_sentences() + a.its_notes))
+                parts.append(
+                    bullets(
+                        a.its.sentences() + a.robust_sentences() + a.its_notes + a.agreement_notes()
+                    )
+                )
                 parts.append(
                     figure(
                         a.its.plot(),

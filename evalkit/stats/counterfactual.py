@@ -830,6 +830,16 @@ class Counterfactual:
         s.extend(self.choice_sentences())
         return s + self.warnings
 
+    @property
+    def effect_established(self) -> bool:
+        """The cumulative effect's interval excludes no effect and the pre-period leaves no
+        trend the model does not carry (what `.sentences()` says in words)."""
+        a = self.effects().loc["absolute effect"]
+        return bool(
+            not (a["cumulative_low"] <= 0 <= a["cumulative_high"])
+            and getattr(self, "trend_left", None) is None
+        )
+
     def _tail_sentence(self) -> Msg:
         """The tail probability; when no simulated path was as extreme as the observed total,
         only a bound can be said (the rule of three: below 3/N at 95%), not (0 + 1)/(N + 1)."""

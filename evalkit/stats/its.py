@@ -388,6 +388,22 @@ class InterruptedTimeSeries:
             out.append(s)
         return out
 
+    def established(self) -> list[bool]:
+        """Per row of `.effects()`: is the change established — its interval excludes no
+        change, the interruption's terms together are significant, and the series is not
+        a running total (what `.effect_sentences()` says in words)."""
+        joint = self.evidence_p
+        out = []
+        for _, r in self.effects().iterrows():
+            p = joint.get(r["interruption"])
+            none = 1 if self.is_count else 0
+            out.append(
+                not (r["ci_low"] <= none <= r["ci_high"])
+                and not self.running_total
+                and (p is None or p < self.alpha)
+            )
+        return out
+
     @property
     def evidence_p(self) -> dict:
         """Per interruption, the p-value of its terms together; set by a caller that chose
