@@ -155,6 +155,7 @@ class InterruptedTimeSeries:
         self._offset = off
         self.hac_lags = hac_lags
         self._evidence_p: Optional[dict] = None
+        self._plain_fit = None
         self.result = self._fit(self.X, hac_lags, self.warnings)
         self._check_autocorrelation(hac_lags)
 
@@ -439,7 +440,10 @@ class InterruptedTimeSeries:
 
     def _drop_test(self, cols: list[str]) -> float:
         small = self._fit(self.X.drop(columns=cols), None)
-        big = self._fit(self.X, None)
+        # the model itself without robust errors (its fit, when it has none): fitted once
+        if self._plain_fit is None:
+            self._plain_fit = self.result if not self.hac_lags else self._fit(self.X, None)
+        big = self._plain_fit
         q = len(cols)
         if self.family in ("quasipoisson", "gaussian"):
             f = (small.deviance - big.deviance) / q / big.scale
