@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
 from evalkit.record.problems import Problem, short, shown
-from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR
+from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint
 
 if TYPE_CHECKING:  # pandas is loaded only when a frame is built
     import pandas as pd
@@ -88,6 +88,7 @@ def read_series(
                 raise ValueError
             row["date"] = day
         except ValueError:
+            hint = date_hint(cell["date"])
             problems.append(
                 Problem(
                     name,
@@ -95,7 +96,7 @@ def read_series(
                     "date",
                     f"{shown(cell['date'])} is not a day "
                     f"written YYYY-MM-DD from {FIRST_YEAR} to {LAST_YEAR} (a "
-                    "series needs exact days)",
+                    "series needs exact days)" + (f". Hint: {hint}" if hint else ""),
                 )
             )
         if not cell["metric"]:

@@ -32,10 +32,149 @@ DATE_FORMS = (
 )
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_OF = {
+    **{m.lower(): i for i, m in enumerate(_MONTHS, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(_MONTHS, 1)},
+    "sept": 9,
+}
+_MONTH = "(?P<mon>" + "|".join(sorted(_MONTH_OF, key=len, reverse=True)) + r")\.?"
+# What a spreadsheet or its user writes for a day, and how to read it (date_hint)
+_TIME = re.compile(r"^(?P<day>.+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp][Mm])?)$")
+_NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})$")
+_MONTH_YEAR = re.compile(r"^(?:(?P<a>\d{1,2})[/.\-](?P<y>\d{4})|(?P<y2>\d{4})[/\-](?P<b>\d{1,2}))$")
+_NAMED = (
+    re.compile(rf"^{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I),
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s\-/]+{_MONTH}[\s\-/,]+(?P<y>\d{{4}})$", re.I),
+    re.compile(rf"^(?P<y>\d{{4}})[\s\-/]+{_MONTH}[\s\-/]+(?P<d>\d{{1,2}})$", re.I),
+    re.compile(rf"^{_MONTH}[\s\-/,]+(?P<y>\d{{4}})$", re.I),
+)
+_RANGE = re.compile(r"^(?P<a>.+?)\s+(?:-|–|—|to|until)\s+(?P<b>.+)$", re.I)
+# Excel's day numbers: 1 is 1900-01-01, and Excel counts a 29 February 1900 that never was,
+# so from 61 on the day is 1899-12-30 plus the number
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_LAST = (date(LAST_YEAR, 12, 31) - _EXCEL_EPOCH).days
+
+
+def _day(y: int, m: int, d: int) -> Optional[date]:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    return day if FIRST_YEAR <= y <= LAST_YEAR else None
+
+
+def _said(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def date_hint(text: object) -> str:
+    """How to write, as evalkit reads it, a date written the way a spreadsheet or its user
+    writes one (03/15/2020, 15.03.2020, "March 15, 2020", Excel's day number 43905, a time
+    after the day): '' when `text` looks like none of them. It never picks between a day
+    and a month: when both orders give a real day, the hint gives both readings."""
+    raw = str(text).strip()
+    raw = raw.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    if not raw:
+        return ""
+    m = _RANGE.match(raw)
+    if m and ".." not in raw and not _NUMERIC.match(raw) and not _TIME.match(raw):
+        return (
+            f"write a window with two dots between its ends, '{m.group('a').strip()}.."
+            f"{m.group('b').strip()}' (each end a date as above)"
+        )
+    m = _TIME.match(raw)
+    if m and (_PART.match(m.group("day")) or _NUMERIC.match(m.group("day"))):
+        day = m.group("day")
+        if _PART.match(day):
+            return f"a date is a day without a time: write {day}"
+        inner = date_hint(day)
+        return f"a date is a day without a time; {inner}" if inner else ""
+    if re.fullmatch(r"\d{5,6}(?:\.0+)?", raw):
+        n = int(float(raw))
+        if n <= _EXCEL_LAST:
+            day = _EXCEL_EPOCH + timedelta(days=n)
+            return (
+                f"{raw} looks like a spreadsheet's day number, which is {day.isoformat()} "
+                f"({_said(day)}): if that is the day, write {day.isoformat()} (format the "
+                "cell as Text, or type the date as YYYY-MM-DD)"
+            )
+        return ""
+    m = _NUMERIC.match(raw)
+    if m:
+        a, b, c = m.group("a"), m.group("b"), m.group("c")
+        if len(a) == 4:  # year first: always year, month, day
+            day = _day(int(a), int(b), int(c))
+            return f"write {day.isoformat()} (year-month-day)" if day else ""
+        if len(c) != 4:
+            return (
+                "write the year with four digits, as YYYY-MM-DD (a two-digit year could "
+                "be of any century)"
+            )
+        dm = _day(int(c), int(b), int(a))  # day/month/year
+        md = _day(int(c), int(a), int(b))  # month/day/year
+        if dm and md and dm != md:
+            return (
+                f"it can be read two ways: {dm.isoformat()} ({_said(dm)}, read as "
+                f"day/month/year) or {md.isoformat()} ({_said(md)}, read as month/day/year); "
+                "write the one you mean as YYYY-MM-DD"
+            )
+        one = dm or md
+        if one is None:
+            return ""
+        if dm == md:
+            return f"write {one.isoformat()} ({_said(one)})"
+        order = "day/month/year" if dm else "month/day/year"
+        return f"write {one.isoformat()} ({_said(one)}, read as {order}: the only reading)"
+    m = _MONTH_YEAR.match(raw)
+    if m:
+        y, mo = int(m.group("y") or m.group("y2")), int(m.group("a") or m.group("b"))
+        if _day(y, mo, 1):
+            return f"write {y:04d}-{mo:02d} (the month {_MONTHS[mo - 1]} {y})"
+        return ""
+    for named in _NAMED:
+        m = named.match(raw)
+        if m:
+            mo, y = _MONTH_OF[m.group("mon").lower()], int(m.group("y"))
+            if "d" not in named.groupindex:
+                return (
+                    f"write {y:04d}-{mo:02d} (the month {_MONTHS[mo - 1]} {y})"
+                    if _day(y, mo, 1)
+                    else ""
+                )
+            day = _day(y, mo, int(m.group("d")))
+            return f"write {day.isoformat()} ({_said(day)})" if day else ""
+    loose = re.fullmatch(r"(?:(early|mid|late)\s+)?(\d{4})-(\d)", raw)  # late 2020-4
+    if loose and _day(int(loose.group(2)), int(loose.group(3)), 1):
+        third = f"{loose.group(1)} " if loose.group(1) else ""
+        return f"write {third}{loose.group(2)}-0{loose.group(3)} (two digits for the month)"
+    return ""
+
+
+def _not_a_date(text: object) -> ValueError:
+    hint = date_hint(text)
+    return ValueError(
+        f"{shown(text)} is not a date; expected {DATE_FORMS}" + (f". Hint: {hint}" if hint else "")
+    )
+
+
 def _part_bounds(text: str) -> tuple[date, date]:
     m = _PART.match(text.strip())
     if not m:
-        raise ValueError(f"{shown(text)} is not a date; expected {DATE_FORMS}")
+        raise _not_a_date(text)
     third, y, mo, d = m.group(1), int(m.group(2)), m.group(3), m.group(4)
     if not FIRST_YEAR <= y <= LAST_YEAR:
         raise ValueError(f"{text!r}: the year must be from {FIRST_YEAR} to {LAST_YEAR}")
@@ -76,6 +215,8 @@ class DateSpan:
             return cls(value.isoformat(), value, value)
         if isinstance(value, int) and 1000 <= value <= 9999:  # YAML reads `2016` as an int
             value = str(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise _not_a_date(value)
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"expected a date ({DATE_FORMS}), got {shown(value)}")
         text = value.strip()

@@ -475,7 +475,9 @@ def _as_shown(cell):
         r'"[^"]*"|\\.|\[[^\]]*\]', "", (getattr(cell, "number_format", None) or "").lower()
     )
     if not re.search(r"[dmy]", fmt) or "d" in fmt:
-        return value  # a day shown (or no date format at all): the day it holds
+        # a day shown (or no date format at all): the day it holds, without the time of day
+        # Excel keeps with it (a record's dates are days: "15/03/2020 14:30" is 2020-03-15)
+        return value.date() if isinstance(value, dt.datetime) else value
     return f"{value.year:04d}-{value.month:02d}" if "m" in fmt else f"{value.year:04d}"
 
 
