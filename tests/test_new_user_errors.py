@@ -204,3 +204,24 @@ def test_commands_print_no_kernel_log_and_count_in_words(tmp_path):
     assert "without encryption" not in said and "KeyboardInterrupt" not in said
     assert "Traceback" not in said
     assert "2 evaluations and the comparative report written" in said
+
+
+def test_load_campaign_lists_problems_record_file_first_then_each_table_line_by_line(record):
+    from conftest import ACT_HEADER
+
+    edit(record / "campaign.yaml", "level: interim", "level: interimm")
+    row = (record / "activities.csv").read_text(encoding="utf-8").splitlines()[1]
+    rows = [row.replace("stands,", f"s{i},") for i in range(12)]
+    rows[10] = rows[10].replace(",mobilisation,", ",mobilising,")
+    rows[7] = rows[7].replace(",in_person,", ",zoom,")
+    rows[1] = rows[1].replace(",international,", ",globl,")
+    (record / "activities.csv").write_text("\n".join([ACT_HEADER, *rows]) + "\n", "utf-8")
+    with pytest.raises(evalkit.RecordInvalid) as caught:
+        evalkit.load_campaign(record)
+    places = [(p.file.rsplit("/", 1)[-1], p.line) for p in caught.value.problems]
+    assert places == [
+        ("campaign.yaml", 31),
+        ("activities.csv", 3),
+        ("activities.csv", 9),
+        ("activities.csv", 12),
+    ], places

@@ -277,3 +277,38 @@ def test_libreoffice_opens_the_workbook_and_reads_its_tables(tmp_path):
     resaved = tmp_path / "lo-out" / "caesar.xlsx"
     assert resaved.is_file()
     assert _results(resaved) == _results(CASE_STUDIES / "caesar")
+
+
+def test_workbook_problems_come_sheet_by_sheet_then_row_by_row_in_one_pass(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+
+    def put(sheet, row, column, value):
+        ws = wb[sheet]
+        ws.cell(row=row, column=[c.value for c in ws[1]].index(column) + 1, value=value)
+
+    # written in no order, in columns whose letters and rows sort wrongly as text
+    put("activities", 12, "kind", "lobying")
+    put("engagements", 11, "type", "call")
+    put("activities", 9, "scope", "globl")
+    put("goals", 3, "horizon", "soon")
+    put("activities", 3, "kind", "x")
+    put("engagements", 3, "type", "call")
+    put("activities", 10, "date", "31/12/2015")
+    put("activities", 2, "channel", "zoom")
+    put("goals", 2, "level", "mainn")
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1
+    cells = [line.split(":")[0].strip() for line in result.output.splitlines()[1:-1]]
+    assert cells == [
+        "goals!B2",
+        "goals!C3",
+        "activities!H2",
+        "activities!E3",
+        "activities!I9",
+        "activities!B10",
+        "activities!E12",
+        "engagements!D3",
+        "engagements!D11",
+    ], result.output

@@ -66,11 +66,14 @@ class Problem:
 
 
 class RecordInvalid(ValueError):
-    """Raised by `load_campaign` with every problem found in one pass."""
+    """Raised by `load_campaign` with every problem found in one pass, in the order
+    `check_record` gives them (the record's file first, then each table line by line; a
+    workbook's sheet by sheet, row by row): sorting them again by their text would put a
+    workbook's row 12 before its row 9."""
 
     def __init__(self, path: Path | str, problems: Iterable[Problem]):
         self.path = Path(path)
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
+        self.problems = list(problems)
         super().__init__(
             f"{self.path}: {len(self.problems)} problem(s)\n"
             + "\n".join(f"  {p}" for p in self.problems)

@@ -797,6 +797,27 @@ def converted_folder(path: str | Path) -> Path:
     return Path(tempfile.gettempdir()) / "evalkit-workbooks" / digest / path.stem
 
 
+_CELL = re.compile(r"^(?P<sheet>.+?)!(?:(?P<col>[A-Z]+)?(?P<row>\d+)(?::[A-Z]*\d+)?)?$")
+
+
+def _place(p: Problem) -> tuple:
+    """Where a workbook's problem is, as its reader goes through the workbook: the whole
+    workbook's first, then sheet by sheet in the workbook's order (the campaign sheet
+    first), and on a sheet row by row, left to right (`activities!E9` before
+    `activities!B12`: the cell's text would put B12 first, and row 12 before row 9)."""
+    from openpyxl.utils import column_index_from_string
+
+    order = [CAMPAIGN, *(s.name for s in SHEETS), *TABLE_SHEETS]
+    m = _CELL.match(p.file)
+    sheet = m.group("sheet") if m else p.file
+    if sheet not in order and not m:
+        return (0, 0, p.file, 0, 0, p.field, p.message)  # the workbook itself
+    rank = order.index(sheet) if sheet in order else len(order)  # an unknown sheet: last
+    row = int(m.group("row")) if m and m.group("row") else 0
+    col = column_index_from_string(m.group("col")) if m and m.group("col") else 0
+    return (1, rank, sheet, row, col, p.field, p.message)
+
+
 def check_workbook(path: str | Path, build: bool = True):
     """`check_record` for a workbook: the campaign (read from its record folder), or every
     problem located on its sheets and cells."""
@@ -813,10 +834,7 @@ def check_workbook(path: str | Path, build: bool = True):
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems
     campaign, problems = check_record(folder, build)
-    located = sorted(
-        {*conv.problems, *(conv.locate(p) for p in problems)},
-        key=lambda p: (p.file != CAMPAIGN, p.file, p.field),
-    )
+    located = sorted({*conv.problems, *(conv.locate(p) for p in problems)}, key=_place)
     if located:
         return None, located
     return campaign, []
