@@ -398,3 +398,50 @@ def test_when_the_two_models_disagree_about_the_launch_the_report_says_why(sicil
     assert any("falls at the same point of the series as the launch" in n for n in notes)
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
     assert "The two models disagree about the launch" in page
+
+
+def _two_series(record: Path, followers_control: str) -> None:
+    """Two weekly series around the scaffold's launch (2024-01-10), 30 weeks each: a
+    `signatures` series with its control `control_lebanon`, and a `followers` series whose
+    control cells are `followers_control`."""
+    from datetime import date, timedelta
+
+    weeks = [date(2023, 10, 1) + timedelta(days=7 * i) for i in range(30)]
+    rows = ["date,metric,value,source,measures,control_lebanon"]
+    for i, day in enumerate(weeks):
+        after = day >= date(2024, 1, 10)
+        rows.append(
+            f"{day},signatures,{100 + 3 * i + 20 * after + i % 3},interview-1,reach,{50 + i}"
+        )
+    for i, day in enumerate(weeks):
+        cell = followers_control.format(i=i)
+        rows.append(
+            f"{day},followers,{1000 + 10 * i + 50 * after + i % 4},interview-1,reach,{cell}"
+        )
+    (record / "series.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_a_control_column_empty_for_a_whole_metric_means_no_control_for_that_metric(record):
+    from evalkit.evaluation import Evaluation
+
+    _two_series(record, "")
+    campaign, problems = evalkit.check_record(record)
+    assert problems == [], [str(p) for p in problems]
+    by_metric = {a.metric: a for a in Evaluation(campaign).series}
+    assert by_metric["signatures"].counterfactual.controls == ["control_lebanon"]
+    followers = by_metric["followers"].counterfactual
+    assert followers is not None, by_metric["followers"].counterfactual_problem
+    assert followers.controls == []
+
+
+def test_a_control_with_some_values_for_a_metric_must_have_one_on_every_row(record):
+    # followers' control is kept for its first 20 weeks only
+    _two_series(record, "{i}")
+    lines = (record / "series.csv").read_text(encoding="utf-8").splitlines()
+    for n in range(52, 62):  # the file's lines 52-61: followers' last ten weeks
+        lines[n - 1] = lines[n - 1].rsplit(",", 1)[0] + ","
+    (record / "series.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    campaign, problems = evalkit.check_record(record)
+    assert campaign is None
+    assert [(p.line, p.field) for p in problems] == [(n, "control_lebanon") for n in range(52, 62)]
+    assert all("a control series must have a value on every row" in p.message for p in problems)

@@ -80,6 +80,9 @@ def read_series(
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[Any, Any], int] = {}  # (metric, date) -> the line that has it
+    # (metric, control) -> [whether it has a value on a row of the metric, the lines where
+    # the response has a value and it has none]
+    control_of: dict[tuple[Any, str], list] = {}
     for line, cell in data_rows(name, header, reader, problems):
         row: dict[str, Any] = {"row": line}
         try:
@@ -130,22 +133,15 @@ def read_series(
                     )
                 )
             row[col] = number
-        for col in ["exposure", *controls]:
-            if (
-                row.get(col) is None
-                and row.get("value") is not None
-                and col in header
-                and col.startswith(CONTROL_PREFIX)
-            ):
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        col,
-                        "empty; a control series must have "
-                        "a value on every row the response has one",
-                    )
-                )
+        for col in controls:
+            # A control empty on every row of a metric is no control of that metric (a
+            # control kept for one series of the file only); one with some values must have
+            # one wherever the response has one: which rows lack it is known at the end.
+            got = control_of.setdefault((row["metric"], col), [False, []])
+            if row.get(col) is not None:
+                got[0] = True
+            elif row.get("value") is not None:
+                got[1].append(line)
         row["measures"] = cell.get("measures") or "reach"
         if row["measures"] not in MEASURES:
             problems.append(
@@ -179,6 +175,19 @@ def read_series(
             )
         seen.setdefault(key, line)
         rows.append(row)
+    for (metric, col), (some, lacking) in control_of.items():
+        if some:
+            problems.extend(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"empty; a control series must have a value on every row the response "
+                    f"has one (leave {col} empty on every row of {shown(metric)} when it is "
+                    "no control of that series)",
+                )
+                for line in lacking
+            )
     if problems:
         return empty(), problems
     first: dict = {}  # metric -> (its first row, the kinds it is marked)
