@@ -378,6 +378,8 @@ def _case_attainment(case, expect):
             return CANNOT, Msg("no results for {case}", case=case)
         goals = by_id[case].facts.main_goal
         att = [g.attainment for g in goals]
+        if not any(att):  # not judged by the reports' date: there is no judgement to restate
+            return CANNOT, Msg("the main goal has no judgement recorded by its report's date")
         return (AGREES if att == [expect] else DISAGREES), Msg(
             "recorded judgement: {attainment} (the evaluator's, from the paper's evidence; "
             "evalkit records it, it does not compute it)",

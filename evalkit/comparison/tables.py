@@ -211,8 +211,17 @@ def first_launch(r: CampaignResults) -> Optional[LaunchTimingResult]:
 
 
 def attainment_words(goals: list[MainGoal]) -> Msg | str:
-    """Recorded attainments in words ('not achieved', 'partly achieved'), not codes."""
-    return joined(", ", [ATTAINMENT_WORDS.get(str(g.attainment), str(g.attainment)) for g in goals])
+    """Recorded attainments in words ('not achieved', 'partly achieved'), not codes; a goal
+    not judged by the report's date is 'no judgement yet' (never 'None')."""
+    return joined(
+        ", ",
+        [
+            ATTAINMENT_WORDS.get(g.attainment, g.attainment)
+            if g.attainment
+            else N_("no judgement yet")
+            for g in goals
+        ],
+    )
 
 
 def launch_words(t: LaunchTimingResult) -> Msg:

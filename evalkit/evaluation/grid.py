@@ -225,7 +225,8 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
                     Msg(
                         "{goal}: no judgement as of {date}",
                         goal=g.text.rstrip("."),
-                        date=str(as_of),
+                        # a report of the whole record has no date: "as of None" it said
+                        date=str(as_of) if as_of else Msg("the latest record"),
                     )
                 )
             else:
