@@ -16,6 +16,7 @@ from evalkit.cli import main
 from evalkit.i18n import catalogue, plural_catalogue
 from evalkit.i18n.messages import all_messages, plural_messages
 
+ROOT = CASE_STUDIES.parent
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -414,3 +415,46 @@ def test_the_workshop_worksheets_in_arabic_are_arabic_and_right_to_left(tmp_path
     assert "صناع القرار" in pages["audience-grid"]  # decision makers
     assert "أدلة غير كافية" in pages["five-question-debrief"]  # insufficient evidence
     assert "الصفحة" in pages["launch-timing"]  # the running footer: page
+
+
+# the tatweel (U+0640) joins a prefixed letter to what cannot take it joined: a digit, a
+# quotation «…», a number filled in ({n}, {range}); never an Arabic letter («بـصيغتين») or a
+# field that holds words or Latin codes («بـ{language}», «لـ{case}», «بـ{late}»)
+TATWEEL = "\u0640"
+TATWEEL_ALLOWED = re.compile("\u0640(?=[0-9«]|\\{(?:n|range)\\})")
+
+
+def test_no_arabic_message_puts_a_tatweel_before_a_letter_or_a_field_of_words():
+    texts = [
+        *catalogue("ar").values(),
+        *(f for forms in plural_catalogue("ar").values() for f in forms),
+    ]
+    stray = [t for t in texts if t.count(TATWEEL) != len(TATWEEL_ALLOWED.findall(t))]
+    assert stray == []
+
+
+@pytest.mark.slow
+def test_an_arabic_report_says_the_confidence_level_in_words_that_agree(tmp_path):
+    result = CliRunner().invoke(
+        main,
+        ["run", str(CASE_STUDIES / "caesar"), str(ROOT / "examples" / "sicily-smoke-free-law")]
+        + ["--out", str(tmp_path), "--lang", "ar", "--no-progress"],
+    )
+    assert result.exit_code == 0, result.output
+    caesar = _visible_text((tmp_path / "caesar" / "evaluation.html").read_text(encoding="utf-8"))
+    # «الثقة» is feminine and the level words masculine («عالٍ»): «الثقة عالٍ» was the report's
+    assert "مستوى الثقة بالحكم عالٍ" in caesar and "مستوى الثقة بالحكم متوسط" in caesar
+    assert not re.search("(?<!مستوى )الثقة (?:بالحكم )?(?:عالٍ|متوسط|منخفض)", caesar)
+    assert "# السؤال الحكم مستوى الثقة المعايير المستوفاة" in caesar  # the verdicts' heading
+    assert "حسابات بلغة ar يديرها فريقان" in caesar
+    # question 2's word takes the article as the other questions' do («الجمهور»، «الأهداف»)
+    assert "1 الجمهور: جيد · 2 الوصول: جيد · 3 الأهداف" in caesar
+    sicily = _visible_text(
+        (tmp_path / "sicily-smoke-free-law" / "evaluation.html").read_text(encoding="utf-8")
+    )
+    # the sensitivity table's bounds are the average effect's, not the levels low and high
+    assert "متوسط الأثر الحد الأدنى للمتوسط الحد الأعلى للمتوسط احتمال الذيل" in sicily
+    for page in (caesar, sicily):
+        assert not re.search(f"{TATWEEL}(?![0-9«])", page), re.findall(
+            f".{{20}}{TATWEEL}.{{20}}", page
+        )

@@ -888,7 +888,12 @@ class CampaignReport:
                         tr("Sensitivity: the average effect under other model settings"), plain=True
                     )
                 )
-                parts.append(table(_rounded(cf.sensitivity())))
+                # its "low" and "high" are the average effect's interval: so headed, as the
+                # effects table heads them ("low" alone is a level's word: «منخفض»)
+                sensitivity = cf.sensitivity().rename(
+                    columns={"low": "average low", "high": "average high"}
+                )
+                parts.append(table(_rounded(sensitivity)))
             parts.append(_label(tr("Interrupted time series around the launch and hot events")))
             if a.its is None:
                 parts.append(
