@@ -396,3 +396,50 @@ def test_the_headline_counts_computed_claims_only(case_reports):
     for i in items:
         assert {"id", "section", "claim", "paper_quote", "kind", "verdict", "because"} <= set(i)
         assert i["verdict"] in ("agrees", "disagrees", "cannot be computed") and i["because"]
+
+
+def _table_with(page: str, heading: str) -> tuple[list[str], list[list[str]]]:
+    """The headings and the rows (each cell's text) of the page's table headed `heading`."""
+    import re
+
+    def text(cell: str) -> str:
+        return re.sub(r"<[^>]+>", "", cell).strip()
+
+    for table in re.findall(r"<table>(.*?)</table>", page, flags=re.S):
+        heads = [text(h) for h in re.findall(r"<th>(.*?)</th>", table)]
+        if heading in heads:
+            body = table.split("<tbody>", 1)[1]
+            rows = [
+                [text(c) for c in re.findall(r"<td>(.*?)</td>", row, flags=re.S)]
+                for row in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+            ]
+            return heads, rows
+    raise AssertionError(f"no table headed {heading!r}")
+
+
+def test_the_comparison_shows_shares_as_percentages_not_fractions(case_reports):
+    import base64
+    import re
+
+    from evalkit.comparison import _name, load_results
+
+    page = (case_reports / "comparative.html").read_text(encoding="utf-8")
+    heads, rows = _table_with(page, "mobilisation share")
+    by_name = {row[0]: row for row in rows}
+    for r in load_results(case_reports):
+        kinds = r.facts.activity_mix.kind
+        total = sum(kinds.values())
+        row = by_name[str(_name(r))]
+        for kind in ("mobilisation", "advocacy", "lobbying"):
+            share = row[heads.index(f"{kind} share")]
+            assert share == f"{kinds.get(kind, 0) / total:.0%}", (r.record.id, kind, share)
+    heads, rows = _table_with(page, "overlap (Jaccard)")
+    overlaps = [row[heads.index("overlap (Jaccard)")] for row in rows]
+    assert overlaps and all(re.fullmatch(r"\d{1,3}%", o) for o in overlaps), overlaps
+    # the mix chart's axis too: 0% to 100%, as the table
+    charts = [
+        base64.b64decode(m).decode()
+        for m in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
+    ]
+    [mix] = [c for c in charts if "share of recorded activities" in c]
+    assert re.findall(r">(\d+%)<", mix)[:5] == ["0%", "25%", "50%", "75%", "100%"]

@@ -200,7 +200,7 @@ def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
                 "partners after": len(pb),
                 "shared": len(shared),
                 "shared names": ", ".join(shared) or N_("none"),
-                "overlap (Jaccard)": round(len(shared) / len(union), 2) if union else None,
+                "overlap (Jaccard)": len(shared) / len(union) if union else None,
             }
         )
     return pd.DataFrame(rows)
@@ -281,6 +281,23 @@ def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# the comparison's columns that hold a share (a fraction 0..1 in the frame, for the charts
+# and for analysts): a report shows them as percentages ("46%", never "0.46"; shown_shares)
+SHARE_COLUMNS = ("mobilisation share", "advocacy share", "lobbying share", "overlap (Jaccard)")
+
+
+def shown_shares(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` as a report shows it: its share columns as whole percentages, as every share
+    in an evaluation is written ("46%"); an empty share stays empty."""
+    out = frame.copy()
+    for column in SHARE_COLUMNS:
+        if column in out.columns:
+            out[column] = [
+                "" if v is None or pd.isna(v) else f"{v:.0%}" for v in out[column].tolist()
+            ]
+    return out
+
+
 def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
@@ -291,7 +308,7 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
                 "campaign": _name(r),
                 "activities": r.facts.activities,
                 **{
-                    f"{k} share": round(kinds.get(k, 0) / total, 2)
+                    f"{k} share": kinds.get(k, 0) / total
                     for k in ("mobilisation", "advocacy", "lobbying")
                 },
                 "main goal": attainment_words(r.facts.main_goal),
@@ -319,6 +336,8 @@ def mix_plot(results: list[CampaignResults]):
             fontsize=8,
         )
     ax.set_xlim(0, 1.45)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1])
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")  # shares as the table shows them
     ax.invert_yaxis()
     ax.set_xlabel(tr("share of recorded activities"))
     ax.set_ylabel("")  # the campaigns name themselves (pandas would write its index name)

@@ -1168,7 +1168,7 @@ class ComparativeReport:
                     "the records give (each record's follows field)."
                 )
             ),
-            self.table(links),
+            self.table(self.c.shown_shares(links)),
         )
 
     def reach_and_outcome(self) -> Html:
@@ -1178,7 +1178,9 @@ class ComparativeReport:
         return self.table(self.c.launches(self.results))
 
     def mix(self) -> Html:
-        return self.table(self.c.mix_against_attainment(self.results)) + figure(
+        return self.table(
+            self.c.shown_shares(self.c.mix_against_attainment(self.results))
+        ) + figure(
             self.c.mix_plot(self.results),
             tr("activity mix"),
             caption="",  # the heading's
