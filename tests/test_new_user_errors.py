@@ -225,3 +225,58 @@ def test_load_campaign_lists_problems_record_file_first_then_each_table_line_by_
         ("activities.csv", 9),
         ("activities.csv", 12),
     ], places
+
+
+def _index_rows(out: Path) -> list[tuple[str, str]]:
+    """(the record's cell, the run cell) of each row of OUT/index.html, as a reader sees them."""
+    import html
+    import re
+
+    page = (out / "index.html").read_text(encoding="utf-8")
+    body = page[page.index("<tbody>") : page.index("</tbody>")]
+
+    def text(cell: str) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        rows.append((text(cells[0]), text(cells[-1])))
+    return rows
+
+
+@pytest.mark.slow
+def test_an_earlier_report_kept_when_its_rerun_failed_is_labelled_so_in_the_index(tmp_path):
+    from datetime import date
+
+    records = tmp_path / "records"
+    for rid in ("alpha", "beta"):
+        shutil.copytree(SCAFFOLD, records / rid)
+        edit(records / rid / "campaign.yaml", "id: my-campaign", f"id: {rid}")
+        edit(records / rid / "campaign.yaml", "en: My campaign", f"en: Campaign {rid}")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(main, ["run-all", str(records), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    written = date.fromtimestamp((out / "beta" / "evaluation.html").stat().st_mtime).isoformat()
+    # beta is broken and run again: its earlier report stays, and the index says why
+    edit(records / "beta" / "campaign.yaml", "kind: offensive", "kind: offensivee")
+    result = runner.invoke(main, ["run-all", str(records), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 1
+    rows = _index_rows(out)
+    assert ("Campaign alpha", "written by this run") in rows
+    assert (
+        "Campaign beta",
+        f"from an earlier run, written {written}: kept, as this run found "
+        f"{records / 'beta'} invalid (its problems are listed with this run's failures)",
+    ) in rows, rows
+    [failure] = [r for r in rows if r[0] == str(records / "beta")]
+    assert "invalid record" in failure[1] and "offensivee" in failure[1]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="beta/evaluation.html">earlier report</a>' in page  # the failure's row
+    # a run of alpha alone: beta's report is an earlier run's, nothing failed
+    result = runner.invoke(
+        main, ["run", str(records / "alpha"), "--out", str(out), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert ("Campaign beta", f"from an earlier run, written {written}") in _index_rows(out)

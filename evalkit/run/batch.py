@@ -180,8 +180,15 @@ def _in_pool(work: list[tuple], jobs: int, bar) -> list[Outcome]:
             try:
                 outcomes.append(fut.result())
             except Exception as exc:  # a worker that died
+                declared = _record_id(Path(futures[fut][0]))
                 outcomes.append(
-                    Outcome(futures[fut][0], status="failed", error=f"worker crashed: {exc!r}")
+                    Outcome(
+                        futures[fut][0],
+                        status="failed",
+                        error=f"worker crashed: {exc!r}",
+                        # the index then says which earlier report it left in place
+                        declared_id=declared if isinstance(declared, str) else None,
+                    )
                 )
             bar.update()
     except BaseException:  # Ctrl-C or SystemExit: stop the workers, let them clean up

@@ -40,6 +40,9 @@ class Outcome:
     record_path: str
     record_id: Optional[str] = None
     status: Status = "ok"
+    # the id the record declares, when fit for a folder name, even when it was not run (an
+    # invalid record): the index says which earlier report under OUT it did not replace
+    declared_id: Optional[str] = None
     problems: list[Problem] = field(default_factory=list)
     error: Optional[str] = None
     out_dir: Optional[str] = None
@@ -249,6 +252,7 @@ def evaluate(
             campaign, problems = _checked(record_path, as_of)
         if problems:
             outcome.status, outcome.problems = "invalid", problems
+            outcome.declared_id = record_id if named else None
             return outcome
         if campaign is not None:
             record_id = campaign.id
@@ -313,6 +317,7 @@ def evaluate(
             future.result()
         outcome.out_dir = str(staging.swap_in())
     except _Invalid as invalid:
+        outcome.declared_id = record_id
         outcome.status, outcome.problems = "invalid", invalid.problems
     except Exception as exc:  # one failing campaign never stops a batch
         outcome.record_id = record_id
@@ -515,8 +520,40 @@ def write_index(
             continue  # not an evalkit results file
         if (path.parent / "evaluation.html").is_file():
             present[path.parent.name] = {"name": name, "data": data}
-    failed = {o.record_id or o.record_path: o for o in outcomes if o.status != "ok"}
+    # a failure is named by the record as the run was given it (the path to fix), and
+    # matched by the id it declares to the earlier report it left in place
+    failed = {o.record_path: o for o in outcomes if o.status != "ok"}
+    failed_ids = {
+        o.record_id or o.declared_id: o for o in failed.values() if o.record_id or o.declared_id
+    }
     this_run = {o.record_id for o in outcomes if o.status == "ok"}
+
+    def written(rid: str) -> str:
+        """The day an earlier report was written (its page's time)."""
+        try:
+            return date.fromtimestamp(
+                (out_root / rid / "evaluation.html").stat().st_mtime
+            ).isoformat()
+        except OSError:
+            return "?"
+
+    def run_said(rid: str) -> str:
+        if rid in this_run:
+            return tr("written by this run", lang)
+        o = failed_ids.get(rid)
+        if o is None:  # not part of this run: an earlier run's report, as it was
+            return tr("from an earlier run, written {date}", lang).format(date=written(rid))
+        if o.status == "invalid":
+            return tr(
+                "from an earlier run, written {date}: kept, as this run found {record} "
+                "invalid (its problems are listed with this run's failures)",
+                lang,
+            ).format(date=written(rid), record=o.record_path)
+        return tr(
+            "from an earlier run, written {date}: kept, as this run of {record} failed "
+            "(listed with this run's failures)",
+            lang,
+        ).format(date=written(rid), record=o.record_path)
 
     def tiles(data: dict) -> list[dict]:
         out = []
@@ -547,8 +584,6 @@ def write_index(
 
     rows = []
     for rid, item in sorted(present.items(), key=lambda x: x[1]["name"].casefold()):
-        if rid in failed:
-            continue
         data, folder = item["data"], out_root / rid
         facts = data.get("facts") or {}
         rows.append(
@@ -562,9 +597,8 @@ def write_index(
                 "as_of": data.get("as_of") or tr("everything recorded", lang),
                 "tiles": tiles(data),
                 "main_goal": main_goal(data),
-                "run": tr("written by this run", lang)
-                if rid in this_run
-                else tr("from an earlier run", lang),
+                "run": run_said(rid),
+                "kept": rid in failed_ids,
             }
         )
     failures = [
@@ -572,8 +606,8 @@ def write_index(
             "key": key,
             "status": o.status,
             "detail": o.describe().split(": ", 1)[-1],
-            "id": o.record_id,
-            "earlier": o.record_id in present,
+            "id": o.record_id or o.declared_id,
+            "earlier": (o.record_id or o.declared_id) in present,
         }
         for key, o in failed.items()
     ]
