@@ -206,7 +206,9 @@ def test_commands_print_no_kernel_log_and_count_in_words(tmp_path):
     assert "2 evaluations and the comparative report written" in said
 
 
-def test_load_campaign_lists_problems_record_file_first_then_each_table_line_by_line(record):
+def test_problems_come_record_file_first_then_each_table_line_by_line_and_column_by_column(
+    record,
+):
     from conftest import ACT_HEADER
 
     edit(record / "campaign.yaml", "level: interim", "level: interimm")
@@ -215,15 +217,21 @@ def test_load_campaign_lists_problems_record_file_first_then_each_table_line_by_
     rows[10] = rows[10].replace(",mobilisation,", ",mobilising,")
     rows[7] = rows[7].replace(",in_person,", ",zoom,")
     rows[1] = rows[1].replace(",international,", ",globl,")
+    # three on one line: as its columns come (date, kind, channel), not by name
+    rows[4] = rows[4].replace("2024-01..2024-02", "2024-13").replace(",mobilisation,", ",x,")
+    rows[4] = rows[4].replace(",in_person,", ",zoom,")
     (record / "activities.csv").write_text("\n".join([ACT_HEADER, *rows]) + "\n", "utf-8")
     with pytest.raises(evalkit.RecordInvalid) as caught:
         evalkit.load_campaign(record)
-    places = [(p.file.rsplit("/", 1)[-1], p.line) for p in caught.value.problems]
+    places = [(p.file.rsplit("/", 1)[-1], p.line, p.field) for p in caught.value.problems]
     assert places == [
-        ("campaign.yaml", 31),
-        ("activities.csv", 3),
-        ("activities.csv", 9),
-        ("activities.csv", 12),
+        ("campaign.yaml", 31, "goals[0].level"),
+        ("activities.csv", 3, "scope"),
+        ("activities.csv", 6, "date"),
+        ("activities.csv", 6, "kind"),
+        ("activities.csv", 6, "channel"),
+        ("activities.csv", 9, "channel"),
+        ("activities.csv", 12, "kind"),
     ], places
 
 

@@ -917,10 +917,20 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
     if problems or record is None:
         # Name files by their path, so a batch says which record each problem is in; the
         # record file first, since its problems are often the cause of the tables' ones.
+        # Then each file line by line, and on a line column by column as the table has them.
         in_folder = {replace(p, file=str(folder / p.file)) for p in problems}
-        return None, sorted(
-            in_folder, key=lambda p: (Path(p.file).name != Y, p.file, p.line or 0, p.field)
-        )
+        headers: dict[str, list[str]] = {}
+
+        def place(p: Problem) -> tuple:
+            name = Path(p.file).name
+            if name != Y and name not in headers:
+                headers[name] = _header(folder, name)
+            columns = headers.get(name, [])
+            field = p.field.split(".")[0].split("[")[0]
+            column = columns.index(field) if field in columns else len(columns)
+            return (name != Y, p.file, p.line or 0, column, p.field, p.message)
+
+        return None, sorted(in_folder, key=place)
     if not build:
         return None, []
     frames = {name: _frame(tables.get(name), model) for name, model in schema.TABLES.items()}
@@ -935,6 +945,25 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
         series=series if series is not None else _no_rows(),
         _sources={s.id: s for s in record.sources},
     ), []
+
+
+def _header(folder: Path, name: str) -> list[str]:
+    """A table's column names, to order its problems on a line as its columns are; [] when
+    it is no table or cannot be read (its own problem says why)."""
+    import csv
+
+    path = folder / name
+    if path.suffix != ".csv" or _refusal(folder, name) or not path.is_file():
+        return []
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            first = f.readline(1_000_000)
+    except (OSError, UnicodeDecodeError):
+        return []
+    try:
+        return [h.strip() for h in next(csv.reader([first]), [])]
+    except csv.Error:
+        return []
 
 
 def load_campaign(path: str | Path) -> Campaign:
