@@ -42,6 +42,7 @@ CSV_CASES = [
     ("2024-02-10T09:30:00", "Hint: a date is a day without a time: write 2024-02-10"),
     ("2024/03/15", "Hint: write 2024-03-15"),
     ("03/2024", "Hint: write 2024-03 (the month March 2024)"),
+    ("2024.02", "Hint: write 2024-02 (the month February 2024)"),
     (
         "2024-01-10 - 2024-03-01",
         "Hint: write a window with two dots between its ends, '2024-01-10..2024-03-01'",

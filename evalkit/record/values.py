@@ -55,7 +55,10 @@ _MONTH = "(?P<mon>" + "|".join(sorted(_MONTH_OF, key=len, reverse=True)) + r")\.
 # What a spreadsheet or its user writes for a day, and how to read it (date_hint)
 _TIME = re.compile(r"^(?P<day>.+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp][Mm])?)$")
 _NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})$")
-_MONTH_YEAR = re.compile(r"^(?:(?P<a>\d{1,2})[/.\-](?P<y>\d{4})|(?P<y2>\d{4})[/\-](?P<b>\d{1,2}))$")
+# a month and its year: 03/2020, 3-2020, 2020/3, 2020.03 (not 2020.5: a decimal, more likely)
+_MONTH_YEAR = re.compile(
+    r"^(?:(?P<a>\d{1,2})[/.\-](?P<y>\d{4})|(?P<y2>\d{4})(?:[/\-](?P<b>\d{1,2})|\.(?P<c>\d{2})))$"
+)
 _NAMED = (
     re.compile(rf"^{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I),
     re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s\-/]+{_MONTH}[\s\-/,]+(?P<y>\d{{4}})$", re.I),
@@ -141,7 +144,8 @@ def date_hint(text: object) -> str:
         return f"write {one.isoformat()} ({_said(one)}, read as {order}: the only reading)"
     m = _MONTH_YEAR.match(raw)
     if m:
-        y, mo = int(m.group("y") or m.group("y2")), int(m.group("a") or m.group("b"))
+        y = int(m.group("y") or m.group("y2"))
+        mo = int(m.group("a") or m.group("b") or m.group("c"))
         if _day(y, mo, 1):
             return f"write {y:04d}-{mo:02d} (the month {_MONTHS[mo - 1]} {y})"
         return ""
