@@ -120,6 +120,7 @@ def validate(paths: tuple[str, ...]) -> None:
     from evalkit.record.load import check_record
     from evalkit.run.batch import find_records
     from evalkit.run.batch import duplicate_ids
+    from evalkit.record.problems import said
     from evalkit.record.workbook import id_place
 
     records = find_records(paths)
@@ -141,8 +142,8 @@ def validate(paths: tuple[str, ...]) -> None:
         if problems:
             bad += 1
             click.echo(f"{record}: {len(problems)} problem(s)")
-            for p in problems:
-                click.echo(f"  {p}")
+            for line in said(problems):
+                click.echo(f"  {line}")
         else:
             click.echo(f"{record}: valid")
     if not records:
@@ -239,6 +240,7 @@ def convert(source: str, target: str) -> None:
     """Turn a record folder into a workbook (TARGET ends in .xlsx) or a workbook into a
     record folder. Nothing is overwritten: TARGET must not exist yet."""
     from evalkit.record.load import check_record
+    from evalkit.record.problems import said
     from evalkit.record.workbook import folder_to_workbook, is_workbook, workbook_to_folder
 
     src, dst = Path(source), Path(target)
@@ -250,8 +252,8 @@ def convert(source: str, target: str) -> None:
         click.echo(
             f"{src}: {len(problems)} problem(s); fix them first (evalkit validate {src})", err=True
         )
-        for p in problems:
-            click.echo(f"  {p}", err=True)
+        for line in said(problems):
+            click.echo(f"  {line}", err=True)
         sys.exit(1)
     if is_workbook(src):
         if is_workbook(dst):

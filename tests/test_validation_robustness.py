@@ -461,3 +461,32 @@ def test_a_long_unknown_column_or_key_is_cut_short_in_the_message(record):
         found
     )
     assert max(map(len, found)) < 1000
+
+
+def test_one_mistake_copied_down_a_column_is_said_once_with_its_lines(tmp_path):
+    """218 rows with exposure 0 were 218 lines of the same message, hiding any other; now one
+    line names the rows, and a problem of its own still stands where it was."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from conftest import CASE_STUDIES
+    from evalkit.cli import main
+
+    record = tmp_path / "rec"
+    shutil.copytree(CASE_STUDIES / "caesar", record)
+    rows = [f"2014-06-{d:02d},followers,{100 + d},reach,0,paper-s3-2" for d in range(1, 29)]
+    rows[10] = "2014-06-11,followers,oops,reach,5,paper-s3-2"  # one mistake of its own
+    (record / "series.csv").write_text(
+        "date,metric,value,measures,exposure,source\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(main, ["validate", str(record)]).output
+    lines = [line.strip() for line in out.splitlines() if "series.csv" in line]
+    assert f"{record}: 28 problem(s)" in out, out
+    assert len(lines) == 2, lines
+    assert lines[0] == (
+        f"{record / 'series.csv'}:2–11, 13–29 (27 lines): exposure: '0': an exposure (such as a "
+        "population) must be positive"
+    )
+    assert lines[1].startswith(f"{record / 'series.csv'}:12: value: 'oops'"), lines

@@ -6,7 +6,7 @@ from __future__ import annotations
 import reprlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, cast
 
 # A value quoted back in a message is cut short: a record's cell or an alias-expanded YAML
 # value can be megabytes, and a message exists to say where the problem is.
@@ -65,6 +65,51 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
+# this many problems alike but for their line (one mistake copied down a column) are said once
+ALIKE = 3
+
+
+def _lines(numbers: list[int]) -> str:
+    """2–219, or 2–40, 45, 50–60, … : the lines as runs, the first few."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:4]]
+    return ", ".join(text) + (", …" if len(runs) > 4 else "")
+
+
+def said(problems: Iterable[object]) -> list[str]:
+    """Each problem as a line; problems alike but for their line — the same file, field and
+    message, ALIKE or more — said once where the first stands, with their lines
+    ('series.csv:2–219 (218 lines): exposure: …'): a mistake copied down a column is one fix,
+    and 218 lines of it hide the others. The rest keep their order."""
+    items = list(problems)
+
+    def key(p: object) -> Optional[tuple[str, str, str]]:
+        if isinstance(p, Problem) and p.line is not None and p.column is None:
+            return (p.file, p.field, p.message)
+        return None  # a problem of no line, or of a line and column (YAML syntax), alone
+
+    alike: dict[tuple, list[int]] = {}
+    for p in items:
+        if (k := key(p)) is not None:
+            alike.setdefault(k, []).append(cast(Problem, p).line or 0)
+    out, done = [], set()
+    for p in items:
+        k = key(p)
+        if k is None or len(alike[k]) < ALIKE:
+            out.append(str(p))
+        elif k not in done:
+            done.add(k)
+            file, field, message = k
+            where = f"{file}:{_lines(alike[k])} ({len(alike[k]):,} lines):"
+            out.append(f"{where} {field}: {message}" if field else f"{where} {message}")
+    return out
+
+
 class RecordInvalid(ValueError):
     """Raised by `load_campaign` with every problem found in one pass, in the order
     `check_record` gives them (the record's file first, then each table line by line; a
@@ -76,5 +121,5 @@ class RecordInvalid(ValueError):
         self.problems = list(problems)
         super().__init__(
             f"{self.path}: {len(self.problems)} problem(s)\n"
-            + "\n".join(f"  {p}" for p in self.problems)
+            + "\n".join(f"  {line}" for line in said(self.problems))
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Literal, Optional
 
 from evalkit.i18n import tr
-from evalkit.record.problems import Problem
+from evalkit.record.problems import Problem, said
 from evalkit.run.staging import Staging, atomic_write
 from evalkit.run.templates import template_path
 
@@ -53,7 +53,7 @@ class Outcome:
         if self.status == "invalid":
             return (
                 f"{self.record_path}: invalid record, {len(self.problems)} problem(s)\n"
-                + "\n".join(f"  {p}" for p in self.problems)
+                + "\n".join(f"  {line}" for line in said(self.problems))
             )
         return f"{self.record_path}: failed: {self.error}"
 
