@@ -519,3 +519,23 @@ def test_a_local_rally_reaches_a_city_council_whose_arena_is_recorded_as_local(t
     (tmp_path / "b").mkdir()
     c = Reach(_council_record(tmp_path / "b")).criterion("in_person_at_arena")
     assert c.met is False and "national or wider" in str(c.name)
+
+
+def test_no_coordination_problems_is_not_met_by_having_nothing_to_check(tmp_path):
+    # activities with no city, organiser, accounts or hashtags: nothing the checks can see
+    bare = small_record(tmp_path, activities=[act(f"a{i}") for i in range(5)])
+    c = TacticUsefulness(bare).criterion("no_coordination_problems")
+    assert c.met is None, c
+    assert str(c.because).startswith("nothing to check")
+    # a hashtag recorded and no problem found: met, and says what was checked
+    (tmp_path / "b").mkdir()
+    tagged = small_record(
+        tmp_path / "b",
+        activities=[act(f"a{i}") for i in range(5)],
+        media_tools={
+            "accounts": [],
+            "hashtags": [{"text": "#StopIt", "language": "en", "source": "s"}],
+        },
+    )
+    c = TacticUsefulness(tagged).criterion("no_coordination_problems")
+    assert c.met is True and str(c.because) == "none found in 1 hashtag", c

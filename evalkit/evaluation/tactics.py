@@ -237,6 +237,27 @@ class TacticUsefulness(Analysis):
                 )
             )
         self.coordination = self.problems = listed(problems, total)
+        # what the three checks could look at: accounts whose team is recorded, hashtags, and
+        # in-person events with their city and organiser — "none found" means something only
+        # where at least one of them had something to find
+        checked = []
+        with_team = sum(1 for a in rec.media_tools.accounts if a.team)
+        if with_team:
+            checked.append(
+                Msg("{n} account with its team", "{n} accounts with their team", n=with_team)
+            )
+        if rec.media_tools.hashtags:
+            checked.append(Msg("{n} hashtag", "{n} hashtags", n=len(rec.media_tools.hashtags)))
+        events = int(inp["organiser"].notna().sum()) if len(inp) else 0
+        if events:
+            checked.append(
+                Msg(
+                    "{n} in-person event with its city and organiser",
+                    "{n} in-person events with their city and organiser",
+                    n=events,
+                )
+            )
+        self.coordination_checked = checked
         self.indicator(
             Msg("Coordination problems"), joined("; ", problems) if problems else N_("none found")
         )
@@ -343,17 +364,18 @@ class TacticUsefulness(Analysis):
 
     @criterion("no_coordination_problems")
     def _no_coordination_problems(self) -> Criterion:
-        rec, problems = self.campaign.record, self.problems
+        problems, checked = self.problems, self.coordination_checked
         return Criterion(
             Msg("No coordination problems (split accounts, competing hashtags, clashing events)"),
-            not problems
-            if (
-                rec.media_tools.accounts
-                or rec.media_tools.hashtags
-                or len(self.campaign.activities)
-            )
-            else None,
-            joined("; ", problems) if problems else N_("none found"),
+            False if problems else True if checked else None,
+            joined("; ", problems)
+            if problems
+            else Msg("none found in {checked}", checked=joined(", ", checked))
+            if checked
+            else Msg(
+                "nothing to check: no account's team, no hashtag and no in-person event with "
+                "its city and organiser recorded"
+            ),
         )
 
     @criterion("partner_breadth")
