@@ -258,6 +258,13 @@ JUDGED = [
     ),
     row(
         "W6",
+        FIRES,
+        "only-an-opposing-decision-maker-is-not-an-ally",
+        "0 non-ally targeted audiences",
+        audiences=[{**DM, "targeted": "yes", "stance": "opponent"}, {**HOME, "targeted": "yes"}],
+    ),
+    row(
+        "W6",
         QUIET,
         "a-neutral-public-targeted",
         "1 non-ally targeted audience;",

@@ -235,7 +235,14 @@ class RightAudience(Analysis):
             [f"campaign.yaml audiences[{a.id}]" for a in blocking],
         )
         self.targeted = targeted = [a for a in rec.audiences if a.targeted == "yes"]
-        self.new = new = [a for a in targeted if a.stance in ("neutral", "opponent", "mixed")]
+        # the paper's new audiences (weakness 6: «استقطاب جماهير جديدة», neutral or
+        # pro-regime Syrians and non-Syrian influencers on decisions) are publics and
+        # influencers won over, not the decision makers the campaign presses
+        self.new = new = [
+            a
+            for a in targeted
+            if a.stance in ("neutral", "opponent", "mixed") and a.segment != "decision_makers"
+        ]
         self.indicator(
             Msg("Targeted audiences that were not already allies"),
             Msg(
