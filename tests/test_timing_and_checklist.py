@@ -165,6 +165,30 @@ def test_a_summit_on_the_start_day_is_named_not_called_no_hot_event(tmp_path):
     assert "“the summit” (2020-01-01, summit) falls within that window" in t.sentence()
 
 
+@pytest.mark.parametrize(
+    "summit, foreseeable, planned",
+    [
+        ("2020-01-10", "2019-06", True),  # due 9 days after an unlinked start, known since June
+        ("2020-01-10", None, False),  # not foreseeable: the start could not be timed to it
+        ("2019-12-20", "2019-06", False),  # before the start: answered, not planned for
+    ],
+)
+def test_an_unlinked_start_just_before_a_foreseeable_summit_is_planned(
+    tmp_path, summit, foreseeable, planned
+):
+    event = {"id": "summit", "kind": "summit", "description": "the summit", "date": summit}
+    event |= {"foreseeable_from": foreseeable} if foreseeable else {}
+    war = {"id": "war", "kind": "offensive", "description": "war", "date": "2019-01"}
+    c = small_record(tmp_path, hot_events=[event | {"source": "s"}, war | {"source": "s"}])
+    t = launch_timing(c.record)[0]  # the phase starts 2020-01-01, no trigger
+    assert t.planned is planned and t.reactive is False
+    if planned:
+        assert t.timing == "before" and t.event.id == "summit"
+        assert "planned, not a reaction" in t.sentence()
+    else:
+        assert t.timing == "independent" and t.event is None
+
+
 def _status(ev, rule_id):
     return next(r for r in ev.checklist if r.rule.id == rule_id)
 

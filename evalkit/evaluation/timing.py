@@ -304,6 +304,22 @@ def _near(phase: Phase, events: list[HotEvent], kinds=TRIGGER_KINDS) -> Optional
     return min(near, key=lambda x: x[:3])[3] if near else None
 
 
+def _summit_ahead(phase: Phase, events: list[HotEvent]) -> Optional[HotEvent]:
+    """A summit foreseeable by the start and due within the window after it: the start was
+    timed to it (planned). A summit sets no campaign off — one before the start is answered,
+    not reacted to — so it is looked for only ahead of an unlinked start, where no
+    triggering event is near."""
+    ahead = [
+        e
+        for e in events
+        if e.kind == "summit"
+        and e.foreseeable_from is not None
+        and e.foreseeable_from.end <= phase.start.start
+        and _lag(phase, e)[1] <= 0  # the start on or before the summit, as the dates say
+    ]
+    return _near(phase, ahead, kinds=("summit",))
+
+
 def _timing(lag: tuple[int, int], same_period: bool = False) -> Timing:
     lo, hi = lag
     if same_period:
@@ -334,6 +350,8 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
         )
         linked = phase.trigger is not None
         ev = by_id[phase.trigger] if phase.trigger is not None else _near(phase, record.hot_events)
+        if ev is None:
+            ev = _summit_ahead(phase, record.hot_events)
         if ev is None:
             timing: Timing = (
                 "independent"
