@@ -81,6 +81,25 @@ def _met(date, metric, value):
     return f"{date},{metric},{value},,,,,,,,s"
 
 
+WON_MAIN_GOAL = {
+    "id": "main",
+    "level": "main",
+    "horizon": "long",
+    "text": "Stop it.",
+    "decision_makers": ["UN Security Council"],
+    "source": "s",
+    "judgements": [
+        {
+            "attainment": "achieved",
+            "as_of": "2020-03",
+            "evidence": "e",
+            "judged_by": "t",
+            "source": "s",
+        }
+    ],
+}
+
+
 def row(rule, expected, why, evidence, **record):
     return pytest.param(rule, expected, evidence, record, id=f"{rule}-{why}")
 
@@ -249,6 +268,25 @@ JUDGED = [
         opponents=[{"name": "a lobby", "kind": "lobby", "counter_narrative": "yes", "source": "s"}],
     ),
     row("W3", QUIET, "no-opponents", "no opponent's counter-narrative", opponents=[]),
+    row(
+        "W12",
+        FIRES,
+        "won-the-day-the-council-voted-it-down",
+        "contradicted by the record's own acts",
+        goals=[WON_MAIN_GOAL],
+        decisions=["2020-03-10,UN Security Council,,resolution,against,,vetoed,s"],
+    ),
+    row(
+        "W12",
+        CANNOT,
+        "a-vote-against-then-one-for",
+        "no judgement of attainment is contradicted",
+        goals=[WON_MAIN_GOAL],
+        decisions=[
+            "2020-02-10,UN Security Council,,resolution,against,,vetoed,s",
+            "2020-03-10,UN Security Council,,resolution,for,,adopted,s",
+        ],
+    ),
     row(
         "W6",
         FIRES,
@@ -492,7 +530,7 @@ def test_each_rule_fires_only_on_its_signs(tmp_path, rule_id, expected, evidence
 
 # Rules with no field in the record to read (the political context, staff, motives, message
 # texts): they cannot fire, and say so even on the records that hold the most data
-UNJUDGED = ["S6", "S9", "S10", "W2", "W4", "W5", "W9", "W12"] + [f"W{n}" for n in range(17, 22)]
+UNJUDGED = ["S6", "S9", "S10", "W2", "W4", "W5", "W9"] + [f"W{n}" for n in range(17, 22)]
 UNJUDGED.append("W23")
 RECORDS = sorted(p.parent for p in (ROOT / "case_studies").glob("*/campaign.yaml")) + sorted(
     p.parent for p in (ROOT / "tests" / "records").glob("*/campaign.yaml")

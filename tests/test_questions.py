@@ -539,3 +539,56 @@ def test_no_coordination_problems_is_not_met_by_having_nothing_to_check(tmp_path
     )
     c = TacticUsefulness(tagged).criterion("no_coordination_problems")
     assert c.met is True and str(c.because) == "none found in 1 hashtag", c
+
+
+# --- question 3: a judgement the record's own acts go against -------------------------------
+def _judged_won(tmp_path, decisions):
+    goals = [
+        {
+            "id": "main",
+            "level": "main",
+            "horizon": "long",
+            "text": "Pass the bill.",
+            "decision_makers": ["National Parliament"],
+            "source": "s",
+            "judgements": [
+                {
+                    "attainment": "achieved",
+                    "as_of": "2020-02",
+                    "attained": "2020-02-10",
+                    "evidence": "The campaign won.",
+                    "judged_by": "t",
+                    "source": "s",
+                }
+            ],
+        }
+    ]
+    return GoalAttainment(small_record(tmp_path, goals=goals, decisions=decisions))
+
+
+def test_a_main_goal_judged_won_the_day_its_bill_was_voted_down_is_not_rated(tmp_path):
+    q = _judged_won(
+        tmp_path, ["2020-02-10,National Parliament,,vote,against,,Bill voted down 40-160,s"]
+    )
+    assert q.verdict.level == INSUFFICIENT
+    assert "the record's own acts go against the main goal's judgement" in q.verdict.cap_reason
+    [finding] = q.contradictions
+    assert "decisions.csv:2" in finding.evidence and "campaign.yaml goals[main]" in finding.evidence
+    assert "Bill voted down 40-160" in str(finding.text)
+
+
+def test_an_act_against_followed_by_one_for_does_not_contradict_the_judgement(tmp_path):
+    q = _judged_won(
+        tmp_path,
+        [
+            "2020-01-15,National Parliament,,vote,against,,first reading lost,s",
+            "2020-02-10,National Parliament,,law,for,,the bill passed,s",
+        ],
+    )
+    assert q.contradicted == {} and q.verdict.level != INSUFFICIENT
+    # an act after the judgement's date is not one it could have gone against
+    (tmp_path / "later").mkdir()
+    later = _judged_won(
+        tmp_path / "later", ["2020-03-15,National Parliament,,vote,against,,repealed,s"]
+    )
+    assert later.contradicted == {}

@@ -415,6 +415,23 @@ def _media_pressure(ctx):
     ]
 
 
+def _over_estimated(ctx):
+    """Fires where the record's own acts go against a judgement of attainment (question 3);
+    otherwise it cannot be judged: the claims over-estimation is measured against — what
+    the campaign said it achieved — are not in a record, and no contradiction found is not
+    an honest estimate."""
+    q3 = ctx.questions[3]
+    if not q3.contradicted:
+        return None, [
+            Msg(
+                "no judgement of attainment is contradicted by the record's own acts; "
+                "over-estimation beyond that is judged against claims the record does not hold"
+            )
+        ]
+    found = q3.contradictions
+    return True, [f.text for f in found] + [e for f in found for e in f.evidence]
+
+
 def _citizenship(ctx):
     # the people the cause concerns: publics at the affected place; for the paper's regions
     # (no `place`) the local public, and its diaspora: an international public speaking its
@@ -738,7 +755,7 @@ RULES: list[Rule] = [
         "strategy",
         "Over-estimated achievements and a weak culture of impact evaluation",
         (3,),
-        why_not="over-estimation is judged against claims the record does not hold",
+        judge=_over_estimated,
     ),
     Rule(
         "W13",

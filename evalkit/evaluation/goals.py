@@ -113,6 +113,56 @@ def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
     return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
 
 
+def _act_words(act: dict) -> Msg:
+    return Msg(
+        "{who}: {act} {direction} ({date}, decisions.csv:{row}{description})",
+        who=act["decision_maker"],
+        act=act["act"],
+        direction=act["direction"],
+        date=act["date"],
+        row=act["row"],
+        description=f"; {act['description']}" if isinstance(act.get("description"), str) else "",
+    )
+
+
+def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
+    """The record's own acts that a judgement of attainment (achieved or partly) goes
+    against: for each of the goal's decision makers, their last act certainly made by the
+    judgement's date, when it goes against the ask (or is a partial concession the campaign
+    rejected) and no act for the ask came certainly after it. A bill voted down on the day
+    the goal is judged won is over-estimation the record itself shows (weakness 12)."""
+    if (
+        judgement is None
+        or judgement.attainment not in ("achieved", "partly")
+        or decisions.empty
+        or not goal.decision_makers
+    ):
+        return []
+    from evalkit.evaluation.decision_makers import _matches
+
+    by = pd.Timestamp(judgement.as_of.end)
+    out = []
+    for who in goal.decision_makers:
+        acts = [r for r in decisions.to_dict("records") if _matches(who, r) and r["date_end"] <= by]
+        against = [
+            r
+            for r in acts
+            if r["direction"] == "against"
+            or (r["direction"] == "partial" and r["campaign_answer"] == "rejected")
+        ]
+        if not against:
+            continue
+        last = max(against, key=lambda r: r["date_start"])
+        answered = [
+            r
+            for r in acts
+            if r not in against and r["date_end"] >= last["date_start"]  # for it, after or then
+        ]
+        if not answered:
+            out.append(last)
+    return out
+
+
 class GoalAttainment(Analysis):
     number = 3
     question = N_("To what degree were the short-, medium- and long-term goals achieved?")
@@ -239,6 +289,26 @@ class GoalAttainment(Analysis):
                     r["launch to attainment"],
                 )
 
+        # judgements the record's own acts go against (decisions.csv): said, not scored
+        self.contradicted: dict[str, list[dict]] = {}
+        for g, r in zip(rec.goals, rows):
+            acts = acts_against(g, judgement_as_of(g, self.as_of), self.campaign.decisions)
+            if not acts:
+                continue
+            self.contradicted[g.id] = acts
+            r["_score"] = None
+            self.indicator(
+                Msg("Judgement the record contradicts: {goal}", goal=r["_name"]),
+                Msg(
+                    "judged {attainment} as of {date}, but {acts}",
+                    attainment=r["attainment"],
+                    date=r["judged as of"],
+                    acts=joined("; ", [_act_words(a) for a in acts]),
+                ),
+                [f"campaign.yaml goals[{g.id}]"] + [f"decisions.csv:{a['row']}" for a in acts],
+            )
+        if self.contradicted:
+            self.table = pd.DataFrame(rows)
         self.mains = [r for r in rows if r["level"] == "main"]
         self.interims = [r for r in rows if r["level"] == "interim"]
         self.main_scores = [r["_score"] for r in self.mains if r["_score"] is not None]
@@ -298,6 +368,37 @@ class GoalAttainment(Analysis):
         )
 
     def conclude(self) -> None:
+        # one finding per judgement the record contradicts (the checklist's W12 cites them)
+        self.contradictions: list[Finding] = []
+        for r in self.table.to_dict("records"):
+            acts = self.contradicted.get(r["goal"])
+            if acts:
+                self.contradictions.append(
+                    Finding(
+                        Msg(
+                            "The judgement that '{goal}' was {attainment} is contradicted by "
+                            "the record's own acts ({acts}): it is not counted; check it "
+                            "against its evidence.",
+                            goal=r["_name"],
+                            attainment=r["attainment"],
+                            acts=joined("; ", [_act_words(a) for a in acts]),
+                        ),
+                        [f"campaign.yaml goals[{r['goal']}]"]
+                        + [f"decisions.csv:{a['row']}" for a in acts],
+                    )
+                )
+        self.findings.extend(self.contradictions)
+        contradicted_main = [r for r in self.mains if r["goal"] in self.contradicted]
+        if contradicted_main:
+            self.cap = (
+                INSUFFICIENT,
+                Msg(
+                    "the record's own acts go against the main goal's judgement ({goal}), "
+                    "so the goals cannot be rated until it is checked",
+                    goal=joined("; ", [r["_name"] for r in contradicted_main]),
+                ),
+            )
+            return
         # The paper's success criterion is the main goal: without a judgement of it the
         # goals cannot be rated at all, whatever the interim goals did
         if self.mains and not self.main_scores:
