@@ -299,3 +299,16 @@ def test_the_comparisons_highest_rung_says_what_reached_it(tmp_path):
     (tmp_path / "none").mkdir()
     nothing = small_record(tmp_path / "none", no_engagements=True)
     assert campaign_facts(Evaluation(nothing))["decision_makers_top_rung_by"] is None
+
+
+def test_a_rung_nobody_recorded_is_not_recorded_never_not_reached(tmp_path):
+    """No contacts recorded and no acts: the comparison's highest rung is unknown, and the
+    replication of A2 leans on the main goal instead of a 'not reached' no one saw."""
+    from evalkit.results.facts import campaign_facts
+
+    (tmp_path / "silent").mkdir()
+    silent = campaign_facts(Evaluation(small_record(tmp_path / "silent")))
+    assert silent["decision_makers_top_rung"] is None
+    (tmp_path / "told").mkdir()
+    told = campaign_facts(Evaluation(small_record(tmp_path / "told", no_engagements=True)))
+    assert told["decision_makers_top_rung"] == "not reached"  # the record says: no contact

@@ -396,16 +396,31 @@ def _aleppo_conversion(by_id):
     kinds = r.facts.activity_mix.kind
     mob, total = kinds.get("mobilisation", 0), r.facts.activities
     rung = r.facts.decision_makers_top_rung
-    ok = mob / max(1, total) >= 0.6 and rung in ("not reached", "aware", None)
-    return (AGREES if ok else DISAGREES), Msg(
-        "{part} of {n} activity was mobilisation; decision makers named in the goal: "
-        "highest rung '{rung}'",
-        "{part} of {n} activities were mobilisation; decision makers named in the goal: "
-        "highest rung '{rung}'",
+    main = [g.attainment for g in r.facts.main_goal]
+    # the gains: how far the decision makers moved, where the record says; else whether
+    # the main goal was won — a rung nobody recorded is not "not reached"
+    if rung is not None:
+        converted: Optional[bool] = rung not in ("not reached", "aware")
+        gains = Msg("decision makers named in the goal: highest rung '{rung}'", rung=rung)
+    elif main and all(a is not None for a in main):
+        converted = any(a in ("achieved", "partly") for a in main)
+        gains = Msg(
+            "contacts with decision makers not recorded; main goal: {attainment}",
+            attainment=attainment_words(r.facts.main_goal),
+        )
+    else:
+        converted = None
+        gains = Msg("contacts with decision makers and the main goal's attainment not recorded")
+    text = Msg(
+        "{part} of {n} activity was mobilisation; {gains}",
+        "{part} of {n} activities were mobilisation; {gains}",
         part=mob,
         n=total,
-        rung=rung,
+        gains=gains,
     )
+    if mob / max(1, total) < 0.6:
+        return DISAGREES, text
+    return (CANNOT if converted is None else DISAGREES if converted else AGREES), text
 
 
 def _idlib_split(by_id):

@@ -312,7 +312,8 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
                     for k in ("mobilisation", "advocacy", "lobbying")
                 },
                 "main goal": attainment_words(r.facts.main_goal),
-                "highest decision-maker rung": r.facts.decision_makers_top_rung,
+                "highest decision-maker rung": r.facts.decision_makers_top_rung
+                or N_("not recorded"),
                 "reached by": r.facts.decision_makers_top_rung_by,
             }
         )

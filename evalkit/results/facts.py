@@ -106,6 +106,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
             }
         )
     q4 = dms.table
+    known = bool(len(q4)) and bool(dms.contacts or dms.acts_recorded)
     return {
         "start": str(min(p.start.start for p in rec.phases)),
         "end": str(max(p.end.end for p in rec.phases)),
@@ -126,9 +127,11 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         "event_rates": event_rates,
         "largest_counts": reach.largest,
         "main_goal": main_goal,
-        "decision_makers_top_rung": LADDER[int(q4["_rung"].max())] if len(q4) else None,
+        # None where neither contacts nor the decision makers' own acts are recorded: the
+        # rung is not known, never "not reached"
+        "decision_makers_top_rung": LADDER[int(q4["_rung"].max())] if known else None,
         # what reached it (the first decision maker at that rung, as the report names them)
-        "decision_makers_top_rung_by": _top_rung_by(q4),
+        "decision_makers_top_rung_by": _top_rung_by(q4) if known else None,
         "visual_identity": rec.media_tools.visual_identity.present
         if rec.media_tools.visual_identity
         else None,
