@@ -338,12 +338,14 @@ def _in_person_caesar(by_id):
             for i, c in ch.items()
         ],
     )
-    # rows, not effort: a comparison of counts, said as such; rational discourse and the
-    # influential audience are not in results.json
-    more = {i: c.get("in_person", 0) > c.get("virtual", 0) for i, c in ch.items()}
-    ok = more["caesar"] and not all(more[i] for i in MILITARY)
+    # rows, not effort: a comparison of counts, said as such; the influential audience is
+    # not in results.json. The paper's sentence (§3.2) is about Caesar alone: the military
+    # campaigns' counts are shown beside it, not judged against it (Aleppo and Idlib, too,
+    # have more in-person rows than virtual ones)
+    caesar = ch["caesar"]
+    ok = caesar.get("in_person", 0) > caesar.get("virtual", 0)
     return (AGREES if ok else DISAGREES), Msg(
-        "{text} (activity rows; the discourse and audiences are not compared)", text=text
+        "{text} (activity rows; the audiences they aimed at are not compared)", text=text
     )
 
 
@@ -665,7 +667,7 @@ CLAIMS = [
         "C4",
         "§3.2 Caesar",
         N_(
-            "The Caesar campaigns focused on in-person activities aimed at the influential audience more than on the virtual space, unlike the military campaigns."
+            "The Caesar campaigns focused on in-person activities more than on the virtual space, aimed at the influential audience."
         ),
         "ركزت هذه الحملات على الأنشطة الحضورية بشكل يفوق تركيزها على الفضاء الافتراضي",
         N_("these campaigns focused on in-person activities more than on the virtual space"),
