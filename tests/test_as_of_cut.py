@@ -14,7 +14,7 @@ import evalkit
 from evalkit.evaluation import Evaluation
 from evalkit.record.asof import NotBegun, cut_as_of
 from evalkit.run.pipeline import evaluate
-from conftest import ROOT, act, small_record
+from conftest import CASE_STUDIES, ROOT, act, small_record
 
 RECORDS = ROOT / "tests" / "records"
 REF = re.compile(r"\b(activities|metrics|engagements|decisions)\.csv:(\d+)")
@@ -180,3 +180,15 @@ def test_a_source_s_published_date_marks_it_and_an_access_date_does_not(tmp_path
     assert shown.count("published after the as-of date") == 2
     assert LATER in shown.split("7 May 2020")[1]
     assert all(s["citation"] in shown for s in sources)
+
+
+def test_an_as_of_report_says_the_undated_facts_it_keeps_may_be_later():
+    """An audience's reach is not dated: the cut keeps it, and the report says it may describe
+    a later time than the report's date (the trial: 'reached: partly' from 2023 in a 2022
+    report, unsaid)."""
+    from evalkit.render.report import CampaignReport
+
+    [(_, said)] = CampaignReport(str(CASE_STUDIES / "caesar"), as_of="2016")._cut_row()
+    assert "kept as the record states them, though they may describe a later time" in said
+    assert "an audience's reach" in said
+    assert CampaignReport(str(CASE_STUDIES / "caesar"))._cut_row() == []

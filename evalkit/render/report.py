@@ -701,7 +701,37 @@ class CampaignReport:
     def _cut_row(self) -> list:
         """What the as-of cut left out (evalkit.record.asof), when it left anything out."""
         cut = self.campaign.cut
-        if not any(v for k, v in cut.items() if k != "as_of"):
+        rec = self.campaign.record
+        # facts a record does not date: the cut cannot place them, so it keeps them as stated
+        undated = [
+            m
+            for m, present in (
+                (
+                    Msg("an audience's reach"),
+                    any(a.reached != "unknown" for a in rec.audiences),
+                ),
+                (
+                    Msg("a hashtag's trending and uses"),
+                    any(
+                        h.trended != "unknown" or h.uses is not None
+                        for h in rec.media_tools.hashtags
+                    ),
+                ),
+            )
+            if present
+        ]
+        kept = (
+            [
+                Msg(
+                    "kept as the record states them, though they may describe a later time "
+                    "(the record does not date them): {facts}",
+                    facts=joined(", ", undated),
+                )
+            ]
+            if undated and cut.get("as_of")
+            else []
+        )
+        if not any(v for k, v in cut.items() if k != "as_of") and not kept:
             return []
         # only what was left out: the counts that are not zero
         dated = [
@@ -741,6 +771,7 @@ class CampaignReport:
                     running=joined(", ", running),
                 )
             )
+        parts.extend(kept)
         return [(N_("Left out as of the date"), localized(joined("; ", parts)))]
 
     def timeline(self) -> Html:
