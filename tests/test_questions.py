@@ -592,3 +592,19 @@ def test_an_act_against_followed_by_one_for_does_not_contradict_the_judgement(tm
         tmp_path / "later", ["2020-03-15,National Parliament,,vote,against,,repealed,s"]
     )
     assert later.contradicted == {}
+
+
+def test_question_4_criteria_cite_the_rows_they_rest_on(tmp_path):
+    c = small_record(
+        tmp_path,
+        engagements=[
+            "2020-02-01,UN Security Council,UN Security Council,letter,none,sent,s",
+            "2020-02-10,UN Security Council,UN Security Council,meeting,statement,minutes,s",
+        ],
+    )
+    q = DecisionMakersReached(c)
+    ev = {cr.id: cr.evidence for cr in q.criteria}
+    assert ev["targets_named"] == ["campaign.yaml goals[main]"]
+    assert ev["half_of_targets_engaged"] == ["engagements.csv:2", "engagements.csv:3"]
+    assert ev["two_way_engagement"] == ["engagements.csv:3"]  # the meeting, not the letter
+    assert ev["public_statement_or_policy"] == ["engagements.csv:2", "engagements.csv:3"]

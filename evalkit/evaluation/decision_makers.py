@@ -395,6 +395,24 @@ class DecisionMakersReached(Analysis):
             who=r["decision maker"],
         )
 
+    def _rows_of(self, which) -> list[str]:
+        """The engagements.csv and decisions.csv rows of the named decision makers that
+        `which(row)` picks: what a criterion rests on, as links."""
+        picked = [r for r in self.table.to_dict("records") if which(r)]
+        return row_ref("engagements.csv", sorted({n for r in picked for n in r["_rows"]})) + (
+            row_ref("decisions.csv", sorted({n for r in picked for n in r["_acts"]}))
+        )
+
+    def _two_way_rows(self) -> list[str]:
+        eng = self.campaign.engagements
+        rows = {n for r in self.table.to_dict("records") for n in r["_rows"]}
+        if eng.empty or not rows:
+            return []
+        two = eng[
+            eng["row"].isin(rows) & (eng["type"].isin(TWO_WAY) | (eng["response"] == "rejected"))
+        ]
+        return row_ref("engagements.csv", sorted(two["row"]))
+
     @criterion("targets_named")
     def _targets_named(self) -> Criterion:
         has = bool(self.targets)
@@ -402,6 +420,11 @@ class DecisionMakersReached(Analysis):
             Msg("Decision makers are named in the goals"),
             has,
             Msg("{n} named", n=len(self.targets)) if has else Msg("none named"),
+            [
+                f"campaign.yaml goals[{g.id}]"
+                for g in self.campaign.record.goals
+                if g.decision_makers
+            ],
         )
 
     @criterion("half_of_targets_engaged")
@@ -416,7 +439,7 @@ class DecisionMakersReached(Analysis):
         # not met by the names, but would be if the similar names were theirs: not known
         if not met and (covered + self.maybe_covered) / len(targets) >= 0.5:
             return Criterion(name, None, self._coverage())
-        return Criterion(name, met, self._coverage())
+        return Criterion(name, met, self._coverage(), self._rows_of(lambda r: r["_contact"] > 0))
 
     def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
         if self.targets and not (self.contacts or self.acts_recorded):
@@ -424,7 +447,15 @@ class DecisionMakersReached(Analysis):
         met = (self.top >= rung_needed) if self.targets else None
         if met is False and self.maybe_top >= rung_needed:
             return Criterion(name, None, self._unsure_because())
-        return Criterion(name, met, self._highest())
+        top = self.top_row
+        return Criterion(
+            name,
+            met,
+            self._highest(),
+            self._rows_of(lambda r: r["decision maker"] == top["decision maker"])
+            if top is not None and top["_rung"]
+            else [],
+        )
 
     def _unsure_because(self) -> "Msg":
         return Msg(
@@ -453,6 +484,7 @@ class DecisionMakersReached(Analysis):
                 "maker (highest rung by the campaign's contacts: {rung})",
                 rung=LADDER[max((r["_contact"] for r in rows), default=0)],
             ),
+            self._two_way_rows() if two else [],
         )
 
     @criterion("public_statement_or_policy")
