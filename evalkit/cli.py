@@ -159,7 +159,8 @@ def validate(paths: tuple[str, ...]) -> None:
     "--xlsx", is_flag=True, help="write the record as one spreadsheet workbook, NAME.xlsx, instead"
 )
 def new(directory: str, xlsx: bool) -> None:
-    """Create a new record folder with commented examples that validates as it is.
+    """Create a new record folder with commented examples to replace (validate names each
+    one still there, and a record that keeps one is refused).
     DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
     are made from it (save-the-river), and the name goes into the record. With --xlsx, the
     record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists."""
@@ -228,8 +229,9 @@ def new(directory: str, xlsx: bool) -> None:
         )
         return
     click.echo(
-        f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, then "
-        f"run: evalkit validate {shlex.quote(str(target))}"
+        f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, replacing "
+        f"the examples (validate names any left), then run: evalkit validate "
+        f"{shlex.quote(str(target))}"
     )
 
 

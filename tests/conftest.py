@@ -1,11 +1,72 @@
+import atexit
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE_STUDIES = ROOT / "case_studies"
-SCAFFOLD = ROOT / "evalkit" / "record" / "scaffold"
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# `evalkit new`'s template as it is: its made-up examples are refused as a campaign's
+TEMPLATE = ROOT / "evalkit" / "record" / "scaffold"
+# The template as an evaluator who filled it in leaves it: each example's words made the
+# campaign's own (the rest — ids, codes, dates, counts — kept), so it is a valid record.
+# (its name first: `evalkit new "A Name"` writes the name itself)
+NAME_FILLED_IN = [
+    ("  en: My campaign\n", "  en: My campaign (filled in)\n"),
+    ("  ar: حملتي ", "  ar: حملتي التجريبية "),
+]
+FILLED_IN = {
+    "campaign.yaml": [
+        ("(e.g. an offensive on a city).", "(e.g. an offensive on a city), filled in."),
+        ("  - Example organisation\n", "  - Example organisation (filled in)\n"),
+        ("evaluator: Your name\n", "evaluator: Your name (filled in)\n"),
+        ("organiser, 2024-03-01", "organiser, 2024-03-01, filled in"),
+        ('name: "Phase 1"', 'name: "Phase 1 (filled in)"'),
+        ("reacted to.", "reacted to, filled in."),
+        ("text: Mobilise the diaspora.", "text: Mobilise the diaspora, filled in."),
+        ("in activities.csv.", "in activities.csv, filled in."),
+        ("text: Stop the offensive.", "text: Stop the offensive, filled in."),
+        ('"#MyCampaign"', '"#MyCampaignFilledIn"'),
+        ('"@mycampaign"', '"@mycampaign_filled_in"'),
+        ("join the stands.", "join the stands (filled in)."),
+        ("name: Example NGO,", "name: Example NGO (filled in),"),
+    ],
+    "activities.csv": [("European capitals,", "European capitals (filled in),")],
+    "metrics.csv": [("#MyCampaign", "#MyCampaignFilledIn")],
+    "engagements.csv": [("a desk officer,", "a desk officer (filled in),")],
+}
+
+
+def fill_in(folder: Path, name: bool = True) -> Path:
+    """Replace the words of every example in the template copied at `folder` (FILLED_IN;
+    with `name`, its name too)."""
+    for old, new in NAME_FILLED_IN if name else []:
+        edit(folder / "campaign.yaml", old, new)
+    for file, changes in FILLED_IN.items():
+        for old, new in changes:
+            edit(folder / file, old, new)
+    return folder
+
+
+def filled_in(target: Path) -> Path:
+    """A copy of the template at `target` with every example's words replaced."""
+    shutil.copytree(TEMPLATE, target)
+    return fill_in(target)
+
+
+_filled = Path(tempfile.mkdtemp(prefix="evalkit-filled-in-"))
+atexit.register(shutil.rmtree, _filled, True)
+# the filled-in template, the valid record most tests start from and break
+SCAFFOLD = filled_in(_filled / "scaffold")
 CASE_IDS = ["aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"]
 # session fixtures that run a whole batch of notebooks (about a minute each): a test that
 # uses one is slow, whatever its own time (`pytest -m "not slow"` is the fast set)
@@ -86,16 +147,11 @@ def browser():
 
 @pytest.fixture
 def record(tmp_path) -> Path:
-    """A fresh copy of the scaffold record, valid as it is, for a test to break."""
+    """A fresh copy of the filled-in template (SCAFFOLD), a valid record, for a test to
+    break."""
     target = tmp_path / "rec"
     shutil.copytree(SCAFFOLD, target)
     return target
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 ACT_HEADER = (

@@ -62,7 +62,7 @@ def test_a_comma_inside_a_flow_mapping_hints_to_quote_the_value(record):
 
 
 def test_an_unknown_key_on_its_own_line_gets_no_flow_hint(record):
-    edit(record / "campaign.yaml", "  en: My campaign\n", "  en: My campaign\n  colour: red\n")
+    edit(record / "campaign.yaml", "  en: My campaign (filled in)\n", "  en: Mine\n  colour: red\n")
     _, problems = evalkit.check_record(record)
     assert problems and not any("quote that value" in str(p) for p in problems)
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import evalkit
 from evalkit.cli import main
-from conftest import CASE_STUDIES, SCAFFOLD, edit
+from conftest import CASE_STUDIES, SCAFFOLD, edit, fill_in
 
 
 def problems_of(record):
@@ -102,7 +102,7 @@ def test_new_takes_its_id_from_the_folder_name(tmp_path):
     result = CliRunner().invoke(main, ["new", str(tmp_path / "Jubilee 2000")])
     assert result.exit_code == 0, result.output
     # the folder is named like the id (a name with a space would not paste into a shell)
-    campaign = evalkit.load_campaign(tmp_path / "jubilee-2000")
+    campaign = evalkit.load_campaign(fill_in(tmp_path / "jubilee-2000", name=False))
     assert campaign.id == "jubilee-2000" and campaign.record.format_version == 2
     assert campaign.record.name.en == "Jubilee 2000"
 

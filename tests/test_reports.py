@@ -110,7 +110,7 @@ def test_caesar_judged_as_of_2016_differs_from_2020(tmp_path):
 
 
 def test_script_in_a_record_name_shows_as_text(record, tmp_path):
-    edit(record / "campaign.yaml", "en: My campaign", 'en: "<script>alert(1)</script>"')
+    edit(record / "campaign.yaml", "en: My campaign (filled in)", 'en: "<script>alert(1)</script>"')
     edit(
         record / "activities.csv",
         "Protest stands in European capitals",

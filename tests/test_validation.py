@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 import evalkit
 from evalkit.cli import main
-from conftest import CASE_IDS, CASE_STUDIES, edit
+from conftest import CASE_IDS, CASE_STUDIES, edit, fill_in
 
 
 def problems_of(record):
@@ -21,8 +21,61 @@ def test_the_four_case_studies_validate(case):
     assert not campaign.activities.empty
 
 
-def test_scaffold_record_validates_as_it_is(record):
+def test_the_template_filled_in_validates(record):
     assert evalkit.check_record(record)[1] == []
+
+
+def test_an_untouched_template_is_refused_naming_every_example_left_at_its_line(tmp_path):
+    """`evalkit new` then `validate`/`run` with nothing filled in: each example row of each
+    table and each example entry and text field of campaign.yaml is named at its line, in
+    one pass, and no report is written (its verdicts would be the template's made-up data)."""
+    runner = CliRunner()
+    folder = tmp_path / "mine"
+    assert runner.invoke(main, ["new", str(folder)]).exit_code == 0
+    result = runner.invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 1, result.output
+    left = [line.strip() for line in result.output.splitlines() if "template's example" in line]
+    where = {line.split(": ", 1)[0].removeprefix(str(folder) + "/") for line in left}
+    yaml_lines = {w for w in where if w.startswith("campaign.yaml:")}
+    # the table rows, each at its line
+    assert {"activities.csv:2", "metrics.csv:2", "engagements.csv:2"} <= where, left
+    # every entry of campaign.yaml with words of its own, and the single text fields
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8").splitlines()
+    for needle in (
+        "  en: My campaign",
+        "cause:",
+        "  - Example organisation",
+        "evaluator:",
+        "  - id: interview-1",
+        "  - id: phase-1",
+        "  - id: offensive",
+        "  - id: mobilise",
+        "      - attainment:",
+        "  - id: stop-offensive",
+        '    - {text: "#MyCampaign"',
+        "    - {platform: twitter",
+        "  call_to_action:",
+        "  - {name: Example NGO",
+    ):
+        line = next(i for i, t in enumerate(text, 1) if t.startswith(needle))
+        assert f"campaign.yaml:{line}" in yaml_lines, (needle, left)
+    assert "campaign.yaml:" in result.output and "0 of 1 record(s) valid" in result.output
+    out = tmp_path / "out"
+    ran = runner.invoke(main, ["run", str(folder), "--out", str(out), "--no-progress"])
+    assert ran.exit_code == 1, ran.output
+    assert "template's example" in ran.output
+    assert not (out / "mine" / "evaluation.html").exists()
+
+
+def test_a_template_half_filled_in_names_only_the_examples_left(record):
+    """Replacing an example's words is what makes it the campaign's; ids, codes and dates
+    kept from the template are not a problem."""
+    edit(record / "engagements.csv", "a desk officer (filled in),", "a desk officer,")
+    edit(record / "campaign.yaml", "reacted to, filled in.", "reacted to.")
+    left = [p for p in problems_of(record) if "template's example" in p]
+    assert len(left) == 2, left
+    assert any("engagements.csv:2: still the template's example row" in p for p in left)
+    assert any(": hot_events[0]: still the template's example" in p for p in left)
 
 
 def test_yaml_syntax_error_gives_line_and_column(record):
@@ -33,7 +86,7 @@ def test_yaml_syntax_error_gives_line_and_column(record):
 
 
 def test_unknown_key_lists_the_allowed_keys(record):
-    edit(record / "campaign.yaml", "  en: My campaign\n", "  en: My campaign\n  colour: red\n")
+    edit(record / "campaign.yaml", "  en: My campaign (filled in)\n", "  en: Mine\n  colour: red\n")
     assert any(
         p.endswith("campaign.yaml:8: name.colour: unknown key; allowed keys: en, ar")
         for p in problems_of(record)
@@ -49,7 +102,7 @@ def test_unknown_code_lists_the_allowed_codes(record):
 
 
 def test_missing_required_field_is_named(record):
-    edit(record / "campaign.yaml", "evaluator: Your name\n", "")
+    edit(record / "campaign.yaml", "evaluator: Your name (filled in)\n", "")
     assert any(p.endswith(": evaluator: required field is missing") for p in problems_of(record))
 
 
@@ -130,9 +183,10 @@ def test_validate_command_exits_non_zero_and_writes_nothing(record):
     assert {p: p.read_bytes() for p in record.iterdir()} == before
 
 
-def test_new_scaffolds_a_record_that_validates(tmp_path):
+def test_new_scaffolds_a_record_that_validates_once_its_examples_are_filled_in(tmp_path):
     runner = CliRunner()
     assert runner.invoke(main, ["new", str(tmp_path / "r")]).exit_code == 0
+    fill_in(tmp_path / "r")
     result = runner.invoke(main, ["validate", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output
 
@@ -157,6 +211,7 @@ def test_new_with_a_campaign_name_makes_a_pasteable_folder_and_keeps_the_name(tm
     assert "My campaign" not in text and "حملتي" not in text
     command = result.output.split("run: ", 1)[1].strip()
     assert shlex.split(command) == ["evalkit", "validate", str(folder)]
+    fill_in(folder, name=False)
     assert runner.invoke(main, ["validate", str(folder)]).exit_code == 0
 
 

@@ -173,7 +173,9 @@ def _bomb(record, where):
         f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" if i else "  - &a0 lol\n" for i in range(9)
     )
     text = (record / "campaign.yaml").read_text(encoding="utf-8")
-    text = text.replace("organisers:\n  - Example organisation\n", "organisers:\n" + anchors)
+    text = text.replace(
+        "organisers:\n  - Example organisation (filled in)\n", "organisers:\n" + anchors
+    )
     if where == "notes":
         text += "notes: *a8\n"
     assert len(anchors) < 1024
@@ -371,8 +373,10 @@ def test_record_text_with_dollars_is_drawn_as_written_in_every_chart(record):
     def campaign_results(c):  # as the comparison reads them back from results.json
         return CampaignResults.model_validate_json(results_json(results_document(c)))
 
-    edit(record / "campaign.yaml", "  en: My campaign", f"  en: '{MATH}'")
-    edit(record / "campaign.yaml", 'name: "Phase 1"', r'name: "Phase $\\undefinedmacro$"')
+    edit(record / "campaign.yaml", "  en: My campaign (filled in)", f"  en: '{MATH}'")
+    edit(
+        record / "campaign.yaml", 'name: "Phase 1 (filled in)"', r'name: "Phase $\\undefinedmacro$"'
+    )
     edit(record / "campaign.yaml", "description: The offensive", r"description: $\x$ The offensive")
     edit(record / "activities.csv", "Protest stands", r"$\undefinedmacro$ stands")
     edit(record / "engagements.csv", "UK Foreign Office", r"$\alpha$ Office")
@@ -408,8 +412,10 @@ def test_a_record_at_the_edges_of_what_validates_runs_and_compares(record, tmp_p
     for f in record.iterdir():
         (plain / f.name).write_bytes(f.read_bytes())
     edit(plain / "campaign.yaml", "id: my-campaign", "id: plain")
-    edit(record / "campaign.yaml", "  en: My campaign", f"  en: '{MATH}'")
-    edit(record / "campaign.yaml", 'name: "Phase 1"', r'name: "Phase $\\undefinedmacro$"')
+    edit(record / "campaign.yaml", "  en: My campaign (filled in)", f"  en: '{MATH}'")
+    edit(
+        record / "campaign.yaml", 'name: "Phase 1 (filled in)"', r'name: "Phase $\\undefinedmacro$"'
+    )
     edit(record / "campaign.yaml", "start: 2024-01-10", "start: 1700-02-10")
     edit(record / "campaign.yaml", "end: 2024-03", "end: 2199-12")
     edit(record / "campaign.yaml", "followers: 1200", "followers: 9007199254740992")
@@ -452,8 +458,8 @@ def test_a_long_unknown_column_or_key_is_cut_short_in_the_message(record):
     # YAML keys are at most 1,024 characters
     edit(
         record / "campaign.yaml",
-        "  en: My campaign\n",
-        "  en: My campaign\n  " + "k" * 1000 + ": 1\n",
+        "  en: My campaign (filled in)\n",
+        "  en: Mine\n  " + "k" * 1000 + ": 1\n",
     )
     found = problems_of(record)
     assert "metrics.csv:1: " + "n" * 60 + "… (50,000 characters): unknown column" in " ".join(found)

@@ -21,7 +21,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
-from evalkit.record import schema
+from evalkit.record import schema, template
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
 from evalkit.record.problems import Problem, RecordInvalid, short, shown
 from evalkit.record.series import SERIES_FILE, read_series
@@ -340,6 +340,7 @@ def _read_table(
     problems: list[Problem],
     refs: Optional[_Refs] = None,
     build: bool = True,
+    examples: bool = False,
 ) -> Optional[dict[str, list]]:
     """Check a CSV table, appending its problems (and, with `refs`, those of its references
     to campaign.yaml, checked on every row, valid or not). With `build`, the frame's columns
@@ -378,6 +379,8 @@ def _read_table(
             del block
             if refs is not None:
                 problems.extend(refs.check(name, lines, cells))
+            if examples:
+                problems.extend(template.table_problems(name, lines, cells))
             valid = [True] * len(lines)
             checked = []
             for f in fields:
@@ -794,10 +797,14 @@ def _content_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
-def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaign], list[Problem]]:
+def check_record(
+    path: str | Path, build: bool = True, examples: bool = True
+) -> tuple[Optional[Campaign], list[Problem]]:
     """Validate a record folder: the campaign, or None with every problem found. With
     `build=False` only the problems (`evalkit validate`: the campaign's frames, and pandas,
-    are not needed to say what is wrong)."""
+    are not needed to say what is wrong). An example of `evalkit new`'s template still in
+    the folder is a problem (evalkit.record.template); `examples=False` for the folder read
+    from a workbook, whose example rows are told by their shading (workbook.py)."""
     folder = Path(path)
     if folder.suffix.lower() == ".xlsx":  # a workbook: read as the folder it describes
         from evalkit.record.workbook import check_workbook
@@ -889,12 +896,19 @@ def check_record(path: str | Path, build: bool = True) -> tuple[Optional[Campaig
     if isinstance(data, dict):
         yaml_problems, refs = _cross_check(data, line_of)
         problems.extend(yaml_problems)
+        if examples:
+            problems.extend(template.yaml_problems(data, line_of))
     tables = {}
     for name, model in schema.TABLES.items():
         if name not in refused and (folder / name).is_file():
             # a frame is built only while the record can still be valid
             tables[name] = _read_table(
-                folder / name, model, problems, refs, build and record is not None and not problems
+                folder / name,
+                model,
+                problems,
+                refs,
+                build and record is not None and not problems,
+                examples,
             )
     if refs is not None:
         problems.extend(refs.outside_problems())

@@ -833,7 +833,7 @@ def check_workbook(path: str | Path, build: bool = True):
     conv = workbook_to_folder(path, folder)
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems
-    campaign, problems = check_record(folder, build)
+    campaign, problems = check_record(folder, build, examples=False)
     located = sorted({*conv.problems, *(conv.locate(p) for p in problems)}, key=_place)
     if located:
         return None, located
