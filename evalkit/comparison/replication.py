@@ -166,9 +166,11 @@ def _fragmentation(by_id):
         part = [f for f in frag if f.phase == first_phase]
         distinct = max((f.distinct for f in part), default=0)
         trended = sum(f.trended for f in part)
-        out.append((i, distinct, trended))
+        # a hashtag whose trending is not recorded may have trended: never a "0 trended"
+        unknown = sum(f.trended_not_recorded or 0 for f in part)
+        out.append((i, distinct, trended, unknown))
     a, *rest = out
-    ok = a[1] <= 1 and a[2] >= 1 and all(d > 1 and t == 0 for _, d, t in rest)
+    ok = a[1] <= 1 and a[2] >= 1 and all(d > 1 and t == 0 for _, d, t, _ in rest)
     text = joined(
         "; ",
         [
@@ -181,9 +183,24 @@ def _fragmentation(by_id):
                 n=d,
                 trended=t,
             )
-            for i, d, t in out
+            if not u
+            else Msg(
+                "{campaign}: {n} distinct hashtag per language at most in its "
+                "first phase, {trended} recorded as trended, whether it trended not "
+                "recorded for {unknown}",
+                "{campaign}: {n} distinct hashtags per language at most in its "
+                "first phase, {trended} recorded as trended, whether they trended not "
+                "recorded for {unknown}",
+                campaign=i,
+                n=d,
+                trended=t,
+                unknown=u,
+            )
+            for i, d, t, u in out
         ],
     )
+    if ok and any(u for _, _, t, u in rest if t == 0):
+        return CANNOT, text  # "none trended" rests on hashtags not known not to have
     return (AGREES if ok else DISAGREES), text
 
 

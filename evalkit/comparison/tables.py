@@ -157,6 +157,28 @@ def stand_rate_trend(results: list[CampaignResults]) -> Optional[RateTrend]:
     )
 
 
+def trended_cell(trended: int, not_recorded: Optional[int], n: int) -> "int | Msg":
+    """How many hashtags trended, as a cell: those whose trending is not recorded are said,
+    never shown as a 0 ("not recorded for 3 of 3"; "at least 1, not recorded for 2 of 3")."""
+    if not not_recorded:
+        return trended
+    if not_recorded >= n:
+        return Msg("not recorded for {part} of {n}", part=not_recorded, n=n)
+    if trended:
+        return Msg(
+            "at least {trended}; not recorded for {part} of {n}",
+            trended=trended,
+            part=not_recorded,
+            n=n,
+        )
+    return Msg(
+        "none of the {known} with a record; not recorded for {part} of {n}",
+        known=n - not_recorded,
+        part=not_recorded,
+        n=n,
+    )
+
+
 def fragmentation(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
@@ -168,7 +190,7 @@ def fragmentation(results: list[CampaignResults]) -> pd.DataFrame:
                     "language": f.language,
                     "written forms": f.written_forms,
                     "distinct hashtags": f.distinct,
-                    "trended": f.trended,
+                    "trended": trended_cell(f.trended, f.trended_not_recorded, f.written_forms),
                 }
             )
     return pd.DataFrame(rows)

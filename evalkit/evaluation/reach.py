@@ -402,6 +402,30 @@ def _reached(audiences) -> Msg | str:
     )
 
 
+def trended_value(tags) -> "Msg | str":
+    """Which of `tags` trended, as a table cell: a hashtag whose trending is not recorded
+    is never counted as one that did not trend ("not recorded for 3 of 3", not "none")."""
+    trended = [h.text for h in tags if h.trended == "yes"]
+    unknown = sum(h.trended == "unknown" for h in tags)
+    if not unknown:
+        return ", ".join(trended) or N_("none")
+    if trended:
+        return Msg(
+            "{tags}; not recorded for {part} of {n}",
+            tags=", ".join(trended),
+            part=unknown,
+            n=len(tags),
+        )
+    if unknown == len(tags):
+        return Msg("not recorded for {part} of {n}", part=unknown, n=len(tags))
+    return Msg(
+        "none of the {known} with a record; not recorded for {part} of {n}",
+        known=len(tags) - unknown,
+        part=unknown,
+        n=len(tags),
+    )
+
+
 class Reach(Analysis):
     number = 2
     rests_on_activities = True
@@ -419,10 +443,9 @@ class Reach(Analysis):
 
         tags = rec.media_tools.hashtags
         for lang in sorted({h.language for h in tags}):
-            trended = [h.text for h in tags if h.language == lang and h.trended == "yes"]
             self.indicator(
                 Msg("Hashtags that trended ({language})", language=lang),
-                ", ".join(trended) or N_("none"),
+                trended_value([h for h in tags if h.language == lang]),
             )
 
         self.by_channel = (
@@ -575,19 +598,40 @@ class Reach(Analysis):
     @criterion("hashtag_trended")
     def _hashtag_trended(self) -> Criterion:
         trend = [h.trended for h in self.campaign.record.media_tools.hashtags]
-        return Criterion(
-            Msg("A campaign hashtag trended"),
-            True
-            if "yes" in trend
-            else (False if trend and all(t == "no" for t in trend) else None),
-            Msg(
+        unknown = trend.count("unknown")
+        if not trend:
+            because = Msg("no hashtags recorded")
+        elif unknown == len(trend):
+            because = Msg(
+                "whether it trended is not recorded for {part} of {n} hashtag",
+                "whether they trended is not recorded for {part} of {n} hashtags",
+                part=unknown,
+                n=len(trend),
+            )
+        elif unknown:
+            because = Msg(
+                "{part} of {n} hashtag with a record trended; not recorded for {unknown} of "
+                "{total}",
+                "{part} of {n} hashtags with a record trended; not recorded for {unknown} of "
+                "{total}",
+                part=trend.count("yes"),
+                n=len(trend) - unknown,
+                unknown=unknown,
+                total=len(trend),
+            )
+        else:
+            because = Msg(
                 "{part} of {n} hashtag trended",
                 "{part} of {n} hashtags trended",
                 part=trend.count("yes"),
                 n=len(trend),
             )
-            if trend
-            else Msg("no hashtags recorded"),
+        return Criterion(
+            Msg("A campaign hashtag trended"),
+            True
+            if "yes" in trend
+            else (False if trend and all(t == "no" for t in trend) else None),
+            because,
         )
 
     @criterion("in_person_at_arena")

@@ -70,6 +70,11 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                 for h in rec.media_tools.hashtags
                 if (h.phase or "") == ph and h.language == lang
             ),
+            "trended_not_recorded": sum(
+                h.trended == "unknown"
+                for h in rec.media_tools.hashtags
+                if (h.phase or "") == ph and h.language == lang
+            ),
         }
         for (ph, lang), tags in sorted(by_phase.items())
     ]

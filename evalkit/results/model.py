@@ -122,7 +122,10 @@ class Fragmentation(_Part):
     language: str
     written_forms: int
     distinct: int
-    trended: int
+    trended: int  # recorded as trended
+    # hashtags whose trending is not recorded (never counted as not trended); None: a
+    # results.json from before this field, which did not say
+    trended_not_recorded: Optional[int] = None
 
 
 class MainGoal(_Part):
