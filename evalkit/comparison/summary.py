@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from evalkit.evaluation import QUESTION_WORDS
-from evalkit.evaluation.base import SCALE
+from evalkit.evaluation.base import CONFIDENCE, SCALE, with_confidence
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.comparison.tables import _name, first_launch
@@ -14,6 +14,22 @@ from evalkit.results.model import CampaignResults
 def _names(rs: list[CampaignResults]) -> str:
     # joined: the language's own commas («،» in Arabic)
     return joined(", ", [_name(r) for r in rs]) or N_("none")
+
+
+def _level_count(level: str, confidences: dict[str, int]) -> Msg:
+    """'good ×3 (confidence high ×2, low ×1)': how many verdicts at a level, and how sure."""
+    n = sum(confidences.values())
+    known = [c for c in CONFIDENCE[::-1] if confidences.get(c)]
+    if not known:  # withheld verdicts have no confidence
+        return Msg("{level} ×{n}", level=level, n=n)
+    if len(known) == 1:
+        return Msg("{level} ×{n} ({confidence} confidence)", level=level, n=n, confidence=known[0])
+    return Msg(
+        "{level} ×{n} (confidence {confidences})",
+        level=level,
+        n=n,
+        confidences=joined(", ", [Msg("{level} ×{n}", level=c, n=confidences[c]) for c in known]),
+    )
 
 
 def summary_lines(results: list[CampaignResults]) -> list[Msg]:
@@ -36,10 +52,13 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     ]
     spread = []
     for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
-        counts: dict[str, int] = {}
+        # each level with the confidence of its verdicts: "good ×3" alone would read as
+        # three sure verdicts when two are of low confidence
+        counts: dict[str, dict[str, int]] = {}
         for r in results:
-            level = r.questions[n].verdict
-            counts[level] = counts.get(level, 0) + 1
+            q = r.questions[n]
+            by = counts.setdefault(q.verdict, {})
+            by[q.confidence or ""] = by.get(q.confidence or "", 0) + 1
         order = [*reversed(SCALE), "insufficient evidence"]
         spread.append(
             Msg(
@@ -47,11 +66,7 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
                 question=word,
                 counts=joined(
                     ", ",
-                    [
-                        Msg("{level} ×{n}", level=lvl, n=counts[lvl])
-                        for lvl in order
-                        if lvl in counts
-                    ],
+                    [_level_count(lvl, counts[lvl]) for lvl in order if lvl in counts],
                 ),
             )
         )
@@ -76,7 +91,20 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
             Msg(
                 "Reached their audience (question 2 fair or good) but not their main "
                 "goal: {names}.",
-                names=_names(reach_no_goal),
+                # each with its question 2 verdict and how sure it is
+                names=joined(
+                    ", ",
+                    [
+                        Msg(
+                            "{name}: {verdict}",
+                            name=_name(r),
+                            verdict=with_confidence(
+                                r.questions["2"].verdict, r.questions["2"].confidence
+                            ),
+                        )
+                        for r in reach_no_goal
+                    ],
+                ),
             )
         )
     firsts = [(r, first_launch(r)) for r in results]

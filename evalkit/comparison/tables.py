@@ -8,7 +8,7 @@ from typing import Optional
 
 import pandas as pd
 
-from evalkit.evaluation.base import SCALE
+from evalkit.evaluation.base import SCALE, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.i18n import N_, Msg, joined, language, localized, tr
 from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
@@ -69,6 +69,8 @@ def verdicts(results: list[CampaignResults]) -> pd.DataFrame:
                     "question": Msg("{number}. {question}", number=n, question=q.question),
                     "verdict": q.verdict,
                     "confidence": q.confidence or "",
+                    # as every view shows it: the level with its confidence
+                    "shown": with_confidence(q.verdict, q.confidence),
                     "score": SCALE.index(q.verdict) if q.verdict in SCALE else None,
                 }
             )
@@ -294,8 +296,8 @@ def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
         rows.append(
             {
                 "campaign": _name(r),
-                "reach (Q2)": q2.verdict,
-                "goals (Q3)": q3.verdict,
+                "reach (Q2)": with_confidence(q2.verdict, q2.confidence),
+                "goals (Q3)": with_confidence(q3.verdict, q3.confidence),
                 "main goal": attainment_words(r.facts.main_goal) or N_("not recorded"),
                 "largest counts recorded": joined("; ", r.facts.largest_counts) or N_("none"),
             }

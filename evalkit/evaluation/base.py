@@ -78,6 +78,23 @@ def evidence_text(evidence: Sequence[str]) -> str:
     return ", ".join(evidence)
 
 
+def with_confidence(level: str, confidence: Optional[str]) -> "Msg | str":
+    """A verdict as shown anywhere it appears — a summary line, a tile, a table cell: its
+    level with its confidence ('good (low confidence)'), never the level alone. A withheld
+    verdict has no confidence and is its words alone ('insufficient evidence')."""
+    if not confidence or level == INSUFFICIENT:
+        return level
+    return Msg("{level} ({confidence} confidence)", level=level, confidence=confidence)
+
+
+def level_of(shown: object) -> str:
+    """The level of a verdict as `with_confidence` shows it (a table colours its cell by
+    it): a level word as it is; anything that is not text, ''."""
+    if isinstance(shown, Msg) and set(shown.fields) == {"level", "confidence"}:
+        return str(shown.fields["level"])
+    return shown if isinstance(shown, str) else ""
+
+
 @dataclass
 class Verdict:
     level: Level
@@ -91,6 +108,11 @@ class Verdict:
     @property
     def withheld(self) -> bool:
         return self.level == INSUFFICIENT
+
+    @property
+    def said(self) -> "Msg | str":
+        """The level with its confidence, as every summary shows it (`with_confidence`)."""
+        return with_confidence(self.level, self.confidence)
 
     def sentence(self) -> Msg:
         if self.withheld and self.cap_reason:

@@ -36,9 +36,10 @@ def verdict_heatmap(results: list[CampaignResults]):
     # and each question's label on the right, its number at its start (right)
     names = [_name(r) for r in results][:: -1 if rtl else 1]
     scores = v.pivot(index="question", columns="campaign", values="score")[names].astype(float)
-    words = v.pivot(index="question", columns="campaign", values="verdict")[names]
+    words = v.pivot(index="question", columns="campaign", values="shown")[names]
     missing = scores.isna()
-    annot = words.map(tr).where(~missing, "")
+    # each cell's verdict with its confidence, on two lines if need be
+    annot = words.map(lambda w: _wrapped(localized(w), 14)).where(~missing, "")
     fig, ax = plt.subplots(figsize=(3.2 + 1.6 * len(results), 3.8))
     # one colour per level of the scale: score 0..3 falls in the middle of its band
     sns.heatmap(

@@ -16,7 +16,7 @@ import pandas as pd
 
 from evalkit.style.colours import REPLICATION_COLOURS, VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
-from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text
+from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text, level_of
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of, published_after
@@ -262,8 +262,9 @@ def _campaign_link(name, campaigns: Campaigns) -> Markup | None:
 
 def _cell(column: str, value, links: Links = None, campaigns: Campaigns = None) -> dict:
     # verdict cells carry their colour (white text on a WCAG AA background) and the word
-    if column in ("verdict", "reach (Q2)", "goals (Q3)") and value in VERDICT_COLOURS:
-        return {"colour": VERDICT_COLOURS[value], "text": tr(value)}
+    if column in ("verdict", "reach (Q2)", "goals (Q3)") and level_of(value) in VERDICT_COLOURS:
+        # the level's colour, the verdict in words with its confidence
+        return {"colour": VERDICT_COLOURS[level_of(value)], "text": esc(localized(value))}
     if column == "result" and value in REPLICATION_COLOURS:
         return {"colour": REPLICATION_COLOURS[value], "text": tr(value)}
     if column == "url" and isinstance(value, str) and _WEB_ADDRESS.fullmatch(value.strip()):
@@ -461,14 +462,15 @@ def ordinal_chart(chart: OrdinalChart) -> Html:
     )
 
 
-def verdict_strip(items: list[tuple[str, str | None]]) -> Html:
+def verdict_strip(items: list[tuple[str, object]]) -> Html:
     """The five verdicts as a row of coloured boxes, each with its question and its verdict
-    in words (the colour only repeats the word); wraps on a narrow screen."""
+    in words with its confidence (`with_confidence`; the colour only repeats the level);
+    wraps on a narrow screen."""
     boxes = [
-        {"label": label, "colour": VERDICT_COLOURS[level], "level": tr(level)}
-        if level in VERDICT_COLOURS
+        {"label": label, "colour": VERDICT_COLOURS[level_of(said)], "level": localized(said)}
+        if level_of(said) in VERDICT_COLOURS
         else {"label": label, "colour": None, "level": tr("insufficient evidence")}
-        for label, level in items
+        for label, said in items
     ]
     return render_fragment("strip.html.j2", boxes=boxes, label=tr("The five verdicts"))
 
@@ -582,9 +584,10 @@ class CampaignReport:
             "; ",
         ) or tr("no main goal recorded")
         names = {n: tr(w) for n, w in QUESTION_WORDS.items()}
-        verdicts = " · ".join(f"{n} {names[n]}: {tr(a.verdict.level)}" for n, a in q.items())
+        # each verdict with its confidence: "good" alone would say more than "good, low"
+        verdicts = " · ".join(f"{n} {names[n]}: {localized(a.verdict.said)}" for n, a in q.items())
         reach = tr("Reach {reach}, goals {goals}").format(
-            reach=tr(q[2].verdict.level), goals=tr(q[3].verdict.level)
+            reach=localized(q[2].verdict.said), goals=localized(q[3].verdict.said)
         )
         if reach_q.largest:
             reach += tr("; ") + tr("largest counts: {counts}").format(
@@ -634,7 +637,7 @@ class CampaignReport:
             launch_line,
             checklist + ".",
         ]
-        strip = verdict_strip([(f"{n} {names[n]}", a.verdict.level) for n, a in q.items()])
+        strip = verdict_strip([(f"{n} {names[n]}", a.verdict.said) for n, a in q.items()])
         return _summary(lines, strip, "ol", N_("In five lines"))
 
     section = staticmethod(section)  # the templates call report.section(key)
@@ -1156,7 +1159,7 @@ class ComparativeReport:
 
     def verdicts(self) -> Html:
         v = self.c.verdicts(self.results)
-        wide = v.pivot(index="question", columns="campaign", values="verdict")[
+        wide = v.pivot(index="question", columns="campaign", values="shown")[
             [self.c._name(r) for r in self.results]
         ].reset_index()
         from evalkit.render.charts import verdict_heatmap

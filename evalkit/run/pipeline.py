@@ -427,7 +427,7 @@ def comparative_data(results) -> dict:
         "campaigns": [r.record.id for r in results],
         "replication": replication,
         "grid_agreement": grid_agreement(results),
-        "verdicts": verdicts(results).drop(columns=["score"]).to_dict(orient="records"),
+        "verdicts": verdicts(results).drop(columns=["score", "shown"]).to_dict(orient="records"),
         "launches": launches(results).to_dict(orient="records"),
         "grid": grid_side_by_side(results).astype(str).to_dict(orient="records"),
     }
@@ -507,7 +507,9 @@ def write_index(
     from evalkit.render.markup import render_page
 
     from evalkit.evaluation import QUESTION_WORDS
+    from evalkit.evaluation.base import with_confidence
     from evalkit.evaluation.grid import ATTAINMENT_WORDS
+    from evalkit.i18n import localized
     from evalkit.style.colours import VERDICT_COLOURS
 
     out_root = Path(out_root)
@@ -558,11 +560,18 @@ def write_index(
     def tiles(data: dict) -> list[dict]:
         out = []
         for n, word in QUESTION_WORDS.items():
-            level = (data.get("questions", {}).get(str(n)) or {}).get("verdict")
+            question = data.get("questions", {}).get(str(n)) or {}
+            level = question.get("verdict")
             out.append(
                 {
                     "label": f"{n} {tr(word, lang)}",
-                    "level": tr(level or "insufficient evidence", lang),
+                    # the verdict with its confidence, as the report's own summary says it
+                    "level": localized(
+                        with_confidence(
+                            level or "insufficient evidence", question.get("confidence")
+                        ),
+                        lang,
+                    ),
                     "colour": VERDICT_COLOURS.get(level or "", ""),
                 }
             )
