@@ -140,8 +140,10 @@ def test_the_index_is_a_dashboard_of_verdicts_goals_and_run_status(case_reports)
         tiles = [li.get_text(" ", strip=True) for li in row.select("ul.tiles li")]
         assert len(tiles) == 5
         for n, tile in enumerate(tiles, start=1):
-            level = results["questions"][str(n)]["verdict"] or "insufficient evidence"
-            assert tile.startswith(str(n)) and tile.endswith(level)
+            q = results["questions"][str(n)]
+            level = q["verdict"] or "insufficient evidence"
+            said = f"{level} ({q['confidence']} confidence)" if q["confidence"] else level
+            assert tile.startswith(str(n)) and tile.endswith(said)  # never the level alone
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
         assert results["facts"]["start"] in cells[1]
         assert results["facts"]["main_goal"][0]["text"][:25] in cells[3]

@@ -125,3 +125,70 @@ def test_every_summary_of_a_verdict_carries_its_confidence(tmp_path):
     assert result.exit_code == 0, result.output
     for page in (ar / "small-a" / "evaluation.html", ar / "index.html", ar / "comparative.html"):
         assert "جيد (مستوى الثقة منخفض)" in _text(page), page
+
+
+# --- item 4: a day count between vague dates is a range, never a day picked -----------------
+def test_days_from_launch_between_vague_dates_are_a_range_not_the_earliest_day(tmp_path):
+    from evalkit.evaluation import DecisionMakersReached
+
+    c = small_record(
+        tmp_path,
+        phases=[{"id": "p1", "name": "one", "start": "2020-01", "end": "2020-06", "source": "s"}],
+        engagements=["2020-02..2020-03,UN Security Council,UN,letter,none,,s"],
+    )
+    q = DecisionMakersReached(c)
+    # the launch: 2020-01-01 to 2020-01-31; the letter: 2020-02-01 to 2020-03-31 — 1 to 90
+    # days after (the earliest days' difference, 31, was shown before)
+    assert list(q.table["days from launch"]) == ["1 to 90"]
+    said = next(str(v) for n, v, _ in q.indicators if n.startswith("Days from launch"))
+    assert said.startswith("1 to 90 days") and "earliest day" not in said
+    exact = small_record(
+        tmp_path / "exact" if (tmp_path / "exact").mkdir() is None else tmp_path,
+        engagements=["2020-01-20,UN Security Council,UN,letter,none,,s"],
+    )
+    q = DecisionMakersReached(exact)
+    assert list(q.table["days from launch"]) == ["19"]
+    assert next(str(v) for n, v, _ in q.indicators if n.startswith("Days from")) == "19 days"
+
+
+def test_continuity_is_not_met_when_the_dates_allow_a_gap_over_30_days(tmp_path):
+    c = small_record(
+        tmp_path,
+        phases=[
+            {"id": "p1", "name": "one", "start": "2014", "end": "2014", "source": "s"},
+            {"id": "p2", "name": "two", "start": "2015", "end": "2016", "source": "s"},
+        ],
+    )
+    reach = Evaluation(c).questions[2]
+    gaps = next(str(v) for n, v, _ in reach.indicators if n == "Gaps between phases")
+    assert gaps == "one → two: 0–728 days"
+    continuity = reach.criterion("continuity")
+    assert continuity.met is None  # not met, not failed: the dates cannot tell
+    assert "the dates allow 1 gap to be longer (one → two: 0–728 days)" in str(continuity.because)
+
+
+def test_lateness_after_a_vague_deadline_is_the_span_the_dates_allow(tmp_path):
+    goal = {
+        "id": "main",
+        "level": "main",
+        "horizon": "long",
+        "text": "Stop it.",
+        "indicator": "i",
+        "target": "t",
+        "deadline": "2016",
+        "source": "s",
+        "judgements": [
+            {
+                "attainment": "achieved",
+                "as_of": "2021",
+                "attained": "2017",
+                "evidence": "e",
+                "judged_by": "t",
+                "source": "s",
+            }
+        ],
+    }
+    q3 = Evaluation(small_record(tmp_path, goals=[goal])).questions[3]
+    c = q3.criterion("main_goal_on_time")
+    # 2017 is 1 day (2017-01-01 after 2016-12-31) to 1 year after 2016: not "1 day"
+    assert c.met is False and "attained 2017, 1 day to 1 year after its deadline" in str(c.because)

@@ -189,6 +189,13 @@ def reached_by(contact: int, own: int) -> "str | None":
     return N_("contacts and own act") if own == contact else N_("the campaign's contacts")
 
 
+def _lag_text(lag: tuple[int, int]) -> str:
+    """Days from launch as a table cell: '19', or '-150 to -90' when vague dates allow a
+    range (a negative number: before the launch)."""
+    lo, hi = lag
+    return f"{lo}" if lo == hi else f"{lo} to {hi}"
+
+
 class DecisionMakersReached(Analysis):
     number = 4
     question = N_("Were the targeted decision makers reached?")
@@ -202,7 +209,9 @@ class DecisionMakersReached(Analysis):
         rec, eng = self.campaign.record, self.campaign.engagements
         acts = self.campaign.decisions
         targets = list(dict.fromkeys(d for g in rec.goals for d in g.decision_makers))
-        launch = min(p.start.start for p in rec.phases)
+        # the launch's day lies between the earliest day and the earliest last day the
+        # phases' starts allow: a vague date never becomes one of its days
+        launch = (min(p.start.start for p in rec.phases), min(p.start.end for p in rec.phases))
         rows: list[dict[str, Any]] = []
         matched_rows: set[int] = set()
         for t in targets:
@@ -229,7 +238,14 @@ class DecisionMakersReached(Analysis):
             alike_eng = _similar(t, eng, targets) if not len(hits) and not len(own) else eng[0:0]
             alike_acts = _similar(t, acts, targets) if not len(hits) and not len(own) else acts[0:0]
             similar = _names(alike_eng, targets, t) + _names(alike_acts, targets, t)
-            first = hits["date_start"].min() if len(hits) else None
+            # the first engagement lies between the earliest first day and the earliest
+            # last day of the engagements' dates
+            first = (hits["date_start"].min(), hits["date_end"].min()) if len(hits) else None
+            lag = (
+                ((first[0].date() - launch[1]).days, (first[1].date() - launch[0]).days)
+                if first is not None
+                else None
+            )
             rows.append(
                 {
                     "decision maker": t,
@@ -239,9 +255,9 @@ class DecisionMakersReached(Analysis):
                     "first engagement": (
                         hits.loc[hits["date_start"].idxmin(), "date"] if len(hits) else ""
                     ),
-                    "days from launch": (
-                        f"{(first.date() - launch).days}" if first is not None else ""
-                    ),
+                    # a range when the dates allow one ("-150 to -90"), never a day picked
+                    "days from launch": _lag_text(lag) if lag is not None else "",
+                    "_lag": lag,
                     "_rung": max(best, own_best),
                     "_contact": best,
                     "_two_way": two_way,
@@ -282,6 +298,7 @@ class DecisionMakersReached(Analysis):
                 "highest rung",
                 "first engagement",
                 "days from launch",
+                "_lag",
                 "_rung",
                 "_contact",
                 "_two_way",
@@ -361,11 +378,20 @@ class DecisionMakersReached(Analysis):
                 "; ".join(sorted(set(others["decision_maker"]))),
                 row_ref("engagements.csv", others["row"]),
             )
-        lags = [int(r["days from launch"]) for r in rows if r["days from launch"] != ""]
+        lags = [r["_lag"] for r in rows if r["_lag"] is not None]
         if lags:
+            # the first engagement with any target: between the fewest days and the fewest
+            # most days the dates allow
+            lo, hi = min(a for a, _ in lags), min(b for _, b in lags)
             self.indicator(
                 Msg("Days from launch to first engagement with a target"),
-                Msg("{n} (dates as recorded; vague dates use their earliest day)", n=min(lags)),
+                Msg("{n} day", "{n} days", n=lo)
+                if lo == hi
+                else Msg(
+                    "{low} to {high} days (the dates as recorded allow any number between)",
+                    low=lo,
+                    high=hi,
+                ),
             )
 
         self.top = max((r["_rung"] for r in rows), default=0)

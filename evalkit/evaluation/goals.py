@@ -68,15 +68,38 @@ def _span_of_days(lo: int, hi: int) -> Msg:
     return day_span(lo, hi)
 
 
+def _in_units(days: int) -> tuple[str, int]:
+    """A number of days in its largest whole unit: ('years', 7), ('months', 5), ('days', 12)."""
+    if days >= 365:
+        return "years", int(days // 365.25) or 1
+    if days >= 31:
+        return "months", int(days // 30.44)
+    return "days", days
+
+
 def _years_late(days: int) -> Msg:
     """'7 years', '5 months', '12 days' after a deadline, in the largest whole unit."""
-    if days >= 365:
-        n = int(days // 365.25) or 1
+    unit, n = _in_units(days)
+    if unit == "years":
         return Msg("{n} year", "{n} years", n=n)
-    if days >= 31:
-        n = int(days // 30.44)
+    if unit == "months":
         return Msg("{n} month", "{n} months", n=n)
-    return Msg("{n} day", "{n} days", n=days)
+    return Msg("{n} day", "{n} days", n=n)
+
+
+def _late_span(lo: int, hi: int) -> Msg:
+    """How late, from the fewest to the most days the dates allow: '7 years', '6–7 years',
+    '20 days to 11 months' (a vague date is no one of its days)."""
+    (low_unit, low), (high_unit, high) = _in_units(lo), _in_units(hi)
+    if (low_unit, low) == (high_unit, high):
+        return _years_late(lo)
+    if low_unit == high_unit == "years":
+        return Msg("{low}–{n} year", "{low}–{n} years", low=low, n=high)
+    if low_unit == high_unit == "months":
+        return Msg("{low}–{n} month", "{low}–{n} months", low=low, n=high)
+    if low_unit == high_unit:
+        return Msg("{low}–{n} day", "{low}–{n} days", low=low, n=high)
+    return Msg("{low} to {high}", low=_years_late(lo), high=_years_late(hi))
 
 
 def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
@@ -96,7 +119,8 @@ def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
             return False, Msg(
                 "attained {date}, {late} after its deadline ({deadline})",
                 date=when.text,
-                late=_years_late((when.start - d.end).days),
+                # as late as the dates allow, fewest to most: a vague date is no one day
+                late=_late_span((when.start - d.end).days, (when.end - d.start).days),
                 deadline=d.text,
             )
         return None, Msg(
