@@ -65,8 +65,9 @@ def test_some_trending_not_recorded_says_how_many_beside_what_is_known(tmp_path)
 
 
 # --- item 3: a verdict is never shown without its confidence ---------------------------------
-def _two_small_records(tmp_path):
-    """Two small records (question 2 'good' of low confidence), run as a batch."""
+def _two_small_records(tmp_path, same_name=False):
+    """Two small records (question 2 'good' of low confidence), run as a batch; with
+    `same_name`, both named 'Small' (their ids differ)."""
     from click.testing import CliRunner
     from evalkit.cli import main
 
@@ -79,7 +80,7 @@ def _two_small_records(tmp_path):
         (tmp_path / name / "small").rename(records / name)
         (records / name / "campaign.yaml").write_text(
             text.replace("id: small", f"id: small-{name}").replace(
-                "en: Small", f"en: Small {name}"
+                "en: Small", "en: Small" if same_name else f"en: Small {name}"
             ),
             encoding="utf-8",
         )
@@ -192,3 +193,29 @@ def test_lateness_after_a_vague_deadline_is_the_span_the_dates_allow(tmp_path):
     c = q3.criterion("main_goal_on_time")
     # 2017 is 1 day (2017-01-01 after 2016-12-31) to 1 year after 2016: not "1 day"
     assert c.met is False and "attained 2017, 1 day to 1 year after its deadline" in str(c.because)
+
+
+# --- item 5: two records of one name are two campaigns in comparative.json ------------------
+def test_comparative_json_keeps_both_campaigns_of_one_name(tmp_path):
+    import warnings
+
+    from evalkit.results.model import read_results_dir
+    from evalkit.run.pipeline import comparative_data
+
+    records, run = _two_small_records(tmp_path, same_name=True)
+    out = tmp_path / "out"
+    result = run("run-all", str(records), "--out", str(out), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "comparative.json").read_text(encoding="utf-8"))
+    assert data["campaigns"] == ["small-a", "small-b"]
+    # each verdict row names its campaign, told apart by its id
+    assert {(v["campaign"], v["id"]) for v in data["verdicts"]} == {
+        ("Small (small-a)", "small-a"),
+        ("Small (small-b)", "small-b"),
+    }
+    assert len(data["verdicts"]) == 10
+    # the side-by-side grid: a column per campaign, none merged
+    assert {"Small (small-a)", "Small (small-b)"} <= set(data["grid"][0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "DataFrame columns are not unique" was a warning
+        comparative_data(read_results_dir(out))

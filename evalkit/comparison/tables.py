@@ -23,9 +23,15 @@ def load_results(results_dir: str | Path, ids: Optional[list[str]] = None) -> li
     results model (a ResultsError names every file that is missing or cannot be read),
     oldest campaign first."""
     results = read_results_dir(results_dir, ids)
+    label_campaigns(results)
+    return sorted(results, key=lambda r: (r.facts.start, r.record.id))
 
-    # campaigns are columns and rows by name, in the report's language where the record
-    # gives one (name_ar); two records of one name get their ids added
+
+def label_campaigns(results: list[CampaignResults]) -> list[CampaignResults]:
+    """Name each campaign as the comparison's columns and rows show it: by its name, in the
+    report's language where the record gives one (name_ar); two records of one name get
+    their ids added, so that no table merges or drops one of them."""
+
     def named(r: CampaignResults) -> str:
         return (language() == "ar" and r.record.name_ar) or r.record.name_en
 
@@ -33,7 +39,7 @@ def load_results(results_dir: str | Path, ids: Optional[list[str]] = None) -> li
     for r in results:
         name = named(r)
         r.record.label = name if names.count(name) == 1 else f"{name} ({r.record.id})"
-    return sorted(results, key=lambda r: (r.facts.start, r.record.id))
+    return results
 
 
 def _name(r: CampaignResults) -> str:

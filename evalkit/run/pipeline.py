@@ -420,6 +420,15 @@ def comparative_data(results) -> dict:
         replication_items,
         verdicts,
     )
+    from evalkit.comparison.tables import label_campaigns
+
+    # each campaign by its name, its id added where two share one: a table keyed by name
+    # would merge them (and pandas warn of columns that are not unique)
+    label_campaigns(results)
+    ids = {r.record.label: r.record.id for r in results}
+
+    def with_ids(rows: list[dict]) -> list[dict]:
+        return [{**row, "id": ids[row["campaign"]]} for row in rows]
 
     replication = replication_items(results)
     return {
@@ -427,8 +436,10 @@ def comparative_data(results) -> dict:
         "campaigns": [r.record.id for r in results],
         "replication": replication,
         "grid_agreement": grid_agreement(results),
-        "verdicts": verdicts(results).drop(columns=["score", "shown"]).to_dict(orient="records"),
-        "launches": launches(results).to_dict(orient="records"),
+        "verdicts": with_ids(
+            verdicts(results).drop(columns=["score", "shown"]).to_dict(orient="records")
+        ),
+        "launches": with_ids(launches(results).to_dict(orient="records")),
         "grid": grid_side_by_side(results).astype(str).to_dict(orient="records"),
     }
 
