@@ -124,6 +124,7 @@ def validate(paths: tuple[str, ...]) -> None:
     from evalkit.record.workbook import id_place
 
     records = find_records(paths)
+    skipped = _skipped(paths)
     bad = 0
     # two records with one id would overwrite each other's reports: said here, not at run
     clashes = {r: (rid, others) for rid, others in duplicate_ids(records).items() for r in others}
@@ -149,8 +150,8 @@ def validate(paths: tuple[str, ...]) -> None:
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
-    click.echo(f"{len(records) - bad} of {len(records)} record(s) valid")
-    sys.exit(1 if bad else 0)
+    click.echo(f"{len(records) - bad} of {len(records)} record(s) valid" + _skipped_said(skipped))
+    sys.exit(1 if bad or skipped else 0)
 
 
 @main.command()
@@ -313,18 +314,30 @@ def _can_print_pdf(pdf: bool) -> None:
         sys.exit(2)
 
 
-def _records(paths, pdf, out) -> list:
-    """The records to run, or a stop before any work: none found, no browser for --pdf, an
-    OUT that cannot be written."""
+def _skipped(paths) -> list:
+    """The folders of a folder of records that are not records, each named with why (a
+    batch never leaves one out in silence)."""
+    from evalkit.run.batch import skipped_folders
+
+    skipped = skipped_folders(paths)
+    for folder, why in skipped:
+        click.echo(f"{folder}: skipped, not a record: {why}", err=True)
+    return skipped
+
+
+def _records(paths, pdf, out) -> tuple[list, list]:
+    """The records to run and the folders skipped (each said), or a stop before any work:
+    none found, no browser for --pdf, an OUT that cannot be written."""
     from evalkit.run.batch import find_records
 
     records = find_records(paths)
+    skipped = _skipped(paths)
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
     _can_print_pdf(pdf)
     _writable_out(out)
-    return records
+    return records, skipped
 
 
 def _run(records, out, as_of, jobs, progress, pdf, lang="en", docx=False) -> list:
@@ -344,7 +357,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _exit(outcomes, comparative=None, indexed=True) -> None:
+def _skipped_said(skipped) -> str:
+    """'; 1 folder skipped, not a record (b04-missing-yaml)' for a batch's summary."""
+    if not skipped:
+        return ""
+    names = ", ".join(Path(f).name for f, _ in skipped[:5]) + (", …" if len(skipped) > 5 else "")
+    return f"; {_plural(len(skipped), 'folder')} skipped, not a record ({names})"
+
+
+def _exit(outcomes, comparative=None, indexed=True, skipped=()) -> None:
     ok = sum(o.status == "ok" for o in outcomes)
     failed = len(outcomes) - ok
     said = f"{_plural(ok, 'evaluation')} written"
@@ -354,9 +375,17 @@ def _exit(outcomes, comparative=None, indexed=True) -> None:
         said += "; the comparative report failed"
     if failed:
         said += f"; {failed} of {len(outcomes)} records failed or were invalid"
+    said += _skipped_said(skipped)
     click.echo(said)
+    # a skipped folder counts as a failure: it was put among the records to be one
     sys.exit(
-        min(failed + (comparative is not None and comparative.status != "ok") + (not indexed), 255)
+        min(
+            failed
+            + len(skipped)
+            + (comparative is not None and comparative.status != "ok")
+            + (not indexed),
+            255,
+        )
     )
 
 
@@ -422,11 +451,11 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
     --pdf; evaluation.docx and .xlsx with --docx). Exit status: failures."""
     _can_write_docx(docx)
-    records = _records(paths, pdf, out)
+    records, skipped = _records(paths, pdf, out)
     with _holding(out):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
         indexed = _index(out, outcomes, lang=lang)
-    _exit(outcomes, indexed=indexed)
+    _exit(outcomes, indexed=indexed, skipped=skipped)
 
 
 @main.command("run-all")
@@ -438,7 +467,7 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     from evalkit.run.pipeline import compare as run_compare
 
     _can_write_docx(docx)
-    records = _records([directory], pdf, out)
+    records, skipped = _records([directory], pdf, out)
     with _holding(out):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
         done = [o.record_id for o in outcomes if o.status == "ok"]
@@ -449,7 +478,7 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
         indexed = _index(out, outcomes, comparative, lang=lang)
     if indexed:
         click.echo(f"index: {Path(out) / 'index.html'}")
-    _exit(outcomes, comparative, indexed)
+    _exit(outcomes, comparative, indexed, skipped)
 
 
 @main.command()

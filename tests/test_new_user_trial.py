@@ -219,3 +219,39 @@ def test_comparative_json_keeps_both_campaigns_of_one_name(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "DataFrame columns are not unique" was a warning
         comparative_data(read_results_dir(out))
+
+
+# --- item 6: a folder of a batch that is not a record is named, with why --------------------
+def test_a_batch_names_each_folder_it_skips_and_why(tmp_path):
+    from click.testing import CliRunner
+    from evalkit.cli import main
+
+    records = tmp_path / "records"
+    (tmp_path / "a").mkdir()
+    small_record(tmp_path / "a")
+    records.mkdir()
+    (tmp_path / "a" / "small").rename(records / "good")
+    tables = records / "no-yaml"  # the tables without their campaign.yaml
+    tables.mkdir()
+    for name in ("activities.csv", "metrics.csv"):
+        (tables / name).write_text((records / "good" / name).read_text())
+    cased = records / "cased"  # the record's file under another name
+    cased.mkdir()
+    (cased / "Campaign.YAML").write_text((records / "good" / "campaign.yaml").read_text())
+    (records / ".git").mkdir()  # hidden folders are no one's records
+
+    result = CliRunner().invoke(main, ["validate", str(records)])
+    out = result.output
+    assert f"{tables}: skipped, not a record: no campaign.yaml in it, beside its tables" in out
+    assert f"{cased}: skipped, not a record: no campaign.yaml in it (it holds Campaign.YAML" in out
+    assert ".git" not in out
+    assert "1 of 1 record(s) valid; 2 folders skipped, not a record (cased, no-yaml)" in out
+    assert result.exit_code == 1
+
+    run = CliRunner().invoke(
+        main, ["run-all", str(records), "--out", str(tmp_path / "out"), "--no-progress"]
+    )
+    assert f"{tables}: skipped, not a record" in run.output
+    assert "2 folders skipped, not a record (cased, no-yaml)" in run.output.splitlines()[-1]
+    assert run.exit_code == 2  # the two skipped folders; the record itself ran
+    assert (tmp_path / "out" / "small" / "evaluation.html").is_file()

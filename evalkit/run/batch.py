@@ -41,6 +41,52 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def skipped_folders(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """The folders inside a folder of records that `find_records` passes over, each with
+    why: a batch that leaves one out must say so, not count only the records it found."""
+    skipped: list[tuple[Path, str]] = []
+    for p in map(Path, paths):
+        if os.path.lexists(p / RECORD_FILE) or p.name == RECORD_FILE or not p.is_dir():
+            continue  # a record named directly: its own validation speaks for it
+        for d in sorted(p.iterdir()):
+            if d.name.startswith(".") or not d.is_dir() or os.path.lexists(d / RECORD_FILE):
+                continue
+            skipped.append((d, _why_not_a_record(d)))
+    return skipped
+
+
+def _why_not_a_record(folder: Path) -> str:
+    try:
+        names = sorted(f.name for f in folder.iterdir())
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    near = [
+        n
+        for n in names
+        if n.lower() in ("campaign.yaml", "campaign.yml")
+        or n.endswith((".yaml", ".yml", ".YAML", ".YML"))
+    ]
+    if near:
+        return (
+            f"no {RECORD_FILE} in it (it holds {', '.join(near)}: a record's file must be "
+            f"named {RECORD_FILE}, in lower case)"
+        )
+    inner = [n for n in names if os.path.lexists(folder / n / RECORD_FILE)]
+    if inner:
+        return (
+            f"no {RECORD_FILE} in it, but it holds record folders ({', '.join(inner[:3])}"
+            f"{', …' if len(inner) > 3 else ''}): name it on the command line to run those"
+        )
+    tables = [n for n in names if n.lower().endswith(".csv")]
+    if tables:
+        return (
+            f"no {RECORD_FILE} in it, beside its tables ({', '.join(tables[:3])}"
+            f"{', …' if len(tables) > 3 else ''}): a record folder needs one (evalkit new "
+            "writes a template)"
+        )
+    return f"no {RECORD_FILE} in it: not a record folder"
+
+
 def _record_id(record: Path):
     """The id a record declares, read without validating (validation comes later)."""
     from evalkit.record.load import _refusal, _yaml, _yaml_shape
