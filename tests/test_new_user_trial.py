@@ -255,3 +255,24 @@ def test_a_batch_names_each_folder_it_skips_and_why(tmp_path):
     assert "2 folders skipped, not a record (cased, no-yaml)" in run.output.splitlines()[-1]
     assert run.exit_code == 2  # the two skipped folders; the record itself ran
     assert (tmp_path / "out" / "small" / "evaluation.html").is_file()
+
+
+# --- item 7: a workbook's missing field is located in its own column ------------------------
+def test_a_missing_field_on_a_workbook_sheet_points_at_its_own_cell(tmp_path):
+    from openpyxl import load_workbook
+
+    import evalkit
+    from evalkit.record.workbook import folder_to_workbook
+
+    small_record(tmp_path)
+    book = folder_to_workbook(tmp_path / "small", tmp_path / "small.xlsx")
+    wb = load_workbook(book)
+    header = [c.value for c in wb["phases"][1]]
+    start = header.index("start") + 1
+    wb["phases"].cell(row=2, column=start).value = None
+    wb.save(book)
+    _, problems = evalkit.check_record(book)
+    said = [str(p) for p in problems]
+    letter = "ABCDEFGH"[start - 1]
+    assert f"phases!{letter}2: start: required field is missing" in said, said
+    assert letter != "A"

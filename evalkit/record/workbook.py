@@ -646,10 +646,12 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     for r, values in enumerate(body, start=2):
         key = _text(values[0]).strip() if values else ""
         value = values[1] if len(values) > 1 else None
-        if not key or value is None or _text(value) == "":
+        if not key:
             continue
         kpath = tuple(key.split("."))
-        conv.yaml_cells[kpath] = f"{CAMPAIGN}!B{r}"
+        conv.yaml_cells[kpath] = f"{CAMPAIGN}!B{r}"  # an empty one too: where to fill it in
+        if value is None or _text(value) == "":
+            continue
         if _text(value).strip() == NONE:
             _set(data, kpath, [])
         elif kpath in SINGLES and _is_list(schema.CampaignRecord, kpath):
@@ -672,10 +674,13 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 if sheet.parent and col == 0:
                     parent_id = _text(value).strip()
                     continue
-                if value is None or _text(value) == "" or not name:
+                if not name:
                     continue
                 cpath = tuple(name.split("."))
+                # its cell even when empty: a field left out is found in its own column
                 cells[cpath] = f"{sheet.name}!{_letter(col + 1)}{r}"
+                if value is None or _text(value) == "":
+                    continue
                 try:
                     listed = _is_list(sheet.model, cpath)
                 except (KeyError, AttributeError, TypeError):
