@@ -281,7 +281,9 @@ def test_comparative_summary_is_computed_from_the_results(case_reports):
     # the verdict counts add up to the campaigns for each question
     counts = re.search(r"Verdicts \(how many campaigns at each level\): (.*)\.", said).group(1)
     for question in counts.split(" · "):
-        assert sum(int(n) for n in re.findall(r"×(\d+)", question)) == 4, question
+        # each level's count (its confidences, in brackets, count the same campaigns again)
+        levels = re.sub(r"\([^)]*\)", "", question)
+        assert sum(int(n) for n in re.findall(r"×(\d+)", levels)) == 4, question
     n = computed_counts(replication_table(results))
     assert (f"The paper's claims: of {n['computed']} computed, {n['agree']} agree") in said
 
@@ -384,7 +386,8 @@ def test_the_headline_counts_computed_claims_only(case_reports):
     n = computed_counts(t)
     assert n["computed"] + n["restate"] == len(t) == len(CLAIMS)
     assert n["agree"] + n["disagree"] + n["cannot"] == n["computed"]
-    assert n == {"computed": 22, "agree": 9, "disagree": 0, "cannot": 13, "restate": 5}
+    # X5 cannot be computed: Idlib's Arabic hashtags' trending is not recorded
+    assert n == {"computed": 22, "agree": 8, "disagree": 0, "cannot": 14, "restate": 5}
     page = (case_reports / "comparative.html").read_text(encoding="utf-8")
     assert (
         f"Of {n['computed']} computed claims: {n['agree']} agree, {n['disagree']} disagree, "

@@ -88,7 +88,11 @@ def test_huge_reach_with_a_failed_main_goal_shows_both(other_reports):
     # side by side in the comparative report: reach high, goals low, the 100 million views
     page = _visible_text((other_reports / "comparative.html").read_text(encoding="utf-8"))
     assert "Reach against outcome" in page
-    row = re.search(r"Kony 2012\s+(\w+)\s+(\w+)\s+not achieved\s+([^\n]*?views)", page)
+    row = re.search(
+        r"Kony 2012\s+(\w+) \(\w+ confidence\)\s+(\w+) \(\w+ confidence\)\s+not achieved"
+        r"\s+([^\n]*?views)",
+        page,
+    )
     assert row, page[page.find("Reach against outcome") :][:800]
     assert (row.group(1), row.group(2)) == (r["questions"]["2"]["verdict"], q3["verdict"])
     assert "more than 100 million views" in row.group(3)

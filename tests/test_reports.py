@@ -287,13 +287,15 @@ def test_the_verdict_strip_shows_each_verdict_in_words_in_its_colour(case_report
     strip = re.search(r'<ul [^>]*class="strip".*?</ul>', page, re.S).group(0)
     boxes = re.findall(
         r'<li style="background:(#[0-9a-f]{6})"><span class="q">(\d) [^<]*</span>'
-        r'<span class="level">(\w+)</span>',
+        r'<span class="level">([^<]+)</span>',
         strip,
     )
     assert len(boxes) == 5
-    for colour, number, level in boxes:
-        assert level == results["questions"][number]["verdict"]
-        assert colour == VERDICT_COLOURS[level]
+    for colour, number, said in boxes:
+        q = results["questions"][number]
+        # the level with its confidence, in the level's colour
+        assert said == f"{q['verdict']} ({q['confidence']} confidence)"
+        assert colour == VERDICT_COLOURS[q["verdict"]]
 
 
 def test_goal_attainment_is_drawn_as_marks_on_its_scale_not_as_bar_lengths(case_reports):

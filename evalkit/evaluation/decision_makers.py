@@ -388,9 +388,10 @@ class DecisionMakersReached(Analysis):
                 Msg("{n} day", "{n} days", n=lo)
                 if lo == hi
                 else Msg(
-                    "{low} to {high} days (the dates as recorded allow any number between)",
+                    "{low} to {n} day (the dates as recorded allow any number between)",
+                    "{low} to {n} days (the dates as recorded allow any number between)",
                     low=lo,
-                    high=hi,
+                    n=hi,
                 ),
             )
 
