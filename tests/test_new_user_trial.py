@@ -276,3 +276,57 @@ def test_a_missing_field_on_a_workbook_sheet_points_at_its_own_cell(tmp_path):
     letter = "ABCDEFGH"[start - 1]
     assert f"phases!{letter}2: start: required field is missing" in said, said
     assert letter != "A"
+
+
+# --- item 7: a title's other name keeps its brackets on screen ------------------------------
+_LINES = """() => {
+  // the title's characters as a reader sees them: line by line, left to right, each
+  // bracket drawn mirrored where it is laid out right to left
+  const h = document.querySelector('h1'), r = document.createRange(), out = [];
+  const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  const mirror = {'(': ')', ')': '('};
+  let n;
+  while ((n = walk.nextNode())) {
+    const rtl = getComputedStyle(n.parentElement).direction === 'rtl';
+    for (let i = 0; i < n.length; i++) {
+      r.setStart(n, i); r.setEnd(n, i + 1);
+      const b = r.getBoundingClientRect();
+      const c = n.data[i];
+      if (b.width > 0) out.push([Math.round(b.top / 10), b.left, rtl && mirror[c] || c]);
+    }
+  }
+  out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const lines = [];
+  let top = null;
+  for (const [t, , c] of out) {
+    if (t !== top) { lines.push(''); top = t; }
+    lines[lines.length - 1] += c;
+  }
+  return lines.map(l => l.trim());
+}"""
+
+
+def test_a_latin_name_ending_in_a_bracket_reads_whole_in_an_arabic_title(tmp_path, browser):
+    from click.testing import CliRunner
+    from evalkit.cli import main
+
+    c = small_record(
+        tmp_path, name={"en": "Water for Tal Abyad (simulated)", "ar": "مياه (محاكاة)"}
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(c.path), "--out", str(out), "--lang", "ar", "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    page = browser.new_page()
+    page.goto((out / "small" / "evaluation.html").as_uri())
+    for width in (1280, 900, 600, 360):  # on one line, and wrapped at a phone's width
+        page.set_viewport_size({"width": width, "height": 800})
+        lines = page.evaluate(_LINES)
+        name = "(Water for Tal Abyad (simulated))"  # whole, its brackets with it
+        if len(lines) == 1:  # left of the Arabic, as a right-to-left line puts it
+            assert lines[0] == name + " (ةاكاحم) هايم :مييقت", (width, lines)
+        else:  # wrapped: the Arabic line keeps no bracket of the name's
+            assert lines[0] == "(ةاكاحم) هايم :مييقت", (width, lines)
+            assert " ".join(lines[1:]) == name, (width, lines)
+    page.close()

@@ -553,6 +553,9 @@ class CampaignReport:
             "title.html.j2",
             title=tr("Evaluation: {name}").format(name=self.campaign.name_in(language())),
             also=self.campaign.other_name(language()),
+            also_dir="rtl"
+            if re.search(r"[\u0600-\u06FF]", self.campaign.other_name(language()))
+            else "ltr",
             record=tr("Record"),
             code=r.id,
             said=said,
