@@ -330,3 +330,40 @@ def test_a_latin_name_ending_in_a_bracket_reads_whole_in_an_arabic_title(tmp_pat
             assert lines[0] == "(ةاكاحم) هايم :مييقت", (width, lines)
             assert " ".join(lines[1:]) == name, (width, lines)
     page.close()
+
+
+# --- item 8: convert keeps campaign.yaml's comments and the paper's grid --------------------
+def test_convert_to_a_workbook_and_back_keeps_the_comments_and_the_paper_grid(tmp_path):
+    from click.testing import CliRunner
+
+    from evalkit.cli import main
+    from evalkit.record.comments import yaml_comments
+
+    c = small_record(tmp_path)
+    folder = c.path
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8")
+    assert "evaluator: tester\n" in text and "\nphases:\n" in text
+    text = "# SIMULATED record: invented campaign, invented data.\n" + text.replace(
+        "evaluator: tester\n", "evaluator: tester  # a test, not a person\n"
+    ).replace("\nphases:\n", "\n# the only phase\nphases:\n")
+    (folder / "campaign.yaml").write_text(text, encoding="utf-8")
+    (folder / "paper_grid.csv").write_text("dimension,item,entry\nGoals,main,Stop it\n")
+    runner = CliRunner()
+    book, back = tmp_path / "small.xlsx", tmp_path / "back"
+    assert runner.invoke(main, ["convert", str(folder), str(book)]).exit_code == 0
+    assert runner.invoke(main, ["convert", str(book), str(back)]).exit_code == 0
+    written = (back / "campaign.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# SIMULATED record: invented campaign, invented data.\n")
+    assert "evaluator: tester  # a test, not a person\n" in written
+    # each beside the entry it stood by, though the file is laid out afresh
+    assert (
+        set(yaml_comments(written))
+        == set(yaml_comments(text))
+        == {
+            ("", "start", "SIMULATED record: invented campaign, invented data."),
+            ("evaluator", "after", "a test, not a person"),
+            ("phases", "before", "the only phase"),
+        }
+    )
+    assert (back / "paper_grid.csv").read_text() == "dimension,item,entry\nGoals,main,Stop it\n"
+    assert runner.invoke(main, ["validate", str(back)]).exit_code == 0

@@ -37,6 +37,9 @@ SUFFIX = ".xlsx"
 README = "README"
 CAMPAIGN = "campaign"
 LISTS = "_lists"  # hidden: the drop-down lists' words
+COMMENTS = "comments"  # campaign.yaml's comments, written back by `evalkit convert`
+PAPER_GRID = "paper_grid"  # the paper's own grid beside a record (paper_grid.csv)
+COMMENT_COLUMNS = ("where", "place", "comment")
 NONE = "[]"  # a list that the evaluator says is empty
 EXAMPLE_FILL = "EEEEEE"  # the scaffold's example rows, to be replaced
 
@@ -235,8 +238,12 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
 
     from evalkit.record.load import _yaml
 
+    from evalkit.record.comments import yaml_comments
+    from evalkit.record.load import PAPER_GRID_FILE
+
     folder, target = Path(folder), Path(target)
-    data = _yaml("safe").load((folder / schema.RECORD_FILE).read_text(encoding="utf-8")) or {}
+    yaml_text = (folder / schema.RECORD_FILE).read_text(encoding="utf-8")
+    data = _yaml("safe").load(yaml_text) or {}
     wb = Workbook()
     readme = wb.active
     readme.title = README
@@ -369,6 +376,38 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
                         cell.fill = shade
         ws.freeze_panes = "A2"
 
+    # what the folder holds beyond the contract: its YAML's comments (a template's explain
+    # its fields, and are not copied), the paper's grid
+    comments = [] if examples else yaml_comments(yaml_text)
+    if comments:
+        ws = wb.create_sheet(COMMENTS)
+        for col, (name, said) in enumerate(
+            zip(
+                COMMENT_COLUMNS,
+                (
+                    "the entry or field of campaign.yaml the comment stands by",
+                    "before: on its own line before it; after: at the end of its line; "
+                    "end: at the end of the file",
+                    "the comment, without its #",
+                ),
+            ),
+            start=1,
+        ):
+            heading(ws, col, name, said, [], len(comments))
+        ws.column_dimensions["C"].width = 90
+        for r, noted in enumerate(comments, start=2):
+            for col, value in enumerate(noted, start=1):
+                ws.cell(row=r, column=col, value=value).number_format = "@"
+    if (folder / PAPER_GRID_FILE).is_file():
+        ws = wb.create_sheet(PAPER_GRID)
+        for r, fields in enumerate(_read_csv(folder / PAPER_GRID_FILE), start=1):
+            for col, text in enumerate(fields, start=1):
+                if text != "":
+                    cell = ws.cell(row=r, column=col, value=text)
+                    cell.number_format = "@"
+                    if r == 1:
+                        cell.font = bold
+
     readme["A1"] = "evalkit campaign record"
     readme["A1"].font = Font(bold=True, size=14)
     lines = [
@@ -383,6 +422,9 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         "'not recorded'.",
         "judgements and members: each row names its goal or coalition by its id.",
         "Check it with: evalkit validate THIS-FILE.xlsx — problems are given as sheet!cell.",
+        "comments (when there): campaign.yaml's comments, by the entry they stand by; "
+        "paper_grid (when there): the paper's own grid of the campaign. evalkit convert "
+        "writes both back.",
     ]
     if examples:
         lines.append("Shaded rows are examples: replace them with your campaign's facts.")
@@ -597,7 +639,15 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             )
         )
         return conv
-    known = {README, LISTS, CAMPAIGN, *(s.name for s in SHEETS), *TABLE_SHEETS}
+    known = {
+        README,
+        LISTS,
+        CAMPAIGN,
+        COMMENTS,
+        PAPER_GRID,
+        *(s.name for s in SHEETS),
+        *TABLE_SHEETS,
+    }
     for name in wb.sheetnames:
         if name not in known:
             problems.append(
@@ -729,7 +779,37 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     y.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     out = io.StringIO()
     y.dump(data, out)
-    (folder / schema.RECORD_FILE).write_text(out.getvalue(), encoding="utf-8")
+    yaml_text = out.getvalue()
+    _, body = rows(COMMENTS)
+
+    def said(values, i: int) -> str:
+        return _text(values[i]).strip() if i < len(values) and values[i] is not None else ""
+
+    # (where, place, comment), as folder_to_workbook wrote them
+    kept = [(said(v, 0), said(v, 1), said(v, 2)) for v in body if said(v, 2)]
+    if kept:
+        from evalkit.record.comments import with_comments
+
+        try:
+            yaml_text = with_comments(yaml_text, kept)
+        except Exception:  # the record itself does not parse: its validation says why
+            pass
+    (folder / schema.RECORD_FILE).write_text(yaml_text, encoding="utf-8")
+    from evalkit.record.load import PAPER_GRID_FILE
+
+    (folder / PAPER_GRID_FILE).unlink(missing_ok=True)
+    if PAPER_GRID in wb.sheetnames:
+        grid = [[_text(v) for v in r] for r in wb[PAPER_GRID].iter_rows(values_only=True)]
+        grid = [r for r in grid if any(c.strip() for c in r)]
+        if grid:
+            width = max(len(r) for r in grid)
+            while width and all(len(r) < width or not r[width - 1].strip() for r in grid):
+                width -= 1
+            buf = io.StringIO()
+            csv.writer(buf, lineterminator="\n").writerows(
+                [(r + [""] * width)[:width] for r in grid]
+            )
+            (folder / PAPER_GRID_FILE).write_text(buf.getvalue(), encoding="utf-8")
 
     for name, file in TABLE_SHEETS.items():
         header, body = rows(name)
