@@ -190,9 +190,12 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
     result = runner.invoke(main, ["validate", str(book)])
     problems = [line for line in result.output.splitlines() if line.startswith("  ")]
     assert result.exit_code == 1 and len(problems) >= 10, result.output
-    assert all("still the template's example row" in line for line in problems), problems
+    # each shaded row, and each single field of the campaign sheet still the template's text
+    assert all("still the template's example" in line for line in problems), problems
     assert "  activities!A2: " in result.output
-    # the examples are otherwise a valid record: with their shading cleared, it validates
+    assert "  campaign!B10: evaluator: still the template's example text" in result.output
+    # the examples are otherwise a valid record: with their shading cleared and the
+    # campaign's single fields written, it validates
     from openpyxl.styles import PatternFill
 
     wb = openpyxl.load_workbook(book)
@@ -200,6 +203,9 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 cell.fill = PatternFill()
+    fields = {r[0].value: r[1] for r in wb["campaign"].iter_rows(min_row=2)}
+    for name in ("cause", "evaluator", "organisers"):
+        fields[name].value = f"the river campaign's {name}"
     wb.save(book)
     result = runner.invoke(main, ["validate", str(book)])
     assert result.exit_code == 0, result.output

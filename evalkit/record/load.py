@@ -12,7 +12,7 @@ import typing
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ValidationError, create_model
 from ruamel.yaml import YAML
@@ -798,13 +798,14 @@ def _content_hash(folder: Path) -> str:
 
 
 def check_record(
-    path: str | Path, build: bool = True, examples: bool = True
+    path: str | Path, build: bool = True, examples: Literal["all", "fields", "none"] = "all"
 ) -> tuple[Optional[Campaign], list[Problem]]:
     """Validate a record folder: the campaign, or None with every problem found. With
     `build=False` only the problems (`evalkit validate`: the campaign's frames, and pandas,
     are not needed to say what is wrong). An example of `evalkit new`'s template still in
-    the folder is a problem (evalkit.record.template); `examples=False` for the folder read
-    from a workbook, whose example rows are told by their shading (workbook.py)."""
+    the folder is a problem (evalkit.record.template); `examples="fields"` for the folder
+    read from a workbook, whose example rows are told by their shading (workbook.py) and
+    whose single fields (the campaign sheet's, never shaded) are checked here."""
     folder = Path(path)
     if folder.suffix.lower() == ".xlsx":  # a workbook: read as the folder it describes
         from evalkit.record.workbook import check_workbook
@@ -896,8 +897,8 @@ def check_record(
     if isinstance(data, dict):
         yaml_problems, refs = _cross_check(data, line_of)
         problems.extend(yaml_problems)
-        if examples:
-            problems.extend(template.yaml_problems(data, line_of))
+        if examples != "none":
+            problems.extend(template.yaml_problems(data, line_of, examples == "all"))
     tables = {}
     for name, model in schema.TABLES.items():
         if name not in refused and (folder / name).is_file():
@@ -908,7 +909,7 @@ def check_record(
                 problems,
                 refs,
                 build and record is not None and not problems,
-                examples,
+                examples == "all",
             )
     if refs is not None:
         problems.extend(refs.outside_problems())

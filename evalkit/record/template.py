@@ -178,8 +178,9 @@ def _yaml_examples() -> tuple[dict[tuple, list[_Example]], dict[tuple, Any]]:
     return entries, singles
 
 
-def yaml_problems(data: Any, line_of) -> list[Problem]:
-    """The template's examples still in campaign.yaml's `data`, at their lines."""
+def yaml_problems(data: Any, line_of, entries_too: bool = True) -> list[Problem]:
+    """The template's examples still in campaign.yaml's `data`, at their lines: its single
+    text fields, and (`entries_too`) its entries."""
     from evalkit.record.load import _dotted
 
     if not isinstance(data, dict):
@@ -206,7 +207,7 @@ def yaml_problems(data: Any, line_of) -> list[Problem]:
                     "write the campaign's own",
                 )
             )
-    for loc, item, model in _entries(data, schema.CampaignRecord, ()):
+    for loc, item, model in _entries(data, schema.CampaignRecord, ()) if entries_too else ():
         examples = entries.get(_signature(loc))
         if not examples:
             continue

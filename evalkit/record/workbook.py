@@ -594,8 +594,8 @@ def _column_of(path: tuple, n: int, cell: str) -> str:
     """The field as the cell's sheet names it: the campaign sheet's dotted field
     (`discourse.rational.level`), an entry sheet's column (`languages`, not
     `audiences[2].languages[1]`)."""
-    if cell.startswith(f"{CAMPAIGN}!"):
-        return ".".join(str(part) for part in path)
+    if cell.startswith(f"{CAMPAIGN}!"):  # a list's items are the lines of one cell
+        return ".".join(str(part) for part in path if not isinstance(part, int))
     head = path[:n]
     last = max((i for i, part in enumerate(head) if isinstance(part, int)), default=-1)
     inner = head[last + 1 :] or path[n:]
@@ -918,7 +918,7 @@ def check_workbook(path: str | Path, build: bool = True):
     conv = workbook_to_folder(path, folder)
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems
-    campaign, problems = check_record(folder, build, examples=False)
+    campaign, problems = check_record(folder, build, examples="fields")
     located = sorted({*conv.problems, *(conv.locate(p) for p in problems)}, key=_place)
     if located:
         return None, located

@@ -100,9 +100,10 @@ def before_and_after(before, after) -> pd.DataFrame:
     rows.append(
         {
             "criterion": N_("VERDICT"),
-            "before": before.verdict.level,
-            "after": after.verdict.level,
-            "changed": "yes" if before.verdict.level != after.verdict.level else "",
+            # with its confidence, as every verdict is shown
+            "before": before.verdict.said,
+            "after": after.verdict.said,
+            "changed": "yes" if str(before.verdict.said) != str(after.verdict.said) else "",
         }
     )
     return pd.DataFrame(rows)
