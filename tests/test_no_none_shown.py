@@ -32,7 +32,7 @@ def test_a_goal_never_judged_is_not_judged_as_of_none_in_either_language(record,
     _run(["run", str(record), "--out", str(tmp_path / "ar"), "--lang", "ar"])
     en = tmp_path / "en" / "my-campaign"
     page = _visible((en / "evaluation.html").read_text(encoding="utf-8"))
-    assert "Stop the offensive: no judgement as of the latest record" in page
+    assert "Stop the offensive, filled in: no judgement as of the latest record" in page
     assert not NONE_SHOWN.search(page), NONE_SHOWN.findall(page)
     results = (en / "results.json").read_text(encoding="utf-8")
     assert "as of None" not in results and '"None"' not in results
