@@ -787,8 +787,17 @@ CLAIMS = [
 
 
 def paper_results(results: list[CampaignResults]) -> list[CampaignResults]:
-    """The results of the paper's own campaigns: the only ones its claims are about."""
-    return [r for r in results if r.record.id in PAPER_CAMPAIGNS]
+    """The results of the paper's own campaigns: the only ones its claims are about. A
+    campaign evaluated more than once (as of several dates) is read as of the latest: the
+    whole record where there is one, since the paper judged the campaigns after them."""
+    best: dict[str, CampaignResults] = {}
+    for r in results:
+        if r.record.id not in PAPER_CAMPAIGNS:
+            continue
+        held = best.get(r.record.id)
+        if held is None or (held.as_of is not None and (r.as_of is None or r.as_of > held.as_of)):
+            best[r.record.id] = r
+    return [r for r in results if best.get(r.record.id) is r]
 
 
 def replication_table(results: list[CampaignResults]) -> pd.DataFrame:

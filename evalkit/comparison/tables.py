@@ -35,10 +35,21 @@ def label_campaigns(results: list[CampaignResults]) -> list[CampaignResults]:
     def named(r: CampaignResults) -> str:
         return (language() == "ar" and r.record.name_ar) or r.record.name_en
 
-    names = [named(r) for r in results]
-    for r in results:
+    def dated(r: CampaignResults) -> str:
+        # an evaluation as of a date says so wherever the comparison names it: its verdicts
+        # are the campaign's as it stood then, not its outcome
         name = named(r)
-        r.record.label = name if names.count(name) == 1 else f"{name} ({r.record.id})"
+        return localized(Msg("{name} (as of {date})", name=name, date=r.as_of)) if r.as_of else name
+
+    names = [dated(r) for r in results]
+    labels = [
+        name if names.count(name) == 1 else f"{name} ({r.record.id})"
+        for name, r in zip(names, results)
+    ]
+    # the same record evaluated twice alike (two output folders): numbered, never merged
+    for i, (label, r) in enumerate(zip(labels, results)):
+        k = labels[:i].count(label)
+        r.record.label = label if labels.count(label) == 1 else f"{label} #{k + 1}"
     return results
 
 
