@@ -448,7 +448,9 @@ def test_an_arabic_report_says_the_confidence_level_in_words_that_agree(tmp_path
     assert "# السؤال الحكم مستوى الثقة المعايير المستوفاة" in caesar  # the verdicts' heading
     assert "حسابات بلغة ar يديرها فريقان" in caesar
     # question 2's word takes the article as the other questions' do («الجمهور»، «الأهداف»)
-    assert "1 الجمهور: جيد · 2 الوصول: جيد · 3 الأهداف" in caesar
+    assert (
+        "1 الجمهور: جيد (مستوى الثقة عالٍ) · 2 الوصول: جيد (مستوى الثقة متوسط) · 3 الأهداف" in caesar
+    )
     sicily = _visible_text(
         (tmp_path / "sicily-smoke-free-law" / "evaluation.html").read_text(encoding="utf-8")
     )

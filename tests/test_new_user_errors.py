@@ -272,9 +272,9 @@ def test_an_earlier_report_kept_when_its_rerun_failed_is_labelled_so_in_the_inde
     result = runner.invoke(main, ["run-all", str(records), "--out", str(out), "--no-progress"])
     assert result.exit_code == 1
     rows = _index_rows(out)
-    assert ("Campaign alpha", "written by this run") in rows
+    assert ("Campaign alpha (filled in)", "written by this run") in rows
     assert (
-        "Campaign beta",
+        "Campaign beta (filled in)",
         f"from an earlier run, written {written}: kept, as this run found "
         f"{records / 'beta'} invalid (its problems are listed with this run's failures)",
     ) in rows, rows
@@ -287,4 +287,6 @@ def test_an_earlier_report_kept_when_its_rerun_failed_is_labelled_so_in_the_inde
         main, ["run", str(records / "alpha"), "--out", str(out), "--no-progress"]
     )
     assert result.exit_code == 0, result.output
-    assert ("Campaign beta", f"from an earlier run, written {written}") in _index_rows(out)
+    assert ("Campaign beta (filled in)", f"from an earlier run, written {written}") in _index_rows(
+        out
+    )
