@@ -318,3 +318,80 @@ def test_workbook_problems_come_sheet_by_sheet_then_row_by_row_in_one_pass(tmp_p
         "engagements!D3",
         "engagements!D11",
     ], result.output
+
+
+def _lo_resave(book: Path, tmp_path: Path) -> Path:
+    """The workbook as LibreOffice Calc saves it again (what an evaluator's Save gives)."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip(
+            "LibreOffice is not installed (scripts/test.sh installs Debian's "
+            "libreoffice-calc-nogui when run as root)"
+        )
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo-out"),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return tmp_path / "lo-out" / book.name
+
+
+def test_a_formula_with_no_saved_result_is_a_problem_at_its_cell_and_a_saved_one_is_read(
+    tmp_path,
+):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    acts, metrics = wb["activities"], wb["metrics"]
+    part = [c.value for c in acts[1]].index("participants") + 1
+    value = [c.value for c in metrics[1]].index("value") + 1
+    # openpyxl writes a formula without its result, as any program but a spreadsheet does
+    acts.cell(row=7, column=part, value="=20+5")
+    metrics.cell(row=2, column=value, value="=SUM(1000,200)")
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()[1:-1]
+    col = openpyxl.utils.get_column_letter
+    assert [line.split(":")[0].strip() for line in lines] == [
+        f"activities!{col(part)}7",
+        f"metrics!{col(value)}2",
+    ], result.output
+    assert "'=20+5') with no saved result" in lines[0]
+    assert "open the workbook in Excel or LibreOffice and save it" in lines[0]
+    assert "required field is missing" not in result.output  # the cause, not its effect
+    # saved by LibreOffice, the workbook keeps each formula's result, and that is read
+    campaign, problems = check_record(_lo_resave(book, tmp_path))
+    assert problems == [], [str(p) for p in problems]
+    row = campaign.activities[campaign.activities["row"] == 7].iloc[0]
+    assert row["participants_low"] == 25
+    assert 1200 in set(campaign.metrics[campaign.metrics["row"] == 2]["value_low"])
+
+
+def test_a_merged_range_is_named_at_the_cell_it_empties_and_on_its_own(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    acts = wb["activities"]
+    channel = openpyxl.utils.get_column_letter([c.value for c in acts[1]].index("channel") + 1)
+    acts.merge_cells(f"{channel}2:{channel}3")  # a required cell emptied by the merge
+    acts.merge_cells("S2:S3")  # an optional column, beyond the table's: nothing else says it
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines()[1:-1]]
+    assert lines == [
+        "activities!S2:S3: the cells S2:S3 are merged: only the first, S2, holds a value (the "
+        "others are read as empty); unmerge them and fill in each cell",
+        f"activities!{channel}3: channel: required field is missing: the cell is part of the "
+        f"merged range {channel}2:{channel}3, and only its first cell, {channel}2, holds a "
+        "value (the others are read as empty); unmerge the range and fill in each cell",
+    ], result.output

@@ -523,6 +523,96 @@ def _as_shown(cell):
     return f"{value.year:04d}-{value.month:02d}" if "m" in fmt else f"{value.year:04d}"
 
 
+@dataclass
+class _SheetFacts:
+    """What a sheet's cells hold that openpyxl's values do not tell: formulas saved without
+    their result (read as empty) and merged ranges (only their first cell holds a value)."""
+
+    uncached: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
+    merged: list[str] = field(default_factory=list)  # "H2:H3"
+
+
+_FORMULA_OR_MERGE = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s/>]")
+
+
+def _sheet_facts(wb, names) -> dict[str, _SheetFacts]:
+    """The formulas without a saved result and the merged ranges of the sheets `names`, read
+    from each sheet's XML (a read-only workbook gives neither: a formula with no saved
+    result reads as an empty cell). A sheet with neither is scanned, not parsed."""
+    import xml.etree.ElementTree as ET
+
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
+    archive = getattr(wb, "_archive", None)
+    facts: dict[str, _SheetFacts] = {}
+    if archive is None:
+        return facts
+    for name in names:
+        part = getattr(wb[name], "_worksheet_path", None)
+        if not part:
+            continue
+        try:
+            with archive.open(part) as fh:
+                tail, found = b"", False
+                while chunk := fh.read(1 << 20):
+                    if _FORMULA_OR_MERGE.search(tail + chunk):
+                        found = True
+                        break
+                    tail = chunk[-16:]
+            if not found:
+                continue
+            got = _SheetFacts()
+            with archive.open(part) as fh:
+                for _, el in ET.iterparse(fh, events=("end",)):
+                    tag = el.tag.rsplit("}", 1)[-1]
+                    if tag == "c":
+                        f = v = None
+                        for child in el:
+                            local = child.tag.rsplit("}", 1)[-1]
+                            if local == "f":
+                                f = child
+                            elif local in ("v", "is"):
+                                v = child
+                        # no <v>, or an empty one not typed as a text result ("" is one)
+                        empty = v is None or (
+                            v.tag.endswith("v") and not (v.text or "") and el.get("t") != "str"
+                        )
+                        if f is not None and empty and el.get("r"):
+                            letters, row = coordinate_from_string(el.get("r"))
+                            got.uncached[(row, column_index_from_string(letters))] = (
+                                "=" + f.text if f.text else ""
+                            )
+                        el.clear()
+                    elif tag == "row":
+                        el.clear()
+                    elif tag == "mergeCell" and el.get("ref"):
+                        got.merged.append(el.get("ref"))
+            if got.uncached or got.merged:
+                facts[name] = got
+        except (KeyError, OSError, ET.ParseError, ValueError):
+            continue  # openpyxl read the sheet: what it read stands
+    return facts
+
+
+def _uncached_message(formula: str) -> str:
+    what = f"a formula ({shown(formula)})" if formula else "a formula"
+    return (
+        f"{what} with no saved result: the workbook holds the formula but not its value "
+        "(as a program that writes .xlsx files, not Excel or LibreOffice, saves it), and "
+        "evalkit reads the saved values, so the cell reads as empty; open the workbook in "
+        "Excel or LibreOffice and save it, so that it stores the results, or type the value"
+    )
+
+
+def _merged_note(cell_range: str) -> str:
+    first = cell_range.split(":")[0]
+    return (
+        f"the cell is part of the merged range {cell_range}, and only its first cell, "
+        f"{first}, holds a value (the others are read as empty); unmerge the range and "
+        "fill in each cell"
+    )
+
+
 def _scalar(value):
     """A cell as a YAML value: numbers and true/false keep their type, text stays text."""
     import datetime as dt
@@ -562,6 +652,26 @@ class Converted:
     yaml_cells: dict[tuple, str]  # record path -> "sheet!B7"
     table_rows: dict[str, dict[int, int]]  # file -> CSV line -> sheet row
     table_columns: dict[str, list[str]]  # file -> its header
+    # cells whose formula has no saved result (their own problem says so) and the cells a
+    # merged range empties (a cell -> its range): the loader's problem there is their effect
+    formula_cells: set[str] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)
+    merged_ranges: list[Problem] = field(default_factory=list)
+
+    def explained(self, located: list[Problem]) -> list[Problem]:
+        """The loader's problems, located, with their workbook cause: none at a formula
+        cell (its own problem names the cause), the merge named at a cell it emptied, and
+        a merged range no problem was found in said on its own."""
+        out, touched = [], set()
+        for p in located:
+            if p.file in self.formula_cells:
+                continue
+            cell_range = self.merged.get(p.file)
+            if cell_range:
+                touched.add(p.file.split("!")[0] + "!" + cell_range)
+                p = Problem(p.file, p.line, p.field, f"{p.message}: {_merged_note(cell_range)}")
+            out.append(p)
+        return out + [m for m in self.merged_ranges if m.file not in touched]
 
     def locate(self, p: Problem) -> Problem:
         name = Path(p.file).name
@@ -665,6 +775,11 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             )
         )
         return conv
+    facts = _sheet_facts(wb, [n for n in wb.sheetnames if n in known and n not in (README, LISTS)])
+
+    def uncached(name: str, r: int, col: int) -> bool:
+        """The cell (row r, column col, from 1) holds a formula with no saved result."""
+        return (r, col) in (facts[name].uncached if name in facts else {})
 
     def rows(name: str):
         if name not in wb.sheetnames:
@@ -678,6 +793,35 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         header = [_text(h).strip() for h in grid[0]]
         while header and header[-1] == "":
             header.pop()
+        got = facts.get(name, _SheetFacts())
+        for (r, col), formula in sorted(got.uncached.items()):
+            if name == CAMPAIGN:
+                row = grid[r - 1] if r <= len(grid) else []
+                what = _text(row[0]).strip() if row and col > 1 else ""
+            else:
+                what = header[col - 1] if col <= len(header) else ""
+            cell = f"{name}!{_letter(col)}{r}"
+            conv.formula_cells.add(cell)
+            problems.append(Problem(cell, None, what, _uncached_message(formula)))
+        for cell_range in got.merged:
+            from openpyxl.utils.cell import range_boundaries
+
+            c1, r1, c2, r2 = range_boundaries(cell_range)
+            for r in range(r1, r2 + 1):
+                for col in range(c1, c2 + 1):
+                    if (r, col) != (r1, c1):
+                        conv.merged[f"{name}!{_letter(col)}{r}"] = cell_range
+            what = header[c1 - 1] if name != CAMPAIGN and c1 <= len(header) else ""
+            first = cell_range.split(":")[0]
+            conv.merged_ranges.append(
+                Problem(
+                    f"{name}!{cell_range}",
+                    None,
+                    what,
+                    f"the cells {cell_range} are merged: only the first, {first}, holds a "
+                    "value (the others are read as empty); unmerge them and fill in each cell",
+                )
+            )
         for r, (row_cells, values) in enumerate(zip(cells[1:], grid[1:]), start=2):
             if _shaded(row_cells) and _like_an_example(values, _template_examples().get(name, ())):
                 problems.append(
@@ -696,6 +840,8 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     for r, values in enumerate(body, start=2):
         key = _text(values[0]).strip() if values else ""
         value = values[1] if len(values) > 1 else None
+        if key and uncached(CAMPAIGN, r, 2):  # the loader's 'missing' is located there
+            conv.yaml_cells[tuple(key.split("."))] = f"{CAMPAIGN}!B{r}"
         if not key:
             continue
         kpath = tuple(key.split("."))
@@ -724,6 +870,8 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 if sheet.parent and col == 0:
                     parent_id = _text(value).strip()
                     continue
+                if name and uncached(sheet.name, r, col + 1):
+                    cells[tuple(name.split("."))] = f"{sheet.name}!{_letter(col + 1)}{r}"
                 if not name:
                     continue
                 cpath = tuple(name.split("."))
@@ -919,7 +1067,9 @@ def check_workbook(path: str | Path, build: bool = True):
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems
     campaign, problems = check_record(folder, build, examples="fields")
-    located = sorted({*conv.problems, *(conv.locate(p) for p in problems)}, key=_place)
+    located = sorted(
+        {*conv.problems, *conv.explained([conv.locate(p) for p in problems])}, key=_place
+    )
     if located:
         return None, located
     return campaign, []
