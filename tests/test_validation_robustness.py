@@ -351,7 +351,7 @@ def test_a_source_id_written_as_a_list_or_mapping_beside_a_series_is_located(rec
     found = problems_of(record)
     assert any(p.startswith("campaign.yaml:14: sources[0].id: ") for p in found), found
     assert (
-        "series.csv:2: source: 'interview-1' is not a source id in campaign.yaml sources" in found
+        "series.csv:2: source: 'interview-1' is not a source id in campaign.yaml's sources" in found
     ), found
 
 

@@ -4,6 +4,7 @@ and a file that LibreOffice opens."""
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_problems_are_located_on_sheet_and_cell_all_in_one_pass(tmp_path):
         f"goals!{openpyxl.utils.get_column_letter(level)}2: level: unknown code 'mainn'" in out
     )  # the field as the sheet's column names it, not the YAML path goals[0].level
     assert "judgements!A2: goal: 'no-such-goal' is not the id of an entry on the goals" in out
-    assert "activites: not a sheet of a record" in out
+    assert "activites: sheet 'activites' is not a record sheet, and is not read; the sheets" in out
     assert "Traceback" not in out
 
 
@@ -395,3 +396,53 @@ def test_a_merged_range_is_named_at_the_cell_it_empties_and_on_its_own(tmp_path)
         f"merged range {channel}2:{channel}3, and only its first cell, {channel}2, holds a "
         "value (the others are read as empty); unmerge the range and fill in each cell",
     ], result.output
+
+
+def _put(ws, row: int, column: str, value) -> None:
+    ws.cell(row=row, column=[c.value for c in ws[1]].index(column) + 1, value=value)
+
+
+def test_a_workbooks_problems_name_its_sheets_and_rows_never_campaign_yaml_or_a_csv(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    acts = wb["activities"]
+    # a cell of three lines, which a CSV's cell cannot be: said at its cell, and the rows
+    # below it are still named as the sheet's
+    _put(acts, 2, "description", "one\ntwo\nthree")
+    _put(acts, 5, "date", "1990")
+    _put(acts, 7, "date", "1991")
+    _put(acts, 8, "source", "no-such-source")
+    wb["metrics"].title = "metrics (2)"  # a copy renamed, as Excel names it
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines()[1:-1]]
+    assert (
+        "activities!D2: description: the cell holds a line break (Alt+Enter in Excel, "
+        "Ctrl+Enter in LibreOffice), and a table's cell is one line: join its lines" in lines
+    ), result.output
+    assert "activities!B5: date: 2 rows are dated outside the campaign" in result.output
+    assert "from its phases sheet); rows 5, 7: check those dates" in result.output
+    assert (
+        "activities!Q8: source: unknown source 'no-such-source'; add it to the sources sheet"
+        in lines
+    )
+    assert (
+        "metrics (2): sheet 'metrics (2)' is not a record sheet, and is not read; the sheet "
+        "'metrics' is missing: was it renamed? Name it 'metrics' again" in lines
+    ), result.output
+    # the series sheet's own
+    book = folder_to_workbook(ROOT / "examples" / "sicily-smoke-free-law", tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(book)
+    series = wb["series"]
+    _put(series, 2, "source", "no-such-source")
+    _put(series, 4, "date", series.cell(row=3, column=1).value)
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert "series!F2: source: 'no-such-source' is not a source id on the sources sheet" in (
+        result.output
+    )
+    assert "for 'acute coronary events' on row 3; one row per metric and date" in result.output
+    for output in (result.output, *lines):
+        assert "campaign.yaml" not in output and ".csv" not in output, output
+        assert not re.search(r"\blines? \d", output), output

@@ -23,7 +23,14 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 
 from evalkit.record import schema, template
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
-from evalkit.record.problems import Problem, RecordInvalid, short, shown
+from evalkit.record.problems import (
+    ADD_SOURCE,
+    PHASES_WINDOW,
+    Problem,
+    RecordInvalid,
+    short,
+    shown,
+)
 from evalkit.record.series import SERIES_FILE, read_series
 from evalkit.record.values import DateSpan, Quantity
 
@@ -532,8 +539,7 @@ class _Refs:
                             fname,
                             line,
                             col,
-                            f"unknown source {shown(v)}; add it to the record's sources "
-                            "(in campaign.yaml, or on a workbook's sources sheet)"
+                            f"unknown source {shown(v)}; {ADD_SOURCE}"
                             if what is None
                             else f"unknown {what} {shown(v)}; known {what}s: {_known(known)}",
                         )
@@ -582,7 +588,7 @@ class _Refs:
                     line,
                     "date",
                     f"{count} rows are dated outside the campaign ({first} "
-                    f"to {last}, from its phases in {schema.RECORD_FILE}); lines {listed}: "
+                    f"to {last}, {PHASES_WINDOW}); lines {listed}: "
                     "check those dates, or the phases' start and end",
                 )
             )

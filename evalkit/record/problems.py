@@ -65,6 +65,17 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
+# Where a message sends the evaluator, as a record folder has it, and as a workbook does:
+# a workbook has no campaign.yaml and no CSV files, and its problems name the sheet
+# (workbook.Converted.locate puts the second for the first).
+SHEET_WORDS = {
+    "from its phases in campaign.yaml": "from its phases sheet",
+    "add it to the record's sources (in campaign.yaml)": "add it to the sources sheet",
+    "is not a source id in campaign.yaml's sources": "is not a source id on the sources sheet",
+}
+PHASES_WINDOW, ADD_SOURCE, NOT_A_SOURCE = SHEET_WORDS
+
+
 # this many problems alike but for their line (one mistake copied down a column) are said once
 ALIKE = 3
 

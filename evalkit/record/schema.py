@@ -441,7 +441,7 @@ class CampaignRecord(_Strict):
     no_engagements: bool = Field(
         False,
         description="the record states the campaign had no contact with decision "
-        "makers (an empty engagements.csv alone says nothing)",
+        "makers (an empty engagements table alone says nothing)",
     )
     notes: Optional[str] = None
 

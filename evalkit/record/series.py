@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
-from evalkit.record.problems import Problem, short, shown
+from evalkit.record.problems import NOT_A_SOURCE, Problem, short, shown
 from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint
 
 if TYPE_CHECKING:  # pandas is loaded only when a frame is built
@@ -158,7 +158,7 @@ def read_series(
                     name,
                     line,
                     "source",
-                    f"{shown(cell['source'])} is not a source id in campaign.yaml sources",
+                    f"{shown(cell['source'])} {NOT_A_SOURCE}",
                 )
             )
         key = (row["metric"], row.get("date"))

@@ -30,7 +30,7 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from evalkit.record import schema
-from evalkit.record.problems import Problem, shown
+from evalkit.record.problems import SHEET_WORDS, Problem, shown
 from evalkit.record.series import SERIES_FILE
 
 SUFFIX = ".xlsx"
@@ -674,7 +674,15 @@ class Converted:
         return out + [m for m in self.merged_ranges if m.file not in touched]
 
     def locate(self, p: Problem) -> Problem:
+        """The loader's problem at its sheet and cell, in the workbook's words (its sheets,
+        rows), never the folder's (campaign.yaml, activities.csv, lines)."""
         name = Path(p.file).name
+        message = p.message
+        for folder_words, sheet_words in SHEET_WORDS.items():
+            message = message.replace(folder_words, sheet_words)
+        if name in self.table_rows:
+            message = _LINES.sub(lambda m: self._rows(name, m), message)
+        p = Problem(p.file, p.line, p.field, message, p.column)
         if name == schema.RECORD_FILE:
             path = _parse_path(p.field)
             for n in range(len(path), 0, -1):
@@ -698,6 +706,18 @@ class Converted:
                 where += f"!{_letter(header.index(column) + 1)}1"
             return Problem(where, None, p.field, p.message)
         return p
+
+    def _rows(self, name: str, m: re.Match) -> str:
+        """'lines 4, 5, …' of a table's CSV as the sheet's 'rows 4, 5, …' (a cell of
+        several lines makes the CSV's lines run ahead of the sheet's rows)."""
+        rows = self.table_rows[name]
+        numbers = [rows.get(int(n), int(n)) for n in re.findall(r"\d+", m.group("numbers"))]
+        word = "row" if len(numbers) == 1 and not m.group("more") else "rows"
+        return f"{m.group('on') or ''}{word} {', '.join(map(str, numbers))}{m.group('more') or ''}"
+
+
+# a table's lines named in a message: 'on line 7', 'lines 4, 5, 6, 7, …'
+_LINES = re.compile(r"\b(?P<on>on )?lines? (?P<numbers>\d+(?:, \d+)*)(?P<more>, …)?")
 
 
 def _column_of(path: tuple, n: int, cell: str) -> str:
@@ -758,16 +778,22 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         *(s.name for s in SHEETS),
         *TABLE_SHEETS,
     }
-    for name in wb.sheetnames:
-        if name not in known:
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    "",
-                    "not a sheet of a record; the sheets are " + ", ".join(sorted(known - {LISTS})),
-                )
+    optional = (COMMENTS, PAPER_GRID)  # kept by convert when the folder had them
+    strays = [name for name in wb.sheetnames if name not in known]
+    missing = [n for n in known if n not in wb.sheetnames and n not in optional]
+    for name, was in _renamed(strays, missing).items():
+        problems.append(
+            Problem(
+                name,
+                None,
+                "",
+                f"sheet {shown(name)} is not a record sheet, and is not read; the sheet "
+                f"{shown(was)} is missing: was it renamed? Name it {shown(was)} again"
+                if was
+                else f"sheet {shown(name)} is not a record sheet, and is not read; the "
+                "sheets are " + ", ".join(sorted(known - {LISTS})),
             )
+        )
     if CAMPAIGN not in wb.sheetnames:
         problems.append(
             Problem(
@@ -980,11 +1006,46 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 line += 1
                 continue
             line_rows[line] = r
+            for c, text in enumerate(texts):
+                if "\n" in text or "\r" in text:
+                    # a table's cell is one line (the CSV's rule): said here, at its cell,
+                    # and written as one line so that the CSV's line stays the sheet's row
+                    problems.append(
+                        Problem(
+                            f"{name}!{_letter(c + 1)}{r}",
+                            None,
+                            header[c],
+                            "the cell holds a line break (Alt+Enter in Excel, Ctrl+Enter "
+                            "in LibreOffice), and a table's cell is one line: join its lines",
+                        )
+                    )
+                    texts[c] = " ".join(text.split())
             writer.writerow(texts)
-            line += 1 + sum(c.count("\n") for c in texts)
+            line += 1
         (folder / file).write_text(buf.getvalue(), encoding="utf-8")
         conv.table_rows[file], conv.table_columns[file] = line_rows, header
     return conv
+
+
+def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
+    """Each sheet that is not a record's, and the missing record sheet it most likely was
+    ('metrics (2)', 'Activities1', 'Goals': a copy, a rename, a capital), or None: the
+    closest by its letters, or the only one missing when one sheet is strange."""
+    import difflib
+
+    def plain(name: str) -> str:
+        return re.sub(r"[^a-z_]", "", name.lower().replace(" ", "_")).strip("_")
+
+    out: dict[str, Optional[str]] = {}
+    left = [m for m in missing if m != README and m != LISTS]
+    for name in strays:
+        close = difflib.get_close_matches(
+            plain(name), [m for m in left if m not in out.values()], n=1, cutoff=0.6
+        )
+        out[name] = close[0] if close else None
+    if len(strays) == 1 and out[strays[0]] is None and len(left) == 1:
+        out[strays[0]] = left[0]
+    return out
 
 
 def _id_row(path: str | Path) -> tuple[Optional[str], Optional[int]]:
