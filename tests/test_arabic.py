@@ -6,6 +6,7 @@ import csv
 import html
 import json
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -460,3 +461,45 @@ def test_an_arabic_report_says_the_confidence_level_in_words_that_agree(tmp_path
         assert not re.search(f"{TATWEEL}(?![0-9«])", page), re.findall(
             f".{{20}}{TATWEEL}.{{20}}", page
         )
+
+
+def test_an_arabic_report_shows_the_records_ids_and_words_as_written_never_translated(tmp_path):
+    # an audience whose id is a vocabulary word (the place 'home', «بلد الحملة») and no
+    # description, and one whose description is another ('media'): the record's own words
+    record = tmp_path / "caesar"
+    shutil.copytree(CASE_STUDIES / "caesar", record)
+    yaml = YAML()
+    data = yaml.load((record / "campaign.yaml").read_text(encoding="utf-8"))
+    inside = next(a for a in data["audiences"] if a["id"] == "syrians-inside")
+    inside["id"] = "home"
+    del inside["description"]
+    abroad = next(a for a in data["audiences"] if a["id"] == "syrians-abroad")
+    abroad["description"] = "media"
+    with open(record / "campaign.yaml", "w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    for table in ("activities.csv", "engagements.csv", "metrics.csv"):
+        path = record / table
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("syrians-inside", "home"), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(record), "--out", str(out), "--lang", "ar", "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    page = _visible_text((out / "caesar" / "evaluation.html").read_text(encoding="utf-8"))
+    page = page.replace("\u2068", "").replace("\u2069", "")
+    # question 2's targeted audiences, each by its own name, its reach in Arabic
+    assert "home: نعم" in page and "media: نعم" in page, page
+    assert "بلد الحملة: نعم" not in page and "وسائل الإعلام: نعم" not in page
+    # and so when a report reads the sentence back from results.json (the comparative)
+    from evalkit.i18n import localized, remember, revive
+
+    results = json.loads((out / "caesar" / "results.json").read_text(encoding="utf-8"))
+    remember(results["messages"])
+    said = [
+        localized(revive(text, results["messages"]), "ar")
+        for text in results["messages"]
+        if "targeted audiences with a known reach" in text
+    ]
+    assert said and all("home: نعم" in s.replace("\u2068", "").replace("\u2069", "") for s in said)

@@ -128,10 +128,26 @@ class Template(str):
         )
 
 
+class Verbatim(str):
+    """The record's own words — an id, a name, a description, a source — shown as the
+    evaluator wrote them in every language: never looked up in the catalogue, where an
+    audience whose id is `home` would read as the vocabulary word 'home' («بلد الحملة»).
+    The record's contract (evalkit.record.schema) makes every free-text field of
+    campaign.yaml one; a Msg's field keeps it through results.json (`message_table`)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):  # pickled across worker processes as what it is
+        return (Verbatim, (str(self),))
+
+
 def tr(message: str, lang: str | None = None) -> str:
     """`message` in the report's language (or `lang`); the English when untranslated. Its
-    `format` fits the fields it fills in (`Template`)."""
+    `format` fits the fields it fills in (`Template`). The record's own words (`Verbatim`)
+    are never translated."""
     lang = lang or _current
+    if isinstance(message, Verbatim):
+        return message
     out = Template(catalogue(lang).get(message, message))
     out.lang = lang
     return out
@@ -273,6 +289,8 @@ def localized(value, lang: str | None = None):
     by the catalogue, a vague date with its qualifier translated ("late 2015-07"), a
     sentence read back from results.json by its template there (`remember`), anything else
     (record text, numbers) as it is."""
+    if isinstance(value, Verbatim):  # the record's own words, whatever the catalogue holds
+        return value
     if isinstance(value, str) and not isinstance(value, Msg):
         if value in _remembered:
             value = revive(value, _remembered)
@@ -307,7 +325,9 @@ _CODE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 def word(value: str, lang: str | None = None) -> str:
     """A vocabulary value as a reader reads it, in every language: the catalogue's word
     (Arabic), or in English the code's words ('armed group', never 'armed_group');
-    anything else as it is."""
+    anything else as it is; the record's own words (`Verbatim`) as they are."""
+    if isinstance(value, Verbatim):
+        return value
     found = catalogue(lang or _current).get(value)
     if found:
         return found
@@ -380,7 +400,7 @@ def message_table(obj) -> dict:
             # the sentence around them ("{n} activity rows: {entry}") is kept with its fields
             # as plain text, so its own words are still translated
             if str(x) not in table:
-                table[str(x)] = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
+                table[str(x)] = _entry(x)
             return
         if isinstance(x, Msg):
             # a Msg that only wraps one field ("{what}", a join of one part) has the same
@@ -393,7 +413,7 @@ def message_table(obj) -> dict:
                 and str(x) == str(only)
             )
             if str(x) not in table and not wraps:
-                table[str(x)] = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
+                table[str(x)] = _entry(x)
             for v in x.fields.values():
                 visit(v)
         elif isinstance(x, dict):
@@ -405,6 +425,15 @@ def message_table(obj) -> dict:
 
     visit(obj)
     return table
+
+
+def _entry(x: "Msg") -> list:
+    """A Msg as results.json keeps it: [template, fields], and the names of the fields that
+    are the record's own words (`Verbatim`), when there are any, so that a report read from
+    results.json shows them as written too."""
+    entry: list = [x.template, {k: _plain_field(v) for k, v in x.fields.items()}]
+    verbatim = sorted(k for k, v in x.fields.items() if isinstance(v, Verbatim))
+    return [*entry, verbatim] if verbatim else entry
 
 
 def _plain_field(value):
@@ -424,11 +453,19 @@ def revive(text: str, table: dict, _within: frozenset = frozenset()):
     entry = table.get(text)
     if entry is None or text in _within:  # a field with its sentence's own text: as it is
         return text
-    template, fields = entry
+    template, fields, *rest = entry
+    verbatim = set(rest[0]) if rest else set()
     inside = _within | {text}
     return Msg(
         template,
-        **{k: revive(v, table, inside) if isinstance(v, str) else v for k, v in fields.items()},
+        **{
+            k: Verbatim(v)
+            if k in verbatim and isinstance(v, str)
+            else revive(v, table, inside)
+            if isinstance(v, str)
+            else v
+            for k, v in fields.items()
+        },
     )
 
 

@@ -10,7 +10,9 @@ Controlled vocabularies follow the paper (digest §1-§2): the appendix grid, th
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Optional
+import functools
+from types import UnionType
+from typing import Annotated, Literal, Optional, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -445,6 +447,14 @@ class CampaignRecord(_Strict):
     )
     notes: Optional[str] = None
 
+    @model_validator(mode="after")
+    def _own_words(self) -> "CampaignRecord":
+        """Every free-text value of the record (ids, names, descriptions, sources: not its
+        vocabulary, dates or counts) as the record's own words, which a report never
+        translates (evalkit.i18n.Verbatim)."""
+        _as_own_words(self)
+        return self
+
     @property
     def opponents_recorded(self) -> bool:
         """`opponents: []` says there were none; leaving the key out says nothing."""
@@ -455,6 +465,46 @@ class CampaignRecord(_Strict):
         """Whether the evaluator said who the campaign worked with: `coalitions: []` says
         there was no coalition; leaving both keys out says nothing either way."""
         return bool({"coalitions", "partners"} & self.model_fields_set)
+
+
+def _free_text(info) -> bool:
+    """A field whose text is the evaluator's own: a str that is no vocabulary (Literal) and
+    no language code."""
+    annotation, metadata = info.annotation, list(info.metadata)
+    while True:
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if get_origin(annotation) is Annotated:
+            annotation, metadata = args[0], [*metadata, *args[1:]]
+        elif get_origin(annotation) in (list, Union, UnionType) and len(args) == 1:
+            annotation = args[0]
+        else:
+            break
+    return annotation is str and not any(
+        getattr(m, "func", None) is parse_language for m in metadata
+    )
+
+
+@functools.cache
+def _free_text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(n for n, info in model.model_fields.items() if _free_text(info))
+
+
+def _as_own_words(node) -> None:
+    from evalkit.i18n import Verbatim
+
+    if isinstance(node, BaseModel):
+        free = _free_text_fields(type(node))
+        for name in type(node).model_fields:
+            value = node.__dict__.get(name)
+            if name in free and isinstance(value, str):
+                node.__dict__[name] = Verbatim(value)
+            elif name in free and isinstance(value, list):
+                node.__dict__[name] = [Verbatim(v) if isinstance(v, str) else v for v in value]
+            else:
+                _as_own_words(value)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _as_own_words(item)
 
 
 # --- CSV tables ----------------------------------------------------------------------------

@@ -284,7 +284,8 @@ class CampaignResults(_Part):
     # the paper's own grid against evalkit's, for a record with a paper_grid.csv
     paper_grid: Optional[list[PaperGridCell]] = None
     # each sentence's template and fields, for a report in another language (evalkit.i18n)
-    messages: dict[str, tuple[str, dict[str, Any]]]
+    # (and the names of its fields that are the record's own words, shown as written)
+    messages: dict[str, tuple[str, dict[str, Any]] | tuple[str, dict[str, Any], list[str]]]
 
     def first_launch(self) -> Optional[LaunchTimingResult]:
         return next((t for t in self.launch_timing if t.role == "launch"), None)
