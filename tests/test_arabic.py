@@ -503,3 +503,32 @@ def test_an_arabic_report_shows_the_records_ids_and_words_as_written_never_trans
         if "targeted audiences with a known reach" in text
     ]
     assert said and all("home: نعم" in s.replace("\u2068", "").replace("\u2069", "") for s in said)
+
+
+def test_an_arabic_count_agrees_with_its_number_after_a_bound_and_in_counted_sentences(
+    tmp_path,
+):
+    # two activities counted as the sources give them: 'more than 8' events (a noun of
+    # 3 to 10: «فعاليات»), 'about 1' (no word form can carry 'about': «حوالي 1 فعالية»)
+    record = tmp_path / "caesar"
+    shutil.copytree(CASE_STUDIES / "caesar", record)
+    with open(record / "activities.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    events = rows[0].index("events")
+    rows[1][events], rows[2][events] = "more than 8", "about 1"
+    with open(record / "activities.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(record), "--out", str(out), "--lang", "ar", "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    page = _visible_text((out / "caesar" / "evaluation.html").read_text(encoding="utf-8"))
+    page = page.replace("\u2068", "").replace("\u2069", "")
+    assert "(أكثر من 8 فعاليات)" in page and "(حوالي 1 فعالية)" in page
+    assert "أكثر من 8 فعالية" not in page and "حوالي 1 فعاليات" not in page
+    # counts said beside a word that would have to agree with them are said as a number
+    assert "عدد صناع القرار المسمَّين: " in page and "عدد الشركاء المسمَّين: 18" in page
+    assert not re.search(r"\d+ مسمَّون", page)
+    assert re.search(r"المعايير المستوفاة: \d+ من \d+ قابلة للحكم", page)
+    assert not re.search(r"من \d+ معايير قابلة للحكم", page)

@@ -160,7 +160,7 @@ def trn(singular: str, plural: str, n: int, lang: str | None = None) -> str:
     forms = plural_catalogue(lang).get(singular)
     if forms is None:
         return singular if _number(n) == 1 else plural
-    return forms[_form(lang, n, len(forms))]
+    return _in_form(lang, forms, n)
 
 
 def _number(n) -> float | None:
@@ -175,13 +175,39 @@ def _number(n) -> float | None:
         return None
 
 
+def _beside_the_noun(n) -> float | None:
+    """The number a counted noun agrees with: the count's own, or for a bound or a range
+    the numeral written next to the noun — 'more than 8 events' agrees with 8 (Arabic:
+    «أكثر من 8 فعاليات», a noun of 3 to 10), '20–30' with 30; None where no numeral stands
+    there ('3 million', 'thousands (at least 1,000)')."""
+    while isinstance(n, Msg) and n.fields:
+        last = re.search(r"\{(\w+)\}$", n.template)
+        if last is None:
+            return None
+        n = n.fields[last.group(1)]
+    return _number(n)
+
+
 def _form(lang: str, n, count: int) -> int:
-    """Which of the language's forms a count takes; a fraction ('6.2 years') or a count
-    that is not a number takes the last (CLDR's 'other')."""
-    number = _number(n)
+    """Which of the language's forms a count takes (the number beside the noun, for a
+    bound or a range); a fraction ('6.2 years') or a count that is not a number takes the
+    last (CLDR's 'other')."""
+    number = _beside_the_noun(n)
     if number is None or not number.is_integer():
         return count - 1
     return _plural_index(lang)(abs(int(number)))
+
+
+def _in_form(lang: str, forms: tuple[str, ...], n) -> str:
+    """The form of a message a count takes. A form that writes its number as a word (Arabic
+    «فعالية واحدة», «فعاليتان») cannot carry a bound's words ('about 1'): a bound takes
+    the last form that writes the number instead, as any count not a number does
+    («حوالي 1 فعالية»)."""
+    text = forms[_form(lang, n, len(forms))]
+    if "{n}" in text or _number(n) is not None:
+        return text
+    with_number = [f for f in forms if "{n}" in f]
+    return with_number[-1] if with_number else text
 
 
 def decimals(x: float, places: int = 2) -> str:
@@ -222,7 +248,7 @@ class Msg(str):
         fields = {k: localized(v, lang) for k, v in self.fields.items()}
         forms = plural_catalogue(lang).get(self.template)
         if forms is not None and "n" in fields:
-            text = forms[_form(lang, self.fields["n"], len(forms))]
+            text = _in_form(lang, forms, self.fields["n"])
         elif _JOIN.fullmatch(self.template):  # parts joined: the language's separators
             text = _JOIN_SEPARATOR.sub(lambda m: tr(m.group(0), lang), self.template)
             fields = _fitted(self.template, fields)  # the translation may keep no separator
