@@ -532,3 +532,21 @@ def test_an_arabic_count_agrees_with_its_number_after_a_bound_and_in_counted_sen
     assert not re.search(r"\d+ مسمَّون", page)
     assert re.search(r"المعايير المستوفاة: \d+ من \d+ قابلة للحكم", page)
     assert not re.search(r"من \d+ معايير قابلة للحكم", page)
+
+
+def test_the_records_own_words_are_still_text_to_json_yaml_and_pickle():
+    import io
+    import pickle
+
+    from evalkit.i18n import Verbatim
+    from evalkit.record.load import load_campaign
+
+    record = load_campaign(CASE_STUDIES / "caesar").record
+    audience = record.audiences[0]
+    assert isinstance(audience.id, Verbatim) and not isinstance(audience.segment, Verbatim)
+    dumped = record.model_dump()
+    out = io.StringIO()
+    YAML().dump(dumped, out)  # the round-trip writer, as the workshop's copies use it
+    assert f"id: {audience.id}" in out.getvalue()
+    assert json.loads(json.dumps(dumped, default=str))["audiences"][0]["id"] == audience.id
+    assert isinstance(pickle.loads(pickle.dumps(audience.id)), Verbatim)

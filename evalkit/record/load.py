@@ -20,6 +20,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.representer import RoundTripRepresenter, SafeRepresenter
+
+from evalkit.i18n import Verbatim
 
 from evalkit.record import schema, template
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
@@ -38,6 +41,11 @@ from evalkit.record.values import DateSpan, Quantity
 if TYPE_CHECKING:  # pandas is loaded when a campaign's frames are built, not to validate
     import pandas as pd
     from pydantic_core import ErrorDetails
+
+# The record's own words (the campaign's free text, evalkit.i18n.Verbatim) are written back
+# as the text they are, by any YAML writer
+for _writer in (SafeRepresenter, RoundTripRepresenter):
+    _writer.add_representer(Verbatim, lambda writer, text: writer.represent_str(str(text)))
 
 # --- YAML with positions -------------------------------------------------------------------
 # Dates and decimals are read as the text the evaluator wrote: YAML would turn `2012-13-05`
