@@ -446,3 +446,23 @@ def test_a_workbooks_problems_name_its_sheets_and_rows_never_campaign_yaml_or_a_
     for output in (result.output, *lines):
         assert "campaign.yaml" not in output and ".csv" not in output, output
         assert not re.search(r"\blines? \d", output), output
+
+
+def test_an_entry_whose_parents_id_a_merge_emptied_says_the_merge(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    goals, judgements = wb["goals"], wb["judgements"]
+    second = goals["A3"].value
+    wb["goals"].merge_cells("A2:A3")  # the second goal's id is lost under the first's
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 1, result.output
+    assert "goals!A3: id: required field is missing: the cell is part of the merged range " in (
+        result.output
+    )
+    row = next(r for r in range(2, judgements.max_row + 1) if judgements.cell(r, 1).value == second)
+    assert (
+        f"judgements!A{row}: goal: {second!r} is not the id of an entry on the goals sheet (its "
+        "ids in the merged range A2:A3 are read as empty but for the first: unmerge them and "
+        "fill in each)" in result.output
+    ), result.output

@@ -807,6 +807,13 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         """The cell (row r, column col, from 1) holds a formula with no saved result."""
         return (r, col) in (facts[name].uncached if name in facts else {})
 
+    headers: dict[str, list[str]] = {}
+
+    def id_letter(name: str) -> str:
+        """The letter of a sheet's id column ('-', which no cell has, when it has none)."""
+        header = headers.get(name, [])
+        return _letter(header.index("id") + 1) if "id" in header else "-"
+
     def rows(name: str):
         if name not in wb.sheetnames:
             return None, []
@@ -859,6 +866,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                         "it with the campaign's own, or delete the row",
                     )
                 )
+        headers[name] = header
         return header, grid[1:]
 
     data: dict = {}
@@ -919,13 +927,30 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 parents = _get(data, sheet.path) or []
                 owner = next((i for i, p in enumerate(parents) if p.get("id") == parent_id), None)
                 if owner is None:
+                    # an id a merge emptied on the parent's sheet is the likely cause
+                    emptied = sorted(
+                        {
+                            cell_range
+                            for cell, cell_range in conv.merged.items()
+                            if cell.split("!")[0] == sheet.parent.name
+                            and re.fullmatch(
+                                f"{id_letter(sheet.parent.name)}\\d+", cell.split("!")[1]
+                            )
+                        }
+                    )
                     problems.append(
                         Problem(
                             f"{sheet.name}!A{r}",
                             None,
                             sheet.parent_column,
                             f"{shown(parent_id)} is not the id of an entry on "
-                            f"the {sheet.parent.name} sheet",
+                            f"the {sheet.parent.name} sheet"
+                            + (
+                                f" (its ids in the merged range {', '.join(emptied)} are read "
+                                "as empty but for the first: unmerge them and fill in each)"
+                                if emptied
+                                else ""
+                            ),
                         )
                     )
                     continue
