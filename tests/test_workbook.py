@@ -443,7 +443,9 @@ def test_a_workbooks_problems_name_its_sheets_and_rows_never_campaign_yaml_or_a_
         result.output
     )
     assert "for 'acute coronary events' on row 3; one row per metric and date" in result.output
-    for output in (result.output, *lines):
+    # nor does the workbook itself, in its headings' comments
+    said = [c.comment.text for ws in wb for row in ws.iter_rows() for c in row if c.comment]
+    for output in (result.output, *lines, *said):
         assert "campaign.yaml" not in output and ".csv" not in output, output
         assert not re.search(r"\blines? \d", output), output
 

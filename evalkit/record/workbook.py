@@ -285,7 +285,7 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
 
     # the record's single fields
     ws = wb.create_sheet(CAMPAIGN)
-    heading(ws, 1, "field", "the field of campaign.yaml (docs/campaign-format.md)", [], 0)
+    heading(ws, 1, "field", "the record's field (docs/campaign-format.md explains each)", [], 0)
     heading(ws, 2, "value", "its value; empty: not recorded", [], 0)
     ws.column_dimensions["B"].width = 70
     row = 2
@@ -365,7 +365,7 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
             if info is not None:
                 comment, words = explanation(info, info.is_required()), vocabulary(info)
             else:
-                comment, words = f"a column of {file} (docs/campaign-format.md)", []
+                comment, words = f"a column of the {name} table (docs/campaign-format.md)", []
             heading(ws, col, h, comment, words, len(rows))
         for r, fields in enumerate(rows[1:], start=2):
             for col, text in enumerate(fields, start=1):
