@@ -482,6 +482,12 @@ def test_an_arabic_report_shows_the_records_ids_and_words_as_written_never_trans
         path.write_text(
             path.read_text(encoding="utf-8").replace("syrians-inside", "home"), encoding="utf-8"
         )
+    # and a table's own words: an activity described as 'media'
+    with open(record / "activities.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[1][rows[0].index("description")] = "media"
+    with open(record / "activities.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
     out = tmp_path / "out"
     result = CliRunner().invoke(
         main, ["run", str(record), "--out", str(out), "--lang", "ar", "--no-progress"]
@@ -491,7 +497,8 @@ def test_an_arabic_report_shows_the_records_ids_and_words_as_written_never_trans
     page = page.replace("\u2068", "").replace("\u2069", "")
     # question 2's targeted audiences, each by its own name, its reach in Arabic
     assert "home: نعم" in page and "media: نعم" in page, page
-    assert "بلد الحملة: نعم" not in page and "وسائل الإعلام: نعم" not in page
+    assert "بلد الحملة: نعم" not in page and "الإعلام: نعم" not in page
+    assert "media [أوائل 2018]" in page and "الإعلام [" not in page  # the grid's activity
     # and so when a report reads the sentence back from results.json (the comparative)
     from evalkit.i18n import localized, remember, revive
 

@@ -270,13 +270,14 @@ class _Field:
     cache: dict = field(default_factory=dict)
 
     def text(self, cell: str) -> tuple[tuple, list]:
-        """`check` of a plain field's non-empty cell: the text itself, one object for each
+        """`check` of a plain field's non-empty cell: the text itself, as the record's own
+        words (a report never translates it: evalkit.i18n.Verbatim), one object for each
         distinct text (a source named on a million rows is stored once)."""
         got = self.cache.get(cell)
         if got is None:
             if len(self.cache) >= CACHED:
                 self.cache.clear()
-            got = self.cache[cell] = ((cell,), [])
+            got = self.cache[cell] = ((Verbatim(cell),), [])
         return got
 
     def check(self, cell: str, cells_of) -> tuple[tuple, list]:
