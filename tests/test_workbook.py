@@ -468,3 +468,20 @@ def test_an_entry_whose_parents_id_a_merge_emptied_says_the_merge(tmp_path):
         "ids in the merged range A2:A3 are read as empty but for the first: unmerge them and "
         "fill in each)" in result.output
     ), result.output
+
+
+def test_a_formula_whose_saved_result_is_an_error_is_a_problem_at_its_cell(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    acts = wb["activities"]
+    _put(acts, 4, "description", "=1/0")  # text would take '#DIV/0!' as a description
+    _put(acts, 5, "participants", "=20+5")
+    wb.save(book)
+    resaved = _lo_resave(book, tmp_path)  # LibreOffice saves each formula's result
+    result = CliRunner().invoke(main, ["validate", str(resaved)])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines()[1:-1]]
+    assert lines == [
+        "activities!D4: description: a formula ('=1/0') whose result is an error "
+        "('#DIV/0!'), not a value of the record: correct the formula, or type the value"
+    ], result.output

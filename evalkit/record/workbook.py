@@ -529,6 +529,8 @@ class _SheetFacts:
     their result (read as empty) and merged ranges (only their first cell holds a value)."""
 
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
+    # formulas whose saved result is an error: (row, col) -> (formula, '#DIV/0!')
+    errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     merged: list[str] = field(default_factory=list)  # "H2:H3"
 
 
@@ -577,17 +579,20 @@ def _sheet_facts(wb, names) -> dict[str, _SheetFacts]:
                         empty = v is None or (
                             v.tag.endswith("v") and not (v.text or "") and el.get("t") != "str"
                         )
-                        if f is not None and empty and el.get("r"):
+                        if f is not None and el.get("r"):
                             letters, row = coordinate_from_string(el.get("r"))
-                            got.uncached[(row, column_index_from_string(letters))] = (
-                                "=" + f.text if f.text else ""
-                            )
+                            at = (row, column_index_from_string(letters))
+                            formula = "=" + f.text if f.text else ""
+                            if empty:
+                                got.uncached[at] = formula
+                            elif el.get("t") == "e" and v is not None:
+                                got.errors[at] = (formula, (v.text or "").strip())
                         el.clear()
                     elif tag == "row":
                         el.clear()
                     elif tag == "mergeCell" and el.get("ref"):
                         got.merged.append(el.get("ref"))
-            if got.uncached or got.merged:
+            if got.uncached or got.errors or got.merged:
                 facts[name] = got
         except (KeyError, OSError, ET.ParseError, ValueError):
             continue  # openpyxl read the sheet: what it read stands
@@ -601,6 +606,14 @@ def _uncached_message(formula: str) -> str:
         "(as a program that writes .xlsx files, not Excel or LibreOffice, saves it), and "
         "evalkit reads the saved values, so the cell reads as empty; open the workbook in "
         "Excel or LibreOffice and save it, so that it stores the results, or type the value"
+    )
+
+
+def _error_message(formula: str, error: str) -> str:
+    what = f"a formula ({shown(formula)})" if formula else "a formula"
+    return (
+        f"{what} whose result is an error ({shown(error)}), not a value of the record: "
+        "correct the formula, or type the value"
     )
 
 
@@ -827,7 +840,11 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         while header and header[-1] == "":
             header.pop()
         got = facts.get(name, _SheetFacts())
-        for (r, col), formula in sorted(got.uncached.items()):
+        said = {
+            **{at: _uncached_message(formula) for at, formula in got.uncached.items()},
+            **{at: _error_message(*error) for at, error in got.errors.items()},
+        }
+        for (r, col), message in sorted(said.items()):
             if name == CAMPAIGN:
                 row = grid[r - 1] if r <= len(grid) else []
                 what = _text(row[0]).strip() if row and col > 1 else ""
@@ -835,7 +852,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 what = header[col - 1] if col <= len(header) else ""
             cell = f"{name}!{_letter(col)}{r}"
             conv.formula_cells.add(cell)
-            problems.append(Problem(cell, None, what, _uncached_message(formula)))
+            problems.append(Problem(cell, None, what, message))
         for cell_range in got.merged:
             from openpyxl.utils.cell import range_boundaries
 
