@@ -81,6 +81,19 @@ def test_problems_are_located_on_sheet_and_cell_all_in_one_pass(tmp_path):
     assert "Traceback" not in out
 
 
+def test_a_sheet_that_is_not_a_records_is_taken_for_a_renamed_one_only_by_its_name(tmp_path):
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    del wb["series"]  # an optional sheet deleted, and a sheet of notes added: no rename
+    wb.create_sheet("Notes")
+    wb.save(book)
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert "Notes: sheet 'Notes' is not a record sheet, and is not read; the sheets are " in (
+        result.output
+    )
+    assert "(missing here: series)" in result.output and "renamed" not in result.output
+
+
 def test_a_row_below_a_blank_row_is_cited_by_the_report_as_the_sheets_row(tmp_path):
     book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
     wb = openpyxl.load_workbook(book)

@@ -793,8 +793,12 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     }
     optional = (COMMENTS, PAPER_GRID)  # kept by convert when the folder had them
     strays = [name for name in wb.sheetnames if name not in known]
-    missing = [n for n in known if n not in wb.sheetnames and n not in optional]
-    for name, was in _renamed(strays, missing).items():
+    missing = [
+        n for n in known if n not in wb.sheetnames and n not in (README, LISTS, *optional)
+    ]
+    renamed = _renamed(strays, missing)
+    left = sorted(set(missing) - {was for was in renamed.values() if was})
+    for name, was in renamed.items():
         problems.append(
             Problem(
                 name,
@@ -804,7 +808,9 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 f"{shown(was)} is missing: was it renamed? Name it {shown(was)} again"
                 if was
                 else f"sheet {shown(name)} is not a record sheet, and is not read; the "
-                "sheets are " + ", ".join(sorted(known - {LISTS})),
+                "sheets are "
+                + ", ".join(sorted(known - {LISTS}))
+                + (f" (missing here: {', '.join(left)})" if left else ""),
             )
         )
     if CAMPAIGN not in wb.sheetnames:
@@ -1071,8 +1077,8 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
 
 def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
     """Each sheet that is not a record's, and the missing record sheet it most likely was
-    ('metrics (2)', 'Activities1', 'Goals': a copy, a rename, a capital), or None: the
-    closest by its letters, or the only one missing when one sheet is strange."""
+    ('metrics (2)', 'Activities1', 'Goals': a copy, a rename, a capital), the closest by
+    its letters, or None ('Notes' beside a deleted 'series' sheet is no rename of it)."""
     import difflib
 
     def plain(name: str) -> str:
@@ -1085,8 +1091,6 @@ def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
             plain(name), [m for m in left if m not in out.values()], n=1, cutoff=0.6
         )
         out[name] = close[0] if close else None
-    if len(strays) == 1 and out[strays[0]] is None and len(left) == 1:
-        out[strays[0]] = left[0]
     return out
 
 
