@@ -793,9 +793,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     }
     optional = (COMMENTS, PAPER_GRID)  # kept by convert when the folder had them
     strays = [name for name in wb.sheetnames if name not in known]
-    missing = [
-        n for n in known if n not in wb.sheetnames and n not in (README, LISTS, *optional)
-    ]
+    missing = [n for n in known if n not in wb.sheetnames and n not in (README, LISTS, *optional)]
     renamed = _renamed(strays, missing)
     left = sorted(set(missing) - {was for was in renamed.values() if was})
     for name, was in renamed.items():
