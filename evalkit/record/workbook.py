@@ -385,7 +385,7 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
             zip(
                 COMMENT_COLUMNS,
                 (
-                    "the entry or field of campaign.yaml the comment stands by",
+                    "the entry or field the comment stands by (its path, as on the campaign sheet)",
                     "before: on its own line before it; after: at the end of its line; "
                     "end: at the end of the file",
                     "the comment, without its #",
@@ -422,7 +422,7 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         "'not recorded'.",
         "judgements and members: each row names its goal or coalition by its id.",
         "Check it with: evalkit validate THIS-FILE.xlsx — problems are given as sheet!cell.",
-        "comments (when there): campaign.yaml's comments, by the entry they stand by; "
+        "comments (when there): the record file's comments, by the entry they stand by; "
         "paper_grid (when there): the paper's own grid of the campaign. evalkit convert "
         "writes both back.",
     ]
