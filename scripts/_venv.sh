@@ -23,12 +23,15 @@ install_chromium() {
   fi
 }
 install_libreoffice() {
-  # LibreOffice (Calc, without its desktop) opens evalkit's workbooks in the workbook test;
-  # installed like Chromium, when missing and we may
-  if ! command -v soffice >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
-     && [ "$(id -u)" = 0 ]; then
+  # LibreOffice without its desktop: Calc opens evalkit's workbooks in the workbook test, Writer
+  # its Word copies in the --docx test (charts printed); installed like Chromium, when missing
+  # (either of them) and we may
+  local program
+  program=$(dirname "$(readlink -f "$(command -v soffice || echo /nonexistent)")")
+  if { ! ls "$program"/libsclo.so* >/dev/null 2>&1 || ! ls "$program"/libswlo.so* >/dev/null 2>&1; } \
+     && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-       apt-get install -y -qq libreoffice-calc-nogui) \
+       apt-get install -y -qq libreoffice-calc-nogui libreoffice-writer-nogui) \
       >/dev/null 2>&1 || echo "note: could not install libreoffice ($1)"
   fi
 }

@@ -7,7 +7,7 @@ source "$(dirname "$0")/_venv.sh"
 echo "installing evalkit and the test tools into .venv (a few minutes the first time) ..."
 pip_install -e ".[test]"
 install_chromium "the browser and PDF tests will skip"
-install_libreoffice "the LibreOffice workbook test will skip"
+install_libreoffice "the LibreOffice workbook and Word copy tests will skip"
 install_rsvg "Word copies will have no charts"
 .venv/bin/ruff check --quiet evalkit tests scripts benchmarks
 .venv/bin/ruff format --check --quiet evalkit tests scripts benchmarks

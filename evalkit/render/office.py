@@ -4,13 +4,18 @@ from the report's own HTML so that the copies say what the page says.
 
 Word copies are written by pandoc (the pypandoc_binary wheel carries it: no system
 package): it maps the page's headings, lists and tables onto Word's own styles, which an
-evaluator then edits like any document; an Arabic report is right to left. The spreadsheet
+evaluator then edits like any document; an Arabic report is right to left. Each chart goes in
+as its SVG with a PNG copy made by rsvg-convert (Debian's librsvg2-bin), which LibreOffice
+and Word before 2016 show, under the words the page gives it as its alternative text. The spreadsheet
 copy is written with openpyxl from the page's tables as a reader sees them."""
 
 from __future__ import annotations
 
+import base64
 import re
+import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 from evalkit.i18n import direction
@@ -35,6 +40,11 @@ def pandoc_available() -> bool:
         return False
 
 
+def pictures_convertible() -> bool:
+    """rsvg-convert is here to make the PNG copies of the charts (Debian's librsvg2-bin)."""
+    return shutil.which("rsvg-convert") is not None
+
+
 def _readable_html(page: str) -> str:
     """The page as a document: no stylesheet, script, navigation or anchor marks; folded
     parts unfolded (a copy has no clicks)."""
@@ -55,7 +65,72 @@ def _readable_html(page: str) -> str:
         for li in numbered.find_all("li", recursive=False):
             li.name = "p"
         numbered.unwrap()
+    # the verdict tiles: the page sets a tile's question and verdict apart by its boxes, which
+    # Word has not: 'question: verdict' ('1 audience: good', not '1 audiencegood')
+    for tile in soup.select("ul.strip li"):
+        question, level = tile.find("span", class_="q"), tile.find("span", class_="level")
+        if question is not None and level is not None and level.get_text(strip=True):
+            question.append(": ")
     return str(soup)
+
+
+_DATA_URI = re.compile(r"data:image/(svg\+xml|png|jpeg|gif);base64,(.*)", re.S)
+
+
+def _pictures_as_files(page: str, folder: Path) -> str:
+    """Each picture the page embeds (a data: address) as a file in `folder`, the page naming
+    it. Pandoc adds a PNG copy of an SVG it reads from a file (made with rsvg-convert), the
+    picture that LibreOffice and Word before 2016 show; from a data: address it writes the
+    SVG alone, which they leave blank."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    for n, img in enumerate(soup.find_all("img"), start=1):
+        found = _DATA_URI.fullmatch(str(img.get("src", "")).strip())
+        if found is None:
+            continue
+        suffix = {"svg+xml": "svg", "jpeg": "jpg"}.get(found.group(1), found.group(1))
+        name = f"figure-{n}.{suffix}"
+        picture = base64.b64decode(found.group(2))
+        (folder / name).write_bytes(picture)
+        img["src"] = name
+        # Word sets a figure in a one-cell table of the text's width less the cell's margins,
+        # cutting off a wider picture (pandoc sizes it to the page's whole text width)
+        size = _SVG_WIDTH.search(picture[:2000].decode("utf-8", "replace"))
+        if size is not None:
+            inches = float(size.group(1)) / _PER_INCH[size.group(2) or "px"]
+            img["width"] = f"{min(inches, _FIGURE_INCHES):.2f}in"
+    return str(soup)
+
+
+_SVG_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)(pt|px|in)?"', re.S)
+_PER_INCH = {"pt": 72.0, "px": 96.0, "in": 1.0}
+_FIGURE_INCHES = 5.2  # inside pandoc's figure table (5.5 in, its cell's margins 0.08 in each)
+
+
+_DRAWING = re.compile(r"<w:drawing>.*?</w:drawing>", re.S)
+_DOC_DESCR = re.compile(r'<wp:docPr\b[^>]*?\bdescr="([^"]*)"')
+_PIC_DESCR = re.compile(r'(<pic:cNvPr\b[^>]*?\bdescr=")([^"]*)(")')
+
+
+def _alt_words(docx: Path) -> None:
+    """A picture's alternative text in Word is its words on the page (the img's alt), also
+    where pandoc puts the picture's file name (pic:cNvPr), which Word shows as its alt text."""
+
+    def same_words(drawing: re.Match[str]) -> str:
+        xml = drawing.group(0)
+        words = _DOC_DESCR.search(xml)
+        if words is None:
+            return xml
+        return _PIC_DESCR.sub(lambda m: m.group(1) + words.group(1) + m.group(3), xml)
+
+    with zipfile.ZipFile(docx) as book:
+        parts = [(info, book.read(info.filename)) for info in book.infolist()]
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as book:
+        for info, data in parts:
+            if info.filename == "word/document.xml":
+                data = _DRAWING.sub(same_words, data.decode("utf-8")).encode("utf-8")
+            book.writestr(info, data)
 
 
 def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en") -> Path:
@@ -68,14 +143,16 @@ def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en")
         extra.append("--metadata=dir:rtl")
     with tempfile.TemporaryDirectory(prefix="evalkit-docx-") as tmp:
         source = Path(tmp) / "page.html"
-        source.write_text(page, encoding="utf-8")
+        source.write_text(_pictures_as_files(page, Path(tmp)), encoding="utf-8")
         out = Path(tmp) / docx_path.name
+        extra.append(f"--resource-path={tmp}")  # the pictures beside the page
         try:
             pypandoc.convert_file(
                 str(source), "docx", format="html", outputfile=str(out), extra_args=extra
             )
         except (RuntimeError, OSError) as exc:
             raise OfficeError(f"pandoc could not write {docx_path.name}: {exc}") from exc
+        _alt_words(out)
         out.replace(docx_path)
     return docx_path
 
