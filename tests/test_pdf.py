@@ -2,10 +2,14 @@
 keep within their margins, carry the running header and page numbers, and hold what the
 screen version folds away."""
 
+import re
+import shutil
+from collections import Counter
+
 import pytest
 from click.testing import CliRunner
 
-from conftest import CASE_IDS, CASE_STUDIES
+from conftest import CASE_IDS, CASE_STUDIES, ROOT
 from evalkit.cli import main
 from evalkit.render.pdf import find_chromium
 from evalkit.run.pipeline import evaluate
@@ -102,3 +106,66 @@ def test_pdf_without_chromium_is_a_clear_error_before_any_work(tmp_path, monkeyp
     assert result.exit_code == 2
     assert "--pdf needs Chromium" in result.output and "apt-get install chromium" in result.output
     assert not out.exists()
+
+
+def _words(text: str) -> Counter:
+    """The Latin words and numbers of a text, counted, each by its letters in order of the
+    alphabet: text taken from a right-to-left PDF reads some left-to-right words backwards
+    ('14W' for 'W14'). A word split at a line's end on paper, a token of more than 20
+    characters, is left out."""
+    return Counter(
+        "".join(sorted(w)) for w in re.findall(r"[A-Za-z0-9]+", text) if 2 <= len(w) <= 20
+    )
+
+
+def _table_words(page_html: str) -> Counter:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    words: Counter = Counter()
+    for table in soup.select("body.report table"):
+        if table.find_parent("table") is None:
+            words += _words(" ".join(c.get_text(" ") for c in table.find_all(["th", "td"])))
+    return words
+
+
+def _paper_words(pdf_path) -> Counter:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return _words(" ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
+    finally:
+        doc.close()
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_a_comparative_report_of_ten_campaigns_prints_every_column_of_its_wide_tables(
+    tmp_path,
+):
+    # ten real records: the paper's four, the five outside it, the Sicilian example
+    records = tmp_path / "records"
+    for folder in [*CASE_STUDIES.iterdir(), *(ROOT / "tests" / "records").iterdir()]:
+        if (folder / "campaign.yaml").is_file():
+            shutil.copytree(folder, records / folder.name)
+    shutil.copytree(ROOT / "examples" / "sicily-smoke-free-law", records / "sicily")
+    assert len(list(records.iterdir())) == 10
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run-all", str(records), "--out", str(out), "--jobs", "2", "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["compare", str(out), "--pdf"])
+    assert result.exit_code == 0, result.output
+    page = (out / "comparative.html").read_text(encoding="utf-8")
+    assert page.count('<th><a href="') >= 20  # campaigns side by side: 10 columns, twice
+    # every word of every table is on paper as often as on the page (Chromium prints no part
+    # of a column past the page's edge: before, the grid's last campaigns were missing)
+    missing = _table_words(page) - _paper_words(out / "comparative.pdf")
+    assert not missing, f"not on paper: {dict(missing.most_common(15))}"
+    for _text, pixels in _pages(out / "comparative.pdf", tmp_path):
+        for strip in (pixels[:, :MARGIN_STRIP], pixels[:, -MARGIN_STRIP:]):
+            assert (strip < 200).sum() == 0
+    # the page itself is as it was: its tables split on paper only
+    assert "<wbr" not in page

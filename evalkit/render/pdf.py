@@ -5,10 +5,18 @@ Why Chromium and not WeasyPrint: the reports are already tested in Chromium (lay
 Chromium (since 131) honours the page's own `@page` rules, running header and "page N of M"
 included; and it installs from Debian's packages (`apt-get install chromium`, done by
 `scripts/reports.sh --pdf` and `scripts/test.sh`), with no Python dependency. The page is
-self-contained (images embedded), so printing needs no network."""
+self-contained (images embedded), so printing needs no network.
+
+A report's table of more columns than a portrait A4 page holds readably (the comparative
+report's campaigns side by side: ten campaigns are twelve columns) is printed as several
+tables, one after the other, each with the table's leading columns (what a row is about) and a
+group of the others: on paper no column is cut at the page's edge (Chromium clips what
+overflows the page, leaving no trace of it)."""
 
 from __future__ import annotations
 
+import copy
+import math
 import os
 import shutil
 import subprocess
@@ -51,6 +59,81 @@ def find_chromium() -> str | None:
     return None
 
 
+# a report's table of more columns than this is printed in pieces of at most PIECE_COLUMNS
+# (A4 portrait, 182 mm between the margins: six columns of some 30 mm keep their words whole)
+MAX_COLUMNS = 8
+PIECE_COLUMNS = 6
+
+
+def _rows(table):
+    """The table's own rows (not those of a table inside one of its cells)."""
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _cells(tr):
+    return tr.find_all(["th", "td"], recursive=False)
+
+
+def split_wide_tables(soup) -> bool:
+    """Each table of the report page of more than MAX_COLUMNS columns as several tables,
+    one after the other: each repeats the leading columns (the header cells before the first
+    that links elsewhere, as a campaign's name links its report; at least the first) beside
+    its group of the others, the groups as even as they can be. Tables with cells spanning
+    several columns or rows are left as they are. True when one was split."""
+    changed = False
+    for table in soup.find_all("table"):
+        if table.find_parent("table") is not None:
+            continue
+        rows = _rows(table)
+        if not rows:
+            continue
+        widths = {len(_cells(tr)) for tr in rows}
+        columns = max(widths)
+        if columns <= MAX_COLUMNS or len(widths) != 1:
+            continue
+        if any(
+            int(str(c.get("colspan", 1)) or 1) > 1 or int(str(c.get("rowspan", 1)) or 1) > 1
+            for tr in rows
+            for c in _cells(tr)
+        ):
+            continue
+        header = _cells(rows[0])
+        key = next((i for i, c in enumerate(header) if c.find("a") is not None), 1) or 1
+        if key >= columns - 1:
+            key = 1
+        rest = columns - key
+        pieces = math.ceil(rest / (PIECE_COLUMNS - key)) if PIECE_COLUMNS > key + 1 else rest
+        bounds = [key + round(i * rest / pieces) for i in range(pieces + 1)]
+        for start, end in reversed(list(zip(bounds, bounds[1:]))):
+            piece = copy.copy(table)
+            for tr in _rows(piece):
+                for i, cell in enumerate(_cells(tr)):
+                    if i >= key and not start <= i < end:
+                        cell.decompose()
+            table.insert_after(piece)
+        table.decompose()
+        changed = True
+    return changed
+
+
+def _print_copy(html_path: Path, folder: Path) -> Path:
+    """The page as printed: `html_path` itself, or, for a report, a copy in `folder` with its
+    wide tables split (its links still going where the original's go, by a <base>)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    if soup.body is None or "report" not in (soup.body.get("class") or []):
+        return html_path
+    if not split_wide_tables(soup):
+        return html_path
+    if soup.head is not None and soup.find("base") is None:
+        base = soup.new_tag("base", href=html_path.as_uri())
+        soup.head.insert(0, base)
+    copied = folder / html_path.name
+    copied.write_text(str(soup), encoding="utf-8")
+    return copied
+
+
 def html_to_pdf(html_path: Path, pdf_path: Path, timeout: int = 180) -> Path:
     """Print `html_path` to `pdf_path` (A4, the page's own print styles)."""
     browser = find_chromium()
@@ -58,14 +141,15 @@ def html_to_pdf(html_path: Path, pdf_path: Path, timeout: int = 180) -> Path:
         raise PdfError(f"no Chromium to print the PDF with: {INSTALL_HINT}")
     html_path, pdf_path = Path(html_path).resolve(), Path(pdf_path).resolve()
     with tempfile.TemporaryDirectory(prefix="evalkit-chromium-") as profile:
+        printed = _print_copy(html_path, Path(profile))
         try:
             proc = subprocess.run(
                 [
                     browser,
                     *_FLAGS,
-                    f"--user-data-dir={profile}",
+                    f"--user-data-dir={profile}/profile",
                     f"--print-to-pdf={pdf_path}",
-                    html_path.as_uri(),
+                    printed.as_uri(),
                 ],
                 capture_output=True,
                 text=True,
