@@ -169,3 +169,25 @@ def test_a_comparative_report_of_ten_campaigns_prints_every_column_of_its_wide_t
             assert (strip < 200).sum() == 0
     # the page itself is as it was: its tables split on paper only
     assert "<wbr" not in page
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_pdf_keeps_each_long_piece_of_evidence_within_the_page(tmp_path, lang):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            *("run", str(CASE_STUDIES / "save-ghouta"), "--out", str(out)),
+            *("--no-progress", "--pdf", "--lang", lang),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    folder = out / "save-ghouta"
+    page = (folder / "evaluation.html").read_text(encoding="utf-8")
+    assert "audiences[western-media]" in page
+    # before, in Arabic, 'campaign.yaml audiences[western-media]' was cut at the page's left
+    # edge ('aign.yaml'), as was a run of hashtags in the same table
+    missing = _table_words(page) - _paper_words(folder / "evaluation.pdf")
+    assert not missing, f"not on paper: {dict(missing.most_common(15))}"

@@ -11,13 +11,16 @@ A report's table of more columns than a portrait A4 page holds readably (the com
 report's campaigns side by side: ten campaigns are twelve columns) is printed as several
 tables, one after the other, each with the table's leading columns (what a row is about) and a
 group of the others: on paper no column is cut at the page's edge (Chromium clips what
-overflows the page, leaving no trace of it)."""
+overflows the page, leaving no trace of it). A long token in a table's cell (a piece of
+evidence, a run of hashtags joined by '/') gets places to break, after its punctuation, for
+the same reason: a column is at least as wide as its longest unbreakable token."""
 
 from __future__ import annotations
 
 import copy
 import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -74,6 +77,59 @@ def _cells(tr):
     return tr.find_all(["th", "td"], recursive=False)
 
 
+# a token in a table's cell longer than LONG_TOKEN characters gets places to break: after its
+# punctuation or before a bracket, and every HARD_BREAK characters where it has none
+LONG_TOKEN = 20
+HARD_BREAK = 30
+_TOKEN = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
+_PLACE = re.compile(r"(?<=[/\-.,;:\]\)|=&?])(?=\w|[#\[(])|(?<=\w)(?=[\[(])")
+
+
+def _break_places(token: str) -> list[str]:
+    """The token in pieces, a break allowed between each: after its punctuation (a path's
+    '/', an id's '-'), before a bracket ('audiences' '[western-' 'media]'), and every
+    HARD_BREAK characters where it has none."""
+    pieces = []
+    for part in _PLACE.split(token):
+        while len(part) > HARD_BREAK:
+            pieces.append(part[:HARD_BREAK])
+            part = part[HARD_BREAK:]
+        pieces.append(part)
+    return [p for p in pieces if p]
+
+
+def breakable_long_tokens(soup) -> bool:
+    """Each long token in the text of a report's table cells with <wbr> where it may break
+    (the page unchanged on screen: a <wbr> shows nothing). True when one was found."""
+    from bs4 import NavigableString
+
+    changed = False
+    for cell in soup.find_all(["td", "th"]):
+        for text in list(cell.find_all(string=_TOKEN)):
+            if type(text) is not NavigableString:  # not a comment, not CSS
+                continue
+            parts: list = []
+            at = 0
+            for found in _TOKEN.finditer(str(text)):
+                pieces = _break_places(found.group(0))
+                if len(pieces) < 2:
+                    continue
+                parts.append(str(text)[at : found.start()])
+                for i, piece in enumerate(pieces):
+                    if i:
+                        parts.append(soup.new_tag("wbr"))
+                    parts.append(piece)
+                at = found.end()
+            if not parts:
+                continue
+            parts.append(str(text)[at:])
+            for part in parts:
+                text.insert_before(part if not isinstance(part, str) else NavigableString(part))
+            text.extract()
+            changed = True
+    return changed
+
+
 def split_wide_tables(soup) -> bool:
     """Each table of the report page of more than MAX_COLUMNS columns as several tables,
     one after the other: each repeats the leading columns (the header cells before the first
@@ -118,13 +174,16 @@ def split_wide_tables(soup) -> bool:
 
 def _print_copy(html_path: Path, folder: Path) -> Path:
     """The page as printed: `html_path` itself, or, for a report, a copy in `folder` with its
-    wide tables split (its links still going where the original's go, by a <base>)."""
+    wide tables split and its long tokens breakable (its links still going where the
+    original's go, by a <base>)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
     if soup.body is None or "report" not in (soup.body.get("class") or []):
         return html_path
-    if not split_wide_tables(soup):
+    split = split_wide_tables(soup)
+    broken = breakable_long_tokens(soup)
+    if not (split or broken):
         return html_path
     if soup.head is not None and soup.find("base") is None:
         base = soup.new_tag("base", href=html_path.as_uri())
