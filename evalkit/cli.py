@@ -513,7 +513,8 @@ def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     default="workshop/worksheets",
     show_default=True,
     type=click.Path(),
-    help="folder the worksheets are written to",
+    help="folder the worksheets are written to, each language in a folder of its own "
+    "(OUT/en, OUT/ar)",
 )
 @click.option("--pdf", is_flag=True, help="also print each worksheet to PDF (A4)")
 @click.option(

@@ -407,7 +407,7 @@ def test_the_index_of_an_arabic_run_is_arabic_with_the_campaigns_arabic_names(ar
 def test_the_workshop_worksheets_in_arabic_are_arabic_and_right_to_left(tmp_path):
     result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--lang", "ar"])
     assert result.exit_code == 0, result.output
-    pages = {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.html")}
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "ar").glob("*.html")}
     assert len(pages) == 4
     for name, page in pages.items():
         assert _page_language(page) == ("ar", "rtl"), name

@@ -126,7 +126,7 @@ def test_the_arabic_workshop_notebook_runs_the_same_code_in_arabic(tmp_path):
 def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
     result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    pages = {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.html")}
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "en").glob("*.html")}
     assert set(pages) == {"five-question-debrief", "audience-grid", "smart-goals", "launch-timing"}
     for q in QUESTIONS:
         assert q.question in pages["five-question-debrief"]
@@ -139,6 +139,29 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
     assert "A phase starting within 30 days of the last is an escalation" in pages["launch-timing"]
 
 
+def test_worksheets_in_english_then_arabic_in_one_folder_keep_both_sets(tmp_path, monkeypatch):
+    # the README's two lines, one after the other, where the README says to run them
+    monkeypatch.chdir(tmp_path)
+    for args in (["worksheets"], ["worksheets", "--lang", "ar"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    names = {"five-question-debrief", "audience-grid", "smart-goals", "launch-timing"}
+    for lang, question in (("en", QUESTIONS[0].question), ("ar", None)):
+        folder = tmp_path / "workshop" / "worksheets" / lang
+        pages = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.html")}
+        assert set(pages) == names, folder
+        for page in pages.values():
+            assert f'<html lang="{lang}"' in page
+        if question:
+            assert question in pages["five-question-debrief"]  # not overwritten in Arabic
+    # nothing left at the top, where a set of either language would be taken for the other
+    assert not list((tmp_path / "workshop" / "worksheets").glob("*.html"))
+    # the docs say where each language's sheets go
+    for doc in ("README.md", "workshop/instructor-guide.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert "workshop/worksheets/en" in text and "workshop/worksheets/ar" in text, doc
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -149,7 +172,9 @@ def test_worksheets_print_to_pdfs_of_one_or_two_pages(tmp_path, lang):
         main, ["worksheets", "--out", str(tmp_path), "--pdf", "--lang", lang]
     )
     assert result.exit_code == 0, result.output
-    for pdf in sorted(tmp_path.glob("*.pdf")):
+    pdfs = sorted((tmp_path / lang).glob("*.pdf"))
+    assert len(pdfs) == 4
+    for pdf in pdfs:
         doc = pdfium.PdfDocument(str(pdf))
         try:
             assert 1 <= len(doc) <= 2, f"{pdf.name}: {len(doc)} pages"

@@ -5,7 +5,10 @@ vocabulary (evalkit.record.schema), the SMART parts of a goal (question 3) and t
 windows (evalkit.evaluation.timing).
 
     evalkit worksheets --out workshop/worksheets [--pdf] [--lang ar]
-"""
+
+Each language's sheets go to a folder of their own, OUT/<lang> (workshop/worksheets/en,
+workshop/worksheets/ar): the same names in two languages, so one set never overwrites the
+other."""
 
 from __future__ import annotations
 
@@ -206,11 +209,17 @@ WORKSHEETS = {
 }
 
 
+def worksheets_folder(out: str | Path, lang: str) -> Path:
+    """Where the worksheets in `lang` go: OUT/<lang>."""
+    return Path(out) / lang
+
+
 def write_worksheets(out: str | Path, pdf: bool = False, lang: str = "en") -> list[Path]:
-    """Each worksheet as OUT/<name>.html, and OUT/<name>.pdf with `pdf`, in `lang`."""
+    """Each worksheet as OUT/<lang>/<name>.html, and OUT/<lang>/<name>.pdf with `pdf`, in
+    `lang` (each language in its own folder: the sheets of another are left as they are)."""
     from evalkit.render.pdf import html_to_pdf
 
-    out = Path(out)
+    out = worksheets_folder(out, lang)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     before = language()
