@@ -136,7 +136,52 @@ def test_worksheets_are_built_from_evalkits_own_vocabulary(tmp_path):
         assert part in pages["smart-goals"]
     assert "between 7 days before and 30 days after" in pages["launch-timing"]
     assert "anticipated it and is not reactive" in pages["launch-timing"]
-    assert "A phase starting within 30 days of the last is an escalation" in pages["launch-timing"]
+    assert "within 30 days of the previous phase" in pages["launch-timing"]
+
+
+def test_the_launch_timing_sheet_carries_what_the_rule_needs_to_reach_the_exercise_key(
+    tmp_path,
+):
+    from evalkit.evaluation import timing
+
+    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path / "sheets")])
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "sheets" / "en" / "launch-timing.html").read_text(encoding="utf-8")
+    choices = set(re.findall(r"☐&nbsp;([^<]+)</span>", sheet))
+    # what evalkit computes for the exercise, and what its key says: each a box to tick
+    outcome = evaluate(EXERCISE, tmp_path / "run")
+    results = json.loads((Path(outcome.out_dir) / "results.json").read_text(encoding="utf-8"))
+    for t in results["launch_timing"]:
+        assert t["role"] in choices and t["timing"] in choices, t
+    for role, said in re.findall(
+        r"^\| [a-z-]+ \| (launch|relaunch|escalation) \| (\w+) \|", KEY.read_text(), re.M
+    ):
+        assert role in choices and said in choices
+    assert {"before", "at", "after", "independent", "yes", "no"} <= choices
+    # the rule's own steps: the phase's trigger, else the nearest triggering event within
+    # the window, else none (independent); a scheduled event foreseen is planned
+    assert "trigger the phase names" in sheet and "hot event compared" in sheet
+    window = f"within {timing.REACTIVE_WINDOW_DAYS} days of"
+    assert window in sheet and f"no triggering event {window} the start" in sheet
+    for kind in schema.TRIGGER_KINDS:
+        assert kind.replace("_", " ") in sheet
+    assert "is planned: not reactive" in sheet
+    assert "(summit, vote, hearing)" in sheet
+    assert "independent of the events recorded" in sheet
+
+
+def test_the_arabic_debrief_sheet_asks_for_the_file_and_row(tmp_path):
+    result = CliRunner().invoke(main, ["worksheets", "--out", str(tmp_path), "--lang", "ar"])
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "ar" / "five-question-debrief.html").read_text(encoding="utf-8")
+    assert "ملف وصف" not in sheet  # read as 'a description file'
+    assert "(اسم الملف ورقم الصف، مثل" in sheet
+
+
+def test_the_instructor_guide_keeps_a_counts_qualifier_with_its_noun():
+    guide = (ROOT / "workshop" / "instructor-guide.md").read_text(encoding="utf-8")
+    assert "'more than 60' stands" not in guide and '"more than 60" stands' not in guide
+    assert '"more than 60 stands" is a lower bound' in guide
 
 
 def test_worksheets_in_english_then_arabic_in_one_folder_keep_both_sets(tmp_path, monkeypatch):

@@ -154,7 +154,13 @@ def _days(n: int) -> str:
 
 
 def launch_timing_sheet() -> str:
+    """The launch-timing rule as a learner applies it by hand, step by step, with the numbers
+    and words evalkit uses (evalkit.evaluation.timing): each phase's role, the event it is
+    compared with (the phase's trigger, else the nearest triggering event within the window,
+    else none: independent), the timing from the days, and whether it was reactive, designed
+    or planned. A sheet filled in this way gives what evalkit's launch table gives."""
     before, after = _days(timing.AT_WINDOW_BEFORE_DAYS), _days(timing.AT_WINDOW_AFTER_DAYS)
+    window = _days(timing.REACTIVE_WINDOW_DAYS)
     rules = [
         [{"text": when}, {"text": _word(word)}]
         for when, word in (
@@ -164,40 +170,87 @@ def launch_timing_sheet() -> str:
                 "at",
             ),
             (tr("more than {days} after").format(days=after), "after"),
+            (
+                tr("no trigger named and no triggering event within {days} of the start").format(
+                    days=window
+                ),
+                "independent",
+            ),
         )
     ]
-    rows = [[_write() for _ in range(6)] for _ in range(4)]
+    rows = [
+        [
+            _write(width="11%"),
+            _write(width="8%"),
+            _choices(get_args(timing.Role)),
+            _write(),
+            _write(),
+            _write(),
+            _write(),
+            _write(),
+            _choices(("before", "at", "after", "independent")),
+            _choices(("yes", "no")),
+        ]
+        for _ in range(4)
+    ]
     kinds = tr(", ").join(localized(k.replace("_", " ")) for k in schema.TRIGGER_KINDS)
+    scheduled = tr(", ").join(localized(k.replace("_", " ")) for k in timing.SCHEDULED_KINDS)
     head = [
         tr("phase"),
         tr("start"),
-        tr("hot event"),
+        tr("role"),
+        tr("trigger the phase names"),
+        tr("hot event compared"),
         tr("event date"),
         tr("foreseeable from"),
         tr("days between start and event"),
+        tr("timing"),
+        tr("reactive?"),
     ]
     return _page(
         tr("Launch-timing sheet"),
         tr(
-            "Was the launch reactive (set off by a hot event) or designed (the campaign "
-            "made its own event)? For each phase: its start, the nearest hot event "
-            "that could set it off ({kinds}) and when it could first be "
-            "foreseen."
-        ).format(kinds=kinds),
+            "Was each launch reactive (set off by a hot event), designed (the campaign made "
+            "its own event), planned (timed to a scheduled event it could foresee) or "
+            "independent of the events recorded? One row per phase, filled in the order of "
+            "the four steps below."
+        ),
         [
             {"head": head, "rows": rows},
-            {"strong": tr("Reading the days"), "text": tr("(as evalkit computes them):")},
+            {
+                "strong": tr("1. The role."),
+                "text": tr(
+                    "The first phase is the launch. A later phase starting while the campaign "
+                    "runs, or within {days} of the previous phase's end, is an escalation of "
+                    "the running campaign: not a launch, and not timed. After a longer pause "
+                    "it is a relaunch."
+                ).format(days=_days(timing.GAP_DAYS)),
+            },
+            {
+                "strong": tr("2. The event."),
+                "text": tr(
+                    "If the phase names a hot event as its trigger, compare the start with "
+                    "that one, however far. Otherwise take the event of a triggering kind "
+                    "({kinds}) nearest the start and within {days} of it, before or after; an "
+                    "event after the start that could not be foreseen by then does not count. "
+                    "With no such event the launch is independent of the events recorded: "
+                    "not reactive, and steps 3 and 4 are done."
+                ).format(kinds=kinds, days=window),
+            },
+            {"strong": tr("3. The timing."), "text": tr("The days, as evalkit reads them:")},
             {"head": [tr("the start is"), tr("timing")], "rows": rules},
             {
+                "strong": tr("4. Reactive?"),
                 "text": tr(
-                    "A launch at or after the event is reactive — unless the campaign made "
-                    "the event itself. A start before the event (even inside the 'at' "
-                    "window) anticipated it and is not reactive. A phase starting within "
-                    "{days} of the last is an escalation of a running campaign; after a "
-                    "longer pause it is a relaunch."
-                ).format(days=_days(timing.GAP_DAYS))
+                    "A launch at or after its event is reactive — unless the campaign made the "
+                    "event itself (designed). A start before the event (even inside the 'at' "
+                    "window) anticipated it and is not reactive. A start timed to a scheduled "
+                    "event ({scheduled}) that could be foreseen by the start is planned: not "
+                    "reactive."
+                ).format(scheduled=scheduled),
             },
         ],
+        landscape=True,
     )
 
 
