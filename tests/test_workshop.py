@@ -260,3 +260,27 @@ def test_the_exercise_key_matches_what_evalkit_computes(tmp_path):
         for c in results["checklist"]
         if c["status"] == "fires" and c["kind"] == "weakness"
     ]
+
+
+def test_the_exercise_records_parliaments_budget_vote_as_its_own_act_not_a_contact(tmp_path):
+    import csv
+
+    import yaml
+
+    record = yaml.safe_load((EXERCISE / "campaign.yaml").read_text(encoding="utf-8"))
+    vote = next(e for e in record["hot_events"] if e["kind"] == "vote")
+    day = str(vote["date"])
+    with open(EXERCISE / "engagements.csv", encoding="utf-8") as fh:
+        contacts = list(csv.DictReader(fh))
+    with open(EXERCISE / "decisions.csv", encoding="utf-8") as fh:
+        acts = list(csv.DictReader(fh))
+    # a vote is what decision makers did on their own (docs/campaign-format.md): it was
+    # coded as a letter the campaign sent, 'rejected', which made a two-way contact of it
+    assert [c for c in contacts if c["date"] == day] == []
+    assert [(a["date"], a["act"], a["direction"]) for a in acts] == [(day, "vote", "against")]
+    outcome = evaluate(EXERCISE, tmp_path)
+    results = json.loads((Path(outcome.out_dir) / "results.json").read_text(encoding="utf-8"))
+    two_way = next(c for c in results["questions"]["4"]["criteria"] if "two-way" in c["name"])
+    assert two_way["met"] is False
+    page = (Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8")
+    assert "decisions.csv:2" in page  # the vote, cited as the parliament's own act
