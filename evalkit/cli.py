@@ -431,11 +431,14 @@ _options = [
 
 def _can_write_docx(docx: bool) -> None:
     if docx:
-        from evalkit.render.office import INSTALL_HINT, pandoc_available
+        from evalkit.render.office import INSTALL_HINT, RSVG_HINT, pandoc_available
+        from evalkit.render.office import pictures_convertible
 
         if not pandoc_available():
             click.echo(f"error: {INSTALL_HINT}", err=True)
             sys.exit(2)
+        if not pictures_convertible():
+            click.echo(f"note: {RSVG_HINT}", err=True)
 
 
 def _with_options(f):

@@ -177,3 +177,17 @@ def test_word_charts_show_as_pictures_with_their_words_and_verdict_tiles_read_ap
     finally:
         printed.close()
     assert images == len(alts)
+
+
+def test_docx_without_rsvg_convert_says_the_charts_will_be_svg_only(tmp_path, monkeypatch):
+    import evalkit.render.office as office
+
+    monkeypatch.setattr(office, "pictures_convertible", lambda: False)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(CASE_STUDIES / "caesar"), "--out", str(out), "--no-progress", "--docx"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "note: rsvg-convert is not installed" in result.output
+    assert "apt-get install librsvg2-bin" in result.output
+    assert (out / "caesar" / "evaluation.docx").is_file()  # written all the same

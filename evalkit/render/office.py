@@ -26,6 +26,13 @@ INSTALL_HINT = (
 )
 
 
+RSVG_HINT = (
+    "rsvg-convert is not installed: the Word copies' charts are SVG only, which LibreOffice "
+    "and Word before 2016 show blank (Debian: apt-get install librsvg2-bin; "
+    "scripts/reports.sh --docx installs it)"
+)
+
+
 class OfficeError(RuntimeError):
     pass
 
