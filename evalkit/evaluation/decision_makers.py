@@ -92,7 +92,9 @@ NOT_RECORDED = Msg(
 )
 
 
-def _matches(target: str, row) -> bool:
+def names_match(target: str, row) -> bool:
+    """A goal's decision maker named in a row's institution or decision_maker (either
+    containing the other, case aside): how contacts and acts are found for a target."""
     t = target.casefold()
     for field in ("institution", "decision_maker"):
         v = row.get(field)
@@ -134,7 +136,7 @@ def _similar(target: str, rows: pd.DataFrame, targets: list[str]) -> pd.DataFram
         return (
             isinstance(v, str)
             and bool(words & _words(v))
-            and not any(_matches(t, {"decision_maker": v}) for t in targets if t != target)
+            and not any(names_match(t, {"decision_maker": v}) for t in targets if t != target)
         )
 
     if rows.empty or not words:
@@ -149,7 +151,7 @@ def _names(rows: pd.DataFrame, targets: list[str], target: str) -> list[str]:
         for v in dict.fromkeys([*rows["decision_maker"], *rows["institution"]])
         if isinstance(v, str)
         and words & _words(v)
-        and not any(_matches(t, {"decision_maker": v}) for t in targets if t != target)
+        and not any(names_match(t, {"decision_maker": v}) for t in targets if t != target)
     ]
 
 
@@ -215,7 +217,9 @@ class DecisionMakersReached(Analysis):
         rows: list[dict[str, Any]] = []
         matched_rows: set[int] = set()
         for t in targets:
-            hits = eng[eng.apply(lambda r, t=t: _matches(t, r), axis=1)] if not eng.empty else eng
+            hits = (
+                eng[eng.apply(lambda r, t=t: names_match(t, r), axis=1)] if not eng.empty else eng
+            )
             matched_rows |= set(hits["row"]) if len(hits) else set()
             best = max((rung(a, b) for a, b in zip(hits["type"], hits["response"])), default=0)
             # two-way needs a two-way contact (or a refusal of the ask): a statement or a
@@ -224,7 +228,9 @@ class DecisionMakersReached(Analysis):
                 (hits["type"].isin(TWO_WAY) | (hits["response"] == "rejected")).any()
             )
             own = (
-                acts[acts.apply(lambda r, t=t: _matches(t, r), axis=1)] if not acts.empty else acts
+                acts[acts.apply(lambda r, t=t: names_match(t, r), axis=1)]
+                if not acts.empty
+                else acts
             )
             own_best = max(
                 (

@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 import pandas as pd
 
+from evalkit.evaluation.decision_makers import names_match
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span
@@ -162,12 +163,12 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
         or not goal.decision_makers
     ):
         return []
-    from evalkit.evaluation.decision_makers import _matches
-
     by = pd.Timestamp(judgement.as_of.end)
     out = []
     for who in goal.decision_makers:
-        acts = [r for r in decisions.to_dict("records") if _matches(who, r) and r["date_end"] <= by]
+        acts = [
+            r for r in decisions.to_dict("records") if names_match(who, r) and r["date_end"] <= by
+        ]
         against = [
             r
             for r in acts

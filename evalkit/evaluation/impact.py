@@ -149,11 +149,16 @@ def _could_not_fit(exc: Exception) -> Msg:
     return Msg("the model could not be fitted ({why})", why=str(exc) or type(exc).__name__)
 
 
+def _event_name(e) -> str:
+    """A hot event as the series section names it: its description, cut, and its date."""
+    return f"{e.description.rstrip('.')[:70]} ({e.date.text})"
+
+
 def _events_in_post_period(campaign, launch: pd.Timestamp, last: pd.Timestamp) -> list:
     """A hot event between the launch and the series' end moves the series as the campaign
     might: the counterfactual's effect is the two together, and the report says so."""
     inside = [
-        f"{e.description.rstrip('.')[:70]} ({e.date.text})"
+        _event_name(e)
         for e in campaign.record.hot_events
         if launch <= pd.Timestamp(e.date.start) <= last
     ]
@@ -185,9 +190,7 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, lis
     events: list[tuple[Any, pd.Timestamp]] = []
     for e in campaign.record.hot_events:
         if (e.date.end - e.date.start).days <= MAX_EVENT_SPAN_DAYS:
-            events.append(
-                (f"{e.description.rstrip('.')[:70]} ({e.date.text})", pd.Timestamp(e.date.start))
-            )
+            events.append((_event_name(e), pd.Timestamp(e.date.start)))
     candidates = ([(Msg("the launch"), launch)] if launch is not None else []) + sorted(
         events, key=lambda c: c[1]
     )

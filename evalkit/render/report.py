@@ -943,9 +943,11 @@ class CampaignReport:
                         a.its.sentences() + a.robust_sentences() + a.its_notes + a.agreement_notes()
                     )
                 )
+                its_figure = a.its.plot()
+                its_figure.axes[0].set_ylabel(a.metric)  # the series' name, not 'value'
                 parts.append(
                     figure(
-                        a.its.plot(),
+                        its_figure,
                         tr("{metric}: interrupted time series").format(metric=a.metric),
                         caption="",  # the label above the section names it
                     )

@@ -360,6 +360,8 @@ class Counterfactual:
         self.engine = N_("exact grid-posterior engine") if fast else N_("state-space engine")
         self.candidates: list[dict] = []
         self.residual_check = None
+        # the pre-period's one-step errors lean one way ({"p", "rises"}), or None
+        self.trend_left: Optional[dict] = None
         # (scored points, points needed) when the pre-period was too short to choose
         self.too_short_to_choose: Optional[tuple[int, int]] = None
         if not fast and engine == "auto" and len(seen) < len(y_pre):
@@ -520,7 +522,6 @@ class Counterfactual:
         effect. Then the effect is withheld (`trend_left`), whatever its interval."""
         from scipy.stats import t as student_t
 
-        self.trend_left: Optional[dict] = None
         n = len(e)
         sd = float(np.std(e, ddof=1)) if n > 2 else 0.0
         if n < 10 or sd == 0:
@@ -713,11 +714,15 @@ class Counterfactual:
     def tail_probability(self) -> float:
         """One-sided probability of an effect at least this large arising by chance under
         the model (R's 'posterior tail-area probability')."""
+        k, n = self._tail_count()
+        return float((k + 1) / (n + 1))
+
+    def _tail_count(self) -> tuple[int, int]:
+        """(simulated paths at least as extreme as the observed total, on its side; paths)."""
         ok = self._ok
         total = self._observed[ok].sum()
         sims = self._path_totals(ok)
-        k = min((sims >= total).sum(), (sims <= total).sum())
-        return float((k + 1) / (len(sims) + 1))
+        return int(min((sims >= total).sum(), (sims <= total).sum())), len(sims)
 
     def summary(self) -> pd.DataFrame:
         """The effects table, its index named after the model (and why, when the pre-period
@@ -784,7 +789,7 @@ class Counterfactual:
         ]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
-        elif (trend := getattr(self, "trend_left", None)) is not None:
+        elif (trend := self.trend_left) is not None:
             s.append(
                 Msg(
                     "But the pre-period rises steadily, a trend the model does not carry "
@@ -836,29 +841,26 @@ class Counterfactual:
         trend the model does not carry (what `.sentences()` says in words)."""
         a = self.effects().loc["absolute effect"]
         return bool(
-            not (a["cumulative_low"] <= 0 <= a["cumulative_high"])
-            and getattr(self, "trend_left", None) is None
+            not (a["cumulative_low"] <= 0 <= a["cumulative_high"]) and self.trend_left is None
         )
 
     def _tail_sentence(self) -> Msg:
         """The tail probability; when no simulated path was as extreme as the observed total,
         only a bound can be said (the rule of three: below 3/N at 95%), not (0 + 1)/(N + 1)."""
-        ok = self._ok
-        total = self._observed[ok].sum()
-        sims = self._path_totals(ok)
-        if min((sims >= total).sum(), (sims <= total).sum()) == 0:
+        k, n = self._tail_count()
+        if k == 0:
             return Msg(
                 "Tail probability below {p}: none of the {n} simulated path was as extreme "
                 "as the observed total.",
                 "Tail probability below {p}: none of the {n} simulated paths was as extreme "
                 "as the observed total.",
-                p=significant(3 / len(sims), 2),
-                n=len(sims),
+                p=significant(3 / n, 2),
+                n=n,
             )
         return Msg(
             "Tail probability {p} (one-sided: how often the model, were there no effect, "
             "gives a total as far from its forecast in this direction).",
-            p=f"{self.tail_probability:.3f}",
+            p=f"{(k + 1) / (n + 1):.3f}",
         )
 
     def choice_sentences(self) -> list:

@@ -365,45 +365,48 @@ class InterruptedTimeSeries:
                     lo=_fmt(lo),
                     hi=_fmt(hi),
                 )
-            p = joint.get(r["interruption"])
-            if lo <= (1 if self.is_count else 0) <= hi:
+            why = self._not_established(r, joint)
+            if why == "no change":
                 s = Msg(
                     "{sentence} The interval includes no change: insufficient evidence of "
                     "an effect.",
                     sentence=s,
                 )
-            elif self.running_total:
+            elif why == "running total":
                 s = Msg(
                     "{sentence} But the series never falls, as a running total does: the "
                     "change is not established.",
                     sentence=s,
                 )
-            elif p is not None and p >= self.alpha:
+            elif why == "together":
                 s = Msg(
                     "{sentence} But the changes after {interruption} taken together are not "
                     "distinguishable from none (p = {p}): insufficient evidence of an effect.",
                     sentence=s,
                     interruption=r["interruption"],
-                    p=f"{p:.2f}",
+                    p=f"{joint[r['interruption']]:.2f}",
                 )
             out.append(s)
         return out
 
+    def _not_established(self, r, joint: dict) -> Optional[str]:
+        """Why a row of `.effects()` is not an established change, or None when it is: its
+        interval includes no change; the series is a running total; or the interruption's
+        terms together are not significant."""
+        if r["ci_low"] <= (1 if self.is_count else 0) <= r["ci_high"]:
+            return "no change"
+        if self.running_total:
+            return "running total"
+        p = joint.get(r["interruption"])
+        if p is not None and p >= self.alpha:
+            return "together"
+        return None
+
     def established(self) -> list[bool]:
-        """Per row of `.effects()`: is the change established — its interval excludes no
-        change, the interruption's terms together are significant, and the series is not
-        a running total (what `.effect_sentences()` says in words)."""
+        """Per row of `.effects()`: is the change established (what `.effect_sentences()`
+        says in words)."""
         joint = self.evidence_p
-        out = []
-        for _, r in self.effects().iterrows():
-            p = joint.get(r["interruption"])
-            none = 1 if self.is_count else 0
-            out.append(
-                not (r["ci_low"] <= none <= r["ci_high"])
-                and not self.running_total
-                and (p is None or p < self.alpha)
-            )
-        return out
+        return [self._not_established(r, joint) is None for _, r in self.effects().iterrows()]
 
     @property
     def evidence_p(self) -> dict:
