@@ -45,6 +45,11 @@ def _without_unused_format_checkers() -> None:
 
 
 def _terminated(signum, frame):
+    from evalkit.run.staging import importing, send_again
+
+    if importing(frame):  # as Ctrl-C: never inside an import (its lock would stay held)
+        send_again(signum)
+        return
     raise SystemExit(128 + signum)  # `kill PID`: unwind, so that workers and kernels stop
 
 

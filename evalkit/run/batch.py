@@ -134,6 +134,14 @@ def _run_in_worker(args: tuple) -> Outcome:
 
 
 def _stop(signum, frame):
+    from evalkit.run.staging import importing, send_again
+
+    if importing(frame):
+        # SystemExit raised inside an import can leave its module lock held, and the worker
+        # then waits on it for ever with its kernel (seen: kill -9 of run-all, 1 run in 12):
+        # the signal comes again a moment later, once the import is done
+        send_again(signum)
+        return
     # once: a second SIGTERM (the parent's death signal after its own) would cut the cleanup
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)  # unwinds evaluate(): its staging folder is removed

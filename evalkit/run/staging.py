@@ -53,7 +53,7 @@ def interrupts_noted() -> Iterator[None]:
 
     def dropped(unraisable) -> None:
         if isinstance(unraisable.exc_value, KeyboardInterrupt):
-            _send_again()
+            send_again()
         else:
             hook(unraisable)
 
@@ -68,16 +68,16 @@ def interrupts_noted() -> Iterator[None]:
 
 def _note_interrupt(signum, frame) -> None:
     _INTERRUPTED.set()
-    if _importing(frame):
-        _send_again()
+    if importing(frame):
+        send_again()
         return
     raise KeyboardInterrupt
 
 
-def _send_again() -> None:
+def send_again(signum: int | None = None) -> None:
     import signal
 
-    again = threading.Timer(0.05, signal.raise_signal, (signal.SIGINT,))
+    again = threading.Timer(0.05, signal.raise_signal, (signum or signal.SIGINT,))
     again.daemon = True
     again.start()
 
@@ -91,7 +91,9 @@ _IMPORT_MACHINERY = {
 }
 
 
-def _importing(frame) -> bool:
+def importing(frame) -> bool:
+    """Whether `frame` runs inside the import system: an exception raised there can leave a
+    module's import lock held, and the process waits on it for ever."""
     while frame is not None:
         if frame.f_globals.get("__name__") in _IMPORT_MACHINERY:
             return True
