@@ -62,30 +62,17 @@ class ArNoiseFit(GridPosterior):
         return self._fit_batch([m])[0]
 
     def _fit_batch(self, ms: list[int]) -> list:
-        """_fit for each m of `ms`, the solves of all of them in one batch (numpy solves
-        each matrix of a stack on its own: the same numbers as one call each)."""
-        phi, d, G = self.phis, self.d, len(self.phis)
-        p, p2 = phi[:, None, None], (phi * phi)[:, None, None]
-        Ms = []
+        """_fit for each m of `ms`: the cross-products of the first m points in numpy, the
+        solve of every phi compiled (evalkit/stats/kernels.py)."""
+        from evalkit.stats.kernels import ar_gls
+
+        out = []
         for m in ms:
             W = self._W[:m]
             A, B, C = W[1:].T @ W[1:], W[1:].T @ W[:-1], W[:-1].T @ W[:-1]
-            first = np.outer(W[0], W[0])
-            Ms.append(A - p * (B + B.T) + p2 * C + (1.0 - p2) * first)  # [z y]' V^-1 [z y]
-        M = Ms[0] if len(Ms) == 1 else np.concatenate(Ms)
-        Mzz, mzy, myy = M[:, :d, :d], M[:, :d, d], M[:, d, d]
-        b_all = np.linalg.solve(Mzz, mzy[..., None])[..., 0]
-        S_all = myy - (mzy * b_all).sum(axis=1)
-        logdet_all = np.linalg.slogdet(Mzz)[1]
-        out = []
-        for j, m in enumerate(ms):
-            part = slice(j * G, (j + 1) * G)
-            b, S, logdet = b_all[part], S_all[part], logdet_all[part]
-            dof = m - d
-            bad = ~(S > 0)
-            dev = dof * np.log(np.where(bad, 1.0, S)) - np.log1p(-phi * phi) + logdet
-            dev[bad] = np.inf
-            out.append((dev, {"b": b, "Mzz": Mzz[part], "S": S, "dof": dof}))
+            dof = m - self.d
+            dev, b, Mzz, S = ar_gls(A, B, C, np.outer(W[0], W[0]), self.phis, self.d, dof)
+            out.append((dev, {"b": b, "Mzz": Mzz, "S": S, "dof": dof}))
         return out
 
     def log_evidence_first(self, m: int) -> float:
@@ -153,18 +140,15 @@ class ArNoiseFit(GridPosterior):
         """(totals, paths) as LocalLevelFit.simulate: per path a grid value of phi, then
         sigma^2, b, and the total of the future noise; full paths on demand, conditioned on
         the same totals."""
+        from evalkit.stats.kernels import coefficient_draws
+
         H, Zp = horizon, self._Zpost(X_post, horizon)
         pc = self._pieces
         g = grid_draws(rng, self.weights, n_paths)
         sigma = np.sqrt(pc["S"][g] / rng.chisquare(pc["dof"], size=n_paths))
-        used = np.flatnonzero(np.bincount(g, minlength=len(self.phis)))  # np.unique(g)
-        chol = np.zeros_like(pc["Mzz"])
-        chol[used] = np.linalg.cholesky(np.linalg.inv(pc["Mzz"][used]))  # (G, d, d)
-        b = (
-            pc["b"][g]
-            + np.einsum("mij,mj->mi", chol[g], rng.standard_normal((n_paths, self.d)))
-            * sigma[:, None]
-        )
+        b = coefficient_draws(
+            pc["Mzz"], pc["b"], g, rng.standard_normal((n_paths, self.d)), sigma
+        )  # b's GLS normal per path (compiled: numpy's cholesky(inv(Mzz)) per grid point)
         last = self.y[-1] - b @ self.Z[-1]  # u_n per path
         # per grid point (then picked per path): phi^h, and the weights c_j of e_1..e_H in
         # the noise's total, c_j = sum_{h>=j} phi^(h-j)

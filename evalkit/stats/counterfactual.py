@@ -479,10 +479,19 @@ class Counterfactual:
         the first points are not yet of full rank (a control constant at the start)."""
         Z = np.column_stack([np.ones(len(X)), X, season if weekly else np.zeros((len(X), 0))])
         lo, hi = max(TRAINING, Z.shape[1] + 3), len(X) - 3
-        if lo >= hi or np.linalg.matrix_rank(Z[: lo - 2]) == Z.shape[1]:
+        d = Z.shape[1]
+        if lo >= hi or np.linalg.matrix_rank(Z[: lo - 2]) == d:
             return lo
-        # the rank of the first rows never falls as rows are added: bisect for the first m
-        # whose first m - 2 rows have full rank (or the last allowed)
+        # the rank of the first rows never falls as rows are added: the first m whose first
+        # m - 2 rows have full rank (or the last allowed). A compiled pass over the rows
+        # guesses it; numpy's rank, on either side of the guess, confirms it; else bisect.
+        from evalkit.stats.kernels import first_full_rank
+
+        guess = first_full_rank(np.ascontiguousarray(Z)) + 2
+        if lo < guess <= hi:
+            full = np.linalg.matrix_rank(Z[: guess - 2]) == d
+            if full and (guess - 1 == lo or np.linalg.matrix_rank(Z[: guess - 3]) < d):
+                return guess
         while hi - lo > 1:
             mid = (lo + hi) // 2
             if np.linalg.matrix_rank(Z[: mid - 2]) == Z.shape[1]:
@@ -520,14 +529,14 @@ class Counterfactual:
         zero; errors that average away from zero (a t test) are a trend the model does not
         carry: its forecast goes flat while the trend goes on, and the gap reads as an
         effect. Then the effect is withheld (`trend_left`), whatever its interval."""
-        from scipy.stats import t as student_t
+        from scipy.special import stdtr  # the t distribution's cdf, without its object
 
         n = len(e)
         sd = float(np.std(e, ddof=1)) if n > 2 else 0.0
         if n < 10 or sd == 0:
             return
         stat = float(np.mean(e)) / (sd / np.sqrt(n))
-        p = float(2 * student_t.sf(abs(stat), n - 1))
+        p = float(2 * stdtr(n - 1, -abs(stat)))
         if p < 0.05:
             self.trend_left = {"p": p, "rises": stat > 0}
 

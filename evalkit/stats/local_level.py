@@ -37,8 +37,6 @@ LOG_Q_BOUNDS = (-18.0, 6.0)
 # A fixed grid in log q (the same for the whole pre-period and its first part, so that their
 # evidences give the hold-out score): from "no drift" to "a walk 100 times the noise".
 LOG_Q_GRID = np.arange(-13.0, 4.5, 1.0)
-# up to this many points the grid is filtered in one pass (_grid_innovations)
-GRID_LOOP_MAX = 200
 # R CausalImpact's priors (its defaults, on the standardised response): the level's sd
 # guessed at prior_level_sd x sd(y) with 32 prior observations; the noise's variance guessed
 # at (1 - expected R^2 0.8) x var(y) with 50 prior degrees of freedom
@@ -52,81 +50,22 @@ def _filter_grid(data: np.ndarray, qs: np.ndarray):
     column is filtered on its own, so the columns of a model are a slice of a wider run."""
     head = LocalLevelFit.__new__(LocalLevelFit)
     head.data, head.n = data, len(data)
-    if head.n <= GRID_LOOP_MAX:
-        return head._grid_innovations(qs)
-    return head._per_q_innovations(qs)
-
-
-def _cross_sums(V: np.ndarray, F: np.ndarray, rows: list[int]) -> list:
-    """For each count in `rows`: sum over the first `rows` innovations of w x x' and w x y
-    (w = 1/F, x the regressors' innovations, y the response's), per grid point, over all
-    the regressor columns of V: [(Sxx (G, K, K), sxy (G, K))].
-
-    With two or more regressors numpy's einsum sums these products over time in order, one
-    innovation after the other (with one it sums in another order: the caller then runs its
-    own einsum), so each sum is the same number whatever other columns are summed with it:
-    the response's column comes in the same call, and a model with fewer regressors reads
-    its block of a wider model's sums (tests/test_stats_fast_paths.py)."""
-    K, top = V.shape[2] - 1, max(rows)
-    w = 1.0 / F[:, :top]
-    WX = V[:, :top, 1:] * w[:, :, None]
-    R = np.concatenate([V[:, :top, 1:], V[:, :top, :1]], axis=2)  # the regressors, then y
-    out = []
-    for r in rows:
-        at = np.einsum("gti,gtj->gij", WX[:, :r], R[:, :r])  # (G, K, K + 1)
-        out.append((np.ascontiguousarray(at[:, :, :K]), np.ascontiguousarray(at[:, :, K])))
-    return out
-
-
-def _well_conditioned(Sxx: np.ndarray, groups: int = 1) -> np.ndarray:
-    """Per grid point: is the smallest eigenvalue of Sxx above 1e-12 of the largest entry
-    of its group (`groups` equal blocks of the stack: the grid at each count of rows)? One
-    Cholesky of Sxx less twice that bound answers "yes" for all at once in a sixth of the
-    time of the eigenvalues (it succeeds only if every smallest eigenvalue is above twice
-    the bound, far beyond the rounding of either); otherwise the eigenvalues."""
-    # the blocks as one reshaped view (np.split makes a list of views, slowly)
-    blocks = Sxx.reshape(groups, -1, *Sxx.shape[1:])
-    bounds = 1e-12 * np.abs(blocks).reshape(groups, -1).max(axis=1)
-    if np.isfinite(bounds).all() and (bounds > 0).all():
-        shift = np.repeat(2.0 * bounds, blocks.shape[1])[:, None, None] * np.eye(Sxx.shape[-1])
-        try:
-            np.linalg.cholesky(Sxx - shift)
-            return np.ones(len(Sxx), bool)
-        except np.linalg.LinAlgError:
-            pass
-    return np.concatenate([np.linalg.eigvalsh(b)[:, 0] > bound for b, bound in zip(blocks, bounds)])
+    return head._grid_innovations(qs)
 
 
 class SharedFilter:
-    """The grid filter and its cross-products run once on the widest candidate's columns
-    (response, controls, then any seasonal terms): a candidate with the first 1 + k of
-    those columns reads its slice, with the same numbers as its own run."""
+    """The grid filter run once on the widest candidate's columns (response, controls, then
+    any seasonal terms): a candidate with the first 1 + k of those columns reads its slice,
+    with the same numbers as its own run (each column is filtered on its own)."""
 
     def __init__(self, data: np.ndarray):
         self.data, self.qs = np.asarray(data, float), np.exp(LOG_Q_GRID)
         self._run: tuple | None = None
-        self._sums: dict = {}
 
-    def _filtered(self) -> tuple:
+    def innovations(self) -> tuple:
         if self._run is None:
             self._run = _filter_grid(self.data, self.qs)
         return self._run
-
-    def innovations(self, columns: int) -> tuple:
-        V, F, end, P_end = self._filtered()
-        if columns == V.shape[2]:
-            return V, F, end, P_end
-        return np.ascontiguousarray(V[:, :, :columns]), F, end[:, :columns].copy(), P_end
-
-    def sums(self, rows: list[int], k: int) -> list:
-        key = tuple(rows)
-        if key not in self._sums:
-            V, F = self._filtered()[:2]
-            self._sums[key] = _cross_sums(V, F, rows)
-        return [
-            (np.ascontiguousarray(Sxx[:, :k, :k]), np.ascontiguousarray(sxy[:, :k]))
-            for Sxx, sxy in self._sums[key]
-        ]
 
 
 class LocalLevelFit(GridPosterior):
@@ -183,72 +122,36 @@ class LocalLevelFit(GridPosterior):
     def _grid_fit(
         self, qs: np.ndarray, first: int | None, shared: "SharedFilter | None" = None
     ) -> np.ndarray:
-        """The filter for every q of the grid, then one batched GLS for all of them (and for
-        the first `first` points): -2 log profile likelihood per grid point. `shared`: the
-        filter and cross-products already run on these columns and more (see SharedFilter)."""
+        """The filter for every q of the grid, then the GLS of every grid point (and of the
+        first `first` points) in one compiled pass: -2 log profile likelihood per grid
+        point. `shared`: the filter already run on these columns and more (SharedFilter)."""
+        from evalkit.stats.kernels import level_gls
+
         if shared is not None:  # run on LOG_Q_GRID (the calibrated prior's grid)
-            V, F, end, P_end = shared.innovations(1 + self.k)
+            V, F, end, P_end = shared.innovations()
         else:
             V, F, end, P_end = _filter_grid(self.data, np.asarray(qs, float))
+        k = self.k
         self.q, self.P = np.asarray(qs, float), P_end
-        self._V, self._F = V, F  # kept for the block scores
-        self.a_y, self.a_x = end[:, 0], end[:, 1:]
+        self._V, self._F = V[:, :, : 1 + k], F  # kept for the residuals and block scores
+        self.a_y, self.a_x = end[:, 0], end[:, 1 : 1 + k]
         counts = [(F.shape[1], self.n)] + ([] if first is None else [(first - 1, first)])
-        sums = None
-        if self.k >= 2:  # (with one control numpy's einsum sums in another order: below)
-            rows = [r for r, _ in counts]
-            sums = shared.sums(rows, self.k) if shared is not None else _cross_sums(V, F, rows)
-        fits = self._batched_gls(V, F, counts, sums)
-        dev, self.beta, self.Sxx, self.S, self.dof = fits[0]
-        if first is not None:
-            self.dev_first = fits[1][0]
-        return dev
-
-    def _batched_gls(self, V, F, counts, sums=None):
-        """The GLS of every grid point at each (rows, n_obs) of `counts` (the innovations
-        used, the observations they come from): a list of (dev, beta, Sxx, S, dof). The
-        linear algebra of all of them runs in one batch (numpy solves each matrix of a stack
-        on its own: the same numbers as one call each)."""
-        G, k = len(V), self.k
         df0, ss0 = self._noise_prior
-        out = []
-        if k:
-            Sxx_all, sxy_all = [], []
-            for j, (rows, _) in enumerate(counts):
-                if sums is not None:
-                    Sxx, sxy = sums[j]
-                else:
-                    vy, VX, w = V[:, :rows, 0], V[:, :rows, 1:], 1.0 / F[:, :rows]
-                    WX = VX * w[:, :, None]
-                    Sxx = np.einsum("gti,gtj->gij", WX, VX)
-                    sxy = np.einsum("gti,gt->gi", WX, vy)
-                Sxx_all.append(Sxx)
-                sxy_all.append(sxy)
-            stack = np.concatenate(Sxx_all)
-            ok = _well_conditioned(stack, len(counts))
-            safe = stack if ok.all() else np.where(ok[:, None, None], stack, np.eye(k)[None])
-            beta_all = np.linalg.solve(safe, np.concatenate(sxy_all)[..., None])[..., 0]
-            logdet_all = np.linalg.slogdet(safe)[1]
-        for j, (rows, n_obs) in enumerate(counts):
-            vy, w = V[:, :rows, 0], 1.0 / F[:, :rows]
-            if k:
-                part = slice(j * G, (j + 1) * G)
-                Sxx, sxy, beta = Sxx_all[j], sxy_all[j], beta_all[part]
-                good, logdet = ok[part].copy(), logdet_all[part]
-                fitted = (sxy * beta).sum(axis=1)
-            else:
-                Sxx, beta = np.zeros((G, 0, 0)), np.zeros((G, 0))
-                good, logdet, fitted = np.ones(G, bool), np.zeros(G), 0.0
-            S = (vy * vy * w).sum(axis=1) - fitted + ss0
-            dof = n_obs - self.d + df0
-            good &= S > 0
-            dev = np.where(
-                good,
-                dof * np.log(np.where(good, S, 1.0)) + np.log(F[:, :rows]).sum(axis=1) + logdet,
-                np.inf,
-            )
-            out.append((dev, beta, Sxx, S, dof))
-        return out
+        dev, beta, Sxx, S = level_gls(
+            V,
+            F,
+            k,
+            np.array([r for r, _ in counts], np.int64),
+            np.array([m for _, m in counts], np.int64),
+            self.d,
+            float(df0),
+            float(ss0),
+        )
+        self.beta, self.Sxx, self.S = beta[0], Sxx[0], S[0]
+        self.dof = self.n - self.d + df0
+        if first is not None:
+            self.dev_first = dev[1]
+        return dev[0]
 
     def log_evidence_first(self, m: int) -> float:
         """log p(y_1..y_m) under the same prior (for the hold-out score)."""
@@ -332,9 +235,7 @@ class LocalLevelFit(GridPosterior):
 
     def _grid_innovations(self, qs: np.ndarray):
         """_innovations for the whole grid at once: the gains in closed form for every q, then
-        one pass over time on (grid x columns) arrays. On a short series this costs a third
-        of one filter per q; past GRID_LOOP_MAX points the per-q filters (lfilter in the
-        steady state) are faster."""
+        one compiled pass over time (kernels.filter_grid)."""
         q = qs[:, None]
         root = np.sqrt(q * q + 4.0 * q)
         lp, lm = (2.0 + q + root) / 2.0, (2.0 + q - root) / 2.0
@@ -343,72 +244,11 @@ class LocalLevelFit(GridPosterior):
         P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)  # (G, n): P_2 … P_{n+1}
         F = P[:, :-1] + 1.0
         K = P[:, :-1] / F
-        G, c = len(qs), self.data.shape[1]
-        # time first, so that each step works on one contiguous (grid x columns) block, with
-        # ufuncs writing in place: the same operations as v = y - a; a += K v, in a third of
-        # the time
-        v = np.empty((self.n - 1, G, c))
-        gain = np.ascontiguousarray(K.T)[:, :, None]  # (n-1, G, 1)
-        a = np.repeat(self.data[:1], G, axis=0)  # a_2 = the first observation
-        step = np.empty((G, c))
-        subtract, multiply, add = np.subtract, np.multiply, np.add
-        for y_next, vt, k_t in zip(self.data[1:], v, gain):  # rows as views: no indexing
-            subtract(y_next, a, out=vt)
-            multiply(k_t, vt, out=step)
-            add(a, step, out=a)
-        return np.ascontiguousarray(v.transpose(1, 0, 2)), F, a, P[:, -1]
+        from evalkit.stats.kernels import filter_grid
 
-    def _per_q_innovations(self, qs: np.ndarray):
-        """_innovations for every q of the grid, stacked: the same numbers as one call per q,
-        with the gains and the transients of all of them computed together (each element
-        by the same operations: closed forms, and cumulative products and sums that run in
-        order along time) and only the steady state's lfilter run one q at a time."""
-        n, G = self.n, len(qs)
-        rows = self.data[1:]
-        steps = len(rows)
-        # _gains: its scalars with math, as there; its arrays for the whole grid
-        scalars = []
-        for q in qs:
-            q = float(q)
-            root = math.sqrt(q * q + 4.0 * q)
-            lp, lm = (2.0 + q + root) / 2.0, (2.0 + q - root) / 2.0
-            scalars.append((lp, lm, lp / (lp - lm), -lm / (lp - lm), math.log(lm / lp)))
-        lp, lm, a_, b_, log_ratio = (np.array(c)[:, None] for c in zip(*scalars))
-        r = np.exp(np.arange(n)[None, :] * log_ratio)
-        P = (a_ * (lp - 1.0) + b_ * r * (lm - 1.0)) / (a_ + b_ * r)  # (G, n)
-        steady = lp - 1.0
-        close = np.abs(P - steady) <= 1e-13 * steady
-        transient = np.where(close.any(axis=1), close.argmax(axis=1), n - 1)
-        Ls = np.minimum(transient, n - 1)
-        F = P[:, :steps] + 1.0
-        K = P[:, :steps] / F
-        v = np.empty((G, steps, rows.shape[1]))
-        a0 = self.data[0]
-        ends = np.repeat(a0[None, :], G, axis=0)
-        top = int(Ls.max())
-        if top:
-            # the transients of every q up to the longest (beyond its own a q's values are
-            # not used, and may overflow: silenced)
-            with np.errstate(all="ignore"):
-                phi = np.cumprod(1.0 - K[:, :top], axis=1)
-                acc = np.cumsum((K[:, :top, None] * rows[None, :top]) / phi[:, :, None], axis=1)
-                a_next = phi[:, :, None] * (a0[None, None, :] + acc)
-            for g in np.flatnonzero(Ls):
-                L = Ls[g]
-                prev = np.vstack([a0[None, :], a_next[g, : L - 1]])
-                v[g, :L] = rows[:L] - prev
-                ends[g] = a_next[g, L - 1]
-        for g in range(G):
-            L = Ls[g]
-            if L < steps:  # steady state: a_{t+1} = (1 - K) a_t + K y_t
-                k_ss, a = K[g, L], ends[g]
-                seg = rows[L:]
-                out, _ = lfilter(
-                    [k_ss], [1.0, -(1.0 - k_ss)], seg, axis=0, zi=((1.0 - k_ss) * a)[None, :]
-                )
-                v[g, L:] = seg - np.vstack([a[None, :], out[:-1]])
-                ends[g] = out[-1]
-        return v, F, ends, P[:, steps].copy()
+        # the loop over time compiled: v = y - a; a = a + K v, a = the first observation
+        v, a = filter_grid(np.ascontiguousarray(self.data), np.ascontiguousarray(K))
+        return v, F, a, P[:, -1]
 
     def _innovations(self, q: float):
         """Innovations of y and every control (the augmented filter), F_t, a_{n+1}, P_{n+1}."""
@@ -524,10 +364,7 @@ class LocalLevelFit(GridPosterior):
         """Standardised one-step prediction errors at the posterior mode (Ljung-Box check),
         the first d - 1 (absorbed by the diffuse coefficients) left out."""
         g = int(np.argmax(self.weights))
-        if self.n > GRID_LOOP_MAX:  # the grid was filtered one q at a time: this q's run
-            v, F = self._V[g], self._F[g]
-        else:  # (the batched filter rounds differently from the one-q filter)
-            v, F, _, _ = self._innovations(self.q[g])
+        v, F = self._V[g], self._F[g]  # this q's run of the grid filter
         e = (v[:, 0] - v[:, 1:] @ self.beta[g]) / np.sqrt(F * self.S[g] / self.dof)
         return e[self.k :]
 
@@ -542,20 +379,17 @@ class LocalLevelFit(GridPosterior):
         (for plots), conditioned on the same totals, so tables and plots agree.
         For each path: a grid value of q, then var(eps), beta, the last level, and the
         totals of the level's walk and of the noise."""
+        from evalkit.stats.kernels import coefficient_draws
+
         k, H = self.k, horizon
         Xp = np.asarray(X_post, float).reshape(H, -1) if k else np.zeros((H, 0))
         g = grid_draws(rng, self.weights, n_paths)
         q, P = self.q[g], self.P[g]
         sigma = np.sqrt(self.S[g] / rng.chisquare(self.dof, size=n_paths))
         if k:
-            used = np.flatnonzero(np.bincount(g, minlength=len(self.q)))  # np.unique(g)
-            chol = np.zeros((len(self.q), k, k))
-            chol[used] = np.linalg.cholesky(np.linalg.inv(self.Sxx[used]))
-            beta = (
-                self.beta[g]
-                + np.einsum("mij,mj->mi", chol[g], rng.standard_normal((n_paths, k)))
-                * sigma[:, None]
-            )
+            beta = coefficient_draws(
+                self.Sxx, self.beta, g, rng.standard_normal((n_paths, k)), sigma
+            )  # beta's GLS normal per path (compiled: cholesky(inv(Sxx)) per grid point)
         else:
             beta = np.zeros((n_paths, 0))
         level0 = self._levels(beta, g) + rng.standard_normal(n_paths) * sigma * np.sqrt(P)

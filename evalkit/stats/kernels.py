@@ -1,0 +1,268 @@
+"""Compiled loops of the fast counterfactual engines (numba), for the work numpy can only do
+as many small calls: a filter step per time point, and the small solves of every grid point.
+
+Why compiled: on a pre-period of 60-100 points each fit is a few thousand numpy calls on
+arrays of a dozen numbers, and their overhead, not the arithmetic, was most of the time
+(issue 16's speed goal). Each kernel does the same arithmetic as the numpy code it replaces
+(tests/test_stats_fast_paths.py checks them against it); numba caches the machine code beside
+this file, so it is compiled once per installation, not per run.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def filter_grid(data, gain):
+    """The local level's filter for every q of the grid: v = y_{t+1} - a; a = a + K v per
+    point, on the gains `gain` (G, n-1). The same operations as the numpy version, in the
+    same order: innovations v (G, n-1, columns) and a_{n+1} (G, columns)."""
+    n, c = data.shape
+    G = gain.shape[0]
+    v = np.empty((G, n - 1, c))
+    a = np.empty((G, c))
+    for g in range(G):
+        for j in range(c):
+            a[g, j] = data[0, j]
+        for t in range(n - 1):
+            k = gain[g, t]
+            for j in range(c):
+                vt = data[t + 1, j] - a[g, j]
+                v[g, t, j] = vt
+                a[g, j] = a[g, j] + k * vt
+    return v, a
+
+
+@njit(cache=True)
+def _cholesky(M, out):
+    """Lower Cholesky factor of the symmetric M into `out`; False if M is not positive
+    definite (to rounding)."""
+    k = M.shape[0]
+    for i in range(k):
+        for j in range(i + 1):
+            s = M[i, j]
+            for p in range(j):
+                s -= out[i, p] * out[j, p]
+            if i == j:
+                if not s > 0.0:
+                    return False
+                out[i, i] = np.sqrt(s)
+            else:
+                out[i, j] = s / out[j, j]
+        for j in range(i + 1, k):
+            out[i, j] = 0.0
+    return True
+
+
+@njit(cache=True)
+def _cho_solve(L, b, out):
+    """Solve L L' x = b."""
+    k = L.shape[0]
+    for i in range(k):
+        s = b[i]
+        for p in range(i):
+            s -= L[i, p] * out[p]
+        out[i] = s / L[i, i]
+    for i in range(k - 1, -1, -1):
+        s = out[i]
+        for p in range(i + 1, k):
+            s -= L[p, i] * out[p]
+        out[i] = s / L[i, i]
+
+
+@njit(cache=True)
+def level_gls(V, F, k, rows, n_obs, d, df0, ss0):
+    """The local level's GLS for every grid point and every count of `rows` (the first rows
+    innovations, of n_obs observations): columns 1 … k of V are the regressors, column 0 the
+    response. Per (count, grid point): -2 log profile likelihood (inf where the fit is not
+    defined), beta, Sxx and S, as LocalLevelFit._batched_gls. A grid point's Sxx counts as
+    well conditioned when its smallest eigenvalue is above 1e-12 of the largest entry of
+    its count's Sxx over the grid (a Cholesky of Sxx less twice that bound says yes; the
+    eigenvalues decide the rest)."""
+    G = V.shape[0]
+    C = len(rows)
+    dev = np.empty((C, G))
+    beta = np.zeros((C, G, k))
+    Sxx = np.zeros((C, G, k, k))
+    S = np.empty((C, G))
+    L = np.zeros((k, k))
+    shifted = np.empty((k, k))
+    for c in range(C):
+        r = rows[c]
+        logF = np.zeros(G)
+        syy = np.zeros(G)
+        sxy = np.zeros((G, k))
+        for g in range(G):
+            A = Sxx[c, g]
+            for t in range(r):
+                w = 1.0 / F[g, t]
+                vy = V[g, t, 0]
+                syy[g] += vy * vy * w
+                logF[g] += np.log(F[g, t])
+                for i in range(k):
+                    wx = V[g, t, 1 + i] * w
+                    sxy[g, i] += wx * vy
+                    for j in range(i + 1):
+                        A[i, j] += wx * V[g, t, 1 + j]
+            for i in range(k):
+                for j in range(i):
+                    A[j, i] = A[i, j]
+        top = 0.0
+        for g in range(G):
+            for i in range(k):
+                for j in range(k):
+                    top = max(top, abs(Sxx[c, g, i, j]))
+        bound = 1e-12 * top
+        for g in range(G):
+            A = Sxx[c, g]
+            good = True
+            logdet = 0.0
+            fitted = 0.0
+            if k:
+                if not (np.isfinite(bound) and bound > 0.0):
+                    good = False
+                else:
+                    for i in range(k):
+                        for j in range(k):
+                            shifted[i, j] = A[i, j] - (2.0 * bound if i == j else 0.0)
+                    if not _cholesky(shifted, L):
+                        good = np.linalg.eigvalsh(A)[0] > bound
+                    if good:
+                        good = _cholesky(A, L)
+                if good:
+                    _cho_solve(L, sxy[g], beta[c, g])
+                    for i in range(k):
+                        logdet += 2.0 * np.log(L[i, i])
+                        fitted += sxy[g, i] * beta[c, g, i]
+                else:
+                    for i in range(k):
+                        beta[c, g, i] = sxy[g, i]
+            s = syy[g] - fitted + ss0
+            S[c, g] = s
+            dof = n_obs[c] - d + df0
+            if good and s > 0.0:
+                dev[c, g] = dof * np.log(s) + logF[g] + logdet
+            else:
+                dev[c, g] = np.inf
+    return dev, beta, Sxx, S
+
+
+@njit(cache=True)
+def ar_gls(A, B, Cm, first, phis, d, dof):
+    """AR(1) noise's GLS for every phi of the grid, from the cross-products of W = [z y]:
+    M(phi) = A - phi (B + B') + phi^2 C + (1 - phi^2) w_1 w_1' (the Prais-Winsten transform's
+    [z y]' V^-1 [z y]); per phi -2 log diffuse likelihood (inf where not defined), b, Mzz
+    and S, as ArNoiseFit._fit_batch."""
+    G = len(phis)
+    dev = np.empty(G)
+    b = np.zeros((G, d))
+    Mzz = np.empty((G, d, d))
+    S = np.empty(G)
+    L = np.zeros((d, d))
+    mzy = np.empty(d)
+    myy = 0.0
+    for g in range(G):
+        p = phis[g]
+        p2 = p * p
+        for i in range(d + 1):
+            for j in range(d + 1):
+                m = A[i, j] - p * (B[i, j] + B[j, i]) + p2 * Cm[i, j] + (1.0 - p2) * first[i, j]
+                if i < d and j < d:
+                    Mzz[g, i, j] = m
+                elif i < d:
+                    mzy[i] = m
+                elif j == d:
+                    myy = m
+        if not _cholesky(Mzz[g], L):
+            S[g] = np.nan
+            dev[g] = np.inf
+            continue
+        _cho_solve(L, mzy, b[g])
+        s = myy
+        logdet = 0.0
+        for i in range(d):
+            s -= mzy[i] * b[g, i]
+            logdet += 2.0 * np.log(L[i, i])
+        S[g] = s
+        if s > 0.0:
+            dev[g] = dof * np.log(s) - np.log1p(-p2) + logdet
+        else:
+            dev[g] = np.inf
+    return dev, b, Mzz, S
+
+
+@njit(cache=True)
+def first_full_rank(Z):
+    """The first r whose first r rows of Z span all its columns (Z's rows if none), by
+    Gram-Schmidt over the rows in order: a row adds a direction when what is left of it
+    after the directions so far is above 1e-9 of its norm. A guess the caller confirms."""
+    n, d = Z.shape
+    basis = np.zeros((d, d))
+    found = 0
+    left = np.empty(d)
+    for r in range(n):
+        norm = 0.0
+        for j in range(d):
+            left[j] = Z[r, j]
+            norm += Z[r, j] * Z[r, j]
+        if norm == 0.0:
+            continue
+        for _ in range(2):  # twice: Gram-Schmidt's orthogonality, kept to rounding
+            for b in range(found):
+                dot = 0.0
+                for j in range(d):
+                    dot += left[j] * basis[b, j]
+                for j in range(d):
+                    left[j] -= dot * basis[b, j]
+        rest = 0.0
+        for j in range(d):
+            rest += left[j] * left[j]
+        if rest > 1e-18 * norm:
+            scale = 1.0 / np.sqrt(rest)
+            for j in range(d):
+                basis[found, j] = left[j] * scale
+            found += 1
+            if found == d:
+                return r + 1
+    return n
+
+
+@njit(cache=True)
+def coefficient_draws(M, centre, g, z, sigma):
+    """Per path p: centre[g_p] + sigma_p C z_p, with C C' = M[g_p]^-1 (C the lower Cholesky
+    factor of the inverse, as numpy's cholesky(inv(M)) gives it), each grid point's C made
+    once: the regression coefficients' normal draws of every path."""
+    G, d = centre.shape
+    n = len(g)
+    out = np.empty((n, d))
+    if d == 0:
+        return out
+    chol = np.zeros((G, d, d))
+    made = np.zeros(G, np.bool_)
+    L = np.zeros((d, d))
+    inv = np.empty((d, d))
+    e = np.zeros(d)
+    col = np.empty(d)
+    for p in range(n):
+        k = g[p]
+        if not made[k]:
+            _cholesky(M[k], L)
+            for j in range(d):  # the inverse, a column at a time
+                e[:] = 0.0
+                e[j] = 1.0
+                _cho_solve(L, e, col)
+                inv[:, j] = col
+            for i in range(d):  # symmetric to rounding: its lower half, mirrored
+                for j in range(i):
+                    inv[j, i] = inv[i, j]
+            _cholesky(inv, chol[k])
+            made[k] = True
+        C = chol[k]
+        for i in range(d):
+            s = 0.0
+            for j in range(i + 1):
+                s += C[i, j] * z[p, j]
+            out[p, i] = centre[k, i] + s * sigma[p]
+    return out
