@@ -277,6 +277,34 @@ def test_views_and_ranges_are_reach_with_their_bounds_and_percent_is_a_level(tmp
     assert t.loc[2, "level"] and t.loc[2, "per week"].startswith("a level, not a rate: about 40%")
 
 
+def test_counts_of_distinct_things_and_other_counts_are_never_made_weekly_rates(tmp_path):
+    """100 co-sponsors over three months are not '7.7 per week', 39 people sanctioned in a
+    month not '9.1 per week' (Caesar's record read so): counts of distinct things and `other` counts say how many, not how
+    often; a count of events over the same window still gets its rate."""
+    c = small_record(
+        tmp_path,
+        metrics=[
+            "2020-01..2020-03,co_sponsors,100,,,,,,,,s",
+            "2020-02,other,39,,,,,,,people sanctioned,s",
+            "mid 2020-02,cities,more than 15,,,,,,,,s",
+            "2020-01..2020-03-05,organisations,12,,,,,,,,s",
+            "early 2020-03,countries,more than 50,,,,,,,,s",
+            "2020-02,protest_stands,30,,,,,,,,s",
+        ],
+    )
+    reach = Reach(c)
+    t = reach.metric_table
+    for i in range(5):
+        assert t.loc[i, "level"], t.loc[i, "metric"]
+        assert str(t.loc[i, "per week"]).startswith("a count, not a rate: "), t.loc[i, "per week"]
+        assert "per week" not in str(t.loc[i, "per week"])
+    assert str(t.loc[1, "per week"]) == "a count, not a rate: 39 (2020-02)"
+    assert str(t.loc[5, "per week"]).endswith("per week") and not t.loc[5, "level"]
+    shown = " ".join(str(v) for v in reach.summary()["value"])
+    assert "7.7 per week" not in shown and "9.3 per week" not in shown
+    assert "a count, not a rate: 39 (2020-02)" in shown
+
+
 def test_partner_reuse_follows_the_records_sequence_only(case_reports):
     from evalkit.comparison import load_results, partner_reuse
 

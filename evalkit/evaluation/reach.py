@@ -31,6 +31,11 @@ EVENT_METRICS = ("protest_stands", "demonstrations", "events")
 # Metrics that state a level at a date (how many follow an account, what share of people),
 # not a number of things that happened in the window: shown as they are, never per week.
 LEVEL_METRICS = ("followers", "percent")
+# Counts of distinct things (a bill's co-sponsors, cities, countries, organisations) say how
+# many, not how often, and what an `other` count counts is the evaluator's words: none is
+# divided into a weekly rate (100 co-sponsors over six years are not "0.3 per week", 39
+# people sanctioned in June not "9.1 per week").
+NOT_RATES = ("co_sponsors", "cities", "countries", "organisations", "other")
 # A count over less than a week is not scaled up to one: 162 million views in one day are
 # not "1,134 million per week" (the over-estimation the paper warns of, §4 weakness 12). Its
 # rate is the count itself, over one week of exposure: the week's true count is that or more.
@@ -135,6 +140,8 @@ def _sentences(value, qualifier, high, words, metric, window, days, total, level
     per_week = (
         Msg("a total to date, not a rate: {count} by {date}", count=count, date=window)
         if total
+        else Msg("a count, not a rate: {count} ({date})", count=count, date=window)
+        if metric in NOT_RATES
         else Msg("a level, not a rate: {count} at {date}", count=count, date=window)
         if level
         else _rate_text(q, max(days / 7, MIN_WEEKS), days)
@@ -188,7 +195,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     # a running total to date (cumulative: yes) is a level too: dividing a petition's
     # total by the weeks since launch would invent a rate nobody measured
     total = (m["cumulative"] == "yes").to_numpy(dtype=bool)
-    level = m["metric"].isin(LEVEL_METRICS).to_numpy(dtype=bool) | total
+    level = m["metric"].isin(LEVEL_METRICS + NOT_RATES).to_numpy(dtype=bool) | total
     shown = n if n <= TEXT_ROWS else LIST_CAP
     texts = [
         _sentences(*x)
