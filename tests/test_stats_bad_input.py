@@ -304,3 +304,61 @@ def test_an_intervals_ends_are_written_with_the_decimals_that_tell_them_apart():
     for s in its.effect_sentences():
         lo, hi = re.search(r"CI (\S+) to (\S+?)\)", s).groups()
         assert lo != hi, s
+
+
+def _series_with(controls: dict, n: int = 100):
+    rng = np.random.default_rng(1)
+    x = 50 + rng.normal(size=n).cumsum()
+    d = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n), "x": x})
+    d["y"] = 10 + 1.5 * x + rng.normal(size=n)
+    for name, make in controls.items():
+        d[name] = make(d)
+    return d, (d.date[0], d.date[69]), (d.date[70], d.date[n - 1])
+
+
+@pytest.mark.parametrize(
+    "controls, extra, named",
+    [
+        (["c"], {"c": lambda d: 5.0}, "control series 'c' is constant over the pre-period"),
+        (["x", "c"], {"c": lambda d: 5.0}, "control series 'c' is constant over the pre-period"),
+        (["x", "x2"], {"x2": lambda d: d.x}, "control series 'x2' adds nothing"),
+        (
+            ["x", "z", "s"],
+            {
+                "z": lambda d: d.x * 0 + np.arange(len(d)),
+                "s": lambda d: d.x + 2 * np.arange(len(d)),
+            },
+            "control series 's' adds nothing",
+        ),
+        # constant over the pre-period only: the post-period cannot rescue the fit
+        (
+            ["x", "late"],
+            {"late": lambda d: np.where(d.index < 70, 1.0, d.index)},
+            "control series 'late' is constant",
+        ),
+    ],
+)
+def test_a_control_the_level_and_the_others_already_carry_is_named_not_fitted(
+    controls, extra, named
+):
+    """Before: a constant or duplicated control stopped the fit with numpy's 'Singular
+    matrix', or gave an interval with no point (nan) and no word of why."""
+    d, pre, post = _series_with(extra)
+    with pytest.raises(SeriesError, match=re.escape(named)) as err:
+        Counterfactual(d, "y", controls, pre, post, time="date")
+    assert "leave" in str(err.value)
+    for engine in ("statespace",):
+        with pytest.raises(SeriesError, match=re.escape(named)):
+            Counterfactual(d, "y", controls, pre, post, time="date", engine=engine)
+
+
+def test_a_control_that_is_a_weekdays_indicator_leaves_out_the_weekly_candidates():
+    d, pre, post = _series_with({"wk": lambda d: (d.index % 7 == 3).astype(float)})
+    d["y"] = d["y"] + 2.0 * d["wk"]
+    cf = Counterfactual(d, "y", ["x", "wk"], pre, post, time="date")
+    table = cf.model_choice()
+    assert list(table["model"]) == ["local level", "AR(1) noise"]
+    assert np.isfinite(table["hold-out log score"]).all() and np.isclose(table["weight"].sum(), 1)
+    effects = cf.effects().loc["absolute effect"]
+    assert np.isfinite(effects[["average", "average_low", "average_high"]].astype(float)).all()
+    assert effects["average_low"] < 0 < effects["average_high"]  # no effect was added

@@ -193,6 +193,48 @@ def _plain_columns(data, columns: list, time: Optional[str]):
     return t, np.column_stack([np.asarray(a, dtype=float) for a in arrays])
 
 
+def _full_rank(Z: np.ndarray) -> bool:
+    return bool(np.linalg.matrix_rank(Z) == Z.shape[1])
+
+
+def _check_controls_tell_apart(X: np.ndarray, controls: list) -> None:
+    """Each control must add something over the pre-period that the level and the controls
+    before it do not: a constant control is the level again, a copy (or a sum) of others is
+    them again, and the regression then has no single answer — numpy's solve stops, or
+    worse, gives a number. Said by name, with what to do."""
+    d = X.shape[1]
+    if np.linalg.matrix_rank(np.column_stack([np.ones(len(X)), X])) == d + 1:
+        return
+    constant = [c for c, col in zip(controls, X.T) if np.ptp(col) == 0]
+    if constant:
+        raise SeriesError(
+            Msg(
+                "control series {controls} is constant over the pre-period: it cannot be "
+                "told from the level; leave it out",
+                "control series {controls} are constant over the pre-period: they cannot be "
+                "told from the level; leave them out",
+                controls=joined(", ", [repr(c) for c in constant]),
+                n=len(constant),
+            )
+        )
+    kept, redundant = [np.ones(len(X))], []
+    for c, col in zip(controls, X.T):
+        if np.linalg.matrix_rank(np.column_stack([*kept, col])) > len(kept):
+            kept.append(col)
+        else:
+            redundant.append(c)
+    raise SeriesError(
+        Msg(
+            "control series {controls} adds nothing over the pre-period: it is a "
+            "combination of the level and the controls before it; leave it out",
+            "control series {controls} add nothing over the pre-period: each is a "
+            "combination of the level and the controls before it; leave them out",
+            controls=joined(", ", [repr(c) for c in redundant]),
+            n=len(redundant),
+        )
+    )
+
+
 _CHOICE_NAMES = pd.Index(list(CHOICE_COLUMNS))
 _STR = pd.Series(["a"]).dtype  # pandas' dtype for a column of words (str from pandas 3)
 
@@ -325,6 +367,8 @@ class Counterfactual:
                     minimum=minimum,
                 )
             )
+        if controls:
+            _check_controls_tell_apart(values[pre, 1:], controls)
         seen = y_pre[~np.isnan(y_pre)]
         if (total := running_total_warning(values[:, 0])) is not None:
             self.warnings.append(total)
@@ -423,6 +467,10 @@ class Counterfactual:
             _seasonal_terms(len(self.pre), WEEK) if any(weekly) else np.zeros((len(self.pre), 0))
         )
         s_pre, s_post = season[self.pre], season[self.post]
+        if any(weekly) and not _full_rank(np.column_stack([np.ones(n), X_pre, s_pre])):
+            # the controls already carry the week (a control that is a weekday's indicator):
+            # the weekly terms would repeat them, and the fit would have no single answer
+            weekly = [False]
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
         m = (
@@ -448,10 +496,26 @@ class Counterfactual:
                     else ArNoiseFit(y, Xa, first=m)
                 )
                 self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
+        # a candidate with no grid point fitted (a regression with no single answer) is no
+        # candidate; with none left there is nothing to say
+        self.candidates = [c for c in self.candidates if np.isfinite(c["fit"].log_evidence)]
+        if not self.candidates:
+            raise SeriesError(
+                Msg(
+                    "no model could be fitted to the pre-period: its regression has no single answer"
+                )
+            )
         self.holdout = 0
         if len(self.candidates) > 1:
-            self.holdout = n - m
             scores = np.array([c["fit"].holdout_score(m) for c in self.candidates])
+            if not np.isfinite(scores).all():  # a first part with no single answer
+                keep = np.isfinite(scores)
+                self.candidates = [c for c, k in zip(self.candidates, keep) if k] or [
+                    self.candidates[0]
+                ]
+                scores = scores[keep]
+        if len(self.candidates) > 1:
+            self.holdout = n - m
             w = np.exp(scores - scores.max())
             w /= w.sum()
         else:
