@@ -99,10 +99,10 @@ def test_the_grid_filter_and_its_gls_are_the_plain_ones(k):
             assert close(ours, theirs)
 
 
-def test_an_ill_conditioned_grid_point_is_left_out_against_its_own_counts_largest_entry():
-    """A grid point's Sxx whose smallest eigenvalue is not above 1e-12 of the largest entry
-    of its count's Sxx (over the grid) gets no fit (dev inf); the bound is per count."""
-    from evalkit.stats.kernels import level_gls
+def test_an_ill_conditioned_grid_point_is_left_out_whatever_the_controls_units():
+    """A grid point whose cross-products in correlation form have their smallest eigenvalue
+    not above 1e-12 gets no fit (dev inf); a control's units do not move that line."""
+    from evalkit.stats.kernels import CONDITION, level_gls
 
     rng = np.random.default_rng(3)
     G, n, k = 18, 40, 3
@@ -110,17 +110,52 @@ def test_an_ill_conditioned_grid_point_is_left_out_against_its_own_counts_larges
     V[5, :, 1] = 0.0  # one grid point's first regressor all zero: a singular Sxx
     V[7, :, 2] = V[7, :, 3] * (1 + 1e-9)  # two columns equal to 1e-9: ill conditioned
     F = 1.0 + rng.random((G, n))
-    dev, beta, Sxx, S = level_gls(V, F, k, np.array([n, 20]), np.array([n + 1, 21]), 4, 0, 0.0)
+    args = (np.array([n, 20]), np.array([n + 1, 21]), 4, 0, 0.0)
+    dev, beta, Sxx, S = level_gls(V, F, k, *args)
     for c in range(2):
-        smallest = np.linalg.eigvalsh(Sxx[c])[:, 0]
-        expected = smallest > 1e-12 * np.abs(Sxx[c]).max()
+        diag = np.sqrt(np.einsum("gii->gi", Sxx[c]))
+        with np.errstate(all="ignore"):
+            corr = Sxx[c] / (diag[:, :, None] * diag[:, None, :])
+        expected = np.array(
+            [bool(np.isfinite(m).all()) and np.linalg.eigvalsh(m)[0] > CONDITION for m in corr]
+        )
         assert not expected[5] and not expected[7] and expected.sum() == G - 2
         assert same(np.isfinite(dev[c]), expected)
-    # scaling one count's rows does not move the other's bound
+    # a control in hundreds of millions: the same grid points fitted, the same deviances
+    # up to its scale's log-determinant
     V2 = V.copy()
-    V2[:, :20] *= 1e6
-    dev2 = level_gls(V2, F, k, np.array([n, 20]), np.array([n + 1, 21]), 4, 0, 0.0)[0]
-    assert same(np.isfinite(dev2[1]), np.isfinite(dev[1]))
+    V2[:, :, 2] *= 1e8
+    dev2 = level_gls(V2, F, k, *args)[0]
+    assert same(np.isfinite(dev2), np.isfinite(dev))
+    ok = np.isfinite(dev)
+    assert np.allclose(dev2[ok] - dev[ok], 2 * np.log(1e8), rtol=1e-9)
+
+
+def test_a_counterfactual_does_not_depend_on_its_controls_units():
+    """Before: controls in the hundreds of millions beside the 0/1 weekday terms read as ill
+    conditioned at every grid point, and the fit stopped ('pvals contains NaNs')."""
+    rng = np.random.default_rng(4)
+    n = 250
+    X = rng.normal(size=(n, 3)).cumsum(0) + 10
+    y = X @ [0.5, -1.0, 2.0] + rng.normal(size=n).cumsum() * 0.3 + rng.normal(size=n) + 100
+    d = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n)})
+    runs = []
+    for scale in (1.0, 1e8):
+        d["y"] = y * scale
+        for j in range(3):
+            d[f"x{j}"] = X[:, j] * scale
+        cf = Counterfactual(
+            d,
+            "y",
+            ["x0", "x1", "x2"],
+            (d.date[0], d.date[174]),
+            (d.date[175], d.date[n - 1]),
+            time="date",
+        )
+        e = cf.effects().loc["absolute effect", ["average", "average_low", "average_high"]]
+        runs.append((e.to_numpy(float) / scale, cf.model_choice()["weight"].to_numpy()))
+    assert len(runs[1][1]) == len(runs[0][1]) == 4
+    assert close(runs[1][0], runs[0][0], rtol=1e-7) and close(runs[1][1], runs[0][1], rtol=1e-7)
 
 
 def test_the_ar_kernel_is_the_batched_numpy_solve_it_replaces():

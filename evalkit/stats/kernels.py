@@ -13,6 +13,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+# the smallest eigenvalue of a regression's cross-products in correlation form below which
+# the regression has no single answer (the coefficients cannot be told apart)
+CONDITION = 1e-12
+
 
 @njit(cache=True)
 def filter_grid(data, gain):
@@ -77,10 +81,10 @@ def level_gls(V, F, k, rows, n_obs, d, df0, ss0):
     """The local level's GLS for every grid point and every count of `rows` (the first rows
     innovations, of n_obs observations): columns 1 … k of V are the regressors, column 0 the
     response. Per (count, grid point): -2 log profile likelihood (inf where the fit is not
-    defined), beta, Sxx and S, as LocalLevelFit._batched_gls. A grid point's Sxx counts as
-    well conditioned when its smallest eigenvalue is above 1e-12 of the largest entry of
-    its count's Sxx over the grid (a Cholesky of Sxx less twice that bound says yes; the
-    eigenvalues decide the rest)."""
+    defined), beta, Sxx and S. A grid point's Sxx counts as well conditioned when the
+    smallest eigenvalue of its correlation form is above CONDITION (a Cholesky of that form
+    less twice the bound says yes; the eigenvalues decide the rest): a property of the
+    data, not of the controls' units."""
     G = V.shape[0]
     C = len(rows)
     dev = np.empty((C, G))
@@ -109,26 +113,27 @@ def level_gls(V, F, k, rows, n_obs, d, df0, ss0):
             for i in range(k):
                 for j in range(i):
                     A[j, i] = A[i, j]
-        top = 0.0
-        for g in range(G):
-            for i in range(k):
-                for j in range(k):
-                    top = max(top, abs(Sxx[c, g, i, j]))
-        bound = 1e-12 * top
         for g in range(G):
             A = Sxx[c, g]
             good = True
             logdet = 0.0
             fitted = 0.0
             if k:
-                if not (np.isfinite(bound) and bound > 0.0):
-                    good = False
-                else:
+                # conditioning judged on the correlation form D^-1/2 Sxx D^-1/2, so that a
+                # control's units (1e8 beside 0/1 weekday terms) do not decide it
+                for i in range(k):
+                    if not A[i, i] > 0.0:
+                        good = False
+                if good:
                     for i in range(k):
                         for j in range(k):
-                            shifted[i, j] = A[i, j] - (2.0 * bound if i == j else 0.0)
+                            shifted[i, j] = A[i, j] / np.sqrt(A[i, i] * A[j, j]) - (
+                                2.0 * CONDITION if i == j else 0.0
+                            )
                     if not _cholesky(shifted, L):
-                        good = np.linalg.eigvalsh(A)[0] > bound
+                        for i in range(k):
+                            shifted[i, i] += 2.0 * CONDITION
+                        good = np.linalg.eigvalsh(shifted)[0] > CONDITION
                     if good:
                         good = _cholesky(A, L)
                 if good:
