@@ -362,3 +362,23 @@ def test_a_control_that_is_a_weekdays_indicator_leaves_out_the_weekly_candidates
     effects = cf.effects().loc["absolute effect"]
     assert np.isfinite(effects[["average", "average_low", "average_high"]].astype(float)).all()
     assert effects["average_low"] < 0 < effects["average_high"]  # no effect was added
+
+
+@pytest.mark.parametrize(
+    "extra, named",
+    [
+        ({"c": lambda d: 5.0}, "control series 'c' is constant over the series"),
+        ({"c": lambda d: d.x * 2.0}, "control series 'c' adds nothing over the series"),
+        # a control that is the time trend the model already has
+        ({"c": lambda d: np.arange(len(d), dtype=float)}, "control series 'c' adds nothing"),
+    ],
+)
+def test_the_interrupted_time_series_names_a_control_its_terms_already_carry(extra, named):
+    """Before: a constant control gave 'a factor of 0.885 (95% CI 0.000 to inf)' with robust
+    errors, beside an ordinary interval, with no word of why."""
+    d, _, _ = _series_with(extra)
+    d["count"] = np.random.default_rng(2).poisson(50, size=len(d))
+    controls = ["x", "c"] if "x" not in extra else ["c"]
+    with pytest.raises(SeriesError, match=re.escape(named)) as err:
+        InterruptedTimeSeries(d, "count", {"launch": d.date[70]}, time="date", controls=controls)
+    assert "leave it out" in str(err.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from evalkit.i18n import Msg
+from evalkit.i18n import Msg, joined
 
 
 class SeriesError(ValueError):
@@ -15,6 +15,52 @@ class SeriesError(ValueError):
     @property
     def reason(self):
         return self.args[0] if self.args else str(self)
+
+
+def refuse_redundant_controls(base: np.ndarray, X: np.ndarray, controls: list, period) -> None:
+    """Each control must add something over `period` (the rows of `base` and X) that the
+    model's other terms (`base`: the level, its changes, seasons) and the controls before it
+    do not: a constant control is the level again, a copy (or a sum) of others is them
+    again, and the regression then has no single answer — a solve stops, or worse, gives a
+    number (an interval from 0 to infinity). Said by name, with what to do."""
+    full = np.column_stack([base, X])
+    if np.linalg.matrix_rank(full) == full.shape[1]:
+        return
+    constant = [c for c, col in zip(controls, X.T) if np.ptp(col) == 0]
+    if constant:
+        raise SeriesError(
+            Msg(
+                "control series {controls} is constant over {period}: it cannot be "
+                "told from the level; leave it out",
+                "control series {controls} are constant over {period}: they cannot be "
+                "told from the level; leave them out",
+                controls=joined(", ", [repr(c) for c in constant]),
+                period=period,
+                n=len(constant),
+            )
+        )
+    kept, redundant = [base], []
+    rank = np.linalg.matrix_rank(base)
+    for c, col in zip(controls, X.T):
+        now = np.linalg.matrix_rank(np.column_stack([*kept, col]))
+        if now > rank:
+            kept.append(col[:, None])
+            rank = now
+        else:
+            redundant.append(c)
+    if not redundant:  # the model's own terms cannot be told apart: not a control's doing
+        return
+    raise SeriesError(
+        Msg(
+            "control series {controls} adds nothing over {period}: it is a "
+            "combination of the model's other terms and the controls before it; leave it out",
+            "control series {controls} add nothing over {period}: each is a "
+            "combination of the model's other terms and the controls before it; leave them out",
+            controls=joined(", ", [repr(c) for c in redundant]),
+            period=period,
+            n=len(redundant),
+        )
+    )
 
 
 def as_series_frame(

@@ -26,7 +26,13 @@ import statsmodels.api as sm
 
 from evalkit.i18n import N_, Msg, joined, tr
 from evalkit.stats.ar_noise import ArNoiseFit
-from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps, running_total_warning
+from evalkit.stats.checks import (
+    SeriesError,
+    as_series_frame,
+    refuse_redundant_controls,
+    regular_gaps,
+    running_total_warning,
+)
 from evalkit.stats.local_level import LocalLevelFit, SharedFilter
 
 _PANDAS_MAJOR = int(pd.__version__.split(".")[0])
@@ -197,44 +203,6 @@ def _full_rank(Z: np.ndarray) -> bool:
     return bool(np.linalg.matrix_rank(Z) == Z.shape[1])
 
 
-def _check_controls_tell_apart(X: np.ndarray, controls: list) -> None:
-    """Each control must add something over the pre-period that the level and the controls
-    before it do not: a constant control is the level again, a copy (or a sum) of others is
-    them again, and the regression then has no single answer — numpy's solve stops, or
-    worse, gives a number. Said by name, with what to do."""
-    d = X.shape[1]
-    if np.linalg.matrix_rank(np.column_stack([np.ones(len(X)), X])) == d + 1:
-        return
-    constant = [c for c, col in zip(controls, X.T) if np.ptp(col) == 0]
-    if constant:
-        raise SeriesError(
-            Msg(
-                "control series {controls} is constant over the pre-period: it cannot be "
-                "told from the level; leave it out",
-                "control series {controls} are constant over the pre-period: they cannot be "
-                "told from the level; leave them out",
-                controls=joined(", ", [repr(c) for c in constant]),
-                n=len(constant),
-            )
-        )
-    kept, redundant = [np.ones(len(X))], []
-    for c, col in zip(controls, X.T):
-        if np.linalg.matrix_rank(np.column_stack([*kept, col])) > len(kept):
-            kept.append(col)
-        else:
-            redundant.append(c)
-    raise SeriesError(
-        Msg(
-            "control series {controls} adds nothing over the pre-period: it is a "
-            "combination of the level and the controls before it; leave it out",
-            "control series {controls} add nothing over the pre-period: each is a "
-            "combination of the level and the controls before it; leave them out",
-            controls=joined(", ", [repr(c) for c in redundant]),
-            n=len(redundant),
-        )
-    )
-
-
 _CHOICE_NAMES = pd.Index(list(CHOICE_COLUMNS))
 _STR = pd.Series(["a"]).dtype  # pandas' dtype for a column of words (str from pandas 3)
 
@@ -368,7 +336,9 @@ class Counterfactual:
                 )
             )
         if controls:
-            _check_controls_tell_apart(values[pre, 1:], controls)
+            refuse_redundant_controls(
+                np.ones((int(pre.sum()), 1)), values[pre, 1:], controls, N_("the pre-period")
+            )
         seen = y_pre[~np.isnan(y_pre)]
         if (total := running_total_warning(values[:, 0])) is not None:
             self.warnings.append(total)

@@ -22,7 +22,13 @@ import statsmodels.api as sm
 from scipy import stats as sps
 
 from evalkit.i18n import N_, Msg, localized, tr
-from evalkit.stats.checks import SeriesError, as_series_frame, regular_gaps, running_total_warning
+from evalkit.stats.checks import (
+    SeriesError,
+    as_series_frame,
+    refuse_redundant_controls,
+    regular_gaps,
+    running_total_warning,
+)
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
 
@@ -142,6 +148,14 @@ class InterruptedTimeSeries:
                 X[f"cos{k}"] = np.cos(2 * np.pi * k * np.asarray(s, float) / period)
         ok = self.data[[outcome, *controls]].notna().all(axis=1)
         self.X, self.y = X[ok], self.data.loc[ok, outcome]
+        if controls:
+            named = [f"control: {c}" for c in controls]
+            refuse_redundant_controls(
+                self.X.drop(columns=named).to_numpy(float),
+                self.X[named].to_numpy(float),
+                controls,
+                N_("the series"),
+            )
         if len(self.y) <= X.shape[1]:
             raise SeriesError(
                 Msg(
