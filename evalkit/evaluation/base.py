@@ -156,11 +156,15 @@ def verdict_from(
     vague_share: float = 0.0,
     cap: Optional[tuple[Level, str]] = None,
     confidence_cap: Optional[tuple[Confidence, str]] = None,
+    lowered: Optional[str] = None,
 ) -> Verdict:
     """`cap` = (highest level allowed, why): a question may weigh one criterion above the
     rest (question 3: a main goal not achieved cannot make the goals 'fair').
     `confidence_cap` = (highest confidence allowed, why): the evidence is thin however many
-    criteria it lets be judged (few activities)."""
+    criteria it lets be judged (few activities).
+    `lowered` = why the confidence is one step lower than coverage gives: the criteria that
+    decide the verdict rest on evidence the record cannot check (question 3: a main goal
+    judged attained that has no measurable indicator)."""
     judged = [c for c in criteria if c.met is not None]
     met = sum(bool(c.met) for c in judged)
     if cap is not None and cap[0] == INSUFFICIENT:  # the question's own reason to withhold
@@ -174,6 +178,8 @@ def verdict_from(
     if vague_share > 0.5:
         conf = max(0, conf - 1)
     reason = confidence_reason = ""
+    if lowered and conf > 0:
+        conf, confidence_reason = conf - 1, lowered
     if cap is not None and SCALE.index(level) > SCALE.index(cap[0]):
         level, reason = cap
     if confidence_cap is not None and conf > CONFIDENCE.index(confidence_cap[0]):
@@ -249,6 +255,9 @@ class Analysis:
         self.findings: list[Finding] = []
         self.vague_share = 0.0
         self.cap: Optional[tuple[Level, str]] = None
+        # why the confidence is one step lower than the criteria's coverage gives (set by
+        # measure or conclude; verdict_from's `lowered`)
+        self.confidence_lowered: Optional[str] = None
         self.measure()
         self.criteria: list[Criterion] = []
         for name in self.criterion_methods():
@@ -257,7 +266,11 @@ class Analysis:
             self.criteria.append(c)
         self.conclude()
         self.verdict = verdict_from(
-            self.criteria, self.vague_share, self.cap, self._thin_activities()
+            self.criteria,
+            self.vague_share,
+            self.cap,
+            self._thin_activities(),
+            self.confidence_lowered,
         )
 
     def _thin_activities(self) -> Optional[tuple[Confidence, str]]:

@@ -452,6 +452,23 @@ class GoalAttainment(Analysis):
                     "fair",
                     Msg("the main goal was only partly achieved, so the goals cannot rate good"),
                 )
+        # A main goal judged attained (in full or in part) with no measurable indicator: the
+        # verdict's best criteria rest on the evaluator's word alone, which nothing in the
+        # record can check (the paper's "over-estimated achievements", §4 weakness 11), so
+        # the confidence is one step lower than the criteria's coverage gives
+        unchecked = [
+            r
+            for r in self.mains
+            if r["_score"] is not None
+            and r["_score"] >= 0.5
+            and "measurable indicator" in r["_missing"]
+        ]
+        if unchecked and max(self.main_scores) >= 0.5:
+            self.confidence_lowered = Msg(
+                "the main goal's attainment ({goal}) rests on the evaluator's judgement "
+                "alone: the goal has no measurable indicator to check it against",
+                goal=_each(unchecked, "attainment"),
+            )
         for r in self.mains:
             if r["attainment"] == "no judgement yet":
                 self.findings.append(
