@@ -5,7 +5,7 @@ on a real run of a small record."""
 import pytest
 
 from evalkit.evaluation import Evaluation
-from conftest import small_record
+from conftest import act, small_record
 
 
 def _main_goal(attainment, **parts):
@@ -66,3 +66,29 @@ def test_a_main_goal_judged_not_achieved_without_an_indicator_keeps_its_confiden
     # "not achieved" claims no achievement: nothing is over-stated by the missing indicator
     v = _q3(tmp_path, "not_achieved").verdict
     assert v.confidence_reason == ""
+
+
+# --- questions 1 and 5: a share of a few coded rows in a larger record -----------------------
+@pytest.mark.parametrize("coded, held", [(1, True), (4, True), (5, False)])
+def test_a_share_criterion_over_few_coded_activities_holds_the_confidence_at_low(
+    tmp_path, coded, held
+):
+    # 6 activities, so the record's size alone does not hold the confidence; only `coded`
+    # of them have an effort level (and an audience): the effort shares rest on those
+    acts = [
+        act(f"a{i}", effort="high" if i < coded else "", channel="in_person", city="Paris")
+        for i in range(6)
+    ]
+    ev = Evaluation(small_record(tmp_path, activities=acts))
+    for number, name in (
+        (1, "At least a third of effort aims at decision makers or influencers"),
+        (5, "Low-effort activities are at most 50% of the mix"),
+    ):
+        v = ev.questions[number].verdict
+        assert not v.withheld
+        if held:
+            assert v.confidence == "low", (number, v)
+            assert f"'{name}' is a share of {coded} recorded item" in str(v.confidence_reason)
+            assert "Confidence held at low: '" in str(v.sentence())
+        else:
+            assert v.confidence_reason == ""

@@ -156,6 +156,7 @@ class RightAudience(Analysis):
             self.indicator(Msg("Activities aimed at {group}", group=g), value, ev)
         weighted = weights[groups != "not stated"].dropna()
         self.w_total = w_total = weighted.sum()
+        self.w_rows = len(weighted)
         self.w_top = w_top = weights[groups.isin(["decision makers", "influencers"])].sum()
         if w_total:
             self.indicator(
@@ -274,6 +275,7 @@ class RightAudience(Analysis):
             Msg("{share} of effort-weighted activities", share=f"{w_top / w_total:.0%}")
             if w_total
             else Msg("no activity has both an effort level and an audience"),
+            base=self.w_rows,
         )
 
     @criterion("direct_activity")
@@ -307,6 +309,7 @@ class RightAudience(Analysis):
             else Msg("the decision makers' languages are not recorded on their audiences")
             if lang_total
             else Msg("no languages recorded"),
+            base=lang_total,
         )
 
     @criterion("new_audiences")

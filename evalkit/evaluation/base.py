@@ -53,6 +53,10 @@ class Criterion:
     because: str
     evidence: list[str] = field(default_factory=list)
     id: str = ""
+    # for a criterion that is a share of rows (activities with an effort level, …): how
+    # many rows it is a share of. Fewer than MIN_ACTIVITIES hold the question's confidence
+    # at low, however many activities the record holds (Analysis._thin_evidence)
+    base: Optional[int] = None
 
     def __post_init__(self):
         if self.met is not None:
@@ -269,7 +273,7 @@ class Analysis:
             self.criteria,
             self.vague_share,
             self.cap,
-            self._thin_activities(),
+            self._thin_activities() or self._thin_shares(),
             self.confidence_lowered,
         )
 
@@ -285,6 +289,38 @@ class Analysis:
                 "the record holds {n} activities (fewer than {min}: one more or fewer would "
                 "move a share of them by more than 20 points)",
                 n=n,
+                min=MIN_ACTIVITIES,
+            ),
+        )
+
+    def _thin_shares(self) -> Optional[tuple[Confidence, str]]:
+        """A share criterion judged on fewer than MIN_ACTIVITIES rows: one row more or fewer
+        would turn it, whatever the record's size (1 of 5 activities with an audience, at
+        100 %, is no measure of where the effort went)."""
+        thin = [
+            c
+            for c in self.criteria
+            if c.met is not None and c.base is not None and c.base < MIN_ACTIVITIES
+        ]
+        if not thin:
+            return None
+        return (
+            CONFIDENCE[0],
+            Msg(
+                "{shares} (fewer than {min}: one more or fewer would move a share of them by "
+                "more than 20 points)",
+                shares=joined(
+                    "; ",
+                    [
+                        Msg(
+                            "'{name}' is a share of {n} recorded item",
+                            "'{name}' is a share of {n} recorded items",
+                            name=c.name,
+                            n=c.base,
+                        )
+                        for c in thin
+                    ],
+                ),
                 min=MIN_ACTIVITIES,
             ),
         )

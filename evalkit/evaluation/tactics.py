@@ -86,6 +86,7 @@ class TacticUsefulness(Analysis):
                 else N_("none recorded"),
             )
         coded = acts["effort"].dropna() if n else pd.Series(dtype=str)
+        self.effort_coded = len(coded)
         self.low_share = low_share = float((coded == "low").mean()) if len(coded) else None
         if low_share is not None:
             self.indicator(
@@ -347,6 +348,7 @@ class TacticUsefulness(Analysis):
             Msg("{share} low effort", share=f"{low_share:.0%}")
             if low_share is not None
             else Msg("no effort levels coded"),
+            base=self.effort_coded,
         )
 
     @criterion("in_person_at_least_virtual")
