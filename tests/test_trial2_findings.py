@@ -92,3 +92,55 @@ def test_a_share_criterion_over_few_coded_activities_holds_the_confidence_at_low
             assert "Confidence held at low: '" in str(v.sentence())
         else:
             assert v.confidence_reason == ""
+
+
+# --- lists the evaluation joins are joined in the report's language --------------------------
+def test_names_and_sources_listed_in_an_arabic_report_are_joined_with_the_arabic_semicolon(
+    tmp_path,
+):
+    from evalkit.evaluation.grid import build_grid
+    from evalkit.i18n import localized
+
+    goals = _main_goal("partly")
+    goals[0]["decision_makers"] = ["UN Security Council", "European Union"]
+    c = small_record(
+        tmp_path,
+        # two like activities from two sources: the grid's strategies row cites both
+        activities=[act("a1"), act("a2")[:-1] + "t"],
+        goals=goals,
+        sources=[
+            {"id": "s", "citation": "hand-made test record"},
+            {"id": "t", "citation": "another record"},
+        ],
+        phases=[
+            {
+                "id": "p1",
+                "name": "Phase 1",
+                "start": "2020-01-01",
+                "end": "2020-03-31",
+                "source": "s",
+            },
+            {
+                "id": "p2",
+                "name": "Phase 2",
+                "start": "2020-04-01",
+                "end": "2020-06-30",
+                "source": "t",
+            },
+        ],
+    )
+    ev = Evaluation(c)
+    shown = [
+        str(localized(v, "ar"))
+        for q in (ev.questions[1], ev.questions[4])
+        for name, v, _ in q.indicators
+        if str(name) in ("Who holds the main goal's decision", "Decision makers the goals name")
+    ]
+    shown += [
+        str(localized(s, "ar"))
+        for s in build_grid(c).iloc[:, 3]
+        if "another" in str(s) and "hand-made" in str(s)
+    ]
+    assert len(shown) >= 3, shown
+    for text in shown:
+        assert "; " not in text and "؛ " in text, text

@@ -454,7 +454,7 @@ def _idlib_split(by_id):
         "{n} accounts run by {teams} ({names})",
         n=len(r.facts.accounts),
         teams=Msg("{n} team", "{n} teams", n=len(teams)),
-        names="; ".join(teams),
+        names=joined("; ", teams),
     )
     if r.facts.coordination_problems:
         text = Msg(

@@ -126,7 +126,7 @@ class RightAudience(Analysis):
         self.holders = holders = sorted({d for g in mains for d in g.decision_makers})
         self.indicator(
             Msg("Who holds the main goal's decision"),
-            "; ".join(holders) or N_("not named"),
+            joined("; ", holders) or N_("not named"),
             [f"campaign.yaml goals[{g.id}]" for g in mains],
         )
 
@@ -348,7 +348,7 @@ class RightAudience(Analysis):
                     Msg(
                         "No activity went directly to those who hold the main goal's decision "
                         "({holders}).",
-                        holders="; ".join(holders),
+                        holders=joined("; ", holders),
                     ),
                     [f"campaign.yaml goals[{mains[0].id}]"],
                 )

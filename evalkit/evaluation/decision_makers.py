@@ -319,7 +319,7 @@ class DecisionMakersReached(Analysis):
         )
         others = eng[~eng["row"].isin(matched_rows)] if not eng.empty else eng
         self.indicator(
-            Msg("Decision makers the goals name"), "; ".join(targets) or N_("none named")
+            Msg("Decision makers the goals name"), joined("; ", targets) or N_("none named")
         )
         for r in rows:
             fields = dict(rung=r["highest rung"], n=r["engagements"])
@@ -339,7 +339,7 @@ class DecisionMakersReached(Analysis):
                     "maker, name it the same way in the goals and in engagements.csv or "
                     "decisions.csv)",
                     value=value,
-                    names="; ".join(r["_similar"]),
+                    names=joined("; ", r["_similar"]),
                 )
             self.indicator(
                 Msg("Reached: {who}", who=r["decision maker"]),
@@ -381,7 +381,7 @@ class DecisionMakersReached(Analysis):
         if len(others):
             self.indicator(
                 Msg("Engagements with decision makers the goals do not name"),
-                "; ".join(sorted(set(others["decision_maker"]))),
+                joined("; ", sorted(set(others["decision_maker"]))),
                 row_ref("engagements.csv", others["row"]),
             )
         lags = [r["_lag"] for r in rows if r["_lag"] is not None]
@@ -414,7 +414,7 @@ class DecisionMakersReached(Analysis):
                 "under similar names)",
                 n=n,
                 total=total,
-                who="; ".join(unsure),
+                who=joined("; ", unsure),
             )
         return Msg("{n} of {total}", n=n, total=total)
 
@@ -495,7 +495,7 @@ class DecisionMakersReached(Analysis):
             "{highest}; not known for {who}: nothing is recorded under that name, but "
             "similar names are",
             highest=self._highest(),
-            who="; ".join(self.unsure),
+            who=joined("; ", self.unsure),
         )
 
     @criterion("two_way_engagement")
@@ -510,7 +510,7 @@ class DecisionMakersReached(Analysis):
         return Criterion(
             name,
             bool(two) if self.targets else None,
-            Msg("two-way contact with: {who}", who="; ".join(two))
+            Msg("two-way contact with: {who}", who=joined("; ", two))
             if two
             else Msg(
                 "no meeting, testimony, hearing or briefing with a named decision "
@@ -579,7 +579,7 @@ class DecisionMakersReached(Analysis):
                             "it the same way in the goals and in engagements.csv or "
                             "decisions.csv; evalkit does not guess.",
                             who=r["decision maker"],
-                            names="; ".join(r["_similar"]),
+                            names=joined("; ", r["_similar"]),
                         )
                     )
                 )

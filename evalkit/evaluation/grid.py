@@ -72,7 +72,12 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
 
     def add(dimension, item, entry, sources):
         rows.append(
-            (dimension, item, entry, "; ".join(campaign.cite(s) for s in dict.fromkeys(sources)))
+            (
+                dimension,
+                item,
+                entry,
+                joined("; ", [campaign.cite(s) for s in dict.fromkeys(sources)]),
+            )
         )
 
     for level in ("interim", "main"):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from evalkit.i18n import Msg
+from evalkit.i18n import Msg, joined
 from evalkit.record.series import CONTROL_PREFIX
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def _events_in_post_period(campaign, launch: pd.Timestamp, last: pd.Timestamp) -
             "Hot events fall in the post-period: {events}. The effect is the campaign's and "
             "the events' together; the counterfactual cannot tell them apart.",
             n=len(inside),
-            events="; ".join(inside),
+            events=joined("; ", inside),
         )
     ]
 
