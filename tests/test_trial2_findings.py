@@ -144,3 +144,38 @@ def test_names_and_sources_listed_in_an_arabic_report_are_joined_with_the_arabic
     assert len(shown) >= 3, shown
     for text in shown:
         assert "; " not in text and "؛ " in text, text
+
+
+# --- a kernel whose port was taken between its choice and its bind ---------------------------
+def test_a_kernel_that_died_on_a_port_taken_meanwhile_is_started_again(tmp_path, monkeypatch):
+    # run-all --jobs 2 on a shared machine: one record in seven failed with "Kernel died
+    # before replying to kernel_info … ZMQError: Address already in use"
+    import socket
+
+    import evalkit.run.kernel as kernel
+    from evalkit.run.pipeline import evaluate
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    real, started = kernel.kernel_manager_logging_to, []
+
+    def first_on_a_taken_port(log, on_launch=None):
+        class Manager(real(log, on_launch)):  # type: ignore[misc, valid-type]
+            def __init__(self, **kw):
+                super().__init__(**kw)
+                started.append(self)
+                if len(started) == 1:  # as if another process took its port meanwhile
+                    self.cache_ports, self.shell_port = False, port
+
+        return Manager
+
+    monkeypatch.setattr(kernel, "kernel_manager_logging_to", first_on_a_taken_port)
+    try:
+        outcome = evaluate(small_record(tmp_path).path, tmp_path / "out")
+    finally:
+        taken.close()
+    assert outcome.status == "ok", outcome.error
+    assert len(started) == 2
+    assert (tmp_path / "out" / "small" / "evaluation.html").is_file()

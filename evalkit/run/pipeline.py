@@ -73,29 +73,58 @@ def _execute(
     from evalkit.run.kernel import KERNEL_ARGUMENTS, kernel_manager_logging_to, start_kernel
     from evalkit.run.kernel import stop_kernels
 
-    manager = kernel_manager_logging_to(work / KERNEL_LOG, on_launch)
-    try:
-        # the kernel boots while papermill, nbformat and nbconvert load
-        kernel = start_kernel(manager)
-        import nbformat
-        import papermill as pm
+    log = work / KERNEL_LOG
+    for attempt in range(1, KERNEL_STARTS + 1):
+        manager = kernel_manager_logging_to(log, on_launch)
+        said_before = log.stat().st_size if log.exists() else 0
+        try:
+            # the kernel boots while papermill, nbformat and nbconvert load
+            kernel = start_kernel(manager)
+            import nbformat
+            import papermill as pm
 
-        pm.execute_notebook(
-            str(template_path(template)),
-            str(executed),
-            parameters=parameters() if callable(parameters) else parameters,
-            kernel_name="python3",
-            language="python",
-            progress_bar=False,
-            execution_timeout=timeout,
-            # written once at the end: the staging copy is discarded on failure
-            request_save_on_cell_execute=False,
-            km=kernel,
-            extra_arguments=KERNEL_ARGUMENTS,
-        )
-    finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
-        stop_kernels(manager)
-    return nbformat.read(executed, as_version=4)
+            pm.execute_notebook(
+                str(template_path(template)),
+                str(executed),
+                parameters=parameters() if callable(parameters) else parameters,
+                kernel_name="python3",
+                language="python",
+                progress_bar=False,
+                execution_timeout=timeout,
+                # written once at the end: the staging copy is discarded on failure
+                request_save_on_cell_execute=False,
+                km=kernel,
+                extra_arguments=KERNEL_ARGUMENTS,
+            )
+        except Exception as exc:
+            if attempt == KERNEL_STARTS or not _port_taken(exc, log, said_before):
+                raise
+            continue  # no cell ran: a new kernel, on new ports (stopped in `finally`)
+        finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
+            stop_kernels(manager)
+        return nbformat.read(executed, as_version=4)
+    raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+# A kernel's ports are chosen free by jupyter_client, then bound by the kernel a moment
+# later: another process (a parallel run, any program on a shared machine) may take one in
+# between, and the kernel dies before it answers, with no cell run. It is started again on
+# new ports, up to this many times in all.
+KERNEL_STARTS = 3
+
+
+def _port_taken(exc: BaseException, log: Path, said_before: int) -> bool:
+    """The kernel died at start because a port chosen for it was taken meanwhile: its log
+    (from `said_before` bytes on, what this kernel wrote) says 'Address already in use'."""
+    if "kernel died" not in str(exc).lower():
+        return False
+    try:
+        with open(log, "rb") as fh:
+            fh.seek(said_before)
+            said = fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return "Address already in use" in said
 
 
 def _write_pages(
