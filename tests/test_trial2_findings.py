@@ -179,3 +179,77 @@ def test_a_kernel_that_died_on_a_port_taken_meanwhile_is_started_again(tmp_path,
     assert outcome.status == "ok", outcome.error
     assert len(started) == 2
     assert (tmp_path / "out" / "small" / "evaluation.html").is_file()
+
+
+# --- a spreadsheet user's percentages and a phase typed back to front ------------------------
+def _workbook(tmp_path):
+    from evalkit.record.workbook import folder_to_workbook
+
+    c = small_record(
+        tmp_path,
+        activities=[act("a1", date="2020-02-10"), act("a2", date="2020-03-10")],
+        metrics=["2020-02,percent,30,,,,,,,poll: aware,s", "2020-03,percent,40,,,,,,,poll,s"],
+    )
+    return folder_to_workbook(c.path, tmp_path / "book.xlsx")
+
+
+def _problems(book):
+    from evalkit.record.load import check_record
+
+    return [str(p) for p in check_record(book)[1]]
+
+
+def test_a_percentage_typed_or_formatted_in_excel_is_named_at_its_cell_with_what_to_write(
+    tmp_path,
+):
+    import openpyxl
+
+    book = _workbook(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    header = [c.value for c in wb["metrics"][1]]
+    col = "ABCDEFGHIJKL"[header.index("value")]
+    # typed 45% into a cell Excel formats as a percentage: it stores 0.45
+    wb["metrics"][f"{col}2"].value, wb["metrics"][f"{col}2"].number_format = 0.45, "0%"
+    wb["metrics"][f"{col}3"].value = "45%"  # typed into a text cell
+    wb.save(book)
+    problems = _problems(book)
+    assert len(problems) == 2, problems
+    for row, problem in zip((2, 3), problems):
+        assert (
+            f"metrics!{col}{row}: value: a percentage is written without its sign, got '45%'"
+            in problem
+        )
+        assert "the metric 'percent' with the number alone ('45')" in problem
+        assert "whole number" not in problem and "0.45" not in problem
+
+
+def test_a_phase_that_ends_before_it_starts_is_the_one_problem_not_every_row_after_it(
+    tmp_path,
+):
+    import datetime as dt
+
+    import openpyxl
+
+    from evalkit.record.workbook import folder_to_workbook
+
+    two = [
+        {"id": "p1", "name": "one", "start": "2020-01-01", "end": "2020-03-31", "source": "s"},
+        {"id": "p2", "name": "two", "start": "2020-04-01", "end": "2020-06-30", "source": "s"},
+    ]
+    c = small_record(
+        tmp_path,
+        phases=two,
+        activities=[act("a1", date="2020-02-10"), act("a2", date="2020-05-10")],
+        metrics=["2020-05,posts,30,,,,,,,,s"],
+        engagements=["2020-06-01,UN Security Council,,letter,none,,s"],
+    )
+    book = folder_to_workbook(c.path, tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    # the second phase's start and end typed in each other's cells: the window its end
+    # makes (to 2020-04-01) would put every row of May and June "outside the campaign"
+    wb["phases"]["C3"].value = dt.datetime(2020, 6, 30)
+    wb["phases"]["D3"].value = dt.datetime(2020, 4, 1)
+    wb.save(book)
+    problems = _problems(book)
+    assert len(problems) == 1, problems
+    assert "phases!D3: end: the phase ends before it starts" in problems[0]

@@ -718,6 +718,11 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
         window = None  # the phases themselves are out of order; reported above
     if any(s is None or e is None for s, e in spans):
         window = None  # a phase date is itself wrong (reported): it is the one cause
+    if any(s and e and e.end < s.start for s, e in spans):
+        # a phase that ends before it starts (reported: a date typed in the wrong cell, or
+        # the wrong year) has no window of its own: the rows it would have held are not
+        # "outside the campaign", and the window of the others is not the campaign's
+        window = None
     return out, _Refs(ids, window)
 
 

@@ -450,6 +450,14 @@ class Quantity:
             if low is not None:
                 return cls(low, "at_least", words=raw.strip())
             m = _NUMBER.match(text)
+            if not m and re.search(r"\d\s*[%٪]$", text):
+                # "45%" (or a cell Excel formatted as a percentage, read as shown)
+                number = re.sub(r"\s*[%٪]$", "", text)
+                raise ValueError(
+                    f"a percentage is written without its sign, got {shown(raw)}: record a "
+                    f"share as the metric 'percent' with the number alone ({shown(number)}), "
+                    "and a count as the count itself"
+                )
             if not m:
                 raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
             n = _number(m.group("n"), raw)

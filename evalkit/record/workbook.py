@@ -511,6 +511,14 @@ def _as_shown(cell):
     import datetime as dt
 
     value = cell.value
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and "%" in re.sub(r'"[^"]*"|\\.', "", getattr(cell, "number_format", None) or "")
+    ):
+        # a cell Excel formatted as a percentage holds 0.45 and shows 45%: read as shown,
+        # so the value is what the evaluator typed, not a fraction of it
+        return f"{value * 100:.10g}%"
     if not isinstance(value, (dt.date, dt.datetime)):
         return value
     fmt = re.sub(
