@@ -129,7 +129,7 @@ NOT_A_COUNT = {
     ): "a sentence",
     (
         "From one count to the next ({labels}) the rate per {unit} changes by a factor of {rr} "
-        "({level}% CI {lo} to {hi}; p = {p}), estimated at the stated counts.",
+        "({level}% CI {lo} to {hi}; {p}), estimated at the stated counts.",
         "unit",
     ): "a unit of time",
     # model choice is said only between two candidates or more, over a holdout of several points

@@ -253,3 +253,48 @@ def test_a_phase_that_ends_before_it_starts_is_the_one_problem_not_every_row_aft
     problems = _problems(book)
     assert len(problems) == 1, problems
     assert "phases!D3: end: the phase ends before it starts" in problems[0]
+
+
+# --- a p-value too small for its decimals ------------------------------------------------------
+def test_a_p_value_below_its_last_decimal_is_said_as_a_bound_not_as_zero(tmp_path):
+    # a year and a half of daily hashtag uses, tripled at the launch: every test's p-value
+    # is far below 0.001, which fixed decimals showed as "p = 0.000"
+    import numpy as np
+
+    import pandas as pd
+
+    from evalkit.i18n import localized
+
+    rng = np.random.default_rng(7)
+    days = pd.date_range("2019-07-01", "2020-03-31", freq="D")
+    weekly = np.where(days.dayofweek == 4, 1.8, 1.0)
+    mu = 120 * weekly * np.where(days >= pd.Timestamp("2020-01-01"), 3.0, 1.0)
+    after = np.clip(np.arange(len(days)) - int((days < pd.Timestamp("2020-01-01")).sum()), 0, None)
+    mu = mu * (1 + 0.02 * after)  # and growing after it
+    noise = np.zeros(len(days))  # autocorrelated day to day
+    for t in range(1, len(days)):
+        noise[t] = 0.8 * noise[t - 1] + rng.normal(0, 0.1)
+    rows = [
+        f"{d:%Y-%m-%d},hashtag_uses,{v},s,reach"
+        for d, v in zip(days, rng.poisson(mu * np.exp(noise)))
+    ]
+    c = small_record(tmp_path)
+    (c.path / "series.csv").write_text(
+        "date,metric,value,source,measures\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    from evalkit.record.load import check_record
+
+    c, problems = check_record(c.path)
+    assert not problems, problems
+    said = [
+        s
+        for a in Evaluation(c).series
+        if a.its is not None
+        for s in [a.its_model, *a.its.warnings, *a.its.effect_sentences()]
+    ]
+    assert said, "no interrupted time series"
+    text = " ".join(str(s) for s in said)
+    assert "p < 0.001" in text and "p = 0.000" not in text and "0.00)" not in text, text
+    arabic = " ".join(str(localized(s, "ar")) for s in said)
+    # one left-to-right run with its "p", isolated inside the Arabic sentence
+    assert "\u2068p < 0.001\u2069" in arabic, arabic

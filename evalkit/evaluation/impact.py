@@ -22,6 +22,7 @@ import pandas as pd
 
 from evalkit.i18n import Msg, joined
 from evalkit.record.series import CONTROL_PREFIX
+from evalkit.stats.checks import p_said
 
 if TYPE_CHECKING:
     from evalkit.stats import Counterfactual, InterruptedTimeSeries
@@ -291,9 +292,9 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
     if p < 0.05:
         chosen, slope = full, True
         words = Msg(
-            "{model}; level and trend changes (trend change supported, p = {p})",
+            "{model}; level and trend changes (trend change supported, {p})",
             model=described,
-            p=f"{p:.3f}",
+            p=p_said(p),
         )
     else:
         chosen, slope = (
@@ -301,9 +302,9 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
             False,
         )
         words = Msg(
-            "{model}; level changes only (a trend change is not supported by the data: p = {p})",
+            "{model}; level changes only (a trend change is not supported by the data: {p})",
             model=described,
-            p=f"{p:.2f}",
+            p=p_said(p, 2),
         )
     # autocorrelated residuals make the model's intervals suspect: the same model again with
     # Newey–West errors over the lags the test used, shown beside it (never instead of it:

@@ -8,6 +8,15 @@ import pandas as pd
 from evalkit.i18n import Msg, joined
 
 
+def p_said(p: float, places: int = 3) -> str:
+    """A p-value as a sentence says it: 'p = 0.012', or 'p < 0.001' when it rounds to
+    nothing at `places` decimals. Fixed decimals alone made 'p = 0.000', a probability of
+    none, which no test gives; and 'p = 1.2e-05' is no reader's notation. One field, 'p'
+    with it, so that a right-to-left sentence keeps it in one left-to-right run."""
+    smallest = 10.0**-places
+    return f"p < {smallest:.{places}f}" if p < smallest else f"p = {p:.{places}f}"
+
+
 class SeriesError(ValueError):
     """A series that cannot be analysed as given; the message says why and what to do. The
     message may be a Msg, so that a report shows it in its own language (`.reason`)."""

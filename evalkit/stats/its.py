@@ -25,6 +25,7 @@ from evalkit.i18n import N_, Msg, localized, tr
 from evalkit.stats.checks import (
     SeriesError,
     as_series_frame,
+    p_said,
     refuse_redundant_controls,
     regular_gaps,
     running_total_warning,
@@ -272,11 +273,11 @@ class InterruptedTimeSeries:
                 # (in code: refit with hac_lags=autocorrelation_lags for robust errors)
                 self.warnings.append(
                     Msg(
-                        "Residuals are autocorrelated (Ljung-Box p = {p} at "
+                        "Residuals are autocorrelated (Ljung-Box {p} at "
                         "{n} lag): the intervals may be too narrow.",
-                        "Residuals are autocorrelated (Ljung-Box p = {p} at "
+                        "Residuals are autocorrelated (Ljung-Box {p} at "
                         "{n} lags): the intervals may be too narrow.",
-                        p=f"{p:.3f}",
+                        p=p_said(p),
                         n=lags,
                     )
                 )
@@ -395,10 +396,10 @@ class InterruptedTimeSeries:
             elif why == "together":
                 s = Msg(
                     "{sentence} But the changes after {interruption} taken together are not "
-                    "distinguishable from none (p = {p}): insufficient evidence of an effect.",
+                    "distinguishable from none ({p}): insufficient evidence of an effect.",
                     sentence=s,
                     interruption=r["interruption"],
-                    p=f"{joint[r['interruption']]:.2f}",
+                    p=p_said(joint[r["interruption"]], 2),
                 )
             out.append(s)
         return out

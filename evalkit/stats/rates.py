@@ -14,7 +14,7 @@ import statsmodels.api as sm
 
 from evalkit.i18n import N_, Msg, tr
 from evalkit.record.values import Quantity
-from evalkit.stats.checks import SeriesError
+from evalkit.stats.checks import SeriesError, p_said
 
 # How far a bounded count is pushed, to see which way the estimate moves.
 BOUND_PROBE = 0.5
@@ -133,7 +133,7 @@ class RateTrend:
         s = [
             Msg(
                 "From one count to the next ({labels}) the rate per {unit} changes by a "
-                "factor of {rr} ({level}% CI {lo} to {hi}; p = {p}), estimated at the stated "
+                "factor of {rr} ({level}% CI {lo} to {hi}; {p}), estimated at the stated "
                 "counts.",
                 labels=", ".join(self.labels),
                 unit=self.unit,
@@ -141,7 +141,7 @@ class RateTrend:
                 level=level,
                 lo=f"{lo:.2f}",
                 hi=f"{hi:.2f}",
-                p=f"{self.p_value:.3g}",
+                p=p_said(self.p_value),
             )
         ]
         if lo <= 1 <= hi:
