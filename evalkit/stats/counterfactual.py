@@ -29,6 +29,7 @@ from evalkit.stats.ar_noise import ArNoiseFit
 from evalkit.stats.checks import (
     SeriesError,
     as_series_frame,
+    p_said,
     refuse_redundant_controls,
     regular_gaps,
     running_total_warning,
@@ -548,12 +549,12 @@ class Counterfactual:
             self.warnings.append(
                 Msg(
                     "The chosen model's errors over the pre-period are "
-                    "autocorrelated (Ljung-Box p = {p} at {n} lag): the "
+                    "autocorrelated (Ljung-Box {p} at {n} lag): the "
                     "intervals may be too narrow.",
                     "The chosen model's errors over the pre-period are "
-                    "autocorrelated (Ljung-Box p = {p} at {n} lags): the "
+                    "autocorrelated (Ljung-Box {p} at {n} lags): the "
                     "intervals may be too narrow.",
-                    p=f"{p:.3f}",
+                    p=p_said(p),
                     n=lags,
                 )
             )
