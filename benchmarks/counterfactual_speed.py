@@ -9,7 +9,8 @@ matching point estimates (the port's average effect inside evalkit's interval). 
 in its own virtual environment (benchmarks/.envs/<port>, created on first use; never a project
 dependency) because their pins differ and several install the same module name.
 
-    .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 5] [--ports a,b] [--data a,b]
+    .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 5] [--rounds 3] [--ports a,b]
+        [--data a,b]
 
 Quietest run since the inner loops were compiled (2026-12-02 19:58 UTC, --ports
 bsts-causalimpact --repeats 15, load average 0.5), CPU seconds, every estimate inside
@@ -109,7 +110,8 @@ for _ in range(repeats):
     effect = run()
     times.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
 print("RESULT " + json.dumps({"seconds": statistics.median(times), "all": times,
-                              "cpu": statistics.median(cpu), "average_effect": float(effect)}))
+                              "cpu": statistics.median(cpu), "cpu_all": cpu,
+                              "average_effect": float(effect)}))
 """
 
 PORTS = {
@@ -234,22 +236,37 @@ def run_evalkit(data: pd.DataFrame, kw: dict, repeats: int, **extra) -> dict:
         "seconds": statistics.median(times),
         "all": times,
         "cpu": statistics.median(cpu),
+        "cpu_all": cpu,
         "average_effect": float(a["average"]),
         "interval": [float(a["average_low"]), float(a["average_high"])],
         "model": str(cf.model_name),
     }
 
 
+def pooled(runs: list[dict]) -> dict:
+    """One implementation's rounds as one result: the median over every timed run."""
+    if any("error" in r for r in runs):
+        return next(r for r in runs if "error" in r)
+    out = dict(runs[-1])
+    out["all"] = [t for r in runs for t in r["all"]]
+    out["seconds"] = statistics.median(out["all"])
+    out["cpu_all"] = [c for r in runs for c in r.get("cpu_all", [r["cpu"]])]
+    out["cpu"] = statistics.median(out["cpu_all"])
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--ports", default=",".join(PORTS))
     ap.add_argument("--data", default="simulated," + ",".join(REFERENCE_SETS))
     args = ap.parse_args()
     ports = args.ports.split(",")
     results = {"repeats": args.repeats, "sets": {}}
     print(
-        f"Counterfactual benchmark: median of {args.repeats} runs; seconds wall (CPU); "
+        f"Counterfactual benchmark: median of {args.rounds} rounds x {args.repeats} runs, "
+        "evalkit and the ports in turn; seconds wall (CPU); "
         "'x' = the port's time / evalkit's; a speed-up counts only where the port's "
         "average effect lies inside evalkit's interval"
     )
@@ -259,15 +276,20 @@ def main() -> None:
     )
     worst = []
     for name, (frame, kw, numeric, last_pre) in data_sets(args.data.split(",")).items():
-        res = {
-            "evalkit": run_evalkit(frame, kw, args.repeats),
-            "evalkit R-style": run_evalkit(frame, kw, args.repeats, prior_level_sd=0.01),
-        }
+        # in rounds, evalkit and each port in turn, the timings of all rounds pooled: a load
+        # that comes and goes on a shared machine then falls on both sides alike
+        rounds: dict[str, list[dict]] = {}
         with tempfile.TemporaryDirectory() as tmp:
             csv = Path(tmp) / f"{name}.csv"
             numeric.to_csv(csv, index=False)
-            for port in ports:
-                res[port] = run_port(port, csv, last_pre, args.repeats)
+            for _ in range(args.rounds):
+                rounds.setdefault("evalkit", []).append(run_evalkit(frame, kw, args.repeats))
+                rounds.setdefault("evalkit R-style", []).append(
+                    run_evalkit(frame, kw, args.repeats, prior_level_sd=0.01)
+                )
+                for port in ports:
+                    rounds.setdefault(port, []).append(run_port(port, csv, last_pre, args.repeats))
+        res = {impl: pooled(runs) for impl, runs in rounds.items()}
         ours = res["evalkit"]
         lo, hi = ours["interval"]
         for impl, r in res.items():
