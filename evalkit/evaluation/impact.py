@@ -22,7 +22,6 @@ import pandas as pd
 
 from evalkit.i18n import Msg, joined
 from evalkit.record.series import CONTROL_PREFIX
-from evalkit.stats.checks import p_said
 
 if TYPE_CHECKING:
     from evalkit.stats import Counterfactual, InterruptedTimeSeries
@@ -289,6 +288,10 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
             if log_controls
             else Msg("{model}, regression on {control}", model=described, control=name)
         )
+    # with the series' statistics (evalkit.stats imports statsmodels: not for a report
+    # without a series)
+    from evalkit.stats.checks import p_said
+
     if p < 0.05:
         chosen, slope = full, True
         words = Msg(
