@@ -17,6 +17,9 @@ post-period total (3,000 draws per candidate, weighted quantiles):
   (h = min(post-period, half the scored points)) from every origin of the pre-period, summed
   and divided by h (the blocks overlap h-fold);
 - h-step block, stacking: the same on the block scores;
+- profile likelihood (AIC weights): each candidate's diffuse likelihood at its best grid
+  point (sigma^2 integrated), less 6 for the weekly pattern's six terms: parameters read at
+  their estimate, not averaged over the grid;
 - local level + AR(1) noise: one model with q and phi both integrated over a grid (flat on
   sqrt(q) as the local level, flat on phi), exact dense GLS; no weekly pattern.
 
@@ -32,10 +35,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from evalkit.stats.posterior import log_marginal
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from counterfactual_coverage import EFFECT, N, N_PRE, SETUPS, simulated  # noqa: E402
 
 H, DRAWS, FIRST_SEED = N - N_PRE, 3000, 1000
+WEEKLY_TERMS = 6
 ODDS = (0.25, 4.0, 16.0)
 
 
@@ -80,6 +86,11 @@ def rule_weights(cf) -> dict:
     out["one-step, stacking"] = stacking_weights(one)
     out["h-step block, pseudo-BMA"] = norm(block.sum(axis=1) / hs)
     out["h-step block, stacking"] = stacking_weights(block)
+    best = np.array(
+        [log_marginal(c["fit"].dev, c["fit"].n, c["fit"].d).max() for c in cf.candidates]
+    )
+    extra = np.array([WEEKLY_TERMS if c["weekly"] else 0 for c in cf.candidates])
+    out["profile likelihood (AIC weights)"] = norm(best - extra)
     return out
 
 
