@@ -298,3 +298,25 @@ def test_a_p_value_below_its_last_decimal_is_said_as_a_bound_not_as_zero(tmp_pat
     arabic = " ".join(str(localized(s, "ar")) for s in said)
     # one left-to-right run with its "p", isolated inside the Arabic sentence
     assert "\u2068p < 0.001\u2069" in arabic, arabic
+
+
+def test_the_counterfactuals_trend_warning_says_a_tiny_p_as_a_bound_in_both_languages():
+    # a pre-period rising steadily (a trend the local level and AR(1) noise do not carry):
+    # its one-step errors lean one way far beyond p = 0.001, which '.3f' showed as 'p = 0.000'
+    import numpy as np
+
+    import pandas as pd
+
+    from evalkit.i18n import localized
+    from evalkit.stats import Counterfactual
+
+    rng = np.random.default_rng(3)
+    t = np.arange(100)
+    d = pd.DataFrame({"y": 10 + 0.5 * t + rng.normal(0, 0.3, 100)})
+    cf = Counterfactual(d, "y", [], (0, 69), (70, 99), model="local level")
+    assert cf.trend_left is not None and cf.trend_left["p"] < 0.001
+    said = [s for s in cf.sentences() if "steadily" in str(s)]
+    assert said, cf.sentences()
+    assert "one way, p < 0.001)" in str(said[0]) and "p = 0.000" not in str(said[0])
+    arabic = str(localized(said[0], "ar"))
+    assert "\u2068p < 0.001\u2069" in arabic and "p = " not in arabic, arabic

@@ -837,16 +837,16 @@ class Counterfactual:
             s.append(
                 Msg(
                     "But the pre-period rises steadily, a trend the model does not carry "
-                    "(its one-step errors lean one way, p = {p}): a trend that goes on "
+                    "(its one-step errors lean one way, {p}): a trend that goes on "
                     "reads as an effect, so the effect is not established.",
-                    p=f"{trend['p']:.3f}",
+                    p=p_said(trend["p"]),
                 )
                 if trend["rises"]
                 else Msg(
                     "But the pre-period falls steadily, a trend the model does not carry "
-                    "(its one-step errors lean one way, p = {p}): a trend that goes on "
+                    "(its one-step errors lean one way, {p}): a trend that goes on "
                     "reads as an effect, so the effect is not established.",
-                    p=f"{trend['p']:.3f}",
+                    p=p_said(trend["p"]),
                 )
             )
         if not self.candidates:
@@ -961,10 +961,10 @@ class Counterfactual:
             out.append(
                 Msg(
                     "Its errors over the pre-period show no autocorrelation (Ljung-Box "
-                    "p = {p} at {n} lag).",
+                    "{p} at {n} lag).",
                     "Its errors over the pre-period show no autocorrelation (Ljung-Box "
-                    "p = {p} at {n} lags).",
-                    p=f"{rc['p']:.2f}",
+                    "{p} at {n} lags).",
+                    p=p_said(rc["p"], 2),
                     n=rc["lags"],
                 )
             )
