@@ -316,3 +316,19 @@ def test_without_pandas_private_constructors_the_answer_is_the_same(monkeypatch)
     pd.testing.assert_frame_equal(fast.model_choice(), plain.model_choice(), check_exact=True)
     assert [str(s) for s in fast.sentences()] == [str(s) for s in plain.sentences()]
     assert module._stored(d, "x") is not None and same(module._stored(d, "x"), d["x"].to_numpy())
+
+
+def test_the_ar_engines_horizon_terms_are_the_direct_powers_made_once_and_read_only():
+    from evalkit.stats.ar_noise import PHI_GRID, _horizon_terms
+
+    H = 30
+    powers, c, c_norm, power_sum = _horizon_terms(PHI_GRID.tobytes(), H)
+    direct = PHI_GRID[:, None] ** np.arange(1, H + 1)[None, :]
+    assert np.array_equal(powers, direct) and np.array_equal(power_sum, direct.sum(axis=1))
+    # c_j = sum_{h>=j} phi^(h-j): the weight of innovation j in the noise's total
+    j = 4
+    assert np.allclose(c[:, j], (PHI_GRID[:, None] ** np.arange(H - j)[None, :]).sum(axis=1))
+    assert np.array_equal(c_norm, np.sqrt((c * c).sum(axis=1)))
+    assert _horizon_terms(PHI_GRID.tobytes(), H)[0] is powers  # made once
+    with pytest.raises(ValueError):
+        powers[0, 0] = 1.0  # shared between fits: nobody may change it

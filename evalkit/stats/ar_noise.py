@@ -16,6 +16,7 @@ well as noise uncertainty.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -29,6 +30,22 @@ from evalkit.stats.posterior import (
 
 # midpoints of 40 equal bins of (-1, 1): a flat prior on phi
 PHI_GRID = (np.arange(40) + 0.5) / 20.0 - 1.0
+
+
+@functools.lru_cache(maxsize=64)
+def _horizon_terms(phis: bytes, horizon: int) -> tuple:
+    """Per grid value of phi, over a horizon H: phi^h (h = 1..H), the weights c_j of the
+    innovations e_1..e_H in the noise's total (c_j = sum_{h>=j} phi^(h-j)) and their norm.
+    Made once per grid and horizon (keyed by the grid's bytes): the H powers of 40 numbers
+    cost more than the rest of a forecast, and the forecast and every candidate's draws
+    over the same post-period use the same ones. Read only."""
+    phi = np.frombuffer(phis)
+    powers = phi[:, None] ** np.arange(1, horizon + 1)[None, :]  # (G, H)
+    c = np.cumsum(np.hstack([np.ones((len(phi), 1)), powers[:, :-1]]), axis=1)[:, ::-1]
+    out = (powers, c, np.sqrt((c * c).sum(axis=1)), powers.sum(axis=1))
+    for a in out:
+        a.flags.writeable = False
+    return out
 
 
 class ArNoiseFit(GridPosterior):
@@ -122,7 +139,7 @@ class ArNoiseFit(GridPosterior):
         Zp = self._Zpost(X_post, horizon)
         b = self._pieces["b"]  # (G, d)
         last = self.y[-1] - b @ self.Z[-1]  # u_n per phi
-        powers = self.phis[:, None] ** np.arange(1, horizon + 1)[None, :]  # (G, H)
+        powers = _horizon_terms(self.phis.tobytes(), horizon)[0]  # (G, H)
         means = b @ Zp.T + powers * last[:, None]
         return self.weights @ means
 
@@ -152,13 +169,9 @@ class ArNoiseFit(GridPosterior):
         last = self.y[-1] - b @ self.Z[-1]  # u_n per path
         # per grid point (then picked per path): phi^h, and the weights c_j of e_1..e_H in
         # the noise's total, c_j = sum_{h>=j} phi^(h-j)
-        grid_powers = self.phis[:, None] ** np.arange(1, H + 1)[None, :]  # (G, H)
-        grid_c = np.cumsum(np.hstack([np.ones((len(self.phis), 1)), grid_powers[:, :-1]]), axis=1)[
-            :, ::-1
-        ]
-        c_norm = np.sqrt((grid_c * grid_c).sum(axis=1))[g]
-        noise_total = rng.standard_normal(n_paths) * sigma * c_norm
-        totals = b @ Zp.sum(axis=0) + grid_powers.sum(axis=1)[g] * last + noise_total
+        _, grid_c, grid_c_norm, grid_power_sum = _horizon_terms(self.phis.tobytes(), H)
+        noise_total = rng.standard_normal(n_paths) * sigma * grid_c_norm[g]
+        totals = b @ Zp.sum(axis=0) + grid_power_sum[g] * last + noise_total
 
         def paths() -> np.ndarray:
             phi, c = self.phis[g], grid_c[g]  # per path (only the paths need them)
