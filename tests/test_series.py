@@ -382,10 +382,11 @@ def test_a_p_value_that_rounds_to_zero_is_shown_as_below_the_last_decimal(sicily
     [level] = its["effects"]
     assert level["p_value"] < 0.00005  # the data: far below what four decimals show
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
-    # the table's row of the level change: its p-value cell, never "0"
+    # the table's row of the level change: its p-value cell, never "0", and the bound the
+    # sentences give (p_said: '< 0.001'), not a finer one of its own
     [row] = [r for r in re.findall(r"<tr>.*?</tr>", page) if "<td>rate ratio</td>" in r]
     cells = re.findall(r"<td>(.*?)</td>", row)
-    assert "&lt; 0.0001" in cells and "0" not in cells and "0.0" not in cells, cells
+    assert "&lt; 0.001" in cells and "0" not in cells and "0.0" not in cells, cells
 
 
 def test_when_the_two_models_disagree_about_the_launch_the_report_says_why(sicily_report):
@@ -445,3 +446,39 @@ def test_a_control_with_some_values_for_a_metric_must_have_one_on_every_row(reco
     assert campaign is None
     assert [(p.line, p.field) for p in problems] == [(n, "control_lebanon") for n in range(52, 62)]
     assert all("a control series must have a value on every row" in p.message for p in problems)
+
+
+def test_the_statistics_tables_write_their_numbers_as_the_sentences_beside_them(sicily_report):
+    # before: 407.4027 in a table beside '407.4' in the text, a relative effect of 2.9175
+    # beside '+291.7%', and a tail probability of 0.001 beside 'below 0.003'
+    page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", page, flags=re.S)
+    cells = [re.findall(r"<td>(.*?)</td>", r) for r in rows]
+    numbers = [
+        c.replace("\u2068", "").replace("\u2069", "")
+        for row in cells
+        if row and row[0] in ("actual", "prediction", "absolute effect")
+        for c in row[1:]
+    ]
+    assert numbers, "no effects table"
+    for n in numbers:
+        digits = re.sub(r"\D", "", n).lstrip("0")
+        whole = re.fullmatch(r"-?[\d,]+", n) is not None
+        assert len(digits) <= 4 or whole, n  # four significant digits, 13,241 kept whole
+    [relative] = [row for row in cells if row and row[0] == "relative effect"]
+    text = re.sub(r"<[^>]+>", "", page)
+    shown = re.search(r"relative ([+-][\d.]+%)", text)
+    assert shown and relative[1] == shown.group(1), (relative, shown)
+    assert all(c.endswith("%") for c in relative[1:]), relative
+    if "Tail probability below" in text:  # no simulated path as extreme: a bound, as said
+        bound = re.search(r"Tail probability below ([\d.]+)", text).group(1)
+        sensitivity = [row for row in cells if row and row[0] == "chosen by the pre-period"]
+        assert sensitivity and sensitivity[0][-1].endswith(f"&lt; {bound}"), sensitivity
+
+
+def test_a_tail_probability_no_simulated_path_reached_is_shown_as_the_texts_bound():
+    from evalkit.stats.counterfactual import tail_said
+
+    assert tail_said(1 / 1001, 1000) == "< 0.003"  # none of 1,000 paths: the rule of three
+    assert tail_said(1 / 501, 500) == "< 0.006"
+    assert tail_said(13 / 1001, 1000) == "0.013"  # measured: 12 of 1,000

@@ -311,15 +311,39 @@ def table(
     )
 
 
-def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
-    """A statistics table for readers: numbers to `digits` decimals, and a p-value or tail
-    probability that rounds to 0 written as "< 0.0001" — a probability is never 0."""
-    out = frame.round(digits).astype(object)
-    floor = 10.0**-digits
+def _rounded(frame: pd.DataFrame, paths: Optional[int] = None) -> pd.DataFrame:
+    """A statistics table for readers, its numbers written as the sentences beside it write
+    them (the same helpers, so a table never shows 407.4027 where the text says 407.4): four
+    significant digits; a relative effect as a percentage ('+291.7%', not 2.9175); a p-value
+    below 0.001 as '< 0.001'; a tail probability that no simulated path reached as the
+    bound the text gives ('< 0.003' of `paths` paths), never (0 + 1) / (N + 1) as if
+    measured. Only a series' statistics come here: their helpers are imported here, not by
+    every report."""
+    from evalkit.stats.checks import p_said
+    from evalkit.stats.counterfactual import significant, tail_said
+
+    out = frame.astype(object)
+    relative = (
+        frame["measure"].astype(str) == "relative effect"
+        if "measure" in frame.columns
+        else pd.Series(False, index=frame.index)
+    )
     for c in frame.columns:
-        if str(c) in ("p_value", "tail probability"):
-            small = pd.to_numeric(frame[c], errors="coerce") < floor / 2
-            out.loc[small, c] = f"< {floor:.{digits}f}"
+        if not pd.api.types.is_numeric_dtype(frame[c]):
+            continue
+        values: list[Optional[str]] = []
+        for v, share in zip(frame[c], relative):
+            if pd.isna(v):
+                values.append(None)
+            elif str(c) == "p_value":
+                values.append(p_said(float(v)).removeprefix("p = ").replace("p ", ""))
+            elif str(c) == "tail probability" and paths:
+                values.append(tail_said(float(v), paths))
+            elif share:
+                values.append(f"{float(v):+.1%}")
+            else:
+                values.append(significant(float(v), 4))
+        out[c] = values
     return out
 
 
@@ -930,7 +954,7 @@ class CampaignReport:
                 sensitivity = cf.sensitivity().rename(
                     columns={"low": "average low", "high": "average high"}
                 )
-                parts.append(table(_rounded(sensitivity)))
+                parts.append(table(_rounded(sensitivity, paths=len(cf.draws_of_total))))
             parts.append(_label(tr("Interrupted time series around the launch and hot events")))
             if a.its is None:
                 parts.append(

@@ -77,6 +77,15 @@ def significant(x: float, digits: int = 4) -> str:
     return np.format_float_positional(x, precision=digits, unique=False, fractional=False, trim="-")
 
 
+def tail_said(p: float, paths: int) -> str:
+    """A tail probability as a table shows it beside the text: (k + 1) / (N + 1) measured
+    from k of N simulated paths, three decimals; with none of them (k = 0) only a bound can
+    be said, the rule of three's '< 3/N' at 95% (the text's 'below 0.003')."""
+    if round(p * (paths + 1)) <= 1:
+        return f"< {significant(3 / paths, 2)}"
+    return f"{p:.3f}"
+
+
 def _seasonal_terms(n: int, period: int) -> np.ndarray:
     """Fixed seasonal effects as regressors: one indicator per season but the first."""
     phase = np.arange(n) % period
@@ -755,6 +764,13 @@ class Counterfactual:
         )
 
     @property
+    def draws_of_total(self) -> np.ndarray:
+        """The simulated totals of the post-period without the intervention (read only)."""
+        view = self._totals.view()
+        view.flags.writeable = False
+        return view
+
+    @property
     def tail_probability(self) -> float:
         """One-sided probability of an effect at least this large arising by chance under
         the model (R's 'posterior tail-area probability')."""
@@ -904,7 +920,7 @@ class Counterfactual:
         return Msg(
             "Tail probability {p} (one-sided: how often the model, were there no effect, "
             "gives a total as far from its forecast in this direction).",
-            p=f"{(k + 1) / (n + 1):.3f}",
+            p=tail_said((k + 1) / (n + 1), n),
         )
 
     def choice_sentences(self) -> list:
