@@ -429,7 +429,7 @@ def test_a_control_column_empty_for_a_whole_metric_means_no_control_for_that_met
     campaign, problems = evalkit.check_record(record)
     assert problems == [], [str(p) for p in problems]
     by_metric = {a.metric: a for a in Evaluation(campaign).series}
-    assert by_metric["signatures"].counterfactual.controls == ["control_lebanon"]
+    assert by_metric["signatures"].counterfactual.controls == ["lebanon"]  # as a reader names it
     followers = by_metric["followers"].counterfactual
     assert followers is not None, by_metric["followers"].counterfactual_problem
     assert followers.controls == []
@@ -482,3 +482,23 @@ def test_a_tail_probability_no_simulated_path_reached_is_shown_as_the_texts_boun
     assert tail_said(1 / 1001, 1000) == "< 0.003"  # none of 1,000 paths: the rule of three
     assert tail_said(1 / 501, 500) == "< 0.006"
     assert tail_said(13 / 1001, 1000) == "0.013"  # measured: 12 of 1,000
+
+
+def test_a_control_series_is_named_as_a_reader_says_it_not_by_its_column(tmp_path):
+    # before: 'control_زوار_مكتبة_المدينة' in the model line and the sensitivity table
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    weeks = pd.date_range("2019-09-02", periods=60, freq="7D")
+    visits = 300 + np.cumsum(rng.normal(0, 5, 60))
+    y = rng.poisson(0.2 * visits + 20 * (weeks >= "2020-03-02"))
+    rows = list(zip(weeks.date, y, np.round(visits, 1)))
+    a = _series_record(tmp_path, rows, controls=["control_city_library_visits"])
+    assert "regression on city library visits" in str(a.its_model) or (
+        "regression on the log of city library visits" in str(a.its_model)
+    ), a.its_model
+    assert a.counterfactual is not None, a.counterfactual_problem
+    table = a.counterfactual.sensitivity()
+    assert "city library visits" in set(table["controls"]), table["controls"]
+    assert not any("control_" in str(s) for s in a.counterfactual.sentences())

@@ -230,6 +230,13 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, lis
     return dict(sorted(points.items(), key=lambda kv: kv[1])), notes
 
 
+def control_label(column: str) -> str:
+    """A control series' column as a reader names it: 'control_visits_city_library' is
+    'visits city library' (the prefix marks the column for evalkit, the underscores stand for
+    the spaces a column name could not hold)."""
+    return " ".join(column.removeprefix(CONTROL_PREFIX).split("_")) or column
+
+
 def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequence[str] = ()):
     """Quasi-Poisson for counts (with log exposure as offset when given), Gaussian
     otherwise; two annual harmonics for three years or more of monthly data; day-of-week
@@ -282,7 +289,7 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
     if weekday:
         described = Msg("{model}, day-of-week effects", model=described)
     for c in controls:
-        name = c.removeprefix(CONTROL_PREFIX)
+        name = control_label(c)
         described = (
             Msg("{model}, regression on the log of {control}", model=described, control=name)
             if log_controls
@@ -353,6 +360,11 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
             launch=launch,
         )
         data = part[["date", "value", "exposure", *controls]].reset_index(drop=True)
+        # the control series under their names as a reader says them (the counterfactual's
+        # sentences and sensitivity table name them), unless two would read the same
+        labels = {c: control_label(c) for c in controls}
+        if len(set(labels.values()) | {"date", "value", "exposure"}) < len(labels) + 3:
+            labels = {c: c for c in controls}
         if launch is None:
             a.counterfactual_problem = Msg("the record has no launch phase to compare around")
         elif not (a.first < launch <= a.last):
@@ -365,9 +377,9 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
         else:
             try:
                 a.counterfactual = Counterfactual(
-                    data,
+                    data.rename(columns=labels),
                     "value",
-                    controls,
+                    [labels[c] for c in controls],
                     time="date",
                     pre_period=(a.first, launch - timedelta(days=1)),
                     post_period=(launch, a.last),
