@@ -502,3 +502,27 @@ def test_a_control_series_is_named_as_a_reader_says_it_not_by_its_column(tmp_pat
     table = a.counterfactual.sensitivity()
     assert "city library visits" in set(table["controls"]), table["controls"]
     assert not any("control_" in str(s) for s in a.counterfactual.sentences())
+
+
+def test_interruptions_days_apart_are_numbered_lines_named_in_the_legend(tmp_path):
+    # before: each name written at the top of its line, two of them 4 days apart on top of
+    # each other (the trial's library campaign: a hot event on 03-08, the launch on 03-12)
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(2)
+    days = pd.date_range("2020-01-06", periods=100, freq="D")
+    y = rng.poisson(40 + 15 * (days >= "2020-03-02"))
+    event = {"id": "vote", "kind": "vote", "description": "Council vote.", "source": "s"}
+    event["date"] = "2020-02-27"  # five days before the launch
+    a = _series_record(tmp_path, list(zip(days.date, y)), hot_events=[event])
+    assert len(a.interruptions) == 2, a.interruptions
+    fig = a.its.plot()
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(t.startswith("1: ") for t in legend) and any(t.startswith("2: ") for t in legend)
+    fig.canvas.draw()
+    marks = [t for t in ax.texts if t.get_text() in ("1", "2")]
+    assert len(marks) == 2
+    boxes = [t.get_window_extent() for t in marks]
+    assert not boxes[0].overlaps(boxes[1]), boxes

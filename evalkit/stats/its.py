@@ -493,9 +493,27 @@ class InterruptedTimeSeries:
             color="#c44e52",
             label=tr("counterfactual (no interruption)"),
         )
-        for name, at in self.interruptions.items():
-            ax.axvline(at, color="#999", lw=1)
-            ax.annotate(localized(name), (at, ax.get_ylim()[1]), fontsize=8, va="top")
+        # each interruption a numbered line, its name in the legend: names written at the
+        # lines ran into each other where two came days apart, and past the plot's edge
+        # near its end; numbers of lines close together are staggered down
+        span = (x[-1] - x[0]) if len(x) > 1 else None
+        previous, drop = None, 0
+        for number, (name, at) in enumerate(
+            sorted(self.interruptions.items(), key=lambda i: i[1]), 1
+        ):
+            ax.axvline(at, color="#999", lw=1, label=f"{number}: {localized(name)}")
+            close = previous is not None and span is not None and (at - previous) < 0.04 * span
+            drop = drop + 1 if close else 0
+            ax.annotate(
+                str(number),
+                xy=(at, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(2, -2 - 10 * drop),
+                textcoords="offset points",
+                fontsize=8,
+                va="top",
+            )
+            previous = at
         ax.set_ylabel(self.outcome)
         ax.legend(fontsize=8)
         ax.set_title(tr("Interrupted time series"))
