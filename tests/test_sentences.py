@@ -99,3 +99,17 @@ def test_a_rate_is_qualified_once_and_without_a_needless_decimal():
         "1.1 weeks",
     )
     assert localized(weeks_msg(3.0), "ar") == "3 أسابيع"
+
+
+def test_arabic_indicator_names_agree_with_their_nouns(arabic_reports):
+    # before: «أنشطة موجهة إلى المؤثرون» (the list's case after a preposition) and
+    # «أنشطة حضوري» (a masculine adjective after a feminine plural), composed from one
+    # sentence with the group or channel put in
+    for page in arabic_reports.glob("*/evaluation.html"):
+        shown = visible_text(page.read_text("utf-8"))
+        assert "إلى المؤثرون" not in shown and "أنشطة حضوري " not in shown, page
+        assert "أنشطة افتراضي " not in shown, page
+    aleppo = visible_text(
+        (arabic_reports / "aleppo-is-burning" / "evaluation.html").read_text("utf-8")
+    )
+    assert "أنشطة موجهة إلى المؤثرين" in aleppo and "أنشطة حضورية" in aleppo

@@ -32,6 +32,13 @@ GROUP_OF = {
     **{s: N_("influencers") for s in INFLUENCER_SEGMENTS},
 }
 GROUPS = ["decision makers", "influencers", "general public", N_("not stated")]
+# one whole sentence per group, not "Activities aimed at {group}": Arabic puts the group in
+# another case after the preposition (المؤثرين, not the list's المؤثرون)
+AIMED_AT = {
+    "decision makers": N_("Activities aimed at decision makers"),
+    "influencers": N_("Activities aimed at influencers"),
+    "general public": N_("Activities aimed at the general public"),
+}
 
 
 def language_code(text: str) -> str:
@@ -153,7 +160,7 @@ class RightAudience(Analysis):
                 if len(stated)
                 else Msg("{n} of {total} with a stated audience", n=n, total=len(stated))
             )
-            self.indicator(Msg("Activities aimed at {group}", group=g), value, ev)
+            self.indicator(AIMED_AT[g], value, ev)
         weighted = weights[groups != "not stated"].dropna()
         self.w_total = w_total = weighted.sum()
         self.w_rows = len(weighted)

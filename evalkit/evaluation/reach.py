@@ -460,9 +460,13 @@ class Reach(Analysis):
             if not acts.empty
             else pd.DataFrame(columns=["channel", "scope", "activities"])
         )
-        for ch in ("in_person", "virtual"):
+        # one whole name per channel (Arabic's adjective agrees with its noun: أنشطة حضورية)
+        for ch, name in (
+            ("in_person", N_("In-person activities")),
+            ("virtual", N_("Virtual activities")),
+        ):
             n = int((acts["channel"] == ch).sum()) if not acts.empty else 0
-            self.indicator(Msg("Activities {channel}", channel=ch.replace("_", " ")), n)
+            self.indicator(name, n)
 
         # every count the record holds, per week of its window (levels as they are)
         self.metric_table = metric_rates(c)
