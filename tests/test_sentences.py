@@ -113,3 +113,14 @@ def test_arabic_indicator_names_agree_with_their_nouns(arabic_reports):
         (arabic_reports / "aleppo-is-burning" / "evaluation.html").read_text("utf-8")
     )
     assert "أنشطة موجهة إلى المؤثرين" in aleppo and "أنشطة حضورية" in aleppo
+
+
+def test_the_comparisons_opening_says_when_the_campaigns_started_in_a_whole_sentence(
+    case_reports, arabic_reports
+):
+    # before: 'started 2014 to 2020' and «بدأت 2014 إلى 2020»
+    english = visible_text((case_reports / "comparative.html").read_text("utf-8"))
+    assert re.search(r"4 campaigns compared, started between \d{4} and \d{4}:", english)
+    arabic = visible_text((arabic_reports / "comparative.html").read_text("utf-8"))
+    assert re.search(r"بدأت بين \S*\d{4}\S* و\S*\d{4}", arabic), arabic[:600]
+    assert "إلى" not in arabic.split("بدأت", 1)[1][:20]

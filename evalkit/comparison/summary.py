@@ -36,20 +36,26 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     """The comparison in a few lines, each computed from the results (verdicts, the
     evaluators' recorded attainments, launch timing, the replication table)."""
     years = sorted(r.facts.start[:4] for r in results)
-    span = (
-        years[0]
-        if years[0] == years[-1]
-        else Msg("{first} to {last}", first=years[0], last=years[-1])
-    )
-    lines = [
-        Msg(
-            "{n} campaign compared, started {span}: {names}.",
-            "{n} campaigns compared, started {span}: {names}.",
+    # the span in its own whole sentence: 'started 2014 to 2024' was neither English nor,
+    # in Arabic, «بدأت 2014 إلى 2024»
+    if years[0] == years[-1]:
+        opening = Msg(
+            "{n} campaign compared, started in {year}: {names}.",
+            "{n} campaigns compared, started in {year}: {names}.",
             n=len(results),
-            span=span,
+            year=years[0],
             names=_names(results),
         )
-    ]
+    else:
+        opening = Msg(
+            "{n} campaign compared, started between {first} and {last}: {names}.",
+            "{n} campaigns compared, started between {first} and {last}: {names}.",
+            n=len(results),
+            first=years[0],
+            last=years[-1],
+            names=_names(results),
+        )
+    lines = [opening]
     spread = []
     for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
         # each level with the confidence of its verdicts: "good ×3" alone would read as
