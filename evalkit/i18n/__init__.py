@@ -140,6 +140,43 @@ class Verbatim(str):
     def __reduce__(self):  # pickled across worker processes as what it is
         return (Verbatim, (str(self),))
 
+    # The record's words stay its own when the code trims, cuts or capitalises them (a
+    # goal without its full stop, a note with a capital): a plain str would be looked up
+    # in the catalogue again, and a phase id or a note 'signatures' read as evalkit's word.
+    def __getitem__(self, key):
+        return Verbatim(str.__getitem__(self, key))
+
+    def __add__(self, other):
+        joined = str.__add__(self, other)
+        return Verbatim(joined) if isinstance(other, Verbatim) else joined
+
+    def strip(self, chars=None):
+        return Verbatim(str.strip(self, chars))
+
+    def lstrip(self, chars=None):
+        return Verbatim(str.lstrip(self, chars))
+
+    def rstrip(self, chars=None):
+        return Verbatim(str.rstrip(self, chars))
+
+    def upper(self):
+        return Verbatim(str.upper(self))
+
+    def lower(self):
+        return Verbatim(str.lower(self))
+
+    def capitalize(self):
+        return Verbatim(str.capitalize(self))
+
+    def replace(self, old, new, count=-1):
+        return Verbatim(str.replace(self, old, new, count))
+
+    def removesuffix(self, suffix):
+        return Verbatim(str.removesuffix(self, suffix))
+
+    def removeprefix(self, prefix):
+        return Verbatim(str.removeprefix(self, prefix))
+
 
 def tr(message: str, lang: str | None = None) -> str:
     """`message` in the report's language (or `lang`); the English when untranslated. Its

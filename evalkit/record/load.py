@@ -267,6 +267,9 @@ class _Field:
     model: type[BaseModel]  # a model of this one field
     columns: list[str]  # its columns in the frame
     plain: bool  # any non-empty text is its own value (no pattern, code or parsing)
+    # its text is the record's own words (an id, a name: no vocabulary, date or count),
+    # kept as such whatever its pattern (a phase id `signatures` is not the word 'signatures')
+    own_words: bool = False
     cache: dict = field(default_factory=dict)
 
     def text(self, cell: str) -> tuple[tuple, list]:
@@ -291,6 +294,8 @@ class _Field:
                     # the cell's own text, not pydantic's copy of it: an id, unique to its
                     # row, is then stored once (the duplicate-id check holds it too)
                     value = cell
+                if self.own_words and type(value) is str:
+                    value = Verbatim(value)  # never looked up in the catalogue
                 got = (cells_of(value) if cells_of else (), [])
             except ValidationError as exc:
                 got = ((), exc.errors())
@@ -306,7 +311,9 @@ def _fields(model: type[BaseModel]) -> list[_Field]:
 
 
 @functools.cache
-def _field_models(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], list, bool], ...]:
+def _field_models(
+    model: type[BaseModel],
+) -> tuple[tuple[str, type[BaseModel], list, bool, bool], ...]:
     # Each field is checked on its own: a row's errors are its cells' errors, as long as the
     # row model has no check across fields. (Made once: a model takes a millisecond.)
     assert not model.__pydantic_decorators__.model_validators, model
@@ -327,7 +334,7 @@ def _field_models(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], l
         # other types (a dict unpacked could be any of them, for all mypy knows)
         definition: dict[str, Any] = {name: (f.annotation, f)}
         one = create_model(f"{model.__name__}_{name}", __config__=model.model_config, **definition)
-        out.append((name, one, columns, plain))
+        out.append((name, one, columns, plain, schema.free_text(f)))
     return tuple(out)
 
 

@@ -467,7 +467,7 @@ class CampaignRecord(_Strict):
         return bool({"coalitions", "partners"} & self.model_fields_set)
 
 
-def _free_text(info) -> bool:
+def free_text(info) -> bool:
     """A field whose text is the evaluator's own: a str that is no vocabulary (Literal) and
     no language code."""
     annotation, metadata = info.annotation, list(info.metadata)
@@ -486,7 +486,7 @@ def _free_text(info) -> bool:
 
 @functools.cache
 def _free_text_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(n for n, info in model.model_fields.items() if _free_text(info))
+    return tuple(n for n, info in model.model_fields.items() if free_text(info))
 
 
 def _as_own_words(node) -> None:

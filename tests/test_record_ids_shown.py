@@ -1,0 +1,148 @@
+"""What a reader of a report is shown of the record (the third new-user trial): the record's
+own words never go through evalkit's catalogue, whatever they spell — a phase whose id is
+`signatures` is not the metric word 'signatures' («التوقيعات») — and a reader is shown
+names where the record gives them, never ids, field names or the record format's syntax.
+Checked on real runs (`evalkit run`) of a small record, in English and in Arabic."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from evalkit.cli import main
+from test_reader_words import visible
+
+CAMPAIGN = """\
+format_version: 2
+id: park-rescue
+name:
+  en: "Park Rescue"
+  ar: "إنقاذ الحديقة"
+cause: The council proposed selling half of the park.
+evaluator: Tester
+sources:
+  - id: notes
+    citation: Organiser's notes (test)
+phases:
+  - id: signatures
+    name: "Petition and letters"
+    start: 2023-02-01
+    end: 2023-04-30
+    source: notes
+  - id: council-vote
+    name: "Run-up to the council vote"
+    start: 2023-05-01
+    end: 2023-06-13
+    source: notes
+hot_events:
+  - id: sale-proposal
+    kind: publication
+    description: The council publishes its plan to sell the park.
+    date: 2023-01-20
+    source: notes
+goals:
+  - id: stop-sale
+    level: main
+    horizon: medium
+    text: The council votes against selling the park.
+    decision_makers: [City Council]
+    source: notes
+    judgements:
+      - attainment: partly
+        as_of: 2023-06-20
+        evidence: The sale was postponed.
+        judged_by: Tester
+        source: notes
+audiences:
+  - id: residents
+    segment: general_public
+    tier: secondary
+    place: [home, affected, decision_makers]
+    languages: [en]
+    stance: ally
+    targeted: "yes"
+    reached: unknown
+    source: notes
+  - id: council
+    segment: decision_makers
+    tier: primary
+    place: [home]
+    languages: [en]
+    stance: mixed
+    targeted: "yes"
+    reached: "yes"
+    arena: local
+    source: notes
+"""
+ACTIVITIES = """\
+id,date,phase,description,kind,effort,channel,scope,language,audience,events,source
+doors,2023-02..2023-04,signatures,Door-to-door petition drive,mobilisation,high,in_person,local,en,residents,,notes
+letters,2023-03,signatures,Letters to councillors,lobbying,low,virtual,local,en,council,,notes
+picnic,2023-06-10,council-vote,Protest picnic in the park,mobilisation,medium,in_person,local,en,residents,1,notes
+"""
+METRICS = """\
+date,metric,value,language,phase,note,source,cumulative
+2023-02-28,signatures,850,en,signatures,paper petition,notes,yes
+2023-02-01..2023-04-30,signatures,about 2700,en,signatures,paper petition,notes,yes
+2023-06-10,participants,about 200,en,council-vote,picnic,notes,
+"""
+ENGAGEMENTS = """\
+date,decision_maker,institution,type,response,description,source
+2023-06-12,City Council,City Council,petition_delivered,statement,Petition handed over,notes
+"""
+
+
+def park_record(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in (
+        ("campaign.yaml", CAMPAIGN),
+        ("activities.csv", ACTIVITIES),
+        ("metrics.csv", METRICS),
+        ("engagements.csv", ENGAGEMENTS),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def park(tmp_path_factory) -> Path:
+    return park_record(tmp_path_factory.mktemp("park") / "park-rescue")
+
+
+@pytest.fixture(scope="module", params=["en", "ar"])
+def park_report(request, park, tmp_path_factory) -> tuple[str, str]:
+    """(lang, the visible text of the record's evaluation.html in that language)."""
+    lang = request.param
+    out = tmp_path_factory.mktemp(f"park-{lang}")
+    result = CliRunner().invoke(
+        main, ["run", str(park), "--out", str(out), "--lang", lang, "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    page = (out / "park-rescue" / "evaluation.html").read_text(encoding="utf-8")
+    return lang, visible(page)
+
+
+def test_a_phase_id_that_spells_a_vocabulary_word_is_never_translated(park_report):
+    lang, text = park_report
+    # the phase `signatures` is the record's; «التوقيعات» is evalkit's word for the metric
+    assert "التوقيعات (التوقيعات" not in text
+
+
+def test_the_records_table_text_is_its_own_words_by_construction(park):
+    import evalkit
+    from evalkit.i18n import Verbatim, localized
+    from evalkit.record import schema
+
+    campaign, problems = evalkit.check_record(park)
+    assert not problems
+    for file, model in schema.TABLES.items():
+        frame = getattr(campaign, file.removesuffix(".csv"), None)
+        if frame is None or frame.empty:
+            continue
+        for name, info in model.model_fields.items():
+            if schema.free_text(info) and name in frame:
+                for value in frame[name].dropna():
+                    assert isinstance(value, Verbatim), (file, name, value)
+                    assert localized(value, "ar") == value
+                    # cut or capitalised by the code, still the record's
+                    assert isinstance(value.capitalize().rstrip("."), Verbatim)
