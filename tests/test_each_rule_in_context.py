@@ -133,13 +133,13 @@ JUDGED = [
         no_engagements=True,
         audiences=[DM, HOME, MEDIA_NOT_REACHED],
     ),
-    row("S3", FIRES, "the-home-public-mobilised", "public: reached yes"),
+    row("S3", FIRES, "the-home-public-mobilised", "public: reached"),
     # the regional Arab public shares the language, not the cause: not the people concerned
     row(
         "S3",
         QUIET,
         "only-the-arab-public-reached",
-        "public: reached no",
+        "public: not reached",
         audiences=[DM, HOME_UNREACHED, ARAB_PUBLIC],
     ),
     row(
@@ -313,7 +313,7 @@ JUDGED = [
         "W7",
         FIRES,
         "few-foreign-activists",
-        "foreign-activists: partly",
+        "foreign activists: partly reached",
         audiences=[DM, HOME, FOREIGN_ACTIVISTS],
     ),
     row(
@@ -331,7 +331,7 @@ JUDGED = [
         "W7",
         QUIET,
         "rights-groups-mobilised-turnout-kept",
-        "rights-groups: yes",
+        "rights groups: reached",
         audiences=[DM, HOME, FOREIGN_ACTIVISTS, RIGHTS_GROUPS],
         metrics=[
             _met("2020-01-10", "participants", "200"),

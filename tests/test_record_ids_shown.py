@@ -146,3 +146,43 @@ def test_the_records_table_text_is_its_own_words_by_construction(park):
                     assert localized(value, "ar") == value
                     # cut or capitalised by the code, still the record's
                     assert isinstance(value.capitalize().rstrip("."), Verbatim)
+
+
+def test_counts_and_recommendations_name_a_phase_by_its_name_not_its_id(park_report):
+    lang, text = park_report
+    signatures = "التوقيعات" if lang == "ar" else "Signatures"
+    participants = "المشاركون" if lang == "ar" else "Participants"
+    assert f"{signatures} (Petition and letters)" in text
+    assert f"{participants} (Run-up to the council vote)" in text
+    # recommendation 11 set aside: the launch that answered an unforeseeable event
+    assert "(Petition and letters); " in text or "(Petition and letters)؛ " in text
+    for phase_id in ("(signatures)", "(council-vote)", "council-vote,", "council-vote)"):
+        assert phase_id not in text
+
+
+def test_an_audience_is_named_and_its_reach_said_in_words(park_report):
+    lang, text = park_report
+    if lang == "en":
+        assert "residents (reach not recorded)" in text
+        assert "council (reached)" in text
+        assert "council: reached" in text
+    else:
+        assert "residents (الوصول إليه غير مسجل)" in text
+        assert "council: تم الوصول إليه" in text
+    for code in ("(reached: unknown)", "council: yes", "(الوصول: غير معروف)", "council: نعم"):
+        assert code not in text
+
+
+def test_no_field_name_or_window_syntax_is_shown_to_a_reader(park_report):
+    import re
+
+    lang, text = park_report
+    assert "foreseeable_from" not in text
+    assert not re.search(r"\d{4}(?:-\d\d){0,2}\.\.(?:(?:early|mid|late) )?\d{4}", text)
+    # a running total over a window stands by the window's end
+    if lang == "en":
+        assert "about 2,700 by 2023-04-30 (counted from 2023-02-01)" in text
+        assert "Door-to-door petition drive [2023-02 to 2023-04]" in text
+    else:
+        assert "حوالي 2,700 حتى 2023-04-30 (بدءاً من 2023-02-01)" in text
+        assert "Door-to-door petition drive [من 2023-02 إلى 2023-04]" in text

@@ -23,9 +23,35 @@ from evalkit.record.load import Campaign
 
 def audience_name(a) -> str:
     """An audience as a reader knows it, the same way everywhere: its description when the
-    record gives one, its id only when there is nothing else to name it by (two audiences
-    of one segment and region are still told apart)."""
-    return a.description or a.id
+    record gives one; else the only name the record gives it, its id, written as words
+    ('western media', not `western-media`; two audiences of one segment and region are
+    still told apart). The record's own words either way (never translated)."""
+    return a.description or a.id.replace("-", " ")
+
+
+# whether an audience was reached, said in words ('council: reached', never 'council: yes')
+REACH_WORDS = {
+    "yes": N_("reached"),
+    "partly": N_("partly reached"),
+    "no": N_("not reached"),
+    "unknown": N_("reach not recorded"),
+}
+
+
+def reach_said(a) -> "Msg":
+    """'residents: reach not recorded', 'city council: reached'."""
+    return Msg("{audience}: {reach}", audience=audience_name(a), reach=REACH_WORDS[a.reached])
+
+
+def phase_names(record) -> dict[str, str]:
+    """Each phase's name by its id: a reader is told a phase by the name the record gives
+    it ('Petition and letters'), never by its id (`petition`)."""
+    return {p.id: p.name for p in record.phases}
+
+
+def phase_name(record, phase_id):
+    """The name of the phase `phase_id` names (its id when the record has no such phase)."""
+    return phase_names(record).get(phase_id, phase_id)
 
 
 # a verdict's level and its confidence, as types and as the ordered scales

@@ -10,7 +10,7 @@ from typing import Callable, Literal, Optional
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined, listed
-from evalkit.evaluation.base import audience_name
+from evalkit.evaluation.base import audience_name, reach_said
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import language_code
@@ -125,7 +125,7 @@ def _weak_strategy(ctx):
     not_counted = [
         Msg(
             "not counted: a reaction to an event the record does not show was foreseeable "
-            "(no foreseeable_from, no earlier event of its kind): {timing}",
+            "(no date it was foreseeable from, no earlier event of its kind): {timing}",
             timing=t.sentence(),
         )
         for t in sudden
@@ -167,7 +167,7 @@ def _declining(ctx):
     known = [a for a in foreign or [] if a.reached != "unknown"]
     reach = joined(
         ", ",
-        [Msg("{audience}: {reached}", audience=audience_name(a), reached=a.reached) for a in known],
+        [reach_said(a) for a in known],
     )
     # weak: none of them fully reached ("partly" is the paper's "little mobilisation"); one
     # fully reached beside a partly one is not "very weak" (Caesar: many foreign activists
@@ -188,7 +188,7 @@ def _declining(ctx):
         else N_("no repeated counts of one kind to compare")
     ]
     if known:
-        said.append(Msg("foreign mobilisation reached: {audiences}", audiences=reach))
+        said.append(Msg("foreign mobilisation: {audiences}", audiences=reach))
     elif foreign is None:
         said.append(N_("no home public recorded, so no mobilisation is foreign to the campaign"))
     else:
@@ -454,10 +454,7 @@ def _citizenship(ctx):
     if not known:
         return None, [Msg("reach of the local public (the people the cause concerns) not recorded")]
     hit = [a for a in known if a.reached in ("yes", "partly")]
-    return bool(hit), [
-        Msg("{audience}: reached {reached}", audience=audience_name(a), reached=a.reached)
-        for a in known
-    ]
+    return bool(hit), [reach_said(a) for a in known]
 
 
 def _exposed(ctx):

@@ -15,7 +15,7 @@ import pandas as pd
 from evalkit.i18n import LIST_CAP, N_, Msg, joined
 from evalkit.record.load import Campaign
 from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
-from evalkit.evaluation.base import audience_name
+from evalkit.evaluation.base import REACH_WORDS, audience_name
 from evalkit.evaluation.timing import launch_timing
 from evalkit.record.values import DateSpan, Quantity
 
@@ -115,9 +115,9 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
             "; ",
             [
                 Msg(
-                    "{audience} (reached: {reached})",
+                    "{audience} ({reach})",
                     audience=audience_name(a),
-                    reached=a.reached,
+                    reach=REACH_WORDS[a.reached],
                 )
                 for a in aud
             ],

@@ -16,7 +16,7 @@ from typing import Optional
 
 from evalkit.evaluation.grid import build_grid, judgement_as_of
 from evalkit.evaluation.timing import launch_timing
-from evalkit.i18n import N_, Msg
+from evalkit.i18n import N_, Msg, joined
 from evalkit.record.load import PAPER_GRID_FILE, Campaign
 
 # the paper's presence codes: 'limited' is there, only weak
@@ -79,7 +79,7 @@ def _launch(campaign: Campaign, row: str, paper: str):
                 True,
                 Msg(
                     "phases after the first launch: {phases}",
-                    phases=", ".join(t.phase.id for t in later),
+                    phases=joined(", ", [t.phase.name for t in later]),
                 ),
             )
     agrees = paper in ours

@@ -16,9 +16,10 @@ from evalkit.evaluation.base import (
     Analysis,
     Criterion,
     Finding,
-    audience_name,
     criterion,
     fit_margins,
+    phase_names,
+    reach_said,
     row_ref,
 )
 from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
@@ -137,8 +138,16 @@ def _sentences(value, qualifier, high, words, metric, window, days, total, level
         {"v": value, "v_qualifier": qualifier, "v_high": high, "v_words": words}, "v"
     )
     count = Msg("{q}%", q=q.msg()) if metric == "percent" else q.msg()
+    start, _, end = str(window).partition("..")
     per_week = (
-        Msg("a total to date, not a rate: {count} by {date}", count=count, date=window)
+        Msg(
+            "a total to date, not a rate: {count} by {date} (counted from {start})",
+            count=count,
+            date=end,
+            start=start,
+        )
+        if total and end
+        else Msg("a total to date, not a rate: {count} by {date}", count=count, date=window)
         if total
         else Msg("a count, not a rate: {count} ({date})", count=count, date=window)
         if metric in NOT_RATES
@@ -382,11 +391,14 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
     return out
 
 
-def _metric_label(r) -> Msg:
+def _metric_label(r, phases: dict) -> Msg:
+    """A count's row as a reader names it: its metric, and its scope and the name of its
+    phase (`phases`: name by id) when the row gives them."""
     what = Msg(r["metric"].replace("_", " ").capitalize())
     if r["metric"] == "other" and r["note"]:
         what = r["note"][:1].upper() + r["note"][1:]
-    extra = [x for x in (r["scope"], r["phase"]) if isinstance(x, str)]
+    phase = phases.get(r["phase"], r["phase"]) if isinstance(r["phase"], str) else None
+    extra = [x for x in (r["scope"], phase) if isinstance(x, str)]
     return (
         Msg("{what} ({extra})", what=what, extra=joined(", ", extra))
         if extra
@@ -395,14 +407,11 @@ def _metric_label(r) -> Msg:
 
 
 def _reached(audiences) -> Msg | str:
-    """'western-media: yes; …' with the reach words translatable ('' for none)."""
+    """'western media: reached; …' with the reach words translatable ('' for none)."""
     return (
         joined(
             "; ",
-            [
-                Msg("{audience}: {reached}", audience=audience_name(a), reached=a.reached)
-                for a in audiences
-            ],
+            [reach_said(a) for a in audiences],
         )
         if audiences
         else ""
@@ -477,6 +486,7 @@ class Reach(Analysis):
         )
         self.largest = largest_counts(self.metric_table)
         # each count its own indicator, the first LIST_CAP of them; the others counted
+        phases = phase_names(rec)
         for _, r in self.metric_table.head(LIST_CAP).iterrows():
             count, per_week = row_texts(r)
             value = (
@@ -492,7 +502,7 @@ class Reach(Analysis):
                     rate=per_week,
                 )
             )
-            self.indicator(_metric_label(r), value, [f"metrics.csv:{r['row']}"])
+            self.indicator(_metric_label(r, phases), value, [f"metrics.csv:{r['row']}"])
         if len(self.metric_table) > LIST_CAP:
             self.indicator(
                 Msg("Other counts in metrics.csv"),
@@ -842,8 +852,9 @@ class Reach(Analysis):
         fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
             return self._nothing_to_plot(fig, ax, tr("No counts in metrics.csv"))
+        phases = phase_names(self.campaign.record)
         labels = [
-            f"{localized(_metric_label(row))}\n{localized(row['window'])}"
+            f"{localized(_metric_label(row, phases))}\n{localized(row['window'])}"
             for _, row in r.iterrows()
         ]
         values = [

@@ -80,7 +80,7 @@ def set_aside(number: int, ctx):
     does: the paper wrote them for campaigns pressing decision makers abroad from a
     diaspora and a home under attack (docs/evaluation-method.md, "Rules in context")."""
     from evalkit.evaluation import context
-    from evalkit.i18n import Msg
+    from evalkit.i18n import Msg, joined
 
     rec = ctx.campaign.record
     at_home = context.decision_makers_at_home(rec)
@@ -98,7 +98,9 @@ def set_aside(number: int, ctx):
     if number == 11 and context.timed_to_scheduled_events(ctx.timing):
         return Msg(
             "its phases were already timed to scheduled events ({phases})",
-            phases=", ".join(t.phase.id for t in context.timed_to_scheduled_events(ctx.timing)),
+            phases=joined(
+                ", ", [t.phase.name for t in context.timed_to_scheduled_events(ctx.timing)]
+            ),
         )
     if number == 11:
         foreseen, sudden = context.reactions(ctx.timing, rec)
@@ -108,7 +110,7 @@ def set_aside(number: int, ctx):
             return Msg(
                 "its launch answered an event that the record does not show could be foreseen "
                 "({phases}); weakness 11 is a reaction to an event that was clearly coming",
-                phases=", ".join(t.phase.id for t in sudden),
+                phases=joined(", ", [t.phase.name for t in sudden]),
             )
     if number in (12, 15) and at_home and not context.affected_abroad(rec):
         return Msg(

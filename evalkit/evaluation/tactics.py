@@ -17,6 +17,7 @@ from evalkit.evaluation.base import (
     Finding,
     criterion,
     fit_margins,
+    phase_name,
     row_ref,
 )
 from evalkit.evaluation.context import direct_mask, rows_where
@@ -181,7 +182,7 @@ class TacticUsefulness(Analysis):
                         "{n} competing {language} hashtags in {phase}",
                         n=len(variants),
                         language=lang,
-                        phase=phase,
+                        phase=phase_name(rec, phase),
                     )
                     if phase
                     else Msg(

@@ -311,10 +311,14 @@ N_(", "), N_("; "), N_(", and "), N_(" and "), N_(" · ")
 # a date as the record writes a vague one: its qualifier is evalkit's word, the date digits
 _VAGUE_DATE = re.compile(r"(early|mid|late) (\d{4}(?:-\d{2})?(?:\.\.[\d-]+)?)")
 N_("early {date}"), N_("mid {date}"), N_("late {date}")
-# a window with a qualifier at its end or both ends: each end translated on its own
-_VAGUE_WINDOW = re.compile(
-    r"(?:(?:early|mid|late) )?\d{4}(?:-\d{2}){0,2}\.\.(?:early|mid|late) \d{4}(?:-\d{2}){0,2}"
+# a window of dates, as the record writes it (its qualifiers too): said in words, each end
+# on its own ('2024-03-12 to 2024-04-15', «من 2024-03-12 إلى 2024-04-15»), never in the
+# record format's syntax (`2024-03-12..2024-04-15`); a range of counts is no window
+_WINDOW = re.compile(
+    r"(?:(?:early|mid|late) )?(?:1[89]|20)\d{2}(?:-\d{2}){0,2}"
+    r"\.\.(?:(?:early|mid|late) )?(?:1[89]|20)\d{2}(?:-\d{2}){0,2}"
 )
+WINDOW_SAID = N_("{start} to {end}")
 
 # Unicode's first-strong isolate: a field of a right-to-left sentence keeps its own order
 # (a Latin name, a date range, a file:line) and cannot pull the punctuation around it into
@@ -364,12 +368,14 @@ def localized(value, lang: str | None = None):
     if isinstance(value, (list, tuple)):
         return type(value)(localized(v, lang) for v in value)
     if isinstance(value, str) and value:  # a vocabulary word or code, when the whole is one
+        if _WINDOW.fullmatch(value):  # '2024-03-12..2024-04-15', 'late 2019-12..early 2020-01'
+            start, _, end = value.partition("..")
+            return tr(WINDOW_SAID, lang).format(
+                start=localized(start, lang), end=localized(end, lang)
+            )
         vague = _VAGUE_DATE.fullmatch(value)
         if vague and (lang or _current) != "en":
             return tr(vague.group(1) + " {date}", lang).format(date=vague.group(2))
-        window = _VAGUE_WINDOW.fullmatch(value)
-        if window and (lang or _current) != "en":  # 'late 2019-12..early 2020-01'
-            return "..".join(isolated(localized(side, lang), lang) for side in value.split(".."))
         return word(value, lang)
     return value
 
