@@ -175,10 +175,17 @@ def new(directory: str, xlsx: bool) -> None:
     given = Path(directory.removesuffix(".xlsx")) if xlsx else Path(directory)
     slug = re.sub(r"[^a-z0-9]+", "-", given.name.lower()).strip("-")
     if not slug:
+        # where the Arabic name goes, in the form the record will have
+        place = (
+            "in the value column of the row name.ar on its campaign sheet"
+            if xlsx
+            else "under name.ar in its campaign.yaml"
+        )
+        example = "my-campaign.xlsx" if xlsx else "my-campaign"
         click.echo(
             f"{directory}: the name gives no usable id (Latin letters, digits, "
-            "hyphens); choose a name such as my-campaign, and write a name in Arabic "
-            "under name.ar in its campaign.yaml",
+            f"hyphens); choose a name such as {example}, and write a name in Arabic "
+            f"{place}",
             err=True,
         )
         sys.exit(2)

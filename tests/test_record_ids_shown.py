@@ -186,3 +186,44 @@ def test_no_field_name_or_window_syntax_is_shown_to_a_reader(park_report):
     else:
         assert "حوالي 2,700 حتى 2023-04-30 (بدءاً من 2023-02-01)" in text
         assert "Door-to-door petition drive [من 2023-02 إلى 2023-04]" in text
+
+
+def test_a_workbook_report_cites_its_evidence_as_sheet_cells_linked_to_the_record_page(
+    park, tmp_path
+):
+    import re
+
+    book = tmp_path / "park-rescue.xlsx"
+    runner = CliRunner()
+    converted = runner.invoke(main, ["convert", str(park), str(book)])
+    assert converted.exit_code == 0, converted.output
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["run", str(book), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    page = (out / "park-rescue" / "evaluation.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a class="evidence" href="record\.html#([^"]+)">([^<]+)</a>', page))
+    assert links, "no evidence links"
+    text = visible(page)
+    assert "activities.csv:" not in text and "campaign.yaml goals[" not in text
+    # each link names the sheet's cell and still leads to the row of record.html
+    assert links["metrics.csv:3"] == "metrics!A3"
+    assert links["activities.csv:2"] == "activities!A2"
+    record_page = (out / "park-rescue" / "record.html").read_text(encoding="utf-8")
+    goal = next(a for a, shown in links.items() if shown == "goals!A2")
+    assert (
+        f'id="{goal}"' in record_page and "stop-sale" in record_page.split(f'id="{goal}"')[1][:400]
+    )
+
+
+def test_new_with_xlsx_sends_the_arabic_name_to_the_campaign_sheet_not_a_yaml_file(tmp_path):
+    import os
+
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["new", "حملة إنقاذ مكتبة الحي", "--xlsx"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 2
+    assert "campaign.yaml" not in result.output
+    assert "name.ar on its campaign sheet" in result.output

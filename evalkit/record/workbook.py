@@ -1078,7 +1078,44 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             line += 1
         (folder / file).write_text(buf.getvalue(), encoding="utf-8")
         conv.table_rows[file], conv.table_columns[file] = line_rows, header
+    _write_places(folder, path, conv)
     return conv
+
+
+# beside a workbook's record folder: where each entry the report cites is on the workbook's
+# sheets, so that its evidence names the place the evaluator has (`goals!A3`,
+# `activities!A6`), not the folder's (`campaign.yaml goals[keep-open]`, `activities.csv:6`)
+PLACES_FILE = ".workbook-places.json"
+
+
+def _write_places(folder: Path, path: Path, conv: "Converted") -> None:
+    import json
+
+    from ruamel.yaml import YAML
+
+    entries: dict[str, str] = {}
+    try:
+        data = YAML(typ="safe").load((folder / schema.RECORD_FILE).read_text(encoding="utf-8"))
+    except Exception:  # the loader says what is wrong with it
+        data = None
+    for key, cell in conv.yaml_cells.items():
+        if len(key) != 2 or not isinstance(key[1], int) or not isinstance(data, dict):
+            continue
+        items = data.get(key[0])
+        item = items[key[1]] if isinstance(items, list) and key[1] < len(items) else None
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            entries.setdefault(f"{key[0]}[{item['id']}]", cell)
+    places = {"workbook": path.name, "campaign": CAMPAIGN, "entries": entries}
+    (folder / PLACES_FILE).write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
+
+
+def workbook_places(folder: str | Path) -> Optional[dict]:
+    """The places `_write_places` kept beside a workbook's record folder; None for a record
+    that is a folder."""
+    import json
+
+    file = Path(folder) / PLACES_FILE
+    return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else None
 
 
 def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:

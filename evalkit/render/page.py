@@ -195,9 +195,13 @@ class EvidenceLinks:
     _LINK = Markup('<a class="evidence" href="{}#{}">{}</a>')
     _FILE_LINK = Markup('<a class="evidence" href="{}">{}</a>')
 
-    def __init__(self, yaml_text: str = "", page: str = RECORD_PAGE):
+    def __init__(self, yaml_text: str = "", page: str = RECORD_PAGE, places=None):
         self.page = page
         self.yaml_lines = _yaml_entry_lines(yaml_text)
+        # a record read from a workbook (evalkit.record.workbook.workbook_places): each
+        # place is named as its sheets have it ('activities!A6', 'goals!A3'), the link
+        # still leading to the row of the record page
+        self.places = places
 
     def _link(self, anchor: str, text: Markup) -> Markup:
         return self._LINK.format(self.page, anchor, text)
@@ -213,19 +217,29 @@ class EvidenceLinks:
         """`escaped` is Markup (escaped text): the matches are pieces of it, so they stay
         Markup inside the links."""
 
+        sheet = self.places is not None
+
         def csv_link(m: re.Match) -> str:
             file, first, more = m.group(1), m.group(2), m.group(3)
-            out = self._row_link(file, int(first), Markup(f"{file}:{first}"))
+            stem = file.removesuffix(".csv")
+            out = self._row_link(
+                file, int(first), Markup(f"{stem}!A{first}" if sheet else f"{file}:{first}")
+            )
             for extra in re.finditer(r"(,\s*):(\d+)", more):
+                row = extra.group(2)
                 out += Markup(extra.group(1)) + self._row_link(
-                    file, int(extra.group(2)), Markup(f":{extra.group(2)}")
+                    file, int(row), Markup(f"{stem}!A{row}" if sheet else f":{row}")
                 )
             return out
 
         def yaml_link(m: re.Match) -> str:
             line = self.yaml_lines.get(m.group(2) or "")
+            text = m.group(0)
+            if self.places is not None:
+                entry = f"{m.group(1)}[{m.group(2)}]" if m.group(1) else ""
+                text = self.places["entries"].get(entry) or self.places["campaign"]
             return self._link(
-                row_anchor("campaign.yaml", line) if line else "campaign.yaml", Markup(m.group(0))
+                row_anchor("campaign.yaml", line) if line else "campaign.yaml", Markup(text)
             )
 
         return Markup(self._YAML.sub(yaml_link, _csv_evidence().sub(csv_link, str(escaped))))

@@ -21,6 +21,7 @@ from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of, published_after
 from evalkit.record.load import load_campaign
+from evalkit.record.workbook import workbook_places
 from evalkit.i18n import (
     FSI,
     N_,
@@ -831,7 +832,8 @@ class CampaignReport:
         """Evidence as links to record.html, written beside the report by `evalkit run`."""
         if not hasattr(self, "_links"):
             self._links = EvidenceLinks(
-                (self.campaign.path / "campaign.yaml").read_text(encoding="utf-8")
+                (self.campaign.path / "campaign.yaml").read_text(encoding="utf-8"),
+                places=workbook_places(self.campaign.path),
             )
         return self._links
 
