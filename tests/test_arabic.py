@@ -69,14 +69,15 @@ def test_arabic_lists_vague_dates_and_fields_are_written_the_arabic_way():
     )
     assert localized("late 2015-07", "ar") == "أواخر " + FSI + "2015-07" + PDI
     assert localized("late 2015-07", "en") == "late 2015-07"
-    # a window with a qualifier at its end, or at both: each end in Arabic, each date isolated
+    # a window, with a qualifier at its end or at both, said in words: each end in Arabic,
+    # each date isolated, never the record's syntax '..'
     assert localized("late 2019-12..early 2020-01", "ar") == (
-        "أواخر " + FSI + "2019-12" + PDI + ".." + "أوائل " + FSI + "2020-01" + PDI
+        "من أواخر " + FSI + "2019-12" + PDI + " إلى أوائل " + FSI + "2020-01" + PDI
     )
     assert localized("2018-08..mid 2018-09", "ar") == (
-        FSI + "2018-08" + PDI + ".." + "منتصف " + FSI + "2018-09" + PDI
+        "من " + FSI + "2018-08" + PDI + " إلى منتصف " + FSI + "2018-09" + PDI
     )
-    assert localized("2018-08..mid 2018-09", "en") == "2018-08..mid 2018-09"
+    assert localized("2018-08..mid 2018-09", "en") == "2018-08 to mid 2018-09"
     # a Latin field keeps its own order inside an Arabic sentence; a plain number needs not
     said = Msg(
         "Verdict: {sentence}",
