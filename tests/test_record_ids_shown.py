@@ -182,10 +182,10 @@ def test_no_field_name_or_window_syntax_is_shown_to_a_reader(park_report):
     # a running total over a window stands by the window's end
     if lang == "en":
         assert "about 2,700 by 2023-04-30 (counted from 2023-02-01)" in text
-        assert "Door-to-door petition drive [2023-02 to 2023-04]" in text
+        assert "Door-to-door petition drive [between 2023-02 and 2023-04]" in text
     else:
         assert "حوالي 2,700 حتى 2023-04-30 (بدءاً من 2023-02-01)" in text
-        assert "Door-to-door petition drive [من 2023-02 إلى 2023-04]" in text
+        assert "Door-to-door petition drive [بين 2023-02 و2023-04]" in text
 
 
 def test_a_workbook_report_cites_its_evidence_as_sheet_cells_linked_to_the_record_page(

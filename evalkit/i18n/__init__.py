@@ -312,13 +312,16 @@ N_(", "), N_("; "), N_(", and "), N_(" and "), N_(" · ")
 _VAGUE_DATE = re.compile(r"(early|mid|late) (\d{4}(?:-\d{2})?(?:\.\.[\d-]+)?)")
 N_("early {date}"), N_("mid {date}"), N_("late {date}")
 # a window of dates, as the record writes it (its qualifiers too): said in words, each end
-# on its own ('2024-03-12 to 2024-04-15', «من 2024-03-12 إلى 2024-04-15»), never in the
-# record format's syntax (`2024-03-12..2024-04-15`); a range of counts is no window
+# on its own ('between 2024-03-12 and 2024-04-15', «بين 2024-03-12 و2024-04-15»), never in
+# the record format's syntax (`2024-03-12..2024-04-15`); a range of counts is no window.
+# 'between', not 'to': a window is the span a count covers, and as often a date known only
+# to fall inside it (a phase that started some time in 2018-03..2018-12), which 'from … to'
+# would misread as a span
 _WINDOW = re.compile(
     r"(?:(?:early|mid|late) )?(?:1[89]|20)\d{2}(?:-\d{2}){0,2}"
     r"\.\.(?:(?:early|mid|late) )?(?:1[89]|20)\d{2}(?:-\d{2}){0,2}"
 )
-WINDOW_SAID = N_("{start} to {end}")
+WINDOW_SAID = N_("between {start} and {end}")
 
 # Unicode's first-strong isolate: a field of a right-to-left sentence keeps its own order
 # (a Latin name, a date range, a file:line) and cannot pull the punctuation around it into
