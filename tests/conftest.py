@@ -70,7 +70,13 @@ SCAFFOLD = filled_in(_filled / "scaffold")
 CASE_IDS = ["aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar"]
 # session fixtures that run a whole batch of notebooks (about a minute each): a test that
 # uses one is slow, whatever its own time (`pytest -m "not slow"` is the fast set)
-BATCH_FIXTURES = {"case_reports", "arabic_reports", "other_reports", "sicily_report"}
+BATCH_FIXTURES = {
+    "case_reports",
+    "arabic_reports",
+    "other_reports",
+    "sicily_report",
+    "trial_reports",
+}
 
 
 def pytest_collection_modifyitems(items):

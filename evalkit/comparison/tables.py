@@ -10,6 +10,7 @@ import pandas as pd
 
 from evalkit.evaluation.base import SCALE, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
+from evalkit.evaluation.reach import NO_COUNTS
 from evalkit.i18n import N_, Msg, joined, language, localized, tr
 from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
 from evalkit.stats import RateTrend
@@ -304,6 +305,18 @@ def launches(results: list[CampaignResults]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def no_counts(r: CampaignResults) -> Msg:
+    """What a campaign with no largest count was looked at for: every place its record may
+    hold a count, or metrics.csv alone in a results.json written before evalkit read the
+    others; never a bare "none" that claims more than was checked."""
+    if r.facts.largest_counts_whole_record:
+        return Msg(NO_COUNTS)
+    return Msg(
+        "none in metrics.csv (its results.json was written before evalkit read counts "
+        "from the rest of the record; re-run the evaluation to read them)"
+    )
+
+
 def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
     """Q2 (was the audience reached?) beside Q3 (were the goals achieved?): a campaign can
     reach millions and still fail its main goal; the two are never averaged."""
@@ -316,7 +329,7 @@ def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
                 "reach (Q2)": with_confidence(q2.verdict, q2.confidence),
                 "goals (Q3)": with_confidence(q3.verdict, q3.confidence),
                 "main goal": attainment_words(r.facts.main_goal) or N_("not recorded"),
-                "largest counts recorded": joined("; ", r.facts.largest_counts) or N_("none"),
+                "largest counts recorded": joined("; ", r.facts.largest_counts) or no_counts(r),
             }
         )
     return pd.DataFrame(rows)

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from evalkit.i18n import LIST_CAP, MORE, N_, Msg, decimals, joined, localized, tr
+from evalkit.i18n import LIST_CAP, MORE, N_, Msg, Verbatim, decimals, joined, localized, tr
 from evalkit.record.schema import SCOPES
 from evalkit.record.values import BOUNDS, Quantity
 from evalkit.evaluation.base import (
@@ -253,11 +253,13 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
 
 # Kinds of count, in the order reach is told: people reached or acting first (their sizes
 # compare: views, participants, signatures...), then events, then places and organisations,
-# then money; `other` last, whatever its size, named by its note. Percentages are shares.
+# then money; each series' highest value (series.csv); `other` last, whatever its size,
+# named by its note. Percentages are shares.
 REACH_KINDS = (
     (
         "views",
         "participants",
+        "foreign_participants",
         "signatures",
         "pledges",
         "followers",
@@ -266,7 +268,7 @@ REACH_KINDS = (
         "media_items",
     ),
     ("events", "demonstrations", "protest_stands"),
-    ("countries", "cities", "organisations", "co_sponsors"),
+    ("countries", "cities", "organisations", "co_sponsors", "members"),
     ("donations",),
 )
 
@@ -275,12 +277,126 @@ def _kind_rank(metric: str) -> int:
     return next((i for i, kinds in enumerate(REACH_KINDS) if metric in kinds), len(REACH_KINDS))
 
 
-def largest_counts(metric_table: pd.DataFrame) -> list[str]:
+# Where a record holds counts besides metrics.csv (the record format's count fields): the
+# largest counts are read from all of them, so that a campaign whose counts are in its
+# campaign.yaml or series.csv is never said to have none (NO_COUNTS says where it looked).
+ACTIVITY_COUNTS = ("participants", "foreign_participants", "events")
+# the metrics.csv metrics that may repeat a count recorded elsewhere (an activity's events
+# are its stands or demonstrations; a coalition's members its organisations): a count held
+# in both places is metrics.csv's row, named once
+SAME_COUNT_AS = {"events": EVENT_METRICS, "members": ("organisations", "co_sponsors")}
+# what a campaign with no count anywhere says (one sentence, so that a language orders it)
+NO_COUNTS = N_(
+    "none recorded in metrics.csv; activities.csv (participants, foreign participants, "
+    "events); campaign.yaml (hashtag uses, accounts' followers and posts, coalition sizes); "
+    "series.csv"
+)
+
+
+def _counted_elsewhere(metric: str, count) -> Msg:
+    """A count of a field outside metrics.csv with its noun ('2 foreign participants', '3
+    members'); the metrics' own nouns otherwise (counted)."""
+    if metric == "foreign_participants":
+        return Msg("{n} foreign participant", "{n} foreign participants", n=count)
+    if metric == "members":
+        return Msg("{n} member", "{n} members", n=count)
+    return counted(metric, count)
+
+
+def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
+    """Every count the record holds outside metrics.csv, as (metric, group, lower bound,
+    upper bound, size, the count in words with where it is): the largest of each of
+    activities.csv's count columns, campaign.yaml's hashtag uses, accounts' followers and
+    posts and coalitions' sizes, and each series' largest value in series.csv."""
+    out = []
+    rec = campaign.record
+
+    def add(metric, group, q: Quantity, where: Msg) -> None:
+        size = q.upper if math.isfinite(q.upper) else q.lower
+        out.append(
+            (
+                metric,
+                group,
+                q.lower,
+                q.upper,
+                size,
+                Msg(
+                    "{counted} ({where})", counted=_counted_elsewhere(metric, q.msg()), where=where
+                ),
+            )
+        )
+
+    for h in rec.media_tools.hashtags:
+        if h.uses is not None:
+            add("hashtag_uses", None, h.uses, Msg("{hashtag} in campaign.yaml", hashtag=h.text))
+    for a in rec.media_tools.accounts:
+        for metric, q in (("followers", a.followers), ("posts", a.posts)):
+            if q is not None:
+                add(metric, None, q, Msg("account {account} in campaign.yaml", account=a.name))
+    for co in rec.coalitions:
+        if co.size is not None:
+            add("members", None, co.size, Msg("coalition {name} in campaign.yaml", name=co.name))
+    acts = campaign.activities
+    for column in ACTIVITY_COUNTS:
+        if acts.empty or column not in acts or not acts[column].notna().any():
+            continue
+        rows = acts[acts[column].notna()]
+        low = rows[f"{column}_low"].to_numpy(dtype=float)
+        high = rows[f"{column}_high"].to_numpy(dtype=float)
+        size = np.where(np.isfinite(high), high, low)
+        # ranked as metrics.csv's rows are: by what the count certainly reaches
+        top = rows.iloc[int(np.lexsort((-size, -low))[0])]
+        add(
+            column,
+            None,
+            Quantity.from_row(top, column),
+            Msg(
+                "{date}; activities.csv:{row}",
+                date=top["date"],
+                row=int(top["row"]),
+            ),
+        )
+    series = campaign.series
+    if len(series):
+        for metric, part in series.dropna(subset=["value"]).groupby("metric", sort=True):
+            name = Verbatim(str(metric))  # the evaluator's name for it, never translated
+            top = part.loc[part["value"].idxmax()]
+            value = float(top["value"])
+            shown = Quantity(value).msg() if value.is_integer() else decimals(value)
+            where = Msg(
+                "{date}; series.csv",
+                date=pd.Timestamp(top["date"]).date().isoformat(),
+            )
+            said = (
+                Msg(
+                    "the outcome series '{series}' at its highest: {value} ({where})",
+                    series=name,
+                    value=shown,
+                    where=where,
+                )
+                if top["measures"] == "outcome"
+                else Msg(
+                    "the series '{series}' at its highest: {value} ({where})",
+                    series=name,
+                    value=shown,
+                    where=where,
+                )
+            )
+            out.append(("series", name, value, value, value, said))
+    return out
+
+
+def largest_counts(metric_table: pd.DataFrame, campaign=None) -> list[str]:
     """The largest count of each metric (percentages aside), as written with its qualifier
     and window, ranked by kind (REACH_KINDS) and by size within it, never led by `other`:
     reach in a line, for the summary and for reach beside outcome. An `other` count is named
-    by its note ("more than 250 detained"), never as "other"."""
-    ranked = []
+    by its note ("more than 250 detained"), never as "other". With the `campaign`, the counts
+    it holds outside metrics.csv are read too (_elsewhere): the largest of a metric is the
+    largest wherever it is recorded (metrics.csv's row when another place repeats it), and
+    each series' largest value follows the metrics."""
+    # (metric, group: an `other` count's note, a series' name) -> (lower bound, size, 0 for
+    # metrics.csv's row or 1 for another place's, the count in words)
+    best: dict[tuple, tuple] = {}
     # the ranking's columns only: the table's own rows are read for the few that lead
     keys = metric_table.loc[
         metric_table["metric"] != "percent", ["metric", "note", "_low", "_size"]
@@ -296,19 +412,41 @@ def largest_counts(metric_table: pd.DataFrame) -> list[str]:
                 row_texts(top)[0],
                 (note or N_("other")) if metric == "other" else None,
             )
-            ranked.append(
-                (
-                    _kind_rank(str(metric)),
-                    -top["_low"],
-                    -top["_size"],
-                    str(metric),
-                    Msg(
-                        "{counted} ({window})",
-                        counted=what,
-                        window=top["window"],
-                    ),
-                )
+            best[(str(metric), note)] = (
+                float(top["_low"]),
+                float(top["_size"]),
+                0,
+                Msg("{counted} ({window})", counted=what, window=top["window"]),
             )
+    # each count metrics.csv holds, by its metric and bounds
+    recorded = set(
+        zip(
+            metric_table["metric"].tolist(),
+            metric_table["_low"].tolist(),
+            metric_table["_high"].tolist(),
+        )
+    )
+    for metric, group, low, high, size, said in (
+        _elsewhere(campaign) if campaign is not None else []
+    ):
+        if any((m, low, high) in recorded for m in SAME_COUNT_AS.get(metric, (metric,))):
+            continue  # metrics.csv's own row says it (with its window)
+        mine = (low, size, 1, said)
+        key = (metric, group)
+        # a count certainly larger than metrics.csv's leads; an equal one is metrics.csv's
+        if key not in best or (-low, -size, 1) < (-best[key][0], -best[key][1], best[key][2]):
+            best[key] = mine
+    ranked = [
+        (
+            # a series' highest value after every metric but `other`
+            _kind_rank(metric) - (0.5 if metric == "series" else 0),
+            -low,
+            -size,
+            metric,
+            said,
+        )
+        for (metric, _), (low, size, _, said) in best.items()
+    ]
     return [m for *_, m in sorted(ranked, key=lambda x: x[:4])]
 
 
@@ -484,7 +622,7 @@ class Reach(Analysis):
         self.rates = self.metric_table[self.metric_table["metric"].isin(EVENT_METRICS)].reset_index(
             drop=True
         )
-        self.largest = largest_counts(self.metric_table)
+        self.largest = largest_counts(self.metric_table, c)
         # each count its own indicator, the first LIST_CAP of them; the others counted
         phases = phase_names(rec)
         for _, r in self.metric_table.head(LIST_CAP).iterrows():

@@ -131,6 +131,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         ],
         "event_rates": event_rates,
         "largest_counts": reach.largest,
+        "largest_counts_whole_record": True,
         "main_goal": main_goal,
         # None where neither contacts nor the decision makers' own acts are recorded: the
         # rung is not known, never "not reached"

@@ -155,6 +155,10 @@ class Facts(_Part):
     accounts: list[Account]
     event_rates: list[EventRate]
     largest_counts: list[str]
+    # True: largest_counts were read from every place a record holds counts (metrics.csv,
+    # activities.csv, campaign.yaml, series.csv); False in a results.json written before,
+    # whose largest_counts are metrics.csv's alone
+    largest_counts_whole_record: bool = False
     main_goal: list[MainGoal]
     decision_makers_top_rung: Optional[str]
     # what reached that rung: the campaign's contacts, the decision maker's own act, or both

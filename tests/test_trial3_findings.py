@@ -1,0 +1,197 @@
+"""Findings of a new-user trial that ran evalkit on campaign records nobody here had seen:
+what the comparative report and question 2 said of them, each fixed as a class and pinned on
+real runs of small records, in English and Arabic."""
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import act, small_record
+
+ACTS = [act(f"a{i}") for i in range(6)]
+RAID = {"id": "raid", "kind": "offensive", "description": "A raid", "source": "s"}
+
+
+def _record(root: Path, id: str, name: str, series: list[str] = (), **yaml) -> None:
+    """A small valid record `id` under `root` (its series.csv rows, if any)."""
+    work = root / f"_{id}"
+    work.mkdir(parents=True)
+    small_record(work, id=id, name={"en": name, "ar": name}, **yaml)
+    folder = work / "small"
+    if series:
+        (folder / "series.csv").write_text(
+            "\n".join(["date,metric,value,measures,source", *series]) + "\n", encoding="utf-8"
+        )
+    shutil.move(str(folder), root / id)
+    shutil.rmtree(work)
+
+
+def _batch(root: Path) -> Path:
+    """Records whose counts are anywhere but metrics.csv, and whose first launches stand to
+    the hot events in each way a launch can."""
+    records = root / "records"
+    records.mkdir()
+    # counts in campaign.yaml only; launched at an offensive (reactive)
+    _record(
+        records,
+        "yaml-counts",
+        "YAML counts",
+        activities=ACTS,
+        media_tools={
+            "hashtags": [{"text": "#Keep", "language": "ar", "uses": "about 5000", "source": "s"}],
+            "accounts": [
+                {
+                    "platform": "twitter",
+                    "name": "@keep",
+                    "language": "ar",
+                    "followers": 1200,
+                    "source": "s",
+                }
+            ],
+        },
+        coalitions=[{"id": "c", "name": "Keep Coalition", "size": "more than 30", "source": "s"}],
+        hot_events=[{**RAID, "date": "2020-01-01"}],
+    )
+    # counts in series.csv only; the only offensive long before the start (independent)
+    _record(
+        records,
+        "series-counts",
+        "Series counts",
+        activities=ACTS,
+        series=[f"2020-01-{d:02d},signatures,{100 + 7 * d},reach,s" for d in range(1, 29)],
+        hot_events=[{**RAID, "date": "2019-06-01"}],
+    )
+    # counts in activities.csv only; started before a foreseeable offensive (anticipated)
+    _record(
+        records,
+        "activity-counts",
+        "Activity counts",
+        activities=[*ACTS[:5], ACTS[5].replace(",,,,s", ",about 3000,,,s")],
+        hot_events=[{**RAID, "date": "2020-01-20", "foreseeable_from": "2019-12"}],
+    )
+    # no count anywhere; timed to a vote foreseen months ahead (planned)
+    _record(
+        records,
+        "no-counts",
+        "No counts",
+        activities=ACTS,
+        hot_events=[
+            {
+                "id": "vote",
+                "kind": "vote",
+                "description": "The council votes",
+                "date": "2020-01-03",
+                "foreseeable_from": "2019-09",
+                "source": "s",
+            }
+        ],
+    )
+    # no hot event at all
+    _record(records, "no-events", "No events", activities=ACTS)
+    return records
+
+
+@pytest.fixture(scope="module")
+def trial_reports(tmp_path_factory) -> dict[str, Path]:
+    """`evalkit run-all` of the batch, in English and in Arabic."""
+    from evalkit.cli import main
+
+    root = tmp_path_factory.mktemp("trial3")
+    records = _batch(root)
+    out = {}
+    for lang in ("en", "ar"):
+        out[lang] = root / lang
+        result = CliRunner().invoke(
+            main,
+            ["run-all", str(records), "--out", str(out[lang]), "--lang", lang, "--no-progress"],
+        )
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def _text(fragment: str) -> str:
+    plain = html.unescape(re.sub(r"<[^>]+>", "", fragment))
+    return " ".join(re.sub("[\u200e\u200f\u2066-\u2069]", "", plain).split())
+
+
+def _row(page: str, section: str, campaign: str) -> list[str]:
+    """The cells of `campaign`'s row in the table under the heading `section`."""
+    table = page[page.index(f'id="{section}"') :]
+    table = table[: table.index("</table>")]
+    row = re.search(rf'<tr><td><a href="{campaign}/evaluation.html">.*?</tr>', table).group(0)
+    return [_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+
+
+def _summary_line(page: str, start: str) -> str:
+    """The line of the comparison's summary that starts with `start`."""
+    lines = [_text(li) for li in re.findall(r"<li>(.*?)</li>", page, re.S)]
+    (line,) = [li for li in lines if li.startswith(start)]
+    return line
+
+
+def _comparative(reports: dict[str, Path], lang: str) -> str:
+    return (reports[lang] / "comparative.html").read_text(encoding="utf-8")
+
+
+# --- the comparison's largest counts: read wherever a record holds them -----------------------
+def test_the_largest_counts_are_read_from_campaign_yaml_series_and_activities(trial_reports):
+    page = _comparative(trial_reports, "en")
+    section = "Reach-against-outcome"
+    largest = {
+        id: _row(page, section, id)[-1]
+        for id in ("yaml-counts", "series-counts", "activity-counts", "no-counts")
+    }
+    assert largest["yaml-counts"] == (
+        "about 5,000 hashtag uses (#Keep in campaign.yaml); 1,200 followers (account @keep in "
+        "campaign.yaml); more than 30 members (coalition Keep Coalition in campaign.yaml)"
+    )
+    assert largest["series-counts"] == (
+        "the series 'signatures' at its highest: 296 (2020-01-28; series.csv)"
+    )
+    assert largest["activity-counts"] == "about 3,000 participants (2020-01; activities.csv:7)"
+    # none anywhere: it says where it looked, never a bare "none"
+    assert largest["no-counts"] == (
+        "none recorded in metrics.csv; activities.csv (participants, foreign participants, "
+        "events); campaign.yaml (hashtag uses, accounts' followers and posts, coalition "
+        "sizes); series.csv"
+    )
+    # each campaign's own evaluation leads its reach line with the same counts
+    summary = _text(
+        (trial_reports["en"] / "yaml-counts" / "evaluation.html").read_text(encoding="utf-8")
+    )
+    assert "largest counts: about 5,000 hashtag uses (#Keep in campaign.yaml)" in summary
+
+
+def test_the_largest_counts_cell_in_arabic_names_the_counts_and_where_it_looked(trial_reports):
+    page = _comparative(trial_reports, "ar")
+    section = "Reach-against-outcome"
+    yaml_counts = _row(page, section, "yaml-counts")[-1]
+    assert "حوالي 5,000 استخدام للوسم (#Keep في campaign.yaml)" in yaml_counts
+    assert "متابع (الحساب @keep في campaign.yaml)" in yaml_counts
+    # the series' name is the evaluator's own word, never translated
+    assert _row(page, section, "series-counts")[-1] == (
+        "السلسلة «signatures» في أعلى قيمها: 296 (2020-01-28؛ series.csv)"
+    )
+    assert _row(page, section, "no-counts")[-1] == (
+        "لا أعداد مسجلة في metrics.csv، ولا في activities.csv (المشاركون، المشاركون الأجانب، "
+        "الفعاليات)، ولا في campaign.yaml (استخدامات الوسوم، متابعو الحسابات ومنشوراتها، "
+        "أحجام الائتلافات)، ولا في series.csv"
+    )
+
+
+def test_an_older_results_json_says_its_counts_are_metrics_csvs_alone(trial_reports, tmp_path):
+    from evalkit.comparison import load_results, reach_against_outcome
+
+    # a results.json written before the rest of the record was read: no such field
+    shutil.copytree(trial_reports["en"] / "no-counts", tmp_path / "no-counts")
+    path = tmp_path / "no-counts" / "results.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["facts"]["largest_counts_whole_record"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (cell,) = reach_against_outcome(load_results(tmp_path))["largest counts recorded"]
+    assert str(cell).startswith("none in metrics.csv (its results.json was written before")
