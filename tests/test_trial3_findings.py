@@ -195,3 +195,29 @@ def test_an_older_results_json_says_its_counts_are_metrics_csvs_alone(trial_repo
     path.write_text(json.dumps(data), encoding="utf-8")
     (cell,) = reach_against_outcome(load_results(tmp_path))["largest counts recorded"]
     assert str(cell).startswith("none in metrics.csv (its results.json was written before")
+
+
+# --- the launch-timing sentence: every campaign in one group ---------------------------------
+def test_the_launch_sentence_accounts_for_every_campaign(trial_reports):
+    line = _summary_line(_comparative(trial_reports, "en"), "First launches")
+    assert line == (
+        "First launches reactive to a hot event: 1 of 5 (YAML counts); "
+        "timed to a scheduled event foreseeable in advance (planned): No counts; "
+        "started before the hot event (anticipated it): Activity counts; "
+        "independent of the hot events recorded (none that sets a campaign off within 30 "
+        "days of the start, none linked to it): Series counts; "
+        "no hot event that sets a campaign off is recorded: No events."
+    )
+
+
+def test_the_arabic_launch_sentence_accounts_for_every_campaign(trial_reports):
+    line = _summary_line(_comparative(trial_reports, "ar"), "انطلاقات أولى")
+    for said in (
+        "1 من 5 (YAML counts)",
+        "في موعد حدث مقرر كان متوقعاً مسبقاً (مخطط لها): No counts",
+        "بدأت قبل الحدث الساخن (استبقته): Activity counts",
+        "مستقلة عن الأحداث الساخنة المسجلة (لا حدث مما يُطلق حملةً خلال 30 يوماً من البداية، "
+        "ولا حدث مربوط بها): Series counts",
+        "لم يُسجَّل حدث ساخن مما يُطلق حملةً: No events",
+    ):
+        assert said in line, (said, line)

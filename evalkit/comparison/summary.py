@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from evalkit.evaluation import QUESTION_WORDS
 from evalkit.evaluation.base import CONFIDENCE, SCALE, with_confidence
 from evalkit.i18n import N_, Msg, joined
 
+from evalkit.evaluation.timing import REACTIVE_WINDOW_DAYS
 from evalkit.comparison.tables import _name, first_launch
 from evalkit.comparison.replication import computed_counts, paper_results, replication_table
-from evalkit.results.model import CampaignResults
+from evalkit.results.model import CampaignResults, LaunchTimingResult
 
 
 def _names(rs: list[CampaignResults]) -> str:
@@ -30,6 +33,80 @@ def _level_count(level: str, confidences: dict[str, int]) -> Msg:
         n=n,
         confidences=joined(", ", [Msg("{level} ×{n}", level=c, n=confidences[c]) for c in known]),
     )
+
+
+# How a first launch relates to the hot events, each campaign in one group (launch_group),
+# in the order the line names them after the reactive ones
+LAUNCH_GROUPS = (
+    ("designed", N_("{line}; designed to make their own event: {names}")),
+    (
+        "planned",
+        N_("{line}; timed to a scheduled event foreseeable in advance (planned): {names}"),
+    ),
+    ("anticipated", N_("{line}; started before the hot event (anticipated it): {names}")),
+    # a results.json written before `planned` was recorded cannot tell these two apart
+    (
+        "planned or anticipated",
+        N_("{line}; started before the hot event or timed to a scheduled one: {names}"),
+    ),
+    (
+        "independent",
+        N_(
+            "{line}; independent of the hot events recorded (none that sets a campaign off "
+            "within {days} of the start, none linked to it): {names}"
+        ),
+    ),
+    (
+        "no event",
+        N_("{line}; no hot event that sets a campaign off is recorded: {names}"),
+    ),
+    # dates that allow both "before" and "at" are counted neither way (timing.py)
+    ("untold", N_("{line}; cannot be told from the dates: {names}")),
+    ("not recorded", N_("{line}; no launch recorded: {names}")),
+)
+
+
+def launch_group(t: Optional[LaunchTimingResult]) -> str:
+    """Where a first launch stands to the hot events: reactive, or one of LAUNCH_GROUPS
+    (every launch is in exactly one)."""
+    if t is None:
+        return "not recorded"
+    if t.reactive is True:
+        return "reactive"
+    if t.reactive is None:
+        return "no event" if t.timing == "undetermined" and t.event is None else "untold"
+    if t.designed:
+        return "designed"
+    if t.timing == "independent":
+        return "independent"
+    if t.planned:
+        return "planned"
+    anticipated = t.lag_days is not None and t.lag_days[1] < 0
+    if t.planned is None:  # an older results.json: a start before the event may be planned
+        return "planned or anticipated" if anticipated else "planned"
+    return "anticipated"
+
+
+def launch_line(results: list[CampaignResults]) -> Msg:
+    """How the campaigns' first launches relate to the hot events, every campaign named:
+    reactive ones first (n of all), then each other group (LAUNCH_GROUPS)."""
+    groups = [(r, launch_group(first_launch(r))) for r in results]
+    reactive = [r for r, g in groups if g == "reactive"]
+    line = Msg(
+        "First launches reactive to a hot event: {n} of {total}",
+        n=len(reactive),
+        total=len(results),
+    )
+    if reactive:
+        line = Msg("{line} ({names})", line=line, names=_names(reactive))
+    for group, template in LAUNCH_GROUPS:
+        named = [r for r, g in groups if g == group]
+        if named:
+            days = {"days": Msg("{n} day", "{n} days", n=REACTIVE_WINDOW_DAYS)}
+            line = Msg(
+                template, line=line, names=_names(named), **(days if "{days}" in template else {})
+            )
+    return Msg("{line}.", line=line)
 
 
 def summary_lines(results: list[CampaignResults]) -> list[Msg]:
@@ -113,27 +190,7 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
                 ),
             )
         )
-    firsts = [(r, first_launch(r)) for r in results]
-    reactive = [r for r, t in firsts if t and t.reactive is True]
-    designed = [r for r, t in firsts if t and t.designed]
-    line = Msg(
-        "First launches reactive to a hot event: {n} of {total}",
-        n=len(reactive),
-        total=len(results),
-    )
-    if reactive:
-        line = Msg("{line} ({names})", line=line, names=_names(reactive))
-    if designed:
-        line = Msg(
-            "{line}; designed to make their own event: {names}", line=line, names=_names(designed)
-        )
-    # dates that allow both "before" and "at" are counted neither way (timing.py)
-    untold = [r for r, t in firsts if t and t.reactive is None]
-    if untold:
-        line = Msg(
-            "{line}; cannot be told from the dates: {names}", line=line, names=_names(untold)
-        )
-    lines.append(Msg("{line}.", line=line))
+    lines.append(launch_line(results))
     if paper_results(results):
         claims = computed_counts(replication_table(results))
         lines.append(

@@ -42,6 +42,7 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
             "timing": t.timing,
             "reactive": t.reactive,
             "designed": t.designed,
+            "planned": t.planned,
             "event": t.event.id if t.event else None,
             "lag_days": list(t.lag_days) if t.lag_days else None,
         }

@@ -67,6 +67,9 @@ class LaunchTimingResult(_Part):
     designed: bool
     event: Optional[str]
     lag_days: Optional[tuple[int, int]]  # launch minus event date, fewest..most days
+    # timed to a scheduled event foreseeable before the start (LaunchTiming.planned); None
+    # in a results.json written before it was recorded
+    planned: Optional[bool] = None
 
 
 class GridRow(_Part):
