@@ -221,3 +221,71 @@ def test_the_arabic_launch_sentence_accounts_for_every_campaign(trial_reports):
         "لم يُسجَّل حدث ساخن مما يُطلق حملةً: No events",
     ):
         assert said in line, (said, line)
+
+
+# --- question 2: "most targeted audiences were reached" on a few audiences --------------------
+def _audiences(n: int) -> list[dict]:
+    """`n` targeted audiences, each reached (the activities' audience `public` first)."""
+    return [
+        {
+            "id": "public" if i == 0 else f"public-{i}",
+            "segment": "general_public",
+            "tier": "secondary",
+            "region": "local",
+            "languages": ["ar"],
+            "stance": "ally",
+            "targeted": "yes",
+            "reached": "yes",
+            "source": "s",
+        }
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("audiences, held", [(1, True), (4, True), (5, False)])
+def test_most_targeted_audiences_reached_over_few_audiences_holds_the_confidence_at_low(
+    tmp_path, audiences, held
+):
+    from evalkit.evaluation import Evaluation
+
+    # 6 activities, each with an effort level and a language, a hashtag and the media (not
+    # targeted) with a known reach, so that most criteria are judged: only the audiences are few
+    media = {**_audiences(1)[0], "id": "press", "segment": "media", "targeted": "no"}
+    hashtag = {"text": "#Keep", "language": "ar", "trended": "no", "source": "s"}
+    record = small_record(
+        tmp_path,
+        activities=ACTS,
+        audiences=[*_audiences(audiences), media],
+        media_tools={"hashtags": [hashtag]},
+    )
+    q2 = Evaluation(record).questions[2]
+    most = q2.criterion("targeted_audiences_reached")
+    assert most.met is True
+    v = q2.verdict
+    if held:
+        assert v.confidence == "low"
+        assert str(v.confidence_reason) == (
+            f"'Most targeted audiences were reached (yes or partly)' is a share of "
+            f"{audiences} recorded item{'s' if audiences > 1 else ''} (fewer than 5: one more "
+            "or fewer would move a share of them by more than 20 points)"
+        )
+    else:
+        assert v.confidence != "low" and v.confidence_reason == ""
+
+
+def test_the_report_says_why_most_audiences_reached_is_of_low_confidence(trial_reports):
+    # each batch record has one targeted audience with a known reach (the other: unknown)
+    english = _text(
+        (trial_reports["en"] / "yaml-counts" / "evaluation.html").read_text(encoding="utf-8")
+    )
+    assert (
+        "confidence low. Confidence held at low: 'Most targeted audiences were reached (yes "
+        "or partly)' is a share of 1 recorded item (fewer than 5: one more or fewer would "
+        "move a share of them by more than 20 points)."
+    ) in english
+    arabic = _text(
+        (trial_reports["ar"] / "yaml-counts" / "evaluation.html").read_text(encoding="utf-8")
+    )
+    assert "«تم الوصول إلى معظم الجماهير المستهدفة (نعم أو جزئياً)» نسبة من عنصر مسجَّل واحد" in (
+        arabic
+    )

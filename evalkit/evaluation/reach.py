@@ -924,6 +924,8 @@ class Reach(Analysis):
             if targeted
             else Msg("no targeted audience has a known reach"),
             [f"campaign.yaml audiences[{a.id}]" for a in targeted],
+            # "most" of a few audiences: one more or fewer would turn it (_thin_shares)
+            base=len(targeted),
         )
 
     def conclude(self) -> None:
