@@ -153,7 +153,9 @@ def test_the_largest_counts_are_read_from_campaign_yaml_series_and_activities(tr
     assert largest["series-counts"] == (
         "the series 'signatures' at its highest: 296 (2020-01-28; series.csv)"
     )
-    assert largest["activity-counts"] == "about 3,000 participants (2020-01; activities.csv:7)"
+    assert largest["activity-counts"] == (
+        "about 3,000 participants (activity a5 in activities.csv, 2020-01)"
+    )
     # none anywhere: it says where it looked, never a bare "none"
     assert largest["no-counts"] == (
         "none recorded in metrics.csv; activities.csv (participants, foreign participants, "

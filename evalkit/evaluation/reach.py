@@ -350,10 +350,12 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
             column,
             None,
             Quantity.from_row(top, column),
+            # by its id, as the accounts and coalitions are: a row number in a summary line
+            # would be the one citation of a report that is not a link to its row
             Msg(
-                "{date}; activities.csv:{row}",
+                "activity {activity} in activities.csv, {date}",
+                activity=top["id"],
                 date=top["date"],
-                row=int(top["row"]),
             ),
         )
     series = campaign.series
