@@ -305,5 +305,5 @@ def test_a_checked_text_cell_is_kept_as_the_cells_own_string():
         f = fields[name]
         assert not f.plain  # checked by pydantic (a pattern, a code), not taken as written
         cell = "".join(list(text))  # a string object of its own, as the CSV reader makes
-        (value,), errors = f.check(cell, load._cells_of(f))
+        (value,), errors, _ = f.check(cell, load._cells_of(f))
         assert not errors and value == text and value is cell

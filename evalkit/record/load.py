@@ -272,7 +272,7 @@ class _Field:
     own_words: bool = False
     cache: dict = field(default_factory=dict)
 
-    def text(self, cell: str) -> tuple[tuple, list]:
+    def text(self, cell: str) -> tuple[tuple, list, Any]:
         """`check` of a plain field's non-empty cell: the text itself, as the record's own
         words (a report never translates it: evalkit.i18n.Verbatim), one object for each
         distinct text (a source named on a million rows is stored once)."""
@@ -280,11 +280,13 @@ class _Field:
         if got is None:
             if len(self.cache) >= CACHED:
                 self.cache.clear()
-            got = self.cache[cell] = ((Verbatim(cell),), [])
+            text = Verbatim(cell)
+            got = self.cache[cell] = ((text,), [], text)
         return got
 
-    def check(self, cell: str, cells_of) -> tuple[tuple, list]:
-        """(the cell's cells in the frame, from `cells_of`; pydantic's errors, if any)."""
+    def check(self, cell: str, cells_of) -> tuple[tuple, list, Any]:
+        """(the cell's cells in the frame, from `cells_of`; pydantic's errors, if any; the
+        value, for the row's checks across fields)."""
         got = self.cache.get(cell)
         if got is None:
             try:
@@ -296,9 +298,9 @@ class _Field:
                     value = cell
                 if self.own_words and type(value) is str:
                     value = Verbatim(value)  # never looked up in the catalogue
-                got = (cells_of(value) if cells_of else (), [])
+                got = (cells_of(value) if cells_of else (), [], value)
             except ValidationError as exc:
-                got = ((), exc.errors())
+                got = ((), exc.errors(), None)
             if len(self.cache) >= CACHED:
                 self.cache.clear()
             self.cache[cell] = got
@@ -412,13 +414,17 @@ def _read_table(
                     f.text(cell) if f.plain and cell else f.check(cell, to_cells)
                     for cell in cells.get(f.name) or [""] * len(lines)
                 ]
-                for i, (_, errors) in enumerate(got):
+                for i, (_, errors, _value) in enumerate(got):
                     for e in errors:
                         valid[i] = False
                         problems.append(
                             Problem(name, lines[i], _dotted(e["loc"]), _message(e, model))
                         )
                 checked.append(got)
+            for rule in getattr(
+                model, "across", ()
+            ):  # a row's checks across its fields, on valid cells
+                problems.extend(_across(rule, name, lines, cells, fields, checked, valid))
             if build:
                 keep = [i for i, ok in enumerate(valid) if ok]
                 frame["row"].extend(lines[i] for i in keep)
@@ -428,6 +434,29 @@ def _read_table(
     if refs is not None:
         refs.seen.pop(name, None)  # its ids: a table's duplicates are within the table
     return frame if build else None
+
+
+def _across(rule, name, lines, cells, fields, checked, valid) -> list[Problem]:
+    """A row check across fields (schema.Across) on a block of rows: on each row whose
+    cells it reads are valid and given, once per distinct set of those cells."""
+    at_field = {f.name: got for f, got in zip(fields, checked)}
+    read = [at_field[n] for n in rule.fields]
+    written = cells.get(rule.field) or [""] * len(lines)
+    said: dict = {}
+    out = []
+    for i, key in enumerate(zip(*(cells.get(n) or [""] * len(lines) for n in rule.fields))):
+        if key not in said:
+            got = [r[i] for r in read]
+            # a cell that is wrong itself is said already; one left empty has nothing to say
+            said[key] = (
+                None
+                if any(errors or value is None for _, errors, value in got)
+                else rule.check({n: g[2] for n, g in zip(rule.fields, got)}, written[i])
+            )
+        if said[key]:
+            valid[i] = False
+            out.append(Problem(name, lines[i], rule.field, said[key]))
+    return out
 
 
 def _frame(columns: Optional[dict[str, list]], model: type[BaseModel]) -> pd.DataFrame:

@@ -9,14 +9,25 @@ Controlled vocabularies follow the paper (digest §1-§2): the appendix grid, th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 import functools
 from types import UnionType
-from typing import Annotated, Literal, Optional, Union, get_args, get_origin
+from typing import (
+    Annotated,
+    Callable,
+    ClassVar,
+    Literal,
+    Optional,
+    Union,
+    get_args,
+    get_origin,
+)
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from evalkit.record.languages import parse_language
+from evalkit.record.problems import shown
 from evalkit.record.values import DateSpan, Quantity
 
 # Version 2 added vocabulary (scope national, metric kinds views/pledges/donations/percent,
@@ -31,6 +42,8 @@ SUPPORTED_FORMAT_VERSIONS = (1, 2)
 
 Date = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]
 Count = Annotated[Quantity, BeforeValidator(Quantity.parse)]
+# a metric's value: a count, a share or an amount, as its metric's kind says (MetricRow.across)
+Measure = Annotated[Quantity, BeforeValidator(Quantity.measured)]
 
 
 def _made_already(d: DateSpan) -> DateSpan:
@@ -145,6 +158,39 @@ Metric = Literal[
     "percent",
     "other",
 ]
+# What a metric's value is, and so what it may be: a count of things (signatures, posts,
+# views) is a whole number; a share (`percent`, e.g. of a poll) runs from 0 to 100 and may
+# have decimals (45.5); an amount of money (`donations`, in the currency the note names)
+# may have cents. Every metric not listed is a count.
+MetricKind = Literal["count", "share", "amount"]
+METRIC_KINDS: dict[str, MetricKind] = {"percent": "share", "donations": "amount"}
+
+
+def metric_kind(metric: str) -> MetricKind:
+    return METRIC_KINDS.get(metric, "count")
+
+
+def metric_value_problem(values: dict, written: str) -> Optional[str]:
+    """What is wrong with a metric's `value` (as `written`) for its metric's kind: a count
+    with decimals, a share outside 0–100; None when nothing is."""
+    metric, q = values["metric"], values["value"]
+    kind = metric_kind(metric)
+    if kind == "count" and not all(float(v).is_integer() for v in (q.value, q.high or 0)):
+        decimals = ", ".join(f"{m} ({k})" for m, k in METRIC_KINDS.items())
+        return (
+            f"{metric} is a count, and a count is a whole number, got {shown(written)}; a "
+            "decimal point only goes before a scale word ('1.2 million'). If a spreadsheet "
+            "turned '1.200' into 1.2, write the count without the point (1200) or as text. "
+            f"Only a metric that is no count may have decimals: {decimals}"
+        )
+    if kind == "share" and max(q.value, q.high or 0) > 100:
+        return (
+            f"{metric} is a share from 0 to 100, got {shown(written)}; write a share as its "
+            "percentage (45.5 for 45.5%), and a count with its own metric"
+        )
+    return None
+
+
 EngagementType = Literal[
     "meeting",
     "testimony",
@@ -192,6 +238,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, arbitrary_types_allowed=True, str_strip_whitespace=True
     )
+    # the row's checks across its fields (tables only: Across)
+    across: ClassVar[tuple[Across, ...]] = ()
+
+
+@dataclass(frozen=True)
+class Across:
+    """A table row's check across its fields, which the table reader makes (a row model has
+    no model validator: a table is checked a column at a time, evalkit.record.load): once
+    every one of `fields` is valid on a row, `check(values, written)` — the fields' values
+    and the cell of `field` as written — says what is wrong, at `field`, or None."""
+
+    field: str
+    fields: tuple[str, ...]
+    check: Callable[[dict, str], Optional[str]]
 
 
 # --- campaign.yaml -------------------------------------------------------------------------
@@ -535,7 +595,7 @@ class ActivityRow(_Strict):
 class MetricRow(_Strict):
     date: Date
     metric: Metric
-    value: Count
+    value: Measure
     cumulative: Optional[Literal["yes", "no"]] = Field(
         None,
         description="yes: a running total to date (a petition's signatures so far), "
@@ -549,6 +609,9 @@ class MetricRow(_Strict):
     phase: Optional[Slug] = None
     note: Optional[str] = None
     source: SourceRef
+
+    # the value as its metric's kind allows (a count whole, a share 0–100)
+    across = (Across("value", ("metric", "value"), metric_value_problem),)
 
 
 class EngagementRow(_Strict):

@@ -423,7 +423,9 @@ class Quantity:
     words: str = ""  # a count in words as the source wrote it ("thousands"): shown so
 
     @classmethod
-    def parse(cls, raw: object) -> "Quantity":
+    def parse(cls, raw: object, *, whole: bool = True) -> "Quantity":
+        """The quantity `raw` states. A count (`whole`) is a whole number; a measure that is
+        no count (a share, an amount of money: `measured`) may have decimals."""
         if isinstance(raw, Quantity):
             return raw
         if isinstance(raw, bool):
@@ -438,7 +440,7 @@ class Quantity:
                 raise ValueError(f"a count cannot be negative, got {shown(raw)}")
             if ".." in text:
                 left, _, right = (t.strip() for t in text.partition(".."))
-                lo, hi = cls.parse(left), cls.parse(right)
+                lo, hi = cls.parse(left, whole=whole), cls.parse(right, whole=whole)
                 if not (lo.is_exact and hi.is_exact):
                     raise ValueError(f"a range takes two plain numbers, got {shown(raw)}")
                 if hi.value < lo.value:
@@ -466,7 +468,7 @@ class Quantity:
             word = (m.group("q") or "exactly").lower()
             q = cls(n, _QUALIFIER_WORDS[word])
         elif isinstance(raw, dict) and set(raw) <= {"value", "qualifier"} and "value" in raw:
-            base = cls.parse(raw["value"])
+            base = cls.parse(raw["value"], whole=whole)
             qual = raw.get("qualifier", "exactly")
             if qual not in QUALIFIERS or qual == "between":
                 raise ValueError(
@@ -479,7 +481,7 @@ class Quantity:
             raise ValueError(f"a count cannot be negative, got {shown(raw)}")
         # A count is whole: 1.2 people is a typo, or a spreadsheet that read "1.200" (one
         # thousand two hundred, in much of Europe and the Arab world) as one point two.
-        if math.isfinite(q.value) and not q.value.is_integer():
+        if whole and math.isfinite(q.value) and not q.value.is_integer():
             raise ValueError(
                 f"a count is a whole number, got {shown(raw)}; a decimal point only goes "
                 "before a scale word ('1.2 million'). If a spreadsheet turned '1.200' into "
@@ -491,6 +493,12 @@ class Quantity:
                 f"{LARGEST:,.0f} (2^53): check the number"
             )
         return q
+
+    @classmethod
+    def measured(cls, raw: object) -> "Quantity":
+        """`parse` of a measure that may have decimals (a share, an amount of money): what
+        else the metric's value must be is the metric's kind's (schema.metric_value_problem)."""
+        return cls.parse(raw, whole=False)
 
     @classmethod
     def from_row(cls, row, name: str) -> "Quantity":
