@@ -82,3 +82,111 @@ def test_a_workbooks_percentage_with_decimals_is_read(tmp_path):
     problems = _problems(book)
     assert len(problems) == 1, problems
     assert f"metrics!{col}3: value: posts is a count, and a count is a whole number" in problems[0]
+
+
+# --- an unknown code or id is said with the one it is closest to -----------------------------
+def test_misspelt_codes_and_ids_of_a_records_tables_say_which_one_was_meant(tmp_path):
+    from conftest import ACT_HEADER
+
+    c = small_record(tmp_path, activities=[act("a1")], metrics=["2020-02,posts,30,,,,,,,,s"])
+    activity = act("a1", kind="lobying", channel="in person", scope="nationl", audience="publc")
+    (c.path / "activities.csv").write_text(f"{ACT_HEADER}\n{activity}\n", encoding="utf-8")
+    rows = [
+        "2020-02,hashtag_use,30,,,,,internationl,p-1,,s",
+        "2020-02,posts,30,Englsh,,twiter,,,p1,,ss",
+        "2020-02,posts,30,الانكليزية,,,,,,,s",
+        "2020-02,posts,30,,,,,zzzzzz,,,s",  # close to nothing: no guess
+    ]
+    (c.path / "metrics.csv").write_text("\n".join([MET_HEADER, *rows]) + "\n", encoding="utf-8")
+    said = "\n".join(_problems(c.path))
+    for where, field, meant in (
+        ("activities.csv:2", "kind: unknown code 'lobying'", "lobbying"),
+        ("activities.csv:2", "channel: unknown code 'in person'", "in_person"),
+        ("activities.csv:2", "scope: unknown code 'nationl'", "national"),
+        ("activities.csv:2", "audience: unknown audience 'publc'", "public"),
+        ("metrics.csv:2", "metric: unknown code 'hashtag_use'", "hashtag_uses"),
+        ("metrics.csv:2", "scope: unknown code 'internationl'", "international"),
+        ("metrics.csv:2", "phase: unknown phase 'p-1'", "p1"),
+        ("metrics.csv:3", "language: unknown language 'Englsh'", "English"),
+        ("metrics.csv:3", "platform: unknown code 'twiter'", "twitter"),
+        ("metrics.csv:3", "source: unknown source 'ss'", "s"),
+        ("metrics.csv:4", "language: unknown language 'الانكليزية'", "الإنجليزية"),
+    ):
+        assert f"{where}: {field} (did you mean '{meant}'?)" in said, (field, said)
+    assert "unknown code 'zzzzzz'; expected one of: local, national" in said
+
+
+def test_misspelt_keys_codes_and_ids_of_campaign_yaml_say_which_one_was_meant(tmp_path):
+    c = small_record(
+        tmp_path,
+        hot_events=[
+            {
+                "id": "siege",
+                "kind": "offensive",
+                "description": "the siege",
+                "date": "2020-01-01",
+                "source": "s",
+            }
+        ],
+    )
+    from ruamel.yaml import YAML
+
+    path = c.path / "campaign.yaml"
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    data["audiences"][1]["segment"] = "general_publik"
+    data["sources"][0]["citaton"] = data["sources"][0].pop("citation")
+    data["hot_events"][0]["kind"] = "ofensive"
+    data["phases"][0]["trigger"] = "seige"
+    data["media_tools"] = {
+        "hashtags": [{"text": "#StopIt", "language": "Arabik", "phase": "p-1", "source": "s"}]
+    }
+    with open(path, "w", encoding="utf-8") as fh:
+        YAML(typ="safe").dump(data, fh)
+    said = "\n".join(_problems(c.path))
+    assert "segment: unknown code 'general_publik' (did you mean 'general_public'?)" in said
+    assert "sources[0].citaton: unknown key (did you mean 'citation'?); allowed keys:" in said
+    assert "kind: unknown code 'ofensive' (did you mean 'offensive'?)" in said
+    assert "trigger: unknown hot event 'seige' (did you mean 'siege'?)" in said
+    assert "language: unknown language 'Arabik' (did you mean 'Arabic'?)" in said
+    assert "phase: unknown phase 'p-1' (did you mean 'p1'?); known phases: p1" in said
+
+
+def test_a_workbooks_misspelt_code_and_entry_id_say_which_one_was_meant(tmp_path):
+    import openpyxl
+
+    from evalkit.record.workbook import folder_to_workbook
+
+    goals = [
+        {
+            "id": "stop-it",
+            "level": "main",
+            "horizon": "long",
+            "text": "Stop it.",
+            "source": "s",
+            "judgements": [
+                {
+                    "attainment": "partly",
+                    "as_of": "2020-06",
+                    "evidence": "some",
+                    "judged_by": "t",
+                    "source": "s",
+                }
+            ],
+        }
+    ]
+    c = small_record(tmp_path, activities=[act("a1")], goals=goals)
+    book = folder_to_workbook(c.path, tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    header = [cell.value for cell in wb["activities"][1]]
+    channel = "ABCDEFGHIJKLMNOPQ"[header.index("channel")]
+    wb["activities"][f"{channel}2"].value = "virtaul"
+    wb["judgements"]["A2"].value = "stop-itt"
+    wb.save(book)
+    said = "\n".join(_problems(book))
+    assert (
+        f"activities!{channel}2: channel: unknown code 'virtaul' (did you mean 'virtual'?)" in said
+    )
+    assert (
+        "judgements!A2: goal: 'stop-itt' is not the id of an entry on the goals sheet "
+        "(did you mean 'stop-it'?)" in said
+    )

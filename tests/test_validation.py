@@ -96,7 +96,8 @@ def test_unknown_key_lists_the_allowed_keys(record):
 def test_unknown_code_lists_the_allowed_codes(record):
     edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
     assert any(
-        "goals[0].level: unknown code 'intrim'; expected one of: interim or main" in p
+        "goals[0].level: unknown code 'intrim' (did you mean 'interim'?); expected one of: "
+        "interim or main" in p
         for p in problems_of(record)
     )
 
@@ -152,7 +153,8 @@ def test_unknown_source_phase_and_audience_references(record):
     edit(record / "metrics.csv", "interview-1", "interview-2")
     found = problems_of(record)
     assert any(
-        "activities.csv:2: phase: unknown phase 'phase-9'; known phases: phase-1" in p
+        "activities.csv:2: phase: unknown phase 'phase-9' (did you mean 'phase-1'?); known "
+        "phases: phase-1" in p
         for p in found
     )
     assert any("activities.csv:2: audience: unknown audience 'students'" in p for p in found)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evalkit.record.problems import shown
+from evalkit.record.problems import did_you_mean, shown
 
 # "unknown" is what an evaluator writes for an account whose language they do not know
 UNKNOWN = "unknown"
@@ -61,9 +61,23 @@ def language_code(text: str) -> str:
     if primary != key and primary in table:
         return table[primary]
     raise ValueError(
-        f"unknown language {shown(str(text))}; write its ISO 639 code (ar, en, ku, "
-        "ckb) or its name in English or Arabic (Kurdish, الكردية)"
+        f"unknown language {shown(str(text))}{did_you_mean(text, _names(text))}; write its "
+        "ISO 639 code (ar, en, ku, ckb) or its name in English or Arabic (Kurdish, الكردية)"
     )
+
+
+@lru_cache(maxsize=2)
+def _named_in(script: str) -> tuple[str, ...]:
+    from babel import Locale
+
+    return tuple(str(name) for name in Locale(script).languages.values())
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """The languages' names a misspelt one is compared with: in Arabic when it is written
+    in Arabic script, else in English (a code of two or three letters has too many
+    neighbours to suggest one)."""
+    return _named_in("ar" if re.search("[\u0600-\u06ff]", text) else "en")
 
 
 def parse_language(value: object) -> str:

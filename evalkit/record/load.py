@@ -6,6 +6,7 @@ import functools
 import hashlib
 import itertools
 import os
+import re
 import stat
 import types
 import typing
@@ -31,6 +32,7 @@ from evalkit.record.problems import (
     PHASES_WINDOW,
     Problem,
     RecordInvalid,
+    did_you_mean,
     short,
     shown,
 )
@@ -218,12 +220,14 @@ def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -
         allowed = ", ".join(parent.model_fields) if parent else "see docs/campaign-format.md"
         # `{uses: about 1,800}` reads as `uses: about 1` and a key `800` with no value
         hint = FLOW_COMMA_HINT if in_flow and inp is None else ""
-        return f"unknown key; allowed keys: {allowed}{hint}"
+        meant = did_you_mean(err["loc"][-1], parent.model_fields) if parent else ""
+        return f"unknown key{meant}; allowed keys: {allowed}{hint}"
     if kind == "invalid_key":  # `{uses: about 5,000}`: YAML reads the key `000` as 0
         return f"a key must be a name, got {shown(inp)}" + (FLOW_COMMA_HINT if in_flow else "")
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"unknown code {shown(inp)}; expected one of: {expected.replace(chr(39), '')}"
+        meant = did_you_mean(inp, re.findall(r"'([^']*)'", expected))
+        return f"unknown code {shown(inp)}{meant}; expected one of: {expected.replace(chr(39), '')}"
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
@@ -383,7 +387,8 @@ def _read_table(
                     name,
                     1,
                     short(col) or "(blank)",
-                    f"unknown column; allowed columns: {', '.join(allowed)}",
+                    f"unknown column{did_you_mean(col, allowed)}; allowed columns: "
+                    f"{', '.join(allowed)}",
                 )
             )
     required = [n for n, f in model.model_fields.items() if f.is_required()]
@@ -568,6 +573,7 @@ class _Refs:
         # per table: [count, first line, first date, the first 8 lines]
         self.outside: dict[str, list] = {}
         self.dates: dict[str, Optional[DateSpan]] = {}
+        self.said: dict[tuple[str, str], str] = {}  # the message of each unknown reference
 
     def check(self, fname: str, lines: list[int], cells: dict[str, list]) -> list[Problem]:
         out = []
@@ -579,16 +585,7 @@ class _Refs:
             known = self.ids[key]
             for line, v in zip(lines, cells.get(col, ())):
                 if v and v not in known:
-                    out.append(
-                        Problem(
-                            fname,
-                            line,
-                            col,
-                            f"unknown source {shown(v)}; {ADD_SOURCE}"
-                            if what is None
-                            else f"unknown {what} {shown(v)}; known {what}s: {_known(known)}",
-                        )
-                    )
+                    out.append(Problem(fname, line, col, self._unknown(key, what, v)))
         seen = self.seen.setdefault(fname, set())
         for line, v in zip(lines, cells.get("id", ())):
             if v:
@@ -609,6 +606,22 @@ class _Refs:
                     if len(o[3]) < 9:
                         o[3].append(line)
         return out
+
+    def _unknown(self, key: str, what: Optional[str], value: str) -> str:
+        """The message of a reference to no id of campaign.yaml's `key`, made once for each
+        value (a typo copied down a million rows is one message)."""
+        said = self.said.get((key, value))
+        if said is None:
+            known = self.ids[key]
+            meant = did_you_mean(value, known)
+            said = self.said[(key, value)] = (
+                f"unknown source {shown(value)}{meant}; {ADD_SOURCE}"
+                if what is None
+                else f"unknown {what} {shown(value)}{meant}; known {what}s: {_known(known)}"
+            )
+            if len(self.said) >= CACHED:
+                self.said.clear()
+        return said
 
     def outside_problems(self) -> list[Problem]:
         # One problem per table: when many rows fall outside, a phase date is the likelier
@@ -678,7 +691,8 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     Y,
                     line_of(loc),
                     _dotted(loc),
-                    f"unknown source {shown(ref)}; known sources: {_known(ids['sources'])}",
+                    f"unknown source {shown(ref)}{did_you_mean(ref, ids['sources'])}; "
+                    f"known sources: {_known(ids['sources'])}",
                 )
             )
 
@@ -709,7 +723,8 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     Y,
                     line_of(loc),
                     _dotted(loc),
-                    f"unknown hot event {shown(p['trigger'])}; known hot events: "
+                    f"unknown hot event {shown(p['trigger'])}"
+                    f"{did_you_mean(p['trigger'], ids['hot_events'])}; known hot events: "
                     f"{_known(ids['hot_events'])}",
                 )
             )
@@ -734,7 +749,15 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
     for i, h in items("hashtags", media):
         if isinstance(h.get("phase"), str) and h["phase"] not in ids["phases"]:
             loc = ("media_tools", "hashtags", i, "phase")
-            out.append(Problem(Y, line_of(loc), _dotted(loc), f"unknown phase {shown(h['phase'])}"))
+            out.append(
+                Problem(
+                    Y,
+                    line_of(loc),
+                    _dotted(loc),
+                    f"unknown phase {shown(h['phase'])}{did_you_mean(h['phase'], ids['phases'])}; "
+                    f"known phases: {_known(ids['phases'])}",
+                )
+            )
     if not any(g.get("level") == "main" for _, g in items("goals")) and items("goals"):
         out.append(
             Problem(

@@ -3,6 +3,7 @@ was expected. Problems are collected, never raised one at a time."""
 
 from __future__ import annotations
 
+import re
 import reprlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,47 @@ def shown(value: Any) -> str:
             return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
         return f"{digits[:20]}… ({len(digits):,} digits)"
     return _REPR.repr(value)
+
+
+# Arabic spellings that differ only in what writers commonly drop or vary (short vowels,
+# tatweel; hamza on or under alef; final alef maqsura; taa marbuta written as haa), and
+# the separators a code or an id is written with ('in person', 'In-Person', 'phase_1')
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def _folded(text: str) -> str:
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_FOLD).casefold()
+    return _SEPARATORS.sub("_", text).strip("_")
+
+
+def closest(value: Any, allowed: Iterable[Any], cutoff: float = 0.6) -> Optional[str]:
+    """The allowed value (a code, an id, a key, a name) that `value` was most likely meant
+    to be — the same but for case, separators or Arabic spelling variants, else the closest
+    by its letters (difflib) — or None when none is close; `value` itself never is."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    options: dict[str, str] = {}
+    for a in allowed:
+        if isinstance(a, str) and a:
+            options.setdefault(_folded(a), a)
+    key = _folded(value)
+    if key in options:
+        same = options[key]
+        return same if same != value else None
+    import difflib
+
+    close = difflib.get_close_matches(key, list(options), n=1, cutoff=cutoff)
+    return options[close[0]] if close else None
+
+
+def did_you_mean(value: Any, allowed: Iterable[Any]) -> str:
+    """ " (did you mean 'lobbying'?)" after a value that is not one of `allowed`: the one
+    it is closest to (`closest`), or '' when none is close. Every message that names an
+    unknown code, id, key, column or language says it the same way."""
+    match = closest(value, allowed)
+    return f" (did you mean {shown(match)}?)" if match is not None else ""
 
 
 def _cut(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from evalkit.record.csvtable import data_rows, open_table
 from evalkit.i18n import N_
-from evalkit.record.problems import NOT_A_SOURCE, Problem, short, shown
+from evalkit.record.problems import NOT_A_SOURCE, Problem, did_you_mean, short, shown
 from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint
 
 if TYPE_CHECKING:  # pandas is loaded only when a frame is built
@@ -67,7 +67,7 @@ def read_series(
                     name,
                     1,
                     short(col) or "(blank)",
-                    "unknown column; allowed: "
+                    f"unknown column{did_you_mean(col, (*REQUIRED, *OPTIONAL))}; allowed: "
                     f"{', '.join((*REQUIRED, *OPTIONAL))} and control_<name> "
                     "columns",
                 )
@@ -149,7 +149,8 @@ def read_series(
                     name,
                     line,
                     "measures",
-                    f"{shown(row['measures'])} is not one of {', '.join(MEASURES)}",
+                    f"{shown(row['measures'])} is not one of {', '.join(MEASURES)}"
+                    f"{did_you_mean(row['measures'], MEASURES)}",
                 )
             )
         if cell["source"] not in source_ids:
@@ -158,7 +159,8 @@ def read_series(
                     name,
                     line,
                     "source",
-                    f"{shown(cell['source'])} {NOT_A_SOURCE}",
+                    f"{shown(cell['source'])} {NOT_A_SOURCE}"
+                    f"{did_you_mean(cell['source'], source_ids)}",
                 )
             )
         key = (row["metric"], row.get("date"))

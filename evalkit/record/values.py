@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, Optional
 
 from evalkit.i18n import N_, Msg
-from evalkit.record.problems import shown
+from evalkit.record.problems import did_you_mean, shown
 
 # --- dates ---------------------------------------------------------------------------------
 
@@ -473,6 +473,7 @@ class Quantity:
             if qual not in QUALIFIERS or qual == "between":
                 raise ValueError(
                     f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {shown(qual)}"
+                    + did_you_mean(qual, QUALIFIERS[:-1])
                 )
             q = cls(base.value, qual)
         else:

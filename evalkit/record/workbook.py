@@ -30,7 +30,7 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from evalkit.record import schema
-from evalkit.record.problems import SHEET_WORDS, Problem, shown
+from evalkit.record.problems import SHEET_WORDS, Problem, closest, did_you_mean, shown
 from evalkit.record.series import SERIES_FILE
 
 SUFFIX = ".xlsx"
@@ -974,6 +974,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                             sheet.parent_column,
                             f"{shown(parent_id)} is not the id of an entry on "
                             f"the {sheet.parent.name} sheet"
+                            + did_you_mean(parent_id, [p.get("id") for p in parents])
                             + (
                                 f" (its ids in the merged range {', '.join(emptied)} are read "
                                 "as empty but for the first: unmerge them and fill in each)"
@@ -1122,7 +1123,6 @@ def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
     """Each sheet that is not a record's, and the missing record sheet it most likely was
     ('metrics (2)', 'Activities1', 'Goals': a copy, a rename, a capital), the closest by
     its letters, or None ('Notes' beside a deleted 'series' sheet is no rename of it)."""
-    import difflib
 
     def plain(name: str) -> str:
         return re.sub(r"[^a-z_]", "", name.lower().replace(" ", "_")).strip("_")
@@ -1130,10 +1130,8 @@ def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
     out: dict[str, Optional[str]] = {}
     left = [m for m in missing if m != README and m != LISTS]
     for name in strays:
-        close = difflib.get_close_matches(
-            plain(name), [m for m in left if m not in out.values()], n=1, cutoff=0.6
-        )
-        out[name] = close[0] if close else None
+        candidates = [m for m in left if m not in out.values()]
+        out[name] = plain(name) if plain(name) in candidates else closest(plain(name), candidates)
     return out
 
 
