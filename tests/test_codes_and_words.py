@@ -3,6 +3,8 @@ a metric's value checked by what the metric measures, codes said with the one th
 closest to, plural forms after a bound, the Excel copy's sheet names, languages by name.
 Each is pinned on a real run of a small record (or workbook) made here."""
 
+import re
+
 from conftest import MET_HEADER, act, small_record
 from test_reader_words import visible
 
@@ -189,4 +191,65 @@ def test_a_workbooks_misspelt_code_and_entry_id_say_which_one_was_meant(tmp_path
     assert (
         "judgements!A2: goal: 'stop-itt' is not the id of an entry on the goals sheet "
         "(did you mean 'stop-it'?)" in said
+    )
+
+
+# --- a counted noun after a bound takes the form of the number shown beside it -------------
+def _bounded_report(tmp_path, lang: str) -> str:
+    from evalkit.render.report import CampaignReport
+
+    c = small_record(
+        tmp_path,
+        activities=[
+            act("a1", events="more than 1"),
+            act("a2", events="at most 30", date="2020-02"),
+            act("a3", events="about 3", date="2020-03"),
+        ],
+        media_tools={
+            "hashtags": [
+                {"text": "#StopIt", "language": "ar", "uses": "at least 1", "source": "s"}
+            ],
+            "accounts": [
+                {
+                    "platform": "twitter",
+                    "name": "the campaign's account",
+                    "language": "en",
+                    "posts": "about 1",
+                    "followers": "more than 11",
+                    "source": "s",
+                }
+            ],
+        },
+    )
+    report = CampaignReport(str(c.path), "", lang)
+    return visible(str(report.grid_table()) + str(report.overview()))
+
+
+def test_an_english_count_after_a_bound_of_one_is_singular(tmp_path):
+    text = _bounded_report(tmp_path, "en")
+    for said in ("more than 1 event", "at least 1 use", "about 1 post", "at most 30 events"):
+        assert re.search(rf"\b{said}\b", text), said
+    assert "about 3 events" in text and "more than 11 followers" in text
+    assert not re.search(r"\b(?:than|least|most|about|nearly) 1 [a-z]+s\b", text)
+
+
+def test_an_arabic_count_after_a_bound_takes_the_form_of_its_number_beside_the_noun(tmp_path):
+    text = _bounded_report(tmp_path, "ar")
+    # 'at most 30 events': the bound before the number, so that the noun follows its number
+    assert "ما لا يزيد على 30 فعالية" in text and "على الأكثر فعالية" not in text
+    assert "حوالي 3 فعاليات" in text  # 3 to 10: the plural
+    assert "أكثر من 11 متابعاً" in text  # 11 to 99: the singular, accusative
+    # a bound of one keeps its number, in the form of many that writes it
+    assert "أكثر من 1 فعالية" in text and "ما لا يقل عن 1 استخدام" in text
+
+
+def test_a_count_shown_with_decimals_takes_the_form_of_many():
+    from evalkit.i18n import Msg
+
+    # the form follows the number as the sentence shows it: '1.0' is not the number one
+    assert str(Msg("{n} week", "{n} weeks", n=1.0)) == "1.0 weeks"
+    assert str(Msg("{n} week", "{n} weeks", n=1)) == "1 week"
+    assert Msg("{n} week", "{n} weeks", n=1.0).translated("ar") == "1.0 أسبوع"
+    assert str(Msg("{n} week", "{n} weeks", n=Msg("{low}–{high}", low="0", high="1"))) == (
+        "0–1 weeks"
     )

@@ -196,7 +196,7 @@ def trn(singular: str, plural: str, n: int, lang: str | None = None) -> str:
     lang = lang or _current
     forms = plural_catalogue(lang).get(singular)
     if forms is None:
-        return singular if _number(n) == 1 else plural
+        return singular if _one(n) else plural
     return _in_form(lang, forms, n)
 
 
@@ -212,27 +212,50 @@ def _number(n) -> float | None:
         return None
 
 
-def _beside_the_noun(n) -> float | None:
-    """The number a counted noun agrees with: the count's own, or for a bound or a range
-    the numeral written next to the noun — 'more than 8 events' agrees with 8 (Arabic:
-    «أكثر من 8 فعاليات», a noun of 3 to 10), '20–30' with 30; None where no numeral stands
-    there ('3 million', 'thousands (at least 1,000)')."""
+# a numeral as a count shows it at the end of its words ('more than 8', '1,000', '6.2'), and
+# a range's end ('20–30', '20 - 30')
+_LAST_NUMERAL = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)$")
+_RANGE_END = re.compile(r"\d\s*(?:–|-|\.\.)\s*\d[\d,.]*$")
+
+
+def _beside_the_noun(n) -> tuple[str | None, bool]:
+    """The numeral a counted noun agrees with, as the count shows it, and whether it ends
+    a range: the count's own ('1', '6.2'), or for a bound or a range the numeral written
+    next to the noun — 'more than 8 events' agrees with 8 (Arabic: «أكثر من 8 فعاليات», a
+    noun of 3 to 10), 'at least 1 week' with 1, '20–30' with 30, in a Msg or as text; None
+    where no numeral stands there ('3 million', 'thousands (at least 1,000)')."""
+    ranged = False
     while isinstance(n, Msg) and n.fields:
         last = re.search(r"\{(\w+)\}$", n.template)
         if last is None:
-            return None
+            return None, False
+        ranged = ranged or bool(re.search(r"\}\s*(?:–|-|\.\.)\s*\{\w+\}$", n.template))
         n = n.fields[last.group(1)]
-    return _number(n)
+    if isinstance(n, bool) or not isinstance(n, (str, int, float)) and not hasattr(n, "item"):
+        return None, False
+    text = plain(f"{n}").strip()  # as the sentence shows it: 1.0 is '1.0', not '1'
+    numeral = _LAST_NUMERAL.search(text)
+    if numeral is None:
+        return None, False
+    return numeral.group(1).replace(",", ""), ranged or bool(_RANGE_END.search(text))
+
+
+def _one(n) -> bool:
+    """English's singular: the numeral beside the noun is 1 ('1 week', 'at least 1 week',
+    'more than 1 campaign'), shown without decimals ('1.0 weeks') and not the end of a
+    range ('0–1 weeks')."""
+    numeral, ranged = _beside_the_noun(n)
+    return numeral == "1" and not ranged
 
 
 def _form(lang: str, n, count: int) -> int:
     """Which of the language's forms a count takes (the number beside the noun, for a
-    bound or a range); a fraction ('6.2 years') or a count that is not a number takes the
-    last (CLDR's 'other')."""
-    number = _beside_the_noun(n)
-    if number is None or not number.is_integer():
+    bound or a range); a fraction shown ('6.2 years', '1.0 years') or a count that is not a
+    number takes the last (CLDR's 'other')."""
+    numeral, _ = _beside_the_noun(n)
+    if numeral is None or "." in numeral:
         return count - 1
-    return _plural_index(lang)(abs(int(number)))
+    return _plural_index(lang)(int(numeral))
 
 
 def _in_form(lang: str, forms: tuple[str, ...], n) -> str:
@@ -274,7 +297,7 @@ class Msg(str):
 
     def __new__(cls, template: str, plural: str | None = None, **fields):
         if plural is not None:
-            template = template if _number(fields["n"]) == 1 else plural
+            template = template if _one(fields["n"]) else plural
         text = template.format(**_fitted(template, fields)) if fields else template
         obj = super().__new__(cls, text)
         obj.template, obj.fields = template, fields
