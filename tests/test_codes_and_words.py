@@ -5,6 +5,8 @@ Each is pinned on a real run of a small record (or workbook) made here."""
 
 import re
 
+import pytest
+
 from conftest import MET_HEADER, act, small_record
 from test_reader_words import visible
 
@@ -253,3 +255,38 @@ def test_a_count_shown_with_decimals_takes_the_form_of_many():
     assert str(Msg("{n} week", "{n} weeks", n=Msg("{low}–{high}", low="0", high="1"))) == (
         "0–1 weeks"
     )
+
+
+# --- the Excel copy's sheets are named at a word boundary ------------------------------------
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_excel_copys_sheet_names_are_cut_at_a_word_and_unique(tmp_path, lang):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from evalkit.cli import main
+    from evalkit.render.office import SHEET_TITLE, html_tables_to_xlsx
+
+    c = small_record(tmp_path, activities=[act("a1"), act("a2", date="2020-02")])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(c.path), "--out", str(out), "--no-progress", "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(
+        html_tables_to_xlsx(out / "small" / "evaluation.html", tmp_path / "copy.xlsx", lang)
+    )
+    names = book.sheetnames
+    assert len({n.casefold() for n in names}) == len(names) >= 10
+    cut = 0
+    for name in names:
+        heading = " ".join(str(book[name]["A1"].value).replace("?", " ").split())
+        assert len(name) <= SHEET_TITLE, name
+        words = re.sub(r" \d+$", "", name) if name not in heading else name
+        if words.endswith("…"):  # cut short: whole words of the heading, then the mark
+            cut += 1
+            kept = words.removesuffix("…")
+            assert heading.startswith(kept), (name, heading)
+            assert heading[len(kept)] in " ,،", (name, heading)  # at a word's end
+        else:  # whole
+            assert words == heading, (name, heading)
+    assert cut >= 3  # the questions' headings are longer than a sheet's name

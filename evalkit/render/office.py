@@ -164,11 +164,37 @@ def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en")
     return docx_path
 
 
+# Excel's limit on a sheet's name, the characters it refuses in one (and an apostrophe at
+# either end), the one name it keeps for itself, and the marks that take room unseen
+SHEET_TITLE = 31
+_NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\\u200e\u200f\u2066-\u2069\u061c]")
+_RESERVED_TITLES = {"history"}
+# what a title cut short does not end with: a comma, a colon, a dash, an opening bracket
+_DANGLING = " ,;:.-–—(«\"'،؛"
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: whole, or cut at the last word boundary that
+    leaves room for '…' (a single word longer than that is cut where it must be), in any
+    script: «شبكة ملحق الورقة، مولَّدة…», never «… مولَّدة من السج»."""
+    if len(text) <= limit:
+        return text
+    room = text[: limit - 1]
+    space = room.rfind(" ")
+    cut = room[:space] if space > 0 and text[limit - 1] != " " else room
+    cut = cut.rstrip(_DANGLING) or room.rstrip()
+    return cut + "…"
+
+
 def _sheet_title(text: str, used: set[str]) -> str:
-    title = re.sub(r"[\[\]:*?/\\]", " ", text).strip()[:28] or "table"
-    base, n = title, 2
-    while title.casefold() in used:
-        title = f"{base[:25]} {n}"
+    """A sheet's name for a section's heading: what Excel allows (31 characters, none of
+    []:*?/\\), cut at a word boundary, and unique in the workbook (a number added, the
+    words cut to make room for it)."""
+    base = " ".join(_NOT_IN_TITLE.sub(" ", text).split()).strip("'").strip() or "table"
+    title, n = _cut_at_word(base, SHEET_TITLE), 2
+    while title.casefold() in used or title.casefold() in _RESERVED_TITLES:
+        number = f" {n}"
+        title = _cut_at_word(base, SHEET_TITLE - len(number)) + number
         n += 1
     used.add(title.casefold())
     return title
