@@ -448,7 +448,7 @@ def test_an_arabic_report_says_the_confidence_level_in_words_that_agree(tmp_path
     assert "مستوى الثقة بالحكم عالٍ" in caesar and "مستوى الثقة بالحكم متوسط" in caesar
     assert not re.search("(?<!مستوى )الثقة (?:بالحكم )?(?:عالٍ|متوسط|منخفض)", caesar)
     assert "# السؤال الحكم مستوى الثقة المعايير المستوفاة" in caesar  # the verdicts' heading
-    assert "حسابات بلغة ar يديرها فريقان" in caesar
+    assert "حسابات باللغة العربية يديرها فريقان" in caesar  # a language by its name
     # question 2's word takes the article as the other questions' do («الجمهور»، «الأهداف»)
     assert (
         "1 الجمهور: جيد (مستوى الثقة عالٍ) · 2 الوصول: جيد (مستوى الثقة متوسط) · 3 الأهداف" in caesar

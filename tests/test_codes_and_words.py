@@ -290,3 +290,58 @@ def test_the_excel_copys_sheet_names_are_cut_at_a_word_and_unique(tmp_path, lang
         else:  # whole
             assert words == heading, (name, heading)
     assert cut >= 3  # the questions' headings are longer than a sheet's name
+
+
+# --- languages named in the report's language, never by their codes --------------------------
+def _languages_report(tmp_path, lang: str) -> str:
+    tags = [
+        {"text": t, "language": code, "trended": "no", "source": "s"}
+        for t, code in (("#StopIt", "en"), ("#HaltIt", "en"), ("#أوقفوها", "ar"), ("#Durdur", "tr"))
+    ]
+    accounts = [
+        {
+            "platform": "twitter",
+            "name": f"team {team}",
+            "language": "kmr",
+            "team": team,
+            "source": "s",
+        }
+        for team in ("one", "two")
+    ]
+    c = small_record(
+        tmp_path,
+        activities=[act("a1", language="en", audience="dm"), act("a2", language="fr")],
+        media_tools={"hashtags": tags, "accounts": accounts},
+    )
+    from evalkit.render.report import CampaignReport
+
+    grid = CampaignReport(str(c.path), "", lang).grid_table()
+    return _report(c.path, lang) + visible(str(grid))
+
+
+def test_an_english_report_names_languages_never_by_their_codes(tmp_path):
+    text = _languages_report(tmp_path, "en")
+    assert (
+        "Attention was split over competing hashtags: Arabic: 1 distinct; English: 2 distinct; "
+        "Turkish: 1 distinct." in text
+    )
+    assert "Competing hashtags (English)" in text and "Hashtags that trended (Turkish)" in text
+    assert "#Durdur (Turkish; trended: no)" in text
+    assert "in the decision makers' languages (English)" in text
+    assert "(twitter, kmr)" in text  # a code without a name in CLDR: the code itself
+    assert "accounts in kmr run by 2 teams" in text
+    assert not re.search(r"(?<![\w#/.-])(?:en|ar|tr|fr)(?:[:;,)]| hashtags)", text), re.findall(
+        r".{40}(?<![\w#/.-])(?:en|ar|tr|fr)(?:[:;,)]| hashtags).{20}", text
+    )
+
+
+def test_an_arabic_report_names_languages_in_arabic(tmp_path):
+    text = _languages_report(tmp_path, "ar")
+    assert "العربية: 1 متمايزة؛ الإنجليزية: 2 متمايزة؛ التركية: 1 متمايزة" in text
+    assert "وسوم متنافسة (الإنجليزية)" in text
+    assert "#Durdur (التركية؛" in text
+    assert "بلغات صناع القرار (الإنجليزية)" in text
+    assert "وسمان متنافسان باللغة الإنجليزية" in text
+    assert not re.search(r"(?<![\w#/.-])(?:en|ar|tr|fr)(?:[:;,)؛،]|\s*\))", text), re.findall(
+        r".{40}(?<![\w#/.-])(?:en|ar|tr|fr)(?:[:;,)؛،]|\s*\)).{20}", text
+    )

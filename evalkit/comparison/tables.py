@@ -11,7 +11,7 @@ import pandas as pd
 from evalkit.evaluation.base import SCALE, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.evaluation.reach import NO_COUNTS
-from evalkit.i18n import N_, Msg, joined, language, localized, tr
+from evalkit.i18n import N_, Msg, joined, language, language_name, localized, tr
 from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
 from evalkit.stats import RateTrend
 
@@ -207,7 +207,7 @@ def fragmentation(results: list[CampaignResults]) -> pd.DataFrame:
                 {
                     "campaign": _name(r),
                     "phase": f.phase or N_("whole campaign"),
-                    "language": f.language,
+                    "language": language_name(f.language),
                     "written forms": f.written_forms,
                     "distinct hashtags": f.distinct,
                     "trended": trended_cell(f.trended, f.trended_not_recorded, f.written_forms),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined
+from evalkit.i18n import N_, Msg, joined, language_names
 from evalkit.record.languages import language_code as _language_code
 from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
 from evalkit.evaluation.context import (
@@ -194,7 +194,7 @@ class RightAudience(Analysis):
         accounts = rec.media_tools.accounts
         acc_langs = [language_code(a.language) for a in accounts if a.language.lower() != "unknown"]
         tags = rec.media_tools.hashtags
-        self.named = named = ", ".join(sorted(dm_langs)) or N_("not recorded")
+        self.named = named = language_names(sorted(dm_langs)) or N_("not recorded")
         acts_speak = int(langs.isin(dm_langs).sum())
         accs_speak = sum(l in dm_langs for l in acc_langs)
         self.speaks, self.lang_total = acts_speak + accs_speak, len(langs) + len(acc_langs)

@@ -9,7 +9,7 @@ from typing import Callable, Literal, Optional
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined, listed
+from evalkit.i18n import N_, Msg, joined, language_names, listed
 from evalkit.evaluation.base import audience_name, reach_said
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
@@ -377,7 +377,7 @@ def _one_language(ctx):
     if context.foreign_languages_needed(ctx.campaign.record) is False:
         return Msg(
             "the decision makers speak the home public's languages ({languages})",
-            languages=", ".join(sorted(context.decision_maker_languages(ctx.campaign.record))),
+            languages=language_names(sorted(context.decision_maker_languages(ctx.campaign.record))),
         )
     return None
 

@@ -12,7 +12,7 @@ from typing import Optional
 
 import pandas as pd
 
-from evalkit.i18n import LIST_CAP, N_, Msg, joined
+from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name
 from evalkit.record.load import Campaign
 from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
 from evalkit.evaluation.base import REACH_WORDS, audience_name
@@ -156,7 +156,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
     )
     tags = []
     for h in mt.hashtags:
-        fields = dict(tag=h.text, language=h.language, trended=h.trended)
+        fields = dict(tag=h.text, language=language_name(h.language), trended=h.trended)
         tags.append(
             Msg(
                 "{tag} ({language}; trended: {trended}; {uses})",
@@ -182,7 +182,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
                 "{account} ({platform}, {language}{extra})",
                 account=a.name,
                 platform=a.platform,
-                language=a.language,
+                language=language_name(a.language),
                 extra=joined("", [Msg(", {x}", x=x) for x in extra]),
             )
         )

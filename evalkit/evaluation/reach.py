@@ -9,7 +9,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from evalkit.i18n import LIST_CAP, MORE, N_, Msg, Verbatim, decimals, joined, localized, tr
+from evalkit.i18n import (
+    LIST_CAP,
+    MORE,
+    N_,
+    Msg,
+    Verbatim,
+    decimals,
+    joined,
+    language_name,
+    language_names,
+    localized,
+    tr,
+)
 from evalkit.record.schema import SCOPES
 from evalkit.record.values import BOUNDS, Quantity
 from evalkit.evaluation.base import (
@@ -600,7 +612,7 @@ class Reach(Analysis):
         tags = rec.media_tools.hashtags
         for lang in sorted({h.language for h in tags}):
             self.indicator(
-                Msg("Hashtags that trended ({language})", language=lang),
+                Msg("Hashtags that trended ({language})", language=language_name(lang)),
                 trended_value([h for h in tags if h.language == lang]),
             )
 
@@ -721,7 +733,8 @@ class Reach(Analysis):
                 else Msg("effective number not computable (uses not recorded for every hashtag)")
             )
             self.indicator(
-                Msg("Competing hashtags ({language})", language=lang), joined("; ", parts)
+                Msg("Competing hashtags ({language})", language=language_name(lang)),
+                joined("; ", parts),
             )
 
         self.gaps = gaps = phase_gaps(rec)
@@ -842,7 +855,7 @@ class Reach(Analysis):
             Msg(
                 "The foreign public (abroad, in languages other than the home public's: "
                 "{languages}) was reached",
-                languages=", ".join(sorted(home)),
+                languages=language_names(sorted(home)),
             )
             if home
             else Msg(
@@ -859,9 +872,16 @@ class Reach(Analysis):
             all(f["distinct after merging spellings"] <= 1 for f in self.fragmentation)
             if self.fragmentation
             else None,
-            "; ".join(
-                f"{f['language']}: {f['distinct after merging spellings']}"
-                for f in self.fragmentation
+            joined(
+                "; ",
+                [
+                    Msg(
+                        "{language}: {n}",
+                        language=language_name(f["language"]),
+                        n=f["distinct after merging spellings"],
+                    )
+                    for f in self.fragmentation
+                ],
             )
             or Msg("no hashtags recorded"),
         )
@@ -941,7 +961,7 @@ class Reach(Analysis):
                             [
                                 Msg(
                                     "{language}: {n} distinct",
-                                    language=f["language"],
+                                    language=language_name(f["language"]),
                                     n=f["distinct after merging spellings"],
                                 )
                                 for f in self.fragmentation

@@ -8,7 +8,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
-from evalkit.i18n import LIST_CAP, N_, Msg, joined, listed
+from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name, listed
 from evalkit.record.schema import ACTIVITY_KINDS
 from evalkit.evaluation.base import (
     Analysis,
@@ -166,7 +166,7 @@ class TacticUsefulness(Analysis):
                 Msg(
                     "accounts in {language} run by {n} team",
                     "accounts in {language} run by {n} teams",
-                    language=lang,
+                    language=language_name(lang),
                     n=N_("several") if "several" in teams else len(teams),
                 )
             )
@@ -181,7 +181,7 @@ class TacticUsefulness(Analysis):
                         "{n} competing {language} hashtag in {phase}",
                         "{n} competing {language} hashtags in {phase}",
                         n=len(variants),
-                        language=lang,
+                        language=language_name(lang),
                         phase=phase_name(rec, phase),
                     )
                     if phase
@@ -189,7 +189,7 @@ class TacticUsefulness(Analysis):
                         "{n} competing {language} hashtag",
                         "{n} competing {language} hashtags",
                         n=len(variants),
-                        language=lang,
+                        language=language_name(lang),
                     )
                 )
             if any(len(x) > 1 for x in variants):
@@ -197,7 +197,7 @@ class TacticUsefulness(Analysis):
                     Msg(
                         "one {language} hashtag spelled {n} way",
                         "one {language} hashtag spelled {n} ways",
-                        language=lang,
+                        language=language_name(lang),
                         n=max(len(x) for x in variants),
                     )
                 )

@@ -284,6 +284,42 @@ def N_(message: _Word) -> _Word:
     return message
 
 
+# A language named in a sentence, by its ISO 639 code: Msg(LANGUAGE_NAME, language_code=…)
+# is the language's name in each report's language ('Arabic', «العربية»), from CLDR (Babel)
+LANGUAGE_NAME = "{language_code}"
+
+
+@functools.cache
+def _language_names(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    return {str(code): str(name) for code, name in Locale(lang).languages.items()}
+
+
+def language_name_in(code: str, lang: str | None = None) -> str:
+    """A language's name in `lang` (the report's language): 'Arabic', «العربية»; a code
+    with no name there is said by its name in English, else as it is ('unknown' is the
+    vocabulary word: «غير معروف»)."""
+    lang = lang or _current
+    code = str(code)
+    if code == "unknown":
+        return word(code, lang)
+    names = _language_names(lang)
+    primary = re.split(r"[-_]", code)[0]
+    return names.get(code) or names.get(primary) or _language_names("en").get(code) or code
+
+
+def language_name(code: str) -> "Msg":
+    """A language as a sentence names it: its name in each report's language, never its
+    code ('English: 2 distinct', «الإنجليزية: 2 متمايزة»; not 'en: 2 distinct')."""
+    return Msg(LANGUAGE_NAME, language_code=str(code))
+
+
+def language_names(codes) -> "Msg | str":
+    """Languages (codes) named and joined with the language's commas, in the codes' order."""
+    return joined(", ", [language_name(c) for c in codes])
+
+
 class Msg(str):
     """A sentence the evaluation computes, as English text — what results.json stores and
     what code compares — that remembers its template and fields, so a report can show it
@@ -298,13 +334,18 @@ class Msg(str):
     def __new__(cls, template: str, plural: str | None = None, **fields):
         if plural is not None:
             template = template if _one(fields["n"]) else plural
-        text = template.format(**_fitted(template, fields)) if fields else template
+        if template == LANGUAGE_NAME:
+            text = language_name_in(fields["language_code"], "en")
+        else:
+            text = template.format(**_fitted(template, fields)) if fields else template
         obj = super().__new__(cls, text)
         obj.template, obj.fields = template, fields
         return obj
 
     def translated(self, lang: str | None = None) -> str:
         lang = lang or _current
+        if self.template == LANGUAGE_NAME:
+            return language_name_in(self.fields["language_code"], lang)
         fields = {k: localized(v, lang) for k, v in self.fields.items()}
         forms = plural_catalogue(lang).get(self.template)
         if forms is not None and "n" in fields:

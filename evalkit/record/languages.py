@@ -43,6 +43,7 @@ def _table() -> dict[str, str]:
             if loc == "ar" and name.startswith("ال"):
                 table.setdefault(_key(name[2:]), code)  # «كردية» as well as «الكردية»
     table.update(_ALIASES)
+    table.update({code: code for code in _ALIASES.values()})  # `kmr` as well as "Kurmanji"
     return table
 
 
