@@ -11,6 +11,15 @@ from conftest import MET_HEADER, act, small_record
 from test_reader_words import visible
 
 
+@pytest.fixture(autouse=True)
+def _english_after():
+    """A report built here in Arabic sets the process's language: the next test's is English."""
+    from evalkit.i18n import set_language
+
+    yield
+    set_language("en")
+
+
 def _problems(path):
     from evalkit.record.load import check_record
 
