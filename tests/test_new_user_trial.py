@@ -30,7 +30,7 @@ def _tags(*trended):
 def test_hashtags_whose_trending_is_not_recorded_read_as_not_recorded_not_as_none(tmp_path):
     c = small_record(tmp_path, media_tools=_tags("unknown", "unknown", "unknown"))
     reach = Evaluation(c).questions[2]
-    cell = next(v for n, v, _ in reach.indicators if n == "Hashtags that trended (en)")
+    cell = next(v for n, v, _ in reach.indicators if n == "Hashtags that trended (English)")
     assert cell == "not recorded for 3 of 3"
     trended = reach.criterion("hashtag_trended")
     assert trended.met is None
@@ -42,7 +42,7 @@ def test_hashtags_whose_trending_is_not_recorded_read_as_not_recorded_not_as_non
 def test_some_trending_not_recorded_says_how_many_beside_what_is_known(tmp_path):
     c = small_record(tmp_path, media_tools=_tags("yes", "unknown", "no"))
     reach = Evaluation(c).questions[2]
-    cell = next(v for n, v, _ in reach.indicators if n == "Hashtags that trended (en)")
+    cell = next(v for n, v, _ in reach.indicators if n == "Hashtags that trended (English)")
     assert cell == "#Tag0; not recorded for 1 of 3"
     assert reach.criterion("hashtag_trended").met is True
     [row] = fragmentation([_results(c)]).to_dict("records")
@@ -51,7 +51,7 @@ def test_some_trending_not_recorded_says_how_many_beside_what_is_known(tmp_path)
     (tmp_path / "d").mkdir()
     d = small_record(tmp_path / "d", media_tools=_tags("no", "unknown"))
     reach = Evaluation(d).questions[2]
-    cell = next(v for n, v, _ in reach.indicators if n == "Hashtags that trended (en)")
+    cell = next(v for n, v, _ in reach.indicators if n == "Hashtags that trended (English)")
     assert cell == "none of the 1 with a record; not recorded for 1 of 2"
     assert reach.criterion("hashtag_trended").met is None
     assert str(reach.criterion("hashtag_trended").because) == (

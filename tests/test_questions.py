@@ -89,7 +89,7 @@ def test_right_audience_flags_no_direct_contact_and_a_talk_with_oneself(tmp_path
     q = RightAudience(small_record(tmp_path, activities=[act("a1"), act("a2")]))
     texts = " ".join(f.text for f in q.findings)
     assert "No activity went directly" in texts
-    assert "not in the decision makers' languages (en)" in texts
+    assert "not in the decision makers' languages (English)" in texts
     assert criterion(q, "Some activity goes directly").met is False
 
 
@@ -392,7 +392,7 @@ def test_tactics_low_effort_share_and_coordination_problems(tmp_path):
     assert indicator(q, "Share of low-effort activities") == "50% of 4 with an effort level"
     assert criterion(q, "Low-effort activities are at most").met is True
     problems = indicator(q, "Coordination problems")
-    assert "accounts in en run by 2 teams" in problems
+    assert "accounts in English run by 2 teams" in problems
     # two rows at one place and time with no organisers recorded are no evidence of
     # competing calls (issue 19 item 5; tests/test_rules_in_context.py has the clash)
     assert "at the same time" not in problems
