@@ -291,3 +291,24 @@ def test_the_report_says_why_most_audiences_reached_is_of_low_confidence(trial_r
     assert "«تم الوصول إلى معظم الجماهير المستهدفة (نعم أو جزئياً)» نسبة من عنصر مسجَّل واحد" in (
         arabic
     )
+
+
+def test_reached_their_audience_but_not_their_main_goal_names_only_goals_judged_not_achieved(
+    trial_reports,
+):
+    # before: a campaign whose main goal had no judgement was listed as having failed it
+    from evalkit.comparison import load_results
+    from evalkit.comparison.summary import summary_lines
+
+    [results] = [r for r in load_results(trial_reports["en"]) if r.facts.main_goal][:1]
+    results.questions["2"].verdict = "fair"
+
+    def line(attainment):
+        for g in results.facts.main_goal:
+            g.attainment = attainment
+        said = [str(s) for s in summary_lines([results]) if "Reached their audience" in str(s)]
+        return said[0] if said else None
+
+    assert line("unknown") is None  # not yet judged: no failure anyone recorded
+    assert "(judged not achieved)" in line("not_achieved")
+    assert line("partly") is None

@@ -168,12 +168,19 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
             failed=_names(failed),
         )
     )
-    reach_no_goal = [r for r in failed if r.questions["2"].verdict in ("fair", "good")]
+    # 'but not their main goal' only where the evaluator judged it not achieved: a goal
+    # not yet judged is no failure anyone recorded
+    reach_no_goal = [
+        r
+        for r in failed
+        if r.questions["2"].verdict in ("fair", "good")
+        and any(g.attainment == "not_achieved" for g in r.facts.main_goal)
+    ]
     if reach_no_goal:
         lines.append(
             Msg(
                 "Reached their audience (question 2 fair or good) but not their main "
-                "goal: {names}.",
+                "goal (judged not achieved): {names}.",
                 # each with its question 2 verdict and how sure it is
                 names=joined(
                     ", ",
