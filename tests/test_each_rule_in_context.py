@@ -1,8 +1,8 @@
 """Each of the checklist's 35 rules on a small record where it must not fire, and each rule
 evalkit can judge on one where it fires, so that every row can fail (issue 19 item 4).
 
-"does not fire" means the record shows none of the rule's signs, at least one of them
-checked; "cannot be judged" means the record holds nothing to check the rule against
+"does not fire" means the record shows every one of the rule's signs absent (a sign it is
+silent on is not one checked); "cannot be judged" means the record holds nothing to check the rule against
 (docs/evaluation-method.md, "The checklist"). Every row is a real run of the checklist on a
 record built by conftest.small_record."""
 
@@ -466,7 +466,21 @@ JUDGED = [
         "W15",
         QUIET,
         "half-virtual-no-hostility",
-        "2 of 4 activities virtual",
+        "2 of 4 activities virtual; no hostile language recorded online",
+        activities=[
+            act("a1"),
+            act("a2"),
+            act("a3", channel="in_person"),
+            act("a4", channel="in_person"),
+        ],
+        discourse={"hostile_language": {"present": "no", "source": "s"}},
+    ),
+    # hostile language not recorded: one sign not checked, never read as none
+    row(
+        "W15",
+        CANNOT,
+        "half-virtual-hostility-not-recorded",
+        "whether hostile language was used online is not recorded",
         activities=[
             act("a1"),
             act("a2"),
@@ -491,10 +505,10 @@ JUDGED = [
             "spokesperson": {"present": "yes", "source": "s"},
         },
     ),
-    # a logo and no word on a spokesperson: the one sign checked is absent, the other said so
+    # a logo and no word on a spokesperson: the spokesperson may be the absent one
     row(
         "W16",
-        QUIET,
+        CANNOT,
         "logo-spokesperson-unknown",
         "visual identity present | spokesperson not recorded",
         media_tools={"visual_identity": {"present": "yes", "source": "s"}},

@@ -400,7 +400,7 @@ def test_a_coalition_known_only_by_its_size_cannot_be_judged_for_breadth(tmp_pat
     )
     crit = next(x for x in TacticUsefulness(sized).criteria if "orientations" in str(x.name))
     assert crit.met is None and "members not listed for Sites that went dark" in str(crit.because)
-    none = small_record(tmp_path, coalitions=[])
+    none = small_record(tmp_path, coalitions=[], partners=[])
     crit = next(x for x in TacticUsefulness(none).criteria if "orientations" in str(x.name))
     assert crit.met is False
 
@@ -418,9 +418,10 @@ def test_a_record_silent_on_coalitions_is_not_read_as_having_none(tmp_path):
     assert breadth.met is None and "not recorded" in str(breadth.because)
     assert s5.status == "cannot be judged from the record"
     assert not any("no coalition" in str(e) for e in w14.evidence)
-    breadth, s5, w14 = judged(small_record(tmp_path, coalitions=[]))  # said: none
+    breadth, s5, w14 = judged(small_record(tmp_path, coalitions=[], partners=[]))  # said: none
     assert breadth.met is False and s5.status == "does not fire"
-    assert w14.status == "fires" and "no coalition recorded" in [str(e) for e in w14.evidence]
+    said = "the record says there was no coalition (coalitions: [])"
+    assert w14.status == "fires" and said in [str(e) for e in w14.evidence]
 
 
 def test_the_reach_chart_says_when_a_count_is_drawn_as_counted(tmp_path):

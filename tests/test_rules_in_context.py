@@ -97,7 +97,9 @@ def test_a_set_aside_recommendation_is_listed_with_its_reason(tmp_path):
 
 
 def test_a_campaign_timed_to_its_conferences_is_not_told_to_time_activities_to_them(control_arms):
-    assert _rule(control_arms, "W11").status == QUIET
+    # its launch timing is undetermined and its phases' vague dates allow a pause: not fired,
+    # and not said not to fire either
+    assert _rule(control_arms, "W11").status == CANNOT
     assert "already timed to scheduled events (The negotiating conferences)" in str(
         set_aside(11, control_arms)
     )
@@ -146,8 +148,9 @@ def test_an_opponents_counter_narrative_fires_w3_and_none_recorded_does_not(cont
             "foreign-activists: partly reached, turkish-activists: partly reached",
         ),
         ("save-ghouta", FIRES, "foreign-public: partly reached"),
-        # Caesar «نجحت في حشد العديد من الناشطين الأجانب والمنظمات الحقوقية»
-        ("caesar", QUIET, "foreign-activists: partly reached, rights-organisations: reached"),
+        # Caesar «نجحت في حشد العديد من الناشطين الأجانب والمنظمات الحقوقية»: the foreign
+        # half is not a sign; the local half (no repeated counts to compare) is not recorded
+        ("caesar", CANNOT, "foreign-activists: partly reached, rights-organisations: reached"),
         ("aleppo-is-burning", QUIET, "activists-foreign-capitals: reached"),
     ],
 )

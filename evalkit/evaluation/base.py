@@ -99,6 +99,25 @@ class Finding:
         self.evidence = listed(self.evidence)
 
 
+def any_of(*signs: Optional[bool]) -> Optional[bool]:
+    """Three-valued 'or' over a rule's signs: True when the record shows any of them, False
+    only when it shows every one absent, None when none is seen and the record is silent on
+    one (None). Silence is never read as 'none': a sign the record does not record is not a
+    sign checked and absent (docs/evaluation-method.md, "The checklist")."""
+    if any(s is True for s in signs):
+        return True
+    return False if all(s is False for s in signs) else None
+
+
+def all_of(*parts: Optional[bool]) -> Optional[bool]:
+    """Three-valued 'and' over what a rule needs together (media *and* political pressure):
+    False when the record shows one part absent, True only when it shows every one, None
+    when a part is not recorded."""
+    if any(p is False for p in parts):
+        return False
+    return True if all(p is True for p in parts) else None
+
+
 def evidence_text(evidence: Sequence[str]) -> str:
     """Evidence as one text, 'activities.csv:2, activities.csv:5'; a list cut to its first
     rows (a large record's: evaluation keeps at most LIST_CAP) ends with their count, said

@@ -10,7 +10,7 @@ from typing import Callable, Literal, Optional
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined, language_names, listed
-from evalkit.evaluation.base import audience_name, reach_said
+from evalkit.evaluation.base import any_of, audience_name, reach_said
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import language_code
@@ -98,7 +98,10 @@ def _weak_strategy(ctx):
     timed, _ = _reactive(ctx)
     foreseen, sudden = context.reactions(ctx.timing, ctx.campaign.record)
     q3 = ctx.questions[3].criterion("main_goal_measurable")
-    pauses = [g for g in phase_gaps(ctx.campaign.record) if g.is_pause]
+    gaps = phase_gaps(ctx.campaign.record)
+    pauses = [g for g in gaps if g.is_pause]
+    # a gap the vague dates allow to be longer than a pause is not a pause checked absent
+    maybe = [g for g in gaps if not g.is_pause and g.days[1] > GAP_DAYS]
     parts = []
     if q3.met is False:
         parts.append(Msg("main goal not measurable: {why}", why=q3.because))
@@ -130,12 +133,18 @@ def _weak_strategy(ctx):
         )
         for t in sudden
     ]
+    fires = any_of(
+        None if q3.met is None else not q3.met,
+        True if foreseen else None if timed is None else False,
+        True if pauses else None if maybe else False,
+    )
     if q3.met is None and timed is None and not pauses:
         return None, [Msg("neither goals' measurability nor launch timing can be judged")]
-    if parts:
+    if fires:
         return True, parts + not_counted
-    # none of the signs seen: say which were checked and which could not be
-    return False, [
+    # none of the signs seen: say which were checked and which could not be (one not
+    # recorded leaves the rule undecided, never 'does not fire')
+    return fires, [
         N_("main goal measurable")
         if q3.met
         else Msg("main goal's measurability: {why}", why=q3.because),
@@ -144,6 +153,13 @@ def _weak_strategy(ctx):
             or [N_("launch not reactive") if timed is False else Msg("launch timing undetermined")]
         ),
         Msg(
+            "no pause certainly over {n} day, but the dates allow {gaps} to be longer",
+            "no pause certainly over {n} days, but the dates allow {gaps} to be longer",
+            n=GAP_DAYS,
+            gaps=joined("; ", [g.text() for g in maybe]),
+        )
+        if maybe
+        else Msg(
             "no pause over {n} day between phases",
             "no pause over {n} days between phases",
             n=GAP_DAYS,
@@ -193,7 +209,9 @@ def _declining(ctx):
         said.append(N_("no home public recorded, so no mobilisation is foreign to the campaign"))
     else:
         said.append(N_("no public or activists abroad with a known reach"))
-    return (False if repeated or known else None), said
+    # each half checked absent for the rule not to fire: a half the record cannot show
+    # (no comparable counts, no foreign reach recorded) leaves it undecided
+    return any_of(False if repeated else None, False if known else None), said
 
 
 def _virtual_or_hostile(ctx):
@@ -218,28 +236,49 @@ def _virtual_or_hostile(ctx):
     online_presence = (len(acts) and bool((acts["channel"] == "virtual").any())) or bool(
         rec.media_tools.accounts or rec.media_tools.hashtags
     )
+    virtual = (int((acts["channel"] == "virtual").sum()) > len(acts) / 2) if len(acts) else None
+    # hostile language seen online: a sign; recorded "no", or seen only offline: checked
+    # absent; not recorded (or `unknown`): not checked, never read as none
+    online_hostile: Optional[bool] = None
     if hostile and hostile.present == "yes":
-        if hostile.where in ("online", "both") or (hostile.where is None and online_presence):
+        online_hostile = hostile.where in ("online", "both") or (
+            hostile.where is None and bool(online_presence)
+        )
+        if online_hostile:
             ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
         elif not ev:
-            return False, [
-                Msg(
-                    "the hostile language recorded was offline ({note}), not the "
-                    "discourse of an online campaign; {part} of {n} activity in person",
-                    "the hostile language recorded was offline ({note}), not the "
-                    "discourse of an online campaign; {part} of {n} activities in person",
-                    note=hostile.note or N_("recorded"),
-                    part=int((acts["channel"] == "in_person").sum()),
-                    n=len(acts),
-                )
-            ]
+            offline = Msg(
+                "the hostile language recorded was offline ({note}), not the "
+                "discourse of an online campaign; {part} of {n} activity in person",
+                "the hostile language recorded was offline ({note}), not the "
+                "discourse of an online campaign; {part} of {n} activities in person",
+                note=hostile.note or N_("recorded"),
+                part=int((acts["channel"] == "in_person").sum()),
+                n=len(acts),
+            )
+            return any_of(virtual, False), [offline]
+    elif hostile and hostile.present == "no":
+        online_hostile = False
     if not len(acts) and not hostile:
         return None, [Msg("no activities or discourse recorded")]
-    return bool(ev), ev or [
+    fires = any_of(virtual, online_hostile)
+    if fires:
+        return True, ev
+    n_virtual = int((acts["channel"] == "virtual").sum()) if len(acts) else 0
+    return fires, [
         Msg(
             "{part} of {n} activity virtual; no hostile language recorded online",
             "{part} of {n} activities virtual; no hostile language recorded online",
-            part=int((acts["channel"] == "virtual").sum()) if len(acts) else 0,
+            part=n_virtual,
+            n=len(acts),
+        )
+        if online_hostile is False
+        else Msg(
+            "{part} of {n} activity virtual; whether hostile language was used online is "
+            "not recorded",
+            "{part} of {n} activities virtual; whether hostile language was used online is "
+            "not recorded",
+            part=n_virtual,
             n=len(acts),
         )
     ]
@@ -266,8 +305,10 @@ def _no_identity(ctx):
         return None, [Msg("visual identity and spokesperson not recorded")]
     if ev:
         return True, ev
-    # neither recorded absent: say which is present and which is not recorded
-    return False, [
+    # neither recorded absent: say which is present and which is not recorded; one not
+    # recorded leaves the rule undecided (it may be the absent one)
+    fires = any_of(*({"yes": False, "no": True}.get(x.present) if x else None for x in (vi, sp)))
+    return fires, [
         N_("visual identity present")
         if vi and vi.present == "yes"
         else N_("visual identity not recorded"),
@@ -386,17 +427,27 @@ def _partners(ctx):
     rec = ctx.campaign.record
     if not rec.partners_recorded:
         return None, [Msg("coalitions and partners not recorded")]
-    n = len(rec.partners) + sum(len(c.members) for c in rec.coalitions) + len(rec.coalitions)
+    # none only when both lists say none: `coalitions: []` says nothing of other partners
+    fires = any_of(
+        *(
+            bool(getattr(rec, key)) if rec.recorded(key) else None
+            for key in ("coalitions", "partners")
+        )
+    )
     sizes = [
         Msg("{coalition}: {n} member", "{coalition}: {n} members", coalition=c.name, n=c.size)
         for c in rec.coalitions
         if c.size is not None
     ]
-    return n > 0, [
+    return fires, [
         Msg(
             "{coalitions}, {partners}",
-            coalitions=Msg("{n} coalition", "{n} coalitions", n=len(rec.coalitions)),
-            partners=Msg("{n} other partner", "{n} other partners", n=len(rec.partners)),
+            coalitions=Msg("{n} coalition", "{n} coalitions", n=len(rec.coalitions))
+            if rec.recorded("coalitions")
+            else N_("coalitions not recorded"),
+            partners=Msg("{n} other partner", "{n} other partners", n=len(rec.partners))
+            if rec.recorded("partners")
+            else N_("other partners not recorded"),
         )
     ] + sizes
 
@@ -569,18 +620,22 @@ def _parliament_voice(ctx):
 def _dispersion(ctx):
     q5 = ctx.questions[5].criterion("no_coordination_problems")
     rec = ctx.campaign.record
-    ev = [] if q5.met in (True, None) else [q5.because]
-    if rec.partners_recorded and not rec.coalitions:
-        ev.append(Msg("no coalition recorded"))
-    if ev:
-        return True, ev
-    if not rec.partners_recorded:
-        # no problem seen, but whether the campaign stood alone is not recorded
-        return (
-            (None, [Msg("coalitions and partners not recorded")])
-            if q5.met is None
-            else (False, [Msg("no coordination problems; coalitions not recorded")])
+    problems = None if q5.met is None else not q5.met
+    # "no coalition" is what `coalitions: []` says; partners listed without the key say
+    # nothing of coalitions (docs/campaign-format.md: silence is not "no coalition")
+    no_coalition = (not rec.coalitions) if rec.recorded("coalitions") else None
+    fires = any_of(problems, no_coalition)
+    if fires:
+        return True, ([q5.because] if problems else []) + (
+            [Msg("the record says there was no coalition (coalitions: [])")] if no_coalition else []
         )
+    if problems is None and no_coalition is None:
+        return None, [Msg("coalitions not recorded; {why}", why=q5.because)]
+    if no_coalition is None:
+        # no problem seen, but whether the campaign stood alone is not recorded
+        return None, [Msg("no coordination problems; coalitions not recorded")]
+    if problems is None:
+        return None, [Msg("a coalition exists; coordination: {why}", why=q5.because)]
     return False, [Msg("no coordination problems; a coalition exists")]
 
 

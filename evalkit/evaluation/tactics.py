@@ -268,9 +268,13 @@ class TacticUsefulness(Analysis):
         everyone = members + list(rec.partners)
         orientations = {p.orientation.casefold() for p in everyone if p.orientation}
         kinds = {p.kind for p in everyone}
-        # a coalition known only by its size: its members' orientations are unknown, not
-        # absent, so breadth cannot be judged against it
-        unlisted = [co.name for co in rec.coalitions if not co.members and co.size is not None]
+        # a coalition known only by its size (or with more members than it lists): the
+        # orientations of the members not listed are unknown, not absent
+        unlisted = [
+            co.name
+            for co in rec.coalitions
+            if co.size is not None and co.size.lower > len(co.members)
+        ]
         sizes = [
             Msg("{coalition}: {n} member", "{coalition}: {n} members", coalition=co.name, n=co.size)
             for co in rec.coalitions
@@ -302,6 +306,8 @@ class TacticUsefulness(Analysis):
         )
 
         self.orientations, self.unlisted = orientations, unlisted
+        # partners whose orientation is not recorded: each may be one more orientation
+        self.orientation_unknown = sum(1 for p in everyone if not p.orientation)
         breadth = Msg(
             "{n} orientation among {partners}",
             "{n} orientations among {partners}",
@@ -316,6 +322,10 @@ class TacticUsefulness(Analysis):
                 breadth=breadth,
                 coalitions=joined(", ", unlisted),
             )
+        elif len(orientations) < 3 and not rec.recorded("coalitions"):
+            breadth = Msg("{breadth}; coalitions not recorded", breadth=breadth)
+        elif len(orientations) < 3 and not rec.recorded("partners"):
+            breadth = Msg("{breadth}; other partners not recorded", breadth=breadth)
 
         self.breadth = breadth
         # one definition of direct contact, as question 1 counts it (evaluation.context)
@@ -383,14 +393,33 @@ class TacticUsefulness(Analysis):
 
     @criterion("partner_breadth")
     def _partner_breadth(self) -> Criterion:
+        rec = self.campaign.record
+        # not met only when nothing unrecorded could make three: both lists written, every
+        # coalition's members listed, and too few partners of unknown orientation
+        could = (
+            rec.recorded("coalitions")
+            and rec.recorded("partners")
+            and not self.unlisted
+            and len(self.orientations) + self.orientation_unknown >= 3
+        )
+        breadth = self.breadth
+        if could and len(self.orientations) < 3:
+            breadth = Msg(
+                "{breadth}; orientation not recorded for {n} partner",
+                "{breadth}; orientation not recorded for {n} partners",
+                breadth=breadth,
+                n=self.orientation_unknown,
+            )
         return Criterion(
             Msg("A coalition or partners of at least three different orientations"),
             True
             if len(self.orientations) >= 3
             else None
-            if self.unlisted or not self.campaign.record.partners_recorded
+            if could
+            or self.unlisted
+            or not (rec.recorded("coalitions") and rec.recorded("partners"))
             else False,
-            self.breadth,
+            breadth,
         )
 
     @criterion("outcome_followed")

@@ -515,16 +515,23 @@ class CampaignRecord(_Strict):
         _as_own_words(self)
         return self
 
+    def recorded(self, key: str) -> bool:
+        """Whether the evaluator wrote the list `key` (`coalitions`, `partners`,
+        `opponents`): `[]` says there were none; a key left out — in a workbook, a sheet
+        left empty — says nothing, and is never read as none. Each list answers for itself:
+        partners listed say nothing of coalitions."""
+        return key in self.model_fields_set
+
     @property
     def opponents_recorded(self) -> bool:
         """`opponents: []` says there were none; leaving the key out says nothing."""
-        return "opponents" in self.model_fields_set
+        return self.recorded("opponents")
 
     @property
     def partners_recorded(self) -> bool:
-        """Whether the evaluator said who the campaign worked with: `coalitions: []` says
-        there was no coalition; leaving both keys out says nothing either way."""
-        return bool({"coalitions", "partners"} & self.model_fields_set)
+        """Whether the evaluator said anything of who the campaign worked with (either list;
+        what each says is `recorded` of its own key)."""
+        return self.recorded("coalitions") or self.recorded("partners")
 
 
 def free_text(info) -> bool:

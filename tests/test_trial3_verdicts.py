@@ -1,0 +1,107 @@
+"""Findings of the third new-user trial: verdicts said with more confidence than the evidence
+allows. Each is fixed as a class and pinned on a real run of a small record (or workbook)."""
+
+import pytest
+
+import evalkit
+from evalkit.evaluation import Evaluation
+from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET
+from evalkit.i18n import localized
+from conftest import act, small_record
+
+PARTNERS = [
+    {"name": "Allotment Society", "kind": "ngo", "orientation": "environmental", "source": "s"},
+    {"name": "School PTA", "kind": "ngo", "orientation": "parents", "source": "s"},
+]
+
+
+def _rule(ev, rule_id):
+    return next(r for r in ev.checklist if r.rule.id == rule_id)
+
+
+def _said(result, lang="en"):
+    return " | ".join(str(localized(e, lang)) for e in result.evidence)
+
+
+# --- 1. a list the record leaves out is not a list of none ----------------------------------
+def test_partners_listed_without_a_coalitions_key_do_not_make_dispersion_fire(tmp_path):
+    """W14 fired 'no coalition recorded' on a record with partners and no `coalitions` key,
+    while the same record without partners could not be judged: adding a fact made the
+    verdict harsher. Silence on coalitions is not 'no coalition', in a folder or a workbook
+    (whose coalitions sheet is left empty)."""
+    from evalkit.record.workbook import folder_to_workbook
+
+    (tmp_path / "folder").mkdir()
+    folder = small_record(tmp_path / "folder", partners=PARTNERS)
+    book = folder_to_workbook(folder.path, tmp_path / "book.xlsx")
+    for record in (folder, evalkit.load_campaign(book)):
+        ev = Evaluation(record)
+        w14, s5 = _rule(ev, "W14"), _rule(ev, "S5")
+        assert w14.status == CANNOT, _said(w14)
+        assert "no coalition" not in _said(w14) and "coalitions not recorded" in _said(w14)
+        assert "التحالفات غير مسجَّلة" in _said(w14, "ar"), _said(w14, "ar")
+        assert s5.status == FIRES and "coalitions not recorded, 2 other partners" in _said(s5)
+        breadth = ev.questions[5].criterion("partner_breadth")
+        assert breadth.met is None and "coalitions not recorded" in str(breadth.because)
+
+
+def test_a_coalitions_key_that_says_none_still_makes_dispersion_fire(tmp_path):
+    ev = Evaluation(small_record(tmp_path, coalitions=[], partners=PARTNERS))
+    w14 = _rule(ev, "W14")
+    assert w14.status == FIRES
+    assert "the record says there was no coalition (coalitions: [])" in _said(w14)
+    assert "يقول السجل صراحةً إنه لم يكن للحملة تحالف" in _said(w14, "ar")
+    # both lists written, two orientations and none unknown: breadth is not met
+    assert ev.questions[5].criterion("partner_breadth").met is False
+
+
+@pytest.mark.parametrize(
+    "lists, expected",
+    [
+        (dict(coalitions=[]), CANNOT),  # no coalition; other partners not said
+        (dict(partners=[]), CANNOT),  # no other partner; coalitions not said
+        (dict(coalitions=[], partners=[]), QUIET),  # both said: none
+    ],
+)
+def test_new_relations_do_not_fire_only_when_both_lists_say_none(tmp_path, lists, expected):
+    s5 = _rule(Evaluation(small_record(tmp_path, **lists)), "S5")
+    assert s5.status == expected, _said(s5)
+
+
+def test_partners_of_unknown_orientation_are_not_read_as_a_narrow_coalition(tmp_path):
+    unknown = [{"name": f"NGO {i}", "kind": "ngo", "source": "s"} for i in range(3)]
+    ev = Evaluation(small_record(tmp_path, coalitions=[], partners=unknown))
+    breadth = ev.questions[5].criterion("partner_breadth")
+    assert breadth.met is None
+    assert "orientation not recorded for 3 partners" in str(breadth.because)
+
+
+def test_a_weakness_with_a_sign_the_record_is_silent_on_does_not_say_it_does_not_fire(tmp_path):
+    """W15 and W16 said 'does not fire' when one of their signs was not recorded: hostile
+    language left out read as none, a spokesperson left out as present."""
+    acts = [act("a1"), act("a2", channel="in_person"), act("a3", channel="in_person")]
+    (tmp_path / "silent").mkdir()
+    ev = Evaluation(
+        small_record(
+            tmp_path / "silent",
+            activities=acts,
+            media_tools={"visual_identity": {"present": "yes", "source": "s"}},
+        )
+    )
+    w15, w16 = _rule(ev, "W15"), _rule(ev, "W16")
+    assert w15.status == CANNOT and "hostile language was used online is not recorded" in _said(w15)
+    assert "لم يُسجَّل هل استُخدمت لغة عدائية" in _said(w15, "ar"), _said(w15, "ar")
+    assert w16.status == CANNOT and "spokesperson not recorded" in _said(w16)
+    (tmp_path / "said").mkdir()
+    ev = Evaluation(
+        small_record(
+            tmp_path / "said",
+            activities=acts,
+            discourse={"hostile_language": {"present": "no", "source": "s"}},
+            media_tools={
+                "visual_identity": {"present": "yes", "source": "s"},
+                "spokesperson": {"present": "yes", "source": "s"},
+            },
+        )
+    )
+    assert _rule(ev, "W15").status == QUIET and _rule(ev, "W16").status == QUIET
