@@ -105,3 +105,52 @@ def test_a_weakness_with_a_sign_the_record_is_silent_on_does_not_say_it_does_not
         )
     )
     assert _rule(ev, "W15").status == QUIET and _rule(ev, "W16").status == QUIET
+
+
+# --- 2. a table the as-of cut empties is nothing recorded by then, not a recorded none -------
+def _later_contacts(tmp_path):
+    return small_record(
+        tmp_path,
+        activities=[act("a1", date="2020-01-10"), act("a2", date="2020-03-10")],
+        engagements=["2020-03-15,UN Security Council,UN Security Council,meeting,law,met,s"],
+        decisions=["2020-03-20,UN Security Council,,resolution,for,,adopted,s"],
+    )
+
+
+def test_contacts_all_dated_after_the_as_of_date_are_not_recorded_not_none(tmp_path):
+    """As of a date before every engagement, question 4 read 'poor (high confidence)' and
+    'None of the decision makers named in the goals was engaged', while a record with no
+    engagements table at all reads 'insufficient evidence': the cut's rows dated later were
+    taken for a record of none."""
+    from datetime import date
+
+    c = _later_contacts(tmp_path)
+    ev = Evaluation(c, as_of=date(2020, 2, 15))
+    q4 = ev.questions[4]
+    assert q4.verdict.level == "insufficient evidence", q4.verdict
+    assert not any("None of the decision makers" in str(f.text) for f in q4.findings)
+    because = q4.criterion("half_of_targets_engaged").because
+    assert q4.criterion("half_of_targets_engaged").met is None
+    assert str(because).startswith(
+        "no contact with decision makers is recorded by 2020-02-15 (the 1 row of "
+        "engagements.csv is dated later"
+    )
+    arabic = str(localized(because, "ar")).replace("\u2068", "").replace("\u2069", "")
+    assert "حتى 2020-02-15 (الصف الوحيد في engagements.csv مؤرخ بعده" in arabic
+    for rule_id in ("S2", "S8", "S11"):
+        assert _rule(ev, rule_id).status == CANNOT, rule_id
+    assert ev.questions[5].criterion("outcome_followed").met is None
+    # the record as it would have been written on that date: the same reading
+    (tmp_path / "then").mkdir()
+    then = Evaluation(small_record(tmp_path / "then", activities=[act("a1", date="2020-01-10")]))
+    assert then.questions[4].verdict.level == q4.verdict.level
+    # without the cut, the same rows are judged
+    assert Evaluation(c).questions[4].criterion("half_of_targets_engaged").met is True
+
+
+def test_a_record_that_says_there_was_no_contact_is_still_judged_under_the_cut(tmp_path):
+    from datetime import date
+
+    c = small_record(tmp_path, activities=[act("a1", date="2020-01-10")], no_engagements=True)
+    q4 = Evaluation(c, as_of=date(2020, 2, 15)).questions[4]
+    assert q4.criterion("half_of_targets_engaged").met is False

@@ -550,7 +550,7 @@ BINDING_RESPONSES = ("law", "sanctions", "resolution", "treaty", "executive_deci
 def _accountability(ctx):
     c = ctx.campaign
     eng, acts = c.engagements, c.decisions
-    if not contacts_recorded(c) and acts.empty and not c.cut.get("decisions"):
+    if not contacts_recorded(c) and acts.empty:
         return None, [Msg("no engagements recorded")]
     hit = eng[eng["response"].isin(list(BINDING_RESPONSES))] if not eng.empty else eng
     # decision makers' own binding acts for the ask, or partial ones the campaign accepted:

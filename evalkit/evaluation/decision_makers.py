@@ -68,13 +68,10 @@ def favourable(decisions: pd.DataFrame) -> pd.DataFrame:
 
 def contacts_recorded(campaign) -> bool:
     """Whether the record says anything about contacts with decision makers: rows in
-    engagements.csv, or `no_engagements: true`. An empty table alone says nothing."""
-    # rows the as-of cut left out still show the record tracks contacts: none yet by then
-    return (
-        not campaign.engagements.empty
-        or campaign.record.no_engagements
-        or bool(campaign.cut.get("engagements"))
-    )
+    engagements.csv, or `no_engagements: true`. An empty table alone says nothing — and so
+    does one the as-of cut emptied: rows dated later say nothing of what had been recorded
+    by the date (the record as it would have been written then had none), never 'none'."""
+    return not campaign.engagements.empty or campaign.record.no_engagements
 
 
 def rung(engagement_type: str, response: str) -> int:
@@ -90,6 +87,22 @@ NOT_RECORDED = Msg(
     "no contact with decision makers is recorded (engagements.csv is empty "
     "and the record does not say there was none)"
 )
+
+
+def not_recorded(campaign) -> Msg:
+    """Why contacts cannot be judged: an empty engagements.csv, or one whose rows are all
+    dated after the as-of date (nothing recorded by then, which is not 'none')."""
+    later = campaign.cut.get("engagements")
+    if not later:
+        return NOT_RECORDED
+    return Msg(
+        "no contact with decision makers is recorded by {date} (the {n} row of "
+        "engagements.csv is dated later, and the record does not say there was none)",
+        "no contact with decision makers is recorded by {date} (the {n} rows of "
+        "engagements.csv are dated later, and the record does not say there was none)",
+        date=campaign.cut["as_of"],
+        n=later,
+    )
 
 
 def names_match(target: str, row) -> bool:
@@ -355,7 +368,8 @@ class DecisionMakersReached(Analysis):
         self.maybe_top = max((max(r["_maybe_contact"], r["_maybe_own"]) for r in rows), default=0)
         self.maybe_two_way = [r["decision maker"] for r in rows if r["_maybe_two_way"]]
         self.contacts = contacts_recorded(self.campaign)
-        self.acts_recorded = not acts.empty or bool(self.campaign.cut.get("decisions"))
+        # decisions.csv with no rows (none, or none by the as-of date) records no act
+        self.acts_recorded = not acts.empty
         if not acts.empty:
             self.indicator(
                 Msg("Decision makers' own acts (decisions.csv)"),
@@ -465,7 +479,7 @@ class DecisionMakersReached(Analysis):
         targets, covered = self.targets, self.covered
         name = Msg("At least half of the named decision makers were engaged")
         if targets and not self.contacts:
-            return Criterion(name, None, NOT_RECORDED)
+            return Criterion(name, None, not_recorded(self.campaign))
         if not targets:
             return Criterion(name, None, Msg("no targets to cover"))
         met = covered / len(targets) >= 0.5
@@ -476,7 +490,7 @@ class DecisionMakersReached(Analysis):
 
     def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
         if self.targets and not (self.contacts or self.acts_recorded):
-            return Criterion(name, None, NOT_RECORDED)
+            return Criterion(name, None, not_recorded(self.campaign))
         met = (self.top >= rung_needed) if self.targets else None
         if met is False and self.maybe_top >= rung_needed:
             return Criterion(name, None, self._unsure_because())
@@ -502,7 +516,7 @@ class DecisionMakersReached(Analysis):
     def _two_way_engagement(self) -> Criterion:
         name = Msg("A named decision maker was engaged two-way (meeting, testimony, hearing)")
         if self.targets and not self.contacts:
-            return Criterion(name, None, NOT_RECORDED)
+            return Criterion(name, None, not_recorded(self.campaign))
         rows = self.table.to_dict("records")
         two = [r["decision maker"] for r in rows if r["_two_way"]]
         if self.targets and not two and self.maybe_two_way:

@@ -433,7 +433,6 @@ class TacticUsefulness(Analysis):
                 and (
                     contacts_recorded(c)
                     or not c.decisions.empty
-                    or c.cut.get("decisions")
                     or any(g.judgements for g in rec.goals)
                 )
             )
