@@ -154,3 +154,33 @@ def test_a_record_that_says_there_was_no_contact_is_still_judged_under_the_cut(t
     c = small_record(tmp_path, activities=[act("a1", date="2020-01-10")], no_engagements=True)
     q4 = Evaluation(c, as_of=date(2020, 2, 15)).questions[4]
     assert q4.criterion("half_of_targets_engaged").met is False
+
+
+# --- 3. every question's confidence follows the rows it rests on -----------------------------
+@pytest.mark.parametrize("n, held", [(1, True), (4, True), (5, False)])
+def test_question_4s_confidence_is_held_at_low_on_few_contacts_and_acts(tmp_path, n, held):
+    """One engagement row (a petition delivered, answered by a statement) gave question 4
+    'fair (high confidence)': the rule that holds questions 1, 2 and 5 at low on fewer than
+    five activities did not reach the question that rests on contacts and acts."""
+    rows = [
+        f"2020-02-{d:02d},UN Security Council,UN Security Council,petition_delivered,statement,"
+        "handed over,s"
+        for d in range(1, n + 1)
+    ]
+    q4 = Evaluation(small_record(tmp_path, engagements=rows)).questions[4]
+    assert q4.verdict.level == "fair"
+    if held:
+        assert q4.verdict.confidence == "low"
+        assert str(q4.verdict.confidence_reason).startswith(
+            f"the record holds {n} contact" + (" or act" if n == 1 else "s and acts")
+        )
+        assert "Confidence held at low" in str(q4.verdict.sentence())
+        arabic = str(localized(q4.verdict.sentence(), "ar"))
+        assert "صف واحد زائد أو ناقص قد يقلب معياراً" in arabic, arabic
+    else:
+        assert q4.verdict.confidence == "high" and q4.verdict.confidence_reason == ""
+
+
+def test_a_record_that_states_no_contact_is_a_full_account_not_a_thin_one(tmp_path):
+    q4 = Evaluation(small_record(tmp_path, no_engagements=True)).questions[4]
+    assert q4.verdict.level == "poor" and q4.verdict.confidence_reason == ""

@@ -119,7 +119,7 @@ def audience_groups(campaign) -> pd.Series:
 
 class RightAudience(Analysis):
     number = 1
-    rests_on_activities = True
+    rests_on = ("activities",)
     question = N_("Is the right audience targeted?")
     word = N_("audience")
     introduction = N_(

@@ -60,9 +60,10 @@ Confidence = Literal["low", "medium", "high"]
 SCALE: tuple[Level, ...] = (N_("poor"), N_("weak"), N_("fair"), N_("good"))
 INSUFFICIENT: Level = N_("insufficient evidence")
 MIN_JUDGEABLE = 2
-# a question whose criteria are shares and counts of the activities (1, 2, 5) rests on few
-# of them below this: one activity more or fewer moves a share by more than 20 points, so
-# its confidence is held at low, whatever share of its criteria can be judged
+# a question whose criteria count the rows of a table (the activities for 1, 2 and 5; the
+# contacts and acts for 4) rests on few of them below this: one row more or fewer moves a
+# share by more than 20 points, or turns a criterion, so its confidence is held at low,
+# whatever share of its criteria can be judged (Analysis.rests_on)
 MIN_ACTIVITIES = 5
 CONFIDENCE: tuple[Confidence, ...] = (N_("low"), N_("medium"), N_("high"))
 N_("Poor"), N_("Weak"), N_("Fair"), N_("Good")  # capitalised, as a sentence starts
@@ -291,9 +292,9 @@ class Analysis:
     question: str = ""
     word: str = ""
     introduction: str = ""
-    # the criteria are shares and counts of the record's activities: few of them hold the
-    # confidence at low (MIN_ACTIVITIES)
-    rests_on_activities: bool = False
+    # the record's tables whose rows the criteria count: fewer than MIN_ACTIVITIES rows in
+    # them hold the confidence at low (one rule for every question, `_thin_rows`)
+    rests_on: tuple[str, ...] = ()
 
     def __init__(self, campaign: Campaign, as_of: Optional[date] = None):
         # the campaign as it stood on the as-of date: the one cut (record.asof), made here
@@ -318,14 +319,32 @@ class Analysis:
             self.criteria,
             self.vague_share,
             self.cap,
-            self._thin_activities() or self._thin_shares(),
+            self._thin_rows() or self._thin_shares(),
             self.confidence_lowered,
         )
 
-    def _thin_activities(self) -> Optional[tuple[Confidence, str]]:
-        n = len(self.campaign.activities)
-        if not self.rests_on_activities or n >= MIN_ACTIVITIES:
+    def _thin_rows(self) -> Optional[tuple[Confidence, str]]:
+        """Fewer than MIN_ACTIVITIES rows in the tables the question rests on hold its
+        confidence at low. A table the record states empty (`no_engagements: true`) is a
+        full account, not a thin one."""
+        if not self.rests_on:
             return None
+        n = sum(len(getattr(self.campaign, table)) for table in self.rests_on)
+        stated = "engagements" in self.rests_on and self.campaign.record.no_engagements
+        if n >= MIN_ACTIVITIES or (n == 0 and stated):
+            return None
+        if self.rests_on != ("activities",):
+            return (
+                CONFIDENCE[0],
+                Msg(
+                    "the record holds {n} contact or act of decision makers (engagements.csv, "
+                    "decisions.csv; fewer than {min}: one more or fewer could turn a criterion)",
+                    "the record holds {n} contacts and acts of decision makers (engagements.csv, "
+                    "decisions.csv; fewer than {min}: one more or fewer could turn a criterion)",
+                    n=n,
+                    min=MIN_ACTIVITIES,
+                ),
+            )
         return (
             CONFIDENCE[0],
             Msg(

@@ -213,6 +213,8 @@ def _lag_text(lag: tuple[int, int]) -> str:
 
 class DecisionMakersReached(Analysis):
     number = 4
+    # its criteria read the contacts and the decision makers' own acts, row by row
+    rests_on = ("engagements", "decisions")
     question = N_("Were the targeted decision makers reached?")
     word = N_("decision makers")
     introduction = N_(

@@ -596,7 +596,7 @@ def trended_value(tags) -> "Msg | str":
 
 class Reach(Analysis):
     number = 2
-    rests_on_activities = True
+    rests_on = ("activities",)
     question = N_("Was the audience reached?")
     word = N_("reach")
     introduction = N_(

@@ -61,7 +61,7 @@ def _competing(a, b) -> bool:
 
 class TacticUsefulness(Analysis):
     number = 5
-    rests_on_activities = True
+    rests_on = ("activities",)
     question = N_("Are the tactics used useful?")
     word = N_("tactics")
     introduction = N_(
