@@ -122,7 +122,28 @@ JUDGED = [
         discourse={"informational": {"level": "absent", "source": "s"}},
     ),
     row(
-        "S2", FIRES, "a-letter-to-the-council", "1 engagement", engagements=[_eng("letter", "none")]
+        "S2",
+        FIRES,
+        "media-reached-and-a-letter",
+        "media: yes | 1 engagement",
+        engagements=[_eng("letter", "none")],
+        audiences=[DM, HOME, {**MEDIA_NOT_REACHED, "reached": "yes"}],
+    ),
+    # a letter and no word on the media: the media half of the pressure is not shown
+    row(
+        "S2",
+        CANNOT,
+        "a-letter-media-not-recorded",
+        "no media audience recorded | 1 engagement",
+        engagements=[_eng("letter", "none")],
+    ),
+    row(
+        "S2",
+        QUIET,
+        "a-letter-media-not-reached",
+        "media: no | 1 engagement",
+        engagements=[_eng("letter", "none")],
+        audiences=[DM, HOME, MEDIA_NOT_REACHED],
     ),
     # media not reached and the record states there was no contact: neither pressure
     row(

@@ -184,3 +184,47 @@ def test_question_4s_confidence_is_held_at_low_on_few_contacts_and_acts(tmp_path
 def test_a_record_that_states_no_contact_is_a_full_account_not_a_thin_one(tmp_path):
     q4 = Evaluation(small_record(tmp_path, no_engagements=True)).questions[4]
     assert q4.verdict.level == "poor" and q4.verdict.confidence_reason == ""
+
+
+# --- 4. a strength does not fire on evidence that says a part of it is missing ---------------
+def test_media_and_political_pressure_does_not_fire_without_the_media(tmp_path):
+    """S2 fired with 'no media audience recorded; 1 engagement': a strength shown by evidence
+    that says its media half is missing."""
+    ev = Evaluation(
+        small_record(
+            tmp_path,
+            engagements=["2020-02-01,UN Security Council,,petition_delivered,statement,x,s"],
+        )
+    )
+    s2 = _rule(ev, "S2")
+    assert s2.status == CANNOT, _said(s2)
+    assert _said(s2) == "no media audience recorded | 1 engagement"
+    assert _said(s2, "ar").startswith("لا جمهور إعلامياً مسجلاً | "), _said(s2, "ar")
+    # with the media reached the same contact shows the strength; with them recorded not
+    # reached, it does not fire
+    for reached, status in (("yes", FIRES), ("no", QUIET)):
+        (tmp_path / reached).mkdir()
+        media = {
+            "id": "media",
+            "segment": "media",
+            "tier": "secondary",
+            "languages": ["en"],
+            "region": "international",
+            "reached": reached,
+            "source": "s",
+        }
+        rec = small_record(
+            tmp_path / reached,
+            engagements=["2020-02-01,UN Security Council,,petition_delivered,statement,x,s"],
+        )
+        ev = Evaluation(
+            small_record(
+                tmp_path / reached,
+                engagements=["2020-02-01,UN Security Council,,petition_delivered,statement,x,s"],
+                audiences=[
+                    *(a.model_dump(exclude_unset=True) for a in rec.record.audiences),
+                    media,
+                ],
+            )
+        )
+        assert _rule(ev, "S2").status == status, (reached, _said(_rule(ev, "S2")))

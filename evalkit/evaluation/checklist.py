@@ -10,7 +10,7 @@ from typing import Callable, Literal, Optional
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined, language_names, listed
-from evalkit.evaluation.base import any_of, audience_name, reach_said
+from evalkit.evaluation.base import all_of, any_of, audience_name, reach_said
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import language_code
@@ -454,16 +454,39 @@ def _partners(ctx):
 
 def _media_pressure(ctx):
     q2 = ctx.questions[2].criterion("media_reached")
-    eng = ctx.campaign.engagements
-    recorded = contacts_recorded(ctx.campaign)
-    if q2.met is None and not recorded:
+    c = ctx.campaign
+    eng, acts = c.engagements, c.activities
+    recorded = contacts_recorded(c)
+    # political pressure: contacts with decision makers, or activities aimed at them or at
+    # politicians (protests at an embassy, a rally at a summit) — the record's own rows
+    aimed = {a.id for a in c.record.audiences if a.segment in ("decision_makers", "politicians")}
+    at_them = context.rows_where(acts, acts["audience"].isin(aimed) if len(acts) else None, "row")
+    political = (
+        True
+        if not eng.empty or len(at_them)
+        else False
+        if c.record.no_engagements and len(acts)
+        else None
+    )
+    if q2.met is None and political is None:
         return None, [Msg("media reach and engagements not recorded")]
-    return bool(q2.met) or not eng.empty, [
+    said = [
         q2.because,
         Msg("{n} engagement", "{n} engagements", n=len(eng))
         if recorded
         else Msg("no engagements recorded"),
     ]
+    if len(at_them):
+        said.append(
+            Msg(
+                "{n} activity aimed at decision makers or politicians",
+                "{n} activities aimed at decision makers or politicians",
+                n=len(at_them),
+            )
+        )
+    # the paper's strength is both at once («ضغط إعلامي وسياسي»): media reached and
+    # political pressure; one part recorded absent, or not recorded, is no strength shown
+    return all_of(q2.met, political), said
 
 
 def _over_estimated(ctx):
