@@ -164,7 +164,7 @@ def test_a_series_too_short_before_the_launch_says_why_instead_of_a_number(sicil
     # the reason is evalkit's sentence: an Arabic report gives it in Arabic
     from evalkit.i18n import localized
 
-    assert "في فترة ما قبل الانطلاق 7 مشاهدات" in localized(a.counterfactual_problem, "ar")
+    assert "في فترة ما قبل الانطلاق 7 قيم مرصودة" in localized(a.counterfactual_problem, "ar")
 
 
 def test_every_problem_of_a_bad_series_file_is_located_in_one_pass(tmp_path):
