@@ -391,9 +391,11 @@ WINDOW_SAID = N_("between {start} and {end}")
 # (a Latin name, a date range, a file:line) and cannot pull the punctuation around it into
 # its direction; evalkit.render.markup turns the pair into a <bdi> element on a page
 FSI, PDI = "\u2068", "\u2069"
-# what a field must hold to need isolating: Latin letters, or numbers joined by separators
-# (2020-12, 62–131, 3 – 5, 2014..2019), which would otherwise read back to front
-LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d")
+# what a field must hold to need isolating: Latin letters, numbers joined by separators
+# (2020-12, 62–131, 3 – 5, 2014..2019), which would otherwise read back to front, or a
+# signed number (+291.7%, −0.5): in a right-to-left line its sign, a neutral before the
+# digits, would be drawn after them ('291.7%+')
+LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d|(?<![\w.,])[+\-−–]\s?\d")
 _ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
 
 
