@@ -187,6 +187,19 @@ def _csv_evidence() -> re.Pattern:
     return re.compile(r"\b(" + "|".join(map(re.escape, files)) + r"):(\d+)((?:,\s*:\d+)*)")
 
 
+@functools.cache
+def _csv_named() -> re.Pattern:
+    """A table named without a row (`metrics.csv`, 'none recorded in metrics.csv'): what a
+    workbook's report says as the sheet the evaluator has ('the metrics sheet')."""
+    from evalkit.record.load import RECORD_FILES
+
+    files = sorted((f for f in RECORD_FILES if f.endswith(".csv")), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, files)) + r")\b(?!:\d)")
+
+
+SHEET_SAID = N_("the {sheet} sheet")
+
+
 class EvidenceLinks:
     """Turns evidence in escaped report text into links to the rendered record:
     `activities.csv:10` and the `:12` that may follow it, and `campaign.yaml goals[x]`."""
@@ -242,7 +255,16 @@ class EvidenceLinks:
                 row_anchor("campaign.yaml", line) if line else "campaign.yaml", Markup(text)
             )
 
-        return Markup(self._YAML.sub(yaml_link, _csv_evidence().sub(csv_link, str(escaped))))
+        def sheet_named(m: re.Match) -> str:
+            stem = m.group(1).removesuffix(".csv")
+            name = Markup("<bdi>{}</bdi>").format(stem) if direction() == "rtl" else stem
+            return Markup(tr(SHEET_SAID)).format(sheet=name)
+
+        text = str(escaped)
+        if sheet:  # a table named alone is its sheet too (before the links hold file names)
+            text = _csv_named().sub(sheet_named, text)
+        text = _csv_evidence().sub(csv_link, text)
+        return Markup(self._YAML.sub(yaml_link, text))
 
 
 def record_page(record_folder, record_id: str, name: str, lang: str = "en") -> str:

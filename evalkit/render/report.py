@@ -500,11 +500,15 @@ def verdict_strip(items: list[tuple[str, object]]) -> Html:
     return render_fragment("strip.html.j2", boxes=boxes, label=tr("The five verdicts"))
 
 
-def verdict_block(analysis) -> Html:
+def verdict_block(analysis, links: Optional[Callable[[Markup], Markup]] = None) -> Html:
+    """The verdict's sentence; `links` names what it rests on as the rest of the report
+    does (a workbook's sheets, evalkit.render.page.EvidenceLinks)."""
     v = analysis.verdict
     said = tr("Verdict: {sentence}").format(sentence=localized(v.sentence()))
     return render_fragment(
-        "verdict.html.j2", colour=VERDICT_COLOURS.get(v.level, "#555"), said=said
+        "verdict.html.j2",
+        colour=VERDICT_COLOURS.get(v.level, "#555"),
+        said=links(esc(said)) if links else said,
     )
 
 
@@ -846,7 +850,7 @@ class CampaignReport:
     def question(self, number: int) -> Html:
         """One question's section: verdict, findings, chart, indicators, criteria."""
         q = self.evaluation.questions[number]
-        parts = [verdict_block(q)]
+        parts = [verdict_block(q, self.links)]
         if q.findings:
             parts.append(_label(tr("Findings")))
             parts.append(

@@ -1,0 +1,47 @@
+"""A report of a record kept in a workbook names its tables as the sheets the evaluator has:
+the rows it cites as cells ('engagements!A3', tests/test_record_ids_shown.py) and a table
+named alone in a sentence as its sheet ('the engagements sheet', «ورقة engagements»), never
+as the CSV files the workbook is converted to, which that evaluator never sees."""
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from evalkit.cli import main
+from conftest import CASE_STUDIES
+from test_reader_words import visible
+
+CSV_NAMED = re.compile(r"\b[a-z_]+\.csv\b")
+
+
+@pytest.fixture(scope="module")
+def ghouta_book(tmp_path_factory):
+    book = tmp_path_factory.mktemp("book") / "save-ghouta.xlsx"
+    converted = CliRunner().invoke(main, ["convert", str(CASE_STUDIES / "save-ghouta"), str(book)])
+    assert converted.exit_code == 0, converted.output
+    return book
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_workbooks_report_names_no_csv_file_only_its_sheets(ghouta_book, tmp_path, lang):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(ghouta_book), "--out", str(out), "--no-progress", "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    text = visible((out / "save-ghouta" / "evaluation.html").read_text(encoding="utf-8"))
+    assert not CSV_NAMED.findall(text), CSV_NAMED.findall(text)
+    # the sentences that named a table now name its sheet, in the report's language
+    said = "the engagements sheet" if lang == "en" else "ورقة engagements"
+    assert said in text
+
+
+def test_a_folders_report_still_names_its_files(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(CASE_STUDIES / "save-ghouta"), "--out", str(out), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    text = visible((out / "save-ghouta" / "evaluation.html").read_text(encoding="utf-8"))
+    assert "engagements.csv" in text and "the engagements sheet" not in text
