@@ -154,8 +154,12 @@ class LaunchTiming:
 
     def sentence(self) -> Msg:
         p = self.phase
+        # a start known only to fall inside a window is said as one ('started between
+        # 2018-03 and 2018-12'), never 'from between …'
         head = Msg(
-            "{phase} (from {start}, {role})",
+            N_("{phase} (started {start}, {role})")
+            if ".." in str(p.start.text)
+            else N_("{phase} (from {start}, {role})"),
             phase=p.name,
             start=p.start.text,
             role=ROLE_WORDS[self.role],

@@ -1,6 +1,6 @@
-"""A signed number in an Arabic sentence keeps its sign before its digits on screen: the
-sign is a neutral character, which a right-to-left line draws after the digits ('291.7%+'),
-so the field is isolated the way a date range is (evalkit.i18n.LTR_TEXT)."""
+"""How sentences say numbers and dates: a signed number in an Arabic sentence keeps its sign
+before its digits on screen (the sign is a neutral character, which a right-to-left line
+draws after the digits, '291.7%+'; evalkit.i18n.LTR_TEXT); a start known to a window."""
 
 import numpy as np
 import pandas as pd
@@ -35,3 +35,21 @@ def test_the_counterfactuals_relative_effect_reads_with_its_sign_first_in_arabic
         plain = plain.replace(FSI + part.split(PDI)[0] + PDI, "")
     assert "+" not in plain, effect
     assert FSI + "+" in effect
+
+
+def test_a_phase_started_inside_a_window_is_said_to_start_between_its_ends():
+    """Save Ghouta's phase 'after' started some time in 2018-03..2018-12: before, its timing
+    line read '(from between 2018-03 and 2018-12, …)'."""
+    from conftest import CASE_STUDIES
+
+    from evalkit.evaluation.timing import launch_timing
+    from evalkit.record.load import load_campaign
+
+    record = load_campaign(CASE_STUDIES / "save-ghouta").record
+    said = {t.phase.id: t.sentence() for t in launch_timing(record)}
+    en, ar = localized(said["after"], "en"), localized(said["after"], "ar")
+    assert "(started between 2018-03 and 2018-12, " in en and "from between" not in en
+    assert "(بدأت بين " in ar and "من بين" not in ar
+    # an exact start keeps 'from'
+    exact = next(t for k, t in said.items() if k != "after" and ".." not in str(t))
+    assert "(from " in localized(exact, "en")
