@@ -45,3 +45,18 @@ def test_a_folders_report_still_names_its_files(tmp_path):
     assert result.exit_code == 0, result.output
     text = visible((out / "save-ghouta" / "evaluation.html").read_text(encoding="utf-8"))
     assert "engagements.csv" in text and "the engagements sheet" not in text
+
+
+def test_on_an_arabic_page_the_sheets_words_are_not_inside_a_left_to_right_isolate(
+    ghouta_book, tmp_path
+):
+    """The table's name was isolated left to right before it became 'ورقة engagements':
+    left inside that isolate, the Arabic word would be drawn on the wrong side of the name."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(ghouta_book), "--out", str(out), "--no-progress", "--lang", "ar"]
+    )
+    assert result.exit_code == 0, result.output
+    page = (out / "save-ghouta" / "evaluation.html").read_text(encoding="utf-8")
+    assert "ورقة <bdi>engagements</bdi>" in page
+    assert not re.search(r'<bdi[^>]*dir="ltr"[^>]*>ورقة', page)

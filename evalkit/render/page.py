@@ -194,7 +194,10 @@ def _csv_named() -> re.Pattern:
     from evalkit.record.load import RECORD_FILES
 
     files = sorted((f for f in RECORD_FILES if f.endswith(".csv")), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, files)) + r")\b(?!:\d)")
+    names = "|".join(map(re.escape, files))
+    # on a right-to-left page the name alone is a left-to-right isolate already (esc): the
+    # sheet's words replace the isolate with it, else the Arabic would be inside it
+    return re.compile(rf'<bdi dir="ltr"[^>]*>({names})</bdi>|\b({names})\b(?!:\d)')
 
 
 SHEET_SAID = N_("the {sheet} sheet")
@@ -256,7 +259,7 @@ class EvidenceLinks:
             )
 
         def sheet_named(m: re.Match) -> str:
-            stem = m.group(1).removesuffix(".csv")
+            stem = (m.group(1) or m.group(2)).removesuffix(".csv")
             name = Markup("<bdi>{}</bdi>").format(stem) if direction() == "rtl" else stem
             return Markup(tr(SHEET_SAID)).format(sheet=name)
 
