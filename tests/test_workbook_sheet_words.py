@@ -60,3 +60,38 @@ def test_on_an_arabic_page_the_sheets_words_are_not_inside_a_left_to_right_isola
     page = (out / "save-ghouta" / "evaluation.html").read_text(encoding="utf-8")
     assert "ورقة <bdi>engagements</bdi>" in page
     assert not re.search(r'<bdi[^>]*dir="ltr"[^>]*>ورقة', page)
+
+
+def test_the_five_lines_cite_a_hashtag_and_an_account_at_their_sheets_row(tmp_path):
+    """The largest counts of the first lines named 'campaign.yaml' for a hashtag and an
+    account of a workbook (which has sheets hashtags and accounts, no campaign.yaml), and
+    were not links; now each is its sheet's row, linked, in both languages."""
+    from conftest import act, small_record
+
+    small_record(
+        tmp_path,
+        id="yaml-counts",
+        activities=[act(f"a{i}") for i in range(6)],
+        media_tools={
+            "hashtags": [{"text": "#Keep", "language": "ar", "uses": "about 5000", "source": "s"}],
+            "accounts": [
+                {"platform": "twitter", "name": "@keep", "language": "ar", "followers": 1200}
+                | {"source": "s"}
+            ],
+        },
+    )
+    book = tmp_path / "yaml-counts.xlsx"
+    runner = CliRunner()
+    converted = runner.invoke(main, ["convert", str(tmp_path / "small"), str(book)])
+    assert converted.exit_code == 0, converted.output
+    for lang in ("en", "ar"):
+        out = tmp_path / lang
+        result = runner.invoke(
+            main, ["run", str(book), "--out", str(out), "--no-progress", "--lang", lang]
+        )
+        assert result.exit_code == 0, result.output
+        page = (out / "yaml-counts" / "evaluation.html").read_text(encoding="utf-8")
+        five = page.split('class="summary"')[1].split("</section>")[0]
+        cited = re.findall(r'<a class="evidence" href="record\.html#[^"]*">([^<]+)</a>', five)
+        assert "hashtags!A2" in cited and "accounts!A2" in cited, cited
+        assert "campaign.yaml" not in visible(five)

@@ -338,16 +338,42 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
             )
         )
 
-    for h in rec.media_tools.hashtags:
+    # each cited at its entry ('campaign.yaml hashtags[2]': the record's hashtags and accounts
+    # have no ids, so their place in the list, from 1), which a workbook's report names as
+    # its sheet's row (evalkit.record.workbook.workbook_places)
+    for i, h in enumerate(rec.media_tools.hashtags, 1):
         if h.uses is not None:
-            add("hashtag_uses", None, h.uses, Msg("{hashtag} in campaign.yaml", hashtag=h.text))
-    for a in rec.media_tools.accounts:
+            add(
+                "hashtag_uses",
+                None,
+                h.uses,
+                Msg("{hashtag}, {place}", hashtag=h.text, place=f"campaign.yaml hashtags[{i}]"),
+            )
+    for i, a in enumerate(rec.media_tools.accounts, 1):
         for metric, q in (("followers", a.followers), ("posts", a.posts)):
             if q is not None:
-                add(metric, None, q, Msg("account {account} in campaign.yaml", account=a.name))
+                add(
+                    metric,
+                    None,
+                    q,
+                    Msg(
+                        "account {account}, {place}",
+                        account=a.name,
+                        place=f"campaign.yaml accounts[{i}]",
+                    ),
+                )
     for co in rec.coalitions:
         if co.size is not None:
-            add("members", None, co.size, Msg("coalition {name} in campaign.yaml", name=co.name))
+            add(
+                "members",
+                None,
+                co.size,
+                Msg(
+                    "coalition {name}, {place}",
+                    name=co.name,
+                    place=f"campaign.yaml coalitions[{co.id}]",
+                ),
+            )
     acts = campaign.activities
     for column in ACTIVITY_COUNTS:
         if acts.empty or column not in acts or not acts[column].notna().any():

@@ -1100,12 +1100,22 @@ def _write_places(folder: Path, path: Path, conv: "Converted") -> None:
     except Exception:  # the loader says what is wrong with it
         data = None
     for key, cell in conv.yaml_cells.items():
-        if len(key) != 2 or not isinstance(key[1], int) or not isinstance(data, dict):
+        if not key or not isinstance(key[-1], int) or not isinstance(data, dict):
             continue
-        items = data.get(key[0])
-        item = items[key[1]] if isinstance(items, list) and key[1] < len(items) else None
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            entries.setdefault(f"{key[0]}[{item['id']}]", cell)
+        # the entry at `key` (goals.3, media_tools.hashtags.0), cited by its id, or by its
+        # place in its list from 1 when it has none (hashtags, accounts)
+        items: object = data
+        for part in key[:-1]:
+            items = items.get(part) if isinstance(items, dict) else None
+        i = key[-1]
+        item = items[i] if isinstance(items, list) and i < len(items) else None
+        if not isinstance(item, dict):
+            continue
+        name = key[-2] if len(key) > 1 and isinstance(key[-2], str) else None
+        if name and isinstance(item.get("id"), str):
+            entries.setdefault(f"{name}[{item['id']}]", cell)
+        elif name and len(key) == 3 and key[0] == "media_tools":
+            entries.setdefault(f"{name}[{i + 1}]", cell)
     places = {"workbook": path.name, "campaign": CAMPAIGN, "entries": entries}
     (folder / PLACES_FILE).write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
 

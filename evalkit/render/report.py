@@ -670,6 +670,9 @@ class CampaignReport:
             checklist + ".",
         ]
         strip = verdict_strip([(f"{n} {names[n]}", a.verdict.said) for n, a in q.items()])
+        # the places the lines cite, as the rest of the report names them (links; a
+        # workbook's sheets)
+        lines = [self.links(esc(line)) for line in lines]
         return _summary(lines, strip, "ol", N_("In five lines"))
 
     section = staticmethod(section)  # the templates call report.section(key)
