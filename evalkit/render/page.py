@@ -197,7 +197,7 @@ def _csv_named() -> re.Pattern:
     names = "|".join(map(re.escape, files))
     # on a right-to-left page the name alone is a left-to-right isolate already (esc): the
     # sheet's words replace the isolate with it, else the Arabic would be inside it
-    return re.compile(rf'<bdi dir="ltr"[^>]*>({names})</bdi>|\b({names})\b(?!:\d)')
+    return re.compile(rf'(?:<bdi dir="ltr"[^>]*>({names})</bdi>)|\b({names})\b(?!:\d)')
 
 
 SHEET_SAID = N_("the {sheet} sheet")
@@ -260,8 +260,8 @@ class EvidenceLinks:
 
         def sheet_named(m: re.Match) -> str:
             stem = (m.group(1) or m.group(2)).removesuffix(".csv")
-            name = Markup("<bdi>{}</bdi>").format(stem) if direction() == "rtl" else stem
-            return Markup(tr(SHEET_SAID)).format(sheet=name)
+            # the name isolated left to right in an Arabic sentence (esc), as any Latin run
+            return Markup(tr(SHEET_SAID)).format(sheet=esc(stem))
 
         text = str(escaped)
         if sheet:  # a table named alone is its sheet too (before the links hold file names)
