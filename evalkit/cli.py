@@ -133,8 +133,11 @@ def validate(paths: tuple[str, ...]) -> None:
     bad = 0
     # two records with one id would overwrite each other's reports: said here, not at run
     clashes = {r: (rid, others) for rid, others in duplicate_ids(records).items() for r in others}
+    warned = 0
     for record in records:
-        _, found = check_record(record, build=False)
+        # warnings never make a record invalid: said after its problems, if any
+        warnings: list = []
+        _, found = check_record(record, build=False, warnings=warnings)
         problems: list[object] = list(found)  # the record's problems, then a clash of ids
         if record in clashes:
             rid, others = clashes[record]
@@ -145,17 +148,31 @@ def validate(paths: tuple[str, ...]) -> None:
                 + "; give each record its own id (its reports would overwrite each "
                 "other's)",
             ]
+        cautions = (
+            f"{len(warnings)} warning(s): the record can be evaluated; check each one"
+            if warnings
+            else ""
+        )
+        warned += bool(warnings)
         if problems:
             bad += 1
-            click.echo(f"{record}: {len(problems)} problem(s)")
+            click.echo(
+                f"{record}: {len(problems)} problem(s)" + (f"; {cautions}" if cautions else "")
+            )
             for line in said(problems):
                 click.echo(f"  {line}")
         else:
-            click.echo(f"{record}: valid")
+            click.echo(f"{record}: valid" + (f", with {cautions}" if cautions else ""))
+        for line in said(warnings):
+            click.echo(f"  warning: {line}")
     if not records:
         click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
         sys.exit(2)
-    click.echo(f"{len(records) - bad} of {len(records)} record(s) valid" + _skipped_said(skipped))
+    click.echo(
+        f"{len(records) - bad} of {len(records)} record(s) valid"
+        + (f"; {warned} with warnings" if warned else "")
+        + _skipped_said(skipped)
+    )
     sys.exit(1 if bad or skipped else 0)
 
 

@@ -129,6 +129,7 @@ HEADINGS = (
     "main-goal attainment",
     "row",
     "reason",
+    "Warnings",
 )
 
 

@@ -19,12 +19,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from evalkit.record.load import Campaign
+from evalkit.record.series import SERIES_FILE, frame_warnings
 from evalkit.record.values import DateSpan
 
+# the workbook's sheet of series.csv (evalkit.record.workbook names a sheet by its file)
+SERIES_SHEET = SERIES_FILE.removesuffix(".csv")
 COUNT_COLUMNS = ("participants", "foreign_participants", "events")
 
 
@@ -133,6 +137,7 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
     series = campaign.series
     if not series.empty and "date" in series:
         series = series[series["date"].dt.date <= day]
+    warnings = _warnings_by(campaign, series)
 
     def left(before, after) -> int:
         return len(before) - len(after)
@@ -159,9 +164,24 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         engagements=engagements,
         decisions=decisions,
         series=series,
+        warnings=warnings,
         as_of=day,
         cut=cut,
     )
+
+
+def _warnings_by(campaign: Campaign, series: pd.DataFrame) -> list:
+    """The record's warnings as the cut series gives them: its dates' (gaps, steps, order)
+    read again from the rows kept, so that a gap or a change of step after the date is not
+    said and the step is the one of the rows kept; a warning the whole series gave too
+    keeps its place as given (a workbook's sheet and cell). Other warnings as they are."""
+
+    def of_series(w) -> bool:
+        return Path(w.file).name == SERIES_FILE or w.file.split("!")[0] == SERIES_SHEET
+
+    before = {str(w.message): w for w in campaign.warnings if of_series(w)}
+    again = [before.get(str(w.message), w) for w in frame_warnings(series)]
+    return [w for w in campaign.warnings if not of_series(w)] + again
 
 
 # --- sources published after the date ------------------------------------------------------

@@ -811,6 +811,9 @@ class Campaign:
     cut: dict = field(default_factory=dict, repr=False)
     # series.csv, when the record has one (evalkit.record.series): empty otherwise
     series: pd.DataFrame = field(default_factory=_no_rows, repr=False)
+    # what the record's check found that does not stop it (Problem.warning), as the
+    # record names its files: series.csv's gaps, steps and order (the as-of cut's series)
+    warnings: list[Problem] = field(default_factory=list, repr=False)
     _sources: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -877,19 +880,25 @@ def _content_hash(folder: Path) -> str:
 
 
 def check_record(
-    path: str | Path, build: bool = True, examples: Literal["all", "fields", "none"] = "all"
+    path: str | Path,
+    build: bool = True,
+    examples: Literal["all", "fields", "none"] = "all",
+    warnings: Optional[list[Problem]] = None,
 ) -> tuple[Optional[Campaign], list[Problem]]:
     """Validate a record folder: the campaign, or None with every problem found. With
     `build=False` only the problems (`evalkit validate`: the campaign's frames, and pandas,
     are not needed to say what is wrong). An example of `evalkit new`'s template still in
     the folder is a problem (evalkit.record.template); `examples="fields"` for the folder
     read from a workbook, whose example rows are told by their shading (workbook.py) and
-    whose single fields (the campaign sheet's, never shaded) are checked here."""
+    whose single fields (the campaign sheet's, never shaded) are checked here.
+    The record's warnings (Problem.warning: they never stop it) are not among the problems:
+    a campaign holds its own (`Campaign.warnings`), and `warnings`, when given, collects
+    them (named by their paths, as the problems are), whether or not the record is valid."""
     folder = Path(path)
     if folder.suffix.lower() == ".xlsx":  # a workbook: read as the folder it describes
         from evalkit.record.workbook import check_workbook
 
-        return check_workbook(folder, build)
+        return check_workbook(folder, build, warnings)
     problems: list[Problem] = []
     Y = schema.RECORD_FILE
     if folder.is_file() and folder.name == Y:
@@ -993,6 +1002,7 @@ def check_record(
     if refs is not None:
         problems.extend(refs.outside_problems())
     series = None
+    said: list[Problem] = []  # the warnings
     if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
         # the ids given as text, the only ones a series' source cell can be (an id written
         # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError)
@@ -1005,8 +1015,10 @@ def check_record(
             if isinstance(data, dict)
             else set()
         )
-        series, series_problems = read_series(folder / SERIES_FILE, source_ids, build)
+        series, series_problems, said = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
+    if warnings is not None:
+        warnings.extend(replace(w, file=str(folder / w.file)) for w in said)
     problems.extend(_stray_files(folder))
     if problems or record is None:
         # Name files by their path, so a batch says which record each problem is in; the
@@ -1037,6 +1049,7 @@ def check_record(
         decisions=frames["decisions.csv"],
         content_hash=_content_hash(folder),
         series=series if series is not None else _no_rows(),
+        warnings=said,
         _sources={s.id: s for s in record.sources},
     ), []
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, cast
 
+from evalkit.i18n import Msg, Verbatim
+
 # A value quoted back in a message is cut short: a record's cell or an alias-expanded YAML
 # value can be megabytes, and a message exists to say where the problem is.
 SHOWN = 60
@@ -87,11 +89,18 @@ def _cut(text: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """What is wrong at a place of the record. An error (the default) stops the record
+    from being evaluated; a `warning` never does: the record is still usable, and the
+    warning is said where the record is checked (`evalkit validate`), kept in results.json
+    and shown in the report (series.csv's gaps, steps and order: evalkit.record.series).
+    A warning's message is a Msg, so that a report says it in its own language."""
+
     file: str
     line: Optional[int]
     field: str
     message: str
     column: Optional[int] = None
+    warning: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "field", _cut(self.field))
@@ -105,6 +114,19 @@ class Problem:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
+
+
+def warning_said(w: Problem) -> Msg:
+    """A warning as a report says it, in its language, with its place as evidence is
+    cited ('… (series.csv:14)', linked to the row; a workbook's 'series!A14')."""
+    where = Path(w.file).name + (f":{w.line}" if w.line is not None else "")
+    return Msg("{warning} ({where})", warning=w.message, where=Verbatim(where))
+
+
+def warning_data(w: Problem) -> dict:
+    """A warning as results.json keeps it: its file (as the record names it), line, field
+    and message (a Msg: its template is in the file's messages, for another language)."""
+    return {"file": Path(w.file).name, "line": w.line, "field": w.field, "message": w.message}
 
 
 # Where a message sends the evaluator, as a record folder has it, and as a workbook does:

@@ -7,18 +7,27 @@ row of one series), `value` (a number; empty when not observed), `source` (a sou
 optional `measures` (`reach`, the default: shown in question 2; `outcome`: question 3),
 `exposure` (a positive number, e.g. the population, for rates of a count) and any number of
 `control_<name>` columns: series the campaign could not have moved (another country, a
-related search term), used as controls of the counterfactual."""
+related search term), used as controls of the counterfactual.
+
+A series is read in its own step, from its dates (`series_step`: one day, one week, one
+month...): a jump of several steps is a gap, not the next point. A gap, a date off the step,
+a stretch of rows at another step, and rows out of date order are warnings (`series_warnings`:
+the record is still usable; `evalkit validate`, results.json and the report say them at
+their row); two rows of one metric and date are an error."""
 
 from __future__ import annotations
 
+import calendar
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import math
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from evalkit.record.csvtable import data_rows, open_table
-from evalkit.i18n import N_
+from evalkit.i18n import N_, Msg, Verbatim
 from evalkit.record.problems import NOT_A_SOURCE, Problem, did_you_mean, short, shown
 from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint
 
@@ -30,6 +39,190 @@ REQUIRED = ("date", "metric", "value", "source")
 OPTIONAL = ("measures", "exposure")
 MEASURES = (N_("reach"), N_("outcome"))
 CONTROL_PREFIX = "control_"
+
+
+# --- a series' own step, from its dates ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """A series' step: `size` days, or `size` months (`months`: dates on one day of the
+    month, or each at its month's end)."""
+
+    size: int
+    months: bool = False
+
+    def between(self, a: date, b: date) -> float:
+        """How many of these steps from `a` to `b` (a fraction for a date off the step)."""
+        if not self.months:
+            return (b - a).days / self.size
+        whole: float = (b.year - a.year) * 12 + b.month - a.month
+        if a.day != b.day and not (_month_end(a) and _month_end(b)):
+            whole += (b.day - a.day) / 30.44
+        return whole / self.size
+
+    def count(self, steps: float) -> Msg:
+        """`steps` of this step in words: '6 days', '2 weeks', '3 months', '1 year'."""
+        n = steps * self.size
+        if self.months:
+            if n % 12 == 0:
+                return Msg("{n} year", "{n} years", n=_whole(n / 12))
+            return Msg("{n} month", "{n} months", n=_whole(n))
+        if n % 7 == 0:
+            return Msg("{n} week", "{n} weeks", n=_whole(n / 7))
+        return Msg("{n} day", "{n} days", n=_whole(n))
+
+    @property
+    def said(self) -> Msg:
+        """The step itself: '1 day', '1 week', '1 month', '3 months'."""
+        return self.count(1)
+
+    @property
+    def unit(self) -> str:
+        """The step's name as the statistics count time in it ('day', 'week', 'month'...)."""
+        if self.months:
+            return "year" if self.size == 12 else "month" if self.size == 1 else "step"
+        return "day" if self.size == 1 else "week" if self.size == 7 else "step"
+
+
+def _whole(x: float):
+    return int(x) if float(x).is_integer() else round(x, 1)
+
+
+def _month_end(d: date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def _commonest(values: Iterable[int]) -> int:
+    """The commonest value, the smallest of those equally common."""
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(v for v, c in counts.items() if c == top)
+
+
+def series_step(dates: Sequence[date]) -> Optional[Step]:
+    """A series' own step from its dates (sorted, distinct): months when every date is on
+    one day of the month (or at its month's end) and no two are under 28 days apart, in the
+    commonest number of months between them; else the commonest number of days between
+    them. None for fewer than two dates."""
+    if len(dates) < 2:
+        return None
+    pairs = list(zip(dates, dates[1:]))
+    same_day = len({d.day for d in dates}) == 1 and dates[0].day <= 28
+    if (same_day or all(_month_end(d) for d in dates)) and min(
+        (b - a).days for a, b in pairs
+    ) >= 28:
+        return Step(_commonest(round(Step(1, True).between(a, b)) for a, b in pairs), True)
+    return Step(_commonest((b - a).days for a, b in pairs))
+
+
+# this many jumps in a row of one size other than the step are a stretch at another step
+# (weekly rows in a daily series), said once
+STRETCH = 2
+
+
+def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
+    """What a series' dates say that the statistics must work around, per metric, at its
+    row: rows out of date order (said once, at the first); a jump of several steps (a gap:
+    the steps between have no row); a date off the series' step; a stretch of rows at
+    another step (said once, at its first row). `rows`: (line, metric, date), in the file's
+    order; rows of one metric and date are the loader's error, read once here."""
+    by_metric: dict[Any, list[tuple[int, date]]] = {}
+    for line, metric, day in rows:
+        by_metric.setdefault(metric, []).append((line, day))
+    out: list[Problem] = []
+    for metric, dated in by_metric.items():
+        name = Verbatim(str(metric))
+        late = [
+            (line, day, before)
+            for (_, before), (line, day) in zip(dated, dated[1:])
+            if day < before
+        ]
+        if late:
+            line, day, before = late[0]
+            out.append(
+                Problem(
+                    SERIES_FILE,
+                    line,
+                    "date",
+                    Msg(
+                        "'{metric}': {date} comes after a row dated {before}: the rows are "
+                        "not in date order ({n} row out of order); the statistics read them "
+                        "sorted by date, so check that no date is mistyped",
+                        "'{metric}': {date} comes after a row dated {before}: the rows are "
+                        "not in date order ({n} rows out of order); the statistics read them "
+                        "sorted by date, so check that no date is mistyped",
+                        metric=name,
+                        date=day.isoformat(),
+                        before=before.isoformat(),
+                        n=len(late),
+                    ),
+                    warning=True,
+                )
+            )
+        first_line: dict[date, int] = {}
+        for line, day in dated:
+            first_line.setdefault(day, line)
+        days = sorted(first_line)
+        step = series_step(days)
+        if step is None:
+            continue
+        jumps = [(a, b, step.between(a, b)) for a, b in zip(days, days[1:])]
+        i = 0
+        while i < len(jumps):
+            a, b, steps = jumps[i]
+            if math.isclose(steps, 1):
+                i += 1
+                continue
+            run = i + 1
+            while run < len(jumps) and math.isclose(jumps[run][2], steps):
+                run += 1
+            if run - i >= STRETCH:  # rows at another step: one warning for the stretch
+                last = jumps[run - 1][1]
+                message = Msg(
+                    "'{metric}' changes step: its rows from {start} to {end} are {apart} "
+                    "apart, where its step is {step}. A value over {apart} is not comparable "
+                    "with one over {step}: give the series one step (the statistics count "
+                    "the dates between its rows as gaps)",
+                    metric=name,
+                    start=a.isoformat(),
+                    end=last.isoformat(),
+                    apart=step.count(steps),
+                    step=step.said,
+                )
+            elif steps > 1 and math.isclose(steps, round(steps)):
+                message = Msg(
+                    "'{metric}' jumps from {start} to {end}, where its step is {step}: "
+                    "{missing} without a row. The statistics count them as a gap; a date "
+                    "not observed is written as a row with an empty value",
+                    metric=name,
+                    start=a.isoformat(),
+                    end=b.isoformat(),
+                    step=step.said,
+                    missing=step.count(round(steps) - 1),
+                )
+            else:
+                message = Msg(
+                    "'{metric}' goes from {start} to {end} ({apart}), where its step is "
+                    "{step}: a date off the series' step; check that it is not mistyped",
+                    metric=name,
+                    start=a.isoformat(),
+                    end=b.isoformat(),
+                    apart=Msg("{n} day", "{n} days", n=(b - a).days),
+                    step=step.said,
+                )
+            out.append(Problem(SERIES_FILE, first_line[b], "date", message, warning=True))
+            i = run
+    return sorted(out, key=lambda p: p.line or 0)
+
+
+def frame_warnings(frame: "pd.DataFrame") -> list[Problem]:
+    """`series_warnings` of a series frame (read_series's, or an as-of cut of it)."""
+    if frame is None or frame.empty or "date" not in frame:
+        return []
+    return series_warnings(
+        zip(frame["row"].tolist(), frame["metric"].tolist(), frame["date"].dt.date.tolist())
+    )
 
 
 def _number(text: str):
@@ -47,16 +240,18 @@ def _number(text: str):
 
 def read_series(
     path: Path, source_ids: set[str], build: bool = True
-) -> tuple[Optional[pd.DataFrame], list[Problem]]:
+) -> tuple[Optional[pd.DataFrame], list[Problem], list[Problem]]:
     """The series as a long frame (date, metric, value, measures, exposure, control_…),
-    or an empty frame and every problem found, each with its line and column. With
-    `build=False` only the problems (the frame is None): pandas is not loaded."""
+    or an empty frame and every problem found, each with its line and column; and the
+    warnings of its dates (`series_warnings`), whether or not it has problems. With
+    `build=False` only the problems and warnings (the frame is None): pandas is not
+    loaded."""
     empty = _empty if build else (lambda: None)
     name = SERIES_FILE
     problems: list[Problem] = []
     opened = open_table(Path(path), problems)
     if opened is None:
-        return empty(), problems
+        return empty(), problems, []
     header, reader = opened
     for col in header:
         if col not in (*REQUIRED, *OPTIONAL) and not (
@@ -76,7 +271,7 @@ def read_series(
         if col not in header:
             problems.append(Problem(name, 1, col, "required column is missing"))
     if problems:
-        return empty(), problems
+        return empty(), problems, []
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[Any, Any], int] = {}  # (metric, date) -> the line that has it
@@ -190,8 +385,9 @@ def read_series(
                 )
                 for line in lacking
             )
+    warnings = series_warnings((r["row"], r["metric"], r["date"]) for r in rows if "date" in r)
     if problems:
-        return empty(), problems
+        return empty(), problems, warnings
     first: dict = {}  # metric -> (its first row, the kinds it is marked)
     for row in rows:
         first.setdefault(row["metric"], (row["row"], {}))[1].setdefault(row["measures"])
@@ -207,14 +403,14 @@ def read_series(
                 )
             )
     if problems or not build:
-        return empty(), problems
+        return empty(), problems, warnings
     import pandas as pd
 
     frame = pd.DataFrame(
         rows, columns=["row", "date", "metric", "value", "measures", "exposure", *controls]
     )
     frame["date"] = pd.to_datetime(frame["date"])
-    return frame, []
+    return frame, [], warnings
 
 
 def _empty():

@@ -23,7 +23,7 @@ import io
 import re
 import tempfile
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
@@ -703,14 +703,18 @@ class Converted:
             message = message.replace(folder_words, sheet_words)
         if name in self.table_rows:
             message = _LINES.sub(lambda m: self._rows(name, m), message)
-        p = Problem(p.file, p.line, p.field, message, p.column)
+        # a message the sheet's words leave as it is stays itself (a warning's Msg, which a
+        # report says in its language); a warning stays one
+        p = replace(p, message=p.message if message == p.message else message)
         if name == schema.RECORD_FILE:
             path = _parse_path(p.field)
             for n in range(len(path), 0, -1):
                 cell = self.yaml_cells.get(path[:n])
                 if cell:
-                    return Problem(cell, None, _column_of(path, n, cell), p.message)
-            return Problem(CAMPAIGN, None, p.field, p.message)
+                    return replace(
+                        p, file=cell, line=None, field=_column_of(path, n, cell), column=None
+                    )
+            return replace(p, file=CAMPAIGN, line=None, column=None)
         if name in self.table_columns:
             sheet = name.removesuffix(".csv")
             row = self.table_rows[name].get(p.line or 0)
@@ -725,7 +729,7 @@ class Converted:
                 )
             elif column in header:
                 where += f"!{_letter(header.index(column) + 1)}1"
-            return Problem(where, None, p.field, p.message)
+            return replace(p, file=where, line=None, column=None)
         return p
 
     def _rows(self, name: str, m: re.Match) -> str:
@@ -1209,9 +1213,10 @@ def _place(p: Problem) -> tuple:
     return (1, rank, sheet, row, col, p.field, p.message)
 
 
-def check_workbook(path: str | Path, build: bool = True):
+def check_workbook(path: str | Path, build: bool = True, warnings: Optional[list] = None):
     """`check_record` for a workbook: the campaign (read from its record folder), or every
-    problem located on its sheets and cells."""
+    problem located on its sheets and cells; its warnings located alike (into `warnings`,
+    when given, and the campaign's own)."""
     from evalkit.record.load import check_record
 
     path = Path(path)
@@ -1224,10 +1229,15 @@ def check_workbook(path: str | Path, build: bool = True):
     conv = workbook_to_folder(path, folder)
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems
-    campaign, problems = check_record(folder, build, examples="fields")
+    found: list[Problem] = []
+    campaign, problems = check_record(folder, build, examples="fields", warnings=found)
     located = sorted(
         {*conv.problems, *conv.explained([conv.locate(p) for p in problems])}, key=_place
     )
+    if warnings is not None:
+        warnings.extend(sorted((conv.locate(w) for w in found), key=_place))
     if located:
         return None, located
+    if campaign is not None:
+        campaign.warnings = [conv.locate(w) for w in campaign.warnings]
     return campaign, []

@@ -21,6 +21,7 @@ from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of, published_after
 from evalkit.record.load import load_campaign
+from evalkit.record.problems import warning_said
 from evalkit.record.workbook import workbook_places
 from evalkit.i18n import (
     FSI,
@@ -712,10 +713,27 @@ class CampaignReport:
                 ),
                 ("Recorded", localized(self._recorded())),
                 *self._cut_row(),
+                *self._warnings_row(),
             ],
             columns=["what", "record"],
         )
-        return table(rows)
+        return table(rows, links=self.links)
+
+    def _warnings_row(self) -> list:
+        """What the record's check warned of (gaps and steps in series.csv...), each at its
+        file and line: the record was evaluated, and the reader sees what to check."""
+        warnings = self.campaign.warnings
+        if not warnings:
+            return []
+        return [("Warnings", joined("; ", [warning_said(w) for w in warnings]))]
+
+    def _series_warnings(self, metric: str) -> list:
+        """The record's warnings about one series (its metric named in them)."""
+        return [
+            warning_said(w)
+            for w in self.campaign.warnings
+            if isinstance(w.message, Msg) and w.message.fields.get("metric") == metric
+        ]
 
     def _recorded(self) -> Msg | str:
         """What the record holds: its activities, metrics and the campaign's engagements of
@@ -921,6 +939,17 @@ class CampaignReport:
                     )
                 )
             )
+            warned = self._series_warnings(a.metric)
+            if warned:
+                parts.append(
+                    _label(
+                        tr(
+                            "Warnings about its dates (the statistics below count time from "
+                            "the dates, a gap as a gap)"
+                        )
+                    )
+                )
+                parts.append(bullets(warned, links=self.links))
             parts.append(
                 _label(tr("Counterfactual: what the series would have been without the campaign"))
             )

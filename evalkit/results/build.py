@@ -13,6 +13,7 @@ from evalkit.evaluation.grid import build_grid, judgement_as_of, parse_as_of
 from evalkit.evaluation.paper_grid import grid_agreement
 from evalkit.i18n import message_table
 from evalkit.record.load import Campaign
+from evalkit.record.problems import warning_data
 from evalkit.results.model import SCHEMA_VERSION
 
 
@@ -64,6 +65,8 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
         "grid": build_grid(campaign, when).to_dict(orient="records"),
         "facts": campaign_facts(evaluation),
         **evaluation.to_dict(),
+        # what the record's check warned of (never blocking), for the record as cut
+        "record_warnings": [warning_data(w) for w in campaign.warnings],
         # the paper's grid against evalkit's, for a record with the paper's grid beside it
         # (the paper's four campaigns); null for any other record
         "paper_grid": grid_agreement(campaign),

@@ -267,6 +267,16 @@ class SeriesResult(_Part):
     interrupted_time_series_not_computed: Optional[str]
 
 
+class RecordWarning(_Part):
+    """What the record's check found that does not stop it (evalkit.record.problems:
+    a Problem that is a warning), at its file and line."""
+
+    file: str
+    line: Optional[int]
+    field: str
+    message: str
+
+
 class CampaignResults(_Part):
     """One `<id>/results.json`."""
 
@@ -288,6 +298,9 @@ class CampaignResults(_Part):
     # recommendations set aside as not fitting the campaign's setting (Rules in context)
     recommendations_set_aside: list[SetAsideResult] = []
     series: list[SeriesResult]
+    # the record's warnings (series.csv's gaps, steps and order), as of the date; older
+    # runs: none
+    record_warnings: list[RecordWarning] = []
     # the paper's own grid against evalkit's, for a record with a paper_grid.csv
     paper_grid: Optional[list[PaperGridCell]] = None
     # each sentence's template and fields, for a report in another language (evalkit.i18n)

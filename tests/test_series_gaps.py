@@ -1,0 +1,188 @@
+"""series.csv read by its dates: gaps, mixed steps and rows out of order are warnings at their
+row (never errors: the record is still usable) in `evalkit validate`, results.json and the
+report, in its language, and as the as-of cut leaves the series."""
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import evalkit
+from evalkit.cli import main
+
+
+def _record(tmp_path, rows, launch="2024-03-10", header="date,metric,value,source"):
+    """A small valid record launched on `launch` whose series.csv holds `rows` (CSV lines
+    without the header)."""
+    from conftest import small_record
+
+    small_record(
+        tmp_path,
+        phases=[
+            {"id": "p1", "name": "Phase 1", "start": launch, "end": "2024-12-31", "source": "s"}
+        ],
+    )
+    folder = tmp_path / "small"
+    (folder / "series.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return folder
+
+
+def _daily(days, values, metric="signatures", extra=""):
+    return [f"{d},{metric},{v},s{extra}" for d, v in zip(days, values)]
+
+
+def _trial_series() -> list[str]:
+    """Daily signatures with a week left out (2024-03-03..08), rows 12 and 13 swapped, and
+    weekly rows from 2024-04-05."""
+    days = [date(2024, 2, 20) + timedelta(d) for d in range(60)]
+    days = [d for d in days if not date(2024, 3, 3) <= d <= date(2024, 3, 8)]
+    days = days[:40] + [days[39] + timedelta(7 * k) for k in range(1, 5)]
+    rows = _daily(days, [100 + 3 * i for i in range(len(days))])
+    rows[10], rows[11] = rows[11], rows[10]
+    return rows
+
+
+def test_validate_says_gaps_mixed_steps_and_order_as_warnings_at_their_rows(tmp_path):
+    folder = _record(tmp_path, _trial_series())
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output  # warnings never block
+    out = result.output
+    assert f"{folder}: valid, with 3 warning(s): the record can be evaluated" in out
+    assert (
+        f"  warning: {folder}/series.csv:13: date: 'signatures': 2024-03-01 comes after a row "
+        "dated 2024-03-02: the rows are not in date order (1 row out of order)"
+    ) in out
+    assert (
+        f"  warning: {folder}/series.csv:14: date: 'signatures' jumps from 2024-03-02 to "
+        "2024-03-09, where its step is 1 day: 6 days without a row."
+    ) in out
+    assert (
+        f"  warning: {folder}/series.csv:42: date: 'signatures' changes step: its rows from "
+        "2024-04-05 to 2024-05-03 are 1 week apart, where its step is 1 day."
+    ) in out
+    assert "1 of 1 record(s) valid; 1 with warnings" in out
+
+
+def test_a_regular_series_has_no_warning_and_a_repeated_date_is_still_an_error(tmp_path):
+    days = [date(2024, 2, 20) + timedelta(d) for d in range(30)]
+    folder = _record(tmp_path, _daily(days, range(30)))
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 0 and "warning" not in result.output
+    assert f"{folder}: valid\n" in result.output
+    rows = _daily(days, range(30))
+    rows.insert(5, rows[4])
+    (folder / "series.csv").write_text(
+        "\n".join(["date,metric,value,source", *rows]) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert "series.csv:7: date: 2024-02-24 already has a value for 'signatures' on line 6" in (
+        result.output
+    )
+
+
+def test_weekly_and_monthly_series_are_read_in_their_own_step(tmp_path):
+    weeks = [date(2024, 1, 1) + timedelta(7 * k) for k in range(20) if k not in (5, 6)]
+    months = [date(2022 + m // 12, m % 12 + 1, 1) for m in range(30) if m != 10]
+    rows = _daily(weeks, range(18), "weekly") + _daily(months, range(29), "monthly")
+    folder = _record(tmp_path, rows)
+    warnings: list = []
+    evalkit.check_record(folder, build=False, warnings=warnings)
+    said = [str(w.message) for w in warnings]
+    assert said == [
+        "'weekly' jumps from 2024-01-29 to 2024-02-19, where its step is 1 week: 2 weeks "
+        "without a row. The statistics count them as a gap; a date not observed is written as "
+        "a row with an empty value",
+        "'monthly' jumps from 2022-10-01 to 2022-12-01, where its step is 1 month: 1 month "
+        "without a row. The statistics count them as a gap; a date not observed is written as "
+        "a row with an empty value",
+    ]
+    # a row with an empty value is an observed date: no gap
+    rows = _daily(weeks, range(18), "weekly")
+    rows.insert(5, f"{date(2024, 2, 5)},weekly,,s")
+    rows.insert(6, f"{date(2024, 2, 12)},weekly,,s")
+    (folder / "series.csv").write_text(
+        "\n".join(["date,metric,value,source", *rows]) + "\n", encoding="utf-8"
+    )
+    warnings = []
+    evalkit.check_record(folder, build=False, warnings=warnings)
+    assert warnings == []
+
+
+@pytest.fixture(scope="module")
+def gappy_runs(tmp_path_factory):
+    """The trial's series evaluated in English and Arabic (results.json and the report)."""
+    from evalkit.run.pipeline import evaluate
+
+    tmp = tmp_path_factory.mktemp("gappy")
+    folder = _record(tmp, _trial_series())
+    out = {}
+    for lang in ("en", "ar"):
+        outcome = evaluate(folder, tmp / f"out-{lang}", lang=lang)
+        assert outcome.status == "ok", outcome.describe()
+        out[lang] = Path(outcome.out_dir)
+    return out
+
+
+def test_results_json_keeps_the_warnings_at_their_rows(gappy_runs):
+    results = json.loads((gappy_runs["en"] / "results.json").read_text(encoding="utf-8"))
+    warnings = results["record_warnings"]
+    assert [(w["file"], w["line"], w["field"]) for w in warnings] == [
+        ("series.csv", 13, "date"),
+        ("series.csv", 14, "date"),
+        ("series.csv", 42, "date"),
+    ]
+    assert warnings[1]["message"].startswith("'signatures' jumps from 2024-03-02 to 2024-03-09")
+    # the contract reads it, and its sentences are in the file's messages for other languages
+    from evalkit.results.model import read_results
+
+    assert len(read_results(gappy_runs["en"] / "results.json").record_warnings) == 3
+    assert warnings[1]["message"] in results["messages"]
+
+
+def test_the_report_shows_the_warnings_in_its_language(gappy_runs):
+    from test_arabic import _visible_text
+
+    en = _visible_text((gappy_runs["en"] / "evaluation.html").read_text(encoding="utf-8"))
+    assert "'signatures' jumps from 2024-03-02 to 2024-03-09, where its step is 1 day" in en
+    assert "(series.csv:14)" in en
+    assert "Warnings about its dates" in en
+    ar = _visible_text((gappy_runs["ar"] / "evaluation.html").read_text(encoding="utf-8"))
+    assert "تقفز السلسلة «signatures» من" in ar and "تنبيهات بشأن تواريخها" in ar
+    assert "6 أيام" in ar  # 6 days, in the form Arabic gives 6
+    assert "jumps from" not in ar and "changes step" not in ar
+
+
+def test_an_as_of_cut_says_only_the_warnings_of_the_rows_it_keeps(tmp_path):
+    from evalkit.record.asof import cut_as_of
+
+    folder = _record(tmp_path, _trial_series(), launch="2024-02-25")
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems and len(campaign.warnings) == 3
+    # before the weekly rows: the order and the gap stay, the change of step is not said
+    early = cut_as_of(campaign, date(2024, 4, 1))
+    assert [w.line for w in early.warnings] == [13, 14]
+    assert early.warnings[1] is campaign.warnings[1]  # as given, where nothing changed
+    # before the gap: nothing left to warn of but the order
+    assert [w.line for w in cut_as_of(campaign, date(2024, 3, 2)).warnings] == [13]
+    # and results.json of an evaluation as of a date says the cut's
+    from evalkit.results.build import campaign_results
+
+    cut = campaign_results(campaign, "2024-04-01")
+    assert [w["line"] for w in cut["record_warnings"]] == [13, 14]
+
+
+def test_a_workbooks_warnings_name_its_sheet_and_cell(tmp_path):
+    folder = _record(tmp_path, _trial_series())
+    book = tmp_path / "small.xlsx"
+    assert CliRunner().invoke(main, ["convert", str(folder), str(book)]).exit_code == 0
+    result = CliRunner().invoke(main, ["validate", str(book)])
+    assert result.exit_code == 0, result.output
+    assert "  warning: series!A14: date: 'signatures' jumps from 2024-03-02" in result.output
+    assert "series.csv" not in result.output
+    campaign, problems = evalkit.check_record(book)
+    assert not problems
+    assert [w.file for w in campaign.warnings] == ["series!A13", "series!A14", "series!A42"]
+    assert campaign.warnings[1].warning
