@@ -1,16 +1,21 @@
 """series.csv read by its dates: gaps, mixed steps and rows out of order are warnings at their
 row (never errors: the record is still usable) in `evalkit validate`, results.json and the
-report, in its language, and as the as-of cut leaves the series."""
+report, in its language, and as the as-of cut leaves the series; the interrupted time series
+counts time in the series' own step from the dates, and keeps its day-of-week terms and
+seasons across gaps."""
 
 import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 import evalkit
 from evalkit.cli import main
+from evalkit.evaluation import Evaluation
 
 
 def _record(tmp_path, rows, launch="2024-03-10", header="date,metric,value,source"):
@@ -172,6 +177,88 @@ def test_an_as_of_cut_says_only_the_warnings_of_the_rows_it_keeps(tmp_path):
 
     cut = campaign_results(campaign, "2024-04-01")
     assert [w["line"] for w in cut["record_warnings"]] == [13, 14]
+
+
+def _linear(days, slope, jump_at, jump, rng):
+    t = np.array([(d - days[0]).days for d in days], float)
+    y = 50 + slope * t + np.where(np.array(days) >= jump_at, jump, 0.0)
+    return np.round(y + rng.normal(0, 0.3, len(days)), 2)
+
+
+def test_the_interrupted_time_series_measures_time_in_days_across_a_gap(tmp_path):
+    """A series rising 0.5 a day, a level change of +8 at the launch, and 15 days of the
+    pre-period without rows: counted by row, the trend read 0.5 a day over 15 fewer points
+    (0.6 per 'step') and took part of the level change for it."""
+    from evalkit.stats import InterruptedTimeSeries
+
+    launch = date(2024, 3, 10)
+    days = [date(2024, 1, 1) + timedelta(d) for d in range(120)]
+    days = [d for d in days if not date(2024, 1, 20) <= d < date(2024, 2, 4)]
+    y = _linear(days, 0.5, launch, 8.0, np.random.default_rng(3))
+    frame = pd.DataFrame({"date": pd.to_datetime(days), "value": y})
+    its = InterruptedTimeSeries(
+        frame, "value", {"launch": pd.Timestamp(launch)}, time="date", family="gaussian"
+    )
+    assert its.result.params["time"] == pytest.approx(0.5, abs=0.01)
+    [level, slope] = its.effects().to_dict(orient="records")
+    assert level["estimate"] == pytest.approx(8.0, abs=0.5)
+    assert slope["estimate"] == pytest.approx(0.0, abs=0.02) and slope["scale"] == (
+        "difference per day"
+    )
+    # the same through an evaluation: the model line says time is read from the dates
+    folder = _record(tmp_path, _daily(days, y), launch=str(launch))
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems
+    [a] = Evaluation(campaign).series
+    assert "time counted from the dates (15 days without a row, counted as gaps)" in a.its_model
+    assert a.its.result.params["time"] == pytest.approx(0.5, abs=0.01)
+    [level] = a.its.effects().to_dict(orient="records")  # level only: no trend change
+    assert level["estimate"] == pytest.approx(8.0, abs=0.5)
+
+
+def test_a_weekly_series_counts_its_trend_per_week(tmp_path):
+    from evalkit.stats import InterruptedTimeSeries
+
+    launch = date(2024, 6, 3)
+    days = [date(2024, 1, 1) + timedelta(7 * k) for k in range(40) if not 8 <= k < 12]
+    t = np.array([(d - days[0]).days / 7 for d in days])
+    y = np.round(20 + 2.0 * t + np.random.default_rng(4).normal(0, 0.2, len(t)), 2)
+    frame = pd.DataFrame({"date": pd.to_datetime(days), "value": y})
+    its = InterruptedTimeSeries(
+        frame, "value", {"launch": pd.Timestamp(launch)}, time="date", family="gaussian"
+    )
+    assert its.result.params["time"] == pytest.approx(2.0, abs=0.02)
+    assert its.effects()["scale"].tolist() == ["difference", "difference per week"]
+
+
+def test_a_daily_series_with_gaps_keeps_its_day_of_week_effects(tmp_path):
+    days = pd.date_range("2024-01-03", periods=140, freq="D")  # a Wednesday first
+    rhythm = np.array([1.0, 1.1, 1.1, 1.0, 0.9, 0.5, 0.4])[days.day_of_week]  # quiet weekends
+    y = np.random.default_rng(2).poisson(40 * rhythm)
+    keep = ~((days >= "2024-02-01") & (days < "2024-02-11"))  # ten days without rows
+    folder = _record(tmp_path, _daily(days[keep].date, y[keep]), launch="2024-03-01")
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems
+    [a] = Evaluation(campaign).series
+    assert "day-of-week effects" in str(a.its_model)
+    assert "10 days without a row" in str(a.its_model)
+    # the first day observed (a Wednesday) is the baseline: Saturday against Wednesday
+    assert a.its.weekday_baseline == 2 and "weekday 2" not in a.its.X
+    saturday = np.exp(a.its.result.params["weekday 5"])
+    assert saturday == pytest.approx(0.5 / 1.1, abs=0.08)
+
+
+def test_a_monthly_series_missing_a_month_keeps_its_seasons(tmp_path):
+    months = pd.date_range("2018-01-01", periods=48, freq="MS")
+    season = 1 + 0.3 * np.sin(2 * np.pi * months.month / 12)
+    y = np.random.default_rng(5).poisson(200 * season)
+    keep = months != pd.Timestamp("2019-05-01")
+    folder = _record(tmp_path, _daily(months[keep].date, y[keep]), launch="2020-06-01")
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems
+    [a] = Evaluation(campaign).series
+    assert "two annual harmonics" in str(a.its_model)
+    assert "1 month without a row" in str(a.its_model)
 
 
 def test_a_workbooks_warnings_name_its_sheet_and_cell(tmp_path):

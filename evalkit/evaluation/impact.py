@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from evalkit.i18n import Msg, joined
-from evalkit.record.series import CONTROL_PREFIX
+from evalkit.record.series import CONTROL_PREFIX, Step, series_step
 
 if TYPE_CHECKING:
     from evalkit.stats import Counterfactual, InterruptedTimeSeries
@@ -250,15 +250,14 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
     count = bool((values >= 0).all() and (values == values.round()).all())
     family = "quasipoisson" if count else "gaussian"
     dates = pd.DatetimeIndex(data["date"])
-    months = dates.to_period("M")
-    monthly = bool(
-        len(data) >= 3
-        and (dates.day == 1).all()
-        and ((months[1:] - months[:-1]).map(lambda d: d.n) == 1).all()
-    )
+    # the series' own step, from its dates: a month or a day without a row is a gap in a
+    # monthly or daily series, whose dates still name their months and days (the seasons
+    # and the days of the week are read from them)
+    step = series_step([d.date() for d in dates])
+    monthly = bool(len(data) >= 3 and step == Step(1, months=True))
     harmonics = 2 if monthly and len(data) >= 36 else 0
     # daily data: people act by the day of the week (fewer signatures on a Sunday)
-    weekday = bool(len(dates) >= 21 and (pd.Series(dates).diff().dropna().dt.days == 1).all())
+    weekday = bool(len(dates) >= 21 and step == Step(1))
     controls = [c for c in controls if data[c].notna().any()]
     log_controls = bool(count and controls and (data[controls].dropna() > 0).all().all())
     kw: dict[str, Any] = dict(
@@ -288,6 +287,13 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
     )
     if weekday:
         described = Msg("{model}, day-of-week effects", model=described)
+    if full.missing_steps:
+        # time from the dates: the steps without a row are a gap in time, not skipped
+        described = Msg(
+            "{model}, time counted from the dates ({missing} without a row, counted as gaps)",
+            model=described,
+            missing=full.step.count(full.missing_steps) if full.step else full.missing_steps,
+        )
     for c in controls:
         name = control_label(c)
         described = (

@@ -13,6 +13,7 @@ smoking-ban series gives their rate ratio 0.885 (95% CI 0.839 to 0.933).
 
 from __future__ import annotations
 
+import math
 import warnings as _warnings
 from typing import Optional, Sequence
 
@@ -22,6 +23,7 @@ import statsmodels.api as sm
 from scipy import stats as sps
 
 from evalkit.i18n import N_, Msg, localized, tr
+from evalkit.record.series import Step, series_step
 from evalkit.stats.checks import (
     SeriesError,
     as_series_frame,
@@ -32,6 +34,20 @@ from evalkit.stats.checks import (
 )
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
+
+# a slope's scale and the trend's words in the series' own step (Step.unit): a series of
+# dates counts its time in days, weeks, months or years; any other in time steps
+PER = {
+    "day": (N_("rate ratio per day"), N_("difference per day"), N_("trend (per day)")),
+    "week": (N_("rate ratio per week"), N_("difference per week"), N_("trend (per week)")),
+    "month": (N_("rate ratio per month"), N_("difference per month"), N_("trend (per month)")),
+    "year": (N_("rate ratio per year"), N_("difference per year"), N_("trend (per year)")),
+    "step": (
+        N_("rate ratio per time step"),
+        N_("difference per time step"),
+        N_("trend (per time step)"),
+    ),
+}
 
 
 def _fmt(x: float) -> str:
@@ -76,8 +92,10 @@ class InterruptedTimeSeries:
         if gaps:
             self.warnings.append(
                 Msg(
-                    "{n} time point is missing (a gap), e.g. {dates}; the model skips it.",
-                    "{n} time points are missing (gaps), e.g. {dates}; the model skips them.",
+                    "{n} time point is missing (a gap), e.g. {dates}; time is counted from "
+                    "the dates, so the model reads it as a gap, not as the next point.",
+                    "{n} time points are missing (gaps), e.g. {dates}; time is counted from "
+                    "the dates, so the model reads them as gaps, not as the next points.",
                     n=len(gaps),
                     dates=", ".join(str(g.date()) for g in gaps[:3]),
                 )
@@ -100,7 +118,23 @@ class InterruptedTimeSeries:
                 )
             )
         idx = self.data.index
-        position = np.arange(1, len(idx) + 1, dtype=float)
+        # time in the series' own step, from its dates (or its numeric time column): a gap
+        # is a gap, never the next point (by row, a missing week made the trend steeper)
+        self.step: Optional[Step] = None
+        if isinstance(idx, pd.DatetimeIndex) and len(idx) >= 2:
+            days = [d.date() for d in idx]
+            self.step = series_step(days)
+            assert self.step is not None
+            position = 1.0 + np.array([self.step.between(days[0], d) for d in days])
+        elif time is not None and pd.api.types.is_numeric_dtype(idx) and len(idx):
+            position = np.asarray(idx, dtype=float) - float(idx[0]) + 1.0
+        else:
+            position = np.arange(1, len(idx) + 1, dtype=float)
+        self.unit = self.step.unit if self.step is not None else "step"
+        # the steps the dates jump over without a row: read as gaps
+        self.missing_steps = int(
+            sum(max(round(d) - 1, 0) for d in np.diff(position) if math.isclose(d, round(d)))
+        )
         X = pd.DataFrame({"const": 1.0, "time": position}, index=idx)
         self.terms: list[tuple[str, str, str]] = []  # (interruption, kind, column)
         for name, at in self.interruptions.items():
@@ -134,8 +168,12 @@ class InterruptedTimeSeries:
         if weekday:
             if not isinstance(idx, pd.DatetimeIndex):
                 raise SeriesError("day-of-week effects need dates")
-            for d in range(1, 7):  # Monday is the baseline
-                X[f"weekday {d}"] = (idx.day_of_week == d).astype(float)
+            # the day of the week of the first date is the baseline; a day never observed
+            # (a series with gaps) has no term, which would only be zeros
+            self.weekday_baseline = int(idx[0].day_of_week)
+            for d in range(7):
+                if d != self.weekday_baseline and (idx.day_of_week == d).any():
+                    X[f"weekday {d}"] = (idx.day_of_week == d).astype(float)
         if harmonics:
             s = (
                 self.data[season]
@@ -301,9 +339,7 @@ class InterruptedTimeSeries:
                         "ci_low": np.exp(lo),
                         "ci_high": np.exp(hi),
                         "p_value": p,
-                        "scale": N_("rate ratio per time step")
-                        if kind == "slope"
-                        else N_("rate ratio"),
+                        "scale": PER[self.unit][0] if kind == "slope" else N_("rate ratio"),
                     }
                 )
             else:
@@ -315,9 +351,7 @@ class InterruptedTimeSeries:
                         "ci_low": lo,
                         "ci_high": hi,
                         "p_value": p,
-                        "scale": N_("difference per time step")
-                        if kind == "slope"
-                        else N_("difference"),
+                        "scale": PER[self.unit][1] if kind == "slope" else N_("difference"),
                     }
                 )
         return pd.DataFrame(rows)
@@ -358,7 +392,7 @@ class InterruptedTimeSeries:
             d = next((k for k in range(3, 7) if f"{lo:.{k}f}" != f"{hi:.{k}f}"), 6)
             if self.is_count:
                 pct = lambda v: f"{(v - 1) * 100:+.1f}%"  # noqa: E731
-                what = Msg("level") if r["change"] == "level" else Msg("trend (per time step)")
+                what = Msg("level") if r["change"] == "level" else Msg(PER[self.unit][2])
                 s = Msg(
                     "After {interruption}, the {what} changed by a factor of {est} ({pct}; "
                     "{level}% CI {lo} to {hi}).",
