@@ -1,8 +1,8 @@
 """series.csv read by its dates: gaps, mixed steps and rows out of order are warnings at their
 row (never errors: the record is still usable) in `evalkit validate`, results.json and the
 report, in its language, and as the as-of cut leaves the series; the interrupted time series
-counts time in the series' own step from the dates, and keeps its day-of-week terms and
-seasons across gaps."""
+counts time in the series' own step from the dates, keeps its day-of-week terms and seasons
+across gaps; a running total (`cumulative: yes`) is modelled by its change per step."""
 
 import json
 from datetime import date, timedelta
@@ -259,6 +259,47 @@ def test_a_monthly_series_missing_a_month_keeps_its_seasons(tmp_path):
     [a] = Evaluation(campaign).series
     assert "two annual harmonics" in str(a.its_model)
     assert "1 month without a row" in str(a.its_model)
+
+
+def test_a_running_total_marked_cumulative_is_modelled_by_its_change_per_day(tmp_path):
+    """Signatures to date, 30 new a day before the launch and 60 after: read as levels, the
+    total's rise is an 'effect' whatever happens; by its change per day, the rate doubled."""
+    days = pd.date_range("2024-02-01", periods=80, freq="D")
+    rng = np.random.default_rng(6)
+    new = rng.poisson(np.where(days >= "2024-03-10", 60, 30))
+    total = np.cumsum(new)
+    keep = ~((days >= "2024-02-15") & (days < "2024-02-18"))
+    rows = _daily(days[keep].date, total[keep], extra=",yes")
+    folder = _record(tmp_path, rows, header="date,metric,value,source,cumulative")
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems
+    [a] = Evaluation(campaign).series
+    # 80 dates, 3 left out: 77 totals, 75 changes one day apart (none across the gap)
+    assert a.points == 75
+    [level, *_] = a.its.effects().to_dict(orient="records")
+    assert level["estimate"] == pytest.approx(2.0, abs=0.15)
+    assert any("running total (cumulative: yes" in str(n) for n in a.its_notes)
+    assert not a.its.running_total
+    # a value that is not yes or no, or a series marked on some rows only, is an error
+    rows[3] = rows[3].replace(",yes", ",Yes!")
+    rows[5] = rows[5].replace(",yes", ",no")
+    (folder / "series.csv").write_text(
+        "\n".join(["date,metric,value,source,cumulative", *rows]) + "\n", encoding="utf-8"
+    )
+    _, problems = evalkit.check_record(folder)
+    assert [str(p).split("/")[-1] for p in problems] == [
+        "series.csv:5: cumulative: 'Yes!' is not one of yes, no (did you mean 'yes'?) (yes: a "
+        "running total to date; no or empty: a value per period)"
+    ]
+    rows[3] = rows[3].replace(",Yes!", ",yes")
+    (folder / "series.csv").write_text(
+        "\n".join(["date,metric,value,source,cumulative", *rows]) + "\n", encoding="utf-8"
+    )
+    _, problems = evalkit.check_record(folder)
+    assert [p.message for p in problems] == [
+        "'signatures' is marked cumulative on some rows and not on others; a series is a "
+        "running total on every row (yes) or on none (no or empty)"
+    ]
 
 
 def test_a_workbooks_warnings_name_its_sheet_and_cell(tmp_path):

@@ -230,6 +230,28 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, lis
     return dict(sorted(points.items(), key=lambda kv: kv[1])), notes
 
 
+RUNNING_TOTAL_READ = Msg(
+    "The series is a running total (cumulative: yes in series.csv): the models read its "
+    "change from each date to the next, one step apart; a change across a gap is left "
+    "unobserved, since it cannot be split between the steps it spans."
+)
+
+
+def changes_per_step(dates: pd.Series, values: pd.Series) -> pd.Series:
+    """A running total's change from each date to the next one step after it (the series'
+    own step, from its dates); NaN where the date before is not one step earlier or either
+    value is not observed. The first date has none."""
+    days = [pd.Timestamp(d).date() for d in dates]
+    step = series_step(days)
+    v = values.astype(float).to_numpy()
+    out = np.full(len(v), np.nan)
+    if step is not None:
+        for i in range(1, len(v)):
+            if abs(step.between(days[i - 1], days[i]) - 1) < 1e-9:
+                out[i] = v[i] - v[i - 1]
+    return pd.Series(out, index=values.index)
+
+
 def control_label(column: str) -> str:
     """A control series' column as a reader names it: 'control_visits_city_library' is
     'visits city library' (the prefix marks the column for evalkit, the underscores stand for
@@ -366,6 +388,13 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
             launch=launch,
         )
         data = part[["date", "value", "exposure", *controls]].reset_index(drop=True)
+        total = bool("cumulative" in part and part["cumulative"].any())
+        if total:
+            # a running total (cumulative: yes) rises whatever the campaign does: the models
+            # read its change from each date to the next, one step apart (a change across a
+            # gap spans several steps, and cannot be split between them: left unobserved)
+            data["value"] = changes_per_step(data["date"], data["value"])
+            a.points = int(data["value"].notna().sum())
         # the control series under their names as a reader says them (the counterfactual's
         # sentences and sensitivity table name them), unless two would read the same
         labels = {c: control_label(c) for c in controls}
@@ -395,6 +424,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
             except _FIT_FAILURES as exc:  # a report says so rather than stopping the batch
                 a.counterfactual_problem = _could_not_fit(exc)
             a.counterfactual_notes = _events_in_post_period(campaign, launch, a.last)
+            if total:
+                a.counterfactual_notes.append(RUNNING_TOTAL_READ)
         a.interruptions, a.its_notes = _interruptions(
             campaign, launch, pd.DatetimeIndex(data["date"])
         )
@@ -409,6 +440,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.its, a.its_model, a.its_robust = _its(
                     data, a.interruptions, data["exposure"].notna().all(), controls
                 )
+                if total:
+                    a.its_notes.append(RUNNING_TOTAL_READ)
             except SeriesError as exc:
                 a.its_problem = exc.reason
             except _FIT_FAILURES as exc:

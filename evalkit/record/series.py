@@ -5,7 +5,9 @@ statistics of questions 2 and 3 (evalkit.evaluation.impact).
 Columns: `date` (YYYY-MM-DD, the day the value is for), `metric` (a name, the same on each
 row of one series), `value` (a number; empty when not observed), `source` (a source id);
 optional `measures` (`reach`, the default: shown in question 2; `outcome`: question 3),
-`exposure` (a positive number, e.g. the population, for rates of a count) and any number of
+`exposure` (a positive number, e.g. the population, for rates of a count), `cumulative`
+(`yes`: a running total to date, such as signatures so far or followers, whose change from
+one date to the next the statistics model; `no` or empty: a value per period) and any number of
 `control_<name>` columns: series the campaign could not have moved (another country, a
 related search term), used as controls of the counterfactual.
 
@@ -36,7 +38,8 @@ if TYPE_CHECKING:  # pandas is loaded only when a frame is built
 
 SERIES_FILE = "series.csv"
 REQUIRED = ("date", "metric", "value", "source")
-OPTIONAL = ("measures", "exposure")
+OPTIONAL = ("measures", "exposure", "cumulative")
+CUMULATIVE = ("yes", "no")
 MEASURES = (N_("reach"), N_("outcome"))
 CONTROL_PREFIX = "control_"
 
@@ -337,6 +340,18 @@ def read_series(
                 got[0] = True
             elif row.get("value") is not None:
                 got[1].append(line)
+        total = cell.get("cumulative") or "no"
+        if total not in CUMULATIVE:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "cumulative",
+                    f"{shown(total)} is not one of yes, no{did_you_mean(total, CUMULATIVE)} "
+                    "(yes: a running total to date; no or empty: a value per period)",
+                )
+            )
+        row["cumulative"] = total == "yes"
         row["measures"] = cell.get("measures") or "reach"
         if row["measures"] not in MEASURES:
             problems.append(
@@ -389,8 +404,10 @@ def read_series(
     if problems:
         return empty(), problems, warnings
     first: dict = {}  # metric -> (its first row, the kinds it is marked)
+    totals: dict = {}  # metric -> (its first row, whether its rows are running totals)
     for row in rows:
         first.setdefault(row["metric"], (row["row"], {}))[1].setdefault(row["measures"])
+        totals.setdefault(row["metric"], (row["row"], {}))[1].setdefault(row["cumulative"])
     for metric, (line, kinds) in first.items():
         if len(kinds) > 1:
             problems.append(
@@ -402,12 +419,24 @@ def read_series(
                     "series measures one thing",
                 )
             )
+    for metric, (line, kinds) in totals.items():
+        if len(kinds) > 1:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "cumulative",
+                    f"{shown(metric)} is marked cumulative on some rows and not on others; "
+                    "a series is a running total on every row (yes) or on none (no or empty)",
+                )
+            )
     if problems or not build:
         return empty(), problems, warnings
     import pandas as pd
 
     frame = pd.DataFrame(
-        rows, columns=["row", "date", "metric", "value", "measures", "exposure", *controls]
+        rows,
+        columns=["row", "date", "metric", "value", "measures", "exposure", "cumulative", *controls],
     )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame, [], warnings

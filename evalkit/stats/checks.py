@@ -151,6 +151,7 @@ def running_total_warning(values) -> Msg | None:
         return None
     return Msg(
         "The series never falls: if it is a running total (followers, signatures to date), "
+        "mark it cumulative: yes in series.csv (its change per period is then modelled) or "
         "enter the change per period instead, since a total's steady rise reads as an effect."
     )
 
