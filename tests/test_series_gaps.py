@@ -314,3 +314,78 @@ def test_a_workbooks_warnings_name_its_sheet_and_cell(tmp_path):
     assert not problems
     assert [w.file for w in campaign.warnings] == ["series!A13", "series!A14", "series!A42"]
     assert campaign.warnings[1].warning
+
+
+def _totals_record(tmp_path):
+    """Signatures to date recorded three times in metrics.csv (the second a lower bound) and
+    a reach series of followers marked cumulative, beside per-period stands."""
+    folder = _record(
+        tmp_path,
+        [
+            f"{d.date()},followers,{v},s,yes,reach"
+            for d, v in zip(pd.date_range("2024-03-01", periods=5, freq="D"), [100, 130, 170, 0, 0])
+            if v
+        ],
+        launch="2024-03-01",
+        header="date,metric,value,source,cumulative,measures",
+    )
+    (folder / "metrics.csv").write_text(
+        "metric,value,date,scope,phase,cumulative,source,note\n"
+        "signatures,1000,2024-03-01..2024-03-31,international,p1,yes,s,\n"
+        "signatures,more than 2500,2024-03-01..2024-04-30,international,p1,yes,s,\n"
+        "signatures,4000,2024-03-01..2024-05-31,international,p1,yes,s,\n"
+        "protest_stands,3,2024-03-02,local,p1,,s,\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_question_2_draws_running_totals_as_a_line_of_levels_at_their_dates(tmp_path):
+    folder = _totals_record(tmp_path)
+    campaign, problems = evalkit.check_record(folder)
+    assert not problems, [str(p) for p in problems]
+    reach = Evaluation(campaign).questions[2]
+    totals = reach.running_totals()
+    assert [(str(r.label), str(r.date.date()), r.low) for r in totals.itertuples()] == [
+        ("followers", "2024-03-01", 100.0),
+        ("followers", "2024-03-02", 130.0),
+        ("followers", "2024-03-03", 170.0),
+        ("Signatures (international)", "2024-03-31", 1000.0),
+        ("Signatures (international)", "2024-04-30", 2500.0),
+        ("Signatures (international)", "2024-05-31", 4000.0),
+    ]
+    fig = reach.totals_plot()
+    lines = {
+        line.get_label(): list(line.get_ydata())
+        for line in fig.axes[0].get_lines()
+        if not line.get_label().startswith("_")
+    }
+    # levels as recorded, one line each: never summed (7,500 signatures), never a rate
+    assert lines == {
+        "followers": [100.0, 130.0, 170.0],
+        "Signatures (international)": [1000.0, 2500.0, 4000.0],
+    }
+    # the chart of rates per week keeps only the per-period count
+    rates = reach.plot()
+    assert len(rates.axes[0].get_yticklabels()) == 1
+    # W7 never compares running totals: a total to date is no count of mobilisation per window
+    from evalkit.evaluation.checklist import FIRES
+
+    [w7] = [r for r in Evaluation(campaign).checklist if r.rule.id == "W7"]
+    assert w7.status != FIRES
+    assert "no repeated counts of one kind to compare" in [str(e) for e in w7.evidence]
+
+
+def test_the_report_shows_the_running_totals_chart_in_its_language(tmp_path):
+    from evalkit.run.pipeline import evaluate
+    from test_arabic import _visible_text
+
+    folder = _totals_record(tmp_path)
+    for lang, title in (
+        ("en", "Running totals: each total at its date, a level (never a rate)"),
+        ("ar", "المجاميع التراكمية: كل مجموع عند تاريخه، مستوى (لا معدّل أبداً)"),
+    ):
+        outcome = evaluate(folder, tmp_path / f"out-{lang}", lang=lang)
+        assert outcome.status == "ok", outcome.describe()
+        page = (Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8")
+        assert title in _visible_text(page)

@@ -1029,6 +1029,103 @@ class Reach(Analysis):
                 )
             )
 
+    def running_totals(self) -> pd.DataFrame:
+        """Every running total the record holds, as levels at their dates: metrics.csv's
+        rows marked `cumulative: yes` (each at the end of its window, with its bounds) and
+        series.csv's reach series marked `cumulative: yes` (each observed value at its
+        date), grouped as one line per metric and scope, or per series. A total to date is
+        a level: never divided into a rate, never summed. (label, group, date, low, high,
+        bound, where), in date order within a group; at most LIST_CAP groups."""
+        t = self.metric_table
+        out: list[tuple] = []
+        if len(t):
+            totals = t[t["cumulative"].astype(bool)]
+            phases = phase_names(self.campaign.record)
+            for _, r in totals.iterrows():
+                end = r["start"] + pd.Timedelta(days=int(r["days"]) - 1)
+                key = (r["metric"], r["scope"] if isinstance(r["scope"], str) else "")
+                out.append(
+                    (
+                        _metric_label({**r, "phase": None}, phases),
+                        key,
+                        end,
+                        r["_low"],
+                        r["_high"],
+                        r["bound"],
+                        r["row"],
+                    )
+                )
+        series = self.campaign.series
+        if len(series) and "cumulative" in series:
+            mine = series[series["cumulative"].astype(bool) & (series["measures"] == "reach")]
+            for metric, part in mine.dropna(subset=["value"]).groupby("metric", sort=True):
+                name = Verbatim(str(metric))  # the evaluator's name for it
+                for _, r in part.iterrows():
+                    v = float(r["value"])
+                    out.append((name, ("series", metric), r["date"], v, v, None, r["row"]))
+        frame = pd.DataFrame(out, columns=["label", "group", "date", "low", "high", "bound", "row"])
+        if frame.empty:
+            return frame
+        keep = list(dict.fromkeys(frame["group"]))[:LIST_CAP]
+        frame = frame[frame["group"].isin(keep)]
+        return frame.sort_values(["date"], kind="stable").reset_index(drop=True)
+
+    def totals_plot(self):
+        """The running totals as lines of levels over time (running_totals): each total at
+        its date, a bound as an open marker with its arrow (at least: up; at most: down), a
+        range as a bar; a log scale when they differ a hundredfold. None when there are none."""
+        from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
+
+        frame = self.running_totals()
+        if frame.empty:
+            return None
+        fig, ax = self._axes(None, size=(8, 3.6))
+        values = [x for x in list(frame["low"]) + list(frame["high"]) if math.isfinite(x) and x > 0]
+        log = bool(values) and max(values) / min(values) > 100
+        for i, (_, part) in enumerate(frame.groupby("group", sort=False)):
+            colour = f"C{i % 10}"
+            low = part["low"].to_numpy(dtype=float)
+            high = part["high"].to_numpy(dtype=float)
+            point = np.where(np.isfinite(high), high, low)
+            if part["bound"].isin(["lower"]).all():
+                point = low
+            ax.plot(part["date"], point, "-", color=colour, label=localized(part["label"].iloc[0]))
+            for date, lo, hi, bound, y in zip(part["date"], low, high, part["bound"], point):
+                if bound == "lower":  # the total is this or more
+                    ax.plot([date], [lo], "^", color=colour, mfc="white")
+                elif bound == "upper":  # this or less
+                    ax.plot([date], [hi], "v", color=colour, mfc="white")
+                elif bound == "range" and math.isfinite(hi):
+                    ax.plot([date, date], [lo, hi], "-", color=colour, lw=4, alpha=0.6)
+                else:
+                    ax.plot([date], [y], "o", color=colour)
+        if log:
+            ax.set_yscale("log")
+        else:
+            ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 or x == 0 else f"{x:g}")
+        )
+        ax.legend(fontsize=8, loc="best")
+        ax.set_xlabel(
+            "\n".join(
+                [
+                    tr("the total recorded by each date, log scale")
+                    if log
+                    else tr("the total recorded by each date"),
+                    tr("▲ at least that many · ▼ at most · bar: a range"),
+                ]
+            )
+        )
+        fig.autofmt_xdate()
+        fig.suptitle(
+            tr("Running totals: each total at its date, a level (never a rate)"),
+            x=0.01,
+            ha="left",
+            fontsize=11,
+        )
+        return fig
+
     def plot(self, ax=None):
         from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
 

@@ -889,6 +889,7 @@ class CampaignReport:
                 )
             )
         parts.append(self.chart(number))
+        parts.append(self.totals_chart(number))
         parts.append(
             _label(
                 tr("Indicators"),
@@ -900,6 +901,16 @@ class CampaignReport:
         parts.append(table(q.criteria_table(), links=self.links))
         parts.append(self.series_section(number))
         return _block(*parts)
+
+    def totals_chart(self, number: int) -> Html:
+        """Question 2's running totals (metrics.csv's and series.csv's `cumulative: yes`)
+        as lines of levels at their dates, beside the chart of rates that leaves them out."""
+        if number != 2:
+            return Html("")
+        fig = cast("Reach", self.evaluation.questions[2]).totals_plot()
+        if fig is None:
+            return Html("")
+        return figure(fig, tr("Running totals: each total at its date, a level (never a rate)"))
 
     def series_section(self, number: int) -> Html:
         """The record's series that bear on this question (series.csv): the counterfactual
