@@ -389,3 +389,18 @@ def test_the_report_shows_the_running_totals_chart_in_its_language(tmp_path):
         assert outcome.status == "ok", outcome.describe()
         page = (Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8")
         assert title in _visible_text(page)
+
+
+def test_many_gaps_in_one_series_are_said_once_with_their_count(tmp_path):
+    """A daily series kept on working days only has a gap every weekend: one warning with
+    the count, the first and the last, not one a week."""
+    days = [date(2024, 1, 1) + timedelta(d) for d in range(60)]
+    folder = _record(tmp_path, _daily([d for d in days if d.weekday() < 5], range(60)))
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert f"{folder}: valid, with 1 warning(s)" in result.output
+    assert (
+        f"  warning: {folder}/series.csv:7: date: 'signatures' has 8 gaps, where its step is "
+        "1 day: 16 days without a row in all, the first from 2024-01-05 to 2024-01-08, the "
+        "last from 2024-02-23 to 2024-02-26."
+    ) in result.output

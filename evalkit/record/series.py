@@ -171,6 +171,8 @@ def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
         if step is None:
             continue
         jumps = [(a, b, step.between(a, b)) for a, b in zip(days, days[1:])]
+        gaps: list[tuple[date, date, int]] = []  # (from, to, steps without a row)
+        off: list[tuple[date, date]] = []  # dates off the step
         i = 0
         while i < len(jumps):
             a, b, steps = jumps[i]
@@ -193,30 +195,104 @@ def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
                     apart=step.count(steps),
                     step=step.said,
                 )
+                out.append(Problem(SERIES_FILE, first_line[b], "date", message, warning=True))
             elif steps > 1 and math.isclose(steps, round(steps)):
-                message = Msg(
-                    "'{metric}' jumps from {start} to {end}, where its step is {step}: "
-                    "{missing} without a row. The statistics count them as a gap; a date "
-                    "not observed is written as a row with an empty value",
-                    metric=name,
-                    start=a.isoformat(),
-                    end=b.isoformat(),
-                    step=step.said,
-                    missing=step.count(round(steps) - 1),
-                )
+                gaps.append((a, b, round(steps) - 1))
             else:
-                message = Msg(
-                    "'{metric}' goes from {start} to {end} ({apart}), where its step is "
-                    "{step}: a date off the series' step; check that it is not mistyped",
-                    metric=name,
-                    start=a.isoformat(),
-                    end=b.isoformat(),
-                    apart=Msg("{n} day", "{n} days", n=(b - a).days),
-                    step=step.said,
-                )
-            out.append(Problem(SERIES_FILE, first_line[b], "date", message, warning=True))
+                off.append((a, b))
             i = run
+        out.extend(_gaps_said(name, step, gaps, first_line))
+        out.extend(_off_step_said(name, step, off, first_line))
     return sorted(out, key=lambda p: p.line or 0)
+
+
+# more gaps (or dates off the step) than this in one series are said once, with their count,
+# the first and the last: a daily series without its weekends has a gap every week, and
+# fifty warnings a year would hide any other
+MANY = 3
+
+
+def _gaps_said(name, step: Step, gaps: list, first_line: dict) -> list[Problem]:
+    """The gaps of one series: each at the row after it, or, more than MANY, once at the
+    first one's row."""
+    if len(gaps) > MANY:
+        (a, b, _), (y, z, _) = gaps[0], gaps[-1]
+        message = Msg(
+            "'{metric}' has {n} gap, where its step is {step}: {missing} without a row in "
+            "all, the first from {start} to {end}, the last from {last_start} to {last_end}. "
+            "The statistics count them as gaps; a date not observed is written as a row "
+            "with an empty value",
+            "'{metric}' has {n} gaps, where its step is {step}: {missing} without a row in "
+            "all, the first from {start} to {end}, the last from {last_start} to {last_end}. "
+            "The statistics count them as gaps; a date not observed is written as a row "
+            "with an empty value",
+            metric=name,
+            n=len(gaps),
+            step=step.said,
+            missing=step.count(sum(g[2] for g in gaps)),
+            start=a.isoformat(),
+            end=b.isoformat(),
+            last_start=y.isoformat(),
+            last_end=z.isoformat(),
+        )
+        return [Problem(SERIES_FILE, first_line[b], "date", message, warning=True)]
+    return [
+        Problem(
+            SERIES_FILE,
+            first_line[b],
+            "date",
+            Msg(
+                "'{metric}' jumps from {start} to {end}, where its step is {step}: "
+                "{missing} without a row. The statistics count them as a gap; a date "
+                "not observed is written as a row with an empty value",
+                metric=name,
+                start=a.isoformat(),
+                end=b.isoformat(),
+                step=step.said,
+                missing=step.count(missing),
+            ),
+            warning=True,
+        )
+        for a, b, missing in gaps
+    ]
+
+
+def _off_step_said(name, step: Step, off: list, first_line: dict) -> list[Problem]:
+    """The dates off a series' step: each at its row, or, more than MANY, once at the
+    first one's row."""
+    if len(off) > MANY:
+        a, b = off[0]
+        message = Msg(
+            "'{metric}' has {n} date off its step of {step}, the first going from {start} "
+            "to {end} ({apart}); check that they are not mistyped",
+            "'{metric}' has {n} dates off its step of {step}, the first going from {start} "
+            "to {end} ({apart}); check that they are not mistyped",
+            metric=name,
+            n=len(off),
+            step=step.said,
+            start=a.isoformat(),
+            end=b.isoformat(),
+            apart=Msg("{n} day", "{n} days", n=(b - a).days),
+        )
+        return [Problem(SERIES_FILE, first_line[b], "date", message, warning=True)]
+    return [
+        Problem(
+            SERIES_FILE,
+            first_line[b],
+            "date",
+            Msg(
+                "'{metric}' goes from {start} to {end} ({apart}), where its step is "
+                "{step}: a date off the series' step; check that it is not mistyped",
+                metric=name,
+                start=a.isoformat(),
+                end=b.isoformat(),
+                apart=Msg("{n} day", "{n} days", n=(b - a).days),
+                step=step.said,
+            ),
+            warning=True,
+        )
+        for a, b in off
+    ]
 
 
 def frame_warnings(frame: "pd.DataFrame") -> list[Problem]:
