@@ -65,6 +65,32 @@ def test_some_trending_not_recorded_says_how_many_beside_what_is_known(tmp_path)
 
 
 # --- item 3: a verdict is never shown without its confidence ---------------------------------
+_AUDIENCES = [
+    {
+        "id": "dm",
+        "segment": "decision_makers",
+        "tier": "primary",
+        "region": "international",
+        "languages": ["en"],
+        "stance": "neutral",
+        "targeted": "yes",
+        "reached": "yes",
+        "source": "s",
+    },
+    {
+        "id": "public",
+        "segment": "general_public",
+        "tier": "secondary",
+        "region": "local",
+        "languages": ["ar"],
+        "stance": "ally",
+        "targeted": "yes",
+        "reached": "yes",
+        "source": "s",
+    },
+]
+
+
 def _two_small_records(tmp_path, same_name=False):
     """Two small records (question 2 'good' of low confidence), run as a batch; with
     `same_name`, both named 'Small' (their ids differ)."""
@@ -74,7 +100,10 @@ def _two_small_records(tmp_path, same_name=False):
     records = tmp_path / "records"
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
-        small_record(tmp_path / name)
+        # `accounts: []`: continuity judged on the phases (silence on accounts leaves it
+        # open); the decision makers reached: 'most targeted audiences reached' judged (with
+        # their reach not recorded, 1 of 2 reached could be most or not)
+        small_record(tmp_path / name, media_tools={"accounts": []}, audiences=_AUDIENCES)
         text = (tmp_path / name / "small" / "campaign.yaml").read_text(encoding="utf-8")
         records.mkdir(exist_ok=True)
         (tmp_path / name / "small").rename(records / name)
@@ -102,31 +131,45 @@ def test_every_summary_of_a_verdict_carries_its_confidence(tmp_path):
     records, run = _two_small_records(tmp_path)
     c = evalkit_load(records / "a")
     q2 = Evaluation(c).questions[2].verdict
-    assert (q2.level, q2.confidence) == ("good", "low")  # the case the trial met
+    # the case the trial met (good of low confidence), now said as the range it is: 2 of 2
+    # judgeable criteria met, 2 of 7 were the 5 unjudged unmet (weak)
+    assert (q2.floor, q2.level, q2.confidence) == ("weak", "good", "low")
     out = tmp_path / "out"
     result = run("run-all", str(records), "--out", str(out), "--jobs", "2")
     assert result.exit_code == 0, result.output
     page = _text(out / "small-a" / "evaluation.html")
     five = page.split("In five lines ¶", 1)[1].split("The five questions at a glance", 1)[0]
-    assert "2 reach good (low confidence)" in five  # the strip
-    assert "2 reach: good (low confidence)" in five  # the verdicts line
-    assert "Reach good (low confidence)," in five
-    assert "Reach good," not in five and "reach: good ·" not in five
+    assert "2 reach weak to good (low confidence)" in five  # the strip
+    assert "2 reach: weak to good (low confidence)" in five  # the verdicts line
+    assert "Reach weak to good (low confidence)," in five
+    # never the range's top alone, nor a level without its confidence
+    assert "reach good" not in five and "reach: good" not in five
+    assert "Reach weak to good," not in five
     index = _text(out / "index.html")
-    assert index.count("2 reach good (low confidence)") == 2
-    assert "2 reach good 3" not in index
+    assert index.count("2 reach weak to good (low confidence)") == 2
+    assert "2 reach good" not in index
     comparative = _text(out / "comparative.html")
-    assert "reach good ×2 (low confidence)" in comparative
-    assert "Was the audience reached? good (low confidence) good (low confidence)" in comparative
-    assert "Small a good (low confidence) insufficient evidence" in comparative  # Q2 beside Q3
+    assert "reach weak to good ×2 (low confidence)" in comparative
+    assert (
+        "Was the audience reached? weak to good (low confidence) weak to good (low confidence)"
+        in comparative
+    )
+    # Q2 beside Q3
+    assert "Small a weak to good (low confidence) insufficient evidence" in comparative
     # its main goal has no judgement: not listed as reaching its audience but failing its goal
-    assert "Small a: good (low confidence)" not in comparative
+    assert "Small a: weak to good (low confidence)" not in comparative
+    data = json.loads((out / "small-a" / "results.json").read_text(encoding="utf-8"))
+    assert {k: data["questions"]["2"][k] for k in ("verdict", "verdict_floor", "confidence")} == {
+        "verdict": "good",
+        "verdict_floor": "weak",
+        "confidence": "low",
+    }
 
     ar = tmp_path / "ar"
     result = run("run-all", str(records), "--out", str(ar), "--jobs", "2", "--lang", "ar")
     assert result.exit_code == 0, result.output
     for page in (ar / "small-a" / "evaluation.html", ar / "index.html", ar / "comparative.html"):
-        assert "جيد (مستوى الثقة منخفض)" in _text(page), page
+        assert "من ضعيف إلى جيد (مستوى الثقة منخفض)" in _text(page), page
 
 
 # --- item 4: a day count between vague dates is a range, never a day picked -----------------

@@ -51,7 +51,13 @@ def test_verdict_is_withheld_when_fewer_than_two_criteria_can_be_judged():
 
 
 def test_confidence_drops_when_criteria_cannot_be_judged_or_numbers_are_vague():
-    crit = [Criterion("a", True, ""), Criterion("b", False, ""), Criterion("c", None, "")]
+    # 2 of 3 judgeable met, 1 of 4 unjudged: fair, and fair were it unmet (no range)
+    crit = [
+        Criterion("a", True, ""),
+        Criterion("b", True, ""),
+        Criterion("c", False, ""),
+        Criterion("d", None, ""),
+    ]
     assert verdict_from(crit).confidence == "medium"
     assert verdict_from(crit, vague_share=0.9).confidence == "low"
 

@@ -84,6 +84,12 @@ def test_a_share_criterion_over_few_coded_activities_holds_the_confidence_at_low
         (1, "At least a third of effort aims at decision makers or influencers"),
         (5, "Low-effort activities are at most 50% of the mix"),
     ):
+        if number == 5 and coded == 1:
+            # 5 of 6 activities with no effort level: all low or none, the share of all is
+            # 0% to 83%, so the criterion cannot be judged (not a share of 1 coded row)
+            c = ev.questions[5].criterion("low_effort_share")
+            assert c.met is None and "the share of all is 0% to 83%" in str(c.because)
+            continue
         v = ev.questions[number].verdict
         assert not v.withheld
         if held:

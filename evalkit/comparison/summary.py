@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from evalkit.evaluation import QUESTION_WORDS
-from evalkit.evaluation.base import CONFIDENCE, SCALE, with_confidence
+from evalkit.evaluation.base import CONFIDENCE, SCALE, floor_level, level_said, with_confidence
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.evaluation.timing import REACTIVE_WINDOW_DAYS
@@ -19,7 +19,7 @@ def _names(rs: list[CampaignResults]) -> str:
     return joined(", ", [_name(r) for r in rs]) or N_("none")
 
 
-def _level_count(level: str, confidences: dict[str, int]) -> Msg:
+def _level_count(level: "Msg | str", confidences: dict[str, int]) -> Msg:
     """'good ×3 (confidence high ×2, low ×1)': how many verdicts at a level, and how sure."""
     n = sum(confidences.values())
     known = [c for c in CONFIDENCE[::-1] if confidences.get(c)]
@@ -137,19 +137,30 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     for n, word in ((str(k), w) for k, w in QUESTION_WORDS.items()):
         # each level with the confidence of its verdicts: "good ×3" alone would read as
         # three sure verdicts when two are of low confidence
-        counts: dict[str, dict[str, int]] = {}
+        # a range ('weak to good') is its own level, never counted as its top: ranked by
+        # its lower end, then its top
+        counts: dict[tuple[str, Optional[str]], dict[str, int]] = {}
         for r in results:
             q = r.questions[n]
-            by = counts.setdefault(q.verdict, {})
+            by = counts.setdefault((q.verdict, q.verdict_floor), {})
             by[q.confidence or ""] = by.get(q.confidence or "", 0) + 1
-        order = [*reversed(SCALE), "insufficient evidence"]
+
+        def order(key: tuple[str, Optional[str]]) -> tuple[int, int]:
+            level, floor = key
+            if level not in SCALE:  # withheld: last
+                return (1, 0)
+            return (-SCALE.index(floor_level(level, floor)), -SCALE.index(level))
+
         spread.append(
             Msg(
                 "{question} {counts}",
                 question=word,
                 counts=joined(
                     ", ",
-                    [_level_count(lvl, counts[lvl]) for lvl in order if lvl in counts],
+                    [
+                        _level_count(level_said(*key), counts[key])
+                        for key in sorted(counts, key=order)
+                    ],
                 ),
             )
         )
@@ -173,7 +184,8 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     reach_no_goal = [
         r
         for r in failed
-        if r.questions["2"].verdict in ("fair", "good")
+        # a range counts by its lower end: 'weak to good' is not known to be fair or good
+        if floor_level(r.questions["2"].verdict, r.questions["2"].verdict_floor) in ("fair", "good")
         and any(g.attainment == "not_achieved" for g in r.facts.main_goal)
     ]
     if reach_no_goal:
@@ -189,7 +201,9 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
                             "{name}: {verdict}",
                             name=_name(r),
                             verdict=with_confidence(
-                                r.questions["2"].verdict, r.questions["2"].confidence
+                                r.questions["2"].verdict,
+                                r.questions["2"].confidence,
+                                r.questions["2"].verdict_floor,
                             ),
                         )
                         for r in reach_no_goal

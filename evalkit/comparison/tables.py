@@ -8,7 +8,7 @@ from typing import Optional
 
 import pandas as pd
 
-from evalkit.evaluation.base import SCALE, with_confidence
+from evalkit.evaluation.base import SCALE, floor_level, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.evaluation.reach import NO_COUNTS
 from evalkit.i18n import N_, Msg, joined, language, language_name, localized, tr
@@ -86,10 +86,15 @@ def verdicts(results: list[CampaignResults]) -> pd.DataFrame:
                     "campaign": _name(r),
                     "question": Msg("{number}. {question}", number=n, question=q.question),
                     "verdict": q.verdict,
+                    # the lowest level the unjudged criteria allow, when below it
+                    "verdict_floor": q.verdict_floor,
                     "confidence": q.confidence or "",
-                    # as every view shows it: the level with its confidence
-                    "shown": with_confidence(q.verdict, q.confidence),
-                    "score": SCALE.index(q.verdict) if q.verdict in SCALE else None,
+                    # as every view shows it: the level (or its range) with its confidence
+                    "shown": with_confidence(q.verdict, q.confidence, q.verdict_floor),
+                    # a range is coloured and ranked by its lower end: no more than is known
+                    "score": SCALE.index(floor_level(q.verdict, q.verdict_floor))
+                    if q.verdict in SCALE
+                    else None,
                 }
             )
     return pd.DataFrame(rows)
@@ -326,8 +331,8 @@ def reach_against_outcome(results: list[CampaignResults]) -> pd.DataFrame:
         rows.append(
             {
                 "campaign": _name(r),
-                "reach (Q2)": with_confidence(q2.verdict, q2.confidence),
-                "goals (Q3)": with_confidence(q3.verdict, q3.confidence),
+                "reach (Q2)": with_confidence(q2.verdict, q2.confidence, q2.verdict_floor),
+                "goals (Q3)": with_confidence(q3.verdict, q3.confidence, q3.verdict_floor),
                 "main goal": attainment_words(r.facts.main_goal) or N_("not recorded"),
                 "largest counts recorded": joined("; ", r.facts.largest_counts) or no_counts(r),
             }

@@ -12,6 +12,7 @@ from evalkit.evaluation.context import (
     decision_makers_abroad,
     direct_mask,
     home_languages,
+    maybe_direct_mask,
     rows_where,
 )
 from evalkit.evaluation.base import (
@@ -106,6 +107,17 @@ def foreign_publics(record) -> list:
     ]
 
 
+def maybe_direct_said(n: int) -> Msg:
+    """Why 'no direct contact' cannot be said: advocacy rows whose audience is not recorded."""
+    return Msg(
+        "no activity recorded as direct contact, but {n} advocacy activity has no audience "
+        "or activity kind recorded: it may have been",
+        "no activity recorded as direct contact, but {n} advocacy activities have no audience "
+        "or activity kind recorded: they may have been",
+        n=n,
+    )
+
+
 def audience_groups(campaign) -> pd.Series:
     """Each activity's audience group: decision makers / influencers / general public."""
     seg = {a.id: GROUP_OF[a.segment] for a in campaign.record.audiences}
@@ -179,6 +191,8 @@ class RightAudience(Analysis):
         # one definition of direct contact, used by question 5 and the checklist too
         # the direct activities' rows (line numbers): what the criteria count and cite
         self.direct = direct = rows_where(acts, direct_mask(c), "row")
+        # advocacy whose audience is not recorded may be direct contact: not 'none'
+        self.maybe_direct = rows_where(acts, maybe_direct_mask(c), "row")
         self.indicator(
             Msg("Activities addressed directly to decision makers"),
             len(direct),
@@ -251,14 +265,36 @@ class RightAudience(Analysis):
             for a in targeted
             if a.stance in ("neutral", "opponent", "mixed") and a.segment != "decision_makers"
         ]
+        # what the record does not say: a targeted public or influencer whose stance is not
+        # recorded (`unknown`, the default) may be new, never an ally by default; one whose
+        # targeting is not recorded may be a new audience sought, unless it is a recorded
+        # ally (or a decision maker, never a new audience)
+        self.stance_unknown = [
+            a for a in targeted if a.stance == "unknown" and a.segment != "decision_makers"
+        ]
+        self.targeting_unknown = [
+            a
+            for a in rec.audiences
+            if a.targeted == "unknown"
+            and a.segment != "decision_makers"
+            and (a.stance != "ally" or a.region == "blocking_state")
+        ]
+        shown = Msg(
+            "{part} of {n} targeted audience",
+            "{part} of {n} targeted audiences",
+            part=len(new),
+            n=len(targeted),
+        )
         self.indicator(
             Msg("Targeted audiences that were not already allies"),
+            # a stance not recorded is not 'ally': said, never counted as one
             Msg(
-                "{part} of {n} targeted audience",
-                "{part} of {n} targeted audiences",
-                part=len(new),
-                n=len(targeted),
-            ),
+                "{shown}; stance not recorded for {n}",
+                shown=shown,
+                n=len(self.stance_unknown),
+            )
+            if self.stance_unknown
+            else shown,
         )
 
     # --- criteria (docs/evaluation-method.md, question 1) ---
@@ -287,14 +323,20 @@ class RightAudience(Analysis):
 
     @criterion("direct_activity")
     def _direct_activity(self) -> Criterion:
-        acts, direct = self.campaign.activities, self.direct
+        acts, direct, maybe = self.campaign.activities, self.direct, self.maybe_direct
+        if acts.empty:
+            met, because = None, Msg("no activities recorded")
+        elif len(direct) or not len(maybe):
+            met = len(direct) > 0
+            because = Msg("{n} direct activity", "{n} direct activities", n=len(direct))
+        else:
+            met, because = None, maybe_direct_said(len(maybe))
+        shown = direct if len(direct) else maybe
         return Criterion(
             Msg("Some activity goes directly to decision makers"),
-            (len(direct) > 0) if not acts.empty else None,
-            Msg("{n} direct activity", "{n} direct activities", n=len(direct))
-            if not acts.empty
-            else Msg("no activities recorded"),
-            row_ref("activities.csv", direct["row"]) if len(direct) else [],
+            met,
+            because,
+            row_ref("activities.csv", shown["row"]) if len(shown) else [],
         )
 
     @criterion("decision_makers_languages")
@@ -322,20 +364,50 @@ class RightAudience(Analysis):
     @criterion("new_audiences")
     def _new_audiences(self) -> Criterion:
         targeted, new, blocking = self.targeted, self.new, self.blocking
-        return Criterion(
-            Msg("New audiences are sought (neutral, opposing or blocking-state publics)"),
-            (len(new) > 0 or any(a.targeted == "yes" for a in blocking)) if targeted else None,
-            Msg(
-                "{new}; {blocking}",
-                new=Msg(
-                    "{n} non-ally targeted audience", "{n} non-ally targeted audiences", n=len(new)
-                ),
-                blocking=Msg(
-                    "{n} blocking-state audience", "{n} blocking-state audiences", n=len(blocking)
+        unknown, untold = self.stance_unknown, self.targeting_unknown
+        sought = len(new) > 0 or any(a.targeted == "yes" for a in blocking)
+        counted = Msg(
+            "{new}; {blocking}",
+            new=Msg(
+                "{n} non-ally targeted audience", "{n} non-ally targeted audiences", n=len(new)
+            ),
+            blocking=Msg(
+                "{n} blocking-state audience", "{n} blocking-state audiences", n=len(blocking)
+            ),
+        )
+        # met on a new audience the record shows; not met only when every targeted public
+        # and influencer has a recorded stance and every other one is recorded not targeted
+        # (or an ally): a stance or a targeting not recorded is never read as 'ally' or 'no'
+        if not targeted:
+            met, because = None, Msg("no audience is marked targeted")
+        elif sought:
+            met, because = True, counted
+        elif unknown or untold:
+            met = None
+            stance = Msg(
+                "the stance of {n} targeted audience is not recorded",
+                "the stance of {n} targeted audiences is not recorded",
+                n=len(unknown),
+            )
+            targeting = Msg(
+                "whether {n} audience that is no recorded ally was targeted is not recorded",
+                "whether {n} audiences that are no recorded allies were targeted is not recorded",
+                n=len(untold),
+            )
+            because = Msg(
+                "{counted}; {unrecorded}",
+                counted=counted,
+                unrecorded=joined(
+                    "; ", [m for m, n in ((stance, unknown), (targeting, untold)) if n]
                 ),
             )
-            if targeted
-            else Msg("no audience is marked targeted"),
+        else:
+            met, because = False, counted
+        return Criterion(
+            Msg("New audiences are sought (neutral, opposing or blocking-state publics)"),
+            met,
+            because,
+            [f"campaign.yaml audiences[{a.id}]" for a in (new if met else (*unknown, *untold))],
         )
 
     def conclude(self) -> None:

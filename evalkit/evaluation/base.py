@@ -4,6 +4,9 @@ documented ordinal scale, a confidence level, and findings that cite their evide
 A question's verdict is the share of its *judgeable* criteria that are met:
     < 25 % poor · < 50 % weak · < 75 % fair · otherwise good.
 Fewer than `MIN_JUDGEABLE` judgeable criteria: "insufficient evidence" — never a guess.
+Missing evidence never raises a verdict: when the level were every unjudged criterion unmet
+(the share of *all* criteria met) is lower, the verdict is the range between the two ('weak
+to good'), of low confidence (`Verdict.floor`).
 Confidence: the share of all criteria that could be judged (≥ 80 % high, ≥ 50 % medium,
 else low), lowered one step when most of the numbers behind it are qualified or vague.
 """
@@ -84,8 +87,15 @@ class Criterion:
     # many rows it is a share of. Fewer than MIN_ACTIVITIES hold the question's confidence
     # at low, however many activities the record holds (Analysis._thin_evidence)
     base: Optional[int] = None
+    # False: the record gives the criterion nothing to test, as another criterion already
+    # judges what it lacks (a main goal with no deadline is counted unmeasurable; "attained
+    # by its deadline" then has no deadline to test). Never met nor unmet, and not counted
+    # in how low the verdict could be (verdict_from's floor): it is not missing evidence
+    applicable: bool = True
 
     def __post_init__(self):
+        if not self.applicable:
+            self.met = None
         if self.met is not None:
             self.met = bool(self.met)  # numpy's bool_ from pandas comparisons
         self.evidence = listed(self.evidence)
@@ -128,21 +138,55 @@ def evidence_text(evidence: Sequence[str]) -> str:
     return ", ".join(evidence)
 
 
-def with_confidence(level: str, confidence: Optional[str]) -> "Msg | str":
+def level_said(level: str, floor: Optional[str] = None) -> "Msg | str":
+    """A verdict's level in words: the level, or — when the criteria that could not be
+    judged could, unmet, make it lower (`Verdict.floor`) — the range it lies in ('weak to
+    good'), never the upper end alone."""
+    if floor and floor != level and level != INSUFFICIENT:
+        return Msg("{floor} to {level}", floor=floor, level=level)
+    return level
+
+
+def with_confidence(
+    level: str, confidence: Optional[str], floor: Optional[str] = None
+) -> "Msg | str":
     """A verdict as shown anywhere it appears — a summary line, a tile, a table cell: its
-    level with its confidence ('good (low confidence)'), never the level alone. A withheld
-    verdict has no confidence and is its words alone ('insufficient evidence')."""
+    level with its confidence ('good (low confidence)'), never the level alone; a verdict
+    the unjudged criteria could lower is its range ('weak to good (low confidence)',
+    `level_said`). A withheld verdict has no confidence and is its words alone
+    ('insufficient evidence')."""
     if not confidence or level == INSUFFICIENT:
         return level
+    if floor and floor != level:
+        return Msg(
+            "{floor} to {level} ({confidence} confidence)",
+            floor=floor,
+            level=level,
+            confidence=confidence,
+        )
     return Msg("{level} ({confidence} confidence)", level=level, confidence=confidence)
 
 
 def level_of(shown: object) -> str:
     """The level of a verdict as `with_confidence` shows it (a table colours its cell by
-    it): a level word as it is; anything that is not text, ''."""
+    it): a level word as it is; a range ('weak to good'), its lower end — the colour never
+    says more than the evidence carries; anything that is not text, ''."""
+    if isinstance(shown, Msg) and "floor" in shown.fields and "level" in shown.fields:
+        return str(shown.fields["floor"])
     if isinstance(shown, Msg) and set(shown.fields) == {"level", "confidence"}:
         return str(shown.fields["level"])
     return shown if isinstance(shown, str) else ""
+
+
+def floor_level(level: str, floor: Optional[str]) -> str:
+    """The lowest level a verdict may have (its floor when it has one): what a count or a
+    colour of verdicts goes by, so that none is read higher than the evidence carries."""
+    return floor if floor and level in SCALE else level
+
+
+def _level(share: float) -> Level:
+    """The scale's level for a share of criteria met."""
+    return SCALE[min(3, int(share * 4))] if share < 1 else SCALE[3]
 
 
 @dataclass
@@ -154,6 +198,15 @@ class Verdict:
     total: int
     cap_reason: str = ""  # why the level was held below what the share of criteria gives
     confidence_reason: str = ""  # why the confidence was held below what coverage gives
+    # the level were every criterion that could not be judged unmet, when it is lower than
+    # `level` (None otherwise): the verdict is then the range floor–level, never its top
+    # alone, and its confidence is low (verdict_from)
+    floor: Optional[Level] = None
+
+    # criteria judged not met, and unjudged ones the floor counts (set by verdict_from:
+    # a criterion that does not apply is neither)
+    unmet: int = 0
+    unjudged_counted: int = 0
 
     @property
     def withheld(self) -> bool:
@@ -161,8 +214,9 @@ class Verdict:
 
     @property
     def said(self) -> "Msg | str":
-        """The level with its confidence, as every summary shows it (`with_confidence`)."""
-        return with_confidence(self.level, self.confidence)
+        """The level (or its range) with its confidence, as every summary shows it
+        (`with_confidence`)."""
+        return with_confidence(self.level, self.confidence, self.floor)
 
     def sentence(self) -> Msg:
         if self.withheld and self.cap_reason:
@@ -178,7 +232,10 @@ class Verdict:
         s = Msg(
             "{Level} — {met} of {judgeable} judgeable criteria met ({unjudged} could not "
             "be judged); confidence {confidence}.",
-            Level=Msg(self.level.capitalize()),
+            # a range ('Weak to good') when the unjudged criteria could make it lower
+            Level=Msg("{floor} to {level}", floor=Msg(self.floor.capitalize()), level=self.level)
+            if self.floor
+            else Msg(self.level.capitalize()),
             met=self.met,
             judgeable=self.judgeable,
             unjudged=self.total - self.judgeable,
@@ -190,6 +247,20 @@ class Verdict:
                 sentence=s,
                 level=self.level,
                 reason=self.cap_reason,
+            )
+        if self.floor:
+            s = Msg(
+                "{sentence} It could be as low as {floor}: {n} criterion could not be "
+                "judged, and were it not met, {met} of {total} would be met; so the verdict "
+                "is a range, and its confidence low.",
+                "{sentence} It could be as low as {floor}: {n} criteria could not be "
+                "judged, and were they not met, {met} of {total} would be met; so the verdict "
+                "is a range, and its confidence low.",
+                sentence=s,
+                floor=self.floor,
+                n=self.unjudged_counted,
+                met=self.met,
+                total=self.met + self.unjudged_counted + self.unmet,
             )
         if self.confidence_reason:
             s = Msg(
@@ -221,8 +292,7 @@ def verdict_from(
         return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria), cap[1])
     if len(judged) < MIN_JUDGEABLE:
         return Verdict(INSUFFICIENT, None, met, len(judged), len(criteria))
-    share = met / len(judged)
-    level = SCALE[min(3, int(share * 4))] if share < 1 else SCALE[3]
+    level = _level(met / len(judged))
     coverage = len(judged) / len(criteria)
     conf = 2 if coverage >= 0.8 else 1 if coverage >= 0.5 else 0
     if vague_share > 0.5:
@@ -234,8 +304,28 @@ def verdict_from(
         level, reason = cap
     if confidence_cap is not None and conf > CONFIDENCE.index(confidence_cap[0]):
         conf, confidence_reason = CONFIDENCE.index(confidence_cap[0]), confidence_cap[1]
+    # missing evidence never raises a verdict: the share of the judgeable criteria met is
+    # the level on what the record shows, and the level were every unjudged criterion
+    # unmet is how low it could be. When that is lower, the verdict is the range between
+    # them, of low confidence (a criterion turned from 'not met' to 'cannot be judged' can
+    # raise the top of the range, never its bottom: docs/evaluation-method.md)
+    lowest = _level(met / sum(c.applicable for c in criteria))
+    if SCALE.index(lowest) > SCALE.index(level):  # a cap holds the range's top, and so its bottom
+        lowest = level
+    floor: Optional[Level] = None
+    if lowest != level:
+        floor, conf = lowest, 0
     return Verdict(
-        level, CONFIDENCE[conf], met, len(judged), len(criteria), reason, confidence_reason
+        level,
+        CONFIDENCE[conf],
+        met,
+        len(judged),
+        len(criteria),
+        reason,
+        confidence_reason,
+        floor,
+        unmet=len(judged) - met,
+        unjudged_counted=sum(c.met is None and c.applicable for c in criteria),
     )
 
 
@@ -457,6 +547,8 @@ class Analysis:
             "confidence": v.confidence,
             "verdict_cap": v.cap_reason,
             "confidence_cap": v.confidence_reason,
+            # the lowest level the unjudged criteria allow, when below `verdict` (else None)
+            "verdict_floor": v.floor,
             "criteria_met": v.met,
             "criteria_judgeable": v.judgeable,
             "criteria_total": v.total,

@@ -188,7 +188,10 @@ def _declining(ctx):
     # weak: none of them fully reached ("partly" is the paper's "little mobilisation"); one
     # fully reached beside a partly one is not "very weak" (Caesar: many foreign activists
     # and rights organisations mobilised, few foreign activists at its events)
-    if known and not any(a.reached == "yes" for a in known):
+    # one whose reach is not recorded may have been fully reached — unless the record says
+    # the campaign did not target it (a public it never addressed was not mobilised by it)
+    unrecorded = [a for a in foreign or [] if a.reached == "unknown" and a.targeted != "no"]
+    if known and not unrecorded and not any(a.reached == "yes" for a in known):
         ev.append(
             Msg(
                 "foreign mobilisation weak: none of the publics or activists abroad fully "
@@ -203,7 +206,20 @@ def _declining(ctx):
         if repeated
         else N_("no repeated counts of one kind to compare")
     ]
-    if known:
+    if known and unrecorded and not any(a.reached == "yes" for a in known):
+        # none of those with a known reach fully reached, but one whose reach is not
+        # recorded may have been: whether it was very weak is not known
+        said.append(
+            Msg(
+                "foreign mobilisation: {audiences}; reach not recorded for {n} more public "
+                "or activists abroad",
+                "foreign mobilisation: {audiences}; reach not recorded for {n} more publics "
+                "or activists abroad",
+                audiences=reach,
+                n=len(unrecorded),
+            )
+        )
+    elif known:
         said.append(Msg("foreign mobilisation: {audiences}", audiences=reach))
     elif foreign is None:
         said.append(N_("no home public recorded, so no mobilisation is foreign to the campaign"))
@@ -211,7 +227,8 @@ def _declining(ctx):
         said.append(N_("no public or activists abroad with a known reach"))
     # each half checked absent for the rule not to fire: a half the record cannot show
     # (no comparable counts, no foreign reach recorded) leaves it undecided
-    return any_of(False if repeated else None, False if known else None), said
+    weak_known = bool(known) and (any(a.reached == "yes" for a in known) or not unrecorded)
+    return any_of(False if repeated else None, False if weak_known else None), said
 
 
 def _virtual_or_hostile(ctx):
@@ -337,8 +354,10 @@ def _awareness_local(ctx):
     # awareness «موجّهة بدرجة أساسية للجمهور المحلي»
     dm = {a.id for a in context.decision_maker_audiences(ctx.campaign.record)}
     mobilising = acts["kind"] == "mobilisation"
-    aware = int((mobilising & ~acts["audience"].isin(dm)).sum())
-    pressing = int(mobilising.sum()) - aware
+    # mobilisation whose audience is not recorded: awareness or pressure, not known
+    untold = int((mobilising & acts["audience"].isna()).sum())
+    aware = int((mobilising & ~acts["audience"].isin(dm) & acts["audience"].notna()).sum())
+    pressing = int(mobilising.sum()) - aware - untold
     share = aware / len(acts)
     ev = [
         Msg(
@@ -359,7 +378,21 @@ def _awareness_local(ctx):
                 n=pressing,
             )
         )
-    return share >= 0.6, ev
+    if untold:
+        ev.append(
+            Msg(
+                "{n} mobilisation activity has no audience recorded: awareness or pressure, "
+                "not known ({low} to {high} of all)",
+                "{n} mobilisation activities have no audience recorded: awareness or pressure, "
+                "not known ({low} to {high} of all)",
+                n=untold,
+                low=f"{share:.0%}",
+                high=f"{(aware + untold) / len(acts):.0%}",
+            )
+        )
+    # judged only when it holds, or fails, whatever those activities aimed at
+    most, least = (aware + untold) / len(acts) >= 0.6, share >= 0.6
+    return (most if most == least else None), ev
 
 
 def _no_pressure_tools(ctx):
@@ -527,8 +560,10 @@ def _citizenship(ctx):
     known = [a for a in local if a.reached != "unknown"]
     if not known:
         return None, [Msg("reach of the local public (the people the cause concerns) not recorded")]
-    hit = [a for a in known if a.reached in ("yes", "partly")]
-    return bool(hit), [reach_said(a) for a in known]
+    # fires when one was reached; does not fire only when each is recorded not reached (one
+    # whose reach is not recorded may have been)
+    fires = any_of(*({"yes": True, "partly": True, "no": False}.get(a.reached) for a in local))
+    return fires, [reach_said(a) for a in (known if fires else local)]
 
 
 def _exposed(ctx):
@@ -598,7 +633,21 @@ def _accountability(ctx):
         )
         for r in own.itertuples()
     ]
-    return bool(ev), ev or [Msg("no law, sanctions, resolution, treaty or executive decision")]
+    if ev:
+        return True, ev
+    # an engagement whose answer is not recorded may have been a binding one: not 'none'
+    unknown = eng[eng["response"] == "unknown"] if not eng.empty else eng
+    if len(unknown):
+        return None, [
+            Msg(
+                "no law, sanctions, resolution, treaty or executive decision recorded; the "
+                "answer to {n} engagement is not recorded (response unknown)",
+                "no law, sanctions, resolution, treaty or executive decision recorded; the "
+                "answers to {n} engagements are not recorded (response unknown)",
+                n=len(unknown),
+            )
+        ]
+    return False, [Msg("no law, sanctions, resolution, treaty or executive decision")]
 
 
 def _donations(ctx):

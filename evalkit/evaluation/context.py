@@ -65,6 +65,16 @@ def direct_mask(campaign) -> pd.Series:
     )
 
 
+def maybe_direct_mask(campaign) -> pd.Series:
+    """Which activities may have gone directly to decision makers, as far as the record
+    says: advocacy with no audience and no fn-26 kind recorded — a letter whose addressee
+    is not recorded is not known to be no direct contact."""
+    acts = campaign.activities
+    if acts.empty:
+        return pd.Series(dtype=bool)
+    return (acts["kind"] == "advocacy") & acts["audience"].isna() & acts["paper_kind"].isna()
+
+
 def decision_maker_audiences(record) -> list:
     return [a for a in record.audiences if a.segment == "decision_makers"]
 

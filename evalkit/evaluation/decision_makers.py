@@ -242,6 +242,9 @@ class DecisionMakersReached(Analysis):
             two_way = bool(len(hits)) and bool(
                 (hits["type"].isin(TWO_WAY) | (hits["response"] == "rejected")).any()
             )
+            # contacts whose answer is not recorded (`unknown`, the default): each may have
+            # been answered by a statement, a policy action or a refusal — never read as none
+            unanswered = list(hits.loc[hits["response"] == "unknown", "row"]) if len(hits) else []
             own = (
                 acts[acts.apply(lambda r, t=t: names_match(t, r), axis=1)]
                 if not acts.empty
@@ -282,6 +285,7 @@ class DecisionMakersReached(Analysis):
                     "_rung": max(best, own_best),
                     "_contact": best,
                     "_two_way": two_way,
+                    "_unanswered": unanswered,
                     "_rows": list(hits["row"]) if len(hits) else [],
                     "_acts": list(own["row"]) if len(own) else [],
                     "_own_best": own_best,
@@ -323,6 +327,7 @@ class DecisionMakersReached(Analysis):
                 "_rung",
                 "_contact",
                 "_two_way",
+                "_unanswered",
                 "_rows",
                 "_acts",
                 "_own_best",
@@ -490,12 +495,33 @@ class DecisionMakersReached(Analysis):
             return Criterion(name, None, self._coverage())
         return Criterion(name, met, self._coverage(), self._rows_of(lambda r: r["_contact"] > 0))
 
+    def _unanswered(self) -> list[int]:
+        """The engagements.csv rows of named decision makers whose answer is not recorded."""
+        return sorted({n for r in self.table.to_dict("records") for n in r["_unanswered"]})
+
+    def _unanswered_because(self, said: "Msg") -> "Msg":
+        return Msg(
+            "{said}; the answer to {n} contact with a named decision maker is not recorded "
+            "(response unknown), and may have been one",
+            "{said}; the answers to {n} contacts with named decision makers are not recorded "
+            "(response unknown), and any may have been one",
+            said=said,
+            n=len(self._unanswered()),
+        )
+
     def _rung_reached(self, name: Msg, rung_needed: int) -> Criterion:
         if self.targets and not (self.contacts or self.acts_recorded):
             return Criterion(name, None, not_recorded(self.campaign))
         met = (self.top >= rung_needed) if self.targets else None
         if met is False and self.maybe_top >= rung_needed:
             return Criterion(name, None, self._unsure_because())
+        if met is False and self._unanswered():
+            return Criterion(
+                name,
+                None,
+                self._unanswered_because(self._highest()),
+                row_ref("engagements.csv", self._unanswered()),
+            )
         top = self.top_row
         return Criterion(
             name,
@@ -523,6 +549,16 @@ class DecisionMakersReached(Analysis):
         two = [r["decision maker"] for r in rows if r["_two_way"]]
         if self.targets and not two and self.maybe_two_way:
             return Criterion(name, None, self._unsure_because())
+        if self.targets and not two and self._unanswered():
+            # a refusal of the ask is two-way: an unrecorded answer may have been one
+            return Criterion(
+                name,
+                None,
+                self._unanswered_because(
+                    Msg("no meeting, testimony, hearing or briefing with a named decision maker")
+                ),
+                row_ref("engagements.csv", self._unanswered()),
+            )
         return Criterion(
             name,
             bool(two) if self.targets else None,

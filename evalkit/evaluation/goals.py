@@ -358,11 +358,35 @@ class GoalAttainment(Analysis):
 
     @criterion("interim_goals_partly")
     def _interim_goals_partly(self) -> Criterion:
-        scores = self.interim_scores
+        scores, every = self.interim_scores, len(self.interims)
+        hit = sum(s >= 0.5 for s in scores)
+        # an interim goal with no judgement (or one the record contradicts) is neither
+        # achieved nor not: 'most' is judged only when it holds, or fails, either way
+        unjudged = every - len(scores)
+        met = (
+            None
+            if not scores
+            else True
+            if hit > every / 2
+            else False
+            if hit + unjudged <= every / 2
+            else None
+        )
+        said = Msg("{n} of {total} judged", n=hit, total=len(scores))
+        if scores and unjudged:
+            said = Msg(
+                "{said}; {n} more interim goal not judged",
+                "{said}; {n} more interim goals not judged",
+                said=said,
+                n=unjudged,
+            )
         return Criterion(
             Msg("Most interim goals achieved at least in part"),
-            (sum(s >= 0.5 for s in scores) > len(scores) / 2) if scores else None,
-            Msg("{n} of {total} judged", n=sum(s >= 0.5 for s in scores), total=len(scores)),
+            met,
+            said,
+            # a campaign whose goals list no interim goal has none to achieve: not missing
+            # evidence (the goals are the record's required list)
+            applicable=bool(self.interims),
         )
 
     @criterion("main_goal_measurable")
@@ -390,6 +414,9 @@ class GoalAttainment(Analysis):
             if any(r["deadline"] for r in self.mains)
             else Msg("no deadline recorded for the main goal"),
             [f"campaign.yaml goals[{r['goal']}]" for r in judged],
+            # no main goal with a deadline: nothing to be on time for (its missing deadline
+            # is counted by main_goal_measurable), so not missing evidence either
+            applicable=any(r["deadline"] for r in self.mains),
         )
 
     def conclude(self) -> None:

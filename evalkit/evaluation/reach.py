@@ -27,6 +27,8 @@ from evalkit.record.values import BOUNDS, Quantity
 from evalkit.evaluation.base import (
     Analysis,
     Criterion,
+    all_of,
+    any_of,
     Finding,
     criterion,
     fit_margins,
@@ -770,12 +772,27 @@ class Reach(Analysis):
             if gaps
             else Msg("none (the phases run back to back)"),
         )
-        campaign_end = max(p.end.end for p in rec.phases)
+        # the campaign ended between the earliest and the latest day its phases' ends allow
+        end_low = max(p.end.start for p in rec.phases)
+        end_high = max(p.end.end for p in rec.phases)
+        accounts = rec.media_tools.accounts
+        # silent: its last activity certainly before the campaign ended; a missing
+        # `active_to` is an end not recorded, never 'still active' (an evaluator who knows
+        # it kept going writes the last date it is known active, on or after the end)
         self.silent = silent = [
-            a
-            for a in rec.media_tools.accounts
-            if a.active_to is not None and a.active_to.end < campaign_end
+            a for a in accounts if a.active_to is not None and a.active_to.end < end_low
         ]
+        self.activity_unrecorded = [a for a in accounts if a.active_to is None]
+        # a last date the vague dates allow either side of the campaign's end
+        self.activity_undetermined = [
+            a
+            for a in accounts
+            if a.active_to is not None
+            and a.active_to.end >= end_low
+            and a.active_to.start < end_high
+        ]
+        # `accounts: []` says the campaign had none; no `accounts` key says nothing of them
+        self.accounts_recorded = "accounts" in rec.media_tools.model_fields_set
         self.indicator(
             Msg("Accounts that went silent before the campaign ended"),
             joined(
@@ -865,10 +882,13 @@ class Reach(Analysis):
 
     @criterion("media_reached")
     def _media_reached(self) -> Criterion:
-        reached = [a.reached for a in self.media if a.reached != "unknown"]
+        # reached when one media audience was; not reached only when every one is recorded
+        # not reached (a media audience whose reach is not recorded may have been)
         return Criterion(
             Msg("Mainstream media were reached"),
-            (any(r in ("yes", "partly") for r in reached)) if reached else None,
+            any_of(*({"yes": True, "partly": True, "no": False}.get(a.reached) for a in self.media))
+            if self.media
+            else None,
             _reached(self.media) or Msg("no media audience recorded"),
         )
 
@@ -876,7 +896,8 @@ class Reach(Analysis):
     def _foreign_public_reached(self) -> Criterion:
         rec = self.campaign.record
         home = home_languages(rec)
-        foreign = [a for a in foreign_publics(rec) if a.reached != "unknown"]
+        publics = foreign_publics(rec)
+        foreign = [a for a in publics if a.reached != "unknown"]
         return Criterion(
             Msg(
                 "The foreign public (abroad, in languages other than the home public's: "
@@ -887,8 +908,12 @@ class Reach(Analysis):
             else Msg(
                 "The foreign public (abroad, in languages other than the home public's) was reached"
             ),
-            all(a.reached == "yes" for a in foreign) if foreign else None,
-            _reached(foreign) or Msg("no foreign public audience with a known reach"),
+            # every one reached: not when one's reach is not recorded (it may not have been)
+            all_of(*({"yes": True, "unknown": None}.get(a.reached, False) for a in publics))
+            if foreign
+            else None,
+            _reached(publics if foreign else foreign)
+            or Msg("no foreign public audience with a known reach"),
         )
 
     @criterion("one_hashtag_per_language")
@@ -918,7 +943,11 @@ class Reach(Analysis):
         # gaps the vague dates allow to be longer than a pause, and shorter
         maybe = [g for g in self.gaps if not g.is_pause and g.days[1] > GAP_DAYS]
         silent = self.silent
-        met = False if (pauses or silent) else (None if maybe else True)
+        # an account whose end of activity is not recorded (or that the dates cannot place
+        # before or after the campaign's end) may have fallen silent: not 'still active'
+        unsure = self.activity_unrecorded + self.activity_undetermined
+        accounts_unknown = bool(unsure) or not self.accounts_recorded
+        met = False if (pauses or silent) else (None if maybe or accounts_unknown else True)
         return Criterion(
             Msg(
                 "Continuity: no pause over {n} day between phases and no account fell silent",
@@ -932,7 +961,7 @@ class Reach(Analysis):
                 days=Msg("{n} day", "{n} days", n=GAP_DAYS),
                 maybe=Msg("{n} gap", "{n} gaps", n=len(maybe)),
                 which=joined("; ", [g.text() for g in maybe]),
-                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
+                silent=self._accounts_said(),
             )
             if maybe and not pauses
             else Msg(
@@ -940,37 +969,82 @@ class Reach(Analysis):
                 pauses=Msg("{n} pause", "{n} pauses", n=len(pauses)),
                 days=Msg("{n} day", "{n} days", n=GAP_DAYS),
                 which=joined("; ", [g.text() for g in pauses]),
-                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
+                silent=self._accounts_said(),
             )
             if pauses
             else Msg(
                 "{pauses} over {days}, {silent}",
                 pauses=Msg("{n} pause", "{n} pauses", n=0),
                 days=Msg("{n} day", "{n} days", n=GAP_DAYS),
-                silent=Msg("{n} silent account", "{n} silent accounts", n=len(silent)),
+                silent=self._accounts_said(),
             ),
         )
 
+    def _accounts_said(self) -> "Msg | str":
+        """'0 silent accounts', and what is not known of the others: accounts whose end of
+        activity is not recorded, or whose last date the dates cannot place; or that the
+        record lists no accounts at all (no `accounts` key)."""
+        silent = Msg("{n} silent account", "{n} silent accounts", n=len(self.silent))
+        if not self.accounts_recorded:
+            return Msg("{silent}; accounts not recorded", silent=silent)
+        parts = [silent]
+        if self.activity_unrecorded:
+            parts.append(
+                Msg(
+                    "{n} account with no end of activity recorded (active_to), not "
+                    "read as 'still active'",
+                    "{n} accounts with no end of activity recorded (active_to), not "
+                    "read as 'still active'",
+                    n=len(self.activity_unrecorded),
+                )
+            )
+        if self.activity_undetermined:
+            parts.append(
+                Msg(
+                    "{n} account whose last date the dates allow before or after the "
+                    "campaign's end",
+                    "{n} accounts whose last date the dates allow before or after the "
+                    "campaign's end",
+                    n=len(self.activity_undetermined),
+                )
+            )
+        return joined("; ", parts)
+
     @criterion("targeted_audiences_reached")
     def _targeted_audiences_reached(self) -> Criterion:
-        targeted = [
-            a
-            for a in self.campaign.record.audiences
-            if a.targeted == "yes" and a.reached != "unknown"
-        ]
+        marked = [a for a in self.campaign.record.audiences if a.targeted == "yes"]
+        targeted = [a for a in marked if a.reached != "unknown"]
         hit = [a for a in targeted if a.reached in ("yes", "partly")]
+        # a targeted audience whose reach is not recorded is neither reached nor not: 'most'
+        # is judged only when it holds (or fails) whatever their reach was
+        unknown = len(marked) - len(targeted)
+        met = (
+            None
+            if not targeted
+            else True
+            if len(hit) > len(marked) / 2
+            else False
+            if len(hit) + unknown <= len(marked) / 2
+            else None
+        )
+        said = Msg(
+            "{part} of {n} targeted audience with a known reach: {audiences}",
+            "{part} of {n} targeted audiences with a known reach: {audiences}",
+            part=len(hit),
+            n=len(targeted),
+            audiences=_reached(targeted),
+        )
+        if targeted and unknown:
+            said = Msg(
+                "{said}; reach not recorded for {n} more targeted audience",
+                "{said}; reach not recorded for {n} more targeted audiences",
+                said=said,
+                n=unknown,
+            )
         return Criterion(
             Msg("Most targeted audiences were reached (yes or partly)"),
-            (len(hit) > len(targeted) / 2) if targeted else None,
-            Msg(
-                "{part} of {n} targeted audience with a known reach: {audiences}",
-                "{part} of {n} targeted audiences with a known reach: {audiences}",
-                part=len(hit),
-                n=len(targeted),
-                audiences=_reached(targeted),
-            )
-            if targeted
-            else Msg("no targeted audience has a known reach"),
+            met,
+            said if targeted else Msg("no targeted audience has a known reach"),
             [f"campaign.yaml audiences[{a.id}]" for a in targeted],
             # "most" of a few audiences: one more or fewer would turn it (_thin_shares)
             base=len(targeted),

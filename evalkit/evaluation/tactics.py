@@ -20,8 +20,9 @@ from evalkit.evaluation.base import (
     phase_name,
     row_ref,
 )
-from evalkit.evaluation.context import direct_mask, rows_where
-from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable
+from evalkit.evaluation.context import direct_mask, maybe_direct_mask, rows_where
+from evalkit.evaluation.audience import maybe_direct_said
+from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable, not_recorded
 from evalkit.evaluation.goals import goal_name
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.evaluation.hashtags import group_variants
@@ -88,6 +89,10 @@ class TacticUsefulness(Analysis):
             )
         coded = acts["effort"].dropna() if n else pd.Series(dtype=str)
         self.effort_coded = len(coded)
+        # the activities with no effort level: each may be low effort or not, so the share
+        # of all activities lies between these (never the coded share alone)
+        self.effort_uncoded = n - len(coded)
+        self.low_count = int((coded == "low").sum())
         self.low_share = low_share = float((coded == "low").mean()) if len(coded) else None
         if low_share is not None:
             self.indicator(
@@ -330,6 +335,12 @@ class TacticUsefulness(Analysis):
         self.breadth = breadth
         # one definition of direct contact, as question 1 counts it (evaluation.context)
         self.lobbying = rows_where(acts, direct_mask(c), "row")  # counted and cited
+        # advocacy whose audience is not recorded may be direct contact (not 'none')
+        self.maybe_lobbying = rows_where(acts, maybe_direct_mask(c), "row")
+        # the engagements whose answer is not recorded: each may have been a policy outcome
+        self.unanswered = (
+            rows_where(e, e["response"] == "unknown", "row") if not e.empty else e.iloc[0:0]
+        )
         self.policy_outcomes = [
             o
             for o in outcomes
@@ -339,26 +350,52 @@ class TacticUsefulness(Analysis):
 
     @criterion("lobbying_in_mix")
     def _lobbying_in_mix(self) -> Criterion:
-        lobbying, n = self.lobbying, len(self.campaign.activities)
+        lobbying, n, maybe = self.lobbying, len(self.campaign.activities), self.maybe_lobbying
+        unsure = n and not len(lobbying) and len(maybe)
         return Criterion(
             Msg("Lobbying or direct contact with decision makers is part of the mix"),
-            (len(lobbying) > 0) if n else None,
-            Msg("{n} activity", "{n} activities", n=len(lobbying)),
-            row_ref("activities.csv", lobbying["row"]) if len(lobbying) else [],
+            None if unsure or not n else len(lobbying) > 0,
+            maybe_direct_said(len(maybe))
+            if unsure
+            else Msg("{n} activity", "{n} activities", n=len(lobbying)),
+            row_ref("activities.csv", (maybe if unsure else lobbying)["row"])
+            if len(lobbying) or unsure
+            else [],
         )
 
     @criterion("low_effort_share")
     def _low_effort_share(self) -> Criterion:
-        low_share = self.low_share
+        low_share, n = self.low_share, len(self.campaign.activities)
+        met = (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None
+        because = (
+            Msg("{share} low effort", share=f"{low_share:.0%}")
+            if low_share is not None
+            else Msg("no effort levels coded")
+        )
+        if met is not None and self.effort_uncoded:
+            # the activities with no effort level, all low or none low: judged only when
+            # either way gives the same answer
+            most = (self.low_count + self.effort_uncoded) / n <= LOW_EFFORT_LIMIT
+            least = self.low_count / n <= LOW_EFFORT_LIMIT
+            met = most if most == least else None
+            because = Msg(
+                "{because} of {coded} with an effort level; {n} activity has none recorded, "
+                "so the share of all is {low} to {high}",
+                "{because} of {coded} with an effort level; {n} activities have none recorded, "
+                "so the share of all is {low} to {high}",
+                because=because,
+                coded=self.effort_coded,
+                n=self.effort_uncoded,
+                low=f"{self.low_count / n:.0%}",
+                high=f"{(self.low_count + self.effort_uncoded) / n:.0%}",
+            )
         return Criterion(
             Msg(
                 "Low-effort activities are at most {limit} of the mix",
                 limit=f"{LOW_EFFORT_LIMIT:.0%}",
             ),
-            (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None,
-            Msg("{share} low effort", share=f"{low_share:.0%}")
-            if low_share is not None
-            else Msg("no effort levels coded"),
+            met,
+            because,
             base=self.effort_coded,
         )
 
@@ -425,21 +462,45 @@ class TacticUsefulness(Analysis):
     @criterion("outcome_followed")
     def _outcome_followed(self) -> Criterion:
         c, rec, outcomes = self.campaign, self.campaign.record, self.policy_outcomes
-        return Criterion(
-            Msg("A policy outcome or goal attainment followed the tactics in time"),
-            bool(outcomes)
-            if (
-                len(c.activities)
-                and (
-                    contacts_recorded(c)
-                    or not c.decisions.empty
-                    or any(g.judgements for g in rec.goals)
-                )
+        name = Msg("A policy outcome or goal attainment followed the tactics in time")
+        if not len(c.activities):
+            return Criterion(name, None, N_("none recorded"))
+        if outcomes:
+            return Criterion(
+                name, True, joined("; ", [o[2] for o in outcomes]), [o[3] for o in outcomes]
             )
-            else None,
-            joined("; ", [o[2] for o in outcomes]) if outcomes else N_("none recorded"),
-            [o[3] for o in outcomes],
-        )
+        # none recorded is 'none' only where the record answers each place an outcome would
+        # be: contacts recorded with every answer recorded, and every main goal judged
+        # (decisions.csv can only add one: an empty table says nothing)
+        unanswered = self.unanswered
+        unjudged = [
+            g
+            for g in rec.goals
+            if g.level == "main" and all(j.attainment == "unknown" for j in g.judgements)
+        ]
+        if not contacts_recorded(c):
+            return Criterion(name, None, Msg("none recorded; {why}", why=not_recorded(c)))
+        if len(unanswered):
+            return Criterion(
+                name,
+                None,
+                Msg(
+                    "none recorded; the answer to {n} engagement is not recorded (response "
+                    "unknown): it may have been one",
+                    "none recorded; the answers to {n} engagements are not recorded (response "
+                    "unknown): any may have been one",
+                    n=len(unanswered),
+                ),
+                row_ref("engagements.csv", unanswered["row"]),
+            )
+        if unjudged:
+            return Criterion(
+                name,
+                None,
+                Msg("none recorded; the main goal has no judgement of its attainment"),
+                [f"campaign.yaml goals[{g.id}]" for g in unjudged],
+            )
+        return Criterion(name, False, N_("none recorded"))
 
     def conclude(self) -> None:
         low_share, problems, policy_outcomes = self.low_share, self.problems, self.policy_outcomes

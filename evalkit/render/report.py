@@ -16,7 +16,7 @@ import pandas as pd
 
 from evalkit.style.colours import REPLICATION_COLOURS, VERDICT_COLOURS
 from evalkit.evaluation import QUESTION_WORDS, Evaluation
-from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text, level_of
+from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text, level_of, level_said
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
 from evalkit.record.asof import cut_as_of, published_after
@@ -507,8 +507,9 @@ def verdict_block(analysis, links: Optional[Callable[[Markup], Markup]] = None) 
     v = analysis.verdict
     said = tr("Verdict: {sentence}").format(sentence=localized(v.sentence()))
     return render_fragment(
+        # a range ('weak to good') in the colour of its lower end
         "verdict.html.j2",
-        colour=VERDICT_COLOURS.get(v.level, "#555"),
+        colour=VERDICT_COLOURS.get(v.floor or v.level, "#555"),
         said=links(esc(said)) if links else said,
     )
 
@@ -1051,7 +1052,8 @@ class CampaignReport:
                 (
                     n,
                     tr(q.question),
-                    q.verdict.level,
+                    # a range when the unjudged criteria could make it lower ('weak to good')
+                    level_said(q.verdict.level, q.verdict.floor),
                     q.verdict.confidence or "",
                     tr("{met} of {judgeable} judgeable ({total} in all)").format(
                         met=q.verdict.met, judgeable=q.verdict.judgeable, total=q.verdict.total

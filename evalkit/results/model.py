@@ -197,6 +197,9 @@ class QuestionResult(_Part):
     verdict_cap: str
     # why the confidence was held below what the judgeable criteria give; older runs: ""
     confidence_cap: str = ""
+    # the lowest level the criteria that could not be judged allow, when below `verdict`:
+    # the verdict is then the range verdict_floor–verdict (older runs: None)
+    verdict_floor: Optional[Level] = None
     criteria_met: int
     criteria_judgeable: int
     criteria_total: int

@@ -602,17 +602,19 @@ def write_index(
         for n, word in QUESTION_WORDS.items():
             question = data.get("questions", {}).get(str(n)) or {}
             level = question.get("verdict")
+            floor = question.get("verdict_floor")  # a range's lower end (older runs: none)
             out.append(
                 {
                     "label": f"{n} {tr(word, lang)}",
                     # the verdict with its confidence, as the report's own summary says it
                     "level": localized(
                         with_confidence(
-                            level or "insufficient evidence", question.get("confidence")
+                            level or "insufficient evidence", question.get("confidence"), floor
                         ),
                         lang,
                     ),
-                    "colour": VERDICT_COLOURS.get(level or "", ""),
+                    # a range is coloured by its lower end, as every table colours it
+                    "colour": VERDICT_COLOURS.get(floor or level or "", ""),
                 }
             )
         return out
