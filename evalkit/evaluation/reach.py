@@ -978,6 +978,13 @@ class Reach(Analysis):
                 days=Msg("{n} day", "{n} days", n=GAP_DAYS),
                 silent=self._accounts_said(),
             ),
+            # the accounts it rests on, at their place in the list (accounts have no ids):
+            # the silent ones, and when it cannot be judged, those whose end is not known
+            [
+                f"campaign.yaml accounts[{i}]"
+                for i, a in enumerate(self.campaign.record.media_tools.accounts, 1)
+                if a in silent or (met is None and a in unsure)
+            ],
         )
 
     def _accounts_said(self) -> "Msg | str":
