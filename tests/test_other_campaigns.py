@@ -75,7 +75,9 @@ def test_an_achieved_treaty_campaign_rates_good_on_goals(other_reports):
 
 def test_huge_reach_with_a_failed_main_goal_shows_both(other_reports):
     r = _results(other_reports, "kony-2012")
-    assert ORDER.index(r["questions"]["2"]["verdict"]) >= ORDER.index("fair")
+    # reach fair at the least (a range is read by its lower end)
+    reach_low = r["questions"]["2"]["verdict_floor"] or r["questions"]["2"]["verdict"]
+    assert ORDER.index(reach_low) >= ORDER.index("fair")
     q3 = r["questions"]["3"]
     assert ORDER.index(q3["verdict"]) <= ORDER.index("weak")
     # the failure is in the criteria; the cap is not needed once the missed deadline counts
@@ -88,13 +90,17 @@ def test_huge_reach_with_a_failed_main_goal_shows_both(other_reports):
     # side by side in the comparative report: reach high, goals low, the 100 million views
     page = _visible_text((other_reports / "comparative.html").read_text(encoding="utf-8"))
     assert "Reach against outcome" in page
+    # question 2 a range (fair to good: its unjudged criteria could make it fair), never
+    # its top alone
     row = re.search(
-        r"Kony 2012\s+(\w+) \(\w+ confidence\)\s+(\w+) \(\w+ confidence\)\s+not achieved"
-        r"\s+([^\n]*?views)",
+        r"Kony 2012\s+((?:\w+ to )?\w+) \(\w+ confidence\)\s+(\w+) \(\w+ confidence\)\s+"
+        r"not achieved\s+([^\n]*?views)",
         page,
     )
     assert row, page[page.find("Reach against outcome") :][:800]
-    assert (row.group(1), row.group(2)) == (r["questions"]["2"]["verdict"], q3["verdict"])
+    q2 = r["questions"]["2"]
+    reach = f"{q2['verdict_floor']} to {q2['verdict']}" if q2["verdict_floor"] else q2["verdict"]
+    assert (row.group(1), row.group(2)) == (reach, q3["verdict"])
     assert "more than 100 million views" in row.group(3)
 
 

@@ -293,9 +293,11 @@ def test_the_verdict_strip_shows_each_verdict_in_words_in_its_colour(case_report
     assert len(boxes) == 5
     for colour, number, said in boxes:
         q = results["questions"][number]
-        # the level with its confidence, in the level's colour
-        assert said == f"{q['verdict']} ({q['confidence']} confidence)"
-        assert colour == VERDICT_COLOURS[q["verdict"]]
+        # the level (or its range, when the unjudged criteria could lower it) with its
+        # confidence, in the colour of the level (a range's: its lower end)
+        level = f"{q['verdict_floor']} to {q['verdict']}" if q["verdict_floor"] else q["verdict"]
+        assert said == f"{level} ({q['confidence']} confidence)"
+        assert colour == VERDICT_COLOURS[q["verdict_floor"] or q["verdict"]]
 
 
 def test_goal_attainment_is_drawn_as_marks_on_its_scale_not_as_bar_lengths(case_reports):
