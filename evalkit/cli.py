@@ -12,6 +12,9 @@ STOPPED = (
     "interrupted: stopped before finishing; reports already in place are unchanged, "
     "and a report being written was discarded"
 )
+# Every line the command says is a catalogue sentence (evalkit.i18n), said in the language
+# of --lang: `evalkit validate --lang ar` lists a record's problems in Arabic, the record's
+# own names (files, sheets, columns, ids, cells) as written.
 
 try:
     import os
@@ -23,7 +26,12 @@ try:
 
     import click
 
-    from evalkit.i18n import LANGUAGES
+    from evalkit.i18n import LANGUAGES, N_, Exact, Msg, tr
+
+    STOPPED = N_(  # the same, for the catalogue: said in --lang once the command has begun
+        "interrupted: stopped before finishing; reports already in place are unchanged, "
+        "and a report being written was discarded"
+    )
 except KeyboardInterrupt:  # Ctrl-C while the command line itself loads
     sys.stderr.write(f"\n{STOPPED}\n")
     raise SystemExit(INTERRUPTED) from None
@@ -68,18 +76,41 @@ class _Commands(click.Group):
             return done
         except KeyboardInterrupt:
             # whatever was being done: earlier reports stay whole (built aside, swapped in)
-            click.echo(f"\n{STOPPED}", err=True)
+            click.echo(f"\n{tr(STOPPED, _lang_given(ctx))}", err=True)
             sys.exit(INTERRUPTED)
         finally:
             signal.signal(signal.SIGTERM, before)
 
 
+def _lang_given(ctx) -> str:
+    """The --lang a command was given, read from its words (for what the group says on its
+    behalf, such as an interrupt); English when none."""
+    words = [*getattr(ctx, "protected_args", ()), *ctx.args]
+    for i, w in enumerate(words):
+        given = w.partition("=")[2] if w.startswith("--lang=") else None
+        if w == "--lang" and i + 1 < len(words):
+            given = words[i + 1]
+        if given in LANGUAGES:
+            return given
+    return "en"
+
+
+def _say(message, lang: str = "en", err: bool = False) -> None:
+    """A line of the command's in `lang`: a catalogue sentence translated (the English
+    where the catalogue has none), anything else as it is."""
+    click.echo(message.translated(lang) if isinstance(message, Msg) else message, err=err)
+
+
+def _error(message: str, lang: str) -> None:
+    _say(Msg("error: {message}", message=message), lang, err=True)
+
+
 @contextmanager
-def _holding(out):
+def _holding(out, lang="en"):
     """One run at a time writes to OUT: a second one waits for it, and says so."""
     from evalkit.run.staging import claim_out
 
-    with claim_out(out, say=lambda m: click.echo(m, err=True)):
+    with claim_out(out, say=lambda m: _say(m, lang, err=True)):
         yield
 
 
@@ -91,10 +122,13 @@ def _index(out, outcomes, comparative=None, lang="en") -> bool:
         write_index(out, outcomes, comparative, lang=lang)
         return True
     except OSError as exc:
-        click.echo(
-            f"error: could not write {Path(out) / 'index.html'}: "
-            f"{exc.strerror or exc}; the earlier index, if any, is unchanged",
-            err=True,
+        _error(
+            Msg(
+                "could not write {path}: {reason}; the earlier index, if any, is unchanged",
+                path=Exact(Path(out) / "index.html"),
+                reason=Exact(exc.strerror or exc),
+            ),
+            lang,
         )
         return False
 
@@ -118,18 +152,29 @@ def command() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+NO_RECORDS = Msg("no campaign records found (a record is a folder with campaign.yaml)")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-def validate(paths: tuple[str, ...]) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default="en",
+    show_default=True,
+    help="the language problems are listed in (ar: Arabic; the record's own names, "
+    "values and file names are shown as written)",
+)
+def validate(paths: tuple[str, ...], lang: str) -> None:
     """Check record folders (or folders of records); list every problem. Writes nothing."""
     from evalkit.record.load import check_record
     from evalkit.run.batch import find_records
     from evalkit.run.batch import duplicate_ids
-    from evalkit.record.problems import said
+    from evalkit.record.problems import Problem, quoted, said
     from evalkit.record.workbook import id_place
 
     records = find_records(paths)
-    skipped = _skipped(paths)
+    skipped = _skipped(paths, lang)
     bad = 0
     # two records with one id would overwrite each other's reports: said here, not at run
     clashes = {r: (rid, others) for rid, others in duplicate_ids(records).items() for r in others}
@@ -143,35 +188,64 @@ def validate(paths: tuple[str, ...]) -> None:
             rid, others = clashes[record]
             problems = [
                 *problems,
-                f"{id_place(record)}: id: {rid!r} is also the id of "
-                + ", ".join(str(o) for o in others if o != record)
-                + "; give each record its own id (its reports would overwrite each "
-                "other's)",
+                Problem(
+                    id_place(record),
+                    None,
+                    "id",
+                    Msg(
+                        "{id} is also the id of {others}; give each record its own id (its "
+                        "reports would overwrite each other's)",
+                        id=quoted(rid),
+                        others=Exact(", ".join(str(o) for o in others if o != record)),
+                    ),
+                ),
             ]
-        cautions = (
-            f"{len(warnings)} warning(s): the record can be evaluated; check each one"
-            if warnings
-            else ""
+        cautions = Msg(
+            "{n} warning(s): the record can be evaluated; check each one",
+            "{n} warning(s): the record can be evaluated; check each one",
+            n=len(warnings),
         )
         warned += bool(warnings)
         if problems:
             bad += 1
-            click.echo(
-                f"{record}: {len(problems)} problem(s)" + (f"; {cautions}" if cautions else "")
+            head = Msg(
+                "{record}: {n} problem(s)",
+                "{record}: {n} problem(s)",
+                record=Exact(record),
+                n=len(problems),
             )
-            for line in said(problems):
+            _say(
+                Msg("{head}; {cautions}", head=head, cautions=cautions) if warnings else head, lang
+            )
+            for line in said(problems, lang):
                 click.echo(f"  {line}")
         else:
-            click.echo(f"{record}: valid" + (f", with {cautions}" if cautions else ""))
-        for line in said(warnings):
-            click.echo(f"  warning: {line}")
+            _say(
+                Msg("{record}: valid, with {cautions}", record=Exact(record), cautions=cautions)
+                if warnings
+                else Msg("{record}: valid", record=Exact(record)),
+                lang,
+            )
+        for line in said(warnings, lang):
+            _say(Msg("  warning: {line}", line=Exact(line)), lang)
     if not records:
-        click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
+        _say(NO_RECORDS, lang, err=True)
         sys.exit(2)
-    click.echo(
-        f"{len(records) - bad} of {len(records)} record(s) valid"
-        + (f"; {warned} with warnings" if warned else "")
-        + _skipped_said(skipped)
+    _say(
+        Msg(
+            "{valid} of {n} record(s) valid{skipped}",
+            "{valid} of {n} record(s) valid{skipped}",
+            valid=len(records) - bad,
+            n=len(records),
+            skipped=Msg(
+                "{warned}{skipped}",
+                warned=Msg("; {n} with warnings", "; {n} with warnings", n=warned),
+                skipped=_skipped_said(skipped),
+            )
+            if warned
+            else _skipped_said(skipped),
+        ),
+        lang,
     )
     sys.exit(1 if bad or skipped else 0)
 
@@ -300,7 +374,7 @@ def convert(source: str, target: str) -> None:
     click.echo(f"written {dst}")
 
 
-def _writable_out(out: str) -> Path:
+def _writable_out(out: str, lang: str = "en") -> Path:
     """Create OUT if it is new; stop before any work if reports cannot be written there."""
     folder = Path(out)
     try:
@@ -309,13 +383,16 @@ def _writable_out(out: str) -> Path:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason: str = Exact(exc.strerror or str(exc))
         if folder.exists() and not folder.is_dir():
-            reason = "it is a file, not a folder"
-        click.echo(
-            f"error: cannot write reports to --out {out}: {reason}. Choose a folder "
-            "you can write to.",
-            err=True,
+            reason = Msg("it is a file, not a folder")
+        _error(
+            Msg(
+                "cannot write reports to --out {out}: {reason}. Choose a folder you can write to.",
+                out=Exact(out),
+                reason=reason,
+            ),
+            lang,
         )
         sys.exit(2)
     return folder
@@ -334,38 +411,42 @@ def _check_as_of(ctx, param, value: str) -> str:
     return value
 
 
-def _can_print_pdf(pdf: bool) -> None:
+def _can_print_pdf(pdf: bool, lang: str = "en") -> None:
     """--pdf without a browser to print with stops before any work."""
     from evalkit.render.pdf import INSTALL_HINT, find_chromium
 
     if pdf and find_chromium() is None:
-        click.echo(f"error: --pdf needs Chromium to print with: {INSTALL_HINT}", err=True)
+        _error(Msg("--pdf needs Chromium to print with: {hint}", hint=Exact(INSTALL_HINT)), lang)
         sys.exit(2)
 
 
-def _skipped(paths) -> list:
+def _skipped(paths, lang: str = "en") -> list:
     """The folders of a folder of records that are not records, each named with why (a
     batch never leaves one out in silence)."""
     from evalkit.run.batch import skipped_folders
 
     skipped = skipped_folders(paths)
     for folder, why in skipped:
-        click.echo(f"{folder}: skipped, not a record: {why}", err=True)
+        _say(
+            Msg("{folder}: skipped, not a record: {why}", folder=Exact(folder), why=why),
+            lang,
+            err=True,
+        )
     return skipped
 
 
-def _records(paths, pdf, out) -> tuple[list, list]:
+def _records(paths, pdf, out, lang: str = "en") -> tuple[list, list]:
     """The records to run and the folders skipped (each said), or a stop before any work:
     none found, no browser for --pdf, an OUT that cannot be written."""
     from evalkit.run.batch import find_records
 
     records = find_records(paths)
-    skipped = _skipped(paths)
+    skipped = _skipped(paths, lang)
     if not records:
-        click.echo("no campaign records found (a record is a folder with campaign.yaml)", err=True)
+        _say(NO_RECORDS, lang, err=True)
         sys.exit(2)
-    _can_print_pdf(pdf)
-    _writable_out(out)
+    _can_print_pdf(pdf, lang)
+    _writable_out(out, lang)
     return records, skipped
 
 
@@ -378,34 +459,48 @@ def _run(records, out, as_of, jobs, progress, pdf, lang="en", docx=False) -> lis
     logging.getLogger("pypandoc").setLevel(logging.ERROR)
     outcomes = run_batch(records, out, as_of, jobs, progress, pdf=pdf, lang=lang, docx=docx)
     for o in outcomes:
-        click.echo(o.describe(), err=o.status != "ok")
+        click.echo(o.describe(lang), err=o.status != "ok")
     return outcomes
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _skipped_said(skipped) -> str:
+def _skipped_said(skipped) -> "Msg | str":
     """'; 1 folder skipped, not a record (b04-missing-yaml)' for a batch's summary."""
     if not skipped:
         return ""
     names = ", ".join(Path(f).name for f, _ in skipped[:5]) + (", …" if len(skipped) > 5 else "")
-    return f"; {_plural(len(skipped), 'folder')} skipped, not a record ({names})"
+    return Msg(
+        "; {n} folder skipped, not a record ({names})",
+        "; {n} folders skipped, not a record ({names})",
+        n=len(skipped),
+        names=Exact(names),
+    )
 
 
-def _exit(outcomes, comparative=None, indexed=True, skipped=()) -> None:
+def _exit(outcomes, comparative=None, indexed=True, skipped=(), lang="en") -> None:
     ok = sum(o.status == "ok" for o in outcomes)
     failed = len(outcomes) - ok
-    said = f"{_plural(ok, 'evaluation')} written"
+    parts: list = [Msg("{n} evaluation written", "{n} evaluations written", n=ok)]
     if comparative is not None and comparative.status == "ok":
-        said = f"{_plural(ok, 'evaluation')} and the comparative report written"
+        parts = [
+            Msg(
+                "{n} evaluation and the comparative report written",
+                "{n} evaluations and the comparative report written",
+                n=ok,
+            )
+        ]
     elif comparative is not None:
-        said += "; the comparative report failed"
+        parts.append(Msg("; the comparative report failed"))
     if failed:
-        said += f"; {failed} of {len(outcomes)} records failed or were invalid"
-    said += _skipped_said(skipped)
-    click.echo(said)
+        parts.append(
+            Msg(
+                "; {failed} of {n} records failed or were invalid",
+                "; {failed} of {n} records failed or were invalid",
+                failed=failed,
+                n=len(outcomes),
+            )
+        )
+    parts.append(_skipped_said(skipped))
+    click.echo("".join(p.translated(lang) if isinstance(p, Msg) else p for p in parts))
     # a skipped folder counts as a failure: it was put among the records to be one
     sys.exit(
         min(
@@ -448,7 +543,7 @@ _options = [
         type=click.Choice(list(LANGUAGES)),
         default="en",
         show_default=True,
-        help="the reports' language (ar: Arabic, right to left)",
+        help="the reports' language, and the command's (ar: Arabic, right to left)",
     ),
     click.option(
         "--docx",
@@ -458,16 +553,16 @@ _options = [
 ]
 
 
-def _can_write_docx(docx: bool) -> None:
+def _can_write_docx(docx: bool, lang: str = "en") -> None:
     if docx:
         from evalkit.render.office import INSTALL_HINT, RSVG_HINT, pandoc_available
         from evalkit.render.office import pictures_convertible
 
         if not pandoc_available():
-            click.echo(f"error: {INSTALL_HINT}", err=True)
+            _error(Exact(INSTALL_HINT), lang)
             sys.exit(2)
         if not pictures_convertible():
-            click.echo(f"note: {RSVG_HINT}", err=True)
+            _say(Msg("note: {hint}", hint=Exact(RSVG_HINT)), lang, err=True)
 
 
 def _with_options(f):
@@ -482,12 +577,12 @@ def _with_options(f):
 def run(paths, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
     --pdf; evaluation.docx and .xlsx with --docx). Exit status: failures."""
-    _can_write_docx(docx)
-    records, skipped = _records(paths, pdf, out)
-    with _holding(out):
+    _can_write_docx(docx, lang)
+    records, skipped = _records(paths, pdf, out, lang)
+    with _holding(out, lang):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
         indexed = _index(out, outcomes, lang=lang)
-    _exit(outcomes, indexed=indexed, skipped=skipped)
+    _exit(outcomes, indexed=indexed, skipped=skipped, lang=lang)
 
 
 @main.command("run-all")
@@ -498,19 +593,19 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     OUT/<id>/ for each, OUT/comparative.html and OUT/index.html."""
     from evalkit.run.pipeline import compare as run_compare
 
-    _can_write_docx(docx)
-    records, skipped = _records([directory], pdf, out)
-    with _holding(out):
+    _can_write_docx(docx, lang)
+    records, skipped = _records([directory], pdf, out, lang)
+    with _holding(out, lang):
         outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
         done = [o.record_id for o in outcomes if o.status == "ok"]
         comparative = None
         if done:
             comparative = run_compare(out, done, pdf=pdf, lang=lang, docx=docx)
-            click.echo(comparative.describe(), err=comparative.status != "ok")
+            click.echo(comparative.describe(lang), err=comparative.status != "ok")
         indexed = _index(out, outcomes, comparative, lang=lang)
     if indexed:
-        click.echo(f"index: {Path(out) / 'index.html'}")
-    _exit(outcomes, comparative, indexed, skipped)
+        _say(Msg("index: {path}", path=Exact(Path(out) / "index.html")), lang)
+    _exit(outcomes, comparative, indexed, skipped, lang)
 
 
 @main.command()
@@ -529,13 +624,13 @@ def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     """The comparative report from the results.json files in RESULTS_DIR."""
     from evalkit.run.pipeline import compare as run_compare
 
-    _can_print_pdf(pdf)
-    _can_write_docx(docx)
+    _can_print_pdf(pdf, lang)
+    _can_write_docx(docx, lang)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-    _writable_out(results_dir)
-    with _holding(results_dir):
+    _writable_out(results_dir, lang)
+    with _holding(results_dir, lang):
         outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang, docx=docx)
-    click.echo(outcome.describe(), err=outcome.status != "ok")
+    click.echo(outcome.describe(lang), err=outcome.status != "ok")
     sys.exit(0 if outcome.status == "ok" else 1)
 
 

@@ -91,8 +91,8 @@ _FIELD_BEFORE_PUNCTUATION = re.compile(r"\{(\w+)\}(?=\s*[.;,:)\]؛،—–(\[])"
 
 def without_stop(text):
     """`text` without the full stop that ends it (a sentence used as a fragment); anything
-    else as it is."""
-    return _STOP.sub(r"\1", text) if isinstance(text, str) else text
+    else as it is, and the record's words that are `Exact` (a path, a quoted cell)."""
+    return _STOP.sub(r"\1", text) if isinstance(text, str) and not isinstance(text, Exact) else text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -176,6 +176,17 @@ class Verbatim(str):
 
     def removeprefix(self, prefix):
         return Verbatim(str.removeprefix(self, prefix))
+
+
+class Exact(Verbatim):
+    """The record's words quoted to the letter, full stop and all, wherever a sentence puts
+    them: a path (`evalkit run .`), a file's or a column's name, a cell quoted in a
+    problem ('Aleppo.'), which a message must not trim as it trims a sentence it holds."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return (Exact, (str(self),))
 
 
 def tr(message: str, lang: str | None = None) -> str:

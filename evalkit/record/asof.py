@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from evalkit.i18n import Msg
 from evalkit.record.load import Campaign
 from evalkit.record.series import SERIES_FILE, frame_warnings
 from evalkit.record.values import DateSpan
@@ -68,7 +69,13 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
     phases = [p for p in rec.phases if p.start.start <= day]
     if not phases:
         first = min(p.start.start for p in rec.phases)
-        raise NotBegun(f"as of {day} the campaign had not begun (its first phase starts {first})")
+        raise NotBegun(
+            Msg(
+                "as of {day} the campaign had not begun (its first phase starts {first})",
+                day=str(day),
+                first=str(first),
+            )
+        )
     # a phase still running on the day ends, for this evaluation, on that day
     on_day = DateSpan(day.isoformat(), day, day)
     clipped = [p.model_copy(update={"end": on_day}) if not _by(p.end, day) else p for p in phases]

@@ -15,16 +15,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
-from evalkit.record.problems import Problem, short
+from evalkit.i18n import Exact, Msg
+from evalkit.record.problems import Problem, line_list, short
 
 
-def _csv_error(e: csv.Error) -> str:
+def _csv_error(e: csv.Error) -> Msg:
     if "field larger than field limit" in str(e):
-        return (
-            f"a cell is longer than {csv.field_size_limit():,} characters, the most a "
-            "cell may hold; shorten it (or move long text to a source)"
+        return Msg(
+            "a cell is longer than {most} characters, the most a cell may hold; shorten it "
+            "(or move long text to a source)",
+            most=f"{csv.field_size_limit():,}",
         )
-    return f"cannot read this line as CSV ({e})"
+    return Msg("cannot read this line as CSV ({error})", error=Exact(e))
 
 
 def _not_utf8(path: Path) -> Optional[str]:
@@ -79,7 +81,14 @@ def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str],
     name = Path(path).name
     reason = _not_utf8(Path(path))
     if reason is not None:
-        problems.append(Problem(name, None, "", f"not UTF-8 text ({reason}); save as CSV UTF-8"))
+        problems.append(
+            Problem(
+                name,
+                None,
+                "",
+                Msg("not UTF-8 text ({reason}); save as CSV UTF-8", reason=Exact(reason)),
+            )
+        )
         return None
     reader = csv.reader(_lines(Path(path)))
     try:
@@ -95,9 +104,11 @@ def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str],
                 name,
                 1,
                 "",
-                f"the header runs over lines 1-{reader.line_num}: "
-                "a quote opened in it is not closed on line 1; a column name "
-                "cannot span lines",
+                Msg(
+                    "the header runs over lines 1-{last}: a quote opened in it is not closed "
+                    "on line 1; a column name cannot span lines",
+                    last=reader.line_num,
+                ),
             )
         )
         return None
@@ -108,22 +119,32 @@ def open_table(path: Path, problems: list[Problem]) -> Optional[tuple[list[str],
                 name,
                 1,
                 "",
-                "the columns are separated by semicolons; "
-                "re-save the sheet as CSV with commas (in a spreadsheet: "
-                "'CSV UTF-8 (comma delimited)')",
+                Msg(
+                    "the columns are separated by semicolons; re-save the sheet as CSV with "
+                    "commas (in a spreadsheet: 'CSV UTF-8 (comma delimited)')"
+                ),
             )
         )
         return None
     for col, n in Counter(header).items():
         if n > 1 and col:  # a blank name is reported as an unknown column
-            at = " and ".join(str(i + 1) for i, h in enumerate(header) if h == col)
+            at = [str(i + 1) for i, h in enumerate(header) if h == col]
             problems.append(
                 Problem(
                     name,
                     1,
                     short(col),
-                    f"the column appears {n} times (columns "
-                    f"{at}); keep one: evalkit would read only the last",
+                    Msg(
+                        "the column appears {n} time (columns {at}); keep one: evalkit would "
+                        "read only the last",
+                        "the column appears {n} times (columns {at}); keep one: evalkit would "
+                        "read only the last",
+                        n=n,
+                        at=Msg(
+                            " and ".join(f"{{p{i}}}" for i in range(len(at))),
+                            **{f"p{i}": a for i, a in enumerate(at)},
+                        ),
+                    ),
                 )
             )
     return header, reader
@@ -159,15 +180,20 @@ def table_rows(
             # A quoted cell ran past its line's end: a stray quote (it would take the lines
             # up to the next quote as its text) or a line break inside a cell.
             col = next(i for i, v in enumerate(values) if "\n" in v or "\r" in v)
-            field = header[col] if col < len(header) else f"cell {col + 1}"
+            field = header[col] if col < len(header) else Msg("cell {n}", n=col + 1)
             problems.append(
                 Problem(
                     name,
                     start,
                     field,
-                    f'a quote (") opens this cell and is not closed on line {start}, so lines '
-                    f"{start}-{end} are read as one row; a cell cannot span lines: close the "
-                    "quote on this line or remove it (and any line break inside the cell)",
+                    Msg(
+                        'a quote (") opens this cell and is not closed on {line}, so lines '
+                        "{start}-{end} are read as one row; a cell cannot span lines: close the "
+                        "quote on this line or remove it (and any line break inside the cell)",
+                        line=line_list([start]),
+                        start=start,
+                        end=end,
+                    ),
                 )
             )
             continue
@@ -175,7 +201,7 @@ def table_rows(
             continue
         if len(values) != len(header):
             hint = (
-                "; a cell holding a comma must be in double quotes"
+                Msg("; a cell holding a comma must be in double quotes")
                 if len(values) > len(header)
                 else ""
             )
@@ -184,7 +210,12 @@ def table_rows(
                     name,
                     start,
                     "",
-                    f"expected {len(header)} cells as in the header, found {len(values)}{hint}",
+                    Msg(
+                        "expected {expected} cells as in the header, found {found}{hint}",
+                        expected=len(header),
+                        found=len(values),
+                        hint=hint,
+                    ),
                 )
             )
             continue

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evalkit.record.problems import did_you_mean, shown
+from evalkit.i18n import Msg
+from evalkit.record.problems import did_you_mean, quoted
 
 # "unknown" is what an evaluator writes for an account whose language they do not know
 UNKNOWN = "unknown"
@@ -62,8 +63,12 @@ def language_code(text: str) -> str:
     if primary != key and primary in table:
         return table[primary]
     raise ValueError(
-        f"unknown language {shown(str(text))}{did_you_mean(text, _names(text))}; write its "
-        "ISO 639 code (ar, en, ku, ckb) or its name in English or Arabic (Kurdish, الكردية)"
+        Msg(
+            "unknown language {value}{meant}; write its ISO 639 code (ar, en, ku, ckb) or its "
+            "name in English or Arabic (Kurdish, الكردية)",
+            value=quoted(str(text)),
+            meant=did_you_mean(text, _names(text)),
+        )
     )
 
 
@@ -84,5 +89,5 @@ def _names(text: str) -> tuple[str, ...]:
 def parse_language(value: object) -> str:
     """pydantic's reading of a language field: the code, whatever form was written."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected a language code or name, got {shown(value)}")
+        raise ValueError(Msg("expected a language code or name, got {value}", value=quoted(value)))
     return language_code(value)

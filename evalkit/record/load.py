@@ -23,18 +23,22 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.representer import RoundTripRepresenter, SafeRepresenter
 
-from evalkit.i18n import Verbatim
+from evalkit.i18n import Exact, Msg, Verbatim
 
 from evalkit.record import schema, template
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
 from evalkit.record.problems import (
     ADD_SOURCE,
+    BLANK,
     PHASES_WINDOW,
     Problem,
     RecordInvalid,
     did_you_mean,
+    line_list,
+    named,
+    names,
+    quoted,
     short,
-    shown,
 )
 from evalkit.record.series import SERIES_FILE, read_series
 from evalkit.record.values import DateSpan, Quantity
@@ -112,8 +116,11 @@ def _yaml_shape(text: str) -> Optional[Problem]:
                     schema.RECORD_FILE,
                     line,
                     "",
-                    f"the alias *{ev.anchor} is inside "
-                    f"the value it names (&{ev.anchor}): write the value out",
+                    Msg(
+                        "the alias *{anchor} is inside the value it names (&{anchor}): "
+                        "write the value out",
+                        anchor=named(ev.anchor),
+                    ),
                 )
             size = sizes.get(ev.anchor, 1)
             total += size
@@ -123,9 +130,12 @@ def _yaml_shape(text: str) -> Optional[Problem]:
                     schema.RECORD_FILE,
                     line,
                     "",
-                    f"YAML aliases (here *{ev.anchor}) "
-                    f"stand for more than {MAX_ALIASED:,} values; a record needs no "
-                    "aliases: write the values out",
+                    Msg(
+                        "YAML aliases (here *{anchor}) stand for more than {most} values; "
+                        "a record needs no aliases: write the values out",
+                        anchor=named(ev.anchor),
+                        most=f"{MAX_ALIASED:,}",
+                    ),
                 )
         elif isinstance(ev, CollectionStartEvent):
             open_.append((ev.anchor, total))
@@ -135,9 +145,11 @@ def _yaml_shape(text: str) -> Optional[Problem]:
                     schema.RECORD_FILE,
                     line,
                     "",
-                    f"nested more than {MAX_DEPTH} "
-                    "levels deep; the format nests at most five (see "
-                    "docs/campaign-format.md)",
+                    Msg(
+                        "nested more than {most} levels deep; the format nests at most "
+                        "five (see docs/campaign-format.md)",
+                        most=MAX_DEPTH,
+                    ),
                 )
         elif isinstance(ev, CollectionEndEvent):
             anchor, before = open_.pop()
@@ -206,39 +218,94 @@ def _dotted(loc: tuple) -> str:
     return out
 
 
-FLOW_COMMA_HINT = (
+FLOW_COMMA_HINT = Msg(
     '; a comma inside { … } ends the value before it: quote that value (e.g. uses: "about 1,800")'
 )
+
+# pydantic's other errors, as a sentence of the catalogue: its message (lower-cased), and
+# the value given
+_PYDANTIC = {
+    "string_type": Msg("input should be a valid string"),
+    "int_type": Msg("input should be a valid integer"),
+    "int_parsing": Msg("input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": Msg("input should be a valid integer, got a number with a fractional part"),
+    "float_type": Msg("input should be a valid number"),
+    "float_parsing": Msg("input should be a valid number, unable to parse string as a number"),
+    "bool_type": Msg("input should be a valid boolean"),
+    "bool_parsing": Msg("input should be a valid boolean, unable to interpret input"),
+    "list_type": Msg("input should be a valid list"),
+    "dict_type": Msg("input should be a valid dictionary"),
+    "model_type": Msg("input should be a valid dictionary or instance of a model"),
+    "model_attributes_type": Msg(
+        "input should be a valid dictionary or object to extract fields from"
+    ),
+    "string_too_short": Msg("string should have at least 1 character"),
+    "too_short": Msg("list should have at least 1 item after validation, not 0"),
+    "greater_than_equal": Msg("input should be greater than or equal to 0"),
+}
+
+
+def _codes_said(expected: str) -> "Msg | Exact":
+    """pydantic's list of the codes allowed ("'a', 'b' or 'c'") as 'a, b or c': the codes as
+    the evaluator types them, the 'or' in the message's language."""
+    codes = re.findall(r"'([^']*)'", expected)
+    plain = expected.replace(chr(39), "")
+    if len(codes) < 2 or plain != f"{', '.join(codes[:-1])} or {codes[-1]}":
+        return Exact(plain)
+    return Msg("{codes} or {last}", codes=names(codes[:-1]), last=Exact(codes[-1]))
 
 
 def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -> str:
     kind, inp = err["type"], err.get("input")
     if kind == "missing":
-        return "required field is missing"
+        return Msg("required field is missing")
     if kind == "extra_forbidden":
         parent = _model_at(model, err["loc"][:-1])
-        allowed = ", ".join(parent.model_fields) if parent else "see docs/campaign-format.md"
+        allowed = names(parent.model_fields) if parent else Msg("see docs/campaign-format.md")
         # `{uses: about 1,800}` reads as `uses: about 1` and a key `800` with no value
         hint = FLOW_COMMA_HINT if in_flow and inp is None else ""
         meant = did_you_mean(err["loc"][-1], parent.model_fields) if parent else ""
-        return f"unknown key{meant}; allowed keys: {allowed}{hint}"
+        return Msg(
+            "unknown key{meant}; allowed keys: {allowed}{hint}",
+            meant=meant,
+            allowed=allowed,
+            hint=hint,
+        )
     if kind == "invalid_key":  # `{uses: about 5,000}`: YAML reads the key `000` as 0
-        return f"a key must be a name, got {shown(inp)}" + (FLOW_COMMA_HINT if in_flow else "")
+        return Msg(
+            "a key must be a name, got {value}{hint}",
+            value=quoted(inp),
+            hint=FLOW_COMMA_HINT if in_flow else "",
+        )
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         meant = did_you_mean(inp, re.findall(r"'([^']*)'", expected))
-        return f"unknown code {shown(inp)}{meant}; expected one of: {expected.replace(chr(39), '')}"
+        return Msg(
+            "unknown code {value}{meant}; expected one of: {codes}",
+            value=quoted(inp),
+            meant=meant,
+            codes=_codes_said(expected),
+        )
     if kind == "value_error":
-        return err["msg"].removeprefix("Value error, ")
+        error = (err.get("ctx") or {}).get("error")
+        said = error.args[0] if isinstance(error, ValueError) and error.args else None
+        # the validator's own sentence (evalkit.record.values, schema): a Msg, translated
+        return said if isinstance(said, Msg) else err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         hint = (
-            "a slug: lower-case letters, digits and hyphens (e.g. 'save-ghouta')"
+            Msg("a slug: lower-case letters, digits and hyphens (e.g. 'save-ghouta')")
             if pattern.startswith("^[a-z0-9]")
-            else f"text matching {pattern}"
+            else Msg("text matching {pattern}", pattern=Exact(pattern))
         )
-        return f"expected {hint}, got {shown(inp)}"
-    return f"{err['msg'][0].lower()}{err['msg'][1:]}, got {shown(inp)}"
+        return Msg("expected {hint}, got {value}", hint=hint, value=quoted(inp))
+    said = f"{err['msg'][0].lower()}{err['msg'][1:]}"
+    known = _PYDANTIC.get(kind)
+    return Msg(
+        "{said}, got {value}",
+        said=known if known is not None and known == said else Exact(said),
+        value=quoted(inp),
+    )
 
 
 def _pydantic_problems(
@@ -386,15 +453,18 @@ def _read_table(
                 Problem(
                     name,
                     1,
-                    short(col) or "(blank)",
-                    f"unknown column{did_you_mean(col, allowed)}; allowed columns: "
-                    f"{', '.join(allowed)}",
+                    short(col) or BLANK,
+                    Msg(
+                        "unknown column{meant}; allowed columns: {allowed}",
+                        meant=did_you_mean(col, allowed),
+                        allowed=names(allowed),
+                    ),
                 )
             )
     required = [n for n, f in model.model_fields.items() if f.is_required()]
     missing = [c for c in required if c not in header]
     for col in missing:
-        problems.append(Problem(name, 1, col, "required column is missing"))
+        problems.append(Problem(name, 1, col, Msg("required column is missing")))
     if missing:
         return None
     fields = _fields(model)
@@ -523,8 +593,11 @@ def _stray_files(folder: Path) -> list[Problem]:
                     f.name,
                     None,
                     "",
-                    f"not read: a table must be named exactly "
-                    f"{stem}.csv (lower case, CSV); rename it or remove it",
+                    Msg(
+                        "not read: a table must be named exactly {file} (lower case, CSV); "
+                        "rename it or remove it",
+                        file=named(f"{stem}.csv"),
+                    ),
                 )
             )
         elif low.startswith("campaign.") and low != schema.RECORD_FILE:
@@ -533,7 +606,10 @@ def _stray_files(folder: Path) -> list[Problem]:
                     f.name,
                     None,
                     "",
-                    f"not read: the record file must be named exactly {schema.RECORD_FILE}",
+                    Msg(
+                        "not read: the record file must be named exactly {file}",
+                        file=named(schema.RECORD_FILE),
+                    ),
                 )
             )
         elif low.endswith((".csv", ".tsv", ".xlsx", ".xls", ".ods")):
@@ -542,9 +618,11 @@ def _stray_files(folder: Path) -> list[Problem]:
                     f.name,
                     None,
                     "",
-                    "not read: evalkit reads only "
-                    f"{', '.join(RECORD_FILES[1:])} in a record folder; rename it to "
-                    "one of those or move it out of the folder",
+                    Msg(
+                        "not read: evalkit reads only {files} in a record folder; rename it "
+                        "to one of those or move it out of the folder",
+                        files=names(RECORD_FILES[1:]),
+                    ),
                 )
             )
     return out
@@ -557,8 +635,8 @@ def _try_date(v: Any) -> Optional[DateSpan]:
         return None
 
 
-def _known(ids: set) -> str:
-    return ", ".join(sorted(i for i in ids if isinstance(i, str))) or "none"
+def _known(ids: set) -> "Exact | Msg":
+    return names(sorted(i for i in ids if isinstance(i, str))) or Msg("none")
 
 
 class _Refs:
@@ -590,7 +668,7 @@ class _Refs:
         for line, v in zip(lines, cells.get("id", ())):
             if v:
                 if v in seen:
-                    out.append(Problem(fname, line, "id", f"duplicate id {shown(v)}"))
+                    out.append(Problem(fname, line, "id", Msg("duplicate id {id}", id=quoted(v))))
                 seen.add(v)
         if self.window:
             first, last = self.window
@@ -615,9 +693,26 @@ class _Refs:
             known = self.ids[key]
             meant = did_you_mean(value, known)
             said = self.said[(key, value)] = (
-                f"unknown source {shown(value)}{meant}; {ADD_SOURCE}"
+                Msg(
+                    "unknown source {value}{meant}; {add}",
+                    value=quoted(value),
+                    meant=meant,
+                    add=ADD_SOURCE,
+                )
                 if what is None
-                else f"unknown {what} {shown(value)}{meant}; known {what}s: {_known(known)}"
+                else Msg(
+                    "unknown phase {value}{meant}; known phases: {known}",
+                    value=quoted(value),
+                    meant=meant,
+                    known=_known(known),
+                )
+                if what == "phase"
+                else Msg(
+                    "unknown audience {value}{meant}; known audiences: {known}",
+                    value=quoted(value),
+                    meant=meant,
+                    known=_known(known),
+                )
             )
             if len(self.said) >= CACHED:
                 self.said.clear()
@@ -635,19 +730,31 @@ class _Refs:
                         fname,
                         line,
                         "date",
-                        f"{text} is outside the campaign ({first} to {last}, from its phases)",
+                        Msg(
+                            "{date} is outside the campaign ({first} to {last}, from its phases)",
+                            date=Exact(text),
+                            first=str(first),
+                            last=str(last),
+                        ),
                     )
                 )
                 continue
-            listed = ", ".join(str(n) for n in lines[:8]) + (", …" if count > 8 else "")
             out.append(
                 Problem(
                     fname,
                     line,
                     "date",
-                    f"{count} rows are dated outside the campaign ({first} "
-                    f"to {last}, {PHASES_WINDOW}); lines {listed}: "
-                    "check those dates, or the phases' start and end",
+                    Msg(
+                        "{n} row is dated outside the campaign ({first} to {last}, {window}); "
+                        "{lines}: check those dates, or the phases' start and end",
+                        "{n} rows are dated outside the campaign ({first} to {last}, {window}); "
+                        "{lines}: check those dates, or the phases' start and end",
+                        n=count,
+                        first=str(first),
+                        last=str(last),
+                        window=PHASES_WINDOW,
+                        lines=line_list(lines[:8], more=count > 8),
+                    ),
                 )
             )
         return out
@@ -675,7 +782,11 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                         Y,
                         line_of((key, i, "id")),
                         f"{key}[{i}].id",
-                        f"duplicate id {shown(x['id'])}; ids must be unique within {key}",
+                        Msg(
+                            "duplicate id {id}; ids must be unique within {key}",
+                            id=quoted(x["id"]),
+                            key=named(key),
+                        ),
                     )
                 )
             if isinstance(x.get("id"), str):
@@ -691,8 +802,12 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     Y,
                     line_of(loc),
                     _dotted(loc),
-                    f"unknown source {shown(ref)}{did_you_mean(ref, ids['sources'])}; "
-                    f"known sources: {_known(ids['sources'])}",
+                    Msg(
+                        "unknown source {value}{meant}; known sources: {known}",
+                        value=quoted(ref),
+                        meant=did_you_mean(ref, ids["sources"]),
+                        known=_known(ids["sources"]),
+                    ),
                 )
             )
 
@@ -704,7 +819,13 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     Y,
                     line_of(loc_b),
                     _dotted(loc_b),
-                    f"{what}: {db.text} is before {da.text} ({_dotted(loc_a)})",
+                    Msg(
+                        "{what}: {later} is before {earlier} ({key})",
+                        what=what,
+                        later=Exact(db.text),
+                        earlier=Exact(da.text),
+                        key=named(_dotted(loc_a)),
+                    ),
                 )
             )
 
@@ -714,7 +835,7 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
             p.get("start"),
             ("phases", i, "end"),
             p.get("end"),
-            "the phase ends before it starts",
+            Msg("the phase ends before it starts"),
         )
         if isinstance(p.get("trigger"), str) and p["trigger"] not in ids["hot_events"]:
             loc = ("phases", i, "trigger")
@@ -723,9 +844,12 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     Y,
                     line_of(loc),
                     _dotted(loc),
-                    f"unknown hot event {shown(p['trigger'])}"
-                    f"{did_you_mean(p['trigger'], ids['hot_events'])}; known hot events: "
-                    f"{_known(ids['hot_events'])}",
+                    Msg(
+                        "unknown hot event {value}{meant}; known hot events: {known}",
+                        value=quoted(p["trigger"]),
+                        meant=did_you_mean(p["trigger"], ids["hot_events"]),
+                        known=_known(ids["hot_events"]),
+                    ),
                 )
             )
     for i, h in items("hot_events"):
@@ -734,7 +858,7 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
             h.get("foreseeable_from"),
             ("hot_events", i, "date"),
             h.get("date"),
-            "the event happens before it became foreseeable",
+            Msg("the event happens before it became foreseeable"),
         )
     media = data.get("media_tools") if isinstance(data.get("media_tools"), dict) else {}
     for i, a in items("accounts", media):
@@ -744,7 +868,7 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
             a.get("active_from"),
             loc + ("active_to",),
             a.get("active_to"),
-            "the account stops before it starts",
+            Msg("the account stops before it starts"),
         )
     for i, h in items("hashtags", media):
         if isinstance(h.get("phase"), str) and h["phase"] not in ids["phases"]:
@@ -754,8 +878,12 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     Y,
                     line_of(loc),
                     _dotted(loc),
-                    f"unknown phase {shown(h['phase'])}{did_you_mean(h['phase'], ids['phases'])}; "
-                    f"known phases: {_known(ids['phases'])}",
+                    Msg(
+                        "unknown phase {value}{meant}; known phases: {known}",
+                        value=quoted(h["phase"]),
+                        meant=did_you_mean(h["phase"], ids["phases"]),
+                        known=_known(ids["phases"]),
+                    ),
                 )
             )
     if not any(g.get("level") == "main" for _, g in items("goals")) and items("goals"):
@@ -764,8 +892,10 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                 Y,
                 line_of(("goals",)),
                 "goals",
-                "no main goal; the paper judges success by the main goal: "
-                "give one goal level: main",
+                Msg(
+                    "no main goal; the paper judges success by the main goal: "
+                    "give one goal level: main"
+                ),
             )
         )
 
@@ -850,16 +980,16 @@ def _refusal(folder: Path, name: str) -> Optional[str]:
         real = p.resolve(strict=True)
         mode = real.stat().st_mode
     except (OSError, RuntimeError):
-        return "a link that leads to no file; put the file itself in the record folder"
+        return Msg("a link that leads to no file; put the file itself in the record folder")
     if not real.is_relative_to(folder.resolve()):
-        return (
+        return Msg(
             "refused: a link to a file outside the record folder; copy the file into "
             "the folder instead"
         )
     if stat.S_ISDIR(mode):
-        return f"a folder, not a file; {name} must be a file"
+        return Msg("a folder, not a file; {name} must be a file", name=named(name))
     if not stat.S_ISREG(mode):
-        return (
+        return Msg(
             "not a regular file (a pipe, socket or device); evalkit reads only files "
             "saved in the record folder"
         )
@@ -905,10 +1035,17 @@ def check_record(
         folder = folder.parent
     yaml_path = folder / Y
     if not folder.is_dir():
-        return None, [Problem(str(folder), None, "", "no such record folder")]
+        return None, [Problem(str(folder), None, "", Msg("no such record folder"))]
     refused = {n: why for n in RECORD_FILES if (why := _refusal(folder, n))}
     if Y not in refused and not yaml_path.is_file():
-        return None, [Problem(str(yaml_path), None, "", f"missing: a record folder needs {Y}")]
+        return None, [
+            Problem(
+                str(yaml_path),
+                None,
+                "",
+                Msg("missing: a record folder needs {file}", file=named(Y)),
+            )
+        ]
 
     data: Any = None
     text = ""
@@ -932,15 +1069,15 @@ def check_record(
                 Y,
                 mark.line + 1 if mark else None,
                 "",
-                f"YAML syntax error: {e.problem or e.context}",
+                Msg("YAML syntax error: {error}", error=Exact(e.problem or e.context or "")),
                 column=mark.column + 1 if mark else None,
             )
         )
     except (YAMLError, UnicodeDecodeError) as e:
-        problems.append(Problem(Y, None, "", f"cannot read YAML: {e}"))
+        problems.append(Problem(Y, None, "", Msg("cannot read YAML: {error}", error=Exact(e))))
 
     if data is None and not problems:
-        problems.append(Problem(Y, 1, "", "the file is empty; start from `evalkit new DIR`"))
+        problems.append(Problem(Y, 1, "", Msg("the file is empty; start from `evalkit new DIR`")))
     record = None
     located: list = []
 
@@ -959,8 +1096,10 @@ def check_record(
                     Y,
                     1,
                     "",
-                    "expected a mapping of keys (id:, name:, ...) "
-                    f"at the top, got {type(data).__name__}",
+                    Msg(
+                        "expected a mapping of keys (id:, name:, ...) at the top, got {kind}",
+                        kind=Exact(type(data).__name__),
+                    ),
                 )
             )
         else:
@@ -971,8 +1110,11 @@ def check_record(
                         Y,
                         line_of(("format_version",)),
                         "format_version",
-                        f"unsupported version {shown(fv)}; this evalkit reads "
-                        f"{schema.SUPPORTED_FORMAT_VERSIONS}",
+                        Msg(
+                            "unsupported version {version}; this evalkit reads {versions}",
+                            version=quoted(fv),
+                            versions=Exact(schema.SUPPORTED_FORMAT_VERSIONS),
+                        ),
                     )
                 )
             try:

@@ -1,5 +1,11 @@
 """What is wrong with a record, said so that an evaluator can fix it: file, line, field, what
-was expected. Problems are collected, never raised one at a time."""
+was expected. Problems are collected, never raised one at a time.
+
+A problem's message is a catalogue sentence (evalkit.i18n.Msg): its English text is what
+`str(problem)` and results compare, and `evalkit validate --lang ar` says it in Arabic
+(`Problem.said_in`). The record's own values in it — a cell's text, an id, a file, column
+or key name — are fields kept as written (`quoted`, `named`: Verbatim), isolated in a
+right-to-left sentence so that their Latin text keeps its order."""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, cast
 
-from evalkit.i18n import Msg, Verbatim
+from evalkit.i18n import FSI, PDI, Exact, Msg, Verbatim, direction, joined, localized
 
 # A value quoted back in a message is cut short: a record's cell or an alias-expanded YAML
 # value can be megabytes, and a message exists to say where the problem is.
@@ -75,16 +81,51 @@ def closest(value: Any, allowed: Iterable[Any], cutoff: float = 0.6) -> Optional
     return options[close[0]] if close else None
 
 
-def did_you_mean(value: Any, allowed: Iterable[Any]) -> str:
+def quoted(value: Any) -> Exact:
+    """A value of the record quoted in a message (`shown`), as the record's own words: never
+    translated, isolated in an Arabic sentence."""
+    return Exact(shown(value))
+
+
+def named(text: Any) -> Exact:
+    """A name the evaluator types (a column, a key, a file, a sheet, an id) or a list of
+    them, in a message as written (`short`)."""
+    return Exact(short(str(text)))
+
+
+def names(items: Iterable[Any]) -> Exact:
+    """Names the record format allows (columns, keys, codes), listed as the evaluator types
+    them: 'id, date, kind'."""
+    return Exact(", ".join(str(i) for i in items))
+
+
+def did_you_mean(value: Any, allowed: Iterable[Any]) -> "Msg | str":
     """ " (did you mean 'lobbying'?)" after a value that is not one of `allowed`: the one
     it is closest to (`closest`), or '' when none is close. Every message that names an
     unknown code, id, key, column or language says it the same way."""
     match = closest(value, allowed)
-    return f" (did you mean {shown(match)}?)" if match is not None else ""
+    return Msg(" (did you mean {match}?)", match=quoted(match)) if match is not None else ""
+
+
+def line_list(numbers: list[int], more: bool = False) -> Msg:
+    """'line 7', 'lines 4, 5, 6, …': a table's lines named in a message (a workbook names
+    them as its sheet's rows: workbook.Converted.locate)."""
+    listed = joined(", ", [str(n) for n in numbers] + (["…"] if more else []), cap=None)
+    if more or len(numbers) != 1:
+        return Msg("lines {lines}", lines=listed, numbers=tuple(numbers), more=more)
+    return Msg("line {lines}", lines=listed, numbers=tuple(numbers), more=more)
 
 
 def _cut(text: str) -> str:
     return text if len(text) <= _LONGEST else text[:_LONGEST] + f"… ({len(text):,} characters)"
+
+
+def _in(message: str, lang: str) -> str:
+    """A message in `lang`: a catalogue sentence translated (the English where the catalogue
+    has none), any other text as it is."""
+    if isinstance(message, Msg):
+        return message.translated(lang)
+    return str(localized(message, lang)) if not isinstance(message, Verbatim) else message
 
 
 @dataclass(frozen=True, order=True)
@@ -115,6 +156,100 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 
+    def said_in(self, lang: str = "en") -> str:
+        """The problem as a line in `lang`: in English `str(self)`; in a right-to-left
+        language the message translated, its place (file:line, a sheet's cell) and field
+        as the record names them, each isolated so that the line reads right to left."""
+        if lang == "en":
+            return str(self)
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return _line(lang, where, self.field, _in(self.message, lang))
+
+
+# Latin text and numbers joined by separators in an Arabic sentence's own words (a format,
+# an example: 'YYYY-MM-DD', '2016-09..2016-12'), isolated in a terminal's line as the pages
+# isolate them (evalkit.render.markup, which a command that only validates does not load)
+_LTR_RUN = re.compile(
+    r"[\"(\[#@`]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
+    r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
+)
+_MARK = re.compile("([\u2066-\u2069])")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def _unpaired(run: str, c: str) -> bool:
+    if c in "'\"`":
+        return run.count(c) % 2 == 1
+    opener = c if c in _PAIRS else next((o for o, e in _PAIRS.items() if e == c), None)
+    return opener is not None and run.count(opener) != run.count(_PAIRS[opener])
+
+
+def _trim(run: str) -> tuple[str, str, str]:
+    """A Latin run as (before, run, after): the sentence's punctuation at its edges, and a
+    bracket or quote it does not close itself, moved out of it."""
+    head = tail = ""
+    while run and run[0] in "([\"'`" and _unpaired(run, run[0]):
+        head, run = head + run[0], run[1:]
+    while run and (
+        run[-1] in ".,;:!?،؛(["
+        or run[-1].isspace()
+        or run[-1] in ")]\"'`"
+        and _unpaired(run, run[-1])
+    ):
+        run, tail = run[:-1], run[-1] + tail
+    return head, run, tail
+
+
+def rtl_line(text: str) -> str:
+    """A right-to-left line for a terminal: the Latin runs and joined numbers of its own
+    words isolated (FSI … PDI), in a field that is a sentence of its own too; a field of
+    the record's, isolated whole, stays as it is."""
+    pieces = _MARK.split(text)
+    out = []
+    for i, piece in enumerate(pieces):
+        whole = (
+            0 < i < len(pieces) - 1
+            and pieces[i - 1] in ("\u2066", "\u2067", FSI)
+            and pieces[i + 1] == PDI
+            and not _ARABIC_LETTER.search(piece)
+        )
+        if _MARK.fullmatch(piece) or whole or not piece:
+            out.append(piece)
+            continue
+        pos, done = 0, []
+        for m in _LTR_RUN.finditer(piece):
+            head, run, tail = _trim(m.group(0))
+            if not run:
+                continue
+            done.append(piece[pos : m.start()] + head + FSI + run + PDI + tail)
+            pos = m.end()
+        out.append("".join(done) + piece[pos:])
+    return "".join(out)
+
+
+def _line(lang: str, where: str, field: str, message: str) -> str:
+    """'where: field: message' in `lang`, the record's names isolated where it is written
+    right to left."""
+    if isinstance(field, Msg):  # evalkit's word for it ('(blank)'), not the record's name
+        field = field.translated(lang)
+    elif direction(lang) == "rtl" and field:
+        field = _whole(field)
+    if direction(lang) == "rtl":
+        where, message = _whole(where), rtl_line(message)
+    return f"{where}: {field}: {message}" if field else f"{where}: {message}"
+
+
+def _whole(text: str) -> str:
+    """A name of the record isolated whole in a right-to-left line (a path with Arabic in
+    it too: its own order stays)."""
+    text = str(text)
+    return text if text.startswith(FSI) else FSI + text + PDI
+
 
 def warning_said(w: Problem) -> Msg:
     """A warning as a report says it, in its language, with its place as evidence is
@@ -131,14 +266,20 @@ def warning_data(w: Problem) -> dict:
 
 # Where a message sends the evaluator, as a record folder has it, and as a workbook does:
 # a workbook has no campaign.yaml and no CSV files, and its problems name the sheet
-# (workbook.Converted.locate puts the second for the first).
+# (workbook.Converted.locate puts the second for the first). Each is a sentence of its own,
+# a field of the message it ends.
 SHEET_WORDS = {
-    "from its phases in campaign.yaml": "from its phases sheet",
-    "add it to the record's sources (in campaign.yaml)": "add it to the sources sheet",
-    "is not a source id in campaign.yaml's sources": "is not a source id on the sources sheet",
+    Msg("from its phases in campaign.yaml"): Msg("from its phases sheet"),
+    Msg("add it to the record's sources (in campaign.yaml)"): Msg("add it to the sources sheet"),
+    Msg("is not a source id in campaign.yaml's sources"): Msg(
+        "is not a source id on the sources sheet"
+    ),
 }
 PHASES_WINDOW, ADD_SOURCE, NOT_A_SOURCE = SHEET_WORDS
 
+
+# the field of a column whose header cell is blank
+BLANK = Msg("(blank)")
 
 # this many problems alike but for their line (one mistake copied down a column) are said once
 ALIKE = 3
@@ -156,9 +297,9 @@ def _lines(numbers: list[int]) -> str:
     return ", ".join(text) + (", …" if len(runs) > 4 else "")
 
 
-def said(problems: Iterable[object]) -> list[str]:
-    """Each problem as a line; problems alike but for their line — the same file, field and
-    message, ALIKE or more — said once where the first stands, with their lines
+def said(problems: Iterable[object], lang: str = "en") -> list[str]:
+    """Each problem as a line, in `lang`; problems alike but for their line — the same file,
+    field and message, ALIKE or more — said once where the first stands, with their lines
     ('series.csv:2–219 (218 lines): exposure: …'): a mistake copied down a column is one fix,
     and 218 lines of it hide the others. The rest keep their order."""
     items = list(problems)
@@ -176,13 +317,34 @@ def said(problems: Iterable[object]) -> list[str]:
     for p in items:
         k = key(p)
         if k is None or len(alike[k]) < ALIKE:
-            out.append(str(p))
+            out.append(p.said_in(lang) if isinstance(p, Problem) else _in(str(p), lang))
         elif k not in done:
             done.add(k)
             file, field, message = k
-            where = f"{file}:{_lines(alike[k])} ({len(alike[k]):,} lines):"
-            out.append(f"{where} {field}: {message}" if field else f"{where} {message}")
+            if lang == "en":
+                where = f"{file}:{_lines(alike[k])} ({len(alike[k]):,} lines):"
+                out.append(f"{where} {field}: {message}" if field else f"{where} {message}")
+                continue
+            first = cast(Problem, next(q for q in items if key(q) == k))
+            lines = Msg(
+                "{file}, lines {lines} ({n} line)",
+                "{file}, lines {lines} ({n} lines)",
+                file=Exact(file),
+                lines=Exact(_lines(alike[k])),
+                n=f"{len(alike[k]):,}",
+            )
+            out.append(_line_many(lang, lines.translated(lang), field, _in(first.message, lang)))
     return out
+
+
+def _line_many(lang: str, where: str, field: str, message: str) -> str:
+    if direction(lang) == "rtl":
+        message = rtl_line(message)
+    if isinstance(field, Msg):
+        field = field.translated(lang)
+    elif direction(lang) == "rtl" and field:
+        field = _whole(field)
+    return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 
 class RecordInvalid(ValueError):

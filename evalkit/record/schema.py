@@ -27,7 +27,8 @@ from typing import (
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from evalkit.record.languages import parse_language
-from evalkit.record.problems import shown
+from evalkit.i18n import Exact, Msg
+from evalkit.record.problems import quoted
 from evalkit.record.values import DateSpan, Quantity
 
 # Version 2 added vocabulary (scope national, metric kinds views/pledges/donations/percent,
@@ -53,8 +54,12 @@ def _made_already(d: DateSpan) -> DateSpan:
     today = date.today()
     if d.start > today:
         raise ValueError(
-            f"{d.text} is after today ({today.isoformat()}): a judgement records "
-            "what had happened when it was made, not what is to come"
+            Msg(
+                "{date} is after today ({today}): a judgement records what had happened when "
+                "it was made, not what is to come",
+                date=Exact(d.text),
+                today=today.isoformat(),
+            )
         )
     return d
 
@@ -170,23 +175,28 @@ def metric_kind(metric: str) -> MetricKind:
     return METRIC_KINDS.get(metric, "count")
 
 
-def metric_value_problem(values: dict, written: str) -> Optional[str]:
+def metric_value_problem(values: dict, written: str) -> Optional[Msg]:
     """What is wrong with a metric's `value` (as `written`) for its metric's kind: a count
     with decimals, a share outside 0–100; None when nothing is."""
     metric, q = values["metric"], values["value"]
     kind = metric_kind(metric)
     if kind == "count" and not all(float(v).is_integer() for v in (q.value, q.high or 0)):
         decimals = ", ".join(f"{m} ({k})" for m, k in METRIC_KINDS.items())
-        return (
-            f"{metric} is a count, and a count is a whole number, got {shown(written)}; a "
-            "decimal point only goes before a scale word ('1.2 million'). If a spreadsheet "
-            "turned '1.200' into 1.2, write the count without the point (1200) or as text. "
-            f"Only a metric that is no count may have decimals: {decimals}"
+        return Msg(
+            "{metric} is a count, and a count is a whole number, got {value}; a decimal point "
+            "only goes before a scale word ('1.2 million'). If a spreadsheet turned '1.200' "
+            "into 1.2, write the count without the point (1200) or as text. Only a metric "
+            "that is no count may have decimals: {decimals}",
+            metric=Exact(metric),
+            value=quoted(written),
+            decimals=Exact(decimals),
         )
     if kind == "share" and max(q.value, q.high or 0) > 100:
-        return (
-            f"{metric} is a share from 0 to 100, got {shown(written)}; write a share as its "
-            "percentage (45.5 for 45.5%), and a count with its own metric"
+        return Msg(
+            "{metric} is a share from 0 to 100, got {value}; write a share as its percentage "
+            "(45.5 for 45.5%), and a count with its own metric",
+            metric=Exact(metric),
+            value=quoted(written),
         )
     return None
 
@@ -360,7 +370,7 @@ class Audience(_Strict):
     def _somewhere(self):
         if self.region is None and not self.place:
             raise ValueError(
-                "give `place` (home, affected, decision_makers, other_countries) or `region`"
+                Msg("give `place` (home, affected, decision_makers, other_countries) or `region`")
             )
         return self
 

@@ -25,7 +25,8 @@ from typing import Any, Iterator, Optional
 from pydantic import BaseModel
 
 from evalkit.record import schema
-from evalkit.record.problems import Problem, shown
+from evalkit.i18n import Exact, Msg
+from evalkit.record.problems import Problem, quoted, shown
 
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 # the record's own fields checked one by one (each stands alone, not as part of an entry)
@@ -105,8 +106,9 @@ class _Example:
         kept = sum(1 for k, v in self.values.items() if values.get(k, "") == v)
         return list(self.words) if kept * 2 >= len(self.values) else None
 
-    def said(self, fields: list[str]) -> str:
-        return ", ".join(f"{f} {shown(_shown(self.values[f]))}" for f in fields)
+    def said(self, fields: list[str]) -> Exact:
+        """The example's words kept, as the record has them: `name 'My campaign'`."""
+        return Exact(", ".join(f"{f} {shown(_shown(self.values[f]))}" for f in fields))
 
 
 def _shown(value: Any) -> Any:
@@ -203,8 +205,11 @@ def yaml_problems(data: Any, line_of, entries_too: bool = True) -> list[Problem]
                     schema.RECORD_FILE,
                     line_of(where),
                     _dotted(where),
-                    f"still the template's example text ({shown(v)}, from `evalkit new`): "
-                    "write the campaign's own",
+                    Msg(
+                        "still the template's example text ({value}, from `evalkit new`): "
+                        "write the campaign's own",
+                        value=quoted(v),
+                    ),
                 )
             )
     for loc, item, model in _entries(data, schema.CampaignRecord, ()) if entries_too else ():
@@ -220,9 +225,11 @@ def yaml_problems(data: Any, line_of, entries_too: bool = True) -> list[Problem]
                         schema.RECORD_FILE,
                         line_of(loc),
                         _dotted(loc),
-                        "still the template's example from `evalkit new`, its words unchanged "
-                        f"({example.said(kept)}): replace it with the campaign's own, or "
-                        "delete it",
+                        Msg(
+                            "still the template's example from `evalkit new`, its words "
+                            "unchanged ({kept}): replace it with the campaign's own, or delete it",
+                            kept=example.said(kept),
+                        ),
                     )
                 )
                 break
@@ -266,9 +273,12 @@ def table_problems(name: str, lines: list[int], cells: dict[str, list[str]]) -> 
                         name,
                         lines[i],
                         "",
-                        "still the template's example row from `evalkit new`, its words "
-                        f"unchanged ({example.said(kept)}): replace it with the "
-                        "campaign's own, or delete the row",
+                        Msg(
+                            "still the template's example row from `evalkit new`, its words "
+                            "unchanged ({kept}): replace it with the campaign's own, or delete "
+                            "the row",
+                            kept=example.said(kept),
+                        ),
                     )
                 )
     return problems

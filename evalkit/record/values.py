@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Optional
 
-from evalkit.i18n import N_, Msg
-from evalkit.record.problems import did_you_mean, shown
+from evalkit.i18n import N_, Exact, Msg
+from evalkit.record.problems import did_you_mean, quoted
 
 # --- dates ---------------------------------------------------------------------------------
 
@@ -26,7 +26,7 @@ _PART = re.compile(r"^(?:(early|mid|late)\s+)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$
 # bounds leave room for campaigns of the 18th century and goals set far ahead.
 FIRST_YEAR, LAST_YEAR = 1700, 2199
 
-DATE_FORMS = (
+DATE_FORMS = Msg(
     "YYYY-MM-DD, YYYY-MM or YYYY, optionally preceded by early/mid/late "
     "(e.g. 'late 2016-04'), or a window 'A..B' (e.g. '2016-09..2016-12')"
 )
@@ -80,11 +80,21 @@ def _day(y: int, m: int, d: int) -> Optional[date]:
     return day if FIRST_YEAR <= y <= LAST_YEAR else None
 
 
-def _said(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June")
+N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December")
 
 
-def date_hint(text: object) -> str:
+def _said(day: date) -> Msg:
+    return Msg(
+        "{day} {month} {year}", day=day.day, month=Msg(_MONTHS[day.month - 1]), year=day.year
+    )
+
+
+def _month(y: int, mo: int) -> Msg:
+    return Msg("{month} {year}", month=Msg(_MONTHS[mo - 1]), year=y)
+
+
+def date_hint(text: object) -> "Msg | str":
     """How to write, as evalkit reads it, a date written the way a spreadsheet or its user
     writes one (03/15/2020, 15.03.2020, "March 15, 2020", Excel's day number 43905, a time
     after the day): '' when `text` looks like none of them. It never picks between a day
@@ -95,25 +105,28 @@ def date_hint(text: object) -> str:
         return ""
     m = _RANGE.match(raw)
     if m and ".." not in raw and not _NUMERIC.match(raw) and not _TIME.match(raw):
-        return (
-            f"write a window with two dots between its ends, '{m.group('a').strip()}.."
-            f"{m.group('b').strip()}' (each end a date as above)"
+        return Msg(
+            "write a window with two dots between its ends, {window} (each end a date as above)",
+            window=Exact(f"'{m.group('a').strip()}..{m.group('b').strip()}'"),
         )
     m = _TIME.match(raw)
     if m and (_PART.match(m.group("day")) or _NUMERIC.match(m.group("day"))):
         day = m.group("day")
         if _PART.match(day):
-            return f"a date is a day without a time: write {day}"
+            return Msg("a date is a day without a time: write {day}", day=Exact(day))
         inner = date_hint(day)
-        return f"a date is a day without a time; {inner}" if inner else ""
+        return Msg("a date is a day without a time; {hint}", hint=inner) if inner else ""
     if re.fullmatch(r"\d{5,6}(?:\.0+)?", raw):
         n = int(float(raw))
         if n <= _EXCEL_LAST:
             day = _EXCEL_EPOCH + timedelta(days=n)
-            return (
-                f"{raw} looks like a spreadsheet's day number, which is {day.isoformat()} "
-                f"({_said(day)}): if that is the day, write {day.isoformat()} (format the "
-                "cell as Text, or type the date as YYYY-MM-DD)"
+            return Msg(
+                "{raw} looks like a spreadsheet's day number, which is {day} ({said}): if "
+                "that is the day, write {day} (format the cell as Text, or type the date as "
+                "YYYY-MM-DD)",
+                raw=Exact(raw),
+                day=day.isoformat(),
+                said=_said(day),
             )
         return ""
     m = _NUMERIC.match(raw)
@@ -121,33 +134,47 @@ def date_hint(text: object) -> str:
         a, b, c = m.group("a"), m.group("b"), m.group("c")
         if len(a) == 4:  # year first: always year, month, day
             day = _day(int(a), int(b), int(c))
-            return f"write {day.isoformat()} (year-month-day)" if day else ""
+            return Msg("write {day} (year-month-day)", day=day.isoformat()) if day else ""
         if len(c) != 4:
-            return (
+            return Msg(
                 "write the year with four digits, as YYYY-MM-DD (a two-digit year could "
                 "be of any century)"
             )
         dm = _day(int(c), int(b), int(a))  # day/month/year
         md = _day(int(c), int(a), int(b))  # month/day/year
         if dm and md and dm != md:
-            return (
-                f"it can be read two ways: {dm.isoformat()} ({_said(dm)}, read as "
-                f"day/month/year) or {md.isoformat()} ({_said(md)}, read as month/day/year); "
-                "write the one you mean as YYYY-MM-DD"
+            return Msg(
+                "it can be read two ways: {dm} ({dm_said}, read as day/month/year) or {md} "
+                "({md_said}, read as month/day/year); write the one you mean as YYYY-MM-DD",
+                dm=dm.isoformat(),
+                dm_said=_said(dm),
+                md=md.isoformat(),
+                md_said=_said(md),
             )
         one = dm or md
         if one is None:
             return ""
         if dm == md:
-            return f"write {one.isoformat()} ({_said(one)})"
-        order = "day/month/year" if dm else "month/day/year"
-        return f"write {one.isoformat()} ({_said(one)}, read as {order}: the only reading)"
+            return Msg("write {day} ({said})", day=one.isoformat(), said=_said(one))
+        if dm:
+            return Msg(
+                "write {day} ({said}, read as day/month/year: the only reading)",
+                day=one.isoformat(),
+                said=_said(one),
+            )
+        return Msg(
+            "write {day} ({said}, read as month/day/year: the only reading)",
+            day=one.isoformat(),
+            said=_said(one),
+        )
     m = _MONTH_YEAR.match(raw)
     if m:
         y = int(m.group("y") or m.group("y2"))
         mo = int(m.group("a") or m.group("b") or m.group("c"))
         if _day(y, mo, 1):
-            return f"write {y:04d}-{mo:02d} (the month {_MONTHS[mo - 1]} {y})"
+            return Msg(
+                "write {day} (the month {month})", day=f"{y:04d}-{mo:02d}", month=_month(y, mo)
+            )
         return ""
     for named in _NAMED:
         m = named.match(raw)
@@ -155,23 +182,35 @@ def date_hint(text: object) -> str:
             mo, y = _MONTH_OF[m.group("mon").lower()], int(m.group("y"))
             if "d" not in named.groupindex:
                 return (
-                    f"write {y:04d}-{mo:02d} (the month {_MONTHS[mo - 1]} {y})"
+                    Msg(
+                        "write {day} (the month {month})",
+                        day=f"{y:04d}-{mo:02d}",
+                        month=_month(y, mo),
+                    )
                     if _day(y, mo, 1)
                     else ""
                 )
             day = _day(y, mo, int(m.group("d")))
-            return f"write {day.isoformat()} ({_said(day)})" if day else ""
+            return Msg("write {day} ({said})", day=day.isoformat(), said=_said(day)) if day else ""
     loose = re.fullmatch(r"(?:(early|mid|late)\s+)?(\d{4})-(\d)", raw)  # late 2020-4
     if loose and _day(int(loose.group(2)), int(loose.group(3)), 1):
         third = f"{loose.group(1)} " if loose.group(1) else ""
-        return f"write {third}{loose.group(2)}-0{loose.group(3)} (two digits for the month)"
+        return Msg(
+            "write {date} (two digits for the month)",
+            date=Exact(f"{third}{loose.group(2)}-0{loose.group(3)}"),
+        )
     return ""
 
 
 def _not_a_date(text: object) -> ValueError:
     hint = date_hint(text)
     return ValueError(
-        f"{shown(text)} is not a date; expected {DATE_FORMS}" + (f". Hint: {hint}" if hint else "")
+        Msg(
+            "{value} is not a date; expected {forms}{hint}",
+            value=quoted(text),
+            forms=DATE_FORMS,
+            hint=Msg(". Hint: {hint}", hint=hint) if hint else "",
+        )
     )
 
 
@@ -181,19 +220,38 @@ def _part_bounds(text: str) -> tuple[date, date]:
         raise _not_a_date(text)
     third, y, mo, d = m.group(1), int(m.group(2)), m.group(3), m.group(4)
     if not FIRST_YEAR <= y <= LAST_YEAR:
-        raise ValueError(f"{text!r}: the year must be from {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(
+            Msg(
+                "{value}: the year must be from {first} to {last}",
+                value=Exact(repr(text)),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
     if d is not None:
         if third:
-            raise ValueError(f"{text!r}: early/mid/late goes with a month or a year, not a day")
+            raise ValueError(
+                Msg(
+                    "{value}: early/mid/late goes with a month or a year, not a day",
+                    value=Exact(repr(text)),
+                )
+            )
         try:
             day = date(y, int(mo), int(d))
         except ValueError as e:  # 2012-13-05, 2016-02-30
-            raise ValueError(f"{text!r} is not a real date ({e}); expected {DATE_FORMS}") from None
+            raise ValueError(
+                Msg(
+                    "{value} is not a real date ({error}); expected {forms}",
+                    value=Exact(repr(text)),
+                    error=Msg(str(e)) if str(e) in _DATE_ERRORS else Exact(e),
+                    forms=DATE_FORMS,
+                )
+            ) from None
         return day, day
     if mo is not None:
         mo = int(mo)
         if not 1 <= mo <= 12:
-            raise ValueError(f"{text!r}: month must be 01-12")
+            raise ValueError(Msg("{value}: month must be 01-12", value=Exact(repr(text))))
         last = calendar.monthrange(y, mo)[1]
         spans = {None: (1, last), "early": (1, 10), "mid": (11, 20), "late": (21, last)}
         a, b = spans[third]
@@ -201,6 +259,10 @@ def _part_bounds(text: str) -> tuple[date, date]:
     months = {None: (1, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12)}
     a, b = months[third]
     return date(y, a, 1), date(y, b, calendar.monthrange(y, b)[1])
+
+
+# what Python says of a day that is not in its month (2016-02-30) or of a month past 12
+_DATE_ERRORS = (N_("day is out of range for month"), N_("month must be in 1..12"))
 
 
 @dataclass(frozen=True)
@@ -222,13 +284,17 @@ class DateSpan:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise _not_a_date(value)
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"expected a date ({DATE_FORMS}), got {shown(value)}")
+            raise ValueError(
+                Msg("expected a date ({forms}), got {value}", forms=DATE_FORMS, value=quoted(value))
+            )
         text = value.strip()
         if ".." in text:
             left, _, right = text.partition("..")
             start, end = _part_bounds(left)[0], _part_bounds(right)[1]
             if end < start:
-                raise ValueError(f"{text!r}: the window ends before it starts")
+                raise ValueError(
+                    Msg("{value}: the window ends before it starts", value=Exact(repr(text)))
+                )
         else:
             start, end = _part_bounds(text)
         return cls(text, start, end)
@@ -376,7 +442,7 @@ def _in_words(text: str) -> Optional[float]:
 # 1.8 and 1800, and guessing would silently change a count a thousandfold.
 _PLAIN_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _THOUSANDS_WITH_DOTS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
-NUMBER_FORMS = (
+NUMBER_FORMS = Msg(
     "a number, optionally qualified: 'about 806', 'more than 60', 'at least 10', "
     "'at most 30', 'fewer than 5', 'nearly 250,000', 'over 1 million', a range "
     "'50000..70000', or a count in words: 'thousands', 'tens of thousands', 'several "
@@ -388,12 +454,23 @@ def _number(text: str, raw: object) -> float:
     if _THOUSANDS_WITH_DOTS.match(text) or not _PLAIN_NUMBER.match(text):
         if "," in text or "." in text:
             raise ValueError(
-                f"ambiguous number {shown(raw)}: write the decimal separator as a point and no "
-                "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
-                "'1,8' and '1.800' are refused)"
+                Msg(
+                    "ambiguous number {value}: write the decimal separator as a point and no "
+                    "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
+                    "'1,8' and '1.800' are refused)",
+                    value=quoted(raw),
+                )
             )
-        raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
+        raise _not_a_number(raw)
     return float(text.replace(",", ""))
+
+
+def _negative(raw: object) -> ValueError:
+    return ValueError(Msg("a count cannot be negative, got {value}", value=quoted(raw)))
+
+
+def _not_a_number(raw: object) -> ValueError:
+    return ValueError(Msg("expected {forms}, got {value}", forms=NUMBER_FORMS, value=quoted(raw)))
 
 
 # which way the true value of a count may lie from the number written (Quantity.bound)
@@ -429,23 +506,28 @@ class Quantity:
         if isinstance(raw, Quantity):
             return raw
         if isinstance(raw, bool):
-            raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
+            raise _not_a_number(raw)
         if isinstance(raw, (int, float)):
             if isinstance(raw, float) and not math.isfinite(raw):
-                raise ValueError(f"expected a finite number, got {shown(raw)}")
+                raise ValueError(Msg("expected a finite number, got {value}", value=quoted(raw)))
             q = cls(float(raw) if abs(raw) <= LARGEST else (math.inf if raw > 0 else -math.inf))
         elif isinstance(raw, str):
             text = _from_arabic(raw.strip())
             if re.match(r"^-\s*\d", text):
-                raise ValueError(f"a count cannot be negative, got {shown(raw)}")
+                raise _negative(raw)
             if ".." in text:
                 left, _, right = (t.strip() for t in text.partition(".."))
                 lo, hi = cls.parse(left, whole=whole), cls.parse(right, whole=whole)
                 if not (lo.is_exact and hi.is_exact):
-                    raise ValueError(f"a range takes two plain numbers, got {shown(raw)}")
+                    raise ValueError(
+                        Msg("a range takes two plain numbers, got {value}", value=quoted(raw))
+                    )
                 if hi.value < lo.value:
                     raise ValueError(
-                        f"the range {shown(raw)} runs from high to low; write low..high"
+                        Msg(
+                            "the range {value} runs from high to low; write low..high",
+                            value=quoted(raw),
+                        )
                     )
                 return cls(lo.value, "between", hi.value) if hi.value > lo.value else lo
             low = _in_words(text)
@@ -456,12 +538,16 @@ class Quantity:
                 # "45%" (or a cell Excel formatted as a percentage, read as shown)
                 number = re.sub(r"\s*[%٪]$", "", text)
                 raise ValueError(
-                    f"a percentage is written without its sign, got {shown(raw)}: record a "
-                    f"share as the metric 'percent' with the number alone ({shown(number)}), "
-                    "and a count as the count itself"
+                    Msg(
+                        "a percentage is written without its sign, got {value}: record a share "
+                        "as the metric 'percent' with the number alone ({number}), and a count "
+                        "as the count itself",
+                        value=quoted(raw),
+                        number=quoted(number),
+                    )
                 )
             if not m:
-                raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
+                raise _not_a_number(raw)
             n = _number(m.group("n"), raw)
             if m.group("s"):
                 n *= _SCALES[m.group("s").lower()]
@@ -472,26 +558,37 @@ class Quantity:
             qual = raw.get("qualifier", "exactly")
             if qual not in QUALIFIERS or qual == "between":
                 raise ValueError(
-                    f"qualifier must be one of {', '.join(QUALIFIERS[:-1])}, got {shown(qual)}"
-                    + did_you_mean(qual, QUALIFIERS[:-1])
+                    Msg(
+                        "qualifier must be one of {codes}, got {value}{meant}",
+                        codes=Exact(", ".join(QUALIFIERS[:-1])),
+                        value=quoted(qual),
+                        meant=did_you_mean(qual, QUALIFIERS[:-1]),
+                    )
                 )
             q = cls(base.value, qual)
         else:
-            raise ValueError(f"expected {NUMBER_FORMS}, got {shown(raw)}")
+            raise _not_a_number(raw)
         if q.value < 0:
-            raise ValueError(f"a count cannot be negative, got {shown(raw)}")
+            raise _negative(raw)
         # A count is whole: 1.2 people is a typo, or a spreadsheet that read "1.200" (one
         # thousand two hundred, in much of Europe and the Arab world) as one point two.
         if whole and math.isfinite(q.value) and not q.value.is_integer():
             raise ValueError(
-                f"a count is a whole number, got {shown(raw)}; a decimal point only goes "
-                "before a scale word ('1.2 million'). If a spreadsheet turned '1.200' into "
-                "1.2, write the count without the point (1200) or as text"
+                Msg(
+                    "a count is a whole number, got {value}; a decimal point only goes before "
+                    "a scale word ('1.2 million'). If a spreadsheet turned '1.200' into 1.2, "
+                    "write the count without the point (1200) or as text",
+                    value=quoted(raw),
+                )
             )
         if not q.value <= LARGEST:  # also catches the infinity a 310-digit number becomes
             raise ValueError(
-                f"too large for a count, got {shown(raw)}; evalkit counts up to "
-                f"{LARGEST:,.0f} (2^53): check the number"
+                Msg(
+                    "too large for a count, got {value}; evalkit counts up to {most} (2^53): "
+                    "check the number",
+                    value=quoted(raw),
+                    most=f"{LARGEST:,.0f}",
+                )
             )
         return q
 

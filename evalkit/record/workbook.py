@@ -30,7 +30,9 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from evalkit.record import schema
-from evalkit.record.problems import SHEET_WORDS, Problem, closest, did_you_mean, shown
+from evalkit.i18n import Exact, Msg, Verbatim
+from evalkit.record.problems import SHEET_WORDS, Problem, closest, did_you_mean, names, quoted
+from evalkit.record.problems import named
 from evalkit.record.series import SERIES_FILE
 
 SUFFIX = ".xlsx"
@@ -63,10 +65,12 @@ def _zip_problem(path: Path) -> Optional[str]:
     inflated = sum(p.file_size for p in parts)
     stored = sum(p.compress_size for p in parts)
     if inflated > MAX_INFLATED or inflated > MAX_RATIO * max(stored, 1) + 1_000_000:
-        return (
-            f"its parts would inflate to {inflated:,} bytes from {stored:,} stored, more "
-            "than any record needs (a damaged or hostile file); save it again from Excel "
-            "or LibreOffice as .xlsx"
+        return Msg(
+            "its parts would inflate to {inflated} bytes from {stored} stored, more than any "
+            "record needs (a damaged or hostile file); save it again from Excel or LibreOffice "
+            "as .xlsx",
+            inflated=f"{inflated:,}",
+            stored=f"{stored:,}",
         )
     return None
 
@@ -607,30 +611,36 @@ def _sheet_facts(wb, names) -> dict[str, _SheetFacts]:
     return facts
 
 
-def _uncached_message(formula: str) -> str:
-    what = f"a formula ({shown(formula)})" if formula else "a formula"
-    return (
-        f"{what} with no saved result: the workbook holds the formula but not its value "
+def _formula(formula: str) -> Msg:
+    return Msg("a formula ({formula})", formula=quoted(formula)) if formula else Msg("a formula")
+
+
+def _uncached_message(formula: str) -> Msg:
+    return Msg(
+        "{what} with no saved result: the workbook holds the formula but not its value "
         "(as a program that writes .xlsx files, not Excel or LibreOffice, saves it), and "
         "evalkit reads the saved values, so the cell reads as empty; open the workbook in "
-        "Excel or LibreOffice and save it, so that it stores the results, or type the value"
+        "Excel or LibreOffice and save it, so that it stores the results, or type the value",
+        what=_formula(formula),
     )
 
 
-def _error_message(formula: str, error: str) -> str:
-    what = f"a formula ({shown(formula)})" if formula else "a formula"
-    return (
-        f"{what} whose result is an error ({shown(error)}), not a value of the record: "
-        "correct the formula, or type the value"
+def _error_message(formula: str, error: str) -> Msg:
+    return Msg(
+        "{what} whose result is an error ({error}), not a value of the record: correct the "
+        "formula, or type the value",
+        what=_formula(formula),
+        error=quoted(error),
     )
 
 
-def _merged_note(cell_range: str) -> str:
+def _merged_note(cell_range: str) -> Msg:
     first = cell_range.split(":")[0]
-    return (
-        f"the cell is part of the merged range {cell_range}, and only its first cell, "
-        f"{first}, holds a value (the others are read as empty); unmerge the range and "
-        "fill in each cell"
+    return Msg(
+        "the cell is part of the merged range {cells}, and only its first cell, {first}, "
+        "holds a value (the others are read as empty); unmerge the range and fill in each cell",
+        cells=named(cell_range),
+        first=named(first),
     )
 
 
@@ -690,7 +700,12 @@ class Converted:
             cell_range = self.merged.get(p.file)
             if cell_range:
                 touched.add(p.file.split("!")[0] + "!" + cell_range)
-                p = Problem(p.file, p.line, p.field, f"{p.message}: {_merged_note(cell_range)}")
+                p = Problem(
+                    p.file,
+                    p.line,
+                    p.field,
+                    Msg("{message}: {note}", message=p.message, note=_merged_note(cell_range)),
+                )
             out.append(p)
         return out + [m for m in self.merged_ranges if m.file not in touched]
 
@@ -698,14 +713,8 @@ class Converted:
         """The loader's problem at its sheet and cell, in the workbook's words (its sheets,
         rows), never the folder's (campaign.yaml, activities.csv, lines)."""
         name = Path(p.file).name
-        message = p.message
-        for folder_words, sheet_words in SHEET_WORDS.items():
-            message = message.replace(folder_words, sheet_words)
-        if name in self.table_rows:
-            message = _LINES.sub(lambda m: self._rows(name, m), message)
-        # a message the sheet's words leave as it is stays itself (a warning's Msg, which a
-        # report says in its language); a warning stays one
-        p = replace(p, message=p.message if message == p.message else message)
+        message = self._in_sheet_words(name, p.message)
+        p = replace(p, message=message)  # a warning stays one
         if name == schema.RECORD_FILE:
             path = _parse_path(p.field)
             for n in range(len(path), 0, -1):
@@ -732,6 +741,31 @@ class Converted:
             return replace(p, file=where, line=None, column=None)
         return p
 
+    def _in_sheet_words(self, name: str, message):
+        """A message of the folder's in the workbook's words: its sheets for campaign.yaml
+        (SHEET_WORDS), a table's rows for its CSV lines; a catalogue sentence keeps its
+        fields (translated the same way), rebuilt with theirs."""
+        if isinstance(message, Msg):
+            if message.template in SHEET_WORDS:
+                return SHEET_WORDS[message]
+            if message.template in ("line {lines}", "lines {lines}") and name in self.table_rows:
+                rows = self.table_rows[name]
+                numbers = [rows.get(n, n) for n in message.fields["numbers"]]
+                return _row_list(numbers, message.fields["more"])
+            fields = {k: self._in_sheet_words(name, v) for k, v in message.fields.items()}
+            if fields == message.fields and all(fields[k] is message.fields[k] for k in fields):
+                return message
+            rebuilt = Msg(message.template, **fields)
+            return rebuilt
+        if not isinstance(message, str) or isinstance(message, Verbatim):
+            return message  # a number, or the record's own words: as they are
+        text = message
+        for folder_words, sheet_words in SHEET_WORDS.items():
+            text = text.replace(folder_words, sheet_words)
+        if name in self.table_rows:
+            text = _LINES.sub(lambda m: self._rows(name, m), text)
+        return message if text == message else text
+
     def _rows(self, name: str, m: re.Match) -> str:
         """'lines 4, 5, …' of a table's CSV as the sheet's 'rows 4, 5, …' (a cell of
         several lines makes the CSV's lines run ahead of the sheet's rows)."""
@@ -739,6 +773,16 @@ class Converted:
         numbers = [rows.get(int(n), int(n)) for n in re.findall(r"\d+", m.group("numbers"))]
         word = "row" if len(numbers) == 1 and not m.group("more") else "rows"
         return f"{m.group('on') or ''}{word} {', '.join(map(str, numbers))}{m.group('more') or ''}"
+
+
+def _row_list(numbers: list[int], more: bool) -> Msg:
+    """`problems.line_list` in a sheet's words: 'row 7', 'rows 4, 5, …'."""
+    from evalkit.i18n import joined
+
+    listed = joined(", ", [str(n) for n in numbers] + (["…"] if more else []), cap=None)
+    if more or len(numbers) != 1:
+        return Msg("rows {lines}", lines=listed)
+    return Msg("row {lines}", lines=listed)
 
 
 # a table's lines named in a message: 'on line 7', 'lines 4, 5, 6, 7, …'
@@ -788,9 +832,11 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 str(path),
                 None,
                 "",
-                f"cannot be read as an .xlsx workbook "
-                f"({type(exc).__name__}); save it from Excel or LibreOffice "
-                "as .xlsx",
+                Msg(
+                    "cannot be read as an .xlsx workbook ({error}); save it from Excel or "
+                    "LibreOffice as .xlsx",
+                    error=Exact(type(exc).__name__),
+                ),
             )
         )
         return conv
@@ -814,19 +860,32 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 name,
                 None,
                 "",
-                f"sheet {shown(name)} is not a record sheet, and is not read; the sheet "
-                f"{shown(was)} is missing: was it renamed? Name it {shown(was)} again"
+                Msg(
+                    "sheet {sheet} is not a record sheet, and is not read; the sheet {was} is "
+                    "missing: was it renamed? Name it {was} again",
+                    sheet=quoted(name),
+                    was=quoted(was),
+                )
                 if was
-                else f"sheet {shown(name)} is not a record sheet, and is not read; the "
-                "sheets are "
-                + ", ".join(sorted(known - {LISTS}))
-                + (f" (missing here: {', '.join(left)})" if left else ""),
+                else Msg(
+                    "sheet {sheet} is not a record sheet, and is not read; the sheets are "
+                    "{sheets}{missing}",
+                    sheet=quoted(name),
+                    sheets=names(sorted(known - {LISTS})),
+                    missing=Msg(" (missing here: {sheets})", sheets=names(left)) if left else "",
+                ),
             )
         )
     if CAMPAIGN not in wb.sheetnames:
         problems.append(
             Problem(
-                str(path), None, "", f"no '{CAMPAIGN}' sheet: start from `evalkit new NAME --xlsx`"
+                str(path),
+                None,
+                "",
+                Msg(
+                    "no {sheet} sheet: start from `evalkit new NAME --xlsx`",
+                    sheet=Exact(f"'{CAMPAIGN}'"),
+                ),
             )
         )
         return conv
@@ -884,8 +943,12 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                     f"{name}!{cell_range}",
                     None,
                     what,
-                    f"the cells {cell_range} are merged: only the first, {first}, holds a "
-                    "value (the others are read as empty); unmerge them and fill in each cell",
+                    Msg(
+                        "the cells {cells} are merged: only the first, {first}, holds a value "
+                        "(the others are read as empty); unmerge them and fill in each cell",
+                        cells=named(cell_range),
+                        first=named(first),
+                    ),
                 )
             )
         for r, (row_cells, values) in enumerate(zip(cells[1:], grid[1:]), start=2):
@@ -895,8 +958,10 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                         f"{name}!A{r}",
                         None,
                         "",
-                        "still the template's example row (shaded grey, mostly unchanged): replace "
-                        "it with the campaign's own, or delete the row",
+                        Msg(
+                            "still the template's example row (shaded grey, mostly unchanged): "
+                            "replace it with the campaign's own, or delete the row"
+                        ),
                     )
                 )
         headers[name] = header
@@ -976,14 +1041,18 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                             f"{sheet.name}!A{r}",
                             None,
                             sheet.parent_column,
-                            f"{shown(parent_id)} is not the id of an entry on "
-                            f"the {sheet.parent.name} sheet"
-                            + did_you_mean(parent_id, [p.get("id") for p in parents])
-                            + (
-                                f" (its ids in the merged range {', '.join(emptied)} are read "
-                                "as empty but for the first: unmerge them and fill in each)"
+                            Msg(
+                                "{id} is not the id of an entry on the {sheet} sheet{meant}{merged}",
+                                id=quoted(parent_id),
+                                sheet=named(sheet.parent.name),
+                                meant=did_you_mean(parent_id, [p.get("id") for p in parents]),
+                                merged=Msg(
+                                    " (its ids in the merged range {cells} are read as empty "
+                                    "but for the first: unmerge them and fill in each)",
+                                    cells=names(emptied),
+                                )
                                 if emptied
-                                else ""
+                                else "",
                             ),
                         )
                     )
@@ -1074,8 +1143,10 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                             f"{name}!{_letter(c + 1)}{r}",
                             None,
                             header[c],
-                            "the cell holds a line break (Alt+Enter in Excel, Ctrl+Enter "
-                            "in LibreOffice), and a table's cell is one line: join its lines",
+                            Msg(
+                                "the cell holds a line break (Alt+Enter in Excel, Ctrl+Enter in "
+                                "LibreOffice), and a table's cell is one line: join its lines"
+                            ),
                         )
                     )
                     texts[c] = " ".join(text.split())
@@ -1221,11 +1292,18 @@ def check_workbook(path: str | Path, build: bool = True, warnings: Optional[list
 
     path = Path(path)
     if not path.is_file():
-        return None, [Problem(str(path), None, "", "no such workbook")]
+        return None, [Problem(str(path), None, "", Msg("no such workbook"))]
     try:
         folder = converted_folder(path)
     except OSError as exc:
-        return None, [Problem(str(path), None, "", f"cannot be read: {exc.strerror or exc}")]
+        return None, [
+            Problem(
+                str(path),
+                None,
+                "",
+                Msg("cannot be read: {error}", error=Exact(exc.strerror or exc)),
+            )
+        ]
     conv = workbook_to_folder(path, folder)
     if conv.problems and not (folder / schema.RECORD_FILE).is_file():
         return None, conv.problems

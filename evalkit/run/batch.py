@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from evalkit.i18n import Exact, Msg
 from evalkit.record.problems import Problem
 from evalkit.run.pipeline import Outcome
 
@@ -41,10 +42,10 @@ def find_records(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def skipped_folders(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+def skipped_folders(paths: Iterable[str | Path]) -> list[tuple[Path, Msg]]:
     """The folders inside a folder of records that `find_records` passes over, each with
     why: a batch that leaves one out must say so, not count only the records it found."""
-    skipped: list[tuple[Path, str]] = []
+    skipped: list[tuple[Path, Msg]] = []
     for p in map(Path, paths):
         if os.path.lexists(p / RECORD_FILE) or p.name == RECORD_FILE or not p.is_dir():
             continue  # a record named directly: its own validation speaks for it
@@ -55,11 +56,16 @@ def skipped_folders(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return skipped
 
 
-def _why_not_a_record(folder: Path) -> str:
+def _listed(items: list[str], most: int) -> Exact:
+    """Names of a folder's files, the first `most` of them, as written."""
+    return Exact(", ".join(items[:most]) + (", …" if len(items) > most else ""))
+
+
+def _why_not_a_record(folder: Path) -> Msg:
     try:
         names = sorted(f.name for f in folder.iterdir())
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return Msg("cannot be read ({error})", error=Exact(exc.strerror or exc))
     near = [
         n
         for n in names
@@ -67,24 +73,29 @@ def _why_not_a_record(folder: Path) -> str:
         or n.endswith((".yaml", ".yml", ".YAML", ".YML"))
     ]
     if near:
-        return (
-            f"no {RECORD_FILE} in it (it holds {', '.join(near)}: a record's file must be "
-            f"named {RECORD_FILE}, in lower case)"
+        return Msg(
+            "no {file} in it (it holds {names}: a record's file must be named {file}, in "
+            "lower case)",
+            file=Exact(RECORD_FILE),
+            names=Exact(", ".join(near)),
         )
     inner = [n for n in names if os.path.lexists(folder / n / RECORD_FILE)]
     if inner:
-        return (
-            f"no {RECORD_FILE} in it, but it holds record folders ({', '.join(inner[:3])}"
-            f"{', …' if len(inner) > 3 else ''}): name it on the command line to run those"
+        return Msg(
+            "no {file} in it, but it holds record folders ({names}): name it on the command "
+            "line to run those",
+            file=Exact(RECORD_FILE),
+            names=_listed(inner, 3),
         )
     tables = [n for n in names if n.lower().endswith(".csv")]
     if tables:
-        return (
-            f"no {RECORD_FILE} in it, beside its tables ({', '.join(tables[:3])}"
-            f"{', …' if len(tables) > 3 else ''}): a record folder needs one (evalkit new "
-            "writes a template)"
+        return Msg(
+            "no {file} in it, beside its tables ({names}): a record folder needs one "
+            "(evalkit new writes a template)",
+            file=Exact(RECORD_FILE),
+            names=_listed(tables, 3),
         )
-    return f"no {RECORD_FILE} in it: not a record folder"
+    return Msg("no {file} in it: not a record folder", file=Exact(RECORD_FILE))
 
 
 def _record_id(record: Path):
@@ -196,8 +207,13 @@ def run_batch(
                             id_place(p),
                             None,
                             "id",
-                            f"'{rid}' is also the id of {others}; each record in a run needs its own id "
-                            "(the report folder is named after it), so none of them was evaluated",
+                            Msg(
+                                "{id} is also the id of {others}; each record in a run needs its "
+                                "own id (the report folder is named after it), so none of them "
+                                "was evaluated",
+                                id=Exact(f"'{rid}'"),
+                                others=Exact(others),
+                            ),
                         )
                     ],
                 )

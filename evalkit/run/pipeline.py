@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, Optional
 
-from evalkit.i18n import tr
+from evalkit.i18n import Exact, Msg, tr
 from evalkit.record.problems import Problem, said
 from evalkit.run.staging import Staging, atomic_write
 from evalkit.run.templates import template_path
@@ -47,15 +47,27 @@ class Outcome:
     error: Optional[str] = None
     out_dir: Optional[str] = None
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """What happened, as the command line says it (and the index lists a failure), in
+        `lang`: the record's problems each on a line."""
+        record = Exact(self.record_path)
         if self.status == "ok":
-            return f"{self.record_path}: ok -> {self.out_dir}"
-        if self.status == "invalid":
-            return (
-                f"{self.record_path}: invalid record, {len(self.problems)} problem(s)\n"
-                + "\n".join(f"  {line}" for line in said(self.problems))
+            return Msg("{record}: ok -> {out}", record=record, out=Exact(self.out_dir)).translated(
+                lang
             )
-        return f"{self.record_path}: failed: {self.error}"
+        if self.status == "invalid":
+            head = Msg(
+                "{record}: invalid record, {n} problem(s)",
+                "{record}: invalid record, {n} problem(s)",
+                record=record,
+                n=len(self.problems),
+            )
+            return head.translated(lang) + "".join(
+                f"\n  {line}" for line in said(self.problems, lang)
+            )
+        return Msg(
+            "{record}: failed: {error}", record=record, error=Exact(str(self.error))
+        ).translated(lang)
 
 
 def _execute(
@@ -217,7 +229,8 @@ def _not_begun(campaign, as_of: str) -> list:
     try:
         cut_as_of(campaign, parse_as_of(as_of))
     except NotBegun as e:
-        return [Problem(str(campaign.path / "campaign.yaml"), None, "phases", str(e))]
+        said = e.args[0] if e.args and isinstance(e.args[0], Msg) else str(e)
+        return [Problem(str(campaign.path / "campaign.yaml"), None, "phases", said)]
     return []
 
 
@@ -656,7 +669,7 @@ def write_index(
         {
             "key": key,
             "status": o.status,
-            "detail": o.describe().split(": ", 1)[-1],
+            "detail": o.describe(lang).split(": ", 1)[-1],
             "id": o.record_id or o.declared_id,
             "earlier": (o.record_id or o.declared_id) in present,
         }

@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from evalkit.i18n import Exact, Msg
+
 LOCK_FILE = ".evalkit.lock"
 STAGING_PREFIX = ".staging-"
 CREATING_PREFIX = ".creating-"
@@ -118,8 +120,12 @@ def claim_out(out_root: str | Path, say: Callable[[str], None] = print) -> Itera
         except BlockingIOError:
             other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             say(
-                f"waiting for another evalkit run (pid {other}) that is writing to "
-                f"{out_root} to finish..."
+                Msg(
+                    "waiting for another evalkit run (pid {pid}) that is writing to {out} to "
+                    "finish...",
+                    pid=Exact(other),
+                    out=Exact(out_root),
+                )
             )
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
