@@ -88,7 +88,7 @@ def test_validate_lang_ar_says_row_problems_in_arabic_with_the_cells_intact(reco
         "المتوقع واحدة من: mobilisation, advocacy, lobbying أو coalition_building" in text
     )
     # an Arabic cell quoted back whole, in the Arabic sentence
-    assert f"{where}: participants: المتوقع عدداً، مع وصف إن شئت" in text
+    assert f"{where}: participants: المتوقع عدد، مع وصف إن شئت" in text
     assert "والمكتوب 'كثير جداً'" in text
     assert f"{where}: source: مصدر غير معروف 'interview-2' (هل المقصود 'interview-1'؟)" in text
     assert "أضفه إلى مصادر السجل (في campaign.yaml)" in text

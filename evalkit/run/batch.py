@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from evalkit.i18n import Exact, Msg
+from evalkit.i18n import Exact, Msg, tr
 from evalkit.record.problems import Problem
 from evalkit.run.pipeline import Outcome
 
@@ -222,7 +222,9 @@ def run_batch(
     work = [(str(r), str(out_root), as_of, pdf, lang, docx) for r in records if str(r) not in skip]
     from tqdm import tqdm
 
-    bar = tqdm(total=len(work), desc="evaluating", unit="record", disable=not progress)
+    # the bar's label in the command's language; its counts and rate are tqdm's own
+    desc = tr("evaluating", lang)
+    bar = tqdm(total=len(work), desc=desc, unit="record", disable=not progress)
     outcomes: list[Outcome] = list(refused)
     try:
         if jobs == 1 or len(work) <= 1:
