@@ -292,3 +292,20 @@ def test_the_lang_option_is_offered_by_every_command_that_reports():
     for command in ("validate", "run", "run-all", "compare"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert "--lang [en|ar]" in result.output, command
+
+
+def test_compare_lang_ar_says_a_comparison_it_cannot_make_in_arabic(tmp_path):
+    empty = tmp_path / "reports"
+    empty.mkdir()
+    ar = CliRunner().invoke(main, ["compare", str(empty), "--lang", "ar"])
+    assert ar.exit_code == 1
+    assert _plain(ar.output).splitlines() == [
+        "التقرير المقارن: أخفق: ",
+        f"  {empty}: لا يوجد هنا أي ملف <id>/results.json للمقارنة؛ قيّم السجلات أولاً (evalkit run)",
+    ]
+    en = CliRunner().invoke(main, ["compare", str(empty)])
+    assert en.output.splitlines() == [
+        "comparative: failed: ",
+        f"  {empty}: no <id>/results.json here to compare; evaluate the records first "
+        "(evalkit run)",
+    ]

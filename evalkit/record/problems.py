@@ -174,7 +174,7 @@ class Problem:
 # an example: 'YYYY-MM-DD', '2016-09..2016-12'), isolated in a terminal's line as the pages
 # isolate them (evalkit.render.markup, which a command that only validates does not load)
 _LTR_RUN = re.compile(
-    r"[\"(\[#@`]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
+    r"[\"(\[#@`<*]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
     r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
 )
 _MARK = re.compile("([\u2066-\u2069])")

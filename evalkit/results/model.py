@@ -16,6 +16,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
+from evalkit.i18n import Exact, Msg
 from evalkit.evaluation.base import Confidence, Level
 from evalkit.evaluation.checklist import RuleKind, RuleStatus
 from evalkit.evaluation.timing import Role, Timing
@@ -315,44 +316,68 @@ class CampaignResults(_Part):
 
 
 class ResultsError(ValueError):
-    """A results.json that this evalkit cannot read; the message names the file."""
+    """A results.json that this evalkit cannot read; the message (a catalogue sentence,
+    said in the command's language) names the file."""
+
+    def said(self, lang: str = "en") -> str:
+        message = self.args[0] if self.args else ""
+        return message.translated(lang) if isinstance(message, Msg) else str(message)
 
 
 def read_results(path: str | Path) -> CampaignResults:
     """One results.json, checked: its schema version first (so an older or newer file says
     so, not which of its fields differ), then every field."""
     path = Path(path)
+    where = Exact(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ResultsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ResultsError(
+            Msg("{path}: cannot be read ({error})", path=where, error=Exact(exc.strerror or exc))
+        ) from None
     except UnicodeDecodeError:
-        raise ResultsError(f"{path}: not a text file; not a results file evalkit wrote") from None
+        raise ResultsError(
+            Msg("{path}: not a text file; not a results file evalkit wrote", path=where)
+        ) from None
     except json.JSONDecodeError as exc:
         raise ResultsError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}); a truncated or hand-edited file? Re-run the "
-            "evaluation to write it again"
+            Msg(
+                "{path}: not valid JSON (line {line}, column {column}: {error}); a truncated or "
+                "hand-edited file? Re-run the evaluation to write it again",
+                path=where,
+                line=exc.lineno,
+                column=exc.colno,
+                error=Exact(exc.msg),
+            )
         ) from None
     if not isinstance(data, dict):
-        raise ResultsError(f"{path}: not a results file evalkit wrote (not a JSON object)")
+        raise ResultsError(
+            Msg("{path}: not a results file evalkit wrote (not a JSON object)", path=where)
+        )
     missing = [k for k in ("record", "facts", "questions", "grid") if k not in data] or [
         k for k in ("schema_version",) if k not in data
     ]
     if missing:
         raise ResultsError(
-            f"{path}: not a results file evalkit wrote (no "
-            f"{', '.join(repr(k) for k in missing)}); remove it, or name the "
-            "campaigns to compare with --campaigns"
+            Msg(
+                "{path}: not a results file evalkit wrote (no {keys}); remove it, or name the "
+                "campaigns to compare with --campaigns",
+                path=where,
+                keys=Exact(", ".join(repr(k) for k in missing)),
+            )
         )
     version = data["schema_version"]
     if version != SCHEMA_VERSION:
         by = data.get("evalkit_version")
         raise ResultsError(
-            f"{path}: results schema version {version!r}"
-            + (f" (written by evalkit {by})" if isinstance(by, str) else "")
-            + f"; this evalkit reads version {SCHEMA_VERSION}: re-run the evaluation with "
-            "this evalkit (evalkit run) to write it again"
+            Msg(
+                "{path}: results schema version {version}{by}; this evalkit reads version "
+                "{ours}: re-run the evaluation with this evalkit (evalkit run) to write it again",
+                path=where,
+                version=Exact(repr(version)),
+                by=Msg(" (written by evalkit {by})", by=Exact(by)) if isinstance(by, str) else "",
+                ours=SCHEMA_VERSION,
+            )
         )
     try:
         return CampaignResults.model_validate(data)
@@ -361,9 +386,15 @@ def read_results(path: str | Path) -> CampaignResults:
         said = "; ".join(
             f"{'.'.join(str(x) for x in e['loc']) or '(top)'}: {e['msg']}" for e in errors[:5]
         )
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        more = Msg(" (and {n} more)", n=len(errors) - 5) if len(errors) > 5 else ""
         raise ResultsError(
-            f"{path}: does not match results schema version {SCHEMA_VERSION}: {said}{more}"
+            Msg(
+                "{path}: does not match results schema version {ours}: {said}{more}",
+                path=where,
+                ours=SCHEMA_VERSION,
+                said=Exact(said),
+                more=more,
+            )
         ) from None
 
 
@@ -379,21 +410,33 @@ def read_results_dir(
     )
     if not paths:
         raise ResultsError(
-            f"{folder}: no <id>/results.json here to compare; evaluate the "
-            "records first (evalkit run)"
+            Msg(
+                "{folder}: no <id>/results.json here to compare; evaluate the records first "
+                "(evalkit run)",
+                folder=Exact(folder),
+            )
         )
     results, problems = [], []
     for p in paths:
         if not p.is_file():
-            problems.append(f"{p}: no such file; evaluate that record first (evalkit run)")
+            problems.append(
+                Msg("{path}: no such file; evaluate that record first (evalkit run)", path=Exact(p))
+            )
             continue
         try:
             results.append(read_results(p))
         except ResultsError as exc:
-            problems.append(str(exc))
+            problems.append(exc.args[0])
     if problems:
+        files = Msg(
+            "\n".join(f"{{p{i}}}" for i in range(len(problems))),
+            **{f"p{i}": p for i, p in enumerate(problems)},
+        )
         raise ResultsError(
-            "\n".join(problems) + "\nRe-run those evaluations, or leave them out "
-            "of the comparison with --campaigns (ids separated by commas)"
+            Msg(
+                "{files}\nRe-run those evaluations, or leave them out of the comparison with "
+                "--campaigns (ids separated by commas)",
+                files=files,
+            )
         )
     return results

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, Optional
 
-from evalkit.i18n import Exact, Msg, tr
-from evalkit.record.problems import Problem, said
+from evalkit.i18n import Exact, Msg, direction, tr
+from evalkit.record.problems import Problem, rtl_line, said
 from evalkit.run.staging import Staging, atomic_write
 from evalkit.run.templates import template_path
 
@@ -51,6 +51,8 @@ class Outcome:
         """What happened, as the command line says it (and the index lists a failure), in
         `lang`: the record's problems each on a line."""
         record = Exact(self.record_path)
+        if self.record_path == "comparative" and lang != "en":  # the comparison's outcome
+            record = Exact(tr("the comparative report", lang))
         if self.status == "ok":
             return Msg("{record}: ok -> {out}", record=record, out=Exact(self.out_dir)).translated(
                 lang
@@ -65,9 +67,12 @@ class Outcome:
             return head.translated(lang) + "".join(
                 f"\n  {line}" for line in said(self.problems, lang)
             )
-        return Msg(
-            "{record}: failed: {error}", record=record, error=Exact(str(self.error))
-        ).translated(lang)
+        # the error as it was said (an exception's text, or a comparison's files in `lang`),
+        # after the sentence rather than in it: it runs over several lines
+        error = str(self.error)
+        if direction(lang) == "rtl":
+            error = "\n".join(rtl_line(line) for line in error.split("\n"))
+        return Msg("{record}: failed:", record=record).translated(lang) + " " + error
 
 
 def _execute(
@@ -507,7 +512,8 @@ def compare(
     try:
         results = read_results_dir(out_root, campaigns)
     except ResultsError as exc:
-        outcome.status, outcome.error = "failed", "\n  " + "\n  ".join(str(exc).splitlines())
+        outcome.status = "failed"
+        outcome.error = "\n  " + "\n  ".join(exc.said(lang).splitlines())
         return outcome
     staging = None
     try:
