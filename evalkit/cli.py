@@ -374,7 +374,13 @@ def convert(source: str, target: str) -> None:
     click.echo(f"written {dst}")
 
 
-def _writable_out(out: str, lang: str = "en") -> Path:
+def _command_lang() -> str:
+    """The --lang of the command being run (English outside a command, or without one)."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.params.get("lang") if ctx else None) or "en"
+
+
+def _writable_out(out: str) -> Path:
     """Create OUT if it is new; stop before any work if reports cannot be written there."""
     folder = Path(out)
     try:
@@ -392,7 +398,7 @@ def _writable_out(out: str, lang: str = "en") -> Path:
                 out=Exact(out),
                 reason=reason,
             ),
-            lang,
+            _command_lang(),
         )
         sys.exit(2)
     return folder
@@ -446,7 +452,7 @@ def _records(paths, pdf, out, lang: str = "en") -> tuple[list, list]:
         _say(NO_RECORDS, lang, err=True)
         sys.exit(2)
     _can_print_pdf(pdf, lang)
-    _writable_out(out, lang)
+    _writable_out(out)
     return records, skipped
 
 
@@ -627,7 +633,7 @@ def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     _can_print_pdf(pdf, lang)
     _can_write_docx(docx, lang)
     ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
-    _writable_out(results_dir, lang)
+    _writable_out(results_dir)
     with _holding(results_dir, lang):
         outcome = run_compare(results_dir, ids, pdf=pdf, lang=lang, docx=docx)
     click.echo(outcome.describe(lang), err=outcome.status != "ok")

@@ -114,6 +114,17 @@ _COUNTED = re.compile(
 )
 # a field followed by a plural noun that is not a count, or a count that is never one
 NOT_A_COUNT = {
+    ("the range {value} runs from high to low; write low..high", "value"): "a verb: it runs",
+    (
+        "{raw} looks like a spreadsheet's day number, which is {day} ({said}): if that is the "
+        "day, write {day} (format the cell as Text, or type the date as YYYY-MM-DD)",
+        "raw",
+    ): "a verb: it looks",
+    (
+        "{files}\nRe-run those evaluations, or leave them out of the comparison with "
+        "--campaigns (ids separated by commas)",
+        "files",
+    ): "the files' lines, then a sentence of its own",
     (
         "{event} falls at the same point of the series as {other}: a change found after "
         "{other} is a change after either.",

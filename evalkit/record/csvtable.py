@@ -22,9 +22,11 @@ from evalkit.record.problems import Problem, line_list, short
 def _csv_error(e: csv.Error) -> Msg:
     if "field larger than field limit" in str(e):
         return Msg(
-            "a cell is longer than {most} characters, the most a cell may hold; shorten it "
+            "a cell is longer than {n} character, the most a cell may hold; shorten it "
             "(or move long text to a source)",
-            most=f"{csv.field_size_limit():,}",
+            "a cell is longer than {n} characters, the most a cell may hold; shorten it "
+            "(or move long text to a source)",
+            n=f"{csv.field_size_limit():,}",
         )
     return Msg("cannot read this line as CSV ({error})", error=Exact(e))
 
@@ -211,8 +213,9 @@ def table_rows(
                     start,
                     "",
                     Msg(
-                        "expected {expected} cells as in the header, found {found}{hint}",
-                        expected=len(header),
+                        "expected {n} cell as in the header, found {found}{hint}",
+                        "expected {n} cells as in the header, found {found}{hint}",
+                        n=len(header),
                         found=len(values),
                         hint=hint,
                     ),

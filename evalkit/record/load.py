@@ -131,10 +131,12 @@ def _yaml_shape(text: str) -> Optional[Problem]:
                     line,
                     "",
                     Msg(
-                        "YAML aliases (here *{anchor}) stand for more than {most} values; "
+                        "YAML aliases (here *{anchor}) stand for more than {n} value; "
+                        "a record needs no aliases: write the values out",
+                        "YAML aliases (here *{anchor}) stand for more than {n} values; "
                         "a record needs no aliases: write the values out",
                         anchor=named(ev.anchor),
-                        most=f"{MAX_ALIASED:,}",
+                        n=f"{MAX_ALIASED:,}",
                     ),
                 )
         elif isinstance(ev, CollectionStartEvent):
@@ -146,9 +148,11 @@ def _yaml_shape(text: str) -> Optional[Problem]:
                     line,
                     "",
                     Msg(
-                        "nested more than {most} levels deep; the format nests at most "
+                        "nested more than {n} level deep; the format nests at most "
                         "five (see docs/campaign-format.md)",
-                        most=MAX_DEPTH,
+                        "nested more than {n} levels deep; the format nests at most "
+                        "five (see docs/campaign-format.md)",
+                        n=MAX_DEPTH,
                     ),
                 )
         elif isinstance(ev, CollectionEndEvent):

@@ -66,10 +66,13 @@ def _zip_problem(path: Path) -> Optional[str]:
     stored = sum(p.compress_size for p in parts)
     if inflated > MAX_INFLATED or inflated > MAX_RATIO * max(stored, 1) + 1_000_000:
         return Msg(
-            "its parts would inflate to {inflated} bytes from {stored} stored, more than any "
+            "its parts would inflate to {n} byte from {stored} stored, more than any "
             "record needs (a damaged or hostile file); save it again from Excel or LibreOffice "
             "as .xlsx",
-            inflated=f"{inflated:,}",
+            "its parts would inflate to {n} bytes from {stored} stored, more than any "
+            "record needs (a damaged or hostile file); save it again from Excel or LibreOffice "
+            "as .xlsx",
+            n=f"{inflated:,}",
             stored=f"{stored:,}",
         )
     return None
