@@ -29,8 +29,17 @@ import math
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from evalkit.record.csvtable import data_rows, open_table
-from evalkit.i18n import N_, Msg, Verbatim
-from evalkit.record.problems import NOT_A_SOURCE, Problem, did_you_mean, short, shown
+from evalkit.i18n import N_, Exact, Msg, Verbatim
+from evalkit.record.problems import (
+    BLANK,
+    NOT_A_SOURCE,
+    Problem,
+    did_you_mean,
+    named,
+    names,
+    quoted,
+    short,
+)
 from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint
 
 if TYPE_CHECKING:  # pandas is loaded only when a frame is built
@@ -340,15 +349,17 @@ def read_series(
                 Problem(
                     name,
                     1,
-                    short(col) or "(blank)",
-                    f"unknown column{did_you_mean(col, (*REQUIRED, *OPTIONAL))}; allowed: "
-                    f"{', '.join((*REQUIRED, *OPTIONAL))} and control_<name> "
-                    "columns",
+                    short(col) or BLANK,
+                    Msg(
+                        "unknown column{meant}; allowed: {allowed} and control_<name> columns",
+                        meant=did_you_mean(col, (*REQUIRED, *OPTIONAL)),
+                        allowed=names((*REQUIRED, *OPTIONAL)),
+                    ),
                 )
             )
     for col in REQUIRED:
         if col not in header:
-            problems.append(Problem(name, 1, col, "required column is missing"))
+            problems.append(Problem(name, 1, col, Msg("required column is missing")))
     if problems:
         return empty(), problems, []
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
@@ -371,13 +382,18 @@ def read_series(
                     name,
                     line,
                     "date",
-                    f"{shown(cell['date'])} is not a day "
-                    f"written YYYY-MM-DD from {FIRST_YEAR} to {LAST_YEAR} (a "
-                    "series needs exact days)" + (f". Hint: {hint}" if hint else ""),
+                    Msg(
+                        "{value} is not a day written YYYY-MM-DD from {first} to {last} (a "
+                        "series needs exact days){hint}",
+                        value=quoted(cell["date"]),
+                        first=FIRST_YEAR,
+                        last=LAST_YEAR,
+                        hint=Msg(". Hint: {hint}", hint=hint) if hint else "",
+                    ),
                 )
             )
         if not cell["metric"]:
-            problems.append(Problem(name, line, "metric", "empty; name the series"))
+            problems.append(Problem(name, line, "metric", Msg("empty; name the series")))
         row["metric"] = cell["metric"]
         for col in ("value", "exposure", *controls):
             raw = cell.get(col, "")
@@ -391,10 +407,13 @@ def read_series(
                         name,
                         line,
                         col,
-                        f"{shown(raw)} is not a number; "
-                        "write digits with a '.' for decimals and no "
-                        "thousands separator (1800, 1.8), at most "
-                        f"{LARGEST:,.0f} (2^53) either way",
+                        Msg(
+                            "{value} is not a number; write digits with a '.' for decimals "
+                            "and no thousands separator (1800, 1.8), at most {largest} (2^53) "
+                            "either way",
+                            value=quoted(raw),
+                            largest=f"{LARGEST:,.0f}",
+                        ),
                     )
                 )
             elif col == "exposure" and number <= 0:
@@ -403,7 +422,10 @@ def read_series(
                         name,
                         line,
                         col,
-                        f"{shown(raw)}: an exposure (such as a population) must be positive",
+                        Msg(
+                            "{value}: an exposure (such as a population) must be positive",
+                            value=quoted(raw),
+                        ),
                     )
                 )
             row[col] = number
@@ -423,8 +445,12 @@ def read_series(
                     name,
                     line,
                     "cumulative",
-                    f"{shown(total)} is not one of yes, no{did_you_mean(total, CUMULATIVE)} "
-                    "(yes: a running total to date; no or empty: a value per period)",
+                    Msg(
+                        "{value} is not one of yes, no{meant} (yes: a running total to date; "
+                        "no or empty: a value per period)",
+                        value=quoted(total),
+                        meant=did_you_mean(total, CUMULATIVE),
+                    ),
                 )
             )
         row["cumulative"] = total == "yes"
@@ -435,8 +461,12 @@ def read_series(
                     name,
                     line,
                     "measures",
-                    f"{shown(row['measures'])} is not one of {', '.join(MEASURES)}"
-                    f"{did_you_mean(row['measures'], MEASURES)}",
+                    Msg(
+                        "{value} is not one of {allowed}{meant}",
+                        value=quoted(row["measures"]),
+                        allowed=names(MEASURES),
+                        meant=did_you_mean(row["measures"], MEASURES),
+                    ),
                 )
             )
         if cell["source"] not in source_ids:
@@ -445,8 +475,12 @@ def read_series(
                     name,
                     line,
                     "source",
-                    f"{shown(cell['source'])} {NOT_A_SOURCE}"
-                    f"{did_you_mean(cell['source'], source_ids)}",
+                    Msg(
+                        "{value} {not_a_source}{meant}",
+                        value=quoted(cell["source"]),
+                        not_a_source=NOT_A_SOURCE,
+                        meant=did_you_mean(cell["source"], source_ids),
+                    ),
                 )
             )
         key = (row["metric"], row.get("date"))
@@ -456,9 +490,13 @@ def read_series(
                     name,
                     line,
                     "date",
-                    f"{cell['date']} already has a value "
-                    f"for {shown(row['metric'])} on line {seen[key]}; one row per "
-                    "metric and date",
+                    Msg(
+                        "{date} already has a value for {metric} on line {line}; one row per "
+                        "metric and date",
+                        date=Exact(cell["date"]),
+                        metric=quoted(row["metric"]),
+                        line=seen[key],
+                    ),
                 )
             )
         seen.setdefault(key, line)
@@ -470,9 +508,13 @@ def read_series(
                     name,
                     line,
                     col,
-                    f"empty; a control series must have a value on every row the response "
-                    f"has one (leave {col} empty on every row of {shown(metric)} when it is "
-                    "no control of that series)",
+                    Msg(
+                        "empty; a control series must have a value on every row the response "
+                        "has one (leave {column} empty on every row of {metric} when it is "
+                        "no control of that series)",
+                        column=named(col),
+                        metric=quoted(metric),
+                    ),
                 )
                 for line in lacking
             )
@@ -491,8 +533,11 @@ def read_series(
                     name,
                     line,
                     "measures",
-                    f"{shown(metric)} is marked both {' and '.join(kinds)}; one "
-                    "series measures one thing",
+                    Msg(
+                        "{metric} is marked both {kinds}; one series measures one thing",
+                        metric=quoted(metric),
+                        kinds=Exact(" and ".join(kinds)),
+                    ),
                 )
             )
     for metric, (line, kinds) in totals.items():
@@ -502,8 +547,11 @@ def read_series(
                     name,
                     line,
                     "cumulative",
-                    f"{shown(metric)} is marked cumulative on some rows and not on others; "
-                    "a series is a running total on every row (yes) or on none (no or empty)",
+                    Msg(
+                        "{metric} is marked cumulative on some rows and not on others; a "
+                        "series is a running total on every row (yes) or on none (no or empty)",
+                        metric=quoted(metric),
+                    ),
                 )
             )
     if problems or not build:
