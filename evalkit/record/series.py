@@ -35,6 +35,7 @@ from evalkit.record.problems import (
     NOT_A_SOURCE,
     Problem,
     did_you_mean,
+    line_list,
     named,
     names,
     quoted,
@@ -491,11 +492,11 @@ def read_series(
                     line,
                     "date",
                     Msg(
-                        "{date} already has a value for {metric} on line {line}; one row per "
+                        "{date} already has a value for {metric} on {line}; one row per "
                         "metric and date",
                         date=Exact(cell["date"]),
                         metric=quoted(row["metric"]),
-                        line=seen[key],
+                        line=line_list([seen[key]]),
                     ),
                 )
             )
