@@ -32,13 +32,14 @@ from evalkit.evaluation.base import (
     Finding,
     criterion,
     fit_margins,
+    phase_name,
     phase_names,
     reach_said,
     row_ref,
 )
 from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
 from evalkit.evaluation.context import rows_where
-from evalkit.evaluation.hashtags import effective_number, group_variants
+from evalkit.evaluation.hashtags import fragmentation
 
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 
@@ -719,23 +720,17 @@ class Reach(Analysis):
             [f"campaign.yaml audiences[{a.id}]" for a in media],
         )
 
-        # fragmentation, per language
+        # fragmentation, per language and phase: the one grouping questions 2 and 5, W14
+        # and the comparison read (hashtags.fragmentation)
         self.fragmentation: list[dict[str, Any]] = []
-        for lang in sorted({h.language for h in tags}):
-            texts = [h.text for h in tags if h.language == lang]
-            groups = group_variants(texts)
-            known = {h.text: (h.uses.value if h.uses else None) for h in tags if h.language == lang}
-            eff = effective_number(
-                [
-                    sum(known[t] or 0 for t in g) if all(known[t] is not None for t in g) else None
-                    for g in groups
-                ]
-            )
+        for frag in fragmentation(tags):
+            groups, eff = frag.groups, frag.effective
             self.fragmentation.append(
                 {
-                    "language": lang,
-                    "hashtags": len(texts),
-                    "distinct after merging spellings": len(groups),
+                    "language": frag.language,
+                    "phase": frag.phase,
+                    "hashtags": len(frag.forms),
+                    "distinct after merging spellings": frag.distinct,
                     "spelling variants": sum(len(g) - 1 for g in groups),
                     "effective number": eff,
                 }
@@ -744,15 +739,22 @@ class Reach(Analysis):
                 Msg(
                     "{distinct} distinct of {n} written form",
                     "{distinct} distinct of {n} written forms",
-                    distinct=len(groups),
-                    n=len(texts),
+                    distinct=frag.distinct,
+                    n=len(frag.forms),
                 )
             ]
-            if any(len(g) > 1 for g in groups):
+            if frag.variants:
                 parts.append(
                     Msg(
                         "variants: {variants}",
-                        variants=", ".join("/".join(g) for g in groups if len(g) > 1),
+                        variants=joined(", ", ["/".join(g) for g in frag.variants]),
+                    )
+                )
+            if frag.distinct > 1:
+                parts.append(
+                    Msg(
+                        "competing: {hashtags}",
+                        hashtags=joined(", ", [g[0] for g in groups]),
                     )
                 )
             parts.append(
@@ -761,7 +763,13 @@ class Reach(Analysis):
                 else Msg("effective number not computable (uses not recorded for every hashtag)")
             )
             self.indicator(
-                Msg("Competing hashtags ({language})", language=language_name(lang)),
+                Msg(
+                    "Competing hashtags ({language}, {phase})",
+                    language=language_name(frag.language),
+                    phase=phase_name(rec, frag.phase),
+                )
+                if frag.phase
+                else Msg("Competing hashtags ({language})", language=language_name(frag.language)),
                 joined("; ", parts),
             )
 
@@ -927,6 +935,13 @@ class Reach(Analysis):
                 "; ",
                 [
                     Msg(
+                        "{language} in {phase}: {n}",
+                        language=language_name(f["language"]),
+                        phase=phase_name(self.campaign.record, f["phase"]),
+                        n=f["distinct after merging spellings"],
+                    )
+                    if f["phase"]
+                    else Msg(
                         "{language}: {n}",
                         language=language_name(f["language"]),
                         n=f["distinct after merging spellings"],
@@ -1067,6 +1082,13 @@ class Reach(Analysis):
                             "; ",
                             [
                                 Msg(
+                                    "{language} in {phase}: {n} distinct",
+                                    language=language_name(f["language"]),
+                                    phase=phase_name(self.campaign.record, f["phase"]),
+                                    n=f["distinct after merging spellings"],
+                                )
+                                if f["phase"]
+                                else Msg(
                                     "{language}: {n} distinct",
                                     language=language_name(f["language"]),
                                     n=f["distinct after merging spellings"],

@@ -25,7 +25,7 @@ from evalkit.evaluation.audience import maybe_direct_said
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable, not_recorded
 from evalkit.evaluation.goals import goal_name
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
-from evalkit.evaluation.hashtags import group_variants
+from evalkit.evaluation.hashtags import fragmentation
 
 # An outcome counts as "following" an activity when it is dated after the activity starts
 # and no more than this long after the activity ends.
@@ -175,11 +175,9 @@ class TacticUsefulness(Analysis):
                     n=N_("several") if "several" in teams else len(teams),
                 )
             )
-        groups_by_lang: dict[tuple[str, str | None], list[str]] = {}
-        for h in rec.media_tools.hashtags:
-            groups_by_lang.setdefault((h.language, h.phase), []).append(h.text)
-        for (lang, phase), tags in groups_by_lang.items():
-            variants = group_variants(tags)
+        # the grouping question 2 and the comparison read (hashtags.fragmentation)
+        for frag in fragmentation(rec.media_tools.hashtags):
+            lang, phase, variants = frag.language, frag.phase, frag.groups
             if len(variants) > 1:
                 problems.append(
                     Msg(
@@ -197,13 +195,14 @@ class TacticUsefulness(Analysis):
                         language=language_name(lang),
                     )
                 )
-            if any(len(x) > 1 for x in variants):
+            for forms in frag.variants:
                 problems.append(
                     Msg(
-                        "one {language} hashtag spelled {n} way",
-                        "one {language} hashtag spelled {n} ways",
+                        "one {language} hashtag spelled {n} way ({forms})",
+                        "one {language} hashtag spelled {n} ways ({forms})",
                         language=language_name(lang),
-                        n=max(len(x) for x in variants),
+                        n=len(forms),
+                        forms=joined(", ", forms),
                     )
                 )
         clash = []

@@ -8,7 +8,7 @@ import math
 
 from evalkit.evaluation import Evaluation
 from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached, reached_by
-from evalkit.evaluation.hashtags import group_variants
+from evalkit.evaluation.hashtags import fragmentation
 from evalkit.evaluation.grid import judgement_as_of
 from evalkit.evaluation.reach import Reach, row_texts
 from evalkit.i18n import LIST_CAP
@@ -56,27 +56,17 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         }
         for h in rec.media_tools.hashtags
     ]
-    by_phase: dict[tuple[str, str], list[str]] = {}
-    for h in rec.media_tools.hashtags:
-        by_phase.setdefault((h.phase or "", h.language), []).append(h.text)
-    fragmentation = [
+    # the grouping questions 2 and 5 read (hashtags.fragmentation)
+    fragments = [
         {
-            "phase": ph or None,
-            "language": lang,
-            "written_forms": len(tags),
-            "distinct": len(group_variants(tags)),
-            "trended": sum(
-                h.trended == "yes"
-                for h in rec.media_tools.hashtags
-                if (h.phase or "") == ph and h.language == lang
-            ),
-            "trended_not_recorded": sum(
-                h.trended == "unknown"
-                for h in rec.media_tools.hashtags
-                if (h.phase or "") == ph and h.language == lang
-            ),
+            "phase": frag.phase,
+            "language": frag.language,
+            "written_forms": len(frag.forms),
+            "distinct": frag.distinct,
+            "trended": sum(h.trended == "yes" for h in frag.forms),
+            "trended_not_recorded": sum(h.trended == "unknown" for h in frag.forms),
         }
-        for (ph, lang), tags in sorted(by_phase.items())
+        for frag in fragmentation(rec.media_tools.hashtags)
     ]
     rates = reach.rates
     # a large record's first LIST_CAP counted events (their sentences made only for those)
@@ -124,7 +114,7 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         ),
         "coalitions": len(rec.coalitions),
         "hashtags": hashtags,
-        "hashtag_fragmentation": fragmentation,
+        "hashtag_fragmentation": fragments,
         "accounts": [
             {"platform": a.platform, "language": a.language, "team": a.team}
             for a in rec.media_tools.accounts

@@ -1,0 +1,257 @@
+"""Findings of the fourth new-user trial on facts evalkit stated more firmly than the record
+allows: two slogans read as one hashtag spelled two ways (F-O8), facts after an as-of date
+kept (F-O18), vague dates made exact days on the index (F-O17), the launch-timing sentence
+and rates of approximate counts (F-W8), money read as a count (F-W1/F-W10), and big numbers
+without separators in the counterfactual (F-W1). Each pinned on real runs of small records,
+in English and Arabic."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import act, small_record
+from evalkit.evaluation.hashtags import group_variants, same_hashtag
+
+ACTS = [act(f"a{i}") for i in range(6)]
+
+
+def _text(fragment: str) -> str:
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+    return " ".join(re.sub("[\u200e\u200f\u2066-\u2069]", "", plain).split())
+
+
+def _record(root: Path, id: str, name: str, series: list[str] = (), **yaml) -> Path:
+    """A small valid record `id` under `root` (its series.csv rows, if any)."""
+    work = root / f"_{id}"
+    work.mkdir(parents=True)
+    small_record(work, id=id, name={"en": name, "ar": name}, **yaml)
+    folder = work / "small"
+    if series:
+        (folder / "series.csv").write_text(
+            "\n".join(["date,metric,value,measures,source", *series]) + "\n", encoding="utf-8"
+        )
+    shutil.move(str(folder), root / id)
+    shutil.rmtree(work)
+    return root / id
+
+
+def _tags(*tags: tuple[str, str, str | None]) -> dict:
+    return {
+        "hashtags": [
+            {"text": t, "language": lang, "uses": uses, "source": "s"}
+            if uses
+            else {"text": t, "language": lang, "source": "s"}
+            for t, lang, uses in tags
+        ]
+    }
+
+
+def _batch(root: Path) -> Path:
+    records = root / "records"
+    records.mkdir()
+    # two slogans sharing words (the trial's campaign C)
+    _record(
+        records,
+        "two-slogans",
+        "Two slogans",
+        activities=ACTS,
+        media_tools=_tags(
+            ("#EndChildDetention", "en", "about 30000"),
+            ("#NoChildInDetention", "en", "about 3000"),
+        ),
+    )
+    # one slogan spelled three ways, in English and in Arabic
+    _record(
+        records,
+        "one-slogan",
+        "One slogan",
+        activities=ACTS,
+        media_tools=_tags(
+            ("#SaveGhouta", "en", None),
+            ("#save_al_ghouta", "en", None),
+            ("#SaveGhuta", "en", None),
+            ("#أنقذوا_الغوطة", "ar", None),
+            ("#انقذوا_الغوطه", "ar", None),
+        ),
+    )
+    return records
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict[str, Path]:
+    """`evalkit run-all` of the batch, in English and in Arabic."""
+    from evalkit.cli import main
+
+    root = tmp_path_factory.mktemp("trial4")
+    records = _batch(root)
+    out = {}
+    for lang in ("en", "ar"):
+        out[lang] = root / lang
+        result = CliRunner().invoke(
+            main,
+            ["run-all", str(records), "--out", str(out[lang]), "--lang", lang, "--no-progress"],
+        )
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def _results(reports, lang: str, id: str) -> dict:
+    return json.loads((reports[lang] / id / "results.json").read_text(encoding="utf-8"))
+
+
+def _criterion(results: dict, question: int, name: str) -> dict:
+    (c,) = [c for c in results["questions"][str(question)]["criteria"] if c["name"] == name]
+    return c
+
+
+def _rule(results: dict, rule: str) -> dict:
+    (r,) = [r for r in results["checklist"] if r["rule"] == rule]
+    return r
+
+
+# --- F-O8: spelling variants and different slogans --------------------------------------
+
+SAME = [
+    # case and separators
+    ("#EndChildDetention", "#endchilddetention"),
+    ("#EndChildDetention", "#End_Child_Detention"),
+    ("#EndChildDetention", "#end-child-detention"),
+    # a typo of one letter in a long word, or two letters swapped
+    ("#EndChildDetention", "#EndChildDetension"),
+    ("#EndChildDetention", "#EndChildDetentoin"),
+    ("#NoChildInDetention", "#NoChildInDetentions"),
+    # two typos in a long tag
+    ("#EndChildImmigrationDetention", "#EndChildImigrationDetension"),
+    # one Arabic name in Latin letters
+    ("#SaveGhouta", "#saveghouta"),
+    ("#SaveGhouta", "#savealghouta"),
+    ("#SaveGhouta", "#save_algouta"),
+    ("#SaveGhouta", "#SaveGhuta"),
+    ("#StandWithAlGhouta", "#StandWithGhouta"),
+    ("#SaveDaraa", "#SaveDara"),
+    ("#SaveAleppo", "#Save_Aleppo"),
+    # Arabic letter forms, diacritics, tatweel
+    ("#أنقذوا_الغوطة", "#انقذوا_الغوطه"),
+    ("#الغوطة_الشرقية", "#الغوطة_الشرقيّة"),
+    ("#إدلب_تحت_النار", "#ادلب_تحت_النار"),
+    ("#حلب_تحترق", "#حلب_تحـــترق"),
+    ("#مضايا_تموت_جوعا", "#مضايا_تموت_جوعاً"),
+    ("#حلب_تستغيث", "#حلب_تستغيث"),
+    ("#على_العهد", "#علي_العهد"),
+    # a typo in a long Arabic word
+    ("#أنقذوا_المعتقلين", "#أنقذوا_المعتقلبن"),
+]
+
+DIFFERENT = [
+    # slogans sharing words (the trial's pairs: difflib said 0.86 for both)
+    ("#EndChildDetention", "#NoChildInDetention"),
+    ("#StopTheWar", "#StopTheWall"),
+    ("#stopthewar", "#stopthewall"),
+    ("#StopTheWar", "#StopTheCar"),
+    ("#StopTheWarNow", "#StopTheWallNow"),
+    ("#NoToWar", "#NoToWall"),
+    ("#BringThemHome", "#BringThemHope"),
+    ("#Ghouta", "#SaveGhouta"),
+    ("#EasternGhouta", "#SaveGhouta"),
+    ("#BreakGhoutaSiege", "#SaveGhouta"),
+    ("#Saveidlib", "#Idlib"),
+    ("#IdlibUnderFire", "#Idlib"),
+    ("#FreeSyria", "#FreeLibya"),
+    ("#SaveHama", "#SaveHoms"),
+    ("#Save_The_Detainees", "#Save_the_rest"),
+    # Arabic
+    ("#أنقذوا_حلب", "#أنقذوا_ادلب"),
+    ("#حلب_تحترق", "#حمص_تحترق"),
+    ("#حلب_تباد", "#حلب_تناديكم"),
+    ("#إبادة_حلب", "#حلب_تباد"),
+    ("#أنقذوا_البقية", "#أنقذوا_الغوطة"),
+    ("#الغوطة_الشرقية", "#الغوطة_تغرق_بالدماء"),
+    ("#ادلب", "#إدلب_تحت_النار"),
+]
+
+
+@pytest.mark.parametrize("first,second", SAME)
+def test_spelling_variants_of_one_slogan_are_one_hashtag(first, second):
+    assert same_hashtag(first, second) and same_hashtag(second, first)
+
+
+@pytest.mark.parametrize("first,second", DIFFERENT)
+def test_slogans_sharing_words_are_different_hashtags(first, second):
+    assert not same_hashtag(first, second) and not same_hashtag(second, first)
+
+
+def test_the_bundled_save_ghouta_variants_stay_one_hashtag_and_its_slogans_compete():
+    groups = group_variants(
+        [
+            "#Ghouta",
+            "#EasternGhouta",
+            "#BreakGhoutaSiege",
+            "#SaveGhouta",
+            "#saveghouta",
+            "#save_ghouta",
+            "#savealghouta",
+            "#save_algouta",
+        ]
+    )
+    assert groups == [
+        ["#Ghouta"],
+        ["#EasternGhouta"],
+        ["#BreakGhoutaSiege"],
+        ["#SaveGhouta", "#saveghouta", "#save_ghouta", "#savealghouta", "#save_algouta"],
+    ]
+
+
+def test_two_slogans_compete_in_questions_2_and_5_w14_and_the_comparison(reports):
+    r = _results(reports, "en", "two-slogans")
+    q2 = _criterion(r, 2, "One hashtag per language (no competing hashtags)")
+    assert q2["met"] is False and q2["because"] == "English: 2"
+    q5 = _criterion(
+        r, 5, "No coordination problems (split accounts, competing hashtags, clashing events)"
+    )
+    assert q5["met"] is False and q5["because"] == "2 competing English hashtags"
+    w14 = _rule(r, "W14")
+    assert w14["status"] == "fires" and w14["evidence"][0] == "2 competing English hashtags"
+    assert "spelled" not in json.dumps(r)
+    (frag,) = r["facts"]["hashtag_fragmentation"]
+    assert (frag["written_forms"], frag["distinct"]) == (2, 2)
+    page = _text((reports["en"] / "two-slogans" / "evaluation.html").read_text(encoding="utf-8"))
+    assert (
+        "Competing hashtags (English) 2 distinct of 2 written forms; competing: "
+        "#EndChildDetention, #NoChildInDetention; effective number 1.2" in page
+    )
+    comparative = (reports["en"] / "comparative.html").read_text(encoding="utf-8")
+    table = comparative[comparative.index('id="Hashtag-fragmentation"') :]
+    table = _text(table[: table.index("</table>")])
+    assert "Two slogans whole campaign English 2 2" in table
+
+
+def test_one_slogan_spelled_three_ways_is_one_hashtag_everywhere(reports):
+    r = _results(reports, "en", "one-slogan")
+    q2 = _criterion(r, 2, "One hashtag per language (no competing hashtags)")
+    assert q2["met"] is True and q2["because"] == "Arabic: 1; English: 1"
+    q5 = _criterion(
+        r, 5, "No coordination problems (split accounts, competing hashtags, clashing events)"
+    )
+    assert q5["because"] == (
+        "one Arabic hashtag spelled 2 ways (#أنقذوا_الغوطة, #انقذوا_الغوطه); "
+        "one English hashtag spelled 3 ways (#SaveGhouta, #save_al_ghouta, #SaveGhuta)"
+    )
+    assert _rule(r, "W14")["evidence"][0] == q5["because"]
+    assert sorted(
+        (f["language"], f["written_forms"], f["distinct"])
+        for f in r["facts"]["hashtag_fragmentation"]
+    ) == [("ar", 2, 1), ("en", 3, 1)]
+    ar = _text((reports["ar"] / "two-slogans" / "evaluation.html").read_text(encoding="utf-8"))
+    assert "وسمان متنافسان باللغة الإنجليزية" in ar and "وسم واحد باللغة" not in ar
+    ar = _text((reports["ar"] / "one-slogan" / "evaluation.html").read_text(encoding="utf-8"))
+    assert re.search(
+        r"وسم واحد باللغة الإنجليزية مكتوب بـ3 صيغ \( ?#SaveGhouta ?، ?#save_al_ghouta ?، ?#SaveGhuta ?\)",
+        ar,
+    ), ar
