@@ -133,9 +133,11 @@ def _shown(page) -> str:
 
 
 NOTICE = (
-    "the record's free text (cause, summary, notes, descriptions) and its sources are as the "
-    "evaluator wrote them and may mention later events; sources published after the date are "
-    "marked"
+    "the record's free text (cause, summary, notes, descriptions), its sources and what it "
+    "does not date (an audience's reach, a coalition's size, hashtags and accounts without a "
+    "date, by name) are as the evaluator wrote them and may describe later events; the totals "
+    "of hashtags and accounts still running on the date are left out; sources published "
+    "after the date are marked"
 )
 LATER = "published after the as-of date (the date in the citation)"
 

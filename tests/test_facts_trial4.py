@@ -255,3 +255,101 @@ def test_one_slogan_spelled_three_ways_is_one_hashtag_everywhere(reports):
         r"وسم واحد باللغة الإنجليزية مكتوب بـ3 صيغ \( ?#SaveGhouta ?، ?#save_al_ghouta ?، ?#SaveGhuta ?\)",
         ar,
     ), ar
+
+
+# --- F-O18: the as-of cut leaves out totals over windows running past the date -----------
+
+DETENTION_TOOLS = {
+    "hashtags": [
+        {
+            "text": "#EndChildDetention",
+            "language": "en",
+            "uses": "tens of thousands",
+            "trended": "yes",
+            "source": "s",
+        },
+        {"text": "#Phase1Tag", "language": "ar", "phase": "p1", "uses": 700, "source": "s"},
+    ],
+    "accounts": [
+        {
+            "platform": "twitter",
+            "name": "@endchilddetention",
+            "language": "en",
+            "followers": "12,400",
+            "posts": "more than 900",
+            "active_from": "2020-01",
+            "active_to": "2020-03",
+            "source": "s",
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def as_of_reports(tmp_path_factory) -> dict[str, Path]:
+    """One record run as of a date inside its only phase, and as of a date after it."""
+    from evalkit.cli import main
+
+    root = tmp_path_factory.mktemp("trial4-asof")
+    record = _record(
+        root / "records", "as-of", "As of", activities=ACTS, media_tools=DETENTION_TOOLS
+    )
+    out = {}
+    for key, day, lang in (
+        ("inside", "2020-02", "en"),
+        ("after", "2020-06", "en"),
+        ("ar", "2020-02", "ar"),
+    ):
+        out[key] = root / key
+        result = CliRunner().invoke(
+            main,
+            [
+                "run",
+                str(record),
+                "--as-of",
+                day,
+                "--out",
+                str(out[key]),
+                "--lang",
+                lang,
+                "--no-progress",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def test_as_of_a_date_inside_the_campaign_hashtag_and_account_totals_are_not_known(as_of_reports):
+    folder = as_of_reports["inside"] / "as-of"
+    r = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    trended = _criterion(r, 2, "A campaign hashtag trended")
+    assert trended["met"] is None
+    assert trended["because"] == "whether they trended is not recorded for 2 of 2 hashtags"
+    assert r["as_of_cut"]["hashtag_counts"] == 2 and r["as_of_cut"]["account_counts"] == 1
+    assert [h["uses"] for h in r["facts"]["hashtags"]] == [None, None]
+    page = _text((folder / "evaluation.html").read_text(encoding="utf-8"))
+    # December's totals are not the campaign's counts as of February
+    assert "12,400" not in page and "tens of thousands" not in page and "900 posts" not in page
+    assert (
+        "the totals of 2 hashtags, 1 account still running on that date (uses, trending, "
+        "followers, posts), not known by then" in page
+    )
+    # the header says what the cut cannot date and keeps
+    assert "hashtags and accounts without a date, by name) are as the evaluator wrote them" in page
+    # the hashtags themselves are kept by name
+    assert "#EndChildDetention" in page and "#Phase1Tag" in page
+
+
+def test_as_of_a_date_after_the_campaign_keeps_every_total(as_of_reports):
+    folder = as_of_reports["after"] / "as-of"
+    r = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    assert _criterion(r, 2, "A campaign hashtag trended")["met"] is True
+    assert r["as_of_cut"]["hashtag_counts"] == 0 and r["as_of_cut"]["account_counts"] == 0
+    assert "12,400 followers" in _text((folder / "evaluation.html").read_text(encoding="utf-8"))
+
+
+def test_the_arabic_as_of_report_says_the_totals_are_left_out(as_of_reports):
+    page = _text((as_of_reports["ar"] / "as-of" / "evaluation.html").read_text(encoding="utf-8"))
+    assert "لما كان لا يزال جارياً في ذلك التاريخ، إذ لم تكن معروفة حينها: وسمان، حساب واحد" in page
+    assert "الوسوم والحسابات غير المؤرخة بأسمائها" in page
+    assert "12,400" not in page and "١٢٬٤٠٠" not in page

@@ -9,8 +9,12 @@ What the cut keeps — never what may not have happened yet:
 - an activity over a window ("2016-04..2016-06") that began by the date, clipped to end on
   it; its counts (participants, events) are dropped, since a count cannot be split by date;
 - phases that began by the date, the one running past it clipped to end on it; hashtags of
-  phases that had not begun; accounts opened after the date (one still open then loses its
-  `active_to`); series values after the date.
+  phases that had not begun and accounts opened after the date are left out; series values
+  after the date too;
+- a hashtag whose phase (or, without a phase, the campaign) ran past the date keeps its
+  name but not its uses or trending, and an account still open then (or undated, in a
+  campaign running past it) its name but not its followers, posts or `active_to`: they are
+  totals over a window that runs past the date, not known by then.
 The rows keep their line numbers, so evidence still names the record's own rows.
 """
 
@@ -93,14 +97,31 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         for g in rec.goals
     ]
     tools = rec.media_tools
-    accounts = [
-        a.model_copy(update={"active_to": None})
-        if a.active_to is not None and not _by(a.active_to, day)
-        else a
-        for a in tools.accounts
-        if a.active_from is None or a.active_from.start <= day
-    ]
-    hashtags = [h for h in tools.hashtags if h.phase is None or h.phase in kept_phases]
+    # whether the whole campaign was over by the day: a total with no date of its own (a
+    # hashtag's uses, an account's followers) is then a total by the day
+    over = all(_by(p.end, day) for p in rec.phases)
+    ended = {p.id for p in rec.phases if _by(p.end, day)}
+    accounts, account_counts = [], 0
+    for a in tools.accounts:
+        if a.active_from is not None and a.active_from.start > day:
+            continue  # opened later
+        if (a.active_to is not None and _by(a.active_to, day)) or (a.active_to is None and over):
+            accounts.append(a)
+            continue
+        # still open on the day: its followers and posts may be counted later
+        account_counts += a.followers is not None or a.posts is not None
+        accounts.append(a.model_copy(update={"active_to": None, "followers": None, "posts": None}))
+    hashtags, hashtag_counts = [], 0
+    for h in tools.hashtags:
+        if h.phase is not None and h.phase not in kept_phases:
+            continue  # of a phase not begun
+        if h.phase in ended or (h.phase is None and over):
+            hashtags.append(h)
+            continue
+        # its phase (or, without one, the campaign) ran past the day: its uses and whether it
+        # trended are over a window that runs past it, not known by then
+        hashtag_counts += h.uses is not None or h.trended != "unknown"
+        hashtags.append(h.model_copy(update={"uses": None, "trended": "unknown"}))
     record = rec.model_copy(
         update={
             "phases": clipped,
@@ -162,6 +183,8 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         "judgements": sum(len(g.judgements) for g in rec.goals)
         - sum(len(g.judgements) for g in goals),
         "series_values": left(campaign.series, series),
+        "hashtag_counts": hashtag_counts,
+        "account_counts": account_counts,
     }
     return replace(
         campaign,

@@ -576,9 +576,11 @@ class CampaignReport:
         if self.as_of:
             # the cut drops dated rows; words the evaluator wrote later are not dated rows
             said += " · " + tr(
-                "the record's free text (cause, summary, notes, descriptions) and its sources "
-                "are as the evaluator wrote them and may mention later events; sources "
-                "published after the date are marked"
+                "the record's free text (cause, summary, notes, descriptions), its sources "
+                "and what it does not date (an audience's reach, a coalition's size, hashtags "
+                "and accounts without a date, by name) are as the evaluator wrote them and may "
+                "describe later events; the totals of hashtags and accounts still running on "
+                "the date are left out; sources published after the date are marked"
             )
         return render_fragment(
             "title.html.j2",
@@ -768,11 +770,13 @@ class CampaignReport:
                     any(a.reached != "unknown" for a in rec.audiences),
                 ),
                 (
-                    Msg("a hashtag's trending and uses"),
-                    any(
-                        h.trended != "unknown" or h.uses is not None
-                        for h in rec.media_tools.hashtags
-                    ),
+                    Msg("a coalition's size"),
+                    any(co.size is not None for co in rec.coalitions),
+                ),
+                (
+                    Msg("hashtags and accounts without a date, by name"),
+                    any(h.phase is None for h in rec.media_tools.hashtags)
+                    or any(a.active_from is None for a in rec.media_tools.accounts),
                 ),
             )
             if present
@@ -826,6 +830,22 @@ class CampaignReport:
                 Msg(
                     "running on that date, cut to end on it: {running}",
                     running=joined(", ", running),
+                )
+            )
+        totals = [
+            m
+            for m in (
+                Msg("{n} hashtag", "{n} hashtags", n=cut.get("hashtag_counts", 0)),
+                Msg("{n} account", "{n} accounts", n=cut.get("account_counts", 0)),
+            )
+            if m.fields["n"]
+        ]
+        if totals:
+            parts.append(
+                Msg(
+                    "the totals of {which} still running on that date (uses, trending, "
+                    "followers, posts), not known by then",
+                    which=joined(", ", totals),
                 )
             )
         parts.extend(kept)
