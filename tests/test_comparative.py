@@ -22,6 +22,7 @@ from evalkit.comparison import (
     replication_items,
     replication_table,
 )
+from evalkit.i18n import localized
 from evalkit.run.pipeline import evaluate
 from conftest import CASE_IDS, CASE_STUDIES, edit
 
@@ -145,7 +146,10 @@ def test_the_index_is_a_dashboard_of_verdicts_goals_and_run_status(case_reports)
             said = f"{level} ({q['confidence']} confidence)" if q["confidence"] else level
             assert tile.startswith(str(n)) and tile.endswith(said)  # never the level alone
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-        assert results["facts"]["start"] in cells[1]
+        # the dates as the record writes them, never the days a vague date allows
+        facts = results["facts"]
+        said = [localized(facts[k], "en") for k in ("start_said", "end_said")]
+        assert cells[1] == " – ".join(said)  # 'late 2017 – between 2019-02 and 2021-04'
         assert results["facts"]["main_goal"][0]["text"][:25] in cells[3]
         assert cells[4] == "everything recorded"
         assert cells[6] == "written by this run"  # status, never a verdict word

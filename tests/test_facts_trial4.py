@@ -81,6 +81,17 @@ def _batch(root: Path) -> Path:
             ("#انقذوا_الغوطه", "ar", None),
         ),
     )
+    # phases dated by a year and by a part of a month (the trial's campaigns A and C)
+    _record(
+        records,
+        "vague-dates",
+        "Vague dates",
+        activities=ACTS,
+        phases=[
+            {"id": "p1", "name": "Build-up", "start": "2020", "end": "2020-02", "source": "s"},
+            {"id": "p2", "name": "Push", "start": "2020-02", "end": "mid 2020-03", "source": "s"},
+        ],
+    )
     return records
 
 
@@ -353,3 +364,36 @@ def test_the_arabic_as_of_report_says_the_totals_are_left_out(as_of_reports):
     assert "لما كان لا يزال جارياً في ذلك التاريخ، إذ لم تكن معروفة حينها: وسمان، حساب واحد" in page
     assert "الوسوم والحسابات غير المؤرخة بأسمائها" in page
     assert "12,400" not in page and "١٢٬٤٠٠" not in page
+
+
+# --- F-O17: the index writes a campaign's dates as the record does ------------------------
+
+
+def _index_dates(reports, lang: str) -> dict[str, str]:
+    page = (reports[lang] / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr><td>(.*?)</td>(<td data-key.*?</td>)", page)
+    return {_text(name): _text(cell) for name, cell in rows}
+
+
+def test_the_index_writes_vague_campaign_dates_as_the_record_does(reports):
+    dates = _index_dates(reports, "en")
+    assert dates["Vague dates"] == "2020 – mid 2020-03"
+    assert dates["Two slogans"] == "2020-01-01 – 2020-03-31"
+    r = _results(reports, "en", "vague-dates")["facts"]
+    # the days stay in results.json for sorting, beside the record's words
+    assert (r["start"], r["end"], r["start_said"], r["end_said"]) == (
+        "2020-01-01",
+        "2020-03-20",
+        "2020",
+        "mid 2020-03",
+    )
+    page = (reports["en"] / "index.html").read_text(encoding="utf-8")
+    assert 'data-key="2020-01-01 2020-03-20"' in page
+    assert "2020-01-01 – 2020-03-20" not in _text(page)
+    # the report page writes the phases the same way
+    report = _text((reports["en"] / "vague-dates" / "evaluation.html").read_text(encoding="utf-8"))
+    assert "Build-up (2020 to 2020-02)" in report and "Push (2020-02 to mid 2020-03)" in report
+
+
+def test_the_arabic_index_writes_vague_dates_in_arabic_words(reports):
+    assert _index_dates(reports, "ar")["Vague dates"] == "2020 – منتصف 2020-03"

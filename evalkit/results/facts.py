@@ -105,6 +105,9 @@ def campaign_facts(evaluation: Evaluation) -> dict:
     return {
         "start": str(min(p.start.start for p in rec.phases)),
         "end": str(max(p.end.end for p in rec.phases)),
+        # the same dates as the record writes them: the earliest start, the latest end
+        "start_said": min(rec.phases, key=lambda p: (p.start.start, p.start.end)).start.text,
+        "end_said": max(rec.phases, key=lambda p: (p.end.end, p.end.start)).end.text,
         "activity_mix": mix,
         "activities": len(acts),
         "partners": partners,

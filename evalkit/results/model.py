@@ -147,8 +147,12 @@ class ActivityMix(_Part):
 
 
 class Facts(_Part):
-    start: str
-    end: str
+    start: str  # the first day the campaign's earliest start allows
+    end: str  # the last day its latest end allows
+    # the same dates as the record writes them ('2023', 'mid 2025-06'); None: a results.json
+    # from before these fields
+    start_said: Optional[str] = None
+    end_said: Optional[str] = None
     activity_mix: ActivityMix
     activities: int
     partners: list[str]

@@ -663,7 +663,11 @@ def write_index(
                 "pdf": (folder / "evaluation.pdf").is_file(),
                 "record_page": (folder / "record.html").is_file(),
                 "docx": (folder / "evaluation.docx").is_file(),
-                "dates": f"{facts.get('start', '')} – {facts.get('end', '')}",
+                # the dates as the record writes them ('2023', 'mid 2025-06'), as every
+                # report page does: never the first and last day a vague date allows
+                "start": localized(facts.get("start_said") or facts.get("start", ""), lang),
+                "end": localized(facts.get("end_said") or facts.get("end", ""), lang),
+                "dates_key": f"{facts.get('start', '')} {facts.get('end', '')}",
                 "as_of": data.get("as_of") or tr("everything recorded", lang),
                 "tiles": tiles(data),
                 "main_goal": main_goal(data),
