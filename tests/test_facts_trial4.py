@@ -397,3 +397,112 @@ def test_the_index_writes_vague_campaign_dates_as_the_record_does(reports):
 
 def test_the_arabic_index_writes_vague_dates_in_arabic_words(reports):
     assert _index_dates(reports, "ar")["Vague dates"] == "2020 – منتصف 2020-03"
+
+
+# --- F-W8: the launch-timing sentence; rates of approximate counts -----------------------
+# --- F-W1/F-W10: money with its currency, not a count of donations ------------------------
+
+COUNTS = [
+    # about 1.5 million over 17.3 weeks is about 87,000 a week, not 86,777
+    "2020-01-01..2020-04-30,views,about 1.5 million,,,youtube,,,,,s",
+    # about 2,300 over 4.3 weeks is about 540 a week, not 536.7
+    "2020-06,hashtag_uses,about 2300,ar,#Keep,twitter,,,,,s",
+    "2020-06-01..2020-08-31,donations,31250.40,,,website,,,,GBP,s",
+    "2020-09,donations,about 1200,,,website,,,,online appeal,s",
+]
+
+
+@pytest.fixture(scope="module")
+def timing_reports(tmp_path_factory) -> dict[str, Path]:
+    """A year-long start and an event in late August; counts approximate and in money."""
+    from evalkit.cli import main
+
+    root = tmp_path_factory.mktemp("trial4-timing")
+    record = _record(
+        root / "records",
+        "vague-launch",
+        "Vague launch",
+        activities=ACTS,
+        metrics=COUNTS,
+        phases=[{"id": "p1", "name": "Build-up", "start": "2020", "end": "2020-12", "source": "s"}],
+        hot_events=[
+            {
+                "id": "report",
+                "kind": "offensive",
+                "description": "An offensive on the city",
+                "date": "late 2020-08",
+                "source": "s",
+            }
+        ],
+    )
+    out = {}
+    for lang in ("en", "ar"):
+        out[lang] = root / lang
+        result = CliRunner().invoke(
+            main, ["run", str(record), "--out", str(out[lang]), "--lang", lang, "--no-progress"]
+        )
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def _page(reports, lang: str, id: str) -> str:
+    return _text((reports[lang] / id / "evaluation.html").read_text(encoding="utf-8"))
+
+
+def test_an_undetermined_launch_is_a_sentence_that_claims_no_30_day_window(timing_reports):
+    page = _page(timing_reports, "en", "vague-launch")
+    assert (
+        "Build-up (from 2020, launch): compared with the hot event “An offensive on the city” "
+        "(late 2020-08; the nearest the dates allow within 30 days of the start), the dates "
+        "cannot tell whether the start came before, at or after it; the recorded dates place "
+        "the start anywhere from 243 days before to 132 days after the event." in page
+    )
+    assert "undetermined the hot event" not in page and "the nearest within 30" not in page
+    ar = _page(timing_reports, "ar", "vague-launch")
+    assert re.search("بالمقارنة مع الحدث الساخن « ?An offensive on the city ?»", ar)
+    assert "الأقرب مما تسمح التواريخ بأن يقع ضمن 30 يوماً من البداية" in ar
+
+
+def test_a_rate_of_an_approximate_count_is_no_more_precise_than_the_count(timing_reports):
+    page = _page(timing_reports, "en", "vague-launch")
+    assert (
+        "about 1.5 million over 17.3 weeks (between 2020-01-01 and 2020-04-30): about 87,000 per week"
+        in page
+    )
+    assert "about 2,300 over 4.3 weeks (2020-06): about 540 per week" in page
+    assert "86,777" not in page and "536.7" not in page
+
+
+def test_donations_are_an_amount_with_its_currency_not_a_count(timing_reports):
+    page = _page(timing_reports, "en", "vague-launch")
+    assert "31,250.40 GBP over 13.1 weeks" in page
+    assert "about 1,200 (the note names no currency) over 4.3 weeks" in page
+    assert "31,250.40 GBP in donations (between 2020-06-01 and 2020-08-31)" in page
+    assert not re.search(r"\d donations?\b", page) and "31,250.4 " not in page
+    ar = _page(timing_reports, "ar", "vague-launch")
+    assert "31,250.40 GBP" in ar and "تبرع" not in ar.replace("تبرعات", "")
+
+
+# --- F-W1: the counterfactual's numbers written as the rest of the report writes them ------
+
+
+def _cf_sentences(page: str) -> str:
+    """The counterfactual's two sentences of numbers (from 'averaged' to the relative effect)."""
+    start = page.index("averaged" if "averaged" in page else "بلغ متوسط الاستجابة")
+    return page[start : start + 400]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_counterfactual_writes_big_numbers_with_thousands_separators(tmp_path, lang):
+    from evalkit.run.pipeline import evaluate
+
+    from conftest import ROOT
+
+    outcome = evaluate(ROOT / "examples" / "sicily-smoke-free-law", tmp_path, lang=lang)
+    assert outcome.status == "ok", outcome.describe()
+    page = _text((Path(outcome.out_dir) / "evaluation.html").read_text(encoding="utf-8"))
+    # four significant digits, thousands separated: before, '(-5086 to 3632)' and '1079'
+    said = "(-5,086 to 3,632)" if lang == "en" else "(من -5,086 إلى 3,632)"
+    assert said in page
+    assert ("699.6 to 1,079" if lang == "en" else "699.6 إلى 1,079") in page
+    assert not re.search(r"(?<![\d,.])\d{4,}(?:\.\d+)?(?![\d,])", _cf_sentences(page)), page

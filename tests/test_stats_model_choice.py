@@ -211,7 +211,7 @@ def test_large_and_small_numbers_in_sentences_are_written_out_not_in_e_notation(
     assert [significant(x) for x in (13241.7, 9999.6, 1234.56, 0.0001234, -0.5, 2.0)] == [
         "13,242",
         "10,000",
-        "1235",
+        "1,235",
         "0.0001234",
         "-0.5",
         "2",

@@ -4,6 +4,7 @@ mobilisation, hashtags and English engagement; §4 weaknesses 7, 8, 14, 15)."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -82,12 +83,68 @@ def counted(metric: str, count, note: str | None = None) -> Msg:
         "organisations": lambda n: Msg("{n} organisation", "{n} organisations", n=n),
         "views": lambda n: Msg("{n} view", "{n} views", n=n),
         "pledges": lambda n: Msg("{n} pledge", "{n} pledges", n=n),
-        "donations": lambda n: Msg("{n} donation", "{n} donations", n=n),
+        # an amount of money, not a number of gifts: '31,250.40 GBP in donations'
+        "donations": lambda n: Msg("{amount} in donations", amount=n),
     }
     if metric in forms:
         return forms[metric](count)
     # the note is the evaluator's words ("detained"), `percent` a level: as written
     return Msg("{count} {metric}", count=count, metric=note or metric.replace("_", " "))
+
+
+# the currency a `donations` row's note names (docs/campaign-format.md: "money, in the
+# currency the `note` names"): an ISO code, a symbol, or its name in English or Arabic
+CURRENCY_CODES = (
+    "GBP USD EUR CAD AUD CHF SEK NOK DKK JPY SYP TRY LBP JOD EGP IQD SAR AED QAR KWD BHD OMR "
+    "MAD TND DZD LYD SDG YER ILS"
+).split()
+_CURRENCY_NAMES = (
+    (re.compile(r"£|\bsterling\b|[إا]سترليني", re.I), "GBP"),
+    (re.compile(r"€|\beuros?\b|يورو", re.I), "EUR"),
+    (re.compile(r"\bUS ?\$|\bUS dollars?\b|دولار\S* (?:ال)?[أا]م[ي]?ر[ي]?كي", re.I), "USD"),
+    (re.compile(r"\bSyrian pounds?\b|لير\S* (?:ال)?سوري", re.I), "SYP"),
+    (re.compile(r"\bTurkish lira\b|₺|لير\S* (?:ال)?تركي", re.I), "TRY"),
+)
+
+
+def currency(note: object) -> str | None:
+    """The currency a note names ('GBP', 'in pounds sterling', «بالجنيه الإسترليني»), as
+    its ISO code; None when it names none evalkit can read (or names two)."""
+    if not isinstance(note, str) or not note.strip():
+        return None
+    found = {c for c in re.findall(r"\b[A-Z]{3}\b", note) if c in CURRENCY_CODES}
+    found |= {code for pattern, code in _CURRENCY_NAMES if pattern.search(note)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _money(v: float) -> str:
+    """An amount as a person writes it: two decimals when it has cents (31,250.40), none
+    when it is whole (31,250)."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def amount_msg(q: Quantity, note: object) -> Msg:
+    """An amount of money with its qualifier and its currency ('31,250.40 GBP', 'about
+    1,200 EUR'); without a currency in the note, said to have none."""
+    if q.high is not None:
+        amount: Msg = Msg("{low}–{high}", low=_money(q.value), high=_money(q.high))
+    elif q.words:
+        amount = Msg("{words} (at least {n})", words=q.words, n=_money(q.value))
+    else:
+        words = {
+            "exactly": "{n}",
+            "about": N_("about {n}"),
+            "at_least": N_("at least {n}"),
+            "more_than": N_("more than {n}"),
+            "at_most": N_("at most {n}"),
+            "less_than": N_("fewer than {n}"),
+            "nearly": N_("nearly {n}"),
+        }
+        amount = Msg(words[q.qualifier], n=_money(q.value))
+    code = currency(note)
+    if code is None:
+        return Msg("{amount} (the note names no currency)", amount=amount)
+    return Msg("{amount} {currency}", amount=amount, currency=code)
 
 
 def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
@@ -101,8 +158,28 @@ def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
     if q.bound == "range":
         return Msg("{low}–{high} per week", low=_num(lo), high=_num(hi))
     if q.bound == "approximate":
-        return Msg("about {n} per week", n=_num(lo))
+        # the rate of an approximate count is no more precise than the count: 'about 1.5
+        # million' over 17.4 weeks is 'about 86,000 per week', never 'about 86,066'
+        return Msg("about {n} per week", n=_num(_significant(lo, _digits(q.value))))
     return Msg("{n} per week", n=_num(lo))
+
+
+def _digits(value: float) -> int:
+    """The significant digits a count is written with: 2 for 1,500,000 ('1.5 million')
+    and 2,300, 3 for 806 (trailing zeros of a whole number carry none)."""
+    if not math.isfinite(value) or value == 0:
+        return 1
+    text = f"{value:.10g}".replace(".", "").lstrip("0")
+    if "e" in text:  # beyond 10 digits: as written in ten
+        text = text.partition("e")[0]
+    return max(len(text.rstrip("0")), 1)
+
+
+def _significant(x: float, digits: int) -> float:
+    """`x` rounded to `digits` significant digits (86,066 to 2: 86,000; 536.7 to 2: 540)."""
+    if not math.isfinite(x) or x == 0:
+        return x
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
 def _num(x: float) -> str:
@@ -148,11 +225,17 @@ _COLUMNS = [
 TEXT_ROWS = 5_000
 
 
-def _sentences(value, qualifier, high, words, metric, window, days, total, level):
+def _sentences(value, qualifier, high, words, metric, window, days, total, level, note=None):
     q = Quantity.from_row(
         {"v": value, "v_qualifier": qualifier, "v_high": high, "v_words": words}, "v"
     )
-    count = Msg("{q}%", q=q.msg()) if metric == "percent" else q.msg()
+    count = (
+        Msg("{q}%", q=q.msg())
+        if metric == "percent"
+        else amount_msg(q, note)
+        if metric == "donations"
+        else q.msg()
+    )
     start, _, end = str(window).partition("..")
     per_week = (
         Msg(
@@ -188,6 +271,7 @@ def row_texts(r) -> tuple[str, str]:
         r["days"],
         r["cumulative"],
         r["level"],
+        r["note"],
     )
 
 
@@ -220,13 +304,14 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     # total by the weeks since launch would invent a rate nobody measured
     total = (m["cumulative"] == "yes").to_numpy(dtype=bool)
     level = m["metric"].isin(LEVEL_METRICS + NOT_RATES).to_numpy(dtype=bool) | total
+    notes = m["note"].tolist()
     shown = n if n <= TEXT_ROWS else LIST_CAP
     texts = [
         _sentences(*x)
         for x in zip(
             *(
                 c[:shown] if isinstance(c, list) else c[:shown].tolist()  # Python's own values
-                for c in (value, qualifier, high, words, metric, window, days, total, level)
+                for c in (value, qualifier, high, words, metric, window, days, total, level, notes)
             )
         )
     ]

@@ -189,15 +189,30 @@ class LaunchTiming:
                 head=head,
                 days=_day_count(REACTIVE_WINDOW_DAYS),
             )
+        event, lag = self.event, self.lag_days
+        assert event is not None and lag is not None  # only an independent start has none
+        window = _day_count(REACTIVE_WINDOW_DAYS)
+        # an event the vague dates only allow within the window is said to be possibly there
+        certain = -REACTIVE_WINDOW_DAYS <= lag[0] and lag[1] <= REACTIVE_WINDOW_DAYS
         how = (
             Msg("linked by the record")
             if self.linked
-            else Msg("the nearest within {days}", days=_day_count(REACTIVE_WINDOW_DAYS))
+            else Msg("the nearest within {days}", days=window)
+            if certain
+            else Msg("the nearest the dates allow within {days} of the start", days=window)
         )
-        event, lag = self.event, self.lag_days
-        assert event is not None and lag is not None  # only an independent start has none
         parts = [
+            # 'undetermined' is no preposition: the sentence says what cannot be told
             Msg(
+                "{head}: compared with the hot event “{event}” ({date}; {how}), the dates "
+                "cannot tell whether the start came before, at or after it",
+                head=head,
+                event=event.description,
+                date=event.date.text,
+                how=how,
+            )
+            if self.timing == "undetermined"
+            else Msg(
                 "{head}: {timing} the hot event “{event}” ({date}; {how})",
                 head=head,
                 timing=self.timing,
@@ -213,9 +228,6 @@ class LaunchTiming:
             ),
             "at or after": Msg(
                 "the dates cannot tell whether the start came at the event or after it"
-            ),
-            "undetermined": Msg(
-                "the dates cannot tell whether the start came before, at or after the event"
             ),
         }
         if self.timing in vague:

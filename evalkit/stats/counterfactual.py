@@ -68,13 +68,17 @@ _EFFECT_COLUMNS = pd.Index(list(_EFFECT_COLUMN_NAMES))
 
 def significant(x: float, digits: int = 4) -> str:
     """A number for a sentence: `digits` significant digits, never in e-notation (13,241,
-    not 1.324e+04; 0.0001234, not 1.234e-04)."""
+    not 1.324e+04; 0.0001234, not 1.234e-04), its thousands separated as the rest of a
+    report writes them (4,848, not 4848)."""
     x = float(x)
     if not np.isfinite(x):
         return str(x)
     if abs(x) >= 10**digits - 0.5:  # what rounds to 10,000 is written as such
         return f"{x:,.0f}"
-    return np.format_float_positional(x, precision=digits, unique=False, fractional=False, trim="-")
+    text = np.format_float_positional(x, precision=digits, unique=False, fractional=False, trim="-")
+    whole, dot, decimals = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{decimals}"
 
 
 def tail_said(p: float, paths: int) -> str:

@@ -51,7 +51,11 @@ PER = {
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+    """As the counterfactual's sentences write a number: four significant digits, thousands
+    separated (7,480), never e-notation ('%.3g' wrote 999.7 as 1e+03)."""
+    from evalkit.stats.counterfactual import significant
+
+    return significant(x)
 
 
 class InterruptedTimeSeries:
