@@ -219,6 +219,7 @@ def test_the_bundled_save_ghouta_variants_stay_one_hashtag_and_its_slogans_compe
     ]
 
 
+@pytest.mark.slow
 def test_two_slogans_compete_in_questions_2_and_5_w14_and_the_comparison(reports):
     r = _results(reports, "en", "two-slogans")
     q2 = _criterion(r, 2, "One hashtag per language (no competing hashtags)")
@@ -243,6 +244,7 @@ def test_two_slogans_compete_in_questions_2_and_5_w14_and_the_comparison(reports
     assert "Two slogans whole campaign English 2 2" in table
 
 
+@pytest.mark.slow
 def test_one_slogan_spelled_three_ways_is_one_hashtag_everywhere(reports):
     r = _results(reports, "en", "one-slogan")
     q2 = _criterion(r, 2, "One hashtag per language (no competing hashtags)")
@@ -330,6 +332,7 @@ def as_of_reports(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
+@pytest.mark.slow
 def test_as_of_a_date_inside_the_campaign_hashtag_and_account_totals_are_not_known(as_of_reports):
     folder = as_of_reports["inside"] / "as-of"
     r = json.loads((folder / "results.json").read_text(encoding="utf-8"))
@@ -351,6 +354,7 @@ def test_as_of_a_date_inside_the_campaign_hashtag_and_account_totals_are_not_kno
     assert "#EndChildDetention" in page and "#Phase1Tag" in page
 
 
+@pytest.mark.slow
 def test_as_of_a_date_after_the_campaign_keeps_every_total(as_of_reports):
     folder = as_of_reports["after"] / "as-of"
     r = json.loads((folder / "results.json").read_text(encoding="utf-8"))
@@ -359,6 +363,7 @@ def test_as_of_a_date_after_the_campaign_keeps_every_total(as_of_reports):
     assert "12,400 followers" in _text((folder / "evaluation.html").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_the_arabic_as_of_report_says_the_totals_are_left_out(as_of_reports):
     page = _text((as_of_reports["ar"] / "as-of" / "evaluation.html").read_text(encoding="utf-8"))
     assert "لما كان لا يزال جارياً في ذلك التاريخ، إذ لم تكن معروفة حينها: وسمان، حساب واحد" in page
@@ -375,6 +380,7 @@ def _index_dates(reports, lang: str) -> dict[str, str]:
     return {_text(name): _text(cell) for name, cell in rows}
 
 
+@pytest.mark.slow
 def test_the_index_writes_vague_campaign_dates_as_the_record_does(reports):
     dates = _index_dates(reports, "en")
     assert dates["Vague dates"] == "2020 – mid 2020-03"
@@ -395,6 +401,7 @@ def test_the_index_writes_vague_campaign_dates_as_the_record_does(reports):
     assert "Build-up (2020 to 2020-02)" in report and "Push (2020-02 to mid 2020-03)" in report
 
 
+@pytest.mark.slow
 def test_the_arabic_index_writes_vague_dates_in_arabic_words(reports):
     assert _index_dates(reports, "ar")["Vague dates"] == "2020 – منتصف 2020-03"
 
@@ -449,6 +456,7 @@ def _page(reports, lang: str, id: str) -> str:
     return _text((reports[lang] / id / "evaluation.html").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_an_undetermined_launch_is_a_sentence_that_claims_no_30_day_window(timing_reports):
     page = _page(timing_reports, "en", "vague-launch")
     assert (
@@ -463,6 +471,7 @@ def test_an_undetermined_launch_is_a_sentence_that_claims_no_30_day_window(timin
     assert "الأقرب مما تسمح التواريخ بأن يقع ضمن 30 يوماً من البداية" in ar
 
 
+@pytest.mark.slow
 def test_a_rate_of_an_approximate_count_is_no_more_precise_than_the_count(timing_reports):
     page = _page(timing_reports, "en", "vague-launch")
     assert (
@@ -473,6 +482,7 @@ def test_a_rate_of_an_approximate_count_is_no_more_precise_than_the_count(timing
     assert "86,777" not in page and "536.7" not in page
 
 
+@pytest.mark.slow
 def test_donations_are_an_amount_with_its_currency_not_a_count(timing_reports):
     page = _page(timing_reports, "en", "vague-launch")
     assert "31,250.40 GBP over 13.1 weeks" in page
@@ -492,6 +502,7 @@ def _cf_sentences(page: str) -> str:
     return page[start : start + 400]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_counterfactual_writes_big_numbers_with_thousands_separators(tmp_path, lang):
     from evalkit.run.pipeline import evaluate
