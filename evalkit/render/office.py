@@ -62,8 +62,13 @@ def _readable_html(page: str) -> str:
         tag.decompose()
     for a in soup.select("a.anchor-link"):
         a.decompose()
+    # a button's words ('Show the table (23 rows)'): nothing to click in a document; a
+    # summary that names what it folds (the checklist's other rules) stays, as a paragraph
+    for summary in soup.select("summary.click"):
+        summary.decompose()
     for summary in soup.find_all("summary"):
         summary.name = "p"
+    _charts_as_tables(soup)
     for details in soup.find_all("details"):
         details.unwrap()
     # a list whose items carry their own numbers ('18. …'): paragraphs, so Word adds no
@@ -79,6 +84,29 @@ def _readable_html(page: str) -> str:
         if question is not None and level is not None and level.get_text(strip=True):
             question.append(": ")
     return str(soup)
+
+
+def _charts_as_tables(soup) -> None:
+    """The page's HTML charts (bars and marks drawn by the browser's CSS, which pandoc
+    ignores) as what Word can show: the chart's title as a bold line above a table of its
+    rows, each bar's words a line of its cell ('activities: 2'); before, the bars were loose
+    lines of text with the title under them."""
+    for chart in soup.select("figure.evalkit.chart"):
+        caption = chart.find("figcaption")
+        if caption is not None:
+            title = soup.new_tag("p")
+            strong = soup.new_tag("strong")
+            strong.string = caption.get_text(" ", strip=True)
+            title.append(strong)
+            caption.replace_with(title)
+        for bar in chart.select("span.bar, span.mark"):
+            bar.decompose()
+        for row in chart.select("div.bar-row"):
+            row.name = "p"
+            row.attrs = {}
+        for th in chart.select("th[scope]"):
+            del th["scope"]
+        chart.unwrap()
 
 
 _DATA_URI = re.compile(r"data:image/(svg\+xml|png|jpeg|gif);base64,(.*)", re.S)
@@ -140,6 +168,25 @@ def _alt_words(docx: Path) -> None:
             book.writestr(info, data)
 
 
+_TABLE_STYLE = re.compile(r"(<w:tblPr>(?:<w:tblStyle\b[^>]*/>)?)")
+
+
+def _tables_right_to_left(docx: Path) -> None:
+    """Every table of an Arabic copy laid out right to left (Word's w:bidiVisual: its first
+    column at the right, as the page draws it); pandoc marks the paragraphs right to left
+    but not the tables, whose columns ran left to right. w:bidiVisual follows w:tblStyle in
+    a table's properties (the order Word's schema requires)."""
+    with zipfile.ZipFile(docx) as book:
+        parts = [(info, book.read(info.filename)) for info in book.infolist()]
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as book:
+        for info, data in parts:
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                xml = _TABLE_STYLE.sub(lambda m: m.group(1) + "<w:bidiVisual />", xml)
+                data = xml.encode("utf-8")
+            book.writestr(info, data)
+
+
 def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en") -> Path:
     import pypandoc
 
@@ -160,6 +207,8 @@ def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en")
         except (RuntimeError, OSError) as exc:
             raise OfficeError(f"pandoc could not write {docx_path.name}: {exc}") from exc
         _alt_words(out)
+        if direction(lang) == "rtl":
+            _tables_right_to_left(out)
         out.replace(docx_path)
     return docx_path
 
