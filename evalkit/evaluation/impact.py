@@ -448,3 +448,15 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.its_problem = _could_not_fit(exc)
         out.append(a)
     return out
+
+
+def interruption_spans(campaign, interruptions: dict) -> dict:
+    """Each hot event among the interruptions with the days its date allows (first, last):
+    the chart shades a vague date ('late 2024-05') over all of them, where the model puts
+    its change at the first."""
+    spans = {}
+    for e in campaign.record.hot_events:
+        name = _event_name(e)
+        if name in interruptions:
+            spans[name] = (pd.Timestamp(e.date.start), pd.Timestamp(e.date.end))
+    return spans

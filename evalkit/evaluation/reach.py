@@ -1317,15 +1317,78 @@ class Reach(Analysis):
     def plot(self, ax=None):
         from matplotlib.ticker import FuncFormatter  # matplotlib only where a chart is drawn
 
+        # every count of metrics.csv per week of its window, one mark or bar each; money
+        # (donations, an amount in the currency its note names) on an axis of its own below
+        # the counts: 2,378 GBP a week beside 537 hashtag uses a week on one 'per week'
+        # axis read as one kind of thing
+        from evalkit.record.schema import METRIC_KINDS
+
         r = (
             self.metric_table[~self.metric_table["level"].astype(bool)]
             if len(self.metric_table)
             else self.metric_table
         ).head(LIST_CAP)  # a bar each: a large record's first ones
-        fig, ax = self._axes(ax, size=(8, max(2.6, 0.5 * len(r) + 1.4)))
         if r.empty:
+            fig, ax = self._axes(ax, size=(8, 2.6))
             return self._nothing_to_plot(fig, ax, tr("No counts in metrics.csv"))
+        money = np.array([METRIC_KINDS.get(m) == "amount" for m in r["metric"]], dtype=bool)
+        panels = [(part, is_money) for part, is_money in ((r[~money], False), (r[money], True))]
+        panels = [(part, is_money) for part, is_money in panels if len(part)]
+        if ax is not None:
+            panels = panels[:1]
         phases = phase_names(self.campaign.record)
+        labels = [
+            f"{localized(_metric_label(row, phases))}\n{localized(row['window'])}"
+            for _, row in r.iterrows()
+        ]
+        key = [tr("arrow: the count is a bound, the rate lies that way · bar: a range")]
+        if r["short"].any():
+            key.append(tr("a window under a week: its count, not scaled up"))
+        label_inches = [
+            0.45 + 0.2 * (2 if i < len(panels) - 1 else 1 + len(key)) for i in range(len(panels))
+        ]
+        rows_inches = [max(1.2, 0.5 * len(part)) for part, _ in panels]
+        height = max(2.6, sum(rows_inches) + sum(label_inches) + 0.5)
+        if ax is None:
+            from evalkit.style.plotting import pyplot
+
+            fig, axes = pyplot().subplots(
+                len(panels),
+                1,
+                figsize=(8, height),
+                squeeze=False,
+                gridspec_kw={"height_ratios": rows_inches},
+            )
+            axes = list(axes[:, 0])
+        else:
+            fig, axes = ax.figure, [ax]
+        for i, ((part, is_money), panel) in enumerate(zip(panels, axes)):
+            last = i == len(panels) - 1
+            self._rates_panel(panel, part, is_money, phases, key if last else [])
+            # whole numbers with thousands separators, never matplotlib's "1e8" offset
+            panel.xaxis.set_major_formatter(
+                FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 or x == 0 else f"{x:g}")
+            )
+        # room below each axis for its tick labels and each line of its key
+        fit_margins(
+            fig,
+            [l for lab in labels for l in lab.split("\n")],
+            bottom=min(0.6, label_inches[-1] / height),
+        )
+        if len(axes) > 1:
+            fig.subplots_adjust(hspace=label_inches[0] / (sum(rows_inches) / len(rows_inches)))
+        fig.suptitle(
+            tr("Every count in metrics.csv, per week of the window it covers"),
+            x=0.01,
+            ha="left",
+            fontsize=11,
+        )
+        return fig
+
+    @staticmethod
+    def _rates_panel(ax, r: pd.DataFrame, money: bool, phases: dict, key: list) -> None:
+        """One panel of the rates chart: the rows `r`, on a per-week axis of counts or of
+        money (`money`), its label and `key` lines below it."""
         labels = [
             f"{localized(_metric_label(row, phases))}\n{localized(row['window'])}"
             for _, row in r.iterrows()
@@ -1371,28 +1434,18 @@ class Reach(Analysis):
         ax.set_xlim(left if log else 0, right)
         ax.set_yticks(list(range(len(r))), labels)
         ax.set_ylim(len(r) - 0.5, -0.5)
-        lines = [
-            tr("per week, log scale") if log else tr("per week"),
-            tr("arrow: the count is a bound, the rate lies that way · bar: a range"),
-        ]
-        if r["short"].any():
-            lines.append(tr("a window under a week: its count, not scaled up"))
-        ax.set_xlabel("\n".join(lines))
-        # whole numbers with thousands separators, never matplotlib's "1e8" offset
-        ax.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 or x == 0 else f"{x:g}")
-        )
-        # room below the axis for the tick labels and each line of the key
-        height = fig.get_figheight()
-        fit_margins(
-            fig,
-            [l for lab in labels for l in lab.split("\n")],
-            bottom=min(0.6, (0.45 + 0.2 * len(lines)) / height),
-        )
-        fig.suptitle(
-            tr("Every count in metrics.csv, per week of the window it covers"),
-            x=0.01,
-            ha="left",
-            fontsize=11,
-        )
-        return fig
+        if money:
+            notes = {str(n).strip() for n in r["note"]}
+            currency = notes.pop() if len(notes) == 1 else ""
+            first = (
+                tr("money per week, in {currency} (an axis of its own: not a count)").format(
+                    currency=currency
+                )
+                if currency and len(currency) <= 12
+                else tr("money per week, in the currency each row's note names (not a count)")
+            )
+            if log:
+                first += tr(", log scale")
+        else:
+            first = tr("per week, log scale") if log else tr("per week")
+        ax.set_xlabel("\n".join([first, *key]))

@@ -393,7 +393,15 @@ def figure(fig, alt: str, caption: Optional[str] = None, labels_right: bool = Fa
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "evalkit"}):
         # cropped to what is drawn: a title taken out leaves no empty band
-        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        # right to left: more room at the edges, where the browser's (or Word's) Arabic
+        # font draws a label wider than matplotlib measured it ('fter the siege)' cut off)
+        fig.savefig(
+            buf,
+            format="svg",
+            metadata={"Date": None},
+            bbox_inches="tight",
+            pad_inches=0.35 if direction() == "rtl" else 0.1,
+        )
     plt.close(fig)
     # the SVG states its natural size (in points): the browser shows it at most that big
     data = base64.b64encode(buf.getvalue()).decode("ascii")
@@ -1037,7 +1045,9 @@ class CampaignReport:
                         a.its.sentences() + a.robust_sentences() + a.its_notes + a.agreement_notes()
                     )
                 )
-                its_figure = a.its.plot()
+                from evalkit.evaluation.impact import interruption_spans
+
+                its_figure = a.its.plot(spans=interruption_spans(self.campaign, a.interruptions))
                 its_figure.axes[0].set_ylabel(a.metric)  # the series' name, not 'value'
                 parts.append(
                     figure(

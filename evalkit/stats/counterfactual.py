@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from evalkit.i18n import N_, Msg, joined, tr
+from evalkit.i18n import N_, Msg, joined, localized, tr
 from evalkit.stats.ar_noise import ArNoiseFit
 from evalkit.stats.checks import (
     SeriesError,
@@ -1052,49 +1052,88 @@ class Counterfactual:
             rows.append(row)
         return pd.DataFrame(rows)
 
+    def cumulative_effect(self) -> tuple[pd.Series, pd.Series, pd.Series]:
+        """The cumulative effect at each post-period point, with its interval (low, high):
+        the sum of observed minus predicted over the points observed so far, as the effects
+        table sums it ('effects use the observed points only'). A missing point adds nothing,
+        so the line runs flat over it and ends at the table's cumulative effect (before,
+        the first missing day cut the line off there: ~700 drawn for a total of 4,848)."""
+        ok = self._ok
+        obs = np.where(ok, self._observed, 0.0)
+        point = np.cumsum(np.where(ok, obs - self._predicted, 0.0))
+        sims = np.cumsum(np.where(ok[:, None], obs[:, None] - self._sims, 0.0), axis=0)
+        a = self.alpha / 2
+        index = self.predicted.index
+        low, high = np.quantile(sims, a, axis=1), np.quantile(sims, 1 - a, axis=1)
+        return pd.Series(point, index), pd.Series(low, index), pd.Series(high, index)
+
+    def _counts(self) -> bool:
+        """The response is a count (every observed value a whole number, none below 0)."""
+        values = self.frame[self.response].dropna().to_numpy(dtype=float)
+        return bool(len(values) and (values >= 0).all() and (values == np.round(values)).all())
+
     def plot(self):
-        from evalkit.style.plotting import pyplot
+        from evalkit.i18n import direction
+        from evalkit.style.plotting import date_axis, pyplot
 
         plt = pyplot()
         fig, axes = plt.subplots(3, 1, figsize=(8, 7), sharex=True)
         f = self.frame
         idx_post = self.predicted.index
+        low, high = self.predicted_low, self.predicted_high
         axes[0].plot(f.index, f[self.response], color="#333", lw=1, label=tr("observed"))
         axes[0].plot(idx_post, self.predicted, "--", color="#c44e52", label=tr("counterfactual"))
         axes[0].fill_between(
             idx_post,
-            self.predicted_low,
-            self.predicted_high,
+            low,
+            high,
             color="#c44e52",
             alpha=0.2,
             label=tr("{level}% interval").format(level=int((1 - self.alpha) * 100)),
         )
-        axes[0].legend(fontsize=8)
+        rtl = direction() == "rtl"
+        axes[0].legend(fontsize=8, loc="best", markerfirst=not rtl)
         axes[0].set_title(tr("Observed and counterfactual"))
+        if self._counts() and float(low.min()) < 0:
+            # a count cannot fall below 0, but the model's interval does: the band is drawn
+            # as the model gives it, the axis stops at 0, and the chart says how far it went
+            axes[0].set_ylim(bottom=0)
+            axes[0].set_title(
+                tr("Observed and counterfactual")
+                + "\n"
+                + localized(
+                    Msg(
+                        "(the model's {level}% interval goes below 0, to {low}, which a count "
+                        "cannot: the axis stops at 0)",
+                        level=int((1 - self.alpha) * 100),
+                        low=significant(float(low.min()), 3),
+                    )
+                ),
+                fontsize=10,
+            )
         point = self.observed - self.predicted
         axes[1].plot(idx_post, point, color="#4c72b0")
         axes[1].fill_between(
             idx_post,
-            self.observed - self.predicted_high,
-            self.observed - self.predicted_low,
+            self.observed - high,
+            self.observed - low,
             color="#4c72b0",
             alpha=0.2,
         )
         axes[1].axhline(0, color="#999", lw=1)
         axes[1].set_title(tr("Pointwise effect"))
-        cum_sims = np.cumsum(self.observed.to_numpy()[:, None] - self._sims, axis=0)
-        a = self.alpha / 2
-        axes[2].plot(idx_post, np.cumsum(point.to_numpy()), color="#55a868")
-        axes[2].fill_between(
-            idx_post,
-            np.quantile(cum_sims, a, axis=1),
-            np.quantile(cum_sims, 1 - a, axis=1),
-            color="#55a868",
-            alpha=0.2,
-        )
+        cumulative, cum_low, cum_high = self.cumulative_effect()
+        axes[2].plot(idx_post, cumulative, color="#55a868")
+        axes[2].fill_between(idx_post, cum_low, cum_high, color="#55a868", alpha=0.2)
         axes[2].axhline(0, color="#999", lw=1)
-        axes[2].set_title(tr("Cumulative effect"))
+        axes[2].set_title(
+            tr("Cumulative effect (a missing point adds nothing: the line runs flat over it)")
+            if not self._ok.all()
+            else tr("Cumulative effect")
+        )
         for ax in axes:
             ax.axvline(idx_post[0], color="#999", lw=1, ls=":")
+        if isinstance(idx_post, pd.DatetimeIndex):
+            date_axis(axes[2].xaxis)
         fig.tight_layout()
         return fig

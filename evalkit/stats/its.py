@@ -516,8 +516,13 @@ class InterruptedTimeSeries:
     def _predict(self, X):
         return self.result.predict(X, offset=self._offset)
 
-    def plot(self, ax=None):
-        from evalkit.style.plotting import pyplot
+    def plot(self, ax=None, spans: Optional[dict] = None):
+        """The series, the fitted model and its counterfactual, each interruption a
+        numbered line. `spans` (name: (first day, last day)) are the days a vague date
+        allows ('late 2024-05'): drawn shaded, the line at the day the model puts the
+        change. The key sits under the chart, never over its points."""
+        from evalkit.i18n import direction
+        from evalkit.style.plotting import date_axis, pyplot
 
         plt = pyplot()
         fig, ax = plt.subplots(figsize=(8, 3.5)) if ax is None else (ax.figure, ax)
@@ -535,10 +540,22 @@ class InterruptedTimeSeries:
         # lines ran into each other where two came days apart, and past the plot's edge
         # near its end; numbers of lines close together are staggered down
         span = (x[-1] - x[0]) if len(x) > 1 else None
-        previous, drop = None, 0
+        previous, drop, shaded = None, 0, False
         for number, (name, at) in enumerate(
             sorted(self.interruptions.items(), key=lambda i: i[1]), 1
         ):
+            first, last = (spans or {}).get(name, (at, at))
+            if isinstance(x, pd.DatetimeIndex) and last > first:
+                # a vague date: every day it allows, not one picked inside it
+                ax.axvspan(
+                    pd.Timestamp(first),
+                    pd.Timestamp(last) + pd.Timedelta(days=1),
+                    color="#999",
+                    alpha=0.18,
+                    lw=0,
+                    label=None if shaded else tr("shaded: the days a vague date allows"),
+                )
+                shaded = True
             ax.axvline(at, color="#999", lw=1, label=f"{number}: {localized(name)}")
             close = previous is not None and span is not None and (at - previous) < 0.04 * span
             drop = drop + 1 if close else 0
@@ -552,8 +569,22 @@ class InterruptedTimeSeries:
                 va="top",
             )
             previous = at
+        if isinstance(x, pd.DatetimeIndex):
+            date_axis(ax.xaxis)
         ax.set_ylabel(self.outcome)
-        ax.legend(fontsize=8)
         ax.set_title(tr("Interrupted time series"))
         fig.tight_layout()
+        # under the chart, at the side the report's lines start from: inside it, the key
+        # covered the points behind it (the peak of a series under its box). Placed after
+        # the layout, which would shrink the plot to make room for it; the picture is
+        # cropped to what is drawn, the key included
+        rtl = direction() == "rtl"
+        ax.legend(
+            fontsize=8,
+            loc="upper right" if rtl else "upper left",
+            bbox_to_anchor=(1.0 if rtl else 0.0, -0.12),
+            frameon=False,
+            borderaxespad=0.0,
+            markerfirst=not rtl,  # right to left: each line's mark at its right
+        )
         return fig
