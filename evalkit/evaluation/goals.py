@@ -138,16 +138,27 @@ def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
     return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
 
 
+# an act and its direction as one phrase per direction, with and without the act's
+# description: a translation cannot make a direction word agree with an act it does not see
+# (Arabic «خطة جزئي», a feminine noun with a masculine adjective), so the direction is the
+# template's own words, and the description follows the language's own separator (a Latin
+# ';' sat inside the Arabic: «(2025-06-16، decisions!A2; …)»)
+_ACT_WORDS = {
+    ("for", False): N_("{who}: {act} for ({date}, decisions.csv:{row})"),
+    ("for", True): N_("{who}: {act} for ({date}, decisions.csv:{row}; {description})"),
+    ("against", False): N_("{who}: {act} against ({date}, decisions.csv:{row})"),
+    ("against", True): N_("{who}: {act} against ({date}, decisions.csv:{row}; {description})"),
+    ("partial", False): N_("{who}: {act} partial ({date}, decisions.csv:{row})"),
+    ("partial", True): N_("{who}: {act} partial ({date}, decisions.csv:{row}; {description})"),
+}
+
+
 def _act_words(act: dict) -> Msg:
-    return Msg(
-        "{who}: {act} {direction} ({date}, decisions.csv:{row}{description})",
-        who=act["decision_maker"],
-        act=act["act"],
-        direction=act["direction"],
-        date=act["date"],
-        row=act["row"],
-        description=f"; {act['description']}" if isinstance(act.get("description"), str) else "",
-    )
+    described = isinstance(act.get("description"), str)
+    fields = dict(who=act["decision_maker"], act=act["act"], date=act["date"], row=act["row"])
+    if described:
+        fields["description"] = act["description"]
+    return Msg(_ACT_WORDS[(act["direction"], described)], **fields)
 
 
 def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:

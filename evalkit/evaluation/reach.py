@@ -918,6 +918,17 @@ class Reach(Analysis):
                 part=unknown,
                 n=len(trend),
             )
+        elif unknown and "yes" not in trend:
+            # none: said so, not as a zero counted out of them («تصدّر 0 من وسم واحد»)
+            because = Msg(
+                "the one hashtag with a record did not trend; not recorded for {unknown} of "
+                "{total}",
+                "none of the {n} hashtags with a record trended; not recorded for {unknown} "
+                "of {total}",
+                n=len(trend) - unknown,
+                unknown=unknown,
+                total=len(trend),
+            )
         elif unknown:
             because = Msg(
                 "{part} of {n} hashtag with a record trended; not recorded for {unknown} of "
@@ -928,6 +939,10 @@ class Reach(Analysis):
                 n=len(trend) - unknown,
                 unknown=unknown,
                 total=len(trend),
+            )
+        elif "yes" not in trend:
+            because = Msg(
+                "the one hashtag did not trend", "none of the {n} hashtags trended", n=len(trend)
             )
         else:
             because = Msg(

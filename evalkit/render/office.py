@@ -92,6 +92,9 @@ def _charts_as_tables(soup) -> None:
     rows, each bar's words a line of its cell ('activities: 2'); before, the bars were loose
     lines of text with the title under them."""
     for chart in soup.select("figure.evalkit.chart"):
+        if chart.find("tr") is None:  # nothing drawn (no activities): no title over nothing
+            chart.decompose()
+            continue
         caption = chart.find("figcaption")
         if caption is not None:
             title = soup.new_tag("p")
