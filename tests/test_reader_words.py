@@ -84,7 +84,8 @@ def test_recorded_counts_include_decision_makers_own_acts_when_there_are_some():
     assert "Recorded ¶ 11 activities, 8 metrics, 0 decision-maker engagements, 6 acts of" in text
     assert "acts of decision makers" not in _overview(RECORDS / "kony-2012", "", "en")
     ar = _overview(RECORDS / "you-stink-2015", "", "ar")
-    assert "11 نشاطاً، 8 مقاييس، 0 تواصل مع صنّاع القرار، 6 إجراءات لصنّاع القرار" in ar
+    # none said as none («لا تواصل»), never a digit before a singular noun («0 تواصل»)
+    assert "11 نشاطاً، 8 مقاييس، لا تواصل مع صنّاع القرار، 6 إجراءات لصنّاع القرار" in ar
 
 
 def test_what_the_as_of_cut_left_out_is_counted_in_the_form_each_number_takes():
