@@ -55,7 +55,8 @@ def test_some_trending_not_recorded_says_how_many_beside_what_is_known(tmp_path)
     assert cell == "none of the 1 with a record; not recorded for 1 of 2"
     assert reach.criterion("hashtag_trended").met is None
     assert str(reach.criterion("hashtag_trended").because) == (
-        "0 of 1 hashtag with a record trended; not recorded for 1 of 2"
+        # none said as none, not as a zero counted out of them
+        "the one hashtag with a record did not trend; not recorded for 1 of 2"
     )
     # all recorded: the counts as before
     (tmp_path / "e").mkdir()
