@@ -317,7 +317,7 @@ def test_decision_makers_ladder_and_coverage(tmp_path):
     )
     q = DecisionMakersReached(c)
     assert list(q.table["highest rung"]) == ["policy action", "not reached"]
-    assert indicator(q, "Coverage of the target list") == "1 of 2"
+    assert indicator(q, "Coverage of the target list") == "1 of 2 engaged"
     assert list(q.table["days from launch"]) == ["19", ""]
     assert indicator(q, "Engagements with decision makers the goals do not name") == "UK government"
     assert q.verdict.level == "good"
@@ -350,7 +350,7 @@ def test_outcomes_after_the_as_of_date_have_not_followed_the_tactics_yet(tmp_pat
         activities=[act("a1", date="2020-01")],
         engagements=["2020-03-10,Congress,Congress,letter,law,passed,s"],
     )
-    crit = "A policy outcome or goal attainment followed the tactics in time"
+    crit = "A policy outcome or main-goal attainment followed the tactics in time"
     assert criterion(TacticUsefulness(c), crit).met is True
     before = TacticUsefulness(c, as_of=date(2020, 2, 1))
     # nothing recorded by then (the one engagement is dated later): not claimed, not 'none'

@@ -95,10 +95,11 @@ def test_as_of_cut_the_views_agree_on_what_was_left(tmp_path):
     q = _q4(c, as_of=date(2020, 2, 1))
     indicator, bars, because, _ = _views(q, UNSC)
     assert indicator.startswith(
-        "policy action by their own act; by the campaign's contacts: not reached"
+        "policy action by their own act; by the campaign's contacts: not recorded"
     )
-    assert bars[0] == ("by the campaign's contacts", 0, "not reached")
-    assert "by the campaign's contacts: not reached" in because["policy_action"]
+    # nothing recorded by the date is not "not reached" (the chart and criteria agree)
+    assert bars[0] == ("by the campaign's contacts", 0, "contacts not recorded")
+    assert "by the campaign's contacts: not recorded" in because["policy_action"]
 
 
 # --- item 2: a decision maker under another name is not "not reached" with confidence -------

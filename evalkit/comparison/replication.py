@@ -20,6 +20,8 @@ from evalkit.comparison.tables import (
     MILITARY,
     attainment_words,
     first_launch,
+    goal_counted,
+    goal_reached,
     launch_words,
 )
 from evalkit.results.model import CampaignResults, LaunchTimingResult
@@ -285,8 +287,8 @@ def _reactive(by_id):
 def _only_caesar(by_id):
     if _need(by_id, (*MILITARY, "caesar")):
         return CANNOT, Msg("needs all four campaigns' results")
-    att = {i: [g.attainment for g in by_id[i].facts.main_goal] for i in by_id}
-    reached = [i for i, a in att.items() if any(x in ("achieved", "partly") for x in a)]
+    # as each campaign's own evaluation counts its main goal (tables.goal_reached)
+    reached = [i for i in by_id if any(goal_reached(g) for g in by_id[i].facts.main_goal)]
     text = Msg(
         "main goal reached at least in part by: {campaigns} (the evaluator's recorded "
         "judgements, with the paper's evidence; not computed)",
@@ -399,6 +401,11 @@ def _case_attainment(case, expect):
         att = [g.attainment for g in goals]
         if not any(att):  # not judged by the reports' date: there is no judgement to restate
             return CANNOT, Msg("the main goal has no judgement recorded by its report's date")
+        if not all(goal_counted(g) for g in goals):  # its own evaluation did not count it
+            return CANNOT, Msg(
+                "recorded judgement: {attainment}; the campaign's own evaluation does not count it",
+                attainment=attainment_words(goals),
+            )
         return (AGREES if att == [expect] else DISAGREES), Msg(
             "recorded judgement: {attainment} (the evaluator's, from the paper's evidence; "
             "evalkit records it, it does not compute it)",
@@ -421,8 +428,12 @@ def _aleppo_conversion(by_id):
     if rung is not None:
         converted: Optional[bool] = rung not in ("not reached", "aware")
         gains = Msg("decision makers named in the goal: highest rung '{rung}'", rung=rung)
-    elif main and all(a is not None for a in main):
-        converted = any(a in ("achieved", "partly") for a in main)
+    elif (
+        main
+        and all(a not in (None, "unknown") for a in main)
+        and all(goal_counted(g) for g in r.facts.main_goal)
+    ):
+        converted = any(goal_reached(g) for g in r.facts.main_goal)
         gains = Msg(
             "contacts with decision makers not recorded; main goal: {attainment}",
             attainment=attainment_words(r.facts.main_goal),

@@ -9,7 +9,7 @@ from evalkit.evaluation.base import CONFIDENCE, SCALE, floor_level, level_said, 
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.evaluation.timing import REACTIVE_WINDOW_DAYS
-from evalkit.comparison.tables import _name, first_launch
+from evalkit.comparison.tables import _name, first_launch, main_goal_state
 from evalkit.comparison.replication import computed_counts, paper_results, replication_table
 from evalkit.results.model import CampaignResults, LaunchTimingResult
 
@@ -63,6 +63,20 @@ LAUNCH_GROUPS = (
     # dates that allow both "before" and "at" are counted neither way (timing.py)
     ("untold", N_("{line}; cannot be told from the dates: {names}")),
     ("not recorded", N_("{line}; no launch recorded: {names}")),
+)
+
+
+# the main goals neither reached nor judged not achieved, each said apart (summary_lines)
+MAIN_GOAL_LISTS = (
+    (
+        "not counted",
+        N_(
+            "{line}; judged attained, but not counted by the campaign's own evaluation "
+            "(the record's own acts go against the judgement): {names}"
+        ),
+    ),
+    ("unknown", N_("{line}; attainment judged unknown: {names}")),
+    ("not judged", N_("{line}; not yet judged: {names}")),
 )
 
 
@@ -167,18 +181,22 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     lines.append(
         Msg("Verdicts (how many campaigns at each level): {spread}.", spread=joined(" · ", spread))
     )
-    reached = [
-        r for r in results if any(g.attainment in ("achieved", "partly") for g in r.facts.main_goal)
-    ]
-    failed = [r for r in results if r.facts.main_goal and r not in reached]
-    lines.append(
-        Msg(
-            "Main goal achieved at least in part (the evaluators' judgements): "
-            "{reached}; not achieved or not yet judged: {failed}.",
-            reached=_names(reached),
-            failed=_names(failed),
-        )
+    # each campaign by its main goal as its own evaluation reads it (main_goal_state):
+    # a failure recorded, a judgement not counted and silence are never one list
+    states = [(r, main_goal_state(r)) for r in results]
+    reached = [r for r, state in states if state == "reached"]
+    failed = [r for r, state in states if state == "not achieved"]
+    line = Msg(
+        "Main goal achieved at least in part (the evaluators' judgements): {reached}; "
+        "not achieved: {failed}",
+        reached=_names(reached),
+        failed=_names(failed),
     )
+    for group, template in MAIN_GOAL_LISTS:
+        named = [r for r, state in states if state == group]
+        if named:
+            line = Msg(template, line=line, names=_names(named))
+    lines.append(Msg("{line}.", line=line))
     # 'but not their main goal' only where the evaluator judged it not achieved: a goal
     # not yet judged is no failure anyone recorded
     reach_no_goal = [

@@ -257,13 +257,58 @@ def first_launch(r: CampaignResults) -> Optional[LaunchTimingResult]:
     return r.first_launch()
 
 
+def goal_counted(g: MainGoal) -> bool:
+    """Whether the campaign's own evaluation counted this main goal's judgement: question 3
+    does not count one the record's own acts go against (results.json `counted: false`);
+    the comparison reads that, never judging the goal again (an older results.json, which
+    did not say, is read as it was then)."""
+    return g.counted is not False
+
+
+def goal_reached(g: MainGoal) -> bool:
+    """Achieved at least in part, as the campaign's own evaluation counts it."""
+    return g.attainment in ("achieved", "partly") and goal_counted(g)
+
+
+# where a campaign's main goal stands, as its own evaluation reads it (main_goal_state)
+MAIN_GOAL_STATES = ("reached", "not achieved", "not counted", "unknown", "not judged")
+
+
+def main_goal_state(r: CampaignResults) -> Optional[str]:
+    """One of MAIN_GOAL_STATES (None: no main goal recorded): reached when a main goal was
+    achieved at least in part (and counted); else the state of one that was not judged
+    "not achieved" — a judgement not counted, attainment judged unknown, or no judgement
+    yet — since that goal may have been reached; "not achieved" only when every main goal
+    was judged so. Silence is never put with failure."""
+    goals = r.facts.main_goal
+    if not goals:
+        return None
+    if any(goal_reached(g) for g in goals):
+        return "reached"
+    if any(not goal_counted(g) for g in goals):
+        return "not counted"
+    if any(g.attainment == "unknown" for g in goals):
+        return "unknown"
+    if any(g.attainment is None for g in goals):
+        return "not judged"
+    return "not achieved"
+
+
 def attainment_words(goals: list[MainGoal]) -> Msg | str:
     """Recorded attainments in words ('not achieved', 'partly achieved'), not codes; a goal
-    not judged by the report's date is 'no judgement yet' (never 'None')."""
+    not judged by the report's date is 'no judgement yet' (never 'None'); a judgement the
+    campaign's own evaluation did not count says so, as its report does."""
     return joined(
         ", ",
         [
-            ATTAINMENT_WORDS.get(g.attainment, g.attainment)
+            (
+                Msg(
+                    "{attainment} (not counted: the record's own acts go against it)",
+                    attainment=ATTAINMENT_WORDS.get(g.attainment, g.attainment),
+                )
+                if not goal_counted(g)
+                else ATTAINMENT_WORDS.get(g.attainment, g.attainment)
+            )
             if g.attainment
             else N_("no judgement yet")
             for g in goals

@@ -43,13 +43,18 @@ POLICY = set(get_args(Response)) - {"none", "rejected", "statement", "unknown"}
 
 # decision makers' own acts (decisions.csv) that are policy: a plan adopted is one
 POLICY_ACTS = POLICY | {"plan"}
+# the ladder's rung "engaged": what "at least half of the named decision makers were
+# engaged" counts (by the campaign's contacts, at this rung or above)
+ENGAGED = LADDER.index("engaged")
 
 
 def decision_rung(act: str, direction: str, answer: str) -> int:
     """A decision maker's own act on the ladder: an act for the ask (or a partial one the
-    campaign accepted) by what it is; a partial concession not accepted is a public answer,
-    not the ask; an act against the ask shows only that they knew of it."""
-    if direction == "against":
+    campaign accepted) by what it is; a partial concession whose reception is not recorded
+    is a public answer, not the ask; an act against the ask, or a partial concession the
+    campaign rejected as not enough, is neither a statement nor an action for it
+    (docs/campaign-format.md, decisions.csv): it shows only that they knew of the ask."""
+    if direction == "against" or (direction == "partial" and answer == "rejected"):
         return 1
     if direction == "partial" and answer != "accepted":
         return 3
@@ -168,13 +173,19 @@ def _names(rows: pd.DataFrame, targets: list[str], target: str) -> list[str]:
     ]
 
 
-def standing(contact: int, own: int, unnamed: bool = False) -> "Msg | str":
+def standing(contact: int, own: int, unnamed: bool = False, recorded: bool = True) -> "Msg | str":
     """A decision maker's highest rung in words, saying what reached it: the campaign's
     contacts (engagements.csv) or their own acts (decisions.csv). One wording for the
     chart, the indicators, the criteria and the findings. `unnamed`: no contact under this
-    name, but the record has similar names (not "not reached": it may be one of them)."""
+    name, but the record has similar names (not "not reached": it may be one of them).
+    `recorded`: whether the record says anything of contacts (`contacts_recorded`); when
+    it does not, no contact is "contacts not recorded", never "not reached"."""
     by_contact = (
-        N_("no engagement recorded under this name") if unnamed and not contact else LADDER[contact]
+        N_("not recorded")
+        if not recorded and not contact
+        else N_("no engagement recorded under this name")
+        if unnamed and not contact
+        else LADDER[contact]
     )
     if own > contact:
         return Msg(
@@ -190,7 +201,8 @@ def standing(contact: int, own: int, unnamed: bool = False) -> "Msg | str":
             rung=LADDER[contact],
             own=LADDER[own],
         )
-    return by_contact
+    # alone, it says whose record is missing: "contacts not recorded"
+    return N_("contacts not recorded") if not recorded and not contact else by_contact
 
 
 def reached_by(contact: int, own: int) -> "str | None":
@@ -225,6 +237,9 @@ class DecisionMakersReached(Analysis):
     def measure(self) -> None:
         rec, eng = self.campaign.record, self.campaign.engagements
         acts = self.campaign.decisions
+        # whether the record says anything of contacts: without, no contact is "not
+        # recorded" in every place that shows it (chart, indicators, criteria)
+        self.contacts = recorded = contacts_recorded(self.campaign)
         targets = list(dict.fromkeys(d for g in rec.goals for d in g.decision_makers))
         # the launch's day lies between the earliest day and the earliest last day the
         # phases' starts allow: a vague date never becomes one of its days
@@ -275,7 +290,7 @@ class DecisionMakersReached(Analysis):
                     "decision maker": t,
                     "engagements": len(hits),
                     "how": ", ".join(sorted(set(hits["type"]))) if len(hits) else "",
-                    "highest rung": standing(best, own_best, bool(similar)),
+                    "highest rung": standing(best, own_best, bool(similar), recorded),
                     "first engagement": (
                         hits.loc[hits["date_start"].idxmin(), "date"] if len(hits) else ""
                     ),
@@ -353,6 +368,9 @@ class DecisionMakersReached(Analysis):
                 if r["first engagement"]
                 else Msg("{rung} ({n} engagement)", "{rung} ({n} engagements)", **fields)
             )
+            if not recorded:
+                # no count of engagements where none are recorded: "0" would read as none
+                value = r["highest rung"]
             if r["_similar"]:
                 value = Msg(
                     "{value}; similar names in the record: {names} (if one is this decision "
@@ -367,14 +385,18 @@ class DecisionMakersReached(Analysis):
                 row_ref("engagements.csv", r["_rows"]) + row_ref("decisions.csv", r["_acts"]),
             )
         self.targets, self.others = targets, others
-        # engaged = contacted by the campaign (engagements), not a decision maker's own act
-        self.covered = sum(r["_contact"] > 0 for r in rows)
+        # engaged = at the ladder's rung "engaged" or above by the campaign's contacts
+        # (engagements.csv: a two-way contact, a refusal of the ask, or a statement or
+        # policy action answering a contact), never by a decision maker's own act; a letter
+        # with no answer made them aware, not engaged (docs/evaluation-method.md, question 4)
+        self.covered = sum(r["_contact"] >= ENGAGED for r in rows)
+        # contacted at all by the campaign (aware or above): what "none was contacted" says
+        self.contacted = sum(r["_contact"] > 0 for r in rows)
         # named targets with nothing under their name but similar names in the record
         self.unsure = [r["decision maker"] for r in rows if r["_similar"]]
-        self.maybe_covered = sum(r["_maybe_contact"] > 0 for r in rows)
+        self.maybe_covered = sum(r["_maybe_contact"] >= ENGAGED for r in rows)
         self.maybe_top = max((max(r["_maybe_contact"], r["_maybe_own"]) for r in rows), default=0)
         self.maybe_two_way = [r["decision maker"] for r in rows if r["_maybe_two_way"]]
-        self.contacts = contacts_recorded(self.campaign)
         # decisions.csv with no rows (none, or none by the as-of date) records no act
         self.acts_recorded = not acts.empty
         if not acts.empty:
@@ -427,25 +449,46 @@ class DecisionMakersReached(Analysis):
         self.top_row = max(rows, key=lambda r: r["_rung"], default=None)
 
     def _coverage(self) -> "Msg":
+        """'1 of 2 engaged; aware only (one-way contact, no answer): European Commission',
+        or why it cannot be told."""
+        if not self.contacts:
+            return not_recorded(self.campaign)
+        rows = self.table.to_dict("records")
         n, total = self.covered, len(self.targets)
-        unsure = [r["decision maker"] for r in self.table.to_dict("records") if r["_maybe_contact"]]
-        if unsure:
-            return Msg(
-                "{n} of {total} by the names in the goals; not known for {who} (engagements "
-                "under similar names)",
+        unsure = [r["decision maker"] for r in rows if r["_maybe_contact"] >= ENGAGED]
+        said = (
+            Msg(
+                "{n} of {total} engaged by the names in the goals; not known for {who} "
+                "(engagements under similar names)",
                 n=n,
                 total=total,
                 who=joined("; ", unsure),
             )
-        return Msg("{n} of {total}", n=n, total=total)
+            if unsure
+            else Msg("{n} of {total} engaged", n=n, total=total)
+        )
+        aware = [r["decision maker"] for r in rows if r["_contact"] == ENGAGED - 1]
+        if aware:
+            said = Msg(
+                "{coverage}; only made aware (a one-way contact, not answered): {who}",
+                coverage=said,
+                who=joined("; ", aware),
+            )
+        return said
+
+    def _maybe_contacted(self) -> bool:
+        """Whether a target with nothing under its name may have been contacted under a
+        similar name (any rung)."""
+        return any(r["_maybe_contact"] for r in self.table.to_dict("records"))
 
     def _highest(self) -> "Msg":
         r = self.top_row
         if r is None or not r["_rung"]:
-            return Msg("highest rung: {rung}", rung=LADDER[0])
+            # no rung by their own acts, and no contacts recorded: not "not reached"
+            return Msg("highest rung: {rung}", rung=standing(0, 0, recorded=self.contacts))
         return Msg(
             "highest rung: {rung} ({who})",
-            rung=standing(r["_contact"], r["_own_best"]),
+            rung=standing(r["_contact"], r["_own_best"], recorded=self.contacts),
             who=r["decision maker"],
         )
 
@@ -493,7 +536,9 @@ class DecisionMakersReached(Analysis):
         # not met by the names, but would be if the similar names were theirs: not known
         if not met and (covered + self.maybe_covered) / len(targets) >= 0.5:
             return Criterion(name, None, self._coverage())
-        return Criterion(name, met, self._coverage(), self._rows_of(lambda r: r["_contact"] > 0))
+        return Criterion(
+            name, met, self._coverage(), self._rows_of(lambda r: r["_contact"] >= ENGAGED)
+        )
 
     def _unanswered(self) -> list[int]:
         """The engagements.csv rows of named decision makers whose answer is not recorded."""
@@ -583,14 +628,9 @@ class DecisionMakersReached(Analysis):
         return self._rung_reached(Msg("A named decision maker took policy action"), 4)
 
     def conclude(self) -> None:
-        has, covered, others, rows = (
-            bool(self.targets),
-            self.covered,
-            self.others,
-            self.table.to_dict("records"),
-        )
+        has, others, rows = bool(self.targets), self.others, self.table.to_dict("records")
         own_acts = any(r["_own_best"] for r in rows)
-        if has and covered == 0 and self.contacts and not self.maybe_covered:
+        if has and self.contacted == 0 and self.contacts and not self._maybe_contacted():
             self.findings.append(
                 Finding(
                     (
@@ -685,6 +725,7 @@ class DecisionMakersReached(Analysis):
         if not any(r["_own_best"] for r in rows):
             return BarChart(
                 Msg("Highest rung reached: {ladder}", ladder=joined(" → ", list(LADDER[1:]))),
+                # "highest rung": "contacts not recorded" where the record says nothing of them
                 [(r["decision maker"], [("", r["_rung"], r["highest rung"])]) for r in rows],
                 len(LADDER) - 1,
                 ("#8172b2",),
@@ -699,7 +740,7 @@ class DecisionMakersReached(Analysis):
                         (
                             N_("by the campaign's contacts"),
                             r["_contact"],
-                            standing(r["_contact"], 0, bool(r["_similar"])),
+                            standing(r["_contact"], 0, bool(r["_similar"]), self.contacts),
                         ),
                         (
                             N_("by their own acts"),

@@ -105,8 +105,11 @@ def _late_span(lo: int, hi: int) -> Msg:
 
 def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
     """(attained by its deadline?, in words) for a goal: None when it has no deadline, or
-    when the dates cannot tell (attained, but its date is unknown and the judgement came
-    after the deadline; or not attained and the deadline not yet passed)."""
+    when the record cannot tell (attained, but its date is unknown and the judgement came
+    after the deadline; not judged yet, or the deadline not yet passed; attainment judged
+    `unknown`; a judgement of attainment not counted). `reached`: its first counted
+    judgement of attainment; `latest`: its latest judgement. Missed only when a judgement
+    at or after the deadline says "not achieved"."""
     d = goal.deadline
     if d is None:
         return None, ""
@@ -129,13 +132,35 @@ def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
             date=when.text,
             deadline=d.text,
         )
-    if latest is not None and latest.as_of.end >= d.end:
-        return False, Msg(
-            "not attained by its deadline ({deadline}; judged as of {date})",
+    if latest is None:
+        return None, Msg(
+            "whether attained by its deadline ({deadline}) is not known: no attainment "
+            "judgement yet",
+            deadline=d.text,
+        )
+    if latest.as_of.end < d.end:
+        return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
+    if latest.attainment == "unknown":
+        # the evaluator said they do not know: never read as "not attained"
+        return None, Msg(
+            "whether attained by its deadline ({deadline}) cannot be told: attainment "
+            "unknown (judged as of {date})",
             deadline=d.text,
             date=latest.as_of.text,
         )
-    return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
+    if latest.attainment != "not_achieved":
+        # judged attained, but not counted: the record's own acts go against it
+        return None, Msg(
+            "whether attained by its deadline ({deadline}) cannot be told: the judgement "
+            "of {date} is not counted (the record's own acts go against it)",
+            deadline=d.text,
+            date=latest.as_of.text,
+        )
+    return False, Msg(
+        "not attained by its deadline ({deadline}; judged as of {date})",
+        deadline=d.text,
+        date=latest.as_of.text,
+    )
 
 
 # an act and its direction as one phrase per direction, with and without the act's
@@ -161,12 +186,29 @@ def _act_words(act: dict) -> Msg:
     return Msg(_ACT_WORDS[(act["direction"], described)], **fields)
 
 
+def goes_against(attainment: str, act: dict) -> bool:
+    """Whether a decision maker's own act goes against a judgement of attainment, by the
+    level judged: an act `against` the ask goes against both "achieved" and "partly"; a
+    partial concession the campaign rejected as not enough goes against "achieved" only —
+    it is what "partly achieved" means (the Caesar Act passed, the detainees not released:
+    partly, in the paper), and the campaign's refusal of it does not make the attainment
+    none. One rule for question 3, question 5, the checklist's W12 and the comparison
+    (docs/evaluation-method.md, question 3)."""
+    if act["direction"] == "against":
+        return True
+    return (
+        attainment == "achieved"
+        and act["direction"] == "partial"
+        and act["campaign_answer"] == "rejected"
+    )
+
+
 def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     """The record's own acts that a judgement of attainment (achieved or partly) goes
     against: for each of the goal's decision makers, their last act certainly made by the
-    judgement's date, when it goes against the ask (or is a partial concession the campaign
-    rejected) and no act for the ask came certainly after it. A bill voted down on the day
-    the goal is judged won is over-estimation the record itself shows (weakness 12)."""
+    judgement's date, when it goes against the level judged (`goes_against`) and no other
+    act came certainly after it. A bill voted down on the day the goal is judged won is
+    over-estimation the record itself shows (weakness 12)."""
     if (
         judgement is None
         or judgement.attainment not in ("achieved", "partly")
@@ -180,12 +222,7 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
         acts = [
             r for r in decisions.to_dict("records") if names_match(who, r) and r["date_end"] <= by
         ]
-        against = [
-            r
-            for r in acts
-            if r["direction"] == "against"
-            or (r["direction"] == "partial" and r["campaign_answer"] == "rejected")
-        ]
+        against = [r for r in acts if goes_against(judgement.attainment, r)]
         if not against:
             continue
         last = max(against, key=lambda r: r["date_start"])
@@ -197,6 +234,13 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
         if not answered:
             out.append(last)
     return out
+
+
+def counted(goal, judgement, decisions: pd.DataFrame) -> bool:
+    """Whether a judgement of attainment counts: not one the record's own acts go against
+    (`acts_against`). Question 3 scores only these, and question 5 takes only these as
+    outcomes that followed the tactics."""
+    return not acts_against(goal, judgement, decisions)
 
 
 class GoalAttainment(Analysis):
@@ -219,7 +263,13 @@ class GoalAttainment(Analysis):
             smart = {part: bool(getattr(g, field)) for part, field in SMART_PARTS}
             failing = [k for k, ok in smart.items() if not ok]
             # the record is cut at the as-of date: these judgements had all been made by then
-            reached = [x for x in g.judgements if x.attainment in ("achieved", "partly")]
+            # a judgement the record's own acts go against is not counted (`counted`): no
+            # time to attainment, no deadline met from it
+            reached = [
+                x
+                for x in g.judgements
+                if x.attainment in ("achieved", "partly") and counted(g, x, self.campaign.decisions)
+            ]
             first = min(reached, key=lambda x: x.as_of.end) if reached else None
             lag = None
             if first is not None:

@@ -23,8 +23,8 @@ from evalkit.evaluation.base import (
 from evalkit.evaluation.context import direct_mask, maybe_direct_mask, rows_where
 from evalkit.evaluation.audience import maybe_direct_said
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable, not_recorded
-from evalkit.evaluation.goals import goal_name
-from evalkit.evaluation.grid import ATTAINMENT_WORDS
+from evalkit.evaluation.goals import counted, goal_name
+from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.evaluation.hashtags import fragmentation
 
 # An outcome counts as "following" an activity when it is dated after the activity starts
@@ -100,7 +100,8 @@ class TacticUsefulness(Analysis):
                 Msg("{share} of {n} with an effort level", share=f"{low_share:.0%}", n=len(coded)),
             )
 
-        # outcomes that followed tactics in time
+        # outcomes that followed tactics in time: (start, end, words, evidence, kind), kind
+        # "policy" (a decision), "statement", "main" or "interim" (a goal's attainment)
         outcomes = []
         e = c.engagements  # as of the report's date: the campaign is cut (record.asof)
         for _, r in favourable(c.decisions).iterrows():
@@ -111,6 +112,7 @@ class TacticUsefulness(Analysis):
                         r["date_end"],
                         Msg("{who}: {response}", who=r["decision_maker"], response=r["act"]),
                         f"decisions.csv:{r['row']}",
+                        "statement" if r["act"] == "statement" else "policy",
                     )
                 )
         if not e.empty:
@@ -121,15 +123,21 @@ class TacticUsefulness(Analysis):
                         r["date_end"],
                         Msg("{who}: {response}", who=r["decision_maker"], response=r["response"]),
                         f"engagements.csv:{r['row']}",
+                        "statement" if r["response"] == "statement" else "policy",
                     )
                 )
         for g in rec.goals:
             for j in g.judgements:
-                if j.attainment in ("achieved", "partly"):
+                # a judgement the record's own acts go against is not counted here either,
+                # as question 3 does not count it (goals.counted: one reading of one fact)
+                if j.attainment in ("achieved", "partly") and counted(g, j, c.decisions):
+                    # dated by when it was attained, when the record says; else by the
+                    # judgement that found it
+                    when = j.attained or j.as_of
                     outcomes.append(
                         (
-                            pd.Timestamp(j.as_of.start),
-                            pd.Timestamp(j.as_of.end),
+                            pd.Timestamp(when.start),
+                            pd.Timestamp(when.end),
                             Msg(
                                 "{level} goal {goal}: {attainment}",
                                 level=g.level,
@@ -137,17 +145,21 @@ class TacticUsefulness(Analysis):
                                 attainment=ATTAINMENT_WORDS[j.attainment],
                             ),
                             f"campaign.yaml goals[{g.id}]",
+                            g.level,
                         )
                     )
         self.followed = []
+        # every outcome that followed some tactic in time, once: what the criterion reads
+        after_tactics: dict[tuple, tuple] = {}
         for kind in ACTIVITY_KINDS:
             part = rows_where(acts, acts["kind"] == kind if n else None, "date_start", "date_end")
             hits = set()
             if len(part):  # column-wise: a record can hold a million activities
                 starts, until = part["date_start"], part["date_end"] + FOLLOW_WINDOW
-                for o_start, _, label, ref in outcomes:
-                    if ((starts <= o_start) & (o_start <= until)).any():
-                        hits.add((label, ref))
+                for o in outcomes:
+                    if ((starts <= o[0]) & (o[0] <= until)).any():
+                        hits.add((o[2], o[3]))
+                        after_tactics.setdefault((o[2], o[3]), o)
             self.followed.append(
                 {"kind": kind, "activities": len(part), "outcomes that followed": len(hits)}
             )
@@ -157,6 +169,12 @@ class TacticUsefulness(Analysis):
                     joined("; ", sorted(l for l, _ in hits)) if hits else N_("none"),
                     sorted(r for _, r in hits),
                 )
+        # the criterion's outcomes are the indicators' (they followed the tactics in time),
+        # those that are a policy outcome or the main goal's attainment; the others that
+        # followed (statements, interim goals) are named beside it, never left out unsaid
+        followed = sorted(after_tactics.values(), key=lambda o: (o[0], str(o[2])))
+        self.policy_outcomes = [o for o in followed if o[4] in ("policy", "main")]
+        self.other_outcomes = [o for o in followed if o[4] not in ("policy", "main")]
 
         # coordination
         problems = []
@@ -340,12 +358,6 @@ class TacticUsefulness(Analysis):
         self.unanswered = (
             rows_where(e, e["response"] == "unknown", "row") if not e.empty else e.iloc[0:0]
         )
-        self.policy_outcomes = [
-            o
-            for o in outcomes
-            if any(o[2].endswith(f": {p}") for p in POLICY | {"plan"})
-            or o[2].startswith("main goal ")
-        ]
 
     @criterion("lobbying_in_mix")
     def _lobbying_in_mix(self) -> Criterion:
@@ -460,46 +472,81 @@ class TacticUsefulness(Analysis):
 
     @criterion("outcome_followed")
     def _outcome_followed(self) -> Criterion:
-        c, rec, outcomes = self.campaign, self.campaign.record, self.policy_outcomes
-        name = Msg("A policy outcome or goal attainment followed the tactics in time")
+        c, outcomes = self.campaign, self.policy_outcomes
+        name = Msg("A policy outcome or main-goal attainment followed the tactics in time")
+        others = [o[2] for o in self.other_outcomes]
         if not len(c.activities):
-            return Criterion(name, None, N_("none recorded"))
+            return Criterion(name, None, Msg("no activities recorded"))
         if outcomes:
             return Criterion(
                 name, True, joined("; ", [o[2] for o in outcomes]), [o[3] for o in outcomes]
             )
-        # none recorded is 'none' only where the record answers each place an outcome would
-        # be: contacts recorded with every answer recorded, and every main goal judged
-        # (decisions.csv can only add one: an empty table says nothing)
+        # none followed: "not met" only where the record could have shown one — the main
+        # goal judged (and counted), contacts with decision makers recorded (decisions.csv
+        # can only add an outcome: an empty table says nothing) with every answer recorded;
+        # silence is not "none"
+        unjudged = self._main_goal_unjudged()
         unanswered = self.unanswered
-        unjudged = [
-            g
-            for g in rec.goals
-            if g.level == "main" and all(j.attainment == "unknown" for j in g.judgements)
-        ]
-        if not contacts_recorded(c):
-            return Criterion(name, None, Msg("none recorded; {why}", why=not_recorded(c)))
-        if len(unanswered):
-            return Criterion(
-                name,
-                None,
-                Msg(
-                    "none recorded; the answer to {n} engagement is not recorded (response "
-                    "unknown): it may have been one",
-                    "none recorded; the answers to {n} engagements are not recorded (response "
-                    "unknown): any may have been one",
-                    n=len(unanswered),
-                ),
-                row_ref("engagements.csv", unanswered["row"]),
-            )
+        because: "Msg | None" = None
+        evidence = [o[3] for o in self.other_outcomes]
         if unjudged:
-            return Criterion(
-                name,
-                None,
-                Msg("none recorded; the main goal has no judgement of its attainment"),
-                [f"campaign.yaml goals[{g.id}]" for g in unjudged],
+            because = Msg(
+                "no policy outcome recorded after the tactics, and the main goal's "
+                "attainment is not known ({goals})",
+                goals=joined("; ", unjudged),
             )
-        return Criterion(name, False, N_("none recorded"))
+        elif not contacts_recorded(c):
+            because = (
+                Msg(
+                    "no main-goal attainment followed the tactics, and neither contacts with "
+                    "decision makers nor their own acts are recorded"
+                )
+                if c.decisions.empty
+                else Msg("none recorded; {why}", why=not_recorded(c))
+            )
+        elif len(unanswered):
+            because = Msg(
+                "none recorded; the answer to {n} engagement is not recorded (response "
+                "unknown): it may have been one",
+                "none recorded; the answers to {n} engagements are not recorded (response "
+                "unknown): any may have been one",
+                n=len(unanswered),
+            )
+            evidence += row_ref("engagements.csv", unanswered["row"])
+        unknown = because is not None
+        if because is None:
+            because = Msg("none followed in time")
+        if others:
+            because = Msg(
+                "{because}; followed in time, but neither a policy outcome nor the main "
+                "goal: {others}",
+                because=because,
+                others=joined("; ", others),
+            )
+        return Criterion(name, None if unknown else False, because, evidence)
+
+    def _main_goal_unjudged(self) -> list[Msg]:
+        """The main goals whose attainment the record does not give as of the report's
+        date: no judgement, a judgement of `unknown`, or one question 3 does not count (the
+        record's own acts go against it): each with why."""
+        out = []
+        for g in self.campaign.record.goals:
+            if g.level != "main":
+                continue
+            j = judgement_as_of(g, self.as_of)
+            if j is None:
+                out.append(Msg("{goal}: no judgement yet", goal=goal_name(g)))
+            elif j.attainment == "unknown":
+                out.append(Msg("{goal}: attainment unknown", goal=goal_name(g)))
+            elif not counted(g, j, self.campaign.decisions):
+                out.append(
+                    Msg(
+                        "{goal}: its judgement is not counted (the record's own acts go "
+                        "against it)",
+                        goal=goal_name(g),
+                    )
+                )
+        return out
 
     def conclude(self) -> None:
         low_share, problems, policy_outcomes = self.low_share, self.problems, self.policy_outcomes

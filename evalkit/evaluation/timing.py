@@ -20,6 +20,9 @@ The model (docs/evaluation-method.md, "Launch timing"):
   lateness.
 - Vague dates that allow both "before" and "at" (or "at" and "after") say so: "before or
   at" is not counted reactive or not ("cannot tell"); "at or after" is reactive either way.
+- A phase's `trigger` is the event that set it off: its start is on or after that event,
+  so the days before the event its vague dates would allow are not counted (a start in
+  "2025-03" triggered by an event "early 2025-03" is at it, not "before or at").
 """
 
 from __future__ import annotations
@@ -394,6 +397,13 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
             )
             continue
         lag = _lag(phase, ev)
+        if linked and lag[1] >= 0:
+            # the trigger is "the hot event that set this phase off" (the format's
+            # definition): the phase started on or after it, never before — the vague
+            # dates' days before the event are not allowed by the record. A start the dates
+            # put wholly before a linked event keeps its dates (the record then contradicts
+            # itself, and says "before")
+            lag = (max(lag[0], 0), lag[1])
         warning = None
         if ev.foreseeable_from is not None:
             warning = (

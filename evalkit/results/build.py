@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import math
+from typing import cast
 
 from evalkit.evaluation import Evaluation
+from evalkit.evaluation.goals import GoalAttainment
 from evalkit.results.facts import campaign_facts
 from evalkit.evaluation.grid import build_grid, judgement_as_of, parse_as_of
 from evalkit.evaluation.paper_grid import grid_agreement
@@ -22,6 +24,7 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
     evaluation = Evaluation(campaign, when)
     campaign = evaluation.campaign  # as it stood on the as-of date, for every section
     rec = campaign.record
+    contradicted = cast(GoalAttainment, evaluation.questions[3]).contradicted
     goals = []
     for g in rec.goals:
         j = judgement_as_of(g, when)
@@ -33,6 +36,9 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
                 "text": g.text,
                 "attainment": j.attainment if j else None,
                 "judged_as_of": j.as_of.text if j else None,
+                # as question 3 reads it: a judgement the record's own acts go against is
+                # not counted (the comparison reads this, never re-judging it)
+                "counted": g.id not in contradicted if j else None,
             }
         )
     timing = [

@@ -9,6 +9,7 @@ import math
 from evalkit.evaluation import Evaluation
 from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached, reached_by
 from evalkit.evaluation.hashtags import fragmentation
+from evalkit.evaluation.goals import GoalAttainment
 from evalkit.evaluation.grid import judgement_as_of
 from evalkit.evaluation.reach import Reach, row_texts
 from evalkit.i18n import LIST_CAP
@@ -21,13 +22,15 @@ def _num(x):
 
 def campaign_facts(evaluation: Evaluation) -> dict:
     c, rec = evaluation.campaign, evaluation.campaign.record
-    reach, dms, tactics = (
+    reach, goals, dms, tactics = (
         evaluation.questions[2],
+        evaluation.questions[3],
         evaluation.questions[4],
         evaluation.questions[5],
     )
     assert (
         isinstance(reach, Reach)
+        and isinstance(goals, GoalAttainment)
         and isinstance(dms, DecisionMakersReached)
         and isinstance(tactics, TacticUsefulness)
     )
@@ -98,10 +101,16 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                 "decision_makers": g.decision_makers,
                 "attainment": j.attainment if j else None,
                 "judged_by": j.judged_by if j else None,
+                # question 3's reading of it, so that the comparison cannot read it otherwise
+                "counted": g.id not in goals.contradicted if j else None,
             }
         )
     q4 = dms.table
-    known = bool(len(q4)) and bool(dms.contacts or dms.acts_recorded)
+    # the rung is known where contacts are recorded, or where the decision makers' own
+    # acts reach one: with contacts not recorded, no rung by own acts is not "not reached"
+    known = bool(len(q4)) and bool(
+        dms.contacts or (dms.acts_recorded and int(q4["_rung"].max()) > 0)
+    )
     return {
         "start": str(min(p.start.start for p in rec.phases)),
         "end": str(max(p.end.end for p in rec.phases)),

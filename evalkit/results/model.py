@@ -57,6 +57,9 @@ class GoalResult(_Part):
     text: str
     attainment: Optional[Attainment]  # None: not judged (as of the date asked)
     judged_as_of: Optional[str]
+    # False: question 3 did not count this judgement of attainment (the record's own acts
+    # go against it: goals.acts_against); None in a results.json written before this field
+    counted: Optional[bool] = None
 
 
 class LaunchTimingResult(_Part):
@@ -138,6 +141,10 @@ class MainGoal(_Part):
     decision_makers: list[str]
     attainment: Optional[Attainment]
     judged_by: Optional[str]
+    # False: the campaign's own evaluation (question 3) did not count this judgement — the
+    # record's own acts go against it — and the comparison does not count it either; None
+    # in a results.json written before this field (read as it was then: counted)
+    counted: Optional[bool] = None
 
 
 class ActivityMix(_Part):

@@ -638,6 +638,16 @@ def write_index(
             )
         return out
 
+    def attainment_said(g: dict) -> str:
+        """As the campaign's report says it: a judgement its question 3 did not count
+        (`counted: false`) is said not counted, as in the comparison."""
+        words = tr(ATTAINMENT_WORDS.get(g.get("attainment") or "", "no judgement yet"), lang)
+        if g.get("counted") is False:
+            return tr(
+                "{attainment} (not counted: the record's own acts go against it)", lang
+            ).format(attainment=words)
+        return words
+
     def main_goal(data: dict) -> list[dict]:
         goals = (data.get("facts") or {}).get("main_goal") or []
         # record text keeps its own direction (its full stop at its end, in any page)
@@ -645,9 +655,7 @@ def write_index(
             {
                 "text": g.get("text", ""),
                 "dir": "rtl" if re.search(r"[\u0600-\u06FF]", g.get("text", "")) else "ltr",
-                "attainment": tr(
-                    ATTAINMENT_WORDS.get(g.get("attainment") or "", "no judgement yet"), lang
-                ),
+                "attainment": attainment_said(g),
             }
             for g in goals
         ]
