@@ -382,3 +382,43 @@ def test_a_phase_set_off_by_its_trigger_started_at_it_not_before(runs):
     assert re.search(
         r"First launches reactive to a hot event: \d of 4 \([^)]*Save The Park", comparative
     )
+
+
+# --- the goal's decision makers together: an act against answered by another's act for -----
+def test_a_treaty_blocked_at_a_conference_then_adopted_by_vote_is_no_contradiction(tmp_path):
+    from evalkit.cli import main
+
+    records = tmp_path / "records"
+    records.mkdir()
+    _record(
+        records,
+        "treaty",
+        "Treaty Campaign",
+        activities=ACTS,
+        engagements=["2020-02-05,UN member states,UN member states,meeting,none,talks,s"],
+        decisions=[
+            "2020-03-10,Final conference,UN member states,other,against,,consensus blocked,s",
+            "2020-03-20,UN General Assembly,UN General Assembly,treaty,for,,adopted by vote,s",
+        ],
+        goals=[
+            _goal(
+                "treaty",
+                "main",
+                "A treaty agreed by governments.",
+                [{**_judgement("achieved", "2020-04"), "attained": "2020-03-20"}],
+                decision_makers=["UN General Assembly", "UN member states"],
+            )
+        ],
+    )
+    result = CliRunner().invoke(
+        main, ["run-all", str(records), "--out", str(tmp_path / "out"), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    r = json.loads((tmp_path / "out" / "treaty" / "results.json").read_text(encoding="utf-8"))
+    assert r["questions"]["3"]["verdict"] != "insufficient evidence"
+    assert _rule(r, "W12")["status"] != "fires"
+    assert r["facts"]["main_goal"][0]["counted"] is True
+    assert (
+        "main goal A treaty agreed by governments: achieved"
+        in (_criterion(r, 5, OUTCOME)["because"])
+    )

@@ -206,9 +206,11 @@ def goes_against(attainment: str, act: dict) -> bool:
 def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     """The record's own acts that a judgement of attainment (achieved or partly) goes
     against: for each of the goal's decision makers, their last act certainly made by the
-    judgement's date, when it goes against the level judged (`goes_against`) and no other
-    act came certainly after it. A bill voted down on the day the goal is judged won is
-    over-estimation the record itself shows (weakness 12)."""
+    judgement's date, when it goes against the level judged (`goes_against`) and no act of
+    any of the goal's decision makers that does not go against it came then or after. A
+    bill voted down on the day the goal is judged won is over-estimation the record itself
+    shows (weakness 12); a treaty blocked at a conference and adopted by the General
+    Assembly's vote days later (two of the goal's decision makers) is not."""
     if (
         judgement is None
         or judgement.attainment not in ("achieved", "partly")
@@ -217,21 +219,22 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     ):
         return []
     by = pd.Timestamp(judgement.as_of.end)
+    made = [r for r in decisions.to_dict("records") if r["date_end"] <= by]
+    # the acts of any of the goal's decision makers: who can grant it, together
+    theirs = [r for r in made if any(names_match(who, r) for who in goal.decision_makers)]
     out = []
     for who in goal.decision_makers:
-        acts = [
-            r for r in decisions.to_dict("records") if names_match(who, r) and r["date_end"] <= by
-        ]
-        against = [r for r in acts if goes_against(judgement.attainment, r)]
+        against = [r for r in made if names_match(who, r) and goes_against(judgement.attainment, r)]
         if not against:
             continue
         last = max(against, key=lambda r: r["date_start"])
         answered = [
             r
-            for r in acts
-            if r not in against and r["date_end"] >= last["date_start"]  # for it, after or then
+            for r in theirs
+            if not goes_against(judgement.attainment, r)
+            and r["date_end"] >= last["date_start"]  # for it, after or then
         ]
-        if not answered:
+        if not answered and last not in out:
             out.append(last)
     return out
 
