@@ -283,8 +283,9 @@ def test_outcomes_that_followed_are_named_by_the_criterion_that_does_not_count_t
     c = _criterion(r, 5, OUTCOME)
     assert c["met"] is False
     assert c["because"] == (
-        "none followed in time; followed in time, but neither a policy outcome nor the main "
-        "goal: interim goal Coverage in major media: achieved"
+        "no policy outcome or main-goal attainment followed in time; what followed is "
+        "neither a policy outcome nor the main goal: interim goal Coverage in major media: "
+        "achieved"
     )
     assert "none recorded" not in c["because"]
 

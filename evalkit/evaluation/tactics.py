@@ -515,11 +515,10 @@ class TacticUsefulness(Analysis):
             evidence += row_ref("engagements.csv", unanswered["row"])
         unknown = because is not None
         if because is None:
-            because = Msg("none followed in time")
+            because = Msg("no policy outcome or main-goal attainment followed in time")
         if others:
             because = Msg(
-                "{because}; followed in time, but neither a policy outcome nor the main "
-                "goal: {others}",
+                "{because}; what followed is neither a policy outcome nor the main goal: {others}",
                 because=because,
                 others=joined("; ", others),
             )
