@@ -50,7 +50,9 @@ def _appeal(tmp_path):
                 "source": "s",
                 "judgements": [
                     {
-                        "attainment": "partly",
+                        # judged achieved: the rejected partial concession goes against
+                        # it, so the report lists the act (goals.goes_against)
+                        "attainment": "achieved",
                         "as_of": "2024-08",
                         "evidence": "postponed",
                         "judged_by": "tester",
