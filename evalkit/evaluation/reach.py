@@ -126,21 +126,7 @@ def _money(v: float) -> str:
 def amount_msg(q: Quantity, note: object) -> Msg:
     """An amount of money with its qualifier and its currency ('31,250.40 GBP', 'about
     1,200 EUR'); without a currency in the note, said to have none."""
-    if q.high is not None:
-        amount: Msg = Msg("{low}–{high}", low=_money(q.value), high=_money(q.high))
-    elif q.words:
-        amount = Msg("{words} (at least {n})", words=q.words, n=_money(q.value))
-    else:
-        words = {
-            "exactly": "{n}",
-            "about": N_("about {n}"),
-            "at_least": N_("at least {n}"),
-            "more_than": N_("more than {n}"),
-            "at_most": N_("at most {n}"),
-            "less_than": N_("fewer than {n}"),
-            "nearly": N_("nearly {n}"),
-        }
-        amount = Msg(words[q.qualifier], n=_money(q.value))
+    amount = q.msg(_money)
     code = currency(note)
     if code is None:
         return Msg("{amount} (the note names no currency)", amount=amount)

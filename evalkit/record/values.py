@@ -634,13 +634,15 @@ class Quantity:
     def __str__(self) -> str:
         return str(self.msg())
 
-    def msg(self):
-        """The quantity in words with its qualifier ("more than 60"), translatable."""
+    def msg(self, number=None):
+        """The quantity in words with its qualifier ("more than 60"), translatable; each
+        number written by `number` (an amount of money with its cents), else plainly."""
+        number = number or _plain
         if self.high is not None:
-            return Msg("{low}–{high}", low=_plain(self.value), high=_plain(self.high))
+            return Msg("{low}–{high}", low=number(self.value), high=number(self.high))
         if self.words:
             # the source's words, with the bound evalkit reads them as
-            return Msg("{words} (at least {n})", words=self.words, n=_plain(self.value))
+            return Msg("{words} (at least {n})", words=self.words, n=number(self.value))
         words = {
             "exactly": "{n}",
             "about": N_("about {n}"),
@@ -650,7 +652,7 @@ class Quantity:
             "less_than": N_("fewer than {n}"),
             "nearly": N_("nearly {n}"),
         }
-        return Msg(words[self.qualifier], n=_plain(self.value))
+        return Msg(words[self.qualifier], n=number(self.value))
 
 
 def _plain(v: float):
