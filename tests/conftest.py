@@ -85,6 +85,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
+def run_all_in_both_languages(records: Path, root: Path) -> dict[str, Path]:
+    """`evalkit run-all` of a folder of records in English and in Arabic: each language's
+    output folder (root/en, root/ar), after checking that the run succeeded."""
+    from click.testing import CliRunner
+
+    from evalkit.cli import main
+
+    out = {}
+    for lang in ("en", "ar"):
+        out[lang] = root / lang
+        result = CliRunner().invoke(
+            main,
+            ["run-all", str(records), "--out", str(out[lang]), "--lang", lang, "--no-progress"],
+        )
+        assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture(scope="session")
 def case_reports(tmp_path_factory) -> Path:
     """The main job, once per session: `evalkit run-all case_studies --jobs 2`, with --pdf

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import act, small_record
+from conftest import act, run_all_in_both_languages, small_record
 from evalkit.evaluation.hashtags import group_variants, same_hashtag
 
 ACTS = [act(f"a{i}") for i in range(6)]
@@ -98,19 +98,8 @@ def _batch(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> dict[str, Path]:
     """`evalkit run-all` of the batch, in English and in Arabic."""
-    from evalkit.cli import main
-
     root = tmp_path_factory.mktemp("trial4")
-    records = _batch(root)
-    out = {}
-    for lang in ("en", "ar"):
-        out[lang] = root / lang
-        result = CliRunner().invoke(
-            main,
-            ["run-all", str(records), "--out", str(out[lang]), "--lang", lang, "--no-progress"],
-        )
-        assert result.exit_code == 0, result.output
-    return out
+    return run_all_in_both_languages(_batch(root), root)
 
 
 def _results(reports, lang: str, id: str) -> dict:

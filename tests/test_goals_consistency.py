@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import act, small_record
+from conftest import act, run_all_in_both_languages, small_record
 
 COUNCIL = "Municipal Council"
 PHASE = {"id": "p1", "name": "Gathering", "start": "2020-01", "end": "2020-03-31", "source": "s"}
@@ -169,19 +169,8 @@ def _batch(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict[str, Path]:
     """`evalkit run-all` of the batch, in English and in Arabic."""
-    from evalkit.cli import main
-
     root = tmp_path_factory.mktemp("goals")
-    records = _batch(root)
-    out = {}
-    for lang in ("en", "ar"):
-        out[lang] = root / lang
-        result = CliRunner().invoke(
-            main,
-            ["run-all", str(records), "--out", str(out[lang]), "--lang", lang, "--no-progress"],
-        )
-        assert result.exit_code == 0, result.output
-    return out
+    return run_all_in_both_languages(_batch(root), root)
 
 
 def _results(runs, id: str) -> dict:

@@ -9,9 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import act, small_record
+from conftest import act, run_all_in_both_languages, small_record
 
 ACTS = [act(f"a{i}") for i in range(6)]
 RAID = {"id": "raid", "kind": "offensive", "description": "A raid", "source": "s"}
@@ -99,19 +98,8 @@ def _batch(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def trial_reports(tmp_path_factory) -> dict[str, Path]:
     """`evalkit run-all` of the batch, in English and in Arabic."""
-    from evalkit.cli import main
-
     root = tmp_path_factory.mktemp("trial3")
-    records = _batch(root)
-    out = {}
-    for lang in ("en", "ar"):
-        out[lang] = root / lang
-        result = CliRunner().invoke(
-            main,
-            ["run-all", str(records), "--out", str(out[lang]), "--lang", lang, "--no-progress"],
-        )
-        assert result.exit_code == 0, result.output
-    return out
+    return run_all_in_both_languages(_batch(root), root)
 
 
 def _text(fragment: str) -> str:
