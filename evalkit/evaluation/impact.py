@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from evalkit.i18n import Msg, joined
-from evalkit.record.series import CONTROL_PREFIX, Step, series_step
+from evalkit.record.series import CONTROL_PREFIX, Step, read_steps, series_step
 
 if TYPE_CHECKING:
     from evalkit.stats import Counterfactual, InterruptedTimeSeries
@@ -365,6 +365,59 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
     return chosen, words, robust
 
 
+@dataclass
+class _Regular:
+    """The series one row per step (`data`), or why it cannot be (`problem`)."""
+
+    data: Optional[pd.DataFrame] = None
+    problem: Msg = Msg("")
+    notes: list = field(default_factory=list)
+
+
+def _gaps_as_rows(data: pd.DataFrame, controls: Sequence[str]) -> _Regular:
+    """The series as the counterfactual needs it, one row per step: a date of a gap added as
+    a row whose value was not observed (what the record's warning tells the evaluator to
+    write). Not for a series that changes step or has dates off its step (a weekly total read
+    as a day's value would be a jump the campaign did not make), nor where a control would
+    need a value the record does not have: those are said instead."""
+    reading = read_steps([d.date() for d in data["date"]])
+    if reading is None or (reading.one_step and not reading.gaps):
+        return _Regular(data)
+    if not reading.one_step:
+        return _Regular(
+            problem=Msg(
+                "the series does not keep one step (its rows change step, or some dates are "
+                "off its step: the warnings at its rows say where); the counterfactual needs "
+                "a series at one step (here {step})",
+                step=reading.step.said,
+            )
+        )
+    missing = reading.missing_dates()
+    dates = ", ".join(d.isoformat() for d in missing[:3])
+    if controls:
+        return _Regular(
+            problem=Msg(
+                "{n} date has no row (e.g. {dates}): the counterfactual needs the control "
+                "series' values on every date; add the row with the controls' values (leave "
+                "its value empty if it was not observed)",
+                "{n} dates have no row (e.g. {dates}): the counterfactual needs the control "
+                "series' values on every date; add the rows with the controls' values (leave "
+                "their value empty if it was not observed)",
+                n=len(missing),
+                dates=dates,
+            )
+        )
+    added = pd.DataFrame({"date": pd.to_datetime(missing)})
+    full = pd.concat([data, added], ignore_index=True).sort_values("date", ignore_index=True)
+    note = Msg(
+        "{n} date has no row in the series (e.g. {dates}): read as not observed.",
+        "{n} dates have no row in the series (e.g. {dates}): read as not observed.",
+        n=len(missing),
+        dates=dates,
+    )
+    return _Regular(full, notes=[note])
+
+
 def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
     frame = campaign.series
     if frame is None or frame.empty:
@@ -409,10 +462,12 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 last=str(a.last.date()),
                 launch=str(launch.date()),
             )
+        elif (regular := _gaps_as_rows(data, controls)).data is None:
+            a.counterfactual_problem = regular.problem
         else:
             try:
                 a.counterfactual = Counterfactual(
-                    data.rename(columns=labels),
+                    regular.data.rename(columns=labels),
                     "value",
                     [labels[c] for c in controls],
                     time="date",
@@ -423,7 +478,9 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.counterfactual_problem = exc.reason
             except _FIT_FAILURES as exc:  # a report says so rather than stopping the batch
                 a.counterfactual_problem = _could_not_fit(exc)
-            a.counterfactual_notes = _events_in_post_period(campaign, launch, a.last)
+            a.counterfactual_notes = regular.notes + _events_in_post_period(
+                campaign, launch, a.last
+            )
             if total:
                 a.counterfactual_notes.append(RUNNING_TOTAL_READ)
         a.interruptions, a.its_notes = _interruptions(

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 import math
@@ -64,6 +64,17 @@ class Step:
 
     size: int
     months: bool = False
+    # a step in months whose dates are each at their month's end (not on one day of it)
+    month_end: bool = field(default=False, compare=False)
+
+    def after(self, a: date, k: int) -> date:
+        """The date `k` steps after `a`."""
+        if not self.months:
+            return a + timedelta(days=k * self.size)
+        month = a.year * 12 + a.month - 1 + k * self.size
+        year, month = divmod(month, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        return date(year, month + 1, last if self.month_end else min(a.day, last))
 
     def between(self, a: date, b: date) -> float:
         """How many of these steps from `a` to `b` (a fraction for a date off the step)."""
@@ -125,13 +136,68 @@ def series_step(dates: Sequence[date]) -> Optional[Step]:
     if (same_day or all(_month_end(d) for d in dates)) and min(
         (b - a).days for a, b in pairs
     ) >= 28:
-        return Step(_commonest(round(Step(1, True).between(a, b)) for a, b in pairs), True)
+        size = _commonest(round(Step(1, True).between(a, b)) for a, b in pairs)
+        return Step(size, True, month_end=not same_day)
     return Step(_commonest((b - a).days for a, b in pairs))
 
 
 # this many jumps in a row of one size other than the step are a stretch at another step
 # (weekly rows in a daily series), said once
 STRETCH = 2
+
+
+@dataclass(frozen=True)
+class StepReading:
+    """What a series' dates say of its step: the step; its gaps (from, to, steps without a
+    row); its stretches at another step (the date before, the stretch's first and last
+    date, the steps between its rows); and its dates off the step (from, to)."""
+
+    step: Step
+    gaps: list
+    stretches: list
+    off: list
+
+    @property
+    def one_step(self) -> bool:
+        """Every row on the step, with at most gaps between them: adding the dates of the
+        gaps, as rows not observed, makes the series regular."""
+        return not self.stretches and not self.off
+
+    def missing_dates(self) -> list[date]:
+        """The dates of the gaps: the steps between two rows that have no row."""
+        out: list[date] = []
+        for a, _, n in self.gaps:
+            out.extend(self.step.after(a, k) for k in range(1, n + 1))
+        return out
+
+
+def read_steps(days: Sequence[date]) -> Optional[StepReading]:
+    """`days` (sorted, distinct) read in their own step (`series_step`); None for fewer
+    than two."""
+    step = series_step(days)
+    if step is None:
+        return None
+    jumps = [(a, b, step.between(a, b)) for a, b in zip(days, days[1:])]
+    gaps: list[tuple[date, date, int]] = []
+    stretches: list[tuple[date, date, date, float]] = []
+    off: list[tuple[date, date]] = []
+    i = 0
+    while i < len(jumps):
+        a, b, steps = jumps[i]
+        if math.isclose(steps, 1):
+            i += 1
+            continue
+        run = i + 1
+        while run < len(jumps) and math.isclose(jumps[run][2], steps):
+            run += 1
+        if run - i >= STRETCH:
+            stretches.append((a, b, jumps[run - 1][1], steps))
+        elif steps > 1 and math.isclose(steps, round(steps)):
+            gaps.append((a, b, round(steps) - 1))
+        else:
+            off.append((a, b))
+        i = run
+    return StepReading(step, gaps, stretches, off)
 
 
 def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
@@ -176,41 +242,24 @@ def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
         first_line: dict[date, int] = {}
         for line, day in dated:
             first_line.setdefault(day, line)
-        days = sorted(first_line)
-        step = series_step(days)
-        if step is None:
+        reading = read_steps(sorted(first_line))
+        if reading is None:
             continue
-        jumps = [(a, b, step.between(a, b)) for a, b in zip(days, days[1:])]
-        gaps: list[tuple[date, date, int]] = []  # (from, to, steps without a row)
-        off: list[tuple[date, date]] = []  # dates off the step
-        i = 0
-        while i < len(jumps):
-            a, b, steps = jumps[i]
-            if math.isclose(steps, 1):
-                i += 1
-                continue
-            run = i + 1
-            while run < len(jumps) and math.isclose(jumps[run][2], steps):
-                run += 1
-            if run - i >= STRETCH:  # rows at another step: one warning for the stretch
-                last = jumps[run - 1][1]
-                message = Msg(
-                    "'{metric}' changes step: its rows from {start} to {end} are {apart} "
-                    "apart, where its step is {step}. A value over {apart} is not comparable "
-                    "with one over {step}: give the series one step (the statistics count "
-                    "the dates between its rows as gaps)",
-                    metric=name,
-                    start=a.isoformat(),
-                    end=last.isoformat(),
-                    apart=step.count(steps),
-                    step=step.said,
-                )
-                out.append(Problem(SERIES_FILE, first_line[b], "date", message, warning=True))
-            elif steps > 1 and math.isclose(steps, round(steps)):
-                gaps.append((a, b, round(steps) - 1))
-            else:
-                off.append((a, b))
-            i = run
+        step = reading.step
+        for a, b, last, steps in reading.stretches:  # one warning for each stretch
+            message = Msg(
+                "'{metric}' changes step: its rows from {start} to {end} are {apart} "
+                "apart, where its step is {step}. A value over {apart} is not comparable "
+                "with one over {step}: give the series one step (the statistics count "
+                "the dates between its rows as gaps)",
+                metric=name,
+                start=a.isoformat(),
+                end=last.isoformat(),
+                apart=step.count(steps),
+                step=step.said,
+            )
+            out.append(Problem(SERIES_FILE, first_line[b], "date", message, warning=True))
+        gaps, off = reading.gaps, reading.off
         out.extend(_gaps_said(name, step, gaps, first_line))
         out.extend(_off_step_said(name, step, off, first_line))
     return sorted(out, key=lambda p: p.line or 0)
