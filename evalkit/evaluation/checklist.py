@@ -10,6 +10,7 @@ from typing import Callable, Literal, Optional
 import pandas as pd
 
 from evalkit.i18n import N_, Msg, joined, language_names, listed
+from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import all_of, any_of, audience_name, reach_said
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 from evalkit.record.values import Quantity
@@ -386,8 +387,9 @@ def _awareness_local(ctx):
                 "{n} mobilisation activities have no audience recorded: awareness or pressure, "
                 "not known ({low} to {high} of all)",
                 n=untold,
-                low=f"{share:.0%}",
-                high=f"{(aware + untold) / len(acts):.0%}",
+                # the ends of the range rounded the safe way (bounds.percent)
+                low=percent(share, "down"),
+                high=percent((aware + untold) / len(acts), "up"),
             )
         )
     # judged only when it holds, or fails, whatever those activities aimed at

@@ -12,6 +12,7 @@ from evalkit.evaluation.decision_makers import names_match
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span
+from evalkit.evaluation.bounds import Direction, rounded
 from evalkit.evaluation.base import (
     INSUFFICIENT,
     Analysis,
@@ -57,10 +58,16 @@ def _measurable(row) -> Msg:
     )
 
 
-def _span_of_days(lo: int, hi: int) -> Msg:
-    """'65 days', '60–65 days', '1.2–1.9 years': one number when the dates allow one."""
+def _span_of_days(lo: int, hi: int, at_most: bool = False) -> Msg:
+    """'65 days', '60–65 days', '1.2–1.9 years': one number when the dates allow one. In
+    years, the ends of a range are rounded the safe way (the fewest days down, the most up:
+    bounds.rounded), and so is a span that is only an upper bound (`at_most`)."""
     if hi > 365:
-        low, high = decimals(lo / 365.25, 1), decimals(hi / 365.25, 1)
+        ways: tuple[Direction, Direction] = (
+            ("up", "up") if at_most else ("nearest", "nearest") if lo == hi else ("down", "up")
+        )
+        low = decimals(rounded(lo / 365.25, 1, ways[0]), 1)
+        high = decimals(rounded(hi / 365.25, 1, ways[1]), 1)
         return (
             Msg("{n} year", "{n} years", n=low)
             if low == high
@@ -287,7 +294,7 @@ class GoalAttainment(Analysis):
                     else Msg(
                         "at most {span} (attained by the judgement of {date}; when it was "
                         "attained is not recorded)",
-                        span=_span_of_days(hi, hi),
+                        span=_span_of_days(hi, hi, at_most=True),
                         date=first.as_of.text,
                     )
                 )

@@ -26,8 +26,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional, Sequence
+
+from evalkit.evaluation.bounds import Interval, effective_number_of
 
 # separators and marks that never change a hashtag: hash, underscore, hyphen, dot, spaces,
 # Arabic tatweel, zero-width (non-)joiners and marks
@@ -230,12 +232,28 @@ class Fragment:
 
     @property
     def effective(self) -> Optional[float]:
-        uses = {h.text: (h.uses.value if h.uses else None) for h in self.forms}
-        return effective_number(
-            [
-                sum(uses[t] or 0 for t in g) if all(uses[t] is not None for t in g) else None
-                for g in self.groups
-            ]
+        """The effective number of hashtags when every one's uses are exact counts; else
+        None (its bounds: `effective_bounds`)."""
+        bounds = self.effective_bounds
+        return bounds.low if bounds is not None and bounds.exact else None
+
+    @property
+    def effective_bounds(self) -> Optional[Interval]:
+        """The effective number of hashtags as the uses' qualifiers allow it: each group of
+        spellings' uses summed as bounds ("more than 3000" is 3000 or more, never 3000),
+        approximate when some are "about"; None unless every hashtag's uses are recorded."""
+        uses = {h.text: h.uses for h in self.forms}
+        if not self.groups or any(uses[t] is None for g in self.groups for t in g):
+            return None
+        if len(self.groups) == 1:  # one hashtag carries everything, however many its uses
+            return Interval(1.0, 1.0) if any(uses[t].upper > 0 for t in self.groups[0]) else None
+        got = effective_number_of(
+            [(sum(uses[t].lower for t in g), sum(uses[t].upper for t in g)) for g in self.groups]
+        )
+        if got is None:
+            return None
+        return replace(
+            got, approximate=any(uses[t].bound == "approximate" for g in self.groups for t in g)
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,7 @@ from evalkit.evaluation.base import (
     reach_said,
     row_ref,
 )
+from evalkit.evaluation.bounds import Direction, interval_msg, percent, rounded, share_of
 from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
 from evalkit.evaluation.context import rows_where
 from evalkit.evaluation.hashtags import fragmentation
@@ -137,12 +139,13 @@ def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
     if days < MIN_DAYS:
         return Msg("{counted}, not scaled up to a week", counted=_in_days(q.msg(), days))
     lo, hi = q.lower / weeks, q.upper / weeks
+    # a bound rounded the safe way: a lower one down, an upper one up (bounds.rounded)
     if q.bound == "lower":
-        return Msg("at least {n} per week", n=_num(lo))
+        return Msg("at least {n} per week", n=_num(lo, "down"))
     if q.bound == "upper":
-        return Msg("at most {n} per week", n=_num(hi))
+        return Msg("at most {n} per week", n=_num(hi, "up"))
     if q.bound == "range":
-        return Msg("{low}–{high} per week", low=_num(lo), high=_num(hi))
+        return Msg("{low}–{high} per week", low=_num(lo, "down"), high=_num(hi, "up"))
     if q.bound == "approximate":
         # the rate of an approximate count is no more precise than the count: 'about 1.5
         # million' over 17.4 weeks is 'about 86,000 per week', never 'about 86,066'
@@ -168,9 +171,13 @@ def _significant(x: float, digits: int) -> float:
     return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
-def _num(x: float) -> str:
-    """A rate as a reader writes it: one decimal where it says something (5.9, 35, 98,592)."""
-    return f"{x:.1f}".removesuffix(".0") if x < 1000 else f"{x:,.0f}"
+def _num(x: float, direction: Direction = "nearest") -> str:
+    """A rate as a reader writes it: one decimal where it says something (5.9, 35, 98,592);
+    a bound rounded the safe way (`direction`: down for a lower bound, up for an upper one:
+    22.95 is 'at least 22.9', never 'at least 23')."""
+    if x < 1000:
+        return f"{rounded(x, 1, direction):.1f}".removesuffix(".0")
+    return f"{rounded(x, 0, direction):,.0f}"
 
 
 def weeks_msg(weeks: float) -> Msg:
@@ -658,6 +665,63 @@ def _metric_label(r, phases: dict) -> Msg:
     )
 
 
+def _bounds(rows: pd.DataFrame, column: str) -> list[tuple[float, float]]:
+    """Each row's count in `column` as its (lower, upper) bounds."""
+    return list(
+        zip(
+            rows[f"{column}_low"].to_numpy(dtype=float).tolist(),
+            rows[f"{column}_high"].to_numpy(dtype=float).tolist(),
+        )
+    )
+
+
+def foreign_share(part: pd.DataFrame) -> Msg:
+    """The foreign share of participants over the activities `part` (each with both
+    counts), as the counts' qualifiers allow it: one share when they are exact, 'about' one
+    when some are "about", else its bounds ('between 62% and 100%', 'at least 13%'); not
+    computed when the bounds allow any share, when no participant need be counted, or when
+    a row gives more foreign participants than participants."""
+    n = len(part)
+    foreign, everyone = _bounds(part, "foreign_participants"), _bounds(part, "participants")
+    over = [int(r) for r, (f, _), (_, p) in zip(part["row"], foreign, everyone) if f > p]
+    if over:
+        return Msg(
+            "not computed: {rows} gives more foreign participants than participants",
+            "not computed: {rows} give more foreign participants than participants",
+            n=len(over),
+            rows=joined(", ", row_ref("activities.csv", over)),
+        )
+    if not any(p > 0 for _, p in everyone):
+        return Msg(
+            "not computed: no participant is counted in the {n} activity with both counts",
+            "not computed: no participant is counted in the {n} activities with both counts",
+            n=n,
+        )
+    share = replace(
+        share_of(foreign, everyone),
+        approximate=bool(
+            part[["participants_qualifier", "foreign_participants_qualifier"]]
+            .isin([q for q, b in BOUNDS.items() if b == "approximate"])
+            .to_numpy()
+            .any()
+        ),
+    )
+    if share.low <= 0 and share.high >= 1:
+        return Msg(
+            "not computed: the qualifiers of the counts ({n} activity with both counts) allow "
+            "any share from 0% to 100%",
+            "not computed: the qualifiers of the counts ({n} activities with both counts) "
+            "allow any share from 0% to 100%",
+            n=n,
+        )
+    return Msg(
+        "{share} over {n} activity with both counts",
+        "{share} over {n} activities with both counts",
+        share=interval_msg(share, percent, 0.0, 1.0),
+        n=n,
+    )
+
+
 def _reached(audiences) -> Msg | str:
     """'western media: reached; …' with the reach words translatable ('' for none)."""
     return (
@@ -767,15 +831,9 @@ class Reach(Analysis):
             acts.dropna(subset=["participants", "foreign_participants"]) if not acts.empty else acts
         )
         if len(part):
-            share = part["foreign_participants"].sum() / part["participants"].sum()
             self.indicator(
                 Msg("Foreign share of participants"),
-                Msg(
-                    "{share} over {n} activity with both counts",
-                    "{share} over {n} activities with both counts",
-                    share=f"{share:.0%}",
-                    n=len(part),
-                ),
+                foreign_share(part),
                 row_ref("activities.csv", part["row"]),
             )
         else:
@@ -828,9 +886,19 @@ class Reach(Analysis):
                         hashtags=joined(", ", [g[0] for g in groups]),
                     )
                 )
+            # the uses' qualifiers kept: "more than 3000" uses give a range, never one number
+            bounds = frag.effective_bounds
             parts.append(
-                Msg("effective number {n}", n=decimals(eff))
-                if eff
+                Msg(
+                    "effective number {n}",
+                    n=interval_msg(
+                        bounds,
+                        lambda x, way: decimals(rounded(x, 2, way)),
+                        1.0,
+                        float(len(groups)),
+                    ),
+                )
+                if bounds is not None
                 else Msg("effective number not computable (uses not recorded for every hashtag)")
             )
             self.indicator(
@@ -1202,7 +1270,7 @@ class Reach(Analysis):
                         "exactly that.",
                         counted=metric,
                         # the bare rate: the sentence says the bound ('at least' once)
-                        rate=Msg("{n} per week", n=_num(r["rate_low"])),
+                        rate=Msg("{n} per week", n=_num(r["rate_low"], "down")),
                     ),
                     [f"metrics.csv:{r['row']}"],
                 )

@@ -10,6 +10,7 @@ import pandas as pd
 
 from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name, listed
 from evalkit.record.schema import ACTIVITY_KINDS
+from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import (
     Analysis,
     BarChart,
@@ -397,8 +398,9 @@ class TacticUsefulness(Analysis):
                 because=because,
                 coded=self.effort_coded,
                 n=self.effort_uncoded,
-                low=f"{self.low_count / n:.0%}",
-                high=f"{(self.low_count + self.effort_uncoded) / n:.0%}",
+                # the ends of the range rounded the safe way (bounds.percent)
+                low=percent(self.low_count / n, "down"),
+                high=percent((self.low_count + self.effort_uncoded) / n, "up"),
             )
         return Criterion(
             Msg(
