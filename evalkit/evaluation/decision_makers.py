@@ -309,6 +309,13 @@ class DecisionMakersReached(Analysis):
                         (rung(a, b) for a, b in zip(alike_eng["type"], alike_eng["response"])),
                         default=0,
                     ),
+                    # contacts under similar names whose answer is not recorded: any of them
+                    # may have been this decision maker's statement, action or refusal
+                    "_maybe_unanswered": list(
+                        alike_eng.loc[alike_eng["response"] == "unknown", "row"]
+                    )
+                    if len(alike_eng)
+                    else [],
                     "_maybe_two_way": bool(
                         (
                             alike_eng["type"].isin(TWO_WAY) | (alike_eng["response"] == "rejected")
@@ -348,6 +355,7 @@ class DecisionMakersReached(Analysis):
                 "_own_best",
                 "_similar",
                 "_maybe_contact",
+                "_maybe_unanswered",
                 "_maybe_two_way",
                 "_maybe_own",
             ],
@@ -371,6 +379,17 @@ class DecisionMakersReached(Analysis):
             if not recorded:
                 # no count of engagements where none are recorded: "0" would read as none
                 value = r["highest rung"]
+            elif r["_unanswered"] and r["_contact"] < LADDER.index("policy action"):
+                # the rung recorded is the least it reached: an answer not recorded may
+                # have been a statement, an action or a refusal
+                value = Msg(
+                    "{value}; the answer to {n} contact is not recorded (response unknown): "
+                    "the rung may be higher",
+                    "{value}; the answers to {n} contacts are not recorded (response unknown): "
+                    "the rung may be higher",
+                    value=value,
+                    n=len(r["_unanswered"]),
+                )
             if r["_similar"]:
                 value = Msg(
                     "{value}; similar names in the record: {names} (if one is this decision "
@@ -395,6 +414,16 @@ class DecisionMakersReached(Analysis):
         # named targets with nothing under their name but similar names in the record
         self.unsure = [r["decision maker"] for r in rows if r["_similar"]]
         self.maybe_covered = sum(r["_maybe_contact"] >= ENGAGED for r in rows)
+        # not engaged by what is recorded, but may have been: a contact of theirs (or under a
+        # similar name) whose answer is not recorded, which may have been a statement, an
+        # action or a refusal (each engages) — never read as "not answered"
+        self.answer_unknown = [
+            r["decision maker"]
+            for r in rows
+            if r["_contact"] < ENGAGED
+            and r["_maybe_contact"] < ENGAGED
+            and (r["_unanswered"] or r["_maybe_unanswered"])
+        ]
         self.maybe_top = max((max(r["_maybe_contact"], r["_maybe_own"]) for r in rows), default=0)
         self.maybe_two_way = [r["decision maker"] for r in rows if r["_maybe_two_way"]]
         # decisions.csv with no rows (none, or none by the as-of date) records no act
@@ -467,12 +496,25 @@ class DecisionMakersReached(Analysis):
             if unsure
             else Msg("{n} of {total} engaged", n=n, total=total)
         )
-        aware = [r["decision maker"] for r in rows if r["_contact"] == ENGAGED - 1]
+        # a one-way contact not answered, apart from one whose answer is not recorded
+        unknown = set(self.answer_unknown)
+        aware = [
+            r["decision maker"]
+            for r in rows
+            if r["_contact"] == ENGAGED - 1 and r["decision maker"] not in unknown
+        ]
         if aware:
             said = Msg(
                 "{coverage}; only made aware (a one-way contact, not answered): {who}",
                 coverage=said,
                 who=joined("; ", aware),
+            )
+        if unknown:
+            said = Msg(
+                "{coverage}; not known for {who}: the answer to a contact is not recorded "
+                "(response unknown), and may have engaged them",
+                coverage=said,
+                who=joined("; ", self.answer_unknown),
             )
         return said
 
@@ -533,9 +575,27 @@ class DecisionMakersReached(Analysis):
         if not targets:
             return Criterion(name, None, Msg("no targets to cover"))
         met = covered / len(targets) >= 0.5
-        # not met by the names, but would be if the similar names were theirs: not known
-        if not met and (covered + self.maybe_covered) / len(targets) >= 0.5:
-            return Criterion(name, None, self._coverage())
+        # not met by what is recorded, but would be if the similar names were theirs, or if
+        # the answers not recorded engaged them: not known (unmet only when unmet whatever
+        # those answers were)
+        could = covered + self.maybe_covered + len(self.answer_unknown)
+        if not met and could / len(targets) >= 0.5:
+            return Criterion(
+                name,
+                None,
+                self._coverage(),
+                row_ref(
+                    "engagements.csv",
+                    sorted(
+                        {
+                            n
+                            for r in self.table.to_dict("records")
+                            if r["decision maker"] in self.answer_unknown
+                            for n in r["_unanswered"] + r["_maybe_unanswered"]
+                        }
+                    ),
+                ),
+            )
         return Criterion(
             name, met, self._coverage(), self._rows_of(lambda r: r["_contact"] >= ENGAGED)
         )
@@ -543,6 +603,10 @@ class DecisionMakersReached(Analysis):
     def _unanswered(self) -> list[int]:
         """The engagements.csv rows of named decision makers whose answer is not recorded."""
         return sorted({n for r in self.table.to_dict("records") for n in r["_unanswered"]})
+
+    def _maybe_unanswered(self) -> bool:
+        """Whether a contact under a name similar to a target's has no recorded answer."""
+        return any(r["_maybe_unanswered"] for r in self.table.to_dict("records"))
 
     def _unanswered_because(self, said: "Msg") -> "Msg":
         return Msg(
@@ -558,7 +622,9 @@ class DecisionMakersReached(Analysis):
         if self.targets and not (self.contacts or self.acts_recorded):
             return Criterion(name, None, not_recorded(self.campaign))
         met = (self.top >= rung_needed) if self.targets else None
-        if met is False and self.maybe_top >= rung_needed:
+        # a similar name's contact reaching the rung, or one whose answer is not recorded
+        # (which may have been a statement or an action): not known
+        if met is False and (self.maybe_top >= rung_needed or self._maybe_unanswered()):
             return Criterion(name, None, self._unsure_because())
         if met is False and self._unanswered():
             return Criterion(
@@ -592,7 +658,7 @@ class DecisionMakersReached(Analysis):
             return Criterion(name, None, not_recorded(self.campaign))
         rows = self.table.to_dict("records")
         two = [r["decision maker"] for r in rows if r["_two_way"]]
-        if self.targets and not two and self.maybe_two_way:
+        if self.targets and not two and (self.maybe_two_way or self._maybe_unanswered()):
             return Criterion(name, None, self._unsure_because())
         if self.targets and not two and self._unanswered():
             # a refusal of the ask is two-way: an unrecorded answer may have been one
