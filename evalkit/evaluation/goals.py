@@ -326,7 +326,21 @@ class GoalAttainment(Analysis):
                 }
             )
         self.table = pd.DataFrame(rows)
+        # the record's own acts each judgement goes against (acts_against): a judgement with
+        # any is not counted, and every line that states it says so
+        against = {
+            g.id: acts_against(g, judgement_as_of(g, self.as_of), self.campaign.decisions)
+            for g in rec.goals
+        }
         for r in rows:
+            attainment = (
+                Msg(
+                    "{attainment} (not counted: the record's own acts go against it)",
+                    attainment=r["attainment"],
+                )
+                if against[r["goal"]]
+                else r["attainment"]
+            )
             self.indicator(
                 Msg(
                     "{Level} goal, {horizon} term: {text}",
@@ -336,12 +350,12 @@ class GoalAttainment(Analysis):
                 ),
                 Msg(
                     "{attainment} (as of {date}; {who})",
-                    attainment=r["attainment"],
+                    attainment=attainment,
                     date=r["judged as of"],
                     who=r["judged by"],
                 )
                 if r["judged as of"]
-                else r["attainment"],
+                else attainment,
                 [f"campaign.yaml goals[{r['goal']}]"],
             )
         for r in rows:
@@ -388,7 +402,7 @@ class GoalAttainment(Analysis):
         # judgements the record's own acts go against (decisions.csv): said, not scored
         self.contradicted: dict[str, list[dict]] = {}
         for g, r in zip(rec.goals, rows):
-            acts = acts_against(g, judgement_as_of(g, self.as_of), self.campaign.decisions)
+            acts = against[g.id]
             if not acts:
                 continue
             self.contradicted[g.id] = acts
@@ -410,12 +424,32 @@ class GoalAttainment(Analysis):
         self.main_scores = [r["_score"] for r in self.mains if r["_score"] is not None]
         self.interim_scores = [r["_score"] for r in self.interims if r["_score"] is not None]
 
+    def _mains_said(self) -> Msg | str:
+        """Each main goal's judgement as this question reads it: one the record's own acts
+        go against is said not counted, never as the goal's attainment alone."""
+        return joined(
+            "; ",
+            [
+                Msg(
+                    "{goal}: {value}",
+                    goal=r["_name"],
+                    value=Msg(
+                        "{attainment} (not counted: the record's own acts go against it)",
+                        attainment=r["attainment"],
+                    )
+                    if r["goal"] in self.contradicted
+                    else r["attainment"],
+                )
+                for r in self.mains
+            ],
+        )
+
     @criterion("main_goal_partly")
     def _main_goal_partly(self) -> Criterion:
         return Criterion(
             Msg("Main goal achieved at least in part"),
             (max(self.main_scores) >= 0.5) if self.main_scores else None,
-            _each(self.mains, "attainment"),
+            self._mains_said(),
             [f"campaign.yaml goals[{r['goal']}]" for r in self.mains],
         )
 
@@ -424,7 +458,7 @@ class GoalAttainment(Analysis):
         return Criterion(
             Msg("Main goal fully achieved"),
             (max(self.main_scores) == 1.0) if self.main_scores else None,
-            _each(self.mains, "attainment"),
+            self._mains_said(),
         )
 
     @criterion("interim_goals_partly")

@@ -611,10 +611,18 @@ class CampaignReport:
         reach_q, goals_q = cast("Reach", q[2]), cast("GoalAttainment", q[3])
         goals = goals_q.table
         mains = goals[goals["level"] == "main"] if len(goals) else goals
+        # a judgement question 3 does not count (the record's own acts go against it) is
+        # said not counted here too: the one line a reader may stop at states no more than
+        # question 3 counts (goals.counted, results.json `counted`)
         main = _listing(
             (
                 tr("{goal} — {attainment}").format(
-                    goal=r["text"].rstrip("."), attainment=tr(r["attainment"])
+                    goal=r["text"].rstrip("."),
+                    attainment=tr(
+                        "{attainment} (not counted: the record's own acts go against it)"
+                    ).format(attainment=tr(r["attainment"]))
+                    if r["goal"] in goals_q.contradicted
+                    else tr(r["attainment"]),
                 )
                 + (
                     " " + tr("(as of {date})").format(date=r["judged as of"])
