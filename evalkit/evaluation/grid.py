@@ -152,7 +152,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
         )
         if vi
         else N_("not recorded"),
-        [vi.source] if vi else [],
+        [vi.source] if vi and vi.source else [],
     )
     tags = []
     for h in mt.hashtags:
@@ -202,7 +202,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
             Msg("{level}: {note}", level=d.level, note=d.note)
             if d and d.note
             else (d.level if d else N_("not recorded")),
-            [d.source] if d else [],
+            [d.source] if d and d.source else [],
         )
 
     for item, kinds in (

@@ -15,6 +15,7 @@ import functools
 from types import UnionType
 from typing import (
     Annotated,
+    Any,
     Callable,
     ClassVar,
     Literal,
@@ -24,7 +25,16 @@ from typing import (
     get_origin,
 )
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from evalkit.record.languages import parse_language
 from evalkit.i18n import Exact, Msg
@@ -389,16 +399,49 @@ class Audience(_Strict):
         return "home" not in self.places
 
 
+# The entries that state one thing (a visual identity present or not, a discourse element's
+# level): what they state needs its source; `unknown` states nothing, and needs none (a
+# source given with it is checked all the same). An entry that states other things (a
+# hashtag, an account, a judgement, a table's row) keeps its source whatever its `unknown`
+# fields: docs/campaign-format.md, *Sources*.
+SOURCE_UNLESS_UNKNOWN = "required unless the value is unknown (unknown needs no source)"
+
+
+def _sourced_unless_unknown(states: str) -> Any:
+    """A `source` validator for an entry whose field `states` is its one statement."""
+
+    def needed(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        stated = info.data.get(states)
+        if value is None and stated is not None and stated != "unknown":
+            raise ValueError(
+                Msg(
+                    "required field is missing: the source of {field}: {value} (only "
+                    "{field}: unknown needs none)",
+                    field=Exact(states),
+                    value=Exact(stated),
+                )
+            )
+        return value
+
+    return field_validator("source", mode="after")(classmethod(needed))
+
+
+def _source_unless_unknown() -> Any:
+    return Field(None, validate_default=True, description=SOURCE_UNLESS_UNKNOWN)
+
+
 class VisualIdentity(_Strict):
     present: YesNoUnknown
     description: Optional[str] = None
-    source: SourceRef
+    source: Optional[SourceRef] = _source_unless_unknown()
+    source_needed = _sourced_unless_unknown("present")
 
 
 class Spokesperson(_Strict):
     present: YesNoUnknown
     description: Optional[str] = None
-    source: SourceRef
+    source: Optional[SourceRef] = _source_unless_unknown()
+    source_needed = _sourced_unless_unknown("present")
 
 
 class Hashtag(_Strict):
@@ -436,7 +479,8 @@ class MediaTools(_Strict):
 class DiscourseElement(_Strict):
     level: Presence
     note: Optional[str] = None
-    source: SourceRef
+    source: Optional[SourceRef] = _source_unless_unknown()
+    source_needed = _sourced_unless_unknown("level")
 
 
 class Flag(_Strict):
@@ -445,7 +489,8 @@ class Flag(_Strict):
         None, description="where it was seen: placards at a rally are offline"
     )
     note: Optional[str] = None
-    source: SourceRef
+    source: Optional[SourceRef] = _source_unless_unknown()
+    source_needed = _sourced_unless_unknown("present")
 
 
 class Discourse(_Strict):

@@ -194,7 +194,9 @@ def explanation(info, required: bool) -> str:
     """What a column holds, for its heading's comment."""
     inner, is_list = _unwrap(info.annotation)
     kind = getattr(inner, "__name__", "")
-    parts = ["required" if required else "optional"]
+    # 'required unless …' says it itself (schema.SOURCE_UNLESS_UNKNOWN)
+    said = (info.description or "").startswith("required")
+    parts = [] if said else ["required" if required else "optional"]
     if info.description:
         parts.append(info.description)
     words = vocabulary(info)
