@@ -200,28 +200,29 @@ def validate(paths: tuple[str, ...], lang: str) -> None:
                     ),
                 ),
             ]
-        cautions = Msg(
-            "{n} warning(s): the record can be evaluated; check each one",
-            "{n} warning(s): the record can be evaluated; check each one",
-            n=len(warnings),
-        )
         warned += bool(warnings)
         if problems:
             bad += 1
+            # errors: the record cannot be evaluated, whatever its warnings (said after)
             head = Msg(
-                "{record}: {n} problem(s)",
-                "{record}: {n} problem(s)",
+                "{record}: {n} error: the record cannot be evaluated until it is fixed",
+                "{record}: {n} errors: the record cannot be evaluated until they are fixed",
                 record=Exact(record),
                 n=len(problems),
             )
-            _say(
-                Msg("{head}; {cautions}", head=head, cautions=cautions) if warnings else head, lang
-            )
+            also = Msg("; and {n} warning", "; and {n} warnings", n=len(warnings))
+            _say(Msg("{head}{also}", head=head, also=also) if warnings else head, lang)
             for line in said(problems, lang):
                 click.echo(f"  {line}")
         else:
             _say(
-                Msg("{record}: valid, with {cautions}", record=Exact(record), cautions=cautions)
+                Msg(
+                    "{record}: valid, with {n} warning: the record can be evaluated; check it",
+                    "{record}: valid, with {n} warnings: the record can be evaluated; check "
+                    "each one",
+                    record=Exact(record),
+                    n=len(warnings),
+                )
                 if warnings
                 else Msg("{record}: valid", record=Exact(record)),
                 lang,

@@ -60,7 +60,7 @@ def test_validate_lang_ar_says_the_most_seen_problems_in_arabic(record):
         "الأعمدة المقبولة: id, event, date, " in text
     )
     assert f"{record / 'activities.csv'}:1: channel: عمود مطلوب ناقص" in text
-    assert _plain(out.splitlines()[0]) == f"{record}: 3 مشكلات"
+    assert _plain(out.splitlines()[0]) == f"{record}: 3 أخطاء: لا يمكن تقييم السجل حتى تُصحَّح"
 
 
 def test_validate_lang_ar_says_row_problems_in_arabic_with_the_cells_intact(record):
@@ -94,7 +94,9 @@ def test_validate_lang_ar_says_row_problems_in_arabic_with_the_cells_intact(reco
     assert "أضفه إلى مصادر السجل (في campaign.yaml)" in text
     assert f"{record / 'activities.csv'}:3: id: معرّف مكرر 'stands'" in text
     # the count of problems agrees with its number (Arabic's plural forms)
-    assert _plain(out.splitlines()[0]) == f"{record}: 9 مشكلات"  # the row copied: 4 + 1 + 4
+    assert _plain(out.splitlines()[0]) == (
+        f"{record}: 9 أخطاء: لا يمكن تقييم السجل حتى تُصحَّح"
+    )  # the row copied: 4 + 1 + 4
     assert _plain(out.splitlines()[-1]) == "السجلات الصالحة: 0 من سجل واحد"
 
 
@@ -119,7 +121,7 @@ def test_validate_in_english_is_unchanged(record):
     assert not ARABIC.search(out) and FSI not in out
     acts = record / "activities.csv"
     assert out.splitlines() == [
-        f"{record}: 2 problem(s)",
+        f"{record}: 2 errors: the record cannot be evaluated until they are fixed",
         f"  {acts}:2: kind: unknown code 'mobilisaton' (did you mean 'mobilisation'?); "
         "expected one of: mobilisation, advocacy, lobbying or coalition_building",
         f"  {acts}:2: source: unknown source 'interview-2' (did you mean 'interview-1'?); "
@@ -214,7 +216,7 @@ def test_run_lang_ar_says_an_invalid_record_in_arabic_on_screen_and_in_the_index
     )
     assert result.exit_code == 1, result.output
     text = _plain(result.output)
-    assert f"{record}: سجل غير صالح، فيه مشكلة واحدة" in text
+    assert f"{record}: سجل غير صالح، لم يُقيَّم: فيه خطأ واحد" in text
     assert "kind: قيمة غير مقبولة 'mobilisaton' (هل المقصود 'mobilisation'؟)" in text
     assert text.splitlines()[-1] == (
         "لم يُكتب أي تقييم؛ السجلات التي أخفقت أو كانت غير صالحة: 1 من سجل واحد"

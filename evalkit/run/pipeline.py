@@ -59,8 +59,8 @@ class Outcome:
             )
         if self.status == "invalid":
             head = Msg(
-                "{record}: invalid record, {n} problem(s)",
-                "{record}: invalid record, {n} problem(s)",
+                "{record}: invalid record, not evaluated: {n} error",
+                "{record}: invalid record, not evaluated: {n} errors",
                 record=record,
                 n=len(self.problems),
             )
