@@ -581,6 +581,59 @@ PAPER_GRID_FILE = "paper_grid.csv"
 _TABLE_STEMS = tuple(n.removesuffix(".csv") for n in RECORD_FILES[1:])
 
 
+def table_columns_needed(file: str) -> tuple[str, ...]:
+    """The columns a table's header row must name (its required fields)."""
+    if file == SERIES_FILE:
+        from evalkit.record.series import REQUIRED as SERIES_REQUIRED
+
+        return SERIES_REQUIRED
+    model = schema.TABLES[file]
+    return tuple(n for n, f in model.model_fields.items() if f.is_required())
+
+
+def empty_table(file: str, where: str, line: Optional[int], sheet: bool = False) -> Problem:
+    """The warning for a table with no header row (a 0-byte file, a failed save or export,
+    or a sheet cleared): read as no rows, which is almost never what was meant. A table is
+    optional, so it is a warning, never an error."""
+    columns = names(table_columns_needed(file))
+    message = (
+        Msg(
+            "empty sheet, not even a header row: write the header row (at least {columns}) "
+            "and the rows, or the header row alone for a table with no rows (a sheet left "
+            "empty is read as no rows)",
+            columns=columns,
+        )
+        if sheet
+        else Msg(
+            "empty file, not even a header row: write the header row (at least {columns}) "
+            "and the rows, or delete the file (a table left out is read as no rows)",
+            columns=columns,
+        )
+    )
+    return Problem(where, line, "", message, warning=True)
+
+
+def _empty_tables(folder: Path, refused: dict) -> dict[str, Problem]:
+    """Each table file of the record that holds nothing but blank space (no header row),
+    with its warning; the table is then read as no rows, and not checked column by column
+    (a missing column for each of its columns would say the same thing many times)."""
+    out = {}
+    for name in RECORD_FILES[1:]:
+        path = folder / name
+        if name in refused or not path.is_file():
+            continue
+        try:
+            with open(path, encoding="utf-8-sig", errors="replace") as fh:
+                while chunk := fh.read(1 << 16):
+                    if chunk.strip():
+                        break
+                else:
+                    out[name] = empty_table(name, name, None)
+        except OSError:
+            continue  # the table's reader says why it cannot be read
+    return out
+
+
 def _stray_files(folder: Path) -> list[Problem]:
     """Files that look like a record's table or its YAML but are not named as evalkit reads
     them: they would be silently ignored."""
@@ -1134,8 +1187,9 @@ def check_record(
         if examples != "none":
             problems.extend(template.yaml_problems(data, line_of, examples == "all"))
     tables = {}
+    empty = _empty_tables(folder, refused)  # said as warnings, read as no rows
     for name, model in schema.TABLES.items():
-        if name not in refused and (folder / name).is_file():
+        if name not in refused and name not in empty and (folder / name).is_file():
             # a frame is built only while the record can still be valid
             tables[name] = _read_table(
                 folder / name,
@@ -1148,8 +1202,8 @@ def check_record(
     if refs is not None:
         problems.extend(refs.outside_problems())
     series = None
-    said: list[Problem] = []  # the warnings
-    if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file():
+    said: list[Problem] = list(empty.values())  # the warnings
+    if SERIES_FILE not in refused and SERIES_FILE not in empty and (folder / SERIES_FILE).is_file():
         # the ids given as text, the only ones a series' source cell can be (an id written
         # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError)
         source_ids = (
@@ -1161,8 +1215,9 @@ def check_record(
             if isinstance(data, dict)
             else set()
         )
-        series, series_problems, said = read_series(folder / SERIES_FILE, source_ids, build)
+        series, series_problems, series_said = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
+        said.extend(series_said)
     if warnings is not None:
         warnings.extend(replace(w, file=str(folder / w.file)) for w in said)
     problems.extend(_stray_files(folder))

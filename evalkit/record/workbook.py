@@ -693,6 +693,10 @@ class Converted:
     formula_cells: set[str] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)
     merged_ranges: list[Problem] = field(default_factory=list)
+    # record sheets with no header row (emptied, or row 1 left blank), each with whether
+    # rows follow below it; said once (_headerless_problems), and their knock-ons left out
+    headerless: dict[str, bool] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
 
     def explained(self, located: list[Problem]) -> list[Problem]:
         """The loader's problems, located, with their workbook cause: none at a formula
@@ -915,10 +919,14 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         while grid and all(v is None or str(v).strip() == "" for v in grid[-1]):
             grid.pop()
         if not grid:
+            conv.headerless[name] = False
             return None, []
         header = [_text(h).strip() for h in grid[0]]
         while header and header[-1] == "":
             header.pop()
+        if not header and name != CAMPAIGN:
+            conv.headerless[name] = True  # rows with no column names: none can be read
+            return None, []
         got = facts.get(name, _SheetFacts())
         said = {
             **{at: _uncached_message(formula) for at, formula in got.uncached.items()},
@@ -1029,6 +1037,8 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             if sheet.parent:
                 parents = _get(data, sheet.path) or []
                 owner = next((i for i, p in enumerate(parents) if p.get("id") == parent_id), None)
+                if owner is None and sheet.parent.name in conv.headerless:
+                    continue  # its parents' sheet has no header row: said once, there
                 if owner is None:
                     # an id a merge emptied on the parent's sheet is the likely cause
                     emptied = sorted(
@@ -1159,8 +1169,84 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             line += 1
         (folder / file).write_text(buf.getvalue(), encoding="utf-8")
         conv.table_rows[file], conv.table_columns[file] = line_rows, header
+    _headerless_problems(conv)
     _write_places(folder, path, conv)
     return conv
+
+
+def _required_columns(model: type[BaseModel]) -> list[str]:
+    return [
+        n for n, f in model.model_fields.items() if f.is_required() and _model(f.annotation) is None
+    ]
+
+
+def _headerless_problems(conv: "Converted") -> None:
+    """A record sheet with no header row is said once, at its A1: an error when rows follow
+    (none can be read) or when the record needs its entries (sources, phases, goals);
+    otherwise a warning, since the sheet is read as empty (a cleared sheet is rarely what
+    was meant)."""
+    from evalkit.record.load import empty_table
+
+    entries = {s.name: s for s in SHEETS}
+    for name, rows_below in conv.headerless.items():
+        if name in TABLE_SHEETS:
+            file = TABLE_SHEETS[name]
+            if not rows_below:
+                conv.warnings.append(empty_table(file, f"{name}!A1", None, sheet=True))
+                continue
+            from evalkit.record.load import table_columns_needed
+
+            columns = names(table_columns_needed(file))
+        elif name in entries:
+            sheet = entries[name]
+            columns = names(_required_columns(sheet.model))
+            info = None if sheet.parent else schema.CampaignRecord.model_fields.get(sheet.path[0])
+            needed = len(sheet.path) == 1 and info is not None and info.is_required()
+            if not rows_below and not needed:
+                conv.warnings.append(
+                    Problem(
+                        f"{name}!A1",
+                        None,
+                        "",
+                        Msg(
+                            "empty sheet, not even a header row: write the header row (at "
+                            "least {columns}) and the entries; left empty, the sheet is read "
+                            "as not recorded",
+                            columns=columns,
+                        ),
+                        warning=True,
+                    )
+                )
+                continue
+            if not rows_below:
+                conv.problems.append(
+                    Problem(
+                        f"{name}!A1",
+                        None,
+                        "",
+                        Msg(
+                            "empty sheet, not even a header row: the record needs at least one "
+                            "entry here; write the header row (at least {columns}) and the "
+                            "entries (`evalkit new NAME --xlsx` writes every sheet's header)",
+                            columns=columns,
+                        ),
+                    )
+                )
+                continue
+        else:
+            continue  # the campaign sheet, comments, the paper's grid: not read as a table
+        conv.problems.append(
+            Problem(
+                f"{name}!A1",
+                None,
+                "",
+                Msg(
+                    "the header row (row 1) is empty, so the rows below it cannot be read: "
+                    "write the column names in row 1 (at least {columns})",
+                    columns=columns,
+                ),
+            )
+        )
 
 
 # beside a workbook's record folder: where each entry the report cites is on the workbook's
@@ -1314,13 +1400,28 @@ def check_workbook(path: str | Path, build: bool = True, warnings: Optional[list
         return None, conv.problems
     found: list[Problem] = []
     campaign, problems = check_record(folder, build, examples="fields", warnings=found)
+    # a sheet with no header row is said at its A1: the list it should hold, then missing
+    # from the record, is not said again
+    said_empty = {
+        ".".join(s.path) for s in SHEETS if s.name in conv.headerless and s.parent is None
+    }
+    loader = [
+        p
+        for p in problems
+        if not (
+            Path(p.file).name == schema.RECORD_FILE
+            and p.field in said_empty
+            and isinstance(p.message, Msg)
+            and p.message.template == "required field is missing"
+        )
+    ]
     located = sorted(
-        {*conv.problems, *conv.explained([conv.locate(p) for p in problems])}, key=_place
+        {*conv.problems, *conv.explained([conv.locate(p) for p in loader])}, key=_place
     )
     if warnings is not None:
-        warnings.extend(sorted((conv.locate(w) for w in found), key=_place))
+        warnings.extend(sorted([*conv.warnings, *(conv.locate(w) for w in found)], key=_place))
     if located:
         return None, located
     if campaign is not None:
-        campaign.warnings = [conv.locate(w) for w in campaign.warnings]
+        campaign.warnings = [*conv.warnings, *(conv.locate(w) for w in campaign.warnings)]
     return campaign, []
