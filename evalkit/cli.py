@@ -114,6 +114,45 @@ def _holding(out, lang="en"):
         yield
 
 
+def _evaluated(outcomes) -> bool:
+    """Whether a run has anything to put in OUT: a record evaluated, or one that failed while
+    being evaluated (the index says so beside the earlier reports). A run whose records were
+    all invalid writes nothing: bad input is said on the terminal, and OUT is left as it was."""
+    return any(o.status != "invalid" for o in outcomes)
+
+
+def _nothing_written(out, indexed, lang="en") -> None:
+    if indexed is None:
+        _say(
+            Msg(
+                "nothing written to {out}: no record could be evaluated; fix the errors above "
+                "and run again",
+                out=Exact(out),
+            ),
+            lang,
+            err=True,
+        )
+
+
+@contextmanager
+def _leaving_no_new_empty_folder(out):
+    """The folders of OUT that the run creates (OUT and any missing parent) are removed
+    again when the run ends with nothing in them: an invalid record leaves no trace."""
+    new = []
+    folder = Path(out).absolute()
+    while not os.path.lexists(folder) and folder != folder.parent:
+        new.append(folder)
+        folder = folder.parent
+    try:
+        yield
+    finally:
+        for folder in new:  # OUT first, then its parents
+            try:
+                folder.rmdir()  # only an empty folder
+            except OSError:
+                break
+
+
 def _index(out, outcomes, comparative=None, lang="en") -> bool:
     """Write OUT/index.html; a full disk is said in a sentence (False), not a traceback."""
     from evalkit.run.pipeline import write_index
@@ -585,11 +624,13 @@ def run(paths, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     """Evaluate records into OUT/<id>/ (notebook, HTML, results.json; evaluation.pdf with
     --pdf; evaluation.docx and .xlsx with --docx). Exit status: failures."""
     _can_write_docx(docx, lang)
-    records, skipped = _records(paths, pdf, out, lang)
-    with _holding(out, lang):
-        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
-        indexed = _index(out, outcomes, lang=lang)
-    _exit(outcomes, indexed=indexed, skipped=skipped, lang=lang)
+    with _leaving_no_new_empty_folder(out):
+        records, skipped = _records(paths, pdf, out, lang)
+        with _holding(out, lang):
+            outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
+            indexed = _index(out, outcomes, lang=lang) if _evaluated(outcomes) else None
+        _nothing_written(out, indexed, lang)
+    _exit(outcomes, indexed=indexed is not False, skipped=skipped, lang=lang)
 
 
 @main.command("run-all")
@@ -601,18 +642,22 @@ def run_all(directory, out, as_of, jobs, no_progress, pdf, lang, docx) -> None:
     from evalkit.run.pipeline import compare as run_compare
 
     _can_write_docx(docx, lang)
-    records, skipped = _records([directory], pdf, out, lang)
-    with _holding(out, lang):
-        outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
-        done = [o.record_id for o in outcomes if o.status == "ok"]
-        comparative = None
-        if done:
-            comparative = run_compare(out, done, pdf=pdf, lang=lang, docx=docx)
-            click.echo(comparative.describe(lang), err=comparative.status != "ok")
-        indexed = _index(out, outcomes, comparative, lang=lang)
+    with _leaving_no_new_empty_folder(out):
+        records, skipped = _records([directory], pdf, out, lang)
+        with _holding(out, lang):
+            outcomes = _run(records, out, as_of, jobs, not no_progress, pdf, lang, docx)
+            done = [o.record_id for o in outcomes if o.status == "ok"]
+            comparative = None
+            if done:
+                comparative = run_compare(out, done, pdf=pdf, lang=lang, docx=docx)
+                click.echo(comparative.describe(lang), err=comparative.status != "ok")
+            indexed = (
+                _index(out, outcomes, comparative, lang=lang) if _evaluated(outcomes) else None
+            )
+        _nothing_written(out, indexed, lang)
     if indexed:
         _say(Msg("index: {path}", path=Exact(Path(out) / "index.html")), lang)
-    _exit(outcomes, comparative, indexed, skipped, lang)
+    _exit(outcomes, comparative, indexed is not False, skipped, lang)
 
 
 @main.command()

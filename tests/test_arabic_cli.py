@@ -221,7 +221,15 @@ def test_run_lang_ar_says_an_invalid_record_in_arabic_on_screen_and_in_the_index
     assert text.splitlines()[-1] == (
         "لم يُكتب أي تقييم؛ السجلات التي أخفقت أو كانت غير صالحة: 1 من سجل واحد"
     )
-    index = (out / "index.html").read_text(encoding="utf-8")
+    # bad input alone writes nothing (tests/test_run_leaves_nothing.py), and says so
+    assert f"لم يُكتب شيء في {out}: لم يمكن تقييم أي سجل" in text and not out.exists()
+    # the index of a run that writes one (beside a record evaluated) lists it in Arabic
+    from evalkit.run.pipeline import evaluate, write_index
+
+    outcome = evaluate(record, out)
+    assert outcome.status == "invalid"
+    out.mkdir()
+    index = write_index(out, [outcome], lang="ar").read_text(encoding="utf-8")
     assert "قيمة غير مقبولة" in index and "mobilisaton" in index
 
 

@@ -2,6 +2,8 @@
 
 - One run at a time per OUT: `claim_out` holds an exclusive `fcntl.flock` on OUT/.evalkit.lock
   for the whole command; a second run says it waits for the first (pid named), then goes on.
+  The file is removed as the run ends: an ended run leaves no lock behind (one killed
+  outright leaves the file, locked by no one, and the next run takes it).
 - A report is built complete in its own staging folder, OUT/.staging-<id>-<random>/report,
   and replaces OUT/<id> with two renames: the old folder moves into the staging folder
   (`previous`), the new one takes its place. If the second rename fails the old folder is
@@ -111,29 +113,59 @@ def interrupted() -> bool:
 @contextmanager
 def claim_out(out_root: str | Path, say: Callable[[str], None] = print) -> Iterator[Path]:
     """Hold OUT for one run: wait for another run writing there (saying so), then clean what
-    dead runs left behind."""
+    dead runs left behind. The lock file is removed when the run ends, however it ends (a
+    run killed outright leaves it, holding no lock: the next run takes it over)."""
     out_root = Path(out_root)
-    fd = os.open(out_root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    lock = out_root / LOCK_FILE
+    waited = False
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            say(
-                Msg(
-                    "waiting for another evalkit run (pid {pid}) that is writing to {out} to "
-                    "finish...",
-                    pid=Exact(other),
-                    out=Exact(out_root),
-                )
-            )
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not waited:
+                    other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                    say(
+                        Msg(
+                            "waiting for another evalkit run (pid {pid}) that is writing to "
+                            "{out} to finish...",
+                            pid=Exact(other),
+                            out=Exact(out_root),
+                        )
+                    )
+                    waited = True
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            # the run that held it removes the file as it ends: a lock on a file no longer
+            # at OUT/.evalkit.lock holds nothing, and the file there is the one to lock
+            if _is_at(fd, lock):
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+    try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         clean_stale(out_root)
         yield out_root
     finally:
+        try:
+            os.unlink(lock)  # while it is held: no other run has it open and locked
+        except OSError:
+            pass
         os.close(fd)  # releases the lock
+
+
+def _is_at(fd: int, path: Path) -> bool:
+    """Whether the open file `fd` is the file at `path` (not one removed since it was
+    opened)."""
+    try:
+        here = os.stat(path)
+    except OSError:
+        return False
+    mine = os.fstat(fd)
+    return (here.st_dev, here.st_ino) == (mine.st_dev, mine.st_ino)
 
 
 def atomic_write(path: Path, text: str) -> None:
