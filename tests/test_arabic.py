@@ -170,7 +170,7 @@ KEPT = {
     "run",
     "goals",
     "audiences",
-    # entries without ids cited at their place ('campaign.yaml accounts[2]', as goals[id])
+    # entries without ids cited at their place from 0 ('campaign.yaml media_tools.accounts[1]')
     "accounts",
     "hashtags",
     "md",

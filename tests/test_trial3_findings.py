@@ -135,9 +135,9 @@ def test_the_largest_counts_are_read_from_campaign_yaml_series_and_activities(tr
         for id in ("yaml-counts", "series-counts", "activity-counts", "no-counts")
     }
     assert largest["yaml-counts"] == (
-        "about 5,000 hashtag uses (#Keep, campaign.yaml hashtags[1]); 1,200 followers (account "
-        "@keep, campaign.yaml accounts[1]); more than 30 members (coalition Keep Coalition, "
-        "campaign.yaml coalitions[c])"
+        "about 5,000 hashtag uses (#Keep, campaign.yaml media_tools.hashtags[0]); 1,200 "
+        "followers (account @keep, campaign.yaml media_tools.accounts[0]); more than 30 "
+        "members (coalition Keep Coalition, campaign.yaml coalitions[c])"
     )
     assert largest["series-counts"] == (
         "the series 'signatures' at its highest: 296 (2020-01-28; series.csv)"
@@ -155,15 +155,17 @@ def test_the_largest_counts_are_read_from_campaign_yaml_series_and_activities(tr
     summary = _text(
         (trial_reports["en"] / "yaml-counts" / "evaluation.html").read_text(encoding="utf-8")
     )
-    assert "largest counts: about 5,000 hashtag uses (#Keep, campaign.yaml hashtags[1])" in summary
+    assert (
+        "largest counts: about 5,000 hashtag uses (#Keep, campaign.yaml media_tools.hashtags[0])"
+    ) in summary
 
 
 def test_the_largest_counts_cell_in_arabic_names_the_counts_and_where_it_looked(trial_reports):
     page = _comparative(trial_reports, "ar")
     section = "Reach-against-outcome"
     yaml_counts = _row(page, section, "yaml-counts")[-1]
-    assert "حوالي 5,000 استخدام للوسم (#Keep، campaign.yaml hashtags[1])" in yaml_counts
-    assert "متابع (الحساب @keep، campaign.yaml accounts[1])" in yaml_counts
+    assert "حوالي 5,000 استخدام للوسم (#Keep، campaign.yaml media_tools.hashtags[0])" in yaml_counts
+    assert "متابع (الحساب @keep، campaign.yaml media_tools.accounts[0])" in yaml_counts
     # the series' name is the evaluator's own word, never translated
     assert _row(page, section, "series-counts")[-1] == (
         "السلسلة «signatures» في أعلى قيمها: 296 (2020-01-28؛ series.csv)"

@@ -177,12 +177,13 @@ def test_the_bundled_records_accounts_without_an_end_date_are_said_not_recorded(
     c = q2.criterion("continuity")
     assert c.met is None
     assert "4 accounts with no end of activity recorded (active_to)" in str(c.because)
-    # it cites the accounts it cannot judge, at their place in the list (they have no ids)
-    assert c.evidence == [f"campaign.yaml accounts[{i}]" for i in range(1, 5)]
+    # it cites the accounts it cannot judge, at their place in the list from 0, as error
+    # messages count (they have no ids)
+    assert c.evidence == [f"campaign.yaml media_tools.accounts[{i}]" for i in range(4)]
     # Idlib's account silent since late 2014 is cited; its pauses decide it, not the others
     idlib = Evaluation(evalkit.load_campaign(CASE_STUDIES / "idlib-under-fire")).questions[2]
     assert idlib.criterion("continuity").met is False
-    assert idlib.criterion("continuity").evidence == ["campaign.yaml accounts[2]"]
+    assert idlib.criterion("continuity").evidence == ["campaign.yaml media_tools.accounts[1]"]
 
 
 # --- questions 2 and 3: 'most' and 'every' over what is recorded -----------------------------

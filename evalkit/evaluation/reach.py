@@ -419,18 +419,22 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
             )
         )
 
-    # each cited at its entry ('campaign.yaml hashtags[2]': the record's hashtags and accounts
-    # have no ids, so their place in the list, from 1), which a workbook's report names as
-    # its sheet's row (evalkit.record.workbook.workbook_places)
-    for i, h in enumerate(rec.media_tools.hashtags, 1):
+    # each cited at its entry ('campaign.yaml media_tools.hashtags[2]': the record's hashtags
+    # and accounts have no ids, so their place in the list, from 0 as error messages count),
+    # which a workbook's report names as its sheet's row (record.workbook.workbook_places)
+    for i, h in enumerate(rec.media_tools.hashtags):
         if h.uses is not None:
             add(
                 "hashtag_uses",
                 None,
                 h.uses,
-                Msg("{hashtag}, {place}", hashtag=h.text, place=f"campaign.yaml hashtags[{i}]"),
+                Msg(
+                    "{hashtag}, {place}",
+                    hashtag=h.text,
+                    place=f"campaign.yaml media_tools.hashtags[{i}]",
+                ),
             )
-    for i, a in enumerate(rec.media_tools.accounts, 1):
+    for i, a in enumerate(rec.media_tools.accounts):
         for metric, q in (("followers", a.followers), ("posts", a.posts)):
             if q is not None:
                 add(
@@ -440,7 +444,7 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
                     Msg(
                         "account {account}, {place}",
                         account=a.name,
-                        place=f"campaign.yaml accounts[{i}]",
+                        place=f"campaign.yaml media_tools.accounts[{i}]",
                     ),
                 )
     for co in rec.coalitions:
@@ -1150,8 +1154,8 @@ class Reach(Analysis):
             # the accounts it rests on, at their place in the list (accounts have no ids):
             # the silent ones, and when it cannot be judged, those whose end is not known
             [
-                f"campaign.yaml accounts[{i}]"
-                for i, a in enumerate(self.campaign.record.media_tools.accounts, 1)
+                f"campaign.yaml media_tools.accounts[{i}]"
+                for i, a in enumerate(self.campaign.record.media_tools.accounts)
                 if a in silent or (met is None and a in unsure)
             ],
         )

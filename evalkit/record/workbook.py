@@ -1268,8 +1268,9 @@ def _write_places(folder: Path, path: Path, conv: "Converted") -> None:
     for key, cell in conv.yaml_cells.items():
         if not key or not isinstance(key[-1], int) or not isinstance(data, dict):
             continue
-        # the entry at `key` (goals.3, media_tools.hashtags.0), cited by its id, or by its
-        # place in its list from 1 when it has none (hashtags, accounts)
+        # the entry at `key` (goals.3, media_tools.hashtags.0), cited as the report cites it
+        # (evalkit.render.page.yaml_entry_lines): its list's path and its id, and its place
+        # in the list from 0 (hashtags and accounts have no ids)
         items: object = data
         for part in key[:-1]:
             items = items.get(part) if isinstance(items, dict) else None
@@ -1277,11 +1278,12 @@ def _write_places(folder: Path, path: Path, conv: "Converted") -> None:
         item = items[i] if isinstance(items, list) and i < len(items) else None
         if not isinstance(item, dict):
             continue
-        name = key[-2] if len(key) > 1 and isinstance(key[-2], str) else None
-        if name and isinstance(item.get("id"), str):
-            entries.setdefault(f"{name}[{item['id']}]", cell)
-        elif name and len(key) == 3 and key[0] == "media_tools":
-            entries.setdefault(f"{name}[{i + 1}]", cell)
+        if not all(isinstance(part, str) for part in key[:-1]):
+            continue  # a list inside an entry (a goal's judgements): never cited
+        listed = ".".join(key[:-1])
+        entries.setdefault(f"{listed}[{i}]", cell)
+        if isinstance(item.get("id"), str):
+            entries.setdefault(f"{listed}[{item['id']}]", cell)
     places = {"workbook": path.name, "campaign": CAMPAIGN, "entries": entries}
     (folder / PLACES_FILE).write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
 

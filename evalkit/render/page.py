@@ -166,13 +166,35 @@ def row_anchor(file: str, line: int) -> str:
     return f"{file}:{line}"
 
 
-def _yaml_entry_lines(yaml_text: str) -> dict[str, int]:
-    """The line of each `id: …` entry in campaign.yaml (goals, audiences, sources …)."""
+def yaml_entry_lines(yaml_text: str) -> dict[str, int]:
+    """The line of each entry of campaign.yaml's lists, under every name evidence cites it
+    by: its list's path from the top of the file and its id (`goals[main-goal]`), and its
+    place in the list counted from 0, as error messages count (`goals[0]`,
+    `media_tools.accounts[0]`). One list's ids never stand for another's (a phase and a
+    hot event may share an id)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="rt").load(yaml_text)
+    except YAMLError:  # never a valid record's: its entries are then not linked
+        return {}
     found: dict[str, int] = {}
-    for number, line in enumerate(yaml_text.splitlines(), start=1):
-        m = re.match(r"\s*(?:-\s+)?id:\s*['\"]?([\w.-]+)['\"]?\s*(?:#.*)?$", line)
-        if m and number > 1:
-            found.setdefault(m.group(1), number)
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, CommentedMap):
+            for key, value in node.items():
+                if isinstance(key, str):
+                    walk(value, f"{path}.{key}" if path else key)
+        elif isinstance(node, CommentedSeq) and path:
+            for i, item in enumerate(node):
+                line = node.lc.item(i)[0] + 1
+                found.setdefault(f"{path}[{i}]", line)
+                if isinstance(item, CommentedMap) and isinstance(item.get("id"), str):
+                    found.setdefault(f"{path}[{item['id']}]", line)
+
+    walk(data, "")
     return found
 
 
@@ -205,15 +227,17 @@ SHEET_SAID = N_("the {sheet} sheet")
 
 class EvidenceLinks:
     """Turns evidence in escaped report text into links to the rendered record:
-    `activities.csv:10` and the `:12` that may follow it, and `campaign.yaml goals[x]`."""
+    `activities.csv:10` and the `:12` that may follow it, and `campaign.yaml goals[x]` (an
+    entry by its list's path and its id, or its place from 0: yaml_entry_lines)."""
 
-    _YAML = re.compile(r"\bcampaign\.yaml(?: (\w+)\[([\w.-]+)\])?")
+    # `campaign.yaml goals[main-goal]`, `campaign.yaml media_tools.accounts[0]`
+    _YAML = re.compile(r"\bcampaign\.yaml(?: ((?:\w+\.)*\w+\[[\w.-]+\]))?")
     _LINK = Markup('<a class="evidence" href="{}#{}">{}</a>')
     _FILE_LINK = Markup('<a class="evidence" href="{}">{}</a>')
 
     def __init__(self, yaml_text: str = "", page: str = RECORD_PAGE, places=None):
         self.page = page
-        self.yaml_lines = _yaml_entry_lines(yaml_text)
+        self.yaml_lines = yaml_entry_lines(yaml_text)
         # a record read from a workbook (evalkit.record.workbook.workbook_places): each
         # place is named as its sheets have it ('activities!A6', 'goals!A3'), the link
         # still leading to the row of the record page
@@ -249,10 +273,10 @@ class EvidenceLinks:
             return out
 
         def yaml_link(m: re.Match) -> str:
-            line = self.yaml_lines.get(m.group(2) or "")
+            entry = m.group(1) or ""
+            line = self.yaml_lines.get(entry)
             text = m.group(0)
             if self.places is not None:
-                entry = f"{m.group(1)}[{m.group(2)}]" if m.group(1) else ""
                 text = self.places["entries"].get(entry) or self.places["campaign"]
             return self._link(
                 row_anchor("campaign.yaml", line) if line else "campaign.yaml", Markup(text)
