@@ -8,6 +8,7 @@ from typing import Optional
 
 import pandas as pd
 
+from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import SCALE, floor_level, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.evaluation.reach import NO_COUNTS
@@ -397,7 +398,7 @@ def shown_shares(frame: pd.DataFrame) -> pd.DataFrame:
     for column in SHARE_COLUMNS:
         if column in out.columns:
             out[column] = [
-                "" if v is None or pd.isna(v) else f"{v:.0%}" for v in out[column].tolist()
+                "" if v is None or pd.isna(v) else percent(v) for v in out[column].tolist()
             ]
     return out
 
@@ -442,7 +443,7 @@ def mix_plot(results: list[CampaignResults]):
         )
     ax.set_xlim(0, 1.45)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1])
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")  # shares as the table shows them
+    ax.xaxis.set_major_formatter(lambda v, _: percent(v))  # shares as the table shows them
     ax.invert_yaxis()
     ax.set_xlabel(tr("share of recorded activities"))
     ax.set_ylabel("")  # the campaigns name themselves (pandas would write its index name)

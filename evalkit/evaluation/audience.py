@@ -15,6 +15,7 @@ from evalkit.evaluation.context import (
     maybe_direct_mask,
     rows_where,
 )
+from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import (
     Analysis,
     BarChart,
@@ -167,7 +168,7 @@ class RightAudience(Analysis):
                     "{n} of {total} with a stated audience ({share})",
                     n=n,
                     total=len(stated),
-                    share=f"{share:.0%}",
+                    share=percent(share),
                 )
                 if len(stated)
                 else Msg("{n} of {total} with a stated audience", n=n, total=len(stated))
@@ -183,7 +184,7 @@ class RightAudience(Analysis):
                 Msg(
                     "{share} (low 1, medium 2, high 3; {n} activity with effort and audience)",
                     "{share} (low 1, medium 2, high 3; {n} activities with effort and audience)",
-                    share=f"{w_top / w_total:.0%}",
+                    share=percent(w_top / w_total),
                     n=len(weighted),
                 ),
             )
@@ -315,7 +316,7 @@ class RightAudience(Analysis):
         return Criterion(
             Msg("At least a third of effort aims at decision makers or influencers"),
             (w_top / w_total >= 1 / 3) if w_total else None,
-            Msg("{share} of effort-weighted activities", share=f"{w_top / w_total:.0%}")
+            Msg("{share} of effort-weighted activities", share=percent(w_top / w_total))
             if w_total
             else Msg("no activity has both an effort level and an audience"),
             base=self.w_rows,

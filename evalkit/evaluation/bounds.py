@@ -41,8 +41,17 @@ def rounded(x: float, places: int, direction: Direction = "nearest") -> float:
 
 
 def percent(share: float, direction: Direction = "nearest") -> str:
-    """A share as a whole percentage, '62%', rounded the safe way for a bound."""
-    return f"{rounded(share * 100, 0, direction):.0f}%"
+    """A share as a whole percentage, '62%', rounded the safe way for a bound. A share that
+    is neither none nor all is never written '0%' or '100%': it takes the decimals that keep
+    it off the ends ('99.6%', '0.3%'), since '100%' says every one and the record says not."""
+    if not math.isfinite(share):
+        return "–"
+    for places in range(6):
+        value = rounded(share * 100, places, direction)
+        off_the_ends = (value > 0 or share <= 0) and (value < 100 or share >= 1)
+        if off_the_ends or places == 5:
+            return f"{value:.{places}f}%"
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)

@@ -366,7 +366,7 @@ def _awareness_local(ctx):
             "{part} of {n} activities are mobilisation/awareness ({share})",
             part=aware,
             n=len(acts),
-            share=f"{share:.0%}",
+            share=percent(share),
         )
     ]
     if pressing:

@@ -98,7 +98,7 @@ class TacticUsefulness(Analysis):
         if low_share is not None:
             self.indicator(
                 Msg("Share of low-effort activities"),
-                Msg("{share} of {n} with an effort level", share=f"{low_share:.0%}", n=len(coded)),
+                Msg("{share} of {n} with an effort level", share=percent(low_share), n=len(coded)),
             )
 
         # outcomes that followed tactics in time: (start, end, words, evidence, kind), kind
@@ -380,7 +380,7 @@ class TacticUsefulness(Analysis):
         low_share, n = self.low_share, len(self.campaign.activities)
         met = (low_share <= LOW_EFFORT_LIMIT) if low_share is not None else None
         because = (
-            Msg("{share} low effort", share=f"{low_share:.0%}")
+            Msg("{share} low effort", share=percent(low_share))
             if low_share is not None
             else Msg("no effort levels coded")
         )
@@ -557,7 +557,7 @@ class TacticUsefulness(Analysis):
                     Msg(
                         "{share} of effort-coded activities are low effort (press releases, posts, "
                         "letters): the paper links this to cost, not to usefulness (§4 weakness 13).",
-                        share=f"{low_share:.0%}",
+                        share=percent(low_share),
                     )
                 )
             )
