@@ -23,6 +23,7 @@ from evalkit.comparison.tables import (
     goal_counted,
     goal_reached,
     launch_words,
+    rung_said,
 )
 from evalkit.results.model import CampaignResults, LaunchTimingResult
 
@@ -312,7 +313,7 @@ def _lobbying_mattered(by_id):
         "larger effect cannot be computed",
         combined=N_("together with") if combined else N_("without"),
         kinds=joined(", ", [f"{k} {n}" for k, n in sorted(kinds.items())]),
-        rung=r.facts.decision_makers_top_rung,
+        rung=rung_said(r.facts),
     )
 
 
@@ -425,8 +426,24 @@ def _aleppo_conversion(by_id):
     main = [g.attainment for g in r.facts.main_goal]
     # the gains: how far the decision makers moved, where the record says; else whether
     # the main goal was won — a rung nobody recorded is not "not reached"
-    if rung is not None:
-        converted: Optional[bool] = rung not in ("not reached", "aware")
+    if (
+        rung is not None
+        and r.facts.decision_makers_top_rung_may_be_higher
+        and rung
+        in (
+            "not reached",
+            "aware",
+        )
+    ):
+        # an answer not recorded may have engaged them: 'not converted' would be a guess
+        converted: Optional[bool] = None
+        gains = Msg(
+            "decision makers named in the goal: highest rung recorded '{rung}', and it may be "
+            "higher (an answer to a contact is not recorded)",
+            rung=rung,
+        )
+    elif rung is not None:
+        converted = rung not in ("not reached", "aware")
         gains = Msg("decision makers named in the goal: highest rung '{rung}'", rung=rung)
     elif (
         main

@@ -55,6 +55,15 @@ def label_campaigns(results: list[CampaignResults]) -> list[CampaignResults]:
     return results
 
 
+def rung_said(facts) -> "Msg | str | None":
+    """The highest rung a campaign reached with decision makers, as recorded; 'may be
+    higher' where a contact's answer is not recorded (None: no rung is known)."""
+    rung = facts.decision_makers_top_rung
+    if rung is None or not facts.decision_makers_top_rung_may_be_higher:
+        return rung
+    return Msg("{rung} (the rung may be higher: an answer is not recorded)", rung=rung)
+
+
 def _name(r: CampaignResults) -> str:
     return r.record.label
 
@@ -417,8 +426,7 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
                     for k in ("mobilisation", "advocacy", "lobbying")
                 },
                 "main goal": attainment_words(r.facts.main_goal),
-                "highest decision-maker rung": r.facts.decision_makers_top_rung
-                or N_("not recorded"),
+                "highest decision-maker rung": rung_said(r.facts) or N_("not recorded"),
                 "reached by": r.facts.decision_makers_top_rung_by,
             }
         )

@@ -179,6 +179,9 @@ class Facts(_Part):
     # what reached that rung: the campaign's contacts, the decision maker's own act, or both
     # (None in a results.json written before it was recorded)
     decision_makers_top_rung_by: Optional[str] = None
+    # True: a contact's answer is not recorded, and the top rung may be higher than
+    # `decision_makers_top_rung` says (False in a results.json written before)
+    decision_makers_top_rung_may_be_higher: bool = False
     visual_identity: Optional[YesNoUnknown]
     coordination_problems: list[str]
 
