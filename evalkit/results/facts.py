@@ -56,6 +56,11 @@ def campaign_facts(evaluation: Evaluation) -> dict:
             "phase": h.phase,
             "trended": h.trended,
             "uses": _num(h.uses.value) if h.uses else None,
+            # what `uses` is: an exact count, a lower or upper bound, about, or the bottom of
+            # a range whose top is `uses_high` (a comparison must not read "more than 3000"
+            # as 3000)
+            "uses_bound": h.uses.bound if h.uses else None,
+            "uses_high": _num(h.uses.high) if h.uses and h.uses.high is not None else None,
         }
         for h in rec.media_tools.hashtags
     ]

@@ -122,6 +122,9 @@ class HashtagResult(_Part):
     phase: Optional[str]
     trended: YesNoUnknown
     uses: Optional[float]
+    # None where uses is None, or in a results.json written before the bound was recorded
+    uses_bound: Optional[Bound] = None
+    uses_high: Optional[float] = None  # the top of a range of uses ("2000..3000")
 
 
 class Fragmentation(_Part):
