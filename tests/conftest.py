@@ -169,6 +169,20 @@ def browser():
         launched.close()
 
 
+def validate_lines(*args: str) -> tuple[int, list[str]]:
+    """`evalkit validate ARGS` as a user sees it: its exit code and its lines, without the
+    bidi isolates that wrap names (no traceback: a crash fails the test)."""
+    from click.testing import CliRunner
+    from evalkit.cli import main
+    from evalkit.i18n import FSI, PDI
+
+    result = CliRunner().invoke(main, ["validate", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, [
+        line.replace(FSI, "").replace(PDI, "") for line in result.output.splitlines()
+    ]
+
+
 @pytest.fixture
 def record(tmp_path) -> Path:
     """A fresh copy of the filled-in template (SCAFFOLD), a valid record, for a test to

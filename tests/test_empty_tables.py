@@ -3,15 +3,12 @@ a file of blank lines, a workbook sheet cleared — is never read as "no counts"
 is a warning where the table is optional, an error where the record needs what it holds, or
 where rows sit under a header row left blank (trial 5, F11)."""
 
-import shutil
-
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from conftest import SCAFFOLD
+from conftest import SCAFFOLD, validate_lines
 from evalkit.cli import main
-from evalkit.i18n import FSI, PDI
 from evalkit.record.load import check_record
 from evalkit.record.workbook import folder_to_workbook
 
@@ -21,26 +18,11 @@ EMPTY_METRICS = (
 )
 
 
-@pytest.fixture
-def record(tmp_path):
-    folder = tmp_path / "rec"
-    shutil.copytree(SCAFFOLD, folder)
-    return folder
-
-
-def _validate(*args: str) -> tuple[int, list[str]]:
-    result = CliRunner().invoke(main, ["validate", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, [
-        line.replace(FSI, "").replace(PDI, "") for line in result.output.splitlines()
-    ]
-
-
 @pytest.mark.parametrize("content", ["", "\n", "  \r\n\n", "\ufeff"])
 def test_an_empty_table_file_is_a_warning_at_its_file(record, content):
     (record / "metrics.csv").write_text(content, encoding="utf-8")
     (record / "series.csv").write_text(content, encoding="utf-8")
-    code, lines = _validate(str(record))
+    code, lines = validate_lines(str(record))
     assert code == 0, lines
     assert lines[1:3] == [
         f"  warning: {record / 'metrics.csv'}: {EMPTY_METRICS}",
@@ -51,14 +33,14 @@ def test_an_empty_table_file_is_a_warning_at_its_file(record, content):
     campaign, problems = check_record(record)
     assert problems == [] and campaign.metrics.empty and campaign.series.empty
     assert [w.file for w in campaign.warnings] == ["metrics.csv", "series.csv"]
-    code, lines = _validate("--lang", "ar", str(record))
+    code, lines = validate_lines("--lang", "ar", str(record))
     assert f"  تحذير: {record / 'metrics.csv'}: ملف فارغ، بلا سطر عناوين حتى: " in lines[1]
 
 
 def test_a_table_with_its_header_row_alone_is_no_rows_and_no_warning(record):
     header = (record / "metrics.csv").read_text(encoding="utf-8").splitlines()[0]
     (record / "metrics.csv").write_text(header + "\n", encoding="utf-8")
-    code, lines = _validate(str(record))
+    code, lines = validate_lines(str(record))
     assert code == 0 and lines[0] == f"{record}: valid", lines
 
 
@@ -66,7 +48,7 @@ def test_an_empty_table_is_still_said_beside_the_records_errors(record):
     (record / "engagements.csv").write_text("", encoding="utf-8")
     text = (record / "campaign.yaml").read_text(encoding="utf-8")
     (record / "campaign.yaml").write_text(text.replace("kind: offensive", "kind: offensivee"))
-    code, lines = _validate(str(record))
+    code, lines = validate_lines(str(record))
     assert code == 1
     assert lines[0].endswith("; and 1 warning")
     assert any(f"warning: {record / 'engagements.csv'}: empty file" in line for line in lines)
@@ -98,7 +80,7 @@ def _book(tmp_path, cleared=(), blank_header=()):
 
 def test_a_cleared_table_sheet_or_optional_entry_sheet_is_a_warning_at_its_a1(tmp_path):
     book = _book(tmp_path, cleared=("metrics", "hashtags"))
-    code, lines = _validate(str(book))
+    code, lines = validate_lines(str(book))
     assert code == 0, lines
     assert lines == [
         f"{book}: valid, with 2 warnings: the record can be evaluated; check each one",
@@ -115,7 +97,7 @@ def test_a_cleared_table_sheet_or_optional_entry_sheet_is_a_warning_at_its_a1(tm
 def test_a_cleared_sheet_the_record_needs_is_one_error_not_its_knock_ons(tmp_path):
     # the template's goals sheet and its judgements, which name goals by id
     book = _book(tmp_path, cleared=("goals",))
-    code, lines = _validate(str(book))
+    code, lines = validate_lines(str(book))
     assert code == 1
     assert lines[:2] == [
         f"{book}: 1 error: the record cannot be evaluated until it is fixed",
@@ -129,7 +111,7 @@ def test_a_cleared_sheet_the_record_needs_is_one_error_not_its_knock_ons(tmp_pat
 
 def test_rows_under_a_blank_header_row_are_an_error_even_on_an_optional_sheet(tmp_path):
     book = _book(tmp_path, blank_header=("activities",))
-    code, lines = _validate(str(book))
+    code, lines = validate_lines(str(book))
     assert code == 1
     assert lines[1] == (
         "  activities!A1: the header row (row 1) is empty, so the rows below it cannot be "

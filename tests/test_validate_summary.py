@@ -2,29 +2,10 @@
 the record cannot be evaluated, and says how many; with warnings alone it can be, and says
 how many to check — in English and in Arabic (trial 5, F10)."""
 
-import shutil
-
-import pytest
 from click.testing import CliRunner
 
-from conftest import SCAFFOLD, edit
+from conftest import edit, validate_lines
 from evalkit.cli import main
-from evalkit.i18n import FSI, PDI
-
-
-@pytest.fixture
-def record(tmp_path):
-    folder = tmp_path / "rec"
-    shutil.copytree(SCAFFOLD, folder)
-    return folder
-
-
-def _validate(*args: str) -> tuple[int, list[str]]:
-    result = CliRunner().invoke(main, ["validate", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, [
-        line.replace(FSI, "").replace(PDI, "") for line in result.output.splitlines()
-    ]
 
 
 def _warned(record, gaps: int = 1):
@@ -45,14 +26,14 @@ def _one_error(record):
 def test_errors_and_a_warning_say_the_record_cannot_be_evaluated(record):
     _one_error(record)
     _warned(record)
-    code, lines = _validate(str(record))
+    code, lines = validate_lines(str(record))
     assert code == 1
     assert lines[0] == (
         f"{record}: 1 error: the record cannot be evaluated until it is fixed; and 1 warning"
     )
     assert not any("the record can be evaluated" in line for line in lines)
     assert lines[-1] == "0 of 1 record(s) valid; 1 with warnings"
-    code, lines = _validate("--lang", "ar", str(record))
+    code, lines = validate_lines("--lang", "ar", str(record))
     assert code == 1
     assert lines[0] == f"{record}: خطأ واحد: لا يمكن تقييم السجل حتى يُصحَّح؛ وتحذير واحد"
     assert not any("يمكن تقييم السجل؛" in line for line in lines)
@@ -61,24 +42,24 @@ def test_errors_and_a_warning_say_the_record_cannot_be_evaluated(record):
 def test_the_errors_are_counted_in_the_summary_line(record):
     _one_error(record)
     edit(record / "activities.csv", ",international,", ",internatonal,")
-    code, lines = _validate(str(record))
+    code, lines = validate_lines(str(record))
     assert code == 1
     errors = [line for line in lines[1:-1] if not line.strip().startswith("warning:")]
     assert len(errors) == 2
     assert lines[0] == f"{record}: 2 errors: the record cannot be evaluated until they are fixed"
-    code, lines = _validate("--lang", "ar", str(record))
+    code, lines = validate_lines("--lang", "ar", str(record))
     assert lines[0] == f"{record}: خطآن: لا يمكن تقييم السجل حتى يُصحَّحا"
 
 
 def test_warnings_alone_say_the_record_can_be_evaluated_and_how_many(record):
     _warned(record, gaps=2)
-    code, lines = _validate(str(record))
+    code, lines = validate_lines(str(record))
     assert code == 0
     assert lines[0] == (
         f"{record}: valid, with 2 warnings: the record can be evaluated; check each one"
     )
     assert sum(line.strip().startswith("warning:") for line in lines) == 2
-    code, lines = _validate("--lang", "ar", str(record))
+    code, lines = validate_lines("--lang", "ar", str(record))
     assert code == 0
     assert lines[0] == f"{record}: صالح، مع تحذيرين: يمكن تقييم السجل؛ راجع كلاً منهما"
 
