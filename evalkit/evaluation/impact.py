@@ -4,8 +4,12 @@ measure reach) and question 3 (series that measure an outcome):
 - a **counterfactual** (evalkit.stats.Counterfactual): the series before the launch predicts
   what it would have been after it without the campaign; the difference is the effect, with
   its interval, a sensitivity table over other model settings, and three panels;
-- an **interrupted time series** (evalkit.stats.InterruptedTimeSeries) around the launch and
-  the hot events that fall inside the series: level and trend changes with intervals.
+- an **interrupted time series** (evalkit.stats.InterruptedTimeSeries) around the launch,
+  the start of each later phase (a boycott after a petition: the campaign's own change of
+  course) and the hot events that fall inside the series: level and trend changes with
+  intervals, each date tested on its own; the report lists the dates tested and says why
+  each phase start or event inside the series is not (too few points on a side, too near
+  another date, a date vaguer than a month), so that no date reads as 'no effect' untested.
 
 Neither changes a verdict: a series is evidence beside the record's counts, and a sequence
 in time is not by itself proof of cause. A series that cannot carry a model (too short a
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from evalkit.i18n import Msg, joined
+from evalkit.i18n import N_, Msg, Verbatim, joined
 from evalkit.record.series import CONTROL_PREFIX, Step, read_steps, series_step
 
 if TYPE_CHECKING:
@@ -48,7 +52,10 @@ class SeriesAnalysis:
     # the same model with autocorrelation-robust errors, when the residuals are autocorrelated
     its_robust: Optional["InterruptedTimeSeries"] = None
     interruptions: dict = field(default_factory=dict)
-    # why a hot event is not an interruption of its own (too near another), in words
+    # which dates the model tests, in words (the launch, later phases' starts, hot events)
+    its_dates: list = field(default_factory=list)
+    # why a date is not an interruption of its own (too near another, too few points on a
+    # side, a vague date), in words: the report never reads 'no effect' at an untested date
     its_notes: list = field(default_factory=list)
     # the hot events inside the post-period: the counterfactual cannot tell them from the
     # campaign
@@ -132,7 +139,7 @@ class SeriesAnalysis:
                 "sentences": its.sentences(),
                 "effects": its.effects().to_dict(orient="records"),
                 "robust_sentences": self.robust_sentences(),
-                "notes": list(self.its_notes) + self.agreement_notes(),
+                "notes": list(self.its_dates) + list(self.its_notes) + self.agreement_notes(),
                 "robust_effects": None
                 if self.its_robust is None
                 else self.its_robust.effects().to_dict(orient="records"),
@@ -149,31 +156,74 @@ def _could_not_fit(exc: Exception) -> Msg:
     return Msg("the model could not be fitted ({why})", why=str(exc) or type(exc).__name__)
 
 
-def _event_name(e) -> str:
-    """A hot event as the series section names it: its description, cut, and its date."""
-    return f"{e.description.rstrip('.')[:70]} ({e.date.text})"
+def _event_name(e) -> Verbatim:
+    """A hot event as the series section names it: its description, cut, and its date (the
+    record's own words, never looked up in the catalogue)."""
+    return Verbatim(f"{e.description.rstrip('.')[:70]} ({e.date.text})")
+
+
+def _phase_start_name(phase) -> Msg:
+    """A later phase's start as the series section names it: the campaign's own date, so
+    labelled ("the start of phase 'Boycott and lobbying' (2024-04-01)")."""
+    return Msg(
+        "the start of phase '{phase}' ({date})",
+        phase=Verbatim(str(phase.name).rstrip(".")),
+        date=Verbatim(phase.start.text),
+    )
+
+
+def _later_phases(campaign, launch: Optional[pd.Timestamp]) -> list:
+    """The phases that start after the launch, in time order: a relaunch after a pause, or
+    a new step of a running campaign (a boycott after a petition), each the campaign's own
+    change of course, which may be the intervention a series answers."""
+    if launch is None:
+        return []
+    return sorted(
+        (p for p in campaign.record.phases if pd.Timestamp(p.start.start) > launch),
+        key=lambda p: (p.start.start, p.end.end),
+    )
 
 
 def _events_in_post_period(campaign, launch: pd.Timestamp, last: pd.Timestamp) -> list:
     """A hot event between the launch and the series' end moves the series as the campaign
-    might: the counterfactual's effect is the two together, and the report says so."""
+    might: the counterfactual's effect is the two together, and the report says so. So does
+    a later phase's start: the effect is the average over every phase after the launch."""
     inside = [
         _event_name(e)
         for e in campaign.record.hot_events
         if launch <= pd.Timestamp(e.date.start) <= last
     ]
-    if not inside:
-        return []
-    return [
-        Msg(
-            "A hot event falls in the post-period: {events}. The effect is the campaign's and "
-            "the event's together; the counterfactual cannot tell them apart.",
-            "Hot events fall in the post-period: {events}. The effect is the campaign's and "
-            "the events' together; the counterfactual cannot tell them apart.",
-            n=len(inside),
-            events=joined("; ", inside),
+    notes = []
+    if inside:
+        notes.append(
+            Msg(
+                "A hot event falls in the post-period: {events}. The effect is the campaign's "
+                "and the event's together; the counterfactual cannot tell them apart.",
+                "Hot events fall in the post-period: {events}. The effect is the campaign's "
+                "and the events' together; the counterfactual cannot tell them apart.",
+                n=len(inside),
+                events=joined("; ", inside),
+            )
         )
+    phases = [
+        _phase_start_name(p)
+        for p in _later_phases(campaign, launch)
+        if pd.Timestamp(p.start.start) <= last
     ]
+    if phases:
+        notes.append(
+            Msg(
+                "A later phase starts in the post-period: {phases}. The effect is the "
+                "average over the whole post-period, not that phase's own; the interrupted "
+                "time series below tests the start on its own when the series allows.",
+                "Later phases start in the post-period: {phases}. The effect is the average "
+                "over the whole post-period, not any one phase's own; the interrupted time "
+                "series below tests each start on its own when the series allows.",
+                n=len(phases),
+                phases=joined("; ", phases),
+            )
+        )
+    return notes
 
 
 def _launch_day(timing) -> Optional[pd.Timestamp]:
@@ -181,24 +231,99 @@ def _launch_day(timing) -> Optional[pd.Timestamp]:
     return pd.Timestamp(first.phase.start.start) if first else None
 
 
-def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, list]:
-    """The launch and each hot event dated to within a month, when the series has enough
-    points on both sides of it; named in words for the report. Two interruptions closer
-    than a few points cannot be told apart: the launch, the campaign's own date, is kept
-    before any event, then events in time order; each one left out says why (the notes)."""
-    # the launch in words to translate, a hot event in the record's own words
-    events: list[tuple[Any, pd.Timestamp]] = []
-    for e in campaign.record.hot_events:
-        if (e.date.end - e.date.start).days <= MAX_EVENT_SPAN_DAYS:
-            events.append((_event_name(e), pd.Timestamp(e.date.start)))
-    candidates = ([(Msg("the launch"), launch)] if launch is not None else []) + sorted(
-        events, key=lambda c: c[1]
+def _dated(name, day: pd.Timestamp):
+    """An interruption with its date, where a list of dates names it: the launch gets its
+    day ('the launch (2024-02-05)'); a phase's start and an event carry theirs already."""
+    if isinstance(name, Msg) and name.template == "the launch":
+        return Msg("the launch ({date})", date=str(day.date()))
+    return name
+
+
+# the names the section gives its dates, and each as it starts a sentence
+_CAPITALISED = {
+    "the launch": N_("The launch"),
+    "the launch ({date})": N_("The launch ({date})"),
+    "the start of phase '{phase}' ({date})": N_("The start of phase '{phase}' ({date})"),
+}
+
+
+def _first(name):
+    """A date's name where it starts a sentence: evalkit's own names capitalised ('The
+    start of phase …'), an event's description as the record writes it."""
+    if isinstance(name, Msg) and name.template in _CAPITALISED:
+        return Msg(_CAPITALISED[name.template], **name.fields)
+    return name
+
+
+def _not_tested(name, before: int, after: int) -> Msg:
+    """Why a date is not an interruption of the model: too few points on one side."""
+    if before < MIN_POINTS_EACH_SIDE:
+        return Msg(
+            "{date} is not tested: the series has {n} point before it, and a test needs "
+            "{m} on each side.",
+            "{date} is not tested: the series has {n} points before it, and a test needs "
+            "{m} on each side.",
+            date=_first(name),
+            n=before,
+            m=MIN_POINTS_EACH_SIDE,
+        )
+    return Msg(
+        "{date} is not tested: the series has {n} point after it, and a test needs {m} on "
+        "each side.",
+        "{date} is not tested: the series has {n} points after it, and a test needs {m} on "
+        "each side.",
+        date=_first(name),
+        n=after,
+        m=MIN_POINTS_EACH_SIDE,
     )
+
+
+@dataclass
+class _Dates:
+    """The interruptions of a series' model and what the report says of the dates."""
+
+    # name: day, in time order
+    points: dict
+    # which dates are tested, in words (empty when none is)
+    tested: list
+    # each date left out and why: too few points on a side, a vague date, too near another
+    notes: list
+
+
+def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> _Dates:
+    """The launch, the start of each later phase and each hot event dated to within a
+    month, when the series has enough points on both sides of it; named in words for the
+    report. Two interruptions closer than a few points cannot be told apart: the launch,
+    the campaign's own date, is kept first, then the later phases' starts (its own too),
+    then events, each in time order; each one left out says why (the notes), as does every
+    phase start and every event inside the series that is not tested, so that the report
+    never reads 'no effect' at a date it did not test."""
+    first, last = (dates.min(), dates.max()) if len(dates) else (None, None)
+    # (name, day, said when not tested): the launch and the phases always, an event when
+    # it falls inside the series (one outside it could not move it)
+    candidates: list[tuple[Any, pd.Timestamp, bool]] = []
+    if launch is not None:
+        candidates.append((Msg("the launch"), launch, True))
+    for p in _later_phases(campaign, launch):
+        if (p.start.end - p.start.start).days <= MAX_EVENT_SPAN_DAYS:
+            candidates.append((_phase_start_name(p), pd.Timestamp(p.start.start), True))
+    vague: list = []
+    events: list[tuple[Any, pd.Timestamp, bool]] = []
+    for e in campaign.record.hot_events:
+        day = pd.Timestamp(e.date.start)
+        inside = first is not None and first <= day <= last
+        if (e.date.end - e.date.start).days <= MAX_EVENT_SPAN_DAYS:
+            events.append((_event_name(e), day, inside))
+        elif inside:
+            vague.append(_event_name(e))
+    candidates += sorted(events, key=lambda c: c[1])
     points: dict[Any, pd.Timestamp] = {}
     notes: list = []
-    for name, day in candidates:
+    for name, day, say in candidates:
         before = int((dates < day).sum())
         if before < MIN_POINTS_EACH_SIDE or len(dates) - before < MIN_POINTS_EACH_SIDE:
+            if say:
+                notes.append(_not_tested(_dated(name, day), before, len(dates) - before))
             continue
         near = [
             (other, n)
@@ -211,7 +336,7 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, lis
                 Msg(
                     "{event} falls at the same point of the series as {other}: a change "
                     "found after {other} is a change after either.",
-                    event=name,
+                    event=_first(name),
                     other=other,
                 )
                 if n == 0
@@ -220,14 +345,45 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> tuple[dict, lis
                     "and a change after {other} may be due to either.",
                     "{event} falls within {n} points of {other}: the two cannot be told "
                     "apart, and a change after {other} may be due to either.",
-                    event=name,
+                    event=_first(name),
                     n=n,
                     other=other,
                 )
             )
             continue
         points[name] = day
-    return dict(sorted(points.items(), key=lambda kv: kv[1])), notes
+    for p in _later_phases(campaign, launch):
+        if (p.start.end - p.start.start).days > MAX_EVENT_SPAN_DAYS:
+            notes.append(
+                Msg(
+                    "{date} is not tested: the phase's start is known only to within more "
+                    "than a month, and a change needs a day to start at.",
+                    date=_first(_phase_start_name(p)),
+                )
+            )
+    for name in vague:
+        notes.append(
+            Msg(
+                "{date} is not tested: the event's date is known only to within more than a "
+                "month, and a change needs a day to start at.",
+                date=_first(name),
+            )
+        )
+    points = dict(sorted(points.items(), key=lambda kv: kv[1]))
+    tested = (
+        [
+            Msg(
+                "The date tested as an interruption: {dates}.",
+                "The dates tested as interruptions, each on its own at 95% (the more dates, "
+                "the likelier that one of them shows a change by chance alone): {dates}.",
+                n=len(points),
+                dates=joined("; ", [_dated(name, d) for name, d in points.items()]),
+            )
+        ]
+        if points
+        else []
+    )
+    return _Dates(points, tested, notes)
 
 
 RUNNING_TOTAL_READ = Msg(
@@ -393,7 +549,7 @@ def _gaps_as_rows(data: pd.DataFrame, controls: Sequence[str]) -> _Regular:
             )
         )
     missing = reading.missing_dates()
-    dates = ", ".join(d.isoformat() for d in missing[:3])
+    dates = joined(", ", [d.isoformat() for d in missing[:3]])
     if controls:
         return _Regular(
             problem=Msg(
@@ -483,13 +639,12 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
             )
             if total:
                 a.counterfactual_notes.append(RUNNING_TOTAL_READ)
-        a.interruptions, a.its_notes = _interruptions(
-            campaign, launch, pd.DatetimeIndex(data["date"])
-        )
+        found = _interruptions(campaign, launch, pd.DatetimeIndex(data["date"]))
+        a.interruptions, a.its_dates, a.its_notes = found.points, found.tested, found.notes
         if not a.interruptions:
             a.its_problem = Msg(
-                "neither the launch nor a hot event dated to the month has {n} or "
-                "more points of the series on each side",
+                "neither the launch, nor a later phase's start, nor a hot event dated to "
+                "the month has {n} or more points of the series on each side",
                 n=MIN_POINTS_EACH_SIDE,
             )
         else:
@@ -503,6 +658,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.its_problem = exc.reason
             except _FIT_FAILURES as exc:
                 a.its_problem = _could_not_fit(exc)
+            if a.its is None:  # nothing was tested
+                a.its_dates = []
         out.append(a)
     return out
 

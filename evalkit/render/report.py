@@ -1041,16 +1041,29 @@ class CampaignReport:
                     columns={"low": "average low", "high": "average high"}
                 )
                 parts.append(table(_rounded(sensitivity, paths=len(cf.draws_of_total))))
-            parts.append(_label(tr("Interrupted time series around the launch and hot events")))
+            parts.append(
+                _label(
+                    tr(
+                        "Interrupted time series around the launch, the starts of later phases "
+                        "and hot events"
+                    )
+                )
+            )
             if a.its is None:
                 parts.append(
                     paragraph(tr("Not computed: {reason}.").format(reason=localized(a.its_problem)))
                 )
+                if a.its_notes:  # why each date was left out: never read as 'no effect'
+                    parts.append(bullets(a.its_notes))
             else:
                 parts.append(paragraph(tr("Model: {model}.").format(model=localized(a.its_model))))
                 parts.append(
                     bullets(
-                        a.its.sentences() + a.robust_sentences() + a.its_notes + a.agreement_notes()
+                        a.its_dates
+                        + a.its.sentences()
+                        + a.robust_sentences()
+                        + a.its_notes
+                        + a.agreement_notes()
                     )
                 )
                 from evalkit.evaluation.impact import interruption_spans

@@ -22,7 +22,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy import stats as sps
 
-from evalkit.i18n import N_, Msg, localized, tr
+from evalkit.i18n import N_, Msg, Verbatim, joined, localized, tr
 from evalkit.record.series import Step, series_step
 from evalkit.stats.checks import (
     SeriesError,
@@ -32,6 +32,15 @@ from evalkit.stats.checks import (
     regular_gaps,
     running_total_warning,
 )
+
+
+def _named(name):
+    """An interruption as a sentence names it: a name the caller wrote in words (a `Msg`,
+    such as an evaluation's 'the launch', translated with the sentence; the record's own
+    words) as it is; a plain name, a label of the caller's code, quoted ('launch'). Before,
+    every name was quoted as Python writes it, and an Arabic report read «قبل 'the launch'»."""
+    return name if isinstance(name, (Msg, Verbatim)) else repr(name)
+
 
 FAMILIES = ("poisson", "quasipoisson", "negbin", "gaussian")
 
@@ -101,7 +110,7 @@ class InterruptedTimeSeries:
                     "{n} time points are missing (gaps), e.g. {dates}; time is counted from "
                     "the dates, so the model reads them as gaps, not as the next points.",
                     n=len(gaps),
-                    dates=", ".join(str(g.date()) for g in gaps[:3]),
+                    dates=joined(", ", [str(g.date()) for g in gaps[:3]]),
                 )
             )
         if offset is not None and (self.data[offset] <= 0).any():
@@ -160,7 +169,7 @@ class InterruptedTimeSeries:
                         "Only {n} points before {interruption} for {terms} "
                         "terms: estimates are unstable.",
                         n=n_before,
-                        interruption=repr(name),
+                        interruption=_named(name),
                         terms=X.shape[1],
                     )
                 )
@@ -220,7 +229,7 @@ class InterruptedTimeSeries:
         """Counts that are zero all through a stretch the model gives its own level make
         that level's rate ratio zero or infinite: no estimate, no interval, say so."""
         at = sorted(self.interruptions.items(), key=lambda kv: kv[1])
-        bounds = [(None, at[0][1], Msg("before {interruption}", interruption=repr(at[0][0])))]
+        bounds = [(None, at[0][1], Msg("before {interruption}", interruption=_named(at[0][0])))]
         for i, (name, t) in enumerate(at):
             nxt = at[i + 1] if i + 1 < len(at) else None
             bounds.append(
@@ -229,11 +238,11 @@ class InterruptedTimeSeries:
                     nxt[1] if nxt else None,
                     Msg(
                         "from {interruption} to {next}",
-                        interruption=repr(name),
-                        next=repr(nxt[0]),
+                        interruption=_named(name),
+                        next=_named(nxt[0]),
                     )
                     if nxt
-                    else Msg("after {interruption}", interruption=repr(name)),
+                    else Msg("after {interruption}", interruption=_named(name)),
                 )
             )
         idx = observed.index
