@@ -256,7 +256,7 @@ def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
                 "partners before": len(pa),
                 "partners after": len(pb),
                 "shared": len(shared),
-                "shared names": ", ".join(shared) or N_("none"),
+                "shared names": joined(", ", shared) or N_("none"),
                 "overlap (Jaccard)": len(shared) / len(union) if union else None,
             }
         )

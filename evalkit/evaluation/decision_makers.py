@@ -289,7 +289,7 @@ class DecisionMakersReached(Analysis):
                 {
                     "decision maker": t,
                     "engagements": len(hits),
-                    "how": ", ".join(sorted(set(hits["type"]))) if len(hits) else "",
+                    "how": joined(", ", sorted(set(hits["type"]))) if len(hits) else "",
                     "highest rung": standing(best, own_best, bool(similar), recorded),
                     "first engagement": (
                         hits.loc[hits["date_start"].idxmin(), "date"] if len(hits) else ""

@@ -634,7 +634,7 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
                         first_window=a["row"]["window"],
                         then=row_texts(b["row"])[shown],
                         then_window=b["row"]["window"],
-                        rows=", ".join(a["rows"] + b["rows"]),
+                        rows=joined(", ", a["rows"] + b["rows"]),
                     )
                 )
     for p in (c for c in counts if c["metric"] == "pledges"):
@@ -648,7 +648,7 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
                         pledge_window=p["row"]["window"],
                         came=row_texts(c["row"])[0],
                         came_window=c["row"]["window"],
-                        rows=", ".join(p["rows"] + c["rows"]),
+                        rows=joined(", ", p["rows"] + c["rows"]),
                     )
                 )
     return out
@@ -744,11 +744,11 @@ def trended_value(tags) -> "Msg | str":
     trended = [h.text for h in tags if h.trended == "yes"]
     unknown = sum(h.trended == "unknown" for h in tags)
     if not unknown:
-        return ", ".join(trended) or N_("none")
+        return joined(", ", trended) or N_("none")
     if trended:
         return Msg(
             "{tags}; not recorded for {part} of {n}",
-            tags=", ".join(trended),
+            tags=joined(", ", trended),
             part=unknown,
             n=len(tags),
         )

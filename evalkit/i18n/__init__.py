@@ -233,11 +233,12 @@ def _beside_the_noun(n) -> tuple[str | None, bool]:
     """The numeral a counted noun agrees with, as the count shows it, and whether it ends
     a range: the count's own ('1', '6.2'), or for a bound or a range the numeral written
     next to the noun — 'more than 8 events' agrees with 8 (Arabic: «أكثر من 8 فعاليات», a
-    noun of 3 to 10), 'at least 1 week' with 1, '20–30' with 30, in a Msg or as text; None
-    where no numeral stands there ('3 million', 'thousands (at least 1,000)')."""
+    noun of 3 to 10), 'at least 1 week' with 1, '20–30' with 30, a count in words by the
+    bound closing it ('tens (at least 20)' with 20: «عشرات (على الأقل 20) مشاركاً», not
+    «… مشارك»), in a Msg or as text; None where no numeral stands there ('3 million')."""
     ranged = False
     while isinstance(n, Msg) and n.fields:
-        last = re.search(r"\{(\w+)\}$", n.template)
+        last = re.search(r"\{(\w+)\}\)?$", n.template)
         if last is None:
             return None, False
         ranged = ranged or bool(re.search(r"\}\s*(?:–|-|\.\.)\s*\{\w+\}$", n.template))

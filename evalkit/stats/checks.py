@@ -94,7 +94,7 @@ def as_series_frame(
         raise SeriesError(
             Msg(
                 "duplicate time points: {points}; aggregate them to one row each first",
-                points=", ".join(map(str, dups)),
+                points=joined(", ", [str(d) for d in dups]),
             )
         )
     if not frame.index.is_monotonic_increasing:
@@ -110,7 +110,7 @@ def as_series_frame(
                 Msg(
                     "column {column}: non-numeric values at {points}",
                     column=repr(c),
-                    points=", ".join(map(str, bad[:5])),
+                    points=joined(", ", [str(b) for b in bad[:5]]),
                 )
             )
         frame[c] = values
@@ -122,7 +122,7 @@ def as_series_frame(
                 Msg(
                     "column {column}: negative counts at {points}; a count cannot be negative",
                     column=repr(c),
-                    points=", ".join(map(str, at)),
+                    points=joined(", ", [str(a) for a in at]),
                 )
             )
         if len(v) and (v == 0).all():

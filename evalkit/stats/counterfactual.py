@@ -300,7 +300,7 @@ class Counterfactual:
                     "regular series: add the missing rows (with an empty "
                     "response if it was not observed)",
                     n=len(gaps),
-                    dates=", ".join(str(g.date()) for g in gaps[:3]),
+                    dates=joined(", ", [str(g.date()) for g in gaps[:3]]),
                 )
             )
         for j, c in enumerate(controls, start=1):
@@ -878,7 +878,7 @@ class Counterfactual:
         else:
             parts = [Msg("Model: {model}", model=self.model_name)]
         parts.append(
-            Msg("regression on {controls}", controls=", ".join(self.controls))
+            Msg("regression on {controls}", controls=joined(", ", self.controls))
             if self.controls
             else Msg("no control series")
         )
@@ -1011,7 +1011,7 @@ class Counterfactual:
         post = (self.index[self.post][0], self.index[self.post][-1])
         rows = []
         for label, kw, controls in options:
-            row = {"model": label, "controls": ", ".join(controls) or N_("none")}
+            row = {"model": label, "controls": joined(", ", controls) or N_("none")}
             try:
                 alt = (
                     self

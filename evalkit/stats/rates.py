@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from evalkit.i18n import N_, Msg, tr
+from evalkit.i18n import N_, Msg, joined, tr
 from evalkit.record.values import Quantity
 from evalkit.stats.checks import SeriesError, p_said
 
@@ -135,7 +135,7 @@ class RateTrend:
                 "From one count to the next ({labels}) the rate per {unit} changes by a "
                 "factor of {rr} ({level}% CI {lo} to {hi}; {p}), estimated at the stated "
                 "counts.",
-                labels=", ".join(self.labels),
+                labels=joined(", ", list(self.labels)),
                 unit=self.unit,
                 rr=f"{rr:.2f}",
                 level=level,
