@@ -369,6 +369,19 @@ def _awareness_local(ctx):
             share=percent(share),
         )
     ]
+    if aware:
+        # where the record says they were aimed: the paper saw them aimed at the local
+        # audience, a record may aim them abroad (a diaspora's stands for foreign publics)
+        abroad = {a.id for a in ctx.campaign.record.audiences if a.abroad}
+        counted = acts.loc[mobilising & ~acts["audience"].isin(dm) & acts["audience"].notna()]
+        far = int(counted["audience"].isin(abroad).sum())
+        ev.append(
+            Msg(
+                "where they were aimed: at a public at home, {home}; at a public abroad, {abroad}",
+                home=aware - far,
+                abroad=far,
+            )
+        )
     if pressing:
         ev.append(
             Msg(
@@ -861,10 +874,13 @@ RULES: list[Rule] = [
         "W10",
         "weakness",
         "strategy",
-        "Awareness-heavy strategies aimed at the local audience",
+        "Awareness-heavy strategies: mobilisation not aimed at the decision makers",
         (3, 7),
         judge=_awareness_local,
         applies=_dm_at_home,
+        # the paper's campaigns aimed it at the local audience; a record may aim it abroad,
+        # and the evidence says where (the rule's point is awareness in place of pressure)
+        paper_example="aimed mainly at the local audience",
     ),
     Rule(
         "W11",
