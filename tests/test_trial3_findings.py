@@ -149,7 +149,7 @@ def test_the_largest_counts_are_read_from_campaign_yaml_series_and_activities(tr
     assert largest["no-counts"] == (
         "none recorded in metrics.csv; activities.csv (participants, foreign participants, "
         "events); campaign.yaml (hashtag uses, accounts' followers and posts, coalition "
-        "sizes); series.csv"
+        "sizes); series.csv (series that measure reach)"
     )
     # each campaign's own evaluation leads its reach line with the same counts
     summary = _text(
@@ -173,7 +173,7 @@ def test_the_largest_counts_cell_in_arabic_names_the_counts_and_where_it_looked(
     assert _row(page, section, "no-counts")[-1] == (
         "لا أعداد مسجلة في metrics.csv، ولا في activities.csv (المشاركون، المشاركون الأجانب، "
         "الفعاليات)، ولا في campaign.yaml (استخدامات الوسوم، متابعو الحسابات ومنشوراتها، "
-        "أحجام الائتلافات)، ولا في series.csv"
+        "أحجام الائتلافات)، ولا في series.csv (السلاسل التي تقيس الوصول)"
     )
 
 

@@ -346,7 +346,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
 
 # Kinds of count, in the order reach is told: people reached or acting first (their sizes
 # compare: views, participants, signatures...), then events, then places and organisations,
-# then money; each series' highest value (series.csv); `other` last, whatever its size,
+# then money; each reach series' highest value (series.csv); `other` last, whatever its size,
 # named by its note. Percentages are shares.
 REACH_KINDS = (
     (
@@ -382,7 +382,7 @@ SAME_COUNT_AS = {"events": EVENT_METRICS, "members": ("organisations", "co_spons
 NO_COUNTS = N_(
     "none recorded in metrics.csv; activities.csv (participants, foreign participants, "
     "events); campaign.yaml (hashtag uses, accounts' followers and posts, coalition sizes); "
-    "series.csv"
+    "series.csv (series that measure reach)"
 )
 
 
@@ -400,7 +400,9 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
     """Every count the record holds outside metrics.csv, as (metric, group, lower bound,
     upper bound, size, the count in words with where it is): the largest of each of
     activities.csv's count columns, campaign.yaml's hashtag uses, accounts' followers and
-    posts and coalitions' sizes, and each series' largest value in series.csv."""
+    posts and coalitions' sizes, and the largest value of each series in series.csv that
+    measures reach (`measures: outcome` is what the campaign wanted to change, such as a
+    company's sales: never a count of who it reached)."""
     out = []
     rec = campaign.record
 
@@ -483,7 +485,8 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
         )
     series = campaign.series
     if len(series):
-        for metric, part in series.dropna(subset=["value"]).groupby("metric", sort=True):
+        reach = series[series["measures"] != "outcome"]
+        for metric, part in reach.dropna(subset=["value"]).groupby("metric", sort=True):
             name = Verbatim(str(metric))  # the evaluator's name for it, never translated
             top = part.loc[part["value"].idxmax()]
             value = float(top["value"])
@@ -492,20 +495,11 @@ def _elsewhere(campaign) -> list[tuple[str, Any, float, float, float, Msg]]:
                 "{date}; series.csv",
                 date=pd.Timestamp(top["date"]).date().isoformat(),
             )
-            said = (
-                Msg(
-                    "the outcome series '{series}' at its highest: {value} ({where})",
-                    series=name,
-                    value=shown,
-                    where=where,
-                )
-                if top["measures"] == "outcome"
-                else Msg(
-                    "the series '{series}' at its highest: {value} ({where})",
-                    series=name,
-                    value=shown,
-                    where=where,
-                )
+            said = Msg(
+                "the series '{series}' at its highest: {value} ({where})",
+                series=name,
+                value=shown,
+                where=where,
             )
             out.append(("series", name, value, value, value, said))
     return out
@@ -518,7 +512,7 @@ def largest_counts(metric_table: pd.DataFrame, campaign=None) -> list[str]:
     by its note ("more than 250 detained"), never as "other". With the `campaign`, the counts
     it holds outside metrics.csv are read too (_elsewhere): the largest of a metric is the
     largest wherever it is recorded (metrics.csv's row when another place repeats it), and
-    each series' largest value follows the metrics."""
+    each reach series' largest value follows the metrics (an outcome series is none)."""
     # (metric, group: an `other` count's note, a series' name) -> (lower bound, size, 0 for
     # metrics.csv's row or 1 for another place's, the count in words)
     best: dict[tuple, tuple] = {}

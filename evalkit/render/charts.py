@@ -20,6 +20,30 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
+# the cells' text size (points), and the height of one of its lines as the page draws it: an
+# SVG's text is drawn by the browser's (or Word's) own font, and an Arabic font's lines are
+# taller than matplotlib measures them («منخفض)» was cut by the bottom of a 4-line cell)
+CELL_FONT = 9
+LINE_HEIGHT = {"ltr": 1.3, "rtl": 1.6}
+NAME_LINES_FONT = 8
+
+
+def _heatmap_size(annot, names: list[str], rtl: bool) -> tuple[float, float]:
+    """The heat map's size (inches) from what its cells and labels hold: each row as tall as
+    its tallest cell's lines (a verdict range with its confidence takes four in Arabic), each
+    column as wide as its longest line, the campaigns' names above."""
+    line = CELL_FONT * LINE_HEIGHT["rtl" if rtl else "ltr"] / 72
+    cells = [str(t) for t in annot.to_numpy().ravel()]
+    lines = max([t.count("\n") + 1 for t in cells] + [2])
+    row = max(0.62, lines * line + 0.16)
+    # a bold character is about 0.62 of the font's size wide
+    longest = max([len(x) for t in cells for x in t.split("\n")] + [10])
+    column = max(1.6, longest * 0.62 * CELL_FONT / 72 + 0.3)
+    heading = max(_wrapped(n, 16).count("\n") + 1 for n in names) if names else 1
+    top = heading * NAME_LINES_FONT * LINE_HEIGHT["rtl" if rtl else "ltr"] / 72 + 0.25
+    return 3.2 + column * len(names), row * len(annot) + top
+
+
 def verdict_heatmap(results: list[CampaignResults]):
     """The five verdicts of each campaign as coloured cells (white text passes WCAG AA on
     each colour); a white cell that says so: insufficient evidence."""
@@ -40,7 +64,7 @@ def verdict_heatmap(results: list[CampaignResults]):
     missing = scores.isna()
     # each cell's verdict with its confidence, on two lines if need be
     annot = words.map(lambda w: _wrapped(localized(w), 14)).where(~missing, "")
-    fig, ax = plt.subplots(figsize=(3.2 + 1.6 * len(results), 3.8))
+    fig, ax = plt.subplots(figsize=_heatmap_size(annot, names, rtl))
     # one colour per level of the scale: score 0..3 falls in the middle of its band
     sns.heatmap(
         scores,
