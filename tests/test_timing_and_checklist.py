@@ -222,7 +222,14 @@ def test_shocking_imagery_and_hostile_language_fire_from_the_discourse(tmp_path)
             activities=["a1,2020-01,,x,mobilisation,,low,virtual,local,,,ar,public,,,,s"],
             discourse={
                 "shocking_imagery": {"present": "yes", "source": "s"},
-                "hostile_language": {"present": "yes", "note": "insults", "source": "s"},
+                # seen online: hostile language with no `where` shows no online discourse
+                # (tests/test_checklist_headlines.py)
+                "hostile_language": {
+                    "present": "yes",
+                    "where": "online",
+                    "note": "insults",
+                    "source": "s",
+                },
             },
         )
     )

@@ -98,6 +98,12 @@ class Evaluation:
     def rule_text(self, rule) -> str:
         return with_example(rule.text, rule.paper_example, self.is_paper_campaign)
 
+    def result_text(self, result) -> str:
+        """A checklist row's point as its result states it: a rule that fires says only the
+        signs the record showed (RuleResult.headline), with the paper's own wording beside
+        it for the paper's campaigns; otherwise the rule's point, as checked."""
+        return with_example(result.headline, result.rule.paper_example, self.is_paper_campaign)
+
     def to_dict(self) -> dict:
         return {
             "questions": {str(n): q.to_dict() for n, q in self.questions.items()},
@@ -106,7 +112,8 @@ class Evaluation:
                     "rule": r.rule.id,
                     "kind": r.rule.kind,
                     "group": r.rule.group,
-                    "text": self.rule_text(r.rule),
+                    # as the report states it: what a rule that fires found
+                    "text": self.result_text(r),
                     "status": r.status,
                     "evidence": r.evidence,
                     "recommendations": list(r.rule.recommendations),

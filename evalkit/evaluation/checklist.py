@@ -35,10 +35,23 @@ class RuleResult:
     rule: "Rule"
     status: RuleStatus
     evidence: list[str] = field(default_factory=list)
+    # the keys of the rule's signs the record shows (Rule.signs), when it fires
+    found: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         # a large record's rows: the first ones and a count (issue 18 item 11)
         self.evidence = listed(self.evidence)
+
+    @property
+    def headline(self) -> str:
+        """What the rule's row states: for a rule that fires, only the signs the record
+        showed (a weakness of two halves that fired on one says that one, never both);
+        otherwise the rule's point, the thing checked. English; a Msg, so each report
+        shows it in its language."""
+        if self.status != FIRES or not self.rule.signs:
+            return Msg(self.rule.text)
+        # each sign a headline of its own: 'Main goal not measurable · Stops and restarts'
+        return joined(" · ", [Msg(said) for key, said in self.rule.signs if key in self.found])
 
 
 @dataclass
@@ -54,6 +67,13 @@ class Rule:
     # ctx -> why the rule does not apply to this campaign (None: it applies); the paper's
     # rules were written for campaigns pressing decision makers abroad (evaluation-method.md)
     applies: Optional[Callable] = None
+    # what firing establishes, sign by sign: (key, headline). The paper's point (`text`) may
+    # hold more than the record can show — two halves (W15: the virtual arena and
+    # undisciplined online discourse), or a qualifier no field records (W13's cost, W22's
+    # "too many") —, and a rule that fires states only the signs it found. A rule of
+    # several signs has its judge return the keys it found as a third value; one sign is
+    # found whenever the rule fires. Without signs, the point itself is what fires.
+    signs: tuple[tuple[str, str], ...] = ()
 
     def run(self, ctx) -> RuleResult:
         reason = self.applies(ctx) if self.applies is not None else None
@@ -61,8 +81,22 @@ class Rule:
             return RuleResult(self, QUIET, [Msg("does not apply: {why}", why=reason)])
         if self.judge is None:
             return RuleResult(self, CANNOT, [self.why_not])
-        fires, evidence = self.judge(ctx)
-        return RuleResult(self, CANNOT if fires is None else FIRES if fires else QUIET, evidence)
+        fires, evidence, *rest = self.judge(ctx)
+        found = list(rest[0]) if rest else []
+        if not fires:
+            return RuleResult(self, CANNOT if fires is None else QUIET, evidence)
+        if self.signs and not found:
+            if len(self.signs) > 1:
+                raise ValueError(f"{self.id} fired without saying which of its signs it found")
+            found = [self.signs[0][0]]
+        missing = [said for key, said in self.signs if key not in found]
+        if missing:
+            # the signs the rule did not fire on, named: the row says what is not shown too
+            evidence = [
+                *evidence,
+                Msg("the record does not show: {signs}", signs=joined(" · ", map(Msg, missing))),
+            ]
+        return RuleResult(self, FIRES, evidence, found)
 
 
 # --- helpers over the context (a Evaluation: campaign + the five analyses) -----------------
@@ -142,7 +176,16 @@ def _weak_strategy(ctx):
     if q3.met is None and timed is None and not pauses:
         return None, [Msg("neither goals' measurability nor launch timing can be judged")]
     if fires:
-        return True, parts + not_counted
+        found = [
+            key
+            for key, shown in (
+                ("unmeasurable", q3.met is False),
+                ("reactive", bool(foreseen)),
+                ("pauses", bool(pauses)),
+            )
+            if shown
+        ]
+        return True, parts + not_counted, found
     # none of the signs seen: say which were checked and which could not be (one not
     # recorded leaves the rule undecided, never 'does not fire')
     return fires, [
@@ -192,7 +235,9 @@ def _declining(ctx):
     # one whose reach is not recorded may have been fully reached — unless the record says
     # the campaign did not target it (a public it never addressed was not mobilised by it)
     unrecorded = [a for a in foreign or [] if a.reached == "unknown" and a.targeted != "no"]
+    found = ["decline"] if ev else []
     if known and not unrecorded and not any(a.reached == "yes" for a in known):
+        found.append("foreign")
         ev.append(
             Msg(
                 "foreign mobilisation weak: none of the publics or activists abroad fully "
@@ -201,7 +246,7 @@ def _declining(ctx):
             )
         )
     if ev:
-        return True, ev
+        return True, ev, found
     said = [
         N_("no decline between comparable counts")
         if repeated
@@ -233,73 +278,78 @@ def _declining(ctx):
 
 
 def _virtual_or_hostile(ctx):
+    """The paper's weakness 15 has two halves: the virtual space as the main arena, in-person
+    activities few («ركزت غالبية حملات المناصرة على الواقع الافتراضي كميديا للعمل، في حين
+    كانت الأنشطة الحضورية قليلة»), and the online campaigns' unfit, undisciplined discourse
+    («سمح النشاط الإلكتروني بظهور خطاب عشوائي»). The first is read from the activities'
+    channels (more than half virtual), the second from hostile language recorded as seen
+    online (`where: online` or `both`): hostile language whose place is not recorded may
+    have been placards at a street rally, and shows no online discourse."""
     acts = _acts(ctx)
-    ev = []
-    if len(acts):
-        v = int((acts["channel"] == "virtual").sum())
-        if v > len(acts) / 2:
-            ev.append(
-                Msg(
-                    "{part} of {n} activity virtual",
-                    "{part} of {n} activities virtual",
-                    part=v,
-                    n=len(acts),
-                )
-            )
     hostile = ctx.campaign.record.discourse.hostile_language
-    # "undisciplined online discourse": hostile language counts where it was seen online —
-    # as recorded (`where`), or, unrecorded, when the campaign was online at all; placards
-    # at a street rally are not online discourse
-    rec = ctx.campaign.record
-    online_presence = (len(acts) and bool((acts["channel"] == "virtual").any())) or bool(
-        rec.media_tools.accounts or rec.media_tools.hashtags
+    if not len(acts) and not hostile:
+        return None, [Msg("no activities or discourse recorded")]
+    n_virtual = int((acts["channel"] == "virtual").sum()) if len(acts) else 0
+    virtual = n_virtual > len(acts) / 2 if len(acts) else None
+    share = Msg(
+        "{part} of {n} activity virtual",
+        "{part} of {n} activities virtual",
+        part=n_virtual,
+        n=len(acts),
     )
-    virtual = (int((acts["channel"] == "virtual").sum()) > len(acts) / 2) if len(acts) else None
+    note = (hostile.note or N_("recorded")) if hostile else ""
     # hostile language seen online: a sign; recorded "no", or seen only offline: checked
-    # absent; not recorded (or `unknown`): not checked, never read as none
+    # absent; not recorded, `unknown`, or without where it was seen: not shown
     online_hostile: Optional[bool] = None
     if hostile and hostile.present == "yes":
-        online_hostile = hostile.where in ("online", "both") or (
-            hostile.where is None and bool(online_presence)
-        )
-        if online_hostile:
-            ev.append(Msg("hostile language: {note}", note=hostile.note or N_("recorded")))
-        elif not ev:
-            offline = Msg(
+        online_hostile = {"online": True, "both": True, "offline": False}.get(hostile.where or "")
+    elif hostile and hostile.present == "no":
+        online_hostile = False
+    said: list = [share] if len(acts) else []
+    if online_hostile:
+        said.append(Msg("hostile language: {note}", note=note))
+    elif hostile and hostile.present == "yes" and hostile.where == "offline":
+        said.append(
+            Msg(
                 "the hostile language recorded was offline ({note}), not the "
                 "discourse of an online campaign; {part} of {n} activity in person",
                 "the hostile language recorded was offline ({note}), not the "
                 "discourse of an online campaign; {part} of {n} activities in person",
-                note=hostile.note or N_("recorded"),
-                part=int((acts["channel"] == "in_person").sum()),
+                note=note,
+                part=int((acts["channel"] == "in_person").sum()) if len(acts) else 0,
                 n=len(acts),
             )
-            return any_of(virtual, False), [offline]
-    elif hostile and hostile.present == "no":
-        online_hostile = False
-    if not len(acts) and not hostile:
-        return None, [Msg("no activities or discourse recorded")]
-    fires = any_of(virtual, online_hostile)
-    if fires:
-        return True, ev
-    n_virtual = int((acts["channel"] == "virtual").sum()) if len(acts) else 0
-    return fires, [
-        Msg(
-            "{part} of {n} activity virtual; no hostile language recorded online",
-            "{part} of {n} activities virtual; no hostile language recorded online",
-            part=n_virtual,
-            n=len(acts),
         )
-        if online_hostile is False
-        else Msg(
-            "{part} of {n} activity virtual; whether hostile language was used online is "
-            "not recorded",
-            "{part} of {n} activities virtual; whether hostile language was used online is "
-            "not recorded",
-            part=n_virtual,
-            n=len(acts),
+    elif hostile and hostile.present == "yes":
+        said.append(
+            Msg(
+                "hostile language recorded ({note}), but not where it was seen: online "
+                "discourse, or placards at the campaign's events, the record does not say",
+                note=note,
+            )
         )
-    ]
+    elif online_hostile is False:
+        said = [
+            Msg(
+                "{part} of {n} activity virtual; no hostile language recorded online",
+                "{part} of {n} activities virtual; no hostile language recorded online",
+                part=n_virtual,
+                n=len(acts),
+            )
+        ]
+    else:
+        said = [
+            Msg(
+                "{part} of {n} activity virtual; whether hostile language was used online is "
+                "not recorded",
+                "{part} of {n} activities virtual; whether hostile language was used online is "
+                "not recorded",
+                part=n_virtual,
+                n=len(acts),
+            )
+        ]
+    found = [key for key, sign in (("virtual", virtual), ("hostile", online_hostile)) if sign]
+    return any_of(virtual, online_hostile), said, found
 
 
 def _no_identity(ctx):
@@ -322,7 +372,12 @@ def _no_identity(ctx):
     if not ev and (not states or all(s == "unknown" for s in states)):
         return None, [Msg("visual identity and spokesperson not recorded")]
     if ev:
-        return True, ev
+        found = [
+            key
+            for key, flag in (("identity", vi), ("spokesperson", sp))
+            if flag and flag.present == "no"
+        ]
+        return True, ev, found
     # neither recorded absent: say which is present and which is not recorded; one not
     # recorded leaves the rule undecided (it may be the absent one)
     fires = any_of(*({"yes": False, "no": True}.get(x.present) if x else None for x in (vi, sp)))
@@ -713,8 +768,19 @@ def _dispersion(ctx):
     no_coalition = (not rec.coalitions) if rec.recorded("coalitions") else None
     fires = any_of(problems, no_coalition)
     if fires:
-        return True, ([q5.because] if problems else []) + (
-            [Msg("the record says there was no coalition (coalitions: [])")] if no_coalition else []
+        return (
+            True,
+            ([q5.because] if problems else [])
+            + (
+                [Msg("the record says there was no coalition (coalitions: [])")]
+                if no_coalition
+                else []
+            ),
+            [
+                key
+                for key, shown in (("coordination", problems), ("coalition", no_coalition))
+                if shown
+            ],
         )
     if problems is None and no_coalition is None:
         return None, [Msg("coalitions not recorded; {why}", why=q5.because)]
@@ -752,6 +818,8 @@ RULES: list[Rule] = [
         "strengths",
         "Practice of citizenship: the people concerned mobilised",
         judge=_citizenship,
+        # the record says whether they were reached, not how many acted
+        signs=(("", N_("The people concerned reached, at least in part")),),
         paper_example="Syrians mobilised",
     ),
     Rule(
@@ -760,9 +828,19 @@ RULES: list[Rule] = [
         "strengths",
         "Messaging-app coordination groups",
         judge=_coordination_apps,
+        # an account on the platform: what it was used for is not recorded
+        signs=(("", N_("WhatsApp or Telegram accounts recorded")),),
         paper_example="WhatsApp/Telegram coordination groups",
     ),
-    Rule("S5", "strength", "strengths", "New relations with like-minded bodies", judge=_partners),
+    Rule(
+        "S5",
+        "strength",
+        "strengths",
+        "New relations with like-minded bodies",
+        judge=_partners,
+        # whether the relations were new is not recorded
+        signs=(("", N_("Relations with other bodies: coalitions or partners recorded")),),
+    ),
     Rule("S6", "strength", "strengths", "Accumulated expertise in specialised organisations"),
     Rule(
         "S7",
@@ -770,6 +848,7 @@ RULES: list[Rule] = [
         "strengths",
         "Showed support and resilience at home",
         judge=_local_resilience,
+        signs=(("", N_("Support shown at home: local or national in-person activity")),),
         paper_example="Showed internal support and resilience",
     ),
     Rule(
@@ -795,9 +874,19 @@ RULES: list[Rule] = [
         "strengths",
         "Testimony and documentaries before legislatures",
         judge=_parliament_voice,
+        # engagements.csv's testimony or hearing; documentaries are not recorded
+        signs=(("", N_("Testimony or a hearing before decision makers")),),
         paper_example="Documentaries and speeches in Western parliaments",
     ),
-    Rule("S12", "strength", "strengths", "Indirect rise in donations", judge=_donations),
+    Rule(
+        "S12",
+        "strength",
+        "strengths",
+        "Indirect rise in donations",
+        judge=_donations,
+        # a later figure above an earlier one; what raised it is not recorded
+        signs=(("", N_("A rise in donations: a later figure above an earlier one")),),
+    ),
     # weaknesses (paper §4.2), the paper's four groups
     Rule(
         "W1",
@@ -806,6 +895,7 @@ RULES: list[Rule] = [
         "Aimed at international decision makers with no pressure tools",
         (2, 14),
         judge=_no_pressure_tools,
+        signs=(("", N_("Aimed at decision makers abroad with no lobbying or direct contact")),),
         applies=_dm_at_home,
     ),
     Rule(
@@ -823,6 +913,8 @@ RULES: list[Rule] = [
         "A strong counter-narrative from the other side",
         (18,),
         judge=_counter_narrative,
+        # how strong it was is not recorded
+        signs=(("", N_("A counter-narrative from the other side")),),
         paper_example="the 'fighting terrorism' counter-narrative",
     ),
     Rule("W4", "weakness", "objective", "A culture unused to these tools", (6,)),
@@ -851,6 +943,10 @@ RULES: list[Rule] = [
         "Could not keep mobilisation going; foreign mobilisation weak",
         (7, 12),
         judge=_declining,
+        signs=(
+            ("decline", N_("Mobilisation not kept up: a comparable count fell")),
+            ("foreign", N_("Foreign mobilisation weak")),
+        ),
     ),
     Rule(
         "W8",
@@ -859,6 +955,16 @@ RULES: list[Rule] = [
         "Spoke to its own public in its own language, not the decision makers': 'a talk with oneself'",
         (4, 13),
         judge=_from_criterion(1, "decision_makers_languages", invert=True),
+        # the criterion reads the languages, not whom they addressed
+        signs=(
+            (
+                "",
+                N_(
+                    "Less than half of its activities and accounts in the decision makers' "
+                    "languages: 'a talk with oneself'"
+                ),
+            ),
+        ),
         applies=_one_language,
         paper_example="Addressed local/Arab audiences in Arabic",
     ),
@@ -877,6 +983,16 @@ RULES: list[Rule] = [
         "Awareness-heavy strategies: mobilisation not aimed at the decision makers",
         (3, 7),
         judge=_awareness_local,
+        # whom the awareness addressed (the local audience) is not counted
+        signs=(
+            (
+                "",
+                N_(
+                    "Awareness-heavy: at least 60% of activities mobilisation not aimed at the "
+                    "decision makers"
+                ),
+            ),
+        ),
         applies=_dm_at_home,
         # the paper's campaigns aimed it at the local audience; a record may aim it abroad,
         # and the evidence says where (the rule's point is awareness in place of pressure)
@@ -890,6 +1006,11 @@ RULES: list[Rule] = [
         "foreseeable event, stops and restarts",
         (2, 11, 16),
         judge=_weak_strategy,
+        signs=(
+            ("unmeasurable", N_("Main goal not measurable")),
+            ("reactive", N_("A launch reacting to a foreseeable event")),
+            ("pauses", N_("Stops and restarts")),
+        ),
     ),
     Rule(
         "W12",
@@ -898,6 +1019,13 @@ RULES: list[Rule] = [
         "Over-estimated achievements and a weak culture of impact evaluation",
         (3,),
         judge=_over_estimated,
+        # the culture of impact evaluation is not in a record
+        signs=(
+            (
+                "",
+                N_("Over-estimated achievements: a judgement the record's own acts go against"),
+            ),
+        ),
     ),
     Rule(
         "W13",
@@ -906,6 +1034,8 @@ RULES: list[Rule] = [
         "Cost drove the choice of low-effort activities",
         (2,),
         judge=_from_criterion(5, "low_effort_share", invert=True),
+        # what drove the choice (cost) is not recorded
+        signs=(("", N_("Low-effort activities more than half of the mix")),),
     ),
     Rule(
         "W14",
@@ -914,6 +1044,13 @@ RULES: list[Rule] = [
         "Dispersion and weak coordination (many hashtags, split accounts, no coalition)",
         (1, 16),
         judge=_dispersion,
+        signs=(
+            (
+                "coordination",
+                N_("Weak coordination: split accounts, competing hashtags or clashing events"),
+            ),
+            ("coalition", N_("No coalition")),
+        ),
     ),
     Rule(
         "W15",
@@ -922,6 +1059,10 @@ RULES: list[Rule] = [
         "Virtual space as the main arena; undisciplined online discourse",
         (7, 12),
         judge=_virtual_or_hostile,
+        signs=(
+            ("virtual", N_("More than half of the activities virtual")),
+            ("hostile", N_("Hostile language seen online")),
+        ),
     ),
     Rule(
         "W16",
@@ -930,6 +1071,10 @@ RULES: list[Rule] = [
         "No visual identity or official spokesperson",
         (4,),
         judge=_no_identity,
+        signs=(
+            ("identity", N_("No visual identity")),
+            ("spokesperson", N_("No official spokesperson")),
+        ),
     ),
     Rule("W17", "weakness", "implementation", "Children exploited as social-media stars", (19,)),
     Rule(
@@ -963,6 +1108,8 @@ RULES: list[Rule] = [
         "Too many shocking, bloody images",
         (18, 19),
         judge=_flag("shocking_imagery"),
+        # used, as recorded; how many is not
+        signs=(("", N_("Shocking imagery used")),),
     ),
     Rule("W23", "weakness", "implementation", "Scarcity of trained staff", (2, 3)),
 ]

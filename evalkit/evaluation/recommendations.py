@@ -65,14 +65,15 @@ RECOMMENDATIONS = {
 PAPER_CAMPAIGNS = ("aleppo-is-burning", "save-ghouta", "idlib-under-fire", "caesar")
 
 
-def with_example(text: str, example: str, paper: bool):
+def with_example(text, example: str, paper: bool):
     """The general wording, with the paper's own example for the paper's campaigns: a Msg,
     English in results.json and in the report's language on its page (evalkit.i18n)."""
     from evalkit.i18n import Msg
 
+    said = text if isinstance(text, Msg) else Msg(text)
     if paper and example:
-        return Msg("{text} (the paper: {example})", text=Msg(text), example=Msg(example))
-    return Msg(text)
+        return Msg("{text} (the paper: {example})", text=said, example=Msg(example))
+    return said
 
 
 def set_aside(number: int, ctx):

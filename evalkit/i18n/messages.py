@@ -193,7 +193,7 @@ def table_messages() -> set[str]:
     for title, intro in SECTIONS.values():
         out |= {title, intro}
     for r in RULES:
-        out |= {r.text, r.paper_example, r.why_not}
+        out |= {r.text, r.paper_example, r.why_not} | {said for _, said in r.signs}
     for text, example in RECOMMENDATIONS.values():
         out |= {text, example}
     out |= {c.text for c in CLAIMS} | {c.section for c in CLAIMS} | {c.quote_en for c in CLAIMS}

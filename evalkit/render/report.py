@@ -1147,7 +1147,7 @@ class CampaignReport:
                     r.rule.id,
                     r.rule.kind,
                     r.rule.group,
-                    self.evaluation.rule_text(r.rule),
+                    self.evaluation.result_text(r),
                     r.status,
                     joined("; ", r.evidence),
                     _listing(map(str, r.rule.recommendations)),
