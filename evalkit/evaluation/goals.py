@@ -8,8 +8,11 @@ from typing import Any, Optional
 
 import pandas as pd
 
-from evalkit.evaluation.decision_makers import names_match
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
+
+# one reading of a goal's judgement for question 3, question 5, the grid, the checklist's W12
+# and results.json (judgements.py); named here too, where question 3 has always had them
+from evalkit.evaluation.judgements import acts_against, counted, reading
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span
 from evalkit.evaluation.bounds import Direction, rounded
@@ -193,66 +196,6 @@ def _act_words(act: dict) -> Msg:
     return Msg(_ACT_WORDS[(act["direction"], described)], **fields)
 
 
-def goes_against(attainment: str, act: dict) -> bool:
-    """Whether a decision maker's own act goes against a judgement of attainment, by the
-    level judged: an act `against` the ask goes against both "achieved" and "partly"; a
-    partial concession the campaign rejected as not enough goes against "achieved" only —
-    it is what "partly achieved" means (the Caesar Act passed, the detainees not released:
-    partly, in the paper), and the campaign's refusal of it does not make the attainment
-    none. One rule for question 3, question 5, the checklist's W12 and the comparison
-    (docs/evaluation-method.md, question 3)."""
-    if act["direction"] == "against":
-        return True
-    return (
-        attainment == "achieved"
-        and act["direction"] == "partial"
-        and act["campaign_answer"] == "rejected"
-    )
-
-
-def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
-    """The record's own acts that a judgement of attainment (achieved or partly) goes
-    against: for each of the goal's decision makers, their last act certainly made by the
-    judgement's date, when it goes against the level judged (`goes_against`) and no act of
-    any of the goal's decision makers that does not go against it came then or after. A
-    bill voted down on the day the goal is judged won is over-estimation the record itself
-    shows (weakness 12); a treaty blocked at a conference and adopted by the General
-    Assembly's vote days later (two of the goal's decision makers) is not."""
-    if (
-        judgement is None
-        or judgement.attainment not in ("achieved", "partly")
-        or decisions.empty
-        or not goal.decision_makers
-    ):
-        return []
-    by = pd.Timestamp(judgement.as_of.end)
-    made = [r for r in decisions.to_dict("records") if r["date_end"] <= by]
-    # the acts of any of the goal's decision makers: who can grant it, together
-    theirs = [r for r in made if any(names_match(who, r) for who in goal.decision_makers)]
-    out = []
-    for who in goal.decision_makers:
-        against = [r for r in made if names_match(who, r) and goes_against(judgement.attainment, r)]
-        if not against:
-            continue
-        last = max(against, key=lambda r: r["date_start"])
-        answered = [
-            r
-            for r in theirs
-            if not goes_against(judgement.attainment, r)
-            and r["date_end"] >= last["date_start"]  # for it, after or then
-        ]
-        if not answered and last not in out:
-            out.append(last)
-    return out
-
-
-def counted(goal, judgement, decisions: pd.DataFrame) -> bool:
-    """Whether a judgement of attainment counts: not one the record's own acts go against
-    (`acts_against`). Question 3 scores only these, and question 5 takes only these as
-    outcomes that followed the tactics."""
-    return not acts_against(goal, judgement, decisions)
-
-
 class GoalAttainment(Analysis):
     number = 3
     question = N_("To what degree were the short-, medium- and long-term goals achieved?")
@@ -319,7 +262,11 @@ class GoalAttainment(Analysis):
                     "launch to attainment": lag or "",
                     "source": self.campaign.cite(j.source) if j else "",
                     "deadline": deadline_words,
-                    "_score": ATTAINMENT_SCORE.get(j.attainment) if j else None,
+                    # scored only as `reading` counts it: never an unknown, nor a
+                    # judgement the record's own acts go against (set apart below too)
+                    "_score": ATTAINMENT_SCORE[j.attainment]
+                    if j and reading(g, j, self.campaign.decisions) == "counted"
+                    else None,
                     "_missing": failing,
                     "_on_time": on_time,
                     "_first_reached": first.attainment if first is not None else None,

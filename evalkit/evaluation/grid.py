@@ -16,6 +16,7 @@ from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name
 from evalkit.record.load import Campaign
 from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
 from evalkit.evaluation.base import REACH_WORDS, audience_name
+from evalkit.evaluation.judgements import acts_against, reading
 from evalkit.evaluation.timing import launch_timing
 from evalkit.record.values import DateSpan, Quantity
 
@@ -235,14 +236,30 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
                     )
                 )
             else:
+                # as question 3 reads it (judgements.reading): a judgement it does not count
+                # is said not counted, never restated as the goal's result
+                how = reading(g, j, campaign.decisions)
+                fields = dict(
+                    goal=g.text.rstrip("."),
+                    attainment=ATTAINMENT_WORDS[j.attainment],
+                    date=j.as_of.text,
+                    who=j.judged_by,
+                    evidence=j.evidence,
+                )
                 bits.append(
-                    Msg(
-                        "{goal}: {attainment} (as of {date}; {who}): {evidence}",
-                        goal=g.text.rstrip("."),
-                        attainment=ATTAINMENT_WORDS[j.attainment],
-                        date=j.as_of.text,
-                        who=j.judged_by,
-                        evidence=j.evidence,
+                    Msg("{goal}: {attainment} (as of {date}; {who}): {evidence}", **fields)
+                    if how != "not counted"  # counted, or judged unknown: as question 3 shows it
+                    else Msg(
+                        "{goal}: judged {attainment} (as of {date}; {who}), but not counted by "
+                        "question 3: the record's own acts go against it ({acts}): {evidence}",
+                        acts=joined(
+                            ", ",
+                            [
+                                f"decisions.csv:{a['row']}"
+                                for a in acts_against(g, j, campaign.decisions)
+                            ],
+                        ),
+                        **fields,
                     )
                 )
                 sources.append(j.source)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from evalkit.evaluation.grid import build_grid, judgement_as_of
+from evalkit.evaluation.judgements import reading
 from evalkit.evaluation.timing import launch_timing
 from evalkit.i18n import N_, Msg, joined
 from evalkit.record.load import PAPER_GRID_FILE, Campaign
@@ -135,12 +136,19 @@ def _discourse(campaign: Campaign, row: str, paper: str):
 
 def _result(campaign: Campaign, row: str, paper: str):
     level = "main" if row == "main" else "interim"
-    found = [
-        j.attainment
+    # each judgement as question 3 reads it (judgements.reading): one the record's own acts
+    # go against is shown not counted, and never agrees with the paper's code
+    read = [
+        (j.attainment, reading(g, j, campaign.decisions))
         for g in campaign.record.goals
         if g.level == level
         if (j := judgement_as_of(g, None)) is not None
     ]
+    found = [
+        a if how != "not counted" else Msg("{attainment} (not counted)", attainment=a)
+        for a, how in read
+    ]
+    counted_codes = [a for a, how in read if how != "not counted"]
     if not found:
         return (
             "not judged",
@@ -151,14 +159,15 @@ def _result(campaign: Campaign, row: str, paper: str):
                 paper=paper,
             ),
         )
-    agrees = paper in found
+    agrees = paper in counted_codes
+    ours = joined(", ", found)
     return (
-        ", ".join(found),
+        str(ours),
         agrees,
         Msg(
             "the record's {level} goals: {ours}; the paper codes {paper}",
             level=level,
-            ours=", ".join(found),
+            ours=ours,
             paper=paper,
         ),
     )

@@ -24,7 +24,8 @@ from evalkit.evaluation.base import (
 from evalkit.evaluation.context import direct_mask, maybe_direct_mask, rows_where
 from evalkit.evaluation.audience import maybe_direct_said
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable, not_recorded
-from evalkit.evaluation.goals import counted, goal_name
+from evalkit.evaluation.goals import goal_name
+from evalkit.evaluation.judgements import counted
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.evaluation.hashtags import fragmentation
 
@@ -130,7 +131,7 @@ class TacticUsefulness(Analysis):
         for g in rec.goals:
             for j in g.judgements:
                 # a judgement the record's own acts go against is not counted here either,
-                # as question 3 does not count it (goals.counted: one reading of one fact)
+                # as question 3 does not count it (judgements.counted: one reading of one fact)
                 if j.attainment in ("achieved", "partly") and counted(g, j, c.decisions):
                     # dated by when it was attained, when the record says; else by the
                     # judgement that found it

@@ -58,7 +58,7 @@ class GoalResult(_Part):
     attainment: Optional[Attainment]  # None: not judged (as of the date asked)
     judged_as_of: Optional[str]
     # False: question 3 did not count this judgement of attainment (the record's own acts
-    # go against it: goals.acts_against); None in a results.json written before this field
+    # go against it: judgements.acts_against); None in a results.json written before this field
     counted: Optional[bool] = None
 
 

@@ -1,0 +1,90 @@
+"""One reading of a goal's judgement of attainment, for every place that shows it: question
+3 scores it, question 5 takes it as an outcome, the paper's grid states it, the checklist's
+W12 cites it and results.json says whether it was counted (`counted`). A judgement is read
+as question 3 reads it: counted, judged unknown, not counted (the record's own acts go
+against it), or none yet (docs/evaluation-method.md, question 3)."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+import pandas as pd
+
+from evalkit.evaluation.decision_makers import names_match
+from evalkit.record.schema import Goal, Judgement
+
+# how question 3 reads a goal's judgement as of the report's date (`reading`)
+Reading = Literal["counted", "unknown", "not counted", "no judgement"]
+
+
+def goes_against(attainment: str, act: dict) -> bool:
+    """Whether a decision maker's own act goes against a judgement of attainment, by the
+    level judged: an act `against` the ask goes against both "achieved" and "partly"; a
+    partial concession the campaign rejected as not enough goes against "achieved" only —
+    it is what "partly achieved" means (the Caesar Act passed, the detainees not released:
+    partly, in the paper), and the campaign's refusal of it does not make the attainment
+    none. One rule for question 3, question 5, the checklist's W12 and the comparison
+    (docs/evaluation-method.md, question 3)."""
+    if act["direction"] == "against":
+        return True
+    return (
+        attainment == "achieved"
+        and act["direction"] == "partial"
+        and act["campaign_answer"] == "rejected"
+    )
+
+
+def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
+    """The record's own acts that a judgement of attainment (achieved or partly) goes
+    against: for each of the goal's decision makers, their last act certainly made by the
+    judgement's date, when it goes against the level judged (`goes_against`) and no act of
+    any of the goal's decision makers that does not go against it came then or after. A
+    bill voted down on the day the goal is judged won is over-estimation the record itself
+    shows (weakness 12); a treaty blocked at a conference and adopted by the General
+    Assembly's vote days later (two of the goal's decision makers) is not."""
+    if (
+        judgement is None
+        or judgement.attainment not in ("achieved", "partly")
+        or decisions.empty
+        or not goal.decision_makers
+    ):
+        return []
+    by = pd.Timestamp(judgement.as_of.end)
+    made = [r for r in decisions.to_dict("records") if r["date_end"] <= by]
+    # the acts of any of the goal's decision makers: who can grant it, together
+    theirs = [r for r in made if any(names_match(who, r) for who in goal.decision_makers)]
+    out = []
+    for who in goal.decision_makers:
+        against = [r for r in made if names_match(who, r) and goes_against(judgement.attainment, r)]
+        if not against:
+            continue
+        last = max(against, key=lambda r: r["date_start"])
+        answered = [
+            r
+            for r in theirs
+            if not goes_against(judgement.attainment, r)
+            and r["date_end"] >= last["date_start"]  # for it, after or then
+        ]
+        if not answered and last not in out:
+            out.append(last)
+    return out
+
+
+def counted(goal, judgement, decisions: pd.DataFrame) -> bool:
+    """Whether a judgement of attainment counts: not one the record's own acts go against
+    (`acts_against`). Question 3 scores only these, and question 5 takes only these as
+    outcomes that followed the tactics."""
+    return not acts_against(goal, judgement, decisions)
+
+
+def reading(goal: Goal, judgement: Optional[Judgement], decisions: pd.DataFrame) -> Reading:
+    """How question 3 reads a goal's judgement (its latest by the report's date): "counted"
+    (achieved, partly or not achieved, and scored), "unknown" (the evaluator said they do
+    not know: neither achieved nor not, never scored), "not counted" (a judgement of
+    attainment the record's own acts go against: `counted`), or "no judgement" yet. The
+    grid, the paper's grid and question 3 state a goal by this one reading."""
+    if judgement is None:
+        return "no judgement"
+    if judgement.attainment == "unknown":
+        return "unknown"
+    return "counted" if counted(goal, judgement, decisions) else "not counted"
