@@ -77,8 +77,8 @@ def _eng(type_, response):
     return f"2020-02-01,UN Security Council,UN Security Council,{type_},{response},contact,s"
 
 
-def _met(date, metric, value):
-    return f"{date},{metric},{value},,,,,,,,s"
+def _met(date, metric, value, note=""):
+    return f"{date},{metric},{value},,,,,,,{note},s"
 
 
 WON_MAIN_GOAL = {
@@ -243,8 +243,11 @@ JUDGED = [
         "S12",
         FIRES,
         "donations-rose",
-        "donations 2020-01: 1,000 → 2020-03: 5,000",
-        metrics=[_met("2020-01", "donations", "1000"), _met("2020-03", "donations", "5000")],
+        "donations 2020-01: 1,000 GBP → 2020-03: 5,000 GBP",
+        metrics=[
+            _met("2020-01", "donations", "1000", "GBP"),
+            _met("2020-03", "donations", "5000", "GBP"),
+        ],
     ),
     # more than 1,000 then more than 2,000: the first may have been the larger
     row(
@@ -253,8 +256,8 @@ JUDGED = [
         "a-rise-not-certain",
         "no rise between recorded donation figures",
         metrics=[
-            _met("2020-01", "donations", "more than 1000"),
-            _met("2020-03", "donations", "more than 2000"),
+            _met("2020-01", "donations", "more than 1000", "GBP"),
+            _met("2020-03", "donations", "more than 2000", "GBP"),
         ],
     ),
     # --- weaknesses ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from evalkit.evaluation.audience import language_code
 from evalkit.evaluation import context
 from evalkit.evaluation.context import home_languages
 from evalkit.evaluation.decision_makers import contacts_recorded, favourable
-from evalkit.evaluation.reach import MOBILISATION_METRICS, declines
+from evalkit.evaluation.reach import MOBILISATION_METRICS, amount_msg, currency, declines
 
 RuleStatus = Literal["fires", "does not fire", "cannot be judged from the record"]
 RuleKind = Literal["strength", "weakness"]
@@ -730,16 +730,37 @@ def _donations(ctx):
             Msg("one donations figure (metrics.csv:{row}); a rise needs two", row=d["row"].iloc[0])
         ]
     # a rise needs a later figure that is certainly larger: its lower bound above the
-    # earlier one's upper bound
-    rows = [r for _, r in d.sort_values("date_start").iterrows()]
-    rises = [(a, b) for a, b in zip(rows, rows[1:]) if b["value_low"] > a["value_high"]]
+    # earlier one's upper bound — in the same currency (900 of a currency the note does not
+    # name, then 1,000 USD, is no rise the record shows)
+    by_currency: dict[str, list] = {}
+    for _, r in d.sort_values("date_start").iterrows():
+        code = currency(r["note"])
+        if code is not None:
+            by_currency.setdefault(code, []).append(r)
+    if not any(len(rows) > 1 for rows in by_currency.values()):
+        return None, [
+            Msg(
+                "donations: {n} figure (metrics.csv:{rows}), but no two in one currency the "
+                "notes name; a rise compares amounts of one currency",
+                "donations: {n} figures (metrics.csv:{rows}), but no two in one currency the "
+                "notes name; a rise compares amounts of one currency",
+                n=len(d),
+                rows=", :".join(str(int(r)) for r in d.sort_values("date_start")["row"]),
+            )
+        ]
+    rises = [
+        (a, b)
+        for rows in by_currency.values()
+        for a, b in zip(rows, rows[1:])
+        if b["value_low"] > a["value_high"]
+    ]
     ev = [
         Msg(
             "donations {first_date}: {first} → {then_date}: {then} (metrics.csv:{a}, :{b})",
             first_date=a["date"],
-            first=Quantity.from_row(a, "value").msg(),
+            first=amount_msg(Quantity.from_row(a, "value"), a["note"]),
             then_date=b["date"],
-            then=Quantity.from_row(b, "value").msg(),
+            then=amount_msg(Quantity.from_row(b, "value"), b["note"]),
             a=a["row"],
             b=b["row"],
         )

@@ -24,7 +24,7 @@ from evalkit.i18n import (
     localized,
     tr,
 )
-from evalkit.record.schema import SCOPES
+from evalkit.record.schema import METRIC_KINDS, SCOPES
 from evalkit.record.values import BOUNDS, Quantity
 from evalkit.evaluation.base import (
     Analysis,
@@ -125,32 +125,57 @@ def _money(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
-def amount_msg(q: Quantity, note: object) -> Msg:
-    """An amount of money with its qualifier and its currency ('31,250.40 GBP', 'about
-    1,200 EUR'); without a currency in the note, said to have none."""
-    amount = q.msg(_money)
+def in_currency(amount, note: object) -> Msg:
+    """A number of money with the currency its row's note names ('31,250.40 GBP', '2,378
+    GBP'); without a currency in the note, said to have none. Every number derived from an
+    amount — the amount, its rate per week, a bound of it — is written through this."""
     code = currency(note)
     if code is None:
         return Msg("{amount} (the note names no currency)", amount=amount)
     return Msg("{amount} {currency}", amount=amount, currency=code)
 
 
-def _rate_text(q: Quantity, weeks: float, days: int) -> Msg:
+def amount_msg(q: Quantity, note: object) -> Msg:
+    """An amount of money with its qualifier and its currency ('31,250.40 GBP', 'about
+    1,200 EUR'); without a currency in the note, said to have none."""
+    return in_currency(q.msg(_money), note)
+
+
+def rate_number(
+    x: float, metric: str, note: object = None, direction: Direction = "nearest"
+) -> str | Msg:
+    """A rate's number as the report writes it: money (`donations`) with its currency
+    ('2,378 GBP'), any other count as a number ('5.9', '98,592'); a bound rounded the safe
+    way (`direction`, as `_num`)."""
+    said = _num(x, direction)
+    return in_currency(said, note) if METRIC_KINDS.get(metric) == "amount" else said
+
+
+def _rate_text(q: Quantity, weeks: float, days: int, metric: str = "", note: object = None) -> Msg:
+    def n(x: float, direction: Direction = "nearest") -> str | Msg:
+        return rate_number(x, metric, note, direction)
+
     if days < MIN_DAYS:
-        return Msg("{counted}, not scaled up to a week", counted=_in_days(q.msg(), days))
+        said = amount_msg(q, note) if METRIC_KINDS.get(metric) == "amount" else q.msg()
+        return Msg("{counted}, not scaled up to a week", counted=_in_days(said, days))
     lo, hi = q.lower / weeks, q.upper / weeks
     # a bound rounded the safe way: a lower one down, an upper one up (bounds.rounded)
     if q.bound == "lower":
-        return Msg("at least {n} per week", n=_num(lo, "down"))
+        return Msg("at least {n} per week", n=n(lo, "down"))
     if q.bound == "upper":
-        return Msg("at most {n} per week", n=_num(hi, "up"))
+        return Msg("at most {n} per week", n=n(hi, "up"))
     if q.bound == "range":
+        if METRIC_KINDS.get(metric) == "amount":  # '100–200 GBP per week': one currency
+            return Msg(
+                "{n} per week",
+                n=in_currency(Msg("{low}–{high}", low=_num(lo, "down"), high=_num(hi, "up")), note),
+            )
         return Msg("{low}–{high} per week", low=_num(lo, "down"), high=_num(hi, "up"))
     if q.bound == "approximate":
         # the rate of an approximate count is no more precise than the count: 'about 1.5
         # million' over 17.4 weeks is 'about 86,000 per week', never 'about 86,066'
-        return Msg("about {n} per week", n=_num(_significant(lo, _digits(q.value))))
-    return Msg("{n} per week", n=_num(lo))
+        return Msg("about {n} per week", n=n(_significant(lo, _digits(q.value))))
+    return Msg("{n} per week", n=n(lo))
 
 
 def _digits(value: float) -> int:
@@ -244,7 +269,7 @@ def _sentences(value, qualifier, high, words, metric, window, days, total, level
         if metric in NOT_RATES
         else Msg("a level, not a rate: {count} at {date}", count=count, date=window)
         if level
-        else _rate_text(q, max(days / 7, MIN_WEEKS), days)
+        else _rate_text(q, max(days / 7, MIN_WEEKS), days, metric, note)
     )
     return count, per_week
 
@@ -1268,7 +1293,10 @@ class Reach(Analysis):
                         "exactly that.",
                         counted=metric,
                         # the bare rate: the sentence says the bound ('at least' once)
-                        rate=Msg("{n} per week", n=_num(r["rate_low"], "down")),
+                        rate=Msg(
+                            "{n} per week",
+                            n=rate_number(r["rate_low"], r["metric"], r["note"], "down"),
+                        ),
                     ),
                     [f"metrics.csv:{r['row']}"],
                 )
@@ -1502,13 +1530,15 @@ class Reach(Analysis):
         ax.set_yticks(list(range(len(r))), labels)
         ax.set_ylim(len(r) - 0.5, -0.5)
         if money:
-            notes = {str(n).strip() for n in r["note"]}
-            currency = notes.pop() if len(notes) == 1 else ""
+            # the currency the notes name (their ISO code, as every amount is written), when
+            # they all name one
+            codes = {currency(n) for n in r["note"]}
+            code = codes.pop() if len(codes) == 1 else None
             first = (
                 tr("money per week, in {currency} (an axis of its own: not a count)").format(
-                    currency=currency
+                    currency=code
                 )
-                if currency and len(currency) <= 12
+                if code
                 else tr("money per week, in the currency each row's note names (not a count)")
             )
             if log:
