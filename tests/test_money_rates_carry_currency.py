@@ -35,8 +35,8 @@ def test_each_rate_of_money_is_written_with_its_currency(tmp_path):
         in {s.replace("2020-01-01..2020-01-31", "between 2020-01-01 and 2020-01-31") for s in said}
     ), said
     joined = " | ".join(said)
-    assert "at least 289.6 EUR per week" in joined
-    assert "225.8–451.7 USD per week" in joined
+    assert "at least 289.65 EUR per week" in joined
+    assert "225.80–451.62 USD per week" in joined
     assert "500 GBP in 1 day, not scaled up to a week" in joined
     # "about 900" has one significant digit: its rate (157.5) is said with one too
     assert "about 200 (the note names no currency) per week" in joined, joined
@@ -45,18 +45,18 @@ def test_each_rate_of_money_is_written_with_its_currency(tmp_path):
         rate = s.rpartition(": ")[2]
         assert re.search(r"(GBP|EUR|USD|names no currency)", rate), s
     ar = " | ".join(_indicators(ev, "ar"))
-    assert "7,057 GBP" in ar and "289.6 EUR" in ar and "USD" in ar, ar
+    assert "7,057 GBP" in ar and "289.65 EUR" in ar and "USD" in ar, ar
 
 
 def test_a_lower_bound_of_money_reads_its_rate_with_the_currency(tmp_path):
     ev = Evaluation(small_record(tmp_path, activities=[act("a1")], metrics=MONEY))
     found = [str(f.text) for f in ev.questions[2].findings if "is a lower bound" in str(f.text)]
     assert found == [
-        "more than 1,200 EUR in donations is a lower bound: the true rate is 289.6 EUR per "
+        "more than 1,200 EUR in donations is a lower bound: the true rate is 289.65 EUR per "
         "week or more, never exactly that."
     ]
-    ar = [str(localized(f.text, "ar")) for f in ev.questions[2].findings if "289.6" in str(f.text)]
-    assert "289.6 \u2068EUR\u2069 في الأسبوع" in ar[0], ar
+    ar = [str(localized(f.text, "ar")) for f in ev.questions[2].findings if "289.65" in str(f.text)]
+    assert "289.65 \u2068EUR\u2069 في الأسبوع" in ar[0], ar
 
 
 def test_the_money_axis_names_the_currency_code_the_notes_name(tmp_path):

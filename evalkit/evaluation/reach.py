@@ -141,22 +141,35 @@ def amount_msg(q: Quantity, note: object) -> Msg:
     return in_currency(q.msg(_money), note)
 
 
+def _money_rate(x: float, direction: Direction = "nearest") -> str:
+    """A rate of money as an amount is written: in cents under 1,000 ('982.40', and '200'
+    when whole), whole above ('7,057'); a bound rounded the safe way (`direction`)."""
+    if x < 1000:
+        cents = rounded(x, 2, direction)
+        if cents < 1000:
+            return f"{cents:.0f}" if float(cents).is_integer() else f"{cents:.2f}"
+    return f"{rounded(x, 0, direction):,.0f}"
+
+
 def rate_number(
     x: float, metric: str, note: object = None, direction: Direction = "nearest"
 ) -> str | Msg:
-    """A rate's number as the report writes it: money (`donations`) with its currency
-    ('2,378 GBP'), any other count as a number ('5.9', '98,592'); a bound rounded the safe
-    way (`direction`, as `_num`)."""
-    said = _num(x, direction)
-    return in_currency(said, note) if METRIC_KINDS.get(metric) == "amount" else said
+    """A rate's number as the report writes it: money (`donations`) as an amount, with its
+    currency ('982.40 EUR', '7,057 GBP'), any other count as a number ('5.9', '98,592'); a
+    bound rounded the safe way (`direction`, as `_num`)."""
+    if METRIC_KINDS.get(metric) == "amount":
+        return in_currency(_money_rate(x, direction), note)
+    return _num(x, direction)
 
 
 def _rate_text(q: Quantity, weeks: float, days: int, metric: str = "", note: object = None) -> Msg:
+    money = METRIC_KINDS.get(metric) == "amount"
+
     def n(x: float, direction: Direction = "nearest") -> str | Msg:
         return rate_number(x, metric, note, direction)
 
     if days < MIN_DAYS:
-        said = amount_msg(q, note) if METRIC_KINDS.get(metric) == "amount" else q.msg()
+        said = amount_msg(q, note) if money else q.msg()
         return Msg("{counted}, not scaled up to a week", counted=_in_days(said, days))
     lo, hi = q.lower / weeks, q.upper / weeks
     # a bound rounded the safe way: a lower one down, an upper one up (bounds.rounded)
@@ -165,11 +178,9 @@ def _rate_text(q: Quantity, weeks: float, days: int, metric: str = "", note: obj
     if q.bound == "upper":
         return Msg("at most {n} per week", n=n(hi, "up"))
     if q.bound == "range":
-        if METRIC_KINDS.get(metric) == "amount":  # '100–200 GBP per week': one currency
-            return Msg(
-                "{n} per week",
-                n=in_currency(Msg("{low}–{high}", low=_num(lo, "down"), high=_num(hi, "up")), note),
-            )
+        if money:  # '225.80–451.62 GBP per week': one currency
+            span = Msg("{low}–{high}", low=_money_rate(lo, "down"), high=_money_rate(hi, "up"))
+            return Msg("{n} per week", n=in_currency(span, note))
         return Msg("{low}–{high} per week", low=_num(lo, "down"), high=_num(hi, "up"))
     if q.bound == "approximate":
         # the rate of an approximate count is no more precise than the count: 'about 1.5
