@@ -69,7 +69,7 @@ def test_arabic_report_text_has_no_doubled_punctuation_repeated_qualifier_or_nee
     )
     # a count's window in weeks: a fraction keeps one decimal, a whole number none ('3.0')
     # (its plural form is pinned in test_a_rate_is_qualified_once_and_without_a_needless_decimal)
-    assert "حوالي 60 خلال 7.3 أسبوع" in idlib
+    assert "حوالي 60 خلال 7.3 أسابيع" in idlib  # a fraction agrees with its whole part: 7
     for page in arabic_reports.glob("*/evaluation.html"):
         shown = visible_text(page.read_text("utf-8"))
         assert not re.search(r"\d\.0 (?:أسبوع|أسابيع)", shown), page

@@ -260,13 +260,25 @@ def _one(n) -> bool:
     return numeral == "1" and not ranged
 
 
+# The forms a fraction takes from its whole part, by language: in Arabic the noun after a
+# decimal agrees with the number before the point, as in «3.5 ملايين» — 3 to 10 take the
+# plural («4.4 أسابيع», never «4.4 أسبوع»), 11 to 99 the singular of many («12.5 أسبوعاً»).
+# The forms of 0, 1 and 2 write a count of exactly that («أسبوع واحد», «أسبوعان»), so a
+# fraction of those (and from 100) takes the last, as in every other language ('1.5 weeks').
+_FRACTION_FROM_WHOLE = {"ar": (3, 4)}
+
+
 def _form(lang: str, n, count: int) -> int:
     """Which of the language's forms a count takes (the number beside the noun, for a
-    bound or a range); a fraction shown ('6.2 years', '1.0 years') or a count that is not a
-    number takes the last (CLDR's 'other')."""
+    bound or a range); a count that is not a number takes the last (CLDR's 'other'), and
+    so does a fraction shown ('6.2 years', '1.0 years') save where its language has it
+    agree with its whole part (`_FRACTION_FROM_WHOLE`: Arabic «4.4 أسابيع»)."""
     numeral, _ = _beside_the_noun(n)
-    if numeral is None or "." in numeral:
+    if numeral is None:
         return count - 1
+    if "." in numeral:
+        whole = _plural_index(lang)(int(numeral.partition(".")[0] or 0))
+        return whole if whole in _FRACTION_FROM_WHOLE.get(lang, ()) else count - 1
     return _plural_index(lang)(int(numeral))
 
 
