@@ -172,20 +172,31 @@ def _alt_words(docx: Path) -> None:
 
 
 _TABLE_STYLE = re.compile(r"(<w:tblPr>(?:<w:tblStyle\b[^>]*/>)?)")
+# a table of the report's (pandoc's style "Table", not a figure's "FigureTable") at the width
+# its words take: Word then draws a table of short cells as a narrow column at the margin
+_TABLE_AT_ITS_WORDS = re.compile(
+    r'(<w:tblStyle w:val="Table"\s*/>)<w:tblW w:type="auto" w:w="0"\s*/>'
+)
 
 
-def _tables_right_to_left(docx: Path) -> None:
-    """Every table of an Arabic copy laid out right to left (Word's w:bidiVisual: its first
-    column at the right, as the page draws it); pandoc marks the paragraphs right to left
-    but not the tables, whose columns ran left to right. w:bidiVisual follows w:tblStyle in
-    a table's properties (the order Word's schema requires)."""
+def _tables_laid_out(docx: Path, rtl: bool) -> None:
+    """Every table of the report as wide as the page's text (w:tblW 100%, as the page draws
+    its tables; its columns as pandoc divided them), the figures' tables as they are; in an
+    Arabic copy every table right to left (Word's w:bidiVisual: its first column at the
+    right, as the page draws it): pandoc marks the paragraphs right to left but not the
+    tables, whose columns ran left to right. w:bidiVisual follows w:tblStyle in a table's
+    properties (the order Word's schema requires)."""
     with zipfile.ZipFile(docx) as book:
         parts = [(info, book.read(info.filename)) for info in book.infolist()]
     with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as book:
         for info, data in parts:
             if info.filename == "word/document.xml":
                 xml = data.decode("utf-8")
-                xml = _TABLE_STYLE.sub(lambda m: m.group(1) + "<w:bidiVisual />", xml)
+                xml = _TABLE_AT_ITS_WORDS.sub(
+                    lambda m: m.group(1) + '<w:tblW w:type="pct" w:w="5000" />', xml
+                )
+                if rtl:
+                    xml = _TABLE_STYLE.sub(lambda m: m.group(1) + "<w:bidiVisual />", xml)
                 data = xml.encode("utf-8")
             book.writestr(info, data)
 
@@ -210,8 +221,7 @@ def html_to_docx(html_path: str | Path, docx_path: str | Path, lang: str = "en")
         except (RuntimeError, OSError) as exc:
             raise OfficeError(f"pandoc could not write {docx_path.name}: {exc}") from exc
         _alt_words(out)
-        if direction(lang) == "rtl":
-            _tables_right_to_left(out)
+        _tables_laid_out(out, rtl=direction(lang) == "rtl")
         out.replace(docx_path)
     return docx_path
 
