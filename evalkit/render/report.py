@@ -67,8 +67,13 @@ SECTIONS = {
         "The five questions at a glance",
         "The paper's five evaluation questions, each answered from the record. A "
         "verdict is on one scale — poor, weak, fair, good — from the share of the "
-        "question's criteria that the record meets; where the record cannot judge "
-        "enough criteria the verdict is withheld as insufficient evidence. "
+        "question's criteria that the record meets, with its confidence (high, medium or "
+        "low) chiefly from how many of them the record can judge; where the record "
+        "cannot judge enough criteria the verdict is withheld as insufficient evidence. "
+        "Missing evidence never raises a verdict: where the criteria the record cannot "
+        "judge could lower it, the verdict is a range, such as 'weak to good' (good from "
+        "the criteria judged, weak were none of the others met), with low confidence and "
+        "the colour of its lower end. "
         "docs/evaluation-method.md explains every indicator, threshold and rule.",
     ),
     "campaign": (
