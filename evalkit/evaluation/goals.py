@@ -9,10 +9,11 @@ from typing import Any, Optional
 import pandas as pd
 
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
+from evalkit.record.schema import disagreeing
 
 # one reading of a goal's judgement for question 3, question 5, the grid, the checklist's W12
 # and results.json (judgements.py); named here too, where question 3 has always had them
-from evalkit.evaluation.judgements import acts_against, counted, reading
+from evalkit.evaluation.judgements import acts_against, attained, reading
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span
 from evalkit.evaluation.bounds import Direction, rounded
@@ -216,13 +217,10 @@ class GoalAttainment(Analysis):
             smart = {part: bool(getattr(g, field)) for part, field in SMART_PARTS}
             failing = [k for k, ok in smart.items() if not ok]
             # the record is cut at the as-of date: these judgements had all been made by then
-            # a judgement the record's own acts go against is not counted (`counted`): no
-            # time to attainment, no deadline met from it
-            reached = [
-                x
-                for x in g.judgements
-                if x.attainment in ("achieved", "partly") and counted(g, x, self.campaign.decisions)
-            ]
+            # a judgement the record's own acts go against is not counted (`counted`), nor
+            # one a judgement of the same time disputes (`attained`): no time to attainment,
+            # no deadline met from it
+            reached = [x for x in g.judgements if attained(g, x, self.campaign.decisions)]
             first = min(reached, key=lambda x: x.as_of.end) if reached else None
             lag = None
             if first is not None:
@@ -346,6 +344,32 @@ class GoalAttainment(Analysis):
                     r["launch to attainment"],
                 )
 
+        # judgements of one time that disagree: the least favourable is read (the campaign's
+        # own claim never wins over an evaluator's by the order of the rows), and both said
+        for g, r in zip(rec.goals, rows):
+            differ = disagreeing(g, self.as_of)
+            if differ:
+                self.indicator(
+                    Msg("Judgements of one time that disagree: {goal}", goal=r["_name"]),
+                    Msg(
+                        "{judgements}: the record does not say which came last, so the least "
+                        "favourable is read ({attainment})",
+                        judgements=joined(
+                            "; ",
+                            [
+                                Msg(
+                                    "{attainment} (as of {date}; {who})",
+                                    attainment=ATTAINMENT_WORDS[k.attainment],
+                                    date=k.as_of.text,
+                                    who=k.judged_by,
+                                )
+                                for k in differ
+                            ],
+                        ),
+                        attainment=r["attainment"],
+                    ),
+                    [f"campaign.yaml goals[{g.id}]"],
+                )
         # judgements the record's own acts go against (decisions.csv): said, not scored
         self.contradicted: dict[str, list[dict]] = {}
         for g, r in zip(rec.goals, rows):

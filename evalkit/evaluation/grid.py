@@ -14,7 +14,7 @@ import pandas as pd
 
 from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name
 from evalkit.record.load import Campaign
-from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement
+from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement, latest_judgement
 from evalkit.evaluation.base import REACH_WORDS, audience_name
 from evalkit.evaluation.judgements import acts_against, reading
 from evalkit.evaluation.timing import launch_timing
@@ -31,9 +31,9 @@ ATTAINMENT_WORDS = {
 
 
 def judgement_as_of(goal: Goal, as_of: Optional[date]) -> Optional[Judgement]:
-    """The latest judgement made by `as_of` (a judgement counts once its period has ended)."""
-    made = [j for j in goal.judgements if as_of is None or j.as_of.end <= as_of]
-    return max(made, key=lambda j: j.as_of.end) if made else None
+    """The latest judgement made by `as_of` (a judgement counts once its period has ended);
+    of judgements whose dates tie, the least favourable (schema.latest_judgement)."""
+    return latest_judgement(goal, as_of)
 
 
 _LINE_COLUMNS = (

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 import pandas as pd
 
 from evalkit.evaluation.decision_makers import names_match
-from evalkit.record.schema import Goal, Judgement
+from evalkit.record.schema import Goal, Judgement, disputed
 
 # how question 3 reads a goal's judgement as of the report's date (`reading`)
 Reading = Literal["counted", "unknown", "not counted", "no judgement"]
@@ -75,6 +75,19 @@ def counted(goal, judgement, decisions: pd.DataFrame) -> bool:
     (`acts_against`). Question 3 scores only these, and question 5 takes only these as
     outcomes that followed the tactics."""
     return not acts_against(goal, judgement, decisions)
+
+
+def attained(goal, judgement, decisions: pd.DataFrame) -> bool:
+    """Whether a judgement establishes that the goal was attained (achieved or partly): it
+    counts (`counted`), and no judgement of the same time is less favourable
+    (schema.disputed: a campaign's own claim beside an evaluator's 'not achieved' of the same
+    date is no attainment the record establishes). Question 3's time to attainment and
+    question 5's outcomes read only these."""
+    return (
+        judgement.attainment in ("achieved", "partly")
+        and counted(goal, judgement, decisions)
+        and not disputed(goal, judgement)
+    )
 
 
 def reading(goal: Goal, judgement: Optional[Judgement], decisions: pd.DataFrame) -> Reading:

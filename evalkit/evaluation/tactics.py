@@ -25,7 +25,7 @@ from evalkit.evaluation.context import direct_mask, maybe_direct_mask, rows_wher
 from evalkit.evaluation.audience import maybe_direct_said
 from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable, not_recorded
 from evalkit.evaluation.goals import goal_name
-from evalkit.evaluation.judgements import counted
+from evalkit.evaluation.judgements import attained, counted
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.evaluation.hashtags import fragmentation
 
@@ -130,9 +130,10 @@ class TacticUsefulness(Analysis):
                 )
         for g in rec.goals:
             for j in g.judgements:
-                # a judgement the record's own acts go against is not counted here either,
-                # as question 3 does not count it (judgements.counted: one reading of one fact)
-                if j.attainment in ("achieved", "partly") and counted(g, j, c.decisions):
+                # a judgement the record's own acts go against, or one a judgement of the
+                # same time disputes, is no outcome here either, as question 3 does not count
+                # it (judgements.attained: one reading of one fact)
+                if attained(g, j, c.decisions):
                     # dated by when it was attained, when the record says; else by the
                     # judgement that found it
                     when = j.attained or j.as_of

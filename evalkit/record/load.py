@@ -23,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.representer import RoundTripRepresenter, SafeRepresenter
 
-from evalkit.i18n import Exact, Msg, Verbatim
+from evalkit.i18n import Exact, Msg, Verbatim, joined
 
 from evalkit.record import schema, template
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
@@ -1203,6 +1203,8 @@ def check_record(
         problems.extend(refs.outside_problems())
     series = None
     said: list[Problem] = list(empty.values())  # the warnings
+    if record is not None:
+        said.extend(_judgements_that_disagree(record, line_of))
     if SERIES_FILE not in refused and SERIES_FILE not in empty and (folder / SERIES_FILE).is_file():
         # the ids given as text, the only ones a series' source cell can be (an id written
         # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError)
@@ -1253,6 +1255,46 @@ def check_record(
         warnings=said,
         _sources={s.id: s for s in record.sources},
     ), []
+
+
+def _judgements_that_disagree(record, line_of) -> list[Problem]:
+    """A warning at each goal's judgement that a less favourable one of the same time
+    disputes (schema.disputed): the evaluation reads the less favourable, and the evaluator
+    may have meant one to come after the other."""
+    out = []
+    for i, g in enumerate(record.goals):
+        for k, j in enumerate(g.judgements):
+            others = schema.disputed(g, j)
+            if not others:
+                continue
+            out.append(
+                Problem(
+                    schema.RECORD_FILE,
+                    line_of(("goals", i, "judgements", k)),
+                    f"goals[{i}].judgements[{k}].attainment",
+                    Msg(
+                        "{attainment} (as of {date}) is disputed by a judgement of the same "
+                        "time: {others}; the evaluation reads the less favourable — if one "
+                        "came after the other, give it its own as_of date",
+                        attainment=quoted(j.attainment),
+                        date=j.as_of.text,
+                        others=joined(
+                            "; ",
+                            [
+                                Msg(
+                                    "{attainment} (as of {date}; judged by {who})",
+                                    attainment=quoted(o.attainment),
+                                    date=o.as_of.text,
+                                    who=o.judged_by,
+                                )
+                                for o in others
+                            ],
+                        ),
+                    ),
+                    warning=True,
+                )
+            )
+    return out
 
 
 def _header(folder: Path, name: str) -> list[str]:

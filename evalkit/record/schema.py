@@ -345,6 +345,54 @@ class Goal(_Strict):
     source: SourceRef
 
 
+# how favourable each attainment is, for reading judgements that disagree: the least of them
+# is read (`latest_judgement`), so that a campaign's own claim never wins over an
+# evaluator's less favourable judgement of the same date by the order of the rows; unknown
+# sits below partly and achieved, since a judge who could not tell withholds them
+FAVOURABLE = {"not_achieved": 0, "unknown": 1, "partly": 2, "achieved": 3}
+
+
+def latest_judgements(goal: "Goal", as_of: Optional[date] = None) -> list["Judgement"]:
+    """The judgements made by `as_of` (a judgement counts once its period has ended) that
+    may be the latest: those whose period ends no earlier than any of them starts. One as a
+    rule; two or more when their dates tie or overlap (`as_of: 2019-12` twice; `2019` and
+    `2019-11`), and the record cannot say which came last."""
+    made = [j for j in goal.judgements if as_of is None or j.as_of.end <= as_of]
+    if not made:
+        return []
+    last_start = max(j.as_of.start for j in made)
+    return [j for j in made if j.as_of.end >= last_start]
+
+
+def latest_judgement(goal: "Goal", as_of: Optional[date] = None) -> Optional["Judgement"]:
+    """The judgement of a goal as of `as_of`: the latest made by then, and of judgements that
+    may each be the latest (`latest_judgements`), the least favourable (FAVOURABLE) — never
+    the first listed."""
+    latest = latest_judgements(goal, as_of)
+    return min(latest, key=lambda j: FAVOURABLE[j.attainment]) if latest else None
+
+
+def disagreeing(goal: "Goal", as_of: Optional[date] = None) -> list["Judgement"]:
+    """The judgements that may each be the latest by `as_of` and differ in attainment (empty
+    when they agree or there is one): the report says them, and reads the least favourable."""
+    latest = latest_judgements(goal, as_of)
+    return latest if len({j.attainment for j in latest}) > 1 else []
+
+
+def disputed(goal: "Goal", judgement: "Judgement") -> list["Judgement"]:
+    """The goal's other judgements that may have been made at the same time as `judgement`
+    (their periods overlap) and are less favourable (FAVOURABLE): with any, the record
+    does not establish the attainment `judgement` states."""
+    return [
+        k
+        for k in goal.judgements
+        if k is not judgement
+        and k.as_of.start <= judgement.as_of.end
+        and judgement.as_of.start <= k.as_of.end
+        and FAVOURABLE[k.attainment] < FAVOURABLE[judgement.attainment]
+    ]
+
+
 def _listed(value):
     return [value] if isinstance(value, str) else value
 
