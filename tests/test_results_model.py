@@ -82,8 +82,8 @@ def test_a_results_json_of_another_schema_version_is_refused_naming_the_file(
     path.write_text(json.dumps(data))
     with pytest.raises(
         ResultsError,
-        match=rf"{re.escape(str(path))}: results schema version 2 \(written by "
-        r"evalkit 9\.0\); this evalkit reads version 1",
+        match=rf"{re.escape(str(path))}: results schema version 3 \(written by "
+        r"evalkit 9\.0\), newer than this evalkit reads \(versions 1 to 2\)",
     ):
         read_results(path)
 
@@ -104,8 +104,8 @@ def test_a_results_json_of_another_schema_version_is_refused_naming_the_file(
             r"not a results file evalkit wrote \(no 'schema_version'\)",
         ),
         (
-            b'{"schema_version": 1, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
-            r"does not match results schema version 1: evalkit_version: Field required; "
+            b'{"schema_version": 2, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
+            r"does not match results schema version 2: evalkit_version: Field required; "
             r".*\(and \d+ more\)",
         ),
     ],

@@ -4,8 +4,18 @@ timestamps: the same record gives the same bytes); `read_results` checks a file 
 model, so a file of another schema version, a stray or truncated one, is a clear error
 naming the file instead of a KeyError deep in a table.
 
-Bump SCHEMA_VERSION when a field changes meaning or goes away (adding one is a change too:
-the model forbids keys it does not know, so an older evalkit says it cannot read the file).
+A key added, renamed or removed, or one whose meaning changes, is a new schema version:
+SCHEMA_VERSION raised, the key and the version described in docs/results-format.md (its
+table of keys and its version history), and the new version's keys frozen in
+tests/test_results_keys.py, which fails while the file written holds a key they do not
+list. (The model forbids keys it does not know, so an evalkit that reads an older version
+refuses a file with a key added since — which is why the version must say so.)
+
+Reading: a file of this version is checked field by field; one of an older version this
+evalkit still reads (READS) is read with the same model, whose keys added since default to
+what an older file meant (a file that lacks a key without a default is a clear error that
+names the file, its version and what is missing); a newer version, or a version no evalkit
+wrote, is refused with a message naming the file, its version and the versions read here.
 """
 
 from __future__ import annotations
@@ -23,7 +33,11 @@ from evalkit.evaluation.timing import Role, Timing
 from evalkit.record.schema import Attainment, GoalLevel, Horizon, Metric, YesNoUnknown
 from evalkit.record.values import Bound
 
-SCHEMA_VERSION = 1
+# 2: the keys added to version-1 files without a bump (docs/results-format.md, "Versions")
+SCHEMA_VERSION = 2
+# the versions this evalkit reads: a version-1 file is read as version 2 with the keys it
+# lacks at their defaults ("older runs"), when it holds every key version 2 requires
+READS = (1, 2)
 
 
 class _Part(BaseModel):
@@ -301,7 +315,7 @@ class RecordWarning(_Part):
 class CampaignResults(_Part):
     """One `<id>/results.json`."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     evalkit_version: str
     record_content_hash: str
     record: RecordRef
@@ -384,15 +398,32 @@ def read_results(path: str | Path) -> CampaignResults:
             )
         )
     version = data["schema_version"]
-    if version != SCHEMA_VERSION:
-        by = data.get("evalkit_version")
+    by = data.get("evalkit_version")
+    written_by = Msg(" (written by evalkit {by})", by=Exact(by)) if isinstance(by, str) else ""
+    known = isinstance(version, int) and not isinstance(version, bool)
+    if known and version > SCHEMA_VERSION:
         raise ResultsError(
             Msg(
-                "{path}: results schema version {version}{by}; this evalkit reads version "
-                "{ours}: re-run the evaluation with this evalkit (evalkit run) to write it again",
+                "{path}: results schema version {version}{by}, newer than this evalkit reads "
+                "(versions {oldest} to {ours}): update evalkit to read it, or re-run the "
+                "evaluation with this evalkit (evalkit run) to write it again",
                 path=where,
                 version=Exact(repr(version)),
-                by=Msg(" (written by evalkit {by})", by=Exact(by)) if isinstance(by, str) else "",
+                by=written_by,
+                oldest=READS[0],
+                ours=SCHEMA_VERSION,
+            )
+        )
+    if version not in READS or not known:
+        raise ResultsError(
+            Msg(
+                "{path}: results schema version {version}{by}, a version no evalkit writes; "
+                "this evalkit reads versions {oldest} to {ours}: re-run the evaluation with "
+                "this evalkit (evalkit run) to write it again",
+                path=where,
+                version=Exact(repr(version)),
+                by=written_by,
+                oldest=READS[0],
                 ours=SCHEMA_VERSION,
             )
         )
@@ -404,6 +435,20 @@ def read_results(path: str | Path) -> CampaignResults:
             f"{'.'.join(str(x) for x in e['loc']) or '(top)'}: {e['msg']}" for e in errors[:5]
         )
         more = Msg(" (and {n} more)", n=len(errors) - 5) if len(errors) > 5 else ""
+        if version != SCHEMA_VERSION:  # an older version, read where it can be: not here
+            raise ResultsError(
+                Msg(
+                    "{path}: results schema version {version}{by}, older than this evalkit's "
+                    "{ours}, and not readable as it: {said}{more}; re-run the evaluation with "
+                    "this evalkit (evalkit run) to write it again",
+                    path=where,
+                    version=Exact(repr(version)),
+                    by=written_by,
+                    ours=SCHEMA_VERSION,
+                    said=Exact(said),
+                    more=more,
+                )
+            ) from None
         raise ResultsError(
             Msg(
                 "{path}: does not match results schema version {ours}: {said}{more}",
