@@ -36,7 +36,6 @@ except KeyboardInterrupt:  # Ctrl-C while the command line itself loads
     sys.stderr.write(f"\n{STOPPED}\n")
     raise SystemExit(INTERRUPTED) from None
 
-SCAFFOLD = Path(__file__).resolve().parent / "record" / "scaffold"
 
 # jsonschema, which nbformat (so papermill) imports, builds optional format checkers at import:
 # "iri" compiles some thirty Lark grammars (rfc3987_syntax, ~1.2 s, a third of a bare papermill
@@ -290,33 +289,60 @@ def validate(paths: tuple[str, ...], lang: str) -> None:
     sys.exit(1 if bad or skipped else 0)
 
 
+_LANG_HELP = "the language of the command's lines{what} (ar: Arabic)"
+
+
+def _lang_option(what: str = ""):
+    return click.option(
+        "--lang",
+        type=click.Choice(list(LANGUAGES)),
+        default="en",
+        show_default=True,
+        help=_LANG_HELP.format(what=what),
+    )
+
+
+def _then_validate(path: Path, lang: str) -> Exact:
+    """The command that checks what was written, to paste: in the language asked for."""
+    import shlex
+
+    words = ["evalkit", "validate", str(path), *(["--lang", lang] if lang != "en" else [])]
+    return Exact(" ".join(shlex.quote(w) for w in words))
+
+
 @main.command()
 @click.argument("directory", type=click.Path())
 @click.option(
     "--xlsx", is_flag=True, help="write the record as one spreadsheet workbook, NAME.xlsx, instead"
 )
-def new(directory: str, xlsx: bool) -> None:
+@_lang_option(
+    ", and of the record's comments, instructions and example texts (the format's keys, "
+    "codes and sheet names stay as they are; a workbook is laid out right to left)"
+)
+def new(directory: str, xlsx: bool, lang: str) -> None:
     """Create a new record folder with commented examples to replace (validate names each
     one still there, and a record that keeps one is refused).
     DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
     are made from it (save-the-river), and the name goes into the record. With --xlsx, the
-    record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists."""
-    import shlex
+    record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists.
+    With --lang ar, the record's comments and examples are in Arabic."""
+    from evalkit.record.template import write_scaffold
 
     given = Path(directory.removesuffix(".xlsx")) if xlsx else Path(directory)
     slug = re.sub(r"[^a-z0-9]+", "-", given.name.lower()).strip("-")
     if not slug:
-        # where the Arabic name goes, in the form the record will have
-        place = (
-            "in the value column of the row name.ar on its campaign sheet"
-            if xlsx
-            else "under name.ar in its campaign.yaml"
-        )
-        example = "my-campaign.xlsx" if xlsx else "my-campaign"
-        click.echo(
-            f"{directory}: the name gives no usable id (Latin letters, digits, "
-            f"hyphens); choose a name such as {example}, and write a name in Arabic "
-            f"{place}",
+        _say(
+            Msg(
+                "{directory}: the name gives no usable id (Latin letters, digits, hyphens); "
+                "choose a name such as {example}, and write a name in Arabic {place}",
+                directory=Exact(directory),
+                example=Exact("my-campaign.xlsx" if xlsx else "my-campaign"),
+                # where the Arabic name goes, in the form the record will have
+                place=Msg("in the value column of the row name.ar on its campaign sheet")
+                if xlsx
+                else Msg("under name.ar in its campaign.yaml"),
+            ),
+            lang,
             err=True,
         )
         sys.exit(2)
@@ -325,64 +351,55 @@ def new(directory: str, xlsx: bool) -> None:
     target = given.with_name(slug) if given.name != slug else given
     book = target.with_name(slug + ".xlsx")
     if xlsx and book.exists():
-        click.echo(f"{book}: exists; choose a new name", err=True)
+        _say(Msg("{path}: exists; choose a new name", path=Exact(book)), lang, err=True)
         sys.exit(2)
     if xlsx:
         target = Path(tempfile.mkdtemp(prefix="evalkit-new-")) / slug
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        click.echo(f"{target}: exists and is not empty; choose a new folder", err=True)
+        _say(
+            Msg("{path}: exists and is not empty; choose a new folder", path=Exact(target)),
+            lang,
+            err=True,
+        )
         sys.exit(2)
     target.mkdir(parents=True, exist_ok=True)
-    for f in sorted(SCAFFOLD.iterdir()):
-        if f.is_file():
-            shutil.copyfile(f, target / f.name)
-    # the record's id is the folder's name, so two new records never share one by accident;
-    # its name is the one given (Arabic script goes to name.ar as well)
-    yaml_file = target / "campaign.yaml"
-    text = re.sub(
-        r"^id: my-campaign\b",
-        f"id: {slug}",
-        yaml_file.read_text(encoding="utf-8"),
-        count=1,
-        flags=re.M,
-    )
-    if given.name != slug:
-        name = given.name.strip()
-        quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        arabic = bool(re.search(r"[\u0600-\u06FF]", name))
-        text = re.sub(
-            r"^  en: My campaign$", f"  en: {slug if arabic else quoted}", text, count=1, flags=re.M
-        )
-        text = re.sub(
-            r"^  ar: حملتي(\s*#.*)?$",
-            f"  ar: {quoted}" if arabic else "  # ar: the campaign's name in Arabic (optional)",
-            text,
-            count=1,
-            flags=re.M,
-        )
-    yaml_file.write_text(text, encoding="utf-8")
+    write_scaffold(target, slug, given.name.strip() if given.name != slug else "", lang)
     if xlsx:
         from evalkit.record.workbook import folder_to_workbook
 
-        folder_to_workbook(target, book, examples=True)
+        folder_to_workbook(target, book, examples=True, lang=lang)
         shutil.rmtree(target.parent, ignore_errors=True)
-        click.echo(
-            f"created {book} (id: {slug}): fill in its sheets, replacing the grey example "
-            f"rows (validate names any left), then run: evalkit validate "
-            f"{shlex.quote(str(book))}"
+        _say(
+            Msg(
+                "created {path} (id: {id}): fill in its sheets, replacing the grey example "
+                "rows (validate names any left), then run: {command}",
+                path=Exact(book),
+                id=Exact(slug),
+                command=_then_validate(book, lang),
+            ),
+            lang,
         )
         return
-    click.echo(
-        f"created {target} (id: {slug}): edit campaign.yaml and the CSV tables, replacing "
-        f"the examples (validate names any left), then run: evalkit validate "
-        f"{shlex.quote(str(target))}"
+    _say(
+        Msg(
+            "created {path} (id: {id}): edit campaign.yaml and the CSV tables, replacing the "
+            "examples (validate names any left), then run: {command}",
+            path=Exact(target),
+            id=Exact(slug),
+            command=_then_validate(target, lang),
+        ),
+        lang,
     )
 
 
 @main.command()
-@click.argument("source", type=click.Path(exists=True))
+@click.argument("source", type=click.Path())
 @click.argument("target", type=click.Path())
-def convert(source: str, target: str) -> None:
+@_lang_option(
+    ", and of the workbook's instructions, column notes and drop-down messages when it "
+    "writes one (laid out right to left)"
+)
+def convert(source: str, target: str, lang: str) -> None:
     """Turn a record folder into a workbook (TARGET ends in .xlsx) or a workbook into a
     record folder. Nothing is overwritten: TARGET must not exist yet."""
     from evalkit.record.load import check_record
@@ -390,28 +407,54 @@ def convert(source: str, target: str) -> None:
     from evalkit.record.workbook import folder_to_workbook, is_workbook, workbook_to_folder
 
     src, dst = Path(source), Path(target)
+    if not src.exists():
+        _say(Msg("{path}: no such record folder or workbook", path=Exact(src)), lang, err=True)
+        sys.exit(2)
     if dst.exists():
-        click.echo(f"{dst}: exists; choose a new name (convert never overwrites)", err=True)
+        _say(
+            Msg("{path}: exists; choose a new name (convert never overwrites)", path=Exact(dst)),
+            lang,
+            err=True,
+        )
+        sys.exit(2)
+    if is_workbook(src) and is_workbook(dst):
+        _say(
+            Msg("{path}: a workbook converts to a folder; give a folder name", path=Exact(dst)),
+            lang,
+            err=True,
+        )
+        sys.exit(2)
+    if not is_workbook(src) and not is_workbook(dst):
+        _say(
+            Msg(
+                "{path}: a folder converts to a workbook; give a name ending in .xlsx",
+                path=Exact(dst),
+            ),
+            lang,
+            err=True,
+        )
         sys.exit(2)
     _, problems = check_record(src, build=False)
     if problems:
-        click.echo(
-            f"{src}: {len(problems)} problem(s); fix them first (evalkit validate {src})", err=True
+        _say(
+            Msg(
+                "{path}: {n} problem; fix it first ({command})",
+                "{path}: {n} problems; fix them first ({command})",
+                path=Exact(src),
+                n=len(problems),
+                command=_then_validate(src, lang),
+            ),
+            lang,
+            err=True,
         )
-        for line in said(problems):
+        for line in said(problems, lang):
             click.echo(f"  {line}", err=True)
         sys.exit(1)
     if is_workbook(src):
-        if is_workbook(dst):
-            click.echo(f"{dst}: a workbook converts to a folder; give a folder name", err=True)
-            sys.exit(2)
         workbook_to_folder(src, dst)
-    elif is_workbook(dst):
-        folder_to_workbook(src, dst)
     else:
-        click.echo(f"{dst}: a folder converts to a workbook; give a name ending in .xlsx", err=True)
-        sys.exit(2)
-    click.echo(f"written {dst}")
+        folder_to_workbook(src, dst, lang=lang)
+    _say(Msg("written {path}", path=Exact(dst)), lang)
 
 
 def _command_lang() -> str:
@@ -701,14 +744,14 @@ def compare(results_dir, campaigns, pdf, lang, docx) -> None:
     type=click.Choice(list(LANGUAGES)),
     default="en",
     show_default=True,
-    help="the worksheets' language (ar: Arabic, right to left)",
+    help="the worksheets' language, and the command's (ar: Arabic, right to left)",
 )
 def worksheets(out, pdf, lang) -> None:
     """The workshop's printable worksheets (five-question debrief, audience grid, SMART goal
     sheet, launch-timing sheet), generated from evalkit's own vocabulary."""
     from evalkit.workshop.worksheets import write_worksheets
 
-    _can_print_pdf(pdf)
+    _can_print_pdf(pdf, lang)
     _writable_out(out)
     for path in write_worksheets(out, pdf=pdf, lang=lang):
-        click.echo(f"written {path}")
+        _say(Msg("written {path}", path=Exact(path)), lang)

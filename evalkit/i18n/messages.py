@@ -151,6 +151,20 @@ def vocabulary() -> set[str]:
     return words
 
 
+def field_descriptions() -> set[str]:
+    """What each field of the record's contract holds (its `Field(description=…)`): the
+    comments of a workbook's column headings say them (evalkit.record.workbook)."""
+    from pydantic import BaseModel
+
+    from evalkit.record import schema
+
+    found = set()
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            found |= {f.description for f in value.model_fields.values() if f.description}
+    return found
+
+
 def _marked_calls():
     """The string-literal arguments of every `tr(…)`, `trn(…)`, `Msg(…)` and `N_(…)` call,
     found by walking each module's syntax tree: calls nested in other calls' arguments or
@@ -204,6 +218,10 @@ def table_messages() -> set[str]:
 def all_messages() -> set[str]:
     return {
         m
-        for m in code_messages() | table_messages() | vocabulary() | set(HEADINGS)
+        for m in code_messages()
+        | table_messages()
+        | vocabulary()
+        | set(HEADINGS)
+        | field_descriptions()
         if m and m.strip()
     }

@@ -30,7 +30,7 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from evalkit.record import schema
-from evalkit.i18n import Exact, Msg, Verbatim
+from evalkit.i18n import N_, Exact, Msg, Verbatim, direction, tr
 from evalkit.record.problems import SHEET_WORDS, Problem, closest, did_you_mean, names, quoted
 from evalkit.record.problems import named
 from evalkit.record.series import SERIES_FILE
@@ -190,30 +190,48 @@ def vocabulary(info) -> list[str]:
     return []
 
 
-def explanation(info, required: bool) -> str:
-    """What a column holds, for its heading's comment."""
+def _said(text: str, lang: str, **fields) -> str:
+    """A workbook's text in `lang` (the catalogue's; English where it has none), its fields
+    filled in as they are: a cell or a comment holds plain text, no isolates."""
+    return str.format(str(tr(text, lang)), **fields) if fields else str(tr(text, lang))
+
+
+def explanation(info, required: bool, lang: str = "en") -> str:
+    """What a column holds, for its heading's comment, in `lang` (its codes and the shapes
+    of its dates and counts as the record writes them)."""
     inner, is_list = _unwrap(info.annotation)
     kind = getattr(inner, "__name__", "")
     # 'required unless …' says it itself (schema.SOURCE_UNLESS_UNKNOWN)
     said = (info.description or "").startswith("required")
-    parts = [] if said else ["required" if required else "optional"]
+    parts = [] if said else [_said(N_("required") if required else N_("optional"), lang)]
     if info.description:
-        parts.append(info.description)
+        parts.append(_said(info.description, lang))
     words = vocabulary(info)
     if words:
-        parts.append("one of: " + ", ".join(words))
+        parts.append(_said(N_("one of: {words}"), lang, words=", ".join(words)))
     elif kind == "DateSpan":
         parts.append(
-            "a date as the source gives it: 2016, 2016-04, 2016-04-20, late April "
-            "2016, 2016-04..2016-06"
+            _said(
+                N_(
+                    "a date as the source gives it: 2016, 2016-04, 2016-04-20, late 2016-04, "
+                    "2016-04..2016-06"
+                ),
+                lang,
+            )
         )
     elif kind == "Quantity":
         parts.append(
-            "a count as the source gives it: 1800, about 806, more than 60, 50000..70000, thousands"
+            _said(
+                N_(
+                    "a count as the source gives it: 1800, about 806, more than 60, "
+                    "50000..70000, thousands"
+                ),
+                lang,
+            )
         )
     if is_list:
-        parts.append("several: one per line in the cell; [] for none")
-    return "; ".join(parts)
+        parts.append(_said(N_("several: one per line in the cell; [] for none"), lang))
+    return _said("; ", lang).join(parts)
 
 
 # --- folder -> workbook ----------------------------------------------------------------------
@@ -236,9 +254,14 @@ def _read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
-def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = False) -> Path:
+def folder_to_workbook(
+    folder: str | Path, target: str | Path, examples: bool = False, lang: str = "en"
+) -> Path:
     """Write the record in `folder` as the workbook `target` (`examples`: its rows are the
-    scaffold's examples, shaded, to be replaced)."""
+    scaffold's examples, shaded, to be replaced). Its instructions, its headings' comments
+    and its drop-down lists' messages are in `lang`, its sheets laid out right to left in a
+    language written so; the sheet names, headings and codes are the format's, as the
+    record's values are the record's."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -281,34 +304,55 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         # the loader can refuse, instead of a date or the number 1.2
         ws.column_dimensions[letter].number_format = "@"
         if words:
-            dv = DataValidation(
-                type="list",
-                formula1=choices(words),
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle=name,
-                error=f"{name}: one of {', '.join(words)}"[:255],
-            )
+            dv = drop_down(name, words)
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{max(rows + 200, 1000)}")
 
+    def drop_down(name: str, words: list[str]):
+        """A drop-down list of `words`, with its prompt and its error in `lang` (Excel
+        keeps at most 255 characters of either)."""
+        listed = ", ".join(words)
+        return DataValidation(
+            type="list",
+            formula1=choices(words),
+            allow_blank=True,
+            showInputMessage=True,
+            promptTitle=name[:32],
+            prompt=_said(N_("choose one of the list: {words}"), lang, words=listed)[:255],
+            showErrorMessage=True,
+            errorTitle=name[:32],
+            error=_said(
+                N_("{name}: not a word of the list; choose one of: {words}"),
+                lang,
+                name=name,
+                words=listed,
+            )[:255],
+        )
+
     # the record's single fields
     ws = wb.create_sheet(CAMPAIGN)
-    heading(ws, 1, "field", "the record's field (docs/campaign-format.md explains each)", [], 0)
-    heading(ws, 2, "value", "its value; empty: not recorded", [], 0)
+    heading(
+        ws,
+        1,
+        "field",
+        _said(N_("the record's field (docs/campaign-format.md explains each)"), lang),
+        [],
+        0,
+    )
+    heading(ws, 2, "value", _said(N_("its value; empty: not recorded"), lang), [], 0)
     ws.column_dimensions["B"].width = 70
     row = 2
     for path in SINGLES:
         value = _get(data, path)
         info = _info(schema.CampaignRecord, path)
         ws.cell(row=row, column=1, value=".".join(path)).comment = Comment(
-            explanation(info, info.is_required()), "evalkit", width=320, height=140
+            explanation(info, info.is_required(), lang), "evalkit", width=320, height=140
         )
         if value is not None:
             ws.cell(row=row, column=2, value=_cell_value(value)).alignment = wrap
         words = vocabulary(info)
         if words:
-            dv = DataValidation(type="list", formula1=choices(words), allow_blank=True)
+            dv = drop_down(".".join(path), words)
             ws.add_data_validation(dv)
             dv.add(f"B{row}")
         row += 1
@@ -339,7 +383,11 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
                     ws,
                     1,
                     name,
-                    f"required; the id of its entry on the {sheet.parent.name} sheet",
+                    _said(
+                        N_("required; the id of its entry on the {sheet} sheet"),
+                        lang,
+                        sheet=sheet.parent.name,
+                    ),
                     [],
                     len(entries),
                 )
@@ -347,7 +395,12 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
             path = tuple(name.split("."))
             info = _info(sheet.model, path)
             heading(
-                ws, col, name, explanation(info, info.is_required()), vocabulary(info), len(entries)
+                ws,
+                col,
+                name,
+                explanation(info, info.is_required(), lang),
+                vocabulary(info),
+                len(entries),
             )
         for r, (parent_id, entry) in enumerate(entries, start=2):
             values = ([parent_id] if sheet.parent else []) + [
@@ -372,9 +425,12 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
         for col, h in enumerate(header, start=1):
             info = model.model_fields.get(h) if model else None
             if info is not None:
-                comment, words = explanation(info, info.is_required()), vocabulary(info)
+                comment, words = explanation(info, info.is_required(), lang), vocabulary(info)
             else:
-                comment, words = f"a column of the {name} table (docs/campaign-format.md)", []
+                comment = _said(
+                    N_("a column of the {table} table (docs/campaign-format.md)"), lang, table=name
+                )
+                words = []
             heading(ws, col, h, comment, words, len(rows))
         for r, fields in enumerate(rows[1:], start=2):
             for col, text in enumerate(fields, start=1):
@@ -394,10 +450,21 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
             zip(
                 COMMENT_COLUMNS,
                 (
-                    "the entry or field the comment stands by (its path, as on the campaign sheet)",
-                    "before: on its own line before it; after: at the end of its line; "
-                    "end: at the end of the file",
-                    "the comment, without its #",
+                    _said(
+                        N_(
+                            "the entry or field the comment stands by (its path, as on the "
+                            "campaign sheet)"
+                        ),
+                        lang,
+                    ),
+                    _said(
+                        N_(
+                            "before: on its own line before it; after: at the end of its line; "
+                            "end: at the end of the file"
+                        ),
+                        lang,
+                    ),
+                    _said(N_("the comment, without its #"), lang),
                 ),
             ),
             start=1,
@@ -417,29 +484,46 @@ def folder_to_workbook(folder: str | Path, target: str | Path, examples: bool = 
                     if r == 1:
                         cell.font = bold
 
-    readme["A1"] = "evalkit campaign record"
+    readme["A1"] = _said(N_("evalkit campaign record"), lang)
     readme["A1"].font = Font(bold=True, size=14)
     lines = [
-        "One sheet per part of the record; docs/campaign-format.md explains every field.",
-        "Each column heading has a comment saying what it holds; closed fields have a "
-        "drop-down list.",
-        "campaign: the record's single fields, one per row. The other sheets: one row per "
-        "entry or table row.",
-        "A cell listing several things (languages, decision makers): one per line "
-        "(Alt+Enter in Excel, Ctrl+Enter in LibreOffice).",
-        "[] says 'none' (e.g. coalitions: [] — there was no coalition); an empty cell says "
-        "'not recorded'.",
-        "judgements and members: each row names its goal or coalition by its id.",
-        "Check it with: evalkit validate THIS-FILE.xlsx — problems are given as sheet!cell.",
-        "comments (when there): the record file's comments, by the entry they stand by; "
-        "paper_grid (when there): the paper's own grid of the campaign. evalkit convert "
-        "writes both back.",
+        N_("One sheet per part of the record; docs/campaign-format.md explains every field."),
+        N_(
+            "Each column heading has a comment saying what it holds; closed fields have a "
+            "drop-down list."
+        ),
+        N_(
+            "campaign: the record's single fields, one per row. The other sheets: one row per "
+            "entry or table row."
+        ),
+        N_(
+            "A cell listing several things (languages, decision makers): one per line "
+            "(Alt+Enter in Excel, Ctrl+Enter in LibreOffice)."
+        ),
+        N_(
+            "[] says 'none' (e.g. coalitions: [] — there was no coalition); an empty cell says "
+            "'not recorded'."
+        ),
+        N_("judgements and members: each row names its goal or coalition by its id."),
+        N_(
+            "The sheet names, column headings and the words of the drop-down lists are the "
+            "record format's: keep them as they are."
+        ),
+        N_("Check it with: evalkit validate THIS-FILE.xlsx — problems are given as sheet!cell."),
+        N_(
+            "comments (when there): the record file's comments, by the entry they stand by; "
+            "paper_grid (when there): the paper's own grid of the campaign. evalkit convert "
+            "writes both back."
+        ),
     ]
     if examples:
-        lines.append("Shaded rows are examples: replace them with your campaign's facts.")
+        lines.append(N_("Shaded rows are examples: replace them with your campaign's facts."))
     for i, line in enumerate(lines, start=3):
-        readme.cell(row=i, column=1, value=line)
+        readme.cell(row=i, column=1, value=_said(line, lang))
     readme.column_dimensions["A"].width = 110
+    if direction(lang) == "rtl":  # every sheet read from the right, its column A there
+        for sheet_ in wb.worksheets:
+            sheet_.sheet_view.rightToLeft = True
     target.parent.mkdir(parents=True, exist_ok=True)
     wb.save(target)
     return target
@@ -498,18 +582,26 @@ def _template_examples() -> dict[str, frozenset[tuple[str, ...]]]:
     them (and still shaded) is the template's, not the campaign's."""
     from openpyxl import load_workbook
 
-    scaffold = Path(__file__).resolve().parent / "scaffold"
-    with tempfile.TemporaryDirectory(prefix="evalkit-template-") as tmp:
-        wb = load_workbook(
-            folder_to_workbook(scaffold, Path(tmp) / "template.xlsx", examples=True),
-            read_only=True,
-        )
-        found = {
-            name: frozenset(_row_key(r) for r in wb[name].iter_rows(min_row=2, values_only=True))
-            for name in wb.sheetnames
-            if name not in (README, LISTS, CAMPAIGN)
-        }
-        wb.close()
+    from evalkit.i18n import LANGUAGES
+    from evalkit.record.template import write_scaffold
+
+    found: dict[str, frozenset[tuple[str, ...]]] = {}
+    for lang in LANGUAGES:  # `evalkit new --xlsx --lang …` writes each language's
+        with tempfile.TemporaryDirectory(prefix="evalkit-template-") as tmp:
+            scaffold = Path(tmp) / "my-campaign"
+            scaffold.mkdir()
+            write_scaffold(scaffold, "my-campaign", lang=lang)
+            wb = load_workbook(
+                folder_to_workbook(scaffold, Path(tmp) / "template.xlsx", examples=True),
+                read_only=True,
+            )
+            for name in wb.sheetnames:
+                if name not in (README, LISTS, CAMPAIGN):
+                    rows = frozenset(
+                        _row_key(r) for r in wb[name].iter_rows(min_row=2, values_only=True)
+                    )
+                    found[name] = found.get(name, frozenset()) | rows
+            wb.close()
     return found
 
 
