@@ -310,37 +310,85 @@ def _then_validate(path: Path, lang: str) -> Exact:
     return Exact(" ".join(shlex.quote(w) for w in words))
 
 
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+
+
+def _dated_id(parent: Path) -> str:
+    """An id for a record whose name has no Latin letters: today's date, campaign-2026-12-04,
+    with -2, -3 … after it when a record of that day is already there."""
+    import datetime
+
+    base = f"campaign-{datetime.date.today().isoformat()}"
+    n = 1
+    while True:
+        slug = base if n == 1 else f"{base}-{n}"
+        if not (parent / slug).exists() and not (parent / f"{slug}.xlsx").exists():
+            return slug
+        n += 1
+
+
 @main.command()
 @click.argument("directory", type=click.Path())
 @click.option(
     "--xlsx", is_flag=True, help="write the record as one spreadsheet workbook, NAME.xlsx, instead"
 )
+@click.option(
+    "--id",
+    "record_id",
+    metavar="ID",
+    help="the record's id, and its folder's or workbook's name: lower-case Latin letters, "
+    "digits and hyphens (e.g. save-the-river); by default made from DIRECTORY's "
+    "name, or from today's date when the name has no Latin letters (a name in Arabic)",
+)
 @_lang_option(
     ", and of the record's comments, instructions and example texts (the format's keys, "
     "codes and sheet names stay as they are; a workbook is laid out right to left)"
 )
-def new(directory: str, xlsx: bool, lang: str) -> None:
+def new(directory: str, xlsx: bool, record_id: str | None, lang: str) -> None:
     """Create a new record folder with commented examples to replace (validate names each
     one still there, and a record that keeps one is refused).
     DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
     are made from it (save-the-river), and the name goes into the record. With --xlsx, the
     record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists.
+    A name in Arabic ("حملة النهر") is the record's name.ar, and its id (the folder's or
+    workbook's name) is made from today's date (campaign-2026-12-04) unless --id gives one.
     With --lang ar, the record's comments and examples are in Arabic."""
+    import shlex
+
     from evalkit.record.template import write_scaffold
 
     given = Path(directory.removesuffix(".xlsx")) if xlsx else Path(directory)
-    slug = re.sub(r"[^a-z0-9]+", "-", given.name.lower()).strip("-")
+    name = given.name.strip()
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    arabic = bool(_ARABIC_SCRIPT.search(name))
+    dated = False
+    if record_id is not None:
+        if not _ID.fullmatch(record_id) or len(record_id) > 80:
+            _say(
+                Msg(
+                    "{option} {id}: an id is lower-case Latin letters, digits and hyphens, "
+                    "starting with a letter or a digit (at most 80), e.g. {example}",
+                    option=Exact("--id"),
+                    id=Exact(record_id),
+                    example=Exact("save-the-river"),
+                ),
+                lang,
+                err=True,
+            )
+            sys.exit(2)
+        slug = record_id
+    elif not slug and arabic:
+        slug, dated = _dated_id(given.parent), True
     if not slug:
         _say(
             Msg(
                 "{directory}: the name gives no usable id (Latin letters, digits, hyphens); "
-                "choose a name such as {example}, and write a name in Arabic {place}",
+                "choose a name such as {example}, or give the id with {option}, e.g. {given}",
+                option=Exact("--id"),
+                given=Exact("--id my-campaign"),
                 directory=Exact(directory),
                 example=Exact("my-campaign.xlsx" if xlsx else "my-campaign"),
-                # where the Arabic name goes, in the form the record will have
-                place=Msg("in the value column of the row name.ar on its campaign sheet")
-                if xlsx
-                else Msg("under name.ar in its campaign.yaml"),
             ),
             lang,
             err=True,
@@ -350,6 +398,12 @@ def new(directory: str, xlsx: bool, lang: str) -> None:
     # into any shell and matches the record it holds
     target = given.with_name(slug) if given.name != slug else given
     book = target.with_name(slug + ".xlsx")
+    # where the Arabic name goes, in the form the record will have
+    place = (
+        Msg("in the value column of the row name.ar on its campaign sheet")
+        if xlsx
+        else Msg("under name.ar in its campaign.yaml")
+    )
     if xlsx and book.exists():
         _say(Msg("{path}: exists; choose a new name", path=Exact(book)), lang, err=True)
         sys.exit(2)
@@ -363,7 +417,32 @@ def new(directory: str, xlsx: bool, lang: str) -> None:
         )
         sys.exit(2)
     target.mkdir(parents=True, exist_ok=True)
-    write_scaffold(target, slug, given.name.strip() if given.name != slug else "", lang)
+    write_scaffold(target, slug, name if name != slug else "", lang)
+    notes = []
+    if dated:
+        notes.append(
+            Msg(
+                "the name has no Latin letters to make an id of, so the id is made from "
+                "today's date: {id}; to choose it yourself, give it with {option}, e.g. {command}",
+                option=Exact("--id"),
+                id=Exact(slug),
+                command=Exact(
+                    " ".join(
+                        shlex.quote(w)
+                        for w in ("evalkit", "new", directory, *(["--xlsx"] if xlsx else []))
+                    )
+                    + " --id save-the-river"
+                ),
+            )
+        )
+    if arabic:
+        notes.append(
+            Msg(
+                "the name is written in Arabic {place}; name.en, which the record needs, holds "
+                "the id until you write the campaign's name in English there",
+                place=place,
+            )
+        )
     if xlsx:
         from evalkit.record.workbook import folder_to_workbook
 
@@ -379,6 +458,8 @@ def new(directory: str, xlsx: bool, lang: str) -> None:
             ),
             lang,
         )
+        for note in notes:
+            _say(note, lang)
         return
     _say(
         Msg(
@@ -390,6 +471,8 @@ def new(directory: str, xlsx: bool, lang: str) -> None:
         ),
         lang,
     )
+    for note in notes:
+        _say(note, lang)
 
 
 @main.command()

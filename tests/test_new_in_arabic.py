@@ -289,11 +289,11 @@ def test_convert_of_an_invalid_record_lists_its_problems_in_arabic(tmp_path, rec
 
 
 def test_new_says_its_errors_in_arabic(tmp_path):
-    result = _run("new", "حملة الحي", "--lang", "ar")
+    result = _run("new", "!!!", "--lang", "ar")
     assert result.exit_code == 2
     assert _plain(result.output.strip()) == (
-        "حملة الحي: لا يعطي الاسم معرّفاً صالحاً (حروف لاتينية وأرقام وشرطات)؛ اختر اسماً مثل "
-        "my-campaign، واكتب الاسم بالعربية تحت name.ar في ملف campaign.yaml"
+        "!!!: لا يعطي الاسم معرّفاً صالحاً (حروف لاتينية وأرقام وشرطات)؛ اختر اسماً مثل "
+        "my-campaign، أو أعطِ المعرّف بالخيار --id، مثلاً --id my-campaign"
     )
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")

@@ -224,6 +224,13 @@ def test_new_with_xlsx_sends_the_arabic_name_to_the_campaign_sheet_not_a_yaml_fi
         result = CliRunner().invoke(main, ["new", "حملة إنقاذ مكتبة الحي", "--xlsx"])
     finally:
         os.chdir(here)
-    assert result.exit_code == 2
+    assert result.exit_code == 0, result.output
     assert "campaign.yaml" not in result.output
     assert "name.ar on its campaign sheet" in result.output
+    (book,) = tmp_path.glob("*.xlsx")
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(book)["campaign"]
+    assert {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2)}["name.ar"] == (
+        "حملة إنقاذ مكتبة الحي"
+    )
