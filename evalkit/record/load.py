@@ -1091,6 +1091,13 @@ def check_record(
     if folder.is_file() and folder.name == Y:
         folder = folder.parent
     yaml_path = folder / Y
+    if examples == "all":
+        from evalkit.record.workbook import is_converted_folder
+
+        if is_converted_folder(folder):
+            # a workbook's record folder (the report's kernel loads it): its rows are the
+            # template's while shaded, as check_workbook told them, not by their words
+            examples = "fields"
     if not folder.is_dir():
         return None, [Problem(str(folder), None, "", Msg("no such record folder"))]
     refused = {n: why for n in RECORD_FILES if (why := _refusal(folder, n))}

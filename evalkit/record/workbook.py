@@ -1448,6 +1448,13 @@ def converted_folder(path: str | Path) -> Path:
     return Path(tempfile.gettempdir()) / "evalkit-workbooks" / digest / path.stem
 
 
+def is_converted_folder(path: str | Path) -> bool:
+    """Whether `path` is a workbook's record folder as `converted_folder` keeps it (the
+    folder a run's report kernel is given for a workbook)."""
+    here = Path(path).resolve()
+    return here.parent.parent == (Path(tempfile.gettempdir()) / "evalkit-workbooks").resolve()
+
+
 _CELL = re.compile(r"^(?P<sheet>.+?)!(?:(?P<col>[A-Z]+)?(?P<row>\d+)(?::[A-Z]*\d+)?)?$")
 
 
