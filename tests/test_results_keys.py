@@ -69,6 +69,7 @@ facts.coalitions
 facts.coordination_problems
 facts.decision_makers_top_rung
 facts.decision_makers_top_rung_by
+facts.decision_makers_top_rung_may_be_higher
 facts.end
 facts.end_said
 facts.event_rates
@@ -97,6 +98,8 @@ facts.hashtags[].phase
 facts.hashtags[].text
 facts.hashtags[].trended
 facts.hashtags[].uses
+facts.hashtags[].uses_bound
+facts.hashtags[].uses_high
 facts.largest_counts
 facts.largest_counts_whole_record
 facts.main_goal
