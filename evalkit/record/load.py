@@ -30,6 +30,7 @@ from evalkit.record.csvtable import gc_paused, open_table, table_rows
 from evalkit.record.problems import (
     ADD_SOURCE,
     BLANK,
+    NONE_LISTED,
     PHASES_WINDOW,
     Problem,
     RecordInvalid,
@@ -696,14 +697,34 @@ def _known(ids: set) -> "Exact | Msg":
     return names(sorted(i for i in ids if isinstance(i, str))) or Msg("none")
 
 
+# the lists of campaign.yaml whose entries' ids the record refers to
+LISTED_IDS = ("sources", "phases", "hot_events", "goals", "audiences", "coalitions")
+# the column of a table that names an entry of each list
+REFERENCE_COLUMNS = {"sources": "source", "phases": "phase", "audiences": "audience"}
+
+
 class _Refs:
     """What a table's rows refer to in campaign.yaml (sources, phases, audiences) and the
     campaign's window, checked a block of rows at a time, on the rows' own cells (a row that
     fails its own checks is still checked here); ids and dates outside are followed across
     blocks."""
 
-    def __init__(self, ids: dict[str, set], window: Optional[tuple[date, date]]):
+    def __init__(
+        self,
+        ids: dict[str, set],
+        window: Optional[tuple[date, date]],
+        unchecked: frozenset = frozenset(),
+        unrecorded: frozenset = frozenset(),
+    ):
         self.ids, self.window = ids, window
+        # lists that are wrong themselves (missing, empty when required, not a list: said
+        # at campaign.yaml), whose ids the rows' references are not checked against: their
+        # one cause is said, not one "unknown" per row
+        self.unchecked = unchecked
+        # optional lists the record leaves out (or gives as []): the rows that name one of
+        # their ids are said once per table (`unrecorded_problems`)
+        self.unrecorded = unrecorded
+        self.naming: dict[tuple[str, str], list] = {}  # (table, key) -> [count, lines]
         self.seen: dict[str, set] = {}
         # per table: [count, first line, first date, the first 8 lines]
         self.outside: dict[str, list] = {}
@@ -717,6 +738,16 @@ class _Refs:
             ("phase", "phases", "phase"),
             ("audience", "audiences", "audience"),
         ):
+            if key in self.unchecked:
+                continue
+            if key in self.unrecorded:
+                for line, v in zip(lines, cells.get(col, ())):
+                    if v:
+                        named_ = self.naming.setdefault((fname, key), [0, []])
+                        named_[0] += 1
+                        if len(named_[1]) < 9:
+                            named_[1].append(line)
+                continue
             known = self.ids[key]
             for line, v in zip(lines, cells.get(col, ())):
                 if v and v not in known:
@@ -775,6 +806,32 @@ class _Refs:
                 self.said.clear()
         return said
 
+    def unrecorded_problems(self) -> list[Problem]:
+        """One problem per table whose rows name the ids of a list campaign.yaml does not
+        give (`unrecorded`): the one cause, at the first such row, with its lines."""
+        out = []
+        for (fname, key), (count, lines) in self.naming.items():
+            column = REFERENCE_COLUMNS[key]
+            out.append(
+                Problem(
+                    fname,
+                    lines[0],
+                    column,
+                    Msg(
+                        "{n} row names one of the record's {key} ({lines}), but {none}: add "
+                        "them, or leave the {column} cells empty",
+                        "{n} rows name one of the record's {key} ({lines}), but {none}: add "
+                        "them, or leave the {column} cells empty",
+                        n=count,
+                        key=named(key),
+                        lines=line_list(lines[:8], more=count > 8),
+                        none=NONE_LISTED[key],
+                        column=named(column),
+                    ),
+                )
+            )
+        return out
+
     def outside_problems(self) -> list[Problem]:
         # One problem per table: when many rows fall outside, a phase date is the likelier
         # cause, and sixteen copies of one message would hide it.
@@ -829,8 +886,21 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
             [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
         )
 
+    # lists whose ids the record's references cannot be checked against: wrong themselves
+    # (pydantic says so at the list: missing or empty when required, not a list), or left
+    # out when optional, where the references are said once (NONE_LISTED)
+    unchecked: set[str] = set()
+    unrecorded: set[str] = set()
+    for key, info in schema.CampaignRecord.model_fields.items():
+        if key not in LISTED_IDS:
+            continue
+        v = data.get(key)
+        if key in data and not isinstance(v, list):
+            unchecked.add(key)  # `phases:` with no value, a mapping, a text
+        elif not v:
+            (unchecked if info.is_required() else unrecorded).add(key)
     ids: dict[str, set] = {}
-    for key in ("sources", "phases", "hot_events", "goals", "audiences", "coalitions"):
+    for key in LISTED_IDS:
         seen: set = set()
         for i, x in items(key):
             if isinstance(x.get("id"), str) and x["id"] in seen:
@@ -853,7 +923,7 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
     for loc, ref in _walk_sources(data):
         if loc and loc[0] == "sources":
             continue
-        if isinstance(ref, str) and ref not in ids["sources"]:
+        if "sources" not in unchecked and isinstance(ref, str) and ref not in ids["sources"]:
             out.append(
                 Problem(
                     Y,
@@ -886,6 +956,7 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                 )
             )
 
+    triggers: list[tuple] = []  # the phases' triggers, when the record has no hot events
     for i, p in items("phases"):
         order(
             ("phases", i, "start"),
@@ -894,7 +965,13 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
             p.get("end"),
             Msg("the phase ends before it starts"),
         )
-        if isinstance(p.get("trigger"), str) and p["trigger"] not in ids["hot_events"]:
+        if "hot_events" in unrecorded and isinstance(p.get("trigger"), str):
+            triggers.append(("phases", i, "trigger"))
+        elif (
+            "hot_events" not in unchecked
+            and isinstance(p.get("trigger"), str)
+            and p["trigger"] not in ids["hot_events"]
+        ):
             loc = ("phases", i, "trigger")
             out.append(
                 Problem(
@@ -909,6 +986,23 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
                     ),
                 )
             )
+    if triggers:
+        out.append(
+            Problem(
+                Y,
+                line_of(triggers[0]),
+                _dotted(triggers[0]),
+                Msg(
+                    "{n} phase names a hot event as its trigger ({which}), but {none}: add "
+                    "the hot events, or remove the triggers",
+                    "{n} phases name a hot event as their trigger ({which}), but {none}: add "
+                    "the hot events, or remove the triggers",
+                    n=len(triggers),
+                    which=names(_dotted(t) for t in triggers),
+                    none=NONE_LISTED["hot_events"],
+                ),
+            )
+        )
     for i, h in items("hot_events"):
         order(
             ("hot_events", i, "foreseeable_from"),
@@ -928,7 +1022,11 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
             Msg("the account stops before it starts"),
         )
     for i, h in items("hashtags", media):
-        if isinstance(h.get("phase"), str) and h["phase"] not in ids["phases"]:
+        if (
+            "phases" not in unchecked
+            and isinstance(h.get("phase"), str)
+            and h["phase"] not in ids["phases"]
+        ):
             loc = ("media_tools", "hashtags", i, "phase")
             out.append(
                 Problem(
@@ -964,12 +1062,15 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
         window = None  # the phases themselves are out of order; reported above
     if any(s is None or e is None for s, e in spans):
         window = None  # a phase date is itself wrong (reported): it is the one cause
+    phases = data.get("phases")
+    if not isinstance(phases, list) or not all(isinstance(p, dict) for p in phases):
+        window = None  # a phase that is no entry (reported) has dates no one can read
     if any(s and e and e.end < s.start for s, e in spans):
         # a phase that ends before it starts (reported: a date typed in the wrong cell, or
         # the wrong year) has no window of its own: the rows it would have held are not
         # "outside the campaign", and the window of the others is not the campaign's
         window = None
-    return out, _Refs(ids, window)
+    return out, _Refs(ids, window, frozenset(unchecked), frozenset(unrecorded))
 
 
 # --- the campaign --------------------------------------------------------------------------
@@ -1207,6 +1308,7 @@ def check_record(
                 examples == "all",
             )
     if refs is not None:
+        problems.extend(refs.unrecorded_problems())
         problems.extend(refs.outside_problems())
     series = None
     said: list[Problem] = list(empty.values())  # the warnings
@@ -1214,16 +1316,17 @@ def check_record(
         said.extend(_judgements_that_disagree(record, line_of))
     if SERIES_FILE not in refused and SERIES_FILE not in empty and (folder / SERIES_FILE).is_file():
         # the ids given as text, the only ones a series' source cell can be (an id written
-        # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError)
-        source_ids = (
-            {
+        # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError);
+        # None, and the rows' sources not checked, as the tables' are not, when campaign.yaml
+        # cannot be read (empty, not a mapping) or its sources are wrong themselves: its one
+        # cause is said, not one "not a source id" per row
+        source_ids: Optional[set] = None
+        if refs is not None and "sources" not in refs.unchecked:
+            source_ids = {
                 s["id"]
                 for s in data.get("sources") or []
                 if isinstance(s, dict) and isinstance(s.get("id"), str)
             }
-            if isinstance(data, dict)
-            else set()
-        )
         series, series_problems, series_said = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
         said.extend(series_said)

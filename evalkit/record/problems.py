@@ -274,8 +274,16 @@ SHEET_WORDS = {
     Msg("is not a source id in campaign.yaml's sources"): Msg(
         "is not a source id on the sources sheet"
     ),
+    Msg("campaign.yaml lists no hot_events"): Msg(
+        "the workbook's hot_events sheet has no rows, or is missing"
+    ),
+    Msg("campaign.yaml lists no audiences"): Msg(
+        "the workbook's audiences sheet has no rows, or is missing"
+    ),
 }
-PHASES_WINDOW, ADD_SOURCE, NOT_A_SOURCE = SHEET_WORDS
+PHASES_WINDOW, ADD_SOURCE, NOT_A_SOURCE, NO_HOT_EVENTS, NO_AUDIENCES = SHEET_WORDS
+# an optional list the record leaves out, said where its ids are named
+NONE_LISTED = {"hot_events": NO_HOT_EVENTS, "audiences": NO_AUDIENCES}
 
 
 # the field of a column whose header cell is blank

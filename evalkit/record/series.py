@@ -377,13 +377,14 @@ def _number(text: str):
 
 
 def read_series(
-    path: Path, source_ids: set[str], build: bool = True
+    path: Path, source_ids: Optional[set[str]], build: bool = True
 ) -> tuple[Optional[pd.DataFrame], list[Problem], list[Problem]]:
     """The series as a long frame (date, metric, value, measures, exposure, control_…),
     or an empty frame and every problem found, each with its line and column; and the
     warnings of its dates (`series_warnings`), whether or not it has problems. With
     `build=False` only the problems and warnings (the frame is None): pandas is not
-    loaded."""
+    loaded. `source_ids` None: the record's sources are wrong themselves, and the rows'
+    sources are not checked against them."""
     empty = _empty if build else (lambda: None)
     name = SERIES_FILE
     problems: list[Problem] = []
@@ -519,7 +520,7 @@ def read_series(
                     ),
                 )
             )
-        if cell["source"] not in source_ids:
+        if source_ids is not None and cell["source"] not in source_ids:
             problems.append(
                 Problem(
                     name,
