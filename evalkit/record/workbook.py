@@ -759,6 +759,43 @@ def _scalar(value):
     )
 
 
+def _required(sheet: Sheet) -> bool:
+    """The sheet holds a list the record needs (sources, phases, goals)."""
+    info = _info(schema.CampaignRecord, sheet.path)
+    return info.is_required()
+
+
+# what each sheet of a list the record needs holds, said when the sheet is missing
+_NEEDS = {
+    "sources": Msg("the record needs at least one source"),
+    "phases": Msg("the record needs at least one phase"),
+    "goals": Msg("the record needs at least one main goal"),
+}
+
+
+def _missing_sheet(path: Path, sheet: Sheet, why: "Msg | str" = "") -> Problem:
+    """The record's sheet `sheet` is not in the workbook at `path`: said once, at the
+    workbook, with what the sheet holds and why the record needs it."""
+    columns = [".".join(c) for c in _columns(sheet.model)]
+    required = [c for c in columns if _info(sheet.model, tuple(c.split("."))).is_required()]
+    need = _NEEDS.get(sheet.name)
+    return Problem(
+        str(path),
+        None,
+        "",
+        Msg(
+            "the sheet {sheet} is missing{need}{why}: add it back, with one row per entry "
+            "and the columns {columns} (required: {required}); `evalkit new NAME --xlsx` "
+            "writes a workbook with every sheet and its columns",
+            sheet=Exact(f"'{sheet.name}'"),
+            need=Msg(" ({need})", need=need) if need else "",
+            why=why,
+            columns=names(columns),
+            required=names(required) if required else Msg("none"),
+        ),
+    )
+
+
 def _letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -788,6 +825,9 @@ class Converted:
     # record sheets with no header row (emptied, or row 1 left blank), each with whether
     # rows follow below it; said once (_headerless_problems), and their knock-ons left out
     headerless: dict[str, bool] = field(default_factory=dict)
+    # the record's sheets the workbook lacks, said as such: the loader's problems that
+    # follow from them (the list they hold is missing) are not said again
+    missing_sheets: set[str] = field(default_factory=set)
     warnings: list[Problem] = field(default_factory=list)
 
     def explained(self, located: list[Problem]) -> list[Problem]:
@@ -798,6 +838,8 @@ class Converted:
         for p in located:
             if p.file in self.formula_cells:
                 continue
+            if p.file == CAMPAIGN and p.field in self.missing_sheets:
+                continue  # `phases: required field is missing`: the sheet is, and is said
             cell_range = self.merged.get(p.file)
             if cell_range:
                 touched.add(p.file.split("!")[0] + "!" + cell_range)
@@ -990,6 +1032,29 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             )
         )
         return conv
+    has = [n for n in wb.sheetnames if n != LISTS]
+    for sheet in SHEETS:
+        if sheet.name in left and sheet.parent is None and _required(sheet):
+            problems.append(_missing_sheet(path, sheet))
+            conv.missing_sheets.add(sheet.name)
+    for name, file in TABLE_SHEETS.items():
+        if name in left and file in REQUIRED_TABLES:
+            conv.warnings.append(
+                Problem(
+                    str(path),
+                    None,
+                    "",
+                    Msg(
+                        "the workbook has no sheet {sheet}, and is read as recording no {sheet} "
+                        "(its sheets: {sheets}); if the sheet was deleted by mistake, add it "
+                        "back with its columns ({columns})",
+                        sheet=named(name),
+                        sheets=names(has),
+                        columns=names(schema.TABLES[file].model_fields),
+                    ),
+                    warning=True,
+                )
+            )
     facts = _sheet_facts(wb, [n for n in wb.sheetnames if n in known and n not in (README, LISTS)])
 
     def uncached(name: str, r: int, col: int) -> bool:
@@ -1092,6 +1157,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         else:
             _set(data, kpath, _scalar(value))
 
+    orphans: dict[str, list[int]] = {}  # a sheet -> its rows, whose parent sheet is missing
     for sheet in SHEETS:
         header, body = rows(sheet.name)
         if header is None:
@@ -1126,6 +1192,9 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                     _set(entry, cpath, [v for v in _text(value).split("\n") if v.strip()])
                 else:
                     _set(entry, cpath, _scalar(value))
+            if sheet.parent and sheet.parent.name not in wb.sheetnames:
+                orphans.setdefault(sheet.name, []).append(r)
+                continue
             if sheet.parent:
                 parents = _get(data, sheet.path) or []
                 owner = next((i for i, p in enumerate(parents) if p.get("id") == parent_id), None)
@@ -1178,6 +1247,23 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             for cpath, cell in cells.items():
                 conv.yaml_cells[(*base, *cpath)] = cell
 
+    for name, at in orphans.items():
+        child = next(c for c in SHEETS if c.name == name)
+        assert child.parent is not None
+        if child.parent.name in conv.missing_sheets:
+            continue  # the missing sheet is said: its entries' rows follow from it
+        conv.missing_sheets.add(child.parent.name)
+        problems.append(
+            _missing_sheet(
+                path,
+                child.parent,
+                Msg(
+                    "; the {sheet} sheet's rows name its entries ({rows})",
+                    sheet=named(name),
+                    rows=_row_list(at[:8], len(at) > 8),
+                ),
+            )
+        )
     folder.mkdir(parents=True, exist_ok=True)
     for stale in [*TABLE_SHEETS.values(), schema.RECORD_FILE]:
         (folder / stale).unlink(missing_ok=True)
