@@ -110,7 +110,7 @@ def test_missing_required_field_is_named(record):
 def test_wrong_type_is_reported_with_the_value(record):
     edit(record / "campaign.yaml", "format_version: 2", "format_version: one")
     assert any(
-        "format_version: input should be a valid integer" in p and "'one'" in p
+        "format_version: expected a whole number, got the text 'one'; e.g. format_version: 2" in p
         for p in problems_of(record)
     )
 

@@ -213,7 +213,7 @@ def test_an_echoed_value_is_cut_short(record):
     edit(record / "campaign.yaml", "format_version: 2", "format_version: " + "x" * 5_000_000)
     edit(record / "activities.csv", "about 400", "y" * 100_000)
     found = problems_of(record)
-    [yaml_msg] = [p for p in found if "format_version: input should be" in p]
+    [yaml_msg] = [p for p in found if "format_version: expected a whole number, got the text" in p]
     assert "(5,000,000 characters)" in yaml_msg and len(yaml_msg) < 300
     [csv_msg] = [p for p in found if p.startswith("activities.csv:2: participants:")]
     assert "(100,000 characters)" in csv_msg and len(csv_msg) < 600

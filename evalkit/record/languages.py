@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from evalkit.i18n import Msg
-from evalkit.record.problems import did_you_mean, quoted
+from evalkit.record.problems import did_you_mean, given, quoted
 
 # "unknown" is what an evaluator writes for an account whose language they do not know
 UNKNOWN = "unknown"
@@ -89,5 +89,7 @@ def _names(text: str) -> tuple[str, ...]:
 def parse_language(value: object) -> str:
     """pydantic's reading of a language field: the code, whatever form was written."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(Msg("expected a language code or name, got {value}", value=quoted(value)))
+        # true, a list, no value: said as what it is, never as Python writes it (True, None)
+        said = quoted(value) if isinstance(value, str) else given(value)
+        raise ValueError(Msg("expected a language code or name, got {value}", value=said))
     return language_code(value)

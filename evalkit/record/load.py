@@ -26,6 +26,7 @@ from ruamel.yaml.representer import RoundTripRepresenter, SafeRepresenter
 from evalkit.i18n import Exact, Msg, Verbatim, joined
 
 from evalkit.record import schema, template
+from evalkit.record.kinds import missing_list, wrong_kind
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
 from evalkit.record.problems import (
     ADD_SOURCE,
@@ -74,9 +75,13 @@ class _RoundTripAsText(RoundTripConstructor):
 def _int_or_text(as_int):
     def construct(constructor, node):
         try:
-            return as_int(constructor, node)
+            number = as_int(constructor, node)
         except ValueError:  # more digits than Python converts (4,300): the schema says why
             return constructor.construct_scalar(node)
+        # a number only as written in digits (`10000`, `-3`): `0x1F`, `1_000`, `010` and
+        # `+5` stay the text typed, which a count refuses and a text keeps as written
+        text = constructor.construct_scalar(node)
+        return number if isinstance(text, str) and text.strip() == str(number) else text
 
     return construct
 
@@ -227,28 +232,6 @@ FLOW_COMMA_HINT = Msg(
     '; a comma inside { … } ends the value before it: quote that value (e.g. uses: "about 1,800")'
 )
 
-# pydantic's other errors, as a sentence of the catalogue: its message (lower-cased), and
-# the value given
-_PYDANTIC = {
-    "string_type": Msg("input should be a valid string"),
-    "int_type": Msg("input should be a valid integer"),
-    "int_parsing": Msg("input should be a valid integer, unable to parse string as an integer"),
-    "int_from_float": Msg("input should be a valid integer, got a number with a fractional part"),
-    "float_type": Msg("input should be a valid number"),
-    "float_parsing": Msg("input should be a valid number, unable to parse string as a number"),
-    "bool_type": Msg("input should be a valid boolean"),
-    "bool_parsing": Msg("input should be a valid boolean, unable to interpret input"),
-    "list_type": Msg("input should be a valid list"),
-    "dict_type": Msg("input should be a valid dictionary"),
-    "model_type": Msg("input should be a valid dictionary or instance of a model"),
-    "model_attributes_type": Msg(
-        "input should be a valid dictionary or object to extract fields from"
-    ),
-    "string_too_short": Msg("string should have at least 1 character"),
-    "too_short": Msg("list should have at least 1 item after validation, not 0"),
-    "greater_than_equal": Msg("input should be greater than or equal to 0"),
-}
-
 
 def _codes_said(expected: str) -> "Msg | Exact":
     """pydantic's list of the codes allowed ("'a', 'b' or 'c'") as 'a, b or c': the codes as
@@ -263,7 +246,7 @@ def _codes_said(expected: str) -> "Msg | Exact":
 def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -> str:
     kind, inp = err["type"], err.get("input")
     if kind == "missing":
-        return Msg("required field is missing")
+        return missing_list(tuple(err["loc"]), model) or Msg("required field is missing")
     if kind == "extra_forbidden":
         parent = _model_at(model, err["loc"][:-1])
         allowed = names(parent.model_fields) if parent else Msg("see docs/campaign-format.md")
@@ -284,7 +267,32 @@ def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -
         )
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        meant = did_you_mean(inp, re.findall(r"'([^']*)'", expected))
+        codes = re.findall(r"'([^']*)'", expected)
+        key = next((str(p) for p in reversed(err["loc"]) if isinstance(p, str)), "")
+        if isinstance(inp, bool):
+            # `official: yes` is the text yes (YAML 1.2), `official: true` a yes/no value
+            meant_code = ("yes" if inp else "no") if {"yes", "no"} <= set(codes) else None
+            if meant_code is not None:
+                return Msg(
+                    "YAML reads a bare {value} as a yes/no value, not as the code {code}: "
+                    "write {example}, in quotes",
+                    value=Exact(str(inp).lower()),
+                    code=quoted(meant_code),
+                    example=Exact(f'{key}: "{meant_code}"'),
+                )
+            return Msg(
+                "YAML reads a bare {value} as a yes/no value, and this field takes one of "
+                "the codes {codes}; e.g. {example}",
+                value=Exact(str(inp).lower()),
+                codes=_codes_said(expected),
+                example=Exact(f"{key}: {codes[0]}" if codes else key),
+            )
+        if inp is None:
+            return Msg(
+                "the key has no value; write one of the codes {codes}, or leave the key out",
+                codes=_codes_said(expected),
+            )
+        meant = did_you_mean(inp, codes)
         return Msg(
             "unknown code {value}{meant}; expected one of: {codes}",
             value=quoted(inp),
@@ -304,11 +312,20 @@ def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -
             else Msg("text matching {pattern}", pattern=Exact(pattern))
         )
         return Msg("expected {hint}, got {value}", hint=hint, value=quoted(inp))
-    said = f"{err['msg'][0].lower()}{err['msg'][1:]}"
-    known = _PYDANTIC.get(kind)
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length")
+        return Msg(
+            "at most {most} characters, got {n}: {value}",
+            most=limit,
+            n=len(inp) if isinstance(inp, str) else "?",
+            value=quoted(inp),
+        )
+    plain = wrong_kind(kind, tuple(err["loc"]), inp, model)
+    if plain is not None:
+        return plain
+    # any other of pydantic's errors: never its own sentence, which names its classes
     return Msg(
-        "{said}, got {value}",
-        said=known if known is not None and known == said else Exact(said),
+        "{value} is not a value this field takes (see docs/campaign-format.md)",
         value=quoted(inp),
     )
 
@@ -1269,7 +1286,10 @@ def check_record(
             )
         else:
             fv = data.get("format_version")
-            if fv is not None and fv not in schema.SUPPORTED_FORMAT_VERSIONS:
+            if isinstance(fv, str) and fv.strip().isdigit() and len(fv.strip()) < 10:
+                fv = int(fv)  # `"2"`, read as the number it says
+            # a version that is no whole number is the schema's problem (one, not two)
+            if type(fv) is int and fv not in schema.SUPPORTED_FORMAT_VERSIONS:
                 problems.append(
                     Problem(
                         Y,

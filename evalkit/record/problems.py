@@ -99,6 +99,32 @@ def names(items: Iterable[Any]) -> Exact:
     return Exact(", ".join(str(i) for i in items))
 
 
+def given(value: Any) -> Msg:
+    """What the record holds, in words, when it is of the wrong kind: "the text 'Save
+    Ghouta'", 'a list of 2 items', 'a mapping of 1 key (id)'."""
+    if value is None:
+        return Msg("nothing (the key has no value)")
+    if isinstance(value, bool):
+        return Msg(
+            "a bare {value}, which YAML reads as a yes/no value", value=Exact(str(value).lower())
+        )
+    if isinstance(value, (int, float)):
+        return Msg("the number {value}", value=quoted(value))
+    if isinstance(value, str):
+        return Msg("the text {value}", value=quoted(value)) if value else Msg("an empty text")
+    if isinstance(value, list):
+        return Msg("a list of {n} item", "a list of {n} items", n=len(value))
+    if isinstance(value, dict):
+        keys = [str(k) for k in list(value)[:5]]
+        return Msg(
+            "a mapping of {n} key ({keys})",
+            "a mapping of {n} keys ({keys})",
+            n=len(value),
+            keys=names(keys + (["…"] if len(value) > 5 else [])),
+        )
+    return Msg("the value {value}", value=quoted(value))
+
+
 def did_you_mean(value: Any, allowed: Iterable[Any]) -> "Msg | str":
     """ " (did you mean 'lobbying'?)" after a value that is not one of `allowed`: the one
     it is closest to (`closest`), or '' when none is close. Every message that names an

@@ -255,8 +255,14 @@ DISCOURSE_ELEMENTS = ("informational", "emotional", "humanitarian", "rational", 
 
 
 class _Strict(BaseModel):
+    # a number where text goes (`target: 10000`, an id `2018`, a workbook's number cell)
+    # is the text of its digits: YAML reads them as a number, the evaluator wrote text
     model_config = ConfigDict(
-        extra="forbid", frozen=True, arbitrary_types_allowed=True, str_strip_whitespace=True
+        extra="forbid",
+        frozen=True,
+        arbitrary_types_allowed=True,
+        str_strip_whitespace=True,
+        coerce_numbers_to_str=True,
     )
     # the row's checks across its fields (tables only: Across)
     across: ClassVar[tuple[Across, ...]] = ()

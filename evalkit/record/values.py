@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, Optional
 
 from evalkit.i18n import N_, Exact, Msg
-from evalkit.record.problems import did_you_mean, quoted
+from evalkit.record.problems import did_you_mean, given, quoted
 
 # --- dates ---------------------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ class DateSpan:
             raise _not_a_date(value)
         if not isinstance(value, str) or not value.strip():
             raise ValueError(
-                Msg("expected a date ({forms}), got {value}", forms=DATE_FORMS, value=quoted(value))
+                Msg("expected a date ({forms}), got {given}", forms=DATE_FORMS, given=given(value))
             )
         text = value.strip()
         if ".." in text:
@@ -470,6 +470,10 @@ def _negative(raw: object) -> ValueError:
 
 
 def _not_a_number(raw: object) -> ValueError:
+    if not isinstance(raw, str):  # a list, a mapping, true or false: said as what it is
+        return ValueError(
+            Msg("expected {forms}, got {given}", forms=NUMBER_FORMS, given=given(raw))
+        )
     return ValueError(Msg("expected {forms}, got {value}", forms=NUMBER_FORMS, value=quoted(raw)))
 
 

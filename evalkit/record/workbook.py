@@ -1599,7 +1599,7 @@ def check_workbook(path: str | Path, build: bool = True, warnings: Optional[list
             Path(p.file).name == schema.RECORD_FILE
             and p.field in said_empty
             and isinstance(p.message, Msg)
-            and p.message.template == "required field is missing"
+            and p.message.template.startswith("required field is missing")
         )
     ]
     located = sorted(
