@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, Optional
 
 from evalkit.i18n import N_, Exact, Msg
-from evalkit.record.problems import did_you_mean, given, quoted
+from evalkit.record.problems import closest, did_you_mean, given, quoted
 
 # --- dates ---------------------------------------------------------------------------------
 
@@ -353,11 +353,25 @@ _QUALIFIER_WORDS = {
     "close to": "nearly",
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# a letter of any script (Arabic's short vowels too), as a word after a count is written
+_LETTER = r"(?:[^\W\d_]|[\u064b-\u0652\u0670])"
+# what a count counts, written after it: "1,000 organisations", «1000 منظمة»
+UNIT = rf"{_LETTER}+(?:[\s'’\-]+{_LETTER}+)*"
 _NUMBER = re.compile(
     r"^(?:(?P<q>"
     + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
-    + r")\s+)?(?P<n>\d[\d,.]*)\s*(?P<s>thousand|million|billion)?$",
+    + r")\s+)?(?P<n>\d[\d,.٫]*)\s*(?P<s>thousand|million|billion)?"
+    + rf"(?:\s+(?P<unit>{UNIT}))?$",
     re.IGNORECASE,
+)
+# Words that after a number would change what it says ("60 or more", "5 per day", "60 at
+# least", «60 أو أكثر»): refused, never read as the noun of what was counted
+_NOT_A_UNIT = frozenset(
+    """or and to than more less fewer over under plus least most about approximately
+    around roughly nearly almost some up at between from per a an each every daily weekly
+    monthly yearly times percent k m bn mn mln lakh lakhs crore crores thousand thousands
+    million millions billion billions hundred hundreds dozen dozens
+    أو و إلى الى أكثر فأكثر وأكثر أقل فأقل يوميا يومياً أسبوعيا شهريا سنويا""".split()
 )
 
 # Counts in words ("thousands", "dozens"): the smallest number the words can mean, as a
@@ -378,12 +392,15 @@ _UNIT_OF = {"ten": 10, "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 
 _WORDS = re.compile(
     r"^(?:(?P<several>several|a few)\s+(?P<one>dozen|hundred|thousand|million|billion)"
     r"|(?P<plural>tens|dozens|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)$",
+    r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)"
+    rf"(?:\s+(?:(?:of|من)\s+)?(?P<unit>{UNIT}))?$",
     re.IGNORECASE,
 )
 # Arabic as sources write it: qualifiers, scale words, counts in words and Eastern Arabic
 # digits, read by the English grammar above (the record keeps what the evaluator wrote).
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٬٫", "0123456789,.")
+# Eastern Arabic and Persian digits, and Arabic's thousands separator ٬ read as a comma;
+# its decimal separator ٫ stays, a decimal point that is never a thousands separator
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬", "01234567890123456789,")
 _ARABIC = (
     ("عشرات الآلاف", "tens of thousands"),
     ("مئات الآلاف", "hundreds of thousands"),
@@ -406,12 +423,19 @@ _ARABIC = (
     ("حوالى", "about"),
     ("قرابة", "nearly"),
     ("قرابة الـ", "nearly"),
-    ("تقريبا", ""),
+    ("تقريباً", "≈"),
+    ("تقريبا", "≈"),
     ("مليار", "billion"),
     ("مليون", "million"),
     ("ألف", "thousand"),
 )
 _ARABIC_RE = re.compile("|".join(sorted((re.escape(a) for a, _ in _ARABIC), key=len, reverse=True)))
+
+
+_QUALIFIED = re.compile(
+    "^(?:" + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True)) + r")\s",
+    re.IGNORECASE,
+)
 
 
 def _from_arabic(text: str) -> str:
@@ -420,21 +444,61 @@ def _from_arabic(text: str) -> str:
     if not re.search("[\u0600-\u06ff]", text):
         return text
     words = dict(_ARABIC)
-    out = _ARABIC_RE.sub(lambda m: f" {words[m.group(0)]} ", text)
-    return " ".join(out.split())
+    out = " ".join(_ARABIC_RE.sub(lambda m: f" {words[m.group(0)]} ", text).split())
+    if "≈" in out:
+        # «1000 تقريباً» (about 1000): the word after the number is a qualifier, and a
+        # number alone with it is about that number, never exactly it
+        out = " ".join(out.replace("≈", " ").split())
+        if not _QUALIFIED.match(out):
+            out = f"about {out}"
+    return out
 
 
-def _in_words(text: str) -> Optional[float]:
-    """The lower bound a count in words allows, or None when `text` is not one."""
+def _unit_problem(unit: str, raw: object) -> Optional[ValueError]:
+    """Why the words `unit` after a count are not the noun of what it counts: a word that
+    changes what the number says, or a scale word misspelt ('2 milion' is not 2 of
+    something called a milion); None when they are."""
+    words = unit.split()
+    bad = next((w for w in words if w.lower().strip("'’-") in _NOT_A_UNIT), None)
+    if bad is not None:
+        return ValueError(
+            Msg(
+                "{value}: the words after the number ({words}) change what it says; write a "
+                "qualifier before the number ('at least 60', 'more than 1,000'), a scale word "
+                "in full ('2 thousand', '1.5 million'), and after the number only what was "
+                "counted ('1,000 organisations')",
+                value=quoted(raw),
+                words=quoted(unit),
+            )
+        )
+    for w in words:
+        meant = closest(w.lower(), _SCALES, cutoff=0.75)
+        if meant is not None:
+            return ValueError(
+                Msg(
+                    "{value}: is {word} the scale word {meant}? Write it in full ({example}); "
+                    "a word after the number is read as what was counted",
+                    value=quoted(raw),
+                    word=quoted(w),
+                    meant=quoted(meant),
+                    example=Exact(f"'2 {meant}'"),
+                )
+            )
+    return None
+
+
+def _in_words(text: str) -> Optional[tuple[float, str]]:
+    """(the lower bound a count in words allows, the words after it that say what was
+    counted: "thousands of people"), or None when `text` is not one."""
     m = _WORDS.match(text)
     if not m:
         return None
+    unit = m.group("unit") or ""
     if m.group("several"):
-        return (2.0 if m.group("several").lower() == "a few" else 3.0) * _UNIT_OF[
-            m.group("one").lower()
-        ]
+        several = 2.0 if m.group("several").lower() == "a few" else 3.0
+        return several * _UNIT_OF[m.group("one").lower()], unit
     low = 2.0 * _UNITS[m.group("plural").lower()]
-    return low * (_UNIT_OF[m.group("of").lower()[:-1]] if m.group("of") else 1)
+    return low * (_UNIT_OF[m.group("of").lower()[:-1]] if m.group("of") else 1), unit
 
 
 # What a written number may look like: digits, commas grouping thousands in threes, one
@@ -445,24 +509,102 @@ _THOUSANDS_WITH_DOTS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 NUMBER_FORMS = Msg(
     "a number, optionally qualified: 'about 806', 'more than 60', 'at least 10', "
     "'at most 30', 'fewer than 5', 'nearly 250,000', 'over 1 million', a range "
-    "'50000..70000', or a count in words: 'thousands', 'tens of thousands', 'several "
-    "hundred', 'dozens' (also in Arabic: «أكثر من 60», «نحو 500», «آلاف»)"
+    "'50000..70000', what was counted after the number ('more than 1,000 organisations'), "
+    "or a count in words: 'thousands', 'tens of thousands', 'several hundred', 'dozens' "
+    "(also in Arabic: «أكثر من 60», «نحو 500», «آلاف»)"
 )
 
 
-def _number(text: str, raw: object) -> float:
-    if _THOUSANDS_WITH_DOTS.match(text) or not _PLAIN_NUMBER.match(text):
-        if "," in text or "." in text:
+# a decimal comma where a comma groups thousands in threes ("1,8", "12,50"); European
+# grouping with a decimal comma ("1.234,5")
+_DECIMAL_COMMA = re.compile(r"^\d+,(?:\d{1,2}|\d{4,})$")
+_EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d+$")
+# thousands grouped by spaces, as French and others write them ("7 480", no-break spaces)
+_SPACED = re.compile(r"^(?:\D*\s)?(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:\s\D*)?$")
+# Arabic's own decimal separator (٫, U+066B), which is never a thousands separator
+_ARABIC_DECIMAL = re.compile(r"^(?P<whole>\d{1,3}(?:,\d{3})+|\d+)٫(?P<part>\d+)$")
+
+
+def _number(text: str, raw: object, whole: bool = True) -> float:
+    """The number `text` writes (digits, commas in threes, a decimal point), or the reason
+    it cannot be read: a point or comma that may group thousands or mark decimals is
+    refused with how to write each reading, never read one way or the other."""
+    arabic = _ARABIC_DECIMAL.match(text)
+    if arabic:  # «٧٫٥»: a decimal, whatever else
+        return float(arabic.group("whole").replace(",", "") + "." + arabic.group("part"))
+    if _THOUSANDS_WITH_DOTS.match(text):
+        digits = text.replace(".", "")
+        grouped = f"{int(digits):,}"
+        if text.count(".") > 1:  # 1.234.567: points that group thousands, and only that
             raise ValueError(
                 Msg(
-                    "ambiguous number {value}: write the decimal separator as a point and no "
-                    "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
-                    "'1,8' and '1.800' are refused)",
+                    "ambiguous number {value}: points that group thousands are read as "
+                    "decimal points here; write {plain} or {grouped} (commas group thousands, "
+                    "a point marks decimals)",
                     value=quoted(raw),
+                    plain=digits,
+                    grouped=grouped,
                 )
             )
-        raise _not_a_number(raw)
-    return float(text.replace(",", ""))
+        decimal = text.rstrip("0").rstrip(".")
+        if whole:
+            raise ValueError(
+                Msg(
+                    "ambiguous number {value}: is the point a thousands separator, as in much "
+                    "of Europe and the Arab world ({plain}), or a decimal point ({decimal}, "
+                    "which no count is)? A count is a whole number: write {plain} or {grouped}",
+                    value=quoted(raw),
+                    plain=digits,
+                    grouped=grouped,
+                    decimal=decimal,
+                )
+            )
+        raise ValueError(
+            Msg(
+                "ambiguous number {value}: is the point a thousands separator, as in much of "
+                "Europe and the Arab world ({plain}), or a decimal point ({decimal})? Write "
+                "{plain} or {grouped} for the first; {decimal} for the second, which only a "
+                "share or an amount may be (a count is a whole number)",
+                value=quoted(raw),
+                plain=digits,
+                grouped=grouped,
+                decimal=decimal,
+            )
+        )
+    if _PLAIN_NUMBER.match(text):
+        return float(text.replace(",", ""))
+    if _DECIMAL_COMMA.match(text) or _EUROPEAN.match(text):
+        decimal = text.replace(".", "").replace(",", ".")
+        if whole:
+            raise ValueError(
+                Msg(
+                    "ambiguous number {value}: a comma groups thousands in threes (1,800), so "
+                    "this comma reads as a decimal comma ({decimal}, which no count is); a "
+                    "count is a whole number: write it in digits, with no separator or a comma "
+                    "every three digits (1800 or 1,800)",
+                    value=quoted(raw),
+                    decimal=decimal,
+                )
+            )
+        raise ValueError(
+            Msg(
+                "ambiguous number {value}: a comma groups thousands in threes (1,800), so this "
+                "comma reads as a decimal comma: write the decimals after a point ({decimal}), "
+                "which only a share or an amount may have (a count is a whole number)",
+                value=quoted(raw),
+                decimal=decimal,
+            )
+        )
+    if "," in text or "." in text or "٫" in text:
+        raise ValueError(
+            Msg(
+                "ambiguous number {value}: write the decimal separator as a point and no "
+                "thousands separator, or commas in groups of three (1800, 1,800 or 1.8; "
+                "'1,8' and '1.800' are refused)",
+                value=quoted(raw),
+            )
+        )
+    raise _not_a_number(raw)
 
 
 def _negative(raw: object) -> ValueError:
@@ -534,8 +676,12 @@ class Quantity:
                         )
                     )
                 return cls(lo.value, "between", hi.value) if hi.value > lo.value else lo
-            low = _in_words(text)
-            if low is not None:
+            counted = _in_words(text)
+            if counted is not None:
+                low, unit = counted
+                problem = _unit_problem(unit, raw) if unit else None
+                if problem is not None:
+                    raise problem
                 return cls(low, "at_least", words=raw.strip())
             m = _NUMBER.match(text)
             if not m and re.search(r"\d\s*[%٪]$", text):
@@ -550,9 +696,25 @@ class Quantity:
                         number=quoted(number),
                     )
                 )
+            spaced = None if m else _SPACED.match(text)
+            if spaced:
+                digits = re.sub(r"\D", "", spaced.group("n"))
+                raise ValueError(
+                    Msg(
+                        "{value}: a space does not group thousands in a count; write {plain} "
+                        "or {grouped}",
+                        value=quoted(raw),
+                        plain=digits,
+                        grouped=f"{int(digits):,}",
+                    )
+                )
             if not m:
                 raise _not_a_number(raw)
-            n = _number(m.group("n"), raw)
+            if m.group("unit"):
+                problem = _unit_problem(m.group("unit"), raw)
+                if problem is not None:
+                    raise problem
+            n = _number(m.group("n"), raw, whole)
             if m.group("s"):
                 n *= _SCALES[m.group("s").lower()]
             word = (m.group("q") or "exactly").lower()
