@@ -17,7 +17,12 @@ from evalkit.record.values import Quantity
 from evalkit.evaluation.audience import language_code
 from evalkit.evaluation import context
 from evalkit.evaluation.context import home_languages
-from evalkit.evaluation.decision_makers import contacts_recorded, favourable
+from evalkit.evaluation.decision_makers import (
+    contacts_recorded,
+    favourable,
+    undone_by,
+    undone_words,
+)
 from evalkit.evaluation.reach import MOBILISATION_METRICS, amount_msg, currency, declines
 
 RuleStatus = Literal["fires", "does not fire", "cannot be judged from the record"]
@@ -694,15 +699,18 @@ def _accountability(ctx):
         )
         for r in hit.itertuples()
     ]
-    ev += [
-        Msg(
+    for r in own.to_dict("records"):
+        said = Msg(
             "{who}: {response} (decisions.csv:{row})",
-            who=r.decision_maker,
-            response=r.act,
-            row=r.row,
+            who=r["decision_maker"],
+            response=r["act"],
+            row=r["row"],
         )
-        for r in own.itertuples()
-    ]
+        undone = undone_by(r, acts)
+        # a first fruit that was taken back is said with what took it back
+        ev.append(
+            Msg("{act}, but {undone}", act=said, undone=undone_words(undone)) if undone else said
+        )
     if ev:
         return True, ev
     # an engagement whose answer is not recorded may have been a binding one: not 'none'

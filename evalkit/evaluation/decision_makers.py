@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, get_args
+from typing import Any, Optional, get_args
 
 from babel import Locale
 
@@ -69,6 +69,36 @@ def favourable(decisions: pd.DataFrame) -> pd.DataFrame:
         (decisions["direction"] == "for")
         | ((decisions["direction"] == "partial") & (decisions["campaign_answer"] == "accepted"))
     ]
+
+
+def undone_by(act, decisions: pd.DataFrame, who: Optional[str] = None) -> Optional[dict]:
+    """The act that undoes `act` (a decisions.csv row for the ask): the decision maker's last
+    recorded act, when it goes against the ask and is not certainly before `act` (a permit
+    suspended, then reinstated). None when their last act is for it, or there is none after.
+    `who`: the name the acts are matched by (a goal's decision maker; else `act`'s own)."""
+    if decisions.empty:
+        return None
+    name = who or act["decision_maker"]
+    later = [
+        r
+        for r in decisions.to_dict("records")
+        if r["row"] != act["row"] and names_match(name, r) and r["date_end"] >= act["date_start"]
+    ]
+    if not later:
+        return None
+    last = max(later, key=lambda r: (r["date_start"], r["row"]))
+    return last if last["direction"] == "against" else None
+
+
+def undone_words(act: dict) -> Msg:
+    """'their last recorded act goes against the ask: Permit reinstated (2019-12;
+    decisions.csv:3)': said wherever an act it undoes is shown as a gain."""
+    return Msg(
+        "their last recorded act goes against the ask: {what} ({date}; decisions.csv:{row})",
+        what=act["description"] or act["act"],
+        date=act["date"],
+        row=act["row"],
+    )
 
 
 def contacts_recorded(campaign) -> bool:
@@ -634,14 +664,21 @@ class DecisionMakersReached(Analysis):
                 row_ref("engagements.csv", self._unanswered()),
             )
         top = self.top_row
-        return Criterion(
-            name,
-            met,
-            self._highest(),
+        evidence = (
             self._rows_of(lambda r: r["decision maker"] == top["decision maker"])
             if top is not None and top["_rung"]
-            else [],
+            else []
         )
+        if met:
+            # what the criterion rests on: the acts at the rung, never an act against the ask
+            acts = self.campaign.decisions
+            below = {
+                f"decisions.csv:{a['row']}"
+                for a in acts.to_dict("records")
+                if decision_rung(a["act"], a["direction"], a["campaign_answer"]) < rung_needed
+            }
+            evidence = [e for e in evidence if e not in below]
+        return Criterion(name, met, self._highest(), evidence)
 
     def _unsure_because(self) -> "Msg":
         return Msg(
@@ -753,16 +790,7 @@ class DecisionMakersReached(Analysis):
                     )
                 )
             elif r["_own_best"] == 4:
-                self.findings.append(
-                    Finding(
-                        Msg(
-                            "{who}: policy action for the campaign's ask, by the decision maker's own "
-                            "act (decisions.csv; a sequence in time, not by itself proof of cause).",
-                            who=r["decision maker"],
-                        ),
-                        row_ref("decisions.csv", r["_acts"]),
-                    )
-                )
+                self.findings.append(self._own_policy_finding(r))
         if self.targets and not self.contacts and self.acts_recorded:
             # their own acts show that they answered, not that the campaign reached them
             self.cap = (
@@ -783,6 +811,40 @@ class DecisionMakersReached(Analysis):
                     )
                 )
             )
+
+    def _own_policy_finding(self, r: dict) -> Finding:
+        """A decision maker's own policy act: for the ask, or a partial concession the
+        campaign accepted — said as what it was, with the act that undid it if their last
+        act goes against the ask; evidence: the acts at that rung (and the undoing one)."""
+        acts = self.campaign.decisions
+        mine = acts[acts["row"].isin(r["_acts"])].to_dict("records")
+        top = [
+            a
+            for a in mine
+            if decision_rung(a["act"], a["direction"], a["campaign_answer"]) == r["_own_best"]
+        ]
+        full = [a for a in top if a["direction"] == "for"]
+        said = (
+            Msg(
+                "{who}: policy action for the campaign's ask, by the decision maker's own act "
+                "(decisions.csv; a sequence in time, not by itself proof of cause).",
+                who=r["decision maker"],
+            )
+            if full
+            else Msg(
+                "{who}: a partial concession the campaign accepted (policy action, by the "
+                "decision maker's own act; decisions.csv; a sequence in time, not by itself "
+                "proof of cause).",
+                who=r["decision maker"],
+            )
+        )
+        shown = full or top
+        undone = undone_by(max(shown, key=lambda a: a["date_start"]), acts, r["decision maker"])
+        rows = [a["row"] for a in shown]
+        if undone is not None:
+            said = Msg("{finding} But {undone}.", finding=said, undone=undone_words(undone))
+            rows.append(undone["row"])
+        return Finding(said, row_ref("decisions.csv", sorted(rows)))
 
     def chart(self) -> "BarChart | Msg":
         if self.table.empty:

@@ -23,7 +23,14 @@ from evalkit.evaluation.base import (
 )
 from evalkit.evaluation.context import direct_mask, maybe_direct_mask, rows_where
 from evalkit.evaluation.audience import maybe_direct_said
-from evalkit.evaluation.decision_makers import POLICY, contacts_recorded, favourable, not_recorded
+from evalkit.evaluation.decision_makers import (
+    POLICY,
+    contacts_recorded,
+    favourable,
+    not_recorded,
+    undone_by,
+    undone_words,
+)
 from evalkit.evaluation.goals import goal_name
 from evalkit.evaluation.judgements import attained, counted
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
@@ -108,11 +115,15 @@ class TacticUsefulness(Analysis):
         e = c.engagements  # as of the report's date: the campaign is cut (record.asof)
         for _, r in favourable(c.decisions).iterrows():
             if r["act"] in POLICY | {"plan", "statement"}:
+                outcome = Msg("{who}: {response}", who=r["decision_maker"], response=r["act"])
+                undone = undone_by(r, c.decisions)
+                if undone is not None:  # an outcome taken back is said with what took it back
+                    outcome = Msg("{act}, but {undone}", act=outcome, undone=undone_words(undone))
                 outcomes.append(
                     (
                         r["date_start"],
                         r["date_end"],
-                        Msg("{who}: {response}", who=r["decision_maker"], response=r["act"]),
+                        outcome,
                         f"decisions.csv:{r['row']}",
                         "statement" if r["act"] == "statement" else "policy",
                     )
