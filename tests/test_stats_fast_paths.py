@@ -210,7 +210,7 @@ def test_the_scores_start_where_numpys_rank_says_the_regressors_are_of_full_rank
     d = Z.shape[1]
     lo, hi = max(TRAINING, d + 3), n - 3
     expected = next((m for m in range(lo, hi + 1) if np.linalg.matrix_rank(Z[: m - 2]) == d), hi)
-    assert cf._training_start(X, season, True) == expected
+    assert cf._training_start(Z) == expected
 
 
 def test_a_candidate_reading_a_wider_shared_filter_is_the_candidate_alone():

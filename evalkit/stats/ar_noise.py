@@ -57,13 +57,15 @@ class ArNoiseFit(GridPosterior):
         X: np.ndarray | None,
         phis: np.ndarray = PHI_GRID,
         first: int | None = None,
+        Z: np.ndarray | None = None,
     ):
-        """`first`: the hold-out score's first points, fitted in the same batch."""
+        """`first`: the hold-out score's first points, fitted in the same batch; `Z`: the
+        regressors [1, X] when the caller has made them."""
         y = np.asarray(y, dtype=float)
         n = len(y)
         X = np.zeros((n, 0)) if X is None else np.asarray(X, dtype=float).reshape(n, -1)
         self.y, self.n, self.k = y, n, X.shape[1]
-        self.Z = np.column_stack([np.ones(n), X])
+        self.Z = np.column_stack([np.ones(n), X]) if Z is None else Z
         self.d = self.Z.shape[1]
         if n - self.d < 3:
             raise ValueError("too few observations for the number of controls")

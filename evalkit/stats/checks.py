@@ -26,13 +26,19 @@ class SeriesError(ValueError):
         return self.args[0] if self.args else str(self)
 
 
-def refuse_redundant_controls(base: np.ndarray, X: np.ndarray, controls: list, period) -> None:
+def refuse_redundant_controls(
+    base: np.ndarray, X: np.ndarray, controls: list, period, full=None, full_rank=None
+) -> None:
     """Each control must add something over `period` (the rows of `base` and X) that the
     model's other terms (`base`: the level, its changes, seasons) and the controls before it
     do not: a constant control is the level again, a copy (or a sum) of others is them
     again, and the regression then has no single answer — a solve stops, or worse, gives a
-    number (an interval from 0 to infinity). Said by name, with what to do."""
-    full = np.column_stack([base, X])
+    number (an interval from 0 to infinity). Said by name, with what to do.
+    `full`: [base X] when the caller has made it; `full_rank`: a test that gives numpy's
+    matrix_rank's answer to "full column rank?" sooner (the counterfactual's compiled one)."""
+    full = np.column_stack([base, X]) if full is None else full
+    if full_rank is not None and full_rank(full):
+        return
     if np.linalg.matrix_rank(full) == full.shape[1]:
         return
     constant = [c for c, col in zip(controls, X.T) if np.ptp(col) == 0]

@@ -101,39 +101,37 @@ def _times(index: pd.Index) -> Optional[np.ndarray]:
     return index.values if isinstance(index, pd.DatetimeIndex) else None
 
 
-def _evenly_spaced(t: Optional[np.ndarray]) -> bool:
-    """Dates one fixed step apart, or the same day of every k-th month (monthly, quarterly,
-    yearly data), have no gaps: no need for pandas' frequency inference. `t`: the datetime64
-    values of the time index (None: not dates, nothing to check)."""
+def _spacing(t: Optional[np.ndarray]) -> tuple[bool, bool]:
+    """(evenly spaced, daily) from one difference of the dates. Dates one fixed step apart,
+    or the same day of every k-th month (monthly, quarterly, yearly data), have no gaps: no
+    need for pandas' frequency inference; daily: more than two dates, each the day after the
+    one before. `t`: the datetime64 values of the time index (None: not dates, nothing to
+    check), compared as numpy's values (any unit): pandas' own subtraction builds three
+    indexes."""
     if t is None or len(t) < 3:
-        return True
+        return True, False
     step = np.diff(t)
     if (step == step[0]).all():
-        return True
+        return True, bool(step[0] == np.timedelta64(1, "D"))
     month = t.astype("datetime64[M]")
     in_month, months = t - month, np.diff(month.astype(np.int64))
-    return bool((in_month == in_month[0]).all() and (months == months[0]).all())
-
-
-def _daily(t: Optional[np.ndarray]) -> bool:
-    if t is None or len(t) <= 2:
-        return False
-    # on numpy's datetime64 values (any unit): pandas' own subtraction builds three indexes
-    return bool((np.diff(t) == np.timedelta64(1, "D")).all())
+    return bool((in_month == in_month[0]).all() and (months == months[0]).all()), False
 
 
 def quantiles(x: np.ndarray, q: tuple) -> np.ndarray:
     """np.quantile(x, q, axis=1) (linear interpolation) of a (rows, n) float array, the same
-    numbers (tests/test_stats_model_choice.py checks them bit for bit) in a quarter of the
-    time: one partition at the order statistics either side of each quantile, then numpy's
-    own interpolation. NaNs, or a quantile at an end, go to np.quantile itself."""
+    numbers (tests/test_stats_fast_paths.py checks them bit for bit) in a fraction of the
+    time: the order statistics either side of each quantile from one sort (numpy's
+    vectorised sort beats a partition at six order statistics, 1000 paths or 10,000), then
+    numpy's own interpolation. NaNs (sorted last), or a quantile at an end, go to
+    np.quantile itself."""
     n = x.shape[1]
     v = (n - 1) * np.asarray(q, dtype=float)  # numpy's virtual indexes
     if n < 2 or not ((v >= 0) & (v < n - 1)).all():
         return np.quantile(x, q, axis=1)
     below = np.floor(v).astype(np.intp)
     above = below + 1
-    part = np.partition(x, np.unique(np.concatenate(([0, n - 1], below, above))), axis=1)
+    part = np.sort(x, axis=1)
     if np.isnan(part[:, -1]).any():
         return np.quantile(x, q, axis=1)
     a, b = part[:, below].T, part[:, above].T  # (quantiles, rows)
@@ -213,8 +211,16 @@ def _plain_columns(data, columns: list, time: Optional[str]):
     return t, np.column_stack([np.asarray(a, dtype=float) for a in arrays])
 
 
-def _full_rank(Z: np.ndarray) -> bool:
-    return bool(np.linalg.matrix_rank(Z) == Z.shape[1])
+def _full_rank(Z: np.ndarray, rows: Optional[int] = None) -> bool:
+    """np.linalg.matrix_rank(Z[:rows]) == Z.shape[1] (all rows: None), the same answer
+    without numpy's SVD where the compiled check vouches for it (kernels.surely_full_rank:
+    a full rank with room to spare); numpy's rank decides the rest."""
+    from evalkit.stats.kernels import surely_full_rank
+
+    rows = len(Z) if rows is None else rows
+    if surely_full_rank(Z, rows):
+        return True
+    return bool(np.linalg.matrix_rank(Z[:rows]) == Z.shape[1])
 
 
 _CHOICE_NAMES = pd.Index(list(CHOICE_COLUMNS))
@@ -289,7 +295,8 @@ class Counterfactual:
             else:
                 naive = times
         self._frame, self._t = frame, times
-        gaps = [] if _evenly_spaced(times) else regular_gaps(self.index)[1]
+        evenly, self._daily = _spacing(times)
+        gaps = [] if evenly else regular_gaps(self.index)[1]
         if gaps:
             raise SeriesError(
                 Msg(
@@ -349,9 +356,13 @@ class Counterfactual:
                     minimum=minimum,
                 )
             )
+        # the regressors [1, controls] over the pre-period, made once: the check of the
+        # controls, the scores' start and the AR(1) noise's regression read them
+        exog_pre = values[pre, 1:] if controls else None
+        Z = np.column_stack([np.ones(len(y_pre)), exog_pre]) if controls else None
         if controls:
             refuse_redundant_controls(
-                np.ones((int(pre.sum()), 1)), values[pre, 1:], controls, N_("the pre-period")
+                Z[:, :1], Z[:, 1:], controls, N_("the pre-period"), full=Z, full_rank=_full_rank
             )
         seen = y_pre[~np.isnan(y_pre)]
         if (total := running_total_warning(values[:, 0])) is not None:
@@ -376,7 +387,6 @@ class Counterfactual:
             "model": model,
             "prior_level_sd": prior_level_sd,
         }
-        exog_pre = values[pre, 1:] if controls else None
         exog_post = values[post, 1:] if controls else None
         h = int(post.sum())
         fast = (
@@ -407,7 +417,7 @@ class Counterfactual:
             )
         self._choice: Optional[pd.DataFrame] = None
         if fast:
-            self._fit_fast(y_pre, exog_pre, exog_post, h, simulations, seed)
+            self._fit_fast(y_pre, exog_pre, exog_post, h, simulations, seed, Z)
             self._finish(values[post, 0])
             return
         mod = sm.tsa.UnobservedComponents(
@@ -433,11 +443,13 @@ class Counterfactual:
         self._totals, self._make_paths = sims.sum(axis=0), lambda: sims
         self._finish(values[post, 0])
 
-    def _fit_fast(self, y, exog_pre, exog_post, h, simulations, seed) -> None:
+    def _fit_fast(self, y, exog_pre, exog_post, h, simulations, seed, Z=None) -> None:
         """The candidate models on the pre-period, scored one step ahead on its last part;
         the forecast averages them by the weights the scores give (Bayesian model averaging
-        with the first part of the pre-period as the prior's data)."""
+        with the first part of the pre-period as the prior's data). `Z`: the regressors
+        [1, controls] over the pre-period (None: no controls)."""
         n, k = len(y), len(self.controls)
+        Z = np.ones((n, 1)) if Z is None else Z
         X_pre = exog_pre if exog_pre is not None else np.zeros((n, 0))
         X_post = exog_post if exog_post is not None else np.zeros((h, 0))
         if self.prior_level_sd is not None:
@@ -445,23 +457,21 @@ class Counterfactual:
         else:
             names = list(MODELS) if self.settings["model"] == "auto" else [self.settings["model"]]
             # a weekly pattern on a daily series, when the pre-period can carry 6 more terms
-            weekly = [False, True] if (_daily(self._t) and n >= 3 * (k + WEEK + 1)) else [False]
+            weekly = [False, True] if (self._daily and n >= 3 * (k + WEEK + 1)) else [False]
         # the weekly terms only where a candidate has them
         season = (
             _seasonal_terms(len(self.pre), WEEK) if any(weekly) else np.zeros((len(self.pre), 0))
         )
         s_pre, s_post = season[self.pre], season[self.post]
-        if any(weekly) and not _full_rank(np.column_stack([np.ones(n), X_pre, s_pre])):
+        # the regressors with the weekly terms (the same as Z without them)
+        Zw = np.column_stack([Z, s_pre]) if any(weekly) else Z
+        if any(weekly) and not _full_rank(Zw):
             # the controls already carry the week (a control that is a weekday's indicator):
             # the weekly terms would repeat them, and the fit would have no single answer
             weekly = [False]
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
-        m = (
-            self._training_start(X_pre, s_pre, any(weekly))
-            if len(names) * len(weekly) > 1
-            else None
-        )
+        m = self._training_start(Zw if any(weekly) else Z) if len(names) * len(weekly) > 1 else None
         if m is not None and n - m < MIN_SCORED:
             self.too_short_to_choose = (n, m + MIN_SCORED)
             names, weekly, m = [N_("local level")], [False], None
@@ -477,7 +487,7 @@ class Counterfactual:
                 fit = (
                     LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m, shared=shared)
                     if name == "local level"
-                    else ArNoiseFit(y, Xa, first=m)
+                    else ArNoiseFit(y, Xa, first=m, Z=Zw if w else Z)
                 )
                 self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
         # a candidate with no grid point fitted (a regression with no single answer) is no
@@ -522,13 +532,12 @@ class Counterfactual:
         self._make_paths = lambda: np.concatenate([p() for _, p in drawn], axis=1)
         self._check_residuals()
 
-    def _training_start(self, X: np.ndarray, season: np.ndarray, weekly: bool) -> int:
-        """The first point the scores start from: TRAINING, or later if the regressors of
-        the first points are not yet of full rank (a control constant at the start)."""
-        Z = np.column_stack([np.ones(len(X)), X, season if weekly else np.zeros((len(X), 0))])
-        lo, hi = max(TRAINING, Z.shape[1] + 3), len(X) - 3
-        d = Z.shape[1]
-        if lo >= hi or np.linalg.matrix_rank(Z[: lo - 2]) == d:
+    def _training_start(self, Z: np.ndarray) -> int:
+        """The first point the scores start from: TRAINING, or later if the regressors `Z`
+        (1, the controls, any weekly terms) of the first points are not yet of full rank (a
+        control constant at the start)."""
+        lo, hi = max(TRAINING, Z.shape[1] + 3), len(Z) - 3
+        if lo >= hi or _full_rank(Z, lo - 2):
             return lo
         # the rank of the first rows never falls as rows are added: the first m whose first
         # m - 2 rows have full rank (or the last allowed). A compiled pass over the rows
@@ -537,12 +546,12 @@ class Counterfactual:
 
         guess = first_full_rank(np.ascontiguousarray(Z)) + 2
         if lo < guess <= hi:
-            full = np.linalg.matrix_rank(Z[: guess - 2]) == d
-            if full and (guess - 1 == lo or np.linalg.matrix_rank(Z[: guess - 3]) < d):
+            full = _full_rank(Z, guess - 2)
+            if full and (guess - 1 == lo or not _full_rank(Z, guess - 3)):
                 return guess
         while hi - lo > 1:
             mid = (lo + hi) // 2
-            if np.linalg.matrix_rank(Z[: mid - 2]) == Z.shape[1]:
+            if _full_rank(Z, mid - 2):
                 hi = mid
             else:
                 lo = mid

@@ -271,3 +271,46 @@ def coefficient_draws(M, centre, g, z, sigma):
                 s += C[i, j] * z[p, j]
             out[p, i] = centre[k, i] + s * sigma[p]
     return out
+
+
+# how far the Gram matrix of a full-rank regression keeps its smallest eigenvalue from 0, as
+# a share of its trace, for surely_full_rank to vouch for its rank without numpy's SVD
+RANK_MARGIN = 1e-8
+
+
+@njit(cache=True)
+def surely_full_rank(Z, rows):
+    """True when the first `rows` rows of Z are of full column rank with room to spare, so
+    that numpy's matrix_rank, which counts the singular values above s_max max(n, d) eps,
+    would find all d: the Cholesky factor of G - RANK_MARGIN tr(G) I exists, G = Z'Z.
+
+    Why that settles it: G as computed differs from the exact Z'Z by at most n eps tr(G)
+    (each product and sum rounded once), and a Cholesky factorisation that succeeds has a
+    backward error below (d + 1) d eps tr(G) (Higham, Accuracy and Stability, 10.1); so the
+    exact Z'Z has its smallest eigenvalue above (1e-8 - 1e-10) tr(G) when n d stays below
+    1e5, that is s_min above 1e-4 s_max, ten million times the tolerance of matrix_rank
+    (whose own singular values are exact to a few eps s_max). False says nothing: numpy's
+    matrix_rank then decides, as it did alone before (a rank that is not full, a regression
+    badly scaled or nearly collinear, non-finite values)."""
+    n, d = Z.shape
+    if rows < d or rows * d > 100000:
+        return False
+    G = np.zeros((d, d))
+    for t in range(rows):
+        for i in range(d):
+            zi = Z[t, i]
+            if not np.isfinite(zi):
+                return False
+            for j in range(i + 1):
+                G[i, j] += zi * Z[t, j]
+    trace = 0.0
+    for i in range(d):
+        trace += G[i, i]
+    if not trace > 0.0:
+        return False
+    for i in range(d):
+        for j in range(i):
+            G[j, i] = G[i, j]
+        G[i, i] -= RANK_MARGIN * trace
+    L = np.zeros((d, d))
+    return _cholesky(G, L)

@@ -87,7 +87,10 @@ class LocalLevelFit(GridPosterior):
             np.zeros((self.n, 0)) if X is None else np.asarray(X, dtype=float).reshape(self.n, -1)
         )
         self.k = self.X.shape[1]
-        self.data = np.column_stack([self.y, self.X])  # column 0 is the response
+        # column 0 is the response (a shared filter's data hold these columns first)
+        self.data = (
+            np.column_stack([self.y, self.X]) if shared is None else shared.data[:, : 1 + self.k]
+        )
         self.d = 1 + self.k  # diffuse elements: level + betas
         if self.n - self.d < 3:
             raise ValueError("too few observations for the number of controls")
@@ -358,7 +361,9 @@ class LocalLevelFit(GridPosterior):
         mean = self._levels(self.beta, g)[:, None] + (
             self.beta @ np.asarray(X_post, float).reshape(horizon, -1).T if self.k else 0.0
         )
-        return self.weights @ np.broadcast_to(mean, (len(g), horizon))
+        if mean.shape[1] != horizon:  # one level per q (no controls): the same over time
+            mean = np.broadcast_to(mean, (len(g), horizon))
+        return self.weights @ mean
 
     def residuals(self) -> np.ndarray:
         """Standardised one-step prediction errors at the posterior mode (Ljung-Box check),
