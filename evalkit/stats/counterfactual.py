@@ -213,11 +213,14 @@ def _plain_columns(data, columns: list, time: Optional[str]):
 
 def _full_rank(Z: np.ndarray, rows: Optional[int] = None) -> bool:
     """np.linalg.matrix_rank(Z[:rows]) == Z.shape[1] (all rows: None), the same answer
-    without numpy's SVD where the compiled check vouches for it (kernels.surely_full_rank:
-    a full rank with room to spare); numpy's rank decides the rest."""
+    without numpy's SVD where it is certain: fewer rows than columns, all finite (the rank is
+    at most the rows; numpy's SVD refuses NaN), or the compiled check vouches for a full rank
+    (kernels.surely_full_rank: a full rank with room to spare); numpy's rank decides the rest."""
     from evalkit.stats.kernels import surely_full_rank
 
     rows = len(Z) if rows is None else rows
+    if 0 < rows < Z.shape[1] and np.isfinite(Z[:rows]).all():
+        return False
     if surely_full_rank(Z, rows):
         return True
     return bool(np.linalg.matrix_rank(Z[:rows]) == Z.shape[1])

@@ -273,44 +273,61 @@ def coefficient_draws(M, centre, g, z, sigma):
     return out
 
 
-# how far the Gram matrix of a full-rank regression keeps its smallest eigenvalue from 0, as
-# a share of its trace, for surely_full_rank to vouch for its rank without numpy's SVD
-RANK_MARGIN = 1e-8
+# how many times numpy's own tolerance (max(n, d) eps of the largest singular value) the
+# smallest singular value must be shown to exceed before surely_full_rank vouches for it: room
+# for the error of numpy's SVD (LAPACK's bound: a modest multiple of eps times the largest)
+RANK_MARGIN = 1e4
+_U = 2.0**-53  # the unit roundoff, eps / 2
 
 
 @njit(cache=True)
 def surely_full_rank(Z, rows):
-    """True when the first `rows` rows of Z are of full column rank with room to spare, so
-    that numpy's matrix_rank, which counts the singular values above s_max max(n, d) eps,
-    would find all d: the Cholesky factor of G - RANK_MARGIN tr(G) I exists, G = Z'Z.
+    """True when the first `rows` rows of Z (n, d) are of full column rank with room to spare,
+    so that numpy's matrix_rank, which counts the singular values above s_max max(n, d) eps,
+    would find all d. False says nothing: numpy's matrix_rank then decides, as it did alone
+    before (a rank that is not full, a regression nearly collinear, extreme or non-finite
+    values).
 
-    Why that settles it: G as computed differs from the exact Z'Z by at most n eps tr(G)
-    (each product and sum rounded once), and a Cholesky factorisation that succeeds has a
-    backward error below (d + 1) d eps tr(G) (Higham, Accuracy and Stability, 10.1); so the
-    exact Z'Z has its smallest eigenvalue above (1e-8 - 1e-10) tr(G) when n d stays below
-    1e5, that is s_min above 1e-4 s_max, ten million times the tolerance of matrix_rank
-    (whose own singular values are exact to a few eps s_max). False says nothing: numpy's
-    matrix_rank then decides, as it did alone before (a rank that is not full, a regression
-    badly scaled or nearly collinear, non-finite values)."""
+    How: the columns scaled to unit length (Y = Z D, D = 1 / the column norms c), the
+    Cholesky factor of Y'Y - s I is sought, s chosen so that its existence proves s_min(Z) >
+    RANK_MARGIN max(n, d) eps s_max(Z). Existence bounds the smallest eigenvalue of the exact
+    Y'Y below by s less the rounding of Y, of the cross-products (at most n u tr(Y'Y), tr(Y'Y)
+    = d) and of the factorisation (at most (d + 1) u tr, Higham, Accuracy and Stability of
+    Numerical Algorithms, 3.5 and 10.1), u = eps / 2; then s_min(Z) >= s_min(Y) min(c) and
+    s_max(Z) <= |Z|_F = |c|. The columns scaled, a control in the thousands beside the
+    constant 1 (a regression well posed but badly scaled) still passes."""
     n, d = Z.shape
-    if rows < d or rows * d > 100000:
+    if rows < d or d == 0 or rows > n:
         return False
+    c = np.zeros(d)
+    for t in range(rows):
+        for i in range(d):
+            z = Z[t, i]
+            if not abs(z) <= 1e100:  # NaN and infinity too; squares far from overflow
+                return False
+            c[i] += z * z
+    total = 0.0
+    least = np.inf
+    for i in range(d):
+        if not c[i] >= 1e-200:  # a column of zeros, or of numbers near underflow
+            return False
+        total += c[i]
+        c[i] = np.sqrt(c[i])
+        least = min(least, c[i])
+    # the smallest singular value of Y that proves the point (the constants round the bounds
+    # up: rounding in c, the trace and this arithmetic, a few u each)
+    needed = RANK_MARGIN * max(rows, d) * 2.0 * _U * 1.02 * np.sqrt(total) / least
+    needed += 1.01 * _U * np.sqrt(d)  # Y's own rounding
+    shift = needed * needed * 1.01 + 1.05 * d * (rows + d + 2) * _U
     G = np.zeros((d, d))
     for t in range(rows):
         for i in range(d):
-            zi = Z[t, i]
-            if not np.isfinite(zi):
-                return False
+            yi = Z[t, i] / c[i]
             for j in range(i + 1):
-                G[i, j] += zi * Z[t, j]
-    trace = 0.0
-    for i in range(d):
-        trace += G[i, i]
-    if not trace > 0.0:
-        return False
+                G[i, j] += yi * (Z[t, j] / c[j])
     for i in range(d):
         for j in range(i):
             G[j, i] = G[i, j]
-        G[i, i] -= RANK_MARGIN * trace
+        G[i, i] -= shift
     L = np.zeros((d, d))
     return _cholesky(G, L)
