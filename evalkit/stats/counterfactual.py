@@ -223,9 +223,17 @@ def _full_rank(Z: np.ndarray, rows: Optional[int] = None) -> bool:
         return False
     if surely_full_rank(Z, rows):
         return True
-    return bool(np.linalg.matrix_rank(Z[:rows]) == Z.shape[1])
+    A = Z[:rows]
+    if A.dtype != np.float64 or rows < Z.shape[1]:
+        return bool(np.linalg.matrix_rank(A) == Z.shape[1])
+    # numpy's matrix_rank without its wrapping (a third of its time on a small matrix): the
+    # same SVD and the same tolerance in the same arithmetic, S_max (max(n, d) eps); the
+    # singular values come largest first, so all d are above it when the last is
+    S = np.linalg.svd(A, compute_uv=False)
+    return bool(S[-1] > S[0] * (max(A.shape) * _EPS))
 
 
+_EPS = np.finfo(np.float64).eps
 _CHOICE_NAMES = pd.Index(list(CHOICE_COLUMNS))
 _STR = pd.Series(["a"]).dtype  # pandas' dtype for a column of words (str from pandas 3)
 
