@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import inspect
+import math
 from typing import Optional, Sequence
 
 import numpy as np
@@ -71,7 +72,7 @@ def significant(x: float, digits: int = 4) -> str:
     not 1.324e+04; 0.0001234, not 1.234e-04), its thousands separated as the rest of a
     report writes them (4,848, not 4848)."""
     x = float(x)
-    if not np.isfinite(x):
+    if not math.isfinite(x):
         return str(x)
     if abs(x) >= 10**digits - 0.5:  # what rounds to 10,000 is written as such
         return f"{x:,.0f}"
@@ -600,10 +601,16 @@ class Counterfactual:
         from scipy.special import stdtr  # the t distribution's cdf, without its object
 
         n = len(e)
-        sd = float(np.std(e, ddof=1)) if n > 2 else 0.0
-        if n < 10 or sd == 0:
+        if n < 10:
             return
-        stat = float(np.mean(e)) / (sd / np.sqrt(n))
+        # np.mean(e) and np.std(e, ddof=1) in numpy's own steps (its _var: the sum over n,
+        # the squared deviations summed over n - 1), the sum made once
+        mean = np.add.reduce(e) / n
+        dev = e - mean
+        sd = float(np.sqrt(np.add.reduce(dev * dev) / (n - 1)))
+        if sd == 0:
+            return
+        stat = float(mean) / (sd / np.sqrt(n))
         p = float(2 * stdtr(n - 1, -abs(stat)))
         if p < 0.05:
             self.trend_left = {"p": p, "rises": stat > 0}
