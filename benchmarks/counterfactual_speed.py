@@ -28,6 +28,12 @@ With another session's simulation on the second core, three runs gave 3.8-4.0x o
 comparison, 4.4-4.9x google, 4.7-5.4x basque (docs/statistics.md, Performance). The other
 ports: causalimpact 0.040-0.22 s of CPU per set, pycausalimpact 2.0-2.5 s, tfcausalimpact
 29-109 s (an earlier run).
+
+After the rank checks skipped numpy's SVD (2026-12-04, 18:54-18:55 UTC, --ports
+bsts-causalimpact, load average 4.3 falling to 3.7), three runs, CPU: worst set 4.9x, 5.0x,
+5.0x (google 4.9-5.6x, basque 4.9-6.0x, comparison 5.1-5.7x, arma 8.2-8.4x, volks 17-19x,
+simulated 29-31x; evalkit 1.5-2.7 ms a set, bsts-causalimpact 12.6-14.0 ms on google);
+docs/statistics.md, Performance, has the table.
 """
 
 from __future__ import annotations
