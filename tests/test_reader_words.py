@@ -162,6 +162,7 @@ NOT_A_COUNT = {
         "the forecast averages the candidates by these weights.",
         "holdout",
     ): "several points",
+    ("; the {sheet} sheet's rows name its entries ({rows})", "sheet"): "a sheet's name",
     # a question has five criteria or more
     (
         "Insufficient evidence: only {judgeable} of {total} criteria can be judged from the "

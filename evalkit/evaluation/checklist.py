@@ -1012,16 +1012,8 @@ RULES: list[Rule] = [
         "Awareness-heavy strategies: mobilisation not aimed at the decision makers",
         (3, 7),
         judge=_awareness_local,
-        # whom the awareness addressed (the local audience) is not counted
-        signs=(
-            (
-                "",
-                N_(
-                    "Awareness-heavy: at least 60% of activities mobilisation not aimed at the "
-                    "decision makers"
-                ),
-            ),
-        ),
+        # one sign, the point itself: what it counts (its share, and where the counted
+        # activities were aimed, are the evidence's)
         applies=_dm_at_home,
         # the paper's campaigns aimed it at the local audience; a record may aim it abroad,
         # and the evidence says where (the rule's point is awareness in place of pressure)

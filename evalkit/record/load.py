@@ -315,9 +315,10 @@ def _message(err: ErrorDetails, model: type[BaseModel], in_flow: bool = False) -
     if kind == "string_too_long":
         limit = (err.get("ctx") or {}).get("max_length")
         return Msg(
-            "at most {most} characters, got {n}: {value}",
-            most=limit,
-            n=len(inp) if isinstance(inp, str) else "?",
+            "at most {n} character, got {got}: {value}",
+            "at most {n} characters, got {got}: {value}",
+            n=limit,
+            got=len(inp) if isinstance(inp, str) else "?",
             value=quoted(inp),
         )
     plain = wrong_kind(kind, tuple(err["loc"]), inp, model)
