@@ -27,9 +27,9 @@ from conftest import edit
         ("أكثر من ٦٠", 60, math.inf, "more than 60"),
         ("نحو 500", 500, 500, "about 500"),
         ("حوالي 2 مليون", 2e6, 2e6, "about 2 million"),
-        ("آلاف", 2000, math.inf, "آلاف (at least 2,000)"),
-        ("عشرات", 20, math.inf, "عشرات (at least 20)"),
-        ("عشرات الآلاف", 20000, math.inf, "عشرات الآلاف (at least 20,000)"),
+        ("آلاف", 2000, math.inf, "thousands (at least 2,000)"),
+        ("عشرات", 20, math.inf, "tens (at least 20)"),
+        ("عشرات الآلاف", 20000, math.inf, "tens of thousands (at least 20,000)"),
     ],
 )
 def test_counts_in_words_are_qualified_counts_with_their_documented_bounds(

@@ -233,12 +233,14 @@ def _beside_the_noun(n) -> tuple[str | None, bool]:
     """The numeral a counted noun agrees with, as the count shows it, and whether it ends
     a range: the count's own ('1', '6.2'), or for a bound or a range the numeral written
     next to the noun — 'more than 8 events' agrees with 8 (Arabic: «أكثر من 8 فعاليات», a
-    noun of 3 to 10), 'at least 1 week' with 1, '20–30' with 30, a count in words by the
-    bound closing it ('tens (at least 20)' with 20: «عشرات (على الأقل 20) مشاركاً», not
-    «… مشارك»), in a Msg or as text; None where no numeral stands there ('3 million')."""
+    noun of 3 to 10), 'at least 1 week' with 1, '20–30' with 30, in a Msg or as text; None
+    where no numeral stands there ('3 million'); a count in words with its bound's
+    ('dozens (at least 24)': 24, `COUNT_IN_WORDS`)."""
     ranged = False
     while isinstance(n, Msg) and n.fields:
-        last = re.search(r"\{(\w+)\}\)?$", n.template)
+        last = re.search(
+            r"\{(\w+)\}\)?$" if n.template == COUNT_IN_WORDS else r"\{(\w+)\}$", n.template
+        )
         if last is None:
             return None, False
         ranged = ranged or bool(re.search(r"\}\s*(?:–|-|\.\.)\s*\{\w+\}$", n.template))
@@ -306,6 +308,12 @@ def N_(message: _Word) -> _Word:
     vocabulary that reaches a report as a table cell or a field of a sentence. Generic, so
     that a word of a Literal type keeps it (`FIRES: RuleStatus = N_("fires")`)."""
     return message
+
+
+# a count in words with the bound evalkit reads it as: 'dozens (at least 24)', «عشرات (على
+# الأقل 24)»; the noun counted follows the bound, and agrees with its numeral ('dozens (at
+# least 24) participants', «عشرات (على الأقل 24) مشاركاً»)
+COUNT_IN_WORDS = N_("{words} (at least {n})")
 
 
 # A language named in a sentence, by its ISO 639 code: Msg(LANGUAGE_NAME, language_code=…)

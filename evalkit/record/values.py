@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Optional
 
-from evalkit.i18n import N_, Exact, Msg
+from evalkit.i18n import COUNT_IN_WORDS, N_, Exact, Msg, Verbatim
 from evalkit.record.problems import closest, did_you_mean, given, quoted
 
 # --- dates ---------------------------------------------------------------------------------
@@ -396,6 +396,45 @@ _WORDS = re.compile(
     rf"(?:\s+(?:(?:of|من)\s+)?(?P<unit>{UNIT}))?$",
     re.IGNORECASE,
 )
+# Every count in words `_WORDS` accepts, in the one form a report shows it (lower case, one
+# space: 'Tens of  Thousands' and «عشرات الآلاف» are 'tens of thousands'), each a message
+# the catalogue translates: a report in Arabic says «عشرات الآلاف», never the English words.
+COUNT_WORDS = (
+    N_("several dozen"),
+    N_("several hundred"),
+    N_("several thousand"),
+    N_("several million"),
+    N_("several billion"),
+    N_("a few dozen"),
+    N_("a few hundred"),
+    N_("a few thousand"),
+    N_("a few million"),
+    N_("a few billion"),
+    N_("tens"),
+    N_("dozens"),
+    N_("hundreds"),
+    N_("thousands"),
+    N_("millions"),
+    N_("billions"),
+    N_("tens of thousands"),
+    N_("tens of millions"),
+    N_("tens of billions"),
+    N_("dozens of thousands"),
+    N_("dozens of millions"),
+    N_("dozens of billions"),
+    N_("hundreds of thousands"),
+    N_("hundreds of millions"),
+    N_("hundreds of billions"),
+    N_("thousands of thousands"),
+    N_("thousands of millions"),
+    N_("thousands of billions"),
+    N_("millions of thousands"),
+    N_("millions of millions"),
+    N_("millions of billions"),
+    N_("billions of thousands"),
+    N_("billions of millions"),
+    N_("billions of billions"),
+)
 # Arabic as sources write it: qualifiers, scale words, counts in words and Eastern Arabic
 # digits, read by the English grammar above (the record keeps what the evaluator wrote).
 # Eastern Arabic and Persian digits, and Arabic's thousands separator ٬ read as a comma;
@@ -485,6 +524,17 @@ def _unit_problem(unit: str, raw: object) -> Optional[ValueError]:
                 )
             )
     return None
+
+
+def count_words(words: str) -> str:
+    """A count in words as a report says it: the one form of `COUNT_WORDS` it is (read in
+    English, lower case, one space; without the noun written after it, 'thousands of
+    people' is 'thousands'), translated by the catalogue; anything else as given."""
+    said = " ".join(_from_arabic(words.strip()).lower().split())
+    m = _WORDS.match(said)
+    if m and m.group("unit"):
+        said = re.sub(r"\s+(?:of|من)$", "", said[: m.start("unit")].strip())
+    return said if said in COUNT_WORDS else words
 
 
 def _in_words(text: str) -> Optional[tuple[float, str]]:
@@ -808,7 +858,9 @@ class Quantity:
             return Msg("{low}–{high}", low=number(self.value), high=number(self.high))
         if self.words:
             # the source's words, with the bound evalkit reads them as
-            return Msg("{words} (at least {n})", words=self.words, n=number(self.value))
+            said = count_words(self.words)
+            words = Msg(said) if said in COUNT_WORDS else Verbatim(said)
+            return Msg(COUNT_IN_WORDS, words=words, n=number(self.value))
         words = {
             "exactly": "{n}",
             "about": N_("about {n}"),
@@ -824,5 +876,6 @@ class Quantity:
 def _plain(v: float):
     for scale, word in ((1e9, N_("{n} billion")), (1e6, N_("{n} million"))):
         if v >= scale and round(v / scale, 2) == v / scale:
-            return Msg(word, n=f"{v / scale:g}")
+            # at most two decimals, and never an exponent ('2,000,000 billion', not '2e+06')
+            return Msg(word, n=f"{v / scale:,.2f}".rstrip("0").rstrip("."))
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
