@@ -19,10 +19,12 @@ from evalkit.comparison.tables import (
     DISAGREES,
     MILITARY,
     attainment_words,
+    coalitions_recorded,
     first_launch,
     goal_counted,
     goal_reached,
     launch_words,
+    partners_recorded,
     rung_said,
 )
 from evalkit.results.model import CampaignResults, LaunchTimingResult
@@ -88,7 +90,8 @@ def _no_building(by_id):
     pairs = []
     for a, b in zip(MILITARY, MILITARY[1:]):
         shared = sorted(set(by_id[a].facts.partners) & set(by_id[b].facts.partners))
-        pairs.append((a, b, shared))
+        known = partners_recorded(by_id[a]) and partners_recorded(by_id[b])
+        pairs.append((a, b, shared, known))
     text = joined(
         "; ",
         [
@@ -96,9 +99,12 @@ def _no_building(by_id):
                 "{a} → {b}: {shared}",
                 a=a,
                 b=b,
-                shared=joined(", ", s) if s else N_("no shared partner"),
+                # a record without partners listed shares none by name, and says nothing
+                shared=joined(", ", s)
+                if s
+                else (N_("no shared partner") if known else N_("partners not recorded")),
             )
-            for a, b, s in pairs
+            for a, b, s, known in pairs
         ],
     )
     # a name is not an identity ("Amnesty International UK" / "Amnesty International"), and
@@ -320,7 +326,10 @@ def _lobbying_mattered(by_id):
 def _coalitions(by_id):
     if _need(by_id, MILITARY):
         return CANNOT, Msg("needs the three military-event campaigns' results")
-    counts = [(i, by_id[i].facts.coalitions) for i in MILITARY]
+    # a record that leaves its coalitions out says nothing of them: not 0 coalitions
+    counts = [
+        (i, by_id[i].facts.coalitions if coalitions_recorded(by_id[i]) else None) for i in MILITARY
+    ]
     text = joined(
         "; ",
         [
@@ -330,10 +339,12 @@ def _coalitions(by_id):
                 campaign=i,
                 n=n,
             )
+            if n is not None
+            else Msg("{campaign}: coalitions not recorded", campaign=i)
             for i, n in counts
         ],
     )
-    if not any(n for _, n in counts):
+    if all(n == 0 for _, n in counts):
         return AGREES, text
     return CANNOT, Msg(
         "{counts}: the records do not say whether a coalition took part in "

@@ -249,18 +249,44 @@ def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
         pa, pb = set(a.facts.partners), set(b.facts.partners)
         shared = sorted(pa & pb)
         union = pa | pb
+        # a record that does not list its partners says nothing of them: its count is not
+        # recorded, never 0, or at least its coalitions' members; and so is what it shares
+        both = partners_recorded(a) and partners_recorded(b)
         rows.append(
             {
                 "from": _name(a),
                 "to": _name(b),
-                "partners before": len(pa),
-                "partners after": len(pb),
-                "shared": len(shared),
-                "shared names": joined(", ", shared) or N_("none"),
-                "overlap (Jaccard)": len(shared) / len(union) if union else None,
+                "partners before": _partner_count(len(pa), partners_recorded(a)),
+                "partners after": _partner_count(len(pb), partners_recorded(b)),
+                "shared": _partner_count(len(shared), both),
+                "shared names": joined(", ", shared) or (N_("none") if both else N_("not recorded")),
+                "overlap (Jaccard)": len(shared) / len(union) if union and both else None,
             }
         )
     return pd.DataFrame(rows)
+
+
+def _partner_count(n: int, recorded: bool) -> "int | Msg | str":
+    """A count of partners as a cell: the count where the partners are listed; else what
+    the coalitions' members show, a lower bound, or not recorded."""
+    if recorded:
+        return n
+    return Msg("at least {n}", n=n) if n else N_("not recorded")
+
+
+def partners_recorded(r: CampaignResults) -> bool:
+    """Whether the campaign's record lists its partners (`partners: []` says none; its
+    coalitions' members are not all its partners); a results.json written before it said
+    so: only when it names some."""
+    recorded = r.facts.partners_recorded
+    return bool(r.facts.partners) if recorded is None else recorded
+
+
+def coalitions_recorded(r: CampaignResults) -> bool:
+    """Whether the campaign's record lists its coalitions (`coalitions: []` says none); a
+    results.json written before it said so: only when it counts some."""
+    recorded = r.facts.coalitions_recorded
+    return r.facts.coalitions > 0 if recorded is None else recorded
 
 
 def first_launch(r: CampaignResults) -> Optional[LaunchTimingResult]:
@@ -416,13 +442,14 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
     rows = []
     for r in results:
         kinds = r.facts.activity_mix.kind
-        total = sum(kinds.values()) or 1
+        total = sum(kinds.values())
         rows.append(
             {
                 "campaign": _name(r),
                 "activities": r.facts.activities,
+                # a share of no activities is none: left empty, never 0%
                 **{
-                    f"{k} share": kinds.get(k, 0) / total
+                    f"{k} share": kinds.get(k, 0) / total if total else None
                     for k in ("mobilisation", "advocacy", "lobbying")
                 },
                 "main goal": attainment_words(r.facts.main_goal),

@@ -130,6 +130,8 @@ def campaign_facts(evaluation: Evaluation) -> dict:
             | {p.orientation for p in rec.partners if p.orientation}
         ),
         "coalitions": len(rec.coalitions),
+        "partners_recorded": rec.recorded("partners"),
+        "coalitions_recorded": rec.recorded("coalitions"),
         "hashtags": hashtags,
         "hashtag_fragmentation": fragments,
         "accounts": [

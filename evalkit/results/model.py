@@ -182,6 +182,11 @@ class Facts(_Part):
     partners: list[str]
     orientations: list[str]
     coalitions: int
+    # whether the record wrote its `partners` list and its `coalitions` list: a list left
+    # out says nothing (`partners` above are then the coalitions' members alone, and a 0 is
+    # no count of none). None: a results.json written before, which did not say
+    partners_recorded: Optional[bool] = None
+    coalitions_recorded: Optional[bool] = None
     hashtags: list[HashtagResult]
     hashtag_fragmentation: list[Fragmentation]
     accounts: list[Account]
