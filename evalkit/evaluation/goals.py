@@ -448,13 +448,35 @@ class GoalAttainment(Analysis):
             if hit + unjudged <= every / 2
             else None
         )
-        said = Msg("{n} of {total} judged", n=hit, total=len(scores))
-        if scores and unjudged:
+        said = (
+            Msg("{n} of {total} judged", n=hit, total=len(scores))
+            if scores
+            else Msg(
+                "{n} interim goal, not judged achieved or not",
+                "{n} interim goals, none judged achieved or not",
+                n=every,
+            )
+            if every
+            else Msg("no interim goal listed")
+        )
+        # a goal judged `unknown` was judged: its attainment is not known (trial 6, M3)
+        unknown = sum(
+            r["attainment"] == ATTAINMENT_WORDS["unknown"] and r["goal"] not in self.contradicted
+            for r in self.interims
+        )
+        if scores and unknown:
+            said = Msg(
+                "{said}; {n} more interim goal with its attainment judged unknown",
+                "{said}; {n} more interim goals with their attainment judged unknown",
+                said=said,
+                n=unknown,
+            )
+        if scores and unjudged - unknown:
             said = Msg(
                 "{said}; {n} more interim goal not judged",
                 "{said}; {n} more interim goals not judged",
                 said=said,
-                n=unjudged,
+                n=unjudged - unknown,
             )
         return Criterion(
             Msg("Most interim goals achieved at least in part"),
@@ -530,11 +552,32 @@ class GoalAttainment(Analysis):
         # The paper's success criterion is the main goal: without a judgement of it the
         # goals cannot be rated at all, whatever the interim goals did
         if self.mains and not self.main_scores:
+            # a goal judged `unknown` has a judgement, one that says its attainment is not
+            # known: said so, never "no attainment judgement" (trial 6, M3)
+            unknown = [r for r in self.mains if r["attainment"] == ATTAINMENT_WORDS["unknown"]]
             self.cap = (
                 INSUFFICIENT,
                 Msg(
                     "the main goal, the measure of success, has no "
                     "attainment judgement as of the report's date"
+                )
+                if not unknown
+                else Msg(
+                    "the main goal, the measure of success, has its attainment judged "
+                    "unknown ({goals}), so the goals cannot be rated",
+                    goals=joined(
+                        "; ",
+                        [
+                            Msg(
+                                "{goal}: unknown as of {date}",
+                                goal=r["_name"],
+                                date=r["judged as of"],
+                            )
+                            if r in unknown
+                            else Msg("{goal}: no judgement yet", goal=r["_name"])
+                            for r in self.mains
+                        ],
+                    ),
                 ),
             )
         # The paper's success criterion is the main goal: interim wins cannot lift a campaign
