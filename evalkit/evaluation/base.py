@@ -533,8 +533,19 @@ class Analysis:
 
     def criteria_table(self) -> pd.DataFrame:
         word = {True: N_("met"), False: N_("not met"), None: N_("cannot be judged")}
+        # a criterion the record gives nothing to test (no deadline; no interim goal listed)
+        # does not apply, as docs/evaluation-method.md says: not "cannot be judged", which
+        # says evidence is missing (trial 6, L9)
         return pd.DataFrame(
-            [(c.name, word[c.met], c.because, evidence_text(c.evidence)) for c in self.criteria],
+            [
+                (
+                    c.name,
+                    word[c.met] if c.applicable else N_("does not apply"),
+                    c.because,
+                    evidence_text(c.evidence),
+                )
+                for c in self.criteria
+            ],
             columns=["criterion", "result", "because", "evidence"],
         )
 
@@ -556,6 +567,7 @@ class Analysis:
                 {
                     "name": c.name,
                     "met": None if c.met is None else bool(c.met),
+                    "applicable": c.applicable,
                     "because": c.because,
                     "evidence": c.evidence,
                 }

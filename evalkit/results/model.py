@@ -212,6 +212,9 @@ class CriterionResult(_Part):
     name: str
     met: Optional[bool]  # None: the record cannot tell
     because: str
+    # False: the record gives the criterion nothing to test (it does not apply); True in a
+    # results.json written before this field
+    applicable: bool = True
     evidence: list[str]
 
 
