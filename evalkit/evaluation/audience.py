@@ -86,6 +86,22 @@ def _arena(audience) -> str:
     return "national" if "home" in audience.places else "international"
 
 
+def arena_of(audience) -> str:
+    """The activity scope that reaches one decision-maker audience (see `_arena`)."""
+    return _arena(audience)
+
+
+def assumed_arenas(record) -> list:
+    """Decision-maker audiences whose arena the record does not write (no `arena`, no
+    `region`): `_arena` assumes it from their place (national at home), a default the
+    evaluator did not state, so no verdict may rest on it alone (trial 6, L4)."""
+    return [
+        a
+        for a in record.audiences
+        if a.segment == "decision_makers" and a.arena is None and a.region is None
+    ]
+
+
 def decision_makers_arena(record) -> str | None:
     """The widest activity scope the record's decision-maker audiences sit at (None when it
     records none): in-person activity must reach that far to press them."""

@@ -40,7 +40,13 @@ from evalkit.evaluation.base import (
     row_ref,
 )
 from evalkit.evaluation.bounds import Direction, interval_msg, percent, rounded, share_of
-from evalkit.evaluation.audience import decision_makers_arena, foreign_publics, home_languages
+from evalkit.evaluation.audience import (
+    arena_of,
+    assumed_arenas,
+    decision_makers_arena,
+    foreign_publics,
+    home_languages,
+)
 from evalkit.evaluation.context import rows_where
 from evalkit.evaluation.hashtags import fragmentation
 
@@ -1060,11 +1066,8 @@ class Reach(Analysis):
             "row",
         )
         where = arena if arena in (None, SCOPES[-1]) else Msg("{arena} or wider", arena=arena)
-        return Criterion(
-            Msg("In-person activity reached the decision makers' arena ({where})", where=where)
-            if arena
-            else Msg("In-person activity reached the decision makers' arena"),
-            (len(there) > 0) if arena and not acts.empty else None,
+        met = (len(there) > 0) if arena and not acts.empty else None
+        because = (
             Msg(
                 "{n} in-person activity at {where} scope",
                 "{n} in-person activities at {where} scope",
@@ -1072,7 +1075,40 @@ class Reach(Analysis):
                 where=where,
             )
             if arena
-            else Msg("no decision-maker audience recorded, so their arena is unknown"),
+            else Msg("no decision-maker audience recorded, so their arena is unknown")
+        )
+        assumed = assumed_arenas(self.campaign.record)
+        if arena and assumed and met is not None:
+            # an arena the record does not write is assumed (national at home): the verdict
+            # stands only where every arena it could be gives it — in-person activity abroad
+            # reaches any, none at the written arenas' widest (or at all) reaches none — and
+            # is withheld otherwise, saying why
+            written = [
+                arena_of(a)
+                for a in self.campaign.record.audiences
+                if a.segment == "decision_makers" and a not in assumed
+            ]
+            floor = max(written, key=SCOPES.index) if written else SCOPES[0]
+            scopes = set(acts.loc[acts["channel"] == "in_person", "scope"])
+            if SCOPES[-1] in scopes:
+                met = True
+            elif not scopes & set(SCOPES[SCOPES.index(floor) :]):
+                met = False
+            else:
+                met = None
+            because = Msg(
+                "{said}; the arena of {audiences} is not recorded (no arena or region): "
+                "{arena} is assumed from where they sit",
+                said=because,
+                audiences=joined(", ", [a.id for a in assumed]),
+                arena=arena,
+            )
+        return Criterion(
+            Msg("In-person activity reached the decision makers' arena ({where})", where=where)
+            if arena
+            else Msg("In-person activity reached the decision makers' arena"),
+            met,
+            because,
             row_ref("activities.csv", there["row"]) if len(there) else [],
         )
 
