@@ -346,7 +346,7 @@ def test_an_english_report_names_languages_never_by_their_codes(tmp_path):
 
 def test_an_arabic_report_names_languages_in_arabic(tmp_path):
     text = _languages_report(tmp_path, "ar")
-    assert "العربية: 1 متمايزة؛ الإنجليزية: 2 متمايزة؛ التركية: 1 متمايزة" in text
+    assert "العربية: المتمايزة 1؛ الإنجليزية: المتمايزة 2؛ التركية: المتمايزة 1" in text
     assert "وسوم متنافسة (الإنجليزية)" in text
     assert "#Durdur (التركية؛" in text
     assert "بلغات صناع القرار (الإنجليزية)" in text

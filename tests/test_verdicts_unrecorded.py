@@ -127,7 +127,7 @@ def test_idlib_question_1_is_a_range_not_a_rise_to_good():
     )
     ar = localized(v.sentence(), "ar")
     assert ar.startswith("من مقبول إلى جيد — ")
-    assert "وقد يكون أدنى حتى مقبول: تعذّر الحكم على معيار واحد" in ar
+    assert "وقد ينخفض إلى مستوى «مقبول»: تعذّر الحكم على معيار واحد" in ar
     assert localized(v.said, "ar") == "من مقبول إلى جيد (مستوى الثقة منخفض)"
 
 

@@ -344,11 +344,16 @@ class TacticUsefulness(Analysis):
         self.orientations, self.unlisted = orientations, unlisted
         # partners whose orientation is not recorded: each may be one more orientation
         self.orientation_unknown = sum(1 for p in everyone if not p.orientation)
-        breadth = Msg(
-            "{n} orientation among {partners}",
-            "{n} orientations among {partners}",
-            n=len(orientations),
-            partners=Msg("{n} partner", "{n} partners", n=len(everyone)),
+        breadth = (
+            Msg(
+                "{n} orientation among {partners}",
+                "{n} orientations among {partners}",
+                n=len(orientations),
+                partners=Msg("{n} partner", "{n} partners", n=len(everyone)),
+            )
+            if everyone
+            # never '0 orientations among 0 partners' («0 توجه بين لا شريك»)
+            else Msg("no partner named")
         )
         if not rec.partners_recorded:
             breadth = Msg("coalitions and partners not recorded")
