@@ -66,6 +66,7 @@ facts.activity_mix.effort.*
 facts.activity_mix.kind
 facts.activity_mix.kind.*
 facts.coalitions
+facts.coalitions_recorded
 facts.coordination_problems
 facts.decision_makers_top_rung
 facts.decision_makers_top_rung_by
@@ -111,6 +112,7 @@ facts.main_goal[].judged_by
 facts.main_goal[].text
 facts.orientations
 facts.partners
+facts.partners_recorded
 facts.start
 facts.start_said
 facts.visual_identity
@@ -152,6 +154,7 @@ questions.*
 questions.*.confidence
 questions.*.confidence_cap
 questions.*.criteria
+questions.*.criteria[].applicable
 questions.*.criteria[].because
 questions.*.criteria[].evidence
 questions.*.criteria[].met

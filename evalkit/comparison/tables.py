@@ -259,7 +259,8 @@ def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
                 "partners before": _partner_count(len(pa), partners_recorded(a)),
                 "partners after": _partner_count(len(pb), partners_recorded(b)),
                 "shared": _partner_count(len(shared), both),
-                "shared names": joined(", ", shared) or (N_("none") if both else N_("not recorded")),
+                "shared names": joined(", ", shared)
+                or (N_("none") if both else N_("not recorded")),
                 "overlap (Jaccard)": len(shared) / len(union) if union and both else None,
             }
         )
