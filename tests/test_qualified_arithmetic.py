@@ -215,7 +215,8 @@ def test_a_lower_bound_rate_is_rounded_down(tmp_path):
 
 
 def test_an_upper_bound_rate_is_rounded_up_and_a_range_outwards(tmp_path):
-    (value,), _ = _metric(tmp_path, "at most 30", date="2020-01")
+    # a turnout over a window written as one (one date, "2020-01", is an event's: not a rate)
+    (value,), _ = _metric(tmp_path, "at most 30", date="2020-01-01..2020-01-31")
     assert value.endswith("at most 6.8 per week")  # 30 / (31 / 7) = 6.77
     (tmp_path / "r").mkdir()
     (value,), _ = _metric(tmp_path / "r", "2000..3000")

@@ -23,7 +23,7 @@ from evalkit.evaluation.decision_makers import (
     undone_by,
     undone_words,
 )
-from evalkit.evaluation.reach import MOBILISATION_METRICS, amount_msg, currency, declines
+from evalkit.evaluation.reach import amount_msg, currency, mobilisation_trend
 
 RuleStatus = Literal["fires", "does not fire", "cannot be judged from the record"]
 RuleKind = Literal["strength", "weakness"]
@@ -218,16 +218,14 @@ def _weak_strategy(ctx):
 
 def _declining(ctx):
     # the paper's weakness 7 has two halves: local mobilisation not kept (repeated counts of
-    # one kind: reach.declines says which are comparable) and a very weak non-local
+    # one kind: reach.mobilisation_trend says which are comparable) and a very weak non-local
     # mobilisation, «لاسيما في الحملات الخاصة بالتصعيد العسكري في إدلب» — whose grid codes
     # «حشد قليل على مستوى الناشطين الأجانب» on the foreign activists (context.foreign_mobilisation)
     table = ctx.questions[2].metric_table
-    ev = declines(table)
-    repeated = (
-        len(table[table["metric"].isin(MOBILISATION_METRICS) & ~table["level"].astype(bool)]) >= 2
-        if len(table)
-        else False
-    )
+    # a decline only where every reading of the dates shows one (a fall of a weekly rate
+    # over a wider date alone is uncertain: reach.mobilisation_trend)
+    ev, uncertain, compared = mobilisation_trend(table)
+    repeated = compared > 0
     foreign = context.foreign_mobilisation(ctx.campaign.record)
     known = [a for a in foreign or [] if a.reached != "unknown"]
     reach = joined(
@@ -252,11 +250,15 @@ def _declining(ctx):
         )
     if ev:
         return True, ev, found
-    said = [
-        N_("no decline between comparable counts")
-        if repeated
-        else N_("no repeated counts of one kind to compare")
-    ]
+    said = (
+        list(uncertain)
+        if uncertain
+        else [
+            N_("no decline between comparable counts")
+            if repeated
+            else N_("no repeated counts of one kind to compare")
+        ]
+    )
     if known and unrecorded and not any(a.reached == "yes" for a in known):
         # none of those with a known reach fully reached, but one whose reach is not
         # recorded may have been: whether it was very weak is not known
@@ -279,7 +281,9 @@ def _declining(ctx):
     # each half checked absent for the rule not to fire: a half the record cannot show
     # (no comparable counts, no foreign reach recorded) leaves it undecided
     weak_known = bool(known) and (any(a.reached == "yes" for a in known) or not unrecorded)
-    return any_of(False if repeated else None, False if weak_known else None), said
+    return any_of(
+        False if repeated and not uncertain else None, False if weak_known else None
+    ), said
 
 
 def _virtual_or_hostile(ctx):

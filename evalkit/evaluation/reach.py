@@ -66,6 +66,20 @@ NOT_RATES = ("co_sponsors", "cities", "countries", "organisations", "other")
 # rate is the count itself, over one week of exposure: the week's true count is that or more.
 MIN_WEEKS = 1.0
 MIN_DAYS = int(7 * MIN_WEEKS)
+# People taking part are counted at an event: a turnout dated by one date ("mid 2019-02",
+# "2019-09") whose date allows a week or more is a count at an occasion somewhere in that
+# window, and the window is the date's uncertainty, not the time the people took part. It is
+# never spread over the window into a rate ("about 400 at a vigil in mid February" is not
+# "about 300 per week" beside "105 per week" for a sit-in in September, a rise read as a
+# fall: trial 6, H2): it is shown and compared as a count, as an event under a week is. A
+# turnout over a window written as one (`2019-07..2019-08`) is the record's own exposure.
+OCCASION_METRICS = ("participants",)
+
+
+def dated_once(window: object) -> bool:
+    """The row's date is one date (of any precision), not a window written `a..b`: its
+    width may be the uncertainty of when the count happened, not the time it took."""
+    return ".." not in str(window)
 
 
 def _in_days(count, days: int) -> Msg:
@@ -168,12 +182,26 @@ def rate_number(
     return _num(x, direction)
 
 
-def _rate_text(q: Quantity, weeks: float, days: int, metric: str = "", note: object = None) -> Msg:
+def _rate_text(
+    q: Quantity,
+    weeks: float,
+    days: int,
+    metric: str = "",
+    note: object = None,
+    occasion: bool = False,
+) -> Msg:
     money = METRIC_KINDS.get(metric) == "amount"
 
     def n(x: float, direction: Direction = "nearest") -> str | Msg:
         return rate_number(x, metric, note, direction)
 
+    if occasion:
+        return Msg(
+            "a turnout, not a rate: {count}, not spread over the {n} day its date allows",
+            "a turnout, not a rate: {count}, not spread over the {n} days its date allows",
+            count=q.msg(),
+            n=days,
+        )
     if days < MIN_DAYS:
         said = amount_msg(q, note) if money else q.msg()
         return Msg("{counted}, not scaled up to a week", counted=_in_days(said, days))
@@ -237,6 +265,7 @@ _COLUMNS = [
     "window",
     "days",
     "short",
+    "occasion",
     "weeks",
     "count",
     "bound",
@@ -260,7 +289,9 @@ _COLUMNS = [
 TEXT_ROWS = 5_000
 
 
-def _sentences(value, qualifier, high, words, metric, window, days, total, level, note=None):
+def _sentences(
+    value, qualifier, high, words, metric, window, days, total, level, note=None, occasion=False
+):
     q = Quantity.from_row(
         {"v": value, "v_qualifier": qualifier, "v_high": high, "v_words": words}, "v"
     )
@@ -286,7 +317,7 @@ def _sentences(value, qualifier, high, words, metric, window, days, total, level
         if metric in NOT_RATES
         else Msg("a level, not a rate: {count} at {date}", count=count, date=window)
         if level
-        else _rate_text(q, max(days / 7, MIN_WEEKS), days, metric, note)
+        else _rate_text(q, max(days / 7, MIN_WEEKS), days, metric, note, occasion)
     )
     return count, per_week
 
@@ -307,6 +338,7 @@ def row_texts(r) -> tuple[str, str]:
         r["cumulative"],
         r["level"],
         r["note"],
+        bool(r.get("occasion", False)),
     )
 
 
@@ -330,7 +362,14 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
     # numbers as arrays (a list of a million floats is a million objects); text as the
     # rows' own values, so that the frame is typed as it was when it was built row by row
     days = (m["date_end"] - m["date_start"]).dt.days.to_numpy(dtype="int64") + 1
-    weeks = np.maximum(days / 7, MIN_WEEKS)
+    # a turnout dated by one date of a week or more: a count at an occasion, over no
+    # exposure but the week it falls in (OCCASION_METRICS)
+    occasion = (
+        m["metric"].isin(OCCASION_METRICS).to_numpy(dtype=bool)
+        & ~m["date"].astype(str).str.contains("..", regex=False).to_numpy(dtype=bool)
+        & (days >= MIN_DAYS)
+    )
+    weeks = np.where(occasion, MIN_WEEKS, np.maximum(days / 7, MIN_WEEKS))
     low, high = m["value_low"].to_numpy(dtype=float), m["value_high"].to_numpy(dtype=float)
     metric, window = m["metric"].tolist(), m["date"].tolist()
     value, qualifier = m["value"].to_numpy(dtype=float), m["value_qualifier"].tolist()
@@ -346,7 +385,19 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
         for x in zip(
             *(
                 c[:shown] if isinstance(c, list) else c[:shown].tolist()  # Python's own values
-                for c in (value, qualifier, high, words, metric, window, days, total, level, notes)
+                for c in (
+                    value,
+                    qualifier,
+                    high,
+                    words,
+                    metric,
+                    window,
+                    days,
+                    total,
+                    level,
+                    notes,
+                    occasion,
+                )
             )
         )
     ]
@@ -362,7 +413,9 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "phase": m["phase"].tolist(),
             "window": window,
             "days": days,
-            "short": days < MIN_DAYS,
+            # compared and shown by its count: an event under a week, or a turnout
+            "short": (days < MIN_DAYS) | occasion,
+            "occasion": occasion,
             "weeks": rounded,
             "count": [c for c, _ in texts] + rest,
             "bound": m["value_qualifier"].map(BOUNDS).tolist(),
@@ -622,6 +675,17 @@ MOBILISATION_METRICS = EVENT_METRICS + ("participants", "signatures", "pledges")
 def declines(metric_table: pd.DataFrame) -> list[Msg]:
     """Each certain decline between consecutive comparable counts, and each turnout
     certainly below the pledges before it, as sentences citing their rows."""
+    return mobilisation_trend(metric_table)[0]
+
+
+def mobilisation_trend(metric_table: pd.DataFrame) -> tuple[list[Msg], list[Msg], int]:
+    """What consecutive comparable mobilisation counts show: (each certain decline and each
+    turnout certainly below the pledges before it; each decline the dates leave uncertain;
+    how many pairs were compared). Events under a week and turnouts compare by their counts,
+    windows by their weekly rates; a window given by one date ("2019-09", "mid 2019-02")
+    may be the time the count took or only the uncertainty of when it happened, so a fall
+    of its rate is a decline only when its count fell too (else it is uncertain: a smaller
+    rate over a wider date is the date's width, not the turnout)."""
     t = (
         metric_table[
             metric_table["metric"].isin(MOBILISATION_METRICS) & ~metric_table["level"].astype(bool)
@@ -629,7 +693,9 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
         if len(metric_table)
         else metric_table
     )
-    out = []
+    out: list[Msg] = []
+    uncertain: list[Msg] = []
+    compared = 0
     counts = []
     for (metric, scope, start, days), same in t.groupby(
         ["metric", "scope", "start", "days"], dropna=False, sort=True
@@ -644,6 +710,7 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
                 "start": start,
                 "end": start + pd.Timedelta(days=int(days) - 1),
                 "short": short,
+                "dated_once": any(dated_once(w) for w in same["window"]),
                 "low": float(same[low].min()),
                 "high": float(same[high].max()),
                 "count_low": float(same["_low"].min()),
@@ -658,21 +725,38 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
     for (metric, scope, short), seq in by_kind.items():
         seq.sort(key=lambda c: c["start"])
         for a, b in zip(seq, seq[1:]):
-            if b["start"] > a["end"] and b["high"] < a["low"]:
-                shown = 0 if short else 1  # the count, or the rate per week
-                out.append(
+            if not b["start"] > a["end"]:
+                continue
+            compared += 1
+            if not b["high"] < a["low"]:
+                continue
+            shown = 0 if short else 1  # the count, or the rate per week
+            said = Msg(
+                "{metric} ({scope}): {first} ({first_window}) then {then} ({then_window}) ({rows})",
+                metric=metric.replace("_", " "),
+                scope=scope or N_("scope not recorded"),
+                first=row_texts(a["row"])[shown],
+                first_window=a["row"]["window"],
+                then=row_texts(b["row"])[shown],
+                then_window=b["row"]["window"],
+                rows=joined(", ", a["rows"] + b["rows"]),
+            )
+            if (
+                not short
+                and (a["dated_once"] or b["dated_once"])
+                and not b["count_high"] < a["count_low"]
+            ):
+                # the rate fell and the count did not: the date's width may be all it shows
+                uncertain.append(
                     Msg(
-                        "{metric} ({scope}): {first} ({first_window}) then {then} "
-                        "({then_window}) ({rows})",
-                        metric=metric.replace("_", " "),
-                        scope=scope or N_("scope not recorded"),
-                        first=row_texts(a["row"])[shown],
-                        first_window=a["row"]["window"],
-                        then=row_texts(b["row"])[shown],
-                        then_window=b["row"]["window"],
-                        rows=joined(", ", a["rows"] + b["rows"]),
+                        "{decline}: the rate per week fell but the count did not, and a "
+                        "window given by one date may be only the uncertainty of when it "
+                        "was counted",
+                        decline=said,
                     )
                 )
+            else:
+                out.append(said)
     for p in (c for c in counts if c["metric"] == "pledges"):
         for c in (c for c in counts if c["metric"] == "participants"):
             if c["start"] >= p["start"] and c["count_high"] < p["count_low"]:
@@ -687,7 +771,7 @@ def declines(metric_table: pd.DataFrame) -> list[Msg]:
                         rows=joined(", ", p["rows"] + c["rows"]),
                     )
                 )
-    return out
+    return out, uncertain, compared
 
 
 def _metric_label(r, phases: dict) -> Msg:
@@ -1484,8 +1568,10 @@ class Reach(Analysis):
             for _, row in r.iterrows()
         ]
         key = [tr("arrow: the count is a bound, the rate lies that way · bar: a range")]
-        if r["short"].any():
+        if (r["short"] & ~r["occasion"].astype(bool)).any():
             key.append(tr("a window under a week: its count, not scaled up"))
+        if r["occasion"].astype(bool).any():
+            key.append(tr("a turnout dated to a window: its count, not spread over the window"))
         label_inches = [
             0.45 + 0.2 * (2 if i < len(panels) - 1 else 1 + len(key)) for i in range(len(panels))
         ]
