@@ -369,6 +369,21 @@ def launch_words(t: LaunchTimingResult) -> Msg:
     return Msg("{timing} the hot event: {reactive}", timing=t.timing, reactive=reactive)
 
 
+def _reactive_starts(starts: list[LaunchTimingResult]) -> Msg:
+    """How many of the launches and relaunches were reactive: only those the dates show
+    were ('1 of 2'), and those they cannot tell said apart, never counted either way."""
+    n = sum(t.reactive is True for t in starts)
+    untold = sum(t.reactive is None for t in starts)
+    if not untold:
+        return Msg("{n} of {total}", n=n, total=len(starts))
+    return Msg(
+        "{n} of {total}; whether reactive cannot be told for {untold}",
+        n=n,
+        total=len(starts),
+        untold=untold,
+    )
+
+
 def launches(results: list[CampaignResults]) -> pd.DataFrame:
     """The launch and any relaunches after a pause; escalations of a running campaign are
     not launches and are not counted."""
@@ -384,9 +399,7 @@ def launches(results: list[CampaignResults]) -> pd.DataFrame:
                     first.reactive if first else None
                 ],
                 "designed (made its own event)": "yes" if first and first.designed else "no",
-                "reactive launches and relaunches": Msg(
-                    "{n} of {total}", n=sum(t.reactive is True for t in starts), total=len(starts)
-                ),
+                "reactive launches and relaunches": _reactive_starts(starts),
             }
         )
     return pd.DataFrame(rows)

@@ -136,7 +136,24 @@ class LaunchTiming:
             return None
         if self.timing == "independent" or self.anticipated:
             return False
+        if self.timing in ("at", "after", "at or after") and self.beyond_window:
+            # an event the record does not link counts only within the window: the dates
+            # allow the start further from it, where it answered none (independent)
+            return None
         return self.timing in ("at", "after", "at or after")
+
+    @property
+    def beyond_window(self) -> bool:
+        """An event the record does not link, that the vague dates allow further than
+        REACTIVE_WINDOW_DAYS from the start (and within it too): whether it is the start's
+        event at all cannot be told."""
+        lag = self.lag_days
+        return (
+            not self.linked
+            and self.event is not None
+            and lag is not None
+            and not (-REACTIVE_WINDOW_DAYS <= lag[0] and lag[1] <= REACTIVE_WINDOW_DAYS)
+        )
 
     @property
     def planned(self) -> bool:
@@ -235,6 +252,21 @@ class LaunchTiming:
         }
         if self.timing in vague:
             parts.append(vague[self.timing])
+        if (
+            self.is_launch
+            and self.beyond_window
+            and self.reactive is None
+            and self.timing in ("at", "after", "at or after")
+        ):
+            parts.append(
+                Msg(
+                    "the record does not link this event to the start, and the dates allow "
+                    "the start further than {days} from it, where it would answer none of "
+                    "the events recorded: the start may be reactive, and the dates cannot "
+                    "tell",
+                    days=window,
+                )
+            )
         warned = event.foreseeable_from  # set whenever planned or warning_days is
         if self.designed:
             parts.append(Msg("the campaign made this event itself (a designed launch)"))
