@@ -128,7 +128,10 @@ def test_a_misspelt_field_is_named_with_where_it_is(tmp_path, case_reports):
     with pytest.raises(ResultsError) as err:
         read_results(path)
     said = str(err.value)
-    assert "launch_timing.0.role: Input should be 'launch', 'relaunch' or 'escalation'" in said
+    assert (
+        "launch_timing.0.role: Input should be 'launch', 'relaunch', 'escalation' or "
+        "'escalation or relaunch'"
+    ) in said
     assert "questions.3.verdict: Field required" in said
     assert "questions.3.verdcit: Extra inputs are not permitted" in said
 

@@ -4,7 +4,8 @@ campaign waited after the event became foreseeable (paper §3: "reactive launche
 The model (docs/evaluation-method.md, "Launch timing"):
 - A campaign *launches* once, with its first phase. A later phase that starts while the
   campaign is running, or within `GAP_DAYS` of the previous phase's end, is an *escalation*,
-  not a launch; one that starts after a longer pause is a *relaunch* (a stop and a restart).
+  not a launch; one that starts after a longer pause is a *relaunch* (a stop and a restart);
+  one whose vague dates allow both is an *escalation or relaunch*, never called either.
 - A launch or relaunch is compared with one hot event: the one its phase names in `trigger`
   (the evaluator's link, at any distance), or else the nearest triggering event within
   `REACTIVE_WINDOW_DAYS` of the start. Every hot event in a record is taken to concern the
@@ -43,8 +44,10 @@ REACTIVE_WINDOW_DAYS = 30
 # A pause longer than this between phases is a stop and a restart (§4 weakness 11).
 GAP_DAYS = 30
 
-# a phase's role: the first start, a start after a pause, or a step up of a running campaign
-Role = Literal["launch", "relaunch", "escalation"]
+# a phase's role: the first start, a start after a pause, or a step up of a running campaign;
+# "escalation or relaunch" where the vague dates allow the pause before it both within and
+# over GAP_DAYS (never called either: trial 6, M4)
+Role = Literal["launch", "relaunch", "escalation", "escalation or relaunch"]
 # "before or at", "at or after": the vague dates allow both and cannot tell them apart
 Timing = Literal[
     "before", "at", "after", "before or at", "at or after", "independent", "undetermined"
@@ -53,10 +56,11 @@ ROLE_WORDS = {
     "launch": N_("launch"),
     "relaunch": N_("relaunch after a pause"),
     "escalation": N_("escalation of the running campaign"),
+    "escalation or relaunch": N_("escalation or relaunch, the dates cannot tell which"),
 }
 # the timing words, shown in tables and sentences
 N_("before"), N_("at"), N_("after"), N_("independent"), N_("undetermined"), N_("relaunch")
-N_("escalation"), N_("before or at"), N_("at or after")
+N_("escalation"), N_("before or at"), N_("at or after"), N_("escalation or relaunch")
 # events that are scheduled: a start timed to one foreseen in advance is planned
 SCHEDULED_KINDS = ("summit", "vote", "hearing")
 
@@ -128,8 +132,15 @@ class LaunchTiming:
     def reactive(self) -> Optional[bool]:
         """True/False for launches and relaunches; None for escalations (not a launch) and
         where the dates or the record cannot tell."""
+        if self.role == "escalation or relaunch":
+            # not reactive whichever it was, or not known: never a reactive launch
+            return False if self._as_launch() is False else None
         if not self.is_launch:
             return None
+        return self._as_launch()
+
+    def _as_launch(self) -> Optional[bool]:
+        """Whether the phase reacted to its event, were it a launch."""
         if self.designed or self.planned:
             return False  # made or foreseen by the campaign: whatever the dates' precision
         if self.timing in ("undetermined", "before or at"):
@@ -393,11 +404,20 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
     """One entry per phase, in the record's order."""
     by_id = {e.id: e for e in record.hot_events}
     first = min(record.phases, key=lambda p: (p.start.start, p.end.end))
-    pauses = {g.after.id for g in phase_gaps(record) if g.is_pause}
+    gaps = phase_gaps(record)
+    pauses = {g.after.id for g in gaps if g.is_pause}
+    # a gap the dates allow both within GAP_DAYS and over it: a step up or a restart
+    maybe = {g.after.id for g in gaps if not g.is_pause and g.days[1] > GAP_DAYS}
     out = []
     for phase in record.phases:
         role: Role = (
-            "launch" if phase is first else "relaunch" if phase.id in pauses else "escalation"
+            "launch"
+            if phase is first
+            else "relaunch"
+            if phase.id in pauses
+            else "escalation or relaunch"
+            if phase.id in maybe
+            else "escalation"
         )
         linked = phase.trigger is not None
         ev = by_id[phase.trigger] if phase.trigger is not None else _near(phase, record.hot_events)

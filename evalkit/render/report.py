@@ -1131,7 +1131,7 @@ class CampaignReport:
                     {
                         True: "yes",
                         False: "no",
-                        None: N_("not a launch") if not t.is_launch else "cannot tell",
+                        None: N_("not a launch") if t.role == "escalation" else "cannot tell",
                     }[t.reactive],
                     t.sentence(),
                 )

@@ -182,7 +182,7 @@ def launch_timing_sheet() -> str:
         [
             _write(width="11%"),
             _write(width="8%"),
-            _choices(get_args(timing.Role)),
+            _choices(("launch", "relaunch", "escalation")),
             _write(),
             _write(),
             _write(),
