@@ -218,8 +218,11 @@ def _rate_text(
         return Msg("{low}–{high} per week", low=_num(lo, "down"), high=_num(hi, "up"))
     if q.bound == "approximate":
         # the rate of an approximate count is no more precise than the count: 'about 1.5
-        # million' over 17.4 weeks is 'about 86,000 per week', never 'about 86,066'
-        return Msg("about {n} per week", n=n(_significant(lo, _digits(q.value))))
+        # million' over 17.4 weeks is 'about 86,000 per week', never 'about 86,066'; and no
+        # coarser than two significant digits: 'about 400' over 1.43 weeks is 'about 280
+        # per week' (to one digit, 'about 300', it claimed 7% more; 'about 150' over 1 week
+        # would have been 'about 200', a third more: trial 6, L2)
+        return Msg("about {n} per week", n=n(_significant(lo, max(_digits(q.value), 2))))
     return Msg("{n} per week", n=n(lo))
 
 
