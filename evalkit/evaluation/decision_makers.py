@@ -14,6 +14,7 @@ import pandas as pd
 
 from evalkit.record.schema import Response
 from evalkit.i18n import N_, Msg, joined
+from evalkit.evaluation.timing import launch_days
 from evalkit.evaluation.base import (
     Analysis,
     BarChart,
@@ -272,8 +273,9 @@ class DecisionMakersReached(Analysis):
         self.contacts = recorded = contacts_recorded(self.campaign)
         targets = list(dict.fromkeys(d for g in rec.goals for d in g.decision_makers))
         # the launch's day lies between the earliest day and the earliest last day the
-        # phases' starts allow: a vague date never becomes one of its days
-        launch = (min(p.start.start for p in rec.phases), min(p.start.end for p in rec.phases))
+        # phases' starts allow (never before the trigger that set a phase off): a vague
+        # date never becomes one of its days
+        launch = launch_days(rec)
         rows: list[dict[str, Any]] = []
         matched_rows: set[int] = set()
         for t in targets:

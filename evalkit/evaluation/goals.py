@@ -15,7 +15,7 @@ from evalkit.record.schema import disagreeing
 # and results.json (judgements.py); named here too, where question 3 has always had them
 from evalkit.evaluation.judgements import acts_against, attained, reading
 from evalkit.i18n import N_, Msg, decimals, joined
-from evalkit.evaluation.timing import day_span
+from evalkit.evaluation.timing import day_span, launch_days
 from evalkit.evaluation.bounds import Direction, rounded
 from evalkit.evaluation.base import (
     INSUFFICIENT,
@@ -210,6 +210,8 @@ class GoalAttainment(Analysis):
         rec = self.campaign.record
         first_phase = min(rec.phases, key=lambda p: p.start.start)
         launch = first_phase.start  # a span: the launch may be as vague as its date
+        # its days, less those before the trigger that set it off (timing.launch_days)
+        launch_lo, launch_hi = launch_days(rec)
         # one goal's columns: words, dates, numbers and flags
         rows: list[dict[str, Any]] = []
         for g in rec.goals:
@@ -227,8 +229,8 @@ class GoalAttainment(Analysis):
                 # from when the goal was attained; without that date, the judgement that
                 # found it attained bounds it (the time is then at most this)
                 when = first.attained or first.as_of
-                lo = max(0, (when.start - launch.end).days)
-                hi = (when.end - launch.start).days
+                lo = max(0, (when.start - launch_hi).days)
+                hi = (when.end - launch_lo).days
                 lag = (
                     _span_of_days(lo, hi)
                     if first.attained

@@ -29,6 +29,7 @@ The model (docs/evaluation-method.md, "Launch timing"):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, Optional, get_args
 
 from evalkit.i18n import N_, Msg, joined
@@ -70,6 +71,25 @@ def day_span(lo: int, hi: int) -> Msg:
     return (
         Msg("{n} day", "{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
     )
+
+
+def start_days(record: CampaignRecord, phase: Phase) -> tuple[date, date]:
+    """The first and last day a phase's start allows: its date's, less the days before the
+    event its `trigger` names (the event set it off: the start is on or after it — unless
+    the dates put the start wholly before it, when they are kept as written)."""
+    lo, hi = phase.start.start, phase.start.end
+    if phase.trigger is not None:
+        ev = next((e for e in record.hot_events if e.id == phase.trigger), None)
+        if ev is not None and ev.date.start <= hi:
+            lo = max(lo, ev.date.start)
+    return lo, hi
+
+
+def launch_days(record: CampaignRecord) -> tuple[date, date]:
+    """The days the campaign's launch allows (the earliest start, triggers counted): between
+    the earliest first day and the earliest last day of the phases' starts."""
+    days = [start_days(record, p) for p in record.phases]
+    return min(d[0] for d in days), min(d[1] for d in days)
 
 
 @dataclass(frozen=True)
