@@ -320,7 +320,12 @@ def test_a_trend_is_not_tested_on_bounded_counts_of_two_campaigns(case_reports, 
         {
             "campaign": ["A", "B", "C"],
             "id": ["a", "b", "c"],
-            "window": ["2016", "2018", "2019"],
+            # windows the records write as windows: their weeks are the counts' exposure
+            "window": [
+                "2016-01-01..2016-01-28",
+                "2018-01-01..2018-01-28",
+                "2019-01-01..2019-01-28",
+            ],
             "start": [1, 2, 3],
             "weeks": [4.0, 4.0, 4.0],
             "count": [40, 23, 9],

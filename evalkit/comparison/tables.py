@@ -11,7 +11,7 @@ import pandas as pd
 from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import SCALE, floor_level, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
-from evalkit.evaluation.reach import NO_COUNTS
+from evalkit.evaluation.reach import MIN_WEEKS, NO_COUNTS, dated_once
 from evalkit.i18n import N_, Msg, joined, language, language_name, localized, tr
 from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
 from evalkit.stats import RateTrend
@@ -175,6 +175,21 @@ def stand_trend_withheld(results: list[CampaignResults]) -> Optional[Msg]:
             "('more than …'): too few are counted for a trend test.",
             open=open_ended,
             n=len(r),
+        )
+    # a count dated by one date ("2016-12", "late 2018-02") may have been made on one day of
+    # it: its window's weeks may be only the uncertainty of its date, no exposure to test a
+    # trend of rates on (the W7 reading: reach.mobilisation_trend)
+    dated = int(sum(dated_once(w) and x > MIN_WEEKS for w, x in zip(r["window"], r["weeks"])))
+    if dated:
+        return Msg(
+            "{n} of the {total} international stand counts is dated by one date (such as "
+            "'2016-12'), not a window: its weeks may be only the uncertainty of when the "
+            "stands were held, no exposure for a trend test of their rates.",
+            "{n} of the {total} international stand counts are dated by one date (such as "
+            "'2016-12'), not a window: their weeks may be only the uncertainty of when the "
+            "stands were held, no exposure for a trend test of their rates.",
+            n=dated,
+            total=len(r),
         )
     return None
 
