@@ -5,11 +5,13 @@ coalitions claim read a record without `coalitions` as one that had none."""
 
 from __future__ import annotations
 
+import math
+
 from conftest import small_record
 
 from evalkit.comparison import load_results, partner_reuse
 from evalkit.comparison.replication import _coalitions, _no_building
-from evalkit.comparison.tables import MILITARY, mix_against_attainment
+from evalkit.comparison.tables import MILITARY, mix_against_attainment, mix_plot, shown_shares
 from evalkit.i18n import localized
 from evalkit.results.build import results_document, results_json
 
@@ -109,5 +111,12 @@ def test_an_older_results_json_without_the_field_is_read_by_its_lists(tmp_path):
 
 def test_the_activity_mix_of_a_record_without_activities_has_no_shares(tmp_path):
     (tmp_path / "r0").mkdir()
-    (row,) = mix_against_attainment(_results(tmp_path, ("first", {}))).to_dict("records")
-    assert row["activities"] == 0 and row["mobilisation share"] is None
+    results = _results(tmp_path, ("first", {}))
+    (row,) = mix_against_attainment(results).to_dict("records")
+    assert row["activities"] == 0 and math.isnan(row["mobilisation share"])
+    # the table leaves it empty, never 0%, and the chart draws no bar (before: the chart of
+    # a batch whose records have no activities failed, 'no numeric data to plot')
+    (shown,) = shown_shares(mix_against_attainment(results)).to_dict("records")
+    assert shown["mobilisation share"] == ""
+    fig = mix_plot(results)
+    assert not any(bar.get_width() for bar in fig.axes[0].patches)

@@ -478,7 +478,7 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
                 "activities": r.facts.activities,
                 # a share of no activities is none: left empty, never 0%
                 **{
-                    f"{k} share": kinds.get(k, 0) / total if total else None
+                    f"{k} share": kinds.get(k, 0) / total if total else float("nan")
                     for k in ("mobilisation", "advocacy", "lobbying")
                 },
                 "main goal": attainment_words(r.facts.main_goal),
@@ -496,7 +496,10 @@ def mix_plot(results: list[CampaignResults]):
     m = mix_against_attainment(results).set_index("campaign")
     shares = m[["mobilisation share", "advocacy share", "lobbying share"]]
     fig, ax = plt.subplots(figsize=(7.5, 3))
-    shares.plot.barh(stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868"])
+    # a campaign with no activities recorded has no shares: no bar (the table leaves it empty)
+    shares.astype(float).fillna(0.0).plot.barh(
+        stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868"]
+    )
     for i, (_, row) in enumerate(m.iterrows()):
         ax.text(
             1.01,
