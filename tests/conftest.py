@@ -201,6 +201,31 @@ ENG_HEADER = "date,decision_maker,institution,type,response,description,source"
 DEC_HEADER = "date,decision_maker,institution,act,direction,campaign_answer,description,source"
 
 
+# the small record's two audiences (small_record), for a test that adds to them
+SMALL_DECISION_MAKERS = {
+    "id": "dm",
+    "segment": "decision_makers",
+    "tier": "primary",
+    "region": "international",
+    "languages": ["en"],
+    "stance": "neutral",
+    "targeted": "yes",
+    "reached": "unknown",
+    "source": "s",
+}
+SMALL_PUBLIC = {
+    "id": "public",
+    "segment": "general_public",
+    "tier": "secondary",
+    "region": "local",
+    "languages": ["ar"],
+    "stance": "ally",
+    "targeted": "yes",
+    "reached": "yes",
+    "source": "s",
+}
+
+
 def small_record(
     tmp_path,
     activities=(),
@@ -242,30 +267,7 @@ def small_record(
                 "source": "s",
             }
         ],
-        "audiences": [
-            {
-                "id": "dm",
-                "segment": "decision_makers",
-                "tier": "primary",
-                "region": "international",
-                "languages": ["en"],
-                "stance": "neutral",
-                "targeted": "yes",
-                "reached": "unknown",
-                "source": "s",
-            },
-            {
-                "id": "public",
-                "segment": "general_public",
-                "tier": "secondary",
-                "region": "local",
-                "languages": ["ar"],
-                "stance": "ally",
-                "targeted": "yes",
-                "reached": "yes",
-                "source": "s",
-            },
-        ],
+        "audiences": [dict(SMALL_DECISION_MAKERS), dict(SMALL_PUBLIC)],
     }
     base.update(yaml_changes)
     folder = tmp_path / "small"

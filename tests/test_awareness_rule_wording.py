@@ -7,7 +7,7 @@ audience", is the example of the paper's own four campaigns only."""
 
 from __future__ import annotations
 
-from conftest import CASE_STUDIES, act, small_record
+from conftest import CASE_STUDIES, SMALL_DECISION_MAKERS, act, small_record
 
 import evalkit
 from evalkit.evaluation import Evaluation
@@ -31,17 +31,7 @@ def _w10(evaluation: Evaluation) -> dict:
 
 
 # the small record's two audiences (conftest.small_record), and a diaspora abroad
-DECISION_MAKERS = {
-    "id": "dm",
-    "segment": "decision_makers",
-    "tier": "primary",
-    "region": "international",
-    "languages": ["en"],
-    "stance": "neutral",
-    "targeted": "yes",
-    "reached": "unknown",
-    "source": "s",
-}
+DECISION_MAKERS = SMALL_DECISION_MAKERS
 HOME_PUBLIC = DIASPORA | {"id": "public", "region": "local"}
 
 
