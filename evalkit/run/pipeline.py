@@ -165,7 +165,17 @@ def _write_pages(
         write_copies(page, lang)
 
 
-def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> str:
+def _describe_execution_error(exc: BaseException, staging: Optional[Path], lang: str = "en") -> str:
+    """Why a report could not be made, in `lang`: the sentence translated, the system's or
+    the exception's own text (the detail a bug report needs) as it was said."""
+    said, log = _execution_error(exc, staging)
+    text = str(said.translated(lang))
+    if log:  # a dead kernel's last lines, as it wrote them, each on its own line
+        text += "\n" + tr("The kernel's last words:", lang) + "\n" + log
+    return text
+
+
+def _execution_error(exc: BaseException, staging: Optional[Path]) -> tuple[Msg, str]:
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
@@ -174,24 +184,27 @@ def _describe_execution_error(exc: BaseException, staging: Optional[Path]) -> st
     from evalkit.run.kernel import kernel_log_tail
 
     if isinstance(exc, PdfError):
-        return f"the report was built but its PDF was not: {exc}"
+        return Msg("the report was built but its PDF was not: {why}", why=Exact(exc)), ""
     if isinstance(exc, OfficeError):
-        return f"the report was built but its Word copy was not: {exc}"
+        return Msg("the report was built but its Word copy was not: {why}", why=Exact(exc)), ""
     if isinstance(exc, OSError) and exc.strerror:
         # a full or read-only disk: the system's reason in a sentence, not a traceback
         where = f" ({exc.filename})" if exc.filename else ""
-        return f"the report could not be written: {exc.strerror}{where}"
+        return Msg(
+            "the report could not be written: {why}", why=Exact(f"{exc.strerror}{where}")
+        ), ""
     if isinstance(exc, PapermillExecutionError):
-        return (
-            f"cell {exc.cell_index} (execution {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
-        )
-    said = f"{type(exc).__name__}: {exc}"
+        return Msg(
+            "cell {cell} (execution {count}) raised {error}",
+            cell=Exact(exc.cell_index),
+            count=Exact(exc.exec_count),
+            error=Exact(f"{exc.ename}: {exc.evalue}"),
+        ), ""
+    said = Exact(f"{type(exc).__name__}: {exc}")
     # only a dead kernel's log explains anything; a finished kernel's holds shutdown noise
     if staging and (isinstance(exc, DeadKernelError) or "kernel died" in str(exc).lower()):
-        tail = kernel_log_tail(staging / KERNEL_LOG)
-        if tail:
-            said += f"\nThe kernel's last words:\n{tail}"
-    return said
+        return Msg("{error}", error=said), kernel_log_tail(staging / KERNEL_LOG) or ""
+    return Msg("{error}", error=said), ""
 
 
 def _replace_files(staging: Path, final: Path, names: list[str], copies: list[str]) -> None:
@@ -369,7 +382,7 @@ def evaluate(
     except Exception as exc:  # one failing campaign never stops a batch
         outcome.record_id = record_id
         outcome.status = "failed"
-        outcome.error = _describe_execution_error(exc, staging.path if staging else None)
+        outcome.error = _describe_execution_error(exc, staging.path if staging else None, lang)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if staging is not None:
@@ -542,7 +555,7 @@ def compare(
         outcome.out_dir = str(out_root)
     except Exception as exc:
         outcome.status = "failed"
-        outcome.error = _describe_execution_error(exc, staging.path if staging else None)
+        outcome.error = _describe_execution_error(exc, staging.path if staging else None, lang)
     finally:
         if staging is not None:
             staging.close()
