@@ -9,7 +9,7 @@ from evalkit.comparison import fragmentation
 from evalkit.evaluation import Evaluation
 from evalkit.results.build import results_document, results_json
 from evalkit.results.model import CampaignResults
-from conftest import small_record
+from conftest import SMALL_DECISION_MAKERS, SMALL_PUBLIC, small_record
 
 
 def _results(campaign) -> CampaignResults:
@@ -66,30 +66,8 @@ def test_some_trending_not_recorded_says_how_many_beside_what_is_known(tmp_path)
 
 
 # --- item 3: a verdict is never shown without its confidence ---------------------------------
-_AUDIENCES = [
-    {
-        "id": "dm",
-        "segment": "decision_makers",
-        "tier": "primary",
-        "region": "international",
-        "languages": ["en"],
-        "stance": "neutral",
-        "targeted": "yes",
-        "reached": "yes",
-        "source": "s",
-    },
-    {
-        "id": "public",
-        "segment": "general_public",
-        "tier": "secondary",
-        "region": "local",
-        "languages": ["ar"],
-        "stance": "ally",
-        "targeted": "yes",
-        "reached": "yes",
-        "source": "s",
-    },
-]
+# the small record's two audiences, the decision makers reached
+_AUDIENCES = [SMALL_DECISION_MAKERS | {"reached": "yes"}, SMALL_PUBLIC]
 
 
 def _two_small_records(tmp_path, same_name=False):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import act, run_all_in_both_languages, small_record
+from conftest import SMALL_PUBLIC, act, run_all_in_both_languages, small_record
 
 ACTS = [act(f"a{i}") for i in range(6)]
 RAID = {"id": "raid", "kind": "offensive", "description": "A raid", "source": "s"}
@@ -219,20 +219,7 @@ def test_the_arabic_launch_sentence_accounts_for_every_campaign(trial_reports):
 # --- question 2: "most targeted audiences were reached" on a few audiences --------------------
 def _audiences(n: int) -> list[dict]:
     """`n` targeted audiences, each reached (the activities' audience `public` first)."""
-    return [
-        {
-            "id": "public" if i == 0 else f"public-{i}",
-            "segment": "general_public",
-            "tier": "secondary",
-            "region": "local",
-            "languages": ["ar"],
-            "stance": "ally",
-            "targeted": "yes",
-            "reached": "yes",
-            "source": "s",
-        }
-        for i in range(n)
-    ]
+    return [SMALL_PUBLIC | {"id": "public" if i == 0 else f"public-{i}"} for i in range(n)]
 
 
 @pytest.mark.parametrize("audiences, held", [(1, True), (4, True), (5, False)])

@@ -13,34 +13,15 @@ import itertools
 import pytest
 
 import evalkit
-from conftest import CASE_STUDIES, act, small_record
+from conftest import CASE_STUDIES, SMALL_DECISION_MAKERS, SMALL_PUBLIC, act, small_record
 from evalkit.evaluation import Evaluation
 from evalkit.evaluation.base import Criterion, floor_level, verdict_from
 from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET
 from evalkit.i18n import localized
 
-DM = {
-    "id": "dm",
-    "segment": "decision_makers",
-    "tier": "primary",
-    "region": "international",
-    "languages": ["en"],
-    "stance": "neutral",
-    "targeted": "yes",
-    "reached": "unknown",
-    "source": "s",
-}
-PUBLIC = {
-    "id": "public",
-    "segment": "general_public",
-    "tier": "secondary",
-    "region": "local",
-    "languages": ["ar"],
-    "stance": "ally",
-    "targeted": "yes",
-    "reached": "yes",
-    "source": "s",
-}
+# the small record's own two audiences (conftest)
+DM = SMALL_DECISION_MAKERS
+PUBLIC = SMALL_PUBLIC
 
 
 def _foreign(**fields) -> dict:

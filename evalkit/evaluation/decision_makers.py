@@ -640,6 +640,15 @@ class DecisionMakersReached(Analysis):
         """Whether a contact under a name similar to a target's has no recorded answer."""
         return any(r["_maybe_unanswered"] for r in self.table.to_dict("records"))
 
+    @property
+    def top_may_be_higher(self) -> bool:
+        """Whether the highest rung recorded is only the least the top reached: a contact's
+        answer (or a similar name's) is not recorded, and it may have been a statement or
+        an action above it."""
+        return bool(self._unanswered() or self._maybe_unanswered()) and self.top < LADDER.index(
+            "policy action"
+        )
+
     def _unanswered_because(self, said: "Msg") -> "Msg":
         return Msg(
             "{said}; the answer to {n} contact with a named decision maker is not recorded "

@@ -149,20 +149,12 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         "decision_makers_top_rung_by": _top_rung_by(q4) if known else None,
         # the recorded rung is the least the top reached where a contact's answer is not
         # recorded (response unknown): that answer may have been a statement or an action
-        "decision_makers_top_rung_may_be_higher": known and _may_be_higher(q4),
+        "decision_makers_top_rung_may_be_higher": known and dms.top_may_be_higher,
         "visual_identity": rec.media_tools.visual_identity.present
         if rec.media_tools.visual_identity
         else None,
         "coordination_problems": tactics.coordination,
     }
-
-
-def _may_be_higher(q4) -> bool:
-    top = int(q4["_rung"].max())
-    unanswered = any(
-        len(r["_unanswered"]) or len(r["_maybe_unanswered"]) for r in q4.to_dict("records")
-    )
-    return unanswered and top < LADDER.index("policy action")
 
 
 def _top_rung_by(q4) -> "str | None":
