@@ -183,6 +183,24 @@ def validate_lines(*args: str) -> tuple[int, list[str]]:
     ]
 
 
+def make_workbook_own(book: Path, fill=lambda name, example: f"{example} (river)") -> dict:
+    """A workbook `evalkit new --xlsx` wrote, its example rows made the campaign's (their
+    shading cleared) and the campaign sheet's cause, evaluator and organisers written
+    (`fill(name, example text)`); the campaign sheet's value cells by field, for more."""
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    wb = openpyxl.load_workbook(book)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.fill = PatternFill()
+    fields = {r[0].value: r[1] for r in wb["campaign"].iter_rows(min_row=2)}
+    for name in ("cause", "evaluator", "organisers"):
+        fields[name].value = fill(name, fields[name].value)
+    return {"book": wb, "fields": fields}
+
+
 @pytest.fixture
 def record(tmp_path) -> Path:
     """A fresh copy of the filled-in template (SCAFFOLD), a valid record, for a test to

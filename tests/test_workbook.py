@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from conftest import CASE_STUDIES  # noqa: E402
+from conftest import CASE_STUDIES, make_workbook_own  # noqa: E402
 from evalkit.cli import main  # noqa: E402
 from evalkit.record.load import check_record  # noqa: E402
 from evalkit.record.workbook import folder_to_workbook, workbook_to_folder  # noqa: E402
@@ -210,17 +210,7 @@ def test_new_xlsx_writes_a_workbook_with_comments_and_drop_downs_that_validates(
     assert "  campaign!B10: evaluator: still the template's example text" in result.output
     # the examples are otherwise a valid record: with their shading cleared and the
     # campaign's single fields written, it validates
-    from openpyxl.styles import PatternFill
-
-    wb = openpyxl.load_workbook(book)
-    for ws in wb.worksheets:
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                cell.fill = PatternFill()
-    fields = {r[0].value: r[1] for r in wb["campaign"].iter_rows(min_row=2)}
-    for name in ("cause", "evaluator", "organisers"):
-        fields[name].value = f"the river campaign's {name}"
-    wb.save(book)
+    make_workbook_own(book, lambda name, _: f"the river campaign's {name}")["book"].save(book)
     result = runner.invoke(main, ["validate", str(book)])
     assert result.exit_code == 0, result.output
     campaign, _ = check_record(book)

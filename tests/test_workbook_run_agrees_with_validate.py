@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
-from openpyxl.styles import PatternFill
 
+from conftest import make_workbook_own
 from evalkit.cli import main
 
 
@@ -22,17 +21,10 @@ def _filled_starter(tmp_path: Path, lang: str) -> Path:
     result = CliRunner().invoke(main, ["new", str(tmp_path / "river"), "--xlsx", "--lang", lang])
     assert result.exit_code == 0, result.output
     book = tmp_path / "river.xlsx"
-    wb = openpyxl.load_workbook(book)
-    for ws in wb.worksheets:
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                cell.fill = PatternFill()
-    fields = {r[0].value: r[1] for r in wb["campaign"].iter_rows(min_row=2)}
-    for name in ("cause", "evaluator", "organisers"):
-        fields[name].value = f"{fields[name].value} (river)"
-    fields["name.en"].value = "River"
-    fields["name.ar"].value = "حملة النهر"
-    wb.save(book)
+    own = make_workbook_own(book)
+    own["fields"]["name.en"].value = "River"
+    own["fields"]["name.ar"].value = "حملة النهر"
+    own["book"].save(book)
     return book
 
 
