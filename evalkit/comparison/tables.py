@@ -266,13 +266,14 @@ def partner_reuse(results: list[CampaignResults]) -> pd.DataFrame:
         union = pa | pb
         # a record that does not list its partners says nothing of them: its count is not
         # recorded, never 0, or at least its coalitions' members; and so is what it shares
-        both = partners_recorded(a) and partners_recorded(b)
+        listed_a, listed_b = partners_recorded(a), partners_recorded(b)
+        both = listed_a and listed_b
         rows.append(
             {
                 "from": _name(a),
                 "to": _name(b),
-                "partners before": _partner_count(len(pa), partners_recorded(a)),
-                "partners after": _partner_count(len(pb), partners_recorded(b)),
+                "partners before": _partner_count(len(pa), listed_a),
+                "partners after": _partner_count(len(pb), listed_b),
                 "shared": _partner_count(len(shared), both),
                 "shared names": joined(", ", shared)
                 or (N_("none") if both else N_("not recorded")),

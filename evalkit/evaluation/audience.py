@@ -75,7 +75,7 @@ ARENA_OF_REGION = {
 }
 
 
-def _arena(audience) -> str:
+def arena_of(audience) -> str:
     """The scope that reaches a decision-maker audience: its `arena` when recorded (a city
     council sits locally), else its region, else national at the campaign's home and
     international abroad."""
@@ -86,14 +86,9 @@ def _arena(audience) -> str:
     return "national" if "home" in audience.places else "international"
 
 
-def arena_of(audience) -> str:
-    """The activity scope that reaches one decision-maker audience (see `_arena`)."""
-    return _arena(audience)
-
-
 def assumed_arenas(record) -> list:
     """Decision-maker audiences whose arena the record does not write (no `arena`, no
-    `region`): `_arena` assumes it from their place (national at home), a default the
+    `region`): `arena_of` assumes it from their place (national at home), a default the
     evaluator did not state, so no verdict may rest on it alone (trial 6, L4)."""
     return [
         a
@@ -105,7 +100,7 @@ def assumed_arenas(record) -> list:
 def decision_makers_arena(record) -> str | None:
     """The widest activity scope the record's decision-maker audiences sit at (None when it
     records none): in-person activity must reach that far to press them."""
-    arenas = {_arena(a) for a in record.audiences if a.segment == "decision_makers"}
+    arenas = {arena_of(a) for a in record.audiences if a.segment == "decision_makers"}
     return max(arenas, key=SCOPES.index) if arenas else None
 
 

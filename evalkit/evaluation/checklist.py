@@ -20,8 +20,7 @@ from evalkit.evaluation.context import home_languages
 from evalkit.evaluation.decision_makers import (
     contacts_recorded,
     favourable,
-    undone_by,
-    undone_words,
+    with_undone,
 )
 from evalkit.evaluation.reach import amount_msg, currency, mobilisation_trend
 
@@ -710,11 +709,7 @@ def _accountability(ctx):
             response=r["act"],
             row=r["row"],
         )
-        undone = undone_by(r, acts)
-        # a first fruit that was taken back is said with what took it back
-        ev.append(
-            Msg("{act}, but {undone}", act=said, undone=undone_words(undone)) if undone else said
-        )
+        ev.append(with_undone(said, r, acts))  # a first fruit taken back says so
     if ev:
         return True, ev
     # an engagement whose answer is not recorded may have been a binding one: not 'none'
@@ -745,7 +740,8 @@ def _donations(ctx):
     # earlier one's upper bound — in the same currency (900 of a currency the note does not
     # name, then 1,000 USD, is no rise the record shows)
     by_currency: dict[str, list] = {}
-    for _, r in d.sort_values("date_start").iterrows():
+    ordered = d.sort_values("date_start")
+    for _, r in ordered.iterrows():
         code = currency(r["note"])
         if code is not None:
             by_currency.setdefault(code, []).append(r)
@@ -757,7 +753,7 @@ def _donations(ctx):
                 "donations: {n} figures (metrics.csv:{rows}), but no two in one currency the "
                 "notes name; a rise compares amounts of one currency",
                 n=len(d),
-                rows=", :".join(str(int(r)) for r in d.sort_values("date_start")["row"]),
+                rows=", :".join(str(int(r)) for r in ordered["row"]),
             )
         ]
     rises = [

@@ -102,6 +102,16 @@ def undone_words(act: dict) -> Msg:
     )
 
 
+def with_undone(said: Msg, act, decisions: pd.DataFrame) -> Msg:
+    """A gain (`act`, a decisions.csv row for the ask) as `said`, with the act that undid it
+    when there is one: 'Council: executive_decision, but their last recorded act goes
+    against the ask: …' — never a standing gain the record shows taken back (S8, question 5)."""
+    undone = undone_by(act, decisions)
+    if undone is None:
+        return said
+    return Msg("{act}, but {undone}", act=said, undone=undone_words(undone))
+
+
 def contacts_recorded(campaign) -> bool:
     """Whether the record says anything about contacts with decision makers: rows in
     engagements.csv, or `no_engagements: true`. An empty table alone says nothing — and so

@@ -27,6 +27,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Iterable, Optional, Sequence
 
 from evalkit.evaluation.bounds import Interval, effective_number_of
@@ -237,7 +238,7 @@ class Fragment:
         bounds = self.effective_bounds
         return bounds.low if bounds is not None and bounds.exact else None
 
-    @property
+    @cached_property  # read by the effective number and its bounds: computed once
     def effective_bounds(self) -> Optional[Interval]:
         """The effective number of hashtags as the uses' qualifiers allow it: each group of
         spellings' uses summed as bounds ("more than 3000" is 3000 or more, never 3000),

@@ -675,12 +675,6 @@ def largest_counts(metric_table: pd.DataFrame, campaign=None) -> list[str]:
 MOBILISATION_METRICS = EVENT_METRICS + ("participants", "signatures", "pledges")
 
 
-def declines(metric_table: pd.DataFrame) -> list[Msg]:
-    """Each certain decline between consecutive comparable counts, and each turnout
-    certainly below the pledges before it, as sentences citing their rows."""
-    return mobilisation_trend(metric_table)[0]
-
-
 def mobilisation_trend(metric_table: pd.DataFrame) -> tuple[list[Msg], list[Msg], int]:
     """What consecutive comparable mobilisation counts show: (each certain decline and each
     turnout certainly below the pledges before it; each decline the dates leave uncertain;

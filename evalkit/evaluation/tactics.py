@@ -28,8 +28,7 @@ from evalkit.evaluation.decision_makers import (
     contacts_recorded,
     favourable,
     not_recorded,
-    undone_by,
-    undone_words,
+    with_undone,
 )
 from evalkit.evaluation.goals import goal_name
 from evalkit.evaluation.judgements import attained, counted
@@ -115,10 +114,12 @@ class TacticUsefulness(Analysis):
         e = c.engagements  # as of the report's date: the campaign is cut (record.asof)
         for _, r in favourable(c.decisions).iterrows():
             if r["act"] in POLICY | {"plan", "statement"}:
-                outcome = Msg("{who}: {response}", who=r["decision_maker"], response=r["act"])
-                undone = undone_by(r, c.decisions)
-                if undone is not None:  # an outcome taken back is said with what took it back
-                    outcome = Msg("{act}, but {undone}", act=outcome, undone=undone_words(undone))
+                # an outcome taken back is said with what took it back
+                outcome = with_undone(
+                    Msg("{who}: {response}", who=r["decision_maker"], response=r["act"]),
+                    r,
+                    c.decisions,
+                )
                 outcomes.append(
                     (
                         r["date_start"],
@@ -423,7 +424,7 @@ class TacticUsefulness(Analysis):
         return Criterion(
             Msg(
                 "Low-effort activities are at most {limit} of the mix",
-                limit=f"{LOW_EFFORT_LIMIT:.0%}",
+                limit=percent(LOW_EFFORT_LIMIT),
             ),
             met,
             because,
