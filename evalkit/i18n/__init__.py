@@ -429,6 +429,15 @@ FSI, PDI = "\u2068", "\u2069"
 # digits, would be drawn after them ('291.7%+')
 LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d|(?<![\w.,])[+\-−–]\s?\d")
 _ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
+# a run of a right-to-left line that must read left to right, as a terminal's line and a
+# page find it in text (not a field): Latin text with what opens it (a quote, bracket,
+# hashtag, handle, code mark, a command's option: `--campaigns`, whose dashes would
+# otherwise be drawn after the word), to its last character before Arabic script; or
+# numbers joined by separators (2020-12, 2014..2019, 62–131)
+LTR_RUN = re.compile(
+    r"(?:--?|[\"“(\[#@`<*])?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
+    r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
+)
 
 
 def isolated(value, lang: str | None = None):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, cast
 
-from evalkit.i18n import FSI, PDI, Exact, Msg, Verbatim, direction, joined, localized
+from evalkit.i18n import FSI, LTR_RUN, PDI, Exact, Msg, Verbatim, direction, joined, localized
 
 # A value quoted back in a message is cut short: a record's cell or an alias-expanded YAML
 # value can be megabytes, and a message exists to say where the problem is.
@@ -197,12 +197,8 @@ class Problem:
 
 
 # Latin text and numbers joined by separators in an Arabic sentence's own words (a format,
-# an example: 'YYYY-MM-DD', '2016-09..2016-12'), isolated in a terminal's line as the pages
-# isolate them (evalkit.render.markup, which a command that only validates does not load)
-_LTR_RUN = re.compile(
-    r"[\"(\[#@`<*]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
-    r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
-)
+# an example: 'YYYY-MM-DD', '2016-09..2016-12') are isolated in a terminal's line by the
+# runs the pages isolate (LTR_RUN; evalkit.render.markup is not loaded to validate)
 _MARK = re.compile("([\u2066-\u2069])")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _PAIRS = {"(": ")", "[": "]"}
@@ -248,7 +244,7 @@ def rtl_line(text: str) -> str:
             out.append(piece)
             continue
         pos, done = 0, []
-        for m in _LTR_RUN.finditer(piece):
+        for m in LTR_RUN.finditer(piece):
             head, run, tail = _trim(m.group(0))
             if not run:
                 continue

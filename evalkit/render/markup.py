@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
-from evalkit.i18n import LTR_TEXT, direction
+from evalkit.i18n import LTR_RUN, LTR_TEXT, direction
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLESHEET = Path(__file__).resolve().parent / "static" / "evalkit.css"
@@ -104,14 +104,10 @@ _ARABIC_RUN = re.compile(
     r"(?<!\s)"
 )
 
-# In a right-to-left report, runs that must read left to right are isolated: Latin text
-# (record text the evaluator wrote in English, file names, codes) so that its punctuation
-# stays in order, and numbers joined by separators (2020-12, 2014..2019, 62–131), which the
-# bidirectional algorithm would otherwise show back to front after an Arabic word.
-_LTR_RUN = re.compile(
-    r"[\"“(\[#@]?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
-    r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
-)
+# In a right-to-left report, runs that must read left to right are isolated (LTR_RUN): Latin
+# text (record text the evaluator wrote in English, file names, codes) so that its
+# punctuation stays in order, and numbers joined by separators (2020-12, 2014..2019, 62–131),
+# which the bidirectional algorithm would otherwise show back to front after an Arabic word.
 
 _LTR_ISOLATE = Markup('<bdi dir="ltr">{}</bdi>')
 _RTL_ISOLATE = Markup('<bdi dir="rtl" lang="ar">{}</bdi>')
@@ -164,7 +160,7 @@ def _unclosed(run: str) -> int:
 
 
 def _ltr_runs(raw: str):
-    for m in _LTR_RUN.finditer(raw):
+    for m in LTR_RUN.finditer(raw):
         start, text = m.start(), m.group(0)
         cut = _unclosed(text)
         while cut > 0:  # the part before the bracket, then the rest
