@@ -10,11 +10,16 @@ Four set-ups, each a response tracking a random-walk control (y = 10 + 1.5 x + n
 
 For each method the table gives the share of 95% intervals of the average effect that cover
 +2 (goal: 93-97%), the mean interval width against the oracle width, 2 x 1.96 x the
-root-mean-square error of the point estimate around +2 (goal: <= 1.3), and the share of
-intervals that exclude 0 (detection).
+root-mean-square error of the point estimate around +2 (goal: <= 1.3), the share of
+intervals that exclude 0 (detection), and the share of series whose effect the
+counterfactual calls established (`effect_established`: the interval excludes 0, no trend is
+left over, and no candidate the pre-period cannot rule out finds no effect alone).
+
+`--pre 140` gives the set-ups a longer pre-period (the same 30 post-period days);
+`--effect 0` injects no effect (then detection and "established" are false claims).
 
     .venv/bin/python benchmarks/counterfactual_coverage.py [--series 200] [--methods default,ll,r]
-        [--first-seed 1000]
+        [--first-seed 1000] [--pre 70] [--effect 2]
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 N, N_PRE, EFFECT = 100, 70, 2.0
+POST = N - N_PRE
 WEEKLY = np.array([0.0, 1.0, 1.5, 1.0, 0.0, -1.5, -2.0])
 SETUPS = ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")
 METHODS = {
@@ -42,39 +48,48 @@ LABELS = {
 }
 
 
-def simulated(setup: str, seed: int) -> pd.DataFrame:
-    """SIMULATED series number `seed` of a set-up."""
+def simulated(setup: str, seed: int, pre: int = N_PRE, effect: float = EFFECT) -> pd.DataFrame:
+    """SIMULATED series number `seed` of a set-up (`pre` pre-period days, then 30)."""
+    n = pre + POST
     rng = np.random.default_rng([SETUPS.index(setup), seed])
-    x = 50 + np.cumsum(rng.normal(0, 1, N))
-    e = rng.normal(0, 1, N)
+    x = 50 + np.cumsum(rng.normal(0, 1, n))
+    e = rng.normal(0, 1, n)
     if setup == "local-level drift":
-        noise = np.cumsum(rng.normal(0, 0.3, N)) + e
+        noise = np.cumsum(rng.normal(0, 0.3, n)) + e
     elif setup == "AR(1) phi=0.7":
-        noise = np.empty(N)
+        noise = np.empty(n)
         noise[0] = e[0] / np.sqrt(1 - 0.49)
-        for t in range(1, N):
+        for t in range(1, n):
             noise[t] = 0.7 * noise[t - 1] + e[t]
     elif setup == "white noise":
         noise = e
     else:
-        noise = WEEKLY[np.arange(N) % 7] + e
+        noise = WEEKLY[np.arange(n) % 7] + e
     y = 10 + 1.5 * x + noise
-    y[N_PRE:] += EFFECT
-    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y, "x": x})
+    y[pre:] += effect
+    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="D"), "y": y, "x": x})
 
 
-def run(setup: str, method: str, series: int, simulations: int = 1000, first_seed: int = 0) -> dict:
+def run(
+    setup: str,
+    method: str,
+    series: int,
+    simulations: int = 1000,
+    first_seed: int = 0,
+    pre: int = N_PRE,
+    effect: float = EFFECT,
+) -> dict:
     from evalkit.stats import Counterfactual
 
-    est, low, high = [], [], []
+    est, low, high, established = [], [], [], []
     for seed in range(first_seed, first_seed + series):
-        d = simulated(setup, seed)
+        d = simulated(setup, seed, pre, effect)
         cf = Counterfactual(
             d,
             "y",
             ["x"],
-            (d.date[0], d.date[N_PRE - 1]),
-            (d.date[N_PRE], d.date[N - 1]),
+            (d.date[0], d.date[pre - 1]),
+            (d.date[pre], d.date[len(d) - 1]),
             time="date",
             simulations=simulations,
             seed=seed,
@@ -82,17 +97,19 @@ def run(setup: str, method: str, series: int, simulations: int = 1000, first_see
         )
         a = cf.effects().loc["absolute effect"]
         est.append(a["average"]), low.append(a["average_low"]), high.append(a["average_high"])
+        established.append(cf.effect_established)
     est, low, high = map(np.asarray, (est, low, high))
-    oracle = 2 * 1.96 * float(np.sqrt(np.mean((est - EFFECT) ** 2)))
+    oracle = 2 * 1.96 * float(np.sqrt(np.mean((est - effect) ** 2)))
     return {
         "setup": setup,
         "method": LABELS[method],
         "series": series,
-        "coverage": float(np.mean((low <= EFFECT) & (EFFECT <= high))),
+        "coverage": float(np.mean((low <= effect) & (effect <= high))),
         "width": float(np.mean(high - low)),
         "oracle width": oracle,
         "width / oracle": float(np.mean(high - low)) / oracle,
-        "detection": float(np.mean(low > 0)),
+        "detection": float(np.mean((low > 0) | (high < 0))),
+        "established": float(np.mean(established)),
     }
 
 
@@ -102,15 +119,26 @@ def main() -> None:
     ap.add_argument("--methods", default="default,ll,r")
     # held-out series (e.g. 1000 on) for choices, so the table's seeds are not what they fit
     ap.add_argument("--first-seed", type=int, default=0)
+    ap.add_argument("--pre", type=int, default=N_PRE)
+    ap.add_argument("--effect", type=float, default=EFFECT)
     args = ap.parse_args()
     rows, t = [], time.perf_counter()
     for method in args.methods.split(","):
         for setup in SETUPS:
-            rows.append(run(setup, method, args.series, first_seed=args.first_seed))
+            rows.append(
+                run(
+                    setup,
+                    method,
+                    args.series,
+                    first_seed=args.first_seed,
+                    pre=args.pre,
+                    effect=args.effect,
+                )
+            )
     table = pd.DataFrame(rows)
     print(
         f"SIMULATED: {args.series} series per set-up (seeds {args.first_seed} on), "
-        "70 pre + 30 post days, effect +2; "
+        f"{args.pre} pre + {POST} post days, effect {args.effect:+g}; "
         f"{time.perf_counter() - t:.0f} s"
     )
     with pd.option_context("display.width", 140, "display.max_columns", 20):
