@@ -92,7 +92,13 @@ _FIELD_BEFORE_PUNCTUATION = re.compile(r"\{(\w+)\}(?=\s*[.;,:)\]؛،—–(\[])"
 def without_stop(text):
     """`text` without the full stop that ends it (a sentence used as a fragment); anything
     else as it is, and the record's words that are `Exact` (a path, a quoted cell)."""
-    return _STOP.sub(r"\1", text) if isinstance(text, str) and not isinstance(text, Exact) else text
+    if not isinstance(text, str) or isinstance(text, Exact):
+        return text
+    # _STOP can only match text ending in its stop, an isolate's end, or a final newline
+    # (before which $ also matches): anything else is as it is, without the regex
+    if not text.endswith((".", PDI, "\n")):
+        return text
+    return _STOP.sub(r"\1", text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -133,8 +133,15 @@ class ArNoiseFit(GridPosterior):
 
     # --- results -------------------------------------------------------------------------
     def _Zpost(self, X_post, H):
+        """[1, X_post] over the horizon, made once for the same X_post (the forecast and the
+        draws read it; the cache holds X_post itself, so its identity cannot be reused)."""
+        made = self.__dict__.get("_zp")
+        if made is not None and made[0] is X_post and made[1] == H:
+            return made[2]
         Xp = np.asarray(X_post, float).reshape(H, -1) if self.k else np.zeros((H, 0))
-        return np.column_stack([np.ones(H), Xp])
+        Zp = np.column_stack([np.ones(H), Xp])
+        self._zp = (X_post, H, Zp)
+        return Zp
 
     def mean_forecast(self, X_post: np.ndarray | None, horizon: int) -> np.ndarray:
         """The posterior mean of the response without the intervention."""

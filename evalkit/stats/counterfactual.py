@@ -134,20 +134,36 @@ def quantiles(x: np.ndarray, q: tuple) -> np.ndarray:
     numpy's own interpolation. NaNs (sorted last), or a quantile at an end, go to
     np.quantile itself."""
     n = x.shape[1]
-    v = (n - 1) * np.asarray(q, dtype=float)  # numpy's virtual indexes
-    if n < 2 or not ((v >= 0) & (v < n - 1)).all():
+    where = _order_statistics(n, tuple(q))
+    if where is None:
         return np.quantile(x, q, axis=1)
-    below = np.floor(v).astype(np.intp)
-    above = below + 1
+    below, above, t, t_rest, upper = where
     part = np.sort(x, axis=1)
     if np.isnan(part[:, -1]).any():
         return np.quantile(x, q, axis=1)
     a, b = part[:, below].T, part[:, above].T  # (quantiles, rows)
-    t = (v - below)[:, None]
     # numpy's _lerp: a + (b - a) t, or b - (b - a) (1 - t) from t = 0.5 on
     diff = b - a
     out = a + diff * t
-    np.subtract(b, diff * (1 - t), out=out, where=t >= 0.5)
+    np.subtract(b, diff * t_rest, out=out, where=upper)
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _order_statistics(n: int, q: tuple) -> Optional[tuple]:
+    """For `quantiles` of n numbers: the order statistics either side of each quantile,
+    the interpolation weights t and 1 - t and where t >= 0.5 (numpy's steps), made once per
+    n and q (read only); None where np.quantile itself is to answer (n < 2, a quantile at
+    an end)."""
+    v = (n - 1) * np.asarray(q, dtype=float)  # numpy's virtual indexes
+    if n < 2 or not ((v >= 0) & (v < n - 1)).all():
+        return None
+    below = np.floor(v).astype(np.intp)
+    above = below + 1
+    t = (v - below)[:, None]
+    out = (below, above, t, 1 - t, t >= 0.5)
+    for a in out:
+        a.flags.writeable = False
     return out
 
 

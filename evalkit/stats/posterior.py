@@ -11,6 +11,7 @@ be compared by it (docs/statistics.md).
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -37,6 +38,25 @@ def logsumexp(a: np.ndarray) -> float:
     return top + math.log(float(np.exp(a - top).sum()))
 
 
+@functools.lru_cache(maxsize=64)
+def _normalised_from(values: bytes) -> np.ndarray:
+    a = np.frombuffer(values)
+    out = a - logsumexp(a)
+    out.flags.writeable = False
+    return out
+
+
+def normalised(log_prior: np.ndarray) -> np.ndarray:
+    """log_prior - logsumexp(log_prior) (a log prior over a grid made to sum to 1), read
+    only: the same numbers in the same steps, made once per grid (keyed by its bytes). Every
+    fit of a candidate normalises its grid's prior twice (its evidence and its first part's),
+    and the candidates of a model share one grid and one prior."""
+    a = np.asarray(log_prior, float)
+    if a.ndim != 1:
+        return a - logsumexp(a)
+    return _normalised_from(a.tobytes())
+
+
 class GridPosterior:
     n: int
     d: int
@@ -44,7 +64,7 @@ class GridPosterior:
     def _set_posterior(self, dev: np.ndarray, log_prior: np.ndarray) -> None:
         """Posterior weights of the grid and the log evidence log p(y) of the model."""
         self.dev = np.asarray(dev, float)
-        self.log_prior = np.asarray(log_prior, float) - logsumexp(log_prior)
+        self.log_prior = normalised(log_prior)
         post = self.log_prior - 0.5 * self.dev
         w = np.exp(post - post.max())
         self.weights = w / w.sum()
@@ -52,7 +72,7 @@ class GridPosterior:
         self.log_evidence = logsumexp(self.log_prior + log_marginal(self.dev, self.n, self.d))
 
     def _evidence(self, dev: np.ndarray, log_prior: np.ndarray, n: int) -> float:
-        lp = np.asarray(log_prior, float) - logsumexp(log_prior)
+        lp = normalised(log_prior)
         return logsumexp(lp + log_marginal(dev, n, self.d))
 
     def holdout_score(self, m: int) -> float:
