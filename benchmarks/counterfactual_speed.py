@@ -12,6 +12,13 @@ dependency) because their pins differ and several install the same module name.
     .venv/bin/python benchmarks/counterfactual_speed.py [--repeats 5] [--rounds 3] [--ports a,b]
         [--data a,b]
 
+What is timed, on each side, per run: the construction of the estimate and its summary
+(evalkit: Counterfactual(...), .summary() and .sentences(); a port: CausalImpact(...) and its
+summary), the median over every run of every round. Rounds interleave evalkit and the ports,
+so a load that comes and goes falls on both alike, and each side gets one untimed warm-up
+run per round before its timings (before 2026-12-04 only evalkit's side had it: the ports'
+first, slower run was timed).
+
 Quietest run since the inner loops were compiled (2026-12-02 19:58 UTC, --ports
 bsts-causalimpact --repeats 15, load average 0.5), CPU seconds, every estimate inside
 evalkit's interval:
@@ -111,6 +118,7 @@ pre, post = [0, last_pre], [last_pre + 1, len(data) - 1]
 def run():
 %(body)s
 times, cpu, effect = [], [], None
+run()  # warm, untimed: first-call imports and caches (as evalkit's side has)
 for _ in range(repeats):
     t, c = time.perf_counter(), time.process_time()
     effect = run()
@@ -228,7 +236,9 @@ def run_port(name: str, csv: Path, last_pre: int, repeats: int) -> dict:
 def run_evalkit(data: pd.DataFrame, kw: dict, repeats: int, **extra) -> dict:
     from evalkit.stats import Counterfactual
 
-    Counterfactual(data, **kw, **extra).summary()  # warm: first-call imports
+    warm = Counterfactual(data, **kw, **extra)  # warm, untimed: first-call imports (the
+    warm.summary()  # port's runner warms the same way: one untimed run before its timings)
+    warm.sentences()
     times, cpu = [], []
     for _ in range(repeats):
         t, c = time.perf_counter(), time.process_time()
