@@ -604,6 +604,12 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
             # gap spans several steps, and cannot be split between them: left unobserved)
             data["value"] = changes_per_step(data["date"], data["value"])
             a.points = int(data["value"].notna().sum())
+            if len(data) > 1:
+                # the first date has no change to read (no date before it): the series
+                # starts there, it is no gap (read as one, it cost the model choice and
+                # asked the evaluator to fill it: trial 7, M1)
+                data = data.iloc[1:].reset_index(drop=True)
+                a.first = data["date"].iloc[0]
         # the control series under their names as a reader says them (the counterfactual's
         # sentences and sensitivity table name them), unless two would read the same
         labels = {c: control_label(c) for c in controls}
