@@ -6,7 +6,9 @@ bytes). A shortcut that changes the arithmetic (a sum in another order, a cached
 that is not the same) fails here even when the answer is still close.
 
 The pins (tests/data/counterfactual_estimates_pinned.json) were made by the code of main at
-f6ab34c with the numpy, scipy and numba versions they name. Another release of those may
+f6ab34c with the numpy, scipy and numba versions they name, and re-made by
+scripts/pin_counterfactual_estimates.py when the pre-period's choice gained AR(1) noise
+around a linear trend (the R prior's pins did not change). Another release of those may
 round differently in the last bits; with other versions the numbers are compared to 1e-9
 relative and the digest is not (then re-pin only after tests/test_stats_reference.py
 passes and the differences are rounding)."""

@@ -104,12 +104,13 @@ def test_the_counterfactual_shows_its_chosen_model_residual_check_and_alternativ
     results = json.loads((sicily_report / "results.json").read_text(encoding="utf-8"))
     cf = results["series"][0]["counterfactual"]
     choice = {c["model"]: c["weight"] for c in cf["model_choice"]}
-    # a monthly series: the local level against AR(1) noise (no weekly pattern)
-    assert set(choice) == {"local level", "AR(1) noise"}
+    # a monthly series: the local level, AR(1) noise, and AR(1) noise around a linear trend
+    # (no weekly pattern)
+    assert set(choice) == {"local level", "AR(1) noise", "AR(1) noise around a linear trend"}
     assert cf["model"] == max(choice, key=choice.get)
     assert sum(choice.values()) == pytest.approx(1.0)
     assert any(s.startswith(f"Model: {cf['model']}") for s in cf["sentences"])
-    assert any(s.startswith("Why this model: of 2 candidates") for s in cf["sentences"])
+    assert any(s.startswith("Why this model: of 3 candidates") for s in cf["sentences"])
     lb = cf["residual_check"]
     said = [s for s in cf["sentences"] if "Ljung-Box" in s]
     assert len(said) == 1 and f"at {lb['lags']} lags" in said[0]

@@ -357,7 +357,11 @@ def test_a_control_that_is_a_weekdays_indicator_leaves_out_the_weekly_candidates
     d["y"] = d["y"] + 2.0 * d["wk"]
     cf = Counterfactual(d, "y", ["x", "wk"], pre, post, time="date")
     table = cf.model_choice()
-    assert list(table["model"]) == ["local level", "AR(1) noise"]
+    assert list(table["model"]) == [
+        "local level",
+        "AR(1) noise",
+        "AR(1) noise around a linear trend",
+    ]
     assert np.isfinite(table["hold-out log score"]).all() and np.isclose(table["weight"].sum(), 1)
     effects = cf.effects().loc["absolute effect"]
     assert np.isfinite(effects[["average", "average_low", "average_high"]].astype(float)).all()

@@ -92,7 +92,7 @@ def test_persistent_noise_is_read_as_ar1_noise_not_a_drifting_level():
         == cf.effects().loc["absolute effect", "average"]
     )
     why = [s for s in cf.sentences() if s.startswith("Why this model:")]
-    assert why and "of 4 candidates" in why[0] and "one step ahead" in why[0]
+    assert why and "of 6 candidates" in why[0] and "one step ahead" in why[0]
 
 
 def test_a_drifting_level_is_read_as_a_local_level():
@@ -110,10 +110,10 @@ def test_a_weekly_cycle_in_a_daily_series_brings_the_weekly_pattern():
     # dates read from a file may be held in microseconds (pandas 3): still daily
     frame = series(week[np.arange(100) % 7] + rng.normal(0, 1, 100), 70, seed=14)
     frame["date"] = frame["date"].dt.as_unit("us")
-    assert len(fit(frame, 70).candidates) == 4
+    assert len(fit(frame, 70).candidates) == 6  # three models, with and without the week
     # an integer-indexed series has no weekdays: no weekly candidates
     plain = fit(series(rng.normal(0, 1, 100), 70, daily=False), 70)
-    assert len(plain.candidates) == 2
+    assert len(plain.candidates) == 3
 
 
 def test_autocorrelated_errors_of_the_chosen_model_are_a_warning_in_the_reports_language():
@@ -187,7 +187,7 @@ def test_a_pre_period_too_short_to_score_uses_the_local_level_and_says_why():
     ]
     assert not any(s.startswith("Why this model:") for s in short.sentences())
     enough = fit(series(noise, 20, seed=5), 20)  # 10 scored: the choice is made
-    assert len(enough.candidates) == 2 and enough.too_short_to_choose is None
+    assert len(enough.candidates) == 3 and enough.too_short_to_choose is None
     assert any(s.startswith("Why this model:") for s in enough.sentences())
 
 
@@ -230,13 +230,20 @@ def test_a_trend_the_model_does_not_carry_withholds_the_effect():
     rng = np.random.default_rng(500)
     days = pd.date_range("2021-10-11", periods=140, freq="D")
     frame = pd.DataFrame({"date": days, "y": 1000 + np.cumsum(rng.poisson(8, 140))})
-    cf = Counterfactual(frame, "y", [], (days[0], days[83]), (days[84], days[-1]), time="date")
+    cf = Counterfactual(
+        frame, "y", [], (days[0], days[83]), (days[84], days[-1]), time="date", model="local level"
+    )
     e = cf.effects().loc["absolute effect"]
     assert e["average_low"] > 0  # the flat forecast falls behind the rise: an "effect"
     said = cf.sentences()
     assert any(s.startswith("But the pre-period rises steadily") for s in said), said
     assert any(s.startswith("The series never falls: if it is a running total") for s in said)
     assert not any("insufficient evidence" in s for s in said)
+    # the pre-period's choice has a candidate that carries the rise on: no "effect" at all
+    chosen = Counterfactual(frame, "y", [], (days[0], days[83]), (days[84], days[-1]), time="date")
+    assert str(chosen.model_name) == "AR(1) noise around a linear trend"
+    a = chosen.effects().loc["absolute effect"]
+    assert a["cumulative_low"] <= 0 <= a["cumulative_high"] and not chosen.effect_established
     # persistent noise around a level: the model carries it, nothing is withheld
     plain = fit(series(ar([0.7], 100, seed=8), 70, seed=8), 70)
     assert plain.trend_left is None

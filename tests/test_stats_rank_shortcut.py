@@ -124,7 +124,7 @@ def test_the_reference_sets_rank_checks_agree_with_numpy_and_mostly_skip_its_svd
     monkeypatch.setattr(cf_module, "_full_rank", recording_full_rank)
     monkeypatch.setattr(np.linalg, "svd", recording_svd)  # what the check calls, not numpy_full
     cf = Counterfactual(data, response, controls, pre_period=pre, post_period=post, time=time)
-    assert len(cf.candidates) == 4  # both models with and without the weekly terms
+    assert len(cf.candidates) == 6  # the three models with and without the weekly terms
     assert calls and all(ours == numpy for ours, numpy in calls)
     # the check made only the SVDs it could not avoid: of the regressions short of full rank
     # (google: its controls constant at the start)

@@ -42,7 +42,12 @@ _PANDAS_MAJOR = int(pd.__version__.split(".")[0])
 # the trend forms by name (N_: the names reach a report as table cells and model sentences)
 TRENDS = {N_("local level"): "llevel", N_("local linear trend"): "lltrend"}
 # the models the pre-period chooses between (fast engines)
-MODELS = {N_("local level"): LocalLevelFit, N_("AR(1) noise"): ArNoiseFit}
+# A steady trend the controls do not carry (an audience growing whatever the campaign does)
+# is neither a level nor noise: the local level follows it step by step and forecasts it
+# flat, and the trend going on reads as an effect (trial 7, H1: a +77.5% "effect" on a
+# straight line). AR(1) noise around a straight line in time carries it on.
+TREND_AR = N_("AR(1) noise around a linear trend")
+MODELS = {N_("local level"): LocalLevelFit, N_("AR(1) noise"): ArNoiseFit, TREND_AR: ArNoiseFit}
 # The candidates are scored one step ahead, out of sample, on every point of the pre-period
 # after a minimal start (the first TRAINING points, or more until the regressors have full
 # rank): on 70 points, scoring only the last 30% told a drifting level from AR(1) noise less
@@ -300,8 +305,9 @@ class Counterfactual:
         model: str = "auto",
         prior_level_sd: Optional[float] = None,
     ):
-        """`model`: "auto" (the pre-period chooses: local level or AR(1) noise, each with and
-        without a weekly pattern on a daily series), "local level" or "AR(1) noise".
+        """`model`: "auto" (the pre-period chooses: local level, AR(1) noise or AR(1) noise
+        around a linear trend, each with and without a weekly pattern on a daily series), or
+        one of these by name.
         `prior_level_sd=0.01`: R CausalImpact's default prior on the level instead (a local
         level whose sd is shrunk towards that share of the response's sd)."""
         if trend not in TRENDS:
@@ -505,9 +511,18 @@ class Counterfactual:
             # the controls already carry the week (a control that is a weekday's indicator):
             # the weekly terms would repeat them, and the fit would have no single answer
             weekly = [False]
+        Zs = Zw if any(weekly) else Z  # the fullest regressors of the candidates so far
+        if TREND_AR in names:
+            # time as a regressor, in the series' steps (scaled to the series' length)
+            steps = np.arange(len(self.pre), dtype=float) / len(self.pre)
+            t_pre, t_post = steps[self.pre, None], steps[self.post, None]
+            if _full_rank(np.column_stack([Zs, t_pre])):
+                Zs = np.column_stack([Zs, t_pre])
+            else:  # a control that is a straight line in time already carries the trend
+                names = [x for x in names if x != TREND_AR]
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
-        m = self._training_start(Zw if any(weekly) else Z) if len(names) * len(weekly) > 1 else None
+        m = self._training_start(Zs) if len(names) * len(weekly) > 1 else None
         if m is not None and n - m < MIN_SCORED:
             self.too_short_to_choose = (n, m + MIN_SCORED)
             names, weekly, m = [N_("local level")], [False], None
@@ -516,14 +531,17 @@ class Counterfactual:
         shared = SharedFilter(np.column_stack([y, X_pre, s_pre]))
         for name in names:
             for w in weekly:
-                Xa, Xb = X_pre, X_post
+                Xa, Xb, Za = X_pre, X_post, Zw if w else Z
                 if w:
                     Xa = np.column_stack([X_pre, s_pre])
                     Xb = np.column_stack([X_post, s_post])
+                if name == TREND_AR:
+                    Xa, Xb = np.column_stack([Xa, t_pre]), np.column_stack([Xb, t_post])
+                    Za = np.column_stack([Za, t_pre])
                 fit = (
                     LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m, shared=shared)
                     if name == "local level"
-                    else ArNoiseFit(y, Xa, first=m, Z=Zw if w else Z)
+                    else ArNoiseFit(y, Xa, first=m, Z=Za)
                 )
                 self.candidates.append({"model": name, "weekly": w, "fit": fit, "X_post": Xb})
         # a candidate with no grid point fitted (a regression with no single answer) is no
@@ -988,7 +1006,9 @@ class Counterfactual:
         many paths as the average has: its share of the average's draws (a few dozen, for
         a light one) and as many more from a generator of its own; the effects table's
         draws are not changed."""
-        if len(self.candidates) < 2:
+        # the candidates the pre-period cannot rule out; with one alone, the average is it
+        open_ = [c for c in self.candidates if c["weight"] >= OPEN_WEIGHT]
+        if len(open_) < 2:
             return None
         c_lo, c_hi = self._values()[2, 4:6]
         if c_lo <= 0 <= c_hi:
@@ -997,9 +1017,8 @@ class Counterfactual:
         observed = self._observed[ok].sum()
         n, h, q = len(self._totals), len(self._observed), (self.alpha / 2, 1 - self.alpha / 2)
         rng = np.random.default_rng([self._seed, 1])
-        for c in sorted(self.candidates, key=lambda c: -c["weight"]):
-            if c["weight"] < OPEN_WEIGHT:
-                continue
+        # the lightest first: the one most apart from the average, and the one to say
+        for c in sorted(open_, key=lambda c: c["weight"]):
             drawn = [c["drawn"]] if c["drawn"] is not None else []
             more = n - sum(len(t) for t, _ in drawn)
             if more > 0:
