@@ -106,8 +106,15 @@ def test_huge_reach_with_a_failed_main_goal_shows_both(other_reports):
 
 def test_a_partly_achieved_main_goal_cannot_rate_good(other_reports):
     q3 = _results(other_reports, "jubilee-2000")["questions"]["3"]
-    assert q3["verdict"] == "fair" and "only partly achieved" in q3["verdict_cap"]
-    assert q3["criteria_met"] / q3["criteria_judgeable"] >= 0.75  # uncapped it would be good
+    assert q3["verdict"] == "fair"
+    # the debts cancelled only in part by 2000: not attained by its deadline, which the
+    # criteria count (trial 7, M2; before, "attained by its deadline" and the cap made it
+    # fair), so the partly cap is not needed (it is tested on a small record in
+    # test_partial_attainment_is_not_attainment_by_the_deadline)
+    crit = {c["name"]: c for c in q3["criteria"]}
+    on_time = crit["The main goal was attained by its deadline"]
+    assert on_time["met"] is False
+    assert "only partly attained by its deadline (2000-12" in on_time["because"]
 
 
 @pytest.mark.parametrize("case", OTHER_IDS)

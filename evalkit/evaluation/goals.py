@@ -114,32 +114,96 @@ def _late_span(lo: int, hi: int) -> Msg:
     return Msg("{low} to {high}", low=_years_late(lo), high=_years_late(hi))
 
 
-def deadline_status(goal, reached, latest) -> tuple[Optional[bool], Msg | str]:
-    """(attained by its deadline?, in words) for a goal: None when it has no deadline, or
-    when the record cannot tell (attained, but its date is unknown and the judgement came
-    after the deadline; not judged yet, or the deadline not yet passed; attainment judged
-    `unknown`; a judgement of attainment not counted). `reached`: its first counted
-    judgement of attainment; `latest`: its latest judgement. Missed only when a judgement
-    at or after the deadline says "not achieved"."""
+def deadline_status(
+    goal, full, first, latest, latest_stands: bool = True
+) -> tuple[Optional[bool], Msg | str]:
+    """(attained by its deadline?, in words) for a goal. Attained means attained in full:
+    the goal's target, as the paper's time-bound goal sets it (fn 15); the paper tells a goal
+    reached in part from one reached (Caesar "reached its main goal partly"), so a "partly"
+    judgement is never said as attainment by the deadline (trial 7, M2). `full`: the goal's first counted judgement of "achieved"; `first`: its first counted
+    judgement of attainment, achieved or partly; `latest`: its latest judgement, and
+    `latest_stands` whether question 3 reads it as it says (a judgement of attainment not
+    counted, or disputed, does not). None when it has no deadline, or when the record
+    cannot tell (attained, but its date is unknown and the judgement came after the
+    deadline; partly attained by it, and no judgement at or after it says more; not judged
+    yet, or the deadline not yet passed; attainment judged `unknown`; a judgement of
+    attainment not counted). Missed when a judgement at or after the deadline says "not
+    achieved" or only "partly", or when it was attained (even in part) only after it."""
     d = goal.deadline
     if d is None:
         return None, ""
-    if reached is not None:
-        when = reached.attained or reached.as_of  # the judgement bounds an unknown date
+    partial = first if first is not None and first.attainment == "partly" else None
+    partly_by = partial is not None and (partial.attained or partial.as_of).end <= d.end
+    if full is not None:
+        when = full.attained or full.as_of  # the judgement bounds an unknown date
         if when.end <= d.end:
             return True, Msg("attained by its deadline ({deadline})", deadline=d.text)
         # a judgement after the deadline bounds an unrecorded attainment only from above:
         # the goal may have been attained before the deadline, so lateness is not known
-        if when.start > d.end and reached.attained is not None:
-            return False, Msg(
+        if when.start > d.end and full.attained is not None:
+            said: Msg = Msg(
                 "attained {date}, {late} after its deadline ({deadline})",
                 date=when.text,
                 # as late as the dates allow, fewest to most: a vague date is no one day
                 late=_late_span((when.start - d.end).days, (when.end - d.start).days),
                 deadline=d.text,
             )
+            on_time: Optional[bool] = False
+        else:
+            said = Msg(
+                "attained by {date}; whether by its deadline ({deadline}) the dates cannot tell",
+                date=when.text,
+                deadline=d.text,
+            )
+            on_time = None
+        if partly_by and partial is not None:
+            said = Msg(
+                "{said}; partly attained by it (by {date})",
+                said=said,
+                date=(partial.attained or partial.as_of).text,
+            )
+        return on_time, said
+    if partial is not None:
+        when = partial.attained or partial.as_of
+        # a judgement at or after the deadline that finds it not achieved in full
+        judged_after = (
+            latest is not None
+            and latest_stands
+            and latest.as_of.end >= d.end
+            and latest.attainment in ("partly", "not_achieved")
+        )
+        if partly_by:
+            if judged_after:
+                return False, Msg(
+                    "only partly attained by its deadline ({deadline}; judged {attainment} "
+                    "as of {date})",
+                    deadline=d.text,
+                    attainment=ATTAINMENT_WORDS[latest.attainment],
+                    date=latest.as_of.text,
+                )
+            return None, Msg(
+                "partly attained by its deadline ({deadline}; by {date}); whether attained "
+                "in full by then is not known",
+                deadline=d.text,
+                date=when.text,
+            )
+        if when.start > d.end and partial.attained is not None:
+            return False, Msg(
+                "partly attained {date}, {late} after its deadline ({deadline})",
+                date=when.text,
+                late=_late_span((when.start - d.end).days, (when.end - d.start).days),
+                deadline=d.text,
+            )
+        if judged_after:
+            return False, Msg(
+                "not attained in full by its deadline ({deadline}; judged {attainment} as of "
+                "{date})",
+                deadline=d.text,
+                attainment=ATTAINMENT_WORDS[latest.attainment],
+                date=latest.as_of.text,
+            )
         return None, Msg(
-            "attained by {date}; whether by its deadline ({deadline}) the dates cannot tell",
+            "partly attained by {date}; whether by its deadline ({deadline}) the dates cannot tell",
             date=when.text,
             deadline=d.text,
         )
@@ -241,7 +305,16 @@ class GoalAttainment(Analysis):
                         date=first.as_of.text,
                     )
                 )
-            on_time, deadline_words = deadline_status(g, first, j)
+            # attained by its deadline means in full: a "partly" is said as partly
+            full = min(
+                (x for x in reached if x.attainment == "achieved"),
+                key=lambda x: x.as_of.end,
+                default=None,
+            )
+            stands = j is not None and (
+                j.attainment == "not_achieved" or attained(g, j, self.campaign.decisions)
+            )
+            on_time, deadline_words = deadline_status(g, full, first, j, stands)
             rows.append(
                 {
                     "goal": g.id,  # for the evidence (campaign.yaml goals[id])
