@@ -59,8 +59,9 @@ def test_s8_and_question_5_say_the_reversal_beside_the_gain(tmp_path):
     c = _record(tmp_path, [SUSPENDED, REINSTATED])
     outcomes = indicator(TacticUsefulness(c), "Outcomes that followed lobbying activities in time")
     assert (
-        f"{COUNCIL}: executive_decision, but their last recorded act goes against the ask: "
-        "Permit reinstated (2020-03-10; decisions.csv:3)" in outcomes
+        f"{COUNCIL}: executive_decision (a partial concession the campaign accepted), but "
+        "their last recorded act goes against the ask: Permit reinstated (2020-03-10; "
+        "decisions.csv:3)" in outcomes
     )
     s8 = next(r for r in Evaluation(c).checklist if r.rule.id == "S8")
     assert any("but their last recorded act goes against the ask" in str(e) for e in s8.evidence)

@@ -128,7 +128,8 @@ def test_activity_outside_the_campaign(record):
     assert any(
         p.endswith(
             "activities.csv:2: date: 2030-01 is outside the campaign "
-            "(2024-01-10 to 2024-03-31, from its phases)"
+            "(2024-01-10 to 2024-03-31, from its phases): check the date, or the phases' start "
+            "and end"
         )
         for p in problems_of(record)
     )

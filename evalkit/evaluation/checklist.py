@@ -20,6 +20,7 @@ from evalkit.evaluation.context import home_languages
 from evalkit.evaluation.decision_makers import (
     contacts_recorded,
     favourable,
+    gain_words,
     with_undone,
 )
 from evalkit.evaluation.reach import amount_msg, currency, mobilisation_trend
@@ -703,12 +704,7 @@ def _accountability(ctx):
         for r in hit.itertuples()
     ]
     for r in own.to_dict("records"):
-        said = Msg(
-            "{who}: {response} (decisions.csv:{row})",
-            who=r["decision_maker"],
-            response=r["act"],
-            row=r["row"],
-        )
+        said = Msg("{act} (decisions.csv:{row})", act=gain_words(r), row=r["row"])
         ev.append(with_undone(said, r, acts))  # a first fruit taken back says so
     if ev:
         return True, ev

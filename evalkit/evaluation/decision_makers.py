@@ -72,6 +72,20 @@ def favourable(decisions: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
+def gain_words(act) -> Msg:
+    """A favourable act (`favourable`) as its outcome: 'Council: resolution'; a partial
+    concession says it is one, never read as the ask granted ('Council: resolution (a
+    partial concession the campaign accepted)': trial 7, M2's class: a part said as the
+    whole). Question 5's outcomes and S8's first fruits."""
+    if act["direction"] == "partial":
+        return Msg(
+            "{who}: {response} (a partial concession the campaign accepted)",
+            who=act["decision_maker"],
+            response=act["act"],
+        )
+    return Msg("{who}: {response}", who=act["decision_maker"], response=act["act"])
+
+
 def undone_by(act, decisions: pd.DataFrame, who: Optional[str] = None) -> Optional[dict]:
     """The act that undoes `act` (a decisions.csv row for the ask): the decision maker's last
     recorded act, when it goes against the ask and is not certainly before `act` (a permit

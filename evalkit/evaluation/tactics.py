@@ -10,6 +10,7 @@ import pandas as pd
 
 from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name, listed
 from evalkit.record.schema import ACTIVITY_KINDS
+from evalkit.record.values import Quantity
 from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import (
     Analysis,
@@ -27,6 +28,7 @@ from evalkit.evaluation.decision_makers import (
     POLICY,
     contacts_recorded,
     favourable,
+    gain_words,
     not_recorded,
     with_undone,
 )
@@ -66,6 +68,17 @@ def _competing(a, b) -> bool:
         and oa.strip().casefold() != ob.strip().casefold()
         and not _same_event(a, b)
     )
+
+
+def others_than(size: Quantity, listed: int) -> Quantity:
+    """How many members a coalition of `size` has beside the `listed` ones, its qualifier
+    kept: "more than 30" with 2 listed leaves more than 28, "about 300" about 298, 12..15
+    10..13; a count in words ("tens": at least 20) leaves at least 18, the words no longer
+    its (they said the whole)."""
+    high = size.high - listed if size.high is not None else None
+    if size.words:
+        return Quantity(size.value - listed, "at_least")
+    return Quantity(size.value - listed, size.qualifier, high)
 
 
 class TacticUsefulness(Analysis):
@@ -115,11 +128,7 @@ class TacticUsefulness(Analysis):
         for _, r in favourable(c.decisions).iterrows():
             if r["act"] in POLICY | {"plan", "statement"}:
                 # an outcome taken back is said with what took it back
-                outcome = with_undone(
-                    Msg("{who}: {response}", who=r["decision_maker"], response=r["act"]),
-                    r,
-                    c.decisions,
-                )
+                outcome = with_undone(gain_words(r), r, c.decisions)
                 outcomes.append(
                     (
                         r["date_start"],
@@ -359,11 +368,29 @@ class TacticUsefulness(Analysis):
         if not rec.partners_recorded:
             breadth = Msg("coalitions and partners not recorded")
         elif unlisted and len(orientations) < 3:
-            breadth = Msg(
-                "{breadth}; members not listed for {coalitions}",
-                breadth=breadth,
-                coalitions=joined(", ", unlisted),
-            )
+            # a coalition that lists none of its members, and one that lists some of more:
+            # "members not listed" would deny the two it lists (trial 7, L3)
+            known_by_size = [
+                (co, co.size)
+                for co in rec.coalitions
+                if co.size is not None and co.size.lower > len(co.members)
+            ]
+            none = [co.name for co, _ in known_by_size if not co.members]
+            if none:
+                breadth = Msg(
+                    "{breadth}; members not listed for {coalitions}",
+                    breadth=breadth,
+                    coalitions=joined(", ", none),
+                )
+            for co, size in known_by_size:
+                if co.members:
+                    breadth = Msg(
+                        "{breadth}; the other members ({others}) not listed for {coalition}",
+                        breadth=breadth,
+                        coalition=co.name,
+                        # the qualifier in the report's language ("more than 28")
+                        others=others_than(size, len(co.members)).msg(),
+                    )
         elif len(orientations) < 3 and not rec.recorded("coalitions"):
             breadth = Msg("{breadth}; coalitions not recorded", breadth=breadth)
         elif len(orientations) < 3 and not rec.recorded("partners"):

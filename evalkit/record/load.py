@@ -721,6 +721,15 @@ LISTED_IDS = ("sources", "phases", "hot_events", "goals", "audiences", "coalitio
 REFERENCE_COLUMNS = {"sources": "source", "phases": "phase", "audiences": "audience"}
 
 
+# Tables of outcomes, not of the campaign's own doings: a decision maker's own act
+# (decisions.csv) may come after the campaign's last phase — the council votes weeks after
+# the sit-in — as a goal's judgement may (trial 7, M3). Only one before the campaign's start
+# is refused: it cannot be an outcome of the campaign, and read as the decision maker's last
+# act it would go against a judgement of the goal the campaign set out to win (question 3,
+# W12); the act that set the campaign off is a hot event.
+OUTCOME_TABLES = frozenset({"decisions.csv"})
+
+
 class _Refs:
     """What a table's rows refer to in campaign.yaml (sources, phases, audiences) and the
     campaign's window, checked a block of rows at a time, on the rows' own cells (a row that
@@ -784,7 +793,9 @@ class _Refs:
                         self.dates.clear()
                     self.dates[v] = _try_date(v) if v else None
                 d = self.dates[v]
-                if d and (d.end < first or d.start > last):
+                # a table of outcomes (OUTCOME_TABLES) may run past the campaign's end
+                after = d is not None and d.start > last and fname not in OUTCOME_TABLES
+                if d and (d.end < first or after):
                     o = self.outside.setdefault(fname, [0, line, d.text, []])
                     o[0] += 1
                     if len(o[3]) < 9:
@@ -856,6 +867,37 @@ class _Refs:
         out = []
         for fname, (count, line, text, lines) in self.outside.items():
             first, last = self.window or (None, None)
+            if fname in OUTCOME_TABLES:
+                out.append(
+                    Problem(
+                        fname,
+                        line,
+                        "date",
+                        Msg(
+                            "{date} is before the campaign (its first phase starts {first}): a "
+                            "decision maker's act before the campaign cannot be its outcome; if "
+                            "it set the campaign off, record it in hot_events and name it in "
+                            "the phase's trigger, else leave it out",
+                            date=Exact(text),
+                            first=str(first),
+                        )
+                        if count == 1
+                        else Msg(
+                            "{n} row is dated before the campaign (its first phase starts "
+                            "{first}); {lines}: a decision maker's act before the campaign "
+                            "cannot be its outcome; record the one that set the campaign off "
+                            "in hot_events, and leave the others out",
+                            "{n} rows are dated before the campaign (its first phase starts "
+                            "{first}); {lines}: a decision maker's act before the campaign "
+                            "cannot be its outcome; record the one that set the campaign off "
+                            "in hot_events, and leave the others out",
+                            n=count,
+                            first=str(first),
+                            lines=line_list(lines[:8], more=count > 8),
+                        ),
+                    )
+                )
+                continue
             if count == 1:
                 out.append(
                     Problem(
@@ -863,7 +905,8 @@ class _Refs:
                         line,
                         "date",
                         Msg(
-                            "{date} is outside the campaign ({first} to {last}, from its phases)",
+                            "{date} is outside the campaign ({first} to {last}, from its "
+                            "phases): check the date, or the phases' start and end",
                             date=Exact(text),
                             first=str(first),
                             last=str(last),
