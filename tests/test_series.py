@@ -508,15 +508,17 @@ def test_a_control_series_is_named_as_a_reader_says_it_not_by_its_column(tmp_pat
 
 def test_interruptions_days_apart_are_numbered_lines_named_in_the_legend(tmp_path):
     # before: each name written at the top of its line, two of them 4 days apart on top of
-    # each other (the trial's library campaign: a hot event on 03-08, the launch on 03-12)
+    # each other (the trial's library campaign: a hot event on 03-08, the launch on 03-12).
+    # Two dates are both tested only 6 observed points apart or more (3 per term of the
+    # segment between them): a week apart on 200 days, still drawn close together
     import numpy as np
     import pandas as pd
 
     rng = np.random.default_rng(2)
-    days = pd.date_range("2020-01-06", periods=100, freq="D")
+    days = pd.date_range("2020-01-06", periods=200, freq="D")
     y = rng.poisson(40 + 15 * (days >= "2020-03-02"))
     event = {"id": "vote", "kind": "vote", "description": "Council vote.", "source": "s"}
-    event["date"] = "2020-02-27"  # five days before the launch
+    event["date"] = "2020-02-24"  # a week before the launch
     a = _series_record(tmp_path, list(zip(days.date, y)), hot_events=[event])
     assert len(a.interruptions) == 2, a.interruptions
     fig = a.its.plot()

@@ -89,34 +89,37 @@ def _analysis(tmp_path: Path, values=SALES, phases=PHASES, events=EVENTS):
     return a
 
 
-def _row(a, name: str) -> dict:
-    [row] = [r for _, r in a.its.effects().iterrows() if str(r["interruption"]) == name]
+def _row(a, name: str, change: str = "level") -> dict:
+    [row] = [
+        r
+        for _, r in a.its.effects().iterrows()
+        if str(r["interruption"]) == name and r["change"] == change
+    ]
     return dict(row)
 
 
 def test_a_later_phases_start_is_an_interruption_of_its_own_and_finds_the_drop(tmp_path):
     a = _analysis(tmp_path)
     names = [str(k) for k in a.interruptions]
-    # before: the launch and the two events only, 'insufficient evidence' at each of them
+    # before: the launch and the two events only, 'insufficient evidence' at each of them.
+    # The drought report, 3 weeks after the boycott's start, is not tested: a segment needs
+    # 6 observed points (3 per term it fits, its level and trend) (trial 7, H2)
     assert names == [
         "the launch",
         BOYCOTT,
-        "The national drought report names the aquifer (2024-04-22)",
         "The authority's board votes to review the licence (2024-05-16)",
     ]
     drop = _row(a, BOYCOTT)
     assert drop["change"] == "level"
-    assert drop["estimate"] == pytest.approx(-4.351, abs=0.001)
-    assert drop["ci_low"] == pytest.approx(-6.189, abs=0.001)
-    assert drop["ci_high"] == pytest.approx(-2.513, abs=0.001)
+    assert drop["estimate"] == pytest.approx(-6.024, abs=0.001)
+    assert drop["ci_low"] == pytest.approx(-8.307, abs=0.001)
+    assert drop["ci_high"] == pytest.approx(-3.741, abs=0.001)
     sentences = [str(s) for s in a.its.sentences()]
-    [said] = [s for s in sentences if s.startswith(f"After {BOYCOTT}")]
-    assert "insufficient evidence" not in said, said
-    # the others include no change, and say so
-    for name in names:
-        if name != BOYCOTT:
-            [other] = [s for s in sentences if s.startswith(f"After {name}")]
-            assert "insufficient evidence of an effect" in other, other
+    said = [s for s in sentences if s.startswith(f"After {BOYCOTT}, the level")]
+    assert len(said) == 1 and "insufficient evidence" not in said[0], said
+    # the vote includes no change, and says so
+    vote = [s for s in sentences if s.startswith(f"After {names[2]}")]
+    assert vote and all("insufficient evidence of an effect" in s for s in vote), vote
 
 
 def test_the_report_lists_the_dates_it_tested_first(tmp_path):
@@ -124,17 +127,20 @@ def test_the_report_lists_the_dates_it_tested_first(tmp_path):
     assert [str(s) for s in a.its_dates] == [
         "The dates tested as interruptions, each on its own at 95% (the more dates, the "
         "likelier that one of them shows a change by chance alone): the launch (2024-02-05); "
-        f"{BOYCOTT}; The national drought report names the aquifer (2024-04-22); "
-        "The authority's board votes to review the licence (2024-05-16)."
+        f"{BOYCOTT}; The authority's board votes to review the licence (2024-05-16)."
     ]
-    # the event a point from the launch is still said, as before
+    # the event a point from the launch is still said, as before; so is the report 3 points
+    # after the boycott's start
     assert [str(n) for n in a.its_notes] == [
         "The water authority grants the extraction licence (2024-01-29) falls within 1 point "
         "of the launch: the two cannot be told apart, and a change after the launch may be "
-        "due to either."
+        "due to either.",
+        "The national drought report names the aquifer (2024-04-22) falls within 3 points of "
+        f"{BOYCOTT}: the two cannot be told apart, and a change after {BOYCOTT} may be due "
+        "to either.",
     ]
     notes = a.to_dict()["interrupted_time_series"]["notes"]
-    assert notes[0] == str(a.its_dates[0]) and notes[1:] == [str(n) for n in a.its_notes]
+    assert notes[0] == str(a.its_dates[0]) and notes[1:3] == [str(n) for n in a.its_notes]
 
 
 def test_a_phase_start_too_near_the_series_end_is_said_not_tested(tmp_path):
@@ -142,8 +148,9 @@ def test_a_phase_start_too_near_the_series_end_is_said_not_tested(tmp_path):
     a = _analysis(tmp_path, values=SALES[:23], events=EVENTS[:1])
     assert BOYCOTT not in [str(k) for k in a.interruptions]
     assert (
-        f"{BOYCOTT[0].upper()}{BOYCOTT[1:]} is not tested: the series has 2 points after it, "
-        "and a test needs 3 on each side." in [str(n) for n in a.its_notes]
+        f"{BOYCOTT[0].upper()}{BOYCOTT[1:]} is not tested: the series has 2 observed values "
+        "after it, and a change needs 6 (3 per term it fits: its level and its trend)."
+        in [str(n) for n in a.its_notes]
     )
     assert not any(BOYCOTT in str(s) for s in a.its.sentences())
     assert [str(s) for s in a.its_dates] == [
@@ -165,12 +172,15 @@ def test_a_phase_start_before_the_series_begins_is_said_not_tested(tmp_path):
     )
     notes = [str(n) for n in late.its_notes]
     assert (
-        "The launch (2023-09-04) is not tested: the series has 0 points before it, and a "
-        "test needs 3 on each side." in notes
+        "The launch (2023-09-04) is not tested: the series has 0 observed values before it, "
+        "and the baseline a change is measured against needs 10 (3 per term it fits, its "
+        "level and its trend, and at least 10, as the counterfactual's pre-period)." in notes
     )
     assert (
         "The start of phase 'Boycott and lobbying' (2023-11-13) is not tested: the series "
-        "has 1 point before it, and a test needs 3 on each side." in notes
+        "has 1 observed value before it, and the baseline a change is measured against needs "
+        "10 (3 per term it fits, its level and its trend, and at least 10, as the "
+        "counterfactual's pre-period)." in notes
     )
     assert late.its is None and "nor a later phase's start" in str(late.its_problem)
 
@@ -212,7 +222,7 @@ def test_the_series_section_says_the_dates_in_arabic(tmp_path):
     dates = plain(a.its_dates[0].translated("ar"))
     assert dates.startswith("التواريخ المختبَرة بوصفها انقطاعات")
     assert "الانطلاق (2024-02-05)؛ بداية المرحلة «Boycott and lobbying» (2024-04-01)؛" in dates
-    [said] = [s for s in a.its.sentences() if str(s).startswith(f"After {BOYCOTT}")]
+    said, *_ = [s for s in a.its.sentences() if str(s).startswith(f"After {BOYCOTT}")]
     assert plain(said.translated("ar")).startswith(
         "بعد بداية المرحلة «Boycott and lobbying» (2024-04-01)، تغيّر"
     )

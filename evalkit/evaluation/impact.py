@@ -33,7 +33,19 @@ if TYPE_CHECKING:
 QUESTION_OF = {"reach": 2, "outcome": 3}
 # an event dated more vaguely than this has no single day to put an interruption at
 MAX_EVENT_SPAN_DAYS = 31
-MIN_POINTS_EACH_SIDE = 3
+# How many observed values a segment of the interrupted time series needs, on either side
+# of a date it tests: 3 per term the segment fits on its own (its level and its trend: the
+# level and slope changes of the date that opens it, or the intercept and trend of the
+# series before the first date), the rule the counterfactual applies to its pre-period.
+# The first segment is the baseline every later change is measured against, its trend
+# carried over the whole series: it needs at least 10, as the counterfactual's pre-period
+# does. Before, 3 points a side, whatever the segment fitted: a trend fitted on 5 noisy
+# points made a 'change' of +35.8% at a later phase's start (trial 7, H2). The terms fitted
+# over the whole series (the days of the week, the seasons, the controls) are fitted from
+# every segment, not from one.
+SEGMENT_TERMS = 2
+MIN_POINTS_EACH_SIDE = 3 * SEGMENT_TERMS
+MIN_BASELINE_POINTS = max(10, MIN_POINTS_EACH_SIDE)
 
 
 @dataclass
@@ -255,27 +267,39 @@ def _first(name):
     return name
 
 
-def _not_tested(name, before: int, after: int) -> Msg:
-    """Why a date is not an interruption of the model: too few points on one side."""
-    if before < MIN_POINTS_EACH_SIDE:
-        return Msg(
-            "{date} is not tested: the series has {n} point before it, and a test needs "
-            "{m} on each side.",
-            "{date} is not tested: the series has {n} points before it, and a test needs "
-            "{m} on each side.",
+def _not_tested(name, before: int, after: int, empty: int = 0) -> Msg:
+    """Why a date is not an interruption of the model: too few observed values on one side
+    (a row without a value counts for nothing; `empty` rows on that side are said)."""
+    if before < MIN_BASELINE_POINTS:
+        said = Msg(
+            "{date} is not tested: the series has {n} observed value before it, and the "
+            "baseline a change is measured against needs {m} (3 per term it fits, its level "
+            "and its trend, and at least 10, as the counterfactual's pre-period).",
+            "{date} is not tested: the series has {n} observed values before it, and the "
+            "baseline a change is measured against needs {m} (3 per term it fits, its level "
+            "and its trend, and at least 10, as the counterfactual's pre-period).",
             date=_first(name),
             n=before,
+            m=MIN_BASELINE_POINTS,
+        )
+    else:
+        said = Msg(
+            "{date} is not tested: the series has {n} observed value after it, and a change "
+            "needs {m} (3 per term it fits: its level and its trend).",
+            "{date} is not tested: the series has {n} observed values after it, and a change "
+            "needs {m} (3 per term it fits: its level and its trend).",
+            date=_first(name),
+            n=after,
             m=MIN_POINTS_EACH_SIDE,
         )
-    return Msg(
-        "{date} is not tested: the series has {n} point after it, and a test needs {m} on "
-        "each side.",
-        "{date} is not tested: the series has {n} points after it, and a test needs {m} on "
-        "each side.",
-        date=_first(name),
-        n=after,
-        m=MIN_POINTS_EACH_SIDE,
-    )
+    if empty:
+        said = Msg(
+            "{sentence} On that side {n} more row has a date but no value.",
+            "{sentence} On that side {n} more rows have a date but no value.",
+            sentence=said,
+            n=empty,
+        )
+    return said
 
 
 @dataclass
@@ -290,15 +314,22 @@ class _Dates:
     notes: list
 
 
-def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> _Dates:
+def _interruptions(
+    campaign, launch, dates: pd.DatetimeIndex, rows: Optional[pd.DatetimeIndex] = None
+) -> _Dates:
     """The launch, the start of each later phase and each hot event dated to within a
     month, when the series has enough points on both sides of it; named in words for the
     report. Two interruptions closer than a few points cannot be told apart: the launch,
     the campaign's own date, is kept first, then the later phases' starts (its own too),
     then events, each in time order; each one left out says why (the notes), as does every
     phase start and every event inside the series that is not tested, so that the report
-    never reads 'no effect' at a date it did not test."""
-    first, last = (dates.min(), dates.max()) if len(dates) else (None, None)
+    never reads 'no effect' at a date it did not test.
+
+    `dates` are the dates with an observed value (every count of points here counts them:
+    a row without a value carries nothing), `rows` every date of the series (its span: an
+    event inside it is said; the rows without a value are said where they decide)."""
+    rows = dates if rows is None else rows
+    first, last = (rows.min(), rows.max()) if len(rows) else (None, None)
     # (name, day, said when not tested): the launch and the phases always, an event when
     # it falls inside the series (one outside it could not move it)
     candidates: list[tuple[Any, pd.Timestamp, bool]] = []
@@ -321,9 +352,12 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> _Dates:
     notes: list = []
     for name, day, say in candidates:
         before = int((dates < day).sum())
-        if before < MIN_POINTS_EACH_SIDE or len(dates) - before < MIN_POINTS_EACH_SIDE:
+        after = len(dates) - before
+        if before < MIN_BASELINE_POINTS or after < MIN_POINTS_EACH_SIDE:
             if say:
-                notes.append(_not_tested(_dated(name, day), before, len(dates) - before))
+                side = rows < day if before < MIN_BASELINE_POINTS else rows >= day
+                empty = int(side.sum()) - (before if before < MIN_BASELINE_POINTS else after)
+                notes.append(_not_tested(_dated(name, day), before, after, empty))
             continue
         near = [
             (other, n)
@@ -370,6 +404,22 @@ def _interruptions(campaign, launch, dates: pd.DatetimeIndex) -> _Dates:
             )
         )
     points = dict(sorted(points.items(), key=lambda kv: kv[1]))
+    later = [(name, d) for name, d in points.items() if launch is not None and d > launch]
+    if later and not any(d == launch for d in points.values()):
+        # the launch untested (no point, or too few, before it): the first date tested after
+        # it is measured against a stretch of the campaign itself (trial 7, H2: a phase's
+        # start read against the campaign's first phase, and the report did not say so)
+        name, _ = later[0]
+        notes.append(
+            Msg(
+                "The launch is not tested, so the baseline the change at {date} is measured "
+                "against includes the campaign itself, from the launch ({launch}): it is a "
+                "change against the campaign's own earlier course, not against a time "
+                "without the campaign.",
+                date=_dated(name, later[0][1]),
+                launch=str(launch.date()),
+            )
+        )
     tested = (
         [
             Msg(
@@ -432,10 +482,12 @@ def _its(data: pd.DataFrame, interruptions: dict, exposure: bool, controls: Sequ
     # monthly or daily series, whose dates still name their months and days (the seasons
     # and the days of the week are read from them)
     step = series_step([d.date() for d in dates])
-    monthly = bool(len(data) >= 3 and step == Step(1, months=True))
-    harmonics = 2 if monthly and len(data) >= 36 else 0
+    # three years, three weeks: of observed values (a row without one is no data)
+    seen = len(values)
+    monthly = bool(seen >= 3 and step == Step(1, months=True))
+    harmonics = 2 if monthly and seen >= 36 else 0
     # daily data: people act by the day of the week (fewer signatures on a Sunday)
-    weekday = bool(len(dates) >= 21 and step == Step(1))
+    weekday = bool(seen >= 21 and step == Step(1))
     controls = [c for c in controls if data[c].notna().any()]
     log_controls = bool(count and controls and (data[controls].dropna() > 0).all().all())
     kw: dict[str, Any] = dict(
@@ -574,6 +626,143 @@ def _gaps_as_rows(data: pd.DataFrame, controls: Sequence[str]) -> _Regular:
     return _Regular(full, notes=[note])
 
 
+NOT_FINITE = Msg(
+    "the model's estimates are not finite: the series cannot carry this model (too few "
+    "points, or a term that does not vary)"
+)
+
+
+def _unobserved_side(data: pd.DataFrame, launch: pd.Timestamp) -> Optional[Msg]:
+    """Why the counterfactual cannot be computed when one side of the launch has dates but
+    no observed value (every value empty): an effect over no observed point would be
+    'nan', and its cumulative sum a measured-looking 0 (0 to 0) (trial 7, H3). The
+    counterfactual's own checks count the post-period's rows; values are counted here."""
+    after = data["date"] >= launch
+    if after.any() and not data.loc[after, "value"].notna().any():
+        return Msg(
+            "the series has no observed value after the launch ({n} date, its value empty)",
+            "the series has no observed value after the launch ({n} dates, all empty)",
+            n=int(after.sum()),
+        )
+    if (~after).any() and not data.loc[~after, "value"].notna().any():
+        return Msg(
+            "the series has no observed value before the launch ({n} date, its value empty)",
+            "the series has no observed value before the launch ({n} dates, all empty)",
+            n=int((~after).sum()),
+        )
+    return None
+
+
+def _finite_effects(cf: "Counterfactual") -> bool:
+    """Every number the counterfactual's sentences and tables give a reader is finite (the
+    observed row's interval is empty by design: it has none)."""
+    values = cf.effects().drop(index="actual").to_numpy(dtype=float)
+    return bool(np.isfinite(values).all() and np.isfinite(cf.tail_probability))
+
+
+def _refuse_non_finite_its(*models) -> None:
+    """A rate ratio, an interval or a p-value that is not finite, or an interval of no width
+    (a term the observed rows never vary: 1.000000 to 1.000000), is no estimate: the model
+    is refused with the reason, never shown as 'nan' or as a measured no-change."""
+    from evalkit.stats import SeriesError
+
+    for model in models:
+        if model is None:
+            continue
+        e = model.effects()
+        numbers = e[["estimate", "ci_low", "ci_high", "p_value"]].to_numpy(dtype=float)
+        joint = np.array(list(model.evidence_p.values()), dtype=float)
+        if not (np.isfinite(numbers).all() and np.isfinite(joint).all()):
+            raise SeriesError(NOT_FINITE)
+        if (e["ci_high"] - e["ci_low"] <= 1e-9 * np.maximum(1.0, e["estimate"].abs())).any():
+            raise SeriesError(NOT_FINITE)
+
+
+def _beyond_the_possible(cf: "Counterfactual", data: pd.DataFrame) -> list:
+    """A count cannot be negative, nor fall by more than 100%: when the counterfactual's
+    interval for the series without the campaign reaches below zero (its model, on the
+    response's own scale, does not know the floor), its intervals run past what the series
+    can be, and the relative effect's with them (a total near or below zero in some
+    simulated paths). Said in a sentence, not cut: a truncated interval would read as
+    measured at the floor, and it would no longer be the 95% interval the model gives; the
+    honest reading is that the interval is too wide to say more (trial 7, L5)."""
+    values = data["value"].dropna()
+    if not len(values) or not ((values >= 0).all() and (values == values.round()).all()):
+        return []
+    e = cf.effects()
+    low = float(e.loc["prediction", "average_low"])
+    rel_low = float(e.loc["relative effect", "average_low"])
+    if low >= 0 and rel_low >= -1:
+        return []
+    from evalkit.stats.counterfactual import significant
+
+    if rel_low < -1:
+        return [
+            Msg(
+                "The series is a count, which cannot be negative nor fall by more than "
+                "100%; yet the interval of what it would have been reaches {low} a period, "
+                "and the relative effect's {rel_low}: the model does not know the floor at "
+                "zero, and these intervals are too wide to read beyond the possible range. "
+                "The pre-period does not pin down what the series would have been.",
+                low=significant(low),
+                rel_low=f"{rel_low:+.1%}",
+            )
+        ]
+    return [
+        Msg(
+            "The series is a count, which cannot be negative; yet the interval of what it "
+            "would have been reaches {low} a period: the model does not know the floor at "
+            "zero, and the interval is too wide to read beyond the possible range.",
+            low=significant(low),
+        )
+    ]
+
+
+def sensitivity_notes(cf: "Counterfactual", table: pd.DataFrame) -> list:
+    """What the sensitivity table says against the headline, in a sentence beside it: rows
+    whose interval excludes no effect where the chosen model finds none established (on a
+    series without an effect some settings exclude it by chance: a reader must not copy the
+    row that agrees with a hope), or rows that include no effect where the chosen model
+    establishes one (the effect depends on the settings). Built from the table as shown
+    (its first row is the chosen model); rows not computed count for nothing (trial 7, L6)."""
+    rows = table.iloc[1:]
+    computed = rows[["low", "high"]].notna().all(axis=1)
+    rows = rows[computed]
+    if rows.empty:
+        return []
+    excludes = (rows["low"] > 0) | (rows["high"] < 0)
+    n, k = len(rows), int(excludes.sum())
+    if not cf.effect_established and k:
+        return [
+            Msg(
+                "{n} of the {of} other settings gives an interval that excludes no effect; "
+                "the chosen model does not establish one. Read the chosen model's answer, not "
+                "the row that agrees with a hope: among several settings, one can exclude "
+                "no effect by chance alone.",
+                "{n} of the {of} other settings give an interval that excludes no effect; "
+                "the chosen model does not establish one. Read the chosen model's answer, not "
+                "the row that agrees with a hope: among several settings, one can exclude "
+                "no effect by chance alone.",
+                n=k,
+                of=n,
+            )
+        ]
+    if cf.effect_established and k < n:
+        return [
+            Msg(
+                "{n} of the {of} other settings gives an interval that includes no effect: "
+                "the effect found depends on the model's settings; read it with that "
+                "caution.",
+                "{n} of the {of} other settings give an interval that includes no effect: "
+                "the effect found depends on the model's settings; read it with that "
+                "caution.",
+                n=n - k,
+                of=n,
+            )
+        ]
+    return []
+
+
 def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
     frame = campaign.series
     if frame is None or frame.empty:
@@ -624,6 +813,8 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 last=str(a.last.date()),
                 launch=str(launch.date()),
             )
+        elif (unseen := _unobserved_side(data, launch)) is not None:
+            a.counterfactual_problem = unseen
         elif (regular := _gaps_as_rows(data, controls)).data is None:
             a.counterfactual_problem = regular.problem
         else:
@@ -640,30 +831,45 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.counterfactual_problem = exc.reason
             except _FIT_FAILURES as exc:  # a report says so rather than stopping the batch
                 a.counterfactual_problem = _could_not_fit(exc)
+            if a.counterfactual is not None and not _finite_effects(a.counterfactual):
+                a.counterfactual, a.counterfactual_problem = None, NOT_FINITE
             a.counterfactual_notes = regular.notes + _events_in_post_period(
                 campaign, launch, a.last
             )
+            if a.counterfactual is not None:
+                a.counterfactual_notes += _beyond_the_possible(a.counterfactual, data)
             if total:
                 a.counterfactual_notes.append(RUNNING_TOTAL_READ)
-        found = _interruptions(campaign, launch, pd.DatetimeIndex(data["date"]))
+        # the dates with an observed value (and the controls' values, without which the
+        # model has no row): what every count of points counts
+        seen = data[["value", *controls]].notna().all(axis=1)
+        found = _interruptions(
+            campaign,
+            launch,
+            pd.DatetimeIndex(data.loc[seen, "date"]),
+            pd.DatetimeIndex(data["date"]),
+        )
         a.interruptions, a.its_dates, a.its_notes = found.points, found.tested, found.notes
         if not a.interruptions:
             a.its_problem = Msg(
                 "neither the launch, nor a later phase's start, nor a hot event dated to "
-                "the month has {n} or more points of the series on each side",
-                n=MIN_POINTS_EACH_SIDE,
+                "the month has {before} or more observed values of the series before it "
+                "and {after} or more after it",
+                before=MIN_BASELINE_POINTS,
+                after=MIN_POINTS_EACH_SIDE,
             )
         else:
             try:
                 a.its, a.its_model, a.its_robust = _its(
                     data, a.interruptions, data["exposure"].notna().all(), controls
                 )
+                _refuse_non_finite_its(a.its, a.its_robust)
                 if total:
                     a.its_notes.append(RUNNING_TOTAL_READ)
             except SeriesError as exc:
-                a.its_problem = exc.reason
+                a.its, a.its_robust, a.its_problem = None, None, exc.reason
             except _FIT_FAILURES as exc:
-                a.its_problem = _could_not_fit(exc)
+                a.its, a.its_robust, a.its_problem = None, None, _could_not_fit(exc)
             if a.its is None:  # nothing was tested
                 a.its_dates = []
         out.append(a)

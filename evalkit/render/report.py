@@ -1042,10 +1042,17 @@ class CampaignReport:
                 )
                 # its "low" and "high" are the average effect's interval: so headed, as the
                 # effects table heads them ("low" alone is a level's word: «منخفض»)
-                sensitivity = cf.sensitivity().rename(
+                computed = cf.sensitivity()
+                sensitivity = computed.rename(
                     columns={"low": "average low", "high": "average high"}
                 )
                 parts.append(table(_rounded(sensitivity, paths=len(cf.draws_of_total))))
+                # rows that disagree with the headline, said beside the table (a reader
+                # copying the one row that 'worked' is told what it is)
+                from evalkit.evaluation.impact import sensitivity_notes
+
+                if said := sensitivity_notes(cf, computed):
+                    parts.append(bullets(said))
             parts.append(
                 _label(
                     tr(

@@ -149,12 +149,19 @@ class InterruptedTimeSeries:
             sum(max(round(d) - 1, 0) for d in np.diff(position) if math.isclose(d, round(d)))
         )
         X = pd.DataFrame({"const": 1.0, "time": position}, index=idx)
+        # the rows the model is fitted on: an observed outcome (and controls). Every count of
+        # points counts these: a date without a value carries nothing, and a side of an
+        # interruption with rows but no value made its level term zero on every fitted row,
+        # a 'rate ratio' of 1.000000 (1.000000 to 1.000000) (trial 7, H3)
+        ok = np.asarray(self.data[[outcome, *controls]].notna().all(axis=1))
         self.terms: list[tuple[str, str, str]] = []  # (interruption, kind, column)
         for name, at in self.interruptions.items():
             after = np.asarray(idx >= at)
-            if after.all() or not after.any():
-                raise SeriesError(f"interruption {name!r} at {at} leaves no data on one side")
-            n_before = int((~after).sum())
+            if not (after & ok).any() or not (~after & ok).any():
+                raise SeriesError(
+                    f"interruption {name!r} at {at} leaves no data on one side (no observed value)"
+                )
+            n_before = int((~after & ok).sum())
             X[f"level: {name}"] = after.astype(float)
             self.terms.append((name, N_("level"), f"level: {name}"))
             if slope_change:
@@ -183,9 +190,9 @@ class InterruptedTimeSeries:
                 raise SeriesError("day-of-week effects need dates")
             # the day of the week of the first date is the baseline; a day never observed
             # (a series with gaps) has no term, which would only be zeros
-            self.weekday_baseline = int(idx[0].day_of_week)
+            self.weekday_baseline = int(idx[ok][0].day_of_week)
             for d in range(7):
-                if d != self.weekday_baseline and (idx.day_of_week == d).any():
+                if d != self.weekday_baseline and ((idx.day_of_week == d) & ok).any():
                     X[f"weekday {d}"] = (idx.day_of_week == d).astype(float)
         if harmonics:
             s = (
@@ -198,7 +205,6 @@ class InterruptedTimeSeries:
             for k in range(1, harmonics + 1):
                 X[f"sin{k}"] = np.sin(2 * np.pi * k * np.asarray(s, float) / period)
                 X[f"cos{k}"] = np.cos(2 * np.pi * k * np.asarray(s, float) / period)
-        ok = self.data[[outcome, *controls]].notna().all(axis=1)
         self.X, self.y = X[ok], self.data.loc[ok, outcome]
         if controls:
             named = [f"control: {c}" for c in controls]
