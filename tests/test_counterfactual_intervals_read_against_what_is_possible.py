@@ -50,7 +50,7 @@ def test_rows_that_exclude_no_effect_are_counted_beside_an_insufficient_headline
     excluding = int(((others["low"] > 0) | (others["high"] < 0)).sum())
     assert excluding == 1 and not cf.effect_established
     assert [str(s) for s in sensitivity_notes(cf, table)] == [
-        "1 of the 4 other settings gives an interval that excludes no effect; the chosen "
+        "1 of the 5 other settings gives an interval that excludes no effect; the chosen "
         "model does not establish one. Read the chosen model's answer, not the row that "
         "agrees with a hope: among several settings, one can exclude no effect by chance "
         "alone."
@@ -63,3 +63,20 @@ def test_no_sentence_when_every_row_agrees_with_the_headline(tmp_path):
     others = table.iloc[1:]
     assert not ((others["low"] > 0) | (others["high"] < 0)).any()
     assert sensitivity_notes(cf, table) == []
+
+
+def test_a_post_period_of_dates_without_values_is_refused_by_the_counterfactual_itself():
+    import numpy as np
+    import pandas as pd
+    import pytest
+
+    from evalkit.i18n import localized
+    from evalkit.stats import Counterfactual, SeriesError
+
+    rng = np.random.default_rng(1)
+    d = pd.DataFrame({"y": rng.normal(10, 1, 60), "x": rng.normal(0, 1, 60)})
+    d.loc[40:, "y"] = np.nan  # 20 dates, not one observed
+    with pytest.raises(SeriesError) as refused:
+        Counterfactual(d, "y", ["x"], (0, 39), (40, 59))
+    said = localized(refused.value.reason, "en")
+    assert "no observed response in the post-period" in said and "20 dates, all empty" in said

@@ -371,6 +371,15 @@ class Counterfactual:
             raise SeriesError(Msg("the pre- and post-periods overlap"))
         if not post.any():
             raise SeriesError(Msg("no data in the post-period {period}", period=str(post_period)))
+        if np.isnan(values[post, 0]).all():  # dates without a value: nothing to compare
+            raise SeriesError(
+                Msg(
+                    "no observed response in the post-period {period} ({n} date, empty)",
+                    "no observed response in the post-period {period} ({n} dates, all empty)",
+                    period=str(post_period),
+                    n=int(post.sum()),
+                )
+            )
         n_params = (
             1
             + (1 if trend == "local linear trend" else 0)
