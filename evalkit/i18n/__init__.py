@@ -117,6 +117,17 @@ def _fitted(template: str, fields: dict) -> dict:
     return {k: without_stop(v) if k in stopped else v for k, v in fields.items()}
 
 
+def said(value):
+    """A field as a sentence holds it: a value that says itself in words — a qualified count
+    (evalkit.record.values.Quantity, 'more than 30', «أكثر من 30») by its `__msg__` — as
+    that Msg, so that its qualifier is translated with the sentence and the noun it counts
+    agrees with the numeral written beside it (Arabic «أكثر من 30 عضواً»); anything else as
+    it is. Every way a field reaches a sentence goes through it (`Msg`, `tr(…).format`,
+    `localized`): a count's own text (English) is never what a report shows."""
+    to_msg = getattr(type(value), "__msg__", None)
+    return value if to_msg is None else to_msg(value)
+
+
 class Template(str):
     """A translated sentence whose `format` fits each field into it: isolated in a
     right-to-left sentence (see `isolated`: a Latin name or a date range keeps its order and
@@ -126,12 +137,18 @@ class Template(str):
     lang = "en"
 
     def format(self, *args, **fields):
-        fields = _fitted(self, fields)
+        fields = _fitted(self, {k: _said_in(v, self.lang) for k, v in fields.items()})
         return str.format(
             self,
-            *(isolated(a, self.lang) for a in args),
+            *(isolated(_said_in(a, self.lang), self.lang) for a in args),
             **{k: isolated(v, self.lang) for k, v in fields.items()},
         )
+
+
+def _said_in(value, lang: str):
+    """A field of a translated template: a value that says itself (`said`), in `lang`."""
+    shown = said(value)
+    return value if shown is value else localized(shown, lang)
 
 
 class Verbatim(str):
@@ -370,6 +387,7 @@ class Msg(str):
     fields: dict[str, Any]
 
     def __new__(cls, template: str, plural: str | None = None, **fields):
+        fields = {k: said(v) for k, v in fields.items()}
         if plural is not None:
             template = template if _one(fields["n"]) else plural
         if template == LANGUAGE_NAME:
@@ -474,6 +492,7 @@ def localized(value, lang: str | None = None):
     (record text, numbers) as it is."""
     if isinstance(value, Verbatim):  # the record's own words, whatever the catalogue holds
         return value
+    value = said(value)  # a qualified count in words, its qualifier translated
     if isinstance(value, str) and not isinstance(value, Msg):
         if value in _remembered:
             value = revive(value, _remembered)

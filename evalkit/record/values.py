@@ -850,6 +850,11 @@ class Quantity:
     def __str__(self) -> str:
         return str(self.msg())
 
+    def __msg__(self):
+        """The quantity as a sentence's field shows it (evalkit.i18n.said): its words with
+        the qualifier, translatable, never its English text."""
+        return self.msg()
+
     def msg(self, number=None):
         """The quantity in words with its qualifier ("more than 60"), translatable; each
         number written by `number` (an amount of money with its cents), else plainly."""
