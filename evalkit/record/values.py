@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Optional
@@ -202,6 +203,19 @@ def date_hint(text: object) -> "Msg | str":
     return ""
 
 
+def _western_digits(text: str) -> str:
+    """A date as every date is shown: its digits Western (0-9), whatever digits it was
+    typed in. A pattern's digit reads Arabic-Indic and Persian digits too («٢٠٢٣-٠٦-٠١» is
+    2023-06-01), but shown as typed the date would sit beside the record's other dates in
+    another script and, in a right-to-left line, in another order (the bidi algorithm does
+    not take the hyphen between Arabic-Indic digits for a date's separator: it draws
+    ٠١-٠٦-٢٠٢٣). What is quoted back as the record's own words (a problem's cell,
+    record.html) stays as typed."""
+    if text.isascii():
+        return text
+    return re.sub(r"(?![0-9])\d", lambda m: str(unicodedata.digit(m.group(0))), text)
+
+
 def _not_a_date(text: object) -> ValueError:
     hint = date_hint(text)
     return ValueError(
@@ -297,7 +311,7 @@ class DateSpan:
                 )
         else:
             start, end = _part_bounds(text)
-        return cls(text, start, end)
+        return cls(_western_digits(text), start, end)
 
     @property
     def is_exact(self) -> bool:
