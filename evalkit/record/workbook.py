@@ -995,8 +995,11 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
     optional = (COMMENTS, PAPER_GRID)  # kept by convert when the folder had them
     strays = [name for name in wb.sheetnames if name not in known]
     missing = [n for n in known if n not in wb.sheetnames and n not in (README, LISTS, *optional)]
-    renamed = _renamed(strays, missing)
+    renamed = _renamed(strays, missing, {name: _first_row(wb[name]) for name in strays})
     left = sorted(set(missing) - {was for was in renamed.values() if was})
+    # a renamed sheet is said once, as renamed: what follows from its missing (the list it
+    # holds, the rows of its child sheet that name its entries) is not said again
+    conv.missing_sheets.update(was for was in renamed.values() if was)
     for name, was in renamed.items():
         problems.append(
             Problem(
@@ -1475,10 +1478,14 @@ def workbook_places(folder: str | Path) -> Optional[dict]:
     return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else None
 
 
-def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
-    """Each sheet that is not a record's, and the missing record sheet it most likely was
-    ('metrics (2)', 'Activities1', 'Goals': a copy, a rename, a capital), the closest by
-    its letters, or None ('Notes' beside a deleted 'series' sheet is no rename of it)."""
+def _renamed(
+    strays: list[str], missing: list[str], headers: Optional[dict[str, list[str]]] = None
+) -> dict[str, Optional[str]]:
+    """Each sheet that is not a record's, and the missing record sheet it most likely was,
+    or None ('Notes' beside a deleted 'series' sheet is no rename of it): the one whose
+    columns its header row holds (a sheet renamed in any language keeps its columns:
+    «الأهداف» with id, level, horizon … is the goals sheet), else the closest by its
+    letters ('metrics (2)', 'Activities1', 'Goals': a copy, a rename, a capital)."""
 
     def plain(name: str) -> str:
         return re.sub(r"[^a-z_]", "", name.lower().replace(" ", "_")).strip("_")
@@ -1487,8 +1494,54 @@ def _renamed(strays: list[str], missing: list[str]) -> dict[str, Optional[str]]:
     left = [m for m in missing if m != README and m != LISTS]
     for name in strays:
         candidates = [m for m in left if m not in out.values()]
-        out[name] = plain(name) if plain(name) in candidates else closest(plain(name), candidates)
+        by_columns = _sheet_with_columns((headers or {}).get(name, []), candidates)
+        out[name] = (
+            by_columns
+            or (plain(name) if plain(name) in candidates else closest(plain(name), candidates))
+            if plain(name) or by_columns
+            else None
+        )
     return out
+
+
+def _first_row(ws) -> list[str]:
+    """A sheet's header row, as text (a workbook opened read-only)."""
+    row = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    return [_text(v).strip() for v in row if v is not None and _text(v).strip()]
+
+
+@functools.cache
+def _record_sheet_columns() -> dict[str, frozenset[str]]:
+    """The columns of each record sheet, as `folder_to_workbook` writes them."""
+    out = {CAMPAIGN: frozenset({"field", "value"})}
+    for sheet in SHEETS:
+        columns = {".".join(c) for c in _columns(sheet.model)}
+        out[sheet.name] = frozenset(columns | ({sheet.parent_column} if sheet.parent else set()))
+    for name, file in TABLE_SHEETS.items():
+        out[name] = frozenset(
+            SERIES_COLUMNS if file == SERIES_FILE else schema.TABLES[file].model_fields
+        )
+    return out
+
+
+def _sheet_with_columns(header: list[str], candidates: list[str]) -> Optional[str]:
+    """The one candidate sheet whose columns `header` is mostly made of (at least half of
+    the two together are shared, and more than any other candidate's), or None."""
+    if not header:
+        return None
+    columns = _record_sheet_columns()
+    given = set(header)
+    scored = sorted(
+        (
+            (len(given & columns[c]) / len(given | columns[c]), c)
+            for c in candidates
+            if c in columns
+        ),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < 0.5 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 def _id_row(path: str | Path) -> tuple[Optional[str], Optional[int]]:
