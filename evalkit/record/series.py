@@ -200,15 +200,22 @@ def read_steps(days: Sequence[date]) -> Optional[StepReading]:
     return StepReading(step, gaps, stretches, off)
 
 
-def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
+def series_warnings(
+    rows: Iterable[tuple[int, Any, date]], refused: Iterable[tuple[int, Any]] = ()
+) -> list[Problem]:
     """What a series' dates say that the statistics must work around, per metric, at its
     row: rows out of date order (said once, at the first); a jump of several steps (a gap:
     the steps between have no row); a date off the series' step; a stretch of rows at
     another step (said once, at its first row). `rows`: (line, metric, date), in the file's
-    order; rows of one metric and date are the loader's error, read once here."""
+    order; rows of one metric and date are the loader's error, read once here. `refused`:
+    (line, metric, or None when the row's metric cannot be read) of the rows whose date the
+    loader refused as an error (a date with a time, a row of too few cells): a jump with as
+    many of them between its two rows as it has steps without a row is theirs, said with
+    its cause, not again as a gap."""
     by_metric: dict[Any, list[tuple[int, date]]] = {}
     for line, metric, day in rows:
         by_metric.setdefault(metric, []).append((line, day))
+    unread = sorted(refused, key=lambda r: r[0])
     out: list[Problem] = []
     for metric, dated in by_metric.items():
         name = Verbatim(str(metric))
@@ -260,6 +267,8 @@ def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
             )
             out.append(Problem(SERIES_FILE, first_line[b], "date", message, warning=True))
         gaps, off = reading.gaps, reading.off
+        lines = [line for line, of in unread if of is None or of == metric]
+        gaps = [g for g in gaps if not _made_by_refused_rows(g, first_line, lines)]
         out.extend(_gaps_said(name, step, gaps, first_line))
         out.extend(_off_step_said(name, step, off, first_line))
     return sorted(out, key=lambda p: p.line or 0)
@@ -269,6 +278,14 @@ def series_warnings(rows: Iterable[tuple[int, Any, date]]) -> list[Problem]:
 # the first and the last: a daily series without its weekends has a gap every week, and
 # fifty warnings a year would hide any other
 MANY = 3
+
+
+def _made_by_refused_rows(gap: tuple, first_line: dict, refused: list[int]) -> bool:
+    """A gap (start, end, steps without a row) whose missing steps are rows refused as
+    errors (`refused`: their lines) between the gap's two rows in the file."""
+    a, b, missing = gap
+    low, high = sorted((first_line[a], first_line[b]))
+    return sum(1 for line in refused if low < line < high) >= missing
 
 
 def _gaps_said(name, step: Step, gaps: list, first_line: dict) -> list[Problem]:
@@ -569,7 +586,18 @@ def read_series(
                 )
                 for line in lacking
             )
-    warnings = series_warnings((r["row"], r["metric"], r["date"]) for r in rows if "date" in r)
+    # the rows whose date was refused (or that were refused whole, as a short row): a gap
+    # they leave is their error's knock-on, not said again as a gap
+    dated = {r["row"] for r in rows if "date" in r}
+    metric_of = {r["row"]: r["metric"] for r in rows}
+    refused = {
+        (p.line, metric_of.get(p.line))
+        for p in problems
+        if p.file == name and p.line and p.line > 1 and p.line not in dated
+    }
+    warnings = series_warnings(
+        ((r["row"], r["metric"], r["date"]) for r in rows if "date" in r), refused
+    )
     if problems:
         return empty(), problems, warnings
     first: dict = {}  # metric -> (its first row, the kinds it is marked)

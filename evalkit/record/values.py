@@ -154,7 +154,7 @@ def date_hint(text: object) -> "Msg | str":
             )
         one = dm or md
         if one is None:
-            return ""
+            return _no_reading(int(a), int(b), int(c))
         if dm == md:
             return Msg("write {day} ({said})", day=one.isoformat(), said=_said(one))
         if dm:
@@ -214,6 +214,35 @@ def _western_digits(text: str) -> str:
     if text.isascii():
         return text
     return re.sub(r"(?![0-9])\d", lambda m: str(unicodedata.digit(m.group(0))), text)
+
+
+def _no_day(day: int, month: int, year: int) -> Msg:
+    """Why a day and a month make no date: 'there is no month 31', '31 February 2024 does
+    not exist'."""
+    if not 1 <= month <= 12:
+        return Msg("there is no month {month}", month=month)
+    return Msg(
+        "{day} {month} {year} does not exist", day=day, month=Msg(_MONTHS[month - 1]), year=year
+    )
+
+
+def _no_reading(a: int, b: int, year: int) -> "Msg | str":
+    """The hint for a day/month pair that is a real day in neither order ('31/02/2024'):
+    each reading and why it is none, as a pair that is a day in both orders is given both
+    readings; '' when the year is what is wrong (its own message says so)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return ""
+    if a == b:  # one reading: '13/13/2024'
+        return Msg(
+            "it is no real day: {why}; check the date and write it as YYYY-MM-DD",
+            why=_no_day(a, b, year),
+        )
+    return Msg(
+        "it is a real day in neither reading: read as day/month/year, {dm}; read as "
+        "month/day/year, {md}; check the date and write it as YYYY-MM-DD",
+        dm=_no_day(a, b, year),
+        md=_no_day(b, a, year),
+    )
 
 
 def _not_a_date(text: object) -> ValueError:
