@@ -160,6 +160,21 @@ class ArNoiseFit(GridPosterior):
         e = np.concatenate([[u[0] * math.sqrt(1 - phi * phi)], u[1:] - phi * u[:-1]])
         return e / math.sqrt(self._pieces["S"][g] / self._pieces["dof"])
 
+    def total_distribution(self, X_post: np.ndarray | None, horizon: int) -> tuple:
+        """The post-period total without the intervention, exactly: a mixture over the
+        grid of Student t's, (weights, locations, scales, dof). Per grid value of phi the
+        total is b'(sum Z - phi^+ Z_n) + phi^+ y_n plus the noise's total (phi^+ the sum of
+        phi^h): normal given sigma^2 (b's GLS normal, the noise's c'e), sigma^2 the scaled
+        inverse chi-square `simulate` draws; integrated, a t with dof degrees of freedom."""
+        H, Zp = horizon, self._Zpost(X_post, horizon)
+        pc = self._pieces
+        _, _, grid_c_norm, grid_power_sum = _horizon_terms(self.phis.tobytes(), H)
+        a = Zp.sum(axis=0)[None, :] - grid_power_sum[:, None] * self.Z[-1][None, :]  # (G, d)
+        loc = (pc["b"] * a).sum(axis=1) + grid_power_sum * self.y[-1]
+        quad = (a * np.linalg.solve(pc["Mzz"], a[..., None])[..., 0]).sum(axis=1)
+        scale = np.sqrt(pc["S"] / pc["dof"] * (quad + grid_c_norm**2))
+        return self.weights, loc, scale, pc["dof"]
+
     def simulate(
         self, X_post: np.ndarray | None, horizon: int, n_paths: int, rng: np.random.Generator
     ):

@@ -62,8 +62,8 @@ CHOICE_COLUMNS = (N_("model"), N_("hold-out log score"), N_("weight"))
 # A candidate holding this share of the weight is one the pre-period cannot rule out: an
 # effect the candidates' average finds is established only if each such candidate, alone,
 # finds it too. On 70 points a drifting level is often read partly as persistent noise, and
-# the average's interval then excludes no effect where there is none 13.5% of the time
-# (5% nominal); with the check, 6.5% (docs/statistics.md, "Claims of an effect").
+# the average's interval then excludes no effect where there is none 9-12.5% of the time
+# (5% nominal); with the check, 4.5-7% (docs/statistics.md, "Claims of an effect").
 OPEN_WEIGHT = 0.05
 # the effects table's labels, made once
 _EFFECT_ROW_NAMES = (N_("actual"), N_("prediction"), N_("absolute effect"), N_("relative effect"))
@@ -129,6 +129,47 @@ def _spacing(t: Optional[np.ndarray]) -> tuple[bool, bool]:
     month = t.astype("datetime64[M]")
     in_month, months = t - month, np.diff(month.astype(np.int64))
     return bool((in_month == in_month[0]).all() and (months == months[0]).all()), False
+
+
+def _t_mixture_cdf(x: float, weights, loc, scale, dof) -> float:
+    """P(total <= x) under a mixture of Student t's (a fit's `total_distribution`)."""
+    from scipy.special import stdtr
+
+    return float(weights @ stdtr(dof, (x - loc) / scale))
+
+
+def _t_mixture_quantile(p: float, weights, loc, scale, dof) -> float:
+    """The p-quantile of a mixture of Student t's with one dof (a fit's total): Newton's
+    steps on the cdf, kept inside the bracket the components' own p-quantiles make (the
+    mixture's lies between them), to a millionth of the components' smallest scale."""
+    from scipy.special import gammaln, stdtr, stdtrit
+
+    own = loc + scale * float(stdtrit(dof, p))
+    low, high = float(own.min()), float(own.max())
+    x = float(weights @ own)
+    log_c = gammaln((dof + 1) / 2) - gammaln(dof / 2) - 0.5 * math.log(dof * math.pi)
+    for _ in range(20):
+        z = (x - loc) / scale
+        f = float(weights @ stdtr(dof, z)) - p
+        if f < 0:
+            low = x
+        else:
+            high = x
+        density = float(weights @ (np.exp(log_c - (dof + 1) / 2 * np.log1p(z * z / dof)) / scale))
+        step = x - f / density if density > 0 else 0.5 * (low + high)
+        if not low < step < high:
+            step = 0.5 * (low + high)
+        if abs(step - x) <= 1e-6 * float(scale.min()) or high - low <= 0:
+            return step
+        x = step
+    return x
+
+
+def _heavy(weights, loc, scale, dof) -> tuple:
+    """A grid mixture without the components whose weight is below 1e-12 of the whole
+    (together under 1e-9: nothing a 95% interval can show), for its cdf's evaluations."""
+    keep = weights >= 1e-12
+    return weights[keep], loc[keep], scale[keep], dof
 
 
 def quantiles(x: np.ndarray, q: tuple) -> np.ndarray:
@@ -1011,10 +1052,10 @@ class Counterfactual:
         """A candidate the pre-period cannot rule out (weight at least OPEN_WEIGHT) under
         which alone the cumulative effect's interval includes no effect, where the
         candidates' average excludes it: {"model", "weight", "low", "high"} (the average
-        effect's interval, per period), or None. Each such candidate is drawn afresh, as
-        many paths as the average has: its share of the average's draws (a few dozen, for
-        a light one) and as many more from a generator of its own; the effects table's
-        draws are not changed."""
+        effect's interval, per period), or None. Each candidate's total is read from its
+        exact predictive distribution (a mixture of t's over its grid: `total_distribution`),
+        no draws; where some post-period points are not observed, from draws of its own
+        (its share of the average's, topped up to as many as the average has)."""
         # the candidates the pre-period cannot rule out; with one alone, the average is it
         open_ = [c for c in self.candidates if c["weight"] >= OPEN_WEIGHT]
         if len(open_) < 2:
@@ -1023,27 +1064,32 @@ class Counterfactual:
         if c_lo <= 0 <= c_hi:
             return None
         ok = self._ok
-        observed = self._observed[ok].sum()
-        n, h, q = len(self._totals), len(self._observed), (self.alpha / 2, 1 - self.alpha / 2)
+        observed = float(self._observed[ok].sum())
+        k, h, a = int(ok.sum()), len(self._observed), self.alpha / 2
         rng = np.random.default_rng([self._seed, 1])
         # the lightest first: the one most apart from the average, and the one to say
         for c in sorted(open_, key=lambda c: c["weight"]):
-            drawn = [c["drawn"]] if c["drawn"] is not None else []
-            more = n - sum(len(t) for t, _ in drawn)
-            if more > 0:
-                drawn.append(c["fit"].simulate(c["X_post"], h, more, rng))
-            totals = np.concatenate(
-                [t if ok.all() else paths()[ok].sum(axis=0) for t, paths in drawn]
-            )
-            lo, hi = quantiles((observed - totals)[None, :], q)[:, 0]
-            if lo <= 0 <= hi:
-                k = int(ok.sum())
-                return {
-                    "model": self._candidate_name(c),
-                    "weight": c["weight"],
-                    "low": float(lo / k),
-                    "high": float(hi / k),
-                }
+            if ok.all():
+                mixture = _heavy(*c["fit"].total_distribution(c["X_post"], h))
+                if not a <= _t_mixture_cdf(observed, *mixture) <= 1 - a:
+                    continue  # its interval excludes no effect too
+                hi_total, lo_total = (_t_mixture_quantile(p, *mixture) for p in (1 - a, a))
+                lo, hi = observed - hi_total, observed - lo_total
+            else:
+                drawn = [c["drawn"]] if c["drawn"] is not None else []
+                more = len(self._totals) - sum(len(t) for t, _ in drawn)
+                if more > 0:
+                    drawn.append(c["fit"].simulate(c["X_post"], h, more, rng))
+                totals = np.concatenate([paths()[ok].sum(axis=0) for _, paths in drawn])
+                lo, hi = quantiles((observed - totals)[None, :], (a, 1 - a))[:, 0]
+                if not lo <= 0 <= hi:
+                    continue
+            return {
+                "model": self._candidate_name(c),
+                "weight": c["weight"],
+                "low": float(lo / k),
+                "high": float(hi / k),
+            }
         return None
 
     def _tail_sentence(self) -> Msg:

@@ -373,6 +373,23 @@ class LocalLevelFit(GridPosterior):
         e = (v[:, 0] - v[:, 1:] @ self.beta[g]) / np.sqrt(F * self.S[g] / self.dof)
         return e[self.k :]
 
+    def total_distribution(self, X_post: np.ndarray | None, horizon: int) -> tuple:
+        """The post-period total without the intervention, exactly: a mixture over the
+        grid of Student t's, (weights, locations, scales, dof). Per grid value of q the
+        total is H (a_y - a_x'beta) + beta' sum X plus the last level's error, the walk's
+        total and the noise's, each normal given var(eps) (beta's GLS normal too), which is
+        the scaled inverse chi-square `simulate` draws: integrated, a t."""
+        k, H = self.k, horizon
+        c = np.arange(H - 1, 0, -1, dtype=float)  # the walk's weights, as in simulate
+        v = H * H * self.P + self.q * float(c @ c) + H
+        loc = H * self.a_y
+        if k:
+            Xp = np.asarray(X_post, float).reshape(H, -1)
+            u = Xp.sum(axis=0)[None, :] - H * self.a_x  # (G, k)
+            loc = loc + (self.beta * u).sum(axis=1)
+            v = v + (u * np.linalg.solve(self.Sxx, u[..., None])[..., 0]).sum(axis=1)
+        return self.weights, loc, np.sqrt(self.S / self.dof * v), self.dof
+
     def simulate(
         self, X_post: np.ndarray | None, horizon: int, n_paths: int, rng: np.random.Generator
     ):
