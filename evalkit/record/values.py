@@ -217,12 +217,12 @@ def _western_digits(text: str) -> str:
 
 
 def _no_day(day: int, month: int, year: int) -> Msg:
-    """Why a day and a month make no date: 'there is no month 31', '31 February 2024 does
-    not exist'."""
+    """Why a day and a month make no date: 'there is no month 31', 'there is no 31 February
+    2024'."""
     if not 1 <= month <= 12:
         return Msg("there is no month {month}", month=month)
     return Msg(
-        "{day} {month} {year} does not exist", day=day, month=Msg(_MONTHS[month - 1]), year=year
+        "there is no {day} {month} {year}", day=day, month=Msg(_MONTHS[month - 1]), year=year
     )
 
 
