@@ -1,6 +1,6 @@
 """Calibration and sharpness of the counterfactual on SIMULATED series (issue 16's goal).
 
-Four set-ups, each a response tracking a random-walk control (y = 10 + 1.5 x + noise) over
+Six set-ups, each a response tracking a random-walk control (y = 10 + 1.5 x + noise) over
 70 pre-period and 30 post-period days, +2 added over the post-period:
 
 - local-level drift: the noise is a random walk (sd 0.3 a day) plus white noise (sd 1);
@@ -9,7 +9,10 @@ Four set-ups, each a response tracking a random-walk control (y = 10 + 1.5 x + n
 - weekly pattern: a fixed day-of-week profile (0, 1, 1.5, 1, 0, -1.5, -2) plus white noise;
 - steady trend (not one of issue 16's four): white noise (sd 1) around a straight line rising
   0.2 a day beside the control, which does not carry it (an audience that grows whatever the
-  campaign does; trial 7 found a +77.5% "effect" on such a line).
+  campaign does; trial 7 found a +77.5% "effect" on such a line);
+- trend that stops (not one of issue 16's four): white noise around a line falling 0.2 a day
+  that levels off at the launch — no effect of the campaign, but a forecast that carries the
+  line on reads the levelling-off as one (the review of 2026-12-04).
 
 For each method the table gives the share of 95% intervals of the average effect that cover
 +2 (goal: 93-97%), the mean interval width against the oracle width, 2 x 1.96 x the
@@ -37,7 +40,14 @@ import pandas as pd
 N, N_PRE, EFFECT = 100, 70, 2.0
 POST = N - N_PRE
 WEEKLY = np.array([0.0, 1.0, 1.5, 1.0, 0.0, -1.5, -2.0])
-SETUPS = ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern", "steady trend")
+SETUPS = (
+    "local-level drift",
+    "AR(1) phi=0.7",
+    "white noise",
+    "weekly pattern",
+    "steady trend",
+    "trend that stops",
+)
 SLOPE = 0.2  # the steady trend's rise a day
 METHODS = {
     "default": {},
@@ -70,6 +80,8 @@ def simulated(setup: str, seed: int, pre: int = N_PRE, effect: float = EFFECT) -
         noise = e
     elif setup == "steady trend":
         noise = SLOPE * np.arange(n) + e
+    elif setup == "trend that stops":
+        noise = -SLOPE * np.minimum(np.arange(n), pre) + e
     else:
         noise = WEEKLY[np.arange(n) % 7] + e
     y = 10 + 1.5 * x + noise

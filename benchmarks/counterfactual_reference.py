@@ -1,7 +1,7 @@
 """The counterfactual on the five reference sets against R CausalImpact's published output
 (../shared/reference/causalimpact; R's numbers as tests/test_stats_reference.py reads them):
-the default (the model the pre-period chooses) and prior_level_sd=0.01 (R's defaults), and
-the sensitivity table on the arma set. Prints the tables docs/statistics.md shows.
+the default (the model the pre-period chooses) and prior_level_sd=0.01 (R's defaults), the
+default's claim on each set, and the sensitivity table on the arma set. Prints the tables docs/statistics.md shows.
 
     .venv/bin/python benchmarks/counterfactual_reference.py
 """
@@ -37,6 +37,16 @@ def main() -> None:
             f"{g(a['average'])} ({g(a['average_low'])} to {g(a['average_high'])}), "
             f"p {cf.tail_probability:.3f} | {w(a):.2f} | {g(b['average'])} "
             f"({g(b['average_low'])} to {g(b['average_high'])}) | {w(b):.2f} |"
+        )
+    print("\nThe default's claim on each set (effect_established) and why:")
+    for case in REFERENCE_SETS:
+        cf, *_ = reference_counterfactual(*case)
+        level = sum(c["weight"] for c in cf.candidates if str(c["model"]) == "local level")
+        why = cf.open_without_effect
+        print(
+            f"- {case[0]}: {'established' if cf.effect_established else 'not established'}; "
+            f"local level weight {level:.2f}"
+            + (f"; {why['model']} alone finds none" if why is not None else "")
         )
     cf, *_ = reference_counterfactual(*REFERENCE_SETS[0])
     s = cf.sensitivity()

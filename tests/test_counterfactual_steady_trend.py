@@ -51,7 +51,9 @@ def test_an_effect_on_a_steady_trend_is_found_and_its_interval_holds():
     r = _coverage_benchmark().run("steady trend", "default", series=200)
     print(f"steady trend: coverage {r['coverage']:.3f}, detection {r['detection']:.3f}")
     assert 0.91 <= r["coverage"] <= 0.99
-    assert r["established"] >= 0.9
+    assert r["detection"] >= 0.95
+    # established only where the best candidate without a trend finds it too (83.5%)
+    assert r["established"] >= 0.8
 
 
 def test_a_control_that_is_a_straight_line_in_time_leaves_out_the_trend_candidate():
@@ -67,3 +69,48 @@ def test_a_control_that_is_a_straight_line_in_time_leaves_out_the_trend_candidat
     )
     assert not any("linear trend" in str(c["model"]) for c in cf.candidates)
     assert len(cf.candidates) > 1  # the choice between the others is still made
+
+
+def test_a_decline_that_levels_off_at_the_launch_is_not_an_established_effect():
+    """SIMULATED, as the review of 2026-12-04 made it: 70 days falling 0.5 a day, then flat,
+    noise sd 3, an unrelated control; no effect. The trend candidate carries the line on and
+    its interval excludes no effect; the best candidate without a trend finds none, so the
+    effect is withheld, and the sentences say what it rests on."""
+    established = 0
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        t = np.arange(100)
+        d = pd.DataFrame(
+            {
+                "date": pd.date_range("2024-01-01", periods=100, freq="D"),
+                "y": 100 - 0.5 * np.minimum(t, 70) + rng.normal(0, 3, 100),
+                "x": 50 + np.cumsum(rng.normal(0, 1, 100)),
+            }
+        )
+        cf = Counterfactual(
+            d, "y", ["x"], (d.date[0], d.date[69]), (d.date[70], d.date[99]), time="date", seed=seed
+        )
+        established += cf.effect_established
+        if seed == 0:
+            assert cf.carries_a_trend
+            assert cf.effects().loc["absolute effect", "cumulative_low"] > 0  # the line's "effect"
+            said = [localized(s, "en") for s in cf.sentences()]
+            assert any(
+                s.startswith("But without the pre-period's trend going on, local level")
+                for s in said
+            )
+            assert any(
+                s.startswith("The forecast carries the pre-period's straight-line trend")
+                for s in said
+            )
+            arabic = [localized(s, "ar") for s in cf.sentences()]
+            assert not any("But without" in s or "straight-line" in s for s in arabic)
+    assert established == 0
+
+
+def test_the_claims_check_takes_any_seed_a_counterfactual_takes():
+    d = _trial_line(3)
+    for seed in (None, 7, np.random.default_rng(2)):
+        cf = _fit(d, seed)
+        assert isinstance(cf.effect_established, bool)
+        cf.sentences()

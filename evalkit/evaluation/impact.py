@@ -103,13 +103,23 @@ class SeriesAnalysis:
         ]
         if not at_launch or any(at_launch) == cf.effect_established:
             return []
+        if cf.carries_a_trend:  # the pre-period chose a straight line for both
+            return [
+                Msg(
+                    "The two models disagree about the launch, though both carry the "
+                    "pre-period's trend on: they differ in its form (the interrupted time "
+                    "series fits the counts' rate, the counterfactual a straight line in the "
+                    "values around any control series) and in the noise. Which holds is a "
+                    "judgement about the series, not a computation: neither alone is the answer."
+                )
+            ]
         return [
             Msg(
                 "The two models disagree about the launch: the interrupted time series "
                 "assumes the pre-period's straight-line trend would have gone on; the "
-                "counterfactual carries no trend of its own (a level, steady or wandering, "
-                "and any control series). Which holds is a judgement about the series, not a "
-                "computation: neither alone is the answer."
+                "counterfactual the pre-period chose carries no trend on (a level, steady or "
+                "wandering, or noise around one, and any control series). Which holds is a "
+                "judgement about the series, not a computation: neither alone is the answer."
             )
         ]
 

@@ -3,10 +3,12 @@ response over the post-period; the effect is observed minus forecast — pointwi
 cumulative and relative — with intervals from simulated future paths that carry the
 parameters' uncertainty.
 
-The model is chosen by the pre-period: a local level or AR(1) noise around the regression
-(each with and without a weekly pattern on a daily series), scored by their one-step
-out-of-sample predictive log score and averaged by the weights the scores give; the chosen
-model's errors get a Ljung-Box check. `prior_level_sd=0.01` gives R CausalImpact's default
+The model is chosen by the pre-period: a local level, AR(1) noise around the regression, or
+AR(1) noise around a linear trend (each with and without a weekly pattern on a daily series),
+scored by their one-step out-of-sample predictive log score and averaged by the weights the
+scores give; the chosen model's errors get a Ljung-Box check. An effect is called established
+only where every candidate the pre-period cannot rule out finds it alone, and, where a trend
+is carried on, the best candidate without one too. `prior_level_sd=0.01` gives R CausalImpact's default
 priors instead. Other settings (a local linear trend, a stochastic seasonal, missing
 pre-period responses) use statsmodels' `UnobservedComponents` by maximum likelihood.
 
@@ -977,7 +979,21 @@ class Counterfactual:
         ]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
-        elif (open_ := self.open_without_effect) is not None:
+        elif (open_ := self.open_without_effect) is not None and open_["without trend"]:
+            s.append(
+                Msg(
+                    "But without the pre-period's trend going on, {model}, the best candidate "
+                    "without a trend (weight {weight}), gives an interval that includes no "
+                    "effect ({low} to {high} per period): the effect rests on the straight line "
+                    "going on over the post-period, which the pre-period cannot show, so it is "
+                    "not established.",
+                    model=open_["model"],
+                    weight=f"{open_['weight']:.2f}",
+                    low=g(open_["low"]),
+                    high=g(open_["high"]),
+                )
+            )
+        elif open_ is not None:
             s.append(
                 Msg(
                     "But one candidate alone, {model}, which the pre-period cannot rule out "
@@ -1033,6 +1049,15 @@ class Counterfactual:
                     model=joined(", ", parts),
                 )
             )
+        if self.candidates and self.carries_a_trend:
+            s.append(
+                Msg(
+                    "The forecast carries the pre-period's straight-line trend on over the "
+                    "post-period: an effect is a departure from that line, and a trend that "
+                    "would have ended anyway (a decline levelling off, a growth saturating) "
+                    "reads as one."
+                )
+            )
         s.extend(self.choice_sentences())
         return s + self.warnings
 
@@ -1051,14 +1076,27 @@ class Counterfactual:
     def open_without_effect(self) -> Optional[dict]:
         """A candidate the pre-period cannot rule out (weight at least OPEN_WEIGHT) under
         which alone the cumulative effect's interval includes no effect, where the
-        candidates' average excludes it: {"model", "weight", "low", "high"} (the average
-        effect's interval, per period), or None. Each candidate's total is read from its
-        exact predictive distribution (a mixture of t's over its grid: `total_distribution`),
-        no draws; where some post-period points are not observed, from draws of its own
-        (its share of the average's, topped up to as many as the average has)."""
-        # the candidates the pre-period cannot rule out; with one alone, the average is it
+        candidates' average excludes it: {"model", "weight", "low", "high", "without
+        trend"} (the average effect's interval, per period), or None. Where a trend
+        candidate is open, the best candidate without a trend is asked too, whatever its
+        weight ("without trend": True when it is the one that finds no effect): a straight
+        line carried on over the post-period is an assumption the pre-period cannot test (a
+        decline that levels off at the launch would read as an effect of the campaign).
+        Each candidate's total is read from its exact predictive distribution (a mixture of
+        t's over its grid: `total_distribution`), no draws; where some post-period points are
+        not observed, from draws of its own (its share of the average's, topped up to as many
+        as the average has)."""
+        # the candidates the pre-period cannot rule out
         open_ = [c for c in self.candidates if c["weight"] >= OPEN_WEIGHT]
-        if len(open_) < 2:
+        flat = [c for c in self.candidates if c["model"] != TREND_AR]
+        trended = any(c["model"] == TREND_AR for c in open_)
+        if trended and flat:
+            best_flat = max(flat, key=lambda c: c["weight"])
+            if all(c is not best_flat for c in open_):
+                open_.append(best_flat)
+        else:
+            best_flat = None
+        if len(open_) < 2:  # one alone: the average is it
             return None
         c_lo, c_hi = self._values()[2, 4:6]
         if c_lo <= 0 <= c_hi:
@@ -1066,7 +1104,8 @@ class Counterfactual:
         ok = self._ok
         observed = float(self._observed[ok].sum())
         k, h, a = int(ok.sum()), len(self._observed), self.alpha / 2
-        rng = np.random.default_rng([self._seed, 1])
+        # draws of its own, only where some post-period point is not observed
+        rng = np.random.default_rng(self._seed).spawn(1)[0] if not ok.all() else None
         # the lightest first: the one most apart from the average, and the one to say
         for c in sorted(open_, key=lambda c: c["weight"]):
             if ok.all():
@@ -1089,8 +1128,15 @@ class Counterfactual:
                 "weight": c["weight"],
                 "low": float(lo / k),
                 "high": float(hi / k),
+                "without trend": c is best_flat and c["weight"] < OPEN_WEIGHT,
             }
         return None
+
+    @property
+    def carries_a_trend(self) -> bool:
+        """The forecast is mostly a straight line carried on: the trend candidates hold
+        half the weight or more."""
+        return sum(c["weight"] for c in self.candidates if c["model"] == TREND_AR) >= 0.5
 
     def _tail_sentence(self) -> Msg:
         """The tail probability; when no simulated path was as extreme as the observed total,
