@@ -41,6 +41,10 @@ bsts-causalimpact, load average 4.3 falling to 3.7), three runs, CPU: worst set 
 5.0x (google 4.9-5.6x, basque 4.9-6.0x, comparison 5.1-5.7x, arma 8.2-8.4x, volks 17-19x,
 simulated 29-31x; evalkit 1.5-2.7 ms a set, bsts-causalimpact 12.6-14.0 ms on google);
 docs/statistics.md, Performance, has the table.
+
+After AR(1) noise around a linear trend joined the candidates and the claims check was added
+(2026-12-04, 21:51 UTC, load average 0.4, three runs): worst set 4.2x, 4.2x, 4.0x of CPU
+(google, evalkit 2.4 ms): the goal is no longer met (docs/statistics.md, Performance).
 """
 
 from __future__ import annotations

@@ -58,3 +58,35 @@ def test_an_effect_every_open_candidate_finds_stays_established():
     assert sum(c["weight"] >= 0.05 for c in cf.candidates) >= 2
     assert cf.open_without_effect is None and cf.effect_established
     assert not any("one candidate alone" in localized(s, "en") for s in cf.sentences())
+
+
+def test_periods_are_said_as_dates_and_a_post_period_before_the_pre_period_is_refused():
+    import pandas as pd
+    import pytest
+
+    from evalkit.stats import SeriesError
+
+    d = _coverage_benchmark().simulated("white noise", 1)
+    with pytest.raises(SeriesError) as refused:
+        Counterfactual(
+            d, "y", ["x"], (d.date[30], d.date[99]), (d.date[0], d.date[20]), time="date"
+        )
+    said = localized(refused.value.reason, "en")
+    assert said == (
+        "the post-period 2024-01-01 to 2024-01-21 starts before the pre-period "
+        "2024-01-31 to 2024-04-09 ends"
+    )
+    with pytest.raises(SeriesError) as empty:
+        Counterfactual(
+            d,
+            "y",
+            ["x"],
+            (d.date[0], d.date[69]),
+            (pd.Timestamp("2030-01-01"), pd.Timestamp("2030-02-01")),
+            time="date",
+        )
+    assert "2030-01-01 to 2030-02-01" in localized(empty.value.reason, "en")
+    assert "Timestamp" not in localized(empty.value.reason, "en")
+    assert "2030-01-01 إلى 2030-02-01" in localized(empty.value.reason, "ar").replace(
+        "\u2068", ""
+    ).replace("\u2069", "")

@@ -120,7 +120,7 @@ def test_counterfactual_is_calibrated_and_sharp_on_simulated_set_ups(setup):
 
 # What the two misses above lack is pre-period, not a model: with three times the pre-period
 # (210 points, the same 30 after) the default meets the goal on every set-up (the table in
-# docs/statistics.md gives 140 and 280 points too, where single cells miss it by 0.5-1 point,
+# docs/statistics.md gives 140 and 280 points too, where single cells miss it by 0.5 points,
 # inside the 1.5 points a coverage over 200 series is uncertain by).
 @pytest.mark.parametrize(
     "setup", ("local-level drift", "AR(1) phi=0.7", "white noise", "weekly pattern")

@@ -141,7 +141,7 @@ def _t_mixture_cdf(x: float, weights, loc, scale, dof) -> float:
 
 
 def _t_mixture_quantile(p: float, weights, loc, scale, dof) -> float:
-    """The p-quantile of a mixture of Student t's with one dof (a fit's total): Newton's
+    """The p-quantile of a mixture of Student t's sharing one dof (a fit's total): Newton's
     steps on the cdf, kept inside the bracket the components' own p-quantiles make (the
     mixture's lies between them), to a millionth of the components' smallest scale."""
     from scipy.special import gammaln, stdtr, stdtrit
@@ -164,7 +164,16 @@ def _t_mixture_quantile(p: float, weights, loc, scale, dof) -> float:
         if abs(step - x) <= 1e-6 * float(scale.min()) or high - low <= 0:
             return step
         x = step
-    return x
+    # not converged (components of very unequal scales): bisect the bracket left
+    for _ in range(200):
+        mid = 0.5 * (low + high)
+        if mid in (low, high):
+            break
+        if float(weights @ stdtr(dof, (mid - loc) / scale)) < p:
+            low = mid
+        else:
+            high = mid
+    return 0.5 * (low + high)
 
 
 def _heavy(weights, loc, scale, dof) -> tuple:
@@ -240,6 +249,20 @@ def _window(naive: Optional[np.ndarray], index, period) -> np.ndarray:
         return (t >= pd.Timestamp(start).to_datetime64()) & (t <= pd.Timestamp(end).to_datetime64())
     idx = index()
     return np.asarray((idx >= start) & (idx <= end))
+
+
+def _period_said(period) -> Msg:
+    """A period (start, end) as a reader writes it: '2024-01-31 to 2024-02-09' (a date
+    without its time of day, a number as it is), never a tuple's repr of Timestamps."""
+
+    def said(x) -> str:
+        if isinstance(x, (datetime.date, np.datetime64, pd.Timestamp)):
+            t = pd.Timestamp(x)
+            return str(t.date()) if t == t.normalize() else str(t)
+        return str(x)
+
+    start, end = period
+    return Msg("{start} to {end}", start=said(start), end=said(end))
 
 
 def _stored(data: pd.DataFrame, name) -> object:
@@ -413,13 +436,24 @@ class Counterfactual:
         if (pre & post).any():
             raise SeriesError(Msg("the pre- and post-periods overlap"))
         if not post.any():
-            raise SeriesError(Msg("no data in the post-period {period}", period=str(post_period)))
+            raise SeriesError(
+                Msg("no data in the post-period {period}", period=_period_said(post_period))
+            )
+        if pre.any() and np.flatnonzero(post)[0] < np.flatnonzero(pre)[-1]:
+            # a forecast runs forward from the pre-period's last point, never back before it
+            raise SeriesError(
+                Msg(
+                    "the post-period {post} starts before the pre-period {pre} ends",
+                    post=_period_said(post_period),
+                    pre=_period_said(pre_period),
+                )
+            )
         if np.isnan(values[post, 0]).all():  # dates without a value: nothing to compare
             raise SeriesError(
                 Msg(
                     "no observed response in the post-period {period} ({n} date, empty)",
                     "no observed response in the post-period {period} ({n} dates, all empty)",
-                    period=str(post_period),
+                    period=_period_said(post_period),
                     n=int(post.sum()),
                 )
             )
@@ -1096,7 +1130,7 @@ class Counterfactual:
                 open_.append(best_flat)
         else:
             best_flat = None
-        if len(open_) < 2:  # one alone: the average is it
+        if len(open_) < 2:  # one alone: the average is it but for the light ones' share
             return None
         c_lo, c_hi = self._values()[2, 4:6]
         if c_lo <= 0 <= c_hi:
@@ -1104,24 +1138,38 @@ class Counterfactual:
         ok = self._ok
         observed = float(self._observed[ok].sum())
         k, h, a = int(ok.sum()), len(self._observed), self.alpha / 2
-        # draws of its own, only where some post-period point is not observed
-        rng = np.random.default_rng(self._seed).spawn(1)[0] if not ok.all() else None
+        rng = None  # draws of its own, made only if a candidate needs them
         # the lightest first: the one most apart from the average, and the one to say
         for c in sorted(open_, key=lambda c: c["weight"]):
+            mixture = None
             if ok.all():
-                mixture = _heavy(*c["fit"].total_distribution(c["X_post"], h))
-                if not a <= _t_mixture_cdf(observed, *mixture) <= 1 - a:
-                    continue  # its interval excludes no effect too
+                try:
+                    mixture = _heavy(*c["fit"].total_distribution(c["X_post"], h))
+                except np.linalg.LinAlgError:  # a grid point with no single answer: draws
+                    mixture = None
+                if mixture is not None:
+                    _, loc, scale, _ = mixture
+                    if not (np.isfinite(loc).all() and np.isfinite(scale).all()):
+                        mixture = None  # a cdf of NaNs would read as agreement: draws
+                    elif (scale <= 0).any():
+                        mixture = None
+            if mixture is not None:
+                F = _t_mixture_cdf(observed, *mixture)
+                # its interval excludes no effect too, on the same side as the average's
+                if (F > 1 - a) if c_lo > 0 else (F < a):
+                    continue
                 hi_total, lo_total = (_t_mixture_quantile(p, *mixture) for p in (1 - a, a))
                 lo, hi = observed - hi_total, observed - lo_total
             else:
+                if rng is None:
+                    rng = np.random.default_rng(self._seed).spawn(1)[0]
                 drawn = [c["drawn"]] if c["drawn"] is not None else []
                 more = len(self._totals) - sum(len(t) for t, _ in drawn)
                 if more > 0:
                     drawn.append(c["fit"].simulate(c["X_post"], h, more, rng))
                 totals = np.concatenate([paths()[ok].sum(axis=0) for _, paths in drawn])
                 lo, hi = quantiles((observed - totals)[None, :], (a, 1 - a))[:, 0]
-                if not lo <= 0 <= hi:
+                if (lo > 0) if c_lo > 0 else (hi < 0):
                     continue
             return {
                 "model": self._candidate_name(c),
