@@ -73,8 +73,8 @@ def test_periods_are_said_as_dates_and_a_post_period_before_the_pre_period_is_re
         )
     said = localized(refused.value.reason, "en")
     assert said == (
-        "the post-period 2024-01-01 to 2024-01-21 starts before the pre-period "
-        "2024-01-31 to 2024-04-09 ends"
+        "the post-period (2024-01-01 to 2024-01-21) starts before the pre-period "
+        "(2024-01-31 to 2024-04-09) ends"
     )
     with pytest.raises(SeriesError) as empty:
         Counterfactual(

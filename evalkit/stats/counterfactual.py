@@ -443,7 +443,7 @@ class Counterfactual:
             # a forecast runs forward from the pre-period's last point, never back before it
             raise SeriesError(
                 Msg(
-                    "the post-period {post} starts before the pre-period {pre} ends",
+                    "the post-period ({post}) starts before the pre-period ({pre}) ends",
                     post=_period_said(post_period),
                     pre=_period_said(pre_period),
                 )
