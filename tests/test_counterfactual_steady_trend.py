@@ -114,3 +114,22 @@ def test_the_claims_check_takes_any_seed_a_counterfactual_takes():
         cf = _fit(d, seed)
         assert isinstance(cf.effect_established, bool)
         cf.sentences()
+
+
+def test_the_trend_model_asked_for_beside_a_control_that_is_a_line_says_why_it_cannot_be():
+    import pytest
+
+    from evalkit.stats import SeriesError
+
+    d = _trial_line(1)
+    d["days"] = np.arange(len(d), dtype=float)
+    with pytest.raises(SeriesError) as refused:
+        _fit_with(d, ["other city", "days"], model="AR(1) noise around a linear trend")
+    said = localized(refused.value.reason, "en")
+    assert said.startswith("a control series is itself a straight line in time")
+    assert "ضجيج AR(1) حول اتجاه خطي" in localized(refused.value.reason, "ar")
+
+
+def _fit_with(d: pd.DataFrame, controls: list, **kw) -> Counterfactual:
+    pre, post = (d.date[0], d.date[59]), (d.date[60], d.date[166])
+    return Counterfactual(d, "visits", controls, pre, post, time="date", **kw)

@@ -94,10 +94,10 @@ def test_no_observed_value_after_the_launch_is_said_and_no_number_is_made_up(tmp
     assert _said(a) == [
         "The launch (2024-03-01) is not tested: the series has 0 observed values after it, "
         "and a change needs 6 (3 per term it fits: its level and its trend). On that side "
-        "107 more rows have a date but no value.",
+        "107 more rows have a date but no value the models can read (of the series, or of a control).",
         f"{PHASE_START[0].upper()}{PHASE_START[1:]} is not tested: the series has 0 observed "
         "values after it, and a change needs 6 (3 per term it fits: its level and its trend). "
-        "On that side 46 more rows have a date but no value.",
+        "On that side 46 more rows have a date but no value the models can read (of the series, or of a control).",
     ]
     said = json.dumps(a.to_dict())
     assert "nan" not in said.lower() and "1.000000" not in said, said
@@ -113,7 +113,7 @@ def test_a_segment_of_fewer_than_six_observed_values_is_not_tested(tmp_path):
     assert (
         f"{PHASE_START[0].upper()}{PHASE_START[1:]} is not tested: the series has 4 observed "
         "values after it, and a change needs 6 (3 per term it fits: its level and its trend). "
-        "On that side 4 more rows have a date but no value."
+        "On that side 4 more rows have a date but no value the models can read (of the series, or of a control)."
     ) in _said(a)
 
 

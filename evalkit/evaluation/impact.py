@@ -304,8 +304,10 @@ def _not_tested(name, before: int, after: int, empty: int = 0) -> Msg:
         )
     if empty:
         said = Msg(
-            "{sentence} On that side {n} more row has a date but no value.",
-            "{sentence} On that side {n} more rows have a date but no value.",
+            "{sentence} On that side {n} more row has a date but no value the models can "
+            "read (of the series, or of a control).",
+            "{sentence} On that side {n} more rows have a date but no value the models can "
+            "read (of the series, or of a control).",
             sentence=said,
             n=empty,
         )

@@ -606,6 +606,14 @@ class Counterfactual:
                 Zs = np.column_stack([Zs, t_pre])
             else:  # a control that is a straight line in time already carries the trend
                 names = [x for x in names if x != TREND_AR]
+                if not names:  # asked for by name
+                    raise SeriesError(
+                        Msg(
+                            "a control series is itself a straight line in time: it carries "
+                            "the trend already, and AR(1) noise around a linear trend would "
+                            "have no single answer; ask for AR(1) noise or the local level"
+                        )
+                    )
         # where the one-step scores start (needed before the fits: the local level computes
         # the evidence of the first points in the same pass)
         m = self._training_start(Zs) if len(names) * len(weekly) > 1 else None
