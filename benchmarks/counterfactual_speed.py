@@ -53,6 +53,7 @@ import argparse
 import json
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import venv
@@ -65,46 +66,14 @@ HERE = Path(__file__).resolve().parent
 ENVS = HERE / ".envs"
 REFERENCE = HERE.parents[1] / "shared" / "reference" / "causalimpact"
 N, N_PRE, EFFECT = 730, 600, 3.0
-# the reference sets as evalkit's tests read them: file, separator, time column, response,
-# controls, pre-period, post-period
+# the reference sets as evalkit's tests read them (tests/test_stats_reference.py): file,
+# separator, time column, response, controls, pre-period, post-period
+sys.path.insert(0, str(HERE.parent / "tests"))
+from test_stats_reference import REFERENCE_SETS as _SETS  # noqa: E402
+
 REFERENCE_SETS = {
-    "arma": ("arma_data.csv", ",", None, "y", ["X"], (0, 69), (70, 99)),
-    "comparison": (
-        "comparison_data.csv",
-        ",",
-        "DATE",
-        "CHANGED",
-        ["NOT_CHANGED_1", "NOT_CHANGED_2", "NOT_CHANGED_3"],
-        ("2019-04-16", "2019-07-14"),
-        ("2019-07-15", "2019-08-01"),
-    ),
-    "google": (
-        "google_data.csv",
-        ",",
-        "date",
-        "y",
-        ["x1", "x2"],
-        ("2020-01-01", "2020-03-01"),
-        ("2020-03-02", "2020-03-31"),
-    ),
-    "volks": (
-        "volks_data.csv",
-        " ",
-        "Date",
-        "VolksWagen",
-        ["BMW", "Allianz"],
-        ("2011-01-02", "2015-09-13"),
-        ("2015-09-20", "2017-03-19"),
-    ),
-    "basque": (
-        "basque_data.csv",
-        ",",
-        "date",
-        "Basque",
-        ["another"],
-        ("1955-01-01", "1975-01-01"),
-        ("1976-01-01", "1997-01-01"),
-    ),
+    name: (f"{name}_data.csv", sep, time, response, controls, pre, post)
+    for name, response, controls, pre, post, time, sep in _SETS
 }
 
 RUNNER = r"""

@@ -448,31 +448,23 @@ def new(directory: str, xlsx: bool, record_id: str | None, lang: str) -> None:
 
         folder_to_workbook(target, book, examples=True, lang=lang)
         shutil.rmtree(target.parent, ignore_errors=True)
-        _say(
-            Msg(
-                "created {path} (id: {id}): fill in its sheets, replacing the grey example "
-                "rows (validate names any left), then run: {command}",
-                path=Exact(book),
-                id=Exact(slug),
-                command=_then_validate(book, lang),
-            ),
-            lang,
+        created = Msg(
+            "created {path} (id: {id}): fill in its sheets, replacing the grey example "
+            "rows (validate names any left), then run: {command}",
+            path=Exact(book),
+            id=Exact(slug),
+            command=_then_validate(book, lang),
         )
-        for note in notes:
-            _say(note, lang)
-        return
-    _say(
-        Msg(
+    else:
+        created = Msg(
             "created {path} (id: {id}): edit campaign.yaml and the CSV tables, replacing the "
             "examples (validate names any left), then run: {command}",
             path=Exact(target),
             id=Exact(slug),
             command=_then_validate(target, lang),
-        ),
-        lang,
-    )
-    for note in notes:
-        _say(note, lang)
+        )
+    for said in (created, *notes):
+        _say(said, lang)
 
 
 @main.command()

@@ -24,48 +24,15 @@ import pytest
 import scipy
 
 from evalkit.stats import Counterfactual
+from test_stats_reference import REFERENCE_SETS
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "causalimpact"
 PINS = Path(__file__).resolve().parent / "data" / "counterfactual_estimates_pinned.json"
-# file, separator, time column, response, controls, pre-period, post-period
+# file, separator, time column, response, controls, pre-period, post-period: the reference
+# sets as tests/test_stats_reference.py reads them
 CASES = {
-    "arma": ("arma_data.csv", ",", None, "y", ["X"], (0, 69), (70, 99)),
-    "comparison": (
-        "comparison_data.csv",
-        ",",
-        "DATE",
-        "CHANGED",
-        ["NOT_CHANGED_1", "NOT_CHANGED_2", "NOT_CHANGED_3"],
-        ("2019-04-16", "2019-07-14"),
-        ("2019-07-15", "2019-08-01"),
-    ),
-    "google": (
-        "google_data.csv",
-        ",",
-        "date",
-        "y",
-        ["x1", "x2"],
-        ("2020-01-01", "2020-03-01"),
-        ("2020-03-02", "2020-03-31"),
-    ),
-    "volks": (
-        "volks_data.csv",
-        " ",
-        "Date",
-        "VolksWagen",
-        ["BMW", "Allianz"],
-        ("2011-01-02", "2015-09-13"),
-        ("2015-09-20", "2017-03-19"),
-    ),
-    "basque": (
-        "basque_data.csv",
-        ",",
-        "date",
-        "Basque",
-        ["another"],
-        ("1955-01-01", "1975-01-01"),
-        ("1976-01-01", "1997-01-01"),
-    ),
+    name: (f"{name}_data.csv", sep, time, response, controls, pre, post)
+    for name, response, controls, pre, post, time, sep in REFERENCE_SETS
 }
 # the pre-period's choice, and R CausalImpact's prior (one local level)
 SETTINGS = {"chosen": {}, "R prior": {"prior_level_sd": 0.01}}

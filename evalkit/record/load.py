@@ -867,71 +867,53 @@ class _Refs:
         out = []
         for fname, (count, line, text, lines) in self.outside.items():
             first, last = self.window or (None, None)
+            listed = line_list(lines[:8], more=count > 8)
             if fname in OUTCOME_TABLES:
-                out.append(
-                    Problem(
-                        fname,
-                        line,
-                        "date",
-                        Msg(
-                            "{date} is before the campaign (its first phase starts {first}): a "
-                            "decision maker's act before the campaign cannot be its outcome; if "
-                            "it set the campaign off, record it in hot_events and name it in "
-                            "the phase's trigger, else leave it out",
-                            date=Exact(text),
-                            first=str(first),
-                        )
-                        if count == 1
-                        else Msg(
-                            "{n} row is dated before the campaign (its first phase starts "
-                            "{first}); {lines}: a decision maker's act before the campaign "
-                            "cannot be its outcome; record the one that set the campaign off "
-                            "in hot_events, and leave the others out",
-                            "{n} rows are dated before the campaign (its first phase starts "
-                            "{first}); {lines}: a decision maker's act before the campaign "
-                            "cannot be its outcome; record the one that set the campaign off "
-                            "in hot_events, and leave the others out",
-                            n=count,
-                            first=str(first),
-                            lines=line_list(lines[:8], more=count > 8),
-                        ),
-                    )
-                )
-                continue
-            if count == 1:
-                out.append(
-                    Problem(
-                        fname,
-                        line,
-                        "date",
-                        Msg(
-                            "{date} is outside the campaign ({first} to {last}, from its "
-                            "phases): check the date, or the phases' start and end",
-                            date=Exact(text),
-                            first=str(first),
-                            last=str(last),
-                        ),
-                    )
-                )
-                continue
-            out.append(
-                Problem(
-                    fname,
-                    line,
-                    "date",
+                message = (
                     Msg(
-                        "{n} row is dated outside the campaign ({first} to {last}, {window}); "
-                        "{lines}: check those dates, or the phases' start and end",
-                        "{n} rows are dated outside the campaign ({first} to {last}, {window}); "
-                        "{lines}: check those dates, or the phases' start and end",
+                        "{date} is before the campaign (its first phase starts {first}): a "
+                        "decision maker's act before the campaign cannot be its outcome; if "
+                        "it set the campaign off, record it in hot_events and name it in "
+                        "the phase's trigger, else leave it out",
+                        date=Exact(text),
+                        first=str(first),
+                    )
+                    if count == 1
+                    else Msg(
+                        "{n} row is dated before the campaign (its first phase starts "
+                        "{first}); {lines}: a decision maker's act before the campaign "
+                        "cannot be its outcome; record the one that set the campaign off "
+                        "in hot_events, and leave the others out",
+                        "{n} rows are dated before the campaign (its first phase starts "
+                        "{first}); {lines}: a decision maker's act before the campaign "
+                        "cannot be its outcome; record the one that set the campaign off "
+                        "in hot_events, and leave the others out",
                         n=count,
                         first=str(first),
-                        last=str(last),
-                        window=PHASES_WINDOW,
-                        lines=line_list(lines[:8], more=count > 8),
-                    ),
+                        lines=listed,
+                    )
                 )
-            )
+            elif count == 1:
+                message = Msg(
+                    "{date} is outside the campaign ({first} to {last}, from its "
+                    "phases): check the date, or the phases' start and end",
+                    date=Exact(text),
+                    first=str(first),
+                    last=str(last),
+                )
+            else:
+                message = Msg(
+                    "{n} row is dated outside the campaign ({first} to {last}, {window}); "
+                    "{lines}: check those dates, or the phases' start and end",
+                    "{n} rows are dated outside the campaign ({first} to {last}, {window}); "
+                    "{lines}: check those dates, or the phases' start and end",
+                    n=count,
+                    first=str(first),
+                    last=str(last),
+                    window=PHASES_WINDOW,
+                    lines=listed,
+                )
+            out.append(Problem(fname, line, "date", message))
         return out
 
 

@@ -1021,7 +1021,13 @@ class Counterfactual:
         ]
         if a["cumulative_low"] <= 0 <= a["cumulative_high"]:
             s.append(Msg("The interval includes no effect: insufficient evidence of an effect."))
-        elif (open_ := self.open_without_effect) is not None and open_["without trend"]:
+        elif (open_ := self.open_without_effect) is not None:
+            said = dict(
+                model=open_["model"],
+                weight=f"{open_['weight']:.2f}",
+                low=g(open_["low"]),
+                high=g(open_["high"]),
+            )
             s.append(
                 Msg(
                     "But without the pre-period's trend going on, {model}, the best candidate "
@@ -1029,23 +1035,15 @@ class Counterfactual:
                     "effect ({low} to {high} per period): the effect rests on the straight line "
                     "going on over the post-period, which the pre-period cannot show, so it is "
                     "not established.",
-                    model=open_["model"],
-                    weight=f"{open_['weight']:.2f}",
-                    low=g(open_["low"]),
-                    high=g(open_["high"]),
+                    **said,
                 )
-            )
-        elif open_ is not None:
-            s.append(
-                Msg(
+                if open_["without trend"]
+                else Msg(
                     "But one candidate alone, {model}, which the pre-period cannot rule out "
                     "(weight {weight}), gives an interval that includes no effect ({low} to "
                     "{high} per period): the data cannot tell which model holds, so the "
                     "effect is not established.",
-                    model=open_["model"],
-                    weight=f"{open_['weight']:.2f}",
-                    low=g(open_["low"]),
-                    high=g(open_["high"]),
+                    **said,
                 )
             )
         elif (trend := self.trend_left) is not None:
