@@ -248,3 +248,16 @@ def test_a_trend_the_model_does_not_carry_withholds_the_effect():
     plain = fit(series(ar([0.7], 100, seed=8), 70, seed=8), 70)
     assert plain.trend_left is None
     assert not any("never falls" in s or "steadily" in s for s in plain.sentences())
+
+
+def test_a_share_that_rounds_to_zero_is_written_without_a_sign():
+    from evalkit.stats.checks import signed_percent
+
+    assert [signed_percent(x) for x in (-0.0004, 0.0004, -0.0, 0.125, -0.03, -0.0006)] == [
+        "0.0%",
+        "0.0%",
+        "0.0%",
+        "+12.5%",
+        "-3.0%",
+        "-0.1%",
+    ]

@@ -706,6 +706,7 @@ def _beyond_the_possible(cf: "Counterfactual", data: pd.DataFrame) -> list:
     rel_low = float(e.loc["relative effect", "average_low"])
     if low >= 0 and rel_low >= -1:
         return []
+    from evalkit.stats.checks import signed_percent
     from evalkit.stats.counterfactual import significant
 
     if rel_low < -1:
@@ -717,7 +718,7 @@ def _beyond_the_possible(cf: "Counterfactual", data: pd.DataFrame) -> list:
                 "zero, and these intervals are too wide to read beyond the possible range. "
                 "The pre-period does not pin down what the series would have been.",
                 low=significant(low),
-                rel_low=f"{rel_low:+.1%}",
+                rel_low=signed_percent(rel_low),
             )
         ]
     return [

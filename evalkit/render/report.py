@@ -326,7 +326,7 @@ def _rounded(frame: pd.DataFrame, paths: Optional[int] = None) -> pd.DataFrame:
     bound the text gives ('< 0.003' of `paths` paths), never (0 + 1) / (N + 1) as if
     measured. Only a series' statistics come here: their helpers are imported here, not by
     every report."""
-    from evalkit.stats.checks import p_said
+    from evalkit.stats.checks import p_said, signed_percent
     from evalkit.stats.counterfactual import significant, tail_said
 
     out = frame.astype(object)
@@ -347,7 +347,7 @@ def _rounded(frame: pd.DataFrame, paths: Optional[int] = None) -> pd.DataFrame:
             elif str(c) == "tail probability" and paths:
                 values.append(tail_said(float(v), paths))
             elif share:
-                values.append(f"{float(v):+.1%}")
+                values.append(signed_percent(float(v)))
             else:
                 values.append(significant(float(v), 4))
         out[c] = values

@@ -191,3 +191,11 @@ def regular_gaps(index: pd.Index) -> tuple[str | None, list]:
         full = pd.date_range(index[0], index[-1], freq=step)
         return str(step), list(full.difference(index))
     return freq, []
+
+
+def signed_percent(x: float) -> str:
+    """A share as a signed percentage with one decimal (+12.5%, -3.0%); one that rounds to
+    zero is written 0.0% (Python writes -0.0% for -0.0004: a sign the number does not
+    carry)."""
+    text = f"{x:+.1%}"
+    return text[1:] if text[1:] == "0.0%" else text

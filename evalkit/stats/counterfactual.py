@@ -37,6 +37,7 @@ from evalkit.stats.checks import (
     refuse_redundant_controls,
     regular_gaps,
     running_total_warning,
+    signed_percent,
 )
 from evalkit.stats.local_level import LocalLevelFit, SharedFilter
 
@@ -990,7 +991,7 @@ class Counterfactual:
         a = e["absolute effect"]
         r = e["relative effect"]
         g = significant  # four significant digits throughout
-        pc = lambda x: f"{x:+.1%}"  # noqa: E731
+        pc = signed_percent
         s = [
             Msg(
                 "Over the post-period the response averaged {actual}; without the "

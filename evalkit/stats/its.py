@@ -31,6 +31,7 @@ from evalkit.stats.checks import (
     refuse_redundant_controls,
     regular_gaps,
     running_total_warning,
+    signed_percent,
 )
 
 
@@ -410,7 +411,7 @@ class InterruptedTimeSeries:
             # 0.998 to 0.998), three at least
             d = next((k for k in range(3, 7) if f"{lo:.{k}f}" != f"{hi:.{k}f}"), 6)
             if self.is_count:
-                pct = lambda v: f"{(v - 1) * 100:+.1f}%"  # noqa: E731
+                pct = lambda v: signed_percent(v - 1)  # noqa: E731
                 what = Msg("level") if r["change"] == "level" else Msg(PER[self.unit][2])
                 s = Msg(
                     "After {interruption}, the {what} changed by a factor of {est} ({pct}; "

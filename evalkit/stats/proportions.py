@@ -11,7 +11,7 @@ from statsmodels.stats.proportion import (
     test_proportions_2indep,
 )
 
-from evalkit.stats.checks import SeriesError
+from evalkit.stats.checks import SeriesError, signed_percent
 
 
 def _check(k, n, name=""):
@@ -80,8 +80,8 @@ class ProportionComparison:
         lvl = int(round((1 - self.alpha) * 100))
         s = self.a.sentences()[:1] + self.b.sentences()[:1]
         s.append(
-            f"Difference {self.difference:+.1%} ({lvl}% Newcombe interval "
-            f"{self.ci_low:+.1%} to {self.ci_high:+.1%}; score test p = {self.p_value:.3g})."
+            f"Difference {signed_percent(self.difference)} ({lvl}% Newcombe interval "
+            f"{signed_percent(self.ci_low)} to {signed_percent(self.ci_high)}; score test p = {self.p_value:.3g})."
         )
         if self.b.k:
             s.append(
