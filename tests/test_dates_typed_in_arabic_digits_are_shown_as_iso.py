@@ -82,3 +82,23 @@ def test_the_arabic_report_shows_every_date_in_western_digits(tmp_path):
     # the record's own page quotes the cells as typed
     raw = record_page(tmp_path / "small", "small", "Small", "ar")
     assert "٢٠٢٠-٠٣-١٥" in re.sub("<[^>]+>", "", raw)
+
+
+def test_a_series_dated_in_arabic_indic_digits_is_read_as_the_same_days(tmp_path):
+    from evalkit.record.series import read_series
+
+    eastern = "٠١٢٣٤٥٦٧٨٩"
+    rows = [(f"2024-01-0{d}", f"٢٠٢٤-٠١-٠{eastern[d]}", 10 + d) for d in range(1, 8)]
+    western, arabic = tmp_path / "w.csv", tmp_path / "a.csv"
+    western.write_text(
+        "date,metric,value,source\n" + "".join(f"{w},signatures,{v},s\n" for w, _, v in rows),
+        encoding="utf-8",
+    )
+    arabic.write_text(
+        "date,metric,value,source\n" + "".join(f"{a},signatures,{v},s\n" for _, a, v in rows),
+        encoding="utf-8",
+    )
+    want, problems_w, _ = read_series(western, {"s"})
+    got, problems_a, _ = read_series(arabic, {"s"})
+    assert problems_w == [] and problems_a == []
+    assert got.equals(want) and len(got) == 7

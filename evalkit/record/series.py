@@ -41,7 +41,7 @@ from evalkit.record.problems import (
     quoted,
     short,
 )
-from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint
+from evalkit.record.values import FIRST_YEAR, LARGEST, LAST_YEAR, date_hint, western_digits
 
 if TYPE_CHECKING:  # pandas is loaded only when a frame is built
     import pandas as pd
@@ -439,7 +439,8 @@ def read_series(
     for line, cell in data_rows(name, header, reader, problems):
         row: dict[str, Any] = {"row": line}
         try:
-            day = date.fromisoformat(cell["date"])
+            # a day typed in Arabic-Indic or Persian digits (٢٠٢٤-٠١-٠٥) is the same day
+            day = date.fromisoformat(western_digits(cell["date"]))
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise ValueError
             row["date"] = day

@@ -203,7 +203,7 @@ def date_hint(text: object) -> "Msg | str":
     return ""
 
 
-def _western_digits(text: str) -> str:
+def western_digits(text: str) -> str:
     """A date as every date is shown: its digits Western (0-9), whatever digits it was
     typed in. A pattern's digit reads Arabic-Indic and Persian digits too («٢٠٢٣-٠٦-٠١» is
     2023-06-01), but shown as typed the date would sit beside the record's other dates in
@@ -340,7 +340,7 @@ class DateSpan:
                 )
         else:
             start, end = _part_bounds(text)
-        return cls(_western_digits(text), start, end)
+        return cls(western_digits(text), start, end)
 
     @property
     def is_exact(self) -> bool:
