@@ -102,3 +102,28 @@ def test_a_series_dated_in_arabic_indic_digits_is_read_as_the_same_days(tmp_path
     got, problems_a, _ = read_series(arabic, {"s"})
     assert problems_w == [] and problems_a == []
     assert got.equals(want) and len(got) == 7
+
+
+def test_a_series_value_in_arabic_notation_is_read_as_the_same_number(tmp_path):
+    """Values typed as an Arabic spreadsheet writes them: Arabic-Indic digits, Arabic's
+    decimal separator ٫ and its thousands separator ٬ (in threes) read as the same numbers
+    in Western notation; a ٬ out of its threes, or two decimal separators, are refused with
+    the cell named."""
+    from evalkit.record.series import read_series
+
+    def table(values):
+        path = tmp_path / f"s{len(list(tmp_path.iterdir()))}.csv"
+        path.write_text(
+            "date,metric,value,source\n"
+            + "".join(f"2024-01-0{i},signatures,{v},s\n" for i, v in enumerate(values, 1)),
+            encoding="utf-8",
+        )
+        return read_series(path, {"s"})
+
+    want, problems_w, _ = table(["12.5", "1200", "1234567.25", "-3", "7"])
+    got, problems_a, _ = table(["١٢٫٥", "١٬٢٠٠", "١٬٢٣٤٬٥٦٧٫٢٥", "-٣", "۷"])
+    assert problems_w == [] and problems_a == []
+    assert got.equals(want)
+    _, problems, _ = table(["١٢٬٥", "1.2٫5", "7", "8", "9"])
+    assert [(p.line, p.field) for p in problems] == [(2, "value"), (3, "value")]
+    assert all("not a number" in str(p) for p in problems)

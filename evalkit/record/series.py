@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import math
+import re
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from evalkit.record.csvtable import data_rows, open_table
@@ -380,10 +381,25 @@ def frame_warnings(frame: "pd.DataFrame") -> list[Problem]:
     )
 
 
+# Arabic's own separators, each only one thing: ٫ (U+066B) a decimal point, ٬ (U+066C) a
+# thousands separator (in threes); its digits and Persian ones float() reads itself
+_ARABIC_GROUPED = re.compile(r"^-?\d{1,3}(?:٬\d{3})+(?:٫\d+)?$")
+
+
 def _number(text: str):
-    """A plain number (digits, one '.', a leading '-'); None when it is not one, or not one
-    a chart can draw and a model fit: 'inf', 'nan', 1e309 (infinity) or beyond ±2^53."""
+    """A plain number (digits, one '.', a leading '-'; in Arabic-Indic or Persian digits
+    too, with Arabic's decimal separator ٫ and its thousands separator ٬ in threes: «١٢٫٥»,
+    «١٬٢٠٠»); None when it is not one, or not one a chart can draw and a model fit: 'inf',
+    'nan', 1e309 (infinity) or beyond ±2^53."""
     t = text.strip()
+    if "٬" in t:
+        if not _ARABIC_GROUPED.match(t):
+            return None
+        t = t.replace("٬", "")
+    if "٫" in t:
+        if "." in t:
+            return None  # two decimal separators
+        t = t.replace("٫", ".")
     if "," in t:
         return None  # 1,800 or 1,8: ambiguous; the message says how to write it
     try:
