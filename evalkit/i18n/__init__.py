@@ -117,6 +117,10 @@ def _fitted(template: str, fields: dict) -> dict:
     return {k: without_stop(v) if k in stopped else v for k, v in fields.items()}
 
 
+# types that never say themselves in words (no __msg__): `said` hands them back at once
+_PLAIN = frozenset((str, int, float, type(None), bool))
+
+
 def said(value):
     """A field as a sentence holds it: a value that says itself in words — a qualified count
     (evalkit.record.values.Quantity, 'more than 30', «أكثر من 30») by its `__msg__` — as
@@ -124,6 +128,8 @@ def said(value):
     agrees with the numeral written beside it (Arabic «أكثر من 30 عضواً»); anything else as
     it is. Every way a field reaches a sentence goes through it (`Msg`, `tr(…).format`,
     `localized`): a count's own text (English) is never what a report shows."""
+    if type(value) in _PLAIN:  # most fields (a number written out, an int): as they are
+        return value
     to_msg = getattr(type(value), "__msg__", None)
     return value if to_msg is None else to_msg(value)
 
