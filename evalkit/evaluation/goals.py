@@ -13,7 +13,7 @@ from evalkit.record.schema import disagreeing
 
 # one reading of a goal's judgement for question 3, question 5, the grid, the checklist's W12
 # and results.json (judgements.py); named here too, where question 3 has always had them
-from evalkit.evaluation.judgements import acts_against, attained, reading
+from evalkit.evaluation.judgements import acts_against, attained, before_launch, reading
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span, launch_days
 from evalkit.evaluation.bounds import Direction, rounded
@@ -286,7 +286,12 @@ class GoalAttainment(Analysis):
             # a judgement the record's own acts go against is not counted (`counted`), nor
             # one a judgement of the same time disputes (`attained`): no time to attainment,
             # no deadline met from it
-            reached = [x for x in g.judgements if attained(g, x, self.campaign.decisions)]
+            # nor one of an attainment wholly before the launch (`before_launch`)
+            reached = [
+                x
+                for x in g.judgements
+                if attained(g, x, self.campaign.decisions) and not before_launch(x, launch.start)
+            ]
             first = min(reached, key=lambda x: x.as_of.end) if reached else None
             lag = None
             if first is not None:
@@ -463,7 +468,30 @@ class GoalAttainment(Analysis):
                 ),
                 [f"campaign.yaml goals[{g.id}]"] + [f"decisions.csv:{a['row']}" for a in acts],
             )
-        if self.contradicted:
+        # judgements of an attainment wholly before the launch: said, and scored as not
+        # achieved by the campaign (it cannot have brought it about), never as its success
+        self.before_launch: dict[str, Any] = {}
+        for g, r in zip(rec.goals, rows):
+            j = judgement_as_of(g, self.as_of)
+            if g.id in self.contradicted or not before_launch(j, launch.start):
+                continue
+            assert j is not None
+            self.before_launch[g.id] = j.attained or j.as_of
+            r["_score"] = ATTAINMENT_SCORE["not_achieved"]
+            self.indicator(
+                Msg("Attained before the campaign began: {goal}", goal=r["_name"]),
+                Msg(
+                    "judged {attainment} as of {date}, but attained {when}, before the "
+                    "launch ({launch}): the campaign cannot have brought it about, so it is "
+                    "not counted",
+                    attainment=r["attainment"],
+                    date=r["judged as of"],
+                    when=(j.attained or j.as_of).text,
+                    launch=launch.text,
+                ),
+                [f"campaign.yaml goals[{g.id}]"],
+            )
+        if self.contradicted or self.before_launch:
             self.table = pd.DataFrame(rows)
         self.mains = [r for r in rows if r["level"] == "main"]
         self.interims = [r for r in rows if r["level"] == "interim"]
@@ -484,6 +512,11 @@ class GoalAttainment(Analysis):
                         attainment=r["attainment"],
                     )
                     if r["goal"] in self.contradicted
+                    else Msg(
+                        "{attainment} (not counted: attained before the campaign began)",
+                        attainment=r["attainment"],
+                    )
+                    if r["goal"] in self.before_launch
                     else r["attainment"],
                 )
                 for r in self.mains
@@ -545,6 +578,16 @@ class GoalAttainment(Analysis):
                 "{said}; {n} more interim goals with their attainment judged unknown",
                 said=said,
                 n=unknown,
+            )
+        early = sum(r["goal"] in self.before_launch for r in self.interims)
+        if early:
+            said = Msg(
+                "{said}; {n} of them attained before the campaign began (not counted as "
+                "the campaign's achievement)",
+                "{said}; {n} of them attained before the campaign began (not counted as "
+                "the campaign's achievements)",
+                said=said,
+                n=early,
             )
         if scores and unjudged - unknown:
             said = Msg(

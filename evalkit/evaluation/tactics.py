@@ -33,7 +33,7 @@ from evalkit.evaluation.decision_makers import (
     with_undone,
 )
 from evalkit.evaluation.goals import goal_name
-from evalkit.evaluation.judgements import attained, counted
+from evalkit.evaluation.judgements import attained, before_launch, counted, launch_day
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.evaluation.hashtags import fragmentation
 
@@ -154,7 +154,8 @@ class TacticUsefulness(Analysis):
                 # a judgement the record's own acts go against, or one a judgement of the
                 # same time disputes, is no outcome here either, as question 3 does not count
                 # it (judgements.attained: one reading of one fact)
-                if attained(g, j, c.decisions):
+                # nor one attained before the campaign began (judgements.before_launch)
+                if attained(g, j, c.decisions) and not before_launch(j, launch_day(rec)):
                     # dated by when it was attained, when the record says; else by the
                     # judgement that found it
                     when = j.attained or j.as_of

@@ -1360,6 +1360,7 @@ def check_record(
     said: list[Problem] = list(empty.values())  # the warnings
     if record is not None:
         said.extend(_judgements_that_disagree(record, line_of))
+        said.extend(_attained_before_launch(record, line_of))
     if SERIES_FILE not in refused and SERIES_FILE not in empty and (folder / SERIES_FILE).is_file():
         # the ids given as text, the only ones a series' source cell can be (an id written
         # as a list or a mapping is campaign.yaml's problem; unhashable, it was a TypeError);
@@ -1411,6 +1412,41 @@ def check_record(
         warnings=said,
         _sources={s.id: s for s in record.sources},
     ), []
+
+
+def _attained_before_launch(record, line_of) -> list[Problem]:
+    """A warning at each judgement of attainment whose attainment lies wholly before the
+    campaign's first phase started (evaluation.judgements.before_launch): question 3 does not
+    count it, and the evaluator may have mistyped the date."""
+    from evalkit.evaluation.judgements import before_launch, launch_day
+
+    launch = launch_day(record)
+    first = min(record.phases, key=lambda p: p.start.start, default=None)
+    out: list[Problem] = []
+    if first is None:
+        return out
+    for i, g in enumerate(record.goals):
+        for k, j in enumerate(g.judgements):
+            if not before_launch(j, launch):
+                continue
+            field = "attained" if j.attained is not None else "as_of"
+            out.append(
+                Problem(
+                    schema.RECORD_FILE,
+                    line_of(("goals", i, "judgements", k)),
+                    f"goals[{i}].judgements[{k}].{field}",
+                    Msg(
+                        "{attainment}, attained {when}: before the campaign's first phase "
+                        "started ({launch}), so the evaluation does not count it as the "
+                        "campaign's achievement — if it was attained later, correct the date",
+                        attainment=quoted(j.attainment),
+                        when=(j.attained or j.as_of).text,
+                        launch=first.start.text,
+                    ),
+                    warning=True,
+                )
+            )
+    return out
 
 
 def _judgements_that_disagree(record, line_of) -> list[Problem]:
