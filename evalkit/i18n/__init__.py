@@ -461,11 +461,13 @@ LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d|(?<![\w.,])[
 _ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
 # a run of a right-to-left line that must read left to right, as a terminal's line and a
 # page find it in text (not a field): Latin text with what opens it (a quote, bracket,
-# hashtag, handle, code mark, a command's option: `--campaigns`, whose dashes would
-# otherwise be drawn after the word), to its last character before Arabic script; or
+# hashtag, handle, code mark, a closing tag's '</', a guillemet, a command's option:
+# `--campaigns`, whose dashes would otherwise be drawn after the word), to its last
+# character before Arabic script (the punctuation there the page moves out of it:
+# evalkit.render.markup._trimmed); or
 # numbers joined by separators (2020-12, 2014..2019, 62–131)
 LTR_RUN = re.compile(
-    r"(?:--?|[\"“(\[#@`<*])?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
+    r"(?:--?|</|[\"“«(\[#@`<*])?[A-Za-z][^\u0600-\u06FF]*[^\s\u0600-\u06FF]"
     r"|\d[\d,.]*(?:[-–/:]|\.\.)[\d\-–/:.,]*\d"
 )
 

@@ -201,7 +201,7 @@ class Problem:
 # runs the pages isolate (LTR_RUN; evalkit.render.markup is not loaded to validate)
 _MARK = re.compile("([\u2066-\u2069])")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
-_PAIRS = {"(": ")", "[": "]"}
+_PAIRS = {"(": ")", "[": "]", "«": "»", "<": ">"}
 
 
 def _unpaired(run: str, c: str) -> bool:
@@ -215,12 +215,12 @@ def _trim(run: str) -> tuple[str, str, str]:
     """A Latin run as (before, run, after): the sentence's punctuation at its edges, and a
     bracket or quote it does not close itself, moved out of it."""
     head = tail = ""
-    while run and run[0] in "([\"'`" and _unpaired(run, run[0]):
+    while run and run[0] in "([«<\"'`" and _unpaired(run, run[0]):
         head, run = head + run[0], run[1:]
     while run and (
-        run[-1] in ".,;:!?،؛(["
+        run[-1] in ".,;:!?،؛([«<"
         or run[-1].isspace()
-        or run[-1] in ")]\"'`"
+        or run[-1] in ")]»>\"'`"
         and _unpaired(run, run[-1])
     ):
         run, tail = run[:-1], run[-1] + tail

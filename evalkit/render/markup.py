@@ -116,7 +116,8 @@ _ISOLATE = Markup('<bdi dir="{}">{}</bdi>')
 # sentence punctuation after a Latin run belongs to the Arabic sentence around it (its full
 # stop, its comma), and so does a bracket or quote the run does not open or close itself
 _TRAILING = ".,;:!?،؛"
-_OPEN = {"(": ")", "[": "]", "“": "”"}
+# («» Arabic's own quotes, <> a tag the record's text holds as written: `<i>`)
+_OPEN = {"(": ")", "[": "]", "“": "”", "«": "»", "<": ">"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 
 
@@ -137,9 +138,12 @@ def _trimmed(run: str) -> tuple[str, str, str]:
     head = tail = ""
     while run and (run[0] in _OPEN or run[0] == '"') and _unpaired(run, 0):
         head, run = head + run[0], run[1:]
+    # an opener that ends the run opens nothing inside it: the Arabic text's, after it
+    # («Phase 1 «لا للعطش»»: the run was 'Phase 1 «', drawn as '» Phase 1')
     while run and (
         run[-1] in _TRAILING
         or run[-1].isspace()
+        or run[-1] in _OPEN
         or (run[-1] in _CLOSE or run[-1] == '"')
         and _unpaired(run, -1)
     ):
