@@ -327,8 +327,11 @@ class TacticUsefulness(Analysis):
             for co in rec.coalitions
             if co.size is not None
         ]
-        coalitions = Msg(
-            "{n} (members listed: {members})", n=len(rec.coalitions), members=len(members)
+        # a list left out says nothing, and is never read as none (record.recorded)
+        coalitions = (
+            Msg("{n} (members listed: {members})", n=len(rec.coalitions), members=len(members))
+            if rec.recorded("coalitions")
+            else Msg("not recorded")
         )
         self.indicator(
             Msg("Coalitions"),
@@ -349,7 +352,9 @@ class TacticUsefulness(Analysis):
                 orientations=Msg(
                     "{n} distinct orientation", "{n} distinct orientations", n=len(orientations)
                 ),
-            ),
+            )
+            if rec.partners_recorded
+            else Msg("not recorded"),
         )
 
         self.orientations, self.unlisted = orientations, unlisted
