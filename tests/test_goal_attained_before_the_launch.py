@@ -84,6 +84,18 @@ def test_a_main_goal_attained_before_the_launch_is_said_not_counted(tmp_path):
     assert "not counted: attained before the campaign began" in str(main.because)
 
 
+def test_a_deadline_for_a_goal_attained_before_the_launch_is_not_the_campaigns(tmp_path):
+    goals = _goals("2020-02")
+    goals[0] = dict(_goal("main", "main", "2019-06"), deadline="2019-12")
+    q = GoalAttainment(small_record(tmp_path, goals=goals))
+    c = q.criterion("main_goal_on_time")
+    # neither met nor missed by the campaign, and not put down to the record's own acts
+    assert c.met is None
+    because = str(c.because)
+    assert "not the campaign's to claim: attained 2019-06, before the campaign began" in because
+    assert "acts go against" not in because
+
+
 def test_validate_warns_at_a_judgement_attained_before_the_launch(tmp_path):
     small_record(tmp_path, goals=_goals("2019-11"))
     campaign, problems = evalkit.check_record(tmp_path / "small")

@@ -212,7 +212,17 @@ def test_lateness_after_a_vague_deadline_is_the_span_the_dates_allow(tmp_path):
             }
         ],
     }
-    q3 = Evaluation(small_record(tmp_path, goals=[goal])).questions[3]
+    # the campaign began before its deadline (an attainment before the launch is not its own)
+    phases = [
+        {
+            "id": "p1",
+            "name": "Phase 1",
+            "start": "2015-01-01",
+            "end": "2015-12-31",
+            "source": "s",
+        }
+    ]
+    q3 = Evaluation(small_record(tmp_path, goals=[goal], phases=phases)).questions[3]
     c = q3.criterion("main_goal_on_time")
     # 2017 is 1 day (2017-01-01 after 2016-12-31) to 1 year after 2016: not "1 day"
     assert c.met is False and "attained 2017, 1 day to 1 year after its deadline" in str(c.because)

@@ -147,8 +147,8 @@ class RightAudience(Analysis):
     question = N_("Is the right audience targeted?")
     word = N_("audience")
     introduction = N_(
-        "Who holds the main goal's decision, against whom the activities, "
-        "accounts and hashtags were aimed at, in which languages."
+        "Who holds the main goal's decision, compared with whom the activities, "
+        "accounts and hashtags were aimed at, and in which languages."
     )
 
     def measure(self) -> None:

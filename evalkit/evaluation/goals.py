@@ -9,11 +9,11 @@ from typing import Any, Optional
 import pandas as pd
 
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
-from evalkit.record.schema import disagreeing
+from evalkit.record.schema import before_launch, disagreeing
 
 # one reading of a goal's judgement for question 3, question 5, the grid, the checklist's W12
 # and results.json (judgements.py); named here too, where question 3 has always had them
-from evalkit.evaluation.judgements import acts_against, attained, before_launch, reading
+from evalkit.evaluation.judgements import acts_against, attained, reading
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span, launch_days
 from evalkit.evaluation.bounds import Direction, rounded
@@ -320,6 +320,15 @@ class GoalAttainment(Analysis):
                 j.attainment == "not_achieved" or attained(g, j, self.campaign.decisions)
             )
             on_time, deadline_words = deadline_status(g, full, first, j, stands)
+            if g.deadline is not None and j is not None and before_launch(j, launch.start):
+                # attained before the campaign began: no deadline the campaign met or missed
+                # (not "the record's own acts go against it": none do)
+                on_time, deadline_words = None, Msg(
+                    "whether attained by its deadline ({deadline}) is not the campaign's to "
+                    "claim: attained {date}, before the campaign began",
+                    deadline=g.deadline.text,
+                    date=(j.attained or j.as_of).text,
+                )
             rows.append(
                 {
                     "goal": g.id,  # for the evidence (campaign.yaml goals[id])

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name, listed
-from evalkit.record.schema import ACTIVITY_KINDS
+from evalkit.record.schema import ACTIVITY_KINDS, before_launch, launch_day
 from evalkit.record.values import Quantity
 from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import (
@@ -33,7 +33,7 @@ from evalkit.evaluation.decision_makers import (
     with_undone,
 )
 from evalkit.evaluation.goals import goal_name
-from evalkit.evaluation.judgements import attained, before_launch, counted, launch_day
+from evalkit.evaluation.judgements import attained, counted
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.evaluation.hashtags import fragmentation
 
@@ -154,7 +154,7 @@ class TacticUsefulness(Analysis):
                 # a judgement the record's own acts go against, or one a judgement of the
                 # same time disputes, is no outcome here either, as question 3 does not count
                 # it (judgements.attained: one reading of one fact)
-                # nor one attained before the campaign began (judgements.before_launch)
+                # nor one attained before the campaign began (schema.before_launch)
                 if attained(g, j, c.decisions) and not before_launch(j, launch_day(rec)):
                     # dated by when it was attained, when the record says; else by the
                     # judgement that found it

@@ -1416,18 +1416,16 @@ def check_record(
 
 def _attained_before_launch(record, line_of) -> list[Problem]:
     """A warning at each judgement of attainment whose attainment lies wholly before the
-    campaign's first phase started (evaluation.judgements.before_launch): question 3 does not
+    campaign's first phase started (schema.before_launch): question 3 does not
     count it, and the evaluator may have mistyped the date."""
-    from evalkit.evaluation.judgements import before_launch, launch_day
-
-    launch = launch_day(record)
+    launch = schema.launch_day(record)
     first = min(record.phases, key=lambda p: p.start.start, default=None)
     out: list[Problem] = []
     if first is None:
         return out
     for i, g in enumerate(record.goals):
         for k, j in enumerate(g.judgements):
-            if not before_launch(j, launch):
+            if not schema.before_launch(j, launch):
                 continue
             field = "attained" if j.attained is not None else "as_of"
             out.append(

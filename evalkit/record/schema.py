@@ -399,6 +399,24 @@ def disputed(goal: "Goal", judgement: "Judgement") -> list["Judgement"]:
     ]
 
 
+def launch_day(record):
+    """The campaign's first day: the earliest day its first phase may have started (None
+    for a record without phases)."""
+    return min((p.start.start for p in record.phases), default=None)
+
+
+def before_launch(judgement: Optional["Judgement"], launch) -> bool:
+    """A judgement of attainment (achieved or partly) whose attainment lies wholly before
+    the campaign's launch (`launch`: its first day, `launch_day`): when the goal was
+    attained (`attained`), else the judgement's own date, ended before the campaign began,
+    so the campaign cannot have brought it about. Question 3 does not count it and question
+    5 takes it as no outcome of the tactics (trial 9, H3: monitors installed two months
+    before the launch lifted question 3 from Fair to Good)."""
+    if launch is None or judgement is None or judgement.attainment not in ("achieved", "partly"):
+        return False
+    return (judgement.attained or judgement.as_of).end < launch
+
+
 def _listed(value):
     return [value] if isinstance(value, str) else value
 
