@@ -323,11 +323,14 @@ class GoalAttainment(Analysis):
             if g.deadline is not None and j is not None and before_launch(j, launch.start):
                 # attained before the campaign began: no deadline the campaign met or missed
                 # (not "the record's own acts go against it": none do)
-                on_time, deadline_words = None, Msg(
-                    "whether attained by its deadline ({deadline}) is not the campaign's to "
-                    "claim: attained {date}, before the campaign began",
-                    deadline=g.deadline.text,
-                    date=(j.attained or j.as_of).text,
+                on_time, deadline_words = (
+                    None,
+                    Msg(
+                        "whether attained by its deadline ({deadline}) is not the campaign's to "
+                        "claim: attained {date}, before the campaign began",
+                        deadline=g.deadline.text,
+                        date=(j.attained or j.as_of).text,
+                    ),
                 )
             rows.append(
                 {
