@@ -57,7 +57,7 @@ def test_validate_lang_ar_says_the_most_seen_problems_in_arabic(record):
     assert f"{record / 'campaign.yaml'}:" in text and ": evaluator: حقل مطلوب ناقص" in text
     assert (
         f"{record / 'activities.csv'}:1: chanel: عمود غير معروف (هل المقصود 'channel'؟)؛ "
-        "الأعمدة المقبولة: id, event, date, " in text
+        "الأعمدة المقبولة: id، event، date، " in text
     )
     assert f"{record / 'activities.csv'}:1: channel: عمود مطلوب ناقص" in text
     assert _plain(out.splitlines()[0]) == f"{record}: 3 أخطاء: لا يمكن تقييم السجل حتى تُصحَّح"
@@ -85,7 +85,7 @@ def test_validate_lang_ar_says_row_problems_in_arabic_with_the_cells_intact(reco
     assert "تلميح: اكتب 2024-03-15 (15 آذار/مارس 2024، بقراءته يوم/شهر/سنة" in text
     assert (
         f"{where}: kind: قيمة غير مقبولة 'mobilisaton' (هل المقصود 'mobilisation'؟)؛ "
-        "المتوقع واحدة من: mobilisation, advocacy, lobbying أو coalition_building" in text
+        "المتوقع واحدة من: mobilisation، advocacy، lobbying أو coalition_building" in text
     )
     # an Arabic cell quoted back whole, in the Arabic sentence
     assert f"{where}: participants: المتوقع عدد، مع وصف إن شئت" in text
@@ -185,7 +185,7 @@ def test_a_workbooks_sheet_and_cell_problems_in_arabic_name_the_cells(tmp_path):
     )
     # the workbook's words, not the folder's: its sources sheet
     assert "أضفه إلى ورقة sources (المصادر)" in text and "campaign.yaml" not in text
-    assert "Sheet1: الورقة 'Sheet1' ليست من أوراق السجل ولا تُقرأ؛ أوراق السجل هي README, " in text
+    assert "Sheet1: الورقة 'Sheet1' ليست من أوراق السجل ولا تُقرأ؛ أوراق السجل هي README، " in text
     english = _validate(str(book))[1]
     assert "add it to the sources sheet" in english and not ARABIC.search(english)
 
