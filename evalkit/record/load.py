@@ -711,7 +711,7 @@ def _try_date(v: Any) -> Optional[DateSpan]:
         return None
 
 
-def _known(ids: set) -> "Exact | Msg":
+def _known(ids: set) -> "Msg | str":
     return names(sorted(i for i in ids if isinstance(i, str))) or Msg("none")
 
 
