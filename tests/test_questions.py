@@ -596,12 +596,33 @@ def test_an_act_against_followed_by_one_for_does_not_contradict_the_judgement(tm
         ],
     )
     assert q.contradicted == {} and q.verdict.level != INSUFFICIENT
-    # an act after the judgement's date is not one it could have gone against
-    (tmp_path / "later").mkdir()
-    later = _judged_won(
-        tmp_path / "later", ["2020-03-15,National Parliament,,vote,against,,repealed,s"]
+
+
+def test_a_win_the_record_shows_overturned_after_its_judgement_is_not_counted(tmp_path):
+    # trial 10, H1: an approval months after the goal was judged won, credited as achieved
+    repeal = "2020-03-15,National Parliament,,vote,against,,repealed,s"
+    later = _judged_won(tmp_path, [repeal])
+    assert [a["row"] for a in later.contradicted["main"]] == [2]
+    assert later.verdict.level == INSUFFICIENT
+    [f] = later.contradictions
+    assert str(f.text).startswith(
+        "The judgement that 'Pass the bill' was achieved (as of 2020-02) is overtaken by a "
+        "later act the record holds (National Parliament: vote against (2020-03-15"
     )
-    assert later.contradicted == {}
+    assert "judge the goal again as of the report's date" in str(f.text)
+    # a report as of a day before the repeal reads the record as it stood then: won
+    from datetime import date
+
+    from evalkit.evaluation.goals import GoalAttainment
+
+    before = GoalAttainment(later.campaign, as_of=date(2020, 3, 1))
+    assert before.contradicted == {} and before.verdict.level != INSUFFICIENT
+    # and an act for the ask after the repeal answers it
+    (tmp_path / "again").mkdir()
+    again = _judged_won(
+        tmp_path / "again", [repeal, "2020-05-01,National Parliament,,law,for,,passed again,s"]
+    )
+    assert again.contradicted == {}
 
 
 def test_question_4_criteria_cite_the_rows_they_rest_on(tmp_path):

@@ -650,12 +650,29 @@ class GoalAttainment(Analysis):
     def conclude(self) -> None:
         # one finding per judgement the record contradicts (the checklist's W12 cites them)
         self.contradictions: list[Finding] = []
+        judged = {g.id: judgement_as_of(g, self.as_of) for g in self.campaign.record.goals}
         for r in self.table.to_dict("records"):
             acts = self.contradicted.get(r["goal"])
             if acts:
+                j = judged[r["goal"]]
+                later = j is not None and all(
+                    a["date_start"] > pd.Timestamp(j.as_of.end) for a in acts
+                )
                 self.contradictions.append(
                     Finding(
+                        # an act after the judgement: the judgement may have held when made,
+                        # and the record shows it overtaken by the report's date
                         Msg(
+                            "The judgement that '{goal}' was {attainment} (as of {date}) is "
+                            "overtaken by a later act the record holds ({acts}): it is not "
+                            "counted; judge the goal again as of the report's date.",
+                            goal=r["_name"],
+                            attainment=r["attainment"],
+                            date=j.as_of.text,
+                            acts=joined("; ", [_act_words(a) for a in acts]),
+                        )
+                        if later and j is not None
+                        else Msg(
                             "The judgement that '{goal}' was {attainment} is contradicted by "
                             "the record's own acts ({acts}): it is not counted; check it "
                             "against its evidence.",

@@ -36,12 +36,15 @@ def goes_against(attainment: str, act: dict) -> bool:
 
 def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     """The record's own acts that a judgement of attainment (achieved or partly) goes
-    against: for each of the goal's decision makers, their last act certainly made by the
-    judgement's date, when it goes against the level judged (`goes_against`) and no act of
-    any of the goal's decision makers that does not go against it came then or after. A
-    bill voted down on the day the goal is judged won is over-estimation the record itself
-    shows (weakness 12); a treaty blocked at a conference and adopted by the General
-    Assembly's vote days later (two of the goal's decision makers) is not."""
+    against: for each of the goal's decision makers, their last recorded act (by the
+    report's date: `decisions` is the record cut at it), when it goes against the level
+    judged (`goes_against`) and no act of any of the goal's decision makers that does not go
+    against it came then or after. A bill voted down on the day the goal is judged won is
+    over-estimation the record itself shows (weakness 12), and so is a judgement of
+    "achieved" an approval months later overturned (trial 10, H1: an act after the
+    judgement's date was not read, and the report credited a goal its own record showed
+    lost); a treaty blocked at a conference and adopted by the General Assembly's vote days
+    later (two of the goal's decision makers) is not."""
     if (
         judgement is None
         or judgement.attainment not in ("achieved", "partly")
@@ -49,8 +52,7 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
         or not goal.decision_makers
     ):
         return []
-    by = pd.Timestamp(judgement.as_of.end)
-    made = [r for r in decisions.to_dict("records") if r["date_end"] <= by]
+    made = decisions.to_dict("records")
     # the acts of any of the goal's decision makers: who can grant it, together
     theirs = [r for r in made if any(names_match(who, r) for who in goal.decision_makers)]
     out = []
