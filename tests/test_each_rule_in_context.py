@@ -432,6 +432,34 @@ JUDGED = [
             {"id": "e", "kind": "offensive", "description": "war", "date": "2019-01", "source": "s"}
         ],
     ),
+    # the launch's timing the dates cannot tell; a later phase's "not reactive" (an escalation
+    # or relaunch: the gap before it may be over 30 days) is not the launch's (trial 10, M3)
+    row(
+        "W11",
+        CANNOT,
+        "launch-undetermined-a-later-phase-independent",
+        "launch timing undetermined",
+        goals=MEASURABLE,
+        phases=[
+            {"id": "p1", "name": "Phase 1", "start": "2020", "end": "2020-12", "source": "s"},
+            {
+                "id": "p2",
+                "name": "Phase 2",
+                "start": "2021-01",
+                "end": "2021-03-31",
+                "source": "s",
+            },
+        ],
+        hot_events=[
+            {
+                "id": "e",
+                "kind": "offensive",
+                "description": "war",
+                "date": "2020-06-15",
+                "source": "s",
+            }
+        ],
+    ),
     row(
         "W13",
         FIRES,

@@ -122,8 +122,11 @@ def _from_criterion(q, criterion_id, invert=False):
 
 
 def _reactive(ctx):
-    timings = ctx.timing
-    known = [t for t in timings if t.reactive is not None]
+    """Whether the campaign's launch (its first phase) reacted to a hot event, and the
+    sentence it rests on: a relaunch's timing is not the launch's (trial 10, M3: a later
+    phase's 'not reactive' was said of a launch whose own timing the dates could not tell)."""
+    launch = [t for t in ctx.timing if t.role == "launch"]
+    known = [t for t in launch if t.reactive is not None]
     if not known:
         return None, [Msg("launch timing undetermined")]
     reactive = [t for t in known if t.reactive]
