@@ -29,7 +29,7 @@ The model (docs/evaluation-method.md, "Launch timing"):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, Optional, get_args
 
 from evalkit.i18n import N_, Msg, joined
@@ -73,11 +73,23 @@ def day_span(lo: int, hi: int) -> Msg:
     )
 
 
+def start_window(phase: Phase) -> tuple[date, date]:
+    """The first and last day a phase's start allows by its own dates: its start's, and no
+    later than its end's last day (a phase "from 2022 to 2022-04" started by 30 April:
+    trial 10, M2 compared it with an event in September, "102 days after")."""
+    return phase.start.start, min(phase.start.end, phase.end.end)
+
+
+def _midpoint(lo: date, hi: date) -> date:
+    return lo + timedelta(days=(hi - lo).days // 2)
+
+
 def start_days(record: CampaignRecord, phase: Phase) -> tuple[date, date]:
-    """The first and last day a phase's start allows: its date's, less the days before the
-    event its `trigger` names (the event set it off: the start is on or after it — unless
-    the dates put the start wholly before it, when they are kept as written)."""
-    lo, hi = phase.start.start, phase.start.end
+    """The first and last day a phase's start allows: its dates' (`start_window`), less the
+    days before the event its `trigger` names (the event set it off: the start is on or
+    after it — unless the dates put the start wholly before it, when they are kept as
+    written)."""
+    lo, hi = start_window(phase)
     if phase.trigger is not None:
         ev = next((e for e in record.hot_events if e.id == phase.trigger), None)
         if ev is not None and ev.date.start <= hi:
@@ -121,7 +133,7 @@ def phase_gaps(record: CampaignRecord) -> list[PhaseGap]:
     running_phase = phases[0]
     for p in phases[1:]:
         lo = (p.start.start - running_end.end).days - 1
-        hi = (p.start.end - running_end.start).days - 1
+        hi = (start_window(p)[1] - running_end.start).days - 1
         if hi > 0:
             out.append(PhaseGap(running_phase, p, (max(lo, 0), hi)))
         if p.end.end >= running_end.end:
@@ -363,7 +375,8 @@ def _describe_lag(lo: int, hi: int) -> Msg:
 
 
 def _lag(phase: Phase, ev: HotEvent) -> tuple[int, int]:
-    return (phase.start.start - ev.date.end).days, (phase.start.end - ev.date.start).days
+    lo, hi = start_window(phase)
+    return (lo - ev.date.end).days, (hi - ev.date.start).days
 
 
 def _near(phase: Phase, events: list[HotEvent], kinds=TRIGGER_KINDS) -> Optional[HotEvent]:
@@ -381,7 +394,7 @@ def _near(phase: Phase, events: list[HotEvent], kinds=TRIGGER_KINDS) -> Optional
         if hi >= -REACTIVE_WINDOW_DAYS and lo <= REACTIVE_WINDOW_DAYS:
             distance = 0 if lo <= 0 <= hi else min(abs(lo), abs(hi))
             # ties (vague dates overlapping several events) go to the nearest midpoint
-            centre = abs((phase.start.midpoint - e.date.midpoint).days)
+            centre = abs((_midpoint(*start_window(phase)) - e.date.midpoint).days)
             near.append((distance, centre, e.date.start, e))
     return min(near, key=lambda x: x[:3])[3] if near else None
 
@@ -480,7 +493,7 @@ def launch_timing(record: CampaignRecord) -> list[LaunchTiming]:
         if ev.foreseeable_from is not None:
             warning = (
                 (phase.start.start - ev.foreseeable_from.end).days,
-                (phase.start.end - ev.foreseeable_from.start).days,
+                (start_window(phase)[1] - ev.foreseeable_from.start).days,
             )
         same = (phase.start.start, phase.start.end) == (ev.date.start, ev.date.end)
         out.append(
