@@ -59,3 +59,16 @@ def test_the_launch_window_is_the_first_phases_own(tmp_path):
         (date(2022, 10, 1) - date(2022, 4, 30)).days - 1,
         (date(2022, 10, 31) - date(2022, 4, 1)).days - 1,
     )
+
+
+def test_a_later_phases_vague_start_is_said_in_arabic(tmp_path):
+    # trial 10, L8: the series notes left "late 2021" in English in the Arabic report
+    from evalkit.evaluation.impact import _phase_start_name
+    from evalkit.i18n import localized
+
+    rec = small_record(
+        tmp_path,
+        phases=[{"id": "p1", "name": "One", "start": "late 2021", "end": "2022-01", "source": "s"}],
+    ).record
+    said = localized(_phase_start_name(rec.phases[0]), "ar")
+    assert "أواخر 2021" in said and "late" not in said

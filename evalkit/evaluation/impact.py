@@ -186,11 +186,12 @@ def _event_name(e) -> Verbatim:
 
 def _phase_start_name(phase) -> Msg:
     """A later phase's start as the series section names it: the campaign's own date, so
-    labelled ("the start of phase 'Boycott and lobbying' (2024-04-01)")."""
+    labelled ("the start of phase 'Boycott and lobbying' (2024-04-01)"); a vague date in the
+    report's language («أواخر 2021», as everywhere else: trial 10, L8)."""
     return Msg(
         "the start of phase '{phase}' ({date})",
         phase=Verbatim(str(phase.name).rstrip(".")),
-        date=Verbatim(phase.start.text),
+        date=str(phase.start.text),
     )
 
 
