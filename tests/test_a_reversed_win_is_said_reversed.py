@@ -65,3 +65,35 @@ def test_s8_and_question_5_say_the_reversal_beside_the_gain(tmp_path):
     )
     s8 = next(r for r in Evaluation(c).checklist if r.rule.id == "S8")
     assert any("but their last recorded act goes against the ask" in str(e) for e in s8.evidence)
+
+
+def test_the_comparison_says_a_partial_concession_and_its_undoing_beside_the_rung(tmp_path):
+    # trial 10, M4: a deferral later reversed read as a bare "policy action" in the
+    # comparison, where the campaign's own report said both
+    import json
+
+    from evalkit.comparison.tables import rung_said
+    from evalkit.i18n import localized, remember, set_language
+    from evalkit.results.build import results_document, results_json
+    from evalkit.results.model import CampaignResults
+
+    (tmp_path / "undone").mkdir()
+    c = _record(tmp_path / "undone", [SUSPENDED, REINSTATED])
+    r = CampaignResults.model_validate(json.loads(results_json(results_document(c))))
+    said = str(rung_said(r.facts))
+    assert said.startswith("policy action (a partial concession the campaign accepted; ")
+    assert "their last recorded act goes against the ask: Permit reinstated (2020-03-10" in said
+    remember(r.messages)  # as the comparative report reads results.json back
+    set_language("ar")
+    try:
+        arabic = localized(rung_said(r.facts))
+        assert "Permit reinstated" in arabic and "partial concession" not in arabic
+        assert "تنازل جزئي قبلته الحملة" in arabic
+    finally:
+        set_language("en")
+    # a concession that stands, for the ask in full: the rung as it is named
+    (tmp_path / "stands").mkdir()
+    granted = f"2020-02,{COUNCIL},{COUNCIL},executive_decision,for,,Permit revoked,s"
+    c = _record(tmp_path / "stands", [granted])
+    r = CampaignResults.model_validate(json.loads(results_json(results_document(c))))
+    assert rung_said(r.facts) == "policy action"

@@ -59,9 +59,15 @@ def rung_said(facts) -> "Msg | str | None":
     """The highest rung a campaign reached with decision makers, as recorded; 'may be
     higher' where a contact's answer is not recorded (None: no rung is known)."""
     rung = facts.decision_makers_top_rung
-    if rung is None or not facts.decision_makers_top_rung_may_be_higher:
+    if rung is None:
         return rung
-    return Msg("{rung} (the rung may be higher: an answer is not recorded)", rung=rung)
+    # a partial concession, or one undone by a later act, is said so as the campaign's own
+    # report says it (trial 10, M4)
+    note = facts.decision_makers_top_rung_note
+    said = Msg("{rung} ({note})", rung=rung, note=note) if note else rung
+    if not facts.decision_makers_top_rung_may_be_higher:
+        return said
+    return Msg("{rung} (the rung may be higher: an answer is not recorded)", rung=said)
 
 
 def _name(r: CampaignResults) -> str:

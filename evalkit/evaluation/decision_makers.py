@@ -847,10 +847,10 @@ class DecisionMakersReached(Analysis):
                 )
             )
 
-    def _own_policy_finding(self, r: dict) -> Finding:
-        """A decision maker's own policy act: for the ask, or a partial concession the
-        campaign accepted — said as what it was, with the act that undid it if their last
-        act goes against the ask; evidence: the acts at that rung (and the undoing one)."""
+    def _own_policy(self, r: dict) -> tuple[bool, list[dict], Optional[dict]]:
+        """A decision maker's own policy acts (`r`: their row of the table): whether one is
+        for the ask in full (else a partial concession the campaign accepted), the acts
+        shown, and the act that undid the latest of them (None: none did)."""
         acts = self.campaign.decisions
         mine = acts[acts["row"].isin(r["_acts"])].to_dict("records")
         top = [
@@ -859,6 +859,33 @@ class DecisionMakersReached(Analysis):
             if decision_rung(a["act"], a["direction"], a["campaign_answer"]) == r["_own_best"]
         ]
         full = [a for a in top if a["direction"] == "for"]
+        shown = full or top
+        undone = undone_by(max(shown, key=lambda a: a["date_start"]), acts, r["decision maker"])
+        return bool(full), shown, undone
+
+    def top_rung_note(self) -> Optional[Msg]:
+        """What the highest rung is, where the decision maker's own act reached it and was
+        no act for the ask in full — 'a partial concession the campaign accepted' — or was
+        undone by their last act: the comparison says it beside the rung, as the campaign's
+        own report does (trial 10, M4: a deferral later reversed read as a bare 'policy
+        action'). None for a rung that stands as it is named."""
+        if self.table.empty:
+            return None
+        r = self.table.loc[self.table["_rung"].idxmax()].to_dict()
+        if r["_own_best"] != 4 or r["_rung"] != 4 or int(r["_contact"]) == 4:
+            return None  # not a policy action by their own act alone
+        full, _, undone = self._own_policy(r)
+        part = None if full else Msg("a partial concession the campaign accepted")
+        if undone is None:
+            return part
+        undone_said = undone_words(undone)
+        return Msg("{part}; {undone}", part=part, undone=undone_said) if part else undone_said
+
+    def _own_policy_finding(self, r: dict) -> Finding:
+        """A decision maker's own policy act: for the ask, or a partial concession the
+        campaign accepted — said as what it was, with the act that undid it if their last
+        act goes against the ask; evidence: the acts at that rung (and the undoing one)."""
+        full, shown, undone = self._own_policy(r)
         said = (
             Msg(
                 "{who}: policy action for the campaign's ask, by the decision maker's own act "
@@ -873,8 +900,6 @@ class DecisionMakersReached(Analysis):
                 who=r["decision maker"],
             )
         )
-        shown = full or top
-        undone = undone_by(max(shown, key=lambda a: a["date_start"]), acts, r["decision maker"])
         rows = [a["row"] for a in shown]
         if undone is not None:
             said = Msg("{finding} But {undone}.", finding=said, undone=undone_words(undone))

@@ -150,6 +150,9 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         # the recorded rung is the least the top reached where a contact's answer is not
         # recorded (response unknown): that answer may have been a statement or an action
         "decision_makers_top_rung_may_be_higher": known and dms.top_may_be_higher,
+        # what that rung was, where the decision maker's own act reached it as less than the
+        # ask or was undone by their last act (the campaign's report says it beside the rung)
+        "decision_makers_top_rung_note": dms.top_rung_note() if known else None,
         "visual_identity": rec.media_tools.visual_identity.present
         if rec.media_tools.visual_identity
         else None,

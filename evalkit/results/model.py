@@ -33,11 +33,12 @@ from evalkit.evaluation.timing import Role, Timing
 from evalkit.record.schema import Attainment, GoalLevel, Horizon, Metric, YesNoUnknown
 from evalkit.record.values import Bound
 
-# 2: the keys added to version-1 files without a bump (docs/results-format.md, "Versions")
-SCHEMA_VERSION = 2
-# the versions this evalkit reads: a version-1 file is read as version 2 with the keys it
-# lacks at their defaults ("older runs"), when it holds every key version 2 requires
-READS = (1, 2)
+# 2: the keys added to version-1 files without a bump (docs/results-format.md, "Versions");
+# 3: facts.decision_makers_top_rung_note
+SCHEMA_VERSION = 3
+# the versions this evalkit reads: an older file is read as this version with the keys it
+# lacks at their defaults ("older runs"), when it holds every key this version requires
+READS = (1, 2, 3)
 
 
 class _Part(BaseModel):
@@ -204,6 +205,9 @@ class Facts(_Part):
     # True: a contact's answer is not recorded, and the top rung may be higher than
     # `decision_makers_top_rung` says (False in a results.json written before)
     decision_makers_top_rung_may_be_higher: bool = False
+    # what that rung was, where a decision maker's own act reached it as a partial concession
+    # or was undone by their last act (None: it stands as named, or a results.json before)
+    decision_makers_top_rung_note: Optional[str] = None
     visual_identity: Optional[YesNoUnknown]
     coordination_problems: list[str]
 
@@ -323,7 +327,7 @@ class RecordWarning(_Part):
 class CampaignResults(_Part):
     """One `<id>/results.json`."""
 
-    schema_version: Literal[1, 2]
+    schema_version: Literal[1, 2, 3]
     evalkit_version: str
     record_content_hash: str
     record: RecordRef
