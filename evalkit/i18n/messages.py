@@ -102,6 +102,7 @@ HEADINGS = (
     "ci low",
     "ci high",
     "p value",
+    "read as",
     "scale",
     "line",
     "date",

@@ -1089,7 +1089,9 @@ class CampaignReport:
                         caption="",  # the label above the section names it
                     )
                 )
-                parts.append(table(_rounded(a.its.effects())))
+                # each row as the sentences read it: a p-value alone is no finding
+                shown = _rounded(a.its.effects()).assign(read_as=a.its.readings())
+                parts.append(table(shown))
         return _block(*parts)
 
     def chart(self, number: int) -> Html:

@@ -600,6 +600,26 @@ class InterruptedTimeSeries:
             for i, (_, r) in enumerate(self.effects().iterrows())
         ]
 
+    # what each row of the table reads as, by why it is not established (`_not_established`)
+    READINGS = {
+        None: N_("established"),
+        "no change": N_("not established: its interval includes no change"),
+        "running total": N_("not established: a running total"),
+        "together": N_("not established: the changes together are not distinguishable from none"),
+        "persistent": N_("not established: read with noise that persists"),
+    }
+
+    def readings(self) -> list[str]:
+        """Per row of `.effects()`, what the sentences read it as ('established', or why
+        not): the table says it beside its p-value, which alone reads as a finding where
+        the changes together are not one (trial 10, L6: p = 0.008 in a row the sentence
+        called insufficient evidence)."""
+        joint = self.evidence_p
+        return [
+            self.READINGS[self._not_established(i, r, joint)]
+            for i, (_, r) in enumerate(self.effects().iterrows())
+        ]
+
     @property
     def evidence_p(self) -> dict:
         """Per interruption, the p-value of its terms together; set by a caller that chose
