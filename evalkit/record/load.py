@@ -1272,12 +1272,19 @@ def check_record(
                 data = _yaml("safe").load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        lines = text.splitlines() if isinstance(text, str) else []
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        # a tab where YAML reads indentation: the parser's words ('found character that
+        # cannot start any token') do not say it is a tab (trial 10, L11)
+        tab = mark is not None and "\t" in line[: mark.column + 1]
         problems.append(
             Problem(
                 Y,
                 mark.line + 1 if mark else None,
                 "",
-                Msg("YAML syntax error: {error}", error=Exact(e.problem or e.context or "")),
+                Msg("a tab character: YAML indents with spaces only; replace the tab with spaces")
+                if tab
+                else Msg("YAML syntax error: {error}", error=Exact(e.problem or e.context or "")),
                 column=mark.column + 1 if mark else None,
             )
         )
