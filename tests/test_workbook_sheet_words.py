@@ -95,3 +95,45 @@ def test_the_five_lines_cite_a_hashtag_and_an_account_at_their_sheets_row(tmp_pa
         cited = re.findall(r'<a class="evidence" href="record\.html#[^"]*">([^<]+)</a>', five)
         assert "hashtags!A2" in cited and "accounts!A2" in cited, cited
         assert "campaign.yaml" not in visible(five)
+
+
+def test_a_comparison_names_a_workbooks_evidence_as_its_sheets_and_a_folders_as_its_files(
+    tmp_path,
+):
+    """The comparison's cells are each one campaign's: a workbook's largest counts cite its
+    sheets' rows (accounts!A2), linked to its own record page, as its own report does; a
+    folder's beside it keep their file names (before, both named campaign.yaml entries)."""
+    from conftest import act, small_record
+
+    tools = {
+        "hashtags": [{"text": "#Keep", "language": "ar", "uses": "about 5000", "source": "s"}],
+        "accounts": [
+            {"platform": "twitter", "name": "@keep", "language": "ar", "followers": 1200}
+            | {"source": "s"}
+        ],
+    }
+    book_folder, folder = tmp_path / "b", tmp_path / "f"
+    for where, id in ((book_folder, "in-a-book"), (folder, "in-a-folder")):
+        where.mkdir()
+        small_record(
+            where,
+            id=id,
+            name={"en": id},
+            activities=[act(f"a{i}") for i in range(6)],
+            media_tools=tools,
+        )
+    book = tmp_path / "in-a-book.xlsx"
+    runner = CliRunner()
+    converted = runner.invoke(main, ["convert", str(book_folder / "small"), str(book)])
+    assert converted.exit_code == 0, converted.output
+    out = tmp_path / "out"
+    for record in (book, folder / "small"):
+        ran = runner.invoke(main, ["run", str(record), "--out", str(out), "--no-progress"])
+        assert ran.exit_code == 0, ran.output
+    compared = runner.invoke(main, ["compare", str(out)])
+    assert compared.exit_code == 0, compared.output
+    page = (out / "comparative.html").read_text(encoding="utf-8")
+    cited = re.findall(r'<a class="evidence" href="([^"#]*)[^"]*">([^<]+)</a>', page)
+    assert ("in-a-book/record.html", "accounts!A2") in cited, cited
+    assert ("in-a-folder/record.html", "campaign.yaml media_tools.accounts[0]") in cited, cited
+    assert not [c for c in cited if c[0] == "in-a-book/record.html" and ".yaml" in c[1]], cited

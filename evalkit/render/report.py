@@ -39,7 +39,7 @@ from evalkit.i18n import (
     without_stop,
 )
 from evalkit.render.markup import Html, Markup, attr, concat, drawn, esc, render_fragment
-from evalkit.render.page import EvidenceLinks
+from evalkit.render.page import RECORD_COPY, RECORD_PAGE, EvidenceLinks
 
 if TYPE_CHECKING:
     from evalkit.evaluation.goals import GoalAttainment
@@ -296,14 +296,27 @@ def table(
     fold_after: Optional[int] = None,
     links: Links = None,
     campaigns: Campaigns = None,
+    record_links: Optional[dict[str, Links]] = None,
 ) -> Html:
     """An escaped table that scrolls inside its box on a narrow screen; `columns` maps frame
     columns to the headings readers see; with `fold_after`, a longer table is folded into
     a <details> block that says how many rows it holds; `links` turns evidence in the
     escaped cells into links (evalkit.render.page.EvidenceLinks); `campaigns` makes a
-    campaign's name, as a cell or a heading, a link to its evaluation."""
+    campaign's name, as a cell or a heading, a link to its evaluation; `record_links` turns
+    the evidence in a campaign's cells (its row's, or its column's) into links to its own
+    record, named as its record has it (a workbook's sheets)."""
     columns = columns or {c: c.replace("_", " ") for c in frame.columns}
-    rows = [[_cell(c, row[c], links, campaigns) for c in columns] for _, row in frame.iterrows()]
+
+    def cited(row, column: str) -> Links:
+        # in a comparison, a cell is one campaign's: its row's, or its column's
+        if not record_links:
+            return links
+        owner = row["campaign"] if "campaign" in frame.columns else column
+        return record_links.get(owner, links) if isinstance(owner, str) else links
+
+    rows = [
+        [_cell(c, row[c], cited(row, c), campaigns) for c in columns] for _, row in frame.iterrows()
+    ]
     show = (
         localized(Msg("Show the table ({n} row)", "Show the table ({n} rows)", n=len(frame)))
         if fold_after is not None and len(frame) > fold_after
@@ -1267,9 +1280,21 @@ class ComparativeReport:
             for r in self.results
             if (folder / r.record.id / "evaluation.html").is_file()
         }
+        # evidence such as `activities.csv:6` in a campaign's cells, as its own evaluation
+        # names it (`activities!A6` for a workbook) and a link to its record page, where
+        # `evalkit run` wrote the record's copy beside its results.json
+        self.record_links: dict[str, Links] = {}
+        for r in self.results:
+            copy = folder / r.record.id / RECORD_COPY
+            if (copy / "campaign.yaml").is_file():
+                self.record_links[self.c._name(r)] = EvidenceLinks(
+                    (copy / "campaign.yaml").read_text(encoding="utf-8"),
+                    page=f"{r.record.id}/{RECORD_PAGE}",
+                    places=workbook_places(copy),
+                )
 
     def table(self, frame: pd.DataFrame, **options) -> Html:
-        return table(frame, campaigns=self.evaluations, **options)
+        return table(frame, campaigns=self.evaluations, record_links=self.record_links, **options)
 
     def title(self) -> Html:
         names = _listing(self.c._name(r) for r in self.results)

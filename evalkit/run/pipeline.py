@@ -225,11 +225,13 @@ def _stage_record(campaign, staging: Path, lang: str = "en") -> None:
     import shutil
 
     from evalkit.record.load import RECORD_FILES
+    from evalkit.record.workbook import PLACES_FILE
     from evalkit.render.page import RECORD_COPY, RECORD_PAGE, record_page
 
     copy = staging / RECORD_COPY
     copy.mkdir()
-    for name in RECORD_FILES:
+    # with a workbook's places, so that a comparison made from this folder names its sheets
+    for name in (*RECORD_FILES, PLACES_FILE):
         if (campaign.path / name).is_file():
             shutil.copyfile(campaign.path / name, copy / name)
     (staging / RECORD_PAGE).write_text(
