@@ -209,7 +209,7 @@ def validate(paths: tuple[str, ...], lang: str) -> None:
     from evalkit.run.batch import find_records
     from evalkit.run.batch import duplicate_ids
     from evalkit.record.problems import Problem, quoted, said
-    from evalkit.record.workbook import id_place
+    from evalkit.record.workbook import id_location
 
     records = find_records(paths)
     skipped = _skipped(paths, lang)
@@ -227,8 +227,7 @@ def validate(paths: tuple[str, ...], lang: str) -> None:
             problems = [
                 *problems,
                 Problem(
-                    id_place(record),
-                    None,
+                    *id_location(record),
                     "id",
                     Msg(
                         "{id} is also the id of {others}; give each record its own id (its "
@@ -350,7 +349,8 @@ def new(directory: str, xlsx: bool, record_id: str | None, lang: str) -> None:
     one still there, and a record that keeps one is refused).
     DIRECTORY may be a campaign's name ("Save the River"): the folder and the record's id
     are made from it (save-the-river), and the name goes into the record. With --xlsx, the
-    record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists.
+    record is a workbook (save-the-river.xlsx): a sheet per part, drop-down lists; a
+    DIRECTORY that ends in .xlsx is one too.
     A name in Arabic ("حملة النهر") is the record's name.ar, and its id (the folder's or
     workbook's name) is made from today's date (campaign-2026-12-04) unless --id gives one.
     With --lang ar, the record's comments and examples are in Arabic."""
@@ -358,7 +358,11 @@ def new(directory: str, xlsx: bool, record_id: str | None, lang: str) -> None:
 
     from evalkit.record.template import write_scaffold
 
-    given = Path(directory.removesuffix(".xlsx")) if xlsx else Path(directory)
+    # a NAME that ends in .xlsx asks for a workbook (not a folder 'name-xlsx')
+    xlsx = xlsx or directory.lower().endswith(".xlsx")
+    given = (
+        Path(re.sub(r"\.xlsx$", "", directory, flags=re.IGNORECASE)) if xlsx else Path(directory)
+    )
     name = given.name.strip()
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     arabic = bool(_ARABIC_SCRIPT.search(name))

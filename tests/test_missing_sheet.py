@@ -86,3 +86,28 @@ def test_a_deleted_table_sheet_is_a_warning_and_the_record_stays_valid(tmp_path)
         "back with its columns (date, decision_maker, institution, type, response, "
         "description, source)"
     ), lines
+
+
+@pytest.mark.parametrize(
+    "sheet, columns",
+    [
+        (
+            "decisions",
+            "date, decision_maker, institution, act, direction, campaign_answer, description, source",
+        ),
+        ("judgements", None),
+        ("hot_events", None),
+        ("series", "date, metric, value, measures, exposure, source"),
+    ],
+)
+def test_any_other_deleted_sheet_is_a_warning_too(tmp_path, sheet, columns):
+    """A deleted decisions or judgements sheet changes questions 3 and 4 as much as a
+    deleted activities sheet does; before, only the three tables it warned of were said."""
+    book = _book(tmp_path, sheet)
+    code, lines = _validate(str(book))
+    assert code == 0, lines
+    said = [line for line in lines if f"has no sheet {sheet}," in line]
+    assert len(said) == 1, lines
+    assert said[0].startswith(f"  warning: {book}: the workbook has no sheet {sheet}, and is read")
+    if columns:
+        assert said[0].endswith(f"add it back with its columns ({columns})"), said[0]

@@ -127,8 +127,12 @@ def test_two_records_with_one_id_are_refused_naming_both_and_the_others_run(tmp_
         main, ["run", str(a), str(b), str(c), "--out", str(out), "--jobs", "1", "--no-progress"]
     )
     assert result.exit_code == 2, result.output
-    assert f"'my-campaign' is also the id of {b / 'campaign.yaml'}" in result.output
-    assert f"'my-campaign' is also the id of {a / 'campaign.yaml'}" in result.output
+    # each named at the line its id is written on, as every other error is
+    lines = (a / "campaign.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("id: my-campaign"))
+    at = f"campaign.yaml:{line}"
+    assert f"{a / at}: id: 'my-campaign' is also the id of {b / at}" in result.output
+    assert f"{b / at}: id: 'my-campaign' is also the id of {a / at}" in result.output
     assert not (out / "my-campaign").exists()
     assert (out / "other-campaign" / "results.json").is_file()
 

@@ -226,5 +226,8 @@ def test_validate_of_several_records_names_two_that_share_an_id(tmp_path):
     shutil.copytree(tmp_path / "a", tmp_path / "b")  # a copied record keeps the id 'a'
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 1
-    assert "id: 'a' is also the id of" in result.output
+    lines = (tmp_path / "a" / "campaign.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("id: a"))
+    # at the line its id is written on, as every other error is
+    assert f"campaign.yaml:{line}: id: 'a' is also the id of" in result.output
     assert "0 of 2 record(s) valid" in result.output

@@ -488,3 +488,12 @@ def test_a_formula_whose_saved_result_is_an_error_is_a_problem_at_its_cell(tmp_p
         "activities!D4: description: a formula ('=1/0') whose result is an error "
         "('#DIV/0!'), not a value of the record: correct the formula, or type the value"
     ], result.output
+
+
+def test_new_with_a_name_ending_in_xlsx_writes_a_workbook_not_a_folder(tmp_path):
+    """`evalkit new river.xlsx` made a folder 'river-xlsx'; the name asks for a workbook."""
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "river.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "river.xlsx").is_file()
+    assert not (tmp_path / "river-xlsx").exists()
+    assert f"created {tmp_path / 'river.xlsx'} (id: river)" in result.output

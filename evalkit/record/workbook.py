@@ -1040,24 +1040,36 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         if sheet.name in left and sheet.parent is None and _required(sheet):
             problems.append(_missing_sheet(path, sheet))
             conv.missing_sheets.add(sheet.name)
-    for name, file in TABLE_SHEETS.items():
-        if name in left and file in REQUIRED_TABLES:
-            conv.warnings.append(
-                Problem(
-                    str(path),
-                    None,
-                    "",
-                    Msg(
-                        "the workbook has no sheet {sheet}, and is read as recording no {sheet} "
-                        "(its sheets: {sheets}); if the sheet was deleted by mistake, add it "
-                        "back with its columns ({columns})",
-                        sheet=named(name),
-                        sheets=names(has),
-                        columns=names(schema.TABLES[file].model_fields),
-                    ),
-                    warning=True,
-                )
+    # every other sheet `evalkit new` writes, deleted, is read as recording none of its
+    # entries or rows: said, since an evaluator rarely means it (a deleted decisions or
+    # judgements sheet changes questions 3 and 4 as much as a deleted activities sheet)
+    by_name = {s.name: s for s in SHEETS}
+    for name in left:
+        gone = by_name.get(name)
+        if gone is not None and gone.parent is None and _required(gone):
+            continue  # an error, above
+        if gone is not None:
+            columns = [".".join(c) for c in _columns(gone.model)]
+        elif TABLE_SHEETS[name] in schema.TABLES:
+            columns = list(schema.TABLES[TABLE_SHEETS[name]].model_fields)
+        else:
+            columns = list(SERIES_COLUMNS)
+        conv.warnings.append(
+            Problem(
+                str(path),
+                None,
+                "",
+                Msg(
+                    "the workbook has no sheet {sheet}, and is read as recording no {sheet} "
+                    "(its sheets: {sheets}); if the sheet was deleted by mistake, add it "
+                    "back with its columns ({columns})",
+                    sheet=named(name),
+                    sheets=names(has),
+                    columns=names(columns),
+                ),
+                warning=True,
             )
+        )
     facts = _sheet_facts(wb, [n for n in wb.sheetnames if n in known and n not in (README, LISTS)])
 
     def uncached(name: str, r: int, col: int) -> bool:
@@ -1566,13 +1578,28 @@ def record_id(path: str | Path) -> Optional[str]:
     return _id_row(path)[0]
 
 
-def id_place(record: str | Path) -> str:
-    """Where a record's id is written, for a message: `campaign!B3` of a workbook, the
-    campaign.yaml of a folder."""
+def id_location(record: str | Path) -> tuple[str, Optional[int]]:
+    """Where a record's id is written, as a Problem's place: (`… campaign!B3`, None) of a
+    workbook, (its campaign.yaml, the line of its top-level `id:`) of a folder (None when
+    it cannot tell)."""
     if is_workbook(record):
         row = _id_row(record)[1]
-        return f"{record}: {CAMPAIGN}!B{row}" if row else f"{record}: {CAMPAIGN}"
-    return str(Path(record) / schema.RECORD_FILE)
+        return (f"{record}: {CAMPAIGN}!B{row}" if row else f"{record}: {CAMPAIGN}"), None
+    yaml = Path(record) / schema.RECORD_FILE
+    try:
+        lines = yaml.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):  # the record's own validation says what is wrong
+        return str(yaml), None
+    # a top-level key starts its line; an `id:` of a goal or phase is indented
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"id\s*:", text)), None)
+    return str(yaml), line
+
+
+def id_place(record: str | Path) -> str:
+    """Where a record's id is written, for a message: `campaign!B3` of a workbook, the
+    campaign.yaml of a folder and its line."""
+    file, line = id_location(record)
+    return f"{file}:{line}" if line else file
 
 
 def is_workbook(path: str | Path) -> bool:

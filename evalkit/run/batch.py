@@ -190,7 +190,7 @@ def run_batch(
     docx: bool = False,
 ) -> list[Outcome]:
     jobs = max(1, jobs or os.cpu_count() or 1)
-    from evalkit.record.workbook import id_place
+    from evalkit.record.workbook import id_location, id_place
 
     clashes = duplicate_ids(records)
     refused = []
@@ -204,8 +204,7 @@ def run_batch(
                     status="invalid",
                     problems=[
                         Problem(
-                            id_place(p),
-                            None,
+                            *id_location(p),
                             "id",
                             Msg(
                                 "{id} is also the id of {others}; each record in a run needs its "
