@@ -72,6 +72,10 @@ class SeriesAnalysis:
     # the hot events inside the post-period: the counterfactual cannot tell them from the
     # campaign
     counterfactual_notes: list = field(default_factory=list)
+    # a running total's first date, whose row has no change to read (`first` is the date of
+    # its first change), and the rows the file holds: said, since `first` is not the file's
+    running_total_start: Optional[pd.Timestamp] = None
+    rows: int = 0
 
     def robust_sentences(self) -> list:
         """The level and trend changes again with Newey–West errors, introduced in words."""
@@ -817,6 +821,7 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 # the first date has no change to read (no date before it): the series
                 # starts there, it is no gap (read as one, it cost the model choice and
                 # asked the evaluator to fill it: trial 7, M1)
+                a.running_total_start, a.rows = data["date"].iloc[0], len(data)
                 data = data.iloc[1:].reset_index(drop=True)
                 a.first = data["date"].iloc[0]
         # the control series under their names as a reader says them (the counterfactual's
@@ -826,6 +831,16 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
             labels = {c: c for c in controls}
         if launch is None:
             a.counterfactual_problem = Msg("the record has no launch phase to compare around")
+        elif a.running_total_start is not None and a.running_total_start <= launch <= a.first:
+            # its rows reach the launch, but its changes begin at or after it
+            a.counterfactual_problem = Msg(
+                "as a running total, the series' first change is from {start} to {first}, "
+                "which is not before the launch ({launch}): there is no change before the "
+                "launch to compare with",
+                start=str(a.running_total_start.date()),
+                first=str(a.first.date()),
+                launch=str(launch.date()),
+            )
         elif not (a.first < launch <= a.last):
             a.counterfactual_problem = Msg(
                 "the series ({first} to {last}) does not span the launch ({launch})",

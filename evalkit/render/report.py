@@ -991,20 +991,30 @@ class CampaignReport:
         for a in mine:
             launch = str(a.launch.date()) if a.launch is not None else tr("not recorded")
             parts.append(_subheading(4, a.metric))
-            parts.append(
-                paragraph(
-                    localized(
-                        Msg(
-                            "{n} observation, {first} to {last}; launch {launch}.",
-                            "{n} observations, {first} to {last}; launch {launch}.",
-                            n=a.points,
-                            first=str(a.first.date()),
-                            last=str(a.last.date()),
-                            launch=launch,
-                        )
-                    )
-                )
+            seen = Msg(
+                "{n} observation, {first} to {last}; launch {launch}.",
+                "{n} observations, {first} to {last}; launch {launch}.",
+                n=a.points,
+                first=str(a.first.date()),
+                last=str(a.last.date()),
+                launch=launch,
             )
+            if a.running_total_start is not None:
+                # its first row has no change to read: the file's dates are said first, so
+                # that a start date not in the file is never shown unexplained
+                seen = Msg(
+                    "{rows} rows, {start} to {last}, a running total: {n} change from one "
+                    "row to the next, from {first}; launch {launch}.",
+                    "{rows} rows, {start} to {last}, a running total: {n} changes from one "
+                    "row to the next, from {first}; launch {launch}.",
+                    n=a.points,
+                    rows=a.rows,
+                    start=str(a.running_total_start.date()),
+                    first=str(a.first.date()),
+                    last=str(a.last.date()),
+                    launch=launch,
+                )
+            parts.append(paragraph(localized(seen)))
             warned = self._series_warnings(a.metric)
             if warned:
                 parts.append(
