@@ -122,3 +122,24 @@ def test_attained_in_full_by_the_deadline_is_met(tmp_path):
     )
     assert said["met"] is True
     assert said["because"].endswith(": attained by its deadline (2020-12-31)")
+
+
+def test_a_deadline_long_gone_is_never_said_not_yet_passed(tmp_path):
+    """Trial 11, HIGH-3: a judgement older than the deadline made "deadline 2020-12-31 not
+    yet passed", years after it passed; only a deadline still ahead of the report's date is
+    not yet passed."""
+    campaign, doc, said = _on_time(tmp_path, {"attainment": "not_achieved", "as_of": "2020-09"})
+    assert said["met"] is None
+    assert "not yet passed" not in said["because"]
+    assert (
+        "whether attained by its deadline (2020-12-31) is not known: the latest judgement "
+        "(2020-09) was made before it; judge the goal again"
+    ) in said["because"], said["because"]
+    # as of a date before the deadline, it is still ahead
+    early = results_document(campaign, as_of="2020-10-31")
+    ahead = next(
+        c
+        for c in early["questions"]["3"]["criteria"]
+        if c["name"] == "The main goal was attained by its deadline"
+    )
+    assert "deadline 2020-12-31 not yet passed" in ahead["because"], ahead["because"]

@@ -4,6 +4,7 @@ or measurable, ceilings too high)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Optional
 
 import pandas as pd
@@ -115,7 +116,7 @@ def _late_span(lo: int, hi: int) -> Msg:
 
 
 def deadline_status(
-    goal, full, first, latest, latest_stands: bool = True
+    goal, full, first, latest, latest_stands: bool = True, report_date: Optional[date] = None
 ) -> tuple[Optional[bool], Msg | str]:
     """(attained by its deadline?, in words) for a goal. Attained means attained in full:
     the goal's target, as the paper's time-bound goal sets it (fn 15); the paper tells a goal
@@ -214,7 +215,17 @@ def deadline_status(
             deadline=d.text,
         )
     if latest.as_of.end < d.end:
-        return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
+        # judged before the deadline: "not yet passed" only while the deadline is still
+        # ahead of the report's date (`report_date`, today by default), never because the
+        # judgement is older than it (trial 11, HIGH-3: said of a deadline a year gone)
+        if d.start > (report_date or date.today()):
+            return None, Msg("deadline {deadline} not yet passed", deadline=d.text)
+        return None, Msg(
+            "whether attained by its deadline ({deadline}) is not known: the latest "
+            "judgement ({date}) was made before it; judge the goal again",
+            deadline=d.text,
+            date=latest.as_of.text,
+        )
     if latest.attainment == "unknown":
         # the evaluator said they do not know: never read as "not attained"
         return None, Msg(
@@ -319,7 +330,7 @@ class GoalAttainment(Analysis):
             stands = j is not None and (
                 j.attainment == "not_achieved" or attained(g, j, self.campaign.decisions)
             )
-            on_time, deadline_words = deadline_status(g, full, first, j, stands)
+            on_time, deadline_words = deadline_status(g, full, first, j, stands, self.as_of)
             if g.deadline is not None and j is not None and before_launch(j, launch.start):
                 # attained before the campaign began: no deadline the campaign met or missed
                 # (not "the record's own acts go against it": none do)
