@@ -625,6 +625,36 @@ def test_a_win_the_record_shows_overturned_after_its_judgement_is_not_counted(tm
     assert again.contradicted == {}
 
 
+def test_the_goal_chart_draws_no_mark_for_a_judgement_the_question_does_not_count(tmp_path):
+    # trial 11, HIGH-2: a green 'achieved' mark beside a text that refused to count it
+    from evalkit.i18n import localized
+
+    repeal = "2020-03-15,National Parliament,,vote,against,,repealed,s"
+    later = _judged_won(tmp_path, [repeal])
+    rows = {
+        localized(label, "en"): (step, localized(words, "en"))
+        for label, step, words, _ in later.chart().rows
+    }
+    [(step, words)] = [v for k, v in rows.items() if k.startswith("main")]
+    assert step is None
+    assert words == "achieved (not counted: the record's own acts go against it)"
+    fig = later.plot()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(t.startswith("main") and t.endswith("(not counted)") for t in labels), labels
+    # a counted judgement keeps its mark on the scale
+    from datetime import date
+
+    from evalkit.evaluation.goals import GoalAttainment
+
+    before = GoalAttainment(later.campaign, as_of=date(2020, 3, 1))
+    steps = [
+        step
+        for label, step, _, _ in before.chart().rows
+        if localized(label, "en").startswith("main")
+    ]
+    assert steps == [2]
+
+
 def test_question_4_criteria_cite_the_rows_they_rest_on(tmp_path):
     c = small_record(
         tmp_path,

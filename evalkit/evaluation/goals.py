@@ -527,24 +527,26 @@ class GoalAttainment(Analysis):
         return joined(
             "; ",
             [
-                Msg(
-                    "{goal}: {value}",
-                    goal=r["_name"],
-                    value=Msg(
-                        "{attainment} (not counted: the record's own acts go against it)",
-                        attainment=r["attainment"],
-                    )
-                    if r["goal"] in self.contradicted
-                    else Msg(
-                        "{attainment} (not counted: attained before the campaign began)",
-                        attainment=r["attainment"],
-                    )
-                    if r["goal"] in self.before_launch
-                    else r["attainment"],
-                )
+                Msg("{goal}: {value}", goal=r["_name"], value=self._as_read(r)[0])
                 for r in self.mains
             ],
         )
+
+    def _as_read(self, r) -> tuple[Msg | str, bool]:
+        """(a goal's judgement in words as this question reads it, whether it is counted):
+        one the record's own acts go against, or attained before the campaign began, is
+        said not counted, never as the goal's attainment alone."""
+        if r["goal"] in self.contradicted:
+            return Msg(
+                "{attainment} (not counted: the record's own acts go against it)",
+                attainment=r["attainment"],
+            ), False
+        if r["goal"] in self.before_launch:
+            return Msg(
+                "{attainment} (not counted: attained before the campaign began)",
+                attainment=r["attainment"],
+            ), False
+        return r["attainment"], True
 
     @criterion("main_goal_partly")
     def _main_goal_partly(self) -> Criterion:
@@ -803,10 +805,13 @@ class GoalAttainment(Analysis):
         from evalkit.style.colours import ATTAINMENT_COLOURS
 
         scale = (N_("not achieved"), N_("partly achieved"), N_("achieved"))
-        return OrdinalChart(
-            Msg("Goal attainment (the evaluator's judgement)"),
-            scale,
-            [
+        rows = []
+        for _, r in self.table.iterrows():
+            # a judgement this question does not count is no mark on the scale: its words,
+            # with why, across the row (a green 'achieved' beside 'not counted' in the text
+            # said what the text refuses: trial 11, HIGH-2)
+            words, counted = self._as_read(r)
+            rows.append(
                 (
                     Msg(
                         "{level} · {horizon} term: {goal}",
@@ -814,13 +819,12 @@ class GoalAttainment(Analysis):
                         horizon=r["horizon"],
                         goal=r["text"],
                     ),
-                    scale.index(r["attainment"]) if r["attainment"] in scale else None,
-                    r["attainment"],
+                    scale.index(r["attainment"]) if counted and r["attainment"] in scale else None,
+                    words,
                     ATTAINMENT_COLOURS.get(r["attainment"], "#555555"),
                 )
-                for _, r in self.table.iterrows()
-            ],
-        )
+            )
+        return OrdinalChart(Msg("Goal attainment (the evaluator's judgement)"), scale, rows)
 
     def plot(self, ax=None):
         fig, ax = self._axes(ax, size=(8, 3.2))
@@ -834,17 +838,22 @@ class GoalAttainment(Analysis):
         }
         y = range(len(t))
         colors = {"main": "#c44e52", "interim": "#4c72b0"}
-        # a mark at the judged step, never a bar: an ordinal judgement has no length
+        # a mark at the judged step, never a bar: an ordinal judgement has no length; one
+        # this question does not count is a hollow mark, and its label says so
+        counted = [self._as_read(r)[1] for _, r in t.iterrows()]
         ax.scatter(
             [order[a] for a in t["attainment"]],
             list(y),
             s=120,
             zorder=3,
-            color=[colors[l] for l in t["level"]],
+            facecolors=[colors[l] if c else "none" for l, c in zip(t["level"], counted)],
+            edgecolors=[colors[l] for l in t["level"]],
         )
-        ax.set_yticks(
-            list(y), [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["_name"])]
-        )
+        labels = [
+            f"{l} · {h}: {g}" + ("" if c else " (not counted)")
+            for l, h, g, c in zip(t["level"], t["horizon"], t["_name"], counted)
+        ]
+        ax.set_yticks(list(y), labels)
         ax.set_xticks(
             [0, 1, 2, 3], ["no judgement /\nunknown", "not achieved", "partly", "achieved"]
         )
@@ -853,7 +862,5 @@ class GoalAttainment(Analysis):
         ax.invert_yaxis()
         as_of = self.as_of.isoformat() if self.as_of else "latest"
         ax.set_title(f"Goal attainment, judged as of {as_of}")
-        fit_margins(
-            fig, [f"{l} · {h}: {g}" for l, h, g in zip(t["level"], t["horizon"], t["_name"])]
-        )
+        fit_margins(fig, labels)
         return fig
