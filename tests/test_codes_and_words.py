@@ -330,10 +330,9 @@ def _languages_report(tmp_path, lang: str) -> str:
 
 def test_an_english_report_names_languages_never_by_their_codes(tmp_path):
     text = _languages_report(tmp_path, "en")
-    assert (
-        "Attention was split over competing hashtags: Arabic: 1 distinct; English: 2 distinct; "
-        "Turkish: 1 distinct." in text
-    )
+    # only the group that is split (trial 11, LOW-3: 'Arabic: 1 distinct' competed with none)
+    assert "Attention was split over competing hashtags: English: 2 distinct." in text
+    assert "Arabic: 1 distinct" not in text and "Turkish: 1 distinct" not in text
     assert "Competing hashtags (English)" in text and "Hashtags that trended (Turkish)" in text
     assert "#Durdur (Turkish; trended: no)" in text
     assert "in the decision makers' languages (English)" in text
@@ -346,7 +345,7 @@ def test_an_english_report_names_languages_never_by_their_codes(tmp_path):
 
 def test_an_arabic_report_names_languages_in_arabic(tmp_path):
     text = _languages_report(tmp_path, "ar")
-    assert "العربية: المتمايزة 1؛ الإنجليزية: المتمايزة 2؛ التركية: المتمايزة 1" in text
+    assert "الإنجليزية: المتمايزة 2" in text and "العربية: المتمايزة 1" not in text
     assert "وسوم متنافسة (الإنجليزية)" in text
     assert "#Durdur (التركية؛" in text
     assert "بلغات صناع القرار (الإنجليزية)" in text

@@ -1398,7 +1398,10 @@ class Reach(Analysis):
                                     language=language_name(f["language"]),
                                     n=f["distinct after merging spellings"],
                                 )
+                                # only the groups split: one with a single hashtag
+                                # competed with none (trial 11, LOW-3)
                                 for f in self.fragmentation
+                                if f["distinct after merging spellings"] > 1
                             ],
                         ),
                     )
