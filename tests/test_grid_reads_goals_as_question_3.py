@@ -67,7 +67,7 @@ def test_a_judgement_question_3_does_not_count_is_not_the_grids_result(tmp_path)
     campaign = _campaign(tmp_path)
     ev = Evaluation(campaign)
     main = campaign.record.goals[0]
-    assert reading(main, main.judgements[0], campaign.decisions) == "not counted"
+    assert reading(main, main.judgements[0], campaign) == "not counted"
     assert "stop" in ev.questions[3].contradicted  # question 3 sets it apart
     entry = _result_row(build_grid(campaign), "main")
     en, ar = str(entry), str(localized(entry, "ar"))

@@ -605,7 +605,8 @@ def _media_pressure(ctx):
 
 
 def _over_estimated(ctx):
-    """Fires where the record's own acts go against a judgement of attainment (question 3);
+    """Fires where the record's own acts, or its own count of a goal's indicator, go against
+    a judgement of attainment (question 3);
     otherwise it cannot be judged: the claims over-estimation is measured against — what
     the campaign said it achieved — are not in a record, and no contradiction found is not
     an honest estimate."""
@@ -613,7 +614,7 @@ def _over_estimated(ctx):
     if not q3.contradicted:
         return None, [
             Msg(
-                "no judgement of attainment is contradicted by the record's own acts; "
+                "no judgement of attainment is contradicted by the record's own acts or counts; "
                 "over-estimation beyond that is judged against claims the record does not hold"
             )
         ]
@@ -1043,7 +1044,10 @@ RULES: list[Rule] = [
         signs=(
             (
                 "",
-                N_("Over-estimated achievements: a judgement the record's own acts go against"),
+                N_(
+                    "Over-estimated achievements: a judgement the record's own acts or "
+                    "counts go against"
+                ),
             ),
         ),
     ),

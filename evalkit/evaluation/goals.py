@@ -14,7 +14,16 @@ from evalkit.record.schema import before_launch, disagreeing
 
 # one reading of a goal's judgement for question 3, question 5, the grid, the checklist's W12
 # and results.json (judgements.py); named here too, where question 3 has always had them
-from evalkit.evaluation.judgements import acts_against, attained, reading
+from evalkit.evaluation.judgements import (
+    attained,
+    contradictions,
+    is_count,
+    not_counted_reason,
+    places,
+    reading,
+)
+from evalkit.evaluation.indicator import indicator_count
+from evalkit.evaluation.decision_makers import names_match
 from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span, launch_days
 from evalkit.evaluation.bounds import Direction, rounded
@@ -235,10 +244,11 @@ def deadline_status(
             date=latest.as_of.text,
         )
     if latest.attainment != "not_achieved":
-        # judged attained, but not counted: the record's own acts go against it
+        # judged attained, but not counted: the record itself goes against it (its acts, its
+        # own count of the indicator, or a less favourable judgement of the same time)
         return None, Msg(
             "whether attained by its deadline ({deadline}) cannot be told: the judgement "
-            "of {date} is not counted (the record's own acts go against it)",
+            "of {date} is not counted (the record itself goes against it)",
             deadline=d.text,
             date=latest.as_of.text,
         )
@@ -264,7 +274,10 @@ _ACT_WORDS = {
 }
 
 
-def _act_words(act: dict) -> Msg:
+def _act_words(act) -> Msg:
+    """A contradiction in words: a decision maker's act, or the goal's own count."""
+    if is_count(act):
+        return act.words()
     described = isinstance(act.get("description"), str)
     fields = dict(who=act["decision_maker"], act=act["act"], date=act["date"], row=act["row"])
     if described:
@@ -301,7 +314,7 @@ class GoalAttainment(Analysis):
             reached = [
                 x
                 for x in g.judgements
-                if attained(g, x, self.campaign.decisions) and not before_launch(x, launch.start)
+                if attained(g, x, self.campaign) and not before_launch(x, launch.start)
             ]
             first = min(reached, key=lambda x: x.as_of.end) if reached else None
             lag = None
@@ -328,7 +341,7 @@ class GoalAttainment(Analysis):
                 default=None,
             )
             stands = j is not None and (
-                j.attainment == "not_achieved" or attained(g, j, self.campaign.decisions)
+                j.attainment == "not_achieved" or attained(g, j, self.campaign)
             )
             on_time, deadline_words = deadline_status(g, full, first, j, stands, self.as_of)
             if g.deadline is not None and j is not None and before_launch(j, launch.start):
@@ -366,7 +379,7 @@ class GoalAttainment(Analysis):
                     # scored only as `reading` counts it: never an unknown, nor a
                     # judgement the record's own acts go against (set apart below too)
                     "_score": ATTAINMENT_SCORE[j.attainment]
-                    if j and reading(g, j, self.campaign.decisions) == "counted"
+                    if j and reading(g, j, self.campaign) == "counted"
                     else None,
                     "_missing": failing,
                     "_on_time": on_time,
@@ -377,14 +390,15 @@ class GoalAttainment(Analysis):
         # the record's own acts each judgement goes against (acts_against): a judgement with
         # any is not counted, and every line that states it says so
         against = {
-            g.id: acts_against(g, judgement_as_of(g, self.as_of), self.campaign.decisions)
+            g.id: contradictions(g, judgement_as_of(g, self.as_of), self.campaign)
             for g in rec.goals
         }
         for r in rows:
             attainment = (
                 Msg(
-                    "{attainment} (not counted: the record's own acts go against it)",
+                    "{attainment} (not counted: {reason})",
                     attainment=r["attainment"],
+                    reason=not_counted_reason(against[r["goal"]]),
                 )
                 if against[r["goal"]]
                 else r["attainment"]
@@ -473,8 +487,9 @@ class GoalAttainment(Analysis):
                     ),
                     [f"campaign.yaml goals[{g.id}]"],
                 )
-        # judgements the record's own acts go against (decisions.csv): said, not scored
-        self.contradicted: dict[str, list[dict]] = {}
+        # judgements the record itself goes against (its acts, its own count of the goal's
+        # indicator): said, not scored
+        self.contradicted: dict[str, list] = {}  # acts (dicts) and counts
         for g, r in zip(rec.goals, rows):
             acts = against[g.id]
             if not acts:
@@ -489,7 +504,24 @@ class GoalAttainment(Analysis):
                     date=r["judged as of"],
                     acts=joined("; ", [_act_words(a) for a in acts]),
                 ),
-                [f"campaign.yaml goals[{g.id}]"] + [f"decisions.csv:{a['row']}" for a in acts],
+                [f"campaign.yaml goals[{g.id}]"] + places(acts),
+            )
+        # the goal's indicator as the record itself counts it, beside the judgement: what
+        # confirms it, or neither confirms nor contradicts it (one it contradicts is said
+        # above)
+        for g, r in zip(rec.goals, rows):
+            count = indicator_count(g, judgement_as_of(g, self.as_of), self.campaign)
+            if count is None or g.id in self.contradicted:
+                continue
+            self.indicator(
+                Msg("The record's own count of the indicator: {goal}", goal=r["_name"]),
+                Msg(
+                    "judged {attainment} as of {date}; {count}",
+                    attainment=r["attainment"],
+                    date=r["judged as of"],
+                    count=count.words(),
+                ),
+                [f"campaign.yaml goals[{g.id}]"] + places([count]),
             )
         # judgements of an attainment wholly before the launch: said, and scored as not
         # achieved by the campaign (it cannot have brought it about), never as its success
@@ -538,8 +570,9 @@ class GoalAttainment(Analysis):
         said not counted, never as the goal's attainment alone."""
         if r["goal"] in self.contradicted:
             return Msg(
-                "{attainment} (not counted: the record's own acts go against it)",
+                "{attainment} (not counted: {reason})",
                 attainment=r["attainment"],
+                reason=not_counted_reason(self.contradicted[r["goal"]]),
             ), False
         if r["goal"] in self.before_launch:
             return Msg(
@@ -597,6 +630,33 @@ class GoalAttainment(Analysis):
             r["attainment"] == ATTAINMENT_WORDS["unknown"] and r["goal"] not in self.contradicted
             for r in self.interims
         )
+        # a goal judged, but its judgement not counted, was judged: said so, never "not
+        # judged achieved or not" (trial 11, M1)
+        against = sum(r["goal"] in self.contradicted for r in self.interims)
+        if against and not scores:
+            said = Msg(
+                "{n} interim goal judged, but its judgement not counted (the record itself "
+                "goes against it)",
+                "{n} interim goals judged, but their judgements not counted (the record "
+                "itself goes against them)",
+                n=against,
+            )
+            if every > against:
+                said = Msg(
+                    "{said}; {n} more interim goal not judged achieved or not",
+                    "{said}; {n} more interim goals not judged achieved or not",
+                    said=said,
+                    n=every - against,
+                )
+        elif against:
+            said = Msg(
+                "{said}; {n} more interim goal judged, but its judgement not counted (the "
+                "record itself goes against it)",
+                "{said}; {n} more interim goals judged, but their judgements not counted "
+                "(the record itself goes against them)",
+                said=said,
+                n=against,
+            )
         if scores and unknown:
             said = Msg(
                 "{said}; {n} more interim goal with its attainment judged unknown",
@@ -614,12 +674,12 @@ class GoalAttainment(Analysis):
                 said=said,
                 n=early,
             )
-        if scores and unjudged - unknown:
+        if scores and unjudged - unknown - against:
             said = Msg(
                 "{said}; {n} more interim goal not judged",
                 "{said}; {n} more interim goals not judged",
                 said=said,
-                n=unjudged - unknown,
+                n=unjudged - unknown - against,
             )
         return Criterion(
             Msg("Most interim goals achieved at least in part"),
@@ -665,36 +725,73 @@ class GoalAttainment(Analysis):
         self.contradictions: list[Finding] = []
         judged = {g.id: judgement_as_of(g, self.as_of) for g in self.campaign.record.goals}
         for r in self.table.to_dict("records"):
-            acts = self.contradicted.get(r["goal"])
+            items = self.contradicted.get(r["goal"]) or []
+            acts = [a for a in items if not is_count(a)]
+            j = judged[r["goal"]]
             if acts:
-                j = judged[r["goal"]]
                 later = j is not None and all(
                     a["date_start"] > pd.Timestamp(j.as_of.end) for a in acts
                 )
+                # an act naming no goal is read against every goal naming its decision
+                # maker: where several do, the evaluator may mean only one (trial 11, M1)
+                shared = [
+                    a
+                    for a in acts
+                    if not isinstance(a.get("goal"), str)
+                    and sum(
+                        any(names_match(who, a) for who in g.decision_makers)
+                        for g in self.campaign.record.goals
+                    )
+                    > 1
+                ]
+                said = (
+                    # an act after the judgement: the judgement may have held when made,
+                    # and the record shows it overtaken by the report's date
+                    Msg(
+                        "The judgement that '{goal}' was {attainment} (as of {date}) is "
+                        "overtaken by a later act the record holds ({acts}): it is not "
+                        "counted; judge the goal again as of the report's date.",
+                        goal=r["_name"],
+                        attainment=r["attainment"],
+                        date=j.as_of.text,
+                        acts=joined("; ", [_act_words(a) for a in acts]),
+                    )
+                    if later and j is not None
+                    else Msg(
+                        "The judgement that '{goal}' was {attainment} is contradicted by "
+                        "the record's own acts ({acts}): it is not counted; check it "
+                        "against its evidence.",
+                        goal=r["_name"],
+                        attainment=r["attainment"],
+                        acts=joined("; ", [_act_words(a) for a in acts]),
+                    )
+                )
+                if shared:
+                    said = Msg(
+                        "{said} The act names no goal, and is read against every goal that "
+                        "names its decision maker: if it answers another goal, write that "
+                        "goal's id in decisions.csv's goal column ({rows}).",
+                        said=said,
+                        rows=joined(", ", places(shared)),
+                    )
+                self.contradictions.append(
+                    Finding(said, [f"campaign.yaml goals[{r['goal']}]"] + places(acts))
+                )
+            for count in (c for c in items if is_count(c)):
+                # the goal's own indicator, counted by the record below its target when the
+                # judgement says it was reached (trial 11, H1)
                 self.contradictions.append(
                     Finding(
-                        # an act after the judgement: the judgement may have held when made,
-                        # and the record shows it overtaken by the report's date
                         Msg(
-                            "The judgement that '{goal}' was {attainment} (as of {date}) is "
-                            "overtaken by a later act the record holds ({acts}): it is not "
-                            "counted; judge the goal again as of the report's date.",
-                            goal=r["_name"],
-                            attainment=r["attainment"],
-                            date=j.as_of.text,
-                            acts=joined("; ", [_act_words(a) for a in acts]),
-                        )
-                        if later and j is not None
-                        else Msg(
                             "The judgement that '{goal}' was {attainment} is contradicted by "
-                            "the record's own acts ({acts}): it is not counted; check it "
-                            "against its evidence.",
+                            "its indicator as the record counts it: {count}. It is not "
+                            "counted; check the judgement, or the figures, against their "
+                            "evidence.",
                             goal=r["_name"],
                             attainment=r["attainment"],
-                            acts=joined("; ", [_act_words(a) for a in acts]),
+                            count=count.words(),
                         ),
-                        [f"campaign.yaml goals[{r['goal']}]"]
-                        + [f"decisions.csv:{a['row']}" for a in acts],
+                        [f"campaign.yaml goals[{r['goal']}]"] + places([count]),
                     )
                 )
         self.findings.extend(self.contradictions)
@@ -705,6 +802,14 @@ class GoalAttainment(Analysis):
                 Msg(
                     "the record's own acts go against the main goal's judgement ({goal}), "
                     "so the goals cannot be rated until it is checked",
+                    goal=joined("; ", [r["_name"] for r in contradicted_main]),
+                )
+                if not any(
+                    is_count(i) for r in contradicted_main for i in self.contradicted[r["goal"]]
+                )
+                else Msg(
+                    "the record itself goes against the main goal's judgement ({goal}), so "
+                    "the goals cannot be rated until it is checked",
                     goal=joined("; ", [r["_name"] for r in contradicted_main]),
                 ),
             )

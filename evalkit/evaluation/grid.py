@@ -16,7 +16,12 @@ from evalkit.i18n import LIST_CAP, N_, Msg, joined, language_name
 from evalkit.record.load import Campaign
 from evalkit.record.schema import INFLUENCER_SEGMENTS, Goal, Judgement, latest_judgement
 from evalkit.evaluation.base import REACH_WORDS, audience_name
-from evalkit.evaluation.judgements import acts_against, reading
+from evalkit.evaluation.judgements import (
+    contradictions,
+    not_counted_reason,
+    places,
+    reading,
+)
 from evalkit.evaluation.timing import launch_timing
 from evalkit.record.values import DateSpan, Quantity
 
@@ -238,7 +243,7 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
             else:
                 # as question 3 reads it (judgements.reading): a judgement it does not count
                 # is said not counted, never restated as the goal's result
-                how = reading(g, j, campaign.decisions)
+                how = reading(g, j, campaign)
                 fields = dict(
                     goal=g.text.rstrip("."),
                     attainment=ATTAINMENT_WORDS[j.attainment],
@@ -251,14 +256,9 @@ def build_grid(campaign: Campaign, as_of: Optional[date] = None) -> pd.DataFrame
                     if how != "not counted"  # counted, or judged unknown: as question 3 shows it
                     else Msg(
                         "{goal}: judged {attainment} (as of {date}; {who}), but not counted by "
-                        "question 3: the record's own acts go against it ({acts}): {evidence}",
-                        acts=joined(
-                            ", ",
-                            [
-                                f"decisions.csv:{a['row']}"
-                                for a in acts_against(g, j, campaign.decisions)
-                            ],
-                        ),
+                        "question 3: {reason} ({acts}): {evidence}",
+                        reason=not_counted_reason(contradictions(g, j, campaign)),
+                        acts=joined(", ", places(contradictions(g, j, campaign))),
                         **fields,
                     )
                 )

@@ -1,8 +1,8 @@
 """One reading of a goal's judgement of attainment, for every place that shows it: question
 3 scores it, question 5 takes it as an outcome, the paper's grid states it, the checklist's
 W12 cites it and results.json says whether it was counted (`counted`). A judgement is read
-as question 3 reads it: counted, judged unknown, not counted (the record's own acts go
-against it), or none yet (docs/evaluation-method.md, question 3)."""
+as question 3 reads it: counted, judged unknown, not counted (the record's own acts, or
+its own count of the goal's indicator, go against it), or none yet (docs/evaluation-method.md, question 3)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from typing import Literal, Optional
 import pandas as pd
 
 from evalkit.evaluation.decision_makers import names_match
+from evalkit.evaluation.indicator import IndicatorCount, indicator_count
+from evalkit.evaluation.indicator import goes_against as count_goes_against
+from evalkit.i18n import Msg
 from evalkit.record.schema import Goal, Judgement, disputed
 
 # how question 3 reads a goal's judgement as of the report's date (`reading`)
@@ -44,7 +47,8 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     "achieved" an approval months later overturned (trial 10, H1: an act after the
     judgement's date was not read, and the report credited a goal its own record showed
     lost); a treaty blocked at a conference and adopted by the General Assembly's vote days
-    later (two of the goal's decision makers) is not."""
+    later (two of the goal's decision makers) is not. An act that names another goal in
+    decisions.csv's `goal` column is not read against this one."""
     if (
         judgement is None
         or judgement.attainment not in ("achieved", "partly")
@@ -52,7 +56,12 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
         or not goal.decision_makers
     ):
         return []
-    made = decisions.to_dict("records")
+    # the acts that answer this goal: those naming it, and those naming no goal
+    made = [
+        r
+        for r in decisions.to_dict("records")
+        if not isinstance(r.get("goal"), str) or r["goal"] == goal.id
+    ]
     # the acts of any of the goal's decision makers: who can grant it, together
     theirs = [r for r in made if any(names_match(who, r) for who in goal.decision_makers)]
     out = []
@@ -72,14 +81,50 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     return out
 
 
-def counted(goal, judgement, decisions: pd.DataFrame) -> bool:
-    """Whether a judgement of attainment counts: not one the record's own acts go against
-    (`acts_against`). Question 3 scores only these, and question 5 takes only these as
+def contradictions(goal, judgement, campaign) -> list:
+    """What in the record itself goes against a judgement of attainment: the decision
+    makers' own acts (`acts_against`: each a decisions row) and the goal's own indicator
+    counted below its target (indicator.IndicatorCount: "achieved" while the record's own
+    count was short of it, trial 11, H1). Empty when nothing does."""
+    found: list = list(acts_against(goal, judgement, campaign.decisions))
+    count = indicator_count(goal, judgement, campaign)
+    if count_goes_against(count, judgement.attainment if judgement else ""):
+        found.append(count)
+    return found
+
+
+def is_count(item) -> bool:
+    """Whether a contradiction (`contradictions`) is the goal's own count, not an act."""
+    return isinstance(item, IndicatorCount)
+
+
+def places(items: list) -> list[str]:
+    """Where each contradiction stands in the record (decisions.csv:3, metrics.csv:4)."""
+    out: list[str] = []
+    for item in items:
+        out.extend(item.rows if is_count(item) else [f"decisions.csv:{item['row']}"])
+    return out
+
+
+def not_counted_reason(items: list) -> Msg:
+    """Why a judgement is not counted, by what goes against it, for '(not counted: …)'."""
+    counts = any(is_count(i) for i in items)
+    acts = any(not is_count(i) for i in items)
+    if counts and acts:
+        return Msg("the record's own acts and count go against it")
+    if counts:
+        return Msg("the record's own count is below its target")
+    return Msg("the record's own acts go against it")
+
+
+def counted(goal, judgement, campaign) -> bool:
+    """Whether a judgement of attainment counts: not one the record itself goes against
+    (`contradictions`). Question 3 scores only these, and question 5 takes only these as
     outcomes that followed the tactics."""
-    return not acts_against(goal, judgement, decisions)
+    return not contradictions(goal, judgement, campaign)
 
 
-def attained(goal, judgement, decisions: pd.DataFrame) -> bool:
+def attained(goal, judgement, campaign) -> bool:
     """Whether a judgement establishes that the goal was attained (achieved or partly): it
     counts (`counted`), and no judgement of the same time is less favourable
     (schema.disputed: a campaign's own claim beside an evaluator's 'not achieved' of the same
@@ -87,19 +132,19 @@ def attained(goal, judgement, decisions: pd.DataFrame) -> bool:
     question 5's outcomes read only these."""
     return (
         judgement.attainment in ("achieved", "partly")
-        and counted(goal, judgement, decisions)
+        and counted(goal, judgement, campaign)
         and not disputed(goal, judgement)
     )
 
 
-def reading(goal: Goal, judgement: Optional[Judgement], decisions: pd.DataFrame) -> Reading:
+def reading(goal: Goal, judgement: Optional[Judgement], campaign) -> Reading:
     """How question 3 reads a goal's judgement (its latest by the report's date): "counted"
     (achieved, partly or not achieved, and scored), "unknown" (the evaluator said they do
     not know: neither achieved nor not, never scored), "not counted" (a judgement of
-    attainment the record's own acts go against: `counted`), or "no judgement" yet. The
+    attainment the record itself goes against: `counted`), or "no judgement" yet. The
     grid, the paper's grid and question 3 state a goal by this one reading."""
     if judgement is None:
         return "no judgement"
     if judgement.attainment == "unknown":
         return "unknown"
-    return "counted" if counted(goal, judgement, decisions) else "not counted"
+    return "counted" if counted(goal, judgement, campaign) else "not counted"

@@ -139,7 +139,7 @@ def _result(campaign: Campaign, row: str, paper: str):
     # each judgement as question 3 reads it (judgements.reading): one the record's own acts
     # go against is shown not counted, and never agrees with the paper's code
     read = [
-        (j.attainment, reading(g, j, campaign.decisions))
+        (j.attainment, reading(g, j, campaign))
         for g in campaign.record.goals
         if g.level == level
         if (j := judgement_as_of(g, None)) is not None

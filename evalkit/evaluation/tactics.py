@@ -33,7 +33,12 @@ from evalkit.evaluation.decision_makers import (
     with_undone,
 )
 from evalkit.evaluation.goals import goal_name
-from evalkit.evaluation.judgements import attained, counted
+from evalkit.evaluation.judgements import (
+    attained,
+    contradictions,
+    counted,
+    not_counted_reason,
+)
 from evalkit.evaluation.grid import ATTAINMENT_WORDS, judgement_as_of
 from evalkit.evaluation.hashtags import fragmentation
 
@@ -155,7 +160,7 @@ class TacticUsefulness(Analysis):
                 # same time disputes, is no outcome here either, as question 3 does not count
                 # it (judgements.attained: one reading of one fact)
                 # nor one attained before the campaign began (schema.before_launch)
-                if attained(g, j, c.decisions) and not before_launch(j, launch_day(rec)):
+                if attained(g, j, c) and not before_launch(j, launch_day(rec)):
                     # dated by when it was attained, when the record says; else by the
                     # judgement that found it
                     when = j.attained or j.as_of
@@ -591,12 +596,12 @@ class TacticUsefulness(Analysis):
                 out.append(Msg("{goal}: no judgement yet", goal=goal_name(g)))
             elif j.attainment == "unknown":
                 out.append(Msg("{goal}: attainment unknown", goal=goal_name(g)))
-            elif not counted(g, j, self.campaign.decisions):
+            elif not counted(g, j, self.campaign):
                 out.append(
                     Msg(
-                        "{goal}: its judgement is not counted (the record's own acts go "
-                        "against it)",
+                        "{goal}: its judgement is not counted ({reason})",
                         goal=goal_name(g),
+                        reason=not_counted_reason(contradictions(g, j, self.campaign)),
                     )
                 )
         return out

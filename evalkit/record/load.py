@@ -757,13 +757,17 @@ class _Refs:
         self.outside: dict[str, list] = {}
         self.dates: dict[str, Optional[DateSpan]] = {}
         self.said: dict[tuple[str, str], str] = {}  # the message of each unknown reference
+        self.metrics: set[str] = set()  # the metrics metrics.csv's rows name
 
     def check(self, fname: str, lines: list[int], cells: dict[str, list]) -> list[Problem]:
         out = []
+        if fname == "metrics.csv":  # what a goal's indicator_metric may name
+            self.metrics.update(v for v in cells.get("metric", ()) if v)
         for col, key, what in (
             ("source", "sources", None),
             ("phase", "phases", "phase"),
             ("audience", "audiences", "audience"),
+            ("goal", "goals", "goal"),  # decisions.csv: the goal an act answers
         ):
             if key in self.unchecked:
                 continue
@@ -824,6 +828,13 @@ class _Refs:
                     known=_known(known),
                 )
                 if what == "phase"
+                else Msg(
+                    "unknown goal {value}{meant}; known goals: {known}",
+                    value=quoted(value),
+                    meant=meant,
+                    known=_known(known),
+                )
+                if what == "goal"
                 else Msg(
                     "unknown audience {value}{meant}; known audiences: {known}",
                     value=quoted(value),
@@ -1384,6 +1395,15 @@ def check_record(
         series, series_problems, series_said = read_series(folder / SERIES_FILE, source_ids, build)
         problems.extend(series_problems)
         said.extend(series_said)
+    if isinstance(data, dict) and refs is not None:
+        series_names = (
+            _series_names(folder / SERIES_FILE)
+            if SERIES_FILE not in refused and (folder / SERIES_FILE).is_file()
+            else set()
+        )
+        wrong, unheld = _indicator_problems(data, line_of, refs.metrics, series_names)
+        problems.extend(wrong)
+        said.extend(unheld)
     if warnings is not None:
         warnings.extend(replace(w, file=str(folder / w.file)) for w in said)
     problems.extend(_stray_files(folder))
@@ -1419,6 +1439,97 @@ def check_record(
         warnings=said,
         _sources={s.id: s for s in record.sources},
     ), []
+
+
+def _series_names(path: Path) -> set[str]:
+    """The series series.csv's rows name (its `metric` column); its problems are its own."""
+    opened = open_table(path, [])
+    if opened is None:
+        return set()
+    header, reader = opened
+    if "metric" not in header:
+        return set()
+    at = header.index("metric")
+    return {r[at] for _, r in table_rows(SERIES_FILE, header, reader, []) if len(r) > at and r[at]}
+
+
+def _indicator_problems(
+    data: dict, line_of, metrics: set[str], series: set[str]
+) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of the goals' `indicator_metric`: it names a metric of
+    metrics.csv or a series of series.csv, and the goal's target is then a number the count
+    must reach (indicator.FLOORS). A metric code no row records yet is a warning: the
+    judgement cannot be compared with it."""
+    from evalkit.evaluation.indicator import FLOORS
+
+    Y = schema.RECORD_FILE
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    goals = data.get("goals")
+    codes = set(typing.get_args(schema.Metric))
+    held = sorted(metrics | series)
+    for i, g in enumerate(goals if isinstance(goals, list) else []):
+        if not isinstance(g, dict) or not isinstance(g.get("indicator_metric"), str):
+            continue
+        name = g["indicator_metric"].strip()
+        where = ("goals", i, "indicator_metric")
+        if name not in metrics and name not in series:
+            known = Msg(
+                "the record's metrics and series: {held}", held=names(held) if held else "none"
+            )
+            if name in codes:
+                warnings.append(
+                    Problem(
+                        Y,
+                        line_of(where),
+                        _dotted(where),
+                        Msg(
+                            "{value}: no row of metrics.csv records it, so question 3 cannot "
+                            "compare the goal's judgement with the record's own count; {known}",
+                            value=quoted(name),
+                            known=known,
+                        ),
+                        warning=True,
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(
+                        Y,
+                        line_of(where),
+                        _dotted(where),
+                        Msg(
+                            "{value} names no metric of metrics.csv and no series of "
+                            "series.csv{meant}; {known}",
+                            value=quoted(name),
+                            meant=did_you_mean(name, held or codes),
+                            known=known,
+                        ),
+                    )
+                )
+        target = g.get("target")
+        at = ("goals", i, "target") if "target" in g else ("goals", i)
+        floor = None
+        if target is not None and not isinstance(target, bool):
+            try:
+                floor = Quantity.parse(str(target), whole=False)
+            except ValueError:
+                floor = None
+        if floor is None or floor.qualifier not in FLOORS:
+            problems.append(
+                Problem(
+                    Y,
+                    line_of(at),
+                    _dotted(("goals", i, "target")),
+                    Msg(
+                        "with indicator_metric, the target is the number the count must "
+                        "reach: write it as a number ('10000', 'at least 20', 'more than "
+                        "60'), got {value}",
+                        value=quoted(target) if target is not None else Msg("no target"),
+                    ),
+                )
+            )
+    return problems, warnings
 
 
 def _attained_before_launch(record, line_of) -> list[Problem]:

@@ -345,6 +345,13 @@ class Goal(_Strict):
     text: Text
     indicator: Optional[str] = None
     target: Optional[str] = None
+    indicator_metric: Optional[str] = Field(
+        None,
+        description="the metric of metrics.csv (signatures, protest_stands, …) or the series "
+        "of series.csv that counts the indicator; its target is then a number the count "
+        "must reach (10000, at least 20), and a judgement of 'achieved' that the record's "
+        "own count shows short of it is not counted",
+    )
     deadline: Optional[Date] = None
     decision_makers: list[Text] = Field(default_factory=list)
     judgements: list[Judgement] = Field(default_factory=list)
@@ -769,6 +776,14 @@ class DecisionRow(_Strict):
     direction: Direction
     campaign_answer: CampaignAnswer = Field(
         "unknown", description="for a partial concession: did the campaign accept it"
+    )
+    # an act is read against the judgements of the goals it answers: this one, or when
+    # empty every goal naming its decision maker (trial 11, M1: permits reinstated in
+    # November are no answer to a petition's April signatures)
+    goal: Optional[Slug] = Field(
+        None,
+        description="the id of the goal this act answers; empty: every goal that names "
+        "its decision maker",
     )
     description: Optional[str] = None
     source: SourceRef

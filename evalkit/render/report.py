@@ -19,6 +19,7 @@ from evalkit.evaluation import QUESTION_WORDS, Evaluation
 from evalkit.evaluation.base import BarChart, OrdinalChart, evidence_text, level_of, level_said
 from evalkit.evaluation.checklist import CANNOT, FIRES
 from evalkit.evaluation.grid import build_grid, parse_as_of
+from evalkit.evaluation.judgements import not_counted_reason
 from evalkit.record.asof import cut_as_of, published_after
 from evalkit.record.load import load_campaign
 from evalkit.record.problems import warning_said
@@ -636,9 +637,13 @@ class CampaignReport:
             (
                 tr("{goal} — {attainment}").format(
                     goal=r["text"].rstrip("."),
-                    attainment=tr(
-                        "{attainment} (not counted: the record's own acts go against it)"
-                    ).format(attainment=tr(r["attainment"]))
+                    attainment=localized(
+                        Msg(
+                            "{attainment} (not counted: {reason})",
+                            attainment=r["attainment"],
+                            reason=not_counted_reason(goals_q.contradicted[r["goal"]]),
+                        )
+                    )
                     if r["goal"] in goals_q.contradicted
                     else tr(r["attainment"]),
                 )

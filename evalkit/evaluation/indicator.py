@@ -1,0 +1,255 @@
+"""A goal's indicator as the record itself counts it: the metric of metrics.csv, or the series
+of series.csv, that a goal names as its `indicator_metric`, read against its numeric `target`
+at the time a judgement says the goal was attained (its `attained` date, else its `as_of`).
+
+A judgement of "achieved" whose own indicator the record shows below its target is the
+paper's over-estimated achievement (§4, weakness 12) in the record's own figures (trial 11,
+H1: 10,000 signatures judged collected by April, the record's running total 9,400 in June).
+Only what the figures allow is read:
+- a running total (`cumulative: yes`) never falls, so a figure after the attainment that is
+  below the target shows the target was not reached then ("below"); one before it at or
+  above the target shows it was ("reached");
+- counts per period add up: the rows that start by then adding up to less than the target
+  are the record's own count below it; those that end by then adding up to it, reached;
+- a level (followers, a share, a series that is no running total) may fall as well as rise:
+  a figure at or above the target by then shows it reached, and no figure shows it missed.
+Anything else is "not shown": the record neither confirms nor contradicts the judgement."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal, Optional, cast
+
+import pandas as pd
+
+from evalkit.i18n import Msg, Verbatim
+from evalkit.record.values import Quantity
+
+State = Literal["below", "reached", "not shown"]
+How = Literal["running total", "sum", "level"]
+
+# a target the count must reach (a floor): what `target` may say when `indicator_metric`
+# names a metric (record.load checks it)
+FLOORS = ("exactly", "at_least", "more_than", "between")
+# rows of one metric that count different things, added up (two platforms' signatures)
+GROUP_COLUMNS = ("platform", "country", "hashtag", "language", "scope")
+LEVELS = ("followers", "percent", "co_sponsors", "cities", "countries", "organisations", "other")
+
+
+def target_floor(goal) -> Optional[Quantity]:
+    """The goal's target as the count it must reach, or None when it is no such number."""
+    if not goal.target:
+        return None
+    try:
+        q = Quantity.parse(goal.target, whole=False)
+    except ValueError:
+        return None
+    return q if q.qualifier in FLOORS else None
+
+
+@dataclass(frozen=True)
+class IndicatorCount:
+    """The record's own count of a goal's indicator at the attainment a judgement states."""
+
+    metric: str
+    series: bool  # a series of series.csv, else a metric of metrics.csv
+    target: Quantity
+    by: str  # the date the judgement says the goal was attained by, as written
+    state: State
+    how: How
+    value: Optional[float]  # the count that decides the state (None: no figure by then)
+    exact: bool  # the value is exact, not a bound of figures written 'about', 'more than'
+    at: str  # the date(s) of the figures it rests on
+    rows: tuple[str, ...]  # their places: metrics.csv:4, series.csv:9
+
+    def label(self) -> str:
+        """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
+        vocabulary word, translated)."""
+        return Verbatim(self.metric) if self.series else self.metric
+
+    def amount(self) -> Msg:
+        """The count in words, with its metric's noun ('9,400 signatures')."""
+        from evalkit.evaluation.reach import counted  # reach's nouns; reach reads goals
+
+        n = Quantity(self.value or 0.0) if self.exact else Quantity(self.value or 0.0, "at_most")
+        if self.state == "reached" and not self.exact:
+            n = Quantity(self.value or 0.0, "at_least")
+        if self.series:
+            return Msg("{n} ({series})", n=n, series=Verbatim(self.metric))
+        return counted(self.metric, n)
+
+    def words(self) -> Msg:
+        """What the record's own count says of the judgement, in a sentence's part."""
+        if self.state == "below" and self.how == "sum":
+            return Msg(
+                "the record's own count, its rows up to {by} added up, is {amount}: below "
+                "the target, {target}",
+                by=self.by,
+                amount=self.amount(),
+                target=self.target,
+            )
+        if self.state == "below":
+            return Msg(
+                "the record's own count, a running total, is {amount} on {at}, after {by}: "
+                "below the target, {target}",
+                amount=self.amount(),
+                at=self.at,
+                by=self.by,
+                target=self.target,
+            )
+        if self.state == "reached":
+            return Msg(
+                "the record's own count reached the target ({target}) by {by}: {amount} on {at}",
+                target=self.target,
+                by=self.by,
+                amount=self.amount(),
+                at=self.at,
+            )
+        if self.value is None:
+            return Msg(
+                "the record's own count has no figure by {by}: it neither confirms nor "
+                "contradicts the target ({target})",
+                by=self.by,
+                target=self.target,
+            )
+        return Msg(
+            "the record's own count neither confirms nor contradicts the target ({target}): "
+            "{amount} on {at}, its last figure by {by}",
+            target=self.target,
+            amount=self.amount(),
+            at=self.at,
+            by=self.by,
+        )
+
+
+def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
+    """The figures of the metric or series `name`, with (start, end, low, high, place, group)
+    columns; whether it is a series; how its figures add up."""
+    m = campaign.metrics
+    if len(m) and (m["metric"] == name).any():
+        part = m[m["metric"] == name]
+        totals = part[part["cumulative"] == "yes"]
+        how: str
+        if len(totals):
+            part, how = totals, "running total"
+        else:
+            how = "level" if name in LEVELS else "sum"
+        how = cast(How, how)
+        group = (
+            part[list(GROUP_COLUMNS)].astype(object).where(part[list(GROUP_COLUMNS)].notna(), "")
+        )
+        frame = pd.DataFrame(
+            {
+                "start": pd.to_datetime(part["date_start"]),
+                "end": pd.to_datetime(part["date_end"]),
+                "low": part["value_low"].astype(float),
+                "high": part["value_high"].astype(float),
+                "exact": (part["value_qualifier"] == "exactly").to_numpy(),
+                "date": part["date"].astype(str),
+                "place": [f"metrics.csv:{r}" for r in part["row"]],
+                "group": group.apply(tuple, axis=1) if len(part) else [],
+            }
+        )
+        return frame, False, how
+    s = campaign.series
+    part = s[s["metric"] == name].dropna(subset=["value"]) if len(s) else s
+    running = len(part) and "cumulative" in part and bool(part["cumulative"].astype(bool).all())
+    dates = pd.to_datetime(part["date"]) if len(part) else pd.Series([], dtype="datetime64[ns]")
+    frame = pd.DataFrame(
+        {
+            "start": dates,
+            "end": dates,
+            "low": part["value"].astype(float) if len(part) else [],
+            "high": part["value"].astype(float) if len(part) else [],
+            "exact": True,
+            "date": [d.date().isoformat() for d in dates],
+            "place": [f"series.csv:{r}" for r in part["row"]] if "row" in part else "",
+            "group": [("",)] * len(part),
+        }
+    )
+    return frame, True, "running total" if running else "level"
+
+
+def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
+    """The record's own count of `goal`'s indicator at the attainment `judgement` states
+    (its `attained` date, else its `as_of`: the latest it can have been attained by), read
+    against the goal's target; None when the goal names no indicator metric with a numeric
+    target, or there is no judgement. `campaign` is the record as of the report's date."""
+    if judgement is None or not getattr(goal, "indicator_metric", None):
+        return None
+    target = target_floor(goal)
+    if target is None:
+        return None
+    name = goal.indicator_metric
+    span = judgement.attained or judgement.as_of
+    t = pd.Timestamp(span.end)
+    by = span.text
+    rows, series, how = _rows(campaign, name)
+    floor = target.value
+
+    def reaches(v: float) -> bool:
+        return v > floor if target.qualifier == "more_than" else v >= floor
+
+    def said(state: State, value, chosen: pd.DataFrame) -> IndicatorCount:
+        return IndicatorCount(
+            name,
+            series,
+            target,
+            by,
+            state,
+            how,
+            None if value is None else float(value),
+            bool(chosen["exact"].all()) if len(chosen) else True,
+            ", ".join(dict.fromkeys(chosen["date"])),
+            tuple(chosen["place"]),
+        )
+
+    if rows.empty:
+        return said("not shown", None, rows)
+    if how == "running total":
+        groups = list(rows.groupby("group", sort=False))
+        after = [g[g["end"] >= t] for _, g in groups]
+        if all(len(a) for a in after):
+            # the earliest-ending lowest figure after the attainment, in every group: their
+            # sum bounds the total then from above
+            lowest = [a.loc[[a["high"].idxmin()]] for a in after]
+            upper = sum(float(x["high"].iloc[0]) for x in lowest)
+            if math.isfinite(upper) and not reaches(upper):
+                return said("below", upper, pd.concat(lowest))
+        before = [g[g["end"] <= t] for _, g in groups]
+        highest = [b.loc[[b["low"].idxmax()]] for b in before if len(b)]
+        lower = sum(float(x["low"].iloc[0]) for x in highest)
+        chosen = pd.concat(highest) if highest else rows.iloc[:0]
+        return said(
+            "reached" if highest and reaches(lower) else "not shown",
+            lower if highest else None,
+            chosen,
+        )
+    if how == "sum":
+        started = rows[rows["start"] <= t]
+        upper = float(started["high"].sum()) if len(started) else 0.0
+        if math.isfinite(upper) and not reaches(upper):
+            return said("below", upper, started)
+        ended = rows[rows["end"] <= t]
+        lower = float(ended["low"].sum())
+        return said(
+            "reached" if len(ended) and reaches(lower) else "not shown",
+            lower if len(ended) else None,
+            ended,
+        )
+    # a level: a figure by then at or above the target shows it reached; none shows it missed
+    by_then = rows[rows["start"] <= t]
+    if by_then.empty:
+        return said("not shown", None, by_then)
+    top = by_then.loc[[by_then["low"].idxmax()]]
+    last = by_then.loc[[by_then["end"].idxmax()]]
+    if reaches(float(top["low"].iloc[0])):
+        return said("reached", top["low"].iloc[0], top)
+    return said("not shown", last["low"].iloc[0], last)
+
+
+def goes_against(count: Optional[IndicatorCount], attainment: str) -> bool:
+    """Whether the record's own count goes against a judgement: "achieved" while the count
+    was below the target then. "Partly" is what a count below its target means."""
+    return count is not None and attainment == "achieved" and count.state == "below"
