@@ -194,3 +194,40 @@ def test_an_as_of_report_says_the_undated_facts_it_keeps_may_be_later():
     assert "kept as the record states them, though they may describe a later time" in said
     assert "an audience's reach" in said
     assert CampaignReport(str(CASE_STUDIES / "caesar"))._cut_row() == []
+
+
+def test_an_account_active_after_the_date_was_active_on_it_never_an_end_not_recorded(tmp_path):
+    # trial 11, M5: accounts active to 2020-06 said "no end of activity recorded" as of March
+    accounts = [
+        {
+            "platform": "twitter",
+            "name": "@on",
+            "active_to": "2020-06-30",
+            "language": "en",
+            "source": "s",
+        },
+        {
+            "platform": "twitter",
+            "name": "@march",
+            "active_to": "2020-03",
+            "language": "en",
+            "source": "s",
+        },
+        {
+            "platform": "twitter",
+            "name": "@early",
+            "active_to": "2020-01-15",
+            "language": "en",
+            "source": "s",
+        },
+    ]
+    c = small_record(tmp_path, media_tools={"accounts": accounts})
+    cut = cut_as_of(c, date(2020, 3, 10))
+    ends = {
+        a.name: a.active_to.text if a.active_to else None for a in cut.record.media_tools.accounts
+    }
+    # certainly after the day: active on it; any day of March: not known by the 10th
+    assert ends == {"@on": "2020-03-10", "@march": None, "@early": "2020-01-15"}
+    q2 = Evaluation(c, date(2020, 3, 10)).questions[2]
+    assert [a.name for a in q2.silent] == ["@early"]
+    assert [a.name for a in q2.activity_unrecorded] == ["@march"]

@@ -30,6 +30,7 @@ from evalkit.evaluation.decision_makers import (
     favourable,
     gain_words,
     not_recorded,
+    undone_by,
     with_undone,
 )
 from evalkit.evaluation.goals import goal_name
@@ -127,13 +128,17 @@ class TacticUsefulness(Analysis):
             )
 
         # outcomes that followed tactics in time: (start, end, words, evidence, kind), kind
-        # "policy" (a decision), "statement", "main" or "interim" (a goal's attainment)
+        # "policy" (a decision), "statement", "main" or "interim" (a goal's attainment);
+        # `self.undone`: the evidence of those the decision maker's own later act took back
         outcomes = []
+        self.undone: set[str] = set()
         e = c.engagements  # as of the report's date: the campaign is cut (record.asof)
         for _, r in favourable(c.decisions).iterrows():
             if r["act"] in POLICY | {"plan", "statement"}:
                 # an outcome taken back is said with what took it back
                 outcome = with_undone(gain_words(r), r, c.decisions)
+                if undone_by(r, c.decisions) is not None:
+                    self.undone.add(f"decisions.csv:{r['row']}")
                 outcomes.append(
                     (
                         r["date_start"],
@@ -536,9 +541,23 @@ class TacticUsefulness(Analysis):
         others = [o[2] for o in self.other_outcomes]
         if not len(c.activities):
             return Criterion(name, None, Msg("no activities recorded"))
-        if outcomes:
+        # an outcome its decision maker took back is no lasting outcome of the tactics: with
+        # only such outcomes, whether the tactics served is not told (trial 11, L7)
+        standing = [o for o in outcomes if o[3] not in self.undone]
+        if standing:
             return Criterion(
                 name, True, joined("; ", [o[2] for o in outcomes]), [o[3] for o in outcomes]
+            )
+        if outcomes:
+            return Criterion(
+                name,
+                None,
+                Msg(
+                    "what followed the tactics was taken back by the decision maker's own "
+                    "later act, so no lasting outcome is shown: {outcomes}",
+                    outcomes=joined("; ", [o[2] for o in outcomes]),
+                ),
+                [o[3] for o in outcomes],
             )
         # none followed: "not met" only where the record could have shown one — the main
         # goal judged (and counted), contacts with decision makers recorded (decisions.csv

@@ -13,8 +13,9 @@ What the cut keeps — never what may not have happened yet:
   after the date too;
 - a hashtag whose phase (or, without a phase, the campaign) ran past the date keeps its
   name but not its uses or trending, and an account still open then (or undated, in a
-  campaign running past it) its name but not its followers, posts or `active_to`: they are
-  totals over a window that runs past the date, not known by then.
+  campaign running past it) its name but not its followers or posts: they are totals over
+  a window that runs past the date, not known by then; its `active_to` becomes the date
+  itself when it is certainly later (active then, the last date known by then), else none.
 The rows keep their line numbers, so evidence still names the record's own rows.
 """
 
@@ -108,9 +109,13 @@ def cut_as_of(campaign: Campaign, day: date | None) -> Campaign:
         if (a.active_to is not None and _by(a.active_to, day)) or (a.active_to is None and over):
             accounts.append(a)
             continue
-        # still open on the day: its followers and posts may be counted later
+        # still open on the day: its followers and posts may be counted later; one whose
+        # last activity is certainly after the day was active on it, the last date known
+        # by then (`active_to` is the last date an account is known active), never "no end
+        # recorded" (trial 11, M5)
         account_counts += a.followers is not None or a.posts is not None
-        accounts.append(a.model_copy(update={"active_to": None, "followers": None, "posts": None}))
+        known = on_day if a.active_to is not None and a.active_to.start > day else None
+        accounts.append(a.model_copy(update={"active_to": known, "followers": None, "posts": None}))
     hashtags, hashtag_counts = [], 0
     for h in tools.hashtags:
         if h.phase is not None and h.phase not in kept_phases:
