@@ -331,8 +331,8 @@ def test_the_comparison_lists_each_main_goal_as_its_own_evaluation_reads_it(runs
     line = page[start : page.index(".", page.index("not yet judged", start)) + 1]
     assert line == (
         "Main goal achieved at least in part (the evaluators' judgements): Save The Park; "
-        "not achieved: Detention Coalition; judged attained, but not counted by the "
-        "campaign's own evaluation (the record's own acts go against the judgement): "
+        "not achieved: Detention Coalition; judged achieved, but not counted by the "
+        "campaign's own evaluation (the record itself goes against the judgement): "
         "Claimed Win; not yet judged: Medicine Appeal."
     )
     assert "not achieved or not yet judged" not in page
@@ -358,6 +358,26 @@ def test_an_older_results_json_without_counted_is_read_as_it_was(runs, tmp_path)
         "appeal": "not judged",
         "coalition": "not achieved",
     }
+
+
+def test_a_partly_achieved_main_goal_not_counted_is_said_partly_never_attained(runs, tmp_path):
+    # trial 11, L1: «حُكم بتحققه» ("judged attained") of a goal judged partly achieved
+    from evalkit.comparison import load_results
+    from evalkit.comparison.summary import summary_lines
+    from evalkit.i18n import localized
+
+    shutil.copytree(runs["en"], tmp_path / "partly")
+    path = tmp_path / "partly" / "won" / "results.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for g in data["facts"]["main_goal"]:
+        g["attainment"] = "partly"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    said = " ".join(localized(l) for l in summary_lines(load_results(tmp_path / "partly")))
+    assert (
+        "judged partly achieved, but not counted by the campaign's own evaluation (the "
+        "record itself goes against the judgement): Claimed Win"
+    ) in said
+    assert "judged achieved, but" not in said
 
 
 # --- F-W11: a phase's trigger set it off: its start is on or after the event ----------------

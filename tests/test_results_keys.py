@@ -253,6 +253,9 @@ series[].question
 }
 # version 3: version 2's keys and the rung's note (docs/results-format.md, "Versions")
 KEYS[3] = KEYS[2] + "facts.decision_makers_top_rung_note\n"
+KEYS[4] = (
+    KEYS[3] + "facts.decision_makers_top_rung_who\n" + "facts.main_goal_decision_makers_top_rung\n"
+)
 
 
 def _frozen(version: int) -> set[str]:

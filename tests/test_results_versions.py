@@ -37,9 +37,19 @@ def _refused(path: Path) -> str:
     return str(err.value)
 
 
-def test_this_evalkit_writes_version_3_and_reads_it(tmp_path, caesar_results):
-    assert SCHEMA_VERSION == 3 and caesar_results["schema_version"] == 3
-    assert read_results(_written(tmp_path, caesar_results)).schema_version == 3
+def test_this_evalkit_writes_version_4_and_reads_it(tmp_path, caesar_results):
+    assert SCHEMA_VERSION == 4 and caesar_results["schema_version"] == 4
+    assert read_results(_written(tmp_path, caesar_results)).schema_version == 4
+
+
+def test_a_version_3_file_without_the_main_goal_rung_is_read_as_not_known(tmp_path, caesar_results):
+    old = json.loads(json.dumps(caesar_results))
+    old["schema_version"] = 3
+    del old["facts"]["decision_makers_top_rung_who"]
+    del old["facts"]["main_goal_decision_makers_top_rung"]
+    results = read_results(_written(tmp_path, old))
+    assert results.schema_version == 3
+    assert results.facts.main_goal_decision_makers_top_rung is None
 
 
 def test_a_version_2_file_without_the_rung_note_is_read_as_the_rung_named(tmp_path, caesar_results):
@@ -53,10 +63,10 @@ def test_a_version_2_file_without_the_rung_note_is_read_as_the_rung_named(tmp_pa
 def test_a_newer_version_is_refused_naming_the_file_its_version_and_the_ones_read(
     tmp_path, caesar_results
 ):
-    path = _written(tmp_path, {**caesar_results, "schema_version": 4, "evalkit_version": "9.0"})
+    path = _written(tmp_path, {**caesar_results, "schema_version": 5, "evalkit_version": "9.0"})
     assert _refused(path) == (
-        f"{path}: results schema version 4 (written by evalkit 9.0), newer than this evalkit "
-        "reads (versions 1 to 3): update evalkit to read it, or re-run the evaluation with "
+        f"{path}: results schema version 5 (written by evalkit 9.0), newer than this evalkit "
+        "reads (versions 1 to 4): update evalkit to read it, or re-run the evaluation with "
         "this evalkit (evalkit run) to write it again"
     )
 
@@ -96,7 +106,7 @@ def test_a_version_1_file_lacking_what_version_2_needs_says_so(tmp_path, caesar_
     path = _written(tmp_path, old)
     assert _refused(path) == (
         f"{path}: results schema version 1 (written by evalkit 0.1.0), older than this "
-        "evalkit's 3, and not readable as it: as_of_cut: Field required; re-run the "
+        "evalkit's 4, and not readable as it: as_of_cut: Field required; re-run the "
         "evaluation with this evalkit (evalkit run) to write it again"
     )
 
@@ -106,17 +116,17 @@ def test_a_version_no_evalkit_writes_is_refused(tmp_path, caesar_results, versio
     path = _written(tmp_path, {**caesar_results, "schema_version": version})
     said = _refused(path)
     assert said.startswith(f"{path}: results schema version {version!r} (written by evalkit ")
-    assert "a version no evalkit writes; this evalkit reads versions 1 to 3" in said
+    assert "a version no evalkit writes; this evalkit reads versions 1 to 4" in said
 
 
 def test_compare_says_a_newer_file_in_arabic_naming_it_and_both_versions(tmp_path, caesar_results):
-    path = _written(tmp_path, {**caesar_results, "schema_version": 4, "evalkit_version": "9.0"})
+    path = _written(tmp_path, {**caesar_results, "schema_version": 5, "evalkit_version": "9.0"})
     result = CliRunner().invoke(main, ["compare", str(path.parent.parent), "--lang", "ar"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     line = next(line for line in result.output.splitlines() if str(path) in line)
     assert line.replace(FSI, "").replace(PDI, "").strip() == (
-        f"{path}: إصدار مخطط النتائج 4 (كتبه evalkit 9.0)، وهو أحدث مما تقرؤه هذه النسخة من "
-        "evalkit (الإصدارات من 1 إلى 3): حدّث evalkit لقراءته، أو أعد تشغيل التقييم بهذه "
+        f"{path}: إصدار مخطط النتائج 5 (كتبه evalkit 9.0)، وهو أحدث مما تقرؤه هذه النسخة من "
+        "evalkit (الإصدارات من 1 إلى 4): حدّث evalkit لقراءته، أو أعد تشغيل التقييم بهذه "
         "النسخة (evalkit run) لكتابته من جديد"
     )
     assert f"{FSI}{path}{PDI}" in line  # the file's name isolated in the Arabic line

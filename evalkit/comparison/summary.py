@@ -9,7 +9,7 @@ from evalkit.evaluation.base import CONFIDENCE, SCALE, floor_level, level_said, 
 from evalkit.i18n import N_, Msg, joined
 
 from evalkit.evaluation.timing import REACTIVE_WINDOW_DAYS
-from evalkit.comparison.tables import _name, first_launch, main_goal_state
+from evalkit.comparison.tables import _name, first_launch, goal_counted, main_goal_state
 from evalkit.comparison.replication import computed_counts, paper_results, replication_table
 from evalkit.results.model import CampaignResults, LaunchTimingResult
 
@@ -71,8 +71,16 @@ MAIN_GOAL_LISTS = (
     (
         "not counted",
         N_(
-            "{line}; judged attained, but not counted by the campaign's own evaluation "
-            "(the record's own acts go against the judgement): {names}"
+            "{line}; judged achieved, but not counted by the campaign's own evaluation "
+            "(the record itself goes against the judgement): {names}"
+        ),
+    ),
+    # a judgement of "partly" said as partly, never as attained (trial 11, L1)
+    (
+        "not counted partly",
+        N_(
+            "{line}; judged partly achieved, but not counted by the campaign's own "
+            "evaluation (the record itself goes against the judgement): {names}"
         ),
     ),
     ("unknown", N_("{line}; attainment judged unknown: {names}")),
@@ -184,6 +192,16 @@ def summary_lines(results: list[CampaignResults]) -> list[Msg]:
     # each campaign by its main goal as its own evaluation reads it (main_goal_state):
     # a failure recorded, a judgement not counted and silence are never one list
     states = [(r, main_goal_state(r)) for r in results]
+    states = [
+        (
+            r,
+            "not counted partly"
+            if state == "not counted"
+            and all(g.attainment == "partly" for g in r.facts.main_goal if not goal_counted(g))
+            else state,
+        )
+        for r, state in states
+    ]
     reached = [r for r, state in states if state == "reached"]
     failed = [r for r, state in states if state == "not achieved"]
     line = Msg(

@@ -12,7 +12,7 @@ from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import SCALE, floor_level, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
 from evalkit.evaluation.reach import MIN_WEEKS, NO_COUNTS, dated_once
-from evalkit.i18n import N_, Msg, joined, language, language_name, localized, tr
+from evalkit.i18n import N_, Msg, Verbatim, joined, language, language_name, localized, tr
 from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
 from evalkit.stats import RateTrend
 
@@ -489,7 +489,20 @@ def mix_against_attainment(results: list[CampaignResults]) -> pd.DataFrame:
                     for k in ("mobilisation", "advocacy", "lobbying")
                 },
                 "main goal": attainment_words(r.facts.main_goal),
-                "highest decision-maker rung": rung_said(r.facts) or N_("not recorded"),
+                # the main goal's own decision makers beside its attainment, and whoever
+                # reached the highest rung named with it (trial 11, M4)
+                "main goal's decision makers: highest rung": (
+                    r.facts.main_goal_decision_makers_top_rung or N_("not recorded")
+                ),
+                "highest decision-maker rung": (
+                    Msg(
+                        "{rung}: {who}",
+                        rung=said,
+                        who=Verbatim(r.facts.decision_makers_top_rung_who),
+                    )
+                    if (said := rung_said(r.facts)) and r.facts.decision_makers_top_rung_who
+                    else said or N_("not recorded")
+                ),
                 "reached by": r.facts.decision_makers_top_rung_by,
             }
         )

@@ -69,6 +69,7 @@ HEADINGS = (
     "mobilisation share",
     "advocacy share",
     "lobbying share",
+    "main goal's decision makers: highest rung",
     "highest decision-maker rung",
     "reached by",
     "language",

@@ -153,11 +153,23 @@ def campaign_facts(evaluation: Evaluation) -> dict:
         # what that rung was, where the decision maker's own act reached it as less than the
         # ask or was undone by their last act (the campaign's report says it beside the rung)
         "decision_makers_top_rung_note": dms.top_rung_note() if known else None,
+        "decision_makers_top_rung_who": (
+            str(q4.loc[q4["_rung"].idxmax(), "decision maker"]) if known else None
+        ),
+        "main_goal_decision_makers_top_rung": _main_goal_rung(q4, mains) if known else None,
         "visual_identity": rec.media_tools.visual_identity.present
         if rec.media_tools.visual_identity
         else None,
         "coordination_problems": tactics.coordination,
     }
+
+
+def _main_goal_rung(q4, mains) -> "str | None":
+    """The highest rung of the decision makers the main goals name (None: they name none
+    the target list holds)."""
+    named = {w for g in mains for w in g.decision_makers}
+    theirs = q4[q4["decision maker"].isin(named)] if len(q4) else q4
+    return LADDER[int(theirs["_rung"].max())] if len(theirs) else None
 
 
 def _top_rung_by(q4) -> "str | None":

@@ -35,10 +35,11 @@ from evalkit.record.values import Bound
 
 # 2: the keys added to version-1 files without a bump (docs/results-format.md, "Versions");
 # 3: facts.decision_makers_top_rung_note
-SCHEMA_VERSION = 3
+# 4: facts.decision_makers_top_rung_who, facts.main_goal_decision_makers_top_rung
+SCHEMA_VERSION = 4
 # the versions this evalkit reads: an older file is read as this version with the keys it
 # lacks at their defaults ("older runs"), when it holds every key this version requires
-READS = (1, 2, 3)
+READS = (1, 2, 3, 4)
 
 
 class _Part(BaseModel):
@@ -208,6 +209,12 @@ class Facts(_Part):
     # what that rung was, where a decision maker's own act reached it as a partial concession
     # or was undone by their last act (None: it stands as named, or a results.json before)
     decision_makers_top_rung_note: Optional[str] = None
+    # who reached it (the first decision maker at that rung; None in a results.json before)
+    decision_makers_top_rung_who: Optional[str] = None
+    # the highest rung of the decision makers the main goals name, beside the main goal's
+    # attainment (trial 11, M4: an interim goal's resolution read as the main goal's); None
+    # where not known, none is named, or a results.json before
+    main_goal_decision_makers_top_rung: Optional[str] = None
     visual_identity: Optional[YesNoUnknown]
     coordination_problems: list[str]
 
@@ -327,7 +334,7 @@ class RecordWarning(_Part):
 class CampaignResults(_Part):
     """One `<id>/results.json`."""
 
-    schema_version: Literal[1, 2, 3]
+    schema_version: Literal[1, 2, 3, 4]
     evalkit_version: str
     record_content_hash: str
     record: RecordRef
