@@ -11,7 +11,8 @@ import pytest
 import evalkit
 from evalkit.evaluation import Evaluation
 from evalkit.evaluation.checklist import CANNOT, FIRES, QUIET, RULES
-from conftest import ACT_HEADER, ROOT, act, small_record
+from conftest import ACT_HEADER, ROOT, SMALL_DECISION_MAKERS, SMALL_PUBLIC, act, small_record
+from evalkit.i18n import localized
 
 
 def _aud(id, segment, languages=("en",), reached="unknown", **kw):
@@ -266,14 +267,14 @@ JUDGED = [
         "W1",
         FIRES,
         "only-a-rally-at-them",
-        "lobbying/direct contact: 0 activities",
+        "lobbying or direct contact in the mix: 0 activities",
         activities=[act("a1", channel="in_person", audience="dm", paper_kind="public_pressure")],
     ),
     row(
         "W1",
         QUIET,
         "a-letter-aimed-at-them",
-        "lobbying/direct contact: 1 activity",
+        "lobbying or direct contact in the mix: 1 activity",
         activities=[act("a1", kind="advocacy", audience="dm")],
     ),
     row(
@@ -644,3 +645,39 @@ def test_direct_contact_is_one_definition_in_questions_1_5_and_w1(tmp_path, acti
     assert ev.questions[1].criterion("direct_activity").met is bool(direct)
     assert ev.questions[5].criterion("lobbying_in_mix").met is bool(direct)
     assert _rule(ev, "W1").status == (QUIET if direct else FIRES)
+
+
+def test_lobbying_of_politicians_is_said_as_what_it_aimed_at_never_as_the_decision_makers(
+    tmp_path,
+):
+    # trial 11, M3: two letters to foreign parliaments read as "aimed at the Government;
+    # lobbying/direct contact: 2 activities" — as if the Government had been lobbied
+    politicians = {
+        "id": "congress",
+        "segment": "politicians",
+        "tier": "secondary",
+        "region": "international",
+        "languages": ["en"],
+        "stance": "neutral",
+        "targeted": "yes",
+        "reached": "unknown",
+        "source": "s",
+    }
+    c = small_record(
+        tmp_path,
+        activities=[
+            act("a1", kind="lobbying", audience="congress"),
+            act("a2", kind="lobbying", audience="congress"),
+        ],
+        audiences=[dict(SMALL_DECISION_MAKERS), dict(SMALL_PUBLIC), politicians],
+    )
+    ev = Evaluation(c)
+    aims = "none aimed at a decision-maker audience; aimed at politicians (congress): 2"
+    assert localized(ev.questions[1].criterion("direct_activity").because) == (
+        f"2 direct activities ({aims})"
+    )
+    w1 = next(r for r in ev.checklist if r.rule.id == "W1")
+    assert [localized(e) for e in w1.evidence] == [
+        f"decision makers abroad: dm; lobbying or direct contact in the mix: 2 activities ({aims})"
+    ]
+    assert "لا شيء منها موجه إلى جمهور من صناع القرار" in localized(w1.evidence[0], "ar")

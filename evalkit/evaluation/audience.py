@@ -10,6 +10,7 @@ from evalkit.record.languages import language_code as _language_code
 from evalkit.record.schema import INFLUENCER_SEGMENTS, SCOPES
 from evalkit.evaluation.context import (
     decision_makers_abroad,
+    direct_aims,
     direct_mask,
     home_languages,
     maybe_direct_mask,
@@ -205,9 +206,11 @@ class RightAudience(Analysis):
         self.direct = direct = rows_where(acts, direct_mask(c), "row")
         # advocacy whose audience is not recorded may be direct contact: not 'none'
         self.maybe_direct = rows_where(acts, maybe_direct_mask(c), "row")
+        # what they aimed at, when not all at decision makers (context.direct_aims)
+        self.direct_aims = aims = direct_aims(c)
         self.indicator(
             Msg("Activities addressed directly to decision makers"),
-            len(direct),
+            Msg("{n} ({aims})", n=len(direct), aims=aims) if aims else len(direct),
             row_ref("activities.csv", direct["row"]) if len(direct) else [],
         )
 
@@ -341,6 +344,8 @@ class RightAudience(Analysis):
         elif len(direct) or not len(maybe):
             met = len(direct) > 0
             because = Msg("{n} direct activity", "{n} direct activities", n=len(direct))
+            if self.direct_aims is not None:
+                because = Msg("{said} ({aims})", said=because, aims=self.direct_aims)
         else:
             met, because = None, maybe_direct_said(len(maybe))
         shown = direct if len(direct) else maybe

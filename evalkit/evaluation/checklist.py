@@ -486,7 +486,7 @@ def _no_pressure_tools(ctx):
         return None, [lob.because]
     return not lob.met, [
         Msg(
-            "aimed at {audiences}; lobbying/direct contact: {why}",
+            "decision makers abroad: {audiences}; lobbying or direct contact in the mix: {why}",
             audiences=joined(", ", [audience_name(a) for a in intl]),
             why=lob.because,
         )

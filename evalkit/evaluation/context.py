@@ -12,11 +12,13 @@ from typing import Optional
 
 import pandas as pd
 
+from evalkit.i18n import Msg, Verbatim, joined
 from evalkit.record.languages import UNKNOWN, language_code
 
 __all__ = [
     "rows_where",
     "direct_mask",
+    "direct_aims",
     "decision_maker_audiences",
     "decision_makers_at_home",
     "decision_makers_abroad",
@@ -63,6 +65,42 @@ def direct_mask(campaign) -> pd.Series:
         | (acts["kind"] == "lobbying")
         | ((acts["kind"] == "advocacy") & acts["audience"].isin(dm) & acts["paper_kind"].isna())
     )
+
+
+def direct_aims(campaign) -> Optional[Msg]:
+    """What the direct activities (`direct_mask`) aimed at, when not all at a decision-maker
+    audience: lobbying of politicians abroad counts as direct contact (pressure on the
+    decision makers through them), but is never said as if the decision makers had been
+    lobbied themselves (trial 11, M3: «aimed at the Government; lobbying: 2 activities», both
+    letters to foreign parliaments). None when every one aimed at a decision-maker audience,
+    or there are none."""
+    from evalkit.evaluation.base import audience_name  # base reads the record's cut
+
+    acts = campaign.activities
+    if acts.empty:
+        return None
+    aimed = acts.loc[direct_mask(campaign), "audience"]
+    audiences = {a.id: a for a in campaign.record.audiences}
+    segment = aimed.map(lambda v: audiences[v].segment if v in audiences else None)
+    if not len(aimed) or (segment == "decision_makers").all():
+        return None
+    parts: list = []
+    for seg, part in aimed.groupby(segment.fillna(""), sort=True):
+        if seg == "decision_makers":
+            parts.append(Msg("a decision-maker audience: {n}", n=len(part)))
+        elif seg:
+            names = [Verbatim(audience_name(audiences[v])) for v in dict.fromkeys(part)]
+            parts.append(
+                Msg("{segment} ({names}): {n}", segment=seg, names=joined(", ", names), n=len(part))
+            )
+    untold = int(aimed.isna().sum())
+    if untold:
+        parts.append(Msg("audience not recorded: {n}", n=untold))
+    if not (segment == "decision_makers").any():
+        return Msg(
+            "none aimed at a decision-maker audience; aimed at {parts}", parts=joined("; ", parts)
+        )
+    return Msg("aimed at {parts}", parts=joined("; ", parts))
 
 
 def maybe_direct_mask(campaign) -> pd.Series:

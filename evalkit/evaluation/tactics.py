@@ -22,7 +22,7 @@ from evalkit.evaluation.base import (
     phase_name,
     row_ref,
 )
-from evalkit.evaluation.context import direct_mask, maybe_direct_mask, rows_where
+from evalkit.evaluation.context import direct_aims, direct_mask, maybe_direct_mask, rows_where
 from evalkit.evaluation.audience import maybe_direct_said
 from evalkit.evaluation.decision_makers import (
     POLICY,
@@ -431,6 +431,13 @@ class TacticUsefulness(Analysis):
             None if unsure or not n else len(lobbying) > 0,
             maybe_direct_said(len(maybe))
             if unsure
+            else Msg(
+                "{n} activity ({aims})",
+                "{n} activities ({aims})",
+                n=len(lobbying),
+                aims=direct_aims(self.campaign),
+            )
+            if len(lobbying) and direct_aims(self.campaign) is not None
             else Msg("{n} activity", "{n} activities", n=len(lobbying)),
             row_ref("activities.csv", (maybe if unsure else lobbying)["row"])
             if len(lobbying) or unsure
