@@ -401,6 +401,8 @@ def test_when_the_two_models_disagree_about_the_launch_the_report_says_why(sicil
     assert any("falls at the same point of the series as the launch" in n for n in notes)
     page = (sicily_report / "evaluation.html").read_text(encoding="utf-8")
     assert "The two models disagree about the launch" in page
+    # a count series with a change established: what the test claims on null counts
+    assert any("11.5–12% of series with no change" in n for n in notes)
 
 
 def _two_series(record: Path, followers_control: str) -> None:
@@ -530,3 +532,34 @@ def test_interruptions_days_apart_are_numbered_lines_named_in_the_legend(tmp_pat
     assert len(marks) == 2
     boxes = [t.get_window_extent() for t in marks]
     assert not boxes[0].overlaps(boxes[1]), boxes
+
+
+def test_counts_with_a_jump_and_a_ramp_say_the_sizes_disagree_and_the_count_caution(tmp_path):
+    # trial 11, M2: a counterfactual's +97% beside an interrupted time series' +42% jump and
+    # "established" trend changes, with nothing said between them. SIMULATED (seed 3):
+    # weekly Poisson counts around 100, from the launch x1.3 and then 3% a week more
+    import numpy as np
+    import pandas as pd
+
+    from evalkit.i18n import localized
+
+    days = pd.date_range("2019-06-03", periods=66, freq="7D")
+    launch = pd.Timestamp("2020-03-02")
+    rng = np.random.default_rng(3)
+    k = (days - launch).days // 7
+    y = rng.poisson(np.where(k >= 0, 100.0 * 1.3 * 1.03 ** np.maximum(k, 0), 100.0))
+    a = _series_record(tmp_path, zip(days.date, y))
+    assert a.its.established() == [True, True] and a.counterfactual.effect_established
+    notes = [localized(m) for m in a.agreement_notes()]
+    assert len(notes) == 1 and notes[0].startswith(
+        "The two models agree there is an effect at the launch but not on its size: the "
+        "counterfactual's average effect over the post-period is +95.8%"
+    )
+    assert "the interrupted time series' jump at the launch +28.6% (+18.8% to +39.1%)" in notes[0]
+    [caution] = [localized(m) for m in a.count_caution()]
+    assert "11.5–12% of series with no change had one established, against 5%" in caution
+    said = [localized(x) for x in a.to_dict()["interrupted_time_series"]["notes"]]
+    assert notes[0] in said and caution in said  # results.json carries both
+    assert "على الأعداد يُثبت هذا الاختبار تغيّرات غير موجودة" in localized(
+        a.count_caution()[0], "ar"
+    )

@@ -94,17 +94,74 @@ class SeriesAnalysis:
             for s in r.effect_sentences()
         ]
 
+    def count_caution(self) -> list:
+        """On a count series with a change established, what the test is known to claim
+        on series with no change: its intervals are too narrow on counts whose rate wanders
+        from week to week (docs/statistics.md, "Noise that persists": 11.5-12% of SIMULATED
+        null series at phi 0.5 and 0.8, against 5% nominal; trial 11, M2 saw it in a report
+        as an "established" fall in trend where nothing was designed)."""
+        its = self.its
+        if its is None or not its.is_count or not any(its.established()):
+            return []
+        return [
+            Msg(
+                "On counts this test establishes changes that are not there more often than "
+                "its 95% says: on SIMULATED weekly counts whose rate wanders from week to "
+                "week (persistence 0.5 and 0.8), 11.5–12% of series with no change had one "
+                "established, against 5%, its check for noise that persists reading the "
+                "persistence of counts as less than it is (docs/statistics.md). Read an "
+                "established change here as a lead to check against the counterfactual and "
+                "the record, not as a finding on its own."
+            )
+        ]
+
     def agreement_notes(self) -> list:
         """When one model establishes an effect at the launch and the other does not, say
-        why they can differ: a reader must not take either alone as the answer."""
+        why they can differ: a reader must not take either alone as the answer. When both
+        do and their sizes disagree (a count series: the jump at the launch against the
+        counterfactual's average relative effect, intervals apart), say what each measures."""
         cf, its = self.counterfactual, self.its
         if cf is None or its is None:
             return []
+        rows = list(its.effects().iterrows())
         at_launch = [
             ok
-            for ok, (_, r) in zip(its.established(), its.effects().iterrows())
+            for ok, (_, r) in zip(its.established(), rows)
             if str(r["interruption"]) == "the launch"
         ]
+        if at_launch and any(at_launch) and cf.effect_established and its.is_count:
+            from evalkit.stats.checks import signed_percent  # the stats load with a series
+
+            rel = cf.effects().loc["relative effect"]
+            level = [
+                r
+                for ok, (_, r) in zip(its.established(), rows)
+                if ok and str(r["interruption"]) == "the launch" and r["change"] == "level"
+            ]
+            if level:
+                lo, hi = level[0]["ci_low"] - 1, level[0]["ci_high"] - 1
+                jump = level[0]["estimate"] - 1
+                # one's estimate outside the other's interval: sizes that do not agree
+                if not (rel["average_low"] <= jump <= rel["average_high"]) or not (
+                    lo <= rel["average"] <= hi
+                ):
+                    return [
+                        Msg(
+                            "The two models agree there is an effect at the launch but not "
+                            "on its size: the counterfactual's average effect over the "
+                            "post-period is {cf} ({cf_low} to {cf_high}), the interrupted "
+                            "time series' jump at the launch {its} ({its_low} to {its_high}), "
+                            "the rest of its effect read as changes of trend after it. They "
+                            "measure different things, and do not agree: neither size alone "
+                            "is the answer.",
+                            cf=signed_percent(rel["average"]),
+                            cf_low=signed_percent(rel["average_low"]),
+                            cf_high=signed_percent(rel["average_high"]),
+                            its=signed_percent(level[0]["estimate"] - 1),
+                            its_low=signed_percent(lo),
+                            its_high=signed_percent(hi),
+                        )
+                    ]
         if not at_launch or any(at_launch) == cf.effect_established:
             return []
         if cf.carries_a_trend:  # the pre-period chose a straight line for both
@@ -165,7 +222,10 @@ class SeriesAnalysis:
                 "sentences": its.sentences(),
                 "effects": its.effects().to_dict(orient="records"),
                 "robust_sentences": self.robust_sentences(),
-                "notes": list(self.its_dates) + list(self.its_notes) + self.agreement_notes(),
+                "notes": list(self.its_dates)
+                + list(self.its_notes)
+                + self.agreement_notes()
+                + self.count_caution(),
                 "robust_effects": None
                 if self.its_robust is None
                 else self.its_robust.effects().to_dict(orient="records"),

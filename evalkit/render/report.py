@@ -1104,6 +1104,7 @@ class CampaignReport:
                         + a.robust_sentences()
                         + a.its_notes
                         + a.agreement_notes()
+                        + a.count_caution()
                     )
                 )
                 from evalkit.evaluation.impact import interruption_spans
