@@ -681,3 +681,11 @@ def test_lobbying_of_politicians_is_said_as_what_it_aimed_at_never_as_the_decisi
         f"decision makers abroad: dm; lobbying or direct contact in the mix: 2 activities ({aims})"
     ]
     assert "لا شيء منها موجه إلى جمهور من صناع القرار" in localized(w1.evidence[0], "ar")
+
+
+def test_a_messaging_app_is_named_in_the_report_s_language(tmp_path):
+    # trial 11, L4: «volunteers (whatsapp)» in an Arabic checklist, the platform in English
+    accounts = [{"platform": "telegram", "name": "volunteers", "language": "ar", "source": "s"}]
+    r = _rule(Evaluation(small_record(tmp_path, media_tools={"accounts": accounts})), "S4")
+    said = [localized(e, "ar").replace("\u2068", "").replace("\u2069", "") for e in r.evidence]
+    assert said == ["volunteers (تلغرام)"]

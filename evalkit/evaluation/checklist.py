@@ -9,7 +9,7 @@ from typing import Callable, Literal, Optional
 
 import pandas as pd
 
-from evalkit.i18n import N_, Msg, joined, language_names, listed
+from evalkit.i18n import N_, Msg, Verbatim, joined, language_names, listed
 from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import all_of, any_of, audience_name, reach_said
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
@@ -664,7 +664,8 @@ def _coordination_apps(ctx):
     acc = ctx.campaign.record.media_tools.accounts
     apps = [a for a in acc if a.platform in ("whatsapp", "telegram")]
     return (bool(apps) if acc else None), (
-        [f"{a.name} ({a.platform})" for a in apps]
+        # the platform a vocabulary word, translated; the account's name the record's own
+        [Msg("{account} ({platform})", account=Verbatim(a.name), platform=a.platform) for a in apps]
         or [Msg("no messaging-app coordination groups recorded")]
     )
 
