@@ -39,7 +39,7 @@ def test_the_workbook_as_written_is_valid(tmp_path):
         (
             "goals",
             "the record needs at least one main goal",
-            "id, level, horizon, text, indicator, target, deadline, decision_makers, source",
+            "id, level, horizon, text, indicator, target, indicator_metric, deadline, decision_makers, source",
             "id, level, horizon, text, source",
         ),
         ("sources", "the record needs at least one source", None, "id, citation"),
@@ -93,7 +93,7 @@ def test_a_deleted_table_sheet_is_a_warning_and_the_record_stays_valid(tmp_path)
     [
         (
             "decisions",
-            "date, decision_maker, institution, act, direction, campaign_answer, description, source",
+            "date, decision_maker, institution, act, direction, campaign_answer, goal, description, source",
         ),
         ("judgements", None),
         ("hot_events", None),

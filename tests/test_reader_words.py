@@ -163,6 +163,17 @@ NOT_A_COUNT = {
         "holdout",
     ): "several points",
     ("; the {sheet} sheet's rows name its entries ({rows})", "sheet"): "a sheet's name",
+    # 'names' the verb, after a sentence and after a value
+    (
+        "{said} The act names no goal, and is read against every goal that names its "
+        "decision maker: if it answers another goal, write that goal's id in decisions.csv's "
+        "goal column ({rows}).",
+        "said",
+    ): "a sentence",
+    (
+        "{value} names no metric of metrics.csv and no series of series.csv{meant}; {known}",
+        "value",
+    ): "a name",
     # a question has five criteria or more
     (
         "Insufficient evidence: only {judgeable} of {total} criteria can be judged from the "

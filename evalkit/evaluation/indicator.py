@@ -24,14 +24,15 @@ from typing import Literal, Optional, cast
 import pandas as pd
 
 from evalkit.i18n import Msg, Verbatim
+from evalkit.record.schema import TARGET_FLOORS
 from evalkit.record.values import Quantity
 
 State = Literal["below", "reached", "not shown"]
 How = Literal["running total", "sum", "level"]
 
 # a target the count must reach (a floor): what `target` may say when `indicator_metric`
-# names a metric (record.load checks it)
-FLOORS = ("exactly", "at_least", "more_than", "between")
+# names a metric (the record's contract; record.load checks it)
+FLOORS = TARGET_FLOORS
 # rows of one metric that count different things, added up (two platforms' signatures)
 GROUP_COLUMNS = ("platform", "country", "hashtag", "language", "scope")
 LEVELS = ("followers", "percent", "co_sponsors", "cities", "countries", "organisations", "other")

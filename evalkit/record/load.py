@@ -1460,8 +1460,6 @@ def _indicator_problems(
     metrics.csv or a series of series.csv, and the goal's target is then a number the count
     must reach (indicator.FLOORS). A metric code no row records yet is a warning: the
     judgement cannot be compared with it."""
-    from evalkit.evaluation.indicator import FLOORS
-
     Y = schema.RECORD_FILE
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -1515,7 +1513,7 @@ def _indicator_problems(
                 floor = Quantity.parse(str(target), whole=False)
             except ValueError:
                 floor = None
-        if floor is None or floor.qualifier not in FLOORS:
+        if floor is None or floor.qualifier not in schema.TARGET_FLOORS:
             problems.append(
                 Problem(
                     Y,

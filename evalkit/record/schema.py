@@ -338,6 +338,11 @@ class Judgement(_Strict):
     source: SourceRef
 
 
+# what a goal's `target` may say when `indicator_metric` names a metric: a number the count
+# must reach (a floor), never 'about …' or 'at most …' (evaluation/indicator.py reads it)
+TARGET_FLOORS = ("exactly", "at_least", "more_than", "between")
+
+
 class Goal(_Strict):
     id: Slug
     level: GoalLevel
@@ -347,10 +352,10 @@ class Goal(_Strict):
     target: Optional[str] = None
     indicator_metric: Optional[str] = Field(
         None,
-        description="the metric of metrics.csv (signatures, protest_stands, …) or the series "
-        "of series.csv that counts the indicator; its target is then a number the count "
-        "must reach (10000, at least 20), and a judgement of 'achieved' that the record's "
-        "own count shows short of it is not counted",
+        description="the metric (signatures, protest_stands, …) or the series that counts "
+        "the indicator; its target is then a number the count must reach (10000, at least "
+        "20), and a judgement of 'achieved' that the record's own count shows short of it "
+        "is not counted",
     )
     deadline: Optional[Date] = None
     decision_makers: list[Text] = Field(default_factory=list)
