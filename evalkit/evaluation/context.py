@@ -89,7 +89,11 @@ def direct_aims(campaign) -> Optional[Msg]:
         if seg == "decision_makers":
             parts.append(Msg("a decision-maker audience: {n}", n=len(part)))
         elif seg:
-            names = [Verbatim(audience_name(audiences[v])) for v in dict.fromkeys(part)]
+            # each by its short name: a description a paragraph long is no name in a list
+            names = [
+                Verbatim(n if len(n := audience_name(audiences[v])) <= 40 else v.replace("-", " "))
+                for v in dict.fromkeys(part)
+            ]
             parts.append(
                 Msg("{segment} ({names}): {n}", segment=seg, names=joined(", ", names), n=len(part))
             )
