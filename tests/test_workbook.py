@@ -497,3 +497,34 @@ def test_new_with_a_name_ending_in_xlsx_writes_a_workbook_not_a_folder(tmp_path)
     assert (tmp_path / "river.xlsx").is_file()
     assert not (tmp_path / "river-xlsx").exists()
     assert f"created {tmp_path / 'river.xlsx'} (id: river)" in result.output
+
+
+def test_brackets_alone_on_a_list_s_sheet_say_the_list_is_empty(tmp_path):
+    # trial 11, L5: `[]` in coalitions!A2 gave three errors (an id, a name, a source)
+    import openpyxl
+
+    from evalkit.record.workbook import check_workbook
+
+    book = folder_to_workbook(CASE_STUDIES / "caesar", tmp_path / "caesar.xlsx")
+    wb = openpyxl.load_workbook(book)
+    kept = [c.value for c in wb["coalitions"][2]]  # its first coalition, to put back
+    for name in ("coalitions", "members"):
+        for row in wb[name].iter_rows(min_row=2):
+            for cell in row:
+                cell.value = None
+    wb["coalitions"]["A2"] = "[]"
+    wb.save(book)
+    campaign, problems = check_workbook(book)
+    assert problems == [], [str(p) for p in problems]
+    assert campaign.record.coalitions == [] and campaign.record.recorded("coalitions")
+    for col, value in enumerate(kept, start=1):
+        wb["coalitions"].cell(row=3, column=col, value=value)
+    wb.save(book)
+    _, problems = check_workbook(book)
+    assert [(p.file.rsplit("/", 1)[-1], str(p.message)) for p in problems] == [
+        (
+            "coalitions!A2",
+            "[] says there were no coalitions, but the sheet lists some: remove the [] row, "
+            "or the entries",
+        )
+    ]

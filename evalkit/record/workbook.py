@@ -501,8 +501,9 @@ def folder_to_workbook(
             "(Alt+Enter in Excel, Ctrl+Enter in LibreOffice)."
         ),
         N_(
-            "[] says 'none' (e.g. coalitions: [] — there was no coalition); an empty cell says "
-            "'not recorded'."
+            "[] says 'none': typed alone on the first row of a list's sheet (the coalitions "
+            "sheet: there was no coalition) or in a cell that lists several things; an empty "
+            "sheet or cell says 'not recorded'."
         ),
         N_("judgements and members: each row names its goal or coalition by its id."),
         N_(
@@ -1173,12 +1174,35 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
             _set(data, kpath, _scalar(value))
 
     orphans: dict[str, list[int]] = {}  # a sheet -> its rows, whose parent sheet is missing
+    none_at: dict[str, int] = {}  # a list's sheet -> its row of `[]` alone ("none")
     for sheet in SHEETS:
         header, body = rows(sheet.name)
         if header is None:
             continue
         for r, values in enumerate(body, start=2):
             if all(v is None or _text(v).strip() == "" for v in values):
+                continue
+            said = [_text(v).strip() for v in values if v is not None and _text(v).strip()]
+            if sheet.parent is None and said == [NONE]:
+                # `[]` alone on a row of a list's own sheet: the list is empty, as a `[]`
+                # row on the campaign sheet says (trial 11, L5: three errors of an id, a name
+                # and a source it never meant to give)
+                none_at.setdefault(sheet.name, r)
+                if _get(data, sheet.path):
+                    problems.append(
+                        Problem(
+                            f"{sheet.name}!A{r}",
+                            None,
+                            "",
+                            Msg(
+                                "[] says there were no {sheet}, but the sheet lists some: "
+                                "remove the [] row, or the entries",
+                                sheet=named(sheet.name),
+                            ),
+                        )
+                    )
+                elif _get(data, sheet.path) is None:
+                    _set(data, sheet.path, [])
                 continue
             entry: dict = {}
             cells: dict[tuple, str] = {}
@@ -1256,6 +1280,19 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                 for part in sheet.path[:-1]:
                     items = items.setdefault(part, {})
                 listed_items = items.setdefault(sheet.path[-1], [])
+                if sheet.name in none_at and not listed_items:  # `[]` above, entries below
+                    problems.append(
+                        Problem(
+                            f"{sheet.name}!A{none_at[sheet.name]}",
+                            None,
+                            "",
+                            Msg(
+                                "[] says there were no {sheet}, but the sheet lists some: "
+                                "remove the [] row, or the entries",
+                                sheet=named(sheet.name),
+                            ),
+                        )
+                    )
                 base = (*sheet.path, len(listed_items))
                 listed_items.append(entry)
             conv.yaml_cells[base] = f"{sheet.name}!A{r}"
