@@ -37,7 +37,7 @@ from pydantic import (
 )
 
 from evalkit.record.languages import parse_language
-from evalkit.i18n import Exact, Msg
+from evalkit.i18n import Exact, Msg, joined
 from evalkit.record.problems import quoted
 from evalkit.record.values import DateSpan, Quantity
 
@@ -191,7 +191,11 @@ def metric_value_problem(values: dict, written: str) -> Optional[Msg]:
     metric, q = values["metric"], values["value"]
     kind = metric_kind(metric)
     if kind == "count" and not all(float(v).is_integer() for v in (q.value, q.high or 0)):
-        decimals = ", ".join(f"{m} ({k})" for m, k in METRIC_KINDS.items())
+        # each metric's code as written, its kind in the reader's words (trial 10, L9)
+        decimals = joined(
+            ", ",
+            [Msg("{metric} ({kind})", metric=Exact(m), kind=k) for m, k in METRIC_KINDS.items()],
+        )
         return Msg(
             "{metric} is a count, and a count is a whole number, got {value}; a decimal point "
             "only goes before a scale word ('1.2 million'). If a spreadsheet turned '1.200' "
@@ -199,7 +203,7 @@ def metric_value_problem(values: dict, written: str) -> Optional[Msg]:
             "that is no count may have decimals: {decimals}",
             metric=Exact(metric),
             value=quoted(written),
-            decimals=Exact(decimals),
+            decimals=decimals,
         )
     if kind == "share" and max(q.value, q.high or 0) > 100:
         return Msg(
