@@ -797,6 +797,20 @@ def _missing_sheet(path: Path, sheet: Sheet, why: "Msg | str" = "") -> Problem:
     )
 
 
+def _none_beside_entries(sheet: str, row: int) -> Problem:
+    """`[]` alone on a row of a list's sheet that also lists entries: which is meant?"""
+    return Problem(
+        f"{sheet}!A{row}",
+        None,
+        "",
+        Msg(
+            "[] says there were no {sheet}, but the sheet lists some: remove the [] row, or "
+            "the entries",
+            sheet=named(sheet),
+        ),
+    )
+
+
 def _letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -1182,25 +1196,14 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
         for r, values in enumerate(body, start=2):
             if all(v is None or _text(v).strip() == "" for v in values):
                 continue
-            said = [_text(v).strip() for v in values if v is not None and _text(v).strip()]
-            if sheet.parent is None and said == [NONE]:
+            filled = [_text(v).strip() for v in values if v is not None and _text(v).strip()]
+            if sheet.parent is None and filled == [NONE]:
                 # `[]` alone on a row of a list's own sheet: the list is empty, as a `[]`
                 # row on the campaign sheet says (trial 11, L5: three errors of an id, a name
                 # and a source it never meant to give)
                 none_at.setdefault(sheet.name, r)
                 if _get(data, sheet.path):
-                    problems.append(
-                        Problem(
-                            f"{sheet.name}!A{r}",
-                            None,
-                            "",
-                            Msg(
-                                "[] says there were no {sheet}, but the sheet lists some: "
-                                "remove the [] row, or the entries",
-                                sheet=named(sheet.name),
-                            ),
-                        )
-                    )
+                    problems.append(_none_beside_entries(sheet.name, r))
                 elif _get(data, sheet.path) is None:
                     _set(data, sheet.path, [])
                 continue
@@ -1281,18 +1284,7 @@ def workbook_to_folder(path: str | Path, folder: str | Path) -> Converted:
                     items = items.setdefault(part, {})
                 listed_items = items.setdefault(sheet.path[-1], [])
                 if sheet.name in none_at and not listed_items:  # `[]` above, entries below
-                    problems.append(
-                        Problem(
-                            f"{sheet.name}!A{none_at[sheet.name]}",
-                            None,
-                            "",
-                            Msg(
-                                "[] says there were no {sheet}, but the sheet lists some: "
-                                "remove the [] row, or the entries",
-                                sheet=named(sheet.name),
-                            ),
-                        )
-                    )
+                    problems.append(_none_beside_entries(sheet.name, none_at[sheet.name]))
                 base = (*sheet.path, len(listed_items))
                 listed_items.append(entry)
             conv.yaml_cells[base] = f"{sheet.name}!A{r}"
