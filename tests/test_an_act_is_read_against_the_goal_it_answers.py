@@ -91,3 +91,16 @@ def test_an_act_naming_an_unknown_goal_is_an_error_with_the_goals_known(tmp_path
     assert [(p.line, p.field, str(p.message)) for p in problems] == [
         (2, "goal", "unknown goal 'plam' (did you mean 'plan'?); known goals: hearing, plan")
     ]
+
+
+def test_an_act_naming_the_goal_is_read_against_it_whoever_took_it(tmp_path):
+    # trial 12, H4: a court's ruling against the plan, naming the goal, was ignored because
+    # the goal lists only the Security Council as its decision maker
+    campaign = _campaign(tmp_path, "plan")
+    court = "2020-03-10,Supreme Court,vote,against,plan,struck the plan down,s"
+    (campaign.path / "decisions.csv").write_text(f"{HEADER}\n{court}\n", encoding="utf-8")
+    campaign, problems = evalkit.check_record(campaign.path)
+    assert not problems, [str(p) for p in problems]
+    q3 = Evaluation(campaign).questions[3]
+    assert set(q3.contradicted) == {"plan"}
+    assert "Supreme Court" in localized(q3.contradictions[0].text)

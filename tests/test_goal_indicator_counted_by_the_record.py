@@ -89,7 +89,7 @@ def test_achieved_while_the_running_total_after_it_is_below_the_target_is_not_co
     assert said == [
         "The judgement that 'Collect 10,000 signatures' was achieved is contradicted by its "
         "indicator as the record counts it: the record's own count, a running total, is "
-        "9,400 signatures on 2020-04-15, after 2020-02-20: below the target, 10,000. It is "
+        "9,400 signatures (2020-04-15), after 2020-02-20: below the target, 10,000. It is "
         "not counted; check the judgement, or the figures, against their evidence."
     ]
     assert q3.contradictions[0].evidence == ["campaign.yaml goals[petition]", "metrics.csv:4"]
@@ -115,7 +115,7 @@ def test_a_running_total_at_the_target_before_the_attainment_confirms_it(tmp_pat
     lines = [localized(v) for n, v, _ in q3.indicators if "count of the indicator" in localized(n)]
     assert lines == [
         "judged achieved as of 2020-03; the record's own count reached the target (10,000) by "
-        "2020-02-20: 10,200 signatures on 2020-02-10"
+        "2020-02-20: 10,200 signatures (2020-02-10)"
     ]
 
 
@@ -128,7 +128,7 @@ def test_a_count_that_stops_before_the_attainment_neither_confirms_nor_contradic
     lines = [localized(v) for n, v, _ in q3.indicators if "count of the indicator" in localized(n)]
     assert lines == [
         "judged achieved as of 2020-03; the record's own count neither confirms nor "
-        "contradicts the target (10,000): 7,900 signatures on 2020-02-15, its last figure by "
+        "contradicts the target (10,000): 7,900 signatures (2020-02-15), its highest figure by "
         "2020-02-20"
     ]
 
@@ -145,7 +145,7 @@ def test_counts_per_period_add_up_and_two_platforms_totals_add_up(tmp_path):
         "2020-02,signatures,4000,no,website,s",
     ]
     q3 = Evaluation(_record(tmp_path / "a", monthly)).questions[3]
-    assert "its rows up to 2020-02-20 added up, is 7,000 signatures" in localized(
+    assert "its rows that start by 2020-02-20 added up, is 7,000 signatures" in localized(
         q3.contradictions[0].text
     )
     # two platforms' running totals after the attainment: 6,000 + 5,000 reach 10,000, so no
@@ -192,3 +192,49 @@ def test_a_metric_code_no_row_records_yet_is_a_warning(tmp_path):
     said = [str(w.message) for w in campaign.warnings]
     assert any("'protest_stands': no row of metrics.csv records it" in w for w in said)
     assert not Evaluation(campaign).questions[3].contradicted
+
+
+def test_rows_split_by_platform_are_never_added_up_into_a_target_reached(tmp_path):
+    # trial 12, H1/H2: a total row beside its parts, or one total whose cell was left
+    # empty, read as two counts: 6,000 and 6,000 "reached" 10,000. The largest group alone
+    # shows what was reached; their sum only bounds a count from above
+    running = [
+        "2020-02-10,signatures,6000,yes,website,s",
+        "2020-02-10,signatures,6000,yes,,s",
+    ]
+    q3 = Evaluation(_record(tmp_path / "a", running)).questions[3]
+    [(_, said, _)] = [i for i in q3.indicators if "count of the indicator" in localized(i[0])]
+    assert "neither confirms nor contradicts" in localized(said)
+    monthly = ["2020-01,signatures,6000,no,website,s", "2020-01,signatures,6000,no,,s"]
+    q3 = Evaluation(_record(tmp_path / "b", monthly)).questions[3]
+    [(_, said, _)] = [i for i in q3.indicators if "count of the indicator" in localized(i[0])]
+    assert "neither confirms nor contradicts" in localized(said)
+
+
+def test_an_about_figure_or_one_dated_by_the_attainment_s_month_never_contradicts(tmp_path):
+    # trial 12, M1: "about 9,990" is no count below 10,000; M2: a total dated 2020-02 may be
+    # from before the 20th
+    about = ["2020-04-15,signatures,about 9990,yes,website,s"]
+    assert not Evaluation(_record(tmp_path / "a", about)).questions[3].contradicted
+    month = ["2020-02,signatures,9400,yes,website,s"]
+    assert not Evaluation(_record(tmp_path / "b", month)).questions[3].contradicted
+
+
+def test_a_series_that_is_no_running_total_adds_up_its_values_per_period(tmp_path):
+    # trial 12, H5: weekly new signatures (about 3,400 in all) read as a level of 300
+    campaign = _record(tmp_path, [])
+    rows = ["date,metric,value,source"] + [
+        f"2020-01-{d:02d},new signatures,300,s" for d in (6, 13, 20, 27)
+    ]
+    (campaign.path / "series.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    text = (campaign.path / "campaign.yaml").read_text(encoding="utf-8")
+    (campaign.path / "campaign.yaml").write_text(
+        text.replace("indicator_metric: signatures", "indicator_metric: new signatures"),
+        encoding="utf-8",
+    )
+    campaign, problems = evalkit.check_record(campaign.path)
+    assert not problems, [str(p) for p in problems]
+    [c] = Evaluation(campaign).questions[3].contradictions
+    assert "its rows that start by 2020-02-20 added up, is 1,200 (new signatures)" in localized(
+        c.text
+    )

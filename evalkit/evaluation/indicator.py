@@ -84,15 +84,15 @@ class IndicatorCount:
         """What the record's own count says of the judgement, in a sentence's part."""
         if self.state == "below" and self.how == "sum":
             return Msg(
-                "the record's own count, its rows up to {by} added up, is {amount}: below "
-                "the target, {target}",
+                "the record's own count, its rows that start by {by} added up, is {amount}: "
+                "below the target, {target}",
                 by=self.by,
                 amount=self.amount(),
                 target=self.target,
             )
         if self.state == "below":
             return Msg(
-                "the record's own count, a running total, is {amount} on {at}, after {by}: "
+                "the record's own count, a running total, is {amount} ({at}), after {by}: "
                 "below the target, {target}",
                 amount=self.amount(),
                 at=self.at,
@@ -101,7 +101,7 @@ class IndicatorCount:
             )
         if self.state == "reached":
             return Msg(
-                "the record's own count reached the target ({target}) by {by}: {amount} on {at}",
+                "the record's own count reached the target ({target}) by {by}: {amount} ({at})",
                 target=self.target,
                 by=self.by,
                 amount=self.amount(),
@@ -116,7 +116,7 @@ class IndicatorCount:
             )
         return Msg(
             "the record's own count neither confirms nor contradicts the target ({target}): "
-            "{amount} on {at}, its last figure by {by}",
+            "{amount} ({at}), its highest figure by {by}",
             target=self.target,
             amount=self.amount(),
             at=self.at,
@@ -137,6 +137,7 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
         else:
             how = "level" if name in LEVELS else "sum"
         how = cast(How, how)
+        about = part["value_qualifier"] == "about"
         group = (
             part[list(GROUP_COLUMNS)].astype(object).where(part[list(GROUP_COLUMNS)].notna(), "")
         )
@@ -144,8 +145,10 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             {
                 "start": pd.to_datetime(part["date_start"]),
                 "end": pd.to_datetime(part["date_end"]),
-                "low": part["value_low"].astype(float),
-                "high": part["value_high"].astype(float),
+                # 'about 9,990' is no firm bound either way: it neither shows a count below
+                # a target nor one that reached it (trial 12, M1)
+                "low": part["value_low"].astype(float).where(~about, 0.0),
+                "high": part["value_high"].astype(float).where(~about, math.inf),
                 "exact": (part["value_qualifier"] == "exactly").to_numpy(),
                 "date": part["date"].astype(str),
                 "place": [f"metrics.csv:{r}" for r in part["row"]],
@@ -169,7 +172,8 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             "group": [("",)] * len(part),
         }
     )
-    return frame, True, "running total" if running else "level"
+    # a series that is no running total holds a value per period (docs/campaign-format.md)
+    return frame, True, "running total" if running else "sum"
 
 
 def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
@@ -208,37 +212,42 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
 
     if rows.empty:
         return said("not shown", None, rows)
+    # Rows of one metric split by platform, country or language may be parts of the count
+    # (two platforms' petitions) or the same count written twice (a total row beside its
+    # countries', a row whose language cell was left empty: trial 12, H1 and H2). Each
+    # reading holds either way: a count below the target is the groups' bounds added up
+    # (at least the count, whether they are parts or copies), one that reached it the
+    # largest group alone (at most the count).
+    groups = [g for _, g in rows.groupby("group", sort=False)]
     if how == "running total":
-        groups = list(rows.groupby("group", sort=False))
-        after = [g[g["end"] >= t] for _, g in groups]
+        # figures certainly at or after the attainment (a month-dated figure of its month
+        # is not: trial 12, M2), in every group: the total then is at most their sum
+        after = [g[g["start"] >= t] for g in groups]
         if all(len(a) for a in after):
-            # the earliest-ending lowest figure after the attainment, in every group: their
-            # sum bounds the total then from above
             lowest = [a.loc[[a["high"].idxmin()]] for a in after]
             upper = sum(float(x["high"].iloc[0]) for x in lowest)
             if math.isfinite(upper) and not reaches(upper):
                 return said("below", upper, pd.concat(lowest))
-        before = [g[g["end"] <= t] for _, g in groups]
+        before = [g[g["end"] <= t] for g in groups]
         highest = [b.loc[[b["low"].idxmax()]] for b in before if len(b)]
-        lower = sum(float(x["low"].iloc[0]) for x in highest)
-        chosen = pd.concat(highest) if highest else rows.iloc[:0]
-        return said(
-            "reached" if highest and reaches(lower) else "not shown",
-            lower if highest else None,
-            chosen,
-        )
+        if not highest:
+            return said("not shown", None, rows.iloc[:0])
+        top = max(highest, key=lambda x: float(x["low"].iloc[0]))
+        lower = float(top["low"].iloc[0])
+        return said("reached" if reaches(lower) else "not shown", lower, top)
     if how == "sum":
+        # the rows that start by then hold at most what was counted by then
         started = rows[rows["start"] <= t]
         upper = float(started["high"].sum()) if len(started) else 0.0
         if math.isfinite(upper) and not reaches(upper):
             return said("below", upper, started)
-        ended = rows[rows["end"] <= t]
-        lower = float(ended["low"].sum())
-        return said(
-            "reached" if len(ended) and reaches(lower) else "not shown",
-            lower if len(ended) else None,
-            ended,
-        )
+        # and those that end by then, in one group, at least what it counted
+        ended = [g[g["end"] <= t] for g in groups]
+        sums = [(float(e["low"].sum()), e) for e in ended if len(e)]
+        if not sums:
+            return said("not shown", None, rows.iloc[:0])
+        lower, part = max(sums, key=lambda x: x[0])
+        return said("reached" if reaches(lower) else "not shown", lower, part)
     # a level: a figure by then at or above the target shows it reached; none shows it missed
     by_then = rows[rows["start"] <= t]
     if by_then.empty:

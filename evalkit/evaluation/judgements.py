@@ -49,30 +49,37 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     lost); a treaty blocked at a conference and adopted by the General Assembly's vote days
     later (two of the goal's decision makers) is not. An act that names another goal in
     decisions.csv's `goal` column is not read against this one."""
-    if (
-        judgement is None
-        or judgement.attainment not in ("achieved", "partly")
-        or decisions.empty
-        or not goal.decision_makers
-    ):
+    if judgement is None or judgement.attainment not in ("achieved", "partly") or decisions.empty:
         return []
-    # the acts that answer this goal: those naming it, and those naming no goal
+    rows = decisions.to_dict("records")
+    named = [r for r in rows if r.get("goal") == goal.id]  # acts that name this goal
+    if not goal.decision_makers and not named:
+        return []
+
+    def whose(r) -> Optional[str]:
+        # the goal's decision maker an act is theirs, else (an act naming the goal, by one
+        # the goal does not list: trial 12, H4) its own decision maker
+        for who in goal.decision_makers:
+            if names_match(who, r):
+                return who
+        return str(r["decision_maker"]) if r.get("goal") == goal.id else None
+
+    # the acts that answer this goal: those naming it, and those naming no goal by any of
+    # its decision makers (who can grant it, together)
     made = [
         r
-        for r in decisions.to_dict("records")
-        if not isinstance(r.get("goal"), str) or r["goal"] == goal.id
+        for r in rows
+        if (not isinstance(r.get("goal"), str) or r["goal"] == goal.id) and whose(r) is not None
     ]
-    # the acts of any of the goal's decision makers: who can grant it, together
-    theirs = [r for r in made if any(names_match(who, r) for who in goal.decision_makers)]
     out = []
-    for who in goal.decision_makers:
-        against = [r for r in made if names_match(who, r) and goes_against(judgement.attainment, r)]
+    for who in dict.fromkeys(whose(r) for r in made):
+        against = [r for r in made if whose(r) == who and goes_against(judgement.attainment, r)]
         if not against:
             continue
         last = max(against, key=lambda r: r["date_start"])
         answered = [
             r
-            for r in theirs
+            for r in made
             if not goes_against(judgement.attainment, r)
             and r["date_end"] >= last["date_start"]  # for it, after or then
         ]
