@@ -336,7 +336,7 @@ def test_the_comparison_lists_each_main_goal_as_its_own_evaluation_reads_it(runs
         "Claimed Win; not yet judged: Medicine Appeal."
     )
     assert "not achieved or not yet judged" not in page
-    assert "achieved (not counted: the record's own acts go against it)" in page
+    assert "achieved (not counted: the record itself goes against it)" in page
     arabic = _text((runs["ar"] / "comparative.html").read_text(encoding="utf-8"))
     assert "لم يتحقق: Detention Coalition" in arabic
     assert "لم يُحكم عليه بعد: Medicine Appeal" in arabic

@@ -361,8 +361,10 @@ def attainment_words(goals: list[MainGoal]) -> Msg | str:
         ", ",
         [
             (
+                # results.json says that it was not counted, not why (its acts, its own
+                # count of the indicator): said as neither (trial 12, H3)
                 Msg(
-                    "{attainment} (not counted: the record's own acts go against it)",
+                    "{attainment} (not counted: the record itself goes against it)",
                     attainment=ATTAINMENT_WORDS.get(g.attainment, g.attainment),
                 )
                 if not goal_counted(g)

@@ -658,9 +658,9 @@ def write_index(
         (`counted: false`) is said not counted, as in the comparison."""
         words = tr(ATTAINMENT_WORDS.get(g.get("attainment") or "", "no judgement yet"), lang)
         if g.get("counted") is False:
-            return tr(
-                "{attainment} (not counted: the record's own acts go against it)", lang
-            ).format(attainment=words)
+            return tr("{attainment} (not counted: the record itself goes against it)", lang).format(
+                attainment=words
+            )
         return words
 
     def main_goal(data: dict) -> list[dict]:
