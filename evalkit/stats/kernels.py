@@ -329,43 +329,101 @@ def first_full_rank(Z):
     return n
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def coefficient_draws(M, centre, g, z, sigma):
     """Per path p: centre[g_p] + sigma_p C z_p, with C C' = M[g_p]^-1 (C the lower Cholesky
     factor of the inverse, as numpy's cholesky(inv(M)) gives it), each grid point's C made
-    once: the regression coefficients' normal draws of every path."""
+    once: the regression coefficients' normal draws of every path.
+
+    The grid points the paths use are factorised side by side (lanes in the innermost loop,
+    as ar_gls): the scalar steps of _cholesky, _cho_solve (the inverse a column at a time,
+    its lower half mirrored) and _cholesky again, the same numbers for each. M[g] of a grid
+    point a path uses is positive definite (a grid point without a fit has no weight)."""
     G, d = centre.shape
     n = len(g)
     out = np.empty((n, d))
     if d == 0:
         return out
-    chol = np.zeros((G, d, d))
-    made = np.zeros(G, np.bool_)
-    L = np.zeros((d, d))
-    inv = np.empty((d, d))
-    e = np.zeros(d)
-    col = np.empty(d)
+    lane = np.full(G, -1, np.int64)
+    used = 0
+    for p in range(n):
+        if lane[g[p]] < 0:
+            lane[g[p]] = used
+            used += 1
+    U = used
+    Ms = np.empty((d, d, U))
+    for k in range(G):
+        if lane[k] >= 0:
+            for i in range(d):
+                for j in range(d):
+                    Ms[i, j, lane[k]] = M[k, i, j]
+    L = np.zeros((d, d, U))
+    _lane_cholesky(Ms, L)
+    inv = np.empty((d, d, U))
+    col = np.empty((d, U))
+    s = np.empty(U)
+    for c in range(d):  # the inverse, a column at a time: L L' x = e_c
+        for i in range(d):
+            for u in range(U):
+                s[u] = 1.0 if i == c else 0.0
+            for p in range(i):
+                for u in range(U):
+                    s[u] -= L[i, p, u] * col[p, u]
+            for u in range(U):
+                col[i, u] = s[u] / L[i, i, u]
+        for i in range(d - 1, -1, -1):
+            for u in range(U):
+                s[u] = col[i, u]
+            for p in range(i + 1, d):
+                for u in range(U):
+                    s[u] -= L[p, i, u] * col[p, u]
+            for u in range(U):
+                col[i, u] = s[u] / L[i, i, u]
+        for i in range(d):
+            for u in range(U):
+                inv[i, c, u] = col[i, u]
+    for i in range(d):  # symmetric to rounding: its lower half, mirrored
+        for j in range(i):
+            for u in range(U):
+                inv[j, i, u] = inv[i, j, u]
+    Cl = np.zeros((d, d, U))
+    _lane_cholesky(inv, Cl)
+    chol = np.empty((U, d, d))
+    for u in range(U):
+        for i in range(d):
+            for j in range(d):
+                chol[u, i, j] = Cl[i, j, u]
     for p in range(n):
         k = g[p]
-        if not made[k]:
-            _cholesky(M[k], L)
-            for j in range(d):  # the inverse, a column at a time
-                e[:] = 0.0
-                e[j] = 1.0
-                _cho_solve(L, e, col)
-                inv[:, j] = col
-            for i in range(d):  # symmetric to rounding: its lower half, mirrored
-                for j in range(i):
-                    inv[j, i] = inv[i, j]
-            _cholesky(inv, chol[k])
-            made[k] = True
-        C = chol[k]
+        C = chol[lane[k]]
         for i in range(d):
-            s = 0.0
+            s0 = 0.0
             for j in range(i + 1):
-                s += C[i, j] * z[p, j]
-            out[p, i] = centre[k, i] + s * sigma[p]
+                s0 += C[i, j] * z[p, j]
+            out[p, i] = centre[k, i] + s0 * sigma[p]
     return out
+
+
+@njit(cache=True, error_model="numpy")
+def _lane_cholesky(M, out):
+    """_cholesky of every lane of M (d, d, lanes) into `out` (zeros above the diagonal):
+    the same steps on each lane; a lane not positive definite is left with numbers of no
+    use (the caller's lanes all are)."""
+    d, U = M.shape[0], M.shape[2]
+    s = np.empty(U)
+    for i in range(d):
+        for j in range(i + 1):
+            for u in range(U):
+                s[u] = M[i, j, u]
+            for p in range(j):
+                for u in range(U):
+                    s[u] -= out[i, p, u] * out[j, p, u]
+            if i == j:
+                for u in range(U):
+                    out[i, i, u] = np.sqrt(s[u]) if s[u] > 0.0 else 1.0
+            else:
+                for u in range(U):
+                    out[i, j, u] = s[u] / out[j, j, u]
 
 
 # how many times numpy's own tolerance (max(n, d) eps of the largest singular value) the
