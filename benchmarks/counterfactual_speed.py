@@ -45,6 +45,15 @@ docs/statistics.md, Performance, has the table.
 After AR(1) noise around a linear trend joined the candidates and the claims check was added
 (2026-12-04, 21:51 UTC, load average 0.4, three runs): worst set 4.2x, 4.2x, 4.0x of CPU
 (google, evalkit 2.4 ms): the goal is no longer met (docs/statistics.md, Performance).
+
+After the compiled solves worked on a grid's points side by side (2026-12-06, 20:21-20:24
+UTC, load average 2.2-2.7, --ports bsts-causalimpact --repeats 15, three runs in turn with
+the code before; every estimate the same bit for bit): worst set 4.5x, 4.6x, 4.6x of CPU
+(google, evalkit 3.0-4.6 ms against 13.7-20.5 ms; basque 4.8-5.3x, comparison 6.1-6.3x, arma
+6.7-8.8x, volks 17-24x, simulated 34x); the code before 4.2x, 4.7x, 5.0x in the runs between:
+the goal is not met, and the gain (about 0.15-0.2 ms of google's fit in the kernels alone) is
+within this load's noise. Two more runs each at load average 0.1-0.6 (20:45-20:46 UTC):
+worst set 4.7x and 4.7x after, 4.4x and 4.3x before (google both times).
 """
 
 from __future__ import annotations

@@ -65,12 +65,12 @@ class ArNoiseFit(GridPosterior):
         n = len(y)
         X = np.zeros((n, 0)) if X is None else np.asarray(X, dtype=float).reshape(n, -1)
         self.y, self.n, self.k = y, n, X.shape[1]
-        self.Z = np.column_stack([np.ones(n), X]) if Z is None else Z
+        self.Z = np.concatenate([np.ones((n, 1)), X], axis=1) if Z is None else Z
         self.d = self.Z.shape[1]
         if n - self.d < 3:
             raise ValueError("too few observations for the number of controls")
         self.phis = np.asarray(phis, dtype=float)
-        self._W = np.column_stack([self.Z, y])
+        self._W = np.concatenate([self.Z, y[:, None]], axis=1)
         fits = self._fit_batch([n] if first is None else [n, first])
         dev, self._pieces = fits[0]
         self.first, self._dev_first = first, None if first is None else fits[1][0]
@@ -90,7 +90,8 @@ class ArNoiseFit(GridPosterior):
             W = self._W[:m]
             A, B, C = W[1:].T @ W[1:], W[1:].T @ W[:-1], W[:-1].T @ W[:-1]
             dof = m - self.d
-            dev, b, Mzz, S = ar_gls(A, B, C, np.outer(W[0], W[0]), self.phis, self.d, dof)
+            w0 = W[0]  # np.outer(w0, w0), without its wrapper: the same products
+            dev, b, Mzz, S = ar_gls(A, B, C, w0[:, None] * w0[None, :], self.phis, self.d, dof)
             out.append((dev, {"b": b, "Mzz": Mzz, "S": S, "dof": dof}))
         return out
 
@@ -139,7 +140,7 @@ class ArNoiseFit(GridPosterior):
         if made is not None and made[0] is X_post and made[1] == H:
             return made[2]
         Xp = np.asarray(X_post, float).reshape(H, -1) if self.k else np.zeros((H, 0))
-        Zp = np.column_stack([np.ones(H), Xp])
+        Zp = np.concatenate([np.ones((H, 1)), Xp], axis=1)
         self._zp = (X_post, H, Zp)
         return Zp
 

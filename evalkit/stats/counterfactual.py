@@ -106,6 +106,11 @@ def tail_said(p: float, paths: int) -> str:
     return f"{p:.3f}"
 
 
+def _cols(*arrays: np.ndarray) -> np.ndarray:
+    """np.column_stack of 2-d arrays (its concatenate, without its checks of each)."""
+    return np.concatenate(arrays, axis=1)
+
+
 def _seasonal_terms(n: int, period: int) -> np.ndarray:
     """Fixed seasonal effects as regressors: one indicator per season but the first."""
     phase = np.arange(n) % period
@@ -488,7 +493,7 @@ class Counterfactual:
         # the regressors [1, controls] over the pre-period, made once: the check of the
         # controls, the scores' start and the AR(1) noise's regression read them
         exog_pre = values[pre, 1:] if controls else None
-        Z = np.column_stack([np.ones(len(y_pre)), exog_pre]) if controls else None
+        Z = _cols(np.ones((len(y_pre), 1)), exog_pre) if controls else None
         if controls:
             refuse_redundant_controls(
                 Z[:, :1], Z[:, 1:], controls, N_("the pre-period"), full=Z, full_rank=_full_rank
@@ -593,7 +598,7 @@ class Counterfactual:
         )
         s_pre, s_post = season[self.pre], season[self.post]
         # the regressors with the weekly terms (the same as Z without them)
-        Zw = np.column_stack([Z, s_pre]) if any(weekly) else Z
+        Zw = _cols(Z, s_pre) if any(weekly) else Z
         if any(weekly) and not _full_rank(Zw):
             # the controls already carry the week (a control that is a weekday's indicator):
             # the weekly terms would repeat them, and the fit would have no single answer
@@ -603,8 +608,9 @@ class Counterfactual:
             # time as a regressor, in the series' steps (scaled to the series' length)
             steps = np.arange(len(self.pre), dtype=float) / len(self.pre)
             t_pre, t_post = steps[self.pre, None], steps[self.post, None]
-            if _full_rank(np.column_stack([Zs, t_pre])):
-                Zs = np.column_stack([Zs, t_pre])
+            Zt = _cols(Zs, t_pre)
+            if _full_rank(Zt):
+                Zs = Zt
             else:  # a control that is a straight line in time already carries the trend
                 names = [x for x in names if x != TREND_AR]
                 if not names:  # asked for by name
@@ -623,16 +629,16 @@ class Counterfactual:
             names, weekly, m = [N_("local level")], [False], None
         # the local level's filter run once on the response, the controls and the weekly
         # terms: each local-level candidate reads its columns
-        shared = SharedFilter(np.column_stack([y, X_pre, s_pre]))
+        shared = SharedFilter(_cols(y[:, None], X_pre, s_pre))
         for name in names:
             for w in weekly:
                 Xa, Xb, Za = X_pre, X_post, Zw if w else Z
                 if w:
-                    Xa = np.column_stack([X_pre, s_pre])
-                    Xb = np.column_stack([X_post, s_post])
+                    Xa = _cols(X_pre, s_pre)
+                    Xb = _cols(X_post, s_post)
                 if name == TREND_AR:
-                    Xa, Xb = np.column_stack([Xa, t_pre]), np.column_stack([Xb, t_post])
-                    Za = np.column_stack([Za, t_pre])
+                    Xa, Xb = _cols(Xa, t_pre), _cols(Xb, t_post)
+                    Za = Zs if w else _cols(Za, t_pre)  # with the week: the fullest, made
                 fit = (
                     LocalLevelFit(y, Xa, level_sd=self.prior_level_sd, first=m, shared=shared)
                     if name == "local level"

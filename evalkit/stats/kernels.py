@@ -76,43 +76,90 @@ def _cho_solve(L, b, out):
         out[i] = s / L[i, i]
 
 
-@njit(cache=True)
 def level_gls(V, F, k, rows, n_obs, d, df0, ss0):
     """The local level's GLS for every grid point and every count of `rows` (the first rows
     innovations, of n_obs observations): columns 1 … k of V are the regressors, column 0 the
     response. Per (count, grid point): -2 log profile likelihood (inf where the fit is not
-    defined), beta, Sxx and S. A grid point's Sxx counts as well conditioned when the
-    smallest eigenvalue of its correlation form is above CONDITION (a Cholesky of that form
-    less twice the bound says yes; the eigenvalues decide the rest): a property of the
-    data, not of the controls' units."""
-    G = V.shape[0]
+    defined), beta, Sxx and S (level_sums, then level_solve)."""
+    return level_solve(*level_sums(V, F, k, rows), k, n_obs, d, df0, ss0)
+
+
+@njit(cache=True, error_model="numpy")
+def level_sums(V, F, k, rows):
+    """The sums of the local level's GLS over the first rows[c] innovations of columns 0 … k
+    of V, per count c and grid point g: syy (C, G), sum log F (C, G), sxy (C, G, k), Sxx
+    (C, G, k, k). Each sum is added up over the innovations in time order, one pass for all
+    counts (a shorter count's sums are the longer's on the way) and the grid points as lanes
+    side by side; a candidate with the first k' < k columns reads its sums from these, the
+    same numbers as its own run (each sum is its own)."""
+    G, T = V.shape[0], V.shape[1]
     C = len(rows)
+    top = 0
+    for c in range(C):
+        top = max(top, rows[c])
+    Vt = np.empty((T, k + 1, G))
+    for g in range(G):
+        for t in range(top):
+            for j in range(k + 1):
+                Vt[t, j, g] = V[g, t, j]
+    syy_c = np.zeros((C, G))
+    logF_c = np.zeros((C, G))
+    sxy_c = np.zeros((C, G, k))
+    Sxx = np.zeros((C, G, k, k))
+    syy = np.zeros(G)
+    logF = np.zeros(G)
+    sxy = np.zeros((k, G))
+    A = np.zeros((k, k, G))
+    w = np.empty(G)
+    wx = np.empty(G)
+    for t in range(top):
+        for g in range(G):
+            f = F[g, t]
+            w[g] = 1.0 / f
+            vy = Vt[t, 0, g]
+            syy[g] += vy * vy * w[g]
+            logF[g] += np.log(f)
+        for i in range(k):
+            for g in range(G):
+                wx[g] = Vt[t, 1 + i, g] * w[g]
+                sxy[i, g] += wx[g] * Vt[t, 0, g]
+            for j in range(i + 1):
+                for g in range(G):
+                    A[i, j, g] += wx[g] * Vt[t, 1 + j, g]
+        for c in range(C):
+            if rows[c] == t + 1:
+                for g in range(G):
+                    syy_c[c, g] = syy[g]
+                    logF_c[c, g] = logF[g]
+                    for i in range(k):
+                        sxy_c[c, g, i] = sxy[i, g]
+                        for j in range(i + 1):
+                            Sxx[c, g, i, j] = A[i, j, g]
+                            Sxx[c, g, j, i] = A[i, j, g]
+    return syy_c, logF_c, sxy_c, Sxx
+
+
+@njit(cache=True)
+def level_solve(syy, logF, sxy_all, Sxx_all, k, n_obs, d, df0, ss0):
+    """The local level's GLS from its sums (level_sums; those of more columns than k are
+    read for the first k): per (count, grid point) -2 log profile likelihood (inf where the
+    fit is not defined), beta, Sxx and S. A grid point's Sxx counts as well conditioned when
+    the smallest eigenvalue of its correlation form is above CONDITION (a Cholesky of that
+    form less twice the bound says yes; the eigenvalues decide the rest): a property of the
+    data, not of the controls' units."""
+    C, G = syy.shape
     dev = np.empty((C, G))
     beta = np.zeros((C, G, k))
-    Sxx = np.zeros((C, G, k, k))
+    Sxx = np.empty((C, G, k, k))
     S = np.empty((C, G))
     L = np.zeros((k, k))
     shifted = np.empty((k, k))
     for c in range(C):
-        r = rows[c]
-        logF = np.zeros(G)
-        syy = np.zeros(G)
-        sxy = np.zeros((G, k))
         for g in range(G):
-            A = Sxx[c, g]
-            for t in range(r):
-                w = 1.0 / F[g, t]
-                vy = V[g, t, 0]
-                syy[g] += vy * vy * w
-                logF[g] += np.log(F[g, t])
-                for i in range(k):
-                    wx = V[g, t, 1 + i] * w
-                    sxy[g, i] += wx * vy
-                    for j in range(i + 1):
-                        A[i, j] += wx * V[g, t, 1 + j]
             for i in range(k):
-                for j in range(i):
-                    A[j, i] = A[i, j]
+                for j in range(k):
+                    Sxx[c, g, i, j] = Sxx_all[c, g, i, j]
+        sxy = sxy_all[c]
         for g in range(G):
             A = Sxx[c, g]
             good = True
@@ -144,55 +191,103 @@ def level_gls(V, F, k, rows, n_obs, d, df0, ss0):
                 else:
                     for i in range(k):
                         beta[c, g, i] = sxy[g, i]
-            s = syy[g] - fitted + ss0
+            s = syy[c, g] - fitted + ss0
             S[c, g] = s
             dof = n_obs[c] - d + df0
             if good and s > 0.0:
-                dev[c, g] = dof * np.log(s) + logF[g] + logdet
+                dev[c, g] = dof * np.log(s) + logF[c, g] + logdet
             else:
                 dev[c, g] = np.inf
     return dev, beta, Sxx, S
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def ar_gls(A, B, Cm, first, phis, d, dof):
     """AR(1) noise's GLS for every phi of the grid, from the cross-products of W = [z y]:
     M(phi) = A - phi (B + B') + phi^2 C + (1 - phi^2) w_1 w_1' (the Prais-Winsten transform's
     [z y]' V^-1 [z y]); per phi -2 log diffuse likelihood (inf where not defined), b, Mzz
-    and S, as ArNoiseFit._fit_batch."""
+    and S, as ArNoiseFit._fit_batch.
+
+    Every phi's arithmetic is the scalar one of a Cholesky solve (_cholesky, _cho_solve),
+    step for step; the grid's phis are its lanes, side by side in the innermost loop, so
+    that the steps of 40 independent factorisations overlap (one alone is a chain of
+    dependent subtractions) and the compiler can run them as vector instructions: the same
+    operations on each lane, the same numbers. A phi whose Mzz is not positive definite
+    (to rounding) gets no fit, its lane carried on with harmless numbers (numpy's error
+    model: no division is checked, and none of its results is kept)."""
     G = len(phis)
+    e = d + 1
     dev = np.empty(G)
     b = np.zeros((G, d))
     Mzz = np.empty((G, d, d))
     S = np.empty(G)
-    L = np.zeros((d, d))
-    mzy = np.empty(d)
-    myy = 0.0
+    M = np.empty((e, e, G))
+    p2 = np.empty(G)
+    q2 = np.empty(G)
     for g in range(G):
-        p = phis[g]
-        p2 = p * p
-        for i in range(d + 1):
-            for j in range(d + 1):
-                m = A[i, j] - p * (B[i, j] + B[j, i]) + p2 * Cm[i, j] + (1.0 - p2) * first[i, j]
-                if i < d and j < d:
-                    Mzz[g, i, j] = m
-                elif i < d:
-                    mzy[i] = m
-                elif j == d:
-                    myy = m
-        if not _cholesky(Mzz[g], L):
+        p2[g] = phis[g] * phis[g]
+        q2[g] = 1.0 - p2[g]
+    for i in range(e):
+        for j in range(e):
+            a, bb, c, f = A[i, j], B[i, j] + B[j, i], Cm[i, j], first[i, j]
+            for g in range(G):
+                M[i, j, g] = a - phis[g] * bb + p2[g] * c + q2[g] * f
+    for g in range(G):
+        for i in range(d):
+            for j in range(d):
+                Mzz[g, i, j] = M[i, j, g]
+    # the Cholesky factor of every lane's Mzz (lower; _cholesky's steps)
+    L = np.zeros((d, d, G))
+    ok = np.ones(G, np.bool_)
+    s = np.empty(G)
+    for i in range(d):
+        for j in range(i + 1):
+            for g in range(G):
+                s[g] = M[i, j, g]
+            for p in range(j):
+                for g in range(G):
+                    s[g] -= L[i, p, g] * L[j, p, g]
+            if i == j:
+                for g in range(G):
+                    if not s[g] > 0.0:
+                        ok[g] = False
+                        s[g] = 1.0  # a lane without a fit: any number that divides
+                    L[i, i, g] = np.sqrt(s[g])
+            else:
+                for g in range(G):
+                    L[i, j, g] = s[g] / L[j, j, g]
+    # L L' x = mzy (_cho_solve's steps), then S and the log-determinant
+    x = np.empty((d, G))
+    for i in range(d):
+        for g in range(G):
+            s[g] = M[i, d, g]
+        for p in range(i):
+            for g in range(G):
+                s[g] -= L[i, p, g] * x[p, g]
+        for g in range(G):
+            x[i, g] = s[g] / L[i, i, g]
+    for i in range(d - 1, -1, -1):
+        for g in range(G):
+            s[g] = x[i, g]
+        for p in range(i + 1, d):
+            for g in range(G):
+                s[g] -= L[p, i, g] * x[p, g]
+        for g in range(G):
+            x[i, g] = s[g] / L[i, i, g]
+    for g in range(G):
+        if not ok[g]:
             S[g] = np.nan
             dev[g] = np.inf
             continue
-        _cho_solve(L, mzy, b[g])
-        s = myy
+        r = M[d, d, g]
         logdet = 0.0
         for i in range(d):
-            s -= mzy[i] * b[g, i]
-            logdet += 2.0 * np.log(L[i, i])
-        S[g] = s
-        if s > 0.0:
-            dev[g] = dof * np.log(s) - np.log1p(-p2) + logdet
+            b[g, i] = x[i, g]
+            r -= M[i, d, g] * x[i, g]
+            logdet += 2.0 * np.log(L[i, i, g])
+        S[g] = r
+        if r > 0.0:
+            dev[g] = dof * np.log(r) - np.log1p(-p2[g]) + logdet
         else:
             dev[g] = np.inf
     return dev, b, Mzz, S
@@ -234,43 +329,101 @@ def first_full_rank(Z):
     return n
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def coefficient_draws(M, centre, g, z, sigma):
     """Per path p: centre[g_p] + sigma_p C z_p, with C C' = M[g_p]^-1 (C the lower Cholesky
     factor of the inverse, as numpy's cholesky(inv(M)) gives it), each grid point's C made
-    once: the regression coefficients' normal draws of every path."""
+    once: the regression coefficients' normal draws of every path.
+
+    The grid points the paths use are factorised side by side (lanes in the innermost loop,
+    as ar_gls): the scalar steps of _cholesky, _cho_solve (the inverse a column at a time,
+    its lower half mirrored) and _cholesky again, the same numbers for each. M[g] of a grid
+    point a path uses is positive definite (a grid point without a fit has no weight)."""
     G, d = centre.shape
     n = len(g)
     out = np.empty((n, d))
     if d == 0:
         return out
-    chol = np.zeros((G, d, d))
-    made = np.zeros(G, np.bool_)
-    L = np.zeros((d, d))
-    inv = np.empty((d, d))
-    e = np.zeros(d)
-    col = np.empty(d)
+    lane = np.full(G, -1, np.int64)
+    used = 0
+    for p in range(n):
+        if lane[g[p]] < 0:
+            lane[g[p]] = used
+            used += 1
+    U = used
+    Ms = np.empty((d, d, U))
+    for k in range(G):
+        if lane[k] >= 0:
+            for i in range(d):
+                for j in range(d):
+                    Ms[i, j, lane[k]] = M[k, i, j]
+    L = np.zeros((d, d, U))
+    _lane_cholesky(Ms, L)
+    inv = np.empty((d, d, U))
+    col = np.empty((d, U))
+    s = np.empty(U)
+    for c in range(d):  # the inverse, a column at a time: L L' x = e_c
+        for i in range(d):
+            for u in range(U):
+                s[u] = 1.0 if i == c else 0.0
+            for p in range(i):
+                for u in range(U):
+                    s[u] -= L[i, p, u] * col[p, u]
+            for u in range(U):
+                col[i, u] = s[u] / L[i, i, u]
+        for i in range(d - 1, -1, -1):
+            for u in range(U):
+                s[u] = col[i, u]
+            for p in range(i + 1, d):
+                for u in range(U):
+                    s[u] -= L[p, i, u] * col[p, u]
+            for u in range(U):
+                col[i, u] = s[u] / L[i, i, u]
+        for i in range(d):
+            for u in range(U):
+                inv[i, c, u] = col[i, u]
+    for i in range(d):  # symmetric to rounding: its lower half, mirrored
+        for j in range(i):
+            for u in range(U):
+                inv[j, i, u] = inv[i, j, u]
+    Cl = np.zeros((d, d, U))
+    _lane_cholesky(inv, Cl)
+    chol = np.empty((U, d, d))
+    for u in range(U):
+        for i in range(d):
+            for j in range(d):
+                chol[u, i, j] = Cl[i, j, u]
     for p in range(n):
         k = g[p]
-        if not made[k]:
-            _cholesky(M[k], L)
-            for j in range(d):  # the inverse, a column at a time
-                e[:] = 0.0
-                e[j] = 1.0
-                _cho_solve(L, e, col)
-                inv[:, j] = col
-            for i in range(d):  # symmetric to rounding: its lower half, mirrored
-                for j in range(i):
-                    inv[j, i] = inv[i, j]
-            _cholesky(inv, chol[k])
-            made[k] = True
-        C = chol[k]
+        C = chol[lane[k]]
         for i in range(d):
-            s = 0.0
+            s0 = 0.0
             for j in range(i + 1):
-                s += C[i, j] * z[p, j]
-            out[p, i] = centre[k, i] + s * sigma[p]
+                s0 += C[i, j] * z[p, j]
+            out[p, i] = centre[k, i] + s0 * sigma[p]
     return out
+
+
+@njit(cache=True, error_model="numpy")
+def _lane_cholesky(M, out):
+    """_cholesky of every lane of M (d, d, lanes) into `out` (zeros above the diagonal):
+    the same steps on each lane; a lane not positive definite is left with numbers of no
+    use (the caller's lanes all are)."""
+    d, U = M.shape[0], M.shape[2]
+    s = np.empty(U)
+    for i in range(d):
+        for j in range(i + 1):
+            for u in range(U):
+                s[u] = M[i, j, u]
+            for p in range(j):
+                for u in range(U):
+                    s[u] -= out[i, p, u] * out[j, p, u]
+            if i == j:
+                for u in range(U):
+                    out[i, i, u] = np.sqrt(s[u]) if s[u] > 0.0 else 1.0
+            else:
+                for u in range(U):
+                    out[i, j, u] = s[u] / out[j, j, u]
 
 
 # how many times numpy's own tolerance (max(n, d) eps of the largest singular value) the

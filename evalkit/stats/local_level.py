@@ -56,16 +56,30 @@ def _filter_grid(data: np.ndarray, qs: np.ndarray):
 class SharedFilter:
     """The grid filter run once on the widest candidate's columns (response, controls, then
     any seasonal terms): a candidate with the first 1 + k of those columns reads its slice,
-    with the same numbers as its own run (each column is filtered on its own)."""
+    with the same numbers as its own run (each column is filtered on its own). So do the
+    sums of its GLS (kernels.level_sums, each sum its own): made once for all the columns
+    and the counts of innovations the candidates ask for."""
 
     def __init__(self, data: np.ndarray):
         self.data, self.qs = np.asarray(data, float), np.exp(LOG_Q_GRID)
         self._run: tuple | None = None
+        self._sums: dict = {}
 
     def innovations(self) -> tuple:
         if self._run is None:
             self._run = _filter_grid(self.data, self.qs)
         return self._run
+
+    def sums(self, rows: tuple) -> tuple:
+        """kernels.level_sums of every column over the first rows[c] innovations."""
+        made = self._sums.get(rows)
+        if made is None:
+            from evalkit.stats.kernels import level_sums
+
+            V, F = self.innovations()[:2]
+            made = level_sums(V, F, V.shape[2] - 1, np.array(rows, np.int64))
+            self._sums[rows] = made
+        return made
 
 
 class LocalLevelFit(GridPosterior):
@@ -128,7 +142,7 @@ class LocalLevelFit(GridPosterior):
         """The filter for every q of the grid, then the GLS of every grid point (and of the
         first `first` points) in one compiled pass: -2 log profile likelihood per grid
         point. `shared`: the filter already run on these columns and more (SharedFilter)."""
-        from evalkit.stats.kernels import level_gls
+        from evalkit.stats.kernels import level_solve, level_sums
 
         if shared is not None:  # run on LOG_Q_GRID (the calibrated prior's grid)
             V, F, end, P_end = shared.innovations()
@@ -138,18 +152,15 @@ class LocalLevelFit(GridPosterior):
         self.q, self.P = np.asarray(qs, float), P_end
         self._V, self._F = V[:, :, : 1 + k], F  # kept for the residuals and block scores
         self.a_y, self.a_x = end[:, 0], end[:, 1 : 1 + k]
-        counts = [(F.shape[1], self.n)] + ([] if first is None else [(first - 1, first)])
+        rows = (F.shape[1],) if first is None else (F.shape[1], first - 1)
+        n_obs = np.array([self.n] if first is None else [self.n, first], np.int64)
         df0, ss0 = self._noise_prior
-        dev, beta, Sxx, S = level_gls(
-            V,
-            F,
-            k,
-            np.array([r for r, _ in counts], np.int64),
-            np.array([m for _, m in counts], np.int64),
-            self.d,
-            float(df0),
-            float(ss0),
+        sums = (
+            shared.sums(rows)
+            if shared is not None
+            else level_sums(V, F, k, np.array(rows, np.int64))
         )
+        dev, beta, Sxx, S = level_solve(*sums, k, n_obs, self.d, float(df0), float(ss0))
         self.beta, self.Sxx, self.S = beta[0], Sxx[0], S[0]
         self.dof = self.n - self.d + df0
         if first is not None:
