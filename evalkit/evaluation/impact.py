@@ -150,10 +150,14 @@ class SeriesAnalysis:
                             "The two models agree there is an effect at the launch but not "
                             "on its size: the counterfactual's average effect over the "
                             "post-period is {cf} ({cf_low} to {cf_high}), the interrupted "
-                            "time series' jump at the launch {its} ({its_low} to {its_high}), "
-                            "the rest of its effect read as changes of trend after it. They "
-                            "measure different things, and do not agree: neither size alone "
-                            "is the answer.",
+                            "time series' jump at the launch {its} ({its_low} to {its_high})"
+                            "{trend}. They measure different things, and do not agree: "
+                            "neither size alone is the answer.",
+                            # only a model with a trend change reads part of it as one
+                            # (trial 12, M3)
+                            trend=Msg(", the rest of its effect read as changes of trend after it")
+                            if any(str(r["change"]) == "slope" for _, r in rows)
+                            else "",
                             cf=signed_percent(rel["average"]),
                             cf_low=signed_percent(rel["average_low"]),
                             cf_high=signed_percent(rel["average_high"]),
