@@ -238,3 +238,23 @@ def test_a_series_that_is_no_running_total_adds_up_its_values_per_period(tmp_pat
     assert "its rows that start by 2020-02-20 added up, is 1,200 (new signatures)" in localized(
         c.text
     )
+
+
+def test_the_deadline_of_a_goal_its_count_goes_against_says_the_judgement_is_not_counted(
+    tmp_path,
+):
+    # trial 12, L4: "the latest judgement was made before it; judge the goal again"
+    campaign = small_record(
+        tmp_path, goals=[MAIN, _goal() | {"deadline": "2020-06-30"}], phases=[PHASE]
+    )
+    (campaign.path / "metrics.csv").write_text(
+        "\n".join([HEADER, *RUNNING]) + "\n", encoding="utf-8"
+    )
+    campaign, problems = evalkit.check_record(campaign.path)
+    assert not problems, [str(p) for p in problems]
+    q3 = Evaluation(campaign).questions[3]
+    said = localized(q3.table.set_index("goal").loc["petition", "deadline"])
+    assert said == (
+        "whether attained by its deadline (2020-06-30) cannot be told: the judgement of "
+        "2020-03 is not counted (the record itself goes against it)"
+    )

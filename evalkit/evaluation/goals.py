@@ -223,6 +223,15 @@ def deadline_status(
             "judgement yet",
             deadline=d.text,
         )
+    if not latest_stands and latest.attainment in ("achieved", "partly"):
+        # a judgement of attainment not counted is said so, whenever it was made (trial 12,
+        # L4: "made before it; judge the goal again" of one the record's count goes against)
+        return None, Msg(
+            "whether attained by its deadline ({deadline}) cannot be told: the judgement "
+            "of {date} is not counted (the record itself goes against it)",
+            deadline=d.text,
+            date=latest.as_of.text,
+        )
     if latest.as_of.end < d.end:
         # judged before the deadline: "not yet passed" only while the deadline is still
         # ahead of the report's date (`report_date`, today by default), never because the
