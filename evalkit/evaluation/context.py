@@ -89,9 +89,10 @@ def direct_aims(campaign) -> Optional[Msg]:
         if seg == "decision_makers":
             parts.append(Msg("a decision-maker audience: {n}", n=len(part)))
         elif seg:
-            # each by its short name: a description a paragraph long is no name in a list
+            # each by its short name: a description a paragraph long is no name in a list,
+            # and then its id, as the record writes it
             names = [
-                Verbatim(n if len(n := audience_name(audiences[v])) <= 40 else v.replace("-", " "))
+                Verbatim(n if len(n := audience_name(audiences[v])) <= 40 else v)
                 for v in dict.fromkeys(part)
             ]
             parts.append(
