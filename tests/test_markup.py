@@ -123,3 +123,26 @@ def test_no_attribute_of_a_page_holds_markup(case_reports):
         assert not re.search(r'="[^"]*<bdi', text), page
         title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
         assert "<" not in title and "&lt;" not in title, page
+
+
+def test_arabic_record_text_in_an_english_page_is_one_right_to_left_run_numbers_and_all():
+    # cut at its number, the goal's words would show in English order
+    goal = esc("Goal: جمع 10,000 توقيع على العريضة.", "ltr")
+    assert goal == 'Goal: <bdi dir="rtl" lang="ar">جمع 10,000 توقيع على العريضة</bdi>.'
+    assert plain_isolated("جمع 10,000 توقيع", "ltr") == "\u2067جمع 10,000 توقيع\u2069"
+    # a bracket the run opens goes in with it when the text closes it; the English around
+    # the Arabic stays outside
+    assert esc("Protests at نافورة (الوحدة) in Abuja", "ltr") == (
+        'Protests at <bdi dir="rtl" lang="ar">نافورة (الوحدة)</bdi> in Abuja'
+    )
+    assert esc("Name «لا للعطش» and more", "ltr") == (
+        'Name «<bdi dir="rtl" lang="ar">لا للعطش</bdi>» and more'
+    )
+    # Arabic text with an English name inside is one right-to-left isolate, the name isolated
+    # in it; an English sentence that opens on an Arabic name stays English
+    assert esc("حملة Save Ghouta الثانية", "ltr") == (
+        '<bdi dir="rtl" lang="ar">حملة <bdi dir="ltr" class="item">Save Ghouta</bdi> الثانية</bdi>'
+    )
+    assert esc("«حلب تحترق» was launched in 2016.", "ltr") == (
+        '«<bdi dir="rtl" lang="ar">حلب تحترق</bdi>» was launched in 2016.'
+    )

@@ -98,11 +98,53 @@ def stylesheet() -> Markup:
 # --- bidirectional text --------------------------------------------------------------------
 
 # A run of Arabic script (with a leading # for hashtags); isolated so that it reads right to
-# left inside an English sentence without reordering the text around it.
+# left inside an English sentence without reordering the text around it. The run goes from
+# an Arabic letter to the last Arabic letter before a Latin one, numbers and punctuation
+# between included: «جمع 10,000 توقيع» cut at its number would show its words in English
+# order, the number's two sides swapped.
+_ARABIC_LETTER = "[\u0600-\u06ff\u0750-\u077f]"
 _ARABIC_RUN = re.compile(
-    r"#?[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F_\s]*"
-    r"(?<!\s)"
+    rf"#?{_ARABIC_LETTER}(?:[^A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\n]*{_ARABIC_LETTER})?"
 )
+# the words alone, where a bracket the run would hold is not closed inside it
+_ARABIC_WORDS = re.compile(rf"#?{_ARABIC_LETTER}[\u0600-\u06FF\u0750-\u077F_\s]*(?<!\s)")
+
+
+def _unbalanced(run: str) -> tuple[list[int], list[int]]:
+    """Where the run opens a bracket or quote it does not close, and closes one it does not
+    open (straight quotes aside)."""
+    opened: list[int] = []
+    closed: list[int] = []
+    for i, c in enumerate(run):
+        if c in _OPEN:
+            opened.append(i)
+        elif c in _CLOSE:
+            if opened and run[opened[-1]] == _CLOSE[c]:
+                opened.pop()
+            else:
+                closed.append(i)
+    return opened, closed
+
+
+def _arabic_runs(raw: str):
+    for m in _ARABIC_RUN.finditer(raw):
+        start, end = m.span()
+        # a bracket around the run's end or start that the text closes or opens just beside
+        # it goes in («نافورة (الوحدة)»); one that does not, and the run is its words alone
+        while True:
+            opened, closed = _unbalanced(raw[start:end])
+            if opened and raw[end : end + 1] == _OPEN[raw[start + opened[-1]]]:
+                end += 1
+            elif closed and start and raw[start - 1] == _CLOSE[raw[start + closed[0]]]:
+                start -= 1
+            else:
+                break
+        if opened or closed:
+            for w in _ARABIC_WORDS.finditer(raw, start, end):
+                yield w.start(), w.group(0)
+        else:
+            yield start, raw[start:end]
+
 
 # In a right-to-left report, runs that must read left to right are isolated (LTR_RUN): Latin
 # text (record text the evaluator wrote in English, file names, codes) so that its
@@ -178,7 +220,7 @@ def _runs(raw: str, rtl: bool, arabic: bool = True):
     """(text, isolated?) pieces of `raw`: the runs of the other direction, and between.
     `arabic`: the text `raw` is part of holds an Arabic sentence, whose punctuation the
     punctuation at a run's edges is (a text that is all English keeps its full stop)."""
-    found = _ltr_runs(raw) if rtl else ((m.start(), m.group(0)) for m in _ARABIC_RUN.finditer(raw))
+    found = _ltr_runs(raw) if rtl else _arabic_runs(raw)
     arabic = rtl and arabic
     pos = 0
     for start, text in found:
@@ -324,7 +366,25 @@ def esc(value, page_direction: Optional[str] = None) -> Markup:
         # Latin text on its own (record text, a code, a date): one isolate, whatever it
         # starts or ends with ("276 girls …", "'quoted'.")
         return _ltr_isolate(text)
+    if not rtl and _arabic_text(text):
+        # the record's Arabic text on its own, an English name inside it: one right-to-left
+        # isolate whose Latin runs are isolated, as an Arabic page shows it
+        return _RTL_ISOLATE.format(_esc_pieces(pieces, True, True))
     return _esc_pieces(pieces, rtl, bool(_ARABIC.search(text)))
+
+
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+def _arabic_text(text: str) -> bool:
+    """Text written in Arabic (its first letter Arabic, more Arabic letters than Latin) with
+    Latin runs in it; not an English sentence that opens on an Arabic name."""
+    return (
+        not _ISOLATE_MARKS.search(text)
+        and _first_strong([text]) == "rtl"
+        and bool(_LATIN.search(text))
+        and len(_ARABIC.findall(text)) > len(_LATIN.findall(text))
+    )
 
 
 def attr(value) -> Markup:
@@ -344,6 +404,8 @@ def plain_isolated(value, page_direction: Optional[str] = None) -> str:
     text = "" if value is None else str(value)
     if _ISOLATE_MARKS.search(text):
         return text
+    if not rtl and _arabic_text(text):
+        return _RLI + _isolate_runs(text, True) + _PDI
     return "".join(f"{first}{text}{last}" if inside else text for text, inside in _runs(text, rtl))
 
 
