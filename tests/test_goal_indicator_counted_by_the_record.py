@@ -258,3 +258,24 @@ def test_the_deadline_of_a_goal_its_count_goes_against_says_the_judgement_is_not
         "whether attained by its deadline (2020-06-30) cannot be told: the judgement of "
         "2020-03 is not counted (the record itself goes against it)"
     )
+
+
+def test_a_workbook_s_unknown_indicator_metric_names_the_metrics_sheet_not_a_csv_file(tmp_path):
+    from conftest import validate_lines
+    from evalkit.record.workbook import folder_to_workbook
+
+    folder = _record(tmp_path / "rec", RUNNING).path
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8")
+    (folder / "campaign.yaml").write_text(
+        text.replace("indicator_metric: signatures", "indicator_metric: signature"),
+        encoding="utf-8",
+    )
+    book = folder_to_workbook(folder, tmp_path / "rec.xlsx")
+    code, lines = validate_lines(str(book))
+    assert code == 1
+    said = [line for line in lines if "indicator_metric" in line]
+    assert len(said) == 1 and (
+        "'signature' names no metric of the metrics sheet and no series of the series sheet "
+        "(did you mean 'signatures'?)" in said[0]
+    ), lines
+    assert not any(".csv" in line for line in said)

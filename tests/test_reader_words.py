@@ -171,9 +171,14 @@ NOT_A_COUNT = {
         "said",
     ): "a sentence",
     (
-        "{value} names no metric of metrics.csv and no series of series.csv{meant}; {known}",
+        "{value} names no metric {of_metrics} and no series {of_series}{meant}; {known}",
         "value",
     ): "a name",
+    (
+        "{value}: no row {of_metrics} records it, so question 3 cannot compare the goal's "
+        "judgement with the record's own count; {known}",
+        "of_metrics",
+    ): "a place",
     # a question has five criteria or more
     (
         "Insufficient evidence: only {judgeable} of {total} criteria can be judged from the "

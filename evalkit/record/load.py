@@ -32,6 +32,8 @@ from evalkit.record.problems import (
     ADD_SOURCE,
     BLANK,
     NONE_LISTED,
+    OF_METRICS,
+    OF_SERIES,
     PHASES_WINDOW,
     Problem,
     RecordInvalid,
@@ -1482,9 +1484,10 @@ def _indicator_problems(
                         line_of(where),
                         _dotted(where),
                         Msg(
-                            "{value}: no row of metrics.csv records it, so question 3 cannot "
+                            "{value}: no row {of_metrics} records it, so question 3 cannot "
                             "compare the goal's judgement with the record's own count; {known}",
                             value=quoted(name),
+                            of_metrics=OF_METRICS,
                             known=known,
                         ),
                         warning=True,
@@ -1497,9 +1500,11 @@ def _indicator_problems(
                         line_of(where),
                         _dotted(where),
                         Msg(
-                            "{value} names no metric of metrics.csv and no series of "
-                            "series.csv{meant}; {known}",
+                            "{value} names no metric {of_metrics} and no series "
+                            "{of_series}{meant}; {known}",
                             value=quoted(name),
+                            of_metrics=OF_METRICS,
+                            of_series=OF_SERIES,
                             meant=did_you_mean(name, held or codes),
                             known=known,
                         ),

@@ -334,8 +334,18 @@ SHEET_WORDS = {
     Msg("campaign.yaml lists no audiences"): Msg(
         "the workbook's audiences sheet has no rows, or is missing"
     ),
+    Msg("of metrics.csv"): Msg("of the metrics sheet"),
+    Msg("of series.csv"): Msg("of the series sheet"),
 }
-PHASES_WINDOW, ADD_SOURCE, NOT_A_SOURCE, NO_HOT_EVENTS, NO_AUDIENCES = SHEET_WORDS
+(
+    PHASES_WINDOW,
+    ADD_SOURCE,
+    NOT_A_SOURCE,
+    NO_HOT_EVENTS,
+    NO_AUDIENCES,
+    OF_METRICS,
+    OF_SERIES,
+) = SHEET_WORDS
 # an optional list the record leaves out, said where its ids are named
 NONE_LISTED = {"hot_events": NO_HOT_EVENTS, "audiences": NO_AUDIENCES}
 
