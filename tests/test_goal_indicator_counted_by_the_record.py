@@ -279,3 +279,10 @@ def test_a_workbook_s_unknown_indicator_metric_names_the_metrics_sheet_not_a_csv
         "(did you mean 'signatures'?)" in said[0]
     ), lines
     assert not any(".csv" in line for line in said)
+
+
+def test_a_target_in_arabic_digits_is_the_same_number_the_count_is_read_against(tmp_path):
+    # docs/campaign-format.md's example: `١٠٬٠٠٠` (Arabic thousands separator)
+    campaign = _record(tmp_path, RUNNING, target="١٠٬٠٠٠")
+    said = [localized(f.text) for f in Evaluation(campaign).questions[3].contradictions]
+    assert len(said) == 1 and "below the target, 10,000" in said[0], said
