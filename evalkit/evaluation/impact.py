@@ -168,25 +168,37 @@ class SeriesAnalysis:
                     ]
         if not at_launch or any(at_launch) == cf.effect_established:
             return []
-        if cf.carries_a_trend:  # the pre-period chose a straight line for both
-            return [
-                Msg(
-                    "The two models disagree about the launch, though both carry the "
-                    "pre-period's trend on: they differ in its form (the interrupted time "
-                    "series fits the counts' rate, the counterfactual a straight line in the "
-                    "values around any control series) and in the noise. Which holds is a "
-                    "judgement about the series, not a computation: neither alone is the answer."
-                )
-            ]
-        return [
+        # which of the two finds the change, then why they can differ (trial 12, L3)
+        which = (
             Msg(
-                "The two models disagree about the launch: the interrupted time series "
-                "assumes the pre-period's straight-line trend would have gone on; the "
-                "counterfactual the pre-period chose carries no trend on (a level, steady or "
-                "wandering, or noise around one, and any control series). Which holds is a "
+                "The interrupted time series establishes a change at the launch; the "
+                "counterfactual establishes no effect after it."
+            )
+            if any(at_launch)
+            else Msg(
+                "The counterfactual establishes an effect after the launch; the interrupted "
+                "time series establishes no change at it."
+            )
+        )
+        return [Msg("{which} {why}", which=which, why=self._why_they_differ(cf))]
+
+    @staticmethod
+    def _why_they_differ(cf) -> Msg:
+        if cf.carries_a_trend:  # the pre-period chose a straight line for both
+            return Msg(
+                "The two models disagree about the launch, though both carry the "
+                "pre-period's trend on: they differ in its form (the interrupted time "
+                "series fits the counts' rate, the counterfactual a straight line in the "
+                "values around any control series) and in the noise. Which holds is a "
                 "judgement about the series, not a computation: neither alone is the answer."
             )
-        ]
+        return Msg(
+            "The two models disagree about the launch: the interrupted time series "
+            "assumes the pre-period's straight-line trend would have gone on; the "
+            "counterfactual the pre-period chose carries no trend on (a level, steady or "
+            "wandering, or noise around one, and any control series). Which holds is a "
+            "judgement about the series, not a computation: neither alone is the answer."
+        )
 
     @property
     def question(self) -> int:
