@@ -5,6 +5,7 @@ no change in about four series of ten, and the page said the level changed). Mea
 SIMULATED series with the evaluation's own model (evalkit.evaluation.impact._its); the
 figures are in docs/evaluation-method.md."""
 
+import functools
 import warnings
 
 import numpy as np
@@ -36,6 +37,7 @@ def series(kind: str, phi: float, effect: float, rng) -> tuple[pd.DataFrame, lis
     return pd.DataFrame({"date": DATES, "value": y}), []
 
 
+@functools.cache  # the same set-up is asked by several tests
 def claimed(kind: str, phi: float, effect: float, n: int = 200) -> tuple[float, float]:
     """(share of series whose evaluation establishes some change at the launch, the share
     it would without the persistent-noise check)."""
@@ -82,6 +84,19 @@ def test_a_level_that_wanders_with_persistent_noise_is_not_read_as_a_change(kind
 def test_persistent_counts_are_claimed_a_third_as_often_as_without_the_check():
     rate, without = claimed("count", 0.8, 0.0)
     assert rate <= without / 3 and without >= 0.3  # measured 12.0% against 36.0%
+
+
+@pytest.mark.slow
+def test_the_report_s_caution_on_counts_gives_the_rates_measured_on_null_counts():
+    from pathlib import Path
+
+    from evalkit.evaluation.impact import COUNT_NULL_CLAIMS
+
+    measured = (claimed("count", 0.5, 0.0)[0], claimed("count", 0.8, 0.0)[0])
+    assert measured == pytest.approx(COUNT_NULL_CLAIMS, abs=1e-9)
+    low, high = (f"{100 * r:g}" for r in COUNT_NULL_CLAIMS)
+    docs = (Path(__file__).parents[1] / "docs" / "statistics.md").read_text(encoding="utf-8")
+    assert f"{low}-{high}% of null series" in docs
 
 
 @pytest.mark.slow
