@@ -22,12 +22,13 @@ def main() -> None:
     import numpy as np
     import scipy
 
-    from test_counterfactual_estimates_pinned import CASES, PINS, SETTINGS, fit, said
+    from test_counterfactual_estimates_pinned import CASES, PINS, SETTINGS, fit, machine, said
 
     pins = {
         "numpy": np.__version__,
         "scipy": scipy.__version__,
         "numba": numba.__version__,
+        "cpu": machine(),
         "cases": {f"{n} {s}": said(fit(n, s)) for n in CASES for s in SETTINGS},
     }
     PINS.write_text(json.dumps(pins, indent=1) + "\n", encoding="utf-8")
