@@ -286,3 +286,28 @@ def test_a_target_in_arabic_digits_is_the_same_number_the_count_is_read_against(
     campaign = _record(tmp_path, RUNNING, target="١٠٬٠٠٠")
     said = [localized(f.text) for f in Evaluation(campaign).questions[3].contradictions]
     assert len(said) == 1 and "below the target, 10,000" in said[0], said
+
+
+def test_the_count_a_reading_rests_on_is_said_as_the_record_writes_it(tmp_path):
+    # trial 13, H2: 'about 10,450' (read as 0 to no limit) was said "at most 0 signatures"
+    from evalkit.evaluation.indicator import indicator_count
+
+    def reading(rows, name):
+        campaign = _record(tmp_path / name, rows, attained="2020-04-20")
+        goal = next(g for g in campaign.record.goals if g.id == "petition")
+        return localized(indicator_count(goal, goal.judgements[-1], campaign).words())
+
+    about = reading(["2020-04-15,signatures,about 10450,yes,website,s"], "about")
+    assert "about 10,450 signatures (2020-04-15), its highest figure by 2020-04-20" in about
+    assert "at most" not in about and " 0 " not in about
+    more = reading(["2020-04-15,signatures,more than 9000,yes,website,s"], "more")
+    assert "more than 9,000 signatures (2020-04-15)" in more
+    # counts per period added up: a bound of the sum, worded as one
+    summed = reading(
+        [
+            "2020-01-15,signatures,about 3000,no,website,s",
+            "2020-03-15,signatures,4000,no,website,s",
+        ],
+        "sum",
+    )
+    assert "at least 4,000 signatures" in summed, summed

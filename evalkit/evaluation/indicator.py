@@ -63,6 +63,9 @@ class IndicatorCount:
     exact: bool  # the value is exact, not a bound of figures written 'about', 'more than'
     at: str  # the date(s) of the figures it rests on
     rows: tuple[str, ...]  # their places: metrics.csv:4, series.csv:9
+    # the figure as the record writes it, when the count rests on one row ('about 10,450':
+    # a bound made from it, its 'about' read as 0 to no limit, would say 'at most 0')
+    written: Optional[Quantity] = None
 
     def label(self) -> str:
         """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
@@ -73,9 +76,12 @@ class IndicatorCount:
         """The count in words, with its metric's noun ('9,400 signatures')."""
         from evalkit.evaluation.reach import counted  # reach's nouns; reach reads goals
 
-        n = Quantity(self.value or 0.0) if self.exact else Quantity(self.value or 0.0, "at_most")
-        if self.state == "reached" and not self.exact:
-            n = Quantity(self.value or 0.0, "at_least")
+        if self.written is not None:
+            n = self.written
+        elif self.exact:
+            n = Quantity(self.value or 0.0)
+        else:  # rows added up: a count below rests on their highs, any other on their lows
+            n = Quantity(self.value or 0.0, "at_most" if self.state == "below" else "at_least")
         if self.series:
             return Msg("{n} ({series})", n=n, series=Verbatim(self.metric))
         return counted(self.metric, n)
@@ -151,6 +157,7 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
                 "high": part["value_high"].astype(float).where(~about, math.inf),
                 "exact": (part["value_qualifier"] == "exactly").to_numpy(),
                 "date": part["date"].astype(str),
+                "written": [_written(r) for r in part.itertuples(index=False)],
                 "place": [f"metrics.csv:{r}" for r in part["row"]],
                 "group": group.apply(tuple, axis=1) if len(part) else [],
             }
@@ -168,12 +175,20 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             "high": part["value"].astype(float) if len(part) else [],
             "exact": True,
             "date": [d.date().isoformat() for d in dates],
+            "written": [Quantity(float(v)) for v in part["value"]] if len(part) else [],
             "place": [f"series.csv:{r}" for r in part["row"]] if "row" in part else "",
             "group": [("",)] * len(part),
         }
     )
     # a series that is no running total holds a value per period (docs/campaign-format.md)
     return frame, True, "running total" if running else "sum"
+
+
+def _written(row) -> Quantity:
+    """A metrics.csv row's figure as the record writes it."""
+    words = row.value_words if isinstance(row.value_words, str) else ""
+    high = float(row.value_high) if row.value_qualifier == "between" else None
+    return Quantity(float(row.value), str(row.value_qualifier), high, words)
 
 
 def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
@@ -208,6 +223,7 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             bool(chosen["exact"].all()) if len(chosen) else True,
             ", ".join(dict.fromkeys(chosen["date"])),
             tuple(chosen["place"]),
+            chosen["written"].iloc[0] if len(chosen) == 1 else None,
         )
 
     if rows.empty:
