@@ -22,11 +22,15 @@ counterfactual calls established (`effect_established`: the interval excludes 0,
 left over, and no candidate the pre-period cannot rule out finds no effect alone), and the
 local level's mean weight in the average.
 
+`--check-controls` reads each series' control alone as well (`Counterfactual.check_controls`,
+as an evaluation does) and adds the share of series whose control is flagged as changed and
+of effects still established after it.
+
 `--pre 140` gives the set-ups a longer pre-period (the same 30 post-period days);
 `--effect 0` injects no effect (then detection and "established" are false claims).
 
     .venv/bin/python benchmarks/counterfactual_coverage.py [--series 200] [--methods default,ll,r]
-        [--first-seed 1000] [--pre 70] [--effect 2]
+        [--first-seed 1000] [--pre 70] [--effect 2] [--check-controls]
 """
 
 from __future__ import annotations
@@ -97,10 +101,12 @@ def run(
     first_seed: int = 0,
     pre: int = N_PRE,
     effect: float = EFFECT,
+    check_controls: bool = False,
 ) -> dict:
     from evalkit.stats import Counterfactual
 
     est, low, high, established, level_weight = [], [], [], [], []
+    checked, flagged = [], []
     for seed in range(first_seed, first_seed + series):
         d = simulated(setup, seed, pre, effect)
         cf = Counterfactual(
@@ -117,6 +123,9 @@ def run(
         a = cf.effects().loc["absolute effect"]
         est.append(a["average"]), low.append(a["average_low"]), high.append(a["average_high"])
         established.append(cf.effect_established)
+        if check_controls:  # the control read alone: did it change over the post-period?
+            flagged.append(bool(cf.check_controls()))
+            checked.append(cf.effect_established)
         # how much of the average the local level holds (1 or 0 for one model alone)
         level_weight.append(
             sum(c["weight"] for c in cf.candidates if str(c["model"]) == "local level")
@@ -136,6 +145,14 @@ def run(
         "detection": float(np.mean((low > 0) | (high < 0))),
         "established": float(np.mean(established)),
         "local level weight": float(np.mean(level_weight)),
+        **(
+            {
+                "established, controls checked": float(np.mean(checked)),
+                "control flagged": float(np.mean(flagged)),
+            }
+            if check_controls
+            else {}
+        ),
     }
 
 
@@ -147,6 +164,9 @@ def main() -> None:
     ap.add_argument("--first-seed", type=int, default=0)
     ap.add_argument("--pre", type=int, default=N_PRE)
     ap.add_argument("--effect", type=float, default=EFFECT)
+    # each series' control read alone too (Counterfactual.check_controls: what an
+    # evaluation does), and the effects still established after it
+    ap.add_argument("--check-controls", action="store_true")
     args = ap.parse_args()
     rows, t = [], time.perf_counter()
     for method in args.methods.split(","):
@@ -159,6 +179,7 @@ def main() -> None:
                     first_seed=args.first_seed,
                     pre=args.pre,
                     effect=args.effect,
+                    check_controls=args.check_controls,
                 )
             )
     table = pd.DataFrame(rows)

@@ -875,6 +875,7 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
         return []
     # statsmodels is imported only for a record with series: a second of every evaluation
     from evalkit.stats import Counterfactual, SeriesError
+    from evalkit.stats.counterfactual import moved_said
 
     launch = _launch_day(timing)
     out = []
@@ -950,6 +951,10 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                 a.counterfactual_problem = _could_not_fit(exc)
             if a.counterfactual is not None and not _finite_effects(a.counterfactual):
                 a.counterfactual, a.counterfactual_problem = None, NOT_FINITE
+            if a.counterfactual is not None and controls:
+                # a control that changed after the launch on its own cannot say what the
+                # series would have done without the campaign (trial 13, H1)
+                a.counterfactual.check_controls()
             a.counterfactual_notes = regular.notes + _events_in_post_period(
                 campaign, launch, a.last
             )
@@ -981,6 +986,12 @@ def analyse_series(campaign, timing) -> list[SeriesAnalysis]:
                     data, a.interruptions, data["exposure"].notna().all(), controls
                 )
                 _refuse_non_finite_its(a.its, a.its_robust)
+                moved = a.counterfactual.moved_controls if a.counterfactual else None
+                if moved:  # the same controls changed at the launch: no change there holds
+                    said = moved_said(moved, int(round((1 - a.its.alpha) * 100)))
+                    for model in (a.its, a.its_robust):
+                        if model is not None:
+                            model.moved_controls = {"the launch": said}
                 if total:
                     a.its_notes.append(RUNNING_TOTAL_READ)
             except SeriesError as exc:

@@ -182,6 +182,24 @@ def _t_mixture_quantile(p: float, weights, loc, scale, dof) -> float:
     return 0.5 * (low + high)
 
 
+def moved_said(moved: list[dict], level: int) -> Msg:
+    """The controls `Counterfactual.check_controls` found changed, with their own changes."""
+    return joined(
+        "; ",
+        [
+            Msg(
+                "{control} {relative} on its own, {level}% interval {low} to {high}",
+                control=m["control"],
+                relative=signed_percent(m["relative"]),
+                level=level,
+                low=signed_percent(m["low"]),
+                high=signed_percent(m["high"]),
+            )
+            for m in moved
+        ],
+    )
+
+
 def _heavy(weights, loc, scale, dof) -> tuple:
     """A grid mixture without the components whose weight is below 1e-12 of the whole
     (together under 1e-9: nothing a 95% interval can show), for its cdf's evaluations."""
@@ -514,6 +532,23 @@ class Counterfactual:
         self.response, self.controls = response, controls
         self.pre, self.post, self.alpha = pre, post, alpha
         self.prior_level_sd = prior_level_sd
+        # the controls' values and the settings each is read with alone (`check_controls`);
+        # the controls whose own change is established, once checked (None: not checked)
+        self._control_values = values[:, 1:]
+        self._alone = dict(
+            pre_period=pre_period,
+            post_period=post_period,
+            trend=trend,
+            seasonal=seasonal,
+            alpha=alpha,
+            simulations=simulations,
+            parameter_draws=parameter_draws,
+            seed=seed,
+            engine=engine,
+            model=model,
+            prior_level_sd=prior_level_sd,
+        )
+        self.moved_controls: Optional[list[dict]] = None
         self.settings = {
             "trend": trend,
             "seasonal": seasonal,
@@ -1069,6 +1104,16 @@ class Counterfactual:
                     p=p_said(trend["p"]),
                 )
             )
+        elif self.moved_controls:
+            s.append(
+                Msg(
+                    "But the control series changed over the post-period too ({changes}): "
+                    "a control that the intervention, or what happened at the same time, "
+                    "moved cannot show what the response would have done without it, so "
+                    "the effect is not established.",
+                    changes=moved_said(self.moved_controls, level),
+                )
+            )
         if not self.candidates:
             parts = [
                 Msg("Model: {trend} [{engine}]", trend=self.settings["trend"], engine=self.engine)
@@ -1110,14 +1155,48 @@ class Counterfactual:
 
     @property
     def effect_established(self) -> bool:
-        """The cumulative effect's interval excludes no effect and the pre-period leaves no
-        trend the model does not carry (what `.sentences()` says in words)."""
+        """The cumulative effect's interval excludes no effect, the pre-period leaves no
+        trend the model does not carry, every candidate it cannot rule out agrees, and no
+        control series changed over the post-period itself, once `check_controls` has
+        looked (what `.sentences()` says in words)."""
         a = self.effects().loc["absolute effect"]
         return bool(
             not (a["cumulative_low"] <= 0 <= a["cumulative_high"])
             and self.trend_left is None
             and self.open_without_effect is None
+            and not self.moved_controls
         )
+
+    def check_controls(self) -> list[dict]:
+        """Each control series read alone as a response of its own, over the same periods
+        with the same settings: one whose own change over the post-period is established
+        (by `effect_established`) moved with the intervention, or with what happened at the
+        same time, and cannot show what the response would have done without it (the
+        method's assumption: controls the intervention leaves alone). A shared jump the
+        pre-period never showed the two moving together is otherwise read as the
+        intervention's effect (trial 13, H1). Sets `moved_controls` ({"control",
+        "relative", "low", "high"}: the control's own average relative change and its
+        interval), which `effect_established` and `.sentences()` then read; returns it."""
+        moved = []
+        for j, name in enumerate(self.controls):
+            alone = pd.DataFrame({"control": self._control_values[:, j]}, index=self.index)
+            try:
+                own = Counterfactual(alone, "control", [], **self._alone)
+                established = own.effect_established
+            except (SeriesError, np.linalg.LinAlgError, ValueError, ArithmeticError):
+                continue  # a control no model reads alone (constant before): says nothing
+            if established:
+                r = own.effects().loc["relative effect"]
+                moved.append(
+                    {
+                        "control": name,
+                        "relative": float(r["average"]),
+                        "low": float(r["average_low"]),
+                        "high": float(r["average_high"]),
+                    }
+                )
+        self.moved_controls = moved
+        return moved
 
     @functools.cached_property
     def open_without_effect(self) -> Optional[dict]:

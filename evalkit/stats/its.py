@@ -102,6 +102,10 @@ class InterruptedTimeSeries:
         counts = [outcome] if family != "gaussian" else []
         self.data = as_series_frame(data, cols, time, counts, self.warnings)
         self.outcome, self.family, self.offset, self.alpha = outcome, family, offset, alpha
+        # interruption -> what the control series did there on their own, when one changed
+        # too (set by whoever checked them: evalkit.evaluation.impact): no change there is
+        # then established, the control cannot tell the interruption from a shared jump
+        self.moved_controls: dict = {}
         self.interruptions = dict(interruptions)
         freq, gaps = regular_gaps(self.data.index)
         if gaps:
@@ -566,6 +570,16 @@ class InterruptedTimeSeries:
                     lo=fmt(a),
                     hi=fmt(b),
                 )
+            elif why == "control moved":
+                s = Msg(
+                    "{sentence} But the control series changed after {interruption} too "
+                    "({changes}): a control that the campaign, or what happened at the same "
+                    "time, moved cannot show what the series would have done without it, so "
+                    "the change is not established.",
+                    sentence=s,
+                    interruption=r["interruption"],
+                    changes=self.moved_controls[str(r["interruption"])],
+                )
             out.append(s)
         return out
 
@@ -589,6 +603,8 @@ class InterruptedTimeSeries:
             p = check["joint"].get(r["interruption"])
             if lo <= none <= hi or (p is not None and p >= self.alpha):
                 return "persistent"
+        if str(r["interruption"]) in self.moved_controls:
+            return "control moved"
         return None
 
     def established(self) -> list[bool]:
@@ -607,6 +623,7 @@ class InterruptedTimeSeries:
         "running total": N_("not established: a running total"),
         "together": N_("not established: the changes together are not distinguishable from none"),
         "persistent": N_("not established: read with noise that persists"),
+        "control moved": N_("not established: a control series changed there too"),
     }
 
     def readings(self) -> list[str]:
