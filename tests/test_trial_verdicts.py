@@ -171,6 +171,50 @@ def test_a_similar_name_only_in_own_acts_leaves_the_contacts_count_judged(tmp_pa
     assert "not known for President of Nigeria" in because["policy_action"]
 
 
+def test_a_misspelt_act_beside_rows_under_the_name_is_not_read_as_no_act(tmp_path):
+    # trial 13, H3: the council's letter is under its name, its act under "Counsil": the act
+    # was not the council's, silently, and question 4 read "poor" with confidence
+    council = "Riverton City Council"
+    goal = {
+        "id": "main",
+        "level": "main",
+        "horizon": "long",
+        "text": "Fund the pipes.",
+        "decision_makers": [council],
+        "source": "s",
+    }
+    import evalkit
+
+    small_record(
+        tmp_path,
+        engagements=[f"2020-02-01,Mayor Jensen,{council},letter,none,petition handed in,s"],
+        goals=[goal],
+    )
+    (tmp_path / "small" / "decisions.csv").write_text(
+        "date,decision_maker,institution,act,direction,campaign_answer,goal,description,source\n"
+        "2020-02-20,Riverton City Counsil,Riverton City Counsil,executive_decision,for,accepted,main,"
+        "pipes funded,s\n",
+        encoding="utf-8",
+    )
+    c, problems = evalkit.check_record(tmp_path / "small")
+    assert not problems, [str(p) for p in problems]
+    q = _q4(c)
+    indicator, _, because, _ = _views(q, council)
+    assert "similar names in the record: Riverton City Counsil" in indicator
+    assert q.criterion("policy_action").met is None
+    assert (
+        "not known for Riverton City Council: rows under similar names may be theirs"
+        in because["policy_action"]
+    )
+    # and the record's check says which act and what it was meant to be
+    said = [str(w.message) for w in c.warnings]
+    assert any(
+        "the act answers goal 'main', whose decision makers are Riverton City Council; "
+        "'Riverton City Counsil' is none of them (did you mean 'Riverton City Council'?)" in w
+        for w in said
+    ), said
+
+
 # --- item 4: question 3 says partial attainment, and shows a complete audit --------------------
 def _goal(attainment, **fields):
     return {

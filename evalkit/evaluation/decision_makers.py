@@ -13,6 +13,7 @@ from babel import Locale
 import pandas as pd
 
 from evalkit.record.schema import Response
+from evalkit.record.names import names_match
 from evalkit.i18n import N_, Msg, joined
 from evalkit.evaluation.timing import launch_days
 from evalkit.evaluation.base import (
@@ -165,17 +166,6 @@ def not_recorded(campaign) -> Msg:
     )
 
 
-def names_match(target: str, row) -> bool:
-    """A goal's decision maker named in a row's institution or decision_maker (either
-    containing the other, case aside): how contacts and acts are found for a target."""
-    t = target.casefold()
-    for field in ("institution", "decision_maker"):
-        v = row.get(field)
-        if isinstance(v, str) and (t in v.casefold() or v.casefold() in t):
-            return True
-    return False
-
-
 # words too common in offices' names to suggest that two names are one decision maker; what
 # is left is the office ("president", "assembly", "security")
 GENERIC = frozenset(
@@ -215,6 +205,13 @@ def _similar(target: str, rows: pd.DataFrame, targets: list[str]) -> pd.DataFram
     if rows.empty or not words:
         return rows.iloc[0:0]
     return rows[[alike(a) or alike(b) for a, b in zip(rows["decision_maker"], rows["institution"])]]
+
+
+def _without(rows: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a table not among those matched to a target."""
+    if rows.empty or matched.empty:
+        return rows
+    return rows[~rows["row"].isin(matched["row"])]
 
 
 def _names(rows: pd.DataFrame, targets: list[str], target: str) -> list[str]:
@@ -328,10 +325,11 @@ class DecisionMakersReached(Analysis):
                 ),
                 default=0,
             )
-            # nothing under this name, but similar names elsewhere in the record: what they
+            # similar names on the rows not under this name (beside rows that are, too: a
+            # misspelt council's act is not the council's absence, trial 13, H3): what they
             # reached is what this decision maker may have reached (not known)
-            alike_eng = _similar(t, eng, targets) if not len(hits) and not len(own) else eng[0:0]
-            alike_acts = _similar(t, acts, targets) if not len(hits) and not len(own) else acts[0:0]
+            alike_eng = _similar(t, _without(eng, hits), targets)
+            alike_acts = _similar(t, _without(acts, own), targets)
             similar = _names(alike_eng, targets, t) + _names(alike_acts, targets, t)
             # the first engagement lies between the earliest first day and the earliest
             # last day of the engagements' dates
@@ -716,11 +714,32 @@ class DecisionMakersReached(Analysis):
         return Criterion(name, met, self._highest(), evidence)
 
     def _unsure_because(self) -> "Msg":
+        rows = [r for r in self.table.to_dict("records") if r["_similar"]]
+        bare = [r["decision maker"] for r in rows if not (r["_rows"] or r["_acts"])]
+        some = [r["decision maker"] for r in rows if r["_rows"] or r["_acts"]]
+        said = (
+            Msg(
+                "{highest}; not known for {who}: nothing is recorded under that name, but "
+                "similar names are",
+                highest=self._highest(),
+                who=joined("; ", bare),
+            )
+            if bare
+            else None
+        )
+        if not some:
+            return said or self._highest()
+        # rows under the name, and beside them rows under a name like it (a misspelling?)
+        if said is None:
+            return Msg(
+                "{highest}; not known for {who}: rows under similar names may be theirs",
+                highest=self._highest(),
+                who=joined("; ", some),
+            )
         return Msg(
-            "{highest}; not known for {who}: nothing is recorded under that name, but "
-            "similar names are",
-            highest=self._highest(),
-            who=joined("; ", self.unsure),
+            "{said}; for {who}, rows under similar names may be theirs",
+            said=said,
+            who=joined("; ", some),
         )
 
     @criterion("two_way_engagement")

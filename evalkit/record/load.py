@@ -28,6 +28,7 @@ from evalkit.i18n import Exact, Msg, Verbatim, joined
 from evalkit.record import schema, template
 from evalkit.record.kinds import missing_list, wrong_kind
 from evalkit.record.csvtable import gc_paused, open_table, table_rows
+from evalkit.record.names import names_match
 from evalkit.record.problems import (
     ADD_SOURCE,
     BLANK,
@@ -353,6 +354,8 @@ def _pydantic_problems(
 # (benchmarks/large_table.py).
 BLOCK = 20_000  # rows read and checked at a time
 CACHED = 20_000  # distinct cells remembered per column: dates and codes repeat, ids do not
+# acts beside their goal said one by one, up to this many (a table of many rows is read once)
+MAX_ACTS_BESIDE = 20
 
 
 @dataclass
@@ -760,6 +763,10 @@ class _Refs:
         self.dates: dict[str, Optional[DateSpan]] = {}
         self.said: dict[tuple[str, str], str] = {}  # the message of each unknown reference
         self.metrics: set[str] = set()  # the metrics metrics.csv's rows name
+        # goal id -> the decision makers it names (for decisions.csv's goal column), and the
+        # acts that answer a goal none of whose decision makers they name (warnings)
+        self.goal_makers: dict[str, list[str]] = {}
+        self.acts_beside: list[Problem] = []
 
     def check(self, fname: str, lines: list[int], cells: dict[str, list]) -> list[Problem]:
         out = []
@@ -785,6 +792,8 @@ class _Refs:
             for line, v in zip(lines, cells.get(col, ())):
                 if v and v not in known:
                     out.append(Problem(fname, line, col, self._unknown(key, what, v)))
+        if fname == "decisions.csv" and self.goal_makers:
+            self._acts_beside_their_goal(lines, cells)
         seen = self.seen.setdefault(fname, set())
         for line, v in zip(lines, cells.get("id", ())):
             if v:
@@ -807,6 +816,44 @@ class _Refs:
                     if len(o[3]) < 9:
                         o[3].append(line)
         return out
+
+    def _acts_beside_their_goal(self, lines: list[int], cells: dict[str, list]) -> None:
+        """An act whose `goal` names decision makers, none of them the act's own (by
+        institution or decision maker): a different spelling of one (trial 13, H3:
+        'Riverton City Counsil' answering a goal of 'Riverton City Council' was not the
+        council's act, silently), or an act the goal does not name. Said, never guessed."""
+        rows = zip(
+            lines,
+            cells.get("goal", ()),
+            cells.get("decision_maker", ()),
+            cells.get("institution", ()),
+        )
+        for line, goal, who, where in rows:
+            makers = self.goal_makers.get(goal or "")
+            if not makers or len(self.acts_beside) >= MAX_ACTS_BESIDE:
+                continue
+            row = {"decision_maker": who, "institution": where}
+            if any(names_match(m, row) for m in makers):
+                continue
+            named = who or where or ""
+            self.acts_beside.append(
+                Problem(
+                    "decisions.csv",
+                    line,
+                    "decision_maker",
+                    Msg(
+                        "the act answers goal {goal}, whose decision makers are {makers}; "
+                        "{who} is none of them{meant}: question 4 does not count the act as "
+                        "theirs (name the decision maker the same way in the goal and here, "
+                        "or write the goal this act answers)",
+                        goal=quoted(goal),
+                        makers=names(makers),
+                        who=quoted(named),
+                        meant=did_you_mean(named, makers),
+                    ),
+                    warning=True,
+                )
+            )
 
     def _unknown(self, key: str, what: Optional[str], value: str) -> str:
         """The message of a reference to no id of campaign.yaml's `key`, made once for each
@@ -1126,7 +1173,13 @@ def _cross_check(data: dict, line_of) -> tuple[list[Problem], _Refs]:
         # the wrong year) has no window of its own: the rows it would have held are not
         # "outside the campaign", and the window of the others is not the campaign's
         window = None
-    return out, _Refs(ids, window, frozenset(unchecked), frozenset(unrecorded))
+    refs = _Refs(ids, window, frozenset(unchecked), frozenset(unrecorded))
+    refs.goal_makers = {
+        g["id"]: [d for d in g.get("decision_makers") or [] if isinstance(d, str)]
+        for _, g in items("goals")
+        if isinstance(g.get("id"), str) and isinstance(g.get("decision_makers"), list)
+    }
+    return out, refs
 
 
 # --- the campaign --------------------------------------------------------------------------
@@ -1378,6 +1431,8 @@ def check_record(
         problems.extend(refs.outside_problems())
     series = None
     said: list[Problem] = list(empty.values())  # the warnings
+    if refs is not None:
+        said.extend(refs.acts_beside)
     if record is not None:
         said.extend(_judgements_that_disagree(record, line_of))
         said.extend(_attained_before_launch(record, line_of))
