@@ -146,3 +146,30 @@ def test_arabic_record_text_in_an_english_page_is_one_right_to_left_run_numbers_
     assert esc("«حلب تحترق» was launched in 2016.", "ltr") == (
         '«<bdi dir="rtl" lang="ar">حلب تحترق</bdi>» was launched in 2016.'
     )
+
+
+def test_arabic_names_in_an_english_sentence_are_each_one_isolate_beside_the_dates(tmp_path):
+    # trial 13, M1: a phases cell, «name (start to end); name (start to end)», read as one
+    # right-to-left run across the dates, showed '(to 2025-02-28 2025-02-01)'
+    from evalkit.i18n import Msg, localized
+
+    cell = Msg(
+        "{p0}; {p1}",
+        p0=Msg(
+            "{name} ({start} to {end})", name="المرحلة الأولى", start="2025-02-01", end="2025-02-28"
+        ),
+        p1=Msg(
+            "{name} ({start} to {end})",
+            name="المرحلة الثانية",
+            start="2025-03-01",
+            end="2025-04-30",
+        ),
+    )
+    html = esc(localized(cell, "en"), "ltr")
+    # each part left to right (its first letter is English), its Arabic name right to left
+    assert html == (
+        '<bdi dir="ltr"><bdi dir="rtl">المرحلة الأولى</bdi> (2025-02-01 to 2025-02-28)</bdi>; '
+        '<bdi dir="ltr"><bdi dir="rtl">المرحلة الثانية</bdi> (2025-03-01 to 2025-04-30)</bdi>'
+    )
+    # the English text results.json keeps has no isolate marks
+    assert "\u2068" not in str(cell)

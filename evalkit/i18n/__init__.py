@@ -459,6 +459,7 @@ FSI, PDI = "\u2068", "\u2069"
 # digits, would be drawn after them ('291.7%+')
 LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d|(?<![\w.,])[+\-−–]\s?\d")
 _ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 # a run of a right-to-left line that must read left to right, as a terminal's line and a
 # page find it in text (not a field): Latin text with what opens it (a quote, bracket,
 # hashtag, handle, code mark, a closing tag's '</', a guillemet, a command's option:
@@ -475,9 +476,18 @@ LTR_RUN = re.compile(
 def isolated(value, lang: str | None = None):
     """A sentence's field as a right-to-left sentence holds it: isolated (FSI … PDI) when
     it holds Latin text or a date (outside the isolates it may hold already), a date
-    object too; as it is in a left-to-right language (where the pages isolate
-    runs of Arabic script themselves)."""
+    object too; in a left-to-right sentence, isolated when it holds Arabic script (the
+    pages lay it out right to left: evalkit.render.markup.esc)."""
     if direction(lang) != "rtl":
+        # the record's Arabic words in an English sentence: one isolate, so that the page
+        # lays each name out right to left as a whole (its numbers inside it), never merged
+        # with the Arabic name of the next field across the sentence's dates and brackets
+        if (
+            isinstance(value, str)
+            and _ARABIC_LETTER.search(value)
+            and not (value.startswith(FSI) and value.endswith(PDI))
+        ):
+            return FSI + value + PDI
         return value
     if isinstance(value, datetime.date):  # its digits would read back to front unisolated
         value = str(value)  # as English shows it

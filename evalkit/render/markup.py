@@ -366,7 +366,7 @@ def esc(value, page_direction: Optional[str] = None) -> Markup:
         # Latin text on its own (record text, a code, a date): one isolate, whatever it
         # starts or ends with ("276 girls …", "'quoted'.")
         return _ltr_isolate(text)
-    if not rtl and _arabic_text(text):
+    if not rtl and _arabic_text(str(value)):
         # the record's Arabic text on its own, an English name inside it: one right-to-left
         # isolate whose Latin runs are isolated, as an Arabic page shows it
         return _RTL_ISOLATE.format(_esc_pieces(pieces, True, True))
@@ -404,7 +404,7 @@ def plain_isolated(value, page_direction: Optional[str] = None) -> str:
     text = "" if value is None else str(value)
     if _ISOLATE_MARKS.search(text):
         return text
-    if not rtl and _arabic_text(text):
+    if not rtl and _arabic_text(str(value)):
         return _RLI + _isolate_runs(text, True) + _PDI
     return "".join(f"{first}{text}{last}" if inside else text for text, inside in _runs(text, rtl))
 
