@@ -409,6 +409,33 @@ def _number(text: str):
     return n if math.isfinite(n) and abs(n) <= LARGEST else None
 
 
+def _read_day(name: str, line: int, written: str, row: dict, problems: list) -> None:
+    """A series row's day into `row["date"]`, or its problem."""
+    try:
+        # a day typed in Arabic-Indic or Persian digits (٢٠٢٤-٠١-٠٥) is the same day
+        day = date.fromisoformat(western_digits(written))
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValueError
+        row["date"] = day
+    except ValueError:
+        hint = date_hint(written)
+        problems.append(
+            Problem(
+                name,
+                line,
+                "date",
+                Msg(
+                    "{value} is not a day written YYYY-MM-DD from {first} to {last} (a "
+                    "series needs exact days){hint}",
+                    value=quoted(written),
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                    hint=Msg(". Hint: {hint}", hint=hint) if hint else "",
+                ),
+            )
+        )
+
+
 def read_series(
     path: Path, source_ids: Optional[set[str]], build: bool = True
 ) -> tuple[Optional[pd.DataFrame], list[Problem], list[Problem]]:
@@ -441,11 +468,11 @@ def read_series(
                     ),
                 )
             )
-    for col in REQUIRED:
-        if col not in header:
-            problems.append(Problem(name, 1, col, Msg("required column is missing")))
-    if problems:
-        return empty(), problems, []
+    missing = [col for col in REQUIRED if col not in header]
+    for col in missing:
+        problems.append(Problem(name, 1, col, Msg("required column is missing")))
+    # a header's problems are said once, at the header; the rows are still checked on the
+    # columns it has, so that all the file's problems come in one pass (trial 13, M2)
     controls = [c for c in header if c.startswith(CONTROL_PREFIX)]
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[Any, Any], int] = {}  # (metric, date) -> the line that has it
@@ -454,32 +481,11 @@ def read_series(
     control_of: dict[tuple[Any, str], list] = {}
     for line, cell in data_rows(name, header, reader, problems):
         row: dict[str, Any] = {"row": line}
-        try:
-            # a day typed in Arabic-Indic or Persian digits (٢٠٢٤-٠١-٠٥) is the same day
-            day = date.fromisoformat(western_digits(cell["date"]))
-            if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                raise ValueError
-            row["date"] = day
-        except ValueError:
-            hint = date_hint(cell["date"])
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "date",
-                    Msg(
-                        "{value} is not a day written YYYY-MM-DD from {first} to {last} (a "
-                        "series needs exact days){hint}",
-                        value=quoted(cell["date"]),
-                        first=FIRST_YEAR,
-                        last=LAST_YEAR,
-                        hint=Msg(". Hint: {hint}", hint=hint) if hint else "",
-                    ),
-                )
-            )
-        if not cell["metric"]:
+        if "date" not in missing:
+            _read_day(name, line, cell["date"], row, problems)
+        if "metric" not in missing and not cell["metric"]:
             problems.append(Problem(name, line, "metric", Msg("empty; name the series")))
-        row["metric"] = cell["metric"]
+        row["metric"] = cell.get("metric", "")
         for col in ("value", "exposure", *controls):
             raw = cell.get(col, "")
             if raw == "":
@@ -554,7 +560,7 @@ def read_series(
                     ),
                 )
             )
-        if source_ids is not None and cell["source"] not in source_ids:
+        if source_ids is not None and "source" not in missing and cell["source"] not in source_ids:
             problems.append(
                 Problem(
                     name,
