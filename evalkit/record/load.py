@@ -512,7 +512,7 @@ def _read_table(
             if examples:
                 problems.extend(template.table_problems(name, lines, cells))
             valid = [True] * len(lines)
-            checked = []
+            checked: list[list] = []
             for f in fields:
                 if f.name in missing:  # said at the header, not again on every row
                     checked.append([((), [], None)] * len(lines))
