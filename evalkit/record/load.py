@@ -110,6 +110,55 @@ MAX_DEPTH = 20
 MAX_ALIASED = 10_000
 
 
+def _yaml_error_said(e, line: str, column: int) -> Msg:
+    """A YAML syntax error in words an evaluator can act on: the parser's own words say
+    what it expected, not what to change (trial 13, M3: an Arabic phase name with a colon,
+    «المرحلة الأولى: التعريف», read 'mapping values are not allowed in this context'). The
+    parser's words stay after it, for whoever knows YAML."""
+    problem = e.problem or ""
+    context = e.context or ""
+    error = Exact(problem or context)
+    if "mapping values are not allowed" in problem:
+        # a colon and a space inside a value, or a line indented under a value
+        value = line.split(":", 1)[1] if ":" in line else ""
+        if ": " in value or value.rstrip().endswith(":"):
+            hint = Msg(
+                "the value holds a colon and a space (': '), which YAML reads as a new field: "
+                "put the whole value in double quotes"
+            )
+        else:
+            hint = Msg(
+                "this line is indented under a value, not under a list or a field: indent it "
+                "as the fields beside it are"
+            )
+    elif "cannot start any token" in problem:
+        start = line[column : column + 1] or "?"
+        hint = Msg(
+            "a value cannot start with {char} in YAML: put the whole value in double quotes",
+            char=Exact(start),
+        )
+    elif "end of stream" in problem and "quoted" in context:
+        hint = Msg(
+            "a quote opens a value and is never closed: close it at the value's end (write a "
+            "quote inside a value in double quotes as \\\" and in single quotes as '')"
+        )
+    elif "expected ':'" in problem:
+        hint = Msg(
+            "a line that is not 'field: value' inside an entry: add the colon, or indent a "
+            "long value that goes on to this line"
+        )
+    elif "expected key" in problem or "expected '-'" in problem:
+        hint = Msg(
+            "the indentation of this line differs from the entries beside it: each entry's "
+            "fields start at the same column, under its first field"
+        )
+    elif "expected ','" in problem:
+        hint = Msg("a list in [brackets] is not closed: close it with ] on the same line")
+    else:
+        return Msg("YAML syntax error: {error}", error=error)
+    return Msg("YAML syntax error: {hint} (the parser: {error})", hint=hint, error=error)
+
+
 def _yaml_shape(text: str) -> Optional[Problem]:
     """The first place where campaign.yaml nests deeper than MAX_DEPTH, or where its aliases
     expand to more than MAX_ALIASED values; read from the parser's events, before anything
@@ -1355,7 +1404,7 @@ def check_record(
                 "",
                 Msg("a tab character: YAML indents with spaces only; replace the tab with spaces")
                 if tab
-                else Msg("YAML syntax error: {error}", error=Exact(e.problem or e.context or "")),
+                else _yaml_error_said(e, line, mark.column if mark else 0),
                 column=mark.column + 1 if mark else None,
             )
         )
