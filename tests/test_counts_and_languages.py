@@ -27,6 +27,12 @@ from conftest import edit
         ("أكثر من ٦٠", 60, math.inf, "more than 60"),
         ("نحو 500", 500, 500, "about 500"),
         ("حوالي 2 مليون", 2e6, 2e6, "about 2 million"),
+        # trial 13, L3: the other common words for 'about' and 'more than'
+        ("زهاء 300", 300, 300, "about 300"),
+        ("ما يقارب ٥٠٠", 500, 500, "about 500"),
+        ("ما يناهز 1,000", 1000, 1000, "about 1,000"),
+        ("ما يربو على 40", 40, math.inf, "more than 40"),
+        ("أزيد من 40", 40, math.inf, "more than 40"),
         ("آلاف", 2000, math.inf, "thousands (at least 2,000)"),
         ("عشرات", 20, math.inf, "tens (at least 20)"),
         ("عشرات الآلاف", 20000, math.inf, "tens of thousands (at least 20,000)"),
