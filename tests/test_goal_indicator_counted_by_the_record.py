@@ -89,7 +89,7 @@ def test_achieved_while_the_running_total_after_it_is_below_the_target_is_not_co
     assert said == [
         "The judgement that 'Collect 10,000 signatures' was achieved is contradicted by its "
         "indicator as the record counts it: the record's own count, a running total, is "
-        "9,400 signatures (2020-04-15), after 2020-02-20: below the target, 10,000. It is "
+        "9,400 signatures (2020-04-15), on or after 2020-02-20: below the target, 10,000. It is "
         "not counted; check the judgement, or the figures, against their evidence."
     ]
     assert q3.contradictions[0].evidence == ["campaign.yaml goals[petition]", "metrics.csv:4"]

@@ -98,7 +98,7 @@ class IndicatorCount:
             )
         if self.state == "below":
             return Msg(
-                "the record's own count, a running total, is {amount} ({at}), after {by}: "
+                "the record's own count, a running total, is {amount} ({at}), on or after {by}: "
                 "below the target, {target}",
                 amount=self.amount(),
                 at=self.at,
