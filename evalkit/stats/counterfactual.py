@@ -732,18 +732,19 @@ class Counterfactual:
         (1, the controls, any weekly terms) of the first points are not yet of full rank (a
         control constant at the start)."""
         lo, hi = max(TRAINING, Z.shape[1] + 3), len(Z) - 3
-        if lo >= hi or _full_rank(Z, lo - 2):
+        if lo >= hi:
             return lo
         # the rank of the first rows never falls as rows are added: the first m whose first
         # m - 2 rows have full rank (or the last allowed). A compiled pass over the rows
-        # guesses it; numpy's rank, on either side of the guess, confirms it; else bisect.
+        # guesses it; numpy's rank, on either side of the guess, confirms it (then the rows
+        # before lo are short of it too: no rank of their own to take); else bisect.
         from evalkit.stats.kernels import first_full_rank
 
         guess = first_full_rank(np.ascontiguousarray(Z)) + 2
-        if lo < guess <= hi:
-            full = _full_rank(Z, guess - 2)
-            if full and (guess - 1 == lo or not _full_rank(Z, guess - 3)):
-                return guess
+        if lo < guess <= hi and _full_rank(Z, guess - 2) and not _full_rank(Z, guess - 3):
+            return guess
+        if _full_rank(Z, lo - 2):
+            return lo
         while hi - lo > 1:
             mid = (lo + hi) // 2
             if _full_rank(Z, mid - 2):
@@ -1019,7 +1020,11 @@ class Counterfactual:
             columns=_EFFECT_COLUMNS.view(),
         )
         if self.candidates:  # set last: pandas copies attrs into every derived table
-            table.attrs["model_choice"] = self._choice_table()  # its own copy
+            if self._choice is None:
+                self._choice = self._choice_table()
+            # its own copy: under copy-on-write (pandas 3) a shallow one, which a change
+            # made to it copies first, never reaching the table model_choice() gives
+            table.attrs["model_choice"] = self._choice.copy(deep=_PANDAS_MAJOR < 3)
             table.attrs["residual_check"] = self.residual_check
         return table
 
