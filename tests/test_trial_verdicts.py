@@ -358,3 +358,64 @@ def test_a_rung_nobody_recorded_is_not_recorded_never_not_reached(tmp_path):
     (tmp_path / "told").mkdir()
     told = campaign_facts(Evaluation(small_record(tmp_path / "told", no_engagements=True)))
     assert told["decision_makers_top_rung"] == "not reached"  # the record says: no contact
+
+
+def _lakeford(tmp_path, decisions):
+    goal = {
+        "id": "main",
+        "level": "main",
+        "horizon": "long",
+        "text": "A bike lane on Maple Street.",
+        "decision_makers": ["Lakeford City Council"],
+        "source": "s",
+        "judgements": [
+            {
+                "attainment": "achieved",
+                "as_of": "2020-03",
+                "evidence": "the council voted for it",
+                "judged_by": "tester",
+                "source": "s",
+            }
+        ],
+    }
+    return small_record(tmp_path, decisions=decisions, goals=[goal])
+
+
+def test_a_reversal_under_a_name_like_the_decision_maker_s_is_not_left_counted(tmp_path):
+    # trial 14, H1: "Lakeford Council" postponed the lane; the goal names "Lakeford City
+    # Council"; the act names no goal: "achieved" stayed counted, question 3 good (high)
+    from evalkit.results.build import campaign_results
+
+    c = _lakeford(
+        tmp_path,
+        ["2020-05-02,Lakeford Council,City of Lakeford,plan,against,,construction postponed,s"],
+    )
+    e = Evaluation(c)
+    q3 = e.questions[3]
+    assert q3.verdict.level == "insufficient evidence"
+    [doubt] = q3.doubts
+    assert str(doubt.text).startswith(
+        "The judgement that 'A bike lane on Maple Street' was achieved may be contradicted by "
+        "Lakeford Council: plan against"
+    )
+    assert "under a name like Lakeford City Council's" in str(doubt.text)
+    assert "decisions.csv:2" in doubt.evidence
+    # not a contradiction the checklist's over-estimation rule may fire on
+    assert next(r for r in e.checklist if r.rule.id == "W12").status != "fires"
+    assert campaign_results(c)["goals"][0]["counted"] is False
+    said = [str(w.message) for w in c.warnings]
+    assert any(
+        "'Lakeford Council' is none of the goals' decision makers (did you mean 'Lakeford City "
+        "Council'?)" in w
+        for w in said
+    ), said
+
+
+def test_an_act_of_someone_else_leaves_the_judgement_counted(tmp_path):
+    c = _lakeford(
+        tmp_path,
+        ["2020-05-02,Transport minister,Ministry of Transport,plan,against,,other road,s"],
+    )
+    q3 = Evaluation(c).questions[3]
+    assert not q3.doubts and not q3.contradicted
+    assert not c.warnings

@@ -611,14 +611,14 @@ def _over_estimated(ctx):
     the campaign said it achieved — are not in a record, and no contradiction found is not
     an honest estimate."""
     q3 = ctx.questions[3]
-    if not q3.contradicted:
+    found = q3.contradictions  # not the acts under a similar name, which may be another's
+    if not found:
         return None, [
             Msg(
                 "no judgement of attainment is contradicted by the record's own acts or counts; "
                 "over-estimation beyond that is judged against claims the record does not hold"
             )
-        ]
-    found = q3.contradictions
+        ] + [f.text for f in getattr(q3, "doubts", [])]
     return True, [f.text for f in found] + [e for f in found for e in f.evidence]
 
 

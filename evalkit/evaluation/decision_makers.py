@@ -188,6 +188,12 @@ def _words(name: str) -> set[str]:
     return words - GENERIC - _places()
 
 
+def similar(target: str, name) -> bool:
+    """Whether `name` shares a distinctive word with the decision maker `target` (not a
+    country's name nor a generic word): perhaps the same decision maker."""
+    return isinstance(name, str) and bool(_words(target) & _words(name))
+
+
 def _similar(target: str, rows: pd.DataFrame, targets: list[str]) -> pd.DataFrame:
     """Rows not matched to `target` whose names share a distinctive word with it ("President
     of Nigeria", "President Goodluck Jonathan"): perhaps the same decision maker under

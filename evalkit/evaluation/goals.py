@@ -18,6 +18,7 @@ from evalkit.evaluation.judgements import (
     attained,
     contradictions,
     is_count,
+    is_similar,
     not_counted_reason,
     places,
     reading,
@@ -283,6 +284,18 @@ _ACT_WORDS = {
 }
 
 
+def _similar_words(r, alike: list) -> Msg:
+    """Acts under names like a goal's decision makers', against its judgement, in words."""
+    return Msg(
+        "judged {attainment} as of {date}, but {acts}, under a name like {who}'s, may be "
+        "theirs: not counted until it is checked",
+        attainment=r["attainment"],
+        date=r["judged as of"],
+        acts=joined("; ", [_act_words(a) for a in alike]),
+        who=joined(", ", list(dict.fromkeys(a.target for a in alike))),
+    )
+
+
 def _act_words(act) -> Msg:
     """A contradiction in words: a decision maker's act, or the goal's own count."""
     if is_count(act):
@@ -505,16 +518,25 @@ class GoalAttainment(Analysis):
                 continue
             self.contradicted[g.id] = acts
             r["_score"] = None
-            self.indicator(
-                Msg("Judgement the record contradicts: {goal}", goal=r["_name"]),
-                Msg(
-                    "judged {attainment} as of {date}, but {acts}",
-                    attainment=r["attainment"],
-                    date=r["judged as of"],
-                    acts=joined("; ", [_act_words(a) for a in acts]),
-                ),
-                [f"campaign.yaml goals[{g.id}]"] + places(acts),
-            )
+            sure = [a for a in acts if not is_similar(a)]
+            alike = [a for a in acts if is_similar(a)]
+            if sure:
+                self.indicator(
+                    Msg("Judgement the record contradicts: {goal}", goal=r["_name"]),
+                    Msg(
+                        "judged {attainment} as of {date}, but {acts}",
+                        attainment=r["attainment"],
+                        date=r["judged as of"],
+                        acts=joined("; ", [_act_words(a) for a in sure]),
+                    ),
+                    [f"campaign.yaml goals[{g.id}]"] + places(sure),
+                )
+            if alike:
+                self.indicator(
+                    Msg("Judgement an act may contradict: {goal}", goal=r["_name"]),
+                    _similar_words(r, alike),
+                    [f"campaign.yaml goals[{g.id}]"] + places(alike),
+                )
         # the goal's indicator as the record itself counts it, beside the judgement: what
         # confirms it, or neither confirms nor contradicts it (one it contradicts is said
         # above)
@@ -733,9 +755,29 @@ class GoalAttainment(Analysis):
         # one finding per judgement the record contradicts (the checklist's W12 cites them)
         self.contradictions: list[Finding] = []
         judged = {g.id: judgement_as_of(g, self.as_of) for g in self.campaign.record.goals}
+        # acts under a name like a decision maker's: said apart, as what may contradict
+        self.doubts: list[Finding] = []
         for r in self.table.to_dict("records"):
             items = self.contradicted.get(r["goal"]) or []
-            acts = [a for a in items if not is_count(a)]
+            acts = [a for a in items if not is_count(a) and not is_similar(a)]
+            alike = [a for a in items if is_similar(a)]
+            if alike:
+                self.doubts.append(
+                    Finding(
+                        Msg(
+                            "The judgement that '{goal}' was {attainment} may be contradicted "
+                            "by {acts}, under a name like {who}'s: if the act is theirs, name "
+                            "them the same way in the goals and in decisions.csv; if it is "
+                            "another's, write the goal it answers in decisions.csv's goal "
+                            "column. Until then the judgement is not counted.",
+                            goal=r["_name"],
+                            attainment=r["attainment"],
+                            acts=joined("; ", [_act_words(a) for a in alike]),
+                            who=joined(", ", list(dict.fromkeys(a.target for a in alike))),
+                        ),
+                        [f"campaign.yaml goals[{r['goal']}]"] + places(alike),
+                    )
+                )
             j = judged[r["goal"]]
             if acts:
                 later = j is not None and all(
@@ -804,7 +846,22 @@ class GoalAttainment(Analysis):
                     )
                 )
         self.findings.extend(self.contradictions)
+        self.findings.extend(self.doubts)
         contradicted_main = [r for r in self.mains if r["goal"] in self.contradicted]
+        only_alike = all(
+            is_similar(i) for r in contradicted_main for i in self.contradicted[r["goal"]]
+        )
+        if contradicted_main and only_alike:
+            self.cap = (
+                INSUFFICIENT,
+                Msg(
+                    "an act under a name like a decision maker's may go against the main "
+                    "goal's judgement ({goal}), so the goals cannot be rated until it is "
+                    "checked",
+                    goal=joined("; ", [r["_name"] for r in contradicted_main]),
+                ),
+            )
+            return
         if contradicted_main:
             self.cap = (
                 INSUFFICIENT,

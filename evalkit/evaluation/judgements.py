@@ -6,6 +6,7 @@ its own count of the goal's indicator, go against it), or none yet (docs/evaluat
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Optional
 
 import pandas as pd
@@ -88,12 +89,74 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     return out
 
 
+@dataclass(frozen=True)
+class SimilarAct:
+    """An act against a judgement by someone the goals do not name, under a name like one of
+    the goal's decision makers' ("Lakeford Council" for "Lakeford City Council"), naming no
+    goal: perhaps theirs, perhaps not. evalkit does not guess: the judgement is not counted
+    until the evaluator names them one way or says the act is another's (trial 14, H1: a
+    reversal by the council under another spelling left "achieved" counted, question 3
+    "good (high confidence)")."""
+
+    act: dict  # the decisions row
+    target: str  # the goal's decision maker the name is like
+
+    def __getitem__(self, key):  # read as the row it is, where a row is read
+        return self.act[key]
+
+    def get(self, key, default=None):
+        return self.act.get(key, default)
+
+
+def similar_acts_against(goal, judgement, campaign) -> list[SimilarAct]:
+    """The acts naming no goal, by no decision maker any goal names, under a name like one
+    of this goal's decision makers' (a distinctive word shared: decision_makers.similar),
+    that go against the judgement, with no act of the goal's decision makers or of that name
+    for it then or after."""
+    from evalkit.evaluation.decision_makers import similar
+
+    decisions = campaign.decisions
+    if judgement is None or judgement.attainment not in ("achieved", "partly") or decisions.empty:
+        return []
+    targets = [d for g in campaign.record.goals for d in g.decision_makers]
+    rows = decisions.to_dict("records")
+    out: list[SimilarAct] = []
+    for who in goal.decision_makers:
+        alike = [
+            r
+            for r in rows
+            if not isinstance(r.get("goal"), str)
+            and not any(names_match(t, r) for t in targets)
+            and (similar(who, r.get("decision_maker")) or similar(who, r.get("institution")))
+        ]
+        against = [r for r in alike if goes_against(judgement.attainment, r)]
+        if not against:
+            continue
+        last = max(against, key=lambda r: r["date_start"])
+        theirs = [r for r in rows if names_match(who, r)] + alike
+        if any(
+            not goes_against(judgement.attainment, r) and r["date_end"] >= last["date_start"]
+            for r in theirs
+        ):
+            continue
+        if all(a.act is not last for a in out):
+            out.append(SimilarAct(last, who))
+    return out
+
+
+def is_similar(item) -> bool:
+    """Whether a contradiction is an act under a name like a decision maker's."""
+    return isinstance(item, SimilarAct)
+
+
 def contradictions(goal, judgement, campaign) -> list:
     """What in the record itself goes against a judgement of attainment: the decision
-    makers' own acts (`acts_against`: each a decisions row) and the goal's own indicator
+    makers' own acts (`acts_against`: each a decisions row), the goal's own indicator
     counted below its target (indicator.IndicatorCount: "achieved" while the record's own
-    count was short of it, trial 11, H1). Empty when nothing does."""
+    count was short of it, trial 11, H1), and acts under a name like a decision maker's
+    (`SimilarAct`: they may be theirs). Empty when nothing does."""
     found: list = list(acts_against(goal, judgement, campaign.decisions))
+    found.extend(similar_acts_against(goal, judgement, campaign))
     count = indicator_count(goal, judgement, campaign)
     if count_goes_against(count, judgement.attainment if judgement else ""):
         found.append(count)
@@ -115,6 +178,8 @@ def places(items: list) -> list[str]:
 
 def not_counted_reason(items: list) -> Msg:
     """Why a judgement is not counted, by what goes against it, for '(not counted: …)'."""
+    if items and all(is_similar(i) for i in items):
+        return Msg("an act under a name like its decision maker's may go against it")
     counts = any(is_count(i) for i in items)
     acts = any(not is_count(i) for i in items)
     if counts and acts:

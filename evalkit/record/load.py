@@ -876,20 +876,44 @@ class _Refs:
         institution or decision maker): a different spelling of one (trial 13, H3:
         'Riverton City Counsil' answering a goal of 'Riverton City Council' was not the
         council's act, silently), or an act the goal does not name. Said, never guessed."""
+        blank = [""] * len(lines)  # a column the table does not have (goal is optional)
         rows = zip(
             lines,
-            cells.get("goal", ()),
-            cells.get("decision_maker", ()),
-            cells.get("institution", ()),
+            cells.get("goal") or blank,
+            cells.get("decision_maker") or blank,
+            cells.get("institution") or blank,
         )
+        everyone = list(dict.fromkeys(m for ms in self.goal_makers.values() for m in ms))
         for line, goal, who, where in rows:
-            makers = self.goal_makers.get(goal or "")
-            if not makers or len(self.acts_beside) >= MAX_ACTS_BESIDE:
-                continue
+            if len(self.acts_beside) >= MAX_ACTS_BESIDE:
+                break
             row = {"decision_maker": who, "institution": where}
-            if any(names_match(m, row) for m in makers):
-                continue
             named = who or where or ""
+            if not goal:
+                # an act naming no goal is read against the goals of its decision maker:
+                # one named like a goal's decision maker but none of them (trial 14, H1)
+                meant = did_you_mean(named, everyone) if named else ""
+                if meant and not any(names_match(m, row) for m in everyone):
+                    self.acts_beside.append(
+                        Problem(
+                            "decisions.csv",
+                            line,
+                            "decision_maker",
+                            Msg(
+                                "{who} is none of the goals' decision makers{meant}: the act "
+                                "names no goal, and a question that reads it cannot tell "
+                                "whose it is (name the decision maker as the goals do, or "
+                                "write the goal the act answers)",
+                                who=quoted(named),
+                                meant=meant,
+                            ),
+                            warning=True,
+                        )
+                    )
+                continue
+            makers = self.goal_makers.get(goal)
+            if not makers or any(names_match(m, row) for m in makers):
+                continue
             self.acts_beside.append(
                 Problem(
                     "decisions.csv",
@@ -897,9 +921,10 @@ class _Refs:
                     "decision_maker",
                     Msg(
                         "the act answers goal {goal}, whose decision makers are {makers}; "
-                        "{who} is none of them{meant}: question 4 does not count the act as "
-                        "theirs (name the decision maker the same way in the goal and here, "
-                        "or write the goal this act answers)",
+                        "{who} is none of them{meant}: question 3 reads the act against the "
+                        "goal, question 4 does not count it as theirs (name the decision "
+                        "maker the same way in the goal and here, or write the goal this act "
+                        "answers)",
                         goal=quoted(goal),
                         makers=names(makers),
                         who=quoted(named),
