@@ -206,6 +206,13 @@ def test_a_misspelt_act_beside_rows_under_the_name_is_not_read_as_no_act(tmp_pat
         "not known for Riverton City Council: rows under similar names may be theirs"
         in because["policy_action"]
     )
+    # the finding says the rows under the name are there (trial 14, M1)
+    texts = [str(f.text) for f in q.findings]
+    assert any(
+        t.startswith(f"{council}: besides the rows recorded under this name, the record names ")
+        for t in texts
+    ), texts
+    assert not any("no engagement or act is recorded under this name" in t for t in texts)
     # and the record's check says which act and what it was meant to be
     said = [str(w.message) for w in c.warnings]
     assert any(
@@ -419,3 +426,16 @@ def test_an_act_of_someone_else_leaves_the_judgement_counted(tmp_path):
     q3 = Evaluation(c).questions[3]
     assert not q3.doubts and not q3.contradicted
     assert not c.warnings
+
+
+def test_an_unanswered_contact_under_a_similar_name_is_said_to_be_under_it(tmp_path):
+    # trial 14, M1: "the answer to a contact is not recorded" for a target with no contact
+    c = _president(
+        tmp_path,
+        ["2020-02-22,Office of the President,Office of the President,letter,unknown,a letter,s"],
+    )
+    coverage = next(str(v) for n, v, _ in _q4(c).indicators if n == "Coverage of the target list")
+    assert (
+        "not known for President of Nigeria: the answer to a contact under a similar name is "
+        "not recorded" in coverage
+    ), coverage

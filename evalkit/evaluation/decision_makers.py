@@ -569,12 +569,28 @@ class DecisionMakersReached(Analysis):
                 coverage=said,
                 who=joined("; ", aware),
             )
-        if unknown:
+        # whose contact it is: under the name, or only under a name like it (trial 14, M1)
+        own = [
+            r["decision maker"] for r in rows if r["decision maker"] in unknown and r["_unanswered"]
+        ]
+        alike = [
+            r["decision maker"]
+            for r in rows
+            if r["decision maker"] in unknown and not r["_unanswered"]
+        ]
+        if own:
             said = Msg(
                 "{coverage}; not known for {who}: the answer to a contact is not recorded "
                 "(response unknown), and may have engaged them",
                 coverage=said,
-                who=joined("; ", self.answer_unknown),
+                who=joined("; ", own),
+            )
+        if alike:
+            said = Msg(
+                "{coverage}; not known for {who}: the answer to a contact under a similar "
+                "name is not recorded (response unknown), and may have engaged them",
+                coverage=said,
+                who=joined("; ", alike),
             )
         return said
 
@@ -826,18 +842,28 @@ class DecisionMakersReached(Analysis):
             )
         for r in rows:
             if r["_similar"]:
-                self.findings.append(
-                    Finding(
-                        Msg(
-                            "{who}: no engagement or act is recorded under this name, but the "
-                            "record names {names}: if one of them is this decision maker, name "
-                            "it the same way in the goals and in engagements.csv or "
-                            "decisions.csv; evalkit does not guess.",
-                            who=r["decision maker"],
-                            names=joined("; ", r["_similar"]),
-                        )
+                said = (
+                    # rows under the name, and beside them rows under a name like it
+                    # (trial 14, M1: "no engagement is recorded under this name" above two)
+                    Msg(
+                        "{who}: besides the rows recorded under this name, the record names "
+                        "{names}: if one of them is this decision maker, name it the same way "
+                        "in the goals and in engagements.csv or decisions.csv; evalkit does "
+                        "not guess.",
+                        who=r["decision maker"],
+                        names=joined("; ", r["_similar"]),
+                    )
+                    if r["_rows"] or r["_acts"]
+                    else Msg(
+                        "{who}: no engagement or act is recorded under this name, but the "
+                        "record names {names}: if one of them is this decision maker, name "
+                        "it the same way in the goals and in engagements.csv or "
+                        "decisions.csv; evalkit does not guess.",
+                        who=r["decision maker"],
+                        names=joined("; ", r["_similar"]),
                     )
                 )
+                self.findings.append(Finding(said))
             if r["_contact"] == 4:
                 self.findings.append(
                     Finding(
