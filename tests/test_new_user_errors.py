@@ -137,6 +137,22 @@ def test_two_records_with_one_id_are_refused_naming_both_and_the_others_run(tmp_
     assert (out / "other-campaign" / "results.json").is_file()
 
 
+def test_an_invalid_record_sharing_an_id_says_its_own_errors_and_blocks_no_valid_one(tmp_path):
+    # trial 14, M4: an invalid workbook and a valid one of the same id were both refused
+    # for the clash: the six errors unsaid, the valid record not evaluated
+    a = _copy(SCAFFOLD, tmp_path / "a")
+    b = _copy(SCAFFOLD, tmp_path / "b")
+    edit(b / "campaign.yaml", "format_version: 2", "format_version: 7")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(a), str(b), "--out", str(out), "--jobs", "1", "--no-progress"]
+    )
+    assert "is also the id of" not in result.output
+    assert f"{b}: invalid record, not evaluated" in result.output
+    assert "format_version" in result.output
+    assert (out / "my-campaign" / "results.json").is_file()
+
+
 def test_a_new_out_folder_is_created(tmp_path):
     out = tmp_path / "new" / "deeper"
     result = CliRunner().invoke(main, ["run", str(SCAFFOLD), "--out", str(out), "--no-progress"])

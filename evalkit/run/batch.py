@@ -129,6 +129,21 @@ def duplicate_ids(records: list[Path]) -> dict[str, list[Path]]:
     return {i: paths for i, paths in by_id.items() if len(paths) > 1}
 
 
+def _valid_clashes(clashes: dict[str, list[Path]]) -> dict[str, list[Path]]:
+    """The clashes of ids among records that are valid: an invalid record writes no report
+    (it is run, to say its own problems), so it takes no id from another (trial 14, M4: a
+    workbook with six errors and a valid one of the same id were both refused, with neither
+    the errors said nor the valid one evaluated)."""
+    from evalkit.record.load import check_record
+
+    out = {}
+    for rid, paths in clashes.items():
+        valid = [p for p in paths if not check_record(p, build=False)[1]]
+        if len(valid) > 1:
+            out[rid] = valid
+    return out
+
+
 def _run_one(args: tuple) -> Outcome:
     from evalkit.run.pipeline import evaluate
 
@@ -192,7 +207,7 @@ def run_batch(
     jobs = max(1, jobs or os.cpu_count() or 1)
     from evalkit.record.workbook import id_location, id_place
 
-    clashes = duplicate_ids(records)
+    clashes = _valid_clashes(duplicate_ids(records))
     refused = []
     for rid, paths in clashes.items():
         for p in paths:
