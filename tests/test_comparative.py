@@ -182,6 +182,23 @@ def test_batch_reports_a_failing_record_and_the_others_go_on(record, tmp_path):
     assert 'class="invalid"' in index
 
 
+def test_the_comparison_of_a_run_says_which_of_its_records_it_leaves_out(record, tmp_path):
+    # trial 14, M5: "1 campaign: …", silent that the run's other records had failed
+    edit(record / "campaign.yaml", "level: interim ", "level: intrim ")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.move(str(record), folder / "broken")
+    shutil.copytree(CASE_STUDIES / "caesar", folder / "caesar")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run-all", str(folder), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 1, result.output
+    page = (out / "comparative.html").read_text(encoding="utf-8")
+    assert (
+        "Left out: 1 record of the same run could not be evaluated (broken); the index says why."
+        in page
+    )
+
+
 @pytest.mark.slow
 def test_rerunning_unchanged_inputs_gives_identical_results_json(tmp_path):
     evaluate(CASE_STUDIES / "idlib-under-fire", tmp_path / "a")

@@ -37,6 +37,7 @@ from evalkit.i18n import (
     remember,
     set_language,
     tr,
+    Verbatim,
     without_stop,
 )
 from evalkit.render.markup import Html, Markup, attr, concat, drawn, esc, render_fragment
@@ -1279,10 +1280,12 @@ class CampaignReport:
 class ComparativeReport:
     """The comparative report, built from `results.json` files only."""
 
-    def __init__(self, results_dir: str, campaigns: str = "", lang: str = "en"):
+    def __init__(self, results_dir: str, campaigns: str = "", lang: str = "en", left_out: str = ""):
         from evalkit import comparison
 
         set_language(lang)
+        # the records of the same run that could not be evaluated, as the run named them
+        self.left_out = [Verbatim(line) for line in left_out.splitlines() if line.strip()]
         self.c = comparison
         ids = [i.strip() for i in campaigns.split(",") if i.strip()] or None
         folder = project_path(results_dir)
@@ -1323,6 +1326,18 @@ class ComparativeReport:
                 names=names,
             )
         )
+        if self.left_out:
+            said = localized(
+                Msg(
+                    "{said} Left out: {n} record of the same run could not be evaluated "
+                    "({records}); the index says why.",
+                    "{said} Left out: {n} records of the same run could not be evaluated "
+                    "({records}); the index says why.",
+                    said=said,
+                    n=len(self.left_out),
+                    records=_listing(self.left_out, "; "),
+                )
+            )
         return render_fragment(
             "title.html.j2",
             title=tr("Comparing campaigns"),

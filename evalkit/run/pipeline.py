@@ -513,6 +513,7 @@ def compare(
     pdf: bool = False,
     lang: str = "en",
     docx: bool = False,
+    left_out: list[str] | None = None,
 ) -> Outcome:
     """The comparative report from the results.json files already in `out_root` (with its
     PDF, Word and Excel copies as `evaluate` makes them). They are
@@ -535,7 +536,13 @@ def compare(
         staging = Staging(out_root, "comparative")
         executed = _execute(
             COMPARATIVE_TEMPLATE,
-            {"results_dir": str(out_root), "campaigns": ",".join(campaigns or []), "lang": lang},
+            {
+                "results_dir": str(out_root),
+                "campaigns": ",".join(campaigns or []),
+                "lang": lang,
+                # the run's records not evaluated: the comparison says it leaves them out
+                "left_out": "\n".join(left_out or []),
+            },
             staging.path / "comparative.ipynb",
             timeout,
             staging.path,
