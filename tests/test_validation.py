@@ -232,3 +232,17 @@ def test_validate_of_several_records_names_two_that_share_an_id(tmp_path):
     # at the line its id is written on, as every other error is
     assert f"campaign.yaml:{line}: id: 'a' is also the id of" in result.output
     assert "0 of 2 record(s) valid" in result.output
+
+
+def test_the_docs_list_the_metrics_platform_codes_the_contract_takes():
+    # trial 14, L1: the docs said "the breakdown", and every change.org or paper row failed
+    import re
+    import typing
+
+    from conftest import ROOT
+    from evalkit.record.schema import Platform
+
+    docs = (ROOT / "docs" / "campaign-format.md").read_text(encoding="utf-8")
+    line = next(x for x in docs.splitlines() if x.startswith("| `language`, `hashtag`, `platform`"))
+    listed = line.split("`platform` is one of ")[1].split(" (")[0]
+    assert re.findall(r"`(\w+)`", listed) == list(typing.get_args(Platform))
