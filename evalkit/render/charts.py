@@ -88,7 +88,7 @@ def verdict_heatmap(results: list[CampaignResults]):
             _wrapped(tr("insufficient evidence"), 12),
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=8,  # as readable as the labels (trial 14, L3: 7 px on screen)
         )
     # wrapped labels: long campaign names do not run into each other
     ax.set_xticklabels([_wrapped(n, 16) for n in names], fontsize=8, rotation=0)

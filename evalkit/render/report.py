@@ -108,7 +108,8 @@ SECTIONS = {
     # the comparative report
     "c-verdicts": (
         "The five questions, side by side",
-        "Verdicts on the scale poor · weak · fair · good; a blank cell is insufficient evidence.",
+        "Verdicts on the scale poor · weak · fair · good; a white cell that says so is "
+        "insufficient evidence.",
     ),
     "c-reach": (
         "Reach against outcome",
