@@ -311,3 +311,20 @@ def test_the_count_a_reading_rests_on_is_said_as_the_record_writes_it(tmp_path):
         "sum",
     )
     assert "at least 4,000 signatures" in summed, summed
+
+
+def test_a_reading_of_the_largest_breakdown_alone_says_the_others_are_not_added(tmp_path):
+    # trial 14, M3: 38,000 on the website beside 14,000 on paper read as "38,000 signatures"
+    from evalkit.evaluation.indicator import indicator_count
+
+    rows = [
+        "2020-02-10,signatures,8000,yes,website,s",
+        "2020-02-10,signatures,3000,yes,other,s",
+    ]
+    campaign = _record(tmp_path, rows)
+    goal = next(g for g in campaign.record.goals if g.id == "petition")
+    said = localized(indicator_count(goal, goal.judgements[-1], campaign).words())
+    assert (
+        "8,000 signatures (2020-02-10), its highest figure by 2020-02-20, of one of its 2 " in said
+    )
+    assert "they are not added up" in said and "write their total as a row of its own" in said

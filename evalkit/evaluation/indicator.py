@@ -66,6 +66,10 @@ class IndicatorCount:
     # the figure as the record writes it, when the count rests on one row ('about 10,450':
     # a bound made from it, its 'about' read as 0 to no limit, would say 'at most 0')
     written: Optional[Quantity] = None
+    # how many breakdowns (platforms, countries, languages) the rows split into: a reading
+    # of the largest alone says so (trial 14, M3: 38,000 on the website beside 14,000 on
+    # paper read as "38,000 signatures")
+    groups: int = 1
 
     def label(self) -> str:
         """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
@@ -120,7 +124,7 @@ class IndicatorCount:
                 by=self.by,
                 target=self.target,
             )
-        return Msg(
+        said = Msg(
             "the record's own count neither confirms nor contradicts the target ({target}): "
             "{amount} ({at}), its highest figure by {by}",
             target=self.target,
@@ -128,6 +132,20 @@ class IndicatorCount:
             at=self.at,
             by=self.by,
         )
+        if self.groups > 1 and self.how != "level":
+            return Msg(
+                "{said}, of one of its {n} breakdown (by platform, country, language or "
+                "scope): they are not added up, since they may be parts of one count or the "
+                "same count written twice (if they are parts, write their total as a row of "
+                "its own, its breakdown cells left empty)",
+                "{said}, of one of its {n} breakdowns (by platform, country, language or "
+                "scope): they are not added up, since they may be parts of one count or the "
+                "same count written twice (if they are parts, write their total as a row of "
+                "its own, its breakdown cells left empty)",
+                said=said,
+                n=self.groups,
+            )
+        return said
 
 
 def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
@@ -224,6 +242,7 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             ", ".join(dict.fromkeys(chosen["date"])),
             tuple(chosen["place"]),
             chosen["written"].iloc[0] if len(chosen) == 1 else None,
+            rows["group"].nunique() if len(rows) else 1,
         )
 
     if rows.empty:
