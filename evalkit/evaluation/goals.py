@@ -291,6 +291,13 @@ def _similar_words(r, alike: list) -> Msg:
         "theirs: not counted until it is checked",
         attainment=r["attainment"],
         date=r["judged as of"],
+        **_alike_fields(alike),
+    )
+
+
+def _alike_fields(alike: list) -> dict:
+    """The acts under similar names in words, and the decision makers their names are like."""
+    return dict(
         acts=joined("; ", [_act_words(a) for a in alike]),
         who=joined(", ", list(dict.fromkeys(a.target for a in alike))),
     )
@@ -772,8 +779,7 @@ class GoalAttainment(Analysis):
                             "column. Until then the judgement is not counted.",
                             goal=r["_name"],
                             attainment=r["attainment"],
-                            acts=joined("; ", [_act_words(a) for a in alike]),
-                            who=joined(", ", list(dict.fromkeys(a.target for a in alike))),
+                            **_alike_fields(alike),
                         ),
                         [f"campaign.yaml goals[{r['goal']}]"] + places(alike),
                     )

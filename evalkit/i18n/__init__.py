@@ -459,7 +459,7 @@ FSI, PDI = "\u2068", "\u2069"
 # digits, would be drawn after them ('291.7%+')
 LTR_TEXT = re.compile(r"[A-Za-z]|\d[\d,.]*\s?(?:[-–/:]|\.\.)\s?\d|(?<![\w.,])[+\-−–]\s?\d")
 _ISOLATED_PART = re.compile(f"{FSI}[^{FSI}{PDI}]*{PDI}")
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f]")  # an Arabic letter, for every module
 # a run of a right-to-left line that must read left to right, as a terminal's line and a
 # page find it in text (not a field): Latin text with what opens it (a quote, bracket,
 # hashtag, handle, code mark, a closing tag's '</', a guillemet, a command's option:
@@ -484,7 +484,7 @@ def isolated(value, lang: str | None = None):
         # with the Arabic name of the next field across the sentence's dates and brackets
         if (
             isinstance(value, str)
-            and _ARABIC_LETTER.search(value)
+            and ARABIC_LETTER.search(value)
             and not (value.startswith(FSI) and value.endswith(PDI))
         ):
             return FSI + value + PDI

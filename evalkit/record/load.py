@@ -894,45 +894,41 @@ class _Refs:
                 # one named like a goal's decision maker but none of them (trial 14, H1)
                 meant = did_you_mean(named, everyone) if named else ""
                 if meant and not any(names_match(m, row) for m in everyone):
-                    self.acts_beside.append(
-                        Problem(
-                            "decisions.csv",
-                            line,
-                            "decision_maker",
-                            Msg(
-                                "{who} is none of the goals' decision makers{meant}: the act "
-                                "names no goal, and a question that reads it cannot tell "
-                                "whose it is (name the decision maker as the goals do, or "
-                                "write the goal the act answers)",
-                                who=quoted(named),
-                                meant=meant,
-                            ),
-                            warning=True,
-                        )
+                    self._act_beside(
+                        line,
+                        Msg(
+                            "{who} is none of the goals' decision makers{meant}: the act "
+                            "names no goal, and a question that reads it cannot tell whose "
+                            "it is (name the decision maker as the goals do, or write the "
+                            "goal the act answers)",
+                            who=quoted(named),
+                            meant=meant,
+                        ),
                     )
                 continue
             makers = self.goal_makers.get(goal)
             if not makers or any(names_match(m, row) for m in makers):
                 continue
-            self.acts_beside.append(
-                Problem(
-                    "decisions.csv",
-                    line,
-                    "decision_maker",
-                    Msg(
-                        "the act answers goal {goal}, whose decision makers are {makers}; "
-                        "{who} is none of them{meant}: question 3 reads the act against the "
-                        "goal, question 4 does not count it as theirs (name the decision "
-                        "maker the same way in the goal and here, or write the goal this act "
-                        "answers)",
-                        goal=quoted(goal),
-                        makers=names(makers),
-                        who=quoted(named),
-                        meant=did_you_mean(named, makers),
-                    ),
-                    warning=True,
-                )
+            self._act_beside(
+                line,
+                Msg(
+                    "the act answers goal {goal}, whose decision makers are {makers}; "
+                    "{who} is none of them{meant}: question 3 reads the act against the "
+                    "goal, question 4 does not count it as theirs (name the decision "
+                    "maker the same way in the goal and here, or write the goal this act "
+                    "answers)",
+                    goal=quoted(goal),
+                    makers=names(makers),
+                    who=quoted(named),
+                    meant=did_you_mean(named, makers),
+                ),
             )
+
+    def _act_beside(self, line: int, message: Msg) -> None:
+        """A warning at an act's decision maker (decisions.csv)."""
+        self.acts_beside.append(
+            Problem("decisions.csv", line, "decision_maker", message, warning=True)
+        )
 
     def _unknown(self, key: str, what: Optional[str], value: str) -> str:
         """The message of a reference to no id of campaign.yaml's `key`, made once for each

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
+from evalkit.i18n import ARABIC_LETTER
 from evalkit.i18n import LTR_RUN, LTR_TEXT, direction
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -102,12 +103,12 @@ def stylesheet() -> Markup:
 # an Arabic letter to the last Arabic letter before a Latin one, numbers and punctuation
 # between included: «جمع 10,000 توقيع» cut at its number would show its words in English
 # order, the number's two sides swapped.
-_ARABIC_LETTER = "[\u0600-\u06ff\u0750-\u077f]"
+_ARABIC_LETTER = ARABIC_LETTER.pattern
 _ARABIC_RUN = re.compile(
     rf"#?{_ARABIC_LETTER}(?:[^A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\n]*{_ARABIC_LETTER})?"
 )
 # the words alone, where a bracket the run would hold is not closed inside it
-_ARABIC_WORDS = re.compile(rf"#?{_ARABIC_LETTER}[\u0600-\u06FF\u0750-\u077F_\s]*(?<!\s)")
+_ARABIC_WORDS = re.compile(rf"#?{_ARABIC_LETTER}(?:{_ARABIC_LETTER}|[_\s])*(?<!\s)")
 
 
 def _unbalanced(run: str) -> tuple[list[int], list[int]]:
@@ -234,7 +235,7 @@ def _runs(raw: str, rtl: bool, arabic: bool = True):
 
 
 _ISOLATE_MARKS = re.compile("([\u2066\u2067\u2068\u2069])")
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
+_ARABIC = ARABIC_LETTER  # one definition of an Arabic letter (evalkit.i18n)
 
 
 def _isolated_pieces(raw: str):
