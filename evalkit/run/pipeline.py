@@ -93,7 +93,6 @@ def _execute(
     log = work / KERNEL_LOG
     for attempt in range(1, KERNEL_STARTS + 1):
         manager = kernel_manager_logging_to(log, on_launch)
-        said_before = log.stat().st_size if log.exists() else 0
         try:
             # the kernel boots while papermill, nbformat and nbconvert load
             kernel = start_kernel(manager)
@@ -112,9 +111,10 @@ def _execute(
                 request_save_on_cell_execute=False,
                 km=kernel,
                 extra_arguments=KERNEL_ARGUMENTS,
+                start_timeout=KERNEL_START_TIMEOUT,
             )
         except Exception as exc:
-            if attempt == KERNEL_STARTS or not _port_taken(exc, log, said_before):
+            if attempt == KERNEL_STARTS or not _never_ready(exc):
                 raise
             continue  # no cell ran: a new kernel, on new ports (stopped in `finally`)
         finally:  # on every way out, Ctrl-C and SIGTERM included: no kernel outlives its run
@@ -125,23 +125,21 @@ def _execute(
 
 # A kernel's ports are chosen free by jupyter_client, then bound by the kernel a moment
 # later: another process (a parallel run, any program on a shared machine) may take one in
-# between, and the kernel dies before it answers, with no cell run. It is started again on
-# new ports, up to this many times in all.
+# between. The kernel then dies before it answers, or lives on and never answers (its
+# messages went to the other process); either way no cell ran. It is started again on new
+# ports, up to this many times in all.
 KERNEL_STARTS = 3
+# seconds a new kernel has to answer its first request (papermill's default)
+KERNEL_START_TIMEOUT = 60
+
+# jupyter_client's words for a kernel that never answered its first request (wait_for_ready)
+_NEVER_READY = re.compile(r"Kernel (died before replying to kernel_info|didn't respond)")
 
 
-def _port_taken(exc: BaseException, log: Path, said_before: int) -> bool:
-    """The kernel died at start because a port chosen for it was taken meanwhile: its log
-    (from `said_before` bytes on, what this kernel wrote) says 'Address already in use'."""
-    if "kernel died" not in str(exc).lower():
-        return False
-    try:
-        with open(log, "rb") as fh:
-            fh.seek(said_before)
-            said = fh.read().decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return "Address already in use" in said
+def _never_ready(exc: BaseException) -> bool:
+    """The kernel never answered its first request, so no cell ran: it is safe to start
+    another. A cell's error, a kernel that died in a cell or a timed-out cell is not this."""
+    return isinstance(exc, RuntimeError) and bool(_NEVER_READY.search(str(exc)))
 
 
 def _write_pages(
@@ -201,6 +199,17 @@ def _execution_error(exc: BaseException, staging: Optional[Path]) -> tuple[Msg, 
             error=Exact(f"{exc.ename}: {exc.evalue}"),
         ), ""
     said = Exact(f"{type(exc).__name__}: {exc}")
+    if _never_ready(exc):
+        return Msg(
+            "the notebook's kernel (the Python process that runs the report) did not start: "
+            "started {n} time, it never answered; the machine may be busy or short of "
+            "memory. Run the record again, alone or with --jobs 1 ({error})",
+            "the notebook's kernel (the Python process that runs the report) did not start: "
+            "started {n} times, it never answered; the machine may be busy or short of "
+            "memory. Run the record again, alone or with --jobs 1 ({error})",
+            n=KERNEL_STARTS,
+            error=said,
+        ), (kernel_log_tail(staging / KERNEL_LOG) if staging else "")
     # only a dead kernel's log explains anything; a finished kernel's holds shutdown noise
     if staging and (isinstance(exc, DeadKernelError) or "kernel died" in str(exc).lower()):
         return Msg("{error}", error=said), kernel_log_tail(staging / KERNEL_LOG) or ""
