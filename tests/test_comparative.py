@@ -40,7 +40,7 @@ def test_results_json_carries_schema_version_content_hash_and_evalkit_version(ca
     from evalkit import __version__, load_campaign
 
     r = json.loads((case_reports / "caesar" / "results.json").read_text())
-    assert r["schema_version"] == SCHEMA_VERSION == 4 and r["evalkit_version"] == __version__
+    assert r["schema_version"] == SCHEMA_VERSION == 5 and r["evalkit_version"] == __version__
     assert r["record_content_hash"] == load_campaign(CASE_STUDIES / "caesar").content_hash
     assert len(r["record_content_hash"]) == 64
 

@@ -83,6 +83,7 @@ def test_achieved_while_the_running_total_after_it_is_below_the_target_is_not_co
     doc = results_document(campaign)
     petition = next(g for g in doc["goals"] if g["id"] == "petition")
     assert petition["counted"] is False
+    assert petition["not_counted_because"] == "count"  # said why, for the comparison
     evaluation = Evaluation(campaign)
     q3 = evaluation.questions[3]
     said = [localized(f.text) for f in q3.contradictions]

@@ -336,7 +336,8 @@ def test_the_comparison_lists_each_main_goal_as_its_own_evaluation_reads_it(runs
         "Claimed Win; not yet judged: Medicine Appeal."
     )
     assert "not achieved or not yet judged" not in page
-    assert "achieved (not counted: the record itself goes against it)" in page
+    # why, as the campaign's own report says it (results.json `not_counted_because`)
+    assert "achieved (not counted: the record's own acts go against it)" in page
     arabic = _text((runs["ar"] / "comparative.html").read_text(encoding="utf-8"))
     assert "لم يتحقق: Detention Coalition" in arabic
     assert "لم يُحكم عليه بعد: Medicine Appeal" in arabic
@@ -358,6 +359,25 @@ def test_an_older_results_json_without_counted_is_read_as_it_was(runs, tmp_path)
         "appeal": "not judged",
         "coalition": "not achieved",
     }
+
+
+def test_a_version_4_results_json_says_not_counted_without_a_reason_it_does_not_hold(
+    runs, tmp_path
+):
+    from evalkit.comparison.tables import attainment_words
+    from evalkit.comparison import load_results
+
+    shutil.copytree(runs["en"], tmp_path / "v4")
+    path = tmp_path / "v4" / "won" / "results.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schema_version"] = 4
+    for g in data["facts"]["main_goal"] + data["goals"]:
+        g.pop("not_counted_because")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    won = next(r for r in load_results(tmp_path / "v4") if r.record.id == "won")
+    assert attainment_words(won.facts.main_goal) == (
+        "achieved (not counted: the record itself goes against it)"
+    )
 
 
 def test_a_partly_achieved_main_goal_not_counted_is_said_partly_never_attained(runs, tmp_path):

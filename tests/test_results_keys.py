@@ -256,6 +256,8 @@ KEYS[3] = KEYS[2] + "facts.decision_makers_top_rung_note\n"
 KEYS[4] = (
     KEYS[3] + "facts.decision_makers_top_rung_who\n" + "facts.main_goal_decision_makers_top_rung\n"
 )
+# version 5: why a judgement was not counted
+KEYS[5] = KEYS[4] + "goals[].not_counted_because\n" + "facts.main_goal[].not_counted_because\n"
 
 
 def _frozen(version: int) -> set[str]:

@@ -82,8 +82,8 @@ def test_a_results_json_of_another_schema_version_is_refused_naming_the_file(
     path.write_text(json.dumps(data))
     with pytest.raises(
         ResultsError,
-        match=rf"{re.escape(str(path))}: results schema version 5 \(written by "
-        r"evalkit 9\.0\), newer than this evalkit reads \(versions 1 to 4\)",
+        match=rf"{re.escape(str(path))}: results schema version {SCHEMA_VERSION + 1} \(written "
+        rf"by evalkit 9\.0\), newer than this evalkit reads \(versions 1 to {SCHEMA_VERSION}\)",
     ):
         read_results(path)
 
@@ -105,12 +105,12 @@ def test_a_results_json_of_another_schema_version_is_refused_naming_the_file(
         ),
         (
             b'{"schema_version": 2, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
-            r"results schema version 2, older than this evalkit's 4, and not readable as it: "
+            r"results schema version 2, older than this evalkit's 5, and not readable as it: "
             r"evalkit_version: Field required; .*\(and \d+ more\)",
         ),
         (
-            b'{"schema_version": 4, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
-            r"does not match results schema version 4: evalkit_version: Field required; "
+            b'{"schema_version": 5, "record": {"id": "x"}, "facts": {}, "questions": {}, "grid": []}',
+            r"does not match results schema version 5: evalkit_version: Field required; "
             r".*\(and \d+ more\)",
         ),
     ],

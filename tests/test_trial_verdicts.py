@@ -410,6 +410,7 @@ def test_a_reversal_under_a_name_like_the_decision_maker_s_is_not_left_counted(t
     # not a contradiction the checklist's over-estimation rule may fire on
     assert next(r for r in e.checklist if r.rule.id == "W12").status != "fires"
     assert campaign_results(c)["goals"][0]["counted"] is False
+    assert campaign_results(c)["goals"][0]["not_counted_because"] == "similar_act"
     said = [str(w.message) for w in c.warnings]
     assert any(
         "'Lakeford Council' is none of the goals' decision makers (did you mean 'Lakeford City "

@@ -11,6 +11,7 @@ import pandas as pd
 from evalkit.evaluation.bounds import percent
 from evalkit.evaluation.base import SCALE, floor_level, with_confidence
 from evalkit.evaluation.grid import ATTAINMENT_WORDS
+from evalkit.evaluation.judgements import NOT_COUNTED_REASONS
 from evalkit.evaluation.reach import MIN_WEEKS, NO_COUNTS, dated_once
 from evalkit.i18n import N_, Msg, Verbatim, joined, language, language_name, localized, tr
 from evalkit.results.model import CampaignResults, LaunchTimingResult, MainGoal, read_results_dir
@@ -353,6 +354,22 @@ def main_goal_state(r: CampaignResults) -> Optional[str]:
     return "not achieved"
 
 
+def not_counted_words(g: MainGoal) -> Msg:
+    """A judgement the campaign's own evaluation did not count, with why, as its report says
+    it; a results.json of before version 5 says that it was not counted, not why (its acts,
+    its own count of the indicator): said as neither (trial 12, H3)."""
+    attainment = ATTAINMENT_WORDS.get(g.attainment or "", g.attainment or "")
+    if g.not_counted_because is None:
+        return Msg(
+            "{attainment} (not counted: the record itself goes against it)", attainment=attainment
+        )
+    return Msg(
+        "{attainment} (not counted: {reason})",
+        attainment=attainment,
+        reason=NOT_COUNTED_REASONS[g.not_counted_because],
+    )
+
+
 def attainment_words(goals: list[MainGoal]) -> Msg | str:
     """Recorded attainments in words ('not achieved', 'partly achieved'), not codes; a goal
     not judged by the report's date is 'no judgement yet' (never 'None'); a judgement the
@@ -361,12 +378,7 @@ def attainment_words(goals: list[MainGoal]) -> Msg | str:
         ", ",
         [
             (
-                # results.json says that it was not counted, not why (its acts, its own
-                # count of the indicator): said as neither (trial 12, H3)
-                Msg(
-                    "{attainment} (not counted: the record itself goes against it)",
-                    attainment=ATTAINMENT_WORDS.get(g.attainment, g.attainment),
-                )
+                not_counted_words(g)
                 if not goal_counted(g)
                 else ATTAINMENT_WORDS.get(g.attainment, g.attainment)
             )

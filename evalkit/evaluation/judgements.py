@@ -176,17 +176,31 @@ def places(items: list) -> list[str]:
     return out
 
 
-def not_counted_reason(items: list) -> Msg:
-    """Why a judgement is not counted, by what goes against it, for '(not counted: …)'."""
+# why a judgement is not counted, by what goes against it: results.json's
+# `not_counted_because`, and the words of '(not counted: …)'
+NotCounted = Literal["acts", "count", "acts_and_count", "similar_act"]
+NOT_COUNTED_REASONS: dict[str, Msg] = {
+    "similar_act": Msg("an act under a name like its decision maker's may go against it"),
+    "acts_and_count": Msg("the record's own acts and count go against it"),
+    "count": Msg("the record's own count is below its target"),
+    "acts": Msg("the record's own acts go against it"),
+}
+
+
+def not_counted_because(items: list) -> NotCounted:
+    """Which of NOT_COUNTED_REASONS a judgement's contradictions (`contradictions`) make."""
     if items and all(is_similar(i) for i in items):
-        return Msg("an act under a name like its decision maker's may go against it")
+        return "similar_act"
     counts = any(is_count(i) for i in items)
     acts = any(not is_count(i) for i in items)
     if counts and acts:
-        return Msg("the record's own acts and count go against it")
-    if counts:
-        return Msg("the record's own count is below its target")
-    return Msg("the record's own acts go against it")
+        return "acts_and_count"
+    return "count" if counts else "acts"
+
+
+def not_counted_reason(items: list) -> Msg:
+    """Why a judgement is not counted, by what goes against it, for '(not counted: …)'."""
+    return NOT_COUNTED_REASONS[not_counted_because(items)]
 
 
 def counted(goal, judgement, campaign) -> bool:

@@ -12,6 +12,7 @@ from evalkit.evaluation import Evaluation
 from evalkit.evaluation.goals import GoalAttainment
 from evalkit.results.facts import campaign_facts
 from evalkit.evaluation.grid import build_grid, judgement_as_of, parse_as_of
+from evalkit.evaluation.judgements import not_counted_because
 from evalkit.evaluation.paper_grid import grid_agreement
 from evalkit.i18n import message_table
 from evalkit.record.load import Campaign
@@ -39,6 +40,9 @@ def campaign_results(campaign: Campaign, as_of: str = "") -> dict:
                 # as question 3 reads it: a judgement the record's own acts go against is
                 # not counted (the comparison reads this, never re-judging it)
                 "counted": g.id not in contradicted if j else None,
+                "not_counted_because": (
+                    not_counted_because(contradicted[g.id]) if j and g.id in contradicted else None
+                ),
             }
         )
     timing = [

@@ -11,6 +11,7 @@ from evalkit.evaluation.decision_makers import LADDER, DecisionMakersReached, re
 from evalkit.evaluation.hashtags import fragmentation
 from evalkit.evaluation.goals import GoalAttainment
 from evalkit.evaluation.grid import judgement_as_of
+from evalkit.evaluation.judgements import not_counted_because
 from evalkit.evaluation.reach import Reach, row_texts
 from evalkit.i18n import LIST_CAP
 from evalkit.evaluation.tactics import TacticUsefulness
@@ -108,6 +109,11 @@ def campaign_facts(evaluation: Evaluation) -> dict:
                 "judged_by": j.judged_by if j else None,
                 # question 3's reading of it, so that the comparison cannot read it otherwise
                 "counted": g.id not in goals.contradicted if j else None,
+                "not_counted_because": (
+                    not_counted_because(goals.contradicted[g.id])
+                    if j and g.id in goals.contradicted
+                    else None
+                ),
             }
         )
     q4 = dms.table

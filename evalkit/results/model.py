@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 from evalkit.i18n import Exact, Msg
 from evalkit.evaluation.base import Confidence, Level
 from evalkit.evaluation.checklist import RuleKind, RuleStatus
+from evalkit.evaluation.judgements import NotCounted
 from evalkit.evaluation.timing import Role, Timing
 from evalkit.record.schema import Attainment, GoalLevel, Horizon, Metric, YesNoUnknown
 from evalkit.record.values import Bound
@@ -36,10 +37,11 @@ from evalkit.record.values import Bound
 # 2: the keys added to version-1 files without a bump (docs/results-format.md, "Versions");
 # 3: facts.decision_makers_top_rung_note
 # 4: facts.decision_makers_top_rung_who, facts.main_goal_decision_makers_top_rung
-SCHEMA_VERSION = 4
+# 5: goals[].not_counted_because, facts.main_goal[].not_counted_because
+SCHEMA_VERSION = 5
 # the versions this evalkit reads: an older file is read as this version with the keys it
 # lacks at their defaults ("older runs"), when it holds every key this version requires
-READS = (1, 2, 3, 4)
+READS = (1, 2, 3, 4, 5)
 
 
 class _Part(BaseModel):
@@ -76,6 +78,9 @@ class GoalResult(_Part):
     # False: question 3 did not count this judgement of attainment (the record's own acts
     # go against it: judgements.acts_against); None in a results.json written before this field
     counted: Optional[bool] = None
+    # why it was not counted (judgements.NOT_COUNTED_REASONS); None when counted, not
+    # judged, or in a results.json written before this field (version 5)
+    not_counted_because: Optional[NotCounted] = None
 
 
 class LaunchTimingResult(_Part):
@@ -164,6 +169,8 @@ class MainGoal(_Part):
     # record's own acts go against it — and the comparison does not count it either; None
     # in a results.json written before this field (read as it was then: counted)
     counted: Optional[bool] = None
+    # why not, as goals[].not_counted_because
+    not_counted_because: Optional[NotCounted] = None
 
 
 class ActivityMix(_Part):
@@ -334,7 +341,7 @@ class RecordWarning(_Part):
 class CampaignResults(_Part):
     """One `<id>/results.json`."""
 
-    schema_version: Literal[1, 2, 3, 4]
+    schema_version: Literal[1, 2, 3, 4, 5]
     evalkit_version: str
     record_content_hash: str
     record: RecordRef
