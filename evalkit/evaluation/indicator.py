@@ -12,7 +12,8 @@ Only what the figures allow is read:
 - counts per period add up: the rows that start by then adding up to less than the target
   are the record's own count below it; those that end by then adding up to it, reached;
 - a level (followers, a share, a series that is no running total) may fall as well as rise:
-  a figure at or above the target by then shows it reached, and no figure shows it missed.
+  a figure at or above the target by then shows it reached; only a figure of that very day
+  below it, with none at or above it by then, shows it missed then.
 Anything else is "not shown": the record neither confirms nor contradicts the judgement."""
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ How = Literal["running total", "sum", "level"]
 FLOORS = TARGET_FLOORS
 # rows of one metric that count different things, added up (two platforms' signatures)
 GROUP_COLUMNS = ("platform", "country", "hashtag", "language", "scope")
+# qualifiers whose count is below the number written: its high is no value it can take
+STRICT_UPPER = ("nearly", "less_than")
 LEVELS = ("followers", "percent", "co_sponsors", "cities", "countries", "organisations", "other")
 
 
@@ -70,6 +73,10 @@ class IndicatorCount:
     # of the largest alone says so (trial 14, M3: 38,000 on the website beside 14,000 on
     # paper read as "38,000 signatures")
     groups: int = 1
+    # rows that repeat an earlier one cell for cell, read once in the count that reached
+    # (their places), and the count read with them (trial 15, H5)
+    copies: tuple[str, ...] = ()
+    with_copies: Optional[float] = None
 
     def label(self) -> str:
         """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
@@ -100,6 +107,14 @@ class IndicatorCount:
                 amount=self.amount(),
                 target=self.target,
             )
+        if self.state == "below" and self.how == "level":
+            return Msg(
+                "the record's own figure of the day the goal is said attained by is {amount} "
+                "({at}): below the target, {target}, and no figure by then reached it",
+                amount=self.amount(),
+                at=self.at,
+                target=self.target,
+            )
         if self.state == "below":
             return Msg(
                 "the record's own count, a running total, is {amount} ({at}), on or after {by}: "
@@ -124,14 +139,38 @@ class IndicatorCount:
                 by=self.by,
                 target=self.target,
             )
-        said = Msg(
-            "the record's own count neither confirms nor contradicts the target ({target}): "
-            "{amount} ({at}), its highest figure by {by}",
-            target=self.target,
-            amount=self.amount(),
-            at=self.at,
-            by=self.by,
-        )
+        if self.how == "sum":  # rows added up, never one figure (trial 15, M1)
+            said = Msg(
+                "the record's own count neither confirms nor contradicts the target "
+                "({target}): its rows that end by {by} add up to {amount} ({at})",
+                target=self.target,
+                amount=self.amount(),
+                at=self.at,
+                by=self.by,
+            )
+        else:
+            said = Msg(
+                "the record's own count neither confirms nor contradicts the target "
+                "({target}): {amount} ({at}), its highest figure by {by}",
+                target=self.target,
+                amount=self.amount(),
+                at=self.at,
+                by=self.by,
+            )
+        if self.copies:
+            from evalkit.evaluation.reach import counted
+
+            total = Quantity(self.with_copies or 0.0, "exactly" if self.exact else "at_least")
+            said = Msg(
+                "{said}, the row that repeats another cell for cell ({rows}) read once; "
+                "read twice, they add up to {total}",
+                "{said}, the rows that repeat others cell for cell ({rows}) read once; "
+                "read twice, they add up to {total}",
+                said=said,
+                rows=", ".join(self.copies),
+                n=len(self.copies),
+                total=counted(self.metric, total),
+            )
         if self.groups > 1 and self.how != "level":
             return Msg(
                 "{said}, of one of its {n} breakdown (by platform, country, language or "
@@ -178,6 +217,11 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
                 "written": [_written(r) for r in part.itertuples(index=False)],
                 "place": [f"metrics.csv:{r}" for r in part["row"]],
                 "group": group.apply(tuple, axis=1) if len(part) else [],
+                # a row that repeats an earlier one cell for cell (record.load warns of it):
+                # pasted twice, or two events alike; never what a target is reached on
+                "copy": part.drop(columns="row").duplicated().to_numpy(),
+                # 'nearly 5,000', 'fewer than 5,000': short of the number itself (trial 15, H2)
+                "strict": part["value_qualifier"].isin(STRICT_UPPER).to_numpy(),
             }
         )
         return frame, False, how
@@ -196,6 +240,8 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             "written": [Quantity(float(v)) for v in part["value"]] if len(part) else [],
             "place": [f"series.csv:{r}" for r in part["row"]] if "row" in part else "",
             "group": [("",)] * len(part),
+            "copy": False,  # series.csv holds one value per series and date
+            "strict": False,
         }
     )
     # a series that is no running total holds a value per period (docs/campaign-format.md)
@@ -229,7 +275,12 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
     def reaches(v: float) -> bool:
         return v > floor if target.qualifier == "more_than" else v >= floor
 
-    def said(state: State, value, chosen: pd.DataFrame) -> IndicatorCount:
+    def may_reach(high: float, strict: bool) -> bool:
+        """Whether a count at most `high` (below it when `strict`) may reach the target."""
+        return high > floor if strict else reaches(high)
+
+    def said(state: State, value, chosen: pd.DataFrame, copies=None) -> IndicatorCount:
+        copied = copies if copies is not None and len(copies) else chosen.iloc[:0]
         return IndicatorCount(
             name,
             series,
@@ -243,6 +294,10 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             tuple(chosen["place"]),
             chosen["written"].iloc[0] if len(chosen) == 1 else None,
             rows["group"].nunique() if len(rows) else 1,
+            tuple(copied["place"]),
+            float(value) + float(copied["low"].sum())
+            if len(copied) and value is not None
+            else None,
         )
 
     if rows.empty:
@@ -261,7 +316,8 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
         if all(len(a) for a in after):
             lowest = [a.loc[[a["high"].idxmin()]] for a in after]
             upper = sum(float(x["high"].iloc[0]) for x in lowest)
-            if math.isfinite(upper) and not reaches(upper):
+            strict = any(bool(x["strict"].iloc[0]) for x in lowest)
+            if math.isfinite(upper) and not may_reach(upper, strict):
                 return said("below", upper, pd.concat(lowest))
         before = [g[g["end"] <= t] for g in groups]
         highest = [b.loc[[b["low"].idxmax()]] for b in before if len(b)]
@@ -274,15 +330,16 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
         # the rows that start by then hold at most what was counted by then
         started = rows[rows["start"] <= t]
         upper = float(started["high"].sum()) if len(started) else 0.0
-        if math.isfinite(upper) and not reaches(upper):
+        if math.isfinite(upper) and not may_reach(upper, bool(started["strict"].any())):
             return said("below", upper, started)
-        # and those that end by then, in one group, at least what it counted
-        ended = [g[g["end"] <= t] for g in groups]
-        sums = [(float(e["low"].sum()), e) for e in ended if len(e)]
+        # and those that end by then, in one group, at least what it counted: a row
+        # repeating another read once (it may be the same figure pasted twice)
+        ended = [(g[(g["end"] <= t) & ~g["copy"]], g[(g["end"] <= t) & g["copy"]]) for g in groups]
+        sums = [(float(e["low"].sum()), e, c) for e, c in ended if len(e)]
         if not sums:
             return said("not shown", None, rows.iloc[:0])
-        lower, part = max(sums, key=lambda x: x[0])
-        return said("reached" if reaches(lower) else "not shown", lower, part)
+        lower, part, copies = max(sums, key=lambda x: x[0])
+        return said("reached" if reaches(lower) else "not shown", lower, part, copies)
     # a level: a figure by then at or above the target shows it reached; none shows it missed
     by_then = rows[rows["start"] <= t]
     if by_then.empty:
@@ -291,6 +348,15 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
     last = by_then.loc[[by_then["end"].idxmax()]]
     if reaches(float(top["low"].iloc[0])):
         return said("reached", top["low"].iloc[0], top)
+    # but a figure of the very day the goal is said attained by, below the target, with
+    # none at or above it before, is the record's own count below it then (trial 15, H1:
+    # "60% support" judged achieved on the day the campaign's own poll said 41%)
+    on_the_day = by_then[by_then["end"] >= t]
+    if len(on_the_day) and not any(
+        may_reach(float(r.high), bool(r.strict)) for r in on_the_day.itertuples(index=False)
+    ):
+        highest = on_the_day.loc[[on_the_day["high"].idxmax()]]
+        return said("below", highest["high"].iloc[0], highest)
     return said("not shown", last["low"].iloc[0], last)
 
 

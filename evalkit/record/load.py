@@ -23,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.representer import RoundTripRepresenter, SafeRepresenter
 
-from evalkit.i18n import Exact, Msg, Verbatim, joined
+from evalkit.i18n import LIST_CAP, Exact, Msg, Verbatim, joined
 
 from evalkit.record import schema, template
 from evalkit.record.kinds import missing_list, wrong_kind
@@ -514,10 +514,12 @@ def _read_table(
     refs: Optional[_Refs] = None,
     build: bool = True,
     examples: bool = False,
+    copies: Optional[list[Problem]] = None,
 ) -> Optional[dict[str, list]]:
     """Check a CSV table, appending its problems (and, with `refs`, those of its references
     to campaign.yaml, checked on every row, valid or not). With `build`, the frame's columns
-    of its valid rows ({column: cells}); else None."""
+    of its valid rows ({column: cells}); else None. With `copies`, a warning is appended
+    there at each row of a table without ids that repeats an earlier one cell for cell."""
     name = path.name
     opened = open_table(path, problems)
     if opened is None:
@@ -551,11 +553,14 @@ def _read_table(
     frame: dict[str, list] = {"row": [], **{c: [] for f in fields for c in f.columns}}
     at = {c: i for i, c in enumerate(header) if c in allowed}  # a repeated column: its last
     rows = table_rows(name, header, reader, problems)
+    seen: Optional[dict[int, int]] = {} if copies is not None and "id" not in allowed else None
     with gc_paused():
         while block := list(itertools.islice(rows, BLOCK)):
             lines = [line for line, _ in block]
             cells = {c: [r[i] for _, r in block] for c, i in at.items()}
             del block
+            if seen is not None and copies is not None:
+                copies.extend(_copied_rows(name, lines, cells, seen))
             if refs is not None:
                 problems.extend(refs.check(name, lines, cells))
             if examples:
@@ -588,9 +593,65 @@ def _read_table(
                 for f, got in zip(fields, checked):
                     for j, c in enumerate(f.columns):
                         frame[c].extend(got[i][0][j] for i in keep)
+    if seen is not None and copies is not None and seen.get(-1, 0) > LIST_CAP:
+        copies.append(
+            Problem(
+                name,
+                None,
+                "",
+                Msg(
+                    "{n} more row repeats an earlier one cell for cell",
+                    "{n} more rows repeat earlier ones cell for cell",
+                    n=seen[-1] - LIST_CAP,
+                ),
+                warning=True,
+            )
+        )
     if refs is not None:
         refs.seen.pop(name, None)  # its ids: a table's duplicates are within the table
     return frame if build else None
+
+
+# rows of a table without ids remembered for the copy check: a record's tables of
+# engagements, decisions and figures are hundreds of rows; past this they are not checked
+COPIES_CHECKED = 200_000
+
+
+def _copied_rows(name: str, lines: list[int], cells: dict, seen: dict[int, int]) -> list[Problem]:
+    """A warning at each row that repeats an earlier one cell for cell (`seen`: each row's
+    cells, by their hash, at its line): a row pasted twice is read twice, its count added
+    in again (trial 15, H5: a rally's 300 pasted twice made 750 participants 1,050, and the
+    target of 1,000 "reached")."""
+    out = []
+    for i, key in enumerate(zip(*cells.values())):
+        key = tuple(k.strip() for k in key)
+        if not any(key):
+            continue
+        h = hash(key)
+        first = seen.get(h)
+        if first is None:
+            if len(seen) < COPIES_CHECKED:
+                seen[h] = lines[i]
+            continue
+        seen[-1] = seen.get(-1, 0) + 1  # copies found (-1 is no line): said up to LIST_CAP
+        if seen[-1] > LIST_CAP:
+            continue
+        out.append(
+            Problem(
+                name,
+                lines[i],
+                "",
+                Msg(
+                    "this row repeats row {first} of the table cell for cell; evalkit reads both, so a "
+                    "count in it is added in twice (question 3 never takes a target as "
+                    "reached on such a copy): if it was pasted twice, delete it; if it is "
+                    "another event of the same day and figures, say so in its note",
+                    first=first,
+                ),
+                warning=True,
+            )
+        )
+    return out
 
 
 def _across(rule, name, lines, cells, fields, checked, valid) -> list[Problem]:
@@ -1489,6 +1550,7 @@ def check_record(
         if examples != "none":
             problems.extend(template.yaml_problems(data, line_of, examples == "all"))
     tables = {}
+    copies: list[Problem] = []  # rows that repeat an earlier one (_copied_rows)
     empty = _empty_tables(folder, refused)  # said as warnings, read as no rows
     for name, model in schema.TABLES.items():
         if name not in refused and name not in empty and (folder / name).is_file():
@@ -1500,12 +1562,13 @@ def check_record(
                 refs,
                 build and record is not None and not problems,
                 examples == "all",
+                copies,
             )
     if refs is not None:
         problems.extend(refs.unrecorded_problems())
         problems.extend(refs.outside_problems())
     series = None
-    said: list[Problem] = list(empty.values())  # the warnings
+    said: list[Problem] = [*empty.values(), *copies]  # the warnings
     if refs is not None:
         said.extend(refs.acts_beside)
     if record is not None:
