@@ -18,6 +18,7 @@ from evalkit.evaluation.judgements import (
     attained,
     contradictions,
     is_count,
+    is_refusal,
     is_similar,
     not_counted_reason,
     places,
@@ -307,6 +308,16 @@ def _act_words(act) -> Msg:
     """A contradiction in words: a decision maker's act, or the goal's own count."""
     if is_count(act):
         return act.words()
+    if is_refusal(act):  # a refusal of the ask, recorded in engagements.csv
+        described = isinstance(act.get("description"), str) and bool(act["description"])
+        fields = dict(who=act["decision_maker"], date=act["date"], row=act["row"])
+        if described:
+            return Msg(
+                "{who}: refused the ask ({date}, engagements.csv:{row}; {description})",
+                description=act["description"],
+                **fields,
+            )
+        return Msg("{who}: refused the ask ({date}, engagements.csv:{row})", **fields)
     described = isinstance(act.get("description"), str)
     fields = dict(who=act["decision_maker"], act=act["act"], date=act["date"], row=act["row"])
     if described:
@@ -791,10 +802,13 @@ class GoalAttainment(Analysis):
                 )
                 # an act naming no goal is read against every goal naming its decision
                 # maker: where several do, the evaluator may mean only one (trial 11, M1)
+                # (a refusal in engagements.csv, which has no goal column, is read so too:
+                # the advice to write the act's goal is decisions.csv's)
                 shared = [
                     a
                     for a in acts
-                    if not isinstance(a.get("goal"), str)
+                    if not is_refusal(a)
+                    and not isinstance(a.get("goal"), str)
                     and sum(
                         any(names_match(who, a) for who in g.decision_makers)
                         for g in self.campaign.record.goals
@@ -823,6 +837,25 @@ class GoalAttainment(Analysis):
                         acts=joined("; ", [_act_words(a) for a in acts]),
                     )
                 )
+                refused = [
+                    a
+                    for a in acts
+                    if is_refusal(a)
+                    and sum(
+                        any(names_match(who, a) for who in g.decision_makers)
+                        for g in self.campaign.record.goals
+                    )
+                    > 1
+                ]
+                if refused:
+                    said = Msg(
+                        "{said} engagements.csv names no goal: a refusal is read against every "
+                        "goal that names its decision maker. If it answers one goal only, "
+                        "record it in decisions.csv too, as an act against of the same date "
+                        "with that goal's id in the goal column ({rows}).",
+                        said=said,
+                        rows=joined(", ", places(refused)),
+                    )
                 if shared:
                     said = Msg(
                         "{said} The act names no goal, and is read against every goal that "

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 import pandas as pd
 
-from evalkit.evaluation.decision_makers import names_match
+from evalkit.evaluation.decision_makers import POLICY, names_match
 from evalkit.evaluation.indicator import IndicatorCount, indicator_count
 from evalkit.evaluation.indicator import goes_against as count_goes_against
 from evalkit.i18n import Msg
@@ -38,7 +38,9 @@ def goes_against(attainment: str, act: dict) -> bool:
     )
 
 
-def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
+def acts_against(
+    goal, judgement, decisions: pd.DataFrame, engagements: Optional[pd.DataFrame] = None
+) -> list:
     """The record's own acts that a judgement of attainment (achieved or partly) goes
     against: for each of the goal's decision makers, their last recorded act (by the
     report's date: `decisions` is the record cut at it), when it goes against the level
@@ -49,8 +51,38 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
     judgement's date was not read, and the report credited a goal its own record showed
     lost); a treaty blocked at a conference and adopted by the General Assembly's vote days
     later (two of the goal's decision makers) is not. An act that names another goal in
-    decisions.csv's `goal` column is not read against this one."""
-    if judgement is None or judgement.attainment not in ("achieved", "partly") or decisions.empty:
+    decisions.csv's `goal` column is not read against this one.
+
+    A decision maker's own response recorded in engagements.csv is their act too
+    (`refusals_against`: trial 15, H4): with `engagements` (the record cut at the report's
+    date), the refusals of the ask that are their last word follow the acts."""
+    if judgement is None or judgement.attainment not in ("achieved", "partly"):
+        return []
+    out: list = _decisions_against(goal, judgement, decisions)
+    if engagements is not None:
+        out.extend(refusals_against(goal, judgement, decisions, engagements))
+    return out
+
+
+def _answering(goal, decisions: pd.DataFrame) -> list[dict]:
+    """The decisions rows that answer a goal: those naming it, and those naming no goal by
+    any of its decision makers (who can grant it, together)."""
+    if decisions.empty:
+        return []
+    return [
+        r
+        for r in decisions.to_dict("records")
+        if (
+            not isinstance(r.get("goal"), str)
+            and any(names_match(w, r) for w in goal.decision_makers)
+        )
+        or r.get("goal") == goal.id
+    ]
+
+
+def _decisions_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
+    """`acts_against`, of decisions.csv alone."""
+    if decisions.empty:
         return []
     rows = decisions.to_dict("records")
     named = [r for r in rows if r.get("goal") == goal.id]  # acts that name this goal
@@ -65,13 +97,7 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
                 return who
         return str(r["decision_maker"]) if r.get("goal") == goal.id else None
 
-    # the acts that answer this goal: those naming it, and those naming no goal by any of
-    # its decision makers (who can grant it, together)
-    made = [
-        r
-        for r in rows
-        if (not isinstance(r.get("goal"), str) or r["goal"] == goal.id) and whose(r) is not None
-    ]
+    made = _answering(goal, decisions)
     out = []
     for who in dict.fromkeys(whose(r) for r in made):
         against = [r for r in made if whose(r) == who and goes_against(judgement.attainment, r)]
@@ -86,6 +112,92 @@ def acts_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
         ]
         if not answered and last not in out:
             out.append(last)
+    return out
+
+
+# the engagement responses that answer a refusal (`refusals_against`) when they come then
+# or after it: a decision for the ask (a vote, a law, the plan withdrawn, …: the ladder's
+# policy action). Not a `statement` (its direction is not recorded: it may restate the
+# refusal), nor `none` or `unknown` (silence, or an answer not recorded, takes nothing back)
+ANSWERS_A_REFUSAL = frozenset(POLICY)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refusal of the ask (`response: rejected`) recorded in engagements.csv by one of a
+    goal's decision makers: their own act, which goes against "achieved" and "partly" as an
+    act `against` in decisions.csv does (trial 15, H4: the council leader refused to drop
+    the plan, and the goal judged achieved a month later was counted, question 3 "good (high
+    confidence)")."""
+
+    engagement: dict  # the engagements row
+
+    def __getitem__(self, key):  # read as the row it is, where a row is read
+        return self.engagement[key]
+
+    def get(self, key, default=None):
+        return self.engagement.get(key, default)
+
+
+def is_refusal(item) -> bool:
+    """Whether a contradiction is a refusal recorded in engagements.csv."""
+    return isinstance(item, Refusal)
+
+
+def refusals_against(
+    goal, judgement, decisions: pd.DataFrame, engagements: pd.DataFrame
+) -> list[Refusal]:
+    """The refusals of the ask in engagements.csv (`response: rejected`) that a judgement of
+    attainment (achieved or partly) goes against: for each of the goal's decision makers
+    (names_match), their last refusal by the report's date (the record is cut at it), when
+    it is their last word against the ask — no act of theirs in decisions.csv that goes
+    against the judgement came then or after (that act is then their last word, read by
+    `acts_against`) — and nothing answered it then or after: no act in decisions.csv that
+    answers the goal and does not go against the judgement, and no response of the goal's
+    decision makers that is a decision for the ask (`ANSWERS_A_REFUSAL`). engagements.csv
+    names no goal: a refusal is read against every goal that names its decision maker,
+    unless decisions.csv records an act of theirs of the same date (the refusal recorded as
+    their act, whose `goal` column can say which goal it answers)."""
+    if (
+        judgement is None
+        or judgement.attainment not in ("achieved", "partly")
+        or engagements.empty
+        or not goal.decision_makers
+    ):
+        return []
+    made = _answering(goal, decisions)
+    recorded = [] if decisions.empty else decisions.to_dict("records")
+    heard = [
+        r
+        for r in engagements.to_dict("records")
+        if any(names_match(w, r) for w in goal.decision_makers)
+    ]
+    out: list[Refusal] = []
+    for who in goal.decision_makers:
+        refused = [r for r in heard if r["response"] == "rejected" and names_match(who, r)]
+        if not refused:
+            continue
+        last = max(refused, key=lambda r: (r["date_start"], r["row"]))
+        if any(
+            names_match(who, r)
+            and goes_against(judgement.attainment, r)
+            and r["date_start"] >= last["date_start"]
+            for r in made
+        ):
+            continue  # a later act against is their last word
+        if any(names_match(who, r) and r["date_start"] == last["date_start"] for r in recorded):
+            continue  # recorded as their act too: decisions.csv's row (and goal) says it
+        answered = [
+            r
+            for r in made
+            if not goes_against(judgement.attainment, r) and r["date_end"] >= last["date_start"]
+        ] + [
+            r
+            for r in heard
+            if r["response"] in ANSWERS_A_REFUSAL and r["date_end"] >= last["date_start"]
+        ]
+        if not answered and all(f.engagement is not last for f in out):
+            out.append(Refusal(last))
     return out
 
 
@@ -151,11 +263,12 @@ def is_similar(item) -> bool:
 
 def contradictions(goal, judgement, campaign) -> list:
     """What in the record itself goes against a judgement of attainment: the decision
-    makers' own acts (`acts_against`: each a decisions row), the goal's own indicator
+    makers' own acts (`acts_against`: each a decisions row, or a refusal of the ask they
+    gave the campaign, recorded in engagements.csv: `Refusal`), the goal's own indicator
     counted below its target (indicator.IndicatorCount: "achieved" while the record's own
     count was short of it, trial 11, H1), and acts under a name like a decision maker's
     (`SimilarAct`: they may be theirs). Empty when nothing does."""
-    found: list = list(acts_against(goal, judgement, campaign.decisions))
+    found: list = list(acts_against(goal, judgement, campaign.decisions, campaign.engagements))
     found.extend(similar_acts_against(goal, judgement, campaign))
     count = indicator_count(goal, judgement, campaign)
     if count_goes_against(count, judgement.attainment if judgement else ""):
@@ -169,10 +282,15 @@ def is_count(item) -> bool:
 
 
 def places(items: list) -> list[str]:
-    """Where each contradiction stands in the record (decisions.csv:3, metrics.csv:4)."""
+    """Where each contradiction stands in the record (decisions.csv:3, engagements.csv:5,
+    metrics.csv:4)."""
     out: list[str] = []
     for item in items:
-        out.extend(item.rows if is_count(item) else [f"decisions.csv:{item['row']}"])
+        if is_count(item):
+            out.extend(item.rows)
+        else:
+            table = "engagements.csv" if is_refusal(item) else "decisions.csv"
+            out.append(f"{table}:{item['row']}")
     return out
 
 
