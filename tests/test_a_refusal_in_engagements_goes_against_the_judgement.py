@@ -161,8 +161,8 @@ def test_a_refusal_shared_by_goals_says_how_to_name_the_one_it_answers(tmp_path)
     assert set(q3.contradicted) == {"main", "hearing"}
     assert all(
         localized(f.text).endswith(
-            "engagements.csv names no goal: a refusal is read against every goal that names "
-            "its decision maker. If it answers one goal only, record it in decisions.csv too, "
+            "The refusal is recorded in engagements.csv, which names no goal: it is read "
+            "against every goal that names its decision maker. If it answers one goal only, record it in decisions.csv too, "
             "as an act against of the same date with that goal's id in the goal column "
             "(engagements.csv:2)."
         )

@@ -303,7 +303,7 @@ def test_the_count_a_reading_rests_on_is_said_as_the_record_writes_it(tmp_path):
     assert "at most" not in about and " 0 " not in about
     more = reading(["2020-04-15,signatures,more than 9000,yes,website,s"], "more")
     assert "more than 9,000 signatures (2020-04-15)" in more
-    # counts per period added up: a bound of the sum, worded as one
+    # counts per period added up: a bound of the sum, worded as one (below: at most) ...
     summed = reading(
         [
             "2020-01-15,signatures,about 3000,no,website,s",
@@ -311,7 +311,16 @@ def test_the_count_a_reading_rests_on_is_said_as_the_record_writes_it(tmp_path):
         ],
         "sum",
     )
-    assert "at least 4,000 signatures" in summed, summed
+    assert "is at most 8,500 signatures, a figure written 'about' read as" in summed, summed
+    # ... and unsettled, the rows as written (trial 15, M1: "at least 4,000" read as a figure)
+    unsettled = reading(
+        [
+            "2020-01-15,signatures,about 5000,no,website,s",
+            "2020-03-15,signatures,4000,no,website,s",
+        ],
+        "unsettled",
+    )
+    assert "add up to about 9,000 signatures" in unsettled, unsettled
 
 
 def test_a_reading_of_the_largest_breakdown_alone_says_the_others_are_not_added(tmp_path):

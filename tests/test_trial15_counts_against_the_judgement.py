@@ -154,9 +154,9 @@ def test_two_rows_alike_but_for_their_note_are_two_events_and_no_warning(tmp_pat
 
 # --- M1: a sum of rows is said as one, not as a "highest figure" ------------------------------
 def test_rows_added_up_that_cannot_settle_the_target_are_said_as_added_up(tmp_path):
-    rows = ["2020-01-12,participants,about 4500,no,,s", "2020-02-10,participants,3000,no,,s"]
+    rows = ["2020-01-12,participants,about 6000,no,,s", "2020-02-10,participants,3000,no,,s"]
     line = _count_line(Evaluation(_record(tmp_path, rows, metric="participants")).questions[3])
-    assert "its rows that end by 2020-02-20 add up to" in line
+    assert "its rows that end by 2020-02-20 add up to about 9,000 participants" in line
     assert "its highest figure" not in line
 
 
@@ -168,3 +168,46 @@ def test_many_copies_are_each_said_up_to_the_cap_then_counted(tmp_path):
     said = [str(w.message) for w in campaign.warnings]
     assert sum("repeats row 2 of the table" in s for s in said) == LIST_CAP
     assert "10 more rows repeat earlier ones cell for cell" in said
+
+
+# --- H3: one figure written "about" no longer switches the reading off ------------------------
+VIEWS = "date,metric,value,cumulative,platform,source"
+
+
+def test_rows_far_short_of_the_target_with_one_about_figure_go_against_achieved(tmp_path):
+    # 2,500 + 3,000 + about 900 = about 6,400, at most 6,850 (about read within half again)
+    rows = [
+        "2020-01,signatures,2500,no,website,s",
+        "2020-02-01..2020-02-10,signatures,3000,no,website,s",
+        "2020-02-11..2020-02-20,signatures,about 900,no,website,s",
+    ]
+    q3 = Evaluation(_record(tmp_path, rows)).questions[3]
+    assert "petition" in q3.contradicted
+    said = localized(q3.contradictions[0].text)
+    assert (
+        "is at most 6,850 signatures, a figure written 'about' read as at most half again" in said
+    )
+    arabic = localized(q3.contradictions[0].text, "ar")
+    assert "6,850" in arabic and "half again" not in arabic
+
+
+def test_an_about_figure_that_could_make_up_the_difference_leaves_it_unsettled(tmp_path):
+    # 4,500 + about 3,000: at most 9,000 against 10,000 is below; about 4,000 could reach it
+    rows = [
+        "2020-01-12,signatures,4500,no,website,s",
+        "2020-02-10,signatures,about 4000,no,website,s",
+    ]
+    q3 = Evaluation(_record(tmp_path, rows)).questions[3]
+    assert not q3.contradicted
+    line = _count_line(q3)
+    assert "its rows that end by 2020-02-20 add up to about 8,500 signatures" in line
+
+
+def test_about_the_target_itself_still_neither_confirms_nor_contradicts(tmp_path):
+    # trial 12, M1, kept: about 9,990 a running total after the attainment is no count below
+    for i, value in enumerate(("about 9990", "about 10010")):
+        q3 = Evaluation(
+            _record(tmp_path / str(i), [f"2020-04-15,signatures,{value},yes,website,s"])
+        ).questions[3]
+        assert not q3.contradicted, value
+        assert "reached the target" not in _count_line(q3), value

@@ -849,8 +849,9 @@ class GoalAttainment(Analysis):
                 ]
                 if refused:
                     said = Msg(
-                        "{said} engagements.csv names no goal: a refusal is read against every "
-                        "goal that names its decision maker. If it answers one goal only, "
+                        "{said} The refusal is recorded in engagements.csv, which names no "
+                        "goal: it is read against every goal that names its decision maker. "
+                        "If it answers one goal only, "
                         "record it in decisions.csv too, as an act against of the same date "
                         "with that goal's id in the goal column ({rows}).",
                         said=said,

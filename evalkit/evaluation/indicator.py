@@ -36,6 +36,11 @@ How = Literal["running total", "sum", "level"]
 FLOORS = TARGET_FLOORS
 # rows of one metric that count different things, added up (two platforms' signatures)
 GROUP_COLUMNS = ("platform", "country", "hashtag", "language", "scope")
+# how far a figure written 'about N' is read to be from N, at most, where it is read
+# against a target: between N / ABOUT and N * ABOUT. A convention, not a measurement: it
+# takes 'about' to be looser than any rounding a source would call 'about' (docs/
+# evaluation-method.md, question 3)
+ABOUT = 1.5
 # qualifiers whose count is below the number written: its high is no value it can take
 STRICT_UPPER = ("nearly", "less_than")
 LEVELS = ("followers", "percent", "co_sponsors", "cities", "countries", "organisations", "other")
@@ -77,6 +82,10 @@ class IndicatorCount:
     # (their places), and the count read with them (trial 15, H5)
     copies: tuple[str, ...] = ()
     with_copies: Optional[float] = None
+    # some of the rows it rests on are written 'about' (read within ABOUT of it), and the
+    # rows added up as written (their numbers, 'about' read as its number)
+    about: bool = False
+    as_written: Optional[float] = None
 
     def label(self) -> str:
         """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
@@ -91,6 +100,8 @@ class IndicatorCount:
             n = self.written
         elif self.exact:
             n = Quantity(self.value or 0.0)
+        elif self.about and self.state == "not shown" and self.as_written is not None:
+            n = Quantity(self.as_written, "about")  # rows added up as written
         else:  # rows added up: a count below rests on their highs, any other on their lows
             n = Quantity(self.value or 0.0, "at_most" if self.state == "below" else "at_least")
         if self.series:
@@ -99,6 +110,15 @@ class IndicatorCount:
 
     def words(self) -> Msg:
         """What the record's own count says of the judgement, in a sentence's part."""
+        if self.state == "below" and self.how == "sum" and self.about:
+            return Msg(
+                "the record's own count, its rows that start by {by} added up, is {amount}, "
+                "a figure written 'about' read as at most half again what it says: below "
+                "the target, {target}",
+                by=self.by,
+                amount=self.amount(),
+                target=self.target,
+            )
         if self.state == "below" and self.how == "sum":
             return Msg(
                 "the record's own count, its rows that start by {by} added up, is {amount}: "
@@ -200,7 +220,7 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
         else:
             how = "level" if name in LEVELS else "sum"
         how = cast(How, how)
-        about = part["value_qualifier"] == "about"
+        about = (part["value_qualifier"] == "about").to_numpy()
         group = (
             part[list(GROUP_COLUMNS)].astype(object).where(part[list(GROUP_COLUMNS)].notna(), "")
         )
@@ -208,10 +228,15 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             {
                 "start": pd.to_datetime(part["date_start"]),
                 "end": pd.to_datetime(part["date_end"]),
-                # 'about 9,990' is no firm bound either way: it neither shows a count below
-                # a target nor one that reached it (trial 12, M1)
-                "low": part["value_low"].astype(float).where(~about, 0.0),
-                "high": part["value_high"].astype(float).where(~about, math.inf),
+                # 'about 9,990' is no firm bound: read as at most half again what it says,
+                # and at least two thirds of it (ABOUT), it neither shows 9,990 below a
+                # target of 10,000 nor reached (trial 12, M1), and it does not switch off
+                # the reading of rows far short of it (trial 15, H3: 250,000 + 300,000 +
+                # about 90,000 views against a million)
+                "low": part["value_low"].astype(float).where(~about, part["value"] / ABOUT),
+                "high": part["value_high"].astype(float).where(~about, part["value"] * ABOUT),
+                "about": about,
+                "as_written": part["value"].astype(float).to_numpy(),
                 "exact": (part["value_qualifier"] == "exactly").to_numpy(),
                 "date": part["date"].astype(str),
                 "written": [_written(r) for r in part.itertuples(index=False)],
@@ -241,6 +266,8 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             "place": [f"series.csv:{r}" for r in part["row"]] if "row" in part else "",
             "group": [("",)] * len(part),
             "copy": False,  # series.csv holds one value per series and date
+            "about": False,
+            "as_written": part["value"].astype(float) if len(part) else [],
             "strict": False,
         }
     )
@@ -298,6 +325,8 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             float(value) + float(copied["low"].sum())
             if len(copied) and value is not None
             else None,
+            bool(chosen["about"].any()) if len(chosen) else False,
+            float(chosen["as_written"].sum()) if len(chosen) else None,
         )
 
     if rows.empty:
