@@ -183,3 +183,29 @@ def test_the_arabic_report_says_the_refusal(tmp_path):
     arabic = localized(q3.contradictions[0].text, "ar")
     assert "engagements.csv:2" in arabic and "UN Security Council" in arabic
     assert "refused the ask" not in arabic and "counted" not in arabic
+
+
+def _reached_line(campaign, lang="en") -> str:
+    q4 = Evaluation(campaign).questions[4]
+    return next(
+        localized(v, lang)
+        for name, v, _ in q4.indicators
+        if localized(name).startswith("Reached: UN Security Council")
+    )
+
+
+def test_question_4_says_a_refusal_that_is_their_last_word_beside_the_rung(tmp_path):
+    line = _reached_line(_campaign(tmp_path, [REFUSAL]))
+    assert line == (
+        "engaged (1 engagement; first 2020-02-10); their last recorded answer refused the ask "
+        "(2020-02-10, engagements.csv:2)"
+    )
+    arabic = _reached_line(_campaign(tmp_path, [REFUSAL]), "ar")
+    assert "engagements.csv:2" in arabic and "refused" not in arabic
+
+
+def test_question_4_says_no_refusal_that_a_later_answer_or_act_took_back(tmp_path):
+    later = "2020-02-20,UN Security Council,,meeting,statement,a statement,s"
+    assert "refused" not in _reached_line(_campaign(tmp_path / "a", [REFUSAL, later]))
+    act = "2020-02-25,UN Security Council,resolution,for,,adopted,s"
+    assert "refused" not in _reached_line(_campaign(tmp_path / "b", [REFUSAL], [act]))

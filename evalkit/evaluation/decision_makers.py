@@ -450,6 +450,15 @@ class DecisionMakersReached(Analysis):
                     value=value,
                     n=len(r["_unanswered"]),
                 )
+            refused = self._last_word_refused(r)
+            if refused is not None:  # reached, and refused: said, never a bare "engaged"
+                value = Msg(
+                    "{value}; their last recorded answer refused the ask ({date}, "
+                    "engagements.csv:{row})",
+                    value=value,
+                    date=refused["date"],
+                    row=refused["row"],
+                )
             if r["_similar"]:
                 value = Msg(
                     "{value}; similar names in the record: {names} (if one is this decision "
@@ -897,6 +906,25 @@ class DecisionMakersReached(Analysis):
                     )
                 )
             )
+
+    def _last_word_refused(self, r: dict) -> Optional[dict]:
+        """The engagements row of a decision maker's refusal of the ask (`r`: their row of
+        the table), when it is their last recorded word: no later answer of theirs, and no
+        act of theirs in decisions.csv then or after (trial 15: a ministry's refusal shown
+        as a bare "engaged")."""
+        eng = self.campaign.engagements
+        if eng.empty or not r["_rows"]:
+            return None
+        theirs = eng[eng["row"].isin(r["_rows"])].to_dict("records")
+        last = max(theirs, key=lambda e: (e["date_start"], e["row"]))
+        if last["response"] != "rejected":
+            return None
+        acts = self.campaign.decisions
+        if not acts.empty and bool(
+            (acts["row"].isin(r["_acts"]) & (acts["date_end"] >= last["date_start"])).any()
+        ):
+            return None
+        return last
 
     def _own_policy(self, r: dict) -> tuple[bool, list[dict], Optional[dict]]:
         """A decision maker's own policy acts (`r`: their row of the table): whether one is
