@@ -154,17 +154,17 @@ def test_an_act_against_in_decisions_is_read_as_before(tmp_path):
     ]
 
 
-def test_a_refusal_shared_by_goals_says_how_to_name_the_one_it_answers(tmp_path):
-    goals = [_goal(), _goal(id="hearing", level="interim")]
+def test_a_refusal_shared_by_main_goals_says_how_to_name_the_one_it_answers(tmp_path):
+    goals = [_goal(), _goal(id="second")]
     campaign = _campaign(tmp_path, [REFUSAL], goals=goals)
     q3 = Evaluation(campaign).questions[3]
-    assert set(q3.contradicted) == {"main", "hearing"}
+    assert set(q3.contradicted) == {"main", "second"}
     assert all(
         localized(f.text).endswith(
             "The refusal is recorded in engagements.csv, which names no goal: it is read "
-            "against every goal that names its decision maker. If it answers one goal only, record it in decisions.csv too, "
-            "as an act against of the same date with that goal's id in the goal column "
-            "(engagements.csv:2)."
+            "against every main goal that names its decision maker. If it answers one goal "
+            "only, record it in decisions.csv too, as an act against of the same date with "
+            "that goal's id in the goal column (engagements.csv:2)."
         )
         for f in q3.contradictions
     )
@@ -176,6 +176,24 @@ def test_a_refusal_shared_by_goals_says_how_to_name_the_one_it_answers(tmp_path)
         goals=goals,
     )
     assert set(Evaluation(campaign).questions[3].contradicted) == {"main"}
+
+
+def test_a_refusal_is_never_read_against_an_interim_goal(tmp_path):
+    # trial 16, H-A: "get a meeting with the speaker", achieved at the very meeting where the
+    # speaker refused the campaign's ask, was called an over-estimated achievement
+    goals = [_goal(attainment="not_achieved"), _goal(id="meeting", level="interim")]
+    evaluation = Evaluation(_campaign(tmp_path, [REFUSAL], goals=goals))
+    assert not evaluation.questions[3].contradicted
+    assert next(r for r in evaluation.checklist if r.rule.id == "W12").status != "fires"
+
+
+def test_a_later_act_for_the_ask_answers_a_refusal_whatever_goal_it_names(tmp_path):
+    # trial 16, H-A: the parliament's vote for the moratorium, its goal column naming the
+    # main goal, left the speaker's refusal standing against the other goals
+    goals = [_goal(), _goal(id="second")]
+    vote = "2020-02-20,UN Security Council,vote,for,second,adopted,s"
+    campaign = _campaign(tmp_path, [REFUSAL], [vote], goals=goals)
+    assert not Evaluation(campaign).questions[3].contradicted
 
 
 def test_the_arabic_report_says_the_refusal(tmp_path):

@@ -844,14 +844,15 @@ class GoalAttainment(Analysis):
                     and sum(
                         any(names_match(who, a) for who in g.decision_makers)
                         for g in self.campaign.record.goals
+                        if g.level == "main"
                     )
                     > 1
                 ]
                 if refused:
                     said = Msg(
                         "{said} The refusal is recorded in engagements.csv, which names no "
-                        "goal: it is read against every goal that names its decision maker. "
-                        "If it answers one goal only, "
+                        "goal: it is read against every main goal that names its decision "
+                        "maker. If it answers one goal only, "
                         "record it in decisions.csv too, as an act against of the same date "
                         "with that goal's id in the goal column ({rows}).",
                         said=said,

@@ -163,6 +163,12 @@ def refusals_against(
         or judgement.attainment not in ("achieved", "partly")
         or engagements.empty
         or not goal.decision_makers
+        # engagements.csv names no goal: the ask a decision maker refused is read as the
+        # campaign's, its main goal's. An interim step (a meeting got, a rally's turnout,
+        # signatures collected) is no grant a refusal takes back (trial 16, H-A: the refusal
+        # made at the very meeting a goal asked for was read against it); a refusal of an
+        # interim goal's ask is recorded in decisions.csv with that goal's id
+        or goal.level != "main"
     ):
         return []
     made = _answering(goal, decisions)
@@ -187,9 +193,13 @@ def refusals_against(
             continue  # a later act against is their last word
         if any(names_match(who, r) and r["date_start"] == last["date_start"] for r in recorded):
             continue  # recorded as their act too: decisions.csv's row (and goal) says it
+        # any act of theirs then or after that does not go against the judgement answers
+        # it, whatever goal its row names: the refusal names none (trial 16, H-A: the
+        # parliament's vote for the moratorium, its goal column filled, left the speaker's
+        # refusal standing)
         answered = [
             r
-            for r in made
+            for r in made + [r for r in recorded if names_match(who, r)]
             if not goes_against(judgement.attainment, r) and r["date_end"] >= last["date_start"]
         ] + [
             r
