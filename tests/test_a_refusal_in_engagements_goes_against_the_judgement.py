@@ -17,28 +17,14 @@ from evalkit.evaluation.base import INSUFFICIENT
 from evalkit.i18n import localized
 from evalkit.results.build import results_document
 
+from test_an_act_is_read_against_the_goal_it_answers import _goal as act_goal
+
 DEC_HEADER = "date,decision_maker,act,direction,goal,description,source"
 REFUSAL = "2020-02-10,UN Security Council,,meeting,rejected,refused to adopt the plan,s"
 
 
 def _goal(attainment="achieved", as_of="2020-03", id="main", level="main"):
-    return {
-        "id": id,
-        "level": level,
-        "horizon": "long" if level == "main" else "short",
-        "text": f"Goal {id}.",
-        "decision_makers": ["UN Security Council"],
-        "source": "s",
-        "judgements": [
-            {
-                "attainment": attainment,
-                "as_of": as_of,
-                "evidence": "e",
-                "judged_by": "t",
-                "source": "s",
-            }
-        ],
-    }
+    return act_goal(id, level, attainment, as_of)
 
 
 def _campaign(tmp_path, engagements, decisions=None, goals=None):

@@ -64,14 +64,12 @@ def acts_against(
     return out
 
 
-def _answering(goal, decisions: pd.DataFrame) -> list[dict]:
-    """The decisions rows that answer a goal: those naming it, and those naming no goal by
-    any of its decision makers (who can grant it, together)."""
-    if decisions.empty:
-        return []
+def _answering(goal, rows: list[dict]) -> list[dict]:
+    """The decisions rows (`rows`) that answer a goal: those naming it, and those naming no
+    goal by any of its decision makers (who can grant it, together)."""
     return [
         r
-        for r in decisions.to_dict("records")
+        for r in rows
         if (
             not isinstance(r.get("goal"), str)
             and any(names_match(w, r) for w in goal.decision_makers)
@@ -97,7 +95,7 @@ def _decisions_against(goal, judgement, decisions: pd.DataFrame) -> list[dict]:
                 return who
         return str(r["decision_maker"]) if r.get("goal") == goal.id else None
 
-    made = _answering(goal, decisions)
+    made = _answering(goal, rows)
     out = []
     for who in dict.fromkeys(whose(r) for r in made):
         against = [r for r in made if whose(r) == who and goes_against(judgement.attainment, r)]
@@ -171,8 +169,8 @@ def refusals_against(
         or goal.level != "main"
     ):
         return []
-    made = _answering(goal, decisions)
     recorded = [] if decisions.empty else decisions.to_dict("records")
+    made = _answering(goal, recorded)
     heard = [
         r
         for r in engagements.to_dict("records")

@@ -553,7 +553,7 @@ def _read_table(
     frame: dict[str, list] = {"row": [], **{c: [] for f in fields for c in f.columns}}
     at = {c: i for i, c in enumerate(header) if c in allowed}  # a repeated column: its last
     rows = table_rows(name, header, reader, problems)
-    seen: Optional[dict[int, int]] = {} if copies is not None and "id" not in allowed else None
+    seen: Optional[_Seen] = _Seen() if copies is not None and "id" not in allowed else None
     with gc_paused():
         while block := list(itertools.islice(rows, BLOCK)):
             lines = [line for line, _ in block]
@@ -593,7 +593,7 @@ def _read_table(
                 for f, got in zip(fields, checked):
                     for j, c in enumerate(f.columns):
                         frame[c].extend(got[i][0][j] for i in keep)
-    if seen is not None and copies is not None and seen.get(-1, 0) > LIST_CAP:
+    if seen is not None and copies is not None and seen.copies > LIST_CAP:
         copies.append(
             Problem(
                 name,
@@ -602,7 +602,7 @@ def _read_table(
                 Msg(
                     "{n} more row repeats an earlier one cell for cell",
                     "{n} more rows repeat earlier ones cell for cell",
-                    n=seen[-1] - LIST_CAP,
+                    n=seen.copies - LIST_CAP,
                 ),
                 warning=True,
             )
@@ -617,24 +617,32 @@ def _read_table(
 COPIES_CHECKED = 200_000
 
 
-def _copied_rows(name: str, lines: list[int], cells: dict, seen: dict[int, int]) -> list[Problem]:
-    """A warning at each row that repeats an earlier one cell for cell (`seen`: each row's
-    cells, by their hash, at its line): a row pasted twice is read twice, its count added
-    in again (trial 15, H5: a rally's 300 pasted twice made 750 participants 1,050, and the
-    target of 1,000 "reached")."""
+@dataclass
+class _Seen:
+    """A table's rows so far, for the copy check: each row's cells, by their hash, at its
+    line, and how many copies were found (each said up to LIST_CAP)."""
+
+    lines: dict[int, int] = field(default_factory=dict)
+    copies: int = 0
+
+
+def _copied_rows(name: str, lines: list[int], cells: dict, seen: _Seen) -> list[Problem]:
+    """A warning at each row that repeats an earlier one cell for cell (`seen`): a row
+    pasted twice is read twice, its count added in again (trial 15, H5: a rally's 300
+    pasted twice made 750 participants 1,050, and the target of 1,000 "reached")."""
     out = []
     for i, key in enumerate(zip(*cells.values())):
         key = tuple(k.strip() for k in key)
         if not any(key):
             continue
         h = hash(key)
-        first = seen.get(h)
+        first = seen.lines.get(h)
         if first is None:
-            if len(seen) < COPIES_CHECKED:
-                seen[h] = lines[i]
+            if len(seen.lines) < COPIES_CHECKED:
+                seen.lines[h] = lines[i]
             continue
-        seen[-1] = seen.get(-1, 0) + 1  # copies found (-1 is no line): said up to LIST_CAP
-        if seen[-1] > LIST_CAP:
+        seen.copies += 1
+        if seen.copies > LIST_CAP:
             continue
         out.append(
             Problem(
