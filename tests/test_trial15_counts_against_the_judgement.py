@@ -43,6 +43,8 @@ def test_a_share_below_the_target_on_the_day_it_is_said_attained_goes_against_ac
     assert goal["counted"] is False and goal["not_counted_because"] == "count"
     arabic = localized(q3.contradictions[0].text, "ar")
     assert "41" in arabic and "60" in arabic and "figure" not in arabic
+    # the share with its sign in both languages, never the code's word (trial 16, L1)
+    assert "is 41% (2020-02-20)" in said and "41%" in arabic and "percent" not in arabic
 
 
 def test_followers_below_the_target_on_the_day_go_against_achieved_but_not_partly(tmp_path):

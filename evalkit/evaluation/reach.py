@@ -105,12 +105,15 @@ def counted(metric: str, count, note: str | None = None) -> Msg:
         "organisations": lambda n: Msg("{n} organisation", "{n} organisations", n=n),
         "views": lambda n: Msg("{n} view", "{n} views", n=n),
         "pledges": lambda n: Msg("{n} pledge", "{n} pledges", n=n),
+        # a share, with its sign as question 2 writes it ('41%'), never the code's word
+        # 'percent' in an Arabic sentence (trial 16, L1)
+        "percent": lambda n: Msg("{q}%", q=n),
         # an amount of money, not a number of gifts: '31,250.40 GBP in donations'
         "donations": lambda n: Msg("{amount} in donations", amount=n),
     }
     if metric in forms:
         return forms[metric](count)
-    # the note is the evaluator's words ("detained"), `percent` a level: as written
+    # the note is the evaluator's words ("detained")
     return Msg("{count} {metric}", count=count, metric=note or metric.replace("_", " "))
 
 
