@@ -7,8 +7,9 @@ weekday). The model is the evaluation's own (evalkit.evaluation.impact._its: qua
 day-of-week effects for daily data, a slope change kept only when its F test supports it).
 Printed per set-up: the share of series whose level interval excludes no change, whose
 slope change the F test keeps, whose report has some interval that excludes no change, and
-whose report claims a change (some sentence without "insufficient evidence": an interval
-that excludes no change counts only when the interruption's terms together are significant).
+whose report claims a change (some change it reads as established: an interval that
+excludes no change counts only when the interruption's terms together are significant, and
+the checks of `InterruptedTimeSeries._not_established` do not withhold it).
 With `--dates 4` the model also tests a later phase's start (day 85) and two hot events
 (days 106 and 121), as an evaluation does: each date is a test of its own, and the share of
 reports claiming a change at some date grows with their number.
@@ -63,7 +64,7 @@ def main() -> None:
             level += bool(excludes[e["change"] == "level"].any())
             slope += bool((e["change"] == "slope").any())
             some += bool(excludes.any())
-            claimed += any("insufficient evidence" not in s for s in its.effect_sentences())
+            claimed += any(its.established())
         n = args.series
         print(f"{name:8} {level / n:17.1%} {slope / n:11.1%} {some / n:14.1%} {claimed / n:8.1%}")
 

@@ -47,10 +47,28 @@ def test_a_verdict_the_assumed_arena_alone_gives_is_withheld_and_says_why(tmp_pa
     assert c.met is None
     assert str(c.because) == (
         "0 in-person activities at national or wider scope; the arena of court is not "
-        "recorded (no arena or region): national is assumed from where they sit"
+        "recorded (no arena or region): national is assumed from where they sit, but it may "
+        "be narrower, where the in-person activities at a narrower scope would reach it; "
+        "write their arena in campaign.yaml to judge it"
     )
     arabic = re.sub("[\u2066-\u2069]", "", c.because.translated("ar"))
     assert "ساحة court غير مسجلة" in arabic and "افتُرض النطاق «وطني»" in arabic
+    assert "أضيق" in arabic
+
+
+def test_a_withheld_arena_verdict_names_the_audience_and_says_it_may_be_wider(tmp_path):
+    # trial 17, L2 and L3: four national sit-ins beside a minister whose arena is assumed
+    # national; named by the audience's description, never its id
+    c = _arena(
+        tmp_path,
+        act("a1", channel="in_person", scope="national"),
+        description="the minister",
+        place=["home", "decision_makers"],
+    )
+    assert c.met is None
+    said = str(c.because)
+    assert "the arena of the minister is not recorded" in said
+    assert "but it may be wider, where these activities would not reach it" in said
 
 
 def test_a_verdict_every_arena_gives_stands_and_still_says_the_arena_is_assumed(tmp_path):

@@ -398,6 +398,9 @@ class Analysis:
         # why the confidence is one step lower than the criteria's coverage gives (set by
         # measure or conclude; verdict_from's `lowered`)
         self.confidence_lowered: Optional[str] = None
+        # (highest confidence allowed, why), set by measure or conclude: the question's own
+        # reason to hold it, beside the thin tables' (`_thin_rows`, `_thin_shares`)
+        self.confidence_held: Optional[tuple[Confidence, str]] = None
         self.measure()
         self.criteria: list[Criterion] = []
         for name in self.criterion_methods():
@@ -409,7 +412,7 @@ class Analysis:
             self.criteria,
             self.vague_share,
             self.cap,
-            self._thin_rows() or self._thin_shares(),
+            self._thin_rows() or self._thin_shares() or self.confidence_held,
             self.confidence_lowered,
         )
 

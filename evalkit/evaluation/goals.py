@@ -5,6 +5,7 @@ or measurable, ceilings too high)."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from typing import Any, Optional
 
 import pandas as pd
@@ -30,6 +31,7 @@ from evalkit.i18n import N_, Msg, decimals, joined
 from evalkit.evaluation.timing import day_span, launch_days
 from evalkit.evaluation.bounds import Direction, rounded
 from evalkit.evaluation.base import (
+    CONFIDENCE,
     INSUFFICIENT,
     Analysis,
     Criterion,
@@ -384,6 +386,22 @@ class GoalAttainment(Analysis):
                 j.attainment == "not_achieved" or attained(g, j, self.campaign)
             )
             on_time, deadline_words = deadline_status(g, full, first, j, stands, self.as_of)
+            if on_time is None and g.deadline is not None and stands:
+                # what the dates cannot tell, the record's own count at the deadline may:
+                # a running total of at most 9,400 after it, below a target of 10,000, is
+                # a deadline missed (trial 17, M1)
+                at_deadline = indicator_count(
+                    g, SimpleNamespace(attained=None, as_of=g.deadline), self.campaign
+                )
+                if at_deadline is not None and at_deadline.state == "below":
+                    on_time, deadline_words = (
+                        False,
+                        Msg(
+                            "not attained by its deadline ({deadline}): {count}",
+                            deadline=g.deadline.text,
+                            count=at_deadline.words(),
+                        ),
+                    )
             if g.deadline is not None and j is not None and before_launch(j, launch.start):
                 # attained before the campaign began: no deadline the campaign met or missed
                 # (not "the record's own acts go against it": none do)
@@ -986,6 +1004,34 @@ class GoalAttainment(Analysis):
                 "the main goal's attainment ({goal}) rests on the evaluator's judgement "
                 "alone: the goal has no measurable indicator to check it against",
                 goal=_each(unchecked, "attainment"),
+            )
+        # Interim judgements the record itself goes against: the evaluator's judgements
+        # were over-stated there, so the ones the verdict still rests on are less sure
+        # (trial 16, M1: 'good (high confidence)' beside 3 of 4 interim judgements not
+        # counted). Most of them not counted holds the confidence at low; fewer, at medium.
+        doubted = [r for r in self.interims if r["goal"] in self.contradicted]
+        if doubted:
+            judged_interims = [r for r in self.interims if r["judged as of"]]
+            most = 2 * len(doubted) > len(judged_interims)
+            self.confidence_held = (
+                CONFIDENCE[0] if most else CONFIDENCE[1],
+                Msg(
+                    "the record itself goes against the judgement of the only interim goal "
+                    "({goals}), so the evaluator's other judgements may be over-stated too",
+                    goals=doubted[0]["_name"],
+                )
+                if len(judged_interims) == 1
+                else Msg(
+                    "the record itself goes against {n} of the {total} interim goals' "
+                    "judgements ({goals}), so the evaluator's other judgements may be "
+                    "over-stated too",
+                    "the record itself goes against {n} of the {total} interim goals' "
+                    "judgements ({goals}), so the evaluator's other judgements may be "
+                    "over-stated too",
+                    n=len(doubted),
+                    total=len(judged_interims),
+                    goals=joined("; ", [r["_name"] for r in doubted]),
+                ),
             )
         for r in self.mains:
             if r["attainment"] == "no judgement yet":

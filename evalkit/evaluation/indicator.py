@@ -249,6 +249,23 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
                 "strict": part["value_qualifier"].isin(STRICT_UPPER).to_numpy(),
             }
         )
+        # another source's figure of the same count that this one's cannot be true beside
+        # (estimates.rival_estimates): the two read as one count of their widest bounds,
+        # so that neither settles the target alone (trial 17, H1)
+        from evalkit.evaluation.estimates import rival_estimates
+
+        rivals = rival_estimates(m)
+        if rivals:
+            at = {r: i for i, r in enumerate(part["row"].tolist())}
+            low, high = frame["low"].to_numpy(float).copy(), frame["high"].to_numpy(float).copy()
+            for r, others in rivals.items():
+                if r in at:
+                    both = [at[r], *(at[o] for o in others if o in at)]
+                    low[at[r]], high[at[r]] = low[both].min(), high[both].max()
+            frame["low"], frame["high"] = low, high
+            frame["written"] = [
+                None if r in rivals else w for r, w in zip(part["row"], frame["written"])
+            ]
         return frame, False, how
     s = campaign.series
     part = s[s["metric"] == name].dropna(subset=["value"]) if len(s) else s

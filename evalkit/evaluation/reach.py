@@ -28,6 +28,7 @@ from evalkit.record.schema import METRIC_KINDS, SCOPES
 from evalkit.record.values import BOUNDS, Quantity
 from evalkit.evaluation.base import (
     Analysis,
+    audience_name,
     Criterion,
     all_of,
     any_of,
@@ -50,6 +51,7 @@ from evalkit.evaluation.audience import (
 from evalkit.evaluation.context import rows_where
 from evalkit.evaluation.hashtags import fragmentation
 
+from evalkit.evaluation.estimates import rival_estimates
 from evalkit.evaluation.timing import GAP_DAYS, phase_gaps
 
 EVENT_METRICS = ("protest_stands", "demonstrations", "events")
@@ -285,6 +287,7 @@ _COLUMNS = [
     "_size",
     "_low",
     "_high",
+    "_rivals",
 ]
 
 
@@ -408,6 +411,7 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
         )
     ]
     rest = [None] * (n - shown)
+    rivals = rival_estimates(m)
     distinct, at = np.unique(weeks, return_inverse=True)  # Python's rounding, once per value
     rounded = np.array([round(float(w), 1) for w in distinct])[at.reshape(-1)]
     return pd.DataFrame(
@@ -436,6 +440,9 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "_size": np.where(np.isfinite(high), high, low),
             "_low": low,
             "_high": high,  # the count's own bounds
+            # the rows of other sources whose figure of the same count this one's cannot
+            # be true beside (estimates.rival_estimates): never quoted alone
+            "_rivals": [rivals.get(r, ()) for r in m["row"].tolist()],
             # the count as recorded, for row_texts
             "_value": value,
             "_qualifier": qualifier,
@@ -632,11 +639,31 @@ def largest_counts(metric_table: pd.DataFrame, campaign=None) -> list[str]:
                 row_texts(top)[0],
                 (note or N_("other")) if metric == "other" else None,
             )
+            others = metric_table[metric_table["row"].isin(top["_rivals"])]
             best[(str(metric), note)] = (
                 float(top["_low"]),
                 float(top["_size"]),
                 0,
-                Msg("{counted} ({window})", counted=what, window=top["window"]),
+                # another source's figure of the same count says it cannot be this: both,
+                # never the larger alone (trial 17, H1)
+                Msg(
+                    "{counted} by one source and {other} by another ({window})",
+                    counted=what,
+                    other=joined(
+                        "; ",
+                        [
+                            counted(
+                                str(metric),
+                                row_texts(o)[0],
+                                (note or N_("other")) if metric == "other" else None,
+                            )
+                            for _, o in others.iterrows()
+                        ],
+                    ),
+                    window=top["window"],
+                )
+                if len(others)
+                else Msg("{counted} ({window})", counted=what, window=top["window"]),
             )
     # each count metrics.csv holds, by its metric and bounds
     recorded = set(
@@ -1180,12 +1207,39 @@ class Reach(Analysis):
                 met = False
             else:
                 met = None
-            because = Msg(
-                "{said}; the arena of {audiences} is not recorded (no arena or region): "
-                "{arena} is assumed from where they sit",
-                said=because,
-                audiences=joined(", ", [a.id for a in assumed]),
-                arena=arena,
+            # named as the report names them, never by their id (trial 17, L2)
+            audiences = joined(", ", [audience_name(a) for a in assumed])
+            because = (
+                Msg(
+                    "{said}; the arena of {audiences} is not recorded (no arena or region): "
+                    "{arena} is assumed from where they sit",
+                    said=because,
+                    audiences=audiences,
+                    arena=arena,
+                )
+                if met is not None
+                # withheld: say why, and what judges it (trial 17, L3): the arena may be
+                # wider than the activities at the assumed one reach, or narrower, where the
+                # nearer activities would reach it
+                else Msg(
+                    "{said}; the arena of {audiences} is not recorded (no arena or region): "
+                    "{arena} is assumed from where they sit, but it may be wider, where "
+                    "these activities would not reach it; write their arena in "
+                    "campaign.yaml to judge it",
+                    said=because,
+                    audiences=audiences,
+                    arena=arena,
+                )
+                if len(there)
+                else Msg(
+                    "{said}; the arena of {audiences} is not recorded (no arena or region): "
+                    "{arena} is assumed from where they sit, but it may be narrower, where "
+                    "the in-person activities at a narrower scope would reach it; write "
+                    "their arena in campaign.yaml to judge it",
+                    said=because,
+                    audiences=audiences,
+                    arena=arena,
+                )
             )
         return Criterion(
             Msg("In-person activity reached the decision makers' arena ({where})", where=where)
@@ -1411,7 +1465,10 @@ class Reach(Analysis):
                 )
             )
         t = self.metric_table
+        self._rival_findings(t)
         lower = t[(t["bound"] == "lower") & ~t["level"].astype(bool)] if len(t) else t
+        if len(lower):  # a figure another source's contradicts is said with it, above
+            lower = lower[lower["_rivals"].map(len) == 0]
         for _, r in lower.head(LIST_CAP).iterrows():
             metric = counted(r["metric"], row_texts(r)[0], r.get("note") or None)
             self.findings.append(
@@ -1443,6 +1500,45 @@ class Reach(Analysis):
                         "… and {n} more counts are lower bounds.",
                         n=len(lower) - LIST_CAP,
                     )
+                )
+            )
+
+    def _rival_findings(self, t: pd.DataFrame) -> None:
+        """One finding per set of figures of one count that cannot all be true
+        (estimates.rival_estimates), each figure with its source."""
+        rivalled = t[t["_rivals"].map(len) > 0] if len(t) else t
+        seen: set[int] = set()
+        sets = []
+        for _, r in rivalled.iterrows():
+            if r["row"] in seen:
+                continue
+            rows = sorted({int(r["row"]), *r["_rivals"]})
+            seen.update(rows)
+            sets.append(t[t["row"].isin(rows)])
+        for part in sets[:LIST_CAP]:
+            self.findings.append(
+                Finding(
+                    Msg(
+                        "Figures of one count from different sources cannot all be true "
+                        "({window}): {figures}. They may be rival "
+                        "estimates of one count, or counts of different things the record "
+                        "does not tell apart (two marches of one day): neither is read as "
+                        "the count alone. Check them against their sources; if they count "
+                        "different things, tell their rows apart by scope or breakdown.",
+                        figures=joined(
+                            "; ",
+                            [
+                                Msg(
+                                    "{count} ({source})",
+                                    count=counted(o["metric"], row_texts(o)[0], o["note"] or None),
+                                    source=Verbatim(self.campaign.cite(o["source"])),
+                                )
+                                for _, o in part.iterrows()
+                            ],
+                        ),
+                        window=part.iloc[0]["window"],
+                    ),
+                    [f"metrics.csv:{r}" for r in part["row"]],
                 )
             )
 

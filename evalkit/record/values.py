@@ -601,6 +601,29 @@ def _in_words(text: str) -> Optional[tuple[float, str]]:
     return low * (_UNIT_OF[m.group("of").lower()[:-1]] if m.group("of") else 1), unit
 
 
+# A range as people write it, read as 'low..high': 'between 3,000 and 4,000', '3,000–4,000'
+# (as a report writes a range), «ما بين 3000 و 4000», «من 3000 إلى 4000» (trial 17, L1:
+# the ordinary Arabic way to write a range was refused)
+_RANGE_FORMS = (
+    re.compile(
+        r"^(?:between|ما\s+بين|بين)\s+(?P<lo>[\d,.٫]+)\s+(?:and\s+|و\s*)(?P<hi>[\d,.٫]+)$", re.I
+    ),
+    re.compile(r"^(?:from|من)\s+(?P<lo>[\d,.٫]+)\s+(?:to|إلى|الى)\s+(?P<hi>[\d,.٫]+)$", re.I),
+    re.compile(r"^(?P<lo>\d[\d,.٫]*)\s*[–—-]\s*(?P<hi>\d[\d,.٫]*)$"),
+)
+
+
+def _as_range(text: str) -> str:
+    """`text` as 'low..high' when it is a range written in words or with a dash, else as
+    it is (its digits read as Western ones either way)."""
+    digits = text.translate(_ARABIC_DIGITS)
+    for form in _RANGE_FORMS:
+        m = form.match(digits)
+        if m:
+            return f"{m.group('lo')}..{m.group('hi')}"
+    return text
+
+
 # What a written number may look like: digits, commas grouping thousands in threes, one
 # decimal point. "1,8" and "1.800" are refused: in much of Europe and the Arab world they mean
 # 1.8 and 1800, and guessing would silently change a count a thousandfold.
@@ -609,7 +632,8 @@ _THOUSANDS_WITH_DOTS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 NUMBER_FORMS = Msg(
     "a number, optionally qualified: 'about 806', 'more than 60', 'at least 10', "
     "'at most 30', 'fewer than 5', 'nearly 250,000', 'over 1 million', a range "
-    "'50000..70000', what was counted after the number ('more than 1,000 organisations'), "
+    "'50000..70000' (or 'between 50,000 and 70,000'), what was counted after the number "
+    "('more than 1,000 organisations'), "
     "or a count in words: 'thousands', 'tens of thousands', 'several hundred', 'dozens' "
     "(also in Arabic: «أكثر من 60», «نحو 500», «آلاف»)"
 )
@@ -758,7 +782,7 @@ class Quantity:
                 raise ValueError(Msg("expected a finite number, got {value}", value=quoted(raw)))
             q = cls(float(raw) if abs(raw) <= LARGEST else (math.inf if raw > 0 else -math.inf))
         elif isinstance(raw, str):
-            text = _from_arabic(raw.strip())
+            text = _from_arabic(_as_range(raw.strip()))
             if re.match(r"^-\s*\d", text):
                 raise _negative(raw)
             if ".." in text:

@@ -439,6 +439,74 @@ class InterruptedTimeSeries:
                 joint[name] = p
         return {"rows": rows, "joint": joint, "phi": float(weights @ fit["phis"])}
 
+    @functools.cached_property
+    def pre_trend(self) -> Optional[dict]:
+        """The trend the series followed before its first interruption, fitted on those
+        points alone (the same family, offset and controls; the day-of-week and seasonal
+        terms when the points carry them), against the trend of a model with level changes
+        only, which shares one trend across every interruption: {"model", "pre", "low",
+        "high"} (per step, on the model's scale: a log rate for counts), "p" (their
+        difference, each estimate's error counted) and "interruption", the first; None for
+        a model with trend changes (its trend before the first one is the pre-period's by
+        construction) or a pre-period too short to fit.
+        Why: a launch's rise that decays (a week of 250 signatures a day, then 60 a day)
+        tilts the shared trend down, and the level change is then measured against a line
+        the series never followed: 127-fold where no day was 51 times a day before the
+        launch (trial 17, H2)."""
+        if any(kind == "slope" for _, kind, _ in self.terms):
+            return None
+        first = min(self.interruptions, key=lambda n: self.interruptions[n])
+        before = np.asarray(self.X.index < self.interruptions[first])
+        levels = [c for _, _, c in self.terms]
+        others = [c for c in self.X.columns if c not in levels]
+        basic = [c for c in others if c in ("const", "time") or c.startswith("control: ")]
+        X = self.X.loc[before]
+        for cols in (others, basic):
+            # a term that does not vary before the launch (a day of the week not yet seen)
+            # carries nothing there
+            cols = [c for c in cols if c == "const" or X[c].nunique() > 1]
+            if "time" in cols and len(X) >= max(6, 2 * len(cols)):
+                break
+        else:
+            return None
+        y = self.y.loc[before]
+        off = None if self._offset is None else np.asarray(self._offset)[before]
+        if y.nunique() == 1 and off is None:
+            # the same value at every point (5 signatures a day): a flat line, exactly
+            # (statsmodels' GLM cannot start from it)
+            return self._trend_against(first, 0.0, 0.0)
+        try:
+            with _warnings.catch_warnings():
+                _warnings.simplefilter("ignore")
+                if self.family == "gaussian":
+                    fam = sm.families.Gaussian()
+                else:
+                    fam = sm.families.Poisson()
+                scale = None if self.family == "gaussian" else "X2"
+                pre = sm.GLM(y, X[cols], family=fam, offset=off).fit(scale=scale)
+        except (ValueError, ArithmeticError, np.linalg.LinAlgError):
+            return None
+        return self._trend_against(first, float(pre.params["time"]), float(pre.bse["time"]))
+
+    def _trend_against(self, first, b: float, se: float) -> Optional[dict]:
+        """`pre_trend`'s comparison: the pre-period's trend `b` (standard error `se`)
+        against this model's."""
+        model, se_model = float(self.result.params["time"]), float(self.result.bse["time"])
+        if not all(np.isfinite(v) for v in (b, se, model, se_model)):
+            return None
+        spread = math.hypot(se, se_model)
+        diff = abs(model - b)
+        p = float(2 * sps.norm.sf(diff / spread)) if spread > 0 else float(diff <= 1e-12)
+        z = sps.norm.ppf(1 - self.alpha / 2)
+        return {
+            "interruption": first,
+            "model": model,
+            "pre": b,
+            "low": b - z * se,
+            "high": b + z * se,
+            "p": p,
+        }
+
     @property
     def is_count(self) -> bool:
         return self.family != "gaussian"
@@ -546,6 +614,40 @@ class InterruptedTimeSeries:
                     "change is not established.",
                     sentence=s,
                 )
+            elif why == "trend":
+                t = self.pre_trend
+                said = (
+                    (lambda v: signed_percent(math.exp(v) - 1))
+                    if self.is_count
+                    else (lambda v: _fmt(v))
+                )
+                s = (
+                    Msg(
+                        "{sentence} But the model's {trend} is {model}, and the series' own "
+                        "before {first} was {pre} ({level}% CI {lo} to {hi}): the change is "
+                        "measured against a line the data before {first} do not follow, so "
+                        "it is not established.",
+                        sentence=s,
+                        trend=Msg(PER[self.unit][2]),
+                        model=said(t["model"]),
+                        first=_named(t["interruption"]),
+                        pre=said(t["pre"]),
+                        level=level,
+                        lo=said(t["low"]),
+                        hi=said(t["high"]),
+                    )
+                    if t["low"] < t["high"]
+                    else Msg(
+                        "{sentence} But the model's {trend} is {model}, and the series was "
+                        "flat before {first} (the same value at every point): the change is "
+                        "measured against a line the data before {first} do not follow, so "
+                        "it is not established.",
+                        sentence=s,
+                        trend=Msg(PER[self.unit][2]),
+                        model=said(t["model"]),
+                        first=_named(t["interruption"]),
+                    )
+                )
             elif why == "together":
                 s = Msg(
                     "{sentence} But the changes after {interruption} taken together are not "
@@ -594,6 +696,9 @@ class InterruptedTimeSeries:
             return "no change"
         if self.running_total:
             return "running total"
+        trend = self.pre_trend
+        if trend is not None and trend["p"] < self.alpha:
+            return "trend"
         p = joint.get(r["interruption"])
         if p is not None and p >= self.alpha:
             return "together"
@@ -621,6 +726,7 @@ class InterruptedTimeSeries:
         None: N_("established"),
         "no change": N_("not established: its interval includes no change"),
         "running total": N_("not established: a running total"),
+        "trend": N_("not established: measured against a trend the series did not follow before"),
         "together": N_("not established: the changes together are not distinguishable from none"),
         "persistent": N_("not established: read with noise that persists"),
         "control moved": N_("not established: a control series changed there too"),
