@@ -311,7 +311,9 @@ def test_the_count_a_reading_rests_on_is_said_as_the_record_writes_it(tmp_path):
         ],
         "sum",
     )
-    assert "is at most 8,500 signatures, a figure written 'about' read as" in summed, summed
+    assert (
+        "is about 7,000 signatures as written, at most 8,500 with a figure written 'about' read as"
+    ) in summed, summed
     # ... and unsettled, the rows as written (trial 15, M1: "at least 4,000" read as a figure)
     unsettled = reading(
         [
@@ -320,7 +322,17 @@ def test_the_count_a_reading_rests_on_is_said_as_the_record_writes_it(tmp_path):
         ],
         "unsettled",
     )
-    assert "add up to about 9,000 signatures" in unsettled, unsettled
+    assert "add up to about 9,000 signatures as written, at least 7,333" in unsettled, unsettled
+    # a total with a bound among its rows is no 'about' figure (trial 16, M4)
+    bounded = reading(
+        [
+            "2020-01-15,signatures,about 5000,no,website,s",
+            "2020-03-15,signatures,more than 4000,no,website,s",
+        ],
+        "bounded",
+    )
+    assert "add up to at least 7,333 signatures" in bounded, bounded
+    assert "about" not in bounded.split("add up to")[1], bounded
 
 
 def test_a_reading_of_the_largest_breakdown_alone_says_the_others_are_not_added(tmp_path):
@@ -335,6 +347,12 @@ def test_a_reading_of_the_largest_breakdown_alone_says_the_others_are_not_added(
     goal = next(g for g in campaign.record.goals if g.id == "petition")
     said = localized(indicator_count(goal, goal.judgements[-1], campaign).words())
     assert (
-        "8,000 signatures (2020-02-10), its highest figure by 2020-02-20, of one of its 2 " in said
-    )
-    assert "they are not added up" in said and "write their total as a row of its own" in said
+        "8,000 signatures (2020-02-10), its highest figure by 2020-02-20, of one of its 2 "
+        "breakdowns (by platform, country, language or scope; the others by then: 3,000 "
+        "signatures): they are not added up, since they may be parts of one count, or one "
+        "may count another's too"
+    ) in said
+    assert "write their total as a row of its own" in said
+    # the breakdown left out is said too (trial 16, M3), and in Arabic with its noun
+    arabic = localized(indicator_count(goal, goal.judgements[-1], campaign).words(), "ar")
+    assert "3,000" in arabic and "8,000" in arabic and "breakdown" not in arabic

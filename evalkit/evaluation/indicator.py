@@ -24,7 +24,7 @@ from typing import Literal, Optional, cast
 
 import pandas as pd
 
-from evalkit.i18n import Msg, Verbatim
+from evalkit.i18n import Msg, Verbatim, joined
 from evalkit.record.schema import TARGET_FLOORS
 from evalkit.record.values import Quantity
 
@@ -86,6 +86,12 @@ class IndicatorCount:
     # rows added up as written (their numbers, 'about' read as its number)
     about: bool = False
     as_written: Optional[float] = None
+    # some of the rows it rests on are written as a bound ('more than 5,000'): their total as
+    # written is no 'about' figure (trial 16, M4: «حوالي» said of a sum with «أكثر من»)
+    bounded: bool = False
+    # the other breakdowns' own counts by then, when the reading is of the largest alone:
+    # said beside it, never left out (trial 16, M3)
+    others: tuple[Quantity, ...] = ()
 
     def label(self) -> str:
         """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
@@ -96,25 +102,41 @@ class IndicatorCount:
         """The count in words, with its metric's noun ('9,400 signatures')."""
         from evalkit.evaluation.reach import counted  # reach's nouns; reach reads goals
 
+        def named(n: Quantity) -> Msg:
+            if self.series:
+                return Msg("{n} ({series})", n=n, series=Verbatim(self.metric))
+            return counted(self.metric, n)
+
         if self.written is not None:
-            n = self.written
-        elif self.exact:
-            n = Quantity(self.value or 0.0)
-        elif self.about and self.state == "not shown" and self.as_written is not None:
-            n = Quantity(self.as_written, "about")  # rows added up as written
-        else:  # rows added up: a count below rests on their highs, any other on their lows
-            n = Quantity(self.value or 0.0, "at_most" if self.state == "below" else "at_least")
-        if self.series:
-            return Msg("{n} ({series})", n=n, series=Verbatim(self.metric))
-        return counted(self.metric, n)
+            return named(self.written)
+        if self.exact:
+            return named(Quantity(self.value or 0.0))
+        # rows added up: a count below rests on their highs, any other on their lows
+        # a whole count, its bound rounded the safe way: 'about 5,000' read as at least
+        # 3,333.3 is at least 3,333 (never a fraction of a signature)
+        v = self.value or 0.0
+        below = self.state == "below"
+        if math.isfinite(v):
+            v = float(math.ceil(v - 1e-9) if below else math.floor(v + 1e-9))
+        bound = Quantity(v, "at_most" if below else "at_least")
+        if self.about and not self.bounded and self.as_written is not None:
+            # figures written 'about' and exact ones: their total as written beside the
+            # bound it is read as, never the bound alone (trial 16, M2: 'at most 975' for
+            # rows written 'about 400' and 'about 250')
+            return Msg(
+                "{written} as written, {bound}",
+                written=named(Quantity(self.as_written, "about")),
+                bound=bound,
+            )
+        return named(bound)
 
     def words(self) -> Msg:
         """What the record's own count says of the judgement, in a sentence's part."""
         if self.state == "below" and self.how == "sum" and self.about:
             return Msg(
-                "the record's own count, its rows that start by {by} added up, is {amount}, "
-                "a figure written 'about' read as at most half again what it says: below "
-                "the target, {target}",
+                "the record's own count, its rows that start by {by} added up, is {amount} "
+                "with a figure written 'about' read as at most half again what it says: "
+                "below the target, {target}",
                 by=self.by,
                 amount=self.amount(),
                 target=self.target,
@@ -180,7 +202,11 @@ class IndicatorCount:
         if self.copies:
             from evalkit.evaluation.reach import counted
 
-            total = Quantity(self.with_copies or 0.0, "exactly" if self.exact else "at_least")
+            total = (
+                Quantity(self.with_copies or 0.0)
+                if self.exact
+                else Quantity(float(math.floor((self.with_copies or 0.0) + 1e-9)), "at_least")
+            )
             said = Msg(
                 "{said}, the row that repeats another cell for cell ({rows}) read once; "
                 "read twice, they add up to {total}",
@@ -192,17 +218,32 @@ class IndicatorCount:
                 total=counted(self.metric, total),
             )
         if self.groups > 1 and self.how != "level":
+            from evalkit.evaluation.reach import counted
+
+            why = Msg(
+                "they are not added up, since they may be parts of one count, or one may "
+                "count another's too (a total beside its parts; if they are parts, write "
+                "their total as a row of its own, its breakdown cells left empty)"
+            )
+            if self.others:
+                return Msg(
+                    "{said}, of one of its {n} breakdown (by platform, country, language or "
+                    "scope; the others by then: {others}): {why}",
+                    "{said}, of one of its {n} breakdowns (by platform, country, language or "
+                    "scope; the others by then: {others}): {why}",
+                    said=said,
+                    n=self.groups,
+                    others=joined("; ", [counted(self.metric, q) for q in self.others]),
+                    why=why,
+                )
             return Msg(
                 "{said}, of one of its {n} breakdown (by platform, country, language or "
-                "scope): they are not added up, since they may be parts of one count or the "
-                "same count written twice (if they are parts, write their total as a row of "
-                "its own, its breakdown cells left empty)",
+                "scope): {why}",
                 "{said}, of one of its {n} breakdowns (by platform, country, language or "
-                "scope): they are not added up, since they may be parts of one count or the "
-                "same count written twice (if they are parts, write their total as a row of "
-                "its own, its breakdown cells left empty)",
+                "scope): {why}",
                 said=said,
                 n=self.groups,
+                why=why,
             )
         return said
 
@@ -323,7 +364,11 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
         """Whether a count at most `high` (below it when `strict`) may reach the target."""
         return high > floor if strict else reaches(high)
 
-    def said(state: State, value, chosen: pd.DataFrame, copies=None) -> IndicatorCount:
+    def figure(low: float, exact: bool) -> Quantity:
+        """A count read as a lower bound, in words: exact as written, else at least it."""
+        return Quantity(low) if exact else Quantity(float(math.floor(low + 1e-9)), "at_least")
+
+    def said(state: State, value, chosen: pd.DataFrame, copies=None, others=()) -> IndicatorCount:
         copied = copies if copies is not None and len(copies) else chosen.iloc[:0]
         return IndicatorCount(
             name,
@@ -334,7 +379,9 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             how,
             None if value is None else float(value),
             bool(chosen["exact"].all()) if len(chosen) else True,
-            ", ".join(dict.fromkeys(chosen["date"])),
+            # each date its own part, so that a list of them breaks between dates, never
+            # inside one (trial 16, L2: one left-to-right run wrapped inside a date)
+            joined(", ", list(dict.fromkeys(chosen["date"]))),
             tuple(chosen["place"]),
             chosen["written"].iloc[0] if len(chosen) == 1 else None,
             rows["group"].nunique() if len(rows) else 1,
@@ -344,6 +391,8 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             else None,
             bool(chosen["about"].any()) if len(chosen) else False,
             float(chosen["as_written"].sum()) if len(chosen) else None,
+            bool((~chosen["exact"] & ~chosen["about"]).any()) if len(chosen) else False,
+            tuple(others),
         )
 
     if rows.empty:
@@ -371,7 +420,12 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             return said("not shown", None, rows.iloc[:0])
         top = max(highest, key=lambda x: float(x["low"].iloc[0]))
         lower = float(top["low"].iloc[0])
-        return said("reached" if reaches(lower) else "not shown", lower, top)
+        rest = [
+            figure(float(h["low"].iloc[0]), bool(h["exact"].iloc[0]))
+            for h in highest
+            if h is not top
+        ]
+        return said("reached" if reaches(lower) else "not shown", lower, top, others=rest)
     if how == "sum":
         # the rows that start by then hold at most what was counted by then
         started = rows[rows["start"] <= t]
@@ -384,8 +438,10 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
         sums = [(float(e["low"].sum()), e, c) for e, c in ended if len(e)]
         if not sums:
             return said("not shown", None, rows.iloc[:0])
-        lower, part, copies = max(sums, key=lambda x: x[0])
-        return said("reached" if reaches(lower) else "not shown", lower, part, copies)
+        best = max(sums, key=lambda x: x[0])
+        lower, part, copies = best
+        rest = [figure(lo, bool(e["exact"].all())) for lo, e, _ in sums if e is not part]
+        return said("reached" if reaches(lower) else "not shown", lower, part, copies, rest)
     # a level: a figure by then at or above the target shows it reached; none shows it missed
     by_then = rows[rows["start"] <= t]
     if by_then.empty:
