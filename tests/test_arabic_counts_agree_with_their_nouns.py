@@ -34,7 +34,7 @@ def _ar(msg) -> str:
         ),
         (
             Msg("{in_person} in person, {virtual} virtual", in_person=4, virtual=2),
-            "4 من الأنشطة حضورية، و2 افتراضية",
+            "الأنشطة الحضورية 4، والافتراضية 2",
         ),
         (
             Msg(
@@ -54,7 +54,7 @@ def _ar(msg) -> str:
             ),
             "x: لا تحالفات مسجلة",
         ),
-        (Msg("{language}: {n} distinct", language="x", n=2), "x: المتمايزة 2"),
+        (Msg("{language}: {n} distinct", language="x", n=2), "x: عدد الوسوم المتمايزة 2"),
     ],
 )
 def test_a_count_reads_as_arabic(msg, arabic):
@@ -76,3 +76,9 @@ def test_no_partners_named_is_said_without_a_count(tmp_path):
     assert str(c.because) == "no partner named; other partners not recorded"
     assert _ar(c.because).startswith("لا شريك مسمّى؛")
     assert "0" not in _ar(c.because)
+
+
+def test_hashtags_that_trended_are_said_without_a_bare_number_before_a_dual():
+    # trial 17, L4: «تصدّر 1 من وسمين», a bare 1 beside the dual noun
+    said = _ar(Msg("{part} of {n} hashtag trended", "{part} of {n} hashtags trended", part=1, n=2))
+    assert said == "تصدّر منها 1 من أصل وسمين"

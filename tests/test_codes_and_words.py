@@ -345,7 +345,8 @@ def test_an_english_report_names_languages_never_by_their_codes(tmp_path):
 
 def test_an_arabic_report_names_languages_in_arabic(tmp_path):
     text = _languages_report(tmp_path, "ar")
-    assert "الإنجليزية: المتمايزة 2" in text and "العربية: المتمايزة 1" not in text
+    assert "الإنجليزية: عدد الوسوم المتمايزة 2" in text
+    assert "العربية: عدد الوسوم المتمايزة 1" not in text
     assert "وسوم متنافسة (الإنجليزية)" in text
     assert "#Durdur (التركية؛" in text
     assert "بلغات صناع القرار (الإنجليزية)" in text
