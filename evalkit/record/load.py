@@ -37,6 +37,7 @@ from evalkit.record.problems import (
     OF_SERIES,
     PHASES_WINDOW,
     Problem,
+    closest,
     RecordInvalid,
     did_you_mean,
     line_list,
@@ -388,7 +389,19 @@ def _pydantic_problems(
 ) -> list[Problem]:
     lines = text.splitlines()
     out = []
-    for e in exc.errors():
+    errors = exc.errors()
+    # a key misspelt ('judge_by') is one mistake: said as the unknown key with its
+    # suggestion, not also as the required field it was meant to be missing (trial 17, L6)
+    meant = set()
+    for e in errors:
+        parent = _model_at(model, e["loc"][:-1]) if e["type"] == "extra_forbidden" else None
+        if parent is not None:
+            match = closest(e["loc"][-1], parent.model_fields)
+            if match is not None:
+                meant.add((*e["loc"][:-1], match))
+    for e in errors:
+        if e["type"] == "missing" and tuple(e["loc"]) in meant:
+            continue
         line = line_of(e["loc"])
         in_flow = bool(line and line <= len(lines) and "{" in lines[line - 1])
         out.append(Problem(file, line, _dotted(e["loc"]), _message(e, model, in_flow)))
