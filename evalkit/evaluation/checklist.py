@@ -699,14 +699,20 @@ def _accountability(ctx):
     # a concession it rejected is not a first fruit
     own = favourable(acts)
     own = own[own["act"].isin(list(BINDING_RESPONSES))] if not own.empty else own
+    # a decision a contact's response records, taken back later, says so (trial 18, H1)
     ev = [
-        Msg(
-            "{who}: {response} (engagements.csv:{row})",
-            who=r.decision_maker,
-            response=r.response,
-            row=r.row,
+        with_undone(
+            Msg(
+                "{who}: {response} (engagements.csv:{row})",
+                who=r["decision_maker"],
+                response=r["response"],
+                row=r["row"],
+            ),
+            r,
+            acts,
+            own=False,
         )
-        for r in hit.itertuples()
+        for r in hit.to_dict("records")
     ]
     for r in own.to_dict("records"):
         said = Msg("{act} (decisions.csv:{row})", act=gain_words(r), row=r["row"])

@@ -87,18 +87,25 @@ def gain_words(act) -> Msg:
     return Msg("{who}: {response}", who=act["decision_maker"], response=act["act"])
 
 
-def undone_by(act, decisions: pd.DataFrame, who: Optional[str] = None) -> Optional[dict]:
-    """The act that undoes `act` (a decisions.csv row for the ask): the decision maker's last
-    recorded act, when it goes against the ask and is not certainly before `act` (a permit
+def undone_by(
+    act, decisions: pd.DataFrame, who: Optional[str] = None, own: bool = True
+) -> Optional[dict]:
+    """The act that undoes `act` (a decisions.csv row for the ask, or with `own=False` an
+    engagements.csv row whose response decides for it): the decision maker's last recorded
+    act, when it goes against the ask and is not certainly before `act` (a permit
     suspended, then reinstated). None when their last act is for it, or there is none after.
-    `who`: the name the acts are matched by (a goal's decision maker; else `act`'s own)."""
+    `who`: the name the acts are matched by (a goal's decision maker; else `act`'s own).
+    A decision recorded as a contact's response is taken back as one recorded as an act is:
+    which table the evaluator typed it into never keeps it standing (trial 18, H1)."""
     if decisions.empty:
         return None
     name = who or act["decision_maker"]
     later = [
         r
         for r in decisions.to_dict("records")
-        if r["row"] != act["row"] and names_match(name, r) and r["date_end"] >= act["date_start"]
+        if (not own or r["row"] != act["row"])
+        and names_match(name, r)
+        and r["date_end"] >= act["date_start"]
     ]
     if not later:
         return None
@@ -117,11 +124,12 @@ def undone_words(act: dict) -> Msg:
     )
 
 
-def with_undone(said: Msg, act, decisions: pd.DataFrame) -> Msg:
-    """A gain (`act`, a decisions.csv row for the ask) as `said`, with the act that undid it
-    when there is one: 'Council: executive_decision, but their last recorded act goes
-    against the ask: …' — never a standing gain the record shows taken back (S8, question 5)."""
-    undone = undone_by(act, decisions)
+def with_undone(said: Msg, act, decisions: pd.DataFrame, own: bool = True) -> Msg:
+    """A gain (`act`, a decisions.csv row for the ask; with `own=False` an engagements.csv
+    row whose response decides for it) as `said`, with the act that undid it when there is
+    one: 'Council: executive_decision, but their last recorded act goes against the ask: …'
+    — never a standing gain the record shows taken back (S8, question 5)."""
+    undone = undone_by(act, decisions, own=own)
     if undone is None:
         return said
     return Msg("{act}, but {undone}", act=said, undone=undone_words(undone))
@@ -874,16 +882,17 @@ class DecisionMakersReached(Analysis):
                 )
                 self.findings.append(Finding(said))
             if r["_contact"] == 4:
-                self.findings.append(
-                    Finding(
-                        Msg(
-                            "{who}: policy action followed engagement (a sequence in time, recorded "
-                            "by the evaluator; not by itself proof of cause).",
-                            who=r["decision maker"],
-                        ),
-                        row_ref("engagements.csv", r["_rows"]),
-                    )
+                said = Msg(
+                    "{who}: policy action followed engagement (a sequence in time, recorded "
+                    "by the evaluator; not by itself proof of cause).",
+                    who=r["decision maker"],
                 )
+                evidence = row_ref("engagements.csv", r["_rows"])
+                undone = self._contact_policy_undone(r)
+                if undone is not None:
+                    said = Msg("{finding} But {undone}.", finding=said, undone=undone_words(undone))
+                    evidence += [f"decisions.csv:{undone['row']}"]
+                self.findings.append(Finding(said, evidence))
             elif r["_own_best"] == 4:
                 self.findings.append(self._own_policy_finding(r))
         if self.targets and not self.contacts and self.acts_recorded:
@@ -926,6 +935,18 @@ class DecisionMakersReached(Analysis):
             return None
         return last
 
+    def _contact_policy_undone(self, r: dict) -> Optional[dict]:
+        """The act of theirs in decisions.csv that took back the latest decision a contact's
+        response records (`r`: their row of the table), or None."""
+        eng = self.campaign.engagements
+        if eng.empty or not r["_rows"]:
+            return None
+        theirs = eng[eng["row"].isin(r["_rows"]) & eng["response"].isin(POLICY)]
+        if theirs.empty:
+            return None
+        latest = max(theirs.to_dict("records"), key=lambda e: (e["date_start"], e["row"]))
+        return undone_by(latest, self.campaign.decisions, r["decision maker"], own=False)
+
     def _own_policy(self, r: dict) -> tuple[bool, list[dict], Optional[dict]]:
         """A decision maker's own policy acts (`r`: their row of the table): whether one is
         for the ask in full (else a partial concession the campaign accepted), the acts
@@ -951,7 +972,11 @@ class DecisionMakersReached(Analysis):
         if self.table.empty:
             return None
         r = self.table.loc[self.table["_rung"].idxmax()].to_dict()
-        if r["_own_best"] != 4 or r["_rung"] != 4 or int(r["_contact"]) == 4:
+        if r["_rung"] == 4 and int(r["_contact"]) == 4:
+            # a contact's response that decided for the ask, later taken back
+            undone = self._contact_policy_undone(r)
+            return undone_words(undone) if undone is not None else None
+        if r["_own_best"] != 4 or r["_rung"] != 4:
             return None  # not a policy action by their own act alone
         full, _, undone = self._own_policy(r)
         part = None if full else Msg("a partial concession the campaign accepted")

@@ -150,11 +150,20 @@ class TacticUsefulness(Analysis):
                 )
         if not e.empty:
             for _, r in e[e["response"].isin(POLICY | {"statement"})].iterrows():
+                # taken back as an act of decisions.csv is (trial 18, H1)
+                said = with_undone(
+                    Msg("{who}: {response}", who=r["decision_maker"], response=r["response"]),
+                    r,
+                    c.decisions,
+                    own=False,
+                )
+                if undone_by(r, c.decisions, own=False) is not None:
+                    self.undone.add(f"engagements.csv:{r['row']}")
                 outcomes.append(
                     (
                         r["date_start"],
                         r["date_end"],
-                        Msg("{who}: {response}", who=r["decision_maker"], response=r["response"]),
+                        said,
                         f"engagements.csv:{r['row']}",
                         "statement" if r["response"] == "statement" else "policy",
                     )
