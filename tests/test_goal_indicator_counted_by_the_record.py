@@ -182,8 +182,9 @@ def test_an_indicator_metric_the_record_does_not_hold_or_a_target_that_is_no_num
         "of series.csv (did you mean 'signatures'?); the record's metrics and series: "
         "signatures",
         "goals[1].target: with indicator_metric, the target is the number the count must "
-        "reach: write it as a number ('10000', 'at least 20', 'more than 60'), got 'about "
-        "ten thousand'",
+        "reach, or come down to: write it as a number ('10000', 'at least 20', 'more than "
+        "60'; 'at most 40', 'fewer than 40' for a count to bring down), got 'about ten "
+        "thousand'",
     ]
     assert all(p.line for p in problems)
 

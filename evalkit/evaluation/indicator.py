@@ -11,9 +11,12 @@ Only what the figures allow is read:
   above the target shows it was ("reached");
 - counts per period add up: the rows that start by then adding up to less than the target
   are the record's own count below it; those that end by then adding up to it, reached;
-- a level (followers, a share, a series that is no running total) may fall as well as rise:
+- a level (followers, a share, an outcome series) may fall as well as rise:
   a figure at or above the target by then shows it reached; only a figure of that very day
   below it, with none at or above it by then, shows it missed then.
+A target to come down to ('at most 40' filings a week) is read as a level, the other way
+round: a figure by then at or under it shows it reached; only figures of that very day all
+above it, with none by then under it, show it missed then.
 Anything else is "not shown": the record neither confirms nor contradicts the judgement."""
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ import math
 from dataclasses import dataclass
 from typing import Literal, Optional, cast
 
+import numpy as np
 import pandas as pd
 
 from evalkit.i18n import Msg, Verbatim, joined
-from evalkit.record.schema import TARGET_FLOORS
+from evalkit.record.schema import TARGET_CEILINGS, TARGET_FLOORS
 from evalkit.record.values import Quantity
 
 State = Literal["below", "reached", "not shown"]
@@ -34,6 +38,8 @@ How = Literal["running total", "sum", "level"]
 # a target the count must reach (a floor): what `target` may say when `indicator_metric`
 # names a metric (the record's contract; record.load checks it)
 FLOORS = TARGET_FLOORS
+# or one it must come down to (a ceiling: 'at most 40' filings a week), read as a level
+CEILINGS = TARGET_CEILINGS
 # rows of one metric that count different things, added up (two platforms' signatures)
 GROUP_COLUMNS = ("platform", "country", "hashtag", "language", "scope")
 # how far a figure written 'about N' is read to be from N, at most, where it is read
@@ -47,14 +53,15 @@ LEVELS = ("followers", "percent", "co_sponsors", "cities", "countries", "organis
 
 
 def target_floor(goal) -> Optional[Quantity]:
-    """The goal's target as the count it must reach, or None when it is no such number."""
+    """The goal's target as the count it must reach (a floor) or come down to (a ceiling,
+    CEILINGS), or None when it is no such number."""
     if not goal.target:
         return None
     try:
         q = Quantity.parse(goal.target, whole=False)
     except ValueError:
         return None
-    return q if q.qualifier in FLOORS else None
+    return q if q.qualifier in FLOORS + CEILINGS else None
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,44 @@ class IndicatorCount:
     # the other breakdowns' own counts by then, when the reading is of the largest alone:
     # said beside it, never left out (trial 16, M3)
     others: tuple[Quantity, ...] = ()
+    # the target is one to come down to ('at most 40'): 'below' then means the count was
+    # above it, and 'reached' that it came down to it
+    ceiling: bool = False
+
+    def _ceiling_words(self) -> Msg:
+        """`words` for a target to come down to, read as a level (trial 18, H2)."""
+        if self.state == "below":
+            return Msg(
+                "the record's own figure of the day the goal is said attained by is {amount} "
+                "({at}): above the target, {target}, and no figure by then came down to it",
+                amount=self.amount(),
+                at=self.at,
+                target=self.target,
+            )
+        if self.state == "reached":
+            return Msg(
+                "the record's own count came down to the target ({target}) by {by}: "
+                "{amount} ({at})",
+                target=self.target,
+                by=self.by,
+                amount=self.amount(),
+                at=self.at,
+            )
+        if self.value is None:
+            return Msg(
+                "the record's own count has no figure by {by}: it neither confirms nor "
+                "contradicts the target ({target})",
+                by=self.by,
+                target=self.target,
+            )
+        return Msg(
+            "the record's own count neither confirms nor contradicts the target ({target}): "
+            "{amount} ({at}), its latest figure by {by}",
+            target=self.target,
+            amount=self.amount(),
+            at=self.at,
+            by=self.by,
+        )
 
     def label(self) -> str:
         """The indicator's name: a series' as the evaluator wrote it, a metric's code (a
@@ -132,6 +177,8 @@ class IndicatorCount:
 
     def words(self) -> Msg:
         """What the record's own count says of the judgement, in a sentence's part."""
+        if self.ceiling:
+            return self._ceiling_words()
         if self.state == "below" and self.how == "sum" and self.about:
             return Msg(
                 "the record's own count, its rows that start by {by} added up, is {amount} "
@@ -329,8 +376,12 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             "strict": False,
         }
     )
-    # a series that is no running total holds a value per period (docs/campaign-format.md)
-    return frame, True, "running total" if running else "sum"
+    # a series that is no running total holds a value per period (docs/campaign-format.md),
+    # added up; but an outcome series (`measures: outcome`: filings, sales, admissions) is
+    # the state of what the campaign set out to change, a level: its weeks before the
+    # campaign added up are no count of the campaign's (trial 18, H2: 3,616 filings)
+    outcome = len(part) and "measures" in part and bool((part["measures"] == "outcome").all())
+    return frame, True, "running total" if running else "level" if outcome else "sum"
 
 
 def _written(row) -> Quantity:
@@ -356,6 +407,7 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
     by = span.text
     rows, series, how = _rows(campaign, name)
     floor = target.value
+    ceiling = target.qualifier in CEILINGS
 
     def reaches(v: float) -> bool:
         return v > floor if target.qualifier == "more_than" else v >= floor
@@ -393,10 +445,13 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             float(chosen["as_written"].sum()) if len(chosen) else None,
             bool((~chosen["exact"] & ~chosen["about"]).any()) if len(chosen) else False,
             tuple(others),
+            ceiling,
         )
 
     if rows.empty:
         return said("not shown", None, rows)
+    if ceiling:
+        return _come_down_to(rows, t, target, said)
     # Rows of one metric split by platform, country or language may be parts of the count
     # (two platforms' petitions) or the same count written twice (a total row beside its
     # countries', a row whose language cell was left empty: trial 12, H1 and H2). Each
@@ -460,6 +515,32 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
         highest = on_the_day.loc[[on_the_day["high"].idxmax()]]
         return said("below", highest["high"].iloc[0], highest)
     return said("not shown", last["low"].iloc[0], last)
+
+
+def _come_down_to(rows: pd.DataFrame, t: pd.Timestamp, target: Quantity, said) -> IndicatorCount:
+    """A target to come down to ('at most 40', 'fewer than 40'), read as a level whatever
+    the figures are: a figure by then certainly at or under it shows it reached; figures of
+    the very day all certainly over it, with none by then under it, show it missed then."""
+    v, strict = target.value, target.qualifier == "less_than"
+    by_then = rows[rows["start"] <= t]
+    if by_then.empty:
+        return said("not shown", None, by_then)
+    high, low = by_then["high"].to_numpy(float), by_then["low"].to_numpy(float)
+    row_strict = by_then["strict"].to_numpy(bool)
+    # the count is at most `high` (under it, for 'nearly' and 'fewer than')
+    under = (high < v) | ((high == v) & np.logical_or(not strict, row_strict))
+    if under.any():
+        met = by_then[under]
+        best = met.loc[[met["high"].idxmin()]]
+        return said("reached", best["high"].iloc[0], best)
+    over = (low > v) | ((low == v) & strict)
+    day = (by_then["end"] >= t).to_numpy(bool)
+    if day.any() and over[day].all():
+        on_the_day = by_then[day]
+        lowest = on_the_day.loc[[on_the_day["low"].idxmin()]]
+        return said("below", lowest["low"].iloc[0], lowest)
+    last = by_then.loc[[by_then["end"].idxmax()]]
+    return said("not shown", last["high"].iloc[0], last)
 
 
 def goes_against(count: Optional[IndicatorCount], attainment: str) -> bool:

@@ -1732,7 +1732,7 @@ def _indicator_problems(
                 floor = Quantity.parse(str(target), whole=False)
             except ValueError:
                 floor = None
-        if floor is None or floor.qualifier not in schema.TARGET_FLOORS:
+        if floor is None or floor.qualifier not in (schema.TARGET_FLOORS + schema.TARGET_CEILINGS):
             problems.append(
                 Problem(
                     Y,
@@ -1740,8 +1740,9 @@ def _indicator_problems(
                     _dotted(("goals", i, "target")),
                     Msg(
                         "with indicator_metric, the target is the number the count must "
-                        "reach: write it as a number ('10000', 'at least 20', 'more than "
-                        "60'), got {value}",
+                        "reach, or come down to: write it as a number ('10000', 'at least "
+                        "20', 'more than 60'; 'at most 40', 'fewer than 40' for a count to "
+                        "bring down), got {value}",
                         value=quoted(target) if target is not None else Msg("no target"),
                     ),
                 )

@@ -343,8 +343,10 @@ class Judgement(_Strict):
 
 
 # what a goal's `target` may say when `indicator_metric` names a metric: a number the count
-# must reach (a floor), never 'about …' or 'at most …' (evaluation/indicator.py reads it)
+# must reach (a floor), or one it must come down to (a ceiling: 'at most 40' eviction
+# filings a week), never 'about …' (evaluation/indicator.py reads it)
 TARGET_FLOORS = ("exactly", "at_least", "more_than", "between")
+TARGET_CEILINGS = ("at_most", "less_than")
 
 
 class Goal(_Strict):
@@ -358,8 +360,8 @@ class Goal(_Strict):
         None,
         description="the metric (signatures, protest_stands, …) or the series that counts "
         "the indicator; its target is then a number the count must reach (10000, at least "
-        "20), and a judgement of 'achieved' that the record's own count shows short of it "
-        "is not counted",
+        "20) or come down to (at most 40), and a judgement of 'achieved' that the record's "
+        "own count shows short of it is not counted",
     )
     deadline: Optional[Date] = None
     decision_makers: list[Text] = Field(default_factory=list)
