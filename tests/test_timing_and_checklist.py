@@ -141,6 +141,38 @@ def test_a_start_timed_to_a_scheduled_event_is_planned_not_late(tmp_path):
     assert "after warning" not in str(t.sentence()) and "planned, not a reaction" in t.sentence()
 
 
+def test_a_start_certainly_after_a_foreseeable_vote_is_a_reaction_not_planned(tmp_path):
+    # trial 18, M1: a phase started 14 days after a vote foreseeable for six weeks, set off
+    # by it, was called "timed to it (planned, not a reaction)"
+    c = small_record(
+        tmp_path,
+        phases=[
+            {
+                "id": "p1",
+                "name": "one",
+                "start": "2023-06-05",
+                "end": "2023-09-30",
+                "trigger": "vote",
+                "source": "s",
+            }
+        ],
+        hot_events=[
+            {
+                "id": "vote",
+                "kind": "vote",
+                "description": "the moratorium ends",
+                "date": "2023-05-22",
+                "foreseeable_from": "2023-04",
+                "source": "s",
+            }
+        ],
+    )
+    t = launch_timing(c.record)[0]
+    assert t.lag_days == (14, 14)
+    assert not t.planned and t.reactive is True
+    assert "planned, not a reaction" not in str(t.sentence())
+
+
 def test_a_summit_on_the_start_day_is_named_not_called_no_hot_event(tmp_path):
     c = small_record(
         tmp_path,

@@ -18,7 +18,7 @@ The model (docs/evaluation-method.md, "Launch timing"):
   compared with the start unless the record links it.
 - A start timed to a scheduled event (a summit, vote or hearing foreseeable before the start)
   is *planned*: not reactive, and the time since the event became foreseeable is not
-  lateness.
+  lateness. A start certainly after the event is not timed to it: reactive.
 - Vague dates that allow both "before" and "at" (or "at" and "after") say so: "before or
   at" is not counted reactive or not ("cannot tell"); "at or after" is reactive either way.
 - A phase's `trigger` is the event that set it off: its start is on or after that event,
@@ -200,7 +200,10 @@ class LaunchTiming:
 
     @property
     def planned(self) -> bool:
-        """Timed to a scheduled event foreseeable before the start: not a reaction."""
+        """Timed to a scheduled event foreseeable before the start: not a reaction. A start
+        certainly after the event is no timing to it, however foreseeable it was: it came
+        once the event had happened, the paper's reactive launch (weakness 11; trial 18, M1:
+        a start two weeks after a vote foreseeable for six was called planned)."""
         e = self.event
         return (
             e is not None
@@ -208,6 +211,7 @@ class LaunchTiming:
             and e.foreseeable_from is not None
             and e.foreseeable_from.end <= self.phase.start.start
             and self.timing in ("before", "at", "before or at")
+            and not (self.lag_days is not None and self.lag_days[0] > 0)
         )
 
     @property
