@@ -82,3 +82,14 @@ def test_hashtags_that_trended_are_said_without_a_bare_number_before_a_dual():
     # trial 17, L4: «تصدّر 1 من وسمين», a bare 1 beside the dual noun
     said = _ar(Msg("{part} of {n} hashtag trended", "{part} of {n} hashtags trended", part=1, n=2))
     assert said == "تصدّر منها 1 من أصل وسمين"
+
+
+def test_a_range_of_days_agrees_with_its_last_number():
+    # trial 18, L2: «31–89 من الأيام»
+    from evalkit.evaluation.timing import day_span
+
+    assert [_ar(day_span(lo, hi)) for lo, hi in ((31, 89), (3, 10), (62, 131))] == [
+        "31–89 يوماً",
+        "3–10 أيام",
+        "62–131 يوماً",
+    ]

@@ -131,7 +131,6 @@ NOT_A_COUNT = {
         "{other} is a change after either.",
         "event",
     ): "an event's name",
-    ("{low}–{high} days", "high"): "a range of two different numbers is plural",
     ("{low}–{high} years", "high"): "a range of two different numbers is plural",
     ("the record's {level} goals: {ours}; the paper codes {paper}", "level"): "a goal level",
     ("Outcomes that followed {kind} activities in time", "kind"): "an activity kind",

@@ -69,7 +69,11 @@ SCHEDULED_KINDS = ("summit", "vote", "hearing")
 def day_span(lo: int, hi: int) -> Msg:
     """'65 days', or '62–131 days' when the dates allow a range."""
     return (
-        Msg("{n} day", "{n} days", n=lo) if lo == hi else Msg("{low}–{high} days", low=lo, high=hi)
+        Msg("{n} day", "{n} days", n=lo)
+        if lo == hi
+        # the noun agrees with the range's last number, as Arabic says it («31–89 يوماً»,
+        # never «31–89 من الأيام»: trial 18, L2)
+        else Msg("{low}–{high} day", "{low}–{high} days", low=lo, high=hi, n=hi)
     )
 
 
