@@ -76,6 +76,24 @@ def test_an_unclosed_quote_with_no_later_quote_is_named_at_its_line(record):
     )
 
 
+def test_an_unclosed_quote_on_the_last_line_is_named_as_a_quote_not_a_count_of_cells(record):
+    # trial 18, L3: said "expected 17 cells as in the header, found 2"
+    _activities(
+        record,
+        ROW.format(id="a", desc="Stands", kind="mobilisation"),
+        ROW.format(id="b", desc='"Letters to MPs', kind="lobbying"),
+    )
+    found = problems_of(record)
+    assert any(
+        p.startswith(
+            'activities.csv:3: description: a quote (") opens this cell and is not closed on '
+            "line 3, the last line"
+        )
+        for p in found
+    ), found
+    assert not any("cells as in the header" in p for p in found)
+
+
 def test_a_line_break_inside_a_cell_is_an_error_at_the_row_it_starts(record):
     edit(record / "metrics.csv", ",phase-1,,", ',phase-1,"two\nlines",')
     assert any(p.startswith("metrics.csv:2: note: a quote") for p in problems_of(record))

@@ -178,10 +178,12 @@ def table_rows(
             end = reader.line_num
             continue
         end = reader.line_num
-        if end > start:
+        broken = any("\n" in v or "\r" in v for v in values)
+        if end > start or broken:
             # A quoted cell ran past its line's end: a stray quote (it would take the lines
-            # up to the next quote as its text) or a line break inside a cell.
-            col = next(i for i, v in enumerate(values) if "\n" in v or "\r" in v)
+            # up to the next quote as its text) or a line break inside a cell; on the last
+            # line it runs to the file's end (trial 18, L3: said as a wrong count of cells)
+            col = next((i for i, v in enumerate(values) if "\n" in v or "\r" in v), 0)
             field = header[col] if col < len(header) else Msg("cell {n}", n=col + 1)
             problems.append(
                 Problem(
@@ -195,6 +197,13 @@ def table_rows(
                         line=line_list([start]),
                         start=start,
                         end=end,
+                    )
+                    if end > start
+                    else Msg(
+                        'a quote (") opens this cell and is not closed on {line}, the last '
+                        "line: the cell runs to the end of the file; close the quote on this "
+                        "line or remove it",
+                        line=line_list([start]),
                     ),
                 )
             )
