@@ -52,3 +52,15 @@ def test_a_response_no_later_act_goes_against_stands(tmp_path):
     met, because, s8, q4 = _said(_evaluation(tmp_path, [APPROVED], []))
     assert met is True and "taken back" not in because
     assert not any("goes against" in x for x in s8 + q4)
+
+
+def test_a_statement_for_the_ask_then_a_refusal_is_said_with_the_refusal(tmp_path):
+    # trial 18, M2: the mayor's statement stood as an outcome beside his later refusal
+    statement = f"2020-02-10,{COUNCIL},{COUNCIL},statement,for,,supports the plan,s"
+    refusal = f"2020-03-05,{COUNCIL},{COUNCIL},meeting,rejected,will not act,s"
+    q5 = _evaluation(tmp_path, [refusal], [statement]).questions[5]
+    said = [localized(o[2]) for o in q5.policy_outcomes + q5.other_outcomes]
+    assert any(
+        "but their last recorded answer refused the ask (2020-03-05, engagements.csv:2)" in s
+        for s in said
+    ), said

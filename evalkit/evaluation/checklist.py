@@ -711,12 +711,13 @@ def _accountability(ctx):
             r,
             acts,
             own=False,
+            engagements=eng,
         )
         for r in hit.to_dict("records")
     ]
     for r in own.to_dict("records"):
         said = Msg("{act} (decisions.csv:{row})", act=gain_words(r), row=r["row"])
-        ev.append(with_undone(said, r, acts))  # a first fruit taken back says so
+        ev.append(with_undone(said, r, acts, engagements=eng))  # a first fruit taken back says so
     if ev:
         return True, ev
     # an engagement whose answer is not recorded may have been a binding one: not 'none'

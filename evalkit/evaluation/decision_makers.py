@@ -124,15 +124,57 @@ def undone_words(act: dict) -> Msg:
     )
 
 
-def with_undone(said: Msg, act, decisions: pd.DataFrame, own: bool = True) -> Msg:
+def refused_after(act, engagements: pd.DataFrame, decisions: pd.DataFrame) -> Optional[dict]:
+    """The decision maker's refusal of the ask (an engagements.csv row, `rejected`) that is
+    their last recorded word after the gain `act`: no later answer of theirs, and no act of
+    theirs in decisions.csv then or after. None otherwise (trial 18, M2: the mayor's
+    statement for the ask stood as an outcome beside his later refusal)."""
+    if engagements.empty:
+        return None
+    name = act["decision_maker"]
+    later = [
+        e
+        for e in engagements.to_dict("records")
+        if names_match(name, e) and e["date_start"] > act["date_end"]
+    ]
+    if not later:
+        return None
+    last = max(later, key=lambda e: (e["date_start"], e["row"]))
+    if last["response"] != "rejected":
+        return None
+    if not decisions.empty and any(
+        names_match(name, d) and d["date_end"] >= last["date_start"]
+        for d in decisions.to_dict("records")
+    ):
+        return None
+    return last
+
+
+def with_undone(
+    said: Msg,
+    act,
+    decisions: pd.DataFrame,
+    own: bool = True,
+    engagements: Optional[pd.DataFrame] = None,
+) -> Msg:
     """A gain (`act`, a decisions.csv row for the ask; with `own=False` an engagements.csv
     row whose response decides for it) as `said`, with the act that undid it when there is
     one: 'Council: executive_decision, but their last recorded act goes against the ask: …'
-    — never a standing gain the record shows taken back (S8, question 5)."""
+    — never a standing gain the record shows taken back (S8, question 5); with the
+    `engagements`, a later refusal that is their last word too ('…, but their last recorded
+    answer refused the ask (2024-02-01, engagements.csv:4)')."""
     undone = undone_by(act, decisions, own=own)
-    if undone is None:
-        return said
-    return Msg("{act}, but {undone}", act=said, undone=undone_words(undone))
+    if undone is not None:
+        return Msg("{act}, but {undone}", act=said, undone=undone_words(undone))
+    refused = refused_after(act, engagements, decisions) if engagements is not None else None
+    if refused is not None:
+        return Msg(
+            "{act}, but their last recorded answer refused the ask ({date}, engagements.csv:{row})",
+            act=said,
+            date=refused["date"],
+            row=refused["row"],
+        )
+    return said
 
 
 def contacts_recorded(campaign) -> bool:

@@ -30,6 +30,7 @@ from evalkit.evaluation.decision_makers import (
     favourable,
     gain_words,
     not_recorded,
+    refused_after,
     undone_by,
     with_undone,
 )
@@ -136,8 +137,8 @@ class TacticUsefulness(Analysis):
         for _, r in favourable(c.decisions).iterrows():
             if r["act"] in POLICY | {"plan", "statement"}:
                 # an outcome taken back is said with what took it back
-                outcome = with_undone(gain_words(r), r, c.decisions)
-                if undone_by(r, c.decisions) is not None:
+                outcome = with_undone(gain_words(r), r, c.decisions, engagements=e)
+                if undone_by(r, c.decisions) is not None or refused_after(r, e, c.decisions):
                     self.undone.add(f"decisions.csv:{r['row']}")
                 outcomes.append(
                     (
@@ -156,8 +157,11 @@ class TacticUsefulness(Analysis):
                     r,
                     c.decisions,
                     own=False,
+                    engagements=e,
                 )
-                if undone_by(r, c.decisions, own=False) is not None:
+                if undone_by(r, c.decisions, own=False) is not None or refused_after(
+                    r, e, c.decisions
+                ):
                     self.undone.add(f"engagements.csv:{r['row']}")
                 outcomes.append(
                     (
