@@ -621,31 +621,32 @@ class InterruptedTimeSeries:
                     if self.is_count
                     else (lambda v: _fmt(v))
                 )
+                common = dict(
+                    sentence=s,
+                    trend=Msg(PER[self.unit][2]),
+                    model=said(t["model"]),
+                    first=_named(t["interruption"]),
+                )
                 s = (
                     Msg(
                         "{sentence} But the model's {trend} is {model}, and the series' own "
                         "before {first} was {pre} ({level}% CI {lo} to {hi}): the change is "
                         "measured against a line the data before {first} do not follow, so "
                         "it is not established.",
-                        sentence=s,
-                        trend=Msg(PER[self.unit][2]),
-                        model=said(t["model"]),
-                        first=_named(t["interruption"]),
                         pre=said(t["pre"]),
                         level=level,
                         lo=said(t["low"]),
                         hi=said(t["high"]),
+                        **common,
                     )
                     if t["low"] < t["high"]
+                    # a pre-period of one value: a flat line with no interval to give
                     else Msg(
                         "{sentence} But the model's {trend} is {model}, and the series was "
                         "flat before {first} (the same value at every point): the change is "
                         "measured against a line the data before {first} do not follow, so "
                         "it is not established.",
-                        sentence=s,
-                        trend=Msg(PER[self.unit][2]),
-                        model=said(t["model"]),
-                        first=_named(t["interruption"]),
+                        **common,
                     )
                 )
             elif why == "together":
