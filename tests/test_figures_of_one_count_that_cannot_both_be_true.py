@@ -99,3 +99,22 @@ def test_a_figure_another_source_contradicts_does_not_settle_the_goal_s_target(t
     alone = _campaign(tmp_path / "alone", RIVALS[:1])
     goal = alone.record.goals[0]
     assert indicator_count(goal, goal.judgements[0], alone).state == "reached"
+
+
+def test_rival_figures_are_one_count_never_added_up_to_reach_a_target(tmp_path):
+    # trial 19, H1: 'more than 5,000' (organisers) and '3,000' (police) of one march read
+    # 'at least 6,000', and a target of 6,000 was said reached
+    rows = [
+        "2020-03-14,participants,more than 5000,local,march (organisers),s",
+        "2020-03-14,participants,3000,local,march (police),police",
+    ]
+    tmp_path.mkdir(exist_ok=True)
+    campaign = small_record(tmp_path, goals=[_goal("6000")], sources=SOURCES)
+    (campaign.path / "metrics.csv").write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    campaign, problems = evalkit.check_record(campaign.path)
+    assert not problems, [str(p) for p in problems]
+    goal = campaign.record.goals[0]
+    count = indicator_count(goal, goal.judgements[0], campaign)
+    assert count.state == "not shown"
+    assert "at least 3,000 participants" in localized(count.words())
+    assert "6,000 participants" not in localized(count.words())

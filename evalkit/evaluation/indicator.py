@@ -333,6 +333,8 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
                 # a row that repeats an earlier one cell for cell (record.load warns of it):
                 # pasted twice, or two events alike; never what a target is reached on
                 "copy": part.drop(columns="row").duplicated().to_numpy(),
+                # a rival figure of a count another row already counts (below)
+                "rival": False,
                 # 'nearly 5,000', 'fewer than 5,000': short of the number itself (trial 15, H2)
                 "strict": part["value_qualifier"].isin(STRICT_UPPER).to_numpy(),
             }
@@ -351,6 +353,14 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
                     both = [at[r], *(at[o] for o in others if o in at)]
                     low[at[r]], high[at[r]] = low[both].min(), high[both].max()
             frame["low"], frame["high"] = low, high
+            # and counted once: a set of rival figures is one count, read by its first row
+            # (trial 19, H1: 'more than 5,000' and '3,000' of one march added up to 'at
+            # least 6,000', and a target of 6,000 was said reached)
+            rival = frame["rival"].to_numpy(bool).copy()
+            for r, others in rivals.items():
+                if r in at and any(o in at and o < r for o in others):
+                    rival[at[r]] = True
+            frame["rival"] = rival
             frame["written"] = [
                 None if r in rivals else w for r, w in zip(part["row"], frame["written"])
             ]
@@ -371,6 +381,7 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             "place": [f"series.csv:{r}" for r in part["row"]] if "row" in part else "",
             "group": [("",)] * len(part),
             "copy": False,  # series.csv holds one value per series and date
+            "rival": False,
             "about": False,
             "as_written": part["value"].astype(float) if len(part) else [],
             "strict": False,
@@ -489,7 +500,10 @@ def indicator_count(goal, judgement, campaign) -> Optional[IndicatorCount]:
             return said("below", upper, started)
         # and those that end by then, in one group, at least what it counted: a row
         # repeating another read once (it may be the same figure pasted twice)
-        ended = [(g[(g["end"] <= t) & ~g["copy"]], g[(g["end"] <= t) & g["copy"]]) for g in groups]
+        ended = [
+            (g[(g["end"] <= t) & ~g["copy"] & ~g["rival"]], g[(g["end"] <= t) & g["copy"]])
+            for g in groups
+        ]
         sums = [(float(e["low"].sum()), e, c) for e, c in ended if len(e)]
         if not sums:
             return said("not shown", None, rows.iloc[:0])
