@@ -209,7 +209,12 @@ def test_question_4_says_a_refusal_that_is_their_last_word_beside_the_rung(tmp_p
 
 
 def test_question_4_says_no_refusal_that_a_later_answer_or_act_took_back(tmp_path):
+    # a later statement grants nothing: the refusal is still said (trial 19, H2)
     later = "2020-02-20,UN Security Council,,meeting,statement,a statement,s"
-    assert "refused" not in _reached_line(_campaign(tmp_path / "a", [REFUSAL, later]))
+    assert "no later answer of theirs granted it" in _reached_line(
+        _campaign(tmp_path / "a", [REFUSAL, later])
+    )
+    decided = "2020-02-20,UN Security Council,,meeting,executive_decision,decided,s"
+    assert "refused" not in _reached_line(_campaign(tmp_path / "c", [REFUSAL, decided]))
     act = "2020-02-25,UN Security Council,resolution,for,,adopted,s"
     assert "refused" not in _reached_line(_campaign(tmp_path / "b", [REFUSAL], [act]))

@@ -502,12 +502,29 @@ class DecisionMakersReached(Analysis):
                 )
             refused = self._last_word_refused(r)
             if refused is not None:  # reached, and refused: said, never a bare "engaged"
-                value = Msg(
-                    "{value}; their last recorded answer refused the ask ({date}, "
-                    "engagements.csv:{row})",
-                    value=value,
-                    date=refused["date"],
-                    row=refused["row"],
+                answered_later = bool(
+                    (
+                        eng["row"].isin(r["_rows"])
+                        & (eng["date_start"] >= refused["date_start"])
+                        & (eng["row"] != refused["row"])
+                    ).any()
+                )
+                value = (
+                    Msg(
+                        "{value}; they refused the ask ({date}, engagements.csv:{row}), and "
+                        "no later answer of theirs granted it",
+                        value=value,
+                        date=refused["date"],
+                        row=refused["row"],
+                    )
+                    if answered_later
+                    else Msg(
+                        "{value}; their last recorded answer refused the ask ({date}, "
+                        "engagements.csv:{row})",
+                        value=value,
+                        date=refused["date"],
+                        row=refused["row"],
+                    )
                 )
             if r["_similar"]:
                 value = Msg(
@@ -974,8 +991,15 @@ class DecisionMakersReached(Analysis):
         if eng.empty or not r["_rows"]:
             return None
         theirs = eng[eng["row"].isin(r["_rows"])].to_dict("records")
-        last = max(theirs, key=lambda e: (e["date_start"], e["row"]))
-        if last["response"] != "rejected":
+        refusals = [e for e in theirs if e["response"] == "rejected"]
+        if not refusals:
+            return None
+        last = max(refusals, key=lambda e: (e["date_start"], e["row"]))
+        # a later answer that grants nothing (a statement that the matter is under review)
+        # does not take the refusal back: only a decision for the ask does (trial 19, H2:
+        # the refusal vanished from question 4 behind a later statement)
+        key = (last["date_start"], last["row"])
+        if any(e["response"] in POLICY for e in theirs if (e["date_start"], e["row"]) > key):
             return None
         acts = self.campaign.decisions
         if not acts.empty and bool(
