@@ -64,3 +64,18 @@ def test_a_statement_for_the_ask_then_a_refusal_is_said_with_the_refusal(tmp_pat
         "but their last recorded answer refused the ask (2020-03-05, engagements.csv:2)" in s
         for s in said
     ), said
+
+
+def test_question_4_s_policy_action_says_the_reversal_beside_the_rung(tmp_path):
+    # trial 19, M3: "took policy action: met" with no word of the reversal question 5 gave
+    for folder, engagements, decisions in (
+        ("e", [APPROVED], [CANCELLED]),
+        ("d", [], [APPROVED_ACT, CANCELLED]),
+    ):
+        (tmp_path / folder).mkdir()
+        c = _evaluation(tmp_path / folder, engagements, decisions).questions[4]
+        action = c.criterion("policy_action")
+        assert action.met is True  # they did act: the rung stands
+        assert "their last recorded act goes against the ask: pilot cancelled in the budget" in (
+            localized(action.because)
+        )

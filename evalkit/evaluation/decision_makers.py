@@ -816,7 +816,14 @@ class DecisionMakersReached(Analysis):
                 if decision_rung(a["act"], a["direction"], a["campaign_answer"]) < rung_needed
             }
             evidence = [e for e in evidence if e not in below]
-        return Criterion(name, met, self._highest(), evidence)
+        because = self._highest()
+        if met and rung_needed == 4:
+            # the rung stands (they did act), and a reversal or partial concession is said
+            # beside it, as question 5 and S8 say it (trial 19, M3)
+            note = self.top_rung_note()
+            if note is not None:
+                because = Msg("{highest}; {note}", highest=because, note=note)
+        return Criterion(name, met, because, evidence)
 
     def _unsure_because(self) -> "Msg":
         rows = [r for r in self.table.to_dict("records") if r["_similar"]]
