@@ -268,6 +268,8 @@ _COLUMNS = [
     "row",
     "metric",
     "scope",
+    "platform",
+    "country",
     "start",
     "phase",
     "window",
@@ -419,6 +421,10 @@ def metric_rates(campaign, metrics=None) -> pd.DataFrame:
             "row": m["row"].to_numpy(dtype="int64"),
             "metric": metric,
             "scope": m["scope"].tolist(),
+            # the breakdown a reader tells two rows of one metric apart by (trial 19, M4:
+            # a website's total beside paper forms' read as a fall)
+            "platform": m["platform"].tolist(),
+            "country": m["country"].tolist(),
             "start": m["date_start"].to_numpy(),
             "phase": m["phase"].tolist(),
             "window": window,
@@ -808,7 +814,11 @@ def _metric_label(r, phases: dict) -> Msg:
     if r["metric"] == "other" and r["note"]:
         what = r["note"][:1].upper() + r["note"][1:]
     phase = phases.get(r["phase"], r["phase"]) if isinstance(r["phase"], str) else None
-    extra = [x for x in (r["scope"], phase) if isinstance(x, str)]
+    extra = [
+        x
+        for x in (r.get("platform"), r.get("country"), r["scope"], phase)
+        if isinstance(x, str) and x
+    ]
     return (
         Msg("{what} ({extra})", what=what, extra=joined(", ", extra))
         if extra
@@ -1556,7 +1566,10 @@ class Reach(Analysis):
             phases = phase_names(self.campaign.record)
             for _, r in totals.iterrows():
                 end = r["start"] + pd.Timedelta(days=int(r["days"]) - 1)
-                key = (r["metric"], r["scope"] if isinstance(r["scope"], str) else "")
+                key = tuple(
+                    r[c] if isinstance(r[c], str) else ""
+                    for c in ("metric", "platform", "country", "scope")
+                )
                 out.append(
                     (
                         _metric_label({**r, "phase": None}, phases),
