@@ -122,13 +122,6 @@ class IndicatorCount:
                 amount=self.amount(),
                 at=self.at,
             )
-        if self.value is None:
-            return Msg(
-                "the record's own count has no figure by {by}: it neither confirms nor "
-                "contradicts the target ({target})",
-                by=self.by,
-                target=self.target,
-            )
         return Msg(
             "the record's own count neither confirms nor contradicts the target ({target}): "
             "{amount} ({at}), its latest figure by {by}",
@@ -177,7 +170,7 @@ class IndicatorCount:
 
     def words(self) -> Msg:
         """What the record's own count says of the judgement, in a sentence's part."""
-        if self.ceiling:
+        if self.ceiling and self.value is not None:  # no figure: said as for any target
             return self._ceiling_words()
         if self.state == "below" and self.how == "sum" and self.about:
             return Msg(
