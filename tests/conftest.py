@@ -244,6 +244,17 @@ SMALL_PUBLIC = {
 }
 
 
+# the small record's one goal, without a judgement (a test adds its own)
+SMALL_MAIN_GOAL = {
+    "id": "main",
+    "level": "main",
+    "horizon": "long",
+    "text": "Stop it.",
+    "decision_makers": ["UN Security Council"],
+    "source": "s",
+}
+
+
 def small_record(
     tmp_path,
     activities=(),
@@ -275,16 +286,7 @@ def small_record(
                 "source": "s",
             }
         ],
-        "goals": [
-            {
-                "id": "main",
-                "level": "main",
-                "horizon": "long",
-                "text": "Stop it.",
-                "decision_makers": ["UN Security Council"],
-                "source": "s",
-            }
-        ],
+        "goals": [dict(SMALL_MAIN_GOAL)],
         "audiences": [dict(SMALL_DECISION_MAKERS), dict(SMALL_PUBLIC)],
     }
     base.update(yaml_changes)

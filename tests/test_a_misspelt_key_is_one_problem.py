@@ -3,21 +3,13 @@ unknown key with its suggestion, not also 'judged_by: required field is missing'
 L6). A key that is missing with no misspelling near it is still said missing."""
 
 import evalkit
-from conftest import small_record
+from conftest import SMALL_MAIN_GOAL, small_record
 
 JUDGEMENT = {"attainment": "achieved", "as_of": "2020-03", "evidence": "e", "source": "s"}
 
 
 def _problems(tmp_path, **judgement):
-    goal = {
-        "id": "main",
-        "level": "main",
-        "horizon": "long",
-        "text": "Stop it.",
-        "decision_makers": ["UN Security Council"],
-        "source": "s",
-        "judgements": [{**JUDGEMENT, "judged_by": "t"}],
-    }
+    goal = {**SMALL_MAIN_GOAL, "judgements": [{**JUDGEMENT, "judged_by": "t"}]}
     campaign = small_record(tmp_path, goals=[goal])
     path = campaign.path / "campaign.yaml"
     text = path.read_text(encoding="utf-8")

@@ -500,15 +500,9 @@ class DecisionMakersReached(Analysis):
                     value=value,
                     n=len(r["_unanswered"]),
                 )
-            refused = self._last_word_refused(r)
-            if refused is not None:  # reached, and refused: said, never a bare "engaged"
-                answered_later = bool(
-                    (
-                        eng["row"].isin(r["_rows"])
-                        & (eng["date_start"] >= refused["date_start"])
-                        & (eng["row"] != refused["row"])
-                    ).any()
-                )
+            refusal = self._last_word_refused(r)
+            if refusal is not None:  # reached, and refused: said, never a bare "engaged"
+                refused, answered_later = refusal
                 value = (
                     Msg(
                         "{value}; they refused the ask ({date}, engagements.csv:{row}), and "
@@ -989,11 +983,12 @@ class DecisionMakersReached(Analysis):
                 )
             )
 
-    def _last_word_refused(self, r: dict) -> Optional[dict]:
-        """The engagements row of a decision maker's refusal of the ask (`r`: their row of
-        the table), when it is their last recorded word: no later answer of theirs, and no
-        act of theirs in decisions.csv then or after (trial 15: a ministry's refusal shown
-        as a bare "engaged")."""
+    def _last_word_refused(self, r: dict) -> Optional[tuple[dict, bool]]:
+        """(the engagements row of a decision maker's refusal of the ask, whether answers of
+        theirs that granted nothing came after it) (`r`: their row of the table), when it
+        stands: no later answer of theirs that decides for the ask, and no act of theirs in
+        decisions.csv then or after (trial 15: a ministry's refusal shown as a bare
+        "engaged")."""
         eng = self.campaign.engagements
         if eng.empty or not r["_rows"]:
             return None
@@ -1006,14 +1001,15 @@ class DecisionMakersReached(Analysis):
         # does not take the refusal back: only a decision for the ask does (trial 19, H2:
         # the refusal vanished from question 4 behind a later statement)
         key = (last["date_start"], last["row"])
-        if any(e["response"] in POLICY for e in theirs if (e["date_start"], e["row"]) > key):
+        later = [e for e in theirs if (e["date_start"], e["row"]) > key]
+        if any(e["response"] in POLICY for e in later):
             return None
         acts = self.campaign.decisions
         if not acts.empty and bool(
             (acts["row"].isin(r["_acts"]) & (acts["date_end"] >= last["date_start"])).any()
         ):
             return None
-        return last
+        return last, bool(later)
 
     def _contact_policy_undone(self, r: dict) -> Optional[dict]:
         """The act of theirs in decisions.csv that took back the latest decision a contact's

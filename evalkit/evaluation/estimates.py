@@ -20,19 +20,6 @@ import pandas as pd
 KEYS = ("metric", "date", "language", "hashtag", "platform", "country", "scope")
 
 
-def bounds(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(low, high, strict) of each row of metrics.csv: 'about N' read within ABOUT of N (as
-    a goal's indicator reads it), 'nearly N' and 'fewer than N' short of N itself."""
-    from evalkit.evaluation.indicator import ABOUT, STRICT_UPPER
-
-    about = (m["value_qualifier"] == "about").to_numpy(dtype=bool)
-    value = m["value"].to_numpy(dtype=float)
-    low = np.where(about, value / ABOUT, m["value_low"].to_numpy(dtype=float))
-    high = np.where(about, value * ABOUT, m["value_high"].to_numpy(dtype=float))
-    strict = m["value_qualifier"].isin(STRICT_UPPER).to_numpy(dtype=bool)
-    return low, high, strict
-
-
 def rival_estimates(m: pd.DataFrame) -> dict[int, tuple[int, ...]]:
     """Each row of metrics.csv (by its row number) that another source's figure of the same
     count contradicts, with the rows that do: {3: (4,), 4: (3,)}. Rows of a count no
@@ -44,8 +31,10 @@ def rival_estimates(m: pd.DataFrame) -> dict[int, tuple[int, ...]]:
     shared = keys.duplicated(keep=False).to_numpy(dtype=bool)
     if not shared.any():
         return {}
+    from evalkit.evaluation.indicator import read_bounds  # indicator reads rivals too
+
     part = m[shared]
-    low, high, strict = bounds(part)
+    low, high, strict = read_bounds(part)
     rows, sources = part["row"].to_numpy(dtype="int64"), part["source"].astype(str).to_numpy()
     out: dict[int, list[int]] = {}
     for idx in keys[shared].groupby(list(keys.columns), sort=False).indices.values():

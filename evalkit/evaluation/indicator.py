@@ -302,6 +302,11 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             how = "level" if name in LEVELS else "sum"
         how = cast(How, how)
         about = (part["value_qualifier"] == "about").to_numpy()
+        # 'about 9,990' is no firm bound: read as at most half again what it says, and at
+        # least two thirds of it (ABOUT), it neither shows 9,990 below a target of 10,000
+        # nor reached (trial 12, M1), and it does not switch off the reading of rows far
+        # short of it (trial 15, H3: 250,000 + 300,000 + about 90,000 views against a million)
+        low, high, strict = read_bounds(part)
         group = (
             part[list(GROUP_COLUMNS)].astype(object).where(part[list(GROUP_COLUMNS)].notna(), "")
         )
@@ -309,13 +314,8 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
             {
                 "start": pd.to_datetime(part["date_start"]),
                 "end": pd.to_datetime(part["date_end"]),
-                # 'about 9,990' is no firm bound: read as at most half again what it says,
-                # and at least two thirds of it (ABOUT), it neither shows 9,990 below a
-                # target of 10,000 nor reached (trial 12, M1), and it does not switch off
-                # the reading of rows far short of it (trial 15, H3: 250,000 + 300,000 +
-                # about 90,000 views against a million)
-                "low": part["value_low"].astype(float).where(~about, part["value"] / ABOUT),
-                "high": part["value_high"].astype(float).where(~about, part["value"] * ABOUT),
+                "low": low,
+                "high": high,
                 "about": about,
                 "as_written": part["value"].astype(float).to_numpy(),
                 "exact": (part["value_qualifier"] == "exactly").to_numpy(),
@@ -328,8 +328,7 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
                 "copy": part.drop(columns="row").duplicated().to_numpy(),
                 # a rival figure of a count another row already counts (below)
                 "rival": False,
-                # 'nearly 5,000', 'fewer than 5,000': short of the number itself (trial 15, H2)
-                "strict": part["value_qualifier"].isin(STRICT_UPPER).to_numpy(),
+                "strict": strict,
             }
         )
         # another source's figure of the same count that this one's cannot be true beside
@@ -337,7 +336,7 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
         # so that neither settles the target alone (trial 17, H1)
         from evalkit.evaluation.estimates import rival_estimates
 
-        rivals = rival_estimates(m)
+        rivals = rival_estimates(part)  # rival figures share their metric
         if rivals:
             at = {r: i for i, r in enumerate(part["row"].tolist())}
             low, high = frame["low"].to_numpy(float).copy(), frame["high"].to_numpy(float).copy()
@@ -386,6 +385,18 @@ def _rows(campaign, name: str) -> tuple[pd.DataFrame, bool, How]:
     # campaign added up are no count of the campaign's (trial 18, H2: 3,616 filings)
     outcome = len(part) and "measures" in part and bool((part["measures"] == "outcome").all())
     return frame, True, "running total" if running else "level" if outcome else "sum"
+
+
+def read_bounds(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(low, high, strict) of each row of metrics.csv as a target is read against it:
+    'about N' within ABOUT of N; 'nearly N' and 'fewer than N' (strict) short of N itself
+    (trial 15, H2). estimates.rival_estimates reads rival figures by the same bounds."""
+    about = (m["value_qualifier"] == "about").to_numpy(dtype=bool)
+    value = m["value"].to_numpy(dtype=float)
+    low = np.where(about, value / ABOUT, m["value_low"].to_numpy(dtype=float))
+    high = np.where(about, value * ABOUT, m["value_high"].to_numpy(dtype=float))
+    strict = m["value_qualifier"].isin(STRICT_UPPER).to_numpy(dtype=bool)
+    return low, high, strict
 
 
 def _written(row) -> Quantity:

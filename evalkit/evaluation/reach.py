@@ -640,11 +640,8 @@ def largest_counts(metric_table: pd.DataFrame, campaign=None) -> list[str]:
             # ranked by what the count certainly reaches (its lower bound): "nearly 250,000"
             # may be far fewer, "more than 200,000" is not
             top = metric_table.loc[rows.sort_values(["_low", "_size"], ascending=False).index[0]]
-            what = counted(
-                str(metric),
-                row_texts(top)[0],
-                (note or N_("other")) if metric == "other" else None,
-            )
+            noun = (note or N_("other")) if metric == "other" else None
+            what = counted(str(metric), row_texts(top)[0], noun)
             others = metric_table[metric_table["row"].isin(top["_rivals"])]
             best[(str(metric), note)] = (
                 float(top["_low"]),
@@ -657,14 +654,7 @@ def largest_counts(metric_table: pd.DataFrame, campaign=None) -> list[str]:
                     counted=what,
                     other=joined(
                         "; ",
-                        [
-                            counted(
-                                str(metric),
-                                row_texts(o)[0],
-                                (note or N_("other")) if metric == "other" else None,
-                            )
-                            for _, o in others.iterrows()
-                        ],
+                        [counted(str(metric), row_texts(o)[0], noun) for _, o in others.iterrows()],
                     ),
                     window=top["window"],
                 )
@@ -1218,14 +1208,16 @@ class Reach(Analysis):
             else:
                 met = None
             # named as the report names them, never by their id (trial 17, L2)
-            audiences = joined(", ", [audience_name(a) for a in assumed])
+            fields = dict(
+                said=because,
+                audiences=joined(", ", [audience_name(a) for a in assumed]),
+                arena=arena,
+            )
             because = (
                 Msg(
                     "{said}; the arena of {audiences} is not recorded (no arena or region): "
                     "{arena} is assumed from where they sit",
-                    said=because,
-                    audiences=audiences,
-                    arena=arena,
+                    **fields,
                 )
                 if met is not None
                 # withheld: say why, and what judges it (trial 17, L3): the arena may be
@@ -1236,9 +1228,7 @@ class Reach(Analysis):
                     "{arena} is assumed from where they sit, but it may be wider, where "
                     "these activities would not reach it; write their arena in "
                     "campaign.yaml to judge it",
-                    said=because,
-                    audiences=audiences,
-                    arena=arena,
+                    **fields,
                 )
                 if len(there)
                 else Msg(
@@ -1246,9 +1236,7 @@ class Reach(Analysis):
                     "{arena} is assumed from where they sit, but it may be narrower, where "
                     "the in-person activities at a narrower scope would reach it; write "
                     "their arena in campaign.yaml to judge it",
-                    said=because,
-                    audiences=audiences,
-                    arena=arena,
+                    **fields,
                 )
             )
         return Criterion(
